@@ -1,0 +1,54 @@
+// deckhand: slide-deck PDF -> localized, reformatted, print-ready handouts.
+// This file only parses the command line, runs the command and maps errors to exit codes.
+#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include <iostream>
+
+#include "cli/commands.hpp"
+#include "core/error.hpp"
+#include "deckhand/version.hpp"
+
+int main(int argc, char** argv) {
+  using deckhand::Exit;
+  CLI::App app{"deckhand " + std::string(deckhand::kVersion) +
+               ": turn a slide deck published as a PDF into handouts.\n\n"
+               "Typical use:\n"
+               "  deckhand extract talk.pdf -o talk.json     # the deck's structure, editable\n"
+               "  deckhand inspect talk.pdf                  # outline: titles and bullets\n\n"
+               "Exit codes: 0 ok, 2 usage, 3 warnings with --strict, 4 input missing, 5 not a PDF or damaged,\n"
+               "6 encrypted, 7 no text layer, 8 invalid deck JSON, 10 output not writable, 1 internal error.\n"
+               "Run 'deckhand COMMAND --help' for a command's options."};
+  app.set_version_flag("--version", std::string("deckhand ") + deckhand::kVersion);
+  app.require_subcommand(1);
+  deckhand::cli::Global g;
+  std::function<int()> run;
+  deckhand::cli::setup_commands(app, g, run);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    std::cerr << "deckhand: error: " << e.what() << " (run 'deckhand --help' or 'deckhand COMMAND --help')\n";
+    return static_cast<int>(Exit::usage);
+  }
+  auto logger = spdlog::stderr_color_mt("deckhand");
+  spdlog::set_default_logger(logger);
+  spdlog::set_pattern("deckhand: %l: %v");
+  spdlog::set_level(g.quiet ? spdlog::level::err : g.verbose >= 2 ? spdlog::level::debug
+                                                 : g.verbose == 1 ? spdlog::level::info
+                                                                  : spdlog::level::warn);
+  try {
+    return run();
+  } catch (const deckhand::Error& e) {
+    std::cerr << e.line() << "\n";
+    return static_cast<int>(e.code());
+  } catch (const std::exception& e) {
+    std::cerr << "deckhand: error: internal error: " << e.what() << " (please report this with the input file)\n";
+    return static_cast<int>(Exit::failure);
+  }
+}

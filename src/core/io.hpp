@@ -1,0 +1,19 @@
+#pragma once
+// File input and output: whole-file reads, and writes that never leave a half-written
+// file behind (write to a temporary file beside the target, then rename).
+#include <string>
+#include <vector>
+
+namespace deckhand {
+
+// Reads a whole file; throws Error(Exit::input) naming the file.
+std::string read_file(const std::string& path);
+
+// Writes `data` to `path` atomically. "-" writes to standard output. Refuses (Exit::output)
+// to write over any of `inputs`. Non-regular targets such as /dev/null are written directly.
+void write_output(const std::string& path, const std::string& data, const std::vector<std::string>& inputs);
+
+// Same check as write_output, done before long work starts.
+void check_output_path(const std::string& path, const std::vector<std::string>& inputs);
+
+}  // namespace deckhand

@@ -1,0 +1,31 @@
+#pragma once
+// Small Unicode helpers on UTF-8 strings.
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace deckhand::unicode {
+
+std::u32string decode(std::string_view utf8);   // invalid bytes become U+FFFD
+std::string encode(std::u32string_view cps);
+std::string encode(char32_t cp);
+
+// Canonical composition (NFC), via ICU.
+std::string nfc(std::string_view utf8);
+
+// Text hygiene for extracted words: NFC, ligatures (U+FB00..FB06) expanded, tabs and
+// other control characters turned into spaces, Private Use Area characters removed.
+std::string clean(std::string_view utf8);
+
+bool is_cjk(char32_t c);        // Han, kana, CJK punctuation, fullwidth forms: no spaces between
+bool is_rtl(char32_t c);        // Hebrew, Arabic, Syriac, Thaana, NKo and their presentation forms
+bool is_strong_ltr(char32_t c); // a letter of a left-to-right script
+bool is_pua(char32_t c);        // Private Use Area (Wingdings, Symbol and OpenSymbol bullets)
+bool is_bullet_glyph(char32_t c);
+bool is_dash(char32_t c);
+bool is_space(char32_t c);
+
+// Trims and collapses runs of white space into one space.
+std::string collapse_spaces(std::string_view utf8);
+
+}  // namespace deckhand::unicode

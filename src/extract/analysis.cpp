@@ -1,0 +1,489 @@
+#include "extract/analysis.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <regex>
+#include <set>
+#include <sstream>
+
+#include "core/unicode.hpp"
+
+namespace deckhand::extract {
+namespace u = deckhand::unicode;
+
+namespace {
+
+constexpr double kBand = 0.13;  // top and bottom bands where furniture lives
+
+bool in_band(const Line& l, double h) { return l.yc() < kBand * h || l.yc() > (1 - kBand) * h; }
+
+std::string mask_digits(const std::string& s) {
+  std::string out;
+  bool prev_digit = false;
+  for (char c : s) {
+    bool d = c >= '0' && c <= '9';
+    if (d && !prev_digit) out += '#';
+    if (!d) out += c;
+    prev_digit = d;
+  }
+  return out;
+}
+
+bool is_page_number(const std::string& s) {
+  static const std::regex re(R"(^(?:(?:page|slide|p\.|seite|стр\.?|страница)\s*)?[-–(\[]?\s*\d{1,4}\s*(?:(?:/|of|из|von|sur|de)\s*\d{1,4})?\s*[-–)\]]?$)",
+                             std::regex::icase);
+  return std::regex_match(s, re);
+}
+
+size_t nchars(const std::string& s) { return u::decode(s).size(); }
+
+double weighted_median_size(const std::vector<const Line*>& ls) {
+  std::vector<std::pair<double, size_t>> v;
+  size_t total = 0;
+  for (const Line* l : ls) {
+    size_t n = nchars(l->full_text);
+    v.push_back({l->size, n});
+    total += n;
+  }
+  if (v.empty()) return 0;
+  std::sort(v.begin(), v.end());
+  size_t acc = 0;
+  for (auto& [s, n] : v) {
+    acc += n;
+    if (acc * 2 >= total) return s;
+  }
+  return v.back().first;
+}
+
+// Cluster sorted values: a new cluster starts when the gap to the previous value > tol.
+std::vector<double> cluster_centers(std::vector<double> xs, double tol) {
+  std::sort(xs.begin(), xs.end());
+  std::vector<double> centers;
+  std::vector<double> cur;
+  for (double x : xs) {
+    if (!cur.empty() && x - cur.back() > tol) {
+      centers.push_back(cur.front());
+      cur.clear();
+    }
+    cur.push_back(x);
+  }
+  if (!cur.empty()) centers.push_back(cur.front());
+  return centers;
+}
+
+// The most common value of xs, within tol; nullopt when xs is empty.
+std::optional<double> mode_of(const std::vector<double>& xs, double tol) {
+  if (xs.empty()) return std::nullopt;
+  double best = xs[0];
+  size_t best_n = 0;
+  for (double x : xs) {
+    size_t n = std::count_if(xs.begin(), xs.end(), [&](double y) { return std::abs(x - y) <= tol; });
+    if (n > best_n || (n == best_n && x < best)) { best_n = n; best = x; }
+  }
+  return best;
+}
+
+std::string title_join(const std::vector<const Line*>& ls) {
+  std::string t;
+  for (const Line* l : ls) t = join_wrapped(t, l->full_text);
+  return t;
+}
+
+BBox union_box(const std::vector<const Line*>& ls) {
+  BBox b{1e18, 1e18, -1e18, -1e18};
+  for (const Line* l : ls) {
+    b[0] = std::min(b[0], l->x0); b[1] = std::min(b[1], l->y0);
+    b[2] = std::max(b[2], l->x1); b[3] = std::max(b[3], l->y1);
+  }
+  return b;
+}
+
+Style style_of(const Line& l) {
+  Style s;
+  s.size = l.size;
+  s.bold = l.bold;
+  s.italic = l.italic;
+  s.font = l.font;
+  return s;
+}
+
+// A block under construction.
+struct Draft {
+  std::vector<const Line*> lines;
+  bool item = false;
+  std::string marker;
+  double indent = 0;      // marker position, or text start for drawn bullets
+  double text_start = 0;  // where wrapped lines of this block start
+  int column = 0;
+  int level = 0;
+};
+
+// Splits lines into columns at a vertical gutter no line crosses (recursively).
+void split_columns(std::vector<const Line*> ls, double page_w, double em, int depth,
+                   std::vector<std::vector<const Line*>>& out) {
+  if (ls.size() < 2 || depth > 3) {
+    if (!ls.empty()) out.push_back(std::move(ls));
+    return;
+  }
+  std::vector<std::pair<double, double>> iv;
+  for (const Line* l : ls) iv.push_back({l->x0, l->x1});
+  std::sort(iv.begin(), iv.end());
+  double best_w = 0, best_g = 0;
+  double reach = iv[0].second;
+  for (size_t i = 1; i < iv.size(); ++i) {
+    double gap = iv[i].first - reach;
+    double g = (reach + iv[i].first) / 2;
+    if (gap > best_w && g > 0.12 * page_w && g < 0.88 * page_w) { best_w = gap; best_g = g; }
+    reach = std::max(reach, iv[i].second);
+  }
+  if (best_w < 1.2 * em) {
+    out.push_back(std::move(ls));
+    return;
+  }
+  std::vector<const Line*> left, right;
+  for (const Line* l : ls) (l->x1 <= best_g ? left : right).push_back(l);
+  auto yr = [](const std::vector<const Line*>& v) {
+    double a = 1e18, b = -1e18;
+    for (auto* l : v) { a = std::min(a, l->y0); b = std::max(b, l->y1); }
+    return std::make_pair(a, b);
+  };
+  auto [la, lb] = yr(left);
+  auto [ra, rb] = yr(right);
+  if (std::min(lb, rb) - std::max(la, ra) <= 0) {  // one above the other: not columns
+    out.push_back(std::move(ls));
+    return;
+  }
+  split_columns(std::move(left), page_w, em, depth + 1, out);
+  split_columns(std::move(right), page_w, em, depth + 1, out);
+}
+
+bool continues(const Draft& cur, const Line& l, double col_end) {
+  const Line& last = *cur.lines.back();
+  double h = std::max(last.height(), l.height());
+  double gap = l.y0 - last.y1;
+  if (gap > 0.9 * h || gap < -0.5 * h) return false;
+  if (std::abs(l.size - last.size) > 0.15 * std::max(l.size, last.size)) return false;
+  double em = std::max(l.size, 1.0);
+  if (std::abs(l.text_start - cur.text_start) > 0.6 * em) return false;
+  // Would the first word of this line have fitted at the end of the line above? Then the
+  // break was intended: a new block.
+  const Word& fw = l.words[l.marker.empty() ? 0 : std::min<size_t>(1, l.words.size() - 1)];
+  double w = fw.x1 - fw.x0;
+  double last_end = last.rtl ? -last.x0 : last.x1;  // in logical direction
+  double end = last.rtl ? -col_end : col_end;
+  if (last_end + 0.3 * em + w < end - 0.3 * em) return false;
+  return true;
+}
+
+std::string lower(std::string s) {
+  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+}  // namespace
+
+std::vector<std::vector<bool>> find_furniture(const std::vector<PageLines>& pages) {
+  std::vector<std::vector<bool>> out(pages.size());
+  std::map<std::string, std::set<size_t>> seen;  // signature -> pages
+  auto sig = [](const PageLines& p, const Line& l) {
+    std::ostringstream s;
+    s << mask_digits(l.full_text) << "|" << (l.yc() < p.height / 2 ? "T" : "B") << "|"
+      << static_cast<int>(std::round((l.x0 + l.x1) / 2 / std::max(p.width, 1.0) * 20));
+    return s.str();
+  };
+  for (size_t i = 0; i < pages.size(); ++i)
+    for (const auto& l : pages[i].lines)
+      if (in_band(l, pages[i].height)) seen[sig(pages[i], l)].insert(i);
+  size_t n = pages.size();
+  size_t need = std::max<size_t>(2, (n + 1) / 2);
+  if (n > 40) need = std::max<size_t>(4, n / 4);
+  for (size_t i = 0; i < pages.size(); ++i) {
+    const auto& p = pages[i];
+    out[i].assign(p.lines.size(), false);
+    double maxsize = 0;
+    for (const auto& l : p.lines) maxsize = std::max(maxsize, l.size);
+    for (size_t k = 0; k < p.lines.size(); ++k) {
+      const Line& l = p.lines[k];
+      if (!in_band(l, p.height)) continue;
+      bool repeated = seen[sig(p, l)].size() >= need;
+      // a repeated top line in the page's largest type is a title, not a header
+      if (repeated && l.yc() < p.height / 2 && l.size >= 0.95 * maxsize && p.lines.size() > 1) repeated = false;
+      if (repeated || is_page_number(l.full_text)) out[i][k] = true;
+    }
+  }
+  return out;
+}
+
+std::optional<std::string> guess_lang(const std::string& text) {
+  size_t latin = 0, cyr = 0, arab = 0, hebr = 0, han = 0, kana = 0, hangul = 0, greek = 0, ukr = 0;
+  for (char32_t c : u::decode(text)) {
+    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= 0xC0 && c <= 0x24F)) ++latin;
+    else if (c >= 0x400 && c <= 0x4FF) { ++cyr; if (c == 0x456 || c == 0x457 || c == 0x454 || c == 0x491) ++ukr; }
+    else if ((c >= 0x600 && c <= 0x6FF) || (c >= 0xFB50 && c <= 0xFEFF)) ++arab;
+    else if (c >= 0x590 && c <= 0x5FF) ++hebr;
+    else if (c >= 0x3040 && c <= 0x30FF) ++kana;
+    else if ((c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x2F00 && c <= 0x2FDF)) ++han;
+    else if (c >= 0xAC00 && c <= 0xD7AF) ++hangul;
+    else if (c >= 0x370 && c <= 0x3FF) ++greek;
+  }
+  size_t total = latin + cyr + arab + hebr + han + kana + hangul + greek;
+  if (total == 0) return std::nullopt;
+  auto share = [&](size_t n) { return static_cast<double>(n) / static_cast<double>(total); };
+  if (share(arab) > 0.3) return "ar";
+  if (share(hebr) > 0.3) return "he";
+  if (kana > 0 && share(kana + han) > 0.2 && kana * 20 >= han) return "ja";
+  if (share(hangul) > 0.2) return "ko";
+  if (share(han) > 0.2) return "zh";
+  if (share(cyr) > 0.3) return ukr * 50 > cyr ? "uk" : "ru";
+  if (share(greek) > 0.3) return "el";
+  // Latin: common short words.
+  static const std::map<std::string, std::vector<std::string>> stop = {
+      {"en", {"the", "and", "of", "to", "is", "in", "for", "that", "with", "are"}},
+      {"de", {"der", "die", "und", "das", "ist", "nicht", "mit", "ein", "eine", "für"}},
+      {"fr", {"le", "la", "les", "et", "des", "est", "pour", "une", "dans", "du"}},
+      {"es", {"el", "los", "las", "y", "es", "del", "para", "una", "por", "con"}},
+      {"it", {"il", "di", "che", "per", "non", "della", "sono", "gli", "una", "con"}},
+      {"pt", {"o", "os", "as", "que", "não", "para", "uma", "com", "do", "da"}},
+      {"cs", {"je", "se", "na", "v", "a", "pro", "jsou", "ale", "jako", "to"}},
+      {"nl", {"de", "het", "een", "en", "van", "is", "niet", "voor", "met", "op"}},
+  };
+  std::map<std::string, size_t> hits;
+  std::istringstream in(lower(text));
+  std::string w;
+  while (in >> w) {
+    while (!w.empty() && std::ispunct(static_cast<unsigned char>(w.back()))) w.pop_back();
+    for (const auto& [lang, words] : stop)
+      if (std::find(words.begin(), words.end(), w) != words.end()) ++hits[lang];
+  }
+  std::string best;
+  size_t b1 = 0, b2 = 0;
+  for (const auto& [lang, n] : hits) {
+    if (n > b1) { b2 = b1; b1 = n; best = lang; }
+    else if (n > b2) b2 = n;
+  }
+  if (b1 >= 3 && b1 * 2 > b2 * 3) return best;
+  return std::nullopt;
+}
+
+Deck analyze(const std::vector<PageLines>& pages, const AnalysisOptions& opts, Diagnostics& diag) {
+  Deck deck;
+  auto furn = find_furniture(pages);
+  std::set<std::string> furniture_texts;
+
+  std::vector<const Line*> all_body;
+  for (size_t i = 0; i < pages.size(); ++i)
+    for (size_t k = 0; k < pages[i].lines.size(); ++k)
+      if (!furn[i][k]) all_body.push_back(&pages[i].lines[k]);
+      else furniture_texts.insert(mask_digits(pages[i].lines[k].full_text));
+  double body_size = weighted_median_size(all_body);
+  if (body_size <= 0) body_size = 12;
+
+  size_t rtl_chars = 0, ltr_chars = 0;
+  for (const Line* l : all_body) (l->rtl ? rtl_chars : ltr_chars) += nchars(l->text);
+  bool deck_rtl = rtl_chars > ltr_chars;
+  deck.direction = deck_rtl ? "rtl" : "ltr";
+
+  std::vector<std::vector<Draft>> drafts(pages.size());
+  bool seen_nonblank = false;
+  for (size_t i = 0; i < pages.size(); ++i) {
+    const PageLines& p = pages[i];
+    Slide s;
+    s.page = p.page;
+    s.id = "s" + std::to_string(p.page);
+    s.label = p.label;
+    s.size = {p.width, p.height};
+    s.direction = deck.direction;
+    std::vector<const Line*> body;
+    for (size_t k = 0; k < p.lines.size(); ++k)
+      if (!furn[i][k]) body.push_back(&p.lines[k]);
+    if (!p.has_text)
+      diag.warn({"page-no-text", opts.file, p.page, "no text on this page (an image or a scan?): kept as a blank slide"});
+    if (body.empty()) {
+      s.kind = SlideKind::blank;
+      deck.slides.push_back(std::move(s));
+      continue;
+    }
+
+    // --- title
+    double page_max = 0;
+    for (const Line* l : body) page_max = std::max(page_max, l->size);
+    const Line* top = nullptr;
+    for (const Line* l : body)
+      if (l->size >= 0.93 * page_max && l->yc() < 0.62 * p.height && (!top || l->y0 < top->y0)) top = l;
+    const Line* first_line = *std::min_element(body.begin(), body.end(), [](auto* a, auto* b) { return a->y0 < b->y0; });
+    bool stands_out = page_max >= 1.12 * body_size ||
+                      (top && top == first_line && top->bold && body.size() > 1 &&
+                       std::any_of(body.begin(), body.end(), [&](auto* l) { return !l->bold && l->size >= 0.8 * top->size; }));
+    std::vector<const Line*> title;
+    if (top && stands_out) {
+      title.push_back(top);
+      std::vector<const Line*> below;
+      for (const Line* l : body)
+        if (l != top && l->y0 > top->y0) below.push_back(l);
+      std::sort(below.begin(), below.end(), [](auto* a, auto* b) { return a->y0 < b->y0; });
+      for (const Line* l : below) {
+        const Line* last = title.back();
+        bool same = std::abs(l->size - last->size) <= 0.1 * last->size && l->bold == last->bold;
+        bool close = l->y0 - last->y1 < std::max(0.6 * last->size, 0.75 * last->height());
+        bool overlap = std::min(l->x1, last->x1) - std::max(l->x0, last->x0) > 0 ||
+                       std::abs((l->x0 + l->x1) / 2 - (last->x0 + last->x1) / 2) < 2 * last->size;
+        if (same && close && overlap) title.push_back(l);
+        else if (l->y0 > last->y1 + 0.6 * last->size) break;
+      }
+    }
+    std::set<const Line*> in_title(title.begin(), title.end());
+    std::vector<const Line*> rest;
+    for (const Line* l : body)
+      if (!in_title.count(l)) rest.push_back(l);
+    if (!title.empty()) {
+      s.title = title_join(title);
+      s.title_bbox = union_box(title);
+      s.title_style = style_of(*title.front());
+    }
+
+    // --- kind
+    bool any_marker = std::any_of(rest.begin(), rest.end(), [](auto* l) { return !l->marker.empty() || l->ink_before.value_or(false); });
+    bool display = !title.empty() &&
+                   (rest.empty() || (title.front()->yc() > 0.22 * p.height && rest.size() <= 4 && !any_marker));
+    if (display) s.kind = seen_nonblank ? SlideKind::section : SlideKind::title;
+    else s.kind = SlideKind::content;
+    seen_nonblank = true;
+
+    // --- columns, in reading order
+    std::vector<std::vector<const Line*>> cols;
+    split_columns(rest, p.width, body_size, 0, cols);
+    std::sort(cols.begin(), cols.end(), [&](auto& a, auto& b) {
+      double ax = 1e18, bx = 1e18;
+      for (auto* l : a) ax = std::min(ax, deck_rtl ? -l->x1 : l->x0);
+      for (auto* l : b) bx = std::min(bx, deck_rtl ? -l->x1 : l->x0);
+      return ax < bx;
+    });
+
+    // --- blocks
+    for (size_t c = 0; c < cols.size(); ++c) {
+      auto& col = cols[c];
+      std::stable_sort(col.begin(), col.end(), [](auto* a, auto* b) {
+        if (std::abs(a->y0 - b->y0) > 0.3 * std::min(a->height(), b->height())) return a->y0 < b->y0;
+        return a->text_start < b->text_start;
+      });
+      double col_end = -1e18;
+      for (auto* l : col) col_end = std::max(col_end, l->rtl ? -l->x0 : l->x1);
+      if (deck_rtl) col_end = -col_end;
+      std::vector<Draft> ds;
+      for (const Line* l : col) {
+        bool graphic = l->marker.empty() && l->ink_before.value_or(false);
+        bool item = !l->marker.empty() || graphic;
+        if (!item && !ds.empty() && continues(ds.back(), *l, col_end)) {
+          ds.back().lines.push_back(l);
+          continue;
+        }
+        Draft d;
+        d.lines.push_back(l);
+        d.item = item;
+        d.marker = graphic ? "graphic" : l->marker;
+        d.indent = graphic ? l->text_start : l->marker_start;
+        d.text_start = l->text_start;
+        d.column = static_cast<int>(c);
+        ds.push_back(std::move(d));
+      }
+      for (auto& d : ds) drafts[i].push_back(std::move(d));
+    }
+    deck.slides.push_back(std::move(s));
+  }
+
+  // --- levels: cluster item indents per column; a first column that starts deeper than
+  // the deck's usual first level keeps its depth.
+  std::vector<double> first_l1, first_l2, first_l3;
+  std::map<std::pair<size_t, int>, std::vector<double>> centers;
+  double tol = std::max(4.0, 0.5 * body_size);
+  for (size_t i = 0; i < drafts.size(); ++i) {
+    std::map<int, std::vector<double>> by_col;
+    for (auto& d : drafts[i])
+      if (d.item) by_col[d.column].push_back(d.indent);
+    for (auto& [c, xs] : by_col) {
+      auto cs = cluster_centers(xs, tol);
+      centers[{i, c}] = cs;
+      if (c == 0) {
+        first_l1.push_back(cs[0]);
+        if (cs.size() > 1) first_l2.push_back(cs[1]);
+        if (cs.size() > 2) first_l3.push_back(cs[2]);
+      }
+    }
+  }
+  auto m1 = mode_of(first_l1, tol), m2 = mode_of(first_l2, tol), m3 = mode_of(first_l3, tol);
+  for (size_t i = 0; i < drafts.size(); ++i) {
+    for (auto& d : drafts[i]) {
+      if (!d.item) continue;
+      const auto& cs = centers[{i, d.column}];
+      int rank = 0;
+      for (size_t k = 0; k < cs.size(); ++k)
+        if (d.indent >= cs[k] - 1e-6) rank = static_cast<int>(k);
+      int offset = 0;
+      if (d.column == 0 && m1 && std::abs(cs[0] - *m1) > tol) {
+        if (m3 && std::abs(cs[0] - *m3) <= tol) offset = 2;
+        else if (m2 && std::abs(cs[0] - *m2) <= tol) offset = 1;
+      }
+      d.level = std::min(9, rank + 1 + offset);
+    }
+  }
+
+  // --- blocks into slides
+  for (size_t i = 0; i < drafts.size(); ++i) {
+    Slide& s = deck.slides[i];
+    int n = 0;
+    for (auto& d : drafts[i]) {
+      Block b;
+      b.id = s.id + ".b" + std::to_string(++n);
+      b.level = d.level;
+      for (const Line* l : d.lines) b.text = join_wrapped(b.text, l->text);
+      b.bbox = union_box(d.lines);
+      b.style = style_of(*d.lines.front());
+      b.marker = d.marker;
+      b.column = d.column;
+      s.blocks.push_back(std::move(b));
+    }
+  }
+
+  // --- overlays
+  auto same_label_run = [&](size_t i) {
+    return !pages[i].label.empty() && i + 1 < pages.size() && pages[i].label == pages[i + 1].label;
+  };
+  size_t label_pairs = 0;
+  for (size_t i = 0; i + 1 < pages.size(); ++i)
+    if (same_label_run(i)) ++label_pairs;
+  bool trust_labels = label_pairs * 2 < pages.size();
+  auto grows_into = [&](const Slide& a, const Slide& b) {
+    if (a.title.empty() || a.title != b.title || a.blocks.size() > b.blocks.size()) return false;
+    if (a.kind != SlideKind::content || b.kind != SlideKind::content) return false;
+    for (size_t k = 0; k < a.blocks.size(); ++k)
+      if (a.blocks[k].text != b.blocks[k].text) return false;
+    return true;
+  };
+  for (size_t i = deck.slides.size(); i-- > 1;) {
+    size_t a = i - 1;
+    bool step = (trust_labels && same_label_run(a)) || grows_into(deck.slides[a], deck.slides[i]);
+    if (step) deck.slides[a].overlay_of = deck.slides[i].overlay_of.empty() ? deck.slides[i].id : deck.slides[i].overlay_of;
+  }
+
+  // --- language, title, furniture list
+  std::string all_text;
+  for (const auto& s : deck.slides) {
+    all_text += s.title + "\n";
+    for (const auto& b : s.blocks) all_text += b.text + "\n";
+  }
+  deck.lang = guess_lang(all_text);
+  for (const auto& s : deck.slides)
+    if (s.kind == SlideKind::title && !s.title.empty()) { deck.title = s.title; break; }
+  if (deck.title.empty()) {
+    std::string t = opts.source_title;
+    if (!t.empty() && lower(t).find("powerpoint") == std::string::npos && t.find(".htm") == std::string::npos) deck.title = t;
+  }
+  if (deck.title.empty())
+    for (const auto& s : deck.slides)
+      if (!s.title.empty()) { deck.title = s.title; break; }
+  deck.furniture.assign(furniture_texts.begin(), furniture_texts.end());
+  return deck;
+}
+
+}  // namespace deckhand::extract

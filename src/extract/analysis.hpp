@@ -1,0 +1,42 @@
+#pragma once
+// Structure analysis: line fragments of every page -> a Deck. Pure: no Poppler, no I/O.
+//
+// The rules, each covered by tests/unit/analysis_test.cpp:
+//  1. furniture: lines in the top or bottom band that repeat (digits masked) on many
+//     pages, and lone slide numbers, are page furniture and leave titles and blocks;
+//  2. title: the top-most line(s) of the page's largest text, when it stands out from the
+//     deck's body text; consecutive lines of the same style join (wrapped titles);
+//  3. kind: a page whose title stands alone (or with a few short lines, lower than a
+//     heading) is a title slide when it opens the deck and a section slide otherwise;
+//  4. columns: a vertical gutter that no line crosses splits the body into columns, read
+//     in the deck's direction;
+//  5. blocks: a marker (glyph, number, or a drawn bullet) starts a list item; a line that
+//     continues the previous one (close below, aligned to its text, and the line above
+//     could not take its first word) is joined to it;
+//  6. levels: indentation clustered per column, consistent across the deck;
+//  7. overlays: consecutive pages with the same page label, or with the same title whose
+//     text only grows, are steps of one frame: earlier ones get "overlay_of".
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/error.hpp"
+#include "extract/words.hpp"
+#include "model/deck.hpp"
+
+namespace deckhand::extract {
+
+struct AnalysisOptions {
+  std::string file;          // for diagnostics
+  std::string source_title;  // document-info title, used when no title slide exists
+};
+
+Deck analyze(const std::vector<PageLines>& pages, const AnalysisOptions& opts, Diagnostics& diag);
+
+// Per page, per line: is it furniture?
+std::vector<std::vector<bool>> find_furniture(const std::vector<PageLines>& pages);
+
+// BCP 47 guess from the text's scripts and common words; nullopt when unsure.
+std::optional<std::string> guess_lang(const std::string& text);
+
+}  // namespace deckhand::extract

@@ -1,0 +1,96 @@
+#include "extract/extract.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <atomic>
+#include <filesystem>
+#include <set>
+
+#include "core/io.hpp"
+#include "core/parallel.hpp"
+#include "core/sha256.hpp"
+#include "extract/analysis.hpp"
+#include "extract/pdf_reader.hpp"
+
+namespace deckhand::extract {
+
+std::vector<int> parse_page_ranges(const std::string& spec, int npages) {
+  std::vector<int> out;
+  if (spec.empty()) {
+    for (int i = 1; i <= npages; ++i) out.push_back(i);
+    return out;
+  }
+  std::set<int> pages;
+  size_t pos = 0;
+  auto bad = [&](const std::string& why) {
+    throw Error(Exit::usage, "", "--pages \"" + spec + "\": " + why, "write ranges like 1-3,5,8- within 1-" + std::to_string(npages));
+  };
+  while (pos <= spec.size()) {
+    size_t comma = spec.find(',', pos);
+    std::string part = spec.substr(pos, comma == std::string::npos ? std::string::npos : comma - pos);
+    pos = comma == std::string::npos ? spec.size() + 1 : comma + 1;
+    if (part.empty()) bad("empty range");
+    size_t dash = part.find('-');
+    auto num = [&](const std::string& s, int def) {
+      if (s.empty()) return def;
+      if (!std::all_of(s.begin(), s.end(), ::isdigit) || s.size() > 6) bad("\"" + s + "\" is not a page number");
+      return std::stoi(s);
+    };
+    int a, b;
+    if (dash == std::string::npos) a = b = num(part, 0);
+    else { a = num(part.substr(0, dash), 1); b = num(part.substr(dash + 1), npages); }
+    if (a < 1 || b > npages || a > b) bad("range " + part + " is outside the document");
+    for (int i = a; i <= b; ++i) pages.insert(i);
+  }
+  return {pages.begin(), pages.end()};
+}
+
+Deck extract_deck(const std::string& path, const ExtractOptions& opts, Diagnostics& diag) {
+  std::string data = read_file(path);
+  if (data.empty()) throw Error(Exit::bad_pdf, path, "the file is empty", "check that the download or copy finished");
+  if (data.substr(0, 1024).find("%PDF-") == std::string::npos)
+    throw Error(Exit::bad_pdf, path, "not a PDF file (no %PDF- header)", "give deckhand the deck exported as PDF");
+  auto main_doc = PdfDocument::open(data, path, opts.password);
+  PdfInfo info = main_doc->info();
+  if (info.pages <= 0) throw Error(Exit::bad_pdf, path, "the PDF has no pages", "check the file with 'qpdf --check'");
+  std::vector<int> pages = parse_page_ranges(opts.pages, info.pages);
+  int n = static_cast<int>(pages.size());
+
+  unsigned workers = std::min<unsigned>(worker_count(opts.threads), static_cast<unsigned>(n));
+  std::vector<std::unique_ptr<PdfDocument>> docs;
+  docs.push_back(std::move(main_doc));
+  for (unsigned w = 1; w < workers; ++w) docs.push_back(PdfDocument::open(data, path, opts.password));
+
+  std::vector<PageLines> lines(pages.size());
+  std::atomic<int> done{0};
+  parallel_for(n, workers, [&](int i, unsigned w) {
+    const PdfDocument& doc = *docs[w];
+    PageWords pw = doc.words(pages[i] - 1);
+    PageLines pl = build_lines(pw);
+    for (size_t k : needs_ink_probe(pl)) pl.lines[k].ink_before = doc.ink(pages[i] - 1, ink_probe_rect(pl.lines[k], pl.width));
+    lines[i] = std::move(pl);
+    int d = ++done;
+    if (opts.progress) opts.progress(d, n);
+  });
+
+  bool any_text = std::any_of(lines.begin(), lines.end(), [](const PageLines& p) { return p.has_text; });
+  if (!any_text)
+    throw Error(Exit::no_text, path, "no page has a text layer (a scanned or image-only PDF)",
+                "run OCR first, for example 'ocrmypdf in.pdf out.pdf', then extract again");
+
+  AnalysisOptions ao;
+  ao.file = path;
+  ao.source_title = info.title;
+  Deck deck = analyze(lines, ao, diag);
+  deck.source.file = std::filesystem::path(path).filename().string();
+  deck.source.sha256 = sha256_hex(data);
+  deck.source.pages = info.pages;
+  if (!lines.empty()) deck.source.page_size = {lines[0].width, lines[0].height};
+  deck.source.producer = info.producer;
+  deck.source.creator = info.creator;
+  deck.source.title = info.title;
+  return deck;
+}
+
+}  // namespace deckhand::extract

@@ -1,0 +1,163 @@
+#include "extract/pdf_reader.hpp"
+
+#include <poppler-document.h>
+#include <poppler-global.h>
+#include <poppler-image.h>
+#include <poppler-page-renderer.h>
+#include <poppler-page.h>
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <mutex>
+
+#include "core/error.hpp"
+
+namespace deckhand::extract {
+
+namespace {
+std::string ustr(const poppler::ustring& u) {
+  auto b = u.to_utf8();
+  return std::string(b.begin(), b.end());
+}
+
+std::string strip_subset(const std::string& name) {
+  if (name.size() > 7 && name[6] == '+' &&
+      std::all_of(name.begin(), name.begin() + 6, [](char c) { return c >= 'A' && c <= 'Z'; }))
+    return name.substr(7);
+  return name;
+}
+
+bool contains_ci(const std::string& s, const char* needle) {
+  std::string a = s, b = needle;
+  std::transform(a.begin(), a.end(), a.begin(), ::tolower);
+  std::transform(b.begin(), b.end(), b.begin(), ::tolower);
+  return a.find(b) != std::string::npos;
+}
+
+void poppler_log(const std::string& msg, void*) { spdlog::debug("poppler: {}", msg); }
+}  // namespace
+
+void quiet_poppler() {
+  static std::once_flag once;
+  std::call_once(once, [] { poppler::set_debug_error_function(poppler_log, nullptr); });
+}
+
+struct PdfDocument::Impl {
+  std::unique_ptr<poppler::document> doc;
+};
+
+PdfDocument::PdfDocument(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+PdfDocument::~PdfDocument() = default;
+
+std::unique_ptr<PdfDocument> PdfDocument::open(std::string_view data, const std::string& file, const std::string& password) {
+  quiet_poppler();
+  auto impl = std::make_unique<Impl>();
+  impl->doc.reset(poppler::document::load_from_raw_data(data.data(), static_cast<int>(data.size()), password, password));
+  if (!impl->doc)
+    throw Error(Exit::bad_pdf, file, "damaged or truncated PDF: Poppler cannot read it",
+                "get a complete copy of the file, or repair it with 'qpdf in.pdf out.pdf'");
+  if (impl->doc->is_locked()) {
+    if (password.empty())
+      throw Error(Exit::encrypted, file, "the PDF is encrypted and needs a password", "pass it with --password");
+    throw Error(Exit::encrypted, file, "the password does not open this PDF", "check the password given with --password");
+  }
+  return std::unique_ptr<PdfDocument>(new PdfDocument(std::move(impl)));
+}
+
+PdfInfo PdfDocument::info() const {
+  PdfInfo i;
+  i.pages = impl_->doc->pages();
+  i.producer = ustr(impl_->doc->info_key("Producer"));
+  i.creator = ustr(impl_->doc->info_key("Creator"));
+  i.title = ustr(impl_->doc->info_key("Title"));
+  return i;
+}
+
+PageWords PdfDocument::words(int index) const {
+  PageWords pw;
+  pw.page = index + 1;
+  std::unique_ptr<poppler::page> page(impl_->doc->create_page(index));
+  if (!page) return pw;
+  poppler::rectf r = page->page_rect(poppler::crop_box);
+  auto o = page->orientation();
+  bool swap = o == poppler::page::landscape || o == poppler::page::seascape;
+  pw.width = swap ? r.height() : r.width();
+  pw.height = swap ? r.width() : r.height();
+  pw.label = ustr(page->label());
+  auto boxes = page->text_list(poppler::page::text_list_include_font);
+  pw.words.reserve(boxes.size());
+  std::map<std::string, std::pair<bool, bool>> styles;
+  for (auto& b : boxes) {
+    Word w;
+    w.text = ustr(b.text());
+    auto bb = b.bbox();
+    w.x0 = bb.left(); w.y0 = bb.top(); w.x1 = bb.right(); w.y1 = bb.bottom();
+    w.space_after = b.has_space_after();
+    bool rtl = false;
+    for (unsigned char c : w.text)
+      if (c == 0xD6 || c == 0xD7 || c == 0xD8 || c == 0xD9 || c == 0xDA || c == 0xDB || c == 0xEF) { rtl = true; break; }
+    if (rtl) {
+      size_t n = b.text().size();
+      for (size_t i = 0; i < n; ++i) w.char_x.push_back(b.char_bbox(i).left());
+      w.char_x.push_back(bb.right());
+    }
+    if (b.has_font_info()) {
+      w.size = b.get_font_size();
+      w.font = strip_subset(b.get_font_name());
+    }
+    auto it = styles.find(w.font);
+    if (it == styles.end()) {
+      bool bold = contains_ci(w.font, "bold") || contains_ci(w.font, "black") || contains_ci(w.font, "heavy") ||
+                  contains_ci(w.font, "semibold") || contains_ci(w.font, "demi") || contains_ci(w.font, ",bd") ||
+                  contains_ci(w.font, "-bd") || contains_ci(w.font, "cmbx") || contains_ci(w.font, "cmssbx") ||
+                  contains_ci(w.font, "lmsans10-bold");
+      bool italic = contains_ci(w.font, "italic") || contains_ci(w.font, "oblique") || contains_ci(w.font, "cmti") ||
+                    contains_ci(w.font, "-it") || contains_ci(w.font, ",it") || contains_ci(w.font, "cmssi");
+      it = styles.emplace(w.font, std::make_pair(bold, italic)).first;
+    }
+    w.bold = it->second.first;
+    w.italic = it->second.second;
+    pw.words.push_back(std::move(w));
+  }
+  return pw;
+}
+
+bool PdfDocument::ink(int index, const std::array<double, 4>& rect) const {
+  std::unique_ptr<poppler::page> page(impl_->doc->create_page(index));
+  if (!page) return false;
+  const double dpi = 144, k = dpi / 72.0;
+  int x = static_cast<int>(std::floor(std::max(0.0, rect[0]) * k));
+  int y = static_cast<int>(std::floor(std::max(0.0, rect[1]) * k));
+  int w = static_cast<int>(std::ceil((rect[2] - std::max(0.0, rect[0])) * k));
+  int h = static_cast<int>(std::ceil((rect[3] - std::max(0.0, rect[1])) * k));
+  if (w <= 1 || h <= 1) return false;
+  poppler::page_renderer pr;
+  pr.set_image_format(poppler::image::format_rgb24);
+  poppler::image img = pr.render_page(page.get(), dpi, dpi, x, y, w, h);
+  if (!img.is_valid()) return false;
+  const char* data = img.const_data();
+  int bpr = img.bytes_per_row();
+  std::map<uint32_t, int> hist;
+  auto px = [&](int xx, int yy) {
+    const unsigned char* p = reinterpret_cast<const unsigned char*>(data + yy * bpr + xx * 3);
+    return (uint32_t(p[0]) << 16) | (uint32_t(p[1]) << 8) | p[2];
+  };
+  for (int yy = 0; yy < img.height(); ++yy)
+    for (int xx = 0; xx < img.width(); ++xx) hist[px(xx, yy)]++;
+  uint32_t bg = std::max_element(hist.begin(), hist.end(), [](auto& a, auto& b) { return a.second < b.second; })->first;
+  int diff = 0, minx = 1 << 30, maxx = -1;
+  for (int yy = 0; yy < img.height(); ++yy)
+    for (int xx = 0; xx < img.width(); ++xx) {
+      uint32_t c = px(xx, yy);
+      int d = std::abs(int(c >> 16) - int(bg >> 16)) + std::abs(int((c >> 8) & 255) - int((bg >> 8) & 255)) +
+              std::abs(int(c & 255) - int(bg & 255));
+      if (d > 90) { ++diff; minx = std::min(minx, xx); maxx = std::max(maxx, xx); }
+    }
+  int area = img.width() * img.height();
+  // a compact blob: a bullet, not a rule or a background
+  return diff >= 3 && diff * 10 < area * 7 && (maxx - minx) < img.width() * 0.8;
+}
+
+}  // namespace deckhand::extract

@@ -1,0 +1,39 @@
+#pragma once
+// The PDF layer: the only code in deckhand that includes Poppler (besides the page
+// rasteriser the render stage asks for, also in this folder).
+#include <array>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "extract/words.hpp"
+
+namespace deckhand::extract {
+
+struct PdfInfo {
+  int pages = 0;
+  std::string producer, creator, title;
+};
+
+// One open document. Not thread-safe: open one per thread over the same bytes.
+class PdfDocument {
+ public:
+  // `data` must outlive the document. Throws Error (bad_pdf, encrypted) naming `file`.
+  static std::unique_ptr<PdfDocument> open(std::string_view data, const std::string& file, const std::string& password);
+  ~PdfDocument();
+  PdfInfo info() const;
+  // Words of page `index` (0-based), coordinates on the page as displayed.
+  PageWords words(int index) const;
+  // Is anything drawn inside `rect` (points, as displayed) of page `index`?
+  bool ink(int index, const std::array<double, 4>& rect) const;
+
+ private:
+  struct Impl;
+  explicit PdfDocument(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+// Routes Poppler's own error messages to the debug log (they would otherwise go to stderr).
+void quiet_poppler();
+
+}  // namespace deckhand::extract

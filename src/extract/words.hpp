@@ -1,0 +1,82 @@
+#pragma once
+// Input and intermediate data of the structure analysis. Plain data, no Poppler:
+// unit tests build these by hand ("synthetic word boxes").
+#include <array>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace deckhand::extract {
+
+// A word as the PDF layer found it. Coordinates: points, page as displayed, origin
+// top-left, y down.
+struct Word {
+  std::string text;
+  double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+  double size = 0;          // font size in points
+  std::string font;         // font name (subset prefix removed)
+  bool bold = false, italic = false;
+  bool space_after = false; // the PDF layer saw a space after this word
+  // Left edges of the characters, for words with right-to-left characters only: tells
+  // whether the PDF drew them in visual order, and which characters share one glyph
+  // (a lam-alef ligature maps to two characters of equal width).
+  std::vector<double> char_x;
+};
+
+struct PageWords {
+  int page = 0;             // 1-based
+  double width = 0, height = 0;
+  std::string label;        // PDF page label, "" when none
+  std::vector<Word> words;
+};
+
+// A line fragment: words on one baseline with no wide gap between them, in logical order.
+struct Line {
+  std::vector<Word> words;  // logical order (right-to-left lines reversed)
+  double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+  double size = 0;          // dominant font size
+  bool bold = false, italic = false;
+  std::string font;
+  bool rtl = false;
+  // Marker found at the logical start: a bullet glyph or a number ("1.", "a)").
+  std::string marker;
+  bool numbered = false;
+  double marker_start = 0;  // logical start edge of the marker (x0, or x1 when rtl)
+  double text_start = 0;    // logical start edge of the text after the marker
+  std::string text;         // text without the marker
+  std::string full_text;    // text with the marker
+  // Set by the PDF layer when asked (see needs_ink_probe): something is drawn just
+  // before the line's start, i.e. a bullet drawn as graphics.
+  std::optional<bool> ink_before;
+  double yc() const { return (y0 + y1) / 2; }
+  double height() const { return y1 - y0; }
+};
+
+struct PageLines {
+  int page = 0;
+  double width = 0, height = 0;
+  std::string label;
+  std::vector<Line> lines;
+  bool has_text = false;
+};
+
+// The logical text of a right-to-left line from its words in visual order (left to
+// right): clusters reversed, keeping ligatures (lam-alef: two characters of one glyph)
+// and combining marks, then runs of left-to-right text (IETF, WSIS+20, 2026) restored.
+std::string rtl_text(const std::vector<Word>& visual);
+
+// Words -> lines (cleaning text, ordering right-to-left lines, finding markers).
+PageLines build_lines(const PageWords& page);
+
+// Lines of `page` that should be probed for a graphic bullet: only on pages with no
+// glyph or number markers, lines that start indented from the page's text edge.
+std::vector<size_t> needs_ink_probe(const PageLines& page);
+
+// Where to look for a drawn bullet before line `l`: x0, y0, x1, y1.
+std::array<double, 4> ink_probe_rect(const Line& l, double page_width);
+
+// Joins two pieces of wrapped text: no space around CJK, a line-end hyphen kept and
+// joined without space, a soft hyphen dropped, otherwise one space.
+std::string join_wrapped(const std::string& a, const std::string& b);
+
+}  // namespace deckhand::extract

@@ -1,0 +1,76 @@
+#pragma once
+// The Deck: the editable model of a slide deck, and its JSON form "deckhand.deck/1"
+// (documented in docs/deck-json.md, schema in docs/deck.schema.json).
+#include <array>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace deckhand {
+
+// Boxes are in PDF points on the page as displayed (after /Rotate), origin top-left, y down.
+using BBox = std::array<double, 4>;  // x0, y0, x1, y1
+
+struct Style {
+  double size = 0;      // font size in points
+  bool bold = false;
+  bool italic = false;
+  std::string font;     // font name without the subset prefix
+};
+
+struct Block {
+  std::string id;       // "s3.b2": stable within a deck
+  int level = 0;        // 0 = paragraph, 1.. = bullet depth
+  std::string text;     // whole block, one string, NFC, logical order
+  BBox bbox{};
+  Style style;
+  std::string marker;   // bullet or number as found ("•", "1.", "" for none, "graphic" when drawn)
+  int column = 0;       // 0-based column on a multi-column slide
+};
+
+enum class SlideKind { title, section, content, blank };
+const char* to_string(SlideKind k);
+std::optional<SlideKind> slide_kind_from(const std::string& s);
+
+struct Slide {
+  int page = 0;                 // 1-based page number in the source PDF
+  std::string id;               // "s3"
+  SlideKind kind = SlideKind::content;
+  std::string title;            // "" when none
+  BBox title_bbox{};
+  Style title_style;
+  std::vector<Block> blocks;    // reading order
+  std::string label;            // the PDF page label, "" when none
+  std::string overlay_of;       // id of the slide that completes this overlay step; "" when final
+  std::array<double, 2> size{}; // page width, height in points (as displayed)
+  std::string direction = "ltr";
+};
+
+struct Source {
+  std::string file;       // file name as given
+  std::string sha256;
+  int pages = 0;
+  std::array<double, 2> page_size{};  // first page, points
+  std::string producer;
+  std::string creator;
+  std::string title;      // document-info title (may be misleading)
+};
+
+struct Deck {
+  static constexpr const char* kSchema = "deckhand.deck/1";
+  Source source;
+  std::optional<std::string> lang;  // BCP 47 guess
+  std::string direction = "ltr";    // dominant direction: "ltr" or "rtl"
+  std::string title;                // the deck's title as deckhand sees it
+  std::vector<Slide> slides;
+  std::vector<std::string> furniture;  // texts removed as page furniture (for review)
+};
+
+nlohmann::ordered_json to_json(const Deck& deck);
+// Throws Error(Exit::bad_deck) with `file` and a JSON pointer on invalid input.
+Deck deck_from_json(const nlohmann::json& j, const std::string& file);
+std::string dump_deck(const Deck& deck);  // pretty JSON + "\n"
+
+}  // namespace deckhand

@@ -21,6 +21,7 @@ int main(int argc, char** argv) {
                "Run 'deckhand COMMAND --help' for a command's options."};
   app.set_version_flag("--version", std::string("deckhand ") + deckhand::kVersion);
   app.require_subcommand(1);
+  app.fallthrough();  // global flags (-v, -q, --strict, -j) also after the command
   deckhand::cli::Global g;
   std::function<int()> run;
   deckhand::cli::setup_commands(app, g, run);

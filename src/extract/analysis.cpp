@@ -271,13 +271,30 @@ Deck analyze(const std::vector<PageLines>& pages, const AnalysisOptions& opts, D
   auto furn = find_furniture(pages);
   std::set<std::string> furniture_texts;
 
-  std::vector<const Line*> all_body;
-  for (size_t i = 0; i < pages.size(); ++i)
+  // Body text size: the deck's common size, leaving out each page's largest type (the
+  // title candidates) where the page has smaller text too.
+  std::vector<const Line*> all_body, smaller;
+  double largest = 0;
+  for (size_t i = 0; i < pages.size(); ++i) {
+    double page_max = 0, page_min = 1e18;
     for (size_t k = 0; k < pages[i].lines.size(); ++k)
-      if (!furn[i][k]) all_body.push_back(&pages[i].lines[k]);
-      else furniture_texts.insert(mask_digits(pages[i].lines[k].full_text));
-  double body_size = weighted_median_size(all_body);
-  if (body_size <= 0) body_size = 12;
+      if (!furn[i][k]) {
+        page_max = std::max(page_max, pages[i].lines[k].size);
+        page_min = std::min(page_min, pages[i].lines[k].size);
+      }
+    largest = std::max(largest, page_max);
+    for (size_t k = 0; k < pages[i].lines.size(); ++k) {
+      const Line& l = pages[i].lines[k];
+      if (furn[i][k]) {
+        furniture_texts.insert(mask_digits(l.full_text));
+        continue;
+      }
+      all_body.push_back(&l);
+      if (l.size < 0.93 * page_max) smaller.push_back(&l);
+    }
+  }
+  double body_size = weighted_median_size(smaller);
+  if (body_size <= 0) body_size = largest > 0 ? 0.75 * largest : 12;
 
   size_t rtl_chars = 0, ltr_chars = 0;
   for (const Line* l : all_body) (l->rtl ? rtl_chars : ltr_chars) += nchars(l->text);

@@ -62,17 +62,30 @@ Deck extract_deck(const std::string& path, const ExtractOptions& opts, Diagnosti
   docs.push_back(std::move(main_doc));
   for (unsigned w = 1; w < workers; ++w) docs.push_back(PdfDocument::open(data, path, opts.password));
 
+  // Pass 1, all cores: words and lines of every page.
   std::vector<PageLines> lines(pages.size());
   std::atomic<int> done{0};
   parallel_for(n, workers, [&](int i, unsigned w) {
-    const PdfDocument& doc = *docs[w];
-    PageWords pw = doc.words(pages[i] - 1);
-    PageLines pl = build_lines(pw);
-    for (size_t k : needs_ink_probe(pl)) pl.lines[k].ink_before = doc.ink(pages[i] - 1, ink_probe_rect(pl.lines[k], pl.width));
-    lines[i] = std::move(pl);
+    lines[i] = build_lines(docs[w]->words(pages[i] - 1));
     int d = ++done;
     if (opts.progress) opts.progress(d, n);
   });
+  // Pass 2, only for decks that draw their bullets as graphics (Beamer and the like):
+  // look for a drawn mark before indented lines.
+  if (draws_bullets(lines)) {
+    std::vector<int> todo;
+    for (int i = 0; i < n; ++i)
+      if (!needs_ink_probe(lines[i]).empty()) todo.push_back(i);
+    parallel_for(static_cast<int>(todo.size()), workers, [&](int t, unsigned w) {
+      int i = todo[t];
+      PageLines& pl = lines[i];
+      auto probe = needs_ink_probe(pl);
+      std::vector<std::array<double, 4>> rects;
+      for (size_t k : probe) rects.push_back(ink_probe_rect(pl.lines[k], pl.width));
+      auto ink = docs[w]->ink(pages[i] - 1, rects);
+      for (size_t r = 0; r < probe.size(); ++r) pl.lines[probe[r]].ink_before = ink[r];
+    });
+  }
 
   bool any_text = std::any_of(lines.begin(), lines.end(), [](const PageLines& p) { return p.has_text; });
   if (!any_text)

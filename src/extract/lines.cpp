@@ -212,6 +212,9 @@ Line make_line(std::vector<W> ws, double page_width) {
       l.numbered = true;
     }
   }
+  // glyph words inside the line (math brackets, symbols from PUA fonts) are text
+  for (size_t k = first_text; k < ws.size(); ++k)
+    if (ws[k].glyph) l.words[k].text = u::clean(l.words[k].text);
   if (first_text == 1) {
     l.marker = u::nfc(u::encode(ws[0].raw));
     l.marker_start = start_of(ws[0].w);
@@ -228,7 +231,7 @@ Line make_line(std::vector<W> ws, double page_width) {
   } else {
     l.text = join_words(l.words, first_text);
   }
-  l.full_text = first_text == 1 ? u::collapse_spaces(l.marker + " " + l.text) : l.text;
+  l.full_text = l.numbered ? u::collapse_spaces(l.marker + " " + l.text) : l.text;
   return l;
 }
 
@@ -297,7 +300,7 @@ PageLines build_lines(const PageWords& page) {
         bool marker_gap = (p.glyph && !has_rtl(g[i].w.text)) || (g[i].glyph && has_rtl(p.w.text));
         if (gap > 1.5 * em && !(marker_gap && gap < 4 * em)) frags.emplace_back();
       }
-      frags.back().push_back(std::move(g[i]));
+      frags.back().push_back(g[i]);  // a copy: g[i - 1] is read on the next step
     }
     for (auto& f : frags)
       if (!f.empty()) out.lines.push_back(make_line(std::move(f), page.width));
@@ -315,15 +318,33 @@ PageLines build_lines(const PageWords& page) {
 std::vector<size_t> needs_ink_probe(const PageLines& page) {
   std::vector<size_t> out;
   if (page.lines.empty()) return out;
-  for (const auto& l : page.lines)
-    if (!l.marker.empty()) return out;
-  double min_start = 1e18;
-  for (const auto& l : page.lines) min_start = std::min(min_start, l.text_start);
+  double max_size = 0, min_start = 1e18;
+  for (const auto& l : page.lines) {
+    if (!l.marker.empty()) return out;  // glyph bullets on this page: nothing drawn
+    max_size = std::max(max_size, l.size);
+    min_start = std::min(min_start, l.text_start);
+  }
   for (size_t i = 0; i < page.lines.size(); ++i) {
     const Line& l = page.lines[i];
-    if (l.text_start > min_start + 0.6 * l.size) out.push_back(i);
+    if (l.size >= 0.95 * max_size && max_size > 0) continue;        // titles
+    if (l.text_start <= min_start + 0.6 * l.size) continue;         // not indented
+    // list items line up: another line starts at the same place
+    bool aligned = false;
+    for (size_t k = 0; k < page.lines.size() && !aligned; ++k)
+      aligned = k != i && std::abs(page.lines[k].text_start - l.text_start) < 1.0;
+    bool centred = std::abs((l.x0 + l.x1) / 2 - page.width / 2) < 2 * l.size;
+    if (aligned || !centred) out.push_back(i);
   }
   return out;
+}
+
+bool draws_bullets(const std::vector<PageLines>& pages) {
+  size_t with_markers = 0, candidates = 0;
+  for (const auto& p : pages) {
+    if (std::any_of(p.lines.begin(), p.lines.end(), [](const Line& l) { return !l.marker.empty(); })) ++with_markers;
+    else if (!needs_ink_probe(p).empty()) ++candidates;
+  }
+  return candidates > 0 && with_markers * 3 < candidates;
 }
 
 std::array<double, 4> ink_probe_rect(const Line& l, double) {

@@ -124,40 +124,56 @@ PageWords PdfDocument::words(int index) const {
   return pw;
 }
 
-bool PdfDocument::ink(int index, const std::array<double, 4>& rect) const {
+std::vector<bool> PdfDocument::ink(int index, const std::vector<std::array<double, 4>>& rects) const {
+  std::vector<bool> out(rects.size(), false);
+  if (rects.empty()) return out;
   std::unique_ptr<poppler::page> page(impl_->doc->create_page(index));
-  if (!page) return false;
-  const double dpi = 144, k = dpi / 72.0;
-  int x = static_cast<int>(std::floor(std::max(0.0, rect[0]) * k));
-  int y = static_cast<int>(std::floor(std::max(0.0, rect[1]) * k));
-  int w = static_cast<int>(std::ceil((rect[2] - std::max(0.0, rect[0])) * k));
-  int h = static_cast<int>(std::ceil((rect[3] - std::max(0.0, rect[1])) * k));
-  if (w <= 1 || h <= 1) return false;
+  if (!page) return out;
+  // Render only the union of the rectangles (usually a narrow strip left of the text).
+  const double dpi = 96, k = dpi / 72.0;
+  double ux0 = 1e18, uy0 = 1e18, ux1 = -1e18, uy1 = -1e18;
+  for (const auto& r : rects) {
+    ux0 = std::min(ux0, r[0]); uy0 = std::min(uy0, r[1]);
+    ux1 = std::max(ux1, r[2]); uy1 = std::max(uy1, r[3]);
+  }
+  int ox = std::max(0, static_cast<int>(std::floor(ux0 * k)));
+  int oy = std::max(0, static_cast<int>(std::floor(uy0 * k)));
+  int ow = static_cast<int>(std::ceil(ux1 * k)) - ox;
+  int oh = static_cast<int>(std::ceil(uy1 * k)) - oy;
+  if (ow < 2 || oh < 2) return out;
   poppler::page_renderer pr;
   pr.set_image_format(poppler::image::format_rgb24);
-  poppler::image img = pr.render_page(page.get(), dpi, dpi, x, y, w, h);
-  if (!img.is_valid()) return false;
+  poppler::image img = pr.render_page(page.get(), dpi, dpi, ox, oy, ow, oh);
+  if (!img.is_valid()) return out;
   const char* data = img.const_data();
-  int bpr = img.bytes_per_row();
-  std::map<uint32_t, int> hist;
+  const int bpr = img.bytes_per_row(), iw = img.width(), ih = img.height();
   auto px = [&](int xx, int yy) {
     const unsigned char* p = reinterpret_cast<const unsigned char*>(data + yy * bpr + xx * 3);
     return (uint32_t(p[0]) << 16) | (uint32_t(p[1]) << 8) | p[2];
   };
-  for (int yy = 0; yy < img.height(); ++yy)
-    for (int xx = 0; xx < img.width(); ++xx) hist[px(xx, yy)]++;
-  uint32_t bg = std::max_element(hist.begin(), hist.end(), [](auto& a, auto& b) { return a.second < b.second; })->first;
-  int diff = 0, minx = 1 << 30, maxx = -1;
-  for (int yy = 0; yy < img.height(); ++yy)
-    for (int xx = 0; xx < img.width(); ++xx) {
-      uint32_t c = px(xx, yy);
-      int d = std::abs(int(c >> 16) - int(bg >> 16)) + std::abs(int((c >> 8) & 255) - int((bg >> 8) & 255)) +
-              std::abs(int(c & 255) - int(bg & 255));
-      if (d > 90) { ++diff; minx = std::min(minx, xx); maxx = std::max(maxx, xx); }
-    }
-  int area = img.width() * img.height();
-  // a compact blob: a bullet, not a rule or a background
-  return diff >= 3 && diff * 10 < area * 7 && (maxx - minx) < img.width() * 0.8;
+  for (size_t r = 0; r < rects.size(); ++r) {
+    int x0 = std::clamp(static_cast<int>(std::floor(rects[r][0] * k)) - ox, 0, iw);
+    int y0 = std::clamp(static_cast<int>(std::floor(rects[r][1] * k)) - oy, 0, ih);
+    int x1 = std::clamp(static_cast<int>(std::ceil(rects[r][2] * k)) - ox, 0, iw);
+    int y1 = std::clamp(static_cast<int>(std::ceil(rects[r][3] * k)) - oy, 0, ih);
+    if (x1 - x0 < 2 || y1 - y0 < 2) continue;
+    std::map<uint32_t, int> hist;
+    for (int yy = y0; yy < y1; ++yy)
+      for (int xx = x0; xx < x1; ++xx) hist[px(xx, yy)]++;
+    uint32_t bg = std::max_element(hist.begin(), hist.end(), [](auto& a, auto& b) { return a.second < b.second; })->first;
+    int diff = 0, minx = 1 << 30, maxx = -1;
+    for (int yy = y0; yy < y1; ++yy)
+      for (int xx = x0; xx < x1; ++xx) {
+        uint32_t c = px(xx, yy);
+        int d = std::abs(int(c >> 16) - int(bg >> 16)) + std::abs(int((c >> 8) & 255) - int((bg >> 8) & 255)) +
+                std::abs(int(c & 255) - int(bg & 255));
+        if (d > 90) { ++diff; minx = std::min(minx, xx); maxx = std::max(maxx, xx); }
+      }
+    int area = (x1 - x0) * (y1 - y0);
+    // a compact blob: a bullet, not a rule or a background
+    out[r] = diff >= 3 && diff * 10 < area * 7 && (maxx - minx) < (x1 - x0) * 0.8;
+  }
+  return out;
 }
 
 }  // namespace deckhand::extract

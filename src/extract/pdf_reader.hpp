@@ -5,6 +5,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "extract/words.hpp"
 
@@ -24,8 +25,9 @@ class PdfDocument {
   PdfInfo info() const;
   // Words of page `index` (0-based), coordinates on the page as displayed.
   PageWords words(int index) const;
-  // Is anything drawn inside `rect` (points, as displayed) of page `index`?
-  bool ink(int index, const std::array<double, 4>& rect) const;
+  // For each rect (points, as displayed) of page `index`: is a compact mark drawn there
+  // (a bullet drawn as graphics)? Renders the page once for all of them.
+  std::vector<bool> ink(int index, const std::vector<std::array<double, 4>>& rects) const;
 
  private:
   struct Impl;

@@ -72,6 +72,10 @@ PageLines build_lines(const PageWords& page);
 // glyph or number markers, lines that start indented from the page's text edge.
 std::vector<size_t> needs_ink_probe(const PageLines& page);
 
+// Does the deck draw its bullets as graphics? True unless glyph or number markers are
+// found on at least a quarter of the pages that have indented lines.
+bool draws_bullets(const std::vector<PageLines>& pages);
+
 // Where to look for a drawn bullet before line `l`: x0, y0, x1, y1.
 std::array<double, 4> ink_probe_rect(const Line& l, double page_width);
 

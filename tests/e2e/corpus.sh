@@ -1,0 +1,24 @@
+#!/bin/sh
+# Every real-world deck in ../shared/corpus/real extracts with exit 0 and one slide per
+# page. Skipped (exit 77) when the corpus is not there. Prints a summary table.
+DECKHAND=$1; ROOT=$2
+CORPUS=${DECKHAND_CORPUS:-$ROOT/../shared/corpus/real}
+if [ ! -d "$CORPUS" ]; then echo "corpus not found at $CORPUS: skipped"; exit 77; fi
+T=$(mktemp -d); trap 'rm -rf "$T"' EXIT
+. "$ROOT/tests/e2e/lib.sh"
+printf '%-50s %5s %6s %6s %6s %7s %4s\n' file pages slides titles blocks overlays lang
+for f in "$CORPUS"/*.pdf; do
+  n=$(basename "$f")
+  if ! "$DECKHAND" extract -q "$f" -o "$T/d.json" 2>"$T/err"; then bad "$n: exit $? $(cat "$T/err")"; continue; fi
+  pages=$(qpdf --show-npages "$f" 2>/dev/null)
+  slides=$(jq '.slides | length' "$T/d.json")
+  titles=$(jq '[.slides[] | select(.title != "")] | length' "$T/d.json")
+  blocks=$(jq '[.slides[].blocks | length] | add' "$T/d.json")
+  overlays=$(jq '[.slides[] | select(.overlay_of != null)] | length' "$T/d.json")
+  lang=$(jq -r '.lang' "$T/d.json")
+  printf '%-50s %5s %6s %6s %6s %7s %4s\n' "$n" "$pages" "$slides" "$titles" "$blocks" "$overlays" "$lang"
+  if [ "$slides" = "$pages" ]; then ok "$n: $slides slides = $pages pages"; else bad "$n: $slides slides for $pages pages"; fi
+  if jq -r '.slides[] | .title, .blocks[].text' "$T/d.json" | grep -q "$(printf '\t')"; then bad "$n: tab in text"; fi
+  if jq -r '.slides[] | .title, .blocks[].text' "$T/d.json" | grep -qP '[\x{E000}-\x{F8FF}]'; then bad "$n: PUA in text"; fi
+done
+summary

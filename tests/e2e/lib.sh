@@ -1,0 +1,18 @@
+# Shared helpers for the end-to-end tests. Usage: . lib.sh; needs $DECKHAND.
+fails=0; passes=0
+ok() { passes=$((passes + 1)); echo "ok: $*"; }
+bad() { fails=$((fails + 1)); echo "FAIL: $*"; }
+# expect CODE PATTERN -- command...: exit code and a one-line stderr matching PATTERN
+expect() {
+  code=$1; pattern=$2; shift 3
+  "$@" >"$T/stdout" 2>"$T/stderr"; rc=$?
+  lines=$(wc -l <"$T/stderr")
+  if [ "$rc" != "$code" ]; then bad "$*: exit $rc, wanted $code; stderr: $(cat "$T/stderr")"; return; fi
+  if [ -n "$pattern" ] && ! grep -Eq -e "$pattern" "$T/stderr"; then bad "$*: stderr does not match /$pattern/: $(cat "$T/stderr")"; return; fi
+  if [ "$code" != 0 ] && [ "$lines" != 1 ]; then bad "$*: $lines lines on stderr, wanted one"; return; fi
+  ok "$* -> exit $rc"
+}
+summary() {
+  echo "$passes passed, $fails failed"
+  [ "$fails" = 0 ]
+}

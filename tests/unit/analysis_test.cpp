@@ -1,0 +1,383 @@
+// Unit tests of the structure analysis (extract/analysis.hpp rules 1-7 and
+// extract/words.hpp), on synthetic word boxes: no PDF involved.
+#include <gtest/gtest.h>
+
+#include "extract/analysis.hpp"
+#include "synthetic.hpp"
+
+using namespace deckhand;
+using deckhand::test::PageBuilder;
+
+namespace {
+Deck analyze(const std::vector<PageBuilder>& pages) {
+  std::vector<extract::PageLines> ls;
+  for (const auto& p : pages) ls.push_back(p.lines());
+  Diagnostics diag;
+  return extract::analyze(ls, {"test.pdf", ""}, diag);
+}
+
+std::vector<std::string> texts(const Slide& s) {
+  std::vector<std::string> out;
+  for (const auto& b : s.blocks) out.push_back(b.text);
+  return out;
+}
+
+std::vector<int> levels(const Slide& s) {
+  std::vector<int> out;
+  for (const auto& b : s.blocks) out.push_back(b.level);
+  return out;
+}
+
+// A content page: title at the top, bullets below.
+PageBuilder content(int n, const std::string& title, const std::vector<std::pair<int, std::string>>& items) {
+  PageBuilder p(n);
+  p.line(title, 40, 20, 30, true);
+  double y = 90;
+  for (const auto& [lvl, text] : items) {
+    double mx = 40 + 36 * (lvl - 1);
+    p.bullet(lvl == 1 ? "•" : "–", text, mx, mx + 20, y, 18);
+    y += 30;
+  }
+  return p;
+}
+}  // namespace
+
+// ---- rule 2: titles
+TEST(Title, LargestTextAtTheTopIsTheTitle) {
+  Deck d = analyze({content(1, "Why Engage in WSIS+20?", {{1, "IETF needs to be seen"}, {1, "It does not exist in isolation"}})});
+  ASSERT_EQ(d.slides.size(), 1u);
+  EXPECT_EQ(d.slides[0].title, "Why Engage in WSIS+20?");
+  EXPECT_EQ(d.slides[0].kind, SlideKind::content);
+  EXPECT_EQ(texts(d.slides[0]), (std::vector<std::string>{"IETF needs to be seen", "It does not exist in isolation"}));
+}
+
+TEST(Title, TitleWrappingOntoTwoLinesIsJoined) {
+  PageBuilder p(1);
+  p.line("3. The IETF Promotes Good Internet", 40, 10, 30, true);
+  p.line("Governance", 40, 10 + 36 + 2, 30, true);
+  p.bullet("•", "The development of the Internet", 40, 60, 110, 18);
+  p.bullet("•", "Not all digital issues are Internet issues", 40, 60, 140, 18);
+  Deck d = analyze({p});
+  EXPECT_EQ(d.slides[0].title, "3. The IETF Promotes Good Internet Governance");
+  EXPECT_EQ(d.slides[0].blocks.size(), 2u);
+}
+
+TEST(Title, TitleSlideOpensTheDeckAndLaterDisplaySlidesAreSections) {
+  PageBuilder t(1);
+  t.line("The IETF and WSIS+20", 200, 170, 40, true);
+  PageBuilder s(3);
+  s.line("The IETF Message to", 220, 150, 40, true);
+  s.line("WSIS+20", 300, 150 + 48 + 2, 40, true);
+  Deck d = analyze({t, content(2, "Agenda", {{1, "One"}, {1, "Two"}}), s});
+  EXPECT_EQ(d.slides[0].kind, SlideKind::title);
+  EXPECT_EQ(d.slides[0].title, "The IETF and WSIS+20");
+  EXPECT_EQ(d.slides[1].kind, SlideKind::content);
+  EXPECT_EQ(d.slides[2].kind, SlideKind::section);
+  EXPECT_EQ(d.slides[2].title, "The IETF Message to WSIS+20");
+  EXPECT_EQ(d.title, "The IETF and WSIS+20");
+}
+
+TEST(Title, SubtitleLinesOfATitleSlideArePararaphs) {
+  PageBuilder t(1);
+  t.line("Planning a Forum", 200, 120, 40, true);
+  t.line("Programme committee briefing", 220, 220, 22);
+  t.line("14 March 2026", 280, 250, 22);
+  Deck d = analyze({t, content(2, "Agenda", {{1, "One"}})});
+  EXPECT_EQ(d.slides[0].kind, SlideKind::title);
+  EXPECT_EQ(texts(d.slides[0]), (std::vector<std::string>{"Programme committee briefing", "14 March 2026"}));
+  EXPECT_EQ(levels(d.slides[0]), (std::vector<int>{0, 0}));
+}
+
+// ---- rule 5: markers
+TEST(Bullets, GlyphPuaAndNumberMarkersStartItems) {
+  PageBuilder p(1);
+  p.line("Markers", 40, 20, 30, true);
+  p.bullet("•", "round bullet", 40, 60, 90, 18);
+  p.bullet("\xEF\x82\xA7", "wingdings bullet", 40, 60, 120, 18);  // U+F0A7
+  p.bullet("\xEE\x80\x8A", "opensymbol bullet", 40, 60, 150, 18);  // U+E00A
+  p.bullet("▸", "triangle", 40, 60, 180, 18);
+  p.bullet("✓", "check", 40, 60, 210, 18);
+  p.bullet("1.", "numbered", 40, 66, 240, 18);
+  p.bullet("a)", "lettered", 40, 66, 270, 18);
+  Deck d = analyze({p});
+  const Slide& s = d.slides[0];
+  ASSERT_EQ(s.blocks.size(), 7u);
+  EXPECT_EQ(texts(s), (std::vector<std::string>{"round bullet", "wingdings bullet", "opensymbol bullet", "triangle", "check",
+                                                "numbered", "lettered"}));
+  for (const auto& b : s.blocks) EXPECT_EQ(b.level, 1) << b.text;
+  EXPECT_EQ(s.blocks[0].marker, "•");
+  EXPECT_EQ(s.blocks[1].marker, "\xEF\x82\xA7");
+  EXPECT_EQ(s.blocks[5].marker, "1.");
+  EXPECT_EQ(s.blocks[6].marker, "a)");
+}
+
+TEST(Bullets, GlyphGluedToTheFirstWordIsSplitOff) {
+  PageBuilder p(1);
+  p.line("Glued", 40, 20, 30, true);
+  p.line("•IETF people are encouraged", 40, 90, 18);
+  p.line("•Guiding principle", 40, 120, 18);
+  Deck d = analyze({p});
+  EXPECT_EQ(texts(d.slides[0]), (std::vector<std::string>{"IETF people are encouraged", "Guiding principle"}));
+  EXPECT_EQ(d.slides[0].blocks[0].marker, "•");
+}
+
+TEST(Bullets, DashInsideWrappedTextIsNotAMarker) {
+  PageBuilder p(1);
+  p.line("Dashes", 40, 20, 30, true);
+  p.bullet("•", "Not all digital issues are Internet issues very long line", 40, 60, 90, 18);
+  // the next line starts with an en dash followed by an ordinary space
+  p.line("– although they may be enabled", 60, 90 + 21.6 + 1, 18);
+  Deck d = analyze({p});
+  ASSERT_EQ(d.slides[0].blocks.size(), 1u);
+  EXPECT_EQ(d.slides[0].blocks[0].text, "Not all digital issues are Internet issues very long line – although they may be enabled");
+}
+
+TEST(Bullets, BulletsDrawnAsGraphicsAreFoundByTheInkProbe) {
+  PageBuilder p(1, 453, 255);
+  p.line("Why open standards matter", 20, 10, 14.4, true);
+  p.line("Anyone can read the specifications", 40, 60, 11);
+  p.line("No licence fees", 60, 80, 11);
+  p.line("Interoperability across vendors", 40, 100, 11);
+  auto ls = p.lines();
+  ASSERT_EQ(ls.lines.size(), 4u);
+  // what the PDF layer would find: a drawn ball before each item
+  for (size_t k = 1; k < 4; ++k) ls.lines[k].ink_before = true;
+  Diagnostics diag;
+  Deck d = extract::analyze({ls}, {"t.pdf", ""}, diag);
+  EXPECT_EQ(texts(d.slides[0]), (std::vector<std::string>{"Anyone can read the specifications", "No licence fees",
+                                                          "Interoperability across vendors"}));
+  EXPECT_EQ(levels(d.slides[0]), (std::vector<int>{1, 2, 1}));
+  EXPECT_EQ(d.slides[0].blocks[0].marker, "graphic");
+}
+
+TEST(Bullets, InkProbeIsAskedOnlyForIndentedLinesOnPagesWithoutGlyphs) {
+  PageBuilder p(1, 453, 255);
+  p.line("Frame title", 20, 10, 14.4, true);
+  p.line("A paragraph at the margin", 20, 40, 11);
+  p.line("An item", 40, 60, 11);
+  p.line("Another item", 40, 80, 11);
+  auto ls = p.lines();
+  auto probe = extract::needs_ink_probe(ls);
+  EXPECT_EQ(probe.size(), 2u);
+  PageBuilder g(2);
+  g.bullet("•", "glyph item", 40, 60, 90, 18);
+  g.line("indented continuation", 60, 112, 18);
+  EXPECT_TRUE(extract::needs_ink_probe(g.lines()).empty());
+}
+
+// ---- rule 6: levels
+TEST(Levels, ThreeLevelsFromIndentation) {
+  Deck d = analyze({content(1, "Goals", {{1, "Broaden participation"}, {2, "Civil society"}, {3, "Travel grants"}, {2, "Technical community"}, {1, "Publish outcomes"}})});
+  EXPECT_EQ(levels(d.slides[0]), (std::vector<int>{1, 2, 3, 2, 1}));
+}
+
+TEST(Levels, ASlideThatStartsAtLevelTwoKeepsItsDepthAcrossTheDeck) {
+  auto a = content(1, "A", {{1, "one"}, {2, "two"}});
+  auto b = content(2, "B", {{1, "one"}, {2, "two"}});
+  auto c = content(3, "C", {{2, "continued sub-point"}, {2, "another sub-point"}});
+  Deck d = analyze({a, b, c});
+  EXPECT_EQ(levels(d.slides[2]), (std::vector<int>{2, 2}));
+}
+
+// ---- rule 5: wrapped lines
+TEST(Wrap, WrappedLinesJoinWithOneSpace) {
+  PageBuilder p(1);
+  p.line("Wrap", 40, 20, 30, true);
+  double end = p.line("IETF needs to be seen to defend the multistakeholder", 60, 90, 18);
+  p.word("•", 40, 90, 18);
+  (void)end;
+  p.line("approach to Internet Governance", 60, 90 + 21.6 + 1, 18);
+  p.bullet("•", "IETF doesn’t need a license", 40, 60, 150, 18);
+  Deck d = analyze({p});
+  EXPECT_EQ(texts(d.slides[0]), (std::vector<std::string>{
+                                    "IETF needs to be seen to defend the multistakeholder approach to Internet Governance",
+                                    "IETF doesn’t need a license"}));
+}
+
+TEST(Wrap, HyphenAtLineEndIsKeptForCompounds) {
+  EXPECT_EQ(extract::join_wrapped("non-discriminatory and demand-", "driven Internet"),
+            "non-discriminatory and demand-driven Internet");
+  EXPECT_EQ(extract::join_wrapped("a soft hyphen: inter\xC2\xAD", "national"), "a soft hyphen: international");
+  EXPECT_EQ(extract::join_wrapped("a dash -", "then more"), "a dash - then more");
+  EXPECT_EQ(extract::join_wrapped("spaced", "words"), "spaced words");
+}
+
+TEST(Wrap, CjkLinesJoinWithoutSpace) {
+  EXPECT_EQ(extract::join_wrapped("任何人都可以免费阅读", "和实施这些技术规范。"), "任何人都可以免费阅读和实施这些技术规范。");
+  PageBuilder p(1);
+  p.line("为什么要参与", 40, 20, 30, true);
+  p.word("•", 40, 90, 18);
+  p.word("互联网工程任务组制定的标准对所有人开放", 60, 90, 18);
+  p.word("任何人都可以免费阅读", 60, 90 + 21.6 + 1, 18);
+  Deck d = analyze({p});
+  ASSERT_EQ(d.slides[0].blocks.size(), 1u);
+  EXPECT_EQ(d.slides[0].blocks[0].text, "互联网工程任务组制定的标准对所有人开放任何人都可以免费阅读");
+}
+
+TEST(Wrap, AShortLineEndsItsParagraph) {
+  PageBuilder p(1);
+  p.line("Paragraphs", 40, 20, 30, true);
+  p.line("A long first paragraph line that fills the whole text box width", 40, 90, 18);
+  p.line("and wraps here.", 40, 90 + 21.6 + 1, 18);
+  p.line("Second paragraph.", 40, 90 + 2 * (21.6 + 1), 18);
+  Deck d = analyze({p});
+  EXPECT_EQ(texts(d.slides[0]), (std::vector<std::string>{
+                                    "A long first paragraph line that fills the whole text box width and wraps here.",
+                                    "Second paragraph."}));
+  EXPECT_EQ(levels(d.slides[0]), (std::vector<int>{0, 0}));
+}
+
+// ---- rule 1: furniture
+TEST(Furniture, RepeatedFooterAndSlideNumbersAreRemoved) {
+  std::vector<PageBuilder> pages;
+  for (int n = 1; n <= 4; ++n) {
+    auto p = content(n, "Slide " + std::string(1, char('A' + n)), {{1, "point one"}, {1, "point two"}});
+    p.line("Regional IGF 2026 · Planning notes", 40, 385, 10);
+    p.line(std::to_string(n), 680, 385, 10);
+    pages.push_back(p);
+  }
+  Deck d = analyze(pages);
+  for (const auto& s : d.slides) {
+    EXPECT_EQ(texts(s), (std::vector<std::string>{"point one", "point two"})) << s.id;
+    EXPECT_EQ(s.title.rfind("Slide ", 0), 0u);
+  }
+  EXPECT_NE(std::find(d.furniture.begin(), d.furniture.end(), "Regional IGF # · Planning notes"), d.furniture.end());
+}
+
+TEST(Furniture, LonePageNumberIsFurnitureEvenOnce) {
+  auto p = content(1, "Only slide", {{1, "point"}});
+  p.line("7 / 20", 650, 388, 10);
+  Deck d = analyze({p});
+  EXPECT_EQ(texts(d.slides[0]), (std::vector<std::string>{"point"}));
+}
+
+TEST(Furniture, RepeatedTitleAtTheTopStaysATitle) {
+  std::vector<PageBuilder> pages;
+  for (int n = 1; n <= 3; ++n) pages.push_back(content(n, "Example", {{1, "case " + std::to_string(n)}}));
+  Deck d = analyze(pages);
+  for (const auto& s : d.slides) EXPECT_EQ(s.title, "Example");
+}
+
+// ---- rule 4: reading order
+TEST(Columns, LeftColumnIsReadBeforeTheRightOne) {
+  PageBuilder p(1);
+  p.line("Venue options", 40, 20, 30, true);
+  p.bullet("•", "City centre", 40, 60, 90, 18);
+  p.bullet("•", "University campus", 380, 400, 90, 18);
+  p.bullet("–", "600 seats", 76, 96, 120, 18);
+  p.bullet("–", "350 seats", 416, 436, 120, 18);
+  Deck d = analyze({p});
+  EXPECT_EQ(texts(d.slides[0]), (std::vector<std::string>{"City centre", "600 seats", "University campus", "350 seats"}));
+  EXPECT_EQ(levels(d.slides[0]), (std::vector<int>{1, 2, 1, 2}));
+  EXPECT_EQ(d.slides[0].blocks[2].column, 1);
+}
+
+TEST(Rtl, ArabicWordsDrawnInVisualOrderReadInLogicalOrder) {
+  // "لماذا نشارك في WSIS+20؟" as a PDF draws it, left to right: ؟ WSIS+ 20 في نشارك لماذا
+  auto w = [](const std::string& t, double x0, double x1) {
+    extract::Word x;
+    x.text = t;
+    x.x0 = x0; x.x1 = x1; x.y0 = 0; x.y1 = 20; x.size = 20;
+    return x;
+  };
+  std::vector<extract::Word> visual = {w("؟", 0, 10), w("WSIS+", 10, 60), w("20", 60, 80),
+                                       w("يف", 90, 110), w("كراشن", 120, 170), w("اذامل", 180, 230)};
+  // poppler gives Arabic words with their letters in visual order too: reverse them
+  EXPECT_EQ(extract::rtl_text(visual), "لماذا نشارك في WSIS+20؟");
+}
+
+TEST(Rtl, LamAlefLigatureKeepsItsLogicalOrder) {
+  extract::Word x;
+  x.text = "تنرتنلإا";  // visual order of الإنترنت; "لإ" is one glyph split in equal halves
+  x.size = 20;
+  x.x0 = 0; x.x1 = 80;
+  // ت ن ر ت ن are 10 wide; ل [50,56) and إ [56,62) share one glyph; ا [62,70)
+  x.char_x = {0, 10, 20, 30, 40, 50, 56, 62, 70};
+  EXPECT_EQ(extract::rtl_text({x}), "الإنترنت");
+}
+
+TEST(Rtl, RightToLeftDeckReadsColumnsAndMarkersFromTheRight) {
+  PageBuilder p(1);
+  // an Arabic title and two items with bullets on the right; like Poppler, the words
+  // carry their letters in visual (left-to-right) order
+  p.word("فيك", 560, 20, 30, true);
+  p.word("•", 670, 90, 18);
+  p.word("الوأ", 600, 90, 18);
+  p.word("•", 670, 120, 18);
+  p.word("ايناث", 600, 120, 18);
+  Deck d = analyze({p});
+  EXPECT_EQ(d.direction, "rtl");
+  EXPECT_EQ(d.slides[0].title, "كيف");
+  ASSERT_EQ(texts(d.slides[0]), (std::vector<std::string>{"أولا", "ثانيا"}));
+  EXPECT_EQ(d.slides[0].blocks[0].level, 1);
+  EXPECT_EQ(d.slides[0].blocks[0].marker, "•");
+}
+
+// ---- rule 7: overlays
+TEST(Overlays, PagesSharingALabelAreStepsOfOneFrame) {
+  auto a = content(1, "Taking part", {{1, "Join a list"}});
+  a.pw.label = "3";
+  auto b = content(2, "Taking part", {{1, "Join a list"}, {1, "Attend meetings"}});
+  b.pw.label = "3";
+  auto c = content(3, "Summary", {{1, "Done"}});
+  c.pw.label = "4";
+  Deck d = analyze({a, b, c});
+  EXPECT_EQ(d.slides[0].overlay_of, "s2");
+  EXPECT_EQ(d.slides[1].overlay_of, "");
+  EXPECT_EQ(d.slides[2].overlay_of, "");
+}
+
+TEST(Overlays, SameTitleWithGrowingTextIsAnOverlayWithoutLabels) {
+  auto a = content(1, "Steps", {{1, "one"}});
+  auto b = content(2, "Steps", {{1, "one"}, {1, "two"}});
+  auto c = content(3, "Steps", {{1, "one"}, {1, "two"}, {1, "three"}});
+  auto e = content(4, "Steps", {{1, "other"}});
+  Deck d = analyze({a, b, c, e});
+  EXPECT_EQ(d.slides[0].overlay_of, "s3");
+  EXPECT_EQ(d.slides[1].overlay_of, "s3");
+  EXPECT_EQ(d.slides[2].overlay_of, "");
+  EXPECT_EQ(d.slides[3].overlay_of, "");
+}
+
+// ---- text hygiene
+TEST(Hygiene, LigaturesTabsPuaAndNfc) {
+  EXPECT_EQ(unicode::clean("\xEF\xAC\x81nance \xEF\xAC\x82ow"), "finance flow");
+  EXPECT_EQ(unicode::collapse_spaces(unicode::clean("code\tspaces\t\tout")), "code spaces out");
+  EXPECT_EQ(unicode::clean("a\xEF\x82\xA7" "b"), "ab");
+  EXPECT_EQ(unicode::clean("e\xCC\x81t\xC3\xA9"), "\xC3\xA9t\xC3\xA9");  // NFC
+  PageBuilder p(1);
+  p.line("Hygiene", 40, 20, 30, true);
+  p.bullet("\xEF\x82\xA7", "\xEF\xAC\x81rst\tword", 40, 60, 90, 18);
+  Deck d = analyze({p});
+  EXPECT_EQ(d.slides[0].blocks[0].text, "first word");
+}
+
+TEST(Pages, BlankPageIsABlankSlideWithAWarning) {
+  PageBuilder empty(2);
+  std::vector<extract::PageLines> ls = {content(1, "A", {{1, "x"}}).lines(), empty.lines()};
+  Diagnostics diag;
+  Deck d = extract::analyze(ls, {"t.pdf", ""}, diag);
+  ASSERT_EQ(d.slides.size(), 2u);
+  EXPECT_EQ(d.slides[1].kind, SlideKind::blank);
+  EXPECT_EQ(diag.count(), 1u);
+  EXPECT_EQ(diag.warnings()[0].code, "page-no-text");
+}
+
+TEST(Pages, PortraitAndTallPagesWork) {
+  PageBuilder p(1, 612, 792);
+  p.line("Portrait title", 40, 30, 30, true);
+  p.bullet("•", "item on a portrait page", 40, 60, 120, 18);
+  Deck d = analyze({p});
+  EXPECT_EQ(d.slides[0].title, "Portrait title");
+  EXPECT_EQ(d.slides[0].size[1], 792);
+}
+
+TEST(Lang, GuessFromScriptsAndWords) {
+  EXPECT_EQ(extract::guess_lang("The IETF is an open venue and the process is open to all"), "en");
+  EXPECT_EQ(extract::guess_lang("Открытые стандарты Интернета"), "ru");
+  EXPECT_EQ(extract::guess_lang("互联网工程任务组简介"), "zh");
+  EXPECT_EQ(extract::guess_lang("シミュレーション工学の誤差"), "ja");
+  EXPECT_EQ(extract::guess_lang("لماذا نشارك"), "ar");
+  EXPECT_EQ(extract::guess_lang("Die Sicherheit ist nicht das Problem und der Schlüssel"), "de");
+  EXPECT_EQ(extract::guess_lang("123 456"), std::nullopt);
+}

@@ -1,0 +1,51 @@
+#pragma once
+// Synthetic word boxes for the analysis tests: no PDF needed.
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "core/unicode.hpp"
+#include "extract/words.hpp"
+
+namespace deckhand::test {
+
+struct PageBuilder {
+  extract::PageWords pw;
+  PageBuilder(int page, double w = 720, double h = 405, std::string label = "") {
+    pw.page = page;
+    pw.width = w;
+    pw.height = h;
+    pw.label = std::move(label);
+  }
+  // One word; width estimated as 0.5 em per character (1 em for CJK).
+  PageBuilder& word(const std::string& t, double x, double y, double size, bool bold = false) {
+    extract::Word w;
+    w.text = t;
+    double width = 0;
+    for (char32_t c : unicode::decode(t)) width += unicode::is_cjk(c) ? size : 0.5 * size;
+    w.x0 = x; w.x1 = x + width; w.y0 = y; w.y1 = y + 1.2 * size;
+    w.size = size; w.bold = bold; w.font = bold ? "Test-Bold" : "Test";
+    w.space_after = true;
+    pw.words.push_back(w);
+    return *this;
+  }
+  // A line of words starting at x (left-to-right), returns its right edge.
+  double line(const std::string& text, double x, double y, double size, bool bold = false) {
+    std::istringstream in(text);
+    std::string t;
+    while (in >> t) {
+      word(t, x, y, size, bold);
+      x = pw.words.back().x1 + 0.25 * size;
+    }
+    if (!pw.words.empty()) pw.words.back().space_after = false;
+    return x;
+  }
+  // A bullet line: marker at mx, text at tx.
+  void bullet(const std::string& marker, const std::string& text, double mx, double tx, double y, double size) {
+    word(marker, mx, y, size);
+    line(text, tx, y, size);
+  }
+  extract::PageLines lines() const { return extract::build_lines(pw); }
+};
+
+}  // namespace deckhand::test

@@ -2,6 +2,7 @@
 # Every real-world deck in ../shared/corpus/real extracts with exit 0 and one slide per
 # page. Skipped (exit 77) when the corpus is not there. Prints a summary table.
 DECKHAND=$1; ROOT=$2
+export LC_ALL=C.UTF-8
 CORPUS=${DECKHAND_CORPUS:-$ROOT/../shared/corpus/real}
 if [ ! -d "$CORPUS" ]; then echo "corpus not found at $CORPUS: skipped"; exit 77; fi
 T=$(mktemp -d); trap 'rm -rf "$T"' EXIT

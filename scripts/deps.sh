@@ -1,0 +1,27 @@
+#!/bin/sh
+# Installs what deckhand needs, from Debian 12 packages only, and nothing that is there.
+# Usage: sh scripts/deps.sh build|test      (as root; a plain user gets the apt-get line)
+#   build: compiler, CMake and the libraries
+#   test:  the above, plus the independent tools the tests read our output with
+set -eu
+what=${1:-build}
+pkgs="build-essential cmake pkg-config git ca-certificates
+  libpoppler-cpp-dev libhpdf-dev libcli11-dev libspdlog-dev libgtest-dev nlohmann-json3-dev
+  libyaml-cpp-dev libicu-dev libfribidi-dev libunibreak-dev libharfbuzz-dev libjpeg-dev"
+case "$what" in
+  build) ;;
+  test) pkgs="$pkgs qpdf poppler-utils jq mupdf-tools" ;;
+  *) echo "deckhand: error: scripts/deps.sh: unknown set '$what' (use build or test)" >&2; exit 2 ;;
+esac
+missing=""
+for p in $pkgs; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
+done
+[ -z "$missing" ] && exit 0
+if [ "$(id -u)" != 0 ]; then
+  echo "deckhand: error: missing Debian packages:$missing (run: sudo apt-get install$missing)" >&2
+  exit 1
+fi
+echo "installing:$missing"
+apt-get update -qq
+DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing

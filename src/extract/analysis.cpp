@@ -119,13 +119,9 @@ struct Draft {
   int level = 0;
 };
 
-// Splits lines into columns at a vertical gutter no line crosses (recursively).
-void split_columns(std::vector<const Line*> ls, double page_w, double em, int depth,
-                   std::vector<std::vector<const Line*>>& out) {
-  if (ls.size() < 2 || depth > 3) {
-    if (!ls.empty()) out.push_back(std::move(ls));
-    return;
-  }
+// The x of a vertical gutter no line crosses, with lines side by side on both sides.
+std::optional<double> find_gutter(const std::vector<const Line*>& ls, double page_w, double em) {
+  if (ls.size() < 2) return std::nullopt;
   std::vector<std::pair<double, double>> iv;
   for (const Line* l : ls) iv.push_back({l->x0, l->x1});
   std::sort(iv.begin(), iv.end());
@@ -137,32 +133,57 @@ void split_columns(std::vector<const Line*> ls, double page_w, double em, int de
     if (gap > best_w && g > 0.12 * page_w && g < 0.88 * page_w) { best_w = gap; best_g = g; }
     reach = std::max(reach, iv[i].second);
   }
-  if (best_w < 1.2 * em) {
-    out.push_back(std::move(ls));
-    return;
+  if (best_w < 1.2 * em) return std::nullopt;
+  double la = 1e18, lb = -1e18, ra = 1e18, rb = -1e18;
+  for (const Line* l : ls) {
+    if (l->x1 <= best_g) { la = std::min(la, l->y0); lb = std::max(lb, l->y1); }
+    else { ra = std::min(ra, l->y0); rb = std::max(rb, l->y1); }
   }
-  std::vector<const Line*> left, right;
-  for (const Line* l : ls) (l->x1 <= best_g ? left : right).push_back(l);
-  auto yr = [](const std::vector<const Line*>& v) {
-    double a = 1e18, b = -1e18;
-    for (auto* l : v) { a = std::min(a, l->y0); b = std::max(b, l->y1); }
-    return std::make_pair(a, b);
-  };
-  auto [la, lb] = yr(left);
-  auto [ra, rb] = yr(right);
-  if (std::min(lb, rb) - std::max(la, ra) <= 0) {  // one above the other: not columns
-    out.push_back(std::move(ls));
-    return;
-  }
-  split_columns(std::move(left), page_w, em, depth + 1, out);
-  split_columns(std::move(right), page_w, em, depth + 1, out);
+  if (std::min(lb, rb) - std::max(la, ra) <= 0) return std::nullopt;  // one above the other
+  return best_g;
 }
 
-bool continues(const Draft& cur, const Line& l, double col_end) {
+// Splits lines into regions read one after the other: columns at a vertical gutter, and,
+// where full-width lines stand above or below columns, a horizontal cut between them.
+void split_columns(std::vector<const Line*> ls, double page_w, double em, int depth,
+                   std::vector<std::vector<const Line*>>& out) {
+  if (ls.size() < 2 || depth > 4) {
+    if (!ls.empty()) out.push_back(std::move(ls));
+    return;
+  }
+  if (auto g = find_gutter(ls, page_w, em)) {
+    std::vector<const Line*> left, right;
+    for (const Line* l : ls) (l->x1 <= *g ? left : right).push_back(l);
+    split_columns(std::move(left), page_w, em, depth + 1, out);
+    split_columns(std::move(right), page_w, em, depth + 1, out);
+    return;
+  }
+  // Horizontal cuts (nothing spans them); take the first that frees columns.
+  std::sort(ls.begin(), ls.end(), [](auto* a, auto* b) { return a->y0 < b->y0; });
+  double reach = ls[0]->y1;
+  for (size_t k = 1; k < ls.size(); ++k) {
+    if (ls[k]->y0 > reach) {
+      std::vector<const Line*> above(ls.begin(), ls.begin() + static_cast<long>(k));
+      std::vector<const Line*> below(ls.begin() + static_cast<long>(k), ls.end());
+      if (find_gutter(above, page_w, em) || find_gutter(below, page_w, em)) {
+        split_columns(std::move(above), page_w, em, depth + 1, out);
+        split_columns(std::move(below), page_w, em, depth + 1, out);
+        return;
+      }
+    }
+    reach = std::max(reach, ls[k]->y1);
+  }
+  out.push_back(std::move(ls));
+}
+
+bool continues(const Draft& cur, const Line& l, double col_end, double min_pitch) {
   const Line& last = *cur.lines.back();
   double h = std::max(last.height(), l.height());
   double gap = l.y0 - last.y1;
   if (gap > 0.9 * h || gap < -0.5 * h) return false;
+  // Wrapped lines sit at the column's tightest line pitch; paragraphs further apart.
+  double pitch = l.y0 - last.y0;
+  if (pitch > 1.7 * h || pitch > 1.2 * min_pitch) return false;
   if (std::abs(l.size - last.size) > 0.15 * std::max(l.size, last.size)) return false;
   double em = std::max(l.size, 1.0);
   if (std::abs(l.text_start - cur.text_start) > 0.6 * em) return false;
@@ -323,8 +344,10 @@ Deck analyze(const std::vector<PageLines>& pages, const AnalysisOptions& opts, D
     }
 
     // --- title
+    // (the largest type in the upper part of the page: a big logo lower down is no title)
     double page_max = 0;
-    for (const Line* l : body) page_max = std::max(page_max, l->size);
+    for (const Line* l : body)
+      if (l->yc() < 0.62 * p.height) page_max = std::max(page_max, l->size);
     const Line* top = nullptr;
     for (const Line* l : body)
       if (l->size >= 0.93 * page_max && l->yc() < 0.62 * p.height && (!top || l->y0 < top->y0)) top = l;
@@ -361,8 +384,11 @@ Deck analyze(const std::vector<PageLines>& pages, const AnalysisOptions& opts, D
 
     // --- kind
     bool any_marker = std::any_of(rest.begin(), rest.end(), [](auto* l) { return !l->marker.empty() || l->ink_before.value_or(false); });
+    // The opening page with a title and a few unmarked lines (author, date, affiliation)
+    // is a title slide wherever its title sits.
     bool display = !title.empty() &&
-                   (rest.empty() || (title.front()->yc() > 0.22 * p.height && rest.size() <= 4 && !any_marker));
+                   (rest.empty() || (title.front()->yc() > 0.22 * p.height && rest.size() <= 4 && !any_marker) ||
+                    (!seen_nonblank && rest.size() <= 8 && !any_marker));
     if (display) s.kind = seen_nonblank ? SlideKind::section : SlideKind::title;
     else s.kind = SlideKind::content;
     seen_nonblank = true;
@@ -370,12 +396,16 @@ Deck analyze(const std::vector<PageLines>& pages, const AnalysisOptions& opts, D
     // --- columns, in reading order
     std::vector<std::vector<const Line*>> cols;
     split_columns(rest, p.width, body_size, 0, cols);
-    std::sort(cols.begin(), cols.end(), [&](auto& a, auto& b) {
-      double ax = 1e18, bx = 1e18;
-      for (auto* l : a) ax = std::min(ax, deck_rtl ? -l->x1 : l->x0);
-      for (auto* l : b) bx = std::min(bx, deck_rtl ? -l->x1 : l->x0);
-      return ax < bx;
-    });
+    if (deck_rtl) {
+      // regions come out left to right; read columns side by side from the right
+      std::stable_sort(cols.begin(), cols.end(), [&](auto& a, auto& b) {
+        double ay = 1e18, by = 1e18, ax = -1e18, bx = -1e18;
+        for (auto* l : a) { ay = std::min(ay, l->y0); ax = std::max(ax, l->x1); }
+        for (auto* l : b) { by = std::min(by, l->y0); bx = std::max(bx, l->x1); }
+        bool side_by_side = std::abs(ay - by) < 2 * body_size;
+        return side_by_side ? ax > bx : ay < by;
+      });
+    }
 
     // --- blocks
     for (size_t c = 0; c < cols.size(); ++c) {
@@ -387,11 +417,18 @@ Deck analyze(const std::vector<PageLines>& pages, const AnalysisOptions& opts, D
       double col_end = -1e18;
       for (auto* l : col) col_end = std::max(col_end, l->rtl ? -l->x0 : l->x1);
       if (deck_rtl) col_end = -col_end;
+      double min_pitch = 1e18;
+      for (size_t k = 1; k < col.size(); ++k) {
+        const Line* a = col[k - 1];
+        const Line* b = col[k];
+        if (std::abs(a->size - b->size) <= 0.1 * a->size && b->y0 > a->y1 - 0.5 * a->height())
+          min_pitch = std::min(min_pitch, b->y0 - a->y0);
+      }
       std::vector<Draft> ds;
       for (const Line* l : col) {
         bool graphic = l->marker.empty() && l->ink_before.value_or(false);
         bool item = !l->marker.empty() || graphic;
-        if (!item && !ds.empty() && continues(ds.back(), *l, col_end)) {
+        if (!item && !ds.empty() && continues(ds.back(), *l, col_end, min_pitch)) {
           ds.back().lines.push_back(l);
           continue;
         }
@@ -399,7 +436,7 @@ Deck analyze(const std::vector<PageLines>& pages, const AnalysisOptions& opts, D
         d.lines.push_back(l);
         d.item = item;
         d.marker = graphic ? "graphic" : l->marker;
-        d.indent = graphic ? l->text_start : l->marker_start;
+        d.indent = graphic ? (l->ink_x > 0 ? l->ink_x : l->text_start) : l->marker_start;
         d.text_start = l->text_start;
         d.column = static_cast<int>(c);
         ds.push_back(std::move(d));

@@ -70,9 +70,9 @@ Deck extract_deck(const std::string& path, const ExtractOptions& opts, Diagnosti
     int d = ++done;
     if (opts.progress) opts.progress(d, n);
   });
-  // Pass 2, only for decks that draw their bullets as graphics (Beamer and the like):
-  // look for a drawn mark before indented lines.
-  if (draws_bullets(lines)) {
+  // Pass 2, only for pages without glyph or number markers (Beamer's balls, picture
+  // bullets): look for a drawn mark before indented lines.
+  {
     std::vector<int> todo;
     for (int i = 0; i < n; ++i)
       if (!needs_ink_probe(lines[i]).empty()) todo.push_back(i);
@@ -83,7 +83,11 @@ Deck extract_deck(const std::string& path, const ExtractOptions& opts, Diagnosti
       std::vector<std::array<double, 4>> rects;
       for (size_t k : probe) rects.push_back(ink_probe_rect(pl.lines[k], pl.width));
       auto ink = docs[w]->ink(pages[i] - 1, rects);
-      for (size_t r = 0; r < probe.size(); ++r) pl.lines[probe[r]].ink_before = ink[r];
+      for (size_t r = 0; r < probe.size(); ++r) {
+        Line& l = pl.lines[probe[r]];
+        l.ink_before = ink[r].has_value();
+        if (ink[r]) l.ink_x = l.rtl ? pl.width - *ink[r] : *ink[r];
+      }
     });
   }
 

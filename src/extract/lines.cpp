@@ -22,6 +22,17 @@ struct W {
   double h() const { return w.y1 - w.y0; }
 };
 
+// Symbol and dingbat fonts: a short first word in one of them is a bullet, whatever
+// character its (often missing) ToUnicode map gives (Beamer's triangle from MSAM10
+// comes out as "I").
+bool symbol_font(const std::string& font) {
+  std::string f;
+  for (char c : font) f += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (const char* n : {"msam", "msbm", "cmsy", "wasy", "symbol", "wingding", "webding", "dingbat", "marlett", "opensymbol"})
+    if (f.find(n) != std::string::npos) return true;
+  return false;
+}
+
 bool all_bullets(const std::u32string& s) {
   if (s.empty()) return false;
   for (char32_t c : s)
@@ -252,7 +263,7 @@ PageLines build_lines(const PageWords& page) {
     while (!x.raw.empty() && (u::is_space(x.raw.back()) || x.raw.back() < 0x20)) x.raw.pop_back();
     while (!x.raw.empty() && (u::is_space(x.raw.front()) || x.raw.front() < 0x20)) x.raw.erase(0, 1);
     if (x.raw.empty()) continue;
-    if (all_bullets(x.raw)) {
+    if (all_bullets(x.raw) || (x.raw.size() <= 2 && symbol_font(w.font))) {
       x.glyph = true;
       x.w.text = u::encode(x.raw);
     } else if (w.char_x.empty()) {
@@ -320,31 +331,29 @@ std::vector<size_t> needs_ink_probe(const PageLines& page) {
   if (page.lines.empty()) return out;
   double max_size = 0, min_start = 1e18;
   for (const auto& l : page.lines) {
-    if (!l.marker.empty()) return out;  // glyph bullets on this page: nothing drawn
     max_size = std::max(max_size, l.size);
     min_start = std::min(min_start, l.text_start);
   }
+  size_t title = page.lines.size();  // the top-most line of the largest type
+  for (size_t i = 0; i < page.lines.size(); ++i)
+    if (page.lines[i].size >= 0.95 * max_size && (title == page.lines.size() || page.lines[i].y0 < page.lines[title].y0))
+      title = i;
   for (size_t i = 0; i < page.lines.size(); ++i) {
     const Line& l = page.lines[i];
-    if (l.size >= 0.95 * max_size && max_size > 0) continue;        // titles
+    if (!l.marker.empty() || i == title) continue;                  // has a glyph; the title
     if (l.text_start <= min_start + 0.6 * l.size) continue;         // not indented
-    // list items line up: another line starts at the same place
-    bool aligned = false;
-    for (size_t k = 0; k < page.lines.size() && !aligned; ++k)
-      aligned = k != i && std::abs(page.lines[k].text_start - l.text_start) < 1.0;
+    bool aligned = false, hangs = false;
+    for (size_t k = 0; k < page.lines.size(); ++k) {
+      if (k == i || std::abs(page.lines[k].text_start - l.text_start) >= 1.0) continue;
+      aligned = true;
+      // lined up under a glyph item's text: a wrapped line of that item
+      if (!page.lines[k].marker.empty()) hangs = true;
+    }
+    if (hangs) continue;
     bool centred = std::abs((l.x0 + l.x1) / 2 - page.width / 2) < 2 * l.size;
     if (aligned || !centred) out.push_back(i);
   }
   return out;
-}
-
-bool draws_bullets(const std::vector<PageLines>& pages) {
-  size_t with_markers = 0, candidates = 0;
-  for (const auto& p : pages) {
-    if (std::any_of(p.lines.begin(), p.lines.end(), [](const Line& l) { return !l.marker.empty(); })) ++with_markers;
-    else if (!needs_ink_probe(p).empty()) ++candidates;
-  }
-  return candidates > 0 && with_markers * 3 < candidates;
 }
 
 std::array<double, 4> ink_probe_rect(const Line& l, double) {

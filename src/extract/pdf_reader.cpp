@@ -124,8 +124,8 @@ PageWords PdfDocument::words(int index) const {
   return pw;
 }
 
-std::vector<bool> PdfDocument::ink(int index, const std::vector<std::array<double, 4>>& rects) const {
-  std::vector<bool> out(rects.size(), false);
+std::vector<std::optional<double>> PdfDocument::ink(int index, const std::vector<std::array<double, 4>>& rects) const {
+  std::vector<std::optional<double>> out(rects.size());
   if (rects.empty()) return out;
   std::unique_ptr<poppler::page> page(impl_->doc->create_page(index));
   if (!page) return out;
@@ -161,17 +161,26 @@ std::vector<bool> PdfDocument::ink(int index, const std::vector<std::array<doubl
     for (int yy = y0; yy < y1; ++yy)
       for (int xx = x0; xx < x1; ++xx) hist[px(xx, yy)]++;
     uint32_t bg = std::max_element(hist.begin(), hist.end(), [](auto& a, auto& b) { return a.second < b.second; })->first;
-    int diff = 0, minx = 1 << 30, maxx = -1;
+    int diff = 0, minx = 1 << 30, maxx = -1, miny = 1 << 30, maxy = -1;
     for (int yy = y0; yy < y1; ++yy)
       for (int xx = x0; xx < x1; ++xx) {
         uint32_t c = px(xx, yy);
         int d = std::abs(int(c >> 16) - int(bg >> 16)) + std::abs(int((c >> 8) & 255) - int((bg >> 8) & 255)) +
                 std::abs(int(c & 255) - int(bg & 255));
-        if (d > 90) { ++diff; minx = std::min(minx, xx); maxx = std::max(maxx, xx); }
+        if (d > 90) {
+          ++diff;
+          minx = std::min(minx, xx); maxx = std::max(maxx, xx);
+          miny = std::min(miny, yy); maxy = std::max(maxy, yy);
+        }
       }
     int area = (x1 - x0) * (y1 - y0);
-    // a compact blob: a bullet, not a rule or a background
-    out[r] = diff >= 3 && diff * 10 < area * 7 && (maxx - minx) < (x1 - x0) * 0.8;
+    // a compact blob: a bullet, not a rule, a box edge or a background
+    bool narrow = (maxx - minx) < (x1 - x0) * 0.8;
+    // a box edge or a rule runs through the whole window and is thin: not a mark
+    bool rule = miny <= y0 && maxy >= y1 - 1 && (maxx - minx + 1) <= std::max(3.0, 0.3 * (y1 - y0));
+    // a bullet stands free: it does not run into the window's left edge (a box border does)
+    bool free_left = minx > x0;
+    if (diff >= 3 && diff * 10 < area * 7 && narrow && !rule && free_left) out[r] = (ox + minx) / k;
   }
   return out;
 }

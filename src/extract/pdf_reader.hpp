@@ -3,6 +3,7 @@
 // rasteriser the render stage asks for, also in this folder).
 #include <array>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,9 +26,9 @@ class PdfDocument {
   PdfInfo info() const;
   // Words of page `index` (0-based), coordinates on the page as displayed.
   PageWords words(int index) const;
-  // For each rect (points, as displayed) of page `index`: is a compact mark drawn there
-  // (a bullet drawn as graphics)? Renders the page once for all of them.
-  std::vector<bool> ink(int index, const std::vector<std::array<double, 4>>& rects) const;
+  // For each rect (points, as displayed) of page `index`: the left edge of a compact mark
+  // drawn there (a bullet drawn as graphics), if any. Renders the page once for all.
+  std::vector<std::optional<double>> ink(int index, const std::vector<std::array<double, 4>>& rects) const;
 
  private:
   struct Impl;

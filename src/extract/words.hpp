@@ -46,8 +46,9 @@ struct Line {
   std::string text;         // text without the marker
   std::string full_text;    // text with the marker
   // Set by the PDF layer when asked (see needs_ink_probe): something is drawn just
-  // before the line's start, i.e. a bullet drawn as graphics.
+  // before the line's start, i.e. a bullet drawn as graphics; ink_x is where it starts.
   std::optional<bool> ink_before;
+  double ink_x = 0;
   double yc() const { return (y0 + y1) / 2; }
   double height() const { return y1 - y0; }
 };
@@ -68,13 +69,10 @@ std::string rtl_text(const std::vector<Word>& visual);
 // Words -> lines (cleaning text, ordering right-to-left lines, finding markers).
 PageLines build_lines(const PageWords& page);
 
-// Lines of `page` that should be probed for a graphic bullet: only on pages with no
-// glyph or number markers, lines that start indented from the page's text edge.
+// Lines of `page` that should be probed for a bullet drawn as graphics: lines without a
+// marker that start indented from the page's text edge, line up with another line (or
+// are not centred), and do not hang under a glyph item's text.
 std::vector<size_t> needs_ink_probe(const PageLines& page);
-
-// Does the deck draw its bullets as graphics? True unless glyph or number markers are
-// found on at least a quarter of the pages that have indented lines.
-bool draws_bullets(const std::vector<PageLines>& pages);
 
 // Where to look for a drawn bullet before line `l`: x0, y0, x1, y1.
 std::array<double, 4> ink_probe_rect(const Line& l, double page_width);

@@ -381,3 +381,55 @@ TEST(Lang, GuessFromScriptsAndWords) {
   EXPECT_EQ(extract::guess_lang("Die Sicherheit ist nicht das Problem und der Schlüssel"), "de");
   EXPECT_EQ(extract::guess_lang("123 456"), std::nullopt);
 }
+
+// ---- regressions found on the real-world corpus
+TEST(Bullets, ShortWordInASymbolFontIsAMarker) {
+  // pdfTeX Beamer: the itemize triangle from MSAM10 has no ToUnicode and reads "I"
+  PageBuilder p(1, 363, 272);
+  p.line("Rules", 12, 15, 14.3, true);
+  p.word("I", 28, 113, 10.9);
+  p.pw.words.back().font = "MSAM10";
+  p.line("Rule of 3", 38.5, 113, 10.9);
+  p.word("I", 28, 130, 10.9);
+  p.pw.words.back().font = "MSAM10";
+  p.line("Rule of Zero", 38.5, 130, 10.9);
+  Deck d = analyze({p});
+  EXPECT_EQ(texts(d.slides[0]), (std::vector<std::string>{"Rule of 3", "Rule of Zero"}));
+  EXPECT_EQ(levels(d.slides[0]), (std::vector<int>{1, 1}));
+}
+
+TEST(Title, BigLogoLowOnTheTitlePageIsNotTheTitle) {
+  PageBuilder p(1, 363, 272);
+  p.line("The Canonical Class", 115, 38, 14.3);
+  p.line("Understanding what goes into a class", 72, 58, 10.9);
+  p.line("ciere consulting", 70, 162, 33.5);
+  p.line("Michael Caisse", 144, 202, 10.9);
+  Deck d = analyze({p, content(2, "Next", {{1, "point"}})});
+  EXPECT_EQ(d.slides[0].title, "The Canonical Class");
+  EXPECT_EQ(d.slides[0].kind, SlideKind::title);
+}
+
+TEST(Columns, FullWidthTextAboveTwoColumnsIsReadFirst) {
+  PageBuilder p(1);
+  p.line("Two boxes", 40, 20, 30, true);
+  p.line("An introduction that runs across the whole width of the slide", 40, 80, 18);
+  p.line("Left box first line", 40, 160, 14);
+  p.line("Right box first line", 400, 160, 14);
+  p.line("Left box second thought", 40, 200, 14);
+  p.line("Right box second thought", 400, 200, 14);
+  Deck d = analyze({p});
+  EXPECT_EQ(texts(d.slides[0]), (std::vector<std::string>{"An introduction that runs across the whole width of the slide",
+                                                          "Left box first line", "Left box second thought",
+                                                          "Right box first line", "Right box second thought"}));
+}
+
+TEST(Wrap, EvenlySpacedShortLinesAreSeparateParagraphs) {
+  // PowerPoint agenda without bullets: lines 1.8 line-heights apart are paragraphs
+  PageBuilder p(1);
+  p.line("Agenda", 93, 85, 36);
+  p.line("Walls of code are ugly", 93, 186, 18);
+  p.line("Lambdas are beautiful", 93, 221.5, 18);
+  p.line("Other people’s code is beautiful", 93, 257, 18);
+  Deck d = analyze({p});
+  EXPECT_EQ(d.slides[0].blocks.size(), 3u);
+}

@@ -341,6 +341,7 @@ std::vector<size_t> needs_ink_probe(const PageLines& page) {
   for (size_t i = 0; i < page.lines.size(); ++i) {
     const Line& l = page.lines[i];
     if (!l.marker.empty() || i == title) continue;                  // has a glyph; the title
+    if (l.yc() < 0.13 * page.height || l.yc() > 0.87 * page.height) continue;  // furniture bands
     if (l.text_start <= min_start + 0.6 * l.size) continue;         // not indented
     bool aligned = false, hangs = false;
     for (size_t k = 0; k < page.lines.size(); ++k) {

@@ -143,6 +143,8 @@ std::vector<std::optional<double>> PdfDocument::ink(int index, const std::vector
   if (ow < 2 || oh < 2) return out;
   poppler::page_renderer pr;
   pr.set_image_format(poppler::image::format_rgb24);
+  pr.set_render_hint(poppler::page_renderer::antialiasing, false);
+  pr.set_render_hint(poppler::page_renderer::text_antialiasing, false);
   poppler::image img = pr.render_page(page.get(), dpi, dpi, ox, oy, ow, oh);
   if (!img.is_valid()) return out;
   const char* data = img.const_data();

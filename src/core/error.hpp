@@ -23,6 +23,7 @@ enum class Exit : int {
   encrypted = 6,     // needs a password, or the password is wrong
   no_text = 7,       // no page has a text layer (a scan)
   bad_deck = 8,      // a deck JSON that is not valid
+  layout = 9,        // a layout definition that is not valid, or a font it names
   output = 10,       // the output cannot be written
 };
 

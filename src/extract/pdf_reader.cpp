@@ -8,6 +8,7 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <cstring>
 #include <cmath>
 #include <map>
 #include <mutex>
@@ -184,6 +185,29 @@ std::vector<std::optional<double>> PdfDocument::ink(int index, const std::vector
     bool free_left = minx > x0;
     if (diff >= 3 && diff * 10 < area * 7 && narrow && !rule && free_left) out[r] = (ox + minx) / k;
   }
+  return out;
+}
+
+std::vector<unsigned char> PdfDocument::render(int index, int w, int h) const {
+  std::vector<unsigned char> out(static_cast<size_t>(w) * h * 3, 255);
+  std::unique_ptr<poppler::page> page(impl_->doc->create_page(index));
+  if (!page || w <= 0 || h <= 0) return out;
+  poppler::rectf r = page->page_rect(poppler::crop_box);
+  auto o = page->orientation();
+  bool swap = o == poppler::page::landscape || o == poppler::page::seascape;
+  double pw = swap ? r.height() : r.width(), ph = swap ? r.width() : r.height();
+  if (pw <= 0 || ph <= 0) return out;
+  poppler::page_renderer pr;
+  pr.set_image_format(poppler::image::format_rgb24);
+  pr.set_render_hint(poppler::page_renderer::antialiasing, true);
+  pr.set_render_hint(poppler::page_renderer::text_antialiasing, true);
+  pr.set_render_hint(poppler::page_renderer::text_hinting, true);
+  poppler::image img = pr.render_page(page.get(), 72.0 * w / pw, 72.0 * h / ph, 0, 0, w, h);
+  if (!img.is_valid()) return out;
+  int cw = std::min(w, img.width()), chh = std::min(h, img.height());
+  for (int y = 0; y < chh; ++y)
+    std::memcpy(&out[static_cast<size_t>(y) * w * 3], img.const_data() + static_cast<size_t>(y) * img.bytes_per_row(),
+                static_cast<size_t>(cw) * 3);
   return out;
 }
 

@@ -29,6 +29,8 @@ class PdfDocument {
   // For each rect (points, as displayed) of page `index`: the left edge of a compact mark
   // drawn there (a bullet drawn as graphics), if any. Renders the page once for all.
   std::vector<std::optional<double>> ink(int index, const std::vector<std::array<double, 4>>& rects) const;
+  // Page `index` rendered to exactly w x h RGB pixels (white background).
+  std::vector<unsigned char> render(int index, int w, int h) const;
 
  private:
   struct Impl;

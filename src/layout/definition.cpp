@@ -1,0 +1,298 @@
+#include "layout/definition.hpp"
+
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <regex>
+#include <set>
+
+#include "core/error.hpp"
+#include "core/io.hpp"
+
+namespace fs = std::filesystem;
+
+namespace deckhand::layout {
+namespace {
+
+const char* kHint = "see docs/layouts.md";
+
+struct Ctx {
+  std::string file;
+  [[noreturn]] void fail(const YAML::Node& n, const std::string& key, const std::string& what) const {
+    std::string where = file;
+    if (n.Mark().line >= 0) where += ":" + std::to_string(n.Mark().line + 1);
+    throw Error(Exit::layout, where, (key.empty() ? "" : "key '" + key + "': ") + what, kHint);
+  }
+  void keys(const YAML::Node& map, const std::string& path, std::set<std::string> allowed) const {
+    if (!map.IsMap()) fail(map, path, "must be a mapping of keys");
+    for (auto it = map.begin(); it != map.end(); ++it) {
+      std::string k = it->first.as<std::string>();
+      if (!allowed.count(k)) {
+        std::string list;
+        for (const auto& a : allowed) list += (list.empty() ? "" : ", ") + a;
+        fail(it->first, path.empty() ? k : path + "." + k, "unknown key (allowed here: " + list + ")");
+      }
+    }
+  }
+  std::string str(const YAML::Node& n, const std::string& key) const {
+    if (!n.IsScalar()) fail(n, key, "must be a text value");
+    return n.as<std::string>();
+  }
+  double number(const YAML::Node& n, const std::string& key, double lo, double hi) const {
+    if (!n.IsScalar()) fail(n, key, "must be a number");
+    try {
+      size_t pos = 0;
+      std::string s = n.as<std::string>();
+      double v = std::stod(s, &pos);
+      if (pos != s.size()) throw std::invalid_argument(s);
+      if (v < lo || v > hi) fail(n, key, "must be from " + fmt(lo) + " to " + fmt(hi) + ", not " + s);
+      return v;
+    } catch (const std::invalid_argument&) {
+      fail(n, key, "must be a number, not '" + n.as<std::string>() + "'");
+    } catch (const std::out_of_range&) {
+      fail(n, key, "number out of range");
+    }
+  }
+  int whole(const YAML::Node& n, const std::string& key, int lo, int hi) const {
+    double v = number(n, key, lo, hi);
+    if (v != std::floor(v)) fail(n, key, "must be a whole number from " + std::to_string(lo) + " to " + std::to_string(hi));
+    return static_cast<int>(v);
+  }
+  bool boolean(const YAML::Node& n, const std::string& key) const {
+    std::string s = str(n, key);
+    if (s == "true" || s == "yes" || s == "on") return true;
+    if (s == "false" || s == "no" || s == "off") return false;
+    fail(n, key, "must be true or false, not '" + s + "'");
+  }
+  // "15mm", "1.5cm", "0.5in", "36pt" or a plain number of points
+  double length(const YAML::Node& n, const std::string& key, double hi = 2000) const {
+    std::string s = str(n, key);
+    static const std::regex re(R"(^\s*([0-9]*\.?[0-9]+)\s*(mm|cm|in|pt)?\s*$)");
+    std::smatch m;
+    if (!std::regex_match(s, m, re)) fail(n, key, "must be a length like 15mm, 1.5cm, 0.5in or 36pt, not '" + s + "'");
+    double v = std::stod(m[1].str());
+    std::string u = m[2].str();
+    if (u == "mm") v *= 72.0 / 25.4;
+    else if (u == "cm") v *= 72.0 / 2.54;
+    else if (u == "in") v *= 72.0;
+    if (v > hi) fail(n, key, "is too large (" + s + ")");
+    return v;
+  }
+  double share(const YAML::Node& n, const std::string& key) const {
+    std::string s = str(n, key);
+    static const std::regex re(R"(^\s*([0-9]*\.?[0-9]+)\s*%\s*$)");
+    std::smatch m;
+    if (!std::regex_match(s, m, re)) fail(n, key, "must be a percentage like 55%, not '" + s + "'");
+    double v = std::stod(m[1].str());
+    if (v <= 0 || v > 100) fail(n, key, "must be more than 0% and at most 100%");
+    return v / 100.0;
+  }
+  Color color(const YAML::Node& n, const std::string& key) const {
+    std::string s = str(n, key);
+    static const std::regex re(R"(^#([0-9a-fA-F]{6})$)");
+    std::smatch m;
+    if (!std::regex_match(s, m, re)) fail(n, key, "must be a colour like \"#336699\", not '" + s + "'");
+    unsigned v = std::stoul(m[1].str(), nullptr, 16);
+    return {((v >> 16) & 255) / 255.0, ((v >> 8) & 255) / 255.0, (v & 255) / 255.0};
+  }
+  static std::string fmt(double v) {
+    std::string s = std::to_string(v);
+    s.erase(s.find_last_not_of('0') + 1);
+    if (!s.empty() && s.back() == '.') s.pop_back();
+    return s;
+  }
+};
+
+void band(const Ctx& c, const YAML::Node& n, const std::string& key, Band& b) {
+  if (n.IsScalar()) {
+    b.center = n.as<std::string>();
+    return;
+  }
+  c.keys(n, key, {"left", "center", "right", "size"});
+  if (n["left"]) b.left = c.str(n["left"], key + ".left");
+  if (n["center"]) b.center = c.str(n["center"], key + ".center");
+  if (n["right"]) b.right = c.str(n["right"], key + ".right");
+  if (n["size"]) b.size = c.number(n["size"], key + ".size", 4, 36);
+  static const std::regex field(R"(\{([a-z_]+)\})");
+  for (const std::string* t : {&b.left, &b.center, &b.right})
+    for (auto it = std::sregex_iterator(t->begin(), t->end(), field); it != std::sregex_iterator(); ++it) {
+      std::string f = (*it)[1].str();
+      if (f != "deck_title" && f != "event" && f != "date" && f != "page" && f != "pages")
+        c.fail(n, key, "unknown field {" + f + "} (allowed: {deck_title}, {event}, {date}, {page}, {pages})");
+    }
+}
+
+void role(const Ctx& c, const YAML::Node& n, const std::string& key, Role& r) {
+  c.keys(n, key, {"size", "bold"});
+  if (n["size"]) r.size = c.number(n["size"], key + ".size", 4, 72);
+  if (n["bold"]) r.bold = c.boolean(n["bold"], key + ".bold");
+}
+
+}  // namespace
+
+bool paper_size(const std::string& name, double* w, double* h) {
+  std::string n = name;
+  std::transform(n.begin(), n.end(), n.begin(), ::tolower);
+  if (n == "a4") { *w = 595.28; *h = 841.89; return true; }
+  if (n == "a5") { *w = 419.53; *h = 595.28; return true; }
+  if (n == "a3") { *w = 841.89; *h = 1190.55; return true; }
+  if (n == "letter") { *w = 612; *h = 792; return true; }
+  if (n == "legal") { *w = 612; *h = 1008; return true; }
+  return false;
+}
+
+LayoutDef parse_layout(const std::string& text, const std::string& file) {
+  Ctx c{file};
+  YAML::Node root;
+  try {
+    root = YAML::Load(text);
+  } catch (const YAML::Exception& e) {
+    throw Error(Exit::layout, file + ":" + std::to_string(e.mark.line + 1), "not valid YAML: " + e.msg, kHint);
+  }
+  if (!root.IsMap()) throw Error(Exit::layout, file, "a layout must be a mapping of keys", kHint);
+  c.keys(root, "", {"name", "description", "paper", "orientation", "margins", "header", "footer", "mode", "grid",
+                    "cell", "flow", "fonts", "colors", "image", "overflow"});
+  LayoutDef d;
+  d.file = file;
+  d.name = root["name"] ? c.str(root["name"], "name") : fs::path(file).stem().string();
+  if (root["description"]) d.description = c.str(root["description"], "description");
+  if (auto p = root["paper"]) {
+    if (p.IsSequence()) {
+      if (p.size() != 2) c.fail(p, "paper", "a custom paper is [width, height], e.g. [210mm, 297mm]");
+      d.paper_w = c.length(p[0], "paper[0]", 5000);
+      d.paper_h = c.length(p[1], "paper[1]", 5000);
+      d.paper_name = "custom";
+      if (d.paper_w < 144 || d.paper_h < 144) c.fail(p, "paper", "is smaller than 2 inches");
+    } else {
+      d.paper_name = c.str(p, "paper");
+      if (!paper_size(d.paper_name, &d.paper_w, &d.paper_h))
+        c.fail(p, "paper", "unknown paper '" + d.paper_name + "' (allowed: A3, A4, A5, Letter, Legal, or [width, height])");
+    }
+  }
+  if (auto o = root["orientation"]) {
+    std::string s = c.str(o, "orientation");
+    if (s != "portrait" && s != "landscape") c.fail(o, "orientation", "must be portrait or landscape, not '" + s + "'");
+    double a = std::min(d.paper_w, d.paper_h), b = std::max(d.paper_w, d.paper_h);
+    d.paper_w = s == "portrait" ? a : b;
+    d.paper_h = s == "portrait" ? b : a;
+  }
+  if (auto m = root["margins"]) {
+    if (m.IsScalar()) {
+      d.m_top = d.m_right = d.m_bottom = d.m_left = c.length(m, "margins", 400);
+    } else {
+      c.keys(m, "margins", {"top", "right", "bottom", "left"});
+      if (m["top"]) d.m_top = c.length(m["top"], "margins.top", 400);
+      if (m["right"]) d.m_right = c.length(m["right"], "margins.right", 400);
+      if (m["bottom"]) d.m_bottom = c.length(m["bottom"], "margins.bottom", 400);
+      if (m["left"]) d.m_left = c.length(m["left"], "margins.left", 400);
+    }
+    if (d.m_left + d.m_right > d.paper_w - 72 || d.m_top + d.m_bottom > d.paper_h - 72)
+      c.fail(m, "margins", "leave less than one inch of the paper to print on");
+  }
+  if (root["header"]) band(c, root["header"], "header", d.header);
+  if (root["footer"]) band(c, root["footer"], "footer", d.footer);
+  if (auto m = root["mode"]) {
+    std::string s = c.str(m, "mode");
+    if (s == "grid") d.mode = LayoutDef::Mode::grid;
+    else if (s == "flow") d.mode = LayoutDef::Mode::flow;
+    else c.fail(m, "mode", "must be grid (slides in frames) or flow (text flowing across pages), not '" + s + "'");
+  }
+  if (auto g = root["grid"]) {
+    c.keys(g, "grid", {"rows", "columns", "gap", "row_gap", "column_gap", "order"});
+    if (g["rows"]) d.rows = c.whole(g["rows"], "grid.rows", 1, 12);
+    if (g["columns"]) d.cols = c.whole(g["columns"], "grid.columns", 1, 12);
+    if (g["gap"]) d.row_gap = d.col_gap = c.length(g["gap"], "grid.gap", 300);
+    if (g["row_gap"]) d.row_gap = c.length(g["row_gap"], "grid.row_gap", 300);
+    if (g["column_gap"]) d.col_gap = c.length(g["column_gap"], "grid.column_gap", 300);
+    if (auto o = g["order"]) {
+      std::string s = c.str(o, "grid.order");
+      if (s != "across" && s != "down") c.fail(o, "grid.order", "must be across (rows first) or down (columns first), not '" + s + "'");
+      d.order_down = s == "down";
+    }
+  }
+  if (auto cell = root["cell"]) {
+    c.keys(cell, "cell", {"arrange", "slide", "gap", "border", "label", "notes", "text"});
+    if (auto a = cell["arrange"]) {
+      std::string s = c.str(a, "cell.arrange");
+      if (s != "beside" && s != "below") c.fail(a, "cell.arrange", "must be beside (notes right of the slide) or below, not '" + s + "'");
+      d.beside = s == "beside";
+    }
+    if (cell["slide"]) d.slide_share = c.share(cell["slide"], "cell.slide");
+    if (cell["gap"]) d.cell_gap = c.length(cell["gap"], "cell.gap", 300);
+    if (cell["border"]) d.border = c.length(cell["border"], "cell.border", 20);
+    if (cell["label"]) d.label = c.str(cell["label"], "cell.label");
+    if (auto n = cell["notes"]) {
+      c.keys(n, "cell.notes", {"lines", "spacing"});
+      if (n["lines"]) d.note_lines = c.whole(n["lines"], "cell.notes.lines", 0, 80);
+      if (n["spacing"]) d.note_spacing = c.length(n["spacing"], "cell.notes.spacing", 200);
+      if (n["lines"] && n["spacing"]) c.fail(n, "cell.notes", "give lines or spacing, not both");
+    }
+    if (cell["text"]) d.cell_text = c.boolean(cell["text"], "cell.text");
+  }
+  if (auto f = root["flow"]) {
+    c.keys(f, "flow", {"thumbnails", "thumbnail_width", "slide_gap"});
+    if (f["thumbnails"]) d.thumbs = c.boolean(f["thumbnails"], "flow.thumbnails");
+    if (f["thumbnail_width"]) d.thumb_share = c.share(f["thumbnail_width"], "flow.thumbnail_width");
+    if (f["slide_gap"]) d.slide_gap = c.length(f["slide_gap"], "flow.slide_gap", 300);
+  }
+  if (auto f = root["fonts"]) {
+    c.keys(f, "fonts", {"regular", "bold", "title", "body", "label", "section", "deck_title", "level_indent"});
+    if (f["regular"]) d.font_regular = c.str(f["regular"], "fonts.regular");
+    if (f["bold"]) d.font_bold = c.str(f["bold"], "fonts.bold");
+    if (f["title"]) role(c, f["title"], "fonts.title", d.title);
+    if (f["body"]) role(c, f["body"], "fonts.body", d.body);
+    if (f["label"]) role(c, f["label"], "fonts.label", d.label_role);
+    if (f["section"]) role(c, f["section"], "fonts.section", d.section);
+    if (f["deck_title"]) role(c, f["deck_title"], "fonts.deck_title", d.deck_title);
+    if (f["level_indent"]) d.level_indent = c.length(f["level_indent"], "fonts.level_indent", 100);
+  }
+  if (auto col = root["colors"]) {
+    c.keys(col, "colors", {"text", "rules", "border", "muted"});
+    if (col["text"]) d.text = c.color(col["text"], "colors.text");
+    if (col["rules"]) d.rules = c.color(col["rules"], "colors.rules");
+    if (col["border"]) d.border_color = c.color(col["border"], "colors.border");
+    if (col["muted"]) d.muted = c.color(col["muted"], "colors.muted");
+  }
+  if (auto im = root["image"]) {
+    c.keys(im, "image", {"dpi", "quality"});
+    if (im["dpi"]) d.dpi = c.number(im["dpi"], "image.dpi", 36, 600);
+    if (im["quality"]) d.quality = c.whole(im["quality"], "image.quality", 30, 100);
+  }
+  if (auto o = root["overflow"]) {
+    c.keys(o, "overflow", {"min_size"});
+    if (o["min_size"]) d.min_size = c.number(o["min_size"], "overflow.min_size", 3, 72);
+  }
+  if (d.mode == LayoutDef::Mode::grid && d.note_lines == 0 && d.note_spacing == 0 && !d.cell_text && d.slide_share < 1.0 &&
+      root["cell"] && root["cell"]["slide"])
+    c.fail(root["cell"]["slide"], "cell.slide", "leaves room beside the slide but the cell has neither notes nor text");
+  return d;
+}
+
+std::vector<std::string> builtin_layouts(const std::string& data_dir) {
+  std::vector<std::string> out;
+  std::error_code ec;
+  for (const auto& e : fs::directory_iterator(fs::path(data_dir) / "layouts", ec))
+    if (e.path().extension() == ".yaml") out.push_back(e.path().stem().string());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+LayoutDef load_layout(const std::string& name_or_file, const std::string& data_dir) {
+  bool is_path = name_or_file.find('/') != std::string::npos || name_or_file.ends_with(".yaml") || name_or_file.ends_with(".yml");
+  std::string path = is_path ? name_or_file : (fs::path(data_dir) / "layouts" / (name_or_file + ".yaml")).string();
+  if (!is_path && !fs::exists(path)) {
+    std::string list;
+    for (const auto& n : builtin_layouts(data_dir)) list += (list.empty() ? "" : ", ") + n;
+    throw Error(Exit::layout, name_or_file, "no such layout", "built-in layouts: " + list + "; or give a .yaml file");
+  }
+  LayoutDef d = parse_layout(read_file(path), is_path ? path : "layouts/" + name_or_file + ".yaml");
+  for (std::string* f : {&d.font_regular, &d.font_bold}) {
+    fs::path p(*f);
+    if (p.is_relative() && !fs::exists(p) && fs::exists(fs::path(data_dir) / "fonts" / p)) *f = (fs::path(data_dir) / "fonts" / p).string();
+  }
+  return d;
+}
+
+}  // namespace deckhand::layout

@@ -1,0 +1,68 @@
+#pragma once
+// Layout definitions: data files (YAML) in layouts/ or anywhere, documented key by key in
+// docs/layouts.md. Loading validates every key and reports file:line, the key and what
+// is allowed.
+#include <string>
+#include <vector>
+
+#include "model/pages.hpp"
+
+namespace deckhand::layout {
+
+struct Band {  // header or footer
+  std::string left, center, right;
+  double size = 8;
+  bool empty() const { return left.empty() && center.empty() && right.empty(); }
+};
+
+struct Role {
+  double size = 10;
+  bool bold = false;
+};
+
+struct LayoutDef {
+  std::string name, description, file;
+  double paper_w = 595.28, paper_h = 841.89;  // points, after orientation
+  std::string paper_name = "A4";
+  double m_top = 42.52, m_right = 42.52, m_bottom = 42.52, m_left = 42.52;
+  Band header, footer;
+  enum class Mode { grid, flow } mode = Mode::grid;
+  // grid
+  int rows = 1, cols = 1;
+  double row_gap = 14, col_gap = 14;
+  bool order_down = false;
+  // cell
+  bool beside = true;
+  double slide_share = 1.0;  // 0..1
+  double cell_gap = 10;
+  double border = 0.5;
+  std::string label = "{slide}";
+  int note_lines = 0;
+  double note_spacing = 0;
+  bool cell_text = false;
+  // flow
+  bool thumbs = false;
+  double thumb_share = 0.4;
+  double slide_gap = 12;
+  // fonts and colours
+  std::string font_regular = "DejaVuSans.ttf", font_bold = "DejaVuSans-Bold.ttf";
+  Role title{12, true}, body{9, false}, label_role{7.5, false}, section{16, true}, deck_title{20, true};
+  double level_indent = 14;
+  Color text{0, 0, 0}, rules{0.69, 0.69, 0.69}, border_color{0.5, 0.5, 0.5}, muted{0.38, 0.38, 0.38};
+  // images and overflow
+  double dpi = 150;
+  int quality = 85;
+  double min_size = 6;
+};
+
+// Names of the built-in layouts (files in <data>/layouts).
+std::vector<std::string> builtin_layouts(const std::string& data_dir);
+
+// `name_or_file`: a built-in name ("notes-3") or a path to a YAML file.
+LayoutDef load_layout(const std::string& name_or_file, const std::string& data_dir);
+LayoutDef parse_layout(const std::string& yaml_text, const std::string& file);
+
+// Paper names and sizes in points (portrait).
+bool paper_size(const std::string& name, double* w, double* h);
+
+}  // namespace deckhand::layout

@@ -1,0 +1,414 @@
+#include "layout/engine.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <regex>
+
+#include "core/unicode.hpp"
+#include "layout/text.hpp"
+
+namespace deckhand::layout {
+
+void load_fonts(const LayoutDef& def, FontSet& fonts) {
+  fonts.add("regular", def.font_regular);
+  fonts.add("bold", def.font_bold);
+}
+
+namespace {
+
+const char* fid(bool bold) { return bold ? "bold" : "regular"; }
+
+const char* bullet_for(int level) { return level <= 1 ? "•" : level == 2 ? "–" : "▪"; }
+
+// Fills {fields}; drops separators left dangling by empty fields.
+std::string fill(const std::string& tpl, const std::map<std::string, std::string>& fields) {
+  std::string out;
+  size_t i = 0;
+  while (i < tpl.size()) {
+    if (tpl[i] == '{') {
+      size_t j = tpl.find('}', i);
+      if (j != std::string::npos) {
+        auto it = fields.find(tpl.substr(i + 1, j - i - 1));
+        if (it != fields.end()) {
+          out += it->second;
+          i = j + 1;
+          continue;
+        }
+      }
+    }
+    out += tpl[i++];
+  }
+  // "  ·  " runs and separators at either end come from empty fields
+  static const std::regex dup(R"((\s*(·|\||–|—)\s*){2,})"), lead(R"(^\s*(·|\||–|—)\s*)"), trail(R"(\s*(·|\||–|—)\s*$)");
+  out = std::regex_replace(out, dup, " $2 ");
+  out = std::regex_replace(out, lead, "");
+  out = std::regex_replace(out, trail, "");
+  return unicode::collapse_spaces(out);
+}
+
+// Shortens `text` with an ellipsis so that it fits `width`.
+std::string ellipsize(const std::string& text, const FontMetrics& f, double size, double width) {
+  if (f.width(text, size) <= width) return text;
+  std::u32string s = unicode::decode(text);
+  while (!s.empty() && f.width(unicode::encode(s) + "…", size) > width) s.pop_back();
+  return unicode::encode(s) + "…";
+}
+
+struct Builder {
+  const Deck& deck;
+  const LayoutDef& d;
+  const FontSet& fonts;
+  const HandoutOptions& o;
+  Diagnostics& diag;
+  LaidOutDoc doc;
+  // printable content box of a page (inside margins, below header, above footer)
+  double cx0 = 0, cy0 = 0, cx1 = 0, cy1 = 0;
+
+  Builder(const Deck& dk, const LayoutDef& df, const FontSet& fs, const HandoutOptions& op, Diagnostics& dg)
+      : deck(dk), d(df), fonts(fs), o(op), diag(dg) {
+    cx0 = d.m_left;
+    cx1 = d.paper_w - d.m_right;
+    cy0 = d.m_top + (d.header.empty() ? 0 : d.header.size * 2.2);
+    cy1 = d.paper_h - d.m_bottom - (d.footer.empty() ? 0 : d.footer.size * 2.2);
+  }
+
+  LaidOutPage& new_page() {
+    LaidOutPage p;
+    p.width = d.paper_w;
+    p.height = d.paper_h;
+    doc.pages.push_back(std::move(p));
+    return doc.pages.back();
+  }
+
+  TextRun run(const std::string& text, double x, double baseline, double size, bool bold, Color c) const {
+    TextRun t;
+    t.x = x;
+    t.y = baseline;
+    t.size = size;
+    t.font = fid(bold);
+    t.text = text;
+    t.color = c;
+    const FontMetrics& f = fonts.get(t.font);
+    t.width = f.width(text, size);
+    t.ascent = f.ascent(size);
+    t.descent = f.descent(size);
+    return t;
+  }
+
+  std::vector<const Slide*> slides() const {
+    std::vector<const Slide*> out;
+    for (const auto& s : deck.slides)
+      if (!(o.skip_overlays && !s.overlay_of.empty())) out.push_back(&s);
+    return out;
+  }
+
+  std::string number(const Slide& s) const { return s.label.empty() ? std::to_string(s.page) : s.label; }
+
+  std::string bookmark_title(const Slide& s) const {
+    return s.title.empty() ? "Slide " + number(s) : s.title;
+  }
+
+  void bookmark(const Slide& s, int page, double y, bool& in_section) {
+    Bookmark b;
+    b.title = bookmark_title(s);
+    b.page = page;
+    b.y = y;
+    if (s.kind == SlideKind::section) {
+      b.level = 0;
+      in_section = true;
+    } else {
+      b.level = in_section && s.kind != SlideKind::title ? 1 : 0;
+    }
+    doc.bookmarks.push_back(b);
+  }
+
+  // ---- paragraphs
+  struct Para {
+    std::string text;
+    double size;
+    bool bold;
+    int level;  // 0 paragraph, 1.. bullet
+    Color color;
+  };
+
+  std::vector<Para> slide_paras(const Slide& s, double scale) const {
+    std::vector<Para> ps;
+    if (!s.title.empty()) ps.push_back({s.title, d.title.size * scale, d.title.bold, 0, d.text});
+    for (const auto& b : s.blocks) ps.push_back({b.text, d.body.size * scale, d.body.bold, b.level, d.text});
+    return ps;
+  }
+
+  // Lays out paragraphs in a column from y; stops at y_max. Returns the runs and the
+  // height used; `complete` tells whether everything fitted.
+  struct Placed {
+    std::vector<TextRun> runs;
+    double height = 0;
+    bool complete = true;
+    size_t lines = 0;
+  };
+
+  Placed place(const std::vector<Para>& ps, double x, double y, double w, double y_max) const {
+    Placed out;
+    double cur = y;
+    for (size_t i = 0; i < ps.size(); ++i) {
+      const Para& p = ps[i];
+      const FontMetrics& f = fonts.get(fid(p.bold));
+      double lh = p.size * 1.3;
+      double indent = p.level > 0 ? d.level_indent * (p.level - 1) : 0;
+      double bw = p.level > 0 ? p.size * 1.1 : 0;
+      auto lines = wrap(p.text, f, p.size, std::max(10.0, w - indent - bw), deck.lang.value_or(""));
+      if (i > 0) cur += p.size * 0.35;  // paragraph spacing
+      for (size_t k = 0; k < lines.size(); ++k) {
+        if (cur + lh > y_max + 1e-6) {
+          out.complete = false;
+          out.height = cur - y;
+          return out;
+        }
+        double base = cur + f.ascent(p.size) + (lh - f.ascent(p.size) - f.descent(p.size)) / 2;
+        if (k == 0 && p.level > 0) out.runs.push_back(run(bullet_for(p.level), x + indent, base, p.size, false, p.color));
+        out.runs.push_back(run(lines[k].text, x + indent + bw, base, p.size, p.bold, p.color));
+        cur += lh;
+        ++out.lines;
+      }
+    }
+    out.height = cur - y;
+    return out;
+  }
+
+  // ---- slide picture
+  ImageBox picture(const Slide& s, double ax, double ay, double aw, double ah, bool centre) const {
+    double sw = s.size[0] > 0 ? s.size[0] : deck.source.page_size[0];
+    double sh = s.size[1] > 0 ? s.size[1] : deck.source.page_size[1];
+    if (sw <= 0 || sh <= 0) { sw = 4; sh = 3; }
+    double aspect = sw / sh;
+    double w = aw, h = aw / aspect;
+    if (h > ah) { h = ah; w = ah * aspect; }
+    ImageBox im;
+    im.x = centre ? ax + (aw - w) / 2 : ax;
+    im.y = ay;
+    im.w = w;
+    im.h = h;
+    im.page = s.page;
+    im.px_w = std::max(1, static_cast<int>(std::lround(w / 72.0 * d.dpi)));
+    im.px_h = std::max(1, static_cast<int>(std::lround(h / 72.0 * d.dpi)));
+    return im;
+  }
+
+  // ---- grid
+  void grid() {
+    auto ss = slides();
+    int per = d.rows * d.cols;
+    double cw = (cx1 - cx0 - (d.cols - 1) * d.col_gap) / d.cols;
+    double ch = (cy1 - cy0 - (d.rows - 1) * d.row_gap) / d.rows;
+    double label_h = d.label.empty() ? 0 : d.label_role.size * 1.8;
+    bool in_section = false;
+    for (size_t i = 0; i < ss.size(); ++i) {
+      const Slide& s = *ss[i];
+      int k = static_cast<int>(i % per);
+      if (k == 0) new_page();
+      int page_index = static_cast<int>(doc.pages.size()) - 1;
+      LaidOutPage& pg = doc.pages.back();
+      int r = d.order_down ? k % d.rows : k / d.cols;
+      int c = d.order_down ? k / d.rows : k % d.cols;
+      double x = cx0 + c * (cw + d.col_gap), y = cy0 + r * (ch + d.row_gap);
+      double ax = x, ay = y, aw = cw, ah = ch;  // the slide's area
+      double nx = 0, ny = 0, nw = 0, nh = 0;    // the notes area
+      if (d.slide_share < 1.0) {
+        if (d.beside) {
+          aw = (cw - d.cell_gap) * d.slide_share;
+          nx = x + aw + d.cell_gap; ny = y; nw = cw - aw - d.cell_gap; nh = ch;
+        } else {
+          ah = (ch - d.cell_gap) * d.slide_share;
+          nx = x; ny = y + ah + d.cell_gap; nw = cw; nh = ch - ah - d.cell_gap;
+        }
+      }
+      ImageBox im = picture(s, ax, ay, aw, ah - label_h, d.slide_share >= 1.0 || !d.beside);
+      pg.images.push_back(im);
+      pg.frames.push_back({s.id, {im.x, im.y, im.w, im.h}});
+      if (d.border > 0) pg.boxes.push_back({im.x, im.y, im.w, im.h, d.border, d.border_color});
+      bookmark(s, page_index, im.y, in_section);
+      if (!d.label.empty()) {
+        std::string label = fill(d.label, {{"slide", number(s)}, {"title", s.title}});
+        const FontMetrics& f = fonts.get(fid(d.label_role.bold));
+        label = ellipsize(label, f, d.label_role.size, im.w);
+        pg.texts.push_back(run(label, im.x, im.y + im.h + d.label_role.size * 1.3, d.label_role.size, d.label_role.bold, d.muted));
+      }
+      if (nw > 0 && nh > 0) {
+        if (d.cell_text) {
+          cell_text(pg, s, nx, ny, nw, nh);
+        } else {
+          int n = d.note_lines;
+          double sp = n > 0 ? nh / n : d.note_spacing;
+          if (n == 0 && sp > 0) n = static_cast<int>(std::floor(nh / sp + 1e-9));
+          for (int l = 1; l <= n; ++l) {
+            double ly = ny + l * sp;
+            pg.rules.push_back({nx, ly, nx + nw, ly, 0.4, d.rules});
+          }
+        }
+      }
+    }
+  }
+
+  // The slide's text retypeset in a box: shrink down to overflow.min_size, then cut and warn.
+  void cell_text(LaidOutPage& pg, const Slide& s, double x, double y, double w, double h) {
+    double scale = 1.0;
+    double min_scale = d.min_size / std::max(d.body.size, 1.0);
+    Placed best;
+    for (;;) {
+      best = place(slide_paras(s, scale), x, y, w, y + h);
+      if (best.complete || scale <= min_scale + 1e-9) break;
+      scale = std::max(min_scale, scale - 0.05);
+    }
+    if (!best.complete)
+      diag.warn({"text-overflow", o.file, s.page,
+                 "slide " + number(s) + ": its text does not fit in the box even at " + std::to_string(int(d.min_size)) +
+                     " pt; cut after " + std::to_string(best.lines) + " lines"});
+    for (auto& r : best.runs) pg.texts.push_back(std::move(r));
+  }
+
+  // ---- flow
+  void flow() {
+    auto ss = slides();
+    new_page();
+    double y = cy0;
+    double cw = cx1 - cx0;
+    double tx = cx0, tw = cw;  // text column
+    if (d.thumbs) {
+      double thumb_w = cw * d.thumb_share;
+      tx = cx0 + thumb_w + 12;
+      tw = cw - thumb_w - 12;
+    }
+    bool in_section = false;
+    // Puts paragraphs on pages from y, continuing on new pages; returns the new y.
+    auto pour = [&](const std::vector<Para>& ps, double x, double w) {
+      for (const Para& p : ps) {
+        std::vector<Para> one{p};
+        for (;;) {
+          Placed pl = place(one, x, y, w, cy1);
+          for (auto& r : pl.runs) doc.pages.back().texts.push_back(std::move(r));
+          y += pl.height + p.size * 0.35;
+          if (pl.complete) break;
+          // continue the rest of this paragraph on a new page
+          const FontMetrics& f = fonts.get(fid(p.bold));
+          double indent = p.level > 0 ? d.level_indent * (p.level - 1) + p.size * 1.1 : 0;
+          auto lines = wrap(p.text, f, p.size, std::max(10.0, w - indent), deck.lang.value_or(""));
+          std::string rest;
+          for (size_t k = pl.lines; k < lines.size(); ++k) rest += (rest.empty() ? "" : " ") + lines[k].text;
+          new_page();
+          y = cy0;
+          if (pl.lines == 0) continue;  // nothing fitted: the whole paragraph on the new page
+          one = {{rest, p.size, p.bold, 0, p.color}};
+          one[0].level = 0;
+          x = x + (p.level > 0 ? d.level_indent * (p.level - 1) + p.size * 1.1 : 0);
+          w = w - (p.level > 0 ? d.level_indent * (p.level - 1) + p.size * 1.1 : 0);
+        }
+      }
+    };
+    // the deck's title
+    std::string title = o.title.empty() ? deck.title : o.title;
+    if (!title.empty()) {
+      Placed pl = place({{title, d.deck_title.size, d.deck_title.bold, 0, d.text}}, cx0, y, cw, cy1);
+      for (auto& r : pl.runs) doc.pages.back().texts.push_back(std::move(r));
+      y += pl.height + 4;
+      doc.pages.back().rules.push_back({cx0, y, cx1, y, 0.8, d.rules});
+      y += d.slide_gap;
+    }
+    for (const Slide* sp : ss) {
+      const Slide& s = *sp;
+      if (s.kind == SlideKind::blank) continue;
+      std::vector<Para> ps;
+      Para head;
+      if (s.kind == SlideKind::title) {
+        head = {s.title, d.title.size, d.title.bold, 0, d.text};
+      } else if (s.kind == SlideKind::section) {
+        head = {s.title, d.section.size, d.section.bold, 0, d.text};
+      } else {
+        head = {number(s) + "   " + (s.title.empty() ? "" : s.title), d.title.size, d.title.bold, 0, d.text};
+      }
+      // keep the heading with its first lines: start a new page when little room is left
+      double need = head.size * 1.3 * 2 + d.body.size * 1.3 * 2;
+      double thumb_h = 0;
+      ImageBox im;
+      if (d.thumbs) {
+        im = picture(s, cx0, 0, cw * d.thumb_share, cy1 - cy0, false);
+        thumb_h = im.h;
+        need = std::max(need, thumb_h + 4);
+      }
+      if (y + need > cy1 && y > cy0 + 1) {
+        new_page();
+        y = cy0;
+      }
+      int page_index = static_cast<int>(doc.pages.size()) - 1;
+      bookmark(s, page_index, y, in_section);
+      double top = y;
+      if (d.thumbs) {
+        im.y = y;
+        doc.pages.back().images.push_back(im);
+        doc.pages.back().frames.push_back({s.id, {im.x, im.y, im.w, im.h}});
+        if (d.border > 0) doc.pages.back().boxes.push_back({im.x, im.y, im.w, im.h, d.border, d.border_color});
+      }
+      ps.push_back(head);
+      for (const auto& b : s.blocks) ps.push_back({b.text, d.body.size, d.body.bold, b.level, d.text});
+      size_t pages_before = doc.pages.size();
+      pour(ps, tx, tw);
+      if (d.thumbs && doc.pages.size() == pages_before) y = std::max(y, top + thumb_h);
+      y += d.slide_gap;
+      if (y > cy1) {
+        new_page();
+        y = cy0;
+      }
+    }
+    // a trailing empty page (the last slide ended exactly at the bottom)
+    if (doc.pages.size() > 1 && doc.pages.back().texts.empty() && doc.pages.back().images.empty()) doc.pages.pop_back();
+  }
+
+  // ---- header and footer, once the page count is known
+  void bands() {
+    std::string title = o.title.empty() ? deck.title : o.title;
+    int n = static_cast<int>(doc.pages.size());
+    for (int i = 0; i < n; ++i) {
+      std::map<std::string, std::string> fields = {{"deck_title", title}, {"event", o.event}, {"date", o.date},
+                                                   {"page", std::to_string(i + 1)}, {"pages", std::to_string(n)}};
+      auto put = [&](const Band& b, double baseline) {
+        const FontMetrics& f = fonts.get("regular");
+        double w = cx1 - cx0;
+        if (!b.left.empty()) {
+          std::string t = ellipsize(fill(b.left, fields), f, b.size, w / 2);
+          doc.pages[i].texts.push_back(run(t, cx0, baseline, b.size, false, d.muted));
+        }
+        if (!b.center.empty()) {
+          std::string t = ellipsize(fill(b.center, fields), f, b.size, w / 2);
+          double tw = f.width(t, b.size);
+          doc.pages[i].texts.push_back(run(t, cx0 + (w - tw) / 2, baseline, b.size, false, d.muted));
+        }
+        if (!b.right.empty()) {
+          std::string t = ellipsize(fill(b.right, fields), f, b.size, w / 3);
+          double tw = f.width(t, b.size);
+          doc.pages[i].texts.push_back(run(t, cx1 - tw, baseline, b.size, false, d.muted));
+        }
+      };
+      if (!d.header.empty()) put(d.header, d.m_top + d.header.size);
+      if (!d.footer.empty()) put(d.footer, d.paper_h - d.m_bottom - fonts.get("regular").descent(d.footer.size));
+    }
+  }
+};
+
+}  // namespace
+
+LaidOutDoc lay_out(const Deck& deck, const LayoutDef& def, const FontSet& fonts, const HandoutOptions& opts,
+                   Diagnostics& diag) {
+  Builder b(deck, def, fonts, opts, diag);
+  if (def.mode == LayoutDef::Mode::grid) b.grid();
+  else b.flow();
+  if (b.doc.pages.empty()) b.new_page();
+  b.bands();
+  b.doc.fonts = fonts.paths();
+  b.doc.title = opts.title.empty() ? deck.title : opts.title;
+  b.doc.subject = "Handout (" + def.name + ") of " + (deck.source.file.empty() ? "a slide deck" : deck.source.file);
+  static const std::regex iso(R"(^\d{4}-\d{2}-\d{2}$)");
+  if (std::regex_match(opts.date, iso)) b.doc.date = opts.date;
+  b.doc.image_quality = def.quality;
+  return b.doc;
+}
+
+}  // namespace deckhand::layout

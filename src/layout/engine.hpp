@@ -1,0 +1,27 @@
+#pragma once
+// The layout engine: Deck + layout definition -> laid-out pages (model/pages.hpp).
+// Pure: no PDF library; tests check the boxes directly.
+#include <string>
+
+#include "core/error.hpp"
+#include "layout/definition.hpp"
+#include "layout/fonts.hpp"
+#include "model/deck.hpp"
+#include "model/pages.hpp"
+
+namespace deckhand::layout {
+
+struct HandoutOptions {
+  std::string title;         // overrides the deck's title in headers and metadata
+  std::string event, date;   // header and footer fields
+  bool skip_overlays = true; // only the last page of a Beamer frame
+  std::string file;          // for warnings
+};
+
+LaidOutDoc lay_out(const Deck& deck, const LayoutDef& def, const FontSet& fonts, const HandoutOptions& opts,
+                   Diagnostics& diag);
+
+// Loads the fonts a layout names (ids "regular" and "bold").
+void load_fonts(const LayoutDef& def, FontSet& fonts);
+
+}  // namespace deckhand::layout

@@ -1,0 +1,79 @@
+#include "layout/fonts.hpp"
+
+#include <hb.h>
+
+#include <mutex>
+#include <unordered_map>
+
+#include "core/error.hpp"
+#include "core/unicode.hpp"
+
+namespace deckhand::layout {
+
+struct FontMetrics::Impl {
+  hb_blob_t* blob = nullptr;
+  hb_face_t* face = nullptr;
+  hb_font_t* font = nullptr;
+  double upem = 1000;
+  double asc = 0.8, desc = 0.2;  // per unit of size
+  mutable std::mutex mu;
+  mutable std::unordered_map<char32_t, std::pair<bool, double>> cache;  // has glyph, advance per unit
+  std::pair<bool, double> lookup(char32_t cp) const {
+    std::lock_guard<std::mutex> lock(mu);
+    auto it = cache.find(cp);
+    if (it != cache.end()) return it->second;
+    hb_codepoint_t g = 0;
+    bool has = hb_font_get_nominal_glyph(font, cp, &g);
+    double adv = hb_font_get_glyph_h_advance(font, has ? g : 0) / upem;
+    return cache[cp] = {has, adv};
+  }
+};
+
+FontMetrics::FontMetrics(const std::string& path) : impl_(std::make_unique<Impl>()), path_(path) {
+  impl_->blob = hb_blob_create_from_file_or_fail(path.c_str());
+  if (!impl_->blob) throw Error(Exit::layout, path, "cannot read the font file", "check the path in the layout's fonts section");
+  impl_->face = hb_face_create(impl_->blob, 0);
+  if (hb_face_get_glyph_count(impl_->face) == 0)
+    throw Error(Exit::layout, path, "not a TrueType or OpenType font", "use a .ttf file from fonts/");
+  impl_->font = hb_font_create(impl_->face);
+  impl_->upem = hb_face_get_upem(impl_->face);
+  hb_font_extents_t ext;
+  if (hb_font_get_h_extents(impl_->font, &ext)) {
+    impl_->asc = ext.ascender / impl_->upem;
+    impl_->desc = -ext.descender / impl_->upem;
+  }
+}
+
+FontMetrics::~FontMetrics() {
+  if (impl_->font) hb_font_destroy(impl_->font);
+  if (impl_->face) hb_face_destroy(impl_->face);
+  if (impl_->blob) hb_blob_destroy(impl_->blob);
+}
+
+double FontMetrics::advance(char32_t cp, double size) const { return impl_->lookup(cp).second * size; }
+
+double FontMetrics::width(std::string_view utf8, double size) const {
+  double w = 0;
+  for (char32_t c : unicode::decode(utf8)) w += advance(c, size);
+  return w;
+}
+
+double FontMetrics::ascent(double size) const { return impl_->asc * size; }
+double FontMetrics::descent(double size) const { return impl_->desc * size; }
+bool FontMetrics::has_glyph(char32_t cp) const { return impl_->lookup(cp).first; }
+
+void FontSet::add(const std::string& id, const std::string& path) { fonts_[id] = std::make_unique<FontMetrics>(path); }
+
+const FontMetrics& FontSet::get(const std::string& id) const {
+  auto it = fonts_.find(id);
+  if (it == fonts_.end()) throw Error(Exit::failure, "", "font id '" + id + "' is not loaded", "a bug: please report it");
+  return *it->second;
+}
+
+std::map<std::string, std::string> FontSet::paths() const {
+  std::map<std::string, std::string> out;
+  for (const auto& [id, f] : fonts_) out[id] = f->path();
+  return out;
+}
+
+}  // namespace deckhand::layout

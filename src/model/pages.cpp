@@ -1,0 +1,38 @@
+#include "model/pages.hpp"
+
+#include <cmath>
+
+namespace deckhand {
+namespace {
+double r2(double v) { return std::round(v * 100.0) / 100.0; }
+std::string hex(const Color& c) {
+  char b[8];
+  std::snprintf(b, sizeof b, "#%02x%02x%02x", int(std::lround(c.r * 255)), int(std::lround(c.g * 255)),
+                int(std::lround(c.b * 255)));
+  return b;
+}
+}  // namespace
+
+nlohmann::ordered_json to_json(const LaidOutDoc& doc) {
+  nlohmann::ordered_json j;
+  j["title"] = doc.title;
+  j["fonts"] = doc.fonts;
+  auto& pages = j["pages"] = nlohmann::ordered_json::array();
+  for (const auto& p : doc.pages) {
+    nlohmann::ordered_json jp;
+    jp["size"] = {r2(p.width), r2(p.height)};
+    for (const auto& f : p.frames) jp["frames"].push_back({{"slide", f.first}, {"box", {r2(f.second[0]), r2(f.second[1]), r2(f.second[2]), r2(f.second[3])}}});
+    for (const auto& i : p.images)
+      jp["images"].push_back({{"page", i.page}, {"box", {r2(i.x), r2(i.y), r2(i.w), r2(i.h)}}, {"pixels", {i.px_w, i.px_h}}});
+    for (const auto& b : p.boxes) jp["boxes"].push_back({r2(b.x), r2(b.y), r2(b.w), r2(b.h)});
+    for (const auto& r : p.rules) jp["rules"].push_back({r2(r.x0), r2(r.y0), r2(r.x1), r2(r.y1)});
+    for (const auto& t : p.texts)
+      jp["texts"].push_back({{"at", {r2(t.x), r2(t.y)}}, {"font", t.font}, {"size", r2(t.size)}, {"color", hex(t.color)}, {"text", t.text}});
+    pages.push_back(std::move(jp));
+  }
+  for (const auto& b : doc.bookmarks)
+    j["bookmarks"].push_back({{"title", b.title}, {"page", b.page}, {"level", b.level}});
+  return j;
+}
+
+}  // namespace deckhand

@@ -1,0 +1,78 @@
+#pragma once
+// The laid-out pages: the second typed model. The layout stage produces it from a Deck
+// and a layout definition; the PDF writer (render/) only serializes it. Everything is at
+// a fixed position, in points, origin top-left of the sheet, y down.
+#include <array>
+#include <map>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace deckhand {
+
+struct Color {
+  double r = 0, g = 0, b = 0;  // 0..1
+  bool operator==(const Color&) const = default;
+};
+
+struct TextRun {
+  double x = 0, y = 0;       // start of the baseline (left end; right end when rtl)
+  double size = 10;
+  std::string font;          // font id: a key of LaidOutDoc::fonts ("regular", "bold")
+  std::string text;          // UTF-8, in logical order
+  Color color;
+  double width = 0;          // advance width, as measured by the layout
+  double ascent = 0, descent = 0;  // extent above and below the baseline (points)
+};
+
+struct RuleLine {
+  double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+  double width = 0.5;
+  Color color;
+};
+
+struct BoxOutline {
+  double x = 0, y = 0, w = 0, h = 0;
+  double width = 0.5;
+  Color color;
+};
+
+// A slide picture: the render stage asks for page `page` of the source PDF rendered to
+// px_w x px_h pixels and places it in the box.
+struct ImageBox {
+  double x = 0, y = 0, w = 0, h = 0;
+  int page = 0;              // 1-based page of the source PDF
+  int px_w = 0, px_h = 0;
+};
+
+struct LaidOutPage {
+  double width = 0, height = 0;
+  std::vector<ImageBox> images;
+  std::vector<BoxOutline> boxes;
+  std::vector<RuleLine> rules;
+  std::vector<TextRun> texts;
+  // frames of slides: slide id -> box, for tests and bookmarks
+  std::vector<std::pair<std::string, std::array<double, 4>>> frames;
+};
+
+struct Bookmark {
+  std::string title;
+  int page = 0;              // 0-based index into LaidOutDoc::pages
+  double y = 0;              // top of the target on that page
+  int level = 0;             // 0 top level, 1 under the preceding level-0 entry (sections)
+};
+
+struct LaidOutDoc {
+  std::vector<LaidOutPage> pages;
+  std::vector<Bookmark> bookmarks;
+  std::map<std::string, std::string> fonts;  // font id -> TrueType file path
+  std::string title;         // document information
+  std::string subject;
+  std::string date;          // "YYYY-MM-DD" for /CreationDate, or "" for none
+  int image_quality = 85;    // JPEG quality for photographic slides
+};
+
+nlohmann::ordered_json to_json(const LaidOutDoc& doc);  // the --dump layout form
+
+}  // namespace deckhand

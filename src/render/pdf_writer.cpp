@@ -1,0 +1,264 @@
+#include "render/pdf_writer.hpp"
+
+#include <hpdf.h>
+#include <hpdf_objects.h>
+#include <hpdf_streams.h>
+#include <jpeglib.h>
+#include <zlib.h>
+
+#include <cmath>
+#include <cstdio>
+#include <map>
+#include <unordered_set>
+
+#include "core/parallel.hpp"
+#include "deckhand/version.hpp"
+
+namespace deckhand::render {
+namespace {
+
+struct HaruError {
+  HPDF_STATUS code = 0, detail = 0;
+};
+
+void on_error(HPDF_STATUS code, HPDF_STATUS detail, void* data) {
+  auto* e = static_cast<HaruError*>(data);
+  if (e->code == 0) { e->code = code; e->detail = detail; }
+}
+
+void check(const HaruError& e, const std::string& what) {
+  if (e.code != 0) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "libharu error 0x%04X (detail %u)", unsigned(e.code), unsigned(e.detail));
+    throw Error(Exit::failure, "", what + ": " + buf, "please report this with the input");
+  }
+}
+
+// libharu 2.3.0 writes, for UTF-8 fonts, a ToUnicode CMap made of a `begincidrange`
+// section, which is not allowed in a ToUnicode CMap (every Poppler tool warns). With the
+// UTF-8 encoder the character codes are Unicode code points, so the right CMap is the
+// identity over the BMP as bfrange lines. Rewrite the stream libharu created.
+void fix_to_unicode(HPDF_Font font) {
+  HPDF_Dict tu = static_cast<HPDF_Dict>(HPDF_Dict_GetItem(reinterpret_cast<HPDF_Dict>(font), "ToUnicode", HPDF_OCLASS_DICT));
+  if (!tu || !tu->stream) return;
+  HPDF_MemStream_FreeData(tu->stream);
+  std::string s =
+      "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+      "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+      "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+      "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
+  std::vector<int> his;
+  for (int hi = 0; hi < 256; ++hi)
+    if (hi < 0xD8 || hi > 0xDF) his.push_back(hi);  // no surrogates
+  for (size_t i = 0; i < his.size(); i += 100) {
+    size_t n = std::min<size_t>(100, his.size() - i);
+    s += std::to_string(n) + " beginbfrange\n";
+    char line[40];
+    for (size_t k = i; k < i + n; ++k) {
+      std::snprintf(line, sizeof line, "<%02X00> <%02XFF> <%02X00>\n", his[k], his[k], his[k]);
+      s += line;
+    }
+    s += "endbfrange\n";
+  }
+  s += "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
+  HPDF_Stream_WriteStr(tu->stream, s.c_str());
+}
+
+std::vector<unsigned char> encode_jpeg(const Raster& r, int quality) {
+  jpeg_compress_struct c;
+  jpeg_error_mgr err;
+  c.err = jpeg_std_error(&err);
+  jpeg_create_compress(&c);
+  unsigned char* buf = nullptr;
+  unsigned long size = 0;
+  jpeg_mem_dest(&c, &buf, &size);
+  c.image_width = static_cast<JDIMENSION>(r.w);
+  c.image_height = static_cast<JDIMENSION>(r.h);
+  c.input_components = 3;
+  c.in_color_space = JCS_RGB;
+  jpeg_set_defaults(&c);
+  jpeg_set_quality(&c, quality, TRUE);
+  jpeg_start_compress(&c, TRUE);
+  while (c.next_scanline < c.image_height) {
+    JSAMPROW row = const_cast<unsigned char*>(&r.rgb[static_cast<size_t>(c.next_scanline) * r.w * 3]);
+    jpeg_write_scanlines(&c, &row, 1);
+  }
+  jpeg_finish_compress(&c);
+  std::vector<unsigned char> out(buf, buf + size);
+  jpeg_destroy_compress(&c);
+  std::free(buf);
+  return out;
+}
+
+std::vector<unsigned char> encode_flate(const Raster& r) {
+  uLongf n = compressBound(static_cast<uLong>(r.rgb.size()));
+  std::vector<unsigned char> out(n);
+  compress2(out.data(), &n, r.rgb.data(), static_cast<uLong>(r.rgb.size()), 6);
+  out.resize(n);
+  return out;
+}
+
+struct Encoded {
+  ImageCoding coding = ImageCoding::jpeg;
+  int w = 0, h = 0;
+  std::vector<unsigned char> bytes;
+};
+
+HPDF_STATUS write_flate_filter(HPDF_Dict, HPDF_Stream stream) {
+  return HPDF_Stream_WriteStr(stream, "/Filter /FlateDecode\012");
+}
+
+HPDF_Image add_image(HPDF_Doc pdf, const Encoded& e) {
+  if (e.coding == ImageCoding::jpeg) return HPDF_LoadJpegImageFromMem(pdf, e.bytes.data(), static_cast<HPDF_UINT>(e.bytes.size()));
+  // A raw image object whose data we replace by our already-compressed bytes, so that
+  // libharu holds the small compressed form, not the raw pixels, until it saves.
+  std::vector<unsigned char> blank(static_cast<size_t>(e.w) * e.h * 3, 255);
+  HPDF_Image img = HPDF_LoadRawImageFromMem(pdf, blank.data(), e.w, e.h, HPDF_CS_DEVICE_RGB, 8);
+  if (!img) return img;
+  auto* dict = reinterpret_cast<HPDF_Dict>(img);
+  HPDF_MemStream_FreeData(dict->stream);
+  HPDF_Stream_Write(dict->stream, e.bytes.data(), static_cast<HPDF_UINT>(e.bytes.size()));
+  // libharu drops a /Filter entry of a stream it does not compress itself; its write_fn
+  // hook adds ours to the dictionary as it is written.
+  dict->filter = HPDF_STREAM_FILTER_NONE;
+  if (!dict->write_fn) dict->write_fn = write_flate_filter;
+  return img;
+}
+
+std::string pdf_date(const std::string& iso) {  // "2026-03-14" -> D:20260314000000Z
+  return "D:" + iso.substr(0, 4) + iso.substr(5, 2) + iso.substr(8, 2) + "000000Z";
+}
+
+}  // namespace
+
+ImageCoding choose_coding(const Raster& r) {
+  std::unordered_set<uint32_t> colours;
+  const size_t n = static_cast<size_t>(r.w) * r.h;
+  // sample every pixel of small images, a grid of large ones
+  size_t step = n > 400000 ? 3 : 1;
+  for (size_t i = 0; i < n; i += step) {
+    const unsigned char* p = &r.rgb[i * 3];
+    colours.insert((uint32_t(p[0]) << 16) | (uint32_t(p[1]) << 8) | p[2]);
+    if (colours.size() > 512) return ImageCoding::jpeg;
+  }
+  return ImageCoding::flate;
+}
+
+std::string write_pdf(const LaidOutDoc& doc, const RasterFn& raster, const WriteOptions& opts) {
+  HaruError err;
+  HPDF_Doc pdf = HPDF_New(on_error, &err);
+  if (!pdf) throw Error(Exit::failure, "", "libharu could not start", "out of memory?");
+  struct Guard {
+    HPDF_Doc p;
+    ~Guard() { HPDF_Free(p); }
+  } guard{pdf};
+  HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
+  HPDF_UseUTFEncodings(pdf);
+  HPDF_SetCurrentEncoder(pdf, "UTF-8");
+  check(err, "setting up the PDF");
+
+  std::map<std::string, HPDF_Font> fonts;
+  for (const auto& [id, path] : doc.fonts) {
+    const char* name = HPDF_LoadTTFontFromFile(pdf, path.c_str(), HPDF_TRUE);
+    if (!name || err.code)
+      throw Error(Exit::layout, path, "libharu cannot load this TrueType font", "use a .ttf font with glyph outlines (not CFF/.otf)");
+    HPDF_Font f = HPDF_GetFont(pdf, name, "UTF-8");
+    check(err, "loading font " + path);
+    fix_to_unicode(f);
+    fonts[id] = f;
+  }
+
+  HPDF_SetInfoAttr(pdf, HPDF_INFO_TITLE, doc.title.c_str());
+  HPDF_SetInfoAttr(pdf, HPDF_INFO_SUBJECT, doc.subject.c_str());
+  HPDF_SetInfoAttr(pdf, HPDF_INFO_CREATOR, (std::string("deckhand ") + kVersion).c_str());
+  if (!doc.date.empty()) {
+    HPDF_Date dt{};
+    dt.year = std::stoi(doc.date.substr(0, 4));
+    dt.month = std::stoi(doc.date.substr(5, 2));
+    dt.day = std::stoi(doc.date.substr(8, 2));
+    dt.ind = 'Z';
+    HPDF_SetInfoDateAttr(pdf, HPDF_INFO_CREATION_DATE, dt);
+  }
+  check(err, "document information");
+
+  const int total = static_cast<int>(doc.pages.size());
+  std::vector<HPDF_Page> pages;
+  for (int pi = 0; pi < total; ++pi) {
+    const LaidOutPage& lp = doc.pages[pi];
+    // the page's slide pictures, rendered and encoded on all cores
+    std::vector<Encoded> enc(lp.images.size());
+    parallel_for(static_cast<int>(lp.images.size()), opts.workers, [&](int i, unsigned w) {
+      const ImageBox& ib = lp.images[i];
+      Raster r = raster(ib.page, ib.px_w, ib.px_h, w);
+      enc[i].w = r.w;
+      enc[i].h = r.h;
+      enc[i].coding = choose_coding(r);
+      enc[i].bytes = enc[i].coding == ImageCoding::jpeg ? encode_jpeg(r, doc.image_quality) : encode_flate(r);
+    });
+    HPDF_Page page = HPDF_AddPage(pdf);
+    HPDF_Page_SetWidth(page, static_cast<HPDF_REAL>(lp.width));
+    HPDF_Page_SetHeight(page, static_cast<HPDF_REAL>(lp.height));
+    const double H = lp.height;
+    for (size_t i = 0; i < lp.images.size(); ++i) {
+      HPDF_Image img = add_image(pdf, enc[i]);
+      check(err, "adding a slide picture");
+      const ImageBox& ib = lp.images[i];
+      HPDF_Page_DrawImage(page, img, HPDF_REAL(ib.x), HPDF_REAL(H - ib.y - ib.h), HPDF_REAL(ib.w), HPDF_REAL(ib.h));
+      enc[i].bytes.clear();
+      enc[i].bytes.shrink_to_fit();
+    }
+    for (const auto& b : lp.boxes) {
+      HPDF_Page_SetLineWidth(page, HPDF_REAL(b.width));
+      HPDF_Page_SetRGBStroke(page, HPDF_REAL(b.color.r), HPDF_REAL(b.color.g), HPDF_REAL(b.color.b));
+      HPDF_Page_Rectangle(page, HPDF_REAL(b.x), HPDF_REAL(H - b.y - b.h), HPDF_REAL(b.w), HPDF_REAL(b.h));
+      HPDF_Page_Stroke(page);
+    }
+    for (const auto& r : lp.rules) {
+      HPDF_Page_SetLineWidth(page, HPDF_REAL(r.width));
+      HPDF_Page_SetRGBStroke(page, HPDF_REAL(r.color.r), HPDF_REAL(r.color.g), HPDF_REAL(r.color.b));
+      HPDF_Page_MoveTo(page, HPDF_REAL(r.x0), HPDF_REAL(H - r.y0));
+      HPDF_Page_LineTo(page, HPDF_REAL(r.x1), HPDF_REAL(H - r.y1));
+      HPDF_Page_Stroke(page);
+    }
+    for (const auto& t : lp.texts) {
+      if (t.text.empty()) continue;
+      auto f = fonts.find(t.font);
+      if (f == fonts.end()) throw Error(Exit::failure, "", "text uses font id '" + t.font + "' that was not loaded", "a bug: please report it");
+      HPDF_Page_BeginText(page);
+      HPDF_Page_SetFontAndSize(page, f->second, HPDF_REAL(t.size));
+      HPDF_Page_SetRGBFill(page, HPDF_REAL(t.color.r), HPDF_REAL(t.color.g), HPDF_REAL(t.color.b));
+      HPDF_Page_TextOut(page, HPDF_REAL(t.x), HPDF_REAL(H - t.y), t.text.c_str());
+      HPDF_Page_EndText(page);
+    }
+    check(err, "drawing page " + std::to_string(pi + 1));
+    pages.push_back(page);
+    if (opts.progress) opts.progress(pi + 1, total);
+  }
+
+  // bookmarks: one per slide, sections as parents
+  HPDF_Encoder utf8 = HPDF_GetEncoder(pdf, "UTF-8");
+  HPDF_Outline parent = nullptr;
+  for (const auto& b : doc.bookmarks) {
+    if (b.page < 0 || b.page >= total) continue;
+    HPDF_Outline o = HPDF_CreateOutline(pdf, b.level == 1 ? parent : nullptr, b.title.c_str(), utf8);
+    HPDF_Destination dst = HPDF_Page_CreateDestination(pages[b.page]);
+    HPDF_Destination_SetFitH(dst, HPDF_REAL(std::min(doc.pages[b.page].height, doc.pages[b.page].height - b.y + 6)));
+    HPDF_Outline_SetDestination(o, dst);
+    if (b.level == 0) parent = o;
+  }
+  HPDF_AddPageLabel(pdf, 0, HPDF_PAGE_NUM_STYLE_DECIMAL, 1, "");
+  check(err, "bookmarks and page labels");
+
+  HPDF_SaveToStream(pdf);
+  check(err, "writing the PDF");
+  HPDF_UINT32 size = HPDF_GetStreamSize(pdf);
+  std::string out(size, '\0');
+  HPDF_UINT32 got = size;
+  HPDF_ReadFromStream(pdf, reinterpret_cast<HPDF_BYTE*>(out.data()), &got);
+  if (err.code == HPDF_STREAM_EOF) err = HaruError{};  // reading to the end is not an error
+  out.resize(got);
+  check(err, "reading the PDF back");
+  return out;
+}
+
+}  // namespace deckhand::render

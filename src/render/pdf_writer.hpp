@@ -1,0 +1,35 @@
+#pragma once
+// The PDF writer: serializes laid-out pages with libharu. The only code in deckhand that
+// includes libharu. It decides nothing about layout.
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "core/error.hpp"
+#include "model/pages.hpp"
+
+namespace deckhand::render {
+
+struct Raster {
+  int w = 0, h = 0;
+  std::vector<unsigned char> rgb;  // w * h * 3, rows top to bottom
+};
+
+// Renders page `page` (1-based) of the source at exactly w x h pixels; `worker` is the
+// calling thread's index in [0, workers).
+using RasterFn = std::function<Raster(int page, int w, int h, unsigned worker)>;
+
+struct WriteOptions {
+  unsigned workers = 1;
+  std::function<void(int done, int total)> progress;  // pages written
+};
+
+// How a slide picture is stored: JPEG for photographic content, Flate (lossless) when the
+// picture has few colours (text and flat shapes: smaller and sharp). See docs/layouts.md.
+enum class ImageCoding { jpeg, flate };
+ImageCoding choose_coding(const Raster& r);
+
+// The PDF's bytes. Deterministic: same input, same bytes.
+std::string write_pdf(const LaidOutDoc& doc, const RasterFn& raster, const WriteOptions& opts);
+
+}  // namespace deckhand::render

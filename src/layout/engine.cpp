@@ -283,6 +283,14 @@ struct Builder {
     auto pour = [&](const std::vector<Para>& ps, double x, double w) {
       for (const Para& p : ps) {
         std::vector<Para> one{p};
+        // keep a short paragraph (up to 4 lines) together: move it whole to the next page
+        {
+          Placed trial = place(one, x, y, w, 1e9);
+          if (trial.lines <= 4 && y + trial.height > cy1 + 1e-6 && y > cy0 + 1e-6) {
+            new_page();
+            y = cy0;
+          }
+        }
         for (;;) {
           Placed pl = place(one, x, y, w, cy1);
           for (auto& r : pl.runs) doc.pages.back().texts.push_back(std::move(r));
@@ -318,8 +326,10 @@ struct Builder {
       if (s.kind == SlideKind::blank) continue;
       std::vector<Para> ps;
       Para head;
+      bool heading = true;
       if (s.kind == SlideKind::title) {
         head = {s.title, d.title.size, d.title.bold, 0, d.text};
+        heading = s.title != title;  // the deck's title is already on top of the page
       } else if (s.kind == SlideKind::section) {
         head = {s.title, d.section.size, d.section.bold, 0, d.text};
       } else {
@@ -347,7 +357,7 @@ struct Builder {
         doc.pages.back().frames.push_back({s.id, {im.x, im.y, im.w, im.h}});
         if (d.border > 0) doc.pages.back().boxes.push_back({im.x, im.y, im.w, im.h, d.border, d.border_color});
       }
-      ps.push_back(head);
+      if (heading) ps.push_back(head);
       for (const auto& b : s.blocks) ps.push_back({b.text, d.body.size, d.body.bold, b.level, d.text});
       size_t pages_before = doc.pages.size();
       pour(ps, tx, tw);

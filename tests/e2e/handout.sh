@@ -1,0 +1,101 @@
+#!/bin/sh
+# Handouts read back with independent tools: qpdf --check, pdffonts (all fonts embedded
+# and subset), pdfinfo (page count and paper), pdftotext (the outline's text in order),
+# pdftoppm and mutool (no warnings); byte-identical repeat runs; bad layout files.
+DECKHAND=$1; ROOT=$2
+export LC_ALL=C.UTF-8
+T=$(mktemp -d); trap 'rm -rf "$T"' EXIT
+. "$ROOT/tests/e2e/lib.sh"
+S=$ROOT/samples/ietf-wsis20.pdf
+
+# no warning from any reader; mutool's note about its own build (no ICC support) is not
+# about our file and is left out
+quiet() {  # quiet NAME command...
+  name=$1; shift
+  "$@" >"$T/q.out" 2>"$T/q.err"
+  grep -v "ICC support is not available" "$T/q.err" >"$T/q.err2"
+  if [ -s "$T/q.err2" ]; then bad "$name prints: $(head -3 "$T/q.err2")"; else ok "$name: no warning"; fi
+}
+
+for spec in notes-3:3:595.28x841.89 grid-2:4:595.28x841.89 grid-4:2:841.89x595.28 grid-6:2:595.28x841.89 \
+            grid-9:1:595.28x841.89 slides-1:7:595.28x841.89 outline:2:595.28x841.89 outline-thumbs:2:595.28x841.89; do
+  l=${spec%%:*}; rest=${spec#*:}; pages=${rest%%:*}; size=${rest#*:}
+  out="$T/$l.pdf"
+  if ! "$DECKHAND" handout -q "$S" --layout "$l" --event "IGF 2026" --date 2026-03-14 -o "$out"; then bad "$l: handout failed"; continue; fi
+  qpdf --check "$out" >/dev/null 2>&1 && ok "$l: qpdf --check" || bad "$l: qpdf --check: $(qpdf --check "$out" 2>&1 | head -3)"
+  n=$(pdfinfo "$out" | awk '/^Pages:/ {print $2}')
+  [ "$n" = "$pages" ] && ok "$l: $n pages" || bad "$l: $n pages, wanted $pages"
+  sz=$(pdfinfo "$out" | awk '/^Page size:/ {print $3 "x" $5}')
+  [ "$sz" = "$size" ] && ok "$l: paper $sz" || bad "$l: paper $sz, wanted $size"
+  fonts=$(pdffonts "$out" 2>/dev/null | tail -n +3)
+  if [ -z "$fonts" ]; then bad "$l: no fonts"; fi
+  echo "$fonts" | awk '{ if ($(NF-4) != "yes" || $(NF-3) != "yes" || $(NF-2) != "yes") exit 1 }' \
+    && ok "$l: fonts embedded, subset, with ToUnicode" || bad "$l: fonts: $fonts"
+  quiet "$l: pdffonts" pdffonts "$out"
+  quiet "$l: pdftotext" pdftotext "$out" "$T/$l.txt"
+  quiet "$l: pdftoppm" pdftoppm -r 30 -png "$out" "$T/$l-img"
+  quiet "$l: mutool" mutool draw -q -o "$T/$l-mu-%d.png" -r 30 "$out"
+done
+
+# the outline returns every title and block of the deck, in order
+"$DECKHAND" extract -q "$S" -o "$T/deck.json"
+tr -s ' \n' '  ' <"$T/outline.txt" >"$T/outline.flat"
+jq -r '.slides[] | .title, .blocks[].text' "$T/deck.json" | grep -v '^$' >"$T/expected"
+missing=0; rest=$(cat "$T/outline.flat")
+while IFS= read -r line; do
+  case "$rest" in
+    *"$line"*) rest=${rest#*"$line"} ;;
+    *) missing=$((missing + 1)); echo "not found in order: $line" ;;
+  esac
+done <"$T/expected"
+[ "$missing" = 0 ] && ok "outline: every title and block, in order ($(wc -l <"$T/expected") strings)" || bad "outline: $missing strings missing or out of order"
+
+# the same inputs give the same bytes
+"$DECKHAND" handout -q "$S" --layout notes-3 --event "IGF 2026" --date 2026-03-14 -o "$T/again.pdf"
+cmp -s "$T/notes-3.pdf" "$T/again.pdf" && ok "notes-3: identical bytes on a second run" || bad "notes-3: output differs between runs"
+"$DECKHAND" handout -q -j 1 "$S" --layout grid-6 -o "$T/g1.pdf" && "$DECKHAND" handout -q -j 2 "$S" --layout grid-6 -o "$T/g2.pdf"
+cmp -s "$T/g1.pdf" "$T/g2.pdf" && ok "grid-6: identical bytes on one thread and two" || bad "grid-6: -j 1 and -j 2 differ"
+pdfinfo "$T/g1.pdf" | grep -q CreationDate && bad "a timestamp without --date" || ok "no timestamp without --date"
+
+# metadata, bookmarks, page labels
+pdfinfo "$T/notes-3.pdf" | grep -q "^Title: *The IETF and WSIS+20" && ok "Title from the deck" || bad "Title"
+pdfinfo "$T/notes-3.pdf" | grep -q "^Creator: *deckhand [0-9]" && ok "Creator deckhand <version>" || bad "Creator"
+qpdf --json --json-key=outlines "$T/notes-3.pdf" >"$T/outlines.json" 2>/dev/null
+[ "$(jq '[.outlines[] | ., .kids[]?] | length' "$T/outlines.json")" = 7 ] && ok "7 bookmarks" || bad "bookmarks: $(jq -c '.outlines' "$T/outlines.json" | head -c 300)"
+[ "$(jq -r '.outlines[3].title' "$T/outlines.json")" = "The IETF Message to WSIS+20" ] && [ "$(jq '.outlines[3].kids | length' "$T/outlines.json")" = 3 ] \
+  && ok "the section bookmark holds its 3 slides" || bad "section bookmark: $(jq -c '.outlines[3]' "$T/outlines.json" | head -c 300)"
+qpdf --json --json-key=pagelabels "$T/notes-3.pdf" | jq -e '.pagelabels | length > 0' >/dev/null && ok "page labels" || bad "page labels"
+
+# an edited deck JSON renders the edited text; its PDF is found through "source"
+cp "$S" "$T/talk.pdf"
+"$DECKHAND" extract -q "$T/talk.pdf" -o "$T/talk.json"
+sed 's/Why Engage in WSIS+20?/Why we take part/' "$T/talk.json" >"$T/edited.json"
+"$DECKHAND" handout -q "$T/edited.json" --layout outline -o "$T/edited.pdf" && pdftotext "$T/edited.pdf" - | grep -q "Why we take part" \
+  && ok "edited deck JSON renders the edit" || bad "edited deck JSON"
+mv "$T/talk.pdf" "$T/moved.pdf"
+expect 4 "cannot find the deck's PDF" -- "$DECKHAND" handout "$T/edited.json" --layout outline -o "$T/nosrc.pdf"
+"$DECKHAND" handout -q "$T/edited.json" --source "$T/moved.pdf" --layout grid-4 -o "$T/src.pdf" && ok "--source" || bad "--source"
+
+# Beamer overlays: only each frame's last page unless --keep-overlays
+B=$ROOT/samples/beamer.pdf
+n1=$("$DECKHAND" handout -q "$B" --layout grid-9 --dump layout | jq '.pages[0].images | length')
+n2=$("$DECKHAND" handout -q "$B" --layout grid-9 --keep-overlays --dump layout | jq '.pages[0].images | length')
+[ "$n1" = 4 ] && [ "$n2" = 5 ] && ok "overlays skipped (4 of 5 pages), kept on request" || bad "overlays: $n1 / $n2"
+
+# --paper, --list-layouts
+"$DECKHAND" handout -q "$S" --layout grid-6 --paper Letter -o "$T/letter.pdf"
+pdfinfo "$T/letter.pdf" | grep -q "612 x 792" && ok "--paper Letter" || bad "--paper Letter"
+"$DECKHAND" handout --list-layouts | grep -q "^notes-3 " && ok "--list-layouts" || bad "--list-layouts"
+
+# a user's layout file, and bad ones
+printf 'name: mine\nmode: grid\npaper: A5\ngrid: {rows: 2, columns: 1}\n' >"$T/mine.yaml"
+"$DECKHAND" handout -q "$S" --layout "$T/mine.yaml" -o "$T/mine.pdf" && [ "$(pdfinfo "$T/mine.pdf" | awk '/^Pages:/ {print $2}')" = 4 ] \
+  && ok "a user's layout file" || bad "user layout"
+printf 'mode: grid\ngrid:\n  rows: 3\n  colums: 2\n' >"$T/typo.yaml"
+expect 9 "^deckhand: error: .*typo.yaml:4: key 'grid.colums': unknown key \(allowed here: .*\) \(see docs/layouts.md\)$" -- \
+  "$DECKHAND" handout "$S" --layout "$T/typo.yaml" -o "$T/typo.pdf"
+[ ! -e "$T/typo.pdf" ] && ok "no output for a bad layout" || bad "output left for a bad layout"
+expect 9 "no such layout" -- "$DECKHAND" handout "$S" --layout notes-4 -o "$T/x.pdf"
+expect 10 "overwrite the input" -- "$DECKHAND" handout "$S" --layout notes-3 -o "$S"
+ls "$T" | grep -q '\.tmp-' && bad "temporary files left" || ok "no temporary files left"
+summary

@@ -1,0 +1,241 @@
+// Layout engine tests on the laid-out page model (no PDF written): every built-in layout
+// keeps everything on the printable area, frames apart, pictures in proportion, notes
+// lines as configured; layout files with mistakes are refused with file:line and key.
+#include <gtest/gtest.h>
+
+#include "core/io.hpp"
+#include "layout/engine.hpp"
+
+using namespace deckhand;
+using namespace deckhand::layout;
+
+namespace {
+const std::string kData = DECKHAND_DATA_DIR;
+
+Deck sample_deck(int n = 7, double w = 720, double h = 405) {
+  Deck d;
+  d.title = "The IETF and WSIS+20";
+  d.lang = "en";
+  d.source.page_size = {w, h};
+  for (int i = 1; i <= n; ++i) {
+    Slide s;
+    s.page = i;
+    s.id = "s" + std::to_string(i);
+    s.size = {w, h};
+    s.kind = i == 1 ? SlideKind::title : i == 4 ? SlideKind::section : SlideKind::content;
+    s.title = "Slide title number " + std::to_string(i);
+    if (s.kind == SlideKind::content)
+      for (int b = 1; b <= 4; ++b) {
+        Block bl;
+        bl.id = s.id + ".b" + std::to_string(b);
+        bl.level = b == 4 ? 2 : 1;
+        bl.text = "A bullet with enough words to wrap onto a second line in a narrow column, number " + std::to_string(b);
+        s.blocks.push_back(bl);
+      }
+    d.slides.push_back(s);
+  }
+  return d;
+}
+
+LaidOutDoc run(const std::string& layout, const Deck& d, Diagnostics* diag = nullptr) {
+  LayoutDef def = load_layout(layout, kData);
+  FontSet fonts;
+  load_fonts(def, fonts);
+  Diagnostics local;
+  return lay_out(d, def, fonts, {}, diag ? *diag : local);
+}
+
+bool overlap(const std::array<double, 4>& a, const std::array<double, 4>& b) {
+  return a[0] < b[0] + b[2] - 0.01 && b[0] < a[0] + a[2] - 0.01 && a[1] < b[1] + b[3] - 0.01 && b[1] < a[1] + a[3] - 0.01;
+}
+
+class BuiltIn : public ::testing::TestWithParam<std::string> {};
+}  // namespace
+
+TEST_P(BuiltIn, EverythingOnThePrintableArea) {
+  LayoutDef def = load_layout(GetParam(), kData);
+  for (auto [w, h] : {std::pair{720.0, 405.0}, {1024.0, 768.0}, {612.0, 792.0}}) {
+    LaidOutDoc doc = run(GetParam(), sample_deck(7, w, h));
+    ASSERT_FALSE(doc.pages.empty());
+    const double x0 = def.m_left - 0.01, y0 = def.m_top - 0.01;
+    const double x1 = def.paper_w - def.m_right + 0.01, y1 = def.paper_h - def.m_bottom + 0.01;
+    for (const auto& p : doc.pages) {
+      EXPECT_DOUBLE_EQ(p.width, def.paper_w);
+      EXPECT_DOUBLE_EQ(p.height, def.paper_h);
+      for (const auto& im : p.images) {
+        EXPECT_GE(im.x, x0); EXPECT_GE(im.y, y0);
+        EXPECT_LE(im.x + im.w, x1); EXPECT_LE(im.y + im.h, y1);
+      }
+      for (const auto& r : p.rules) {
+        EXPECT_GE(std::min(r.x0, r.x1), x0); EXPECT_LE(std::max(r.x0, r.x1), x1);
+        EXPECT_GE(std::min(r.y0, r.y1), y0); EXPECT_LE(std::max(r.y0, r.y1), y1);
+      }
+      for (const auto& t : p.texts) {
+        EXPECT_GE(t.x, x0) << t.text;
+        EXPECT_LE(t.x + t.width, x1) << t.text;
+        EXPECT_GE(t.y - t.ascent, y0 - 1) << t.text;
+        EXPECT_LE(t.y + t.descent, y1 + 1) << t.text;
+      }
+    }
+  }
+}
+
+TEST_P(BuiltIn, FramesDoNotOverlapAndPicturesKeepTheSlideShape) {
+  for (auto [w, h] : {std::pair{720.0, 405.0}, {1024.0, 768.0}, {612.0, 792.0}}) {
+    LaidOutDoc doc = run(GetParam(), sample_deck(7, w, h));
+    for (const auto& p : doc.pages) {
+      for (size_t i = 0; i < p.frames.size(); ++i)
+        for (size_t k = i + 1; k < p.frames.size(); ++k)
+          EXPECT_FALSE(overlap(p.frames[i].second, p.frames[k].second)) << p.frames[i].first << " " << p.frames[k].first;
+      for (const auto& im : p.images) {
+        EXPECT_NEAR(im.w / im.h, w / h, 0.005 * w / h);
+        EXPECT_NEAR(double(im.px_w) / im.px_h, w / h, 0.02 * w / h);
+      }
+    }
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Layouts, BuiltIn, ::testing::ValuesIn(builtin_layouts(kData)), [](const auto& info) {
+  std::string n = info.param;
+  for (auto& c : n) if (c == '-') c = '_';
+  return n;
+});
+
+TEST(Grid, Notes3PutsThreeSlidesAPageWithNineLinesEach) {
+  LaidOutDoc doc = run("notes-3", sample_deck(7));
+  ASSERT_EQ(doc.pages.size(), 3u);
+  EXPECT_EQ(doc.pages[0].images.size(), 3u);
+  EXPECT_EQ(doc.pages[2].images.size(), 1u);
+  EXPECT_EQ(doc.pages[0].rules.size(), 27u);
+  EXPECT_EQ(doc.pages[2].rules.size(), 9u);
+  // notes beside the pictures: every rule starts right of its picture
+  for (const auto& r : doc.pages[0].rules) EXPECT_GT(r.x0, doc.pages[0].images[0].x + doc.pages[0].images[0].w);
+}
+
+TEST(Grid, PageCountsFollowTheGrid) {
+  EXPECT_EQ(run("grid-2", sample_deck(7)).pages.size(), 4u);
+  EXPECT_EQ(run("grid-4", sample_deck(7)).pages.size(), 2u);
+  EXPECT_EQ(run("grid-6", sample_deck(7)).pages.size(), 2u);
+  EXPECT_EQ(run("grid-9", sample_deck(7)).pages.size(), 1u);
+  EXPECT_EQ(run("slides-1", sample_deck(7)).pages.size(), 7u);
+}
+
+TEST(Grid, OverlayStepsAreSkippedUnlessAsked) {
+  Deck d = sample_deck(4);
+  d.slides[1].overlay_of = "s3";
+  EXPECT_EQ(run("grid-9", d).pages[0].images.size(), 3u);
+  LayoutDef def = load_layout("grid-9", kData);
+  FontSet fonts;
+  load_fonts(def, fonts);
+  Diagnostics diag;
+  HandoutOptions o;
+  o.skip_overlays = false;
+  EXPECT_EQ(lay_out(d, def, fonts, o, diag).pages[0].images.size(), 4u);
+}
+
+TEST(Grid, SpacingGivesAsManyLinesAsFit) {
+  std::string yaml = "mode: grid\npaper: A4\nmargins: 20mm\ngrid: {rows: 1, columns: 1}\n"
+                     "cell: {arrange: below, slide: 50%, gap: 0pt, label: \"\", notes: {spacing: 10mm}}\n";
+  LayoutDef def = parse_layout(yaml, "t.yaml");
+  def.font_regular = kData + "/fonts/DejaVuSans.ttf";
+  def.font_bold = kData + "/fonts/DejaVuSans-Bold.ttf";
+  FontSet fonts;
+  load_fonts(def, fonts);
+  Diagnostics diag;
+  LaidOutDoc doc = lay_out(sample_deck(1), def, fonts, {}, diag);
+  double notes_h = (def.paper_h - 2 * def.m_top) * 0.5;
+  EXPECT_EQ(doc.pages[0].rules.size(), static_cast<size_t>(notes_h / (10 * 72 / 25.4)));
+}
+
+TEST(Flow, OutlineHasEveryTitleAndBlockInOrderAndSectionsAsParents) {
+  Deck d = sample_deck(7);
+  LaidOutDoc doc = run("outline", d);
+  std::string all;
+  for (const auto& p : doc.pages)
+    for (const auto& t : p.texts) all += t.text + " ";
+  size_t pos = 0;
+  for (const auto& s : d.slides) {
+    size_t at = all.find(s.title, pos);
+    ASSERT_NE(at, std::string::npos) << s.title;
+    pos = at;
+  }
+  ASSERT_EQ(doc.bookmarks.size(), 7u);
+  EXPECT_EQ(doc.bookmarks[3].level, 0);  // the section
+  EXPECT_EQ(doc.bookmarks[4].level, 1);  // under it
+  EXPECT_EQ(doc.bookmarks[1].level, 0);  // before any section
+}
+
+TEST(Flow, LongDecksContinueOnNextPages) {
+  LaidOutDoc doc = run("outline", sample_deck(60));
+  EXPECT_GT(doc.pages.size(), 5u);
+}
+
+TEST(Overflow, TextThatDoesNotFitShrinksThenIsCutWithAWarning) {
+  std::string yaml = "mode: grid\ngrid: {rows: 4, columns: 1}\ncell: {slide: 30%, text: true}\noverflow: {min_size: 7}\n";
+  LayoutDef def = parse_layout(yaml, "t.yaml");
+  def.font_regular = kData + "/fonts/DejaVuSans.ttf";
+  def.font_bold = kData + "/fonts/DejaVuSans-Bold.ttf";
+  FontSet fonts;
+  load_fonts(def, fonts);
+  Deck d = sample_deck(3);
+  for (int i = 0; i < 40; ++i) d.slides[1].blocks.push_back(d.slides[1].blocks[0]);
+  Diagnostics diag;
+  LaidOutDoc doc = lay_out(d, def, fonts, {}, diag);
+  ASSERT_EQ(diag.count(), 1u);
+  EXPECT_EQ(diag.warnings()[0].code, "text-overflow");
+  EXPECT_EQ(diag.warnings()[0].page, 2);
+  double min_size = 1e9;
+  for (const auto& t : doc.pages[0].texts) min_size = std::min(min_size, t.size);
+  EXPECT_NEAR(min_size, 7, 0.01);
+}
+
+// ---- layout files with mistakes
+namespace {
+std::string error_of(const std::string& yaml) {
+  try {
+    parse_layout(yaml, "my-layout.yaml");
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), Exit::layout);
+    return e.line();
+  }
+  return "(no error)";
+}
+}  // namespace
+
+TEST(LayoutFile, UnknownKeyNamesFileLineKeyAndAllowed) {
+  std::string e = error_of("mode: grid\ngrid:\n  rows: 3\n  colums: 2\n");
+  EXPECT_NE(e.find("my-layout.yaml:4: key 'grid.colums': unknown key (allowed here: column_gap, columns, gap, order, row_gap, rows)"),
+            std::string::npos) << e;
+}
+
+TEST(LayoutFile, BadValuesSayWhatIsAllowed) {
+  EXPECT_NE(error_of("grid: {rows: three}\n").find("my-layout.yaml:1: key 'grid.rows': must be a number, not 'three'"), std::string::npos);
+  EXPECT_NE(error_of("grid: {rows: 0}\n").find("must be from 1 to 12"), std::string::npos);
+  EXPECT_NE(error_of("paper: B7\n").find("unknown paper 'B7' (allowed: A3, A4, A5, Letter, Legal"), std::string::npos);
+  EXPECT_NE(error_of("margins: 15 furlongs\n").find("must be a length like 15mm"), std::string::npos);
+  EXPECT_NE(error_of("colors: {text: red}\n").find("must be a colour like \"#336699\""), std::string::npos);
+  EXPECT_NE(error_of("orientation: sideways\n").find("must be portrait or landscape"), std::string::npos);
+  EXPECT_NE(error_of("header: {left: \"{speaker}\"}\n").find("unknown field {speaker}"), std::string::npos);
+  EXPECT_NE(error_of("mode: grid\ncell: {notes: {lines: 3, spacing: 5mm}}\n").find("give lines or spacing, not both"), std::string::npos);
+  EXPECT_NE(error_of("grid: [1, 2\n").find("my-layout.yaml:"), std::string::npos);
+}
+
+TEST(LayoutFile, CustomPaperAndUnits) {
+  LayoutDef d = parse_layout("paper: [200mm, 10in]\norientation: landscape\nmargins: {top: 1cm, left: 36pt}\n", "x.yaml");
+  EXPECT_NEAR(d.paper_w, 720, 0.01);
+  EXPECT_NEAR(d.paper_h, 200 * 72 / 25.4, 0.01);
+  EXPECT_NEAR(d.m_top, 72 / 2.54, 0.01);
+  EXPECT_NEAR(d.m_left, 36, 0.01);
+}
+
+TEST(LayoutFile, BuiltInNamesAndUnknownNames) {
+  auto names = builtin_layouts(kData);
+  for (const char* n : {"notes-3", "grid-2", "grid-4", "grid-6", "grid-9", "slides-1", "outline", "outline-thumbs"})
+    EXPECT_NE(std::find(names.begin(), names.end(), n), names.end()) << n;
+  try {
+    load_layout("notes-4", kData);
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_NE(e.line().find("notes-4: no such layout (built-in layouts: grid-2"), std::string::npos) << e.line();
+  }
+}

@@ -156,17 +156,14 @@ int run_handout(const Global& g, const HandoutOpts& h) {
     if (g.quiet || !::isatty(2) || total < 10) return;
     std::cerr << "\rhandout: page " << done << "/" << total << (done == total ? "\n" : "") << std::flush;
   };
-  std::string bytes = render::write_pdf(
-      doc,
-      [&raster](int page, int w, int hh, unsigned worker) {
-        render::Raster r;
-        r.w = w;
-        r.h = hh;
-        r.rgb = raster.render(page, w, hh, worker);
-        return r;
-      },
-      wo);
-  write_output(h.out, bytes, inputs);
+  auto raster_fn = [&raster](int page, int w, int hh, unsigned worker) {
+    render::Raster r;
+    r.w = w;
+    r.h = hh;
+    r.rgb = raster.render(page, w, hh, worker);
+    return r;
+  };
+  write_output_via(h.out, inputs, [&](const std::string& tmp) { render::write_pdf(doc, raster_fn, wo, tmp); });
   spdlog::info("{}: {} pages ({} layout)", h.out, doc.pages.size(), def.name);
   return finish(g, diag);
 }

@@ -61,19 +61,28 @@ void write_output(const std::string& path, const std::string& data, const std::v
     if (!out) throw Error(Exit::output, path, "write failed", "check the target");
     return;
   }
-  std::random_device rd;
-  std::string tmp = path + ".tmp-" + std::to_string(::getpid()) + "-" + std::to_string(rd() % 100000);
-  {
+  write_output_via(path, inputs, [&](const std::string& tmp) {
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
     if (!out) throw Error(Exit::output, path, std::string("cannot create: ") + std::strerror(errno), "check that the folder is writable");
     out.write(data.data(), static_cast<std::streamsize>(data.size()));
     out.flush();
-    if (!out) {
-      out.close();
-      fs::remove(tmp, ec);
-      throw Error(Exit::output, path, "write failed", "check free disk space");
-    }
+    if (!out) throw Error(Exit::output, path, "write failed", "check free disk space");
+  });
+}
+
+void write_output_via(const std::string& path, const std::vector<std::string>& inputs,
+                      const std::function<void(const std::string& tmp_path)>& writer) {
+  check_output_path(path, inputs);
+  std::error_code ec;
+  std::random_device rd;
+  std::string tmp = path + ".tmp-" + std::to_string(::getpid()) + "-" + std::to_string(rd() % 100000);
+  try {
+    writer(tmp);
+  } catch (...) {
+    fs::remove(tmp, ec);
+    throw;
   }
+  if (!fs::exists(tmp, ec)) throw Error(Exit::output, path, "the output was not written", "check free disk space");
   fs::rename(tmp, path, ec);
   if (ec) {
     fs::remove(tmp, ec);

@@ -29,7 +29,7 @@ struct LayoutDef {
   enum class Mode { grid, flow } mode = Mode::grid;
   // grid
   int rows = 1, cols = 1;
-  double row_gap = 14, col_gap = 14;
+  double row_gap = 14.17, col_gap = 14.17;  // 5mm
   bool order_down = false;
   // cell
   bool beside = true;
@@ -43,7 +43,7 @@ struct LayoutDef {
   // flow
   bool thumbs = false;
   double thumb_share = 0.4;
-  double slide_gap = 12;
+  double slide_gap = 11.34;  // 4mm
   // fonts and colours
   std::string font_regular = "DejaVuSans.ttf", font_bold = "DejaVuSans-Bold.ttf";
   Role title{12, true}, body{9, false}, label_role{7.5, false}, section{16, true}, deck_title{20, true};

@@ -144,7 +144,7 @@ ImageCoding choose_coding(const Raster& r) {
   return ImageCoding::flate;
 }
 
-std::string write_pdf(const LaidOutDoc& doc, const RasterFn& raster, const WriteOptions& opts) {
+void write_pdf(const LaidOutDoc& doc, const RasterFn& raster, const WriteOptions& opts, const std::string& path) {
   HaruError err;
   HPDF_Doc pdf = HPDF_New(on_error, &err);
   if (!pdf) throw Error(Exit::failure, "", "libharu could not start", "out of memory?");
@@ -192,8 +192,19 @@ std::string write_pdf(const LaidOutDoc& doc, const RasterFn& raster, const Write
       Raster r = raster(ib.page, ib.px_w, ib.px_h, w);
       enc[i].w = r.w;
       enc[i].h = r.h;
-      enc[i].coding = choose_coding(r);
-      enc[i].bytes = enc[i].coding == ImageCoding::jpeg ? encode_jpeg(r, doc.image_quality) : encode_flate(r);
+      // Flate (lossless) when it is at most 10% larger than JPEG: crisp text and lines;
+      // JPEG for photographs and gradients, where it is much smaller.
+      auto flate = encode_flate(r);
+      bool few_colours = choose_coding(r) == ImageCoding::flate;
+      std::vector<unsigned char> jpeg;
+      if (!few_colours) jpeg = encode_jpeg(r, doc.image_quality);
+      if (few_colours || flate.size() <= jpeg.size() * 11 / 10) {
+        enc[i].coding = ImageCoding::flate;
+        enc[i].bytes = std::move(flate);
+      } else {
+        enc[i].coding = ImageCoding::jpeg;
+        enc[i].bytes = std::move(jpeg);
+      }
     });
     HPDF_Page page = HPDF_AddPage(pdf);
     HPDF_Page_SetWidth(page, static_cast<HPDF_REAL>(lp.width));
@@ -249,16 +260,10 @@ std::string write_pdf(const LaidOutDoc& doc, const RasterFn& raster, const Write
   HPDF_AddPageLabel(pdf, 0, HPDF_PAGE_NUM_STYLE_DECIMAL, 1, "");
   check(err, "bookmarks and page labels");
 
-  HPDF_SaveToStream(pdf);
-  check(err, "writing the PDF");
-  HPDF_UINT32 size = HPDF_GetStreamSize(pdf);
-  std::string out(size, '\0');
-  HPDF_UINT32 got = size;
-  HPDF_ReadFromStream(pdf, reinterpret_cast<HPDF_BYTE*>(out.data()), &got);
-  if (err.code == HPDF_STREAM_EOF) err = HaruError{};  // reading to the end is not an error
-  out.resize(got);
-  check(err, "reading the PDF back");
-  return out;
+  // straight to the file: no second copy of the whole PDF in memory
+  HPDF_SaveToFile(pdf, path.c_str());
+  if (err.code) throw Error(Exit::output, path, "cannot write the PDF (libharu error " + std::to_string(err.code) + ")",
+                            "check free disk space and that the folder is writable");
 }
 
 }  // namespace deckhand::render

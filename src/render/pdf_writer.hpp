@@ -24,12 +24,14 @@ struct WriteOptions {
   std::function<void(int done, int total)> progress;  // pages written
 };
 
-// How a slide picture is stored: JPEG for photographic content, Flate (lossless) when the
-// picture has few colours (text and flat shapes: smaller and sharp). See docs/layouts.md.
+// How a slide picture is stored. A picture with at most 512 colours (text, flat shapes)
+// is Flate-coded (lossless); otherwise both codings are made and Flate is kept when it is
+// at most 10% larger than JPEG. See docs/layouts.md for the sizes behind this.
 enum class ImageCoding { jpeg, flate };
 ImageCoding choose_coding(const Raster& r);
 
-// The PDF's bytes. Deterministic: same input, same bytes.
-std::string write_pdf(const LaidOutDoc& doc, const RasterFn& raster, const WriteOptions& opts);
+// Writes the PDF to `path` (give it a temporary path: see core/io.hpp write_output_via).
+// Deterministic: same input, same bytes.
+void write_pdf(const LaidOutDoc& doc, const RasterFn& raster, const WriteOptions& opts, const std::string& path);
 
 }  // namespace deckhand::render

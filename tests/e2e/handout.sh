@@ -87,6 +87,11 @@ n2=$("$DECKHAND" handout -q "$B" --layout grid-9 --keep-overlays --dump layout |
 pdfinfo "$T/letter.pdf" | grep -q "612 x 792" && ok "--paper Letter" || bad "--paper Letter"
 "$DECKHAND" handout --list-layouts | grep -q "^notes-3 " && ok "--list-layouts" || bad "--list-layouts"
 
+# the example in docs/layouts.md works as documented
+sed -n '/^```yaml$/,/^```$/p' "$ROOT/docs/layouts.md" | sed '1d;$d' >"$T/booklet-a5.yaml"
+"$DECKHAND" handout -q "$S" --layout "$T/booklet-a5.yaml" -o "$T/booklet.pdf" && pdfinfo "$T/booklet.pdf" | grep -q "595.28 x 419.53" \
+  && ok "the docs' example layout (A5 landscape)" || bad "docs example layout"
+
 # a user's layout file, and bad ones
 printf 'name: mine\nmode: grid\npaper: A5\ngrid: {rows: 2, columns: 1}\n' >"$T/mine.yaml"
 "$DECKHAND" handout -q "$S" --layout "$T/mine.yaml" -o "$T/mine.pdf" && [ "$(pdfinfo "$T/mine.pdf" | awk '/^Pages:/ {print $2}')" = 4 ] \

@@ -236,7 +236,9 @@ void setup_commands(CLI::App& app, Global& g, std::function<int()>& run) {
   hc->add_option("--event", ho->event, "Event name for the {event} field of headers and footers");
   hc->add_option("--date", ho->date, "Date for the {date} field; YYYY-MM-DD also sets the PDF's creation date");
   hc->add_option("--paper", ho->paper, "Paper size instead of the layout's: A3, A4, A5, Letter, Legal");
-  hc->add_flag("--keep-overlays", ho->keep_overlays, "Keep every step of Beamer overlays (default: only each frame's last page)");
+  hc->add_flag("!--skip-overlays,--keep-overlays", ho->keep_overlays,
+               "Leave out the earlier steps of Beamer overlays, keeping each frame's last page (the default),\n"
+               "or keep every step");
   hc->add_option("--source", ho->source, "The deck's PDF, when the input is a deck JSON");
   hc->add_option("--password", ho->password, "Password of an encrypted PDF");
   hc->add_option("--dump", ho->dump, "Write the laid-out pages as JSON instead of a PDF (for debugging and tests)")

@@ -362,6 +362,9 @@ struct Builder {
       size_t pages_before = doc.pages.size();
       pour(ps, tx, tw);
       if (d.thumbs && doc.pages.size() == pages_before) y = std::max(y, top + thumb_h);
+      if (d.thumbs && doc.pages.size() != pages_before)
+        diag.warn({"text-continues", o.file, s.page,
+                   "slide " + number(s) + ": its text is longer than a page and continues away from its picture"});
       y += d.slide_gap;
       if (y > cy1) {
         new_page();

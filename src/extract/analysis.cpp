@@ -516,7 +516,12 @@ Deck analyze(const std::vector<PageLines>& pages, const AnalysisOptions& opts, D
   };
   for (size_t i = deck.slides.size(); i-- > 1;) {
     size_t a = i - 1;
-    bool step = (trust_labels && same_label_run(a)) || grows_into(deck.slides[a], deck.slides[i]);
+    // A shared label alone is not enough: pandoc's section pages share the frame number
+    // of the frame before them. Steps of one frame have the same kind and title.
+    const Slide& sa = deck.slides[a];
+    const Slide& si = deck.slides[i];
+    bool same_frame = sa.kind == si.kind && sa.title == si.title;
+    bool step = (trust_labels && same_label_run(a) && same_frame) || grows_into(sa, si);
     if (step) deck.slides[a].overlay_of = deck.slides[i].overlay_of.empty() ? deck.slides[i].id : deck.slides[i].overlay_of;
   }
 

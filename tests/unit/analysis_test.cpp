@@ -433,3 +433,18 @@ TEST(Wrap, EvenlySpacedShortLinesAreSeparateParagraphs) {
   Deck d = analyze({p});
   EXPECT_EQ(d.slides[0].blocks.size(), 3u);
 }
+
+TEST(Overlays, ASectionPageSharingALabelIsNotAStep) {
+  // pandoc + Beamer: \AtBeginSection pages keep the number of the frame before them
+  auto a = content(1, "Installing", {{1, "Install git"}});
+  a.pw.label = "2";
+  PageBuilder sec(2);
+  sec.line("Basic settings", 200, 170, 30, true);
+  sec.pw.label = "2";
+  auto c = content(3, "Basic settings", {{1, "Set the name"}});
+  c.pw.label = "3";
+  Deck d = analyze({a, sec, c});
+  EXPECT_EQ(d.slides[0].overlay_of, "");
+  EXPECT_EQ(d.slides[1].kind, SlideKind::section);
+  EXPECT_EQ(d.slides[1].overlay_of, "");
+}

@@ -8,6 +8,9 @@
 #include "core/parallel.hpp"
 #include "core/sha256.hpp"
 #include "extract/extract.hpp"
+#include "extract/words.hpp"
+
+#include <atomic>
 
 using namespace deckhand;
 
@@ -57,4 +60,52 @@ TEST(Pages, RangeParsing) {
   EXPECT_THROW(extract::parse_page_ranges("0-2", 3), Error);
   EXPECT_THROW(extract::parse_page_ranges("4", 3), Error);
   EXPECT_THROW(extract::parse_page_ranges("a", 3), Error);
+}
+
+// Drawn bullets: what the first pages show is reused; renders only where needed.
+TEST(DrawnBullets, FirstPagesTeachTheRestAndWrappedLinesAreAlwaysChecked) {
+  std::vector<extract::PageLines> pages;
+  for (int p = 1; p <= 20; ++p) {
+    extract::PageLines pl;
+    pl.page = p;
+    pl.width = 453;
+    pl.height = 255;
+    auto line = [&](const std::string& t, double x, double y, double x1) {
+      extract::Line l;
+      extract::Word w;
+      w.text = t; w.x0 = x; w.x1 = x + 30; w.y0 = y; w.y1 = y + 11; w.size = 11;
+      l.words = {w};
+      l.x0 = x; l.x1 = x1; l.y0 = y; l.y1 = y + 11; l.size = 11;
+      l.text = l.full_text = t;
+      l.text_start = l.marker_start = x;
+      pl.lines.push_back(l);
+    };
+    line("Frame title", 20, 10, 200);
+    pages.back();
+    line("A paragraph at the margin", 20, 60, 300);
+    line("First item", 40, 80, 120);                 // short: a new block
+    line("Second item that wraps to the edge", 40, 100, 420);
+    line("and goes on", 40, 113, 110);               // may continue the line above
+    pl.lines[0].size = 14;
+    pages.push_back(pl);
+  }
+  std::atomic<int> renders{0}, rects{0};
+  extract::probe_drawn_bullets(pages, [&](int, const std::vector<std::array<double, 4>>& rs, unsigned) {
+    ++renders;
+    rects += static_cast<int>(rs.size());
+    std::vector<std::optional<double>> out;
+    for (const auto& r : rs) {
+      // a mark before the items, none before the wrapped line (y 113)
+      if (r[1] < 110) out.push_back(r[0] + 2);
+      else out.push_back(std::nullopt);
+    }
+    return out;
+  }, 2);
+  for (const auto& pl : pages) {
+    EXPECT_TRUE(pl.lines[2].ink_before.value_or(false)) << pl.page;
+    EXPECT_TRUE(pl.lines[3].ink_before.value_or(false)) << pl.page;
+    EXPECT_FALSE(pl.lines[4].ink_before.value_or(true)) << pl.page;
+  }
+  // 8 pages learnt with every line, then only the possible continuation on each page
+  EXPECT_EQ(rects.load(), 8 * 3 + 12 * 1);
 }

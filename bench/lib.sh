@@ -1,0 +1,28 @@
+# Shared by the benchmarks: sourced after `cd` to the repository root, with $1 the build
+# folder. Sets $deckhand and $work (removed on exit); defines make_deck and best.
+set -eu
+build=${1:-build}
+deckhand=$build/src/deckhand
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+for tool in qpdf pdftotext pdftoppm bc /usr/bin/time; do
+  command -v "$tool" >/dev/null 2>&1 || { echo "bench: needs $tool (apt-get install qpdf poppler-utils bc time)" >&2; exit 1; }
+done
+
+make_deck() {  # make_deck PAGES OUT: samples/*.pdf concatenated to at least PAGES pages
+  _want=$1; _out=$2
+  set -- samples/*.pdf
+  _per=0; for _f; do _per=$((_per + $(qpdf --show-npages "$_f"))); done
+  _reps=$(( (_want + _per - 1) / _per ))
+  _args=""; _i=0; while [ $_i -lt $_reps ]; do _args="$_args $*"; _i=$((_i + 1)); done
+  # shellcheck disable=SC2086
+  qpdf --empty --pages $_args -- "$_out"
+}
+
+best() {  # best of 3 wall times (s) of a command, and the peak RSS (KiB) of the last run
+  _b=""; for _ in 1 2 3; do
+    /usr/bin/time -f "%e %M" -o "$work/t" "$@" >/dev/null 2>&1
+    _t=$(cut -d' ' -f1 "$work/t"); _m=$(cut -d' ' -f2 "$work/t")
+    if [ -z "$_b" ] || [ "$(echo "$_t < $_b" | bc)" = 1 ]; then _b=$_t; fi
+  done; echo "$_b $_m"
+}

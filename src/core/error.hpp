@@ -24,6 +24,7 @@ enum class Exit : int {
   no_text = 7,       // no page has a text layer (a scan)
   bad_deck = 8,      // a deck JSON that is not valid
   layout = 9,        // a layout definition that is not valid, or a font it names
+  translation = 11,  // a translation file that cannot be read
   output = 10,       // the output cannot be written
 };
 

@@ -1,0 +1,544 @@
+#include "l10n/strings.hpp"
+
+#include <pugixml.hpp>
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <set>
+#include <sstream>
+
+#include "core/sha256.hpp"
+#include "core/unicode.hpp"
+#include "deckhand/version.hpp"
+
+namespace deckhand::l10n {
+
+namespace {
+const char* kHint = "check the file in your translation tool, or export it again with 'deckhand strings export'";
+
+[[noreturn]] void bad(const std::string& file, const std::string& what) {
+  throw Error(Exit::translation, file, what, kHint);
+}
+
+std::string role_of(const Slide& s, const Block* b) {
+  if (!b) return s.kind == SlideKind::title ? "deck title" : s.kind == SlideKind::section ? "section title" : "slide title";
+  return b->level == 0 ? "paragraph" : "bullet level " + std::to_string(b->level);
+}
+
+// Characters the text may take where it stands on the slide: its box allows about
+// width / (0.55 em) characters a line, and one more line than the source uses.
+int limit_of(const BBox& box, double size, int max_lines) {
+  double w = box[2] - box[0], h = box[3] - box[1];
+  if (w <= 0 || size <= 0) return 0;
+  int per_line = static_cast<int>(w / (0.55 * size));
+  int lines = std::max(1, static_cast<int>(std::lround(h / (1.2 * size))));
+  return per_line * std::min(max_lines, lines + 1);
+}
+
+void collect_text(const pugi::xml_node& n, std::string& out) {
+  for (auto c : n.children()) {
+    if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) out += c.value();
+    else if (c.type() == pugi::node_element) collect_text(c, out);
+  }
+}
+
+std::string text_of(const pugi::xml_node& n) {
+  std::string s;
+  collect_text(n, s);
+  return s;
+}
+
+// "s3.b2-1a2b3c4d": a key, a dash and 8 hex digits
+bool looks_like_id(const std::string& s) {
+  size_t d = s.rfind('-');
+  if (d == std::string::npos || s.size() - d != 9) return false;
+  return std::all_of(s.begin() + static_cast<long>(d) + 1, s.end(), [](char c) { return std::isxdigit(static_cast<unsigned char>(c)); });
+}
+
+std::string key_of(const std::string& id) { return looks_like_id(id) ? id.substr(0, id.rfind('-')) : ""; }
+
+// ---- PO
+std::string po_quote(const std::string& s) {
+  std::string o = "\"";
+  for (char c : s) {
+    switch (c) {
+      case '\\': o += "\\\\"; break;
+      case '"': o += "\\\""; break;
+      case '\n': o += "\\n"; break;
+      case '\t': o += "\\t"; break;
+      default: o += c;
+    }
+  }
+  return o + "\"";
+}
+
+std::string po_unquote(const std::string& line, const std::string& file, int lineno) {
+  size_t a = line.find('"'), b = line.rfind('"');
+  if (a == std::string::npos || b == a) bad(file + ":" + std::to_string(lineno), "expected a quoted string");
+  std::string s, in = line.substr(a + 1, b - a - 1);
+  for (size_t i = 0; i < in.size(); ++i) {
+    if (in[i] == '\\' && i + 1 < in.size()) {
+      char n = in[++i];
+      s += n == 'n' ? '\n' : n == 't' ? '\t' : n == 'r' ? '\r' : n;
+    } else {
+      s += in[i];
+    }
+  }
+  return s;
+}
+
+Catalog read_po(const std::string& text, const std::string& file) {
+  Catalog c;
+  struct Entry {
+    std::string ctxt, id, str, refs;
+    bool fuzzy = false, has_id = false, obsolete = false;
+    int line = 0;
+  } e;
+  std::string* cur = nullptr;
+  auto flush = [&] {
+    if (!e.has_id || e.obsolete) { e = Entry{}; return; }
+    if (e.id.empty() && e.ctxt.empty()) {  // the header
+      std::istringstream h(e.str);
+      std::string l;
+      while (std::getline(h, l)) {
+        if (l.rfind("Language:", 0) == 0) c.target_lang = unicode::collapse_spaces(l.substr(9));
+        if (l.rfind("X-Source-Language:", 0) == 0) c.source_lang = unicode::collapse_spaces(l.substr(18));
+        if (l.rfind("Project-Id-Version:", 0) == 0) c.original = unicode::collapse_spaces(l.substr(19));
+      }
+    } else {
+      Unit u;
+      u.source = e.id;
+      u.target = e.str;
+      u.fuzzy = e.fuzzy;
+      // msgctxt is our unit id; tools that drop it (xliff2po) keep it, or the key, as the
+      // first reference
+      if (!e.ctxt.empty()) u.id = e.ctxt;
+      else if (looks_like_id(e.refs)) u.id = e.refs;
+      else if (!e.refs.empty()) u.id = unit_id(e.refs, e.id);
+      u.key = key_of(u.id);
+      c.units.push_back(std::move(u));
+    }
+    e = Entry{};
+  };
+  std::istringstream in(text);
+  std::string line;
+  int n = 0;
+  while (std::getline(in, line)) {
+    ++n;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    std::string t = line;
+    t.erase(0, t.find_first_not_of(" \t"));
+    if (t.empty()) { cur = nullptr; continue; }
+    if (t.rfind("#~", 0) == 0) {  // obsolete entries are not read
+      if (e.has_id) flush();
+      cur = nullptr;
+      continue;
+    }
+    if (t.rfind("#,", 0) == 0) {
+      if (e.has_id) { flush(); cur = nullptr; }
+      if (t.find("fuzzy") != std::string::npos) e.fuzzy = true;
+      continue;
+    }
+    if (t.rfind("#:", 0) == 0) {
+      if (e.has_id) { flush(); cur = nullptr; }
+      std::istringstream r(t.substr(2));
+      std::string ref;
+      if (r >> ref && e.refs.empty()) e.refs = ref.substr(0, ref.find(':'));
+      continue;
+    }
+    if (t[0] == '#') continue;
+    if (t.rfind("msgctxt", 0) == 0) {
+      if (e.has_id) flush();
+      e.ctxt = po_unquote(t, file, n);
+      cur = &e.ctxt;
+      e.line = n;
+    } else if (t.rfind("msgid_plural", 0) == 0) {
+      cur = nullptr;
+    } else if (t.rfind("msgid", 0) == 0) {
+      if (e.has_id) flush();
+      e.id = po_unquote(t, file, n);
+      e.has_id = true;
+      cur = &e.id;
+      if (!e.line) e.line = n;
+    } else if (t.rfind("msgstr", 0) == 0) {
+      if (!e.has_id) bad(file + ":" + std::to_string(n), "msgstr without msgid");
+      if (t.rfind("msgstr[", 0) == 0 && t.rfind("msgstr[0]", 0) != 0) { cur = nullptr; continue; }
+      e.str = po_unquote(t, file, n);
+      cur = &e.str;
+    } else if (t[0] == '"') {
+      if (!cur) bad(file + ":" + std::to_string(n), "a string continues nothing");
+      *cur += po_unquote(t, file, n);
+    } else {
+      bad(file + ":" + std::to_string(n), "cannot read this line as gettext PO: " + t.substr(0, 40));
+    }
+  }
+  flush();
+  return c;
+}
+
+std::string write_po(const Catalog& c) {
+  std::ostringstream o;
+  o << "# Strings of " << c.original << ", exported by deckhand " << kVersion << ".\n"
+    << "# msgctxt is the unit id; keep it. Comments give the slide, the role and the size limit.\n"
+    << "msgid \"\"\nmsgstr \"\"\n"
+    << po_quote("Project-Id-Version: " + c.original + "\n") << "\n"
+    << "\"Report-Msgid-Bugs-To: \\n\"\n"
+    << "\"PO-Revision-Date: 1970-01-01 00:00+0000\\n\"\n"
+    << "\"Last-Translator: \\n\"\n"
+    << "\"Language-Team: \\n\"\n"
+    << po_quote("Language: " + c.target_lang + "\n") << "\n"
+    << "\"MIME-Version: 1.0\\n\"\n"
+    << "\"Content-Type: text/plain; charset=UTF-8\\n\"\n"
+    << "\"Content-Transfer-Encoding: 8bit\\n\"\n"
+    << po_quote("X-Generator: deckhand " + std::string(kVersion) + "\n") << "\n"
+    << po_quote("X-Source-Language: " + c.source_lang + "\n") << "\n";
+  for (const auto& u : c.units) {
+    o << "\n#. slide " << u.slide << ", " << u.role;
+    if (u.max_chars > 0) o << "; at most " << u.max_chars << " characters";
+    o << "\n#: " << u.key << "\n";
+    if (u.fuzzy) o << "#, fuzzy\n";
+    o << "msgctxt " << po_quote(u.id) << "\nmsgid " << po_quote(u.source) << "\nmsgstr " << po_quote(u.target) << "\n";
+  }
+  return o.str();
+}
+
+// ---- XLIFF
+std::string xml_string(const pugi::xml_document& d) {
+  std::ostringstream o;
+  d.save(o, "  ", pugi::format_indent, pugi::encoding_utf8);
+  return o.str();
+}
+
+std::string write_xliff12(const Catalog& c) {
+  pugi::xml_document d;
+  auto decl = d.append_child(pugi::node_declaration);
+  decl.append_attribute("version") = "1.0";
+  decl.append_attribute("encoding") = "UTF-8";
+  auto x = d.append_child("xliff");
+  x.append_attribute("version") = "1.2";
+  x.append_attribute("xmlns") = "urn:oasis:names:tc:xliff:document:1.2";
+  auto f = x.append_child("file");
+  f.append_attribute("original") = c.original.c_str();
+  f.append_attribute("source-language") = c.source_lang.c_str();
+  if (!c.target_lang.empty()) f.append_attribute("target-language") = c.target_lang.c_str();
+  f.append_attribute("datatype") = "plaintext";
+  f.append_attribute("tool-id") = "deckhand";
+  auto h = f.append_child("header");
+  auto tool = h.append_child("tool");
+  tool.append_attribute("tool-id") = "deckhand";
+  tool.append_attribute("tool-name") = "deckhand";
+  tool.append_attribute("tool-version") = kVersion;
+  auto body = f.append_child("body");
+  pugi::xml_node group;
+  int group_slide = -1;
+  for (const auto& u : c.units) {
+    if (u.slide != group_slide) {
+      group = body.append_child("group");
+      group.append_attribute("id") = ("s" + std::to_string(u.slide)).c_str();
+      group.append_attribute("resname") = ("slide " + std::to_string(u.slide)).c_str();
+      group_slide = u.slide;
+    }
+    auto tu = group.append_child("trans-unit");
+    tu.append_attribute("id") = u.id.c_str();
+    tu.append_attribute("resname") = u.key.c_str();
+    if (u.max_chars > 0) {
+      tu.append_attribute("maxwidth") = u.max_chars;
+      tu.append_attribute("size-unit") = "char";
+    }
+    tu.append_attribute("xml:space") = "preserve";
+    if (!u.target.empty()) tu.append_attribute("approved") = u.fuzzy ? "no" : "yes";
+    tu.append_child("source").text() = u.source.c_str();
+    if (!u.target.empty()) {
+      auto t = tu.append_child("target");
+      t.text() = u.target.c_str();
+      t.append_attribute("state") = u.fuzzy ? "needs-review-translation" : "translated";
+    }
+    auto note = tu.append_child("note");
+    note.append_attribute("from") = "deckhand";
+    note.text() = ("slide " + std::to_string(u.slide) + ", " + u.role +
+                   (u.max_chars > 0 ? "; at most " + std::to_string(u.max_chars) + " characters" : "")).c_str();
+  }
+  return xml_string(d);
+}
+
+std::string write_xliff2(const Catalog& c) {
+  pugi::xml_document d;
+  auto decl = d.append_child(pugi::node_declaration);
+  decl.append_attribute("version") = "1.0";
+  decl.append_attribute("encoding") = "UTF-8";
+  auto x = d.append_child("xliff");
+  x.append_attribute("xmlns") = "urn:oasis:names:tc:xliff:document:2.0";
+  x.append_attribute("xmlns:slr") = "urn:oasis:names:tc:xliff:sizerestriction:2.0";
+  x.append_attribute("version") = "2.0";
+  x.append_attribute("srcLang") = c.source_lang.c_str();
+  if (!c.target_lang.empty()) x.append_attribute("trgLang") = c.target_lang.c_str();
+  auto f = x.append_child("file");
+  f.append_attribute("id") = "f1";
+  f.append_attribute("original") = c.original.c_str();
+  auto prof = f.append_child("slr:profiles");
+  prof.append_attribute("generalProfile") = "xliff:codepoints";
+  pugi::xml_node group;
+  int group_slide = -1;
+  for (const auto& u : c.units) {
+    if (u.slide != group_slide) {
+      group = f.append_child("group");
+      group.append_attribute("id") = ("s" + std::to_string(u.slide)).c_str();
+      group.append_attribute("name") = ("slide " + std::to_string(u.slide)).c_str();
+      group_slide = u.slide;
+    }
+    auto unit = group.append_child("unit");
+    unit.append_attribute("id") = u.id.c_str();
+    unit.append_attribute("name") = u.key.c_str();
+    if (u.max_chars > 0) unit.append_attribute("slr:sizeRestriction") = u.max_chars;
+    auto notes = unit.append_child("notes");
+    auto note = notes.append_child("note");
+    note.append_attribute("category") = "context";
+    note.text() = ("slide " + std::to_string(u.slide) + ", " + u.role).c_str();
+    auto seg = unit.append_child("segment");
+    seg.append_attribute("state") = u.target.empty() ? "initial" : u.fuzzy ? "translated" : "final";
+    if (u.fuzzy) seg.append_attribute("subState") = "deckhand:fuzzy";
+    auto src = seg.append_child("source");
+    src.append_attribute("xml:space") = "preserve";
+    src.text() = u.source.c_str();
+    if (!u.target.empty()) {
+      auto t = seg.append_child("target");
+      t.append_attribute("xml:space") = "preserve";
+      t.text() = u.target.c_str();
+    }
+  }
+  return xml_string(d);
+}
+
+Catalog read_xliff(const std::string& text, const std::string& file) {
+  pugi::xml_document d;
+  auto r = d.load_buffer(text.data(), text.size(), pugi::parse_default | pugi::parse_ws_pcdata_single);
+  if (!r) {
+    // line of the error
+    int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + std::min<ptrdiff_t>(r.offset, text.size()), '\n'));
+    bad(file + ":" + std::to_string(line), std::string("not well-formed XML: ") + r.description());
+  }
+  auto x = d.child("xliff");
+  if (!x) bad(file, "not an XLIFF file (no <xliff> root)");
+  std::string version = x.attribute("version").value();
+  Catalog c;
+  if (version.rfind("1.", 0) == 0) {
+    for (auto f : x.children("file")) {
+      c.source_lang = f.attribute("source-language").value();
+      c.target_lang = f.attribute("target-language").value();
+      c.original = f.attribute("original").value();
+      for (auto tu : f.select_nodes(".//*[local-name()='trans-unit']")) {
+        auto n = tu.node();
+        Unit u;
+        u.source = text_of(n.child("source"));
+        if (std::string(n.attribute("restype").value()) == "x-gettext-domain-header") {  // po2xliff's PO header
+          std::istringstream h(text_of(n.child("target")).empty() ? u.source : text_of(n.child("target")));
+          std::string l;
+          while (std::getline(h, l))
+            if (l.rfind("Language:", 0) == 0 && c.target_lang.empty()) c.target_lang = unicode::collapse_spaces(l.substr(9));
+          continue;
+        }
+        u.id = n.attribute("id").value();
+        u.key = n.attribute("resname").value();
+        if (u.key.empty())  // po2xliff keeps the PO reference as a location context
+          for (auto ctx : n.select_nodes(".//*[local-name()='context'][@context-type='sourcefile']")) {
+            u.key = text_of(ctx.node());
+            break;
+          }
+        if (!looks_like_id(u.id) && looks_like_id(u.key)) { u.id = u.key; u.key = key_of(u.id); }
+        else if (!looks_like_id(u.id) && !u.key.empty()) u.id = unit_id(u.key, u.source);
+        auto t = n.child("target");
+        if (t) {
+          u.target = text_of(t);
+          std::string state = t.attribute("state").value();
+          u.fuzzy = state == "needs-review-translation" || state == "needs-translation" || state == "new" ||
+                    state == "needs-adaptation" || state == "needs-l10n";
+          if (std::string(n.attribute("approved").value()) == "no" && state.empty()) u.fuzzy = false;
+        }
+        if (u.key.empty()) u.key = key_of(u.id);
+        c.units.push_back(std::move(u));
+      }
+    }
+  } else if (version.rfind("2.", 0) == 0) {
+    c.source_lang = x.attribute("srcLang").value();
+    c.target_lang = x.attribute("trgLang").value();
+    for (auto f : x.children("file")) {
+      c.original = f.attribute("original").value();
+      for (auto un : f.select_nodes(".//*[local-name()='unit']")) {
+        auto n = un.node();
+        Unit u;
+        u.id = n.attribute("id").value();
+        u.key = n.attribute("name").value();
+        bool any_target = false;
+        for (auto seg : n.children()) {
+          std::string name = seg.name();
+          if (name != "segment" && name != "ignorable") continue;
+          u.source += text_of(seg.child("source"));
+          if (seg.child("target")) { any_target = true; u.target += text_of(seg.child("target")); }
+          else u.target += name == "ignorable" ? text_of(seg.child("source")) : "";
+          std::string state = seg.attribute("state").value();
+          if (state == "initial" && name == "segment") u.fuzzy = u.fuzzy || any_target;
+          if (std::string(seg.attribute("subState").value()) == "deckhand:fuzzy") u.fuzzy = true;
+        }
+        if (!any_target) u.target.clear();
+        if (u.key.empty()) u.key = key_of(u.id);
+        c.units.push_back(std::move(u));
+      }
+    }
+  } else {
+    bad(file, "XLIFF version '" + version + "' is not supported (1.2 or 2.x)");
+  }
+  return c;
+}
+
+// accents for the pseudo-translation
+const std::map<char, const char*>& accents() {
+  static const std::map<char, const char*> m = {
+      {'a', "á"}, {'b', "ƀ"}, {'c', "ç"}, {'d', "ď"}, {'e', "é"}, {'f', "ƒ"}, {'g', "ĝ"}, {'h', "ĥ"}, {'i', "í"},
+      {'j', "ĵ"}, {'k', "ķ"}, {'l', "ľ"}, {'m', "ɱ"}, {'n', "ñ"}, {'o', "ö"}, {'p', "þ"}, {'r', "ŕ"}, {'s', "š"},
+      {'t', "ţ"}, {'u', "ü"}, {'w', "ŵ"}, {'y', "ý"}, {'z', "ž"}, {'A', "Å"}, {'B', "Ɓ"}, {'C', "Ç"}, {'D', "Đ"},
+      {'E', "É"}, {'G', "Ĝ"}, {'H', "Ĥ"}, {'I', "Î"}, {'J', "Ĵ"}, {'K', "Ķ"}, {'L', "Ĺ"}, {'N', "Ñ"}, {'O', "Ö"},
+      {'R', "Ŕ"}, {'S', "Š"}, {'T', "Ţ"}, {'U', "Û"}, {'W', "Ŵ"}, {'Y', "Ý"}, {'Z', "Ž"}};
+  return m;
+}
+
+}  // namespace
+
+std::optional<Format> format_from(const std::string& n) {
+  if (n == "xliff12" || n == "xliff1.2") return Format::xliff12;
+  if (n == "xliff2" || n == "xliff20" || n == "xliff") return Format::xliff2;
+  if (n == "po") return Format::po;
+  return std::nullopt;
+}
+
+const char* to_string(Format f) { return f == Format::xliff12 ? "xliff12" : f == Format::xliff2 ? "xliff2" : "po"; }
+
+std::string unit_id(const std::string& key, const std::string& source) { return key + "-" + sha256_hex(source).substr(0, 8); }
+
+Catalog units_of(const Deck& deck, const std::string& target_lang) {
+  Catalog c;
+  c.source_lang = deck.lang.value_or("en");
+  c.target_lang = target_lang;
+  c.original = deck.source.file;
+  for (const auto& s : deck.slides) {
+    if (!s.overlay_of.empty() || s.kind == SlideKind::blank) continue;
+    if (!s.title.empty()) {
+      Unit u;
+      u.key = s.id + ".title";
+      u.source = s.title;
+      u.id = unit_id(u.key, u.source);
+      u.slide = s.page;
+      u.role = role_of(s, nullptr);
+      u.max_chars = limit_of(s.title_bbox, s.title_style.size, 2);
+      c.units.push_back(std::move(u));
+    }
+    for (const auto& b : s.blocks) {
+      if (b.text.empty()) continue;
+      Unit u;
+      u.key = b.id;
+      u.source = b.text;
+      u.id = unit_id(u.key, u.source);
+      u.slide = s.page;
+      u.role = role_of(s, &b);
+      u.max_chars = limit_of(b.bbox, b.style.size, 12);
+      c.units.push_back(std::move(u));
+    }
+  }
+  return c;
+}
+
+std::string write_catalog(const Catalog& c, Format f) {
+  switch (f) {
+    case Format::xliff12: return write_xliff12(c);
+    case Format::xliff2: return write_xliff2(c);
+    case Format::po: return write_po(c);
+  }
+  return {};
+}
+
+Catalog read_catalog(const std::string& text, const std::string& file) {
+  size_t i = text.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
+  if (i != std::string::npos && text[i] == '<') return read_xliff(text, file);
+  if (text.find("msgid") != std::string::npos) return read_po(text, file);
+  bad(file, "neither XLIFF nor gettext PO");
+}
+
+MergeReport merge(Deck& deck, const Catalog& tr, const std::string& lang) {
+  MergeReport r;
+  Catalog mine = units_of(deck, lang);
+  std::map<std::string, const Unit*> by_id, by_key;
+  for (const auto& u : tr.units) {
+    by_id[u.id] = &u;
+    if (!u.key.empty()) by_key[u.key] = &u;
+  }
+  std::map<std::string, std::string> out;  // key -> translated text
+  std::set<std::string> used;
+  for (const auto& u : mine.units) {
+    const Unit* t = nullptr;
+    if (auto it = by_id.find(u.id); it != by_id.end()) t = it->second;
+    else if (auto k = by_key.find(u.key); k != by_key.end() && k->second->source == u.source) t = k->second;
+    if (t) used.insert(t->id);
+    if (!t || t->target.empty() || t->fuzzy) {
+      r.missing.push_back(u.id);
+      continue;
+    }
+    out[u.key] = unicode::nfc(t->target);
+    ++r.translated;
+  }
+  for (const auto& u : tr.units)
+    if (!used.count(u.id)) r.unknown.push_back(u.id);
+  for (auto& s : deck.slides) {
+    if (auto it = out.find(s.id + ".title"); it != out.end()) s.title = it->second;
+    for (auto& b : s.blocks)
+      if (auto it = out.find(b.id); it != out.end()) b.text = it->second;
+    // an overlay step shows the same text as its frame's last page
+    if (!s.overlay_of.empty())
+      for (auto& b : s.blocks)
+        for (const auto& other : deck.slides)
+          if (other.id == s.overlay_of)
+            for (const auto& ob : other.blocks)
+              if (ob.id.substr(ob.id.find('.')) == b.id.substr(b.id.find('.'))) {
+                if (auto it = out.find(ob.id); it != out.end()) b.text = it->second;
+              }
+  }
+  if (!lang.empty()) deck.lang = lang;
+  for (const auto& s : deck.slides)
+    if (s.kind == SlideKind::title && !s.title.empty()) { deck.title = s.title; break; }
+  return r;
+}
+
+Catalog update(const Catalog& old, const Deck& revised) {
+  Catalog c = units_of(revised, old.target_lang);
+  c.source_lang = old.source_lang.empty() ? c.source_lang : old.source_lang;
+  std::map<std::string, const Unit*> by_id, by_source;
+  for (const auto& u : old.units) {
+    by_id[u.id] = &u;
+    if (!u.target.empty() && !by_source.count(u.source)) by_source[u.source] = &u;
+  }
+  for (auto& u : c.units) {
+    const Unit* o = nullptr;
+    if (auto it = by_id.find(u.id); it != by_id.end()) o = it->second;
+    else if (auto s = by_source.find(u.source); s != by_source.end()) o = s->second;
+    if (o) {
+      u.target = o->target;
+      u.fuzzy = o->fuzzy;
+    }
+  }
+  return c;
+}
+
+std::string pseudo(const std::string& s, double expand) {
+  std::string acc;
+  for (char c : s) {
+    auto it = accents().find(c);
+    acc += it != accents().end() ? it->second : std::string(1, c);
+  }
+  size_t want = static_cast<size_t>(std::ceil(unicode::decode(s).size() * (1.0 + expand)));
+  std::string out = acc;
+  static const char* filler[] = {"ļöŕéɱ", "ïþšüɱ", "ďöľöŕ", "šïţ", "áɱéţ", "çöñš"};
+  size_t k = 0;
+  while (unicode::decode(out).size() + 2 < want) out += std::string(" ") + filler[k++ % 6];
+  return "[" + out + "]";
+}
+
+}  // namespace deckhand::l10n

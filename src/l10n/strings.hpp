@@ -1,0 +1,66 @@
+#pragma once
+// Translatable strings of a deck, and the translators' file formats: XLIFF 1.2, XLIFF 2.0
+// (with the size-restriction module) and gettext PO. Stage order: model -> extract ->
+// l10n -> layout -> render; nothing here reads PDFs or writes them.
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/error.hpp"
+#include "model/deck.hpp"
+
+namespace deckhand::l10n {
+
+enum class Format { xliff12, xliff2, po };
+std::optional<Format> format_from(const std::string& name);  // "xliff12", "xliff2", "po"
+const char* to_string(Format f);
+
+// One thing to translate: a slide title or a block.
+struct Unit {
+  std::string id;       // "s3.b2-1a2b3c4d": the block id and a hash of its source text
+  std::string key;      // "s3.b2" (or "s3.title"): where it goes in the deck
+  std::string source;
+  std::string target;   // "" when not translated
+  bool fuzzy = false;   // needs review (PO "fuzzy", XLIFF state needs-review-translation / initial)
+  int slide = 0;        // page number
+  std::string role;     // "title", "section title", "deck title", "bullet level 2", "paragraph"
+  int max_chars = 0;    // size limit in characters (0: none)
+};
+
+struct Catalog {
+  std::string source_lang, target_lang;
+  std::string original;  // the deck's file name
+  std::vector<Unit> units;
+};
+
+// The units of a deck: titles and blocks of every slide except overlay steps (their text
+// is on the frame's last page too) and blank slides; furniture is never in a deck.
+Catalog units_of(const Deck& deck, const std::string& target_lang);
+
+// "s3.b2" + source -> "s3.b2-1a2b3c4d"
+std::string unit_id(const std::string& key, const std::string& source);
+
+std::string write_catalog(const Catalog& c, Format f);
+// Reads XLIFF 1.2, XLIFF 2.x or PO (detected from the content). Throws
+// Error(Exit::translation) naming the file (and line for PO) on malformed input.
+Catalog read_catalog(const std::string& text, const std::string& file);
+
+struct MergeReport {
+  std::vector<std::string> missing;  // unit ids left in the source language (no, empty or fuzzy target)
+  std::vector<std::string> unknown;  // ids in the file that the deck does not have
+  int translated = 0;
+};
+
+// Puts the translations into the deck (titles and block texts); sets deck.lang.
+MergeReport merge(Deck& deck, const Catalog& translations, const std::string& lang);
+
+// Carries translations forward to a revised deck: by unit id, else by identical source
+// text; everything else is left untranslated.
+Catalog update(const Catalog& old, const Deck& revised);
+
+// Pseudo-translation for testing layouts before translations arrive: accented letters,
+// expanded by `expand` (0.4 = 40% longer), bracketed.
+std::string pseudo(const std::string& s, double expand);
+
+}  // namespace deckhand::l10n

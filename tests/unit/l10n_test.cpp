@@ -1,0 +1,179 @@
+// Translation units and files: ids, roles, limits; PO and XLIFF reading edge cases;
+// merging with fallbacks; carrying translations to a revised deck; pseudo-translation.
+#include <gtest/gtest.h>
+
+#include "core/unicode.hpp"
+#include "l10n/strings.hpp"
+
+using namespace deckhand;
+using namespace deckhand::l10n;
+
+namespace {
+Deck deck() {
+  Deck d;
+  d.lang = "en";
+  d.source.file = "talk.pdf";
+  auto slide = [&](int n, SlideKind k, const std::string& title, std::vector<std::pair<int, std::string>> blocks) {
+    Slide s;
+    s.page = n;
+    s.id = "s" + std::to_string(n);
+    s.kind = k;
+    s.title = title;
+    s.title_bbox = {40, 20, 680, 60};
+    s.title_style.size = 30;
+    int i = 0;
+    for (auto& [lvl, t] : blocks) {
+      Block b;
+      b.id = s.id + ".b" + std::to_string(++i);
+      b.level = lvl;
+      b.text = t;
+      b.bbox = {60, 100.0 + 30 * i, 660, 122.0 + 30 * i};
+      b.style.size = 18;
+      s.blocks.push_back(b);
+    }
+    d.slides.push_back(s);
+  };
+  slide(1, SlideKind::title, "The IETF and WSIS+20", {{0, "A subtitle"}});
+  slide(2, SlideKind::content, "Why engage?", {{1, "Point one"}, {2, "Sub-point"}});
+  slide(3, SlideKind::content, "Steps", {{1, "First"}});
+  d.slides.back().overlay_of = "s4";
+  slide(4, SlideKind::content, "Steps", {{1, "First"}, {1, "Second"}});
+  return d;
+}
+}  // namespace
+
+TEST(Units, OnePerTitleAndBlockWithStableIdsRolesAndLimits) {
+  Catalog c = units_of(deck(), "fr");
+  ASSERT_EQ(c.units.size(), 8u);  // the overlay step s3 is skipped
+  EXPECT_EQ(c.units[0].key, "s1.title");
+  EXPECT_EQ(c.units[0].role, "deck title");
+  EXPECT_EQ(c.units[3].role, "bullet level 1");
+  EXPECT_EQ(c.units[4].role, "bullet level 2");
+  EXPECT_EQ(c.units[1].role, "paragraph");
+  EXPECT_EQ(c.units[0].id, unit_id("s1.title", "The IETF and WSIS+20"));
+  EXPECT_EQ(c.units[0].id.size(), std::string("s1.title-").size() + 8);
+  EXPECT_GT(c.units[3].max_chars, 40);
+  // the id survives a re-export and changes with the text
+  EXPECT_EQ(units_of(deck(), "fr").units[3].id, c.units[3].id);
+  Deck d2 = deck();
+  d2.slides[1].blocks[0].text = "Point one, revised";
+  EXPECT_NE(units_of(d2, "fr").units[3].id, c.units[3].id);
+}
+
+TEST(Po, ReadsEscapesContinuationsFlagsAndSkipsObsolete) {
+  std::string po =
+      "msgid \"\"\nmsgstr \"\"\n\"Language: de\\n\"\n\n"
+      "#. slide 2, bullet level 1\n#: s2.b1\n#, fuzzy\nmsgctxt \"s2.b1-00000001\"\nmsgid \"Point \\\"one\\\"\"\n"
+      "msgstr \"\"\n\"Punkt \"\n\"\\\"eins\\\"\"\n\n"
+      "#~ msgctxt \"old\"\n#~ msgid \"gone\"\n#~ msgstr \"weg\"\n\n"
+      "msgctxt \"s2.b2-00000002\"\nmsgid \"Tab\\there\"\nmsgstr \"Tab\\thier\"\n";
+  Catalog c = read_catalog(po, "x.po");
+  EXPECT_EQ(c.target_lang, "de");
+  ASSERT_EQ(c.units.size(), 2u);
+  EXPECT_EQ(c.units[0].id, "s2.b1-00000001");
+  EXPECT_EQ(c.units[0].key, "s2.b1");
+  EXPECT_EQ(c.units[0].source, "Point \"one\"");
+  EXPECT_EQ(c.units[0].target, "Punkt \"eins\"");
+  EXPECT_TRUE(c.units[0].fuzzy);
+  EXPECT_EQ(c.units[1].target, "Tab\thier");
+  EXPECT_FALSE(c.units[1].fuzzy);
+}
+
+TEST(Po, WriteThenReadIsTheSame) {
+  Catalog c = units_of(deck(), "fr");
+  c.units[2].target = "Pourquoi s’engager ?";
+  c.units[3].target = "Un \"point\"\nsur deux lignes";
+  c.units[3].fuzzy = true;
+  for (Format f : {Format::po, Format::xliff12, Format::xliff2}) {
+    Catalog r = read_catalog(write_catalog(c, f), "x");
+    ASSERT_EQ(r.units.size(), c.units.size()) << to_string(f);
+    EXPECT_EQ(r.target_lang, "fr") << to_string(f);
+    for (size_t i = 0; i < c.units.size(); ++i) {
+      EXPECT_EQ(r.units[i].id, c.units[i].id) << to_string(f);
+      EXPECT_EQ(r.units[i].source, c.units[i].source) << to_string(f);
+      EXPECT_EQ(r.units[i].target, c.units[i].target) << to_string(f);
+      EXPECT_EQ(r.units[i].fuzzy, c.units[i].fuzzy) << to_string(f) << " " << i;
+    }
+  }
+}
+
+TEST(Xliff, InlineMarkupKeepsItsTextAndStatesMeanWhatTheySay) {
+  std::string x12 = R"(<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file original="t" source-language="en" target-language="es" datatype="plaintext"><body>
+    <trans-unit id="s2.b1-00000001"><source>Point <g id="1">one</g></source><target state="needs-review-translation">Punto <g id="1">uno</g></target></trans-unit>
+    <trans-unit id="s2.b2-00000002"><source>Two</source><target state="final">Dos</target></trans-unit></body></file></xliff>)";
+  Catalog c = read_catalog(x12, "t.xlf");
+  ASSERT_EQ(c.units.size(), 2u);
+  EXPECT_EQ(c.units[0].target, "Punto uno");
+  EXPECT_TRUE(c.units[0].fuzzy);
+  EXPECT_FALSE(c.units[1].fuzzy);
+  std::string x2 = R"(<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en" trgLang="ru"><file id="f">
+    <unit id="s2.b1-00000001"><segment state="translated"><source>One</source><target>Один</target></segment></unit>
+    <unit id="s2.b2-00000002"><segment state="initial"><source>Two</source></segment></unit></file></xliff>)";
+  Catalog d = read_catalog(x2, "t.xlf");
+  EXPECT_EQ(d.target_lang, "ru");
+  EXPECT_EQ(d.units[0].target, "Один");
+  EXPECT_EQ(d.units[1].target, "");
+}
+
+TEST(Files, MistakesNameTheFileAndLine) {
+  try {
+    read_catalog("msgid \"a\"\nmsgstr \"b\"\ngarbage\n", "bad.po");
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), Exit::translation);
+    EXPECT_NE(e.line().find("bad.po:3: cannot read this line"), std::string::npos) << e.line();
+  }
+  EXPECT_THROW(read_catalog("<xliff version=\"3.0\"/>", "v3.xlf"), Error);
+  EXPECT_THROW(read_catalog("just words", "w.txt"), Error);
+}
+
+TEST(Merge, TranslatesFallsBackAndReports) {
+  Deck d = deck();
+  Catalog c = units_of(d, "fr");
+  c.units[2].target = "Pourquoi s’engager ?";   // s2 title
+  c.units[3].target = "Premier point";           // s2.b1
+  c.units[4].target = "Sous-point";
+  c.units[4].fuzzy = true;                       // fuzzy: not used
+  c.units[6].target = "Premier";                 // s4.b1, also shown on the overlay step s3
+  Unit stale;
+  stale.id = "s9.b1-00000000";
+  stale.target = "x";
+  c.units.push_back(stale);
+  MergeReport r = merge(d, c, "fr");
+  EXPECT_EQ(d.slides[1].title, "Pourquoi s’engager ?");
+  EXPECT_EQ(d.slides[1].blocks[0].text, "Premier point");
+  EXPECT_EQ(d.slides[1].blocks[1].text, "Sub-point");
+  EXPECT_EQ(d.slides[2].blocks[0].text, "Premier");
+  EXPECT_EQ(d.lang, "fr");
+  EXPECT_EQ(r.translated, 3);
+  EXPECT_EQ(r.unknown, (std::vector<std::string>{"s9.b1-00000000"}));
+  EXPECT_EQ(r.missing.size(), 5u);
+}
+
+TEST(Update, UnchangedUnitsKeepTheirTranslationEvenWhenTheyMove) {
+  Catalog old = units_of(deck(), "fr");
+  for (auto& u : old.units) u.target = "FR " + u.source;
+  Deck v2 = deck();
+  v2.slides[1].blocks[0].text = "Point one, revised";
+  // a new block inserted first: ids shift, texts do not
+  Block nb;
+  nb.id = "s4.b0";
+  nb.text = "A new first step";
+  v2.slides[3].blocks.insert(v2.slides[3].blocks.begin(), nb);
+  Catalog c = update(old, v2);
+  int kept = 0;
+  for (const auto& u : c.units) {
+    if (u.source == "Point one, revised" || u.source == "A new first step") EXPECT_EQ(u.target, "") << u.source;
+    else { EXPECT_EQ(u.target, "FR " + u.source); ++kept; }
+  }
+  EXPECT_EQ(kept, 7);
+}
+
+TEST(Pseudo, AccentedExpandedBracketed) {
+  std::string p = pseudo("Why engage in WSIS+20?", 0.4);
+  EXPECT_EQ(p.rfind("[Ŵĥý éñĝáĝé íñ ŴŠÎŠ+20?", 0), 0u) << p;
+  EXPECT_EQ(p.back(), ']');
+  size_t n = unicode::decode(p).size();
+  EXPECT_GE(n, static_cast<size_t>(22 * 1.4));
+  EXPECT_LE(n, static_cast<size_t>(22 * 1.4) + 9);
+}

@@ -501,7 +501,14 @@ MergeReport merge(Deck& deck, const Catalog& tr, const std::string& lang) {
                 if (auto it = out.find(ob.id); it != out.end()) b.text = it->second;
               }
   }
-  if (!lang.empty()) deck.lang = lang;
+  if (!lang.empty()) {
+    if (deck.translated_from.empty()) deck.translated_from = deck.lang.value_or("");
+    deck.lang = lang;
+    std::string primary = lang.substr(0, lang.find('-'));
+    bool rtl = primary == "ar" || primary == "he" || primary == "fa" || primary == "ur" || primary == "ps" || primary == "yi";
+    deck.direction = rtl ? "rtl" : "ltr";
+    for (auto& s : deck.slides) s.direction = deck.direction;
+  }
   for (const auto& s : deck.slides)
     if (s.kind == SlideKind::title && !s.title.empty()) { deck.title = s.title; break; }
   return r;

@@ -153,9 +153,14 @@ LayoutDef parse_layout(const std::string& text, const std::string& file) {
   }
   if (!root.IsMap()) throw Error(Exit::layout, file, "a layout must be a mapping of keys", kHint);
   c.keys(root, "", {"name", "description", "paper", "orientation", "margins", "header", "footer", "mode", "grid",
-                    "cell", "flow", "fonts", "colors", "image", "overflow"});
+                    "cell", "flow", "fonts", "colors", "image", "overflow", "direction"});
   LayoutDef d;
   d.file = file;
+  if (auto dir = root["direction"]) {
+    d.direction = c.str(dir, "direction");
+    if (d.direction != "auto" && d.direction != "ltr" && d.direction != "rtl")
+      c.fail(dir, "direction", "must be auto (follow the deck's language), ltr or rtl, not '" + d.direction + "'");
+  }
   d.name = root["name"] ? c.str(root["name"], "name") : fs::path(file).stem().string();
   if (root["description"]) d.description = c.str(root["description"], "description");
   if (auto p = root["paper"]) {
@@ -213,7 +218,14 @@ LayoutDef parse_layout(const std::string& text, const std::string& file) {
     }
   }
   if (auto cell = root["cell"]) {
-    c.keys(cell, "cell", {"arrange", "slide", "gap", "border", "label", "notes", "text"});
+    c.keys(cell, "cell", {"arrange", "slide", "gap", "border", "label", "notes", "text", "content"});
+    if (auto ct = cell["content"]) {
+      std::string v = c.str(ct, "cell.content");
+      if (v == "picture") d.content = LayoutDef::Content::picture;
+      else if (v == "text") d.content = LayoutDef::Content::text;
+      else if (v == "auto") d.content = LayoutDef::Content::automatic;
+      else c.fail(ct, "cell.content", "must be picture, text or auto, not '" + v + "'");
+    }
     if (auto a = cell["arrange"]) {
       std::string s = c.str(a, "cell.arrange");
       if (s != "beside" && s != "below") c.fail(a, "cell.arrange", "must be beside (notes right of the slide) or below, not '" + s + "'");
@@ -238,7 +250,13 @@ LayoutDef parse_layout(const std::string& text, const std::string& file) {
     if (f["slide_gap"]) d.slide_gap = c.length(f["slide_gap"], "flow.slide_gap", 300);
   }
   if (auto f = root["fonts"]) {
-    c.keys(f, "fonts", {"regular", "bold", "title", "body", "label", "section", "deck_title", "level_indent"});
+    c.keys(f, "fonts", {"regular", "bold", "fallback", "fallback_bold", "title", "body", "label", "section", "deck_title", "level_indent"});
+    for (auto [key, list] : {std::pair<const char*, std::vector<std::string>*>{"fallback", &d.fallback}, {"fallback_bold", &d.fallback_bold}})
+      if (auto fb = f[key]) {
+        if (!fb.IsSequence()) c.fail(fb, std::string("fonts.") + key, "must be a list of font files, e.g. [NotoSansArabic-Regular.ttf]");
+        list->clear();
+        for (auto x : fb) list->push_back(c.str(x, std::string("fonts.") + key));
+      }
     if (f["regular"]) d.font_regular = c.str(f["regular"], "fonts.regular");
     if (f["bold"]) d.font_bold = c.str(f["bold"], "fonts.bold");
     if (f["title"]) role(c, f["title"], "fonts.title", d.title);
@@ -288,7 +306,10 @@ LayoutDef load_layout(const std::string& name_or_file, const std::string& data_d
     throw Error(Exit::layout, name_or_file, "no such layout", "built-in layouts: " + list + "; or give a .yaml file");
   }
   LayoutDef d = parse_layout(read_file(path), is_path ? path : "layouts/" + name_or_file + ".yaml");
-  for (std::string* f : {&d.font_regular, &d.font_bold}) {
+  std::vector<std::string*> files{&d.font_regular, &d.font_bold};
+  for (auto& f : d.fallback) files.push_back(&f);
+  for (auto& f : d.fallback_bold) files.push_back(&f);
+  for (std::string* f : files) {
     fs::path p(*f);
     if (p.is_relative() && !fs::exists(p) && fs::exists(fs::path(data_dir) / "fonts" / p)) *f = (fs::path(data_dir) / "fonts" / p).string();
   }

@@ -46,6 +46,14 @@ struct LayoutDef {
   double slide_gap = 11.34;  // 4mm
   // fonts and colours
   std::string font_regular = "DejaVuSans.ttf", font_bold = "DejaVuSans-Bold.ttf";
+  // tried in order for characters the font lacks
+  std::vector<std::string> fallback = {"NotoSansArabic-Regular.ttf", "DroidSansFallbackFull.ttf"};
+  std::vector<std::string> fallback_bold = {"NotoSansArabic-Bold.ttf", "DroidSansFallbackFull.ttf"};
+  // what a frame shows: the slide's picture, its text retypeset in the slide's shape, or
+  // auto (text when the deck was translated: the pictures show the source language)
+  enum class Content { picture, text, automatic } content = Content::automatic;
+  // direction of the page: auto follows the deck (mirrored for Arabic and Hebrew)
+  std::string direction = "auto";
   Role title{12, true}, body{9, false}, label_role{7.5, false}, section{16, true}, deck_title{20, true};
   double level_indent = 14;
   Color text{0, 0, 0}, rules{0.69, 0.69, 0.69}, border_color{0.5, 0.5, 0.5}, muted{0.38, 0.38, 0.38};

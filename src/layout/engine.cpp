@@ -2,16 +2,39 @@
 
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
 #include <regex>
+#include <set>
 
 #include "core/unicode.hpp"
+#include "l10n/bidi.hpp"
 #include "layout/text.hpp"
 
 namespace deckhand::layout {
 
 void load_fonts(const LayoutDef& def, FontSet& fonts) {
+  namespace fs = std::filesystem;
   fonts.add("regular", def.font_regular);
   fonts.add("bold", def.font_bold);
+  // a fallback named without a folder sits beside the regular font
+  auto resolve = [&](const std::string& f) {
+    fs::path p(f);
+    if (p.is_relative() && !fs::exists(p)) return (fs::path(def.font_regular).parent_path() / p).string();
+    return f;
+  };
+  std::vector<std::string> chain{"regular"}, chain_bold{"bold"};
+  for (size_t i = 0; i < def.fallback.size(); ++i) {
+    std::string id = "fallback" + std::to_string(i + 1);
+    fonts.add(id, resolve(def.fallback[i]));
+    chain.push_back(id);
+  }
+  for (size_t i = 0; i < def.fallback_bold.size(); ++i) {
+    std::string id = "fallback" + std::to_string(i + 1) + "-bold";
+    fonts.add(id, resolve(def.fallback_bold[i]));
+    chain_bold.push_back(id);
+  }
+  fonts.set_chain(false, chain);
+  fonts.set_chain(true, chain_bold);
 }
 
 namespace {
@@ -46,11 +69,17 @@ std::string fill(const std::string& tpl, const std::map<std::string, std::string
   return unicode::collapse_spaces(out);
 }
 
+double chain_width(const FontSet& fonts, const std::u32string& s, double size, bool bold) {
+  double w = 0;
+  for (char32_t c : s) w += fonts.advance(c, size, bold);
+  return w;
+}
+
 // Shortens `text` with an ellipsis so that it fits `width`.
-std::string ellipsize(const std::string& text, const FontMetrics& f, double size, double width) {
-  if (f.width(text, size) <= width) return text;
+std::string ellipsize(const std::string& text, const FontSet& f, double size, bool bold, double width) {
   std::u32string s = unicode::decode(text);
-  while (!s.empty() && f.width(unicode::encode(s) + "…", size) > width) s.pop_back();
+  if (chain_width(f, s, size, bold) <= width) return text;
+  while (!s.empty() && chain_width(f, s + U"…", size, bold) > width) s.pop_back();
   return unicode::encode(s) + "…";
 }
 
@@ -80,19 +109,53 @@ struct Builder {
     return doc.pages.back();
   }
 
-  TextRun run(const std::string& text, double x, double baseline, double size, bool bold, Color c) const {
-    TextRun t;
-    t.x = x;
-    t.y = baseline;
-    t.size = size;
-    t.font = fid(bold);
-    t.text = text;
-    t.color = c;
-    const FontMetrics& f = fonts.get(t.font);
-    t.width = f.width(text, size);
-    t.ascent = f.ascent(size);
-    t.descent = f.descent(size);
-    return t;
+  std::set<char32_t> missing;  // characters no font of the chain has
+  bool rtl_page = false;       // mirror frames and alignment (Arabic, Hebrew)
+
+  // Text drawn from x (its left end) in visual order, split into runs by the font of
+  // the chain that has each character.
+  std::vector<TextRun> runs(const std::u32string& visual, double x, double baseline, double size, bool bold, Color c) {
+    std::vector<TextRun> out;
+    size_t i = 0;
+    while (i < visual.size()) {
+      const std::string& id = fonts.font_for(visual[i], bold);
+      size_t j = i;
+      std::u32string seg;
+      while (j < visual.size() && fonts.font_for(visual[j], bold) == id) {
+        if (!fonts.covers(visual[j], bold)) missing.insert(visual[j]);
+        seg += visual[j++];
+      }
+      TextRun t;
+      t.x = x;
+      t.y = baseline;
+      t.size = size;
+      t.font = id;
+      t.text = unicode::encode(seg);
+      t.color = c;
+      const FontMetrics& f = fonts.get(id);
+      t.width = f.width(t.text, size);
+      t.ascent = f.ascent(size);
+      t.descent = f.descent(size);
+      x += t.width;
+      out.push_back(std::move(t));
+      i = j;
+    }
+    return out;
+  }
+
+  // One line of logical text: shaped and reordered when it has right-to-left letters.
+  std::u32string visual(const std::u32string& logical, bool rtl) const {
+    bool any_rtl = rtl || std::any_of(logical.begin(), logical.end(), [](char32_t c) { return unicode::is_rtl(c); });
+    return any_rtl ? l10n::visual_line(logical, rtl) : logical;
+  }
+
+  // A single line of text at x (left), or ending at x when right-aligned.
+  void put(LaidOutPage& pg, const std::string& text, double x, double baseline, double size, bool bold, Color c,
+           bool align_right = false) {
+    std::u32string logical = unicode::decode(text);
+    std::u32string v = visual(logical, l10n::is_rtl(logical));
+    double w = chain_width(fonts, v, size, bold);
+    for (auto& r : runs(v, align_right ? x - w : x, baseline, size, bold, c)) pg.texts.push_back(std::move(r));
   }
 
   std::vector<const Slide*> slides() const {
@@ -147,16 +210,21 @@ struct Builder {
     size_t lines = 0;
   };
 
-  Placed place(const std::vector<Para>& ps, double x, double y, double w, double y_max) const {
+  Placed place(const std::vector<Para>& ps, double x, double y, double w, double y_max, bool indent_levels = true) {
     Placed out;
     double cur = y;
     for (size_t i = 0; i < ps.size(); ++i) {
       const Para& p = ps[i];
       const FontMetrics& f = fonts.get(fid(p.bold));
       double lh = p.size * 1.3;
-      double indent = p.level > 0 ? d.level_indent * (p.level - 1) : 0;
+      double indent = p.level > 0 && indent_levels ? d.level_indent * (p.level - 1) : 0;
       double bw = p.level > 0 ? p.size * 1.1 : 0;
-      auto lines = wrap(p.text, f, p.size, std::max(10.0, w - indent - bw), deck.lang.value_or(""));
+      std::u32string logical = unicode::decode(p.text);
+      bool rtl = rtl_page || l10n::is_rtl(logical);
+      bool any_rtl = rtl || std::any_of(logical.begin(), logical.end(), [](char32_t c) { return unicode::is_rtl(c); });
+      std::u32string measure = any_rtl ? l10n::shape_logical(logical, rtl) : logical;
+      auto adv = [&](char32_t c) { return c == 0xFEFF ? 0.0 : fonts.advance(c, p.size, p.bold); };
+      auto lines = wrap_ranges(measure, adv, std::max(10.0, w - indent - bw), deck.lang.value_or(""));
       if (i > 0) cur += p.size * 0.35;  // paragraph spacing
       for (size_t k = 0; k < lines.size(); ++k) {
         if (cur + lh > y_max + 1e-6) {
@@ -165,8 +233,15 @@ struct Builder {
           return out;
         }
         double base = cur + f.ascent(p.size) + (lh - f.ascent(p.size) - f.descent(p.size)) / 2;
-        if (k == 0 && p.level > 0) out.runs.push_back(run(bullet_for(p.level), x + indent, base, p.size, false, p.color));
-        out.runs.push_back(run(lines[k].text, x + indent + bw, base, p.size, p.bold, p.color));
+        std::u32string v = visual(logical.substr(lines[k].first, lines[k].second - lines[k].first), rtl);
+        double lw = chain_width(fonts, v, p.size, p.bold);
+        if (k == 0 && p.level > 0) {
+          std::u32string b = unicode::decode(bullet_for(p.level));
+          double bx = rtl ? x + w - indent - chain_width(fonts, b, p.size, false) : x + indent;
+          for (auto& r : runs(b, bx, base, p.size, false, p.color)) out.runs.push_back(std::move(r));
+        }
+        double lx = rtl ? x + w - indent - bw - lw : x + indent + bw;
+        for (auto& r : runs(v, lx, base, p.size, p.bold, p.color)) out.runs.push_back(std::move(r));
         cur += lh;
         ++out.lines;
       }
@@ -184,7 +259,7 @@ struct Builder {
     double w = aw, h = aw / aspect;
     if (h > ah) { h = ah; w = ah * aspect; }
     ImageBox im;
-    im.x = centre ? ax + (aw - w) / 2 : ax;
+    im.x = centre ? ax + (aw - w) / 2 : rtl_page ? ax + aw - w : ax;
     im.y = ay;
     im.w = w;
     im.h = h;
@@ -210,6 +285,7 @@ struct Builder {
       LaidOutPage& pg = doc.pages.back();
       int r = d.order_down ? k % d.rows : k / d.cols;
       int c = d.order_down ? k / d.rows : k % d.cols;
+      if (rtl_page) c = d.cols - 1 - c;  // right to left
       double x = cx0 + c * (cw + d.col_gap), y = cy0 + r * (ch + d.row_gap);
       double ax = x, ay = y, aw = cw, ah = ch;  // the slide's area
       double nx = 0, ny = 0, nw = 0, nh = 0;    // the notes area
@@ -217,21 +293,28 @@ struct Builder {
         if (d.beside) {
           aw = (cw - d.cell_gap) * d.slide_share;
           nx = x + aw + d.cell_gap; ny = y; nw = cw - aw - d.cell_gap; nh = ch;
+          if (rtl_page) { nx = x; ax = x + cw - aw; }  // notes on the left, slide on the right
         } else {
           ah = (ch - d.cell_gap) * d.slide_share;
           nx = x; ny = y + ah + d.cell_gap; nw = cw; nh = ch - ah - d.cell_gap;
         }
       }
       ImageBox im = picture(s, ax, ay, aw, ah - label_h, d.slide_share >= 1.0 || !d.beside);
-      pg.images.push_back(im);
       pg.frames.push_back({s.id, {im.x, im.y, im.w, im.h}});
-      if (d.border > 0) pg.boxes.push_back({im.x, im.y, im.w, im.h, d.border, d.border_color});
+      if (text_frames) {
+        text_frame(pg, s, im);
+        pg.boxes.push_back({im.x, im.y, im.w, im.h, std::max(d.border, 0.5), d.border_color});
+      } else {
+        pg.images.push_back(im);
+        if (d.border > 0) pg.boxes.push_back({im.x, im.y, im.w, im.h, d.border, d.border_color});
+      }
       bookmark(s, page_index, im.y, in_section);
       if (!d.label.empty()) {
         std::string label = fill(d.label, {{"slide", number(s)}, {"title", s.title}});
-        const FontMetrics& f = fonts.get(fid(d.label_role.bold));
-        label = ellipsize(label, f, d.label_role.size, im.w);
-        pg.texts.push_back(run(label, im.x, im.y + im.h + d.label_role.size * 1.3, d.label_role.size, d.label_role.bold, d.muted));
+        label = ellipsize(label, fonts, d.label_role.size, d.label_role.bold, im.w);
+        double ly = im.y + im.h + d.label_role.size * 1.3;
+        if (rtl_page) put(pg, label, im.x + im.w, ly, d.label_role.size, d.label_role.bold, d.muted, true);
+        else put(pg, label, im.x, ly, d.label_role.size, d.label_role.bold, d.muted);
       }
       if (nw > 0 && nh > 0) {
         if (d.cell_text) {
@@ -246,6 +329,73 @@ struct Builder {
           }
         }
       }
+    }
+  }
+
+  bool text_frames = false;  // frames hold the slide's (translated) text instead of its picture
+
+  // The slide retypeset in its frame: each title and block in its own box, scaled from
+  // the slide, free to grow down to the next one; shrunk when it does not fit (to 75% of
+  // its scaled size, or overflow.min_size if smaller), then cut and reported.
+  void text_frame(LaidOutPage& pg, const Slide& s, const ImageBox& f) {
+    double sw = s.size[0] > 0 ? s.size[0] : deck.source.page_size[0];
+    double sh = s.size[1] > 0 ? s.size[1] : deck.source.page_size[1];
+    if (sw <= 0 || sh <= 0) { sw = f.w; sh = f.h; }
+    const double k = f.w / sw;
+    struct Item {
+      std::string key, text;
+      BBox box;
+      double size;
+      bool bold;
+      int level;
+    };
+    std::vector<Item> items;
+    if (!s.title.empty())
+      items.push_back({s.id + ".title", s.title, s.title_bbox, s.title_style.size > 0 ? s.title_style.size : sh * 0.07, true, 0});
+    for (const auto& b : s.blocks)
+      items.push_back({b.id, b.text, b.bbox, b.style.size > 0 ? b.style.size : sh * 0.045, b.style.bold, b.level});
+    // boxes missing (an edited deck JSON): stack them from the top
+    double next_y = sh * 0.06;
+    for (auto& it : items) {
+      if (it.box[2] <= it.box[0] || it.box[3] <= it.box[1]) {
+        double h = it.size * 1.3;
+        it.box = {sw * 0.06 + (it.level > 0 ? it.size * 1.5 * (it.level - 1) : 0), next_y, sw * 0.94, next_y + h};
+      }
+      next_y = it.box[3] + it.size * 0.4;
+    }
+    const double pad = 2;
+    for (size_t i = 0; i < items.size(); ++i) {
+      const Item& it = items[i];
+      double bx0 = rtl_page ? sw - it.box[2] : it.box[0], bx1 = rtl_page ? sw - it.box[0] : it.box[2];
+      // room to the right edge of the slide's text area, and down to the next box
+      double right = rtl_page ? bx1 : std::max(bx1, sw * 0.94);
+      double left = rtl_page ? std::min(bx0, sw * 0.06) : bx0;
+      double bottom = sh - sh * 0.04;
+      for (size_t j = 0; j < items.size(); ++j)
+        if (j != i && items[j].box[1] >= it.box[1] + 1 && items[j].box[1] < bottom &&
+            std::min(items[j].box[2], it.box[2]) > std::max(items[j].box[0], it.box[0]))
+          bottom = items[j].box[1];
+      bottom = std::max(bottom, it.box[3]);
+      double x = f.x + left * k, w = (right - left) * k;
+      double y = f.y + it.box[1] * k, y_max = std::min(f.y + bottom * k, f.y + f.h - pad);
+      double size = it.size * k;
+      double min_size = std::min(d.min_size, size * 0.75);
+      Placed best;
+      for (double sz = size;; sz = std::max(min_size, sz * 0.95)) {
+        best = place({{it.text, sz, it.bold, it.level, d.text}}, x, y, w, y_max, false);
+        if (best.complete || sz <= min_size + 1e-9) {
+          if (!best.complete) {
+            Placed all = place({{it.text, sz, it.bold, it.level, d.text}}, x, y, w, 1e9, false);
+            double need = all.height / std::max(1.0, y_max - y);
+            doc.overflows.push_back({s.page, it.key, need});
+            diag.warn({"text-overflow", o.file, s.page,
+                       "slide " + number(s) + ": " + it.key + " does not fit its box (needs " +
+                           std::to_string(static_cast<int>(std::lround(need * 100))) + "% of the room); cut"});
+          }
+          break;
+        }
+      }
+      for (auto& r : best.runs) pg.texts.push_back(std::move(r));
     }
   }
 
@@ -382,26 +532,21 @@ struct Builder {
     for (int i = 0; i < n; ++i) {
       std::map<std::string, std::string> fields = {{"deck_title", title}, {"event", o.event}, {"date", o.date},
                                                    {"page", std::to_string(i + 1)}, {"pages", std::to_string(n)}};
-      auto put = [&](const Band& b, double baseline) {
-        const FontMetrics& f = fonts.get("regular");
+      auto band = [&](const Band& b, double baseline) {
         double w = cx1 - cx0;
-        if (!b.left.empty()) {
-          std::string t = ellipsize(fill(b.left, fields), f, b.size, w / 2);
-          doc.pages[i].texts.push_back(run(t, cx0, baseline, b.size, false, d.muted));
-        }
+        // in a right-to-left handout the left and right texts trade places
+        const std::string& left = rtl_page ? b.right : b.left;
+        const std::string& right = rtl_page ? b.left : b.right;
+        if (!left.empty()) put(doc.pages[i], ellipsize(fill(left, fields), fonts, b.size, false, w / 2), cx0, baseline, b.size, false, d.muted);
         if (!b.center.empty()) {
-          std::string t = ellipsize(fill(b.center, fields), f, b.size, w / 2);
-          double tw = f.width(t, b.size);
-          doc.pages[i].texts.push_back(run(t, cx0 + (w - tw) / 2, baseline, b.size, false, d.muted));
+          std::string t = ellipsize(fill(b.center, fields), fonts, b.size, false, w / 2);
+          double tw = chain_width(fonts, unicode::decode(t), b.size, false);
+          put(doc.pages[i], t, cx0 + (w - tw) / 2, baseline, b.size, false, d.muted);
         }
-        if (!b.right.empty()) {
-          std::string t = ellipsize(fill(b.right, fields), f, b.size, w / 3);
-          double tw = f.width(t, b.size);
-          doc.pages[i].texts.push_back(run(t, cx1 - tw, baseline, b.size, false, d.muted));
-        }
+        if (!right.empty()) put(doc.pages[i], ellipsize(fill(right, fields), fonts, b.size, false, w / 2), cx1, baseline, b.size, false, d.muted, true);
       };
-      if (!d.header.empty()) put(d.header, d.m_top + d.header.size);
-      if (!d.footer.empty()) put(d.footer, d.paper_h - d.m_bottom - fonts.get("regular").descent(d.footer.size));
+      if (!d.header.empty()) band(d.header, d.m_top + d.header.size);
+      if (!d.footer.empty()) band(d.footer, d.paper_h - d.m_bottom - fonts.get("regular").descent(d.footer.size));
     }
   }
 };
@@ -411,10 +556,22 @@ struct Builder {
 LaidOutDoc lay_out(const Deck& deck, const LayoutDef& def, const FontSet& fonts, const HandoutOptions& opts,
                    Diagnostics& diag) {
   Builder b(deck, def, fonts, opts, diag);
+  b.rtl_page = def.direction == "rtl" || (def.direction == "auto" && deck.direction == "rtl");
+  b.text_frames = def.content == LayoutDef::Content::text ||
+                  (def.content == LayoutDef::Content::automatic && !deck.translated_from.empty());
   if (def.mode == LayoutDef::Mode::grid) b.grid();
   else b.flow();
   if (b.doc.pages.empty()) b.new_page();
   b.bands();
+  if (!b.missing.empty()) {
+    std::string list;
+    for (char32_t c : b.missing) {
+      char buf[16];
+      std::snprintf(buf, sizeof buf, "U+%04X", unsigned(c));
+      list += (list.empty() ? "" : " ") + std::string(buf);
+    }
+    diag.warn({"missing-glyph", opts.file, 0, "no font in the chain has these characters; they print as empty boxes: " + list});
+  }
   b.doc.fonts = fonts.paths();
   b.doc.title = opts.title.empty() ? deck.title : opts.title;
   b.doc.subject = "Handout (" + def.name + ") of " + (deck.source.file.empty() ? "a slide deck" : deck.source.file);

@@ -70,6 +70,28 @@ const FontMetrics& FontSet::get(const std::string& id) const {
   return *it->second;
 }
 
+void FontSet::set_chain(bool bold, std::vector<std::string> ids) { chains_[bold ? 1 : 0] = std::move(ids); }
+
+const std::vector<std::string>& FontSet::chain(bool bold) const { return chains_[bold ? 1 : 0]; }
+
+const std::string& FontSet::font_for(char32_t cp, bool bold) const {
+  const auto& ch = chain(bold);
+  if (ch.empty()) throw Error(Exit::failure, "", "no fonts loaded", "a bug: please report it");
+  // spaces and marks that every font draws (or that take no room) stay with the first
+  for (const auto& id : ch)
+    if (get(id).has_glyph(cp)) return id;
+  return ch.front();
+}
+
+bool FontSet::covers(char32_t cp, bool bold) const {
+  if (cp < 0x20 || cp == 0xFEFF || cp == 0x200B || cp == 0x200C || cp == 0x200D) return true;
+  for (const auto& id : chain(bold))
+    if (get(id).has_glyph(cp)) return true;
+  return false;
+}
+
+double FontSet::advance(char32_t cp, double size, bool bold) const { return get(font_for(cp, bold)).advance(cp, size); }
+
 std::map<std::string, std::string> FontSet::paths() const {
   std::map<std::string, std::string> out;
   for (const auto& [id, f] : fonts_) out[id] = f->path();

@@ -5,6 +5,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace deckhand::layout {
 
@@ -28,15 +29,24 @@ class FontMetrics {
   std::string path_;
 };
 
-// The fonts of one layout, by id ("regular", "bold").
+// The fonts of one layout, by id ("regular", "bold", "fallback1", ...), and the chains
+// that pick, character by character, the first font that has a glyph.
 class FontSet {
  public:
   void add(const std::string& id, const std::string& path);
   const FontMetrics& get(const std::string& id) const;
   std::map<std::string, std::string> paths() const;
+  // The chain for regular or bold text: its font first, then the fallbacks.
+  void set_chain(bool bold, std::vector<std::string> ids);
+  const std::vector<std::string>& chain(bool bold) const;
+  // The id of the font that draws `cp` (the chain's first if none has it: see covers).
+  const std::string& font_for(char32_t cp, bool bold) const;
+  bool covers(char32_t cp, bool bold) const;
+  double advance(char32_t cp, double size, bool bold) const;
 
  private:
   std::map<std::string, std::unique_ptr<FontMetrics>> fonts_;
+  std::vector<std::string> chains_[2];
 };
 
 }  // namespace deckhand::layout

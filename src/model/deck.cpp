@@ -96,6 +96,7 @@ nlohmann::ordered_json to_json(const Deck& d) {
   j["lang"] = d.lang ? nlohmann::ordered_json(*d.lang) : nlohmann::ordered_json(nullptr);
   j["direction"] = d.direction;
   j["title"] = d.title;
+  if (!d.translated_from.empty()) j["translated_from"] = d.translated_from;
   auto& slides = j["slides"] = nlohmann::ordered_json::array();
   for (const auto& s : d.slides) {
     nlohmann::ordered_json js;
@@ -148,6 +149,7 @@ Deck deck_from_json(const nlohmann::json& j, const std::string& file) {
   if (auto it = j.find("lang"); it != j.end() && it->is_string()) d.lang = it->get<std::string>();
   d.direction = get<std::string>(j, "direction", file, "", "ltr", false);
   d.title = get<std::string>(j, "title", file, "", "", false);
+  d.translated_from = get<std::string>(j, "translated_from", file, "", "", false);
   auto sl = j.find("slides");
   if (sl == j.end() || !sl->is_array()) bad(file, "/slides", "missing or not an array");
   for (size_t i = 0; i < sl->size(); ++i) {

@@ -64,6 +64,7 @@ struct Deck {
   std::optional<std::string> lang;  // BCP 47 guess
   std::string direction = "ltr";    // dominant direction: "ltr" or "rtl"
   std::string title;                // the deck's title as deckhand sees it
+  std::string translated_from;      // source language when a translation was merged, else ""
   std::vector<Slide> slides;
   std::vector<std::string> furniture;  // texts removed as page furniture (for review)
 };

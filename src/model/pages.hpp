@@ -63,8 +63,16 @@ struct Bookmark {
   int level = 0;             // 0 top level, 1 under the preceding level-0 entry (sections)
 };
 
+// Text that does not fit its box even at the smallest size allowed.
+struct Overflow {
+  int slide = 0;             // page number of the slide
+  std::string key;           // "s3.title", "s3.b2"
+  double needed = 0;         // height needed at the smallest size / height available
+};
+
 struct LaidOutDoc {
   std::vector<LaidOutPage> pages;
+  std::vector<Overflow> overflows;
   std::vector<Bookmark> bookmarks;
   std::map<std::string, std::string> fonts;  // font id -> TrueType file path
   std::string title;         // document information

@@ -1,17 +1,26 @@
 #include "render/pdf_writer.hpp"
 
+#include <hb-subset.h>
+#include <hb.h>
 #include <hpdf.h>
+#include <hpdf_font.h>
+#include <hpdf_fontdef.h>
 #include <hpdf_objects.h>
 #include <hpdf_streams.h>
 #include <jpeglib.h>
 #include <zlib.h>
 
 #include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <set>
 #include <cstdio>
 #include <map>
 #include <unordered_set>
 
 #include "core/parallel.hpp"
+#include "core/unicode.hpp"
 #include "deckhand/version.hpp"
 
 namespace deckhand::render {
@@ -125,6 +134,54 @@ HPDF_Image add_image(HPDF_Doc pdf, const Encoded& e) {
   return img;
 }
 
+// libharu 2.3.0 subsets TrueType fonts itself but loses the parts of composite glyphs
+// (many CJK characters come out half drawn). So deckhand subsets each font with
+// HarfBuzz to the characters the document uses, and has libharu embed that small font
+// whole (every glyph marked used).
+std::string subset_font(const std::string& path, const std::set<char32_t>& cps, const std::string& out) {
+  hb_blob_t* blob = hb_blob_create_from_file_or_fail(path.c_str());
+  if (!blob) throw Error(Exit::layout, path, "cannot read the font file", "check the layout's fonts");
+  hb_face_t* face = hb_face_create(blob, 0);
+  hb_subset_input_t* in = hb_subset_input_create_or_fail();
+  hb_set_t* uni = hb_subset_input_unicode_set(in);
+  for (char32_t c : cps) hb_set_add(uni, c);
+  hb_face_t* sub = hb_subset_or_fail(face, in);
+  hb_subset_input_destroy(in);
+  hb_face_destroy(face);
+  hb_blob_destroy(blob);
+  if (!sub) throw Error(Exit::layout, path, "HarfBuzz cannot subset this font", "use another TrueType font");
+  hb_blob_t* data = hb_face_reference_blob(sub);
+  unsigned len = 0;
+  const char* bytes = hb_blob_get_data(data, &len);
+  std::ofstream f(out, std::ios::binary);
+  f.write(bytes, len);
+  hb_blob_destroy(data);
+  hb_face_destroy(sub);
+  if (!f) throw Error(Exit::output, out, "cannot write a temporary font file", "check free space in the temporary folder");
+  return out;
+}
+
+void embed_whole(HPDF_Font font) {
+  auto* attr = static_cast<HPDF_FontAttr>(reinterpret_cast<HPDF_Dict>(font)->attr);
+  if (!attr || !attr->fontdef || attr->fontdef->type != HPDF_FONTDEF_TYPE_TRUETYPE) return;
+  auto* tt = static_cast<HPDF_TTFontDefAttr>(attr->fontdef->attr);
+  if (!tt || !tt->glyph_tbl.flgs) return;
+  for (HPDF_UINT i = 0; i < tt->num_glyphs; ++i) tt->glyph_tbl.flgs[i] = 1;
+}
+
+struct TempDir {
+  std::filesystem::path path;
+  TempDir() {
+    std::random_device rd;
+    path = std::filesystem::temp_directory_path() / ("deckhand-" + std::to_string(rd()) + std::to_string(rd()));
+    std::filesystem::create_directories(path);
+  }
+  ~TempDir() {
+    std::error_code ec;
+    std::filesystem::remove_all(path, ec);
+  }
+};
+
 std::string pdf_date(const std::string& iso) {  // "2026-03-14" -> D:20260314000000Z
   return "D:" + iso.substr(0, 4) + iso.substr(5, 2) + iso.substr(8, 2) + "000000Z";
 }
@@ -157,16 +214,30 @@ void write_pdf(const LaidOutDoc& doc, const RasterFn& raster, const WriteOptions
   HPDF_SetCurrentEncoder(pdf, "UTF-8");
   check(err, "setting up the PDF");
 
-  std::map<std::string, HPDF_Font> fonts;
-  for (const auto& [id, path] : doc.fonts) {
+  // one subset per font file (several ids may share a file), with every character the
+  // document draws in it
+  std::map<std::string, std::set<char32_t>> used;  // file -> characters
+  for (const auto& p : doc.pages)
+    for (const auto& t : p.texts) {
+      auto f = doc.fonts.find(t.font);
+      if (f == doc.fonts.end()) throw Error(Exit::failure, "", "text uses font id '" + t.font + "' that was not loaded", "a bug: please report it");
+      for (char32_t c : unicode::decode(t.text)) used[f->second].insert(c);
+    }
+  TempDir tmp;
+  std::map<std::string, HPDF_Font> by_file;
+  for (const auto& [original, cps] : used) {
+    std::string path = subset_font(original, cps, (tmp.path / ("font" + std::to_string(by_file.size() + 1) + ".ttf")).string());
     const char* name = HPDF_LoadTTFontFromFile(pdf, path.c_str(), HPDF_TRUE);
     if (!name || err.code)
-      throw Error(Exit::layout, path, "libharu cannot load this TrueType font", "use a .ttf font with glyph outlines (not CFF/.otf)");
+      throw Error(Exit::layout, original, "libharu cannot load this TrueType font", "use a .ttf font with glyph outlines (not CFF/.otf)");
     HPDF_Font f = HPDF_GetFont(pdf, name, "UTF-8");
-    check(err, "loading font " + path);
+    check(err, "loading font " + original);
     fix_to_unicode(f);
-    fonts[id] = f;
+    by_file[original] = f;
   }
+  std::map<std::string, HPDF_Font> fonts;
+  for (const auto& [id, file] : doc.fonts)
+    if (by_file.count(file)) fonts[id] = by_file[file];
 
   HPDF_SetInfoAttr(pdf, HPDF_INFO_TITLE, doc.title.c_str());
   HPDF_SetInfoAttr(pdf, HPDF_INFO_SUBJECT, doc.subject.c_str());
@@ -260,6 +331,7 @@ void write_pdf(const LaidOutDoc& doc, const RasterFn& raster, const WriteOptions
   HPDF_AddPageLabel(pdf, 0, HPDF_PAGE_NUM_STYLE_DECIMAL, 1, "");
   check(err, "bookmarks and page labels");
 
+  for (auto& [file, f] : by_file) embed_whole(f);
   // straight to the file: no second copy of the whole PDF in memory
   HPDF_SaveToFile(pdf, path.c_str());
   if (err.code) throw Error(Exit::output, path, "cannot write the PDF (libharu error " + std::to_string(err.code) + ")",

@@ -68,6 +68,18 @@ std::string nfc(std::string_view s) {
   return out;
 }
 
+std::string nfkc(std::string_view s) {
+  UErrorCode err = U_ZERO_ERROR;
+  const icu::Normalizer2* n = icu::Normalizer2::getNFKCInstance(err);
+  if (U_FAILURE(err)) return std::string(s);
+  icu::UnicodeString us = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+  icu::UnicodeString res = n->normalize(us, err);
+  if (U_FAILURE(err)) return std::string(s);
+  std::string out;
+  res.toUTF8String(out);
+  return out;
+}
+
 bool is_pua(char32_t c) {
   return (c >= 0xE000 && c <= 0xF8FF) || (c >= 0xF0000 && c <= 0xFFFFD) || (c >= 0x100000 && c <= 0x10FFFD);
 }

@@ -10,8 +10,9 @@ std::u32string decode(std::string_view utf8);   // invalid bytes become U+FFFD
 std::string encode(std::u32string_view cps);
 std::string encode(char32_t cp);
 
-// Canonical composition (NFC), via ICU.
+// Canonical composition (NFC), and compatibility composition (NFKC), via ICU.
 std::string nfc(std::string_view utf8);
+std::string nfkc(std::string_view utf8);
 
 // Text hygiene for extracted words: NFC, ligatures (U+FB00..FB06) expanded, tabs and
 // other control characters turned into spaces, Private Use Area characters removed.

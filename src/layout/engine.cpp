@@ -153,7 +153,7 @@ struct Builder {
   void put(LaidOutPage& pg, const std::string& text, double x, double baseline, double size, bool bold, Color c,
            bool align_right = false) {
     std::u32string logical = unicode::decode(text);
-    std::u32string v = visual(logical, l10n::is_rtl(logical));
+    std::u32string v = visual(logical, rtl_page || l10n::is_rtl(logical));
     double w = chain_width(fonts, v, size, bold);
     for (auto& r : runs(v, align_right ? x - w : x, baseline, size, bold, c)) pg.texts.push_back(std::move(r));
   }

@@ -77,7 +77,11 @@ const std::vector<std::string>& FontSet::chain(bool bold) const { return chains_
 const std::string& FontSet::font_for(char32_t cp, bool bold) const {
   const auto& ch = chain(bold);
   if (ch.empty()) throw Error(Exit::failure, "", "no fonts loaded", "a bug: please report it");
-  // spaces and marks that every font draws (or that take no room) stay with the first
+  // Arabic and Hebrew letters go to a fallback made for them (Noto Sans Arabic) before
+  // the main font's own, plainer Arabic glyphs; everything else tries the chain in order.
+  if (unicode::is_rtl(cp))
+    for (size_t i = 1; i < ch.size(); ++i)
+      if (get(ch[i]).has_glyph(cp)) return ch[i];
   for (const auto& id : ch)
     if (get(id).has_glyph(cp)) return id;
   return ch.front();

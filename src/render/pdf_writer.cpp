@@ -56,9 +56,12 @@ void fix_to_unicode(HPDF_Font font) {
       "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
       "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
       "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
+  // Arabic presentation forms (FB50-FDFF, FE70-FEFF: what shaping draws) map to the
+  // letters they show, so that copied or extracted text is plain Arabic.
+  auto presentation = [](int hi) { return hi == 0xFB || hi == 0xFC || hi == 0xFD || hi == 0xFE; };
   std::vector<int> his;
   for (int hi = 0; hi < 256; ++hi)
-    if (hi < 0xD8 || hi > 0xDF) his.push_back(hi);  // no surrogates
+    if ((hi < 0xD8 || hi > 0xDF) && !presentation(hi)) his.push_back(hi);  // no surrogates
   for (size_t i = 0; i < his.size(); i += 100) {
     size_t n = std::min<size_t>(100, his.size() - i);
     s += std::to_string(n) + " beginbfrange\n";
@@ -68,6 +71,27 @@ void fix_to_unicode(HPDF_Font font) {
       s += line;
     }
     s += "endbfrange\n";
+  }
+  std::vector<std::string> chars;
+  for (int hi : {0xFB, 0xFC, 0xFD, 0xFE})
+    for (int lo = 0; lo < 256; ++lo) {
+      char32_t code = static_cast<char32_t>(hi << 8 | lo);
+      std::u32string to = unicode::decode(unicode::nfkc(unicode::encode(code)));
+      if (to.empty() || to.size() > 4) to = std::u32string(1, code);
+      char line[64];
+      std::snprintf(line, sizeof line, "<%04X> <", unsigned(code));
+      std::string l = line;
+      for (char32_t c : to) {  // BMP only here
+        std::snprintf(line, sizeof line, "%04X", unsigned(c));
+        l += line;
+      }
+      chars.push_back(l + ">\n");
+    }
+  for (size_t i = 0; i < chars.size(); i += 100) {
+    size_t n = std::min<size_t>(100, chars.size() - i);
+    s += std::to_string(n) + " beginbfchar\n";
+    for (size_t k = i; k < i + n; ++k) s += chars[k];
+    s += "endbfchar\n";
   }
   s += "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
   HPDF_Stream_WriteStr(tu->stream, s.c_str());

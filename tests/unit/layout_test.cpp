@@ -239,3 +239,52 @@ TEST(LayoutFile, BuiltInNamesAndUnknownNames) {
     EXPECT_NE(e.line().find("notes-4: no such layout (built-in layouts: grid-2"), std::string::npos) << e.line();
   }
 }
+
+// ---- font fallback: no character is dropped silently
+TEST(Fonts, EachCharacterIsDrawnWithTheFirstFontOfTheChainThatHasIt) {
+  // a CJK-only font first (Droid Sans Fallback has no Latin letters), DejaVu after it
+  FontSet fonts;
+  fonts.add("cjk", kData + "/fonts/DroidSansFallbackFull.ttf");
+  fonts.add("latin", kData + "/fonts/DejaVuSans.ttf");
+  fonts.set_chain(false, {"cjk", "latin"});
+  fonts.set_chain(true, {"cjk", "latin"});
+  EXPECT_FALSE(fonts.get("cjk").has_glyph(U'H'));
+  EXPECT_EQ(fonts.font_for(U'H', false), "latin");
+  EXPECT_EQ(fonts.font_for(U'你', false), "cjk");
+  EXPECT_TRUE(fonts.covers(U'H', false));
+  EXPECT_FALSE(fonts.covers(0x13000, false));  // an Egyptian hieroglyph: nobody has it
+}
+
+TEST(Fonts, HandoutTextIsSplitIntoRunsByFontAndMissingCharactersAreReported) {
+  Deck d = sample_deck(2);
+  d.slides[1].title = "Hello 你好 مرحبا \xF0\x93\x80\x80";
+  Diagnostics diag;
+  LaidOutDoc doc = run("outline", d, &diag);
+  std::map<std::string, std::string> by_font;
+  for (const auto& p : doc.pages)
+    for (const auto& t : p.texts) by_font[t.font] += t.text;
+  EXPECT_NE(by_font["bold"].find("Hello"), std::string::npos);
+  bool cjk = false, arabic = false;
+  for (const auto& [id, text] : by_font) {
+    if (text.find("你好") != std::string::npos) cjk = doc.fonts[id].find("DroidSansFallback") != std::string::npos;
+    if (text.find("\xEF\xBA") != std::string::npos || text.find("\xEF\xBB") != std::string::npos)
+      arabic = doc.fonts[id].find("NotoSansArabic") != std::string::npos;
+  }
+  EXPECT_TRUE(cjk);
+  EXPECT_TRUE(arabic);
+  bool warned = false;
+  for (const auto& w : diag.warnings())
+    if (w.code == "missing-glyph" && w.message.find("U+13000") != std::string::npos) warned = true;
+  EXPECT_TRUE(warned);
+}
+
+TEST(Rtl, ArabicDeckMirrorsFramesNotesAndAlignment) {
+  Deck d = sample_deck(3);
+  d.direction = "rtl";
+  for (auto& s : d.slides) s.title = "عنوان الشريحة";
+  LaidOutDoc doc = run("notes-3", d);
+  const auto& p = doc.pages[0];
+  // the picture on the right, the notes lines on the left
+  EXPECT_GT(p.images[0].x + p.images[0].w / 2, p.width / 2);
+  for (const auto& r : p.rules) EXPECT_LT(r.x1, p.images[0].x);
+}

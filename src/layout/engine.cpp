@@ -364,6 +364,10 @@ struct Builder {
       next_y = it.box[3] + it.size * 0.4;
     }
     const double pad = 2;
+    struct Room {
+      double x, w, y, y_max, size, min_size;
+    };
+    std::vector<Room> rooms;
     for (size_t i = 0; i < items.size(); ++i) {
       const Item& it = items[i];
       double bx0 = rtl_page ? sw - it.box[2] : it.box[0], bx1 = rtl_page ? sw - it.box[0] : it.box[2];
@@ -376,26 +380,48 @@ struct Builder {
             std::min(items[j].box[2], it.box[2]) > std::max(items[j].box[0], it.box[0]))
           bottom = items[j].box[1];
       bottom = std::max(bottom, it.box[3]);
-      double x = f.x + left * k, w = (right - left) * k;
-      double y = f.y + it.box[1] * k, y_max = std::min(f.y + bottom * k, f.y + f.h - pad);
-      double size = it.size * k;
-      double min_size = std::min(d.min_size, size * 0.75);
-      Placed best;
-      for (double sz = size;; sz = std::max(min_size, sz * 0.95)) {
-        best = place({{it.text, sz, it.bold, it.level, d.text}}, x, y, w, y_max, false);
-        if (best.complete || sz <= min_size + 1e-9) {
-          if (!best.complete) {
-            Placed all = place({{it.text, sz, it.bold, it.level, d.text}}, x, y, w, 1e9, false);
-            double need = all.height / std::max(1.0, y_max - y);
-            doc.overflows.push_back({s.page, it.key, need});
-            diag.warn({"text-overflow", o.file, s.page,
-                       "slide " + number(s) + ": " + it.key + " does not fit its box (needs " +
-                           std::to_string(static_cast<int>(std::lround(need * 100))) + "% of the room); cut"});
-          }
-          break;
-        }
+      Room r;
+      r.x = f.x + left * k;
+      r.w = (right - left) * k;
+      r.y = f.y + it.box[1] * k;
+      r.y_max = std::min(f.y + bottom * k, f.y + f.h - pad);
+      r.size = it.size * k;
+      r.min_size = std::min(d.min_size, r.size * 0.75);
+      rooms.push_back(r);
+    }
+    // The largest scale (1 down to the smallest allowed) at which each item fits; the
+    // slide's bullets then share the smallest of theirs, so they keep one size.
+    auto fits_at = [&](size_t i, double scale) {
+      const Item& it = items[i];
+      const Room& r = rooms[i];
+      return place({{it.text, std::max(r.min_size, r.size * scale), it.bold, it.level, d.text}}, r.x, r.y, r.w, r.y_max, false).complete;
+    };
+    auto best_scale = [&](size_t i) {
+      double sc = 1.0;
+      while (!fits_at(i, sc) && rooms[i].size * sc > rooms[i].min_size + 1e-9) sc *= 0.95;
+      return sc;
+    };
+    double body_scale = 1.0;
+    std::vector<double> scale(items.size(), 1.0);
+    for (size_t i = 0; i < items.size(); ++i) {
+      scale[i] = best_scale(i);
+      if (items[i].key.find(".title") == std::string::npos) body_scale = std::min(body_scale, scale[i]);
+    }
+    for (size_t i = 0; i < items.size(); ++i) {
+      const Item& it = items[i];
+      const Room& r = rooms[i];
+      double sc = it.key.find(".title") == std::string::npos ? body_scale : scale[i];
+      double sz = std::max(r.min_size, r.size * sc);
+      Placed best = place({{it.text, sz, it.bold, it.level, d.text}}, r.x, r.y, r.w, r.y_max, false);
+      if (!best.complete) {
+        Placed all = place({{it.text, sz, it.bold, it.level, d.text}}, r.x, r.y, r.w, 1e9, false);
+        double need = all.height / std::max(1.0, r.y_max - r.y);
+        doc.overflows.push_back({s.page, it.key, need});
+        diag.warn({"text-overflow", o.file, s.page,
+                   "slide " + number(s) + ": " + it.key + " does not fit its box (needs " +
+                       std::to_string(static_cast<int>(std::lround(need * 100))) + "% of the room); cut"});
       }
-      for (auto& r : best.runs) pg.texts.push_back(std::move(r));
+      for (auto& run : best.runs) pg.texts.push_back(std::move(run));
     }
   }
 

@@ -17,6 +17,12 @@ std::vector<std::pair<size_t, size_t>> wrap_ranges(const std::u32string& cps, co
   std::vector<char> brks(cps.size());
   set_linebreaks_utf32(reinterpret_cast<const utf32_t*>(cps.data()), cps.size(), lang.empty() ? nullptr : lang.c_str(),
                        brks.data());
+  // "WSIS+20", "ВВУИО+20": no break around a plus sign between a letter and a digit
+  for (size_t i = 1; i + 1 < cps.size(); ++i)
+    if (cps[i] == U'+' && !unicode::is_space(cps[i - 1]) && !unicode::is_space(cps[i + 1])) {
+      brks[i - 1] = LINEBREAK_NOBREAK;
+      brks[i] = LINEBREAK_NOBREAK;
+    }
   auto is_sp = [](char32_t c) { return c == U' ' || c == U'\t'; };
   auto emit = [&](size_t from, size_t to) {
     size_t e = to;

@@ -288,3 +288,32 @@ TEST(Rtl, ArabicDeckMirrorsFramesNotesAndAlignment) {
   EXPECT_GT(p.images[0].x + p.images[0].w / 2, p.width / 2);
   for (const auto& r : p.rules) EXPECT_LT(r.x1, p.images[0].x);
 }
+
+// ---- line breaking: UAX #14
+#include "core/unicode.hpp"
+#include "layout/text.hpp"
+
+TEST(Wrap, FrenchNoBreakSpaceKeepsThePunctuationWithItsWord) {
+  FontMetrics f(kData + "/fonts/DejaVuSans.ttf");
+  std::string s = "Pourquoi s’engager dans le SMSI+20\u202F? Principe directeur\u00A0: parler de l’IETF";
+  for (double w = 40; w < 400; w += 7) {
+    for (const auto& l : wrap(s, f, 10, w, "fr")) {
+      EXPECT_NE(l.text.rfind("?", 0), 0u) << "line starts with '?' at width " << w;
+      EXPECT_NE(l.text.rfind(":", 0), 0u) << "line starts with ':' at width " << w;
+    }
+  }
+}
+
+TEST(Wrap, ChineseNeverStartsALineWithClosingPunctuationAndAddsNoSpaces) {
+  FontMetrics f(kData + "/fonts/DroidSansFallbackFull.ttf");
+  std::string s = "IETF 是制定技术标准的首要场所，这些标准服务于运行良好、安全、可信且不碎片化的互联网基础设施。";
+  for (double w = 30; w < 300; w += 5) {
+    std::string joined;
+    for (const auto& l : wrap(s, f, 10, w, "zh")) {
+      for (const char* p : {"，", "。", "、", "」"}) EXPECT_NE(l.text.rfind(p, 0), 0u) << l.text << " at width " << w;
+      joined += l.text;
+    }
+    auto no_space = [](std::string x) { x.erase(std::remove(x.begin(), x.end(), ' '), x.end()); return x; };
+    EXPECT_EQ(no_space(joined), no_space(s)) << "no characters lost or added";
+  }
+}

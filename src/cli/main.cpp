@@ -16,10 +16,12 @@ int main(int argc, char** argv) {
                "Typical use:\n"
                "  deckhand extract talk.pdf -o talk.json     # the deck's structure, editable\n"
                "  deckhand inspect talk.pdf                  # outline: titles and bullets\n"
-               "  deckhand handout talk.pdf --layout notes-3 -o notes.pdf   # 3 slides a page, lines for notes\n\n"
+               "  deckhand handout talk.pdf --layout notes-3 -o notes.pdf   # 3 slides a page, lines for notes\n"
+               "  deckhand strings export talk.json --format po --target-lang fr -o talk.fr.po\n"
+               "  deckhand handout talk.json --translations talk.fr.po -o talk-fr.pdf\n\n"
                "Exit codes: 0 ok, 2 usage, 3 warnings with --strict, 4 input missing, 5 not a PDF or damaged,\n"
                "6 encrypted, 7 no text layer, 8 invalid deck JSON, 9 invalid layout, 10 output not writable,\n"
-               "1 internal error.\n"
+               "11 unreadable translation file, 12 check found problems, 1 internal error.\n"
                "Run 'deckhand COMMAND --help' for a command's options."};
   app.set_version_flag("--version", std::string("deckhand ") + deckhand::kVersion);
   app.require_subcommand(1);

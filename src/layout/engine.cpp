@@ -192,6 +192,7 @@ struct Builder {
     bool bold;
     int level;  // 0 paragraph, 1.. bullet
     Color color;
+    bool centre = false;  // centred lines (a title centred on its slide)
   };
 
   std::vector<Para> slide_paras(const Slide& s, double scale) const {
@@ -240,7 +241,7 @@ struct Builder {
           double bx = rtl ? x + w - indent - chain_width(fonts, b, p.size, false) : x + indent;
           for (auto& r : runs(b, bx, base, p.size, false, p.color)) out.runs.push_back(std::move(r));
         }
-        double lx = rtl ? x + w - indent - bw - lw : x + indent + bw;
+        double lx = p.centre ? x + (w - lw) / 2 : rtl ? x + w - indent - bw - lw : x + indent + bw;
         for (auto& r : runs(v, lx, base, p.size, p.bold, p.color)) out.runs.push_back(std::move(r));
         cur += lh;
         ++out.lines;
@@ -348,6 +349,7 @@ struct Builder {
       double size;
       bool bold;
       int level;
+      bool centre = false;
     };
     std::vector<Item> items;
     if (!s.title.empty())
@@ -363,6 +365,14 @@ struct Builder {
       }
       next_y = it.box[3] + it.size * 0.4;
     }
+    // text centred on the slide stays centred, across the slide's width
+    for (auto& it : items)
+      if (it.level == 0 && std::abs((it.box[0] + it.box[2]) / 2 - sw / 2) < 0.03 * sw) {
+        it.centre = true;
+        double half = std::max(sw / 2 - sw * 0.06, (it.box[2] - it.box[0]) / 2);
+        it.box[0] = sw / 2 - half;
+        it.box[2] = sw / 2 + half;
+      }
     const double pad = 2;
     struct Room {
       double x, w, y, y_max, size, min_size;
@@ -394,7 +404,7 @@ struct Builder {
     auto fits_at = [&](size_t i, double scale) {
       const Item& it = items[i];
       const Room& r = rooms[i];
-      return place({{it.text, std::max(r.min_size, r.size * scale), it.bold, it.level, d.text}}, r.x, r.y, r.w, r.y_max, false).complete;
+      return place({{it.text, std::max(r.min_size, r.size * scale), it.bold, it.level, d.text, it.centre}}, r.x, r.y, r.w, r.y_max, false).complete;
     };
     auto best_scale = [&](size_t i) {
       double sc = 1.0;
@@ -412,9 +422,9 @@ struct Builder {
       const Room& r = rooms[i];
       double sc = it.key.find(".title") == std::string::npos ? body_scale : scale[i];
       double sz = std::max(r.min_size, r.size * sc);
-      Placed best = place({{it.text, sz, it.bold, it.level, d.text}}, r.x, r.y, r.w, r.y_max, false);
+      Placed best = place({{it.text, sz, it.bold, it.level, d.text, it.centre}}, r.x, r.y, r.w, r.y_max, false);
       if (!best.complete) {
-        Placed all = place({{it.text, sz, it.bold, it.level, d.text}}, r.x, r.y, r.w, 1e9, false);
+        Placed all = place({{it.text, sz, it.bold, it.level, d.text, it.centre}}, r.x, r.y, r.w, 1e9, false);
         double need = all.height / std::max(1.0, r.y_max - r.y);
         doc.overflows.push_back({s.page, it.key, need});
         diag.warn({"text-overflow", o.file, s.page,

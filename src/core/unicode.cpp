@@ -53,12 +53,13 @@ std::string encode(std::u32string_view cps) {
   return out;
 }
 
-std::string nfc(std::string_view s) {
+namespace {
+std::string normalize(std::string_view s, bool compat) {
   bool ascii = true;
   for (char c : s) if (static_cast<unsigned char>(c) >= 0x80) { ascii = false; break; }
   if (ascii) return std::string(s);
   UErrorCode err = U_ZERO_ERROR;
-  const icu::Normalizer2* n = icu::Normalizer2::getNFCInstance(err);
+  const icu::Normalizer2* n = compat ? icu::Normalizer2::getNFKCInstance(err) : icu::Normalizer2::getNFCInstance(err);
   if (U_FAILURE(err)) return std::string(s);
   icu::UnicodeString us = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
   icu::UnicodeString res = n->normalize(us, err);
@@ -67,18 +68,10 @@ std::string nfc(std::string_view s) {
   res.toUTF8String(out);
   return out;
 }
+}  // namespace
 
-std::string nfkc(std::string_view s) {
-  UErrorCode err = U_ZERO_ERROR;
-  const icu::Normalizer2* n = icu::Normalizer2::getNFKCInstance(err);
-  if (U_FAILURE(err)) return std::string(s);
-  icu::UnicodeString us = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
-  icu::UnicodeString res = n->normalize(us, err);
-  if (U_FAILURE(err)) return std::string(s);
-  std::string out;
-  res.toUTF8String(out);
-  return out;
-}
+std::string nfc(std::string_view s) { return normalize(s, false); }
+std::string nfkc(std::string_view s) { return normalize(s, true); }
 
 bool is_pua(char32_t c) {
   return (c >= 0xE000 && c <= 0xF8FF) || (c >= 0xF0000 && c <= 0xFFFFD) || (c >= 0x100000 && c <= 0x10FFFD);

@@ -8,14 +8,6 @@ T=$(mktemp -d); trap 'rm -rf "$T"' EXIT
 . "$ROOT/tests/e2e/lib.sh"
 S=$ROOT/samples/ietf-wsis20.pdf
 
-# no warning from any reader; mutool's note about its own build (no ICC support) is not
-# about our file and is left out
-quiet() {  # quiet NAME command...
-  name=$1; shift
-  "$@" >"$T/q.out" 2>"$T/q.err"
-  grep -v "ICC support is not available" "$T/q.err" >"$T/q.err2"
-  if [ -s "$T/q.err2" ]; then bad "$name prints: $(head -3 "$T/q.err2")"; else ok "$name: no warning"; fi
-}
 
 for spec in notes-3:3:595.28x841.89 grid-2:4:595.28x841.89 grid-4:2:841.89x595.28 grid-6:2:595.28x841.89 \
             grid-9:1:595.28x841.89 slides-1:7:595.28x841.89 outline:2:595.28x841.89 outline-thumbs:2:595.28x841.89; do

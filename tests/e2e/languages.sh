@@ -10,12 +10,6 @@ T=$(mktemp -d); trap 'rm -rf "$T"' EXIT
 . "$ROOT/tests/e2e/lib.sh"
 S=$ROOT/samples/ietf-wsis20.pdf
 TR=$ROOT/samples/translations
-quiet() {
-  name=$1; shift
-  "$@" >"$T/q.out" 2>"$T/q.err"
-  grep -v "ICC support is not available" "$T/q.err" >"$T/q.err2"
-  if [ -s "$T/q.err2" ]; then bad "$name prints: $(head -3 "$T/q.err2")"; else ok "$name: no warning"; fi
-}
 "$DECKHAND" extract -q "$S" -o "$T/deck.json"
 for l in en ar zh fr ru es; do
   tr=""; [ "$l" = en ] || tr="--translations $TR/ietf-wsis20.$l.po"

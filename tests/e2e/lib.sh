@@ -16,3 +16,12 @@ summary() {
   echo "$passes passed, $fails failed"
   [ "$fails" = 0 ]
 }
+
+# quiet NAME command...: the command prints no warning. mutool's note about its own build
+# ("ICC support is not available", printed for every file) is not about our file.
+quiet() {
+  name=$1; shift
+  "$@" >"$T/q.out" 2>"$T/q.err"
+  grep -v "ICC support is not available" "$T/q.err" >"$T/q.err2"
+  if [ -s "$T/q.err2" ]; then bad "$name prints: $(head -3 "$T/q.err2")"; else ok "$name: no warning"; fi
+}

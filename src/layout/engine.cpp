@@ -604,7 +604,8 @@ LaidOutDoc lay_out(const Deck& deck, const LayoutDef& def, const FontSet& fonts,
     for (char32_t c : b.missing) {
       char buf[16];
       std::snprintf(buf, sizeof buf, "U+%04X", unsigned(c));
-      list += (list.empty() ? "" : " ") + std::string(buf);
+      if (!list.empty()) list += ' ';
+      list += buf;
     }
     diag.warn({"missing-glyph", opts.file, 0, "no font in the chain has these characters; they print as empty boxes: " + list});
   }

@@ -206,9 +206,6 @@ struct TempDir {
   }
 };
 
-std::string pdf_date(const std::string& iso) {  // "2026-03-14" -> D:20260314000000Z
-  return "D:" + iso.substr(0, 4) + iso.substr(5, 2) + iso.substr(8, 2) + "000000Z";
-}
 
 }  // namespace
 

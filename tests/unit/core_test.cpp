@@ -81,7 +81,6 @@ TEST(DrawnBullets, FirstPagesTeachTheRestAndWrappedLinesAreAlwaysChecked) {
       pl.lines.push_back(l);
     };
     line("Frame title", 20, 10, 200);
-    pages.back();
     line("A paragraph at the margin", 20, 60, 300);
     line("First item", 40, 80, 120);                 // short: a new block
     line("Second item that wraps to the edge", 40, 100, 420);

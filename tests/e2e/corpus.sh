@@ -1,6 +1,7 @@
 #!/bin/sh
 # Every real-world deck in ../shared/corpus/real extracts with exit 0 and one slide per
-# page. Skipped (exit 77) when the corpus is not there. Prints a summary table.
+# page, and makes a grid-6 handout that qpdf accepts. Skipped (exit 77) when the corpus
+# is not there. Prints a summary table.
 DECKHAND=$1; ROOT=$2
 export LC_ALL=C.UTF-8
 CORPUS=${DECKHAND_CORPUS:-$ROOT/../shared/corpus/real}
@@ -21,5 +22,11 @@ for f in "$CORPUS"/*.pdf; do
   if [ "$slides" = "$pages" ]; then ok "$n: $slides slides = $pages pages"; else bad "$n: $slides slides for $pages pages"; fi
   if jq -r '.slides[] | .title, .blocks[].text' "$T/d.json" | grep -q "$(printf '\t')"; then bad "$n: tab in text"; fi
   if jq -r '.slides[] | .title, .blocks[].text' "$T/d.json" | grep -qP '[\x{E000}-\x{F8FF}]'; then bad "$n: PUA in text"; fi
+  # and a handout of it, from the deck JSON, that qpdf accepts
+  if "$DECKHAND" handout -q "$T/d.json" --source "$f" --layout grid-6 -o "$T/h.pdf" 2>"$T/err" && qpdf --check "$T/h.pdf" >/dev/null 2>&1; then
+    ok "$n: grid-6 handout"
+  else
+    bad "$n: grid-6 handout: $(head -c 300 "$T/err")"
+  fi
 done
 summary

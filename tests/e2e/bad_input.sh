@@ -2,7 +2,6 @@
 # Bad input: each case gives one clear line on stderr, its documented exit code, and no
 # output file. Inputs are made here with qpdf and printf.
 DECKHAND=$1; ROOT=$2
-T=$(mktemp -d); trap 'rm -rf "$T"' EXIT
 . "$ROOT/tests/e2e/lib.sh"
 S=$ROOT/samples/ietf-wsis20.pdf
 line='^deckhand: error: .+: .+ \(.+\)$'

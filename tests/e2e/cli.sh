@@ -1,7 +1,6 @@
 #!/bin/sh
 # The CLI as a person uses it: help, extract to a file and to stdout, inspect, strict.
 DECKHAND=$1; ROOT=$2
-T=$(mktemp -d); trap 'rm -rf "$T"' EXIT
 . "$ROOT/tests/e2e/lib.sh"
 S=$ROOT/samples/ietf-wsis20.pdf
 

@@ -6,7 +6,6 @@ DECKHAND=$1; ROOT=$2
 export LC_ALL=C.UTF-8
 CORPUS=${DECKHAND_CORPUS:-$ROOT/../shared/corpus/real}
 if [ ! -d "$CORPUS" ]; then echo "corpus not found at $CORPUS: skipped"; exit 77; fi
-T=$(mktemp -d); trap 'rm -rf "$T"' EXIT
 . "$ROOT/tests/e2e/lib.sh"
 printf '%-50s %5s %6s %6s %6s %7s %4s\n' file pages slides titles blocks overlays lang
 for f in "$CORPUS"/*.pdf; do

@@ -4,7 +4,6 @@
 # pdftoppm and mutool (no warnings); byte-identical repeat runs; bad layout files.
 DECKHAND=$1; ROOT=$2
 export LC_ALL=C.UTF-8
-T=$(mktemp -d); trap 'rm -rf "$T"' EXIT
 . "$ROOT/tests/e2e/lib.sh"
 S=$ROOT/samples/ietf-wsis20.pdf
 

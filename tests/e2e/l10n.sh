@@ -5,7 +5,6 @@
 # the translations of unchanged units.
 DECKHAND=$1; ROOT=$2
 export LC_ALL=C.UTF-8
-T=$(mktemp -d); trap 'rm -rf "$T"' EXIT
 . "$ROOT/tests/e2e/lib.sh"
 S=$ROOT/samples/ietf-wsis20.pdf
 TR=$ROOT/samples/translations

@@ -6,7 +6,6 @@
 # deckhand fonts check and the missing-glyph warning.
 DECKHAND=$1; ROOT=$2
 export LC_ALL=C.UTF-8
-T=$(mktemp -d); trap 'rm -rf "$T"' EXIT
 . "$ROOT/tests/e2e/lib.sh"
 S=$ROOT/samples/ietf-wsis20.pdf
 TR=$ROOT/samples/translations

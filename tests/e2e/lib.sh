@@ -1,4 +1,6 @@
-# Shared helpers for the end-to-end tests. Usage: . lib.sh; needs $DECKHAND.
+# Shared helpers for the end-to-end tests. Usage: . lib.sh; needs $DECKHAND. Makes the
+# scratch folder $T, removed on exit.
+T=$(mktemp -d); trap 'rm -rf "$T"' EXIT
 fails=0; passes=0
 ok() { passes=$((passes + 1)); echo "ok: $*"; }
 bad() { fails=$((fails + 1)); echo "FAIL: $*"; }

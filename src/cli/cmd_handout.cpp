@@ -1,0 +1,148 @@
+#include <spdlog/spdlog.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <algorithm>
+#include <cmath>
+#include <iostream>
+#include <map>
+#include <sstream>
+
+#include "core/io.hpp"
+#include "core/parallel.hpp"
+#include "core/sha256.hpp"
+#include "core/unicode.hpp"
+#include "extract/extract.hpp"
+#include "extract/rasterizer.hpp"
+#include "l10n/strings.hpp"
+#include "layout/engine.hpp"
+#include "model/deck.hpp"
+#include "render/pdf_writer.hpp"
+
+#include "cli/common.hpp"
+
+namespace deckhand::cli {
+namespace {
+// ---- handout
+struct HandoutOpts {
+  std::string in, out, layout = "notes-3", title, event, date, paper, source, password, dump, translations, lang;
+  bool list = false, keep_overlays = false;
+};
+
+
+// The PDF a deck JSON came from: --source, else source.file next to the JSON, else in
+// the current folder.
+std::string find_source(const Deck& d, const std::string& json_path, const std::string& given, Diagnostics& diag) {
+  namespace fs = std::filesystem;
+  std::string path = given;
+  if (path.empty()) {
+    for (fs::path cand : {fs::path(json_path).parent_path() / d.source.file, fs::path(d.source.file)})
+      if (!d.source.file.empty() && fs::exists(cand)) { path = cand.string(); break; }
+  }
+  if (path.empty())
+    throw Error(Exit::input, json_path, "cannot find the deck's PDF '" + d.source.file + "' for the slide pictures",
+                "pass it with --source");
+  if (!d.source.sha256.empty() && sha256_hex(read_file(path)) != d.source.sha256)
+    diag.warn({"source-changed", path, 0, "this PDF differs from the one the deck was extracted from (sha256); pictures may not match the text"});
+  return path;
+}
+
+
+int run_handout(const Global& g, const HandoutOpts& h) {
+  namespace fs = std::filesystem;
+  std::string dd = data_dir();
+  if (h.list) {
+    std::ostringstream o;
+    for (const auto& name : layout::builtin_layouts(dd)) {
+      layout::LayoutDef def = layout::load_layout(name, dd);
+      o << name << std::string(name.size() < 16 ? 16 - name.size() : 1, ' ') << def.description << "\n";
+    }
+    write_output("-", o.str(), {});
+    return 0;
+  }
+  if (h.in.empty()) throw Error(Exit::usage, "", "no input deck given", "deckhand handout talk.pdf --layout notes-3 -o handout.pdf");
+  if (h.out.empty() && h.dump.empty()) throw Error(Exit::usage, "", "no output file given", "add -o handout.pdf");
+  std::vector<std::string> inputs{h.in};
+  if (!h.source.empty()) inputs.push_back(h.source);
+  if (!h.out.empty()) check_output_path(h.out, inputs);
+  Diagnostics diag;
+  layout::LayoutDef def = layout::load_layout(h.layout, dd);
+  if (!h.paper.empty()) {
+    double w, hh;
+    if (!layout::paper_size(h.paper, &w, &hh))
+      throw Error(Exit::usage, "", "--paper " + h.paper + ": unknown paper", "use A3, A4, A5, Letter or Legal");
+    bool landscape = def.paper_w > def.paper_h;
+    def.paper_w = landscape ? hh : w;
+    def.paper_h = landscape ? w : hh;
+    def.paper_name = h.paper;
+  }
+  Deck deck = load_deck(h.in, h.password, g, diag);
+  if (!h.translations.empty()) apply_translations(deck, h.translations, h.lang, diag);
+  std::string pdf = looks_like_json(h.in) ? find_source(deck, h.in, h.source, diag) : (h.source.empty() ? h.in : h.source);
+  layout::FontSet fonts;
+  layout::load_fonts(def, fonts);
+  layout::HandoutOptions ho;
+  ho.title = h.title;
+  ho.event = h.event;
+  ho.date = h.date;
+  ho.skip_overlays = !h.keep_overlays;
+  ho.file = h.in;
+  LaidOutDoc doc = layout::lay_out(deck, def, fonts, ho, diag);
+  if (h.dump == "layout") {
+    write_output(h.out.empty() ? "-" : h.out, to_json(doc).dump(2) + "\n", inputs);
+    return finish(g, diag);
+  }
+  if (g.strict && diag.count() > 0) return finish(g, diag);
+  unsigned workers = worker_count(g.threads);
+  extract::Rasterizer raster(pdf, h.password, workers);
+  render::WriteOptions wo;
+  wo.workers = workers;
+  wo.progress = [&g](int done, int total) {
+    if (g.quiet || !::isatty(2) || total < 10) return;
+    std::cerr << "\rhandout: page " << done << "/" << total << (done == total ? "\n" : "") << std::flush;
+  };
+  auto raster_fn = [&raster](int page, int w, int hh, unsigned worker) {
+    render::Raster r;
+    r.w = w;
+    r.h = hh;
+    r.rgb = raster.render(page, w, hh, worker);
+    return r;
+  };
+  write_output_via(h.out, inputs, [&](const std::string& tmp) { render::write_pdf(doc, raster_fn, wo, tmp); });
+  spdlog::info("{}: {} pages ({} layout)", h.out, doc.pages.size(), def.name);
+  return finish(g, diag);
+}
+}  // namespace
+
+void setup_handout(CLI::App& app, Global& g, std::function<int()>& run) {
+  auto ho = std::make_shared<HandoutOpts>();
+  auto* hc = app.add_subcommand(
+      "handout",
+      "Make a handout PDF from a deck (a PDF, or a deck JSON you edited) and a layout definition.\n"
+      "Examples:\n"
+      "  deckhand handout talk.pdf --layout notes-3 -o talk-notes.pdf\n"
+      "  deckhand handout talk.json --layout outline --event 'IGF 2026' --date 2026-03-14 -o outline.pdf\n"
+      "  deckhand handout talk.pdf --layout my-layout.yaml -o custom.pdf     # your own layout file\n"
+      "  deckhand handout --list-layouts");
+  hc->add_option("input", ho->in, "The deck: a PDF, or a deck JSON (its PDF is found through 'source' or --source)");
+  hc->add_option("-o,--output", ho->out, "The handout PDF to write");
+  hc->add_option("-l,--layout", ho->layout, "A built-in layout name (see --list-layouts) or a layout file (.yaml)")->capture_default_str();
+  hc->add_flag("--list-layouts", ho->list, "List the built-in layouts and exit");
+  hc->add_option("--title", ho->title, "Title for headers and the PDF's metadata (default: the deck's title)");
+  hc->add_option("--event", ho->event, "Event name for the {event} field of headers and footers");
+  hc->add_option("--date", ho->date, "Date for the {date} field; YYYY-MM-DD also sets the PDF's creation date");
+  hc->add_option("--paper", ho->paper, "Paper size instead of the layout's: A3, A4, A5, Letter, Legal");
+  hc->add_flag("!--skip-overlays,--keep-overlays", ho->keep_overlays,
+               "Leave out the earlier steps of Beamer overlays, keeping each frame's last page (the default),\n"
+               "or keep every step");
+  hc->add_option("--source", ho->source, "The deck's PDF, when the input is a deck JSON");
+  hc->add_option("--translations", ho->translations, "A translation file (XLIFF 1.2, XLIFF 2.x or PO) to merge into the deck");
+  hc->add_option("--lang", ho->lang, "Target language (BCP 47) when the translation file does not say it");
+  hc->add_option("--password", ho->password, "Password of an encrypted PDF");
+  hc->add_option("--dump", ho->dump, "Write the laid-out pages as JSON instead of a PDF (for debugging and tests)")
+      ->check(CLI::IsMember({"layout"}));
+  hc->callback([&g, ho, &run] { run = [&g, ho] { return run_handout(g, *ho); }; });
+}
+
+}  // namespace deckhand::cli

@@ -1,0 +1,95 @@
+#include <spdlog/spdlog.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <algorithm>
+#include <cmath>
+#include <iostream>
+#include <map>
+#include <sstream>
+
+#include "core/io.hpp"
+#include "core/parallel.hpp"
+#include "core/sha256.hpp"
+#include "core/unicode.hpp"
+#include "extract/extract.hpp"
+#include "extract/rasterizer.hpp"
+#include "l10n/strings.hpp"
+#include "layout/engine.hpp"
+#include "model/deck.hpp"
+#include "render/pdf_writer.hpp"
+
+#include "cli/common.hpp"
+
+namespace deckhand::cli {
+
+std::function<void(int, int)> progress_printer(const Global& g, const char* what) {
+  if (g.quiet || !::isatty(2)) return {};
+  return [what](int done, int total) {
+    if (total < 20) return;
+    if (done == total || done % 10 == 0) {
+      std::cerr << "\r" << what << ": page " << done << "/" << total << (done == total ? "\n" : "") << std::flush;
+    }
+  };
+}
+
+int finish(const Global& g, const Diagnostics& diag) {
+  auto ws = diag.warnings();
+  if (!g.quiet)
+    for (const auto& w : ws) std::cerr << w.line() << "\n";
+  if (g.strict && !ws.empty()) {
+    std::cerr << "deckhand: error: " << ws.size() << " warning(s) and --strict is set (fix the input or drop --strict)\n";
+    return static_cast<int>(Exit::warnings);
+  }
+  return 0;
+}
+
+bool looks_like_json(const std::string& path) {
+  auto ext = std::filesystem::path(path).extension().string();
+  return ext == ".json";
+}
+
+Deck load_deck(const std::string& in, const std::string& password, const Global& g, Diagnostics& diag) {
+  if (looks_like_json(in)) {
+    std::string text = read_file(in);
+    nlohmann::json j;
+    try {
+      j = nlohmann::json::parse(text);
+    } catch (const nlohmann::json::parse_error& e) {
+      throw Error(Exit::bad_deck, in, std::string("not valid JSON: ") + e.what(), "fix the file, or extract the deck again");
+    }
+    return deck_from_json(j, in);
+  }
+  extract::ExtractOptions eo;
+  eo.password = password;
+  eo.threads = g.threads;
+  eo.progress = progress_printer(g, "extract");
+  return extract::extract_deck(in, eo, diag);
+}
+
+std::string data_dir() {
+  if (const char* e = std::getenv("DECKHAND_DATA"); e && *e) return e;
+  return DECKHAND_DATA_DIR;
+}
+
+void apply_translations(Deck& deck, const std::string& file, const std::string& lang_opt, Diagnostics& diag) {
+  l10n::Catalog cat = l10n::read_catalog(read_file(file), file);
+  std::string lang = lang_opt.empty() ? cat.target_lang : lang_opt;
+  if (lang.empty())
+    throw Error(Exit::translation, file, "the file does not say its target language", "pass it with --lang, e.g. --lang fr");
+  l10n::MergeReport r = l10n::merge(deck, cat, lang);
+  auto list = [](const std::vector<std::string>& ids) {
+    std::string s;
+    for (size_t i = 0; i < ids.size() && i < 12; ++i) s += (i ? ", " : "") + ids[i];
+    if (ids.size() > 12) s += ", ... (" + std::to_string(ids.size() - 12) + " more)";
+    return s;
+  };
+  if (!r.missing.empty())
+    diag.warn({"untranslated", file, 0, std::to_string(r.missing.size()) + " unit(s) missing, empty or fuzzy, kept in the source language: " + list(r.missing)});
+  if (!r.unknown.empty())
+    diag.warn({"unknown-units", file, 0, std::to_string(r.unknown.size()) + " unit(s) not in this deck (changed or removed since the export): " + list(r.unknown)});
+  spdlog::info("{}: {} units translated into {}", file, r.translated, lang);
+}
+
+}  // namespace deckhand::cli

@@ -130,7 +130,17 @@ nlohmann::ordered_json to_json(const Deck& d) {
   return j;
 }
 
+static Deck deck_from_json_unchecked(const nlohmann::json& j, const std::string& file);
+
 Deck deck_from_json(const nlohmann::json& j, const std::string& file) {
+  try {
+    return deck_from_json_unchecked(j, file);
+  } catch (const nlohmann::json::exception& e) {  // a value of the wrong type deep inside
+    throw Error(Exit::bad_deck, file, std::string("invalid deck JSON: ") + e.what(), "see docs/deck-json.md, or extract the deck again");
+  }
+}
+
+static Deck deck_from_json_unchecked(const nlohmann::json& j, const std::string& file) {
   if (!j.is_object()) bad(file, "/", "expected an object");
   std::string schema = get<std::string>(j, "schema", file, "", "", true);
   if (schema != Deck::kSchema)

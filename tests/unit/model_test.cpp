@@ -40,3 +40,17 @@ TEST(DeckJson, ErrorsNameTheFileAndThePlace) {
   auto k = nlohmann::json::parse(R"({"schema":"other/2","slides":[]})");
   EXPECT_THROW(deck_from_json(k, "x.json"), Error);
 }
+
+TEST(DeckJson, WrongTypesDeepInsideAreInvalidDeckErrorsNotCrashes) {
+  for (const char* text : {R"({"schema":"deckhand.deck/1","slides":[{"size":["a","b"],"blocks":[]}]})",
+                           R"({"schema":"deckhand.deck/1","source":{"page_size":[1,"x"]},"slides":[]})",
+                           R"({"schema":"deckhand.deck/1","slides":[{"blocks":[{"text":5}]}]})",
+                           R"({"schema":"deckhand.deck/1","slides":{}})"}) {
+    try {
+      deck_from_json(nlohmann::json::parse(text), "odd.json");
+      ADD_FAILURE() << "accepted " << text;
+    } catch (const Error& e) {
+      EXPECT_EQ(e.code(), Exit::bad_deck) << text;
+    }
+  }
+}

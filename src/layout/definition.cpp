@@ -143,7 +143,17 @@ bool paper_size(const std::string& name, double* w, double* h) {
   return false;
 }
 
+static LayoutDef parse_layout_unchecked(const std::string& text, const std::string& file);
+
 LayoutDef parse_layout(const std::string& text, const std::string& file) {
+  try {
+    return parse_layout_unchecked(text, file);
+  } catch (const YAML::Exception& e) {  // an odd node where a value was expected
+    throw Error(Exit::layout, file + ":" + std::to_string(e.mark.line + 1), "cannot read this YAML: " + e.msg, kHint);
+  }
+}
+
+static LayoutDef parse_layout_unchecked(const std::string& text, const std::string& file) {
   Ctx c{file};
   YAML::Node root;
   try {

@@ -220,6 +220,12 @@ TEST(LayoutFile, BadValuesSayWhatIsAllowed) {
   EXPECT_NE(error_of("grid: [1, 2\n").find("my-layout.yaml:"), std::string::npos);
 }
 
+TEST(LayoutFile, OddNodesAreLayoutErrorsNotCrashes) {
+  EXPECT_NE(error_of("? [a, b]\n: 1\n").find("my-layout.yaml:"), std::string::npos);
+  EXPECT_NE(error_of("grid: {rows: [1, 2]}\n").find("key 'grid.rows': must be a number"), std::string::npos);
+  EXPECT_NE(error_of("- just\n- a list\n").find("a layout must be a mapping"), std::string::npos);
+}
+
 TEST(LayoutFile, CustomPaperAndUnits) {
   LayoutDef d = parse_layout("paper: [200mm, 10in]\norientation: landscape\nmargins: {top: 1cm, left: 36pt}\n", "x.yaml");
   EXPECT_NEAR(d.paper_w, 720, 0.01);

@@ -244,7 +244,15 @@ static LayoutDef parse_layout_unchecked(const std::string& text, const std::stri
     if (cell["slide"]) d.slide_share = c.share(cell["slide"], "cell.slide");
     if (cell["gap"]) d.cell_gap = c.length(cell["gap"], "cell.gap", 300);
     if (cell["border"]) d.border = c.length(cell["border"], "cell.border", 20);
-    if (cell["label"]) d.label = c.str(cell["label"], "cell.label");
+    if (cell["label"]) {
+      d.label = c.str(cell["label"], "cell.label");
+      static const std::regex field(R"(\{([a-z_]+)\})");
+      for (auto it = std::sregex_iterator(d.label.begin(), d.label.end(), field); it != std::sregex_iterator(); ++it) {
+        std::string f = (*it)[1].str();
+        if (f != "slide" && f != "title" && f != "slide_word")
+          c.fail(cell["label"], "cell.label", "unknown field {" + f + "} (allowed: {slide}, {slide_word}, {title})");
+      }
+    }
     if (auto n = cell["notes"]) {
       c.keys(n, "cell.notes", {"lines", "spacing"});
       if (n["lines"]) d.note_lines = c.whole(n["lines"], "cell.notes.lines", 0, 80);

@@ -167,6 +167,16 @@ struct Builder {
 
   std::string number(const Slide& s) const { return s.label.empty() ? std::to_string(s.page) : s.label; }
 
+  // "Slide" in the deck's language, for labels ({slide_word}); English otherwise.
+  std::string slide_word() const {
+    static const std::map<std::string, std::string> words = {
+        {"en", "Slide"}, {"fr", "Diapositive"}, {"es", "Diapositiva"}, {"ru", "Слайд"}, {"zh", "幻灯片"},
+        {"ar", "الشريحة"}, {"de", "Folie"}, {"ja", "スライド"}, {"pt", "Diapositivo"}, {"it", "Diapositiva"}};
+    std::string lang = deck.lang.value_or("en");
+    auto it = words.find(lang.substr(0, lang.find('-')));
+    return it == words.end() ? "Slide" : it->second;
+  }
+
   std::string bookmark_title(const Slide& s) const {
     return s.title.empty() ? "Slide " + number(s) : s.title;
   }
@@ -311,7 +321,7 @@ struct Builder {
       }
       bookmark(s, page_index, im.y, in_section);
       if (!d.label.empty()) {
-        std::string label = fill(d.label, {{"slide", number(s)}, {"title", s.title}});
+        std::string label = fill(d.label, {{"slide", number(s)}, {"title", s.title}, {"slide_word", slide_word()}});
         label = ellipsize(label, fonts, d.label_role.size, d.label_role.bold, im.w);
         double ly = im.y + im.h + d.label_role.size * 1.3;
         if (rtl_page) put(pg, label, im.x + im.w, ly, d.label_role.size, d.label_role.bold, d.muted, true);

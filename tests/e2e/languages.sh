@@ -25,6 +25,7 @@ for l in en ar zh fr ru es; do
     quiet "$l $lay: mutool" mutool draw -q -r 40 -o "$T/$l-$lay-mu.png" "$out" 1
   done
 done
+grep -q "Diapositive 4" "$T/fr-notes-3.txt" && grep -q "Слайд 4" "$T/ru-notes-3.txt" && ok "frame labels in the deck's language" || bad "labels not localized"
 pdffonts "$T/zh-notes-3.pdf" | grep -q DroidSansFallback && ok "zh: Droid Sans Fallback embedded" || bad "zh: no CJK font"
 pdffonts "$T/ar-notes-3.pdf" | grep -q NotoSansArabic && ok "ar: Noto Sans Arabic embedded" || bad "ar: no Arabic font"
 

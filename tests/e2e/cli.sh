@@ -36,7 +36,7 @@ sed 's/Why Engage in WSIS+20?/Why we engage/' "$T/deck.json" >"$T/edited.json"
 qpdf --empty --pages "$S" 1 "$S" 2 -- "$T/two.pdf"
 printf '%%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 720 405]>>endobj\ntrailer<</Root 1 0 R>>\n%%%%EOF\n' >"$T/raw.pdf"
 qpdf "$T/raw.pdf" "$T/blank.pdf" 2>/dev/null
-qpdf --empty --pages "$T/two.pdf" "$T/blank.pdf" -- "$T/withblank.pdf"
+qpdf --empty --pages "$T/two.pdf" "$T/blank.pdf" -- "$T/withblank.pdf" 2>/dev/null
 expect 0 "warning: .*page 3: no text on this page" -- "$DECKHAND" extract "$T/withblank.pdf" -o "$T/wb.json"
 [ -s "$T/wb.json" ] && ok "warnings alone still write output" || bad "no output with warnings"
 expect 3 "--strict" -- "$DECKHAND" extract --strict -q "$T/withblank.pdf" -o "$T/wb2.json"

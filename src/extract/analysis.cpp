@@ -16,7 +16,36 @@ namespace {
 
 constexpr double kBand = 0.13;  // top and bottom bands where furniture lives
 
-bool in_band(const Line& l, double h) { return l.yc() < kBand * h || l.yc() > (1 - kBand) * h; }
+// The top and bottom bands of where text stands on the deck's pages: of the page itself,
+// or of the area the deck's text covers when the slide sits letterboxed on a larger sheet
+// (PScript5 prints slides on Letter paper).
+// Within the text extent's bands only small type counts (footers are set smaller than
+// the body), so that repeated body text near the bottom of short decks stays.
+struct Bands {
+  double top = 0, bottom = 0;  // text extent over the whole deck
+  double small = 0;            // type at most this size is small
+  bool in(const Line& l, double page_h) const {
+    if (l.yc() < kBand * page_h || l.yc() > (1 - kBand) * page_h) return true;
+    if (bottom <= top || l.size > small) return false;
+    double h = bottom - top;
+    return l.yc() < top + kBand * h || l.yc() > bottom - kBand * h;
+  }
+};
+
+Bands bands_of(const std::vector<PageLines>& pages) {
+  Bands b{1e18, -1e18, 0};
+  std::vector<double> sizes;
+  for (const auto& p : pages)
+    for (const auto& l : p.lines) {
+      b.top = std::min(b.top, l.y0);
+      b.bottom = std::max(b.bottom, l.y1);
+      sizes.push_back(l.size);
+    }
+  if (b.top > b.bottom) return Bands{0, 0, 0};
+  std::nth_element(sizes.begin(), sizes.begin() + static_cast<long>(sizes.size() / 2), sizes.end());
+  b.small = 0.7 * sizes[sizes.size() / 2];
+  return b;
+}
 
 std::string mask_digits(const std::string& s) {
   std::string out;
@@ -206,6 +235,7 @@ std::string lower(std::string s) {
 
 std::vector<std::vector<bool>> find_furniture(const std::vector<PageLines>& pages) {
   std::vector<std::vector<bool>> out(pages.size());
+  const Bands bands = bands_of(pages);
   std::map<std::string, std::set<size_t>> seen;  // signature -> pages
   auto sig = [](const PageLines& p, const Line& l) {
     std::ostringstream s;
@@ -215,7 +245,7 @@ std::vector<std::vector<bool>> find_furniture(const std::vector<PageLines>& page
   };
   for (size_t i = 0; i < pages.size(); ++i)
     for (const auto& l : pages[i].lines)
-      if (in_band(l, pages[i].height)) seen[sig(pages[i], l)].insert(i);
+      if (bands.in(l, pages[i].height)) seen[sig(pages[i], l)].insert(i);
   size_t n = pages.size();
   size_t need = std::max<size_t>(2, (n + 1) / 2);
   if (n > 40) need = std::max<size_t>(4, n / 4);
@@ -226,7 +256,7 @@ std::vector<std::vector<bool>> find_furniture(const std::vector<PageLines>& page
     for (const auto& l : p.lines) maxsize = std::max(maxsize, l.size);
     for (size_t k = 0; k < p.lines.size(); ++k) {
       const Line& l = p.lines[k];
-      if (!in_band(l, p.height)) continue;
+      if (!bands.in(l, p.height)) continue;
       bool repeated = seen[sig(p, l)].size() >= need;
       // a repeated top line in the page's largest type is a title, not a header
       if (repeated && l.yc() < p.height / 2 && l.size >= 0.95 * maxsize && p.lines.size() > 1) repeated = false;

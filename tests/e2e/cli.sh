@@ -32,6 +32,12 @@ grep -q '"text": "Those standards are building blocks to assure an interoperable
 sed 's/Why Engage in WSIS+20?/Why we engage/' "$T/deck.json" >"$T/edited.json"
 "$DECKHAND" inspect "$T/edited.json" | grep -q "^2. \[content\] Why we engage" && ok "edited JSON" || bad "edited JSON"
 
+# a page with /Rotate 90 is read as displayed: its size is the displayed one
+qpdf --rotate=+90 "$S" "$T/rotated.pdf"
+"$DECKHAND" extract -q "$T/rotated.pdf" -o "$T/rot.json"
+[ "$(jq -c '.slides[0].size' "$T/rot.json")" = "$(jq -c '.slides[0].size | [.[1], .[0]]' "$T/deck.json")" ] \
+  && ok "a /Rotate 90 page has its displayed size" || bad "rotated size: $(jq -c '.slides[0].size' "$T/rot.json")"
+
 # --strict: a blank page is a warning; with --strict it fails with exit 3 and no output
 qpdf --empty --pages "$S" 1 "$S" 2 -- "$T/two.pdf"
 printf '%%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 720 405]>>endobj\ntrailer<</Root 1 0 R>>\n%%%%EOF\n' >"$T/raw.pdf"

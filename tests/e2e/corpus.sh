@@ -28,4 +28,11 @@ for f in "$CORPUS"/*.pdf; do
     bad "$n: grid-6 handout: $(head -c 300 "$T/err")"
   fi
 done
+# the PScript5 deck: Letter pages with /Rotate 90, the slide letterboxed on the sheet
+R="$CORPUS/ghostscript-pscript5-rotated-four-year-bug.pdf"
+if [ -f "$R" ]; then
+  "$DECKHAND" extract -q "$R" -o "$T/r.json"
+  [ "$(jq -r '.slides[1].title' "$T/r.json")" = "The Beginning" ] && ok "rotated deck: slide 2 title read across the page" || bad "rotated deck title: $(jq -r '.slides[1].title' "$T/r.json")"
+  jq -r '.slides[1:12][].blocks[].text' "$T/r.json" | grep -q "KEVIN CARPENTER" && bad "rotated deck: footer left in the text" || ok "rotated deck: letterboxed footer removed as furniture (slides 2-12; the last slide's differs)"
+fi
 summary

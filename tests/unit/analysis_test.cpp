@@ -448,3 +448,27 @@ TEST(Overlays, ASectionPageSharingALabelIsNotAStep) {
   EXPECT_EQ(d.slides[1].kind, SlideKind::section);
   EXPECT_EQ(d.slides[1].overlay_of, "");
 }
+
+TEST(Title, BoldTopLineOfTheSameSizeAsTheBodyIsTheTitle) {
+  PageBuilder p(1);
+  p.line("Same size, but bold", 40, 20, 18, true);
+  p.bullet("•", "a regular bullet", 40, 60, 60, 18);
+  p.bullet("•", "another regular bullet", 40, 60, 90, 18);
+  Deck d = analyze({p, content(2, "Next", {{1, "x"}})});
+  EXPECT_EQ(d.slides[0].title, "Same size, but bold");
+  EXPECT_EQ(d.slides[0].blocks.size(), 2u);
+}
+
+TEST(Furniture, RepeatedHeaderInSmallTypeIsRemoved) {
+  std::vector<PageBuilder> pages;
+  for (int n = 1; n <= 4; ++n) {
+    auto p = content(n, "Topic " + std::to_string(n), {{1, "point"}});
+    p.line("Internet Governance Forum 2026", 40, 4, 9);  // a running header above the title
+    pages.push_back(p);
+  }
+  Deck d = analyze(pages);
+  for (const auto& s : d.slides) {
+    EXPECT_EQ(s.title.rfind("Topic ", 0), 0u) << s.title;
+    EXPECT_EQ(texts(s), (std::vector<std::string>{"point"}));
+  }
+}

@@ -99,10 +99,7 @@ void setup_fonts(CLI::App& app, Global& g, std::function<int()>& run) {
         for (const auto& u : c.units) texts.push_back({u.id, u.target.empty() ? u.source : u.target});
       } else {
         Deck d = load_deck(fo->in, fo->password, g, diag);
-        for (const auto& s : d.slides) {
-          texts.push_back({s.id + ".title", s.title});
-          for (const auto& b : s.blocks) texts.push_back({b.id, b.text});
-        }
+        for (const auto& u : l10n::units_of(d, "").units) texts.push_back({u.key, u.source});
       }
       layout::LayoutDef def = layout::load_layout(fo->layout, data_dir());
       layout::FontSet fonts;

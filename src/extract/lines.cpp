@@ -171,12 +171,13 @@ std::string dominant_font(const std::vector<Word>& ws, double* size, bool* bold,
 
 std::string join_words(const std::vector<Word>& ws, size_t from) {
   std::string out;
+  char32_t last = 0;  // the last character appended
   for (size_t i = from; i < ws.size(); ++i) {
     if (ws[i].text.empty()) continue;
+    std::u32string cur = u::decode(ws[i].text);
     if (!out.empty()) {
       const Word& p = ws[i - 1];
-      char32_t last = u::decode(out).back();
-      char32_t first = u::decode(ws[i].text).front();
+      char32_t first = cur.front();
       double gap = std::max(ws[i].x0 - p.x1, p.x0 - ws[i].x1);
       bool cjk = u::is_cjk(last) && u::is_cjk(first);
       bool space = p.space_after || gap > 0.15 * std::max(p.size, 1.0);
@@ -184,6 +185,7 @@ std::string join_words(const std::vector<Word>& ws, size_t from) {
       if (space) out += ' ';
     }
     out += ws[i].text;
+    last = cur.back();
   }
   return u::collapse_spaces(out);
 }

@@ -116,15 +116,17 @@ struct Builder {
   // the chain that has each character.
   std::vector<TextRun> runs(const std::u32string& visual, double x, double baseline, double size, bool bold, Color c) {
     std::vector<TextRun> out;
+    std::vector<const std::string*> font(visual.size());  // each character's font, looked up once
+    for (size_t k = 0; k < visual.size(); ++k) {
+      font[k] = &fonts.font_for(visual[k], bold);
+      if (!fonts.covers(visual[k], bold)) missing.insert(visual[k]);
+    }
     size_t i = 0;
     while (i < visual.size()) {
-      const std::string& id = fonts.font_for(visual[i], bold);
+      const std::string& id = *font[i];
       size_t j = i;
       std::u32string seg;
-      while (j < visual.size() && fonts.font_for(visual[j], bold) == id) {
-        if (!fonts.covers(visual[j], bold)) missing.insert(visual[j]);
-        seg += visual[j++];
-      }
+      while (j < visual.size() && *font[j] == id) seg += visual[j++];
       TextRun t;
       t.x = x;
       t.y = baseline;

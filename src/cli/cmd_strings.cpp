@@ -70,7 +70,9 @@ void setup_strings(CLI::App& app, Global& g, std::function<int()>& run) {
       l10n::Catalog c = l10n::update(old, d);
       size_t kept = std::count_if(c.units.begin(), c.units.end(), [](const l10n::Unit& u) { return !u.target.empty(); });
       std::string fmt = so->update_format;
-      if (fmt.empty()) fmt = text.find("<xliff") == std::string::npos ? "po" : text.find("version=\"1.2\"") != std::string::npos ? "xliff12" : "xliff2";
+      if (fmt.empty())  // as the old file: PO, XLIFF 2.x (its namespace), else XLIFF 1.x
+        fmt = text.find("<xliff") == std::string::npos ? "po"
+              : text.find("urn:oasis:names:tc:xliff:document:2") != std::string::npos ? "xliff2" : "xliff12";
       write_output(so->out, l10n::write_catalog(c, *l10n::format_from(fmt)), {so->in, so->old_file});
       std::cerr << "deckhand: " << kept << " of " << c.units.size() << " units keep their translation\n";
       return finish(g, diag);

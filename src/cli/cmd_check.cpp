@@ -26,7 +26,7 @@ namespace deckhand::cli {
 void setup_check(CLI::App& app, Global& g, std::function<int()>& run) {
   // ---- check
   struct CheckOpts {
-    std::string in, layout = "grid-6", translations, lang, source, password, text;
+    std::string in, layout = kDefaultLayout, translations, lang, source, password, text;
   };
   auto co = std::make_shared<CheckOpts>();
   auto* ck = app.add_subcommand("check",
@@ -43,7 +43,8 @@ void setup_check(CLI::App& app, Global& g, std::function<int()>& run) {
       Deck deck = load_deck(co->in, co->password, g, diag);
       std::map<std::string, std::string> ids;  // key -> unit id, from the source text
       for (const auto& u : l10n::units_of(deck, "").units) ids[u.key] = u.id;
-      if (!co->translations.empty()) apply_translations(deck, co->translations, co->lang, diag);
+      int translated = -1;
+      if (!co->translations.empty()) translated = apply_translations(deck, co->translations, co->lang, diag, true);
       std::string dd = data_dir();
       layout::LayoutDef def = layout::load_layout(co->layout, dd);
       if (def.content == layout::LayoutDef::Content::automatic) def.content = layout::LayoutDef::Content::text;
@@ -68,7 +69,9 @@ void setup_check(CLI::App& app, Global& g, std::function<int()>& run) {
                   << def.name << " layout (shorten them, or use a layout with more room)\n";
         return static_cast<int>(Exit::check_failed);
       }
-      std::cerr << "deckhand: all " << units << " units fit the " << def.name << " layout\n";
+      std::cerr << "deckhand: all " << units << " units fit the " << def.name << " layout";
+      if (translated >= 0) std::cerr << " (" << translated << " of them translated)";
+      std::cerr << "\n";
       return 0;
     };
   });
@@ -77,7 +80,7 @@ void setup_check(CLI::App& app, Global& g, std::function<int()>& run) {
 void setup_fonts(CLI::App& app, Global& g, std::function<int()>& run) {
   // ---- fonts check
   struct FontsOpts {
-    std::string in, lang, layout = "notes-3", password;
+    std::string in, lang, layout = kDefaultLayout, password;
   };
   auto fo = std::make_shared<FontsOpts>();
   auto* fc = app.add_subcommand("fonts", "Fonts: 'deckhand fonts check' lists characters no font of a layout can draw.");

@@ -122,7 +122,7 @@ void setup_translate(CLI::App& app, Global& g, std::function<int()>& run) {
       if (to->out != "-") check_output_path(to->out, {to->in, to->file});
       Diagnostics diag;
       Deck d = load_deck(to->in, to->password, g, diag);
-      apply_translations(d, to->file, to->lang, diag);
+      apply_translations(d, to->file, to->lang, diag, g.strict);
       if (g.strict && diag.count() > 0) return finish(g, diag);
       write_output(to->out, dump_deck(d), {to->in, to->file});
       return finish(g, diag);

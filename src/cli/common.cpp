@@ -45,6 +45,10 @@ int finish(const Global& g, const Diagnostics& diag) {
   return 0;
 }
 
+std::string count_of(size_t n, const std::string& singular, const std::string& plural) {
+  return std::to_string(n) + " " + (n == 1 ? singular : plural.empty() ? singular + "s" : plural);
+}
+
 bool looks_like_json(const std::string& path) {
   auto ext = std::filesystem::path(path).extension().string();
   return ext == ".json";
@@ -69,11 +73,20 @@ Deck load_deck(const std::string& in, const std::string& password, const Global&
 }
 
 std::string data_dir() {
+  namespace fs = std::filesystem;
   if (const char* e = std::getenv("DECKHAND_DATA"); e && *e) return e;
-  return DECKHAND_DATA_DIR;
+  // installed: <prefix>/bin/deckhand and <prefix>/share/deckhand
+  std::error_code ec;
+  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  if (!ec) {
+    fs::path installed = exe.parent_path().parent_path() / "share" / "deckhand";
+    if (fs::is_directory(installed / "layouts", ec)) return installed.string();
+  }
+  return DECKHAND_DATA_DIR;  // the source tree, for a build that is not installed
 }
 
-void apply_translations(Deck& deck, const std::string& file, const std::string& lang_opt, Diagnostics& diag) {
+int apply_translations(Deck& deck, const std::string& file, const std::string& lang_opt, Diagnostics& diag,
+                       bool fail_on_no_match) {
   l10n::Catalog cat = l10n::read_catalog(read_file(file), file);
   std::string lang = lang_opt.empty() ? cat.target_lang : lang_opt;
   if (lang.empty())
@@ -85,11 +98,27 @@ void apply_translations(Deck& deck, const std::string& file, const std::string& 
     if (ids.size() > 12) s += ", ... (" + std::to_string(ids.size() - 12) + " more)";
     return s;
   };
-  if (!r.missing.empty())
-    diag.warn({"untranslated", file, 0, std::to_string(r.missing.size()) + " unit(s) missing, empty or fuzzy, kept in the source language: " + list(r.missing)});
+  // a file made for another deck: nothing (or little) of it applies
+  if (r.deck_units > 0 && r.matched == 0) {
+    std::string what = "none of the deck's " + std::to_string(r.deck_units) + " units is in this file (" +
+                       std::to_string(cat.units.size()) + " units, made for another deck or another version)";
+    if (fail_on_no_match)
+      throw Error(Exit::translation, file, what, "export the strings of this deck with 'deckhand strings export', or carry them over with 'deckhand strings update'");
+    diag.warn({"translation-mismatch", file, 0, what});
+  } else if (r.matched * 2 < r.deck_units) {
+    diag.warn({"translation-mismatch", file, 0, "only " + std::to_string(r.matched) + " of the deck's " + std::to_string(r.deck_units) +
+                                                   " units are in this file (made for another version of the deck? try 'deckhand strings update')"});
+  }
+  if (!r.missing.empty()) {
+    std::string why;
+    for (const auto& [reason, n] : r.missing_by_reason) why += (why.empty() ? "" : ", ") + std::to_string(n) + " " + reason;
+    diag.warn({"untranslated", file, 0, std::to_string(r.missing.size()) + " of " + std::to_string(r.deck_units) +
+                                            " unit(s) kept in the source language (" + why + "): " + list(r.missing)});
+  }
   if (!r.unknown.empty())
     diag.warn({"unknown-units", file, 0, std::to_string(r.unknown.size()) + " unit(s) not in this deck (changed or removed since the export): " + list(r.unknown)});
   spdlog::info("{}: {} units translated into {}", file, r.translated, lang);
+  return r.translated;
 }
 
 }  // namespace deckhand::cli

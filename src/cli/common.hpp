@@ -9,17 +9,26 @@
 
 namespace deckhand::cli {
 
+// The layout handout, check and fonts check use when --layout is not given.
+inline constexpr const char* kDefaultLayout = "notes-3";
+
 // Progress on stderr for long work, only when a person watches (stderr is a terminal).
 std::function<void(int, int)> progress_printer(const Global& g, const char* what);
 // Prints the warnings; with --strict and warnings, returns exit 3.
 int finish(const Global& g, const Diagnostics& diag);
+// "1 page", "2 pages"
+std::string count_of(size_t n, const std::string& singular, const std::string& plural = "");
 bool looks_like_json(const std::string& path);
 // A deck from a PDF (extracted) or from a deck JSON (loaded).
 Deck load_deck(const std::string& in, const std::string& password, const Global& g, Diagnostics& diag);
 // Where layouts/ and fonts/ are: $DECKHAND_DATA, else the build's data folder.
 std::string data_dir();
-// Merges a translation file into the deck, warning about what stays untranslated.
-void apply_translations(Deck& deck, const std::string& file, const std::string& lang_opt, Diagnostics& diag);
+// Merges a translation file into the deck, warning (once, counted by reason) about what
+// stays untranslated, and when under half of the deck's units are in the file. When none
+// is, throws Error(Exit::translation) if `fail_on_no_match` (--strict, check), else warns.
+// Returns the number of units translated.
+int apply_translations(Deck& deck, const std::string& file, const std::string& lang_opt, Diagnostics& diag,
+                       bool fail_on_no_match);
 
 // Each subcommand registers itself; the chosen one's runner goes into `run`.
 void setup_extract(CLI::App& app, Global& g, std::function<int()>& run);

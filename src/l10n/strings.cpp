@@ -1,6 +1,11 @@
 #include "l10n/strings.hpp"
 
+#include <gettext-po.h>
 #include <pugixml.hpp>
+#include <unistd.h>
+
+#include <csetjmp>
+#include <cstdlib>
 
 #include <algorithm>
 #include <cctype>
@@ -73,107 +78,99 @@ std::string po_quote(const std::string& s) {
   return o + "\"";
 }
 
-std::string po_unquote(const std::string& line, const std::string& file, int lineno) {
-  size_t a = line.find('"'), b = line.rfind('"');
-  if (a == std::string::npos || b == a) bad(file + ":" + std::to_string(lineno), "expected a quoted string");
-  std::string s, in = line.substr(a + 1, b - a - 1);
-  for (size_t i = 0; i < in.size(); ++i) {
-    if (in[i] == '\\' && i + 1 < in.size()) {
-      char n = in[++i];
-      s += n == 'n' ? '\n' : n == 't' ? '\t' : n == 'r' ? '\r' : n;
-    } else {
-      s += in[i];
-    }
+// PO files are read by gettext's own parser (libgettextpo), as msgfmt reads them:
+// escapes (\\a, octal, \\x..), continued strings, obsolete (#~) and plural entries.
+// libgettextpo reads from a file name, so the text goes through a temporary file.
+thread_local std::jmp_buf* po_jump = nullptr;
+thread_local std::string* po_error = nullptr;
+
+void po_report(int severity, po_message_t, const char*, size_t lineno, size_t, int, const char* text) {
+  if (severity >= PO_SEVERITY_ERROR && po_error && po_error->empty()) {
+    std::string t = text ? text : "cannot read the file";
+    while (!t.empty() && (t.back() == '\n' || t.back() == ' ')) t.pop_back();
+    *po_error = (lineno != static_cast<size_t>(-1) ? std::to_string(lineno) : std::string()) + "\t" + t;
   }
-  return s;
+  if (severity == PO_SEVERITY_FATAL_ERROR) std::longjmp(*po_jump, 1);  // "must not return"
+}
+void po_report2(int severity, po_message_t m, const char* f, size_t l, size_t c, int ml, const char* t, po_message_t,
+                const char*, size_t, size_t, int, const char*) {
+  po_report(severity, m, f, l, c, ml, t);
+}
+
+// Only plain data lives in this frame, so the long jump out of the handler skips no destructor.
+po_file_t po_read_file(const char* path, std::string* error) {
+  std::jmp_buf jump;
+  po_jump = &jump;
+  po_error = error;
+  static const po_xerror_handler handler = {po_report, po_report2};
+  if (setjmp(jump) != 0) {
+    po_jump = nullptr;
+    return nullptr;
+  }
+  po_file_t f = po_file_read(path, &handler);
+  po_jump = nullptr;
+  return f;
 }
 
 Catalog read_po(const std::string& text, const std::string& file) {
-  Catalog c;
-  struct Entry {
-    std::string ctxt, id, str, refs;
-    bool fuzzy = false, has_id = false, obsolete = false;
-    int line = 0;
-  } e;
-  std::string* cur = nullptr;
-  auto flush = [&] {
-    if (!e.has_id || e.obsolete) { e = Entry{}; return; }
-    if (e.id.empty() && e.ctxt.empty()) {  // the header
-      std::istringstream h(e.str);
-      std::string l;
-      while (std::getline(h, l)) {
-        if (l.rfind("Language:", 0) == 0) c.target_lang = unicode::collapse_spaces(l.substr(9));
-        if (l.rfind("X-Source-Language:", 0) == 0) c.source_lang = unicode::collapse_spaces(l.substr(18));
-        if (l.rfind("Project-Id-Version:", 0) == 0) c.original = unicode::collapse_spaces(l.substr(19));
-      }
-    } else {
-      Unit u;
-      u.source = e.id;
-      u.target = e.str;
-      u.fuzzy = e.fuzzy;
-      // msgctxt is our unit id; tools that drop it (xliff2po) keep it, or the key, as the
-      // first reference
-      if (!e.ctxt.empty()) u.id = e.ctxt;
-      else if (looks_like_id(e.refs)) u.id = e.refs;
-      else if (!e.refs.empty()) u.id = unit_id(e.refs, e.id);
-      u.key = key_of(u.id);
-      c.units.push_back(std::move(u));
-    }
-    e = Entry{};
-  };
-  std::istringstream in(text);
-  std::string line;
-  int n = 0;
-  while (std::getline(in, line)) {
-    ++n;
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    std::string t = line;
-    t.erase(0, t.find_first_not_of(" \t"));
-    if (t.empty()) { cur = nullptr; continue; }
-    if (t.rfind("#~", 0) == 0) {  // obsolete entries are not read
-      if (e.has_id) flush();
-      cur = nullptr;
-      continue;
-    }
-    if (t.rfind("#,", 0) == 0) {
-      if (e.has_id) { flush(); cur = nullptr; }
-      if (t.find("fuzzy") != std::string::npos) e.fuzzy = true;
-      continue;
-    }
-    if (t.rfind("#:", 0) == 0) {
-      if (e.has_id) { flush(); cur = nullptr; }
-      std::istringstream r(t.substr(2));
-      std::string ref;
-      if (r >> ref && e.refs.empty()) e.refs = ref.substr(0, ref.find(':'));
-      continue;
-    }
-    if (t[0] == '#') continue;
-    if (t.rfind("msgctxt", 0) == 0) {
-      if (e.has_id) flush();
-      e.ctxt = po_unquote(t, file, n);
-      cur = &e.ctxt;
-      e.line = n;
-    } else if (t.rfind("msgid_plural", 0) == 0) {
-      cur = nullptr;
-    } else if (t.rfind("msgid", 0) == 0) {
-      if (e.has_id) flush();
-      e.id = po_unquote(t, file, n);
-      e.has_id = true;
-      cur = &e.id;
-      if (!e.line) e.line = n;
-    } else if (t.rfind("msgstr", 0) == 0) {
-      if (!e.has_id) bad(file + ":" + std::to_string(n), "msgstr without msgid");
-      if (t.rfind("msgstr[", 0) == 0 && t.rfind("msgstr[0]", 0) != 0) { cur = nullptr; continue; }
-      e.str = po_unquote(t, file, n);
-      cur = &e.str;
-    } else if (t[0] == '"') {
-      if (!cur) bad(file + ":" + std::to_string(n), "a string continues nothing");
-      *cur += po_unquote(t, file, n);
-    } else {
-      bad(file + ":" + std::to_string(n), "cannot read this line as gettext PO: " + t.substr(0, 40));
-    }
+  char tmpl[] = "/tmp/deckhand-po-XXXXXX";
+  int fd = ::mkstemp(tmpl);
+  if (fd < 0) bad(file, "cannot make a temporary copy to read it");
+  std::string tmp = tmpl;
+  size_t off = 0;
+  while (off < text.size()) {
+    ssize_t n = ::write(fd, text.data() + off, text.size() - off);
+    if (n <= 0) break;
+    off += static_cast<size_t>(n);
   }
-  flush();
+  ::close(fd);
+  std::string error;
+  po_file_t f = po_read_file(tmp.c_str(), &error);
+  ::unlink(tmp.c_str());
+  if (!f || !error.empty()) {
+    std::string line = error.substr(0, error.find('\t'));
+    std::string what = error.empty() ? "cannot read the file as gettext PO" : error.substr(error.find('\t') + 1);
+    if (f) po_file_free(f);
+    bad(line.empty() ? file : file + ":" + line, "not valid gettext PO: " + what);
+  }
+  struct Free {
+    po_file_t f;
+    ~Free() { po_file_free(f); }
+  } guard{f};
+  Catalog c;
+  if (const char* header = po_file_domain_header(f, nullptr)) {
+    auto field = [&](const char* name) {
+      char* v = po_header_field(header, name);
+      std::string out = v ? unicode::collapse_spaces(v) : "";
+      std::free(v);
+      return out;
+    };
+    c.target_lang = field("Language");
+    c.source_lang = field("X-Source-Language");
+    c.original = field("Project-Id-Version");
+  }
+  po_message_iterator_t it = po_message_iterator(f, nullptr);
+  while (po_message_t m = po_next_message(it)) {
+    if (po_message_is_obsolete(m)) continue;  // #~ entries: msgfmt ignores them too
+    const char* ctxt = po_message_msgctxt(m);
+    std::string id = po_message_msgid(m);
+    if (id.empty() && !ctxt) continue;  // the header
+    Unit u;
+    u.source = id;
+    u.target = po_message_msgid_plural(m) ? (po_message_msgstr_plural(m, 0) ? po_message_msgstr_plural(m, 0) : "") : po_message_msgstr(m);
+    u.fuzzy = po_message_is_fuzzy(m);
+    u.state = u.fuzzy ? "fuzzy" : "translated";
+    std::string refs;
+    if (po_filepos_t fp = po_message_filepos(m, 0)) refs = po_filepos_file(fp);
+    // msgctxt is our unit id; tools that drop it (xliff2po) keep it, or the key, as the
+    // first reference
+    if (ctxt && *ctxt) u.id = ctxt;
+    else if (looks_like_id(refs)) u.id = refs;
+    else if (!refs.empty()) u.id = unit_id(refs, id);
+    u.key = key_of(u.id);
+    c.units.push_back(std::move(u));
+  }
+  po_message_iterator_free(it);
   return c;
 }
 
@@ -350,10 +347,8 @@ Catalog read_xliff(const std::string& text, const std::string& file) {
         auto t = n.child("target");
         if (t) {
           u.target = text_of(t);
-          std::string state = t.attribute("state").value();
-          u.fuzzy = state == "needs-review-translation" || state == "needs-translation" || state == "new" ||
-                    state == "needs-adaptation" || state == "needs-l10n";
-          if (std::string(n.attribute("approved").value()) == "no" && state.empty()) u.fuzzy = false;
+          u.state = t.attribute("state").value();
+          u.fuzzy = withheld_xliff12_state(u.state);
         }
         if (u.key.empty()) u.key = key_of(u.id);
         c.units.push_back(std::move(u));
@@ -376,9 +371,10 @@ Catalog read_xliff(const std::string& text, const std::string& file) {
           u.source += text_of(seg.child("source"));
           if (seg.child("target")) { any_target = true; u.target += text_of(seg.child("target")); }
           else u.target += name == "ignorable" ? text_of(seg.child("source")) : "";
-          std::string state = seg.attribute("state").value();
-          if (state == "initial" && name == "segment") u.fuzzy = u.fuzzy || any_target;
-          if (std::string(seg.attribute("subState").value()) == "deckhand:fuzzy") u.fuzzy = true;
+          // XLIFF 2 has no "do not use" state: initial, translated, reviewed and final
+          // targets are all used. Only our own fuzzy marker (PO fuzzy carried over) withholds.
+          if (name == "segment" && u.state.empty()) u.state = seg.attribute("state").value();
+          if (std::string(seg.attribute("subState").value()) == "deckhand:fuzzy") { u.fuzzy = true; u.state = "fuzzy"; }
         }
         if (!any_target) u.target.clear();
         if (u.key.empty()) u.key = key_of(u.id);
@@ -412,6 +408,11 @@ std::optional<Format> format_from(const std::string& n) {
 }
 
 const char* to_string(Format f) { return f == Format::xliff12 ? "xliff12" : f == Format::xliff2 ? "xliff2" : "po"; }
+
+bool withheld_xliff12_state(const std::string& s) {
+  return s == "needs-review-translation" || s == "needs-review-adaptation" || s == "needs-review-l10n" ||
+         s == "needs-adaptation" || s == "needs-l10n";
+}
 
 std::string unit_id(const std::string& key, const std::string& source) { return key + "-" + sha256_hex(source).substr(0, 8); }
 
@@ -477,9 +478,14 @@ MergeReport merge(Deck& deck, const Catalog& tr, const std::string& lang) {
     const Unit* t = nullptr;
     if (auto it = by_id.find(u.id); it != by_id.end()) t = it->second;
     else if (auto k = by_key.find(u.key); k != by_key.end() && k->second->source == u.source) t = k->second;
-    if (t) used.insert(t->id);
+    ++r.deck_units;
+    if (t) {
+      used.insert(t->id);
+      ++r.matched;
+    }
     if (!t || t->target.empty() || t->fuzzy) {
       r.missing.push_back(u.id);
+      ++r.missing_by_reason[!t ? "not in the file" : t->target.empty() ? "empty target" : t->state.empty() ? "fuzzy" : t->state];
       continue;
     }
     out[u.key] = unicode::nfc(t->target);

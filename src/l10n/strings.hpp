@@ -22,7 +22,11 @@ struct Unit {
   std::string key;      // "s3.b2" (or "s3.title"): where it goes in the deck
   std::string source;
   std::string target;   // "" when not translated
-  bool fuzzy = false;   // needs review (PO "fuzzy", XLIFF state needs-review-translation / initial)
+  // Withheld: the file says the target must not be used yet (PO "fuzzy"; XLIFF 1.2
+  // needs-review-*, needs-adaptation, needs-l10n; deckhand's own XLIFF 2 subState
+  // deckhand:fuzzy). Every other state with a non-empty target is used: docs/translation.md.
+  bool fuzzy = false;
+  std::string state;    // the state as the file wrote it ("fuzzy", "new", "initial", ...), for reports
   int slide = 0;        // page number
   std::string role;     // "title", "section title", "deck title", "bullet level 2", "paragraph"
   int max_chars = 0;    // size limit in characters (0: none)
@@ -46,8 +50,16 @@ std::string write_catalog(const Catalog& c, Format f);
 // Error(Exit::translation) naming the file (and line for PO) on malformed input.
 Catalog read_catalog(const std::string& text, const std::string& file);
 
+// True for the XLIFF 1.2 states that mean "do not use this target yet".
+bool withheld_xliff12_state(const std::string& state);
+
 struct MergeReport {
-  std::vector<std::string> missing;  // unit ids left in the source language (no, empty or fuzzy target)
+  std::vector<std::string> missing;  // unit ids left in the source language (no, empty or withheld target)
+  // why they were left: "not in the file", "empty target", or the withholding state
+  // ("fuzzy", "needs-review-translation", ...) -> count
+  std::map<std::string, int> missing_by_reason;
+  int deck_units = 0;  // units of the deck
+  int matched = 0;     // of those, found in the file (by id, or by key and same source)
   std::vector<std::string> unknown;  // ids in the file that the deck does not have
   int translated = 0;
 };

@@ -121,7 +121,7 @@ TEST(Files, MistakesNameTheFileAndLine) {
     FAIL();
   } catch (const Error& e) {
     EXPECT_EQ(e.code(), Exit::translation);
-    EXPECT_NE(e.line().find("bad.po:3: cannot read this line"), std::string::npos) << e.line();
+    EXPECT_NE(e.line().find("bad.po:3: not valid gettext PO"), std::string::npos) << e.line();
   }
   EXPECT_THROW(read_catalog("<xliff version=\"3.0\"/>", "v3.xlf"), Error);
   EXPECT_THROW(read_catalog("just words", "w.txt"), Error);
@@ -211,4 +211,16 @@ TEST(Bidi, LeftToRightTextIsUnchanged) {
   std::u32string s = unicode::decode("Pourquoi s’engager ?");
   EXPECT_FALSE(is_rtl(s));
   EXPECT_EQ(visual_line(s, false), s);
+}
+
+// Issue 8, point 10: PO files are read by libgettextpo, as msgfmt reads them.
+TEST(Issue8, point10_po_through_libgettextpo) {
+  std::string po =
+      "msgid \"\"\nmsgstr \"\"\n\"Content-Type: text/plain; charset=UTF-8\\n\"\n\"Language: fr\\n\"\n\n"
+      "msgctxt \"s2.b1-00000001\"\nmsgid \"Bell\"\nmsgstr \"a\\a|\\101\\102|\\x43|\\\\|\\\"\"\n\n"
+      "#~ msgctxt \"s2.b2-00000002\"\n#~ msgid \"Old\"\n#~ msgstr \"Vieux\"\n";
+  Catalog c = read_catalog(po, "esc.po");
+  ASSERT_EQ(c.units.size(), 1u);  // the obsolete entry is not read
+  EXPECT_EQ(c.target_lang, "fr");
+  EXPECT_EQ(c.units[0].target, "a\a|AB|C|\\|\"");
 }

@@ -51,7 +51,7 @@ void setup_extract(CLI::App& app, Global& g, std::function<int()>& run) {
       Deck d = extract::extract_deck(eo->in, o, diag);
       if (g.strict && diag.count() > 0) return finish(g, diag);
       write_output(eo->out, dump_deck(d), {eo->in});
-      spdlog::info("{}: {} slides", eo->in, d.slides.size());
+      spdlog::info("{}: {}", eo->in, count_of(d.slides.size(), "slide"));
       return finish(g, diag);
     };
   });

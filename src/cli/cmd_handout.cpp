@@ -26,7 +26,7 @@ namespace deckhand::cli {
 namespace {
 // ---- handout
 struct HandoutOpts {
-  std::string in, out, layout = "notes-3", title, event, date, paper, source, password, dump, translations, lang;
+  std::string in, out, layout = kDefaultLayout, title, event, date, paper, source, password, dump, translations, lang;
   bool list = false, keep_overlays = false;
 };
 
@@ -54,6 +54,9 @@ int run_handout(const Global& g, const HandoutOpts& h) {
   std::string dd = data_dir();
   if (h.list) {
     std::ostringstream o;
+    if (layout::builtin_layouts(dd).empty())
+      throw Error(Exit::layout, dd, "no layouts found in " + dd + "/layouts",
+                  "reinstall deckhand, or set DECKHAND_DATA to the folder that holds layouts/ and fonts/");
     for (const auto& name : layout::builtin_layouts(dd)) {
       layout::LayoutDef def = layout::load_layout(name, dd);
       o << name << std::string(name.size() < 16 ? 16 - name.size() : 1, ' ') << def.description << "\n";
@@ -63,11 +66,13 @@ int run_handout(const Global& g, const HandoutOpts& h) {
   }
   if (h.in.empty()) throw Error(Exit::usage, "", "no input deck given", "deckhand handout talk.pdf --layout notes-3 -o handout.pdf");
   if (h.out.empty() && h.dump.empty()) throw Error(Exit::usage, "", "no output file given", "add -o handout.pdf");
-  std::vector<std::string> inputs{h.in};
-  if (!h.source.empty()) inputs.push_back(h.source);
+  // every file this run reads; the output may replace none of them (docs/exit-codes.md)
+  std::vector<std::string> inputs{h.in, h.source, h.translations};
+  if (layout::is_layout_file(h.layout)) inputs.push_back(h.layout);
   if (!h.out.empty()) check_output_path(h.out, inputs);
   Diagnostics diag;
   layout::LayoutDef def = layout::load_layout(h.layout, dd);
+  inputs.push_back(def.path);
   if (!h.paper.empty()) {
     double w, hh;
     if (!layout::paper_size(h.paper, &w, &hh))
@@ -78,10 +83,15 @@ int run_handout(const Global& g, const HandoutOpts& h) {
     def.paper_name = h.paper;
   }
   Deck deck = load_deck(h.in, h.password, g, diag);
-  if (!h.translations.empty()) apply_translations(deck, h.translations, h.lang, diag);
+  if (deck.slides.empty())
+    throw Error(Exit::bad_deck, h.in, "the deck has no slides: nothing to print", "extract the deck again, or check its \"slides\" list");
+  if (!h.translations.empty()) apply_translations(deck, h.translations, h.lang, diag, g.strict);
   std::string pdf = looks_like_json(h.in) ? find_source(deck, h.in, h.source, diag) : (h.source.empty() ? h.in : h.source);
   layout::FontSet fonts;
   layout::load_fonts(def, fonts);
+  inputs.push_back(pdf);
+  for (const auto& [id, path] : fonts.paths()) inputs.push_back(path);
+  if (!h.out.empty()) check_output_path(h.out, inputs);
   layout::HandoutOptions ho;
   ho.title = h.title;
   ho.event = h.event;
@@ -110,7 +120,7 @@ int run_handout(const Global& g, const HandoutOpts& h) {
     return r;
   };
   write_output_via(h.out, inputs, [&](const std::string& tmp) { render::write_pdf(doc, raster_fn, wo, tmp); });
-  spdlog::info("{}: {} pages ({} layout)", h.out, doc.pages.size(), def.name);
+  spdlog::info("{}: {} ({} layout)", h.out, count_of(doc.pages.size(), "page"), def.name);
   return finish(g, diag);
 }
 }  // namespace
@@ -133,9 +143,10 @@ void setup_handout(CLI::App& app, Global& g, std::function<int()>& run) {
   hc->add_option("--event", ho->event, "Event name for the {event} field of headers and footers");
   hc->add_option("--date", ho->date, "Date for the {date} field; YYYY-MM-DD also sets the PDF's creation date");
   hc->add_option("--paper", ho->paper, "Paper size instead of the layout's: A3, A4, A5, Letter, Legal");
-  hc->add_flag("!--skip-overlays,--keep-overlays", ho->keep_overlays,
-               "Leave out the earlier steps of Beamer overlays, keeping each frame's last page (the default),\n"
-               "or keep every step");
+  hc->add_flag("--keep-overlays", ho->keep_overlays,
+               "Keep every step of an overlay (a build); by default only each frame's last page is printed");
+  hc->add_flag_callback("--skip-overlays", [ho] { ho->keep_overlays = false; },
+                        "Leave out the earlier steps of overlays (builds), keeping each frame's last page (the default)");
   hc->add_option("--source", ho->source, "The deck's PDF, when the input is a deck JSON");
   hc->add_option("--translations", ho->translations, "A translation file (XLIFF 1.2, XLIFF 2.x or PO) to merge into the deck");
   hc->add_option("--lang", ho->lang, "Target language (BCP 47) when the translation file does not say it");

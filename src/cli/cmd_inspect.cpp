@@ -32,7 +32,7 @@ struct InspectOpts {
 std::string outline(const Deck& d) {
   std::ostringstream o;
   o << "deck: " << (d.title.empty() ? "(untitled)" : d.title) << "\n"
-    << "source: " << d.source.file << ", " << d.source.pages << " pages, " << d.slides.size() << " slides, lang "
+    << "source: " << d.source.file << ", " << count_of(d.source.pages, "page") << ", " << count_of(d.slides.size(), "slide") << ", lang "
     << d.lang.value_or("unknown") << ", " << d.direction << "\n";
   for (const auto& s : d.slides) {
     o << "\n" << s.page << ". [" << to_string(s.kind) << "] " << (s.title.empty() ? "(no title)" : s.title);
@@ -40,7 +40,7 @@ std::string outline(const Deck& d) {
     o << "\n";
     for (const auto& b : s.blocks) {
       o << std::string(2 + 2 * static_cast<size_t>(std::max(0, b.level)), ' ');
-      if (b.level > 0) o << (b.level == 1 ? "• " : b.level == 2 ? "– " : "▪ ");
+      if (b.level > 0) o << layout::marker_for(b.marker, b.level) << " ";
       o << b.text << "\n";
     }
   }

@@ -22,7 +22,8 @@ int main(int argc, char** argv) {
                "Exit codes: 0 ok, 2 usage, 3 warnings with --strict, 4 input missing, 5 not a PDF or damaged,\n"
                "6 encrypted, 7 no text layer, 8 invalid deck JSON, 9 invalid layout, 10 output not writable,\n"
                "11 unreadable translation file, 12 check found problems, 1 internal error.\n"
-               "Run 'deckhand COMMAND --help' for a command's options."};
+               "Run 'deckhand COMMAND --help' for a command's options.",
+               "deckhand"};  // the name in help, not argv[0]'s full path
   app.set_version_flag("--version", std::string("deckhand ") + deckhand::kVersion);
   app.require_subcommand(1);
   app.fallthrough();  // global flags (-v, -q, --strict, -j) also after the command

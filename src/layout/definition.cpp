@@ -27,8 +27,11 @@ struct Ctx {
   }
   void keys(const YAML::Node& map, const std::string& path, std::set<std::string> allowed) const {
     if (!map.IsMap()) fail(map, path, "must be a mapping of keys");
+    std::set<std::string> seen;
     for (auto it = map.begin(); it != map.end(); ++it) {
       std::string k = it->first.as<std::string>();
+      if (!seen.insert(k).second)
+        fail(it->first, path.empty() ? k : path + "." + k, "given twice (the second would silently win or be ignored; keep one)");
       if (!allowed.count(k)) {
         std::string list;
         for (const auto& a : allowed) list += (list.empty() ? "" : ", ") + a;
@@ -178,6 +181,10 @@ static LayoutDef parse_layout_unchecked(const std::string& text, const std::stri
       if (p.size() != 2) c.fail(p, "paper", "a custom paper is [width, height], e.g. [210mm, 297mm]");
       d.paper_w = c.length(p[0], "paper[0]", 5000);
       d.paper_h = c.length(p[1], "paper[1]", 5000);
+      static const std::regex unit(R"([a-z]\s*$)");
+      if (p[0].IsScalar() && p[1].IsScalar() &&
+          std::regex_search(p[0].as<std::string>(), unit) != std::regex_search(p[1].as<std::string>(), unit))
+        c.fail(p, "paper", "mixes a unit and a plain number (points): give both with a unit, e.g. [210mm, 297mm]");
       d.paper_name = "custom";
       if (d.paper_w < 144 || d.paper_h < 144) c.fail(p, "paper", "is smaller than 2 inches");
     } else {
@@ -273,10 +280,19 @@ static LayoutDef parse_layout_unchecked(const std::string& text, const std::stri
       if (auto fb = f[key]) {
         if (!fb.IsSequence()) c.fail(fb, std::string("fonts.") + key, "must be a list of font files, e.g. [NotoSansArabic-Regular.ttf]");
         list->clear();
-        for (auto x : fb) list->push_back(c.str(x, std::string("fonts.") + key));
+        for (auto x : fb) {
+          list->push_back(c.str(x, std::string("fonts.") + key));
+          d.font_lines.emplace(list->back(), x.Mark().line + 1);
+        }
       }
-    if (f["regular"]) d.font_regular = c.str(f["regular"], "fonts.regular");
-    if (f["bold"]) d.font_bold = c.str(f["bold"], "fonts.bold");
+    if (f["regular"]) {
+      d.font_regular = c.str(f["regular"], "fonts.regular");
+      d.font_lines.emplace(d.font_regular, f["regular"].Mark().line + 1);
+    }
+    if (f["bold"]) {
+      d.font_bold = c.str(f["bold"], "fonts.bold");
+      d.font_lines.emplace(d.font_bold, f["bold"].Mark().line + 1);
+    }
     if (f["title"]) role(c, f["title"], "fonts.title", d.title);
     if (f["body"]) role(c, f["body"], "fonts.body", d.body);
     if (f["label"]) role(c, f["label"], "fonts.label", d.label_role);
@@ -315,21 +331,44 @@ std::vector<std::string> builtin_layouts(const std::string& data_dir) {
   return out;
 }
 
+bool is_layout_file(const std::string& n) {
+  return n.find('/') != std::string::npos || n.ends_with(".yaml") || n.ends_with(".yml");
+}
+
 LayoutDef load_layout(const std::string& name_or_file, const std::string& data_dir) {
-  bool is_path = name_or_file.find('/') != std::string::npos || name_or_file.ends_with(".yaml") || name_or_file.ends_with(".yml");
+  bool is_path = is_layout_file(name_or_file);
   std::string path = is_path ? name_or_file : (fs::path(data_dir) / "layouts" / (name_or_file + ".yaml")).string();
   if (!is_path && !fs::exists(path)) {
     std::string list;
     for (const auto& n : builtin_layouts(data_dir)) list += (list.empty() ? "" : ", ") + n;
+    if (list.empty())
+      throw Error(Exit::layout, name_or_file, "no such layout: " + data_dir + "/layouts has none",
+                  "reinstall deckhand, or set DECKHAND_DATA to the folder that holds layouts/ and fonts/");
     throw Error(Exit::layout, name_or_file, "no such layout", "built-in layouts: " + list + "; or give a .yaml file");
   }
   LayoutDef d = parse_layout(read_file(path), is_path ? path : "layouts/" + name_or_file + ".yaml");
+  d.path = path;
   std::vector<std::string*> files{&d.font_regular, &d.font_bold};
   for (auto& f : d.fallback) files.push_back(&f);
   for (auto& f : d.fallback_bold) files.push_back(&f);
+  // A relative font path is found beside the layout file, else among the data's fonts;
+  // never from the current folder (docs/layouts.md).
+  fs::path layout_dir = fs::path(path).parent_path();
   for (std::string* f : files) {
     fs::path p(*f);
-    if (p.is_relative() && !fs::exists(p) && fs::exists(fs::path(data_dir) / "fonts" / p)) *f = (fs::path(data_dir) / "fonts" / p).string();
+    std::string where = d.file;
+    if (auto it = d.font_lines.find(*f); it != d.font_lines.end()) where += ":" + std::to_string(it->second);
+    if (p.is_relative()) {
+      fs::path beside = layout_dir / p, data = fs::path(data_dir) / "fonts" / p;
+      if (is_path && fs::exists(beside)) p = beside;
+      else if (fs::exists(data)) p = data;
+      else
+        throw Error(Exit::layout, where, "font file '" + *f + "' not found beside the layout file nor in " + (fs::path(data_dir) / "fonts").string(),
+                    "give a path relative to the layout file, or an absolute path");
+    } else if (!fs::exists(p)) {
+      throw Error(Exit::layout, where, "font file '" + *f + "' does not exist", "check the path in the layout's fonts section");
+    }
+    *f = p.string();
   }
   return d;
 }

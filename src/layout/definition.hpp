@@ -2,6 +2,7 @@
 // Layout definitions: data files (YAML) in layouts/ or anywhere, documented key by key in
 // docs/layouts.md. Loading validates every key and reports file:line, the key and what
 // is allowed.
+#include <map>
 #include <string>
 #include <vector>
 
@@ -22,6 +23,7 @@ struct Role {
 
 struct LayoutDef {
   std::string name, description, file;
+  std::string path;  // the file read (built-in layouts too): an input a run must not overwrite
   double paper_w = 595.28, paper_h = 841.89;  // points, after orientation
   std::string paper_name = "A4";
   double m_top = 42.52, m_right = 42.52, m_bottom = 42.52, m_left = 42.52;
@@ -47,8 +49,9 @@ struct LayoutDef {
   // fonts and colours
   std::string font_regular = "DejaVuSans.ttf", font_bold = "DejaVuSans-Bold.ttf";
   // tried in order for characters the font lacks
-  std::vector<std::string> fallback = {"NotoSansArabic-Regular.ttf", "DroidSansFallbackFull.ttf"};
-  std::vector<std::string> fallback_bold = {"NotoSansArabic-Bold.ttf", "DroidSansFallbackFull.ttf"};
+  std::vector<std::string> fallback = {"NotoSansArabic-Regular.ttf", "DroidSansFallbackFull.ttf", "Symbola.ttf"};
+  std::vector<std::string> fallback_bold = {"NotoSansArabic-Bold.ttf", "DroidSansFallbackFull.ttf", "Symbola.ttf"};
+  std::map<std::string, int> font_lines;  // font file as written -> its line in the layout file
   // what a frame shows: the slide's picture, its text retypeset in the slide's shape, or
   // auto (text when the deck was translated: the pictures show the source language)
   enum class Content { picture, text, automatic } content = Content::automatic;
@@ -60,11 +63,14 @@ struct LayoutDef {
   // images and overflow
   double dpi = 150;
   int quality = 85;
-  double min_size = 6;
+  double min_size = 5;  // overflow.min_size: no retypeset text is smaller (points, as printed)
 };
 
 // Names of the built-in layouts (files in <data>/layouts).
 std::vector<std::string> builtin_layouts(const std::string& data_dir);
+
+// True when `name_or_file` names a file (has a '/' or ends in .yaml/.yml), not a built-in.
+bool is_layout_file(const std::string& name_or_file);
 
 // `name_or_file`: a built-in name ("notes-3") or a path to a YAML file.
 LayoutDef load_layout(const std::string& name_or_file, const std::string& data_dir);

@@ -39,7 +39,7 @@ nlohmann::ordered_json style_json(const Style& s) {
 }
 
 [[noreturn]] void bad(const std::string& file, const std::string& where, const std::string& what) {
-  throw Error(Exit::bad_deck, file, "invalid deck JSON at " + where + ": " + what,
+  throw Error(Exit::bad_deck, file, "invalid deck JSON " + (where.empty() ? std::string("at the top level") : "at " + where) + ": " + what,
               "see docs/deck-json.md, or extract the deck again");
 }
 

@@ -77,8 +77,23 @@ bool is_pua(char32_t c) {
   return (c >= 0xE000 && c <= 0xF8FF) || (c >= 0xF0000 && c <= 0xFFFFD) || (c >= 0x100000 && c <= 0x10FFFD);
 }
 
+std::string fold_cjk_compat(std::string_view s) {
+  std::u32string in = decode(s), out;
+  bool changed = false;
+  for (char32_t c : in) {
+    bool radical = (c >= 0x2F00 && c <= 0x2FD5) || c == 0x2E9F || c == 0x2EF3;
+    bool compat = (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x2F800 && c <= 0x2FA1F);
+    if (radical || compat) {
+      std::u32string f = decode(radical ? nfkc(encode(c)) : nfc(encode(c)));
+      if (f.size() == 1 && f[0] != c) { out += f; changed = true; continue; }
+    }
+    out += c;
+  }
+  return changed ? encode(out) : std::string(s);
+}
+
 std::string clean(std::string_view s) {
-  std::u32string in = decode(nfc(s)), out;
+  std::u32string in = decode(fold_cjk_compat(nfc(s))), out;
   out.reserve(in.size());
   for (char32_t c : in) {
     switch (c) {

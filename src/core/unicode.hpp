@@ -14,7 +14,12 @@ std::string encode(char32_t cp);
 std::string nfc(std::string_view utf8);
 std::string nfkc(std::string_view utf8);
 
-// Text hygiene for extracted words: NFC, ligatures (U+FB00..FB06) expanded, tabs and
+// Compatibility forms of Han ideographs that Keynote and others write for Chinese
+// (Kangxi radicals U+2F00..U+2FD5, the two CJK radicals with a decomposition, CJK
+// compatibility ideographs) become the unified ideographs they stand for.
+std::string fold_cjk_compat(std::string_view utf8);
+
+// Text hygiene for extracted words: NFC, CJK compatibility forms folded (fold_cjk_compat), ligatures (U+FB00..FB06) expanded, tabs and
 // other control characters turned into spaces, Private Use Area characters removed.
 std::string clean(std::string_view utf8);
 

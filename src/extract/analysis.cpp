@@ -231,6 +231,37 @@ std::string lower(std::string s) {
   return s;
 }
 
+
+// A build step from any producer (Keynote, PowerPoint animations printed as steps, Beamer
+// without frame labels): every text of page `a` (its title and blocks) is on page `b` too,
+// with the same text at the same place, and `b` has more. Issue 8, point 4.
+bool is_build_step_of(const Slide& a, const Slide& b) {
+  struct Item {
+    const std::string* text;
+    const BBox* box;
+  };
+  auto items = [](const Slide& s) {
+    std::vector<Item> v;
+    if (!s.title.empty()) v.push_back({&s.title, &s.title_bbox});
+    for (const auto& bl : s.blocks)
+      if (!bl.text.empty()) v.push_back({&bl.text, &bl.bbox});
+    return v;
+  };
+  auto ia = items(a), ib = items(b);
+  if (ia.empty() || ib.size() <= ia.size()) return false;
+  double tol = 0.02 * std::max(1.0, std::max(b.size[0], b.size[1]));
+  for (const auto& x : ia) {
+    bool found = false;
+    for (const auto& y : ib)
+      if (*x.text == *y.text && std::abs((*x.box)[0] - (*y.box)[0]) <= tol && std::abs((*x.box)[1] - (*y.box)[1]) <= tol) {
+        found = true;
+        break;
+      }
+    if (!found) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 std::vector<std::vector<bool>> find_furniture(const std::vector<PageLines>& pages) {
@@ -551,7 +582,9 @@ Deck analyze(const std::vector<PageLines>& pages, const AnalysisOptions& opts, D
     const Slide& sa = deck.slides[a];
     const Slide& si = deck.slides[i];
     bool same_frame = sa.kind == si.kind && sa.title == si.title;
-    bool step = (trust_labels && same_label_run(a) && same_frame) || grows_into(sa, si);
+    bool step = (trust_labels && same_label_run(a) && same_frame) || grows_into(sa, si) || is_build_step_of(sa, si);
+    // a title-only first step is a step of the slide it builds into, not a section slide
+    if (step && deck.slides[a].kind == SlideKind::section && si.kind == SlideKind::content) deck.slides[a].kind = SlideKind::content;
     if (step) deck.slides[a].overlay_of = deck.slides[i].overlay_of.empty() ? deck.slides[i].id : deck.slides[i].overlay_of;
   }
 

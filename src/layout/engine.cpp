@@ -1,6 +1,7 @@
 #include "layout/engine.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <filesystem>
 #include <regex>
@@ -11,6 +12,16 @@
 #include "layout/text.hpp"
 
 namespace deckhand::layout {
+
+// What to print before an item: a number or letter marker as found on the slide ("1.",
+// "a)", "iv."), else the layout's bullet for its level (found bullet glyphs are often in
+// symbol fonts' private-use area, so they are not reused).
+std::string marker_for(const std::string& found, int level) {
+  bool numbered = !found.empty() && found != "graphic" &&
+                  std::any_of(found.begin(), found.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || (c & 0x80); }) &&
+                  found != "•" && found != "–" && found != "▪" && found != "◦" && found != "‣" && found != "·" && found != "—";
+  return numbered ? found : (level <= 1 ? "•" : level == 2 ? "–" : "▪");
+}
 
 void load_fonts(const LayoutDef& def, FontSet& fonts) {
   namespace fs = std::filesystem;
@@ -41,10 +52,13 @@ namespace {
 
 const char* fid(bool bold) { return bold ? "bold" : "regular"; }
 
-const char* bullet_for(int level) { return level <= 1 ? "•" : level == 2 ? "–" : "▪"; }
 
-// Fills {fields}; drops separators left dangling by empty fields.
+
+
+// Fills {fields}. A separator (·, |, –, —) next to a field that came out empty goes with
+// it; text around a filled field stays ("– {page} –" prints "– 1 –").
 std::string fill(const std::string& tpl, const std::map<std::string, std::string>& fields) {
+  const std::string hole = "\x01";  // where an empty field was
   std::string out;
   size_t i = 0;
   while (i < tpl.size()) {
@@ -53,7 +67,7 @@ std::string fill(const std::string& tpl, const std::map<std::string, std::string
       if (j != std::string::npos) {
         auto it = fields.find(tpl.substr(i + 1, j - i - 1));
         if (it != fields.end()) {
-          out += it->second;
+          out += it->second.empty() ? hole : it->second;
           i = j + 1;
           continue;
         }
@@ -61,11 +75,17 @@ std::string fill(const std::string& tpl, const std::map<std::string, std::string
     }
     out += tpl[i++];
   }
-  // "  ·  " runs and separators at either end come from empty fields
-  static const std::regex dup(R"((\s*(·|\||–|—)\s*){2,})"), lead(R"(^\s*(·|\||–|—)\s*)"), trail(R"(\s*(·|\||–|—)\s*$)");
-  out = std::regex_replace(out, dup, " $2 ");
-  out = std::regex_replace(out, lead, "");
-  out = std::regex_replace(out, trail, "");
+  static const std::regex between(R"(\s*(·|\||–|—)\s*\x01\s*(·|\||–|—)\s*)"), before(R"(\s*(·|\||–|—)\s*\x01)"),
+      after(R"(\x01\s*(·|\||–|—)\s*)");
+  for (std::string prev; prev != out;) {
+    prev = out;
+    out = std::regex_replace(out, between, " $1 ", std::regex_constants::format_first_only);
+    if (out != prev) continue;
+    out = std::regex_replace(out, before, hole, std::regex_constants::format_first_only);
+    if (out != prev) { out.erase(out.find(hole), 1); continue; }
+    out = std::regex_replace(out, after, "", std::regex_constants::format_first_only);
+  }
+  out.erase(std::remove(out.begin(), out.end(), '\x01'), out.end());
   return unicode::collapse_spaces(out);
 }
 
@@ -78,7 +98,7 @@ double chain_width(const FontSet& fonts, const std::u32string& s, double size, b
 // Shortens `text` with an ellipsis so that it fits `width`.
 std::string ellipsize(const std::string& text, const FontSet& f, double size, bool bold, double width) {
   std::u32string s = unicode::decode(text);
-  if (chain_width(f, s, size, bold) <= width) return text;
+  if (s.empty() || chain_width(f, s, size, bold) <= width) return text;
   while (!s.empty() && chain_width(f, s + U"…", size, bold) > width) s.pop_back();
   return unicode::encode(s) + "…";
 }
@@ -134,6 +154,7 @@ struct Builder {
       t.font = id;
       t.text = unicode::encode(seg);
       t.color = c;
+      t.stroke = bold && fonts.synthetic_bold(id);
       const FontMetrics& f = fonts.get(id);
       t.width = f.width(t.text, size);
       t.ascent = f.ascent(size);
@@ -145,6 +166,16 @@ struct Builder {
     return out;
   }
 
+  // Characters no font of the chain has become a visible box (U+25A1), and are reported.
+  std::u32string printable(std::u32string s, bool bold) {
+    for (char32_t& c : s)
+      if (c > 0x20 && c != 0xFEFF && c != 0x200D && c != 0xFE0F && !fonts.covers(c, bold) && fonts.covers(0x25A1, bold)) {
+        missing.insert(c);
+        c = 0x25A1;
+      }
+    return s;
+  }
+
   // One line of logical text: shaped and reordered when it has right-to-left letters.
   std::u32string visual(const std::u32string& logical, bool rtl) const {
     bool any_rtl = rtl || std::any_of(logical.begin(), logical.end(), [](char32_t c) { return unicode::is_rtl(c); });
@@ -154,7 +185,7 @@ struct Builder {
   // A single line of text at x (left), or ending at x when right-aligned.
   void put(LaidOutPage& pg, const std::string& text, double x, double baseline, double size, bool bold, Color c,
            bool align_right = false) {
-    std::u32string logical = unicode::decode(text);
+    std::u32string logical = printable(unicode::decode(text), bold);
     std::u32string v = visual(logical, rtl_page || l10n::is_rtl(logical));
     double w = chain_width(fonts, v, size, bold);
     for (auto& r : runs(v, align_right ? x - w : x, baseline, size, bold, c)) pg.texts.push_back(std::move(r));
@@ -205,12 +236,13 @@ struct Builder {
     int level;  // 0 paragraph, 1.. bullet
     Color color;
     bool centre = false;  // centred lines (a title centred on its slide)
+    std::string marker = "";  // as found on the slide ("1.", "a)"); "" for the level's bullet
   };
 
   std::vector<Para> slide_paras(const Slide& s, double scale) const {
     std::vector<Para> ps;
     if (!s.title.empty()) ps.push_back({s.title, d.title.size * scale, d.title.bold, 0, d.text});
-    for (const auto& b : s.blocks) ps.push_back({b.text, d.body.size * scale, d.body.bold, b.level, d.text});
+    for (const auto& b : s.blocks) ps.push_back({b.text, d.body.size * scale, d.body.bold, b.level, d.text, false, b.marker});
     return ps;
   }
 
@@ -231,8 +263,9 @@ struct Builder {
       const FontMetrics& f = fonts.get(fid(p.bold));
       double lh = p.size * 1.3;
       double indent = p.level > 0 && indent_levels ? d.level_indent * (p.level - 1) : 0;
-      double bw = p.level > 0 ? p.size * 1.1 : 0;
-      std::u32string logical = unicode::decode(p.text);
+      std::u32string mark = unicode::decode(marker_for(p.marker, p.level));
+      double bw = p.level > 0 ? std::max(p.size * 1.1, chain_width(fonts, mark, p.size, false) + p.size * 0.35) : 0;
+      std::u32string logical = printable(unicode::decode(p.text), p.bold);
       bool rtl = rtl_page || l10n::is_rtl(logical);
       bool any_rtl = rtl || std::any_of(logical.begin(), logical.end(), [](char32_t c) { return unicode::is_rtl(c); });
       std::u32string measure = any_rtl ? l10n::shape_logical(logical, rtl) : logical;
@@ -249,7 +282,7 @@ struct Builder {
         std::u32string v = visual(logical.substr(lines[k].first, lines[k].second - lines[k].first), rtl);
         double lw = chain_width(fonts, v, p.size, p.bold);
         if (k == 0 && p.level > 0) {
-          std::u32string b = unicode::decode(bullet_for(p.level));
+          std::u32string b = visual(mark, rtl);
           double bx = rtl ? x + w - indent - chain_width(fonts, b, p.size, false) : x + indent;
           for (auto& r : runs(b, bx, base, p.size, false, p.color)) out.runs.push_back(std::move(r));
         }
@@ -329,6 +362,11 @@ struct Builder {
         if (rtl_page) put(pg, label, im.x + im.w, ly, d.label_role.size, d.label_role.bold, d.muted, true);
         else put(pg, label, im.x, ly, d.label_role.size, d.label_role.bold, d.muted);
       }
+      // notes beside the slide run along the picture (and its label), not below it
+      if (d.beside && nw > 0 && !d.cell_text) {
+        ny = im.y;
+        nh = std::min(nh, im.h + label_h);
+      }
       if (nw > 0 && nh > 0) {
         if (d.cell_text) {
           cell_text(pg, s, nx, ny, nw, nh);
@@ -362,12 +400,20 @@ struct Builder {
       bool bold;
       int level;
       bool centre = false;
+      std::string marker = "";
     };
     std::vector<Item> items;
     if (!s.title.empty())
       items.push_back({s.id + ".title", s.title, s.title_bbox, s.title_style.size > 0 ? s.title_style.size : sh * 0.07, true, 0});
     for (const auto& b : s.blocks)
-      items.push_back({b.id, b.text, b.bbox, b.style.size > 0 ? b.style.size : sh * 0.045, b.style.bold, b.level});
+      items.push_back({b.id, b.text, b.bbox, b.style.size > 0 ? b.style.size : sh * 0.045, b.style.bold, b.level, false, b.marker});
+    // boxes reaching outside the slide (a Marp title starting above it) are clamped to it
+    for (auto& it : items) {
+      it.box[0] = std::clamp(it.box[0], 0.0, sw);
+      it.box[2] = std::clamp(it.box[2], 0.0, sw);
+      it.box[1] = std::clamp(it.box[1], 0.0, sh);
+      it.box[3] = std::clamp(it.box[3], 0.0, sh);
+    }
     // boxes missing (an edited deck JSON): stack them from the top
     double next_y = sh * 0.06;
     for (auto& it : items) {
@@ -403,12 +449,15 @@ struct Builder {
           bottom = items[j].box[1];
       bottom = std::max(bottom, it.box[3]);
       Room r;
-      r.x = f.x + left * k;
-      r.w = (right - left) * k;
-      r.y = f.y + it.box[1] * k;
+      // inside the frame's border, with `pad` to spare on every side
+      r.x = std::max(f.x + left * k, f.x + pad);
+      r.w = std::min(f.x + right * k, f.x + f.w - pad) - r.x;
+      r.y = std::max(f.y + it.box[1] * k, f.y + pad);
       r.y_max = std::min(f.y + bottom * k, f.y + f.h - pad);
       r.size = it.size * k;
-      r.min_size = std::min(d.min_size, r.size * 0.75);
+      // never smaller than overflow.min_size: text that does not fit at that size is
+      // cut and reported (check lists it) instead of shrinking to an unreadable size
+      r.min_size = d.min_size;
       rooms.push_back(r);
     }
     // The largest scale (1 down to the smallest allowed) at which each item fits; the
@@ -416,7 +465,7 @@ struct Builder {
     auto fits_at = [&](size_t i, double scale) {
       const Item& it = items[i];
       const Room& r = rooms[i];
-      return place({{it.text, std::max(r.min_size, r.size * scale), it.bold, it.level, d.text, it.centre}}, r.x, r.y, r.w, r.y_max, false).complete;
+      return place({{it.text, std::max(r.min_size, r.size * scale), it.bold, it.level, d.text, it.centre, it.marker}}, r.x, r.y, r.w, r.y_max, false).complete;
     };
     auto best_scale = [&](size_t i) {
       double sc = 1.0;
@@ -429,19 +478,38 @@ struct Builder {
       scale[i] = best_scale(i);
       if (items[i].key.find(".title") == std::string::npos) body_scale = std::min(body_scale, scale[i]);
     }
-    for (size_t i = 0; i < items.size(); ++i) {
+    // Items are placed top to bottom; one never starts above the end of an earlier one it
+    // shares columns with (a wrapped title pushes the first bullet down, or is cut).
+    std::vector<size_t> order(items.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return rooms[a].y < rooms[b].y; });
+    std::vector<std::array<double, 4>> taken;  // x0, y0, x1, y1 of placed items
+    for (size_t i : order) {
       const Item& it = items[i];
-      const Room& r = rooms[i];
+      Room& r = rooms[i];
+      double ix0 = f.x + (rtl_page ? sw - it.box[2] : it.box[0]) * k, ix1 = f.x + (rtl_page ? sw - it.box[0] : it.box[2]) * k;
+      for (const auto& t : taken)
+        if (std::min(t[2], ix1) > std::max(t[0], ix0) && t[3] > r.y && t[1] <= r.y + 1e-6) r.y = t[3];
+      if (r.y_max < r.y) r.y_max = r.y;
       double sc = it.key.find(".title") == std::string::npos ? body_scale : scale[i];
       double sz = std::max(r.min_size, r.size * sc);
-      Placed best = place({{it.text, sz, it.bold, it.level, d.text, it.centre}}, r.x, r.y, r.w, r.y_max, false);
+      // the scale found before the push-down may no longer fit: shrink again, to min_size
+      while (sz > r.min_size + 1e-9 &&
+             !place({{it.text, sz, it.bold, it.level, d.text, it.centre, it.marker}}, r.x, r.y, r.w, r.y_max, false).complete)
+        sz = std::max(r.min_size, sz * 0.95);
+      Placed best = place({{it.text, sz, it.bold, it.level, d.text, it.centre, it.marker}}, r.x, r.y, r.w, r.y_max, false);
       if (!best.complete) {
-        Placed all = place({{it.text, sz, it.bold, it.level, d.text, it.centre}}, r.x, r.y, r.w, 1e9, false);
+        Placed all = place({{it.text, sz, it.bold, it.level, d.text, it.centre, it.marker}}, r.x, r.y, r.w, 1e9, false);
         double need = all.height / std::max(1.0, r.y_max - r.y);
         doc.overflows.push_back({s.page, it.key, need});
         diag.warn({"text-overflow", o.file, s.page,
                    "slide " + number(s) + ": " + it.key + " does not fit its box (needs " +
                        std::to_string(static_cast<int>(std::lround(need * 100))) + "% of the room); cut"});
+      }
+      if (!best.runs.empty()) {  // what the text covers, not its room
+        double x0 = 1e9, x1 = -1e9;
+        for (const auto& run : best.runs) { x0 = std::min(x0, run.x); x1 = std::max(x1, run.x + run.width); }
+        taken.push_back({x0, r.y, x1, r.y + best.height});
       }
       for (auto& run : best.runs) pg.texts.push_back(std::move(run));
     }
@@ -556,7 +624,7 @@ struct Builder {
         if (d.border > 0) doc.pages.back().boxes.push_back({im.x, im.y, im.w, im.h, d.border, d.border_color});
       }
       if (heading) ps.push_back(head);
-      for (const auto& b : s.blocks) ps.push_back({b.text, d.body.size, d.body.bold, b.level, d.text});
+      for (const auto& b : s.blocks) ps.push_back({b.text, d.body.size, d.body.bold, b.level, d.text, false, b.marker});
       size_t pages_before = doc.pages.size();
       pour(ps, tx, tw);
       if (d.thumbs && doc.pages.size() == pages_before) y = std::max(y, top + thumb_h);
@@ -585,13 +653,32 @@ struct Builder {
         // in a right-to-left handout the left and right texts trade places
         const std::string& left = rtl_page ? b.right : b.left;
         const std::string& right = rtl_page ? b.left : b.right;
-        if (!left.empty()) put(doc.pages[i], ellipsize(fill(left, fields), fonts, b.size, false, w / 2), cx0, baseline, b.size, false, d.muted);
-        if (!b.center.empty()) {
-          std::string t = ellipsize(fill(b.center, fields), fonts, b.size, false, w / 2);
-          double tw = chain_width(fonts, unicode::decode(t), b.size, false);
-          put(doc.pages[i], t, cx0 + (w - tw) / 2, baseline, b.size, false, d.muted);
+        // each slot may use the room the others leave (half the width when all are used)
+        const double gap = b.size;
+        std::string lt = left.empty() ? "" : fill(left, fields), ct = b.center.empty() ? "" : fill(b.center, fields),
+                    rt = right.empty() ? "" : fill(right, fields);
+        auto width_of = [&](const std::string& t) { return chain_width(fonts, unicode::decode(t), b.size, false); };
+        if (!ct.empty()) {
+          double side = std::max(width_of(lt), width_of(rt));
+          double room = lt.empty() && rt.empty() ? w : std::max(w / 3, w - 2 * (std::min(side, w / 3) + gap));
+          ct = ellipsize(ct, fonts, b.size, false, room);
+          double cw = width_of(ct);
+          double side_room = lt.empty() && rt.empty() ? 0 : (w - cw) / 2 - gap;
+          lt = ellipsize(lt, fonts, b.size, false, side_room);
+          rt = ellipsize(rt, fonts, b.size, false, side_room);
+          put(doc.pages[i], ct, cx0 + (w - cw) / 2, baseline, b.size, false, d.muted);
+        } else if (!lt.empty() && !rt.empty()) {
+          double lw = width_of(lt), rw = width_of(rt);
+          if (lw + rw + gap > w) {  // the shorter keeps its length up to half the width
+            if (lw > rw) { rt = ellipsize(rt, fonts, b.size, false, w / 2 - gap / 2); lt = ellipsize(lt, fonts, b.size, false, w - width_of(rt) - gap); }
+            else { lt = ellipsize(lt, fonts, b.size, false, w / 2 - gap / 2); rt = ellipsize(rt, fonts, b.size, false, w - width_of(lt) - gap); }
+          }
+        } else {
+          lt = ellipsize(lt, fonts, b.size, false, w);
+          rt = ellipsize(rt, fonts, b.size, false, w);
         }
-        if (!right.empty()) put(doc.pages[i], ellipsize(fill(right, fields), fonts, b.size, false, w / 2), cx1, baseline, b.size, false, d.muted, true);
+        if (!lt.empty()) put(doc.pages[i], lt, cx0, baseline, b.size, false, d.muted);
+        if (!rt.empty()) put(doc.pages[i], rt, cx1, baseline, b.size, false, d.muted, true);
       };
       if (!d.header.empty()) band(d.header, d.m_top + d.header.size);
       if (!d.footer.empty()) band(d.footer, d.paper_h - d.m_bottom - fonts.get("regular").descent(d.footer.size));
@@ -619,7 +706,7 @@ LaidOutDoc lay_out(const Deck& deck, const LayoutDef& def, const FontSet& fonts,
       if (!list.empty()) list += ' ';
       list += buf;
     }
-    diag.warn({"missing-glyph", opts.file, 0, "no font in the chain has these characters; they print as empty boxes: " + list});
+    diag.warn({"missing-glyph", opts.file, 0, "no font in the chain has these characters; they print as a box (□): " + list});
   }
   b.doc.fonts = fonts.paths();
   b.doc.title = opts.title.empty() ? deck.title : opts.title;

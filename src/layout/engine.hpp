@@ -21,6 +21,10 @@ struct HandoutOptions {
 LaidOutDoc lay_out(const Deck& deck, const LayoutDef& def, const FontSet& fonts, const HandoutOptions& opts,
                    Diagnostics& diag);
 
+// What to print before an item: a number or letter marker as found ("1.", "a)", "iv."),
+// else the bullet for its level (•, –, ▪).
+std::string marker_for(const std::string& found, int level);
+
 // Loads the fonts a layout names (ids "regular" and "bold").
 void load_fonts(const LayoutDef& def, FontSet& fonts);
 

@@ -2,6 +2,7 @@
 
 #include <hb.h>
 
+#include <algorithm>
 #include <mutex>
 #include <unordered_map>
 
@@ -102,4 +103,15 @@ std::map<std::string, std::string> FontSet::paths() const {
   return out;
 }
 
+}  // namespace deckhand::layout
+
+namespace deckhand::layout {
+bool FontSet::synthetic_bold(const std::string& id) const {
+  const auto& bold = chains_[1];
+  if (std::find(bold.begin(), bold.end(), id) == bold.end()) return false;
+  const std::string& file = get(id).path();
+  for (const auto& r : chains_[0])
+    if (get(r).path() == file) return true;
+  return false;
+}
 }  // namespace deckhand::layout

@@ -43,6 +43,9 @@ class FontSet {
   const std::string& font_for(char32_t cp, bool bold) const;
   bool covers(char32_t cp, bool bold) const;
   double advance(char32_t cp, double size, bool bold) const;
+  // A font of the bold chain that has no bold face (its file is in the regular chain too):
+  // its text is drawn with synthetic bold (TextRun::stroke).
+  bool synthetic_bold(const std::string& id) const;
 
  private:
   std::map<std::string, std::unique_ptr<FontMetrics>> fonts_;

@@ -27,7 +27,12 @@ nlohmann::ordered_json to_json(const LaidOutDoc& doc) {
     for (const auto& b : p.boxes) jp["boxes"].push_back({r2(b.x), r2(b.y), r2(b.w), r2(b.h)});
     for (const auto& r : p.rules) jp["rules"].push_back({r2(r.x0), r2(r.y0), r2(r.x1), r2(r.y1)});
     for (const auto& t : p.texts)
-      jp["texts"].push_back({{"at", {r2(t.x), r2(t.y)}}, {"font", t.font}, {"size", r2(t.size)}, {"color", hex(t.color)}, {"text", t.text}});
+    {
+      nlohmann::ordered_json jt = {{"at", {r2(t.x), r2(t.y)}}, {"font", t.font}, {"size", r2(t.size)}, {"color", hex(t.color)},
+                                   {"text", t.text}, {"width", r2(t.width)}, {"ascent", r2(t.ascent)}, {"descent", r2(t.descent)}};
+      if (t.stroke) jt["stroke"] = true;
+      jp["texts"].push_back(std::move(jt));
+    }
     pages.push_back(std::move(jp));
   }
   for (const auto& b : doc.bookmarks)

@@ -24,6 +24,7 @@ struct TextRun {
   Color color;
   double width = 0;          // advance width, as measured by the layout
   double ascent = 0, descent = 0;  // extent above and below the baseline (points)
+  bool stroke = false;       // synthetic bold: filled and stroked (a bold run in a font with no bold face)
 };
 
 struct RuleLine {

@@ -330,7 +330,13 @@ void write_pdf(const LaidOutDoc& doc, const RasterFn& raster, const WriteOptions
       HPDF_Page_BeginText(page);
       HPDF_Page_SetFontAndSize(page, f->second, HPDF_REAL(t.size));
       HPDF_Page_SetRGBFill(page, HPDF_REAL(t.color.r), HPDF_REAL(t.color.g), HPDF_REAL(t.color.b));
+      if (t.stroke) {  // synthetic bold
+        HPDF_Page_SetRGBStroke(page, HPDF_REAL(t.color.r), HPDF_REAL(t.color.g), HPDF_REAL(t.color.b));
+        HPDF_Page_SetLineWidth(page, HPDF_REAL(t.size * 0.035));
+        HPDF_Page_SetTextRenderingMode(page, HPDF_FILL_THEN_STROKE);
+      }
       HPDF_Page_TextOut(page, HPDF_REAL(t.x), HPDF_REAL(H - t.y), t.text.c_str());
+      if (t.stroke) HPDF_Page_SetTextRenderingMode(page, HPDF_FILL);
       HPDF_Page_EndText(page);
     }
     check(err, "drawing page " + std::to_string(pi + 1));

@@ -112,7 +112,7 @@ void setup_fonts(CLI::App& app, Global& g, std::function<int()>& run) {
       for (const auto& [where, t] : texts)
         for (char32_t c : unicode::decode(t)) {
           ++checked;
-          if (!fonts.covers(c, false) || !fonts.covers(c, true)) missing.emplace(c, where);
+          if (c > 0xFFFF || !fonts.covers(c, false) || !fonts.covers(c, true)) missing.emplace(c, where);  // > U+FFFF: libharu cannot write it
         }
       std::ostringstream o;
       for (const auto& [c, where] : missing) {

@@ -167,9 +167,11 @@ struct Builder {
   }
 
   // Characters no font of the chain has become a visible box (U+25A1), and are reported.
+  // So do those beyond U+FFFF (most emoji): libharu 2.3 writes 16-bit codes only.
   std::u32string printable(std::u32string s, bool bold) {
     for (char32_t& c : s)
-      if (c > 0x20 && c != 0xFEFF && c != 0x200D && c != 0xFE0F && !fonts.covers(c, bold) && fonts.covers(0x25A1, bold)) {
+      if (c > 0x20 && c != 0xFEFF && c != 0x200D && c != 0xFE0F && (c > 0xFFFF || !fonts.covers(c, bold)) &&
+          fonts.covers(0x25A1, bold)) {
         missing.insert(c);
         c = 0x25A1;
       }
@@ -448,6 +450,13 @@ struct Builder {
             std::min(items[j].box[2], it.box[2]) > std::max(items[j].box[0], it.box[0]))
           bottom = items[j].box[1];
       bottom = std::max(bottom, it.box[3]);
+      // ... but not under a box beside it (a side note, the other column)
+      for (size_t j = 0; j < items.size(); ++j) {
+        if (j == i || std::min(items[j].box[3], bottom) <= std::max(items[j].box[1], it.box[1])) continue;
+        double jx0 = rtl_page ? sw - items[j].box[2] : items[j].box[0], jx1 = rtl_page ? sw - items[j].box[0] : items[j].box[2];
+        if (!rtl_page && jx0 >= bx1 - 1) right = std::min(right, std::max(bx1, jx0 - sw * 0.01));
+        if (rtl_page && jx1 <= bx0 + 1) left = std::max(left, std::min(bx0, jx1 + sw * 0.01));
+      }
       Room r;
       // inside the frame's border, with `pad` to spare on every side
       r.x = std::max(f.x + left * k, f.x + pad);
@@ -487,7 +496,7 @@ struct Builder {
     for (size_t i : order) {
       const Item& it = items[i];
       Room& r = rooms[i];
-      double ix0 = f.x + (rtl_page ? sw - it.box[2] : it.box[0]) * k, ix1 = f.x + (rtl_page ? sw - it.box[0] : it.box[2]) * k;
+      double ix0 = r.x, ix1 = r.x + r.w;  // where its lines may run
       for (const auto& t : taken)
         if (std::min(t[2], ix1) > std::max(t[0], ix0) && t[3] > r.y && t[1] <= r.y + 1e-6) r.y = t[3];
       if (r.y_max < r.y) r.y_max = r.y;

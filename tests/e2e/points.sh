@@ -1,11 +1,13 @@
 #!/bin/sh
 # Issue 8, one test a point: sh points.sh DECKHAND ROOT POINT. Each point's block checks
 # the behaviour users met (see docs), read back with independent tools.
-DECKHAND=$1; ROOT=$2; POINT=$3
+DECKHAND=$(cd "$(dirname "$1")" && pwd)/$(basename "$1"); ROOT=$(cd "$2" && pwd); POINT=$3
 export LC_ALL=C.UTF-8
 . "$ROOT/tests/e2e/lib.sh"
 S=$ROOT/samples/ietf-wsis20.pdf
 TR=$ROOT/samples/translations
+# textify LAYOUT.yaml: the layout with its frames retypeset (cell.content: text)
+textify() { sed -e 's/^cell: {/cell: {content: text, /' -e 's/^cell:$/cell:\n  content: text/' "$1"; }
 sum() { sha256sum "$1" | cut -d' ' -f1; }
 # unchanged FILE CMD...: exit 10 and FILE keeps its bytes
 unchanged() {
@@ -113,6 +115,110 @@ LIST
   expect 11 "none of the deck's 27 units" -- "$DECKHAND" check "$T/deck.json" --translations "$T/other.po"
   "$DECKHAND" handout "$T/deck.json" --translations "$T/other.po" -o "$T/x.pdf" 2>"$T/err"
   grep -q "\[translation-mismatch\]" "$T/err" && ok "without --strict: a warning" || bad "no mismatch warning: $(cat "$T/err")"
+  ;;
+point3)  # retypeset frames: clamped to the slide, no overlap, never across a border, min size
+  "$DECKHAND" extract -q "$S" -o "$T/deck.json"; cp "$S" "$T/ietf-wsis20.pdf"
+  # a title box starting above the slide (Marp: y = -7.5) with a title that wraps
+  jq '.slides[1].title_bbox[1] = -7.5 | .slides[1].title = "Why should the IETF engage in the WSIS+20 review, and what does it need to say there?"' \
+    "$T/deck.json" >"$T/edge.json"
+  for l in grid-2 grid-4 grid-6 grid-9; do
+    textify "$ROOT/layouts/$l.yaml" >"$T/$l.yaml"
+    "$DECKHAND" handout -q "$T/edge.json" --source "$S" --layout "$T/$l.yaml" --dump layout -o "$T/$l.dump.json" 2>/dev/null
+    python3 "$ROOT/tests/e2e/check_frames.py" "$T/$l.dump.json" >"$T/frames" && ok "$l: text inside its frames, no overlap" || bad "$l: $(head -3 "$T/frames")"
+    sz=$(jq '[.pages[].texts[] | .size] | min' "$T/$l.dump.json")
+    [ "$(echo "$sz >= 5" | bc)" = 1 ] && ok "$l: smallest text $sz pt (>= 5)" || bad "$l: text at $sz pt"
+  done
+  # what does not fit at the minimum size is reported by check, not shrunk further
+  jq '.slides[1].blocks[0].text = ([range(40)] | map("the multistakeholder approach") | join(" "))' "$T/deck.json" >"$T/long.json"
+  expect 12 "do not fit the grid-9 layout" -- "$DECKHAND" check "$T/long.json" --layout grid-9
+  grep -q "s2.b1" "$T/stdout" && ok "check lists the unit" || bad "check: $(cat "$T/stdout")"
+  ;;
+point4)  # build steps found by text at the same places, from any producer
+  K=$ROOT/../shared/corpus/real/keynote-types-dont-know-hash.pdf
+  if [ -f "$K" ]; then
+    "$DECKHAND" extract -q "$K" -o "$T/key.json"
+    for p in 2 6 10; do
+      [ "$(jq -r ".slides[$((p - 1))].overlay_of" "$T/key.json")" != "" ] && [ "$(jq -r ".slides[$((p - 1))].kind" "$T/key.json")" = content ] \
+        && ok "keynote page $p: an overlay step" || bad "keynote page $p: $(jq -c ".slides[$((p - 1))] | {kind, overlay_of}" "$T/key.json")"
+    done
+    "$DECKHAND" inspect "$T/key.json" | grep -c "^[0-9]*\. \[section\] Overview" >"$T/n"
+    [ "$(cat "$T/n")" = 0 ] && ok "keynote: no section slide 'Overview'" || bad "keynote: Overview is a section"
+  else
+    echo "skip: the Keynote deck of the corpus is absent"; exit 77
+  fi
+  ;;
+point5)  # numbered lists keep their numbers, in the outline and in retypeset frames
+  "$DECKHAND" extract -q "$ROOT/samples/features.pdf" -o "$T/f.json"; cp "$ROOT/samples/features.pdf" "$T/"
+  "$DECKHAND" handout -q "$T/f.json" --layout outline -o "$T/o.pdf"
+  pdftotext "$T/o.pdf" - >"$T/o.txt"
+  for n in 1 2 3 4; do grep -q "^$n\. " "$T/o.txt" && ok "outline: item $n." || bad "outline: no '$n.'"; done
+  textify "$ROOT/layouts/grid-4.yaml" >"$T/g4.yaml"
+  "$DECKHAND" handout -q "$T/f.json" --layout "$T/g4.yaml" -o "$T/g.pdf"
+  pdftotext "$T/g.pdf" - >"$T/g.txt"
+  grep -q "^1\. Goals" "$T/g.txt" && grep -q "^4\. Timeline" "$T/g.txt" && ok "retypeset frame: 1. ... 4." || bad "frame: $(grep -n Goals "$T/g.txt")"
+  "$DECKHAND" inspect "$T/f.json" | grep -q "^    2\. Venue" && ok "inspect: 2. Venue" || bad "inspect: no 2."
+  ;;
+point6)  # characters: Kangxi radicals folded, symbols from Symbola, a box for the rest, one weight
+  "$DECKHAND" extract -q "$S" -o "$T/deck.json"
+  # (Kangxi radicals folded at extraction: unit test Issue8.point6_kangxi_folded)
+  jq '.slides[1].title = "Bold 负责人 title ✅ 😀" | .slides[1].blocks[0].text = "Symbols ⏰ ☕ and 🚀"' "$T/deck.json" >"$T/sym.json"
+  textify "$ROOT/layouts/grid-6.yaml" >"$T/g6.yaml"
+  "$DECKHAND" handout "$T/sym.json" --source "$S" --layout "$T/g6.yaml" -o "$T/sym.pdf" 2>"$T/err"
+  pdffonts "$T/sym.pdf" | grep -q Symbola && ok "Symbola embedded for ✅ ⏰ ☕" || bad "no Symbola: $(pdffonts "$T/sym.pdf")"
+  pdftotext "$T/sym.pdf" - | grep -q "✅ □" && ok "an emoji it cannot print is a visible box" || bad "no box: $(pdftotext "$T/sym.pdf" - | head -5)"
+  grep -q "U+1F600.*\[missing-glyph\]\|U+1F600 U+1F680 \[missing-glyph\]" "$T/err" && grep -q "print as a box" "$T/err" && ok "missing-glyph warning says box" || bad "warning: $(cat "$T/err")"
+  "$DECKHAND" handout -q "$T/sym.json" --source "$S" --layout "$T/g6.yaml" --dump layout -o "$T/sym.dump.json"
+  jq -e '[.pages[0].texts[] | select(.text | test("负责人"))][0].stroke == true' "$T/sym.dump.json" >/dev/null \
+    && ok "bold Chinese drawn with synthetic bold" || bad "bold Chinese: $(jq -c '[.pages[0].texts[] | select(.text | test("负责人"))]' "$T/sym.dump.json")"
+  ;;
+point7)  # the installed tool finds its data
+  BUILD=$4
+  command -v cmake >/dev/null || { echo "skip: no cmake"; exit 77; }
+  cmake --install "$BUILD" --prefix "$T/inst" >/dev/null 2>&1 || { bad "cmake --install failed"; summary; exit 1; }
+  ( unset DECKHAND_DATA; cd / && "$T/inst/bin/deckhand" handout --list-layouts ) >"$T/list" 2>"$T/err" && grep -q "^grid-6 " "$T/list" \
+    && ok "installed: --list-layouts lists grid-6" || bad "installed list: $(cat "$T/list" "$T/err")"
+  ( unset DECKHAND_DATA; cd "$T" && "$T/inst/bin/deckhand" handout -q "$S" --layout grid-6 -o "$T/inst.pdf" ) && qpdf --check "$T/inst.pdf" >/dev/null 2>&1 \
+    && ok "installed: a handout" || bad "installed handout"
+  DECKHAND_DATA=$T/nowhere expect 9 "no layouts found|has none" -- "$T/inst/bin/deckhand" handout --list-layouts
+  ;;
+point8)  # layout details
+  "$DECKHAND" extract -q "$S" -o "$T/deck.json"; cp "$S" "$T/ietf-wsis20.pdf"
+  printf 'name: f\nmode: grid\nfooter: {center: "– {page} –"}\nheader: {left: "{deck_title} — a long header that is much wider than half of the page, it really is long"}\n' >"$T/f.yaml"
+  "$DECKHAND" handout -q "$T/deck.json" --layout "$T/f.yaml" -o "$T/f.pdf"
+  pdftotext -f 1 -l 1 "$T/f.pdf" - | grep -q "–  *1  *–\|–1–" && ok "footer '– {page} –' prints '– 1 –'" || bad "footer: $(pdftotext -f 1 -l 1 "$T/f.pdf" - | tail -3)"
+  pdftotext -f 1 -l 1 "$T/f.pdf" - | grep -q "it really is long" && ok "a header with an empty other slot uses the width" || bad "header cut: $(pdftotext -f 1 -l 1 "$T/f.pdf" - | head -2)"
+  # a font path in a layout file is found beside the layout file, from any folder
+  mkdir -p "$T/lay/sub"; cp "$ROOT/fonts/DejaVuSans.ttf" "$T/lay/sub/Mine.ttf"
+  printf 'name: m\nfonts:\n  regular: sub/Mine.ttf\n' >"$T/lay/m.yaml"
+  ( cd / && "$DECKHAND" handout -q "$T/deck.json" --layout "$T/lay/m.yaml" -o "$T/m.pdf" ) && ok "font beside the layout file" || bad "font beside the layout"
+  printf 'name: m\nfonts:\n  bold: nope/None.ttf\n' >"$T/lay/n.yaml"
+  expect 9 "n.yaml:3: font file 'nope/None.ttf' not found" -- "$DECKHAND" handout "$T/deck.json" --layout "$T/lay/n.yaml" -o "$T/n.pdf"
+  # notes-3: every ruled line beside the slide's picture
+  "$DECKHAND" handout -q "$T/deck.json" --layout notes-3 --dump layout -o "$T/n3.json"
+  jq -e '.pages[0] as $p | [$p.rules[] as $r | $p.frames[] | select(.box[1] <= $r[1] and $r[1] <= .box[1] + .box[3] + 20)] | length == ($p.rules | length)' "$T/n3.json" >/dev/null \
+    && ok "notes-3: all ruled lines beside the picture" || bad "notes-3 lines: $(jq -c '.pages[0] | {frames, rules}' "$T/n3.json")"
+  printf 'name: d\nmode: grid\nmode: flow\n' >"$T/dup.yaml"
+  expect 9 "dup.yaml:3: key 'mode': given twice" -- "$DECKHAND" handout "$T/deck.json" --layout "$T/dup.yaml" -o "$T/d.pdf"
+  printf 'name: d\npaper: [210mm, 297]\n' >"$T/mix.yaml"
+  expect 9 "mix.yaml:2: key 'paper': mixes a unit and a plain number" -- "$DECKHAND" handout "$T/deck.json" --layout "$T/mix.yaml" -o "$T/d.pdf"
+  ;;
+point9)  # messages
+  "$DECKHAND" extract -q "$S" -o "$T/deck.json"; cp "$S" "$T/ietf-wsis20.pdf"
+  echo '{}' >"$T/inv.json"
+  expect 8 'invalid deck JSON at the top level: missing "schema"' -- "$DECKHAND" handout "$T/inv.json" -o "$T/x.pdf"
+  expect 2 "range 3-1 is reversed" -- "$DECKHAND" extract "$S" --pages 3-1 -o "$T/x.json"
+  "$DECKHAND" extract -q "$S" --pages 2 -o "$T/one.json"
+  "$DECKHAND" inspect "$T/one.json" | grep -q "7 pages, 1 slide," && ok "'1 slide'" || bad "plural: $("$DECKHAND" inspect "$T/one.json" | sed -n 2p)"
+  jq '.source.pages = 1' "$T/one.json" >"$T/one1.json"
+  "$DECKHAND" inspect "$T/one1.json" | grep -q "1 page, 1 slide," && ok "'1 page'" || bad "plural: $("$DECKHAND" inspect "$T/one1.json" | sed -n 2p)"
+  "$DECKHAND" handout --help >"$T/help"
+  grep -q "{false}" "$T/help" && bad "help shows {false}" || ok "help: no {false}"
+  grep -q "^Usage: deckhand handout" "$T/help" && ok "help: 'Usage: deckhand handout'" || bad "help: $(head -1 "$T/help")"
+  "$DECKHAND" check "$T/deck.json" 2>"$T/err" >/dev/null
+  grep -q "fit the notes-3 layout" "$T/err" && ok "check defaults to notes-3, as handout does" || bad "check default: $(cat "$T/err")"
+  jq '.slides = []' "$T/deck.json" >"$T/zero.json"
+  expect 8 "the deck has no slides" -- "$DECKHAND" handout "$T/zero.json" -o "$T/z.pdf"
+  [ ! -e "$T/z.pdf" ] && ok "no blank PDF" || bad "a PDF was written"
   ;;
 *) echo "unknown point $POINT"; exit 2 ;;
 esac

@@ -7,6 +7,7 @@
 #include "core/io.hpp"
 #include "core/parallel.hpp"
 #include "core/sha256.hpp"
+#include "core/unicode.hpp"
 #include "extract/extract.hpp"
 #include "extract/words.hpp"
 
@@ -107,4 +108,14 @@ TEST(DrawnBullets, FirstPagesTeachTheRestAndWrappedLinesAreAlwaysChecked) {
   }
   // 8 pages learnt with every line, then only the possible continuation on each page
   EXPECT_EQ(rects.load(), 8 * 3 + 12 * 1);
+}
+
+// Issue 8, point 6: Kangxi radicals and CJK compatibility ideographs that Keynote writes
+// for Chinese become the unified ideographs.
+TEST(Issue8, point6_kangxi_folded) {
+  using deckhand::unicode::clean;
+  using deckhand::unicode::fold_cjk_compat;
+  EXPECT_EQ(fold_cjk_compat("\u8D1F\u8D23\u2F08"), "\u8D1F\u8D23\u4EBA");  // 负责⼈ -> 负责人
+  EXPECT_EQ(clean("\u2F00\uF900"), "\u4E00\u8C48");
+  EXPECT_EQ(fold_cjk_compat("plain"), "plain");
 }

@@ -11,7 +11,7 @@ pkgs="build-essential cmake pkg-config git ca-certificates
   libpugixml-dev libgettextpo-dev"
 case "$what" in
   build) ;;
-  test) pkgs="$pkgs qpdf poppler-utils jq mupdf-tools gettext translate-toolkit libxml2-utils" ;;
+  test) pkgs="$pkgs qpdf poppler-utils jq mupdf-tools gettext translate-toolkit libxml2-utils python3" ;;
   *) echo "deckhand: error: scripts/deps.sh: unknown set '$what' (use build or test)" >&2; exit 2 ;;
 esac
 missing=""

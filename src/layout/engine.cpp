@@ -507,6 +507,23 @@ struct Builder {
              !place({{it.text, sz, it.bold, it.level, d.text, it.centre, it.marker}}, r.x, r.y, r.w, r.y_max, false).complete)
         sz = std::max(r.min_size, sz * 0.95);
       Placed best = place({{it.text, sz, it.bold, it.level, d.text, it.centre, it.marker}}, r.x, r.y, r.w, r.y_max, false);
+      auto extent = [](const Placed& p) {
+        std::array<double, 2> e{1e9, -1e9};
+        for (const auto& run : p.runs) { e[0] = std::min(e[0], run.x); e[1] = std::max(e[1], run.x + run.width); }
+        return e;
+      };
+      // a word wider than its room runs past it: if it then crosses text placed before,
+      // move below that text
+      for (int tries = 0; tries < 8 && !best.runs.empty(); ++tries) {
+        auto e = extent(best);
+        const std::array<double, 4>* hit = nullptr;
+        for (const auto& t : taken)
+          if (std::min(t[2], e[1]) - std::max(t[0], e[0]) > 0.3 && std::min(t[3], r.y + best.height) - std::max(t[1], r.y) > 0.3) hit = &t;
+        if (!hit) break;
+        r.y = (*hit)[3];
+        r.y_max = std::max(r.y_max, r.y);
+        best = place({{it.text, sz, it.bold, it.level, d.text, it.centre, it.marker}}, r.x, r.y, r.w, r.y_max, false);
+      }
       if (!best.complete) {
         Placed all = place({{it.text, sz, it.bold, it.level, d.text, it.centre, it.marker}}, r.x, r.y, r.w, 1e9, false);
         double need = all.height / std::max(1.0, r.y_max - r.y);
@@ -516,9 +533,8 @@ struct Builder {
                        std::to_string(static_cast<int>(std::lround(need * 100))) + "% of the room); cut"});
       }
       if (!best.runs.empty()) {  // what the text covers, not its room
-        double x0 = 1e9, x1 = -1e9;
-        for (const auto& run : best.runs) { x0 = std::min(x0, run.x); x1 = std::max(x1, run.x + run.width); }
-        taken.push_back({x0, r.y, x1, r.y + best.height});
+        auto e = extent(best);
+        taken.push_back({e[0], r.y, e[1], r.y + best.height});
       }
       for (auto& run : best.runs) pg.texts.push_back(std::move(run));
     }

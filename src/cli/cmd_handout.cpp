@@ -4,6 +4,8 @@
 #include <cstdlib>
 #include <filesystem>
 #include <algorithm>
+#include <array>
+#include <memory>
 #include <cmath>
 #include <iostream>
 #include <map>
@@ -48,6 +50,65 @@ std::string find_source(const Deck& d, const std::string& json_path, const std::
   return path;
 }
 
+
+// A slide printed letterboxed on a sheet of another shape (PScript5 puts 16:9 slides on
+// landscape Letter): when every page's ink lies in the centred box of a usual slide shape
+// (16:9, 16:10, 4:3) and fills most of it, that box, as fractions of the page;
+// {0, 0, 1, 1} otherwise (always when the page itself has a usual slide shape).
+std::array<double, 4> letterbox(const extract::Rasterizer& raster, const Deck& deck) {
+  if (deck.slides.empty()) return {0, 0, 1, 1};
+  const Slide& first = deck.slides.front();
+  double A = (first.size[0] > 0 ? first.size[0] : deck.source.page_size[0]) /
+             std::max(1.0, first.size[1] > 0 ? first.size[1] : deck.source.page_size[1]);
+  for (double r : {16.0 / 9, 16.0 / 10, 4.0 / 3})
+    if (std::abs(A - r) / r < 0.015) return {0, 0, 1, 1};  // the page is the slide: nothing to look at
+  std::array<double, 4> all{1, 1, 0, 0};
+  const int W = 160;
+  for (const auto& s : deck.slides) {
+    double sw = s.size[0] > 0 ? s.size[0] : deck.source.page_size[0], sh = s.size[1] > 0 ? s.size[1] : deck.source.page_size[1];
+    if (sw <= 0 || sh <= 0) return {0, 0, 1, 1};
+    int H = std::max(1, static_cast<int>(std::lround(W * sh / sw)));
+    auto px = raster.render(s.page, W, H, 0);
+    for (int y = 0; y < H; ++y)
+      for (int x = 0; x < W; ++x) {
+        const unsigned char* p = &px[(static_cast<size_t>(y) * W + x) * 3];
+        if (p[0] > 242 && p[1] > 242 && p[2] > 242) continue;
+        all[0] = std::min(all[0], double(x) / W);
+        all[1] = std::min(all[1], double(y) / H);
+        all[2] = std::max(all[2], double(x + 1) / W);
+        all[3] = std::max(all[3], double(y + 1) / H);
+      }
+  }
+  spdlog::debug("ink of all pages: {:.3f} {:.3f} {:.3f} {:.3f}", all[0], all[1], all[2], all[3]);
+  if (!(all[2] > all[0] && all[3] > all[1])) return {0, 0, 1, 1};
+  // a slide of a usual shape (16:9, 16:10, 4:3) centred on a sheet of another shape
+  for (double r : {16.0 / 9, 16.0 / 10, 4.0 / 3}) {
+    if (std::abs(A - r) / r < 0.015) return {0, 0, 1, 1};  // the page is the slide
+    std::array<double, 4> box = r > A ? std::array<double, 4>{0, (1 - A / r) / 2, 1, (1 + A / r) / 2}
+                                      : std::array<double, 4>{(1 - r / A) / 2, 0, (1 + r / A) / 2, 1};
+    const double tol = 0.012;
+    bool inside = all[0] >= box[0] - tol && all[1] >= box[1] - tol && all[2] <= box[2] + tol && all[3] <= box[3] + tol;
+    bool fills = r > A ? all[3] - all[1] >= 0.8 * (box[3] - box[1]) : all[2] - all[0] >= 0.8 * (box[2] - box[0]);
+    if (inside && fills) return box;
+  }
+  return {0, 0, 1, 1};
+}
+
+// The deck as if its pages were the letterbox: sizes and boxes moved into it.
+void crop_deck(Deck& deck, const std::array<double, 4>& c) {
+  for (auto& s : deck.slides) {
+    double sw = s.size[0] > 0 ? s.size[0] : deck.source.page_size[0], sh = s.size[1] > 0 ? s.size[1] : deck.source.page_size[1];
+    double dx = c[0] * sw, dy = c[1] * sh;
+    auto move = [&](BBox& b) {
+      if (b[2] <= b[0]) return;
+      b = {b[0] - dx, b[1] - dy, b[2] - dx, b[3] - dy};
+    };
+    move(s.title_bbox);
+    for (auto& b : s.blocks) move(b.bbox);
+    s.size = {sw * (c[2] - c[0]), sh * (c[3] - c[1])};
+  }
+  deck.source.page_size = {deck.source.page_size[0] * (c[2] - c[0]), deck.source.page_size[1] * (c[3] - c[1])};
+}
 
 int run_handout(const Global& g, const HandoutOpts& h) {
   namespace fs = std::filesystem;
@@ -98,6 +159,15 @@ int run_handout(const Global& g, const HandoutOpts& h) {
   ho.date = h.date;
   ho.skip_overlays = !h.keep_overlays;
   ho.file = h.in;
+  // the raster is opened before laying out: a letterboxed deck is laid out as its slides
+  std::unique_ptr<extract::Rasterizer> raster;
+  std::array<double, 4> crop{0, 0, 1, 1};
+  raster = std::make_unique<extract::Rasterizer>(pdf, h.password, worker_count(g.threads));
+  crop = letterbox(*raster, deck);
+  if (crop != std::array<double, 4>{0, 0, 1, 1}) {
+    spdlog::info("{}: slides sit letterboxed on the sheet; cropped to {:.0f}% x {:.0f}%", pdf, (crop[2] - crop[0]) * 100, (crop[3] - crop[1]) * 100);
+    crop_deck(deck, crop);
+  }
   LaidOutDoc doc = layout::lay_out(deck, def, fonts, ho, diag);
   if (h.dump == "layout") {
     write_output(h.out.empty() ? "-" : h.out, to_json(doc).dump(2) + "\n", inputs);
@@ -105,18 +175,27 @@ int run_handout(const Global& g, const HandoutOpts& h) {
   }
   if (g.strict && diag.count() > 0) return finish(g, diag);
   unsigned workers = worker_count(g.threads);
-  extract::Rasterizer raster(pdf, h.password, workers);
   render::WriteOptions wo;
   wo.workers = workers;
   wo.progress = [&g](int done, int total) {
     if (g.quiet || !::isatty(2) || total < 10) return;
     std::cerr << "\rhandout: page " << done << "/" << total << (done == total ? "\n" : "") << std::flush;
   };
-  auto raster_fn = [&raster](int page, int w, int hh, unsigned worker) {
+  auto raster_fn = [&raster, crop](int page, int w, int hh, unsigned worker) {
     render::Raster r;
     r.w = w;
     r.h = hh;
-    r.rgb = raster.render(page, w, hh, worker);
+    if (crop == std::array<double, 4>{0, 0, 1, 1}) {
+      r.rgb = raster->render(page, w, hh, worker);
+      return r;
+    }
+    // render the whole sheet so that the letterbox comes out w x hh, and cut it out
+    int W = static_cast<int>(std::lround(w / (crop[2] - crop[0]))), H = static_cast<int>(std::lround(hh / (crop[3] - crop[1])));
+    auto full = raster->render(page, W, H, worker);
+    int ox = std::min(W - w, static_cast<int>(std::lround(crop[0] * W))), oy = std::min(H - hh, static_cast<int>(std::lround(crop[1] * H)));
+    r.rgb.resize(static_cast<size_t>(w) * hh * 3);
+    for (int y = 0; y < hh; ++y)
+      std::copy_n(&full[(static_cast<size_t>(y + oy) * W + ox) * 3], static_cast<size_t>(w) * 3, &r.rgb[static_cast<size_t>(y) * w * 3]);
     return r;
   };
   write_output_via(h.out, inputs, [&](const std::string& tmp) { render::write_pdf(doc, raster_fn, wo, tmp); });

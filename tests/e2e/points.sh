@@ -197,6 +197,15 @@ point8)  # layout details
   "$DECKHAND" handout -q "$T/deck.json" --layout notes-3 --dump layout -o "$T/n3.json"
   jq -e '.pages[0] as $p | [$p.rules[] as $r | $p.frames[] | select(.box[1] <= $r[1] and $r[1] <= .box[1] + .box[3] + 20)] | length == ($p.rules | length)' "$T/n3.json" >/dev/null \
     && ok "notes-3: all ruled lines beside the picture" || bad "notes-3 lines: $(jq -c '.pages[0] | {frames, rules}' "$T/n3.json")"
+  # a letterboxed deck (16:9 slides printed on landscape Letter by PScript5): frames of the slide's shape
+  P=$ROOT/../shared/corpus/real/ghostscript-pscript5-rotated-four-year-bug.pdf
+  if [ -f "$P" ]; then
+    "$DECKHAND" handout -q "$P" --layout grid-6 --dump layout -o "$T/p5.json"
+    jq -e '.pages[0].frames[0].box | (.[2] / .[3]) > 1.74 and (.[2] / .[3]) < 1.82' "$T/p5.json" >/dev/null \
+      && ok "letterboxed deck: frames of 16:9, the sheet's margins cut" || bad "letterbox: $(jq -c '.pages[0].frames[0]' "$T/p5.json")"
+  else
+    echo "skip: the PScript5 deck of the corpus is absent"
+  fi
   printf 'name: d\nmode: grid\nmode: flow\n' >"$T/dup.yaml"
   expect 9 "dup.yaml:3: key 'mode': given twice" -- "$DECKHAND" handout "$T/deck.json" --layout "$T/dup.yaml" -o "$T/d.pdf"
   printf 'name: d\npaper: [210mm, 297]\n' >"$T/mix.yaml"

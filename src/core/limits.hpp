@@ -8,7 +8,7 @@
 namespace deckhand {
 
 struct Limits {
-  std::uint64_t file_bytes = 512ull << 20;  // --max-file-size: bytes of one input file
+  std::uint64_t file_bytes = 256ull << 20;  // --max-file-size: bytes of one input file
   std::uint64_t string_bytes = 1u << 20;    // --max-string: bytes of one string (a title, a block, a unit)
   int depth = 256;                          // --max-depth: nesting of XML elements, JSON arrays/objects, YAML
   int slides = 100000;                      // --max-slides: slides in a deck JSON

@@ -1,9 +1,9 @@
 #include "core/io.hpp"
 
-#include <dirent.h>
 #include <fcntl.h>
 #include <signal.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -48,26 +48,33 @@ void unregister(int slot) {
   if (slot >= 0) g_slots[slot].kind.store(0);
 }
 
-// Only async-signal-safe calls (opendir/readdir are not on the POSIX list but are safe
-// with glibc when the process does not use them concurrently in the interrupted code path;
-// the folder holds only the files deckhand wrote there).
+// Only async-signal-safe calls: open, getdents64 (a raw system call, no malloc as opendir
+// has), unlinkat, rmdir. The folder holds only the files deckhand wrote there.
 void remove_slot(Slot& s) {
   int k = s.kind.load();
   if (k == 1) {
     ::unlink(s.path);
   } else if (k == 2) {
-    if (DIR* d = ::opendir(s.path)) {
-      char buf[4096 + 256];
-      while (struct dirent* e = ::readdir(d)) {
-        if (std::strcmp(e->d_name, ".") == 0 || std::strcmp(e->d_name, "..") == 0) continue;
-        size_t a = std::strlen(s.path), b = std::strlen(e->d_name);
-        if (a + b + 2 > sizeof buf) continue;
-        std::memcpy(buf, s.path, a);
-        buf[a] = '/';
-        std::memcpy(buf + a + 1, e->d_name, b + 1);
-        ::unlink(buf);
+    int fd = ::open(s.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd >= 0) {
+      alignas(8) char buf[4096];
+      for (;;) {
+        long n = ::syscall(SYS_getdents64, fd, buf, sizeof buf);
+        if (n <= 0) break;
+        for (long off = 0; off < n;) {
+          struct Dirent64 {
+            ino64_t d_ino;
+            off64_t d_off;
+            unsigned short d_reclen;
+            unsigned char d_type;
+            char d_name[1];
+          };
+          auto* e = reinterpret_cast<Dirent64*>(buf + off);
+          if (std::strcmp(e->d_name, ".") != 0 && std::strcmp(e->d_name, "..") != 0) ::unlinkat(fd, e->d_name, 0);
+          off += e->d_reclen;
+        }
       }
-      ::closedir(d);
+      ::close(fd);
     }
     ::rmdir(s.path);
   }

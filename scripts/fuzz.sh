@@ -26,13 +26,15 @@ export DECKHAND_DATA="$src"
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0:allocator_may_return_null=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 status=0
+start=$(date +%s)
 "build-fuzz/tests/fuzz/fuzz_$target" "$corpus" "tests/fuzz/corpus/$target" -dict="tests/fuzz/$target.dict" \
   -max_total_time="$seconds" -timeout=25 -rss_limit_mb=2048 -max_len=65536 -artifact_prefix="$findings/" \
   -print_final_stats=1 >"$log" 2>&1 || status=$?
+took=$(( $(date +%s) - start ))
 execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
 rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -1)
 n=$(find "$findings" -type f | wc -l)
-echo "fuzz_$target: ${seconds} s, ${execs:-?} executions (${rate:-?}/s), $n finding(s), exit $status; log $log"
+echo "fuzz_$target: ${took} s (asked ${seconds}), ${execs:-?} executions (${rate:-?}/s), $n finding(s), exit $status; log $log"
 if [ "$n" != 0 ] || [ "$status" != 0 ]; then
   find "$findings" -type f
   grep -E "ERROR|runtime error|SUMMARY|deadly signal|timeout" "$log" | head -20

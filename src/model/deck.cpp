@@ -281,7 +281,7 @@ Deck deck_from_text(const std::string& text, const std::string& file) {
                    std::to_string(limits().slides), "--max-slides");
       return true;
     });
-  } catch (const nlohmann::json::parse_error& e) {
+  } catch (const nlohmann::json::exception& e) {  // parse_error, and out_of_range for a number such as 1e999
     throw Error(Exit::bad_deck, file, std::string("not valid JSON: ") + e.what(), "fix the file, or extract the deck again");
   }
   return deck_from_json(j, file);

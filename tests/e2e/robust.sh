@@ -79,6 +79,8 @@ for j in num-page-1e308:/slides/0/page num-level-2e64:/slides/0/blocks/0/level n
   hard 8 "$f.json: .*$at.*(from|limit)" -- "$DECKHAND" strings export "$R/$f.json" --format po -o "$O/x.po"
   hard 8 "$f.json: .*$at" -- "$DECKHAND" handout "$R/$f.json" --layout grid-6 -o "$O/x.pdf"
 done
+# a number JSON cannot hold (fuzz finding engine/crash-51c4cbca: an exception that was not a parse error)
+hard 8 "num-overflow-literal.json: not valid JSON: .*number overflow" -- "$DECKHAND" inspect "$R/num-overflow-literal.json"
 # a legal but tiny font size: unit size limits and retypeset frames stay finite
 hard 0 "" -- "$DECKHAND" strings export "$R/tiny-font.json" --format po --target-lang fr -o "$O/tiny.po"
 sed 's/^msgstr ""$/msgstr "traduit"/' "$O/tiny.po" >"$T/tiny.po"

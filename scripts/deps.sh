@@ -3,6 +3,7 @@
 # Usage: sh scripts/deps.sh build|test      (as root; a plain user gets the apt-get line)
 #   build: compiler, CMake and the libraries
 #   test:  the above, plus the independent tools the tests read our output with
+#   fuzz:  the above, plus clang and its libFuzzer and sanitizer runtimes (scripts/fuzz.sh)
 set -eu
 what=${1:-build}
 pkgs="build-essential cmake pkg-config git ca-certificates
@@ -12,7 +13,8 @@ pkgs="build-essential cmake pkg-config git ca-certificates
 case "$what" in
   build) ;;
   test) pkgs="$pkgs qpdf poppler-utils jq mupdf-tools gettext translate-toolkit libxml2-utils python3" ;;
-  *) echo "deckhand: error: scripts/deps.sh: unknown set '$what' (use build or test)" >&2; exit 2 ;;
+  fuzz) pkgs="$pkgs qpdf poppler-utils jq mupdf-tools gettext translate-toolkit libxml2-utils python3 clang libclang-rt-14-dev" ;;
+  *) echo "deckhand: error: scripts/deps.sh: unknown set '$what' (use build, test or fuzz)" >&2; exit 2 ;;
 esac
 missing=""
 for p in $pkgs; do

@@ -9,6 +9,7 @@ void setup_commands(CLI::App& app, Global& g, std::function<int()>& run) {
   app.add_flag("-q,--quiet", g.quiet, "Print errors only (no warnings, no progress)");
   app.add_flag("--strict", g.strict, "Treat warnings as errors: exit 3 and write no output");
   app.add_option("-j,--jobs", g.threads, "Worker threads (default: all cores)")->check(CLI::Range(0, 256));
+  add_limit_options(app);
   setup_extract(app, g, run);
   setup_handout(app, g, run);
   setup_strings(app, g, run);

@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "core/io.hpp"
+#include "core/limits.hpp"
 #include "core/parallel.hpp"
 #include "core/sha256.hpp"
 #include "core/unicode.hpp"
@@ -56,20 +57,26 @@ bool looks_like_json(const std::string& path) {
 
 Deck load_deck(const std::string& in, const std::string& password, const Global& g, Diagnostics& diag) {
   if (looks_like_json(in)) {
-    std::string text = read_file(in);
-    nlohmann::json j;
-    try {
-      j = nlohmann::json::parse(text);
-    } catch (const nlohmann::json::parse_error& e) {
-      throw Error(Exit::bad_deck, in, std::string("not valid JSON: ") + e.what(), "fix the file, or extract the deck again");
-    }
-    return deck_from_json(j, in);
+    return deck_from_text(read_file(in), in);
   }
   extract::ExtractOptions eo;
   eo.password = password;
   eo.threads = g.threads;
   eo.progress = progress_printer(g, "extract");
   return extract::extract_deck(in, eo, diag);
+}
+
+void add_limit_options(CLI::App& app) {
+  Limits& l = limits();
+  const char* grp = "Limits (see docs/limits.md)";
+  app.add_option("--max-file-size", l.file_bytes, "Largest input file, in bytes")->group(grp)->capture_default_str()->check(CLI::PositiveNumber);
+  app.add_option("--max-string", l.string_bytes, "Longest single text (title, block, unit), in bytes")->group(grp)->capture_default_str()->check(CLI::PositiveNumber);
+  app.add_option("--max-depth", l.depth, "Deepest nesting of XML, JSON or YAML")->group(grp)->capture_default_str()->check(CLI::Range(2, 10000000));
+  app.add_option("--max-slides", l.slides, "Most slides in a deck JSON")->group(grp)->capture_default_str()->check(CLI::Range(1, 100000000));
+  app.add_option("--max-pages", l.pages, "Most pages read from a PDF")->group(grp)->capture_default_str()->check(CLI::Range(1, 100000000));
+  app.add_option("--max-page-size", l.page_size, "Largest page or slide width or height, in points")->group(grp)->capture_default_str()->check(CLI::Range(1.0, 1e9));
+  app.add_option("--max-pixels", l.pixels, "Most pixels in one rendered slide picture")->group(grp)->capture_default_str()->check(CLI::PositiveNumber);
+  app.add_option("--max-output-pages", l.output_pages, "Most pages in one handout")->group(grp)->capture_default_str()->check(CLI::Range(1, 100000000));
 }
 
 std::string data_dir() {

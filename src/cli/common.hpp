@@ -30,6 +30,9 @@ std::string data_dir();
 int apply_translations(Deck& deck, const std::string& file, const std::string& lang_opt, Diagnostics& diag,
                        bool fail_on_no_match);
 
+// The options that raise the limits on inputs (docs/limits.md), global to every command.
+void add_limit_options(CLI::App& app);
+
 // Each subcommand registers itself; the chosen one's runner goes into `run`.
 void setup_extract(CLI::App& app, Global& g, std::function<int()>& run);
 void setup_inspect(CLI::App& app, Global& g, std::function<int()>& run);

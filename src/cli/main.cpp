@@ -7,6 +7,7 @@
 
 #include "cli/commands.hpp"
 #include "core/error.hpp"
+#include "core/io.hpp"
 #include "deckhand/version.hpp"
 
 int main(int argc, char** argv) {
@@ -27,6 +28,7 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", std::string("deckhand ") + deckhand::kVersion);
   app.require_subcommand(1);
   app.fallthrough();  // global flags (-v, -q, --strict, -j) also after the command
+  deckhand::install_cleanup_handlers();  // SIGINT/SIGTERM remove temporary files
   deckhand::cli::Global g;
   std::function<int()> run;
   deckhand::cli::setup_commands(app, g, run);

@@ -1,20 +1,180 @@
 #include "core/io.hpp"
 
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cerrno>
+#include <csignal>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
-#include <random>
 
 #include "core/error.hpp"
+#include "core/limits.hpp"
 
 namespace fs = std::filesystem;
 
 namespace deckhand {
+
+namespace {
+
+// ---- what to remove on SIGINT/SIGTERM: a fixed table the signal handler can read
+constexpr int kSlots = 16;
+struct Slot {
+  std::atomic<int> kind{0};  // 0 free, 1 file, 2 folder
+  char path[4096];
+};
+Slot g_slots[kSlots];
+
+int register_path(const std::string& p, int kind) {
+  if (p.size() >= sizeof g_slots[0].path) return -1;
+  for (int i = 0; i < kSlots; ++i) {
+    int expected = 0;
+    if (g_slots[i].kind.compare_exchange_strong(expected, -1)) {  // claimed, not yet visible
+      std::memcpy(g_slots[i].path, p.c_str(), p.size() + 1);
+      g_slots[i].kind.store(kind);
+      return i;
+    }
+  }
+  return -1;
+}
+
+void unregister(int slot) {
+  if (slot >= 0) g_slots[slot].kind.store(0);
+}
+
+// Only async-signal-safe calls: open, getdents64 (a raw system call, no malloc as opendir
+// has), unlinkat, rmdir. The folder holds only the files deckhand wrote there.
+void remove_slot(Slot& s) {
+  int k = s.kind.load();
+  if (k == 1) {
+    ::unlink(s.path);
+  } else if (k == 2) {
+    int fd = ::open(s.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd >= 0) {
+      alignas(8) char buf[4096];
+      for (;;) {
+        long n = ::syscall(SYS_getdents64, fd, buf, sizeof buf);
+        if (n <= 0) break;
+        for (long off = 0; off < n;) {
+          struct Dirent64 {
+            ino64_t d_ino;
+            off64_t d_off;
+            unsigned short d_reclen;
+            unsigned char d_type;
+            char d_name[1];
+          };
+          auto* e = reinterpret_cast<Dirent64*>(buf + off);
+          if (std::strcmp(e->d_name, ".") != 0 && std::strcmp(e->d_name, "..") != 0) ::unlinkat(fd, e->d_name, 0);
+          off += e->d_reclen;
+        }
+      }
+      ::close(fd);
+    }
+    ::rmdir(s.path);
+  }
+}
+
+extern "C" void on_fatal_signal(int sig) {
+  for (auto& s : g_slots) remove_slot(s);
+  ::signal(sig, SIG_DFL);
+  ::raise(sig);
+}
+
+// A process that no longer exists (its temporary files are left-overs).
+bool pid_gone(long pid) { return pid > 0 && ::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH; }
+
+// "<prefix><pid>-XXXXXX": the pid, or -1 when the name does not have that form.
+long pid_in(const std::string& name, const std::string& prefix) {
+  if (name.rfind(prefix, 0) != 0) return -1;
+  size_t i = prefix.size(), j = i;
+  while (j < name.size() && std::isdigit(static_cast<unsigned char>(name[j]))) ++j;
+  if (j == i || j > i + 9 || j >= name.size() || name[j] != '-' || name.size() - j - 1 != 6) return -1;
+  return std::stol(name.substr(i, j - i));
+}
+
+// Removes left-overs "<prefix><pid>-XXXXXX" in `dir` of processes that are gone.
+void sweep(const fs::path& dir, const std::string& prefix, bool folders) {
+  std::error_code ec;
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    std::string name = it->path().filename().string();
+    long pid = pid_in(name, prefix);
+    if (pid < 0 || pid == ::getpid() || !pid_gone(pid)) continue;
+    struct stat st;
+    if (::lstat(it->path().c_str(), &st) != 0 || st.st_uid != ::getuid()) continue;
+    if (folders ? S_ISDIR(st.st_mode) : S_ISREG(st.st_mode)) {
+      std::error_code e2;
+      fs::remove_all(it->path(), e2);
+    }
+  }
+}
+
+mode_t file_mode() {
+  static const mode_t m = [] {
+    mode_t u = ::umask(0);
+    ::umask(u);
+    return static_cast<mode_t>(0666 & ~u);
+  }();
+  return m;
+}
+
+std::string errno_text(int e) { return std::strerror(e); }
+
+// Writes all of `data` into an open descriptor; false with errno set on failure.
+bool write_all(int fd, const char* data, size_t n) {
+  while (n > 0) {
+    ssize_t w = ::write(fd, data, n);
+    if (w < 0) {
+      if (errno == EINTR) continue;
+      return false;
+    }
+    data += w;
+    n -= static_cast<size_t>(w);
+  }
+  return true;
+}
+
+// An existing target that is not a regular file (a device, a FIFO): written into.
+bool is_special(const std::string& path) {
+  struct stat st;
+  return ::stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode);
+}
+
+void write_into(const std::string& path, const char* data, size_t n) {
+  // O_NONBLOCK: a FIFO nobody reads fails at once (ENXIO) instead of waiting forever
+  int fd = ::open(path.c_str(), O_WRONLY | O_NOCTTY | O_CLOEXEC | O_NONBLOCK);
+  if (fd < 0 && errno == ENXIO)
+    throw Error(Exit::output, path, "is a FIFO (named pipe) that no program is reading", "start the reader first, or write to a file");
+  if (fd < 0) throw Error(Exit::output, path, "cannot open for writing: " + errno_text(errno), "check the target and its permissions");
+  ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+  if (!write_all(fd, data, n)) {
+    int e = errno;
+    ::close(fd);
+    throw Error(Exit::output, path, "write failed: " + errno_text(e), "check the target");
+  }
+  if (::close(fd) != 0 && errno != EINTR)
+    throw Error(Exit::output, path, "write failed: " + errno_text(errno), "check the target");
+}
+
+}  // namespace
+
+void install_cleanup_handlers() {
+  struct sigaction sa {};
+  sa.sa_handler = on_fatal_signal;
+  sigemptyset(&sa.sa_mask);
+  sa.sa_flags = 0;
+  for (int sig : {SIGINT, SIGTERM, SIGHUP}) {
+    struct sigaction old {};
+    ::sigaction(sig, nullptr, &old);
+    if (old.sa_handler == SIG_IGN) continue;  // e.g. nohup: stay ignored
+    ::sigaction(sig, &sa, nullptr);
+  }
+}
 
 std::string read_file(const std::string& path) {
   std::error_code ec;
@@ -22,10 +182,35 @@ std::string read_file(const std::string& path) {
     throw Error(Exit::input, path, "no such file", "check the path");
   if (fs::is_directory(path, ec))
     throw Error(Exit::input, path, "is a directory, not a file", "name a file");
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw Error(Exit::input, path, std::string("cannot open: ") + std::strerror(errno), "check permissions");
-  std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (in.bad()) throw Error(Exit::input, path, "read failed", "check the file and the disk");
+  const std::uint64_t max = limits().file_bytes;
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) throw Error(Exit::input, path, std::string("cannot open: ") + std::strerror(errno), "check permissions");
+  struct stat st;
+  if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && static_cast<std::uint64_t>(st.st_size) > max) {
+    ::close(fd);
+    over_limit(static_cast<int>(Exit::input), path, "the file size", std::to_string(st.st_size) + " bytes",
+               std::to_string(max) + " bytes", "--max-file-size");
+  }
+  std::string data;
+  if (S_ISREG(st.st_mode)) data.reserve(static_cast<size_t>(st.st_size));
+  char buf[65536];
+  for (;;) {
+    ssize_t r = ::read(fd, buf, sizeof buf);
+    if (r < 0 && errno == EINTR) continue;
+    if (r < 0) {
+      int e = errno;
+      ::close(fd);
+      throw Error(Exit::input, path, std::string("read failed: ") + std::strerror(e), "check the file and the disk");
+    }
+    if (r == 0) break;
+    data.append(buf, static_cast<size_t>(r));
+    if (data.size() > max) {  // a device or FIFO that does not end
+      ::close(fd);
+      over_limit(static_cast<int>(Exit::input), path, "the input", "more than " + std::to_string(max) + " bytes",
+                 std::to_string(max) + " bytes", "--max-file-size");
+    }
+  }
+  ::close(fd);
   return data;
 }
 
@@ -39,6 +224,8 @@ void check_output_path(const std::string& path, const std::vector<std::string>& 
     if (fs::weakly_canonical(path, ec) == fs::weakly_canonical(in, ec))
       throw Error(Exit::output, path, "the output would overwrite the input", "choose another output file with -o");
   }
+  if (fs::is_directory(path, ec))
+    throw Error(Exit::output, path, "is a folder, not a file", "name a file, e.g. " + (fs::path(path) / "handout.pdf").string());
   fs::path dir = fs::path(path).parent_path();
   if (dir.empty()) dir = ".";
   if (!fs::is_directory(dir, ec))
@@ -53,41 +240,97 @@ void write_output(const std::string& path, const std::string& data, const std::v
     return;
   }
   check_output_path(path, inputs);
-  std::error_code ec;
-  if (fs::exists(path, ec) && !fs::is_regular_file(path, ec)) {
-    // /dev/null, a FIFO...: nothing to rename over.
-    std::ofstream out(path, std::ios::binary);
-    out.write(data.data(), static_cast<std::streamsize>(data.size()));
-    if (!out) throw Error(Exit::output, path, "write failed", "check the target");
+  if (is_special(path)) {  // /dev/null, a FIFO...: written into, never replaced
+    write_into(path, data.data(), data.size());
     return;
   }
   write_output_via(path, inputs, [&](const std::string& tmp) {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (!out) throw Error(Exit::output, path, std::string("cannot create: ") + std::strerror(errno), "check that the folder is writable");
-    out.write(data.data(), static_cast<std::streamsize>(data.size()));
-    out.flush();
-    if (!out) throw Error(Exit::output, path, "write failed", "check free disk space");
+    int fd = ::open(tmp.c_str(), O_WRONLY | O_TRUNC | O_CLOEXEC);
+    if (fd < 0) throw Error(Exit::output, path, "cannot create: " + errno_text(errno), "check that the folder is writable");
+    bool ok = write_all(fd, data.data(), data.size());
+    int e = errno;
+    if (::close(fd) != 0 && ok) ok = false, e = errno;
+    if (!ok) throw Error(Exit::output, path, "write failed: " + errno_text(e), "check free disk space");
   });
 }
 
 void write_output_via(const std::string& path, const std::vector<std::string>& inputs,
                       const std::function<void(const std::string& tmp_path)>& writer) {
   check_output_path(path, inputs);
+  if (is_special(path)) {
+    // a device or FIFO: the writer writes a private temporary file, copied into the target
+    TempDir dir;
+    std::string tmp = dir.path() + "/output";
+    writer(tmp);
+    std::string data = [&] {
+      int fd = ::open(tmp.c_str(), O_RDONLY | O_CLOEXEC);
+      if (fd < 0) throw Error(Exit::output, path, "the output was not written", "check free disk space");
+      std::string d;
+      char buf[65536];
+      ssize_t r;
+      while ((r = ::read(fd, buf, sizeof buf)) > 0 || (r < 0 && errno == EINTR))
+        if (r > 0) d.append(buf, static_cast<size_t>(r));
+      ::close(fd);
+      return d;
+    }();
+    write_into(path, data.data(), data.size());
+    return;
+  }
+  fs::path target(path);
+  fs::path dir = target.parent_path();
+  if (dir.empty()) dir = ".";
+  const std::string name = target.filename().string();
+  sweep(dir, name + ".tmp-", false);  // left by runs that were killed
+  std::string tmpl = (dir / (name + ".tmp-" + std::to_string(::getpid()) + "-XXXXXX")).string();
+  std::vector<char> buf(tmpl.begin(), tmpl.end());
+  buf.push_back('\0');
+  int fd = ::mkstemp(buf.data());
+  if (fd < 0)
+    throw Error(Exit::output, path, "cannot create a temporary file beside it: " + errno_text(errno), "check that the folder is writable");
+  std::string tmp(buf.data());
+  int slot = register_path(tmp, 1);
+  ::fchmod(fd, file_mode());
+  ::close(fd);
   std::error_code ec;
-  std::random_device rd;
-  std::string tmp = path + ".tmp-" + std::to_string(::getpid()) + "-" + std::to_string(rd() % 100000);
   try {
     writer(tmp);
   } catch (...) {
     fs::remove(tmp, ec);
+    unregister(slot);
     throw;
   }
-  if (!fs::exists(tmp, ec)) throw Error(Exit::output, path, "the output was not written", "check free disk space");
-  fs::rename(tmp, path, ec);
-  if (ec) {
-    fs::remove(tmp, ec);
-    throw Error(Exit::output, path, "cannot move the finished file into place: " + ec.message(), "check that the folder is writable");
+  struct stat st;
+  if (::stat(tmp.c_str(), &st) != 0) {
+    unregister(slot);
+    throw Error(Exit::output, path, "the output was not written", "check free disk space");
   }
+  if (::rename(tmp.c_str(), path.c_str()) != 0) {
+    int e = errno;
+    fs::remove(tmp, ec);
+    unregister(slot);
+    throw Error(Exit::output, path, "cannot move the finished file into place: " + errno_text(e), "check that the folder is writable");
+  }
+  unregister(slot);
+}
+
+TempDir::TempDir() {
+  std::error_code ec;
+  fs::path base = fs::temp_directory_path(ec);
+  if (ec) base = "/tmp";
+  sweep(base, "deckhand-", true);  // left by runs that were killed
+  std::string tmpl = (base / ("deckhand-" + std::to_string(::getpid()) + "-XXXXXX")).string();
+  std::vector<char> buf(tmpl.begin(), tmpl.end());
+  buf.push_back('\0');
+  if (!::mkdtemp(buf.data()))
+    throw Error(Exit::output, base.string(), "cannot create a temporary folder: " + errno_text(errno), "check TMPDIR and free disk space");
+  path_ = buf.data();
+  slot_ = register_path(path_, 2);
+}
+
+TempDir::~TempDir() {
+  std::error_code ec;
+  fs::remove_all(path_, ec);
+  unregister(slot_);
 }
 
 }  // namespace deckhand

@@ -10,6 +10,7 @@
 #include <set>
 
 #include "core/io.hpp"
+#include "core/limits.hpp"
 #include "core/parallel.hpp"
 #include "core/sha256.hpp"
 #include "extract/analysis.hpp"
@@ -161,6 +162,9 @@ Deck extract_deck(const std::string& path, const ExtractOptions& opts, Diagnosti
   if (info.pages <= 0) throw Error(Exit::bad_pdf, path, "the PDF has no pages", "check the file with 'qpdf --check'");
   std::vector<int> pages = parse_page_ranges(opts.pages, info.pages);
   int n = static_cast<int>(pages.size());
+  if (n > limits().pages)
+    over_limit(static_cast<int>(Exit::bad_pdf), path, "the number of pages to read", std::to_string(n), std::to_string(limits().pages),
+               "--max-pages");
 
   unsigned workers = std::min<unsigned>(worker_count(opts.threads), static_cast<unsigned>(n));
   std::vector<std::unique_ptr<PdfDocument>> docs;
@@ -175,6 +179,11 @@ Deck extract_deck(const std::string& path, const ExtractOptions& opts, Diagnosti
     int d = ++done;
     if (opts.progress) opts.progress(d, n);
   });
+  for (const auto& pl : lines)  // sizes reach the deck's arithmetic: finite and within the limit
+    if (!(pl.width <= limits().page_size && pl.height <= limits().page_size))
+      over_limit(static_cast<int>(Exit::bad_pdf), path, "the size of page " + std::to_string(pl.page),
+                 std::to_string(pl.width) + " x " + std::to_string(pl.height) + " pt", std::to_string(limits().page_size) + " pt",
+                 "--max-page-size");
   // Pass 2: bullets drawn as graphics (Beamer's balls, picture bullets). Rendering is
   // the costly part, so what the first pages teach is reused: a line that starts a new
   // block at an indent where a mark was always found before gets one without a render.

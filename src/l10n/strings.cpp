@@ -13,6 +13,7 @@
 #include <set>
 #include <sstream>
 
+#include "core/limits.hpp"
 #include "core/sha256.hpp"
 #include "core/unicode.hpp"
 #include "deckhand/version.hpp"
@@ -36,16 +37,45 @@ std::string role_of(const Slide& s, const Block* b) {
 int limit_of(const BBox& box, double size, int max_lines) {
   double w = box[2] - box[0], h = box[3] - box[1];
   if (w <= 0 || size <= 0) return 0;
-  int per_line = static_cast<int>(w / (0.55 * size));
-  int lines = std::max(1, static_cast<int>(std::lround(h / (1.2 * size))));
+  // capped before converting: a tiny size must not overflow an int
+  int per_line = static_cast<int>(std::min(1e6, w / (0.55 * size)));
+  int lines = std::max(1, static_cast<int>(std::min(1e6, std::round(h / (1.2 * size)))));
   return per_line * std::min(max_lines, lines + 1);
 }
 
+// Document order, without recursion: the nesting comes from the file.
 void collect_text(const pugi::xml_node& n, std::string& out) {
-  for (auto c : n.children()) {
+  pugi::xml_node c = n.first_child();
+  while (c) {
     if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) out += c.value();
-    else if (c.type() == pugi::node_element) collect_text(c, out);
+    if (c.type() == pugi::node_element && c.first_child()) {
+      c = c.first_child();
+      continue;
+    }
+    while (c && !c.next_sibling() && c != n) c = c.parent();
+    if (!c || c == n) break;
+    c = c.next_sibling();
   }
+}
+
+// The deepest nesting of a document's nodes (elements, and text inside the deepest), without recursion.
+int xml_depth(const pugi::xml_node& root) {
+  int depth = 0, best = 0;
+  pugi::xml_node c = root.first_child();
+  while (c) {
+    if (c.first_child()) {
+      c = c.first_child();
+      best = std::max(best, ++depth);
+      continue;
+    }
+    while (c && !c.next_sibling() && c != root) {
+      c = c.parent();
+      --depth;
+    }
+    if (!c || c == root) break;
+    c = c.next_sibling();
+  }
+  return best;
 }
 
 std::string text_of(const pugi::xml_node& n) {
@@ -315,6 +345,9 @@ Catalog read_xliff(const std::string& text, const std::string& file) {
     int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + std::min<ptrdiff_t>(r.offset, text.size()), '\n'));
     bad(file + ":" + std::to_string(line), std::string("not well-formed XML: ") + r.description());
   }
+  if (int depth = xml_depth(d); depth > limits().depth)
+    over_limit(static_cast<int>(Exit::translation), file, "the XML nesting depth", std::to_string(depth), std::to_string(limits().depth),
+               "--max-depth");
   auto x = d.child("xliff");
   if (!x) bad(file, "not an XLIFF file (no <xliff> root)");
   std::string version = x.attribute("version").value();
@@ -457,10 +490,19 @@ std::string write_catalog(const Catalog& c, Format f) {
   return {};
 }
 
+static Catalog checked(Catalog c, const std::string& file) {
+  for (const auto& u : c.units)
+    for (const std::string* t : {&u.source, &u.target})
+      if (t->size() > limits().string_bytes)
+        over_limit(static_cast<int>(Exit::translation), file, "the text of unit " + (u.id.empty() ? u.key : u.id),
+                   std::to_string(t->size()) + " bytes", std::to_string(limits().string_bytes) + " bytes", "--max-string");
+  return c;
+}
+
 Catalog read_catalog(const std::string& text, const std::string& file) {
   size_t i = text.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
-  if (i != std::string::npos && text[i] == '<') return read_xliff(text, file);
-  if (text.find("msgid") != std::string::npos) return read_po(text, file);
+  if (i != std::string::npos && text[i] == '<') return checked(read_xliff(text, file), file);
+  if (text.find("msgid") != std::string::npos) return checked(read_po(text, file), file);
   bad(file, "neither XLIFF nor gettext PO");
 }
 
@@ -503,7 +545,8 @@ MergeReport merge(Deck& deck, const Catalog& tr, const std::string& lang) {
         for (const auto& other : deck.slides)
           if (other.id == s.overlay_of)
             for (const auto& ob : other.blocks)
-              if (ob.id.substr(ob.id.find('.')) == b.id.substr(b.id.find('.'))) {
+              if (ob.id.find('.') != std::string::npos && b.id.find('.') != std::string::npos &&  // ids edited by hand may have no dot
+                  ob.id.substr(ob.id.find('.')) == b.id.substr(b.id.find('.'))) {
                 if (auto it = out.find(ob.id); it != out.end()) b.text = it->second;
               }
   }

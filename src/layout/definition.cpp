@@ -10,6 +10,7 @@
 
 #include "core/error.hpp"
 #include "core/io.hpp"
+#include "core/limits.hpp"
 
 namespace fs = std::filesystem;
 
@@ -50,12 +51,13 @@ struct Ctx {
       std::string s = n.as<std::string>();
       double v = std::stod(s, &pos);
       if (pos != s.size()) throw std::invalid_argument(s);
-      if (v < lo || v > hi) fail(n, key, "must be from " + fmt(lo) + " to " + fmt(hi) + ", not " + s);
+      // NaN and infinities compare false with every bound: check finiteness first
+      if (!in_range(v, lo, hi)) fail(n, key, "must be from " + fmt(lo) + " to " + fmt(hi) + ", not " + s);
       return v;
     } catch (const std::invalid_argument&) {
       fail(n, key, "must be a number, not '" + n.as<std::string>() + "'");
     } catch (const std::out_of_range&) {
-      fail(n, key, "number out of range");
+      fail(n, key, "must be a number from " + fmt(lo) + " to " + fmt(hi) + ", not " + n.as<std::string>());
     }
   }
   int whole(const YAML::Node& n, const std::string& key, int lo, int hi) const {
@@ -70,26 +72,27 @@ struct Ctx {
     fail(n, key, "must be true or false, not '" + s + "'");
   }
   // "15mm", "1.5cm", "0.5in", "36pt" or a plain number of points
-  double length(const YAML::Node& n, const std::string& key, double hi = 2000) const {
+  double length(const YAML::Node& n, const std::string& key, double hi = 2000, double lo = 0) const {
     std::string s = str(n, key);
+    if (s.size() > 64) fail(n, key, "must be a length like 15mm, 1.5cm, 0.5in or 36pt");
     static const std::regex re(R"(^\s*([0-9]*\.?[0-9]+)\s*(mm|cm|in|pt)?\s*$)");
     std::smatch m;
     if (!std::regex_match(s, m, re)) fail(n, key, "must be a length like 15mm, 1.5cm, 0.5in or 36pt, not '" + s + "'");
-    double v = std::stod(m[1].str());
+    double v = std::strtod(m[1].str().c_str(), nullptr);  // digits only: never NaN, at most HUGE_VAL
     std::string u = m[2].str();
     if (u == "mm") v *= 72.0 / 25.4;
     else if (u == "cm") v *= 72.0 / 2.54;
     else if (u == "in") v *= 72.0;
-    if (v > hi) fail(n, key, "is too large (" + s + ")");
+    if (!in_range(v, lo, hi)) fail(n, key, "must be a length " + range_text(lo, hi) + " pt, not " + s);
     return v;
   }
   double share(const YAML::Node& n, const std::string& key) const {
     std::string s = str(n, key);
     static const std::regex re(R"(^\s*([0-9]*\.?[0-9]+)\s*%\s*$)");
     std::smatch m;
-    if (!std::regex_match(s, m, re)) fail(n, key, "must be a percentage like 55%, not '" + s + "'");
-    double v = std::stod(m[1].str());
-    if (v <= 0 || v > 100) fail(n, key, "must be more than 0% and at most 100%");
+    if (s.size() > 64 || !std::regex_match(s, m, re)) fail(n, key, "must be a percentage like 55%, not '" + s + "'");
+    double v = std::strtod(m[1].str().c_str(), nullptr);
+    if (!(v > 0 && v <= 100)) fail(n, key, "must be more than 0% and at most 100%");
     return v / 100.0;
   }
   Color color(const YAML::Node& n, const std::string& key) const {
@@ -165,6 +168,25 @@ static LayoutDef parse_layout_unchecked(const std::string& text, const std::stri
     throw Error(Exit::layout, file + ":" + std::to_string(e.mark.line + 1), "not valid YAML: " + e.msg, kHint);
   }
   if (!root.IsMap()) throw Error(Exit::layout, file, "a layout must be a mapping of keys", kHint);
+  {  // nesting and string length, walked without recursion (aliases are walked once)
+    std::vector<std::pair<YAML::Node, int>> todo{{root, 1}};
+    size_t seen = 0;
+    while (!todo.empty()) {
+      auto [n, depth] = todo.back();
+      todo.pop_back();
+      if (++seen > 100000) c.fail(n, "", "has more than 100000 values; a layout has a few dozen");
+      if (depth > limits().depth)
+        over_limit(static_cast<int>(Exit::layout), file + ":" + std::to_string(n.Mark().line + 1), "the nesting depth",
+                   "more than " + std::to_string(limits().depth), std::to_string(limits().depth), "--max-depth");
+      if (n.IsScalar() && n.Scalar().size() > limits().string_bytes)
+        over_limit(static_cast<int>(Exit::layout), file + ":" + std::to_string(n.Mark().line + 1), "a value's length",
+                   std::to_string(n.Scalar().size()) + " bytes", std::to_string(limits().string_bytes) + " bytes", "--max-string");
+      if (n.IsMap())
+        for (auto it = n.begin(); it != n.end(); ++it) todo.push_back({it->first, depth + 1}), todo.push_back({it->second, depth + 1});
+      else if (n.IsSequence())
+        for (auto it = n.begin(); it != n.end(); ++it) todo.push_back({*it, depth + 1});
+    }
+  }
   c.keys(root, "", {"name", "description", "paper", "orientation", "margins", "header", "footer", "mode", "grid",
                     "cell", "flow", "fonts", "colors", "image", "overflow", "direction"});
   LayoutDef d;
@@ -263,7 +285,7 @@ static LayoutDef parse_layout_unchecked(const std::string& text, const std::stri
     if (auto n = cell["notes"]) {
       c.keys(n, "cell.notes", {"lines", "spacing"});
       if (n["lines"]) d.note_lines = c.whole(n["lines"], "cell.notes.lines", 0, 80);
-      if (n["spacing"]) d.note_spacing = c.length(n["spacing"], "cell.notes.spacing", 200);
+      if (n["spacing"]) d.note_spacing = c.length(n["spacing"], "cell.notes.spacing", 200, 2);
       if (n["lines"] && n["spacing"]) c.fail(n, "cell.notes", "give lines or spacing, not both");
     }
     if (cell["text"]) d.cell_text = c.boolean(cell["text"], "cell.text");

@@ -7,6 +7,8 @@
 #include <regex>
 #include <set>
 
+#include "core/error.hpp"
+#include "core/limits.hpp"
 #include "core/unicode.hpp"
 #include "l10n/bidi.hpp"
 #include "layout/text.hpp"
@@ -75,6 +77,8 @@ std::string fill(const std::string& tpl, const std::map<std::string, std::string
     }
     out += tpl[i++];
   }
+  // runs of white space collapsed first: the patterns below then see short runs only
+  out = unicode::collapse_spaces(out);
   static const std::regex between(R"(\s*(·|\||–|—)\s*\x01\s*(·|\||–|—)\s*)"), before(R"(\s*(·|\||–|—)\s*\x01)"),
       after(R"(\x01\s*(·|\||–|—)\s*)");
   for (std::string prev; prev != out;) {
@@ -97,9 +101,20 @@ double chain_width(const FontSet& fonts, const std::u32string& s, double size, b
 
 // Shortens `text` with an ellipsis so that it fits `width`.
 std::string ellipsize(const std::string& text, const FontSet& f, double size, bool bold, double width) {
+  // One pass: the longest prefix whose width plus the ellipsis fits (widths only add up,
+  // so this is the prefix the character-by-character shortening would reach).
   std::u32string s = unicode::decode(text);
   if (s.empty() || chain_width(f, s, size, bold) <= width) return text;
-  while (!s.empty() && chain_width(f, s + U"…", size, bold) > width) s.pop_back();
+  const double ell = chain_width(f, U"…", size, bold);
+  double acc = 0;
+  size_t n = 0;
+  while (n < s.size()) {
+    double next = acc + f.advance(s[n], size, bold);
+    if (next + ell > width) break;
+    acc = next;
+    ++n;
+  }
+  s.resize(n);
   return unicode::encode(s) + "…";
 }
 
@@ -122,6 +137,9 @@ struct Builder {
   }
 
   LaidOutPage& new_page() {
+    if (doc.pages.size() >= static_cast<size_t>(limits().output_pages))
+      over_limit(static_cast<int>(Exit::output), o.file, "the handout's page count", "more than " + std::to_string(limits().output_pages),
+                 std::to_string(limits().output_pages), "--max-output-pages");
     LaidOutPage p;
     p.width = d.paper_w;
     p.height = d.paper_h;
@@ -255,6 +273,7 @@ struct Builder {
     double height = 0;
     bool complete = true;
     size_t lines = 0;
+    size_t rest = 0;  // when not complete: where the rest of the last paragraph starts (characters)
   };
 
   Placed place(const std::vector<Para>& ps, double x, double y, double w, double y_max, bool indent_levels = true) {
@@ -277,6 +296,7 @@ struct Builder {
       for (size_t k = 0; k < lines.size(); ++k) {
         if (cur + lh > y_max + 1e-6) {
           out.complete = false;
+          out.rest = lines[k].first;
           out.height = cur - y;
           return out;
         }
@@ -312,8 +332,13 @@ struct Builder {
     im.w = w;
     im.h = h;
     im.page = s.page;
-    im.px_w = std::max(1, static_cast<int>(std::lround(w / 72.0 * d.dpi)));
-    im.px_h = std::max(1, static_cast<int>(std::lround(h / 72.0 * d.dpi)));
+    double pw = std::max(1.0, std::round(w / 72.0 * d.dpi)), ph = std::max(1.0, std::round(h / 72.0 * d.dpi));
+    if (!(pw * ph <= static_cast<double>(limits().pixels)))
+      over_limit(static_cast<int>(Exit::layout), d.file.empty() ? d.name : d.file, "a slide picture",
+                 std::to_string(static_cast<long long>(std::min(pw, 1e15))) + " x " + std::to_string(static_cast<long long>(std::min(ph, 1e15))) +
+                     " pixels", std::to_string(limits().pixels) + " pixels", "--max-pixels");
+    im.px_w = static_cast<int>(pw);
+    im.px_h = static_cast<int>(ph);
     return im;
   }
 
@@ -463,7 +488,7 @@ struct Builder {
       r.w = std::min(f.x + right * k, f.x + f.w - pad) - r.x;
       r.y = std::max(f.y + it.box[1] * k, f.y + pad);
       r.y_max = std::min(f.y + bottom * k, f.y + f.h - pad);
-      r.size = it.size * k;
+      r.size = std::clamp(it.size * k, 1.0, 600.0);  // a PDF font size is at most 600 pt
       // never smaller than overflow.min_size: text that does not fit at that size is
       // cut and reported (check lists it) instead of shrinking to an unreadable size
       r.min_size = d.min_size;
@@ -557,6 +582,13 @@ struct Builder {
     for (auto& r : best.runs) pg.texts.push_back(std::move(r));
   }
 
+  [[noreturn]] void no_room(double line_h) const {
+    char buf[160];
+    std::snprintf(buf, sizeof buf, "the layout has no room for text: a line needs %.1f pt, the page has %.1f pt between header and footer",
+                  line_h, cy1 - cy0);
+    throw Error(Exit::layout, d.file.empty() ? d.name : d.file, buf, "make the margins, header, footer or font sizes smaller");
+  }
+
   // ---- flow
   void flow() {
     auto ss = slides();
@@ -582,24 +614,26 @@ struct Builder {
             y = cy0;
           }
         }
+        double px = x, pw = w;  // a continued bullet keeps its text's indent
         for (;;) {
-          Placed pl = place(one, x, y, w, cy1);
+          const double top = y;
+          Placed pl = place(one, px, y, pw, cy1);
           for (auto& r : pl.runs) doc.pages.back().texts.push_back(std::move(r));
           y += pl.height + p.size * 0.35;
           if (pl.complete) break;
-          // continue the rest of this paragraph on a new page
-          const FontMetrics& f = fonts.get(fid(p.bold));
-          double indent = p.level > 0 ? d.level_indent * (p.level - 1) + p.size * 1.1 : 0;
-          auto lines = wrap(p.text, f, p.size, std::max(10.0, w - indent), deck.lang.value_or(""));
-          std::string rest;
-          for (size_t k = pl.lines; k < lines.size(); ++k) rest += (rest.empty() ? "" : " ") + lines[k].text;
+          // not one line fits on an empty page: it never will (every loop must progress)
+          if (pl.lines == 0 && top <= cy0 + 1e-6) no_room(p.size * 1.3);
           new_page();
           y = cy0;
           if (pl.lines == 0) continue;  // nothing fitted: the whole paragraph on the new page
-          one = {{rest, p.size, p.bold, 0, p.color}};
-          one[0].level = 0;
-          x = x + (p.level > 0 ? d.level_indent * (p.level - 1) + p.size * 1.1 : 0);
-          w = w - (p.level > 0 ? d.level_indent * (p.level - 1) + p.size * 1.1 : 0);
+          // continue the rest of this paragraph (from where it stopped) on the new page
+          std::u32string logical = unicode::decode(one[0].text);
+          if (one[0].level > 0) {
+            double indent = d.level_indent * (one[0].level - 1) + p.size * 1.1;
+            px += indent;
+            pw -= indent;
+          }
+          one = {{unicode::encode(logical.substr(std::min(pl.rest, logical.size()))), p.size, p.bold, 0, p.color}};
         }
       }
     };
@@ -716,6 +750,7 @@ struct Builder {
 LaidOutDoc lay_out(const Deck& deck, const LayoutDef& def, const FontSet& fonts, const HandoutOptions& opts,
                    Diagnostics& diag) {
   Builder b(deck, def, fonts, opts, diag);
+  if (!(b.cx1 - b.cx0 > 1 && b.cy1 - b.cy0 > 1)) b.no_room(def.body.size * 1.3);
   b.rtl_page = def.direction == "rtl" || (def.direction == "auto" && deck.direction == "rtl");
   b.text_frames = def.content == LayoutDef::Content::text ||
                   (def.content == LayoutDef::Content::automatic && !deck.translated_from.empty());

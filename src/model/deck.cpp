@@ -1,8 +1,12 @@
 #include "model/deck.hpp"
 
 #include <cmath>
+#include <cstdint>
+#include <cstdio>
+#include <type_traits>
 
 #include "core/error.hpp"
+#include "core/limits.hpp"
 
 namespace deckhand {
 
@@ -43,6 +47,12 @@ nlohmann::ordered_json style_json(const Style& s) {
               "see docs/deck-json.md, or extract the deck again");
 }
 
+std::string num_text(double v) {
+  char b[40];
+  std::snprintf(b, sizeof b, "%.10g", v);
+  return b;
+}
+
 template <class T>
 T get(const nlohmann::json& j, const char* key, const std::string& file, const std::string& where, T def, bool required) {
   auto it = j.find(key);
@@ -50,11 +60,56 @@ T get(const nlohmann::json& j, const char* key, const std::string& file, const s
     if (required) bad(file, where, std::string("missing \"") + key + "\"");
     return def;
   }
-  try {
-    return it->get<T>();
-  } catch (const nlohmann::json::exception&) {
-    bad(file, where + "/" + key, "wrong type");
+  static_assert(!std::is_arithmetic_v<T> || std::is_same_v<T, bool>, "numbers are read with integer() and real()");
+  if constexpr (std::is_same_v<T, std::string>) {
+    if (!it->is_string()) bad(file, where + "/" + key, "wrong type (expected a string)");
+    const auto& str = it->template get_ref<const std::string&>();
+    if (str.size() > limits().string_bytes)
+      over_limit(static_cast<int>(Exit::bad_deck), file, "the string at " + where + "/" + key, std::to_string(str.size()) + " bytes",
+                 std::to_string(limits().string_bytes) + " bytes", "--max-string");
+    return str;
+  } else {
+    try {
+      return it->template get<T>();
+    } catch (const nlohmann::json::exception&) {
+      bad(file, where + "/" + key, "wrong type");
+    }
   }
+}
+
+// A whole number in [lo, hi]: checked before any conversion (a double such as 1e308 or
+// an unsigned 2^64-1 never reaches an int).
+int integer(const nlohmann::json& j, const char* key, const std::string& file, const std::string& where, int def, int lo, int hi) {
+  auto it = j.find(key);
+  if (it == j.end() || it->is_null()) return def;
+  const std::string at = where + "/" + key;
+  if (!it->is_number()) bad(file, at, "wrong type (expected a whole number " + range_text(lo, hi) + ")");
+  double v = it->is_number_integer() ? static_cast<double>(it->get<std::int64_t>())
+             : it->is_number_unsigned() ? static_cast<double>(it->get<std::uint64_t>())
+                                        : it->get<double>();
+  if (!in_range(v, lo, hi) || v != std::floor(v)) bad(file, at, "must be a whole number " + range_text(lo, hi) + ", not " + num_text(v));
+  return static_cast<int>(v);
+}
+
+// A finite number in [lo, hi].
+double real(const nlohmann::json& v, const std::string& file, const std::string& at, double lo, double hi) {
+  if (!v.is_number()) bad(file, at, "expected a number " + range_text(lo, hi));
+  double x = v.get<double>();
+  if (!in_range(x, lo, hi)) bad(file, at, "must be a number " + range_text(lo, hi) + ", not " + num_text(x));
+  return x;
+}
+
+// A page or slide size [width, height] in points, within --max-page-size.
+std::array<double, 2> size_from(const nlohmann::json& sz, const std::string& file, const std::string& at) {
+  std::array<double, 2> out{};
+  for (int i = 0; i < 2; ++i) {
+    std::string a = at + "/" + std::to_string(i);
+    out[i] = real(sz[i], file, a, 0, 1e300);
+    if (out[i] > limits().page_size)
+      over_limit(static_cast<int>(Exit::bad_deck), file, "the page size at " + a, num_text(out[i]) + " pt",
+                 num_text(limits().page_size) + " pt", "--max-page-size");
+  }
+  return out;
 }
 
 BBox bbox_from(const nlohmann::json& j, const char* key, const std::string& file, const std::string& where) {
@@ -62,10 +117,9 @@ BBox bbox_from(const nlohmann::json& j, const char* key, const std::string& file
   auto it = j.find(key);
   if (it == j.end()) return b;
   if (!it->is_array() || it->size() != 4) bad(file, where + "/" + key, "expected [x0, y0, x1, y1]");
-  for (int i = 0; i < 4; ++i) {
-    if (!(*it)[i].is_number()) bad(file, where + "/" + key, "expected numbers");
-    b[i] = (*it)[i].get<double>();
-  }
+  // coordinates on a page: within the largest page allowed, on either side of it
+  const double lim = limits().page_size;
+  for (int i = 0; i < 4; ++i) b[i] = real((*it)[i], file, where + "/" + key + "/" + std::to_string(i), -lim, 2 * lim);
   return b;
 }
 
@@ -73,7 +127,7 @@ Style style_from(const nlohmann::json& j, const char* key, const std::string& fi
   Style s;
   auto it = j.find(key);
   if (it == j.end() || !it->is_object()) return s;
-  s.size = get<double>(*it, "size", file, where + "/" + key, 0.0, false);
+  if (auto sz = it->find("size"); sz != it->end() && !sz->is_null()) s.size = real(*sz, file, where + "/" + key + "/size", 0, 10000);
   s.bold = get<bool>(*it, "bold", file, where + "/" + key, false, false);
   s.italic = get<bool>(*it, "italic", file, where + "/" + key, false, false);
   s.font = get<std::string>(*it, "font", file, where + "/" + key, "", false);
@@ -149,12 +203,12 @@ static Deck deck_from_json_unchecked(const nlohmann::json& j, const std::string&
   if (auto it = j.find("source"); it != j.end() && it->is_object()) {
     d.source.file = get<std::string>(*it, "file", file, "/source", "", false);
     d.source.sha256 = get<std::string>(*it, "sha256", file, "/source", "", false);
-    d.source.pages = get<int>(*it, "pages", file, "/source", 0, false);
+    d.source.pages = integer(*it, "pages", file, "/source", 0, 0, 1000000000);
     d.source.producer = get<std::string>(*it, "producer", file, "/source", "", false);
     d.source.creator = get<std::string>(*it, "creator", file, "/source", "", false);
     d.source.title = get<std::string>(*it, "title", file, "/source", "", false);
     if (auto ps = it->find("page_size"); ps != it->end() && ps->is_array() && ps->size() == 2)
-      d.source.page_size = {(*ps)[0].get<double>(), (*ps)[1].get<double>()};
+      d.source.page_size = size_from(*ps, file, "/source/page_size");
   }
   if (auto it = j.find("lang"); it != j.end() && it->is_string()) d.lang = it->get<std::string>();
   d.direction = get<std::string>(j, "direction", file, "", "ltr", false);
@@ -162,12 +216,14 @@ static Deck deck_from_json_unchecked(const nlohmann::json& j, const std::string&
   d.translated_from = get<std::string>(j, "translated_from", file, "", "", false);
   auto sl = j.find("slides");
   if (sl == j.end() || !sl->is_array()) bad(file, "/slides", "missing or not an array");
+  if (sl->size() > static_cast<size_t>(limits().slides))
+    over_limit(static_cast<int>(Exit::bad_deck), file, "the slide count", std::to_string(sl->size()), std::to_string(limits().slides), "--max-slides");
   for (size_t i = 0; i < sl->size(); ++i) {
     const auto& js = (*sl)[i];
     std::string where = "/slides/" + std::to_string(i);
     if (!js.is_object()) bad(file, where, "expected an object");
     Slide s;
-    s.page = get<int>(js, "page", file, where, static_cast<int>(i + 1), false);
+    s.page = integer(js, "page", file, where, static_cast<int>(i + 1), 1, 1000000000);
     s.id = get<std::string>(js, "id", file, where, "s" + std::to_string(i + 1), false);
     std::string kind = get<std::string>(js, "kind", file, where, "content", false);
     auto k = slide_kind_from(kind);
@@ -179,7 +235,7 @@ static Deck deck_from_json_unchecked(const nlohmann::json& j, const std::string&
     s.label = get<std::string>(js, "label", file, where, "", false);
     s.overlay_of = get<std::string>(js, "overlay_of", file, where, "", false);
     if (auto sz = js.find("size"); sz != js.end() && sz->is_array() && sz->size() == 2)
-      s.size = {(*sz)[0].get<double>(), (*sz)[1].get<double>()};
+      s.size = size_from(*sz, file, where + "/size");
     s.direction = get<std::string>(js, "direction", file, where, "ltr", false);
     auto bl = js.find("blocks");
     if (bl != js.end()) {
@@ -190,13 +246,12 @@ static Deck deck_from_json_unchecked(const nlohmann::json& j, const std::string&
         if (!jb.is_object()) bad(file, bw, "expected an object");
         Block b;
         b.id = get<std::string>(jb, "id", file, bw, s.id + ".b" + std::to_string(k2 + 1), false);
-        b.level = get<int>(jb, "level", file, bw, 0, false);
-        if (b.level < 0 || b.level > 9) bad(file, bw + "/level", "must be 0 to 9");
+        b.level = integer(jb, "level", file, bw, 0, 0, 9);
         b.text = get<std::string>(jb, "text", file, bw, "", true);
         b.bbox = bbox_from(jb, "bbox", file, bw);
         b.style = style_from(jb, "style", file, bw);
         b.marker = get<std::string>(jb, "marker", file, bw, "", false);
-        b.column = get<int>(jb, "column", file, bw, 0, false);
+        b.column = integer(jb, "column", file, bw, 0, 0, 1000);
         s.blocks.push_back(std::move(b));
       }
     }
@@ -204,8 +259,32 @@ static Deck deck_from_json_unchecked(const nlohmann::json& j, const std::string&
   }
   if (auto f = j.find("furniture"); f != j.end() && f->is_array())
     for (const auto& x : *f)
-      if (x.is_string()) d.furniture.push_back(x.get<std::string>());
+      if (x.is_string() && x.get_ref<const std::string&>().size() <= limits().string_bytes) d.furniture.push_back(x.get<std::string>());
   return d;
+}
+
+Deck deck_from_text(const std::string& text, const std::string& file) {
+  // the nesting depth is checked while parsing, before any deep structure is built
+  // and so is the slide count (objects two levels down: the items of "slides"), so that a
+  // huge deck fails before it is built in memory
+  const int max_depth = limits().depth;
+  const long max_objects = static_cast<long>(limits().slides) + 16;  // exact count checked below
+  long objects = 0;
+  nlohmann::json j;
+  try {
+    j = nlohmann::json::parse(text, [&](int depth, nlohmann::json::parse_event_t ev, nlohmann::json&) {
+      if (depth > max_depth)
+        over_limit(static_cast<int>(Exit::bad_deck), file, "the nesting depth of the JSON", std::to_string(depth),
+                   std::to_string(max_depth), "--max-depth");
+      if (ev == nlohmann::json::parse_event_t::object_start && depth == 2 && ++objects > max_objects)
+        over_limit(static_cast<int>(Exit::bad_deck), file, "the slide count", "more than " + std::to_string(limits().slides),
+                   std::to_string(limits().slides), "--max-slides");
+      return true;
+    });
+  } catch (const nlohmann::json::exception& e) {  // parse_error, and out_of_range for a number such as 1e999
+    throw Error(Exit::bad_deck, file, std::string("not valid JSON: ") + e.what(), "fix the file, or extract the deck again");
+  }
+  return deck_from_json(j, file);
 }
 
 std::string dump_deck(const Deck& deck) { return to_json(deck).dump(2) + "\n"; }

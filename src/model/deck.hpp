@@ -72,6 +72,8 @@ struct Deck {
 nlohmann::ordered_json to_json(const Deck& deck);
 // Throws Error(Exit::bad_deck) with `file` and a JSON pointer on invalid input.
 Deck deck_from_json(const nlohmann::json& j, const std::string& file);
+// Parses JSON text (nesting within limits().depth) and reads the deck from it.
+Deck deck_from_text(const std::string& text, const std::string& file);
 std::string dump_deck(const Deck& deck);  // pretty JSON + "\n"
 
 }  // namespace deckhand

@@ -1,5 +1,7 @@
 #include "render/pdf_writer.hpp"
 
+#include "core/io.hpp"
+
 #include <hb-subset.h>
 #include <hb.h>
 #include <hpdf.h>
@@ -193,18 +195,6 @@ void embed_whole(HPDF_Font font) {
   for (HPDF_UINT i = 0; i < tt->num_glyphs; ++i) tt->glyph_tbl.flgs[i] = 1;
 }
 
-struct TempDir {
-  std::filesystem::path path;
-  TempDir() {
-    std::random_device rd;
-    path = std::filesystem::temp_directory_path() / ("deckhand-" + std::to_string(rd()) + std::to_string(rd()));
-    std::filesystem::create_directories(path);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    std::filesystem::remove_all(path, ec);
-  }
-};
 
 
 }  // namespace
@@ -247,7 +237,7 @@ void write_pdf(const LaidOutDoc& doc, const RasterFn& raster, const WriteOptions
   TempDir tmp;
   std::map<std::string, HPDF_Font> by_file;
   for (const auto& [original, cps] : used) {
-    std::string path = subset_font(original, cps, (tmp.path / ("font" + std::to_string(by_file.size() + 1) + ".ttf")).string());
+    std::string path = subset_font(original, cps, (std::filesystem::path(tmp.path()) / ("font" + std::to_string(by_file.size() + 1) + ".ttf")).string());
     const char* name = HPDF_LoadTTFontFromFile(pdf, path.c_str(), HPDF_TRUE);
     if (!name || err.code)
       throw Error(Exit::layout, original, "libharu cannot load this TrueType font", "use a .ttf font with glyph outlines (not CFF/.otf)");

@@ -1,0 +1,16 @@
+// Fuzz target: the deck JSON loader (parse, nesting limit, every field's type and range).
+#include <cstdint>
+#include <string>
+
+#include "core/error.hpp"
+#include "model/deck.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  std::string text(reinterpret_cast<const char*>(data), size);
+  try {
+    deckhand::Deck d = deckhand::deck_from_text(text, "fuzz.json");
+    (void)deckhand::dump_deck(d);  // what was read can be written back
+  } catch (const deckhand::Error&) {
+  }
+  return 0;
+}

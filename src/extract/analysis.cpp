@@ -243,9 +243,19 @@ std::vector<std::vector<bool>> find_furniture(const std::vector<PageLines>& page
       << static_cast<int>(std::round((l.x0 + l.x1) / 2 / std::max(p.width, 1.0) * 20));
     return s.str();
   };
+  // Rotated or slanted text (side labels, watermarks) repeated at the same place on the
+  // page, in page-relative units, is furniture wherever it stands and whatever its size.
+  auto rsig = [](const PageLines& p, const Line& l) {
+    std::ostringstream s;
+    s << "R|" << mask_digits(l.full_text) << "|" << static_cast<int>(std::round((l.x0 + l.x1) / 2 / std::max(p.width, 1.0) * 20))
+      << "|" << static_cast<int>(std::round((l.y0 + l.y1) / 2 / std::max(p.height, 1.0) * 20));
+    return s.str();
+  };
   for (size_t i = 0; i < pages.size(); ++i)
-    for (const auto& l : pages[i].lines)
-      if (bands.in(l, pages[i].height)) seen[sig(pages[i], l)].insert(i);
+    for (const auto& l : pages[i].lines) {
+      if (l.rotated) seen[rsig(pages[i], l)].insert(i);
+      else if (bands.in(l, pages[i].height)) seen[sig(pages[i], l)].insert(i);
+    }
   size_t n = pages.size();
   size_t need = std::max<size_t>(2, (n + 1) / 2);
   if (n > 40) need = std::max<size_t>(4, n / 4);
@@ -256,6 +266,10 @@ std::vector<std::vector<bool>> find_furniture(const std::vector<PageLines>& page
     for (const auto& l : p.lines) maxsize = std::max(maxsize, l.size);
     for (size_t k = 0; k < p.lines.size(); ++k) {
       const Line& l = p.lines[k];
+      if (l.rotated) {
+        out[i][k] = seen[rsig(p, l)].size() >= need;
+        continue;
+      }
       if (!bands.in(l, p.height)) continue;
       bool repeated = seen[sig(p, l)].size() >= need;
       // a repeated top line in the page's largest type is a title, not a header
@@ -329,7 +343,7 @@ Deck analyze(const std::vector<PageLines>& pages, const AnalysisOptions& opts, D
   for (size_t i = 0; i < pages.size(); ++i) {
     double page_max = 0, page_min = 1e18;
     for (size_t k = 0; k < pages[i].lines.size(); ++k)
-      if (!furn[i][k]) {
+      if (!furn[i][k] && !pages[i].lines[k].rotated) {
         page_max = std::max(page_max, pages[i].lines[k].size);
         page_min = std::min(page_min, pages[i].lines[k].size);
       }
@@ -340,6 +354,7 @@ Deck analyze(const std::vector<PageLines>& pages, const AnalysisOptions& opts, D
         furniture_texts.insert(mask_digits(l.full_text));
         continue;
       }
+      if (l.rotated) continue;
       all_body.push_back(&l);
       if (l.size < 0.93 * page_max) smaller.push_back(&l);
     }
@@ -362,9 +377,10 @@ Deck analyze(const std::vector<PageLines>& pages, const AnalysisOptions& opts, D
     s.label = p.label;
     s.size = {p.width, p.height};
     s.direction = deck.direction;
-    std::vector<const Line*> body;
+    std::vector<const Line*> body, turned;
     for (size_t k = 0; k < p.lines.size(); ++k)
-      if (!furn[i][k]) body.push_back(&p.lines[k]);
+      if (!furn[i][k]) (p.lines[k].rotated ? turned : body).push_back(&p.lines[k]);
+    if (body.empty() && !turned.empty()) body.swap(turned);
     if (!p.has_text)
       diag.warn({"page-no-text", opts.file, p.page, "no text on this page (an image or a scan?): kept as a blank slide"});
     if (body.empty()) {
@@ -472,6 +488,15 @@ Deck analyze(const std::vector<PageLines>& pages, const AnalysisOptions& opts, D
         ds.push_back(std::move(d));
       }
       for (auto& d : ds) drafts[i].push_back(std::move(d));
+    }
+    // Rotated text that is not furniture: one paragraph each, after the body, never
+    // joined with horizontal lines.
+    for (const Line* l : turned) {
+      Draft d;
+      d.lines.push_back(l);
+      d.column = static_cast<int>(cols.size());
+      d.indent = d.text_start = l->x0;
+      drafts[i].push_back(std::move(d));
     }
     deck.slides.push_back(std::move(s));
   }

@@ -14,6 +14,7 @@
 #include <mutex>
 
 #include "core/error.hpp"
+#include "core/unicode.hpp"
 
 namespace deckhand::extract {
 
@@ -96,9 +97,14 @@ PageWords PdfDocument::words(int index) const {
     auto bb = b.bbox();
     w.x0 = bb.left(); w.y0 = bb.top(); w.x1 = bb.right(); w.y1 = bb.bottom();
     w.space_after = b.has_space_after();
+    w.rot = b.rotation();
     bool rtl = false;
-    for (unsigned char c : w.text)
-      if (c == 0xD6 || c == 0xD7 || c == 0xD8 || c == 0xD9 || c == 0xDA || c == 0xDB || c == 0xEF) { rtl = true; break; }
+    for (unsigned char c : w.text)  // lead bytes of U+0580..U+07FF and U+F000..U+FFFF: decode to be sure
+      if (c >= 0xD6 && c <= 0xDF) { rtl = true; break; }
+      else if (c == 0xEF) {
+        for (char32_t cp : unicode::decode(w.text)) rtl = rtl || unicode::is_rtl(cp);
+        break;
+      }
     if (rtl) {
       size_t n = b.text().size();
       for (size_t i = 0; i < n; ++i) w.char_x.push_back(b.char_bbox(i).left());

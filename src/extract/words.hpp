@@ -17,6 +17,10 @@ struct Word {
   std::string font;         // font name (subset prefix removed)
   bool bold = false, italic = false;
   bool space_after = false; // the PDF layer saw a space after this word
+  // Direction of the baseline: 0 horizontal, 1 top to bottom, 2 upside down, 3 bottom to
+  // top (Poppler's rotation), 4 any other angle (set by build_lines for words whose boxes
+  // climb or fall along a run: a diagonal watermark).
+  int rot = 0;
   // Left edges of the characters, for words with right-to-left characters only: tells
   // whether the PDF drew them in visual order, and which characters share one glyph
   // (a lam-alef ligature maps to two characters of equal width).
@@ -49,6 +53,9 @@ struct Line {
   // before the line's start, i.e. a bullet drawn as graphics; ink_x is where it starts.
   std::optional<bool> ink_before;
   double ink_x = 0;
+  // Text not on a horizontal baseline (a side label, a watermark): read in its own
+  // direction as one line, never joined with horizontal lines.
+  bool rotated = false;
   double yc() const { return (y0 + y1) / 2; }
   double height() const { return y1 - y0; }
 };
@@ -76,6 +83,19 @@ std::vector<size_t> needs_ink_probe(const PageLines& page);
 
 // Where to look for a drawn bullet before line `l`: x0, y0, x1, y1.
 std::array<double, 4> ink_probe_rect(const Line& l, double page_width);
+
+// Text hygiene for one word: NFC, ligatures U+FB00..FB06 expanded, control and Private
+// Use characters dropped, format characters without meaning dropped (BOM, ZWSP, WJ,
+// LRM/RLM/ALM, bidi embeddings and isolates, soft hyphens inside a word; ZWJ and ZWNJ
+// unless next to a letter of a script that needs them: Arabic, Syriac, Indic, Myanmar,
+// Khmer, Sinhala, or an emoji sequence). A soft hyphen at the end is kept for
+// join_wrapped().
+std::string hygiene(const std::string& text);
+
+// Marks words that stand on a slanted baseline (rot = 4): runs of neighbouring words of
+// one size whose boxes step up or down along x, as Poppler gives the characters of a
+// diagonal watermark (each a word of its own).
+void mark_slanted(std::vector<Word>& words);
 
 // Joins two pieces of wrapped text: no space around CJK, a line-end hyphen kept and
 // joined without space, a soft hyphen dropped, otherwise one space.

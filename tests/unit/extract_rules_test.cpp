@@ -1,0 +1,218 @@
+// Issue 7: one test per extraction rule (1-11), on synthetic word boxes (no PDF). The
+// test suite names follow the rule numbers of issue 7 ("Rule1_...").
+#include <gtest/gtest.h>
+
+#include "extract/analysis.hpp"
+#include "synthetic.hpp"
+
+using namespace deckhand;
+using deckhand::test::PageBuilder;
+
+namespace {
+Deck analyze_pages(const std::vector<PageBuilder>& pages) {
+  std::vector<extract::PageLines> ls;
+  for (const auto& p : pages) ls.push_back(p.lines());
+  Diagnostics diag;
+  return extract::analyze(ls, {"test.pdf", ""}, diag);
+}
+
+std::vector<std::string> texts(const Slide& s) {
+  std::vector<std::string> out;
+  for (const auto& b : s.blocks) out.push_back(b.text);
+  return out;
+}
+
+// Hebrew drawn the way Impress writes it: each word's characters in visual order
+// (reversed), words placed right to left.
+std::string rev(const std::string& s) {
+  std::u32string u = unicode::decode(s);
+  std::reverse(u.begin(), u.end());
+  return unicode::encode(u);
+}
+}  // namespace
+
+// ---- rule 1: right to left
+TEST(Rule1_RightToLeft, DirectionComesFromThePageNotFromTheLatinWordCount) {
+  // "מושב IETF על WSIS+20" has more Latin letters than Hebrew ones; on a Hebrew page it
+  // is still a right-to-left line: bullet at the right is the marker, the level is 1.
+  PageBuilder p(1);
+  // title (right aligned)
+  p.word(rev("תוכנית"), 600, 20, 30, true);
+  p.word(rev("הכנס"), 500, 20, 30, true);
+  p.word("•", 690, 100, 12);
+  p.word(rev("מושב"), 620, 96, 20);
+  p.word("IETF", 570, 96, 20);
+  p.word(rev("על"), 545, 96, 20);
+  p.word("WSIS+20", 460, 96, 20);
+  p.word("•", 690, 130, 12);
+  p.word(rev("הרשמה"), 600, 126, 20);
+  p.word(rev("פתוחה"), 540, 126, 20);
+  for (auto& w : p.pw.words)
+    if (w.text != "•" && w.text.find("IETF") == std::string::npos && w.text.find("WSIS") == std::string::npos) {
+      size_t n = unicode::decode(w.text).size();
+      for (size_t i = 0; i < n; ++i) w.char_x.push_back(w.x0 + (w.x1 - w.x0) * static_cast<double>(i) / static_cast<double>(n));
+      w.char_x.push_back(w.x1);
+    }
+  Deck d = analyze_pages({p});
+  ASSERT_EQ(d.slides.size(), 1u);
+  EXPECT_EQ(d.direction, "rtl");
+  ASSERT_EQ(d.slides[0].blocks.size(), 2u);
+  EXPECT_EQ(d.slides[0].blocks[0].text, "מושב IETF על WSIS+20");
+  EXPECT_EQ(d.slides[0].blocks[0].level, 1);
+  EXPECT_EQ(d.slides[0].blocks[0].marker, "•");
+  EXPECT_EQ(d.slides[0].title, "תוכנית הכנס");  // read from the right
+}
+
+TEST(Rule1_RightToLeft, BulletAtTheLeftEndOfARightToLeftLineIsItsMarker) {
+  PageBuilder p(1);
+  p.word(rev("שלום"), 600, 100, 20);
+  p.word(rev("עולם"), 540, 100, 20);
+  p.word("•", 520, 104, 12);
+  auto pl = p.lines();
+  ASSERT_EQ(pl.lines.size(), 1u);
+  EXPECT_TRUE(pl.lines[0].rtl);
+  EXPECT_EQ(pl.lines[0].marker, "•");
+  EXPECT_EQ(pl.lines[0].text.find("•"), std::string::npos);
+}
+
+// ---- rule 2: rotated and repeated text
+TEST(Rule2_Rotated, RotatedLabelIsOneLineAndNeverJoinsHorizontalLines) {
+  PageBuilder p(1);
+  p.line("Status update", 40, 20, 30, true);
+  p.bullet("•", "Budget approved", 60, 80, 110, 22);
+  p.bullet("•", "Next review", 60, 80, 140, 22);
+  // a label read bottom to top at the left edge, its words level with the bullets
+  double y = 300;
+  for (const char* w : {"INTERNAL", "DRAFT", "v3"}) {
+    p.word(w, 11, 0, 14);
+    auto& b = p.pw.words.back();
+    double len = 0.5 * 14 * static_cast<double>(std::string(w).size());
+    b.rot = 3;
+    b.x0 = 11; b.x1 = 29; b.y1 = y; b.y0 = y - len;
+    y = b.y0 - 5;
+  }
+  Deck d = analyze_pages({p});
+  ASSERT_EQ(d.slides.size(), 1u);
+  EXPECT_EQ(texts(d.slides[0]), (std::vector<std::string>{"Budget approved", "Next review", "INTERNAL DRAFT v3"}));
+  EXPECT_EQ(d.slides[0].blocks[2].level, 0);
+}
+
+TEST(Rule2_Rotated, DiagonalWatermarkRepeatedOnEverySlideIsFurniture) {
+  std::vector<PageBuilder> pages;
+  for (int n = 1; n <= 3; ++n) {
+    PageBuilder p(n);
+    p.line("Slide " + std::string(1, static_cast<char>('A' + n)), 40, 20, 30, true);
+    p.bullet("•", "First point", 40, 60, 110, 22);
+    p.bullet("•", "Second point", 40, 60, 140, 22);
+    // CONFIDENTIAL, one big character per word, climbing to the right, drawn last
+    const std::string wm = "CONFIDENTIAL";
+    for (size_t i = 0; i < wm.size(); ++i) {
+      p.word(std::string(1, wm[i]), 130 + 42.0 * static_cast<double>(i), 300 - 20.0 * static_cast<double>(i), 72);
+      p.pw.words.back().x1 = p.pw.words.back().x0 + 42;
+      p.pw.words.back().space_after = false;
+    }
+    pages.push_back(p);
+  }
+  Deck d = analyze_pages(pages);
+  ASSERT_EQ(d.slides.size(), 3u);
+  for (const auto& s : d.slides) {
+    EXPECT_EQ(s.title.rfind("Slide", 0), 0u) << s.title;
+    EXPECT_EQ(texts(s), (std::vector<std::string>{"First point", "Second point"}));
+  }
+  EXPECT_NE(std::find(d.furniture.begin(), d.furniture.end(), "CONFIDENTIAL"), d.furniture.end());
+}
+
+// ---- rule 4: spacing by script
+TEST(Rule4_CjkSpacing, NoSpaceAtHanLatinBoundariesUnlessTyped) {
+  PageBuilder p(1);
+  // "2026年IGF筹备会议": scripts set apart by a quarter em of automatic spacing
+  double x = 40;
+  for (const char* w : {"2026", "年", "IGF", "筹备会议"}) {
+    p.word(w, x, 100, 20);
+    x = p.pw.words.back().x1 + 5;  // 0.25 em
+  }
+  // "Python 与 Java": typed spaces (0.25 em of space glyph on top)
+  x = 40;
+  for (const char* w : {"Python", "与", "Java"}) {
+    p.word(w, x, 140, 20);
+    x = p.pw.words.back().x1 + 11;
+  }
+  p.word("问题", 40, 180, 20);
+  p.word("？", p.pw.words.back().x1 + 10, 180, 20);
+  auto pl = p.lines();
+  ASSERT_EQ(pl.lines.size(), 3u);
+  EXPECT_EQ(pl.lines[0].text, "2026年IGF筹备会议");
+  EXPECT_EQ(pl.lines[1].text, "Python 与 Java");
+  EXPECT_EQ(pl.lines[2].text, "问题？");
+}
+
+TEST(Rule4_CjkSpacing, LatinWordBrokenAtALineEndInsideCjkTextIsJoined) {
+  EXPECT_EQ(extract::join_wrapped("各利益相关方应当在Open Consultati", "on阶段积极参与"),
+            "各利益相关方应当在Open Consultation阶段积极参与");
+  // a typed space around a Latin word is kept across the break
+  EXPECT_EQ(extract::join_wrapped("培训课程各开设 3", "期"), "培训课程各开设 3 期");
+  EXPECT_EQ(extract::join_wrapped("地址的网络", "占比"), "地址的网络占比");
+  // Latin text outside CJK keeps its space
+  EXPECT_EQ(extract::join_wrapped("the open", "consultation"), "the open consultation");
+}
+
+// ---- rule 8: markers
+TEST(Rule8_Markers, LineStartAbbreviationIsNotAListNumber) {
+  PageBuilder p(1);
+  p.line("Exemples", 40, 20, 30, true);
+  p.line("p. ex. une liste", 40, 100, 20);
+  p.line("z. B. eine Liste", 40, 140, 20);
+  auto pl = p.lines();
+  ASSERT_EQ(pl.lines.size(), 3u);
+  EXPECT_EQ(pl.lines[1].marker, "");
+  EXPECT_EQ(pl.lines[1].text, "p. ex. une liste");
+  EXPECT_EQ(pl.lines[2].text, "z. B. eine Liste");
+}
+
+TEST(Rule8_Markers, LetterNumbersInASequenceAreNumbers) {
+  PageBuilder p(1);
+  p.line("a. first", 40, 100, 20);
+  p.line("b. second", 40, 140, 20);
+  auto pl = p.lines();
+  ASSERT_EQ(pl.lines.size(), 2u);
+  EXPECT_EQ(pl.lines[0].marker, "a.");
+  EXPECT_EQ(pl.lines[1].marker, "b.");
+}
+
+TEST(Rule8_Markers, CourierOAndWingdingsGlyphsAreMarkers) {
+  PageBuilder p(1);
+  p.line("Office defaults", 40, 20, 30, true);
+  p.word("§", 40, 100, 18);
+  p.pw.words.back().font = "Wingdings-Regular";
+  p.line("Wingdings item", 65, 100, 20);
+  p.word("o", 80, 130, 18);
+  p.pw.words.back().font = "CourierNewPSMT";
+  p.line("Courier item", 105, 130, 20);
+  Deck d = analyze_pages({p});
+  ASSERT_EQ(d.slides.size(), 1u);
+  EXPECT_EQ(texts(d.slides[0]), (std::vector<std::string>{"Wingdings item", "Courier item"}));
+  EXPECT_EQ(d.slides[0].blocks[0].level, 1);
+  EXPECT_EQ(d.slides[0].blocks[1].level, 2);
+}
+
+// ---- rule 11: text hygiene
+TEST(Rule11_Hygiene, LigaturesFormatCharactersAndSoftHyphensGo) {
+  EXPECT_EQ(extract::hygiene("E\uFB03ciency \uFB01gures sta\uFB00 \uFB02ag Be\uFB06"), "Efficiency figures staff flag Best");
+  EXPECT_EQ(extract::hygiene("\uFEFFzero\u200Bwidth\u2060joiner\u200Eleft\u200Fright"), "zerowidthjoinerleftright");
+  EXPECT_EQ(extract::hygiene("Tele\u00ADkommunikation"), "Telekommunikation");
+  EXPECT_EQ(extract::hygiene("ZWNJ\u200Cin\u200DLatin"), "ZWNJinLatin");
+  // Persian: the ZWNJ in "می‌خواهم" shapes the word and stays; Devanagari ZWJ too
+  EXPECT_EQ(extract::hygiene("می\u200Cخواهم"), "می\u200Cخواهم");
+  EXPECT_EQ(extract::hygiene("क्\u200Dष"), "क्\u200Dष");
+}
+
+TEST(Rule11_Hygiene, WordsFromThePdfAreCleanedEvenWithCharacterPositions) {
+  // a ligature word carries character positions (U+FB0x shares a lead byte with Arabic
+  // presentation forms): it is still cleaned
+  PageBuilder p(1);
+  p.word("E\uFB03ciency", 40, 100, 20);
+  p.pw.words.back().char_x = {40, 45, 55, 60, 65, 70, 75, 80, 85};
+  auto pl = p.lines();
+  ASSERT_EQ(pl.lines.size(), 1u);
+  EXPECT_EQ(pl.lines[0].text, "Efficiency");
+}

@@ -187,22 +187,55 @@ void split_columns(std::vector<const Line*> ls, double page_w, double em, int de
     split_columns(std::move(right), page_w, em, depth + 1, out);
     return;
   }
-  // Horizontal cuts (nothing spans them); take the first that frees columns.
+  // Horizontal cuts (nothing spans them) make bands. A run of bands with a gutter that
+  // starts at a band with lines on both sides (columns start together) is a column region;
+  // the bands between such runs (full-width paragraphs above, between or below the
+  // columns) stay together. Each region is split again (a recursive XY-cut). Lines set
+  // with tight leading overlap in their boxes: only the middle half of each counts.
   std::sort(ls.begin(), ls.end(), [](auto* a, auto* b) { return a->y0 < b->y0; });
-  double reach = ls[0]->y1;
-  for (size_t k = 1; k < ls.size(); ++k) {
-    if (ls[k]->y0 > reach) {
-      std::vector<const Line*> above(ls.begin(), ls.begin() + static_cast<long>(k));
-      std::vector<const Line*> below(ls.begin() + static_cast<long>(k), ls.end());
-      if (find_gutter(above, page_w, em) || find_gutter(below, page_w, em)) {
-        split_columns(std::move(above), page_w, em, depth + 1, out);
-        split_columns(std::move(below), page_w, em, depth + 1, out);
-        return;
-      }
-    }
-    reach = std::max(reach, ls[k]->y1);
+  auto top = [](const Line* l) { return l->y0 + 0.25 * l->height(); };
+  auto bottom = [](const Line* l) { return l->y1 - 0.25 * l->height(); };
+  std::vector<std::vector<const Line*>> bands(1);
+  double reach = bottom(ls[0]);
+  for (const Line* l : ls) {
+    if (!bands.back().empty() && top(l) > reach) bands.emplace_back();
+    bands.back().push_back(l);
+    reach = std::max(reach, bottom(l));
   }
-  out.push_back(std::move(ls));
+  if (bands.size() < 2) {
+    out.push_back(std::move(ls));
+    return;
+  }
+  std::vector<std::vector<const Line*>> regions;
+  std::vector<const Line*> pending;
+  bool any = false;
+  for (size_t i = 0; i < bands.size();) {
+    if (!find_gutter(bands[i], page_w, em)) {
+      pending.insert(pending.end(), bands[i].begin(), bands[i].end());
+      ++i;
+      continue;
+    }
+    std::vector<const Line*> run = bands[i];
+    size_t j = i;
+    while (j + 1 < bands.size()) {
+      auto t = run;
+      t.insert(t.end(), bands[j + 1].begin(), bands[j + 1].end());
+      if (!find_gutter(t, page_w, em)) break;
+      run = std::move(t);
+      ++j;
+    }
+    if (!pending.empty()) regions.push_back(std::move(pending));
+    pending.clear();
+    regions.push_back(std::move(run));
+    any = true;
+    i = j + 1;
+  }
+  if (!pending.empty()) regions.push_back(std::move(pending));
+  if (!any) {
+    out.push_back(std::move(ls));
+    return;
+  }
+  for (auto& r : regions) split_columns(std::move(r), page_w, em, depth + 1, out);
 }
 
 bool continues(const Draft& cur, const Line& l, double col_end, double min_pitch) {
@@ -331,8 +364,63 @@ std::optional<std::string> guess_lang(const std::string& text) {
   return std::nullopt;
 }
 
-Deck analyze(const std::vector<PageLines>& pages, const AnalysisOptions& opts, Diagnostics& diag) {
+std::vector<std::vector<std::string>> split_notes_pages(std::vector<PageLines>& pages) {
+  std::vector<std::vector<std::string>> notes(pages.size());
+  // Where would each page split into a slide part above and notes below?
+  std::vector<std::optional<double>> cut(pages.size());
+  size_t with_text = 0, split = 0;
+  for (size_t i = 0; i < pages.size(); ++i) {
+    const PageLines& p = pages[i];
+    if (p.lines.empty()) continue;
+    ++with_text;
+    if (p.height < 1.2 * p.width || p.lines.size() < 2) continue;
+    std::vector<const Line*> ls;
+    for (const auto& l : p.lines) ls.push_back(&l);
+    std::sort(ls.begin(), ls.end(), [](auto* a, auto* b) { return a->y0 < b->y0; });
+    double reach = ls[0]->y1, best = 0, at = 0;
+    for (size_t k = 1; k < ls.size(); ++k) {
+      double gap = ls[k]->y0 - reach;
+      if (gap > best) { best = gap; at = (reach + ls[k]->y0) / 2; }
+      reach = std::max(reach, ls[k]->y1);
+    }
+    if (best >= 0.06 * p.height && at < 0.6 * p.height && at > 0.25 * p.height) { cut[i] = at; ++split; }
+  }
+  if (with_text == 0 || split * 3 < with_text * 2) return notes;
+  for (size_t i = 0; i < pages.size(); ++i) {
+    if (!cut[i]) continue;
+    PageLines& p = pages[i];
+    std::vector<Line> upper, lower;
+    for (auto& l : p.lines) (l.y0 < *cut[i] ? upper : lower).push_back(std::move(l));
+    p.lines = std::move(upper);
+    // the notes: a line that starts below a line reaching the notes' right edge
+    // continues its paragraph
+    std::sort(lower.begin(), lower.end(), [](const Line& a, const Line& b) { return a.y0 < b.y0; });
+    double right = 0;
+    for (const auto& l : lower) right = std::max(right, l.x1);
+    const Line* prev = nullptr;
+    for (const auto& l : lower) {
+      bool wrapped = prev && prev->x1 > right - 2.5 * std::max(prev->size, 1.0) && l.y0 - prev->y1 < 0.6 * l.height() &&
+                     l.marker.empty();
+      if (wrapped && !notes[i].empty()) notes[i].back() = join_wrapped(notes[i].back(), l.full_text);
+      else notes[i].push_back(l.marker.empty() || l.numbered ? l.full_text : l.marker + " " + l.text);
+      prev = &l;
+    }
+  }
+  return notes;
+}
+
+Deck analyze(const std::vector<PageLines>& pages_in, const AnalysisOptions& opts, Diagnostics& diag) {
   Deck deck;
+  // A notes-page export: the slide above, the speaker notes below.
+  std::vector<PageLines> notes_copy;
+  std::vector<std::vector<std::string>> notes;
+  bool notes_deck = std::any_of(pages_in.begin(), pages_in.end(), [](const PageLines& p) { return p.height >= 1.2 * p.width; });
+  if (notes_deck) {
+    notes_copy = pages_in;
+    notes = split_notes_pages(notes_copy);
+    notes_deck = std::any_of(notes.begin(), notes.end(), [](auto& n) { return !n.empty(); });
+  }
+  const std::vector<PageLines>& pages = notes_deck ? notes_copy : pages_in;
   auto furn = find_furniture(pages);
   std::set<std::string> furniture_texts;
 
@@ -540,6 +628,7 @@ Deck analyze(const std::vector<PageLines>& pages, const AnalysisOptions& opts, D
   // --- blocks into slides
   for (size_t i = 0; i < drafts.size(); ++i) {
     Slide& s = deck.slides[i];
+    if (notes_deck) s.notes = notes[i];
     int n = 0;
     for (auto& d : drafts[i]) {
       Block b;

@@ -33,6 +33,12 @@ struct AnalysisOptions {
 
 Deck analyze(const std::vector<PageLines>& pages, const AnalysisOptions& opts, Diagnostics& diag);
 
+// Notes-page exports (portrait pages, the slide drawn small at the top, speaker notes
+// below a wide gap, on at least two thirds of the pages with text): moves each page's
+// notes lines out of `pages` and returns them as paragraphs, per page. Returns empty
+// lists when the deck is no notes-page export.
+std::vector<std::vector<std::string>> split_notes_pages(std::vector<PageLines>& pages);
+
 // Per page, per line: is it furniture?
 std::vector<std::vector<bool>> find_furniture(const std::vector<PageLines>& pages);
 

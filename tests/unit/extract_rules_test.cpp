@@ -216,3 +216,62 @@ TEST(Rule11_Hygiene, WordsFromThePdfAreCleanedEvenWithCharacterPositions) {
   ASSERT_EQ(pl.lines.size(), 1u);
   EXPECT_EQ(pl.lines[0].text, "Efficiency");
 }
+
+// ---- rule 6: reading order
+TEST(Rule6_ReadingOrder, TwoColumnsUnderAFullWidthParagraphWithTightLeading) {
+  PageBuilder p(1, 794, 447);
+  p.line("Venue options", 46, 44, 30, true);
+  // full-width paragraph, leading tighter than the line boxes (boxes overlap)
+  p.line("We compared two venues for the regional forum against the same", 45, 110, 22);
+  p.line("criteria.", 45, 135.5, 22);
+  // two columns, their first lines level with each other
+  p.bullet("•", "City conference centre", 45, 68, 161, 22);
+  p.bullet("•", "University campus", 419, 442, 161, 22);
+  p.bullet("–", "600 seats", 79, 102, 191, 22);
+  p.bullet("–", "350 seats", 453, 476, 191, 22);
+  p.bullet("–", "Booths on the", 79, 102, 220.7, 22);
+  p.bullet("–", "Needs portable booths", 453, 476, 220.7, 22);
+  p.line("ground floor", 102, 246.3, 22);  // wrapped, tight leading
+  p.line("Recommendation: book the conference centre and keep the campus", 45, 348, 22);
+  Deck d = analyze_pages({p});
+  ASSERT_EQ(d.slides.size(), 1u);
+  EXPECT_EQ(texts(d.slides[0]),
+            (std::vector<std::string>{"We compared two venues for the regional forum against the same criteria.",
+                                      "City conference centre", "600 seats", "Booths on the ground floor",
+                                      "University campus", "350 seats", "Needs portable booths",
+                                      "Recommendation: book the conference centre and keep the campus"}));
+  std::vector<int> lv;
+  for (const auto& b : d.slides[0].blocks) lv.push_back(b.level);
+  EXPECT_EQ(lv, (std::vector<int>{0, 1, 2, 2, 1, 2, 2, 0}));
+}
+
+// ---- rule 9: notes pages
+TEST(Rule9_NotesPages, SpeakerNotesBelowTheSlideGoToNotes) {
+  std::vector<PageBuilder> pages;
+  for (int n = 1; n <= 2; ++n) {
+    PageBuilder p(n, 595, 842);
+    p.line(n == 1 ? "Opening" : "Closing", 85, 84, 18, true);
+    p.bullet("•", "Welcome participants", 84, 98, 127, 13.4);
+    p.bullet("•", "Explain the agenda", 84, 98, 145.6, 13.4);
+    p.line("Thank the hosts by name.", 62, 370, 22);
+    p.line("Keep this under five minutes.", 62, 400, 22);
+    pages.push_back(p);
+  }
+  Deck d = analyze_pages(pages);
+  ASSERT_EQ(d.slides.size(), 2u);
+  EXPECT_EQ(d.slides[0].title, "Opening");
+  EXPECT_EQ(texts(d.slides[0]), (std::vector<std::string>{"Welcome participants", "Explain the agenda"}));
+  EXPECT_EQ(d.slides[0].notes, (std::vector<std::string>{"Thank the hosts by name.", "Keep this under five minutes."}));
+  EXPECT_EQ(d.slides[1].title, "Closing");
+}
+
+TEST(Rule9_NotesPages, LandscapeSlidesHaveNoNotes) {
+  PageBuilder p(1);
+  p.line("Title", 40, 20, 30, true);
+  p.line("A paragraph near the top", 40, 90, 18);
+  p.line("A paragraph far below", 40, 330, 18);
+  Deck d = analyze_pages({p});
+  ASSERT_EQ(d.slides.size(), 1u);
+  EXPECT_TRUE(d.slides[0].notes.empty());
+  EXPECT_EQ(d.slides[0].blocks.size(), 2u);
+}

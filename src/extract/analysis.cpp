@@ -455,6 +455,32 @@ Deck analyze(const std::vector<PageLines>& pages_in, const AnalysisOptions& opts
   bool deck_rtl = rtl_chars > ltr_chars;
   deck.direction = deck_rtl ? "rtl" : "ltr";
 
+  // The title placeholder: on many pages, the top-most line starts at the same place near
+  // the top (page-relative units). Such a line is the title even where a larger heading
+  // stands lower on the page.
+  std::optional<std::pair<double, double>> title_band;  // x0 / width, y0 / height
+  {
+    std::vector<std::pair<double, double>> tops;
+    for (size_t i = 0; i < pages.size(); ++i) {
+      const Line* t = nullptr;
+      for (size_t k = 0; k < pages[i].lines.size(); ++k) {
+        const Line& l = pages[i].lines[k];
+        if (furn[i][k] || l.rotated || !l.marker.empty()) continue;
+        if (!t || l.y0 < t->y0) t = &l;
+      }
+      if (t && t->yc() < 0.25 * pages[i].height)
+        tops.push_back({t->x0 / std::max(pages[i].width, 1.0), t->y0 / std::max(pages[i].height, 1.0)});
+    }
+    size_t best = 0;
+    for (const auto& a : tops) {
+      size_t n = std::count_if(tops.begin(), tops.end(), [&](const auto& b) {
+        return std::abs(a.first - b.first) < 0.015 && std::abs(a.second - b.second) < 0.015;
+      });
+      if (n > best) { best = n; title_band = a; }
+    }
+    if (best < 3 || best * 2 < pages.size()) title_band.reset();
+  }
+
   std::vector<std::vector<Draft>> drafts(pages.size());
   bool seen_nonblank = false;
   for (size_t i = 0; i < pages.size(); ++i) {
@@ -486,7 +512,11 @@ Deck analyze(const std::vector<PageLines>& pages_in, const AnalysisOptions& opts
     for (const Line* l : body)
       if (l->size >= 0.93 * page_max && l->yc() < 0.62 * p.height && (!top || l->y0 < top->y0)) top = l;
     const Line* first_line = *std::min_element(body.begin(), body.end(), [](auto* a, auto* b) { return a->y0 < b->y0; });
-    bool stands_out = page_max >= 1.12 * body_size ||
+    bool in_band = title_band && first_line->marker.empty() && first_line->size >= 0.9 * body_size &&
+                   std::abs(first_line->x0 / std::max(p.width, 1.0) - title_band->first) < 0.015 &&
+                   std::abs(first_line->y0 / std::max(p.height, 1.0) - title_band->second) < 0.015;
+    if (in_band && top != first_line) top = first_line;
+    bool stands_out = in_band || page_max >= 1.12 * body_size ||
                       (top && top == first_line && top->bold && body.size() > 1 &&
                        std::any_of(body.begin(), body.end(), [&](auto* l) { return !l->bold && l->size >= 0.8 * top->size; }));
     std::vector<const Line*> title;

@@ -275,3 +275,26 @@ TEST(Rule9_NotesPages, LandscapeSlidesHaveNoNotes) {
   EXPECT_TRUE(d.slides[0].notes.empty());
   EXPECT_EQ(d.slides[0].blocks.size(), 2u);
 }
+
+// ---- rule 7: titles
+TEST(Rule7_Titles, TitleBandAtTheTopWinsOverALargerHeadingLower) {
+  std::vector<PageBuilder> pages;
+  for (int n = 1; n <= 4; ++n) {
+    PageBuilder p(n);
+    const char* names[] = {"Agenda", "Budget review", "Outcomes", "Next steps"};
+    p.line(names[n - 1], 40, 24, 24);  // the placeholder, in a coloured band
+    if (n == 3) {
+      p.line("Key figures", 40, 120, 30, true);  // a bigger heading lower down
+      p.bullet("•", "Forty countries", 40, 60, 180, 18);
+    } else {
+      p.bullet("•", "First point", 40, 60, 110, 18);
+      p.bullet("•", "Second point", 40, 60, 140, 18);
+    }
+    pages.push_back(p);
+  }
+  Deck d = analyze_pages(pages);
+  ASSERT_EQ(d.slides.size(), 4u);
+  EXPECT_EQ(d.slides[2].title, "Outcomes");
+  EXPECT_EQ(texts(d.slides[2]), (std::vector<std::string>{"Key figures", "Forty countries"}));
+  EXPECT_EQ(d.slides[1].title, "Budget review");
+}

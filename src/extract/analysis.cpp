@@ -113,9 +113,9 @@ std::optional<double> mode_of(const std::vector<double>& xs, double tol) {
   return best;
 }
 
-std::string title_join(const std::vector<const Line*>& ls) {
+std::string title_join(const std::vector<const Line*>& ls, const Speller* sp) {
   std::string t;
-  for (const Line* l : ls) t = join_wrapped(t, l->full_text);
+  for (const Line* l : ls) t = join_wrapped(t, l->full_text, sp);
   return t;
 }
 
@@ -422,6 +422,28 @@ Deck analyze(const std::vector<PageLines>& pages_in, const AnalysisOptions& opts
   }
   const std::vector<PageLines>& pages = notes_deck ? notes_copy : pages_in;
   auto furn = find_furniture(pages);
+  // The deck's language, early: its dictionary decides line-end hyphens.
+  // Loaded on the first line-end hyphen only (a dictionary takes a while to load).
+  struct LazySpeller : Speller {
+    std::function<const Speller*()> load;
+    mutable const Speller* s = nullptr;
+    mutable bool tried = false;
+    bool known(const std::string& w) const override {
+      if (!tried) { tried = true; s = load(); }
+      return s && s->known(w);
+    }
+  } lazy;
+  const Speller* speller = nullptr;
+  if (opts.speller) {
+    lazy.load = [&]() -> const Speller* {
+      std::string text;
+      for (const auto& p : pages)
+        for (const auto& l : p.lines) text += l.text + "\n";
+      auto lang = guess_lang(text);
+      return lang ? opts.speller(*lang) : nullptr;
+    };
+    speller = &lazy;
+  }
   std::set<std::string> furniture_texts;
 
   // Body text size: the deck's common size, leaving out each page's largest type (the
@@ -541,7 +563,7 @@ Deck analyze(const std::vector<PageLines>& pages_in, const AnalysisOptions& opts
     for (const Line* l : body)
       if (!in_title.count(l)) rest.push_back(l);
     if (!title.empty()) {
-      s.title = title_join(title);
+      s.title = title_join(title, speller);
       s.title_bbox = union_box(title);
       s.title_style = style_of(*title.front());
     }
@@ -664,7 +686,7 @@ Deck analyze(const std::vector<PageLines>& pages_in, const AnalysisOptions& opts
       Block b;
       b.id = s.id + ".b" + std::to_string(++n);
       b.level = d.level;
-      for (const Line* l : d.lines) b.text = join_wrapped(b.text, l->text);
+      for (const Line* l : d.lines) b.text = join_wrapped(b.text, l->text, speller);
       b.bbox = union_box(d.lines);
       b.style = style_of(*d.lines.front());
       b.marker = d.marker;

@@ -6,6 +6,8 @@
 #include <numeric>
 #include <regex>
 
+#include <unicode/uchar.h>
+
 #include "core/unicode.hpp"
 #include "extract/words.hpp"
 
@@ -551,7 +553,7 @@ std::array<double, 4> ink_probe_rect(const Line& l, double) {
   return {l.x0 - 1.6 * em, yc - 0.3 * h, l.x0 - 0.12 * em, yc + 0.3 * h};
 }
 
-std::string join_wrapped(const std::string& a, const std::string& b) {
+std::string join_wrapped(const std::string& a, const std::string& b, const Speller* speller) {
   if (a.empty()) return b;
   if (b.empty()) return a;
   std::u32string ua = u::decode(a), ub = u::decode(b);
@@ -579,8 +581,20 @@ std::string join_wrapped(const std::string& a, const std::string& b) {
     if (u::is_cjk(last) || u::is_cjk(first)) return a + b;
   }
   if ((last == U'-' || last == 0x2010) && ua.size() >= 2 && !u::is_space(ua[ua.size() - 2]) &&
-      !u::is_dash(ua[ua.size() - 2]))
+      !u::is_dash(ua[ua.size() - 2])) {
+    if (speller && u_islower(static_cast<UChar32>(first)) && u_isalpha(static_cast<UChar32>(ua[ua.size() - 2]))) {
+      size_t i = ua.size() - 1;
+      while (i > 0 && u_isalpha(static_cast<UChar32>(ua[i - 1]))) --i;
+      size_t j = 0;
+      while (j < ub.size() && u_isalpha(static_cast<UChar32>(ub[j]))) ++j;
+      std::string w1 = u::encode(ua.substr(i, ua.size() - 1 - i)), w2 = u::encode(ub.substr(0, j));
+      if (speller->known(w1 + w2) && !speller->known(w1 + "-" + w2)) {
+        ua.pop_back();
+        return u::encode(ua) + b;
+      }
+    }
     return a + b;
+  }
   return a + " " + b;
 }
 

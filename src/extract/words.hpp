@@ -97,8 +97,19 @@ std::string hygiene(const std::string& text);
 // diagonal watermark (each a word of its own).
 void mark_slanted(std::vector<Word>& words);
 
-// Joins two pieces of wrapped text: no space around CJK, a line-end hyphen kept and
-// joined without space, a soft hyphen dropped, otherwise one space.
-std::string join_wrapped(const std::string& a, const std::string& b);
+// A spelling dictionary for one language (hunspell in extract/spelling.*; fakes in tests).
+class Speller {
+ public:
+  virtual ~Speller() = default;
+  virtual bool known(const std::string& word) const = 0;
+};
+
+// Joins two pieces of wrapped text: no space around CJK (a Latin word broken inside CJK
+// text joined, a space kept where the writer set Latin apart), a soft hyphen dropped,
+// otherwise one space. A hyphen at the end of `a` after a letter, before a lower-case
+// letter: with a dictionary, a soft break (dropped) when the joined word is known and the
+// hyphenated one is not ("ver-" + "öffentlicht"), else kept ("demand-" + "driven"); without
+// one, kept and joined without a space.
+std::string join_wrapped(const std::string& a, const std::string& b, const Speller* speller = nullptr);
 
 }  // namespace deckhand::extract

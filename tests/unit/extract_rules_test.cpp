@@ -298,3 +298,56 @@ TEST(Rule7_Titles, TitleBandAtTheTopWinsOverALargerHeadingLower) {
   EXPECT_EQ(texts(d.slides[2]), (std::vector<std::string>{"Key figures", "Forty countries"}));
   EXPECT_EQ(d.slides[1].title, "Budget review");
 }
+
+// ---- rule 5: line-end hyphens
+#include <set>
+
+#include "extract/spelling.hpp"
+
+namespace {
+struct FakeSpeller : extract::Speller {
+  std::set<std::string> words;
+  bool known(const std::string& w) const override { return words.count(w) > 0; }
+};
+}  // namespace
+
+TEST(Rule5_Hyphens, DictionaryTellsASoftBreakFromAHyphenatedWord) {
+  FakeSpeller sp;
+  sp.words = {"veröffentlicht", "demand", "driven", "Telekommunikationsinfrastruktur"};
+  EXPECT_EQ(extract::join_wrapped("wurde ver-", "öffentlicht", &sp), "wurde veröffentlicht");
+  EXPECT_EQ(extract::join_wrapped("Telekommunikationsin-", "frastruktur", &sp), "Telekommunikationsinfrastruktur");
+  EXPECT_EQ(extract::join_wrapped("a demand-", "driven approach", &sp), "a demand-driven approach");
+  EXPECT_EQ(extract::join_wrapped("das IT-", "Sicherheitsgesetz", &sp), "das IT-Sicherheitsgesetz");
+  // without a dictionary: today's rule, the hyphen kept
+  EXPECT_EQ(extract::join_wrapped("wurde ver-", "öffentlicht"), "wurde ver-öffentlicht");
+}
+
+TEST(Rule5_Hyphens, AnalysisAsksForTheDecksDictionary) {
+  FakeSpeller sp;
+  sp.words = {"Netzbetreiber"};
+  PageBuilder p(1);
+  p.line("Die Netze der Zukunft", 40, 20, 30, true);
+  p.bullet("•", "Die Zusammenarbeit der Netz-", 40, 60, 100, 20);
+  p.line("betreiber ist gut und die", 60, 124, 20);
+  std::vector<extract::PageLines> ls{p.lines()};
+  Diagnostics diag;
+  std::string asked;
+  extract::AnalysisOptions o{"test.pdf", ""};
+  o.speller = [&](const std::string& lang) -> const extract::Speller* { asked = lang; return &sp; };
+  Deck d = extract::analyze(ls, o, diag);
+  EXPECT_EQ(asked, "de");
+  ASSERT_EQ(d.slides.size(), 1u);
+  ASSERT_EQ(d.slides[0].blocks.size(), 1u);
+  EXPECT_EQ(d.slides[0].blocks[0].text, "Die Zusammenarbeit der Netzbetreiber ist gut und die");
+}
+
+TEST(Rule5_Hyphens, SystemDictionaryWhenInstalled) {
+  auto de = extract::system_speller("de");
+  if (!de) GTEST_SKIP() << "no German hunspell dictionary (apt-get install hunspell-de-de)";
+  EXPECT_TRUE(de->known("veröffentlicht"));
+  EXPECT_EQ(extract::join_wrapped("ver-", "öffentlicht", de.get()), "veröffentlicht");
+  EXPECT_EQ(extract::join_wrapped("IT-", "Sicherheitsgesetz", de.get()), "IT-Sicherheitsgesetz");
+  auto en = extract::system_speller("en");
+  if (en) EXPECT_EQ(extract::join_wrapped("demand-", "driven", en.get()), "demand-driven");
+  EXPECT_EQ(extract::system_speller("xx"), nullptr);
+}

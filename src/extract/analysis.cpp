@@ -643,9 +643,16 @@ Deck analyze(const std::vector<PageLines>& pages_in, const AnalysisOptions& opts
 
   // --- levels: cluster item indents per column; a first column that starts deeper than
   // the deck's usual first level keeps its depth.
+  // Across pages, indents compare in page-relative units (scaled to the deck's most common
+  // page width): a page of another size or orientation keeps its levels.
   std::vector<double> first_l1, first_l2, first_l3;
   std::map<std::pair<size_t, int>, std::vector<double>> centers;
   double tol = std::max(4.0, 0.5 * body_size);
+  std::map<long, size_t> widths;
+  for (const auto& p : pages) ++widths[std::lround(p.width)];
+  double ref_w = widths.empty() ? 1.0 : static_cast<double>(
+      std::max_element(widths.begin(), widths.end(), [](auto& a, auto& b) { return a.second < b.second; })->first);
+  auto rel = [&](size_t i, double x) { return pages[i].width > 0 ? x * ref_w / pages[i].width : x; };
   for (size_t i = 0; i < drafts.size(); ++i) {
     std::map<int, std::vector<double>> by_col;
     for (auto& d : drafts[i])
@@ -654,9 +661,9 @@ Deck analyze(const std::vector<PageLines>& pages_in, const AnalysisOptions& opts
       auto cs = cluster_centers(xs, tol);
       centers[{i, c}] = cs;
       if (c == 0) {
-        first_l1.push_back(cs[0]);
-        if (cs.size() > 1) first_l2.push_back(cs[1]);
-        if (cs.size() > 2) first_l3.push_back(cs[2]);
+        first_l1.push_back(rel(i, cs[0]));
+        if (cs.size() > 1) first_l2.push_back(rel(i, cs[1]));
+        if (cs.size() > 2) first_l3.push_back(rel(i, cs[2]));
       }
     }
   }
@@ -669,9 +676,10 @@ Deck analyze(const std::vector<PageLines>& pages_in, const AnalysisOptions& opts
       for (size_t k = 0; k < cs.size(); ++k)
         if (d.indent >= cs[k] - 1e-6) rank = static_cast<int>(k);
       int offset = 0;
-      if (d.column == 0 && m1 && std::abs(cs[0] - *m1) > tol) {
-        if (m3 && std::abs(cs[0] - *m3) <= tol) offset = 2;
-        else if (m2 && std::abs(cs[0] - *m2) <= tol) offset = 1;
+      double c0 = rel(i, cs[0]);
+      if (d.column == 0 && m1 && std::abs(c0 - *m1) > tol) {
+        if (m3 && std::abs(c0 - *m3) <= tol) offset = 2;
+        else if (m2 && std::abs(c0 - *m2) <= tol) offset = 1;
       }
       d.level = std::min(9, rank + 1 + offset);
     }

@@ -351,3 +351,25 @@ TEST(Rule5_Hyphens, SystemDictionaryWhenInstalled) {
   if (en) EXPECT_EQ(extract::join_wrapped("demand-", "driven", en.get()), "demand-driven");
   EXPECT_EQ(extract::system_speller("xx"), nullptr);
 }
+
+// ---- rule 10: geometry
+TEST(Rule10_Geometry, APageOfAnotherSizeKeepsItsLevels) {
+  // three 720 pt pages, and one 1440 pt page with the same slide drawn twice as large:
+  // its first indent (80 pt) equals the others' second (76 pt) in points, not on the page
+  std::vector<PageBuilder> pages;
+  for (int n = 1; n <= 4; ++n) {
+    double k = n == 4 ? 2 : 1;
+    PageBuilder p(n, 720 * k, 405 * k);
+    p.line("Slide " + std::to_string(n) + " title", 40 * k, 20 * k, 30 * k, true);
+    p.bullet("•", "First level", 40 * k, 60 * k, 100 * k, 18 * k);
+    p.bullet("–", "Second level", 76 * k, 96 * k, 130 * k, 18 * k);
+    pages.push_back(p);
+  }
+  Deck d = analyze_pages(pages);
+  ASSERT_EQ(d.slides.size(), 4u);
+  for (const auto& s : d.slides) {
+    ASSERT_EQ(s.blocks.size(), 2u) << s.title;
+    EXPECT_EQ(s.blocks[0].level, 1) << s.title;
+    EXPECT_EQ(s.blocks[1].level, 2) << s.title;
+  }
+}

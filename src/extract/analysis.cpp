@@ -517,6 +517,9 @@ Deck analyze(const std::vector<PageLines>& pages_in, const AnalysisOptions& opts
     for (size_t k = 0; k < p.lines.size(); ++k)
       if (!furn[i][k]) (p.lines[k].rotated ? turned : body).push_back(&p.lines[k]);
     if (body.empty() && !turned.empty()) body.swap(turned);
+    if (p.hidden_words > 0)
+      diag.warn({"hidden-text", opts.file, p.page,
+                 std::to_string(p.hidden_words) + " word(s) nobody can see left out (invisible, the colour of the background, or covered)"});
     if (!p.has_text)
       diag.warn({"page-no-text", opts.file, p.page, "no text on this page (an image or a scan?): kept as a blank slide"});
     if (body.empty()) {

@@ -15,6 +15,7 @@
 
 #include "core/error.hpp"
 #include "core/unicode.hpp"
+#include "extract/visibility.hpp"
 
 namespace deckhand::extract {
 
@@ -48,6 +49,7 @@ void quiet_poppler() {
 
 struct PdfDocument::Impl {
   std::unique_ptr<poppler::document> doc;
+  std::unique_ptr<VisibilityProbe> vis;  // render modes, colours, shapes: hidden text
 };
 
 PdfDocument::PdfDocument(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -65,6 +67,7 @@ std::unique_ptr<PdfDocument> PdfDocument::open(std::string_view data, const std:
       throw Error(Exit::encrypted, file, "the PDF is encrypted and needs a password", "pass it with --password");
     throw Error(Exit::encrypted, file, "the password does not open this PDF", "check the password given with --password");
   }
+  impl->vis = std::make_unique<VisibilityProbe>(data, password);
   return std::unique_ptr<PdfDocument>(new PdfDocument(std::move(impl)));
 }
 
@@ -127,6 +130,13 @@ PageWords PdfDocument::words(int index) const {
     w.bold = it->second.first;
     w.italic = it->second.second;
     pw.words.push_back(std::move(w));
+  }
+  // Text nobody can see: a word whose characters are all hidden is left out.
+  if (impl_->vis && !pw.words.empty()) {
+    std::vector<DrawnChar> chars;
+    std::vector<DrawnShape> shapes;
+    impl_->vis->scan(index, chars, shapes);
+    pw.hidden_words = drop_hidden_words(pw.words, chars, hidden_chars(chars, shapes));
   }
   return pw;
 }

@@ -373,3 +373,63 @@ TEST(Rule10_Geometry, APageOfAnotherSizeKeepsItsLevels) {
     EXPECT_EQ(s.blocks[1].level, 2) << s.title;
   }
 }
+
+TEST(Rule9_NotesPages, NotesSurviveTheDeckJsonRoundTripAndAreOptional) {
+  Deck d;
+  Slide s;
+  s.page = 1;
+  s.id = "s1";
+  s.notes = {"Thank the hosts.", "Keep it short."};
+  d.slides.push_back(s);
+  d.slides.push_back(Slide{});
+  auto j = nlohmann::json::parse(dump_deck(d));
+  EXPECT_EQ(j["slides"][0]["notes"].size(), 2u);
+  EXPECT_FALSE(j["slides"][1].contains("notes"));
+  Deck e = deck_from_json(j, "x.json");
+  EXPECT_EQ(e.slides[0].notes, s.notes);
+  EXPECT_TRUE(e.slides[1].notes.empty());
+  j["slides"][0]["notes"] = "not a list";
+  EXPECT_THROW(deck_from_json(j, "x.json"), Error);
+}
+
+// ---- rule 3: hidden text
+TEST(Rule3_HiddenText, InvisibleSameColourAndCoveredTextIsDroppedOcrLayerStays) {
+  using extract::DrawnChar;
+  using extract::DrawnShape;
+  auto ch = [](double x, double y, int render, std::array<double, 3> rgb, size_t order) {
+    DrawnChar c;
+    c.x = x; c.y = y; c.render = render; c.rgb = rgb; c.order = order;
+    return c;
+  };
+  auto shape = [](double x0, double y0, double x1, double y1, bool picture, std::array<double, 3> rgb, size_t order) {
+    DrawnShape s;
+    s.x0 = x0; s.y0 = y0; s.x1 = x1; s.y1 = y1; s.picture = picture; s.rect = true; s.rgb = rgb; s.order = order;
+    return s;
+  };
+  std::vector<DrawnShape> shapes = {
+      shape(0, 0, 720, 405, false, {1, 1, 1}, 0),        // white slide background
+      shape(400, 300, 700, 400, true, {0, 0, 0}, 1),     // a scanned picture
+      shape(0, 200, 300, 260, false, {1, 1, 1}, 10),     // a white box drawn after the text
+      shape(400, 0, 700, 100, false, {0.1, 0.2, 0.6}, 2),  // a blue band
+  };
+  std::vector<DrawnChar> chars = {
+      ch(50, 50, 0, {0, 0, 0}, 3),        // black on white: visible
+      ch(50, 100, 3, {0, 0, 0}, 4),       // render mode 3: hidden
+      ch(50, 150, 0, {1, 1, 1}, 5),       // white on white: hidden
+      ch(50, 230, 0, {0, 0, 0}, 6),       // under the white box drawn later: hidden
+      ch(500, 350, 3, {0, 0, 0}, 7),      // invisible OCR layer over the scan: visible
+      ch(500, 50, 0, {1, 1, 1}, 8),       // white on the blue band: visible
+      ch(500, 60, 0, {0.1, 0.2, 0.6}, 9),  // blue on the blue band: hidden
+  };
+  auto h = extract::hidden_chars(chars, shapes);
+  EXPECT_EQ(h, (std::vector<bool>{false, true, true, true, false, false, true}));
+  // words made only of hidden characters go; a word with a visible copy stays (shadows)
+  std::vector<extract::Word> words(3);
+  words[0].text = "seen"; words[0].x0 = 40; words[0].x1 = 60; words[0].y0 = 40; words[0].y1 = 60;
+  words[1].text = "ghost"; words[1].x0 = 40; words[1].x1 = 60; words[1].y0 = 90; words[1].y1 = 110;
+  words[2].text = "ocr"; words[2].x0 = 490; words[2].x1 = 510; words[2].y0 = 340; words[2].y1 = 360;
+  EXPECT_EQ(extract::drop_hidden_words(words, chars, h), 1);
+  ASSERT_EQ(words.size(), 2u);
+  EXPECT_EQ(words[0].text, "seen");
+  EXPECT_EQ(words[1].text, "ocr");
+}

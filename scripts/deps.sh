@@ -9,11 +9,12 @@ what=${1:-build}
 pkgs="build-essential cmake pkg-config git ca-certificates
   libpoppler-cpp-dev libhpdf-dev libcli11-dev libspdlog-dev libgtest-dev nlohmann-json3-dev
   libyaml-cpp-dev libicu-dev libfribidi-dev libunibreak-dev libharfbuzz-dev libjpeg-dev zlib1g-dev
-  libpugixml-dev libgettextpo-dev"
+  libpugixml-dev libgettextpo-dev libhunspell-dev libpoppler-private-dev"
+dicts="hunspell-de-de hunspell-en-us hunspell-fr"
 case "$what" in
   build) ;;
-  test) pkgs="$pkgs qpdf poppler-utils jq mupdf-tools gettext translate-toolkit libxml2-utils python3" ;;
-  fuzz) pkgs="$pkgs qpdf poppler-utils jq mupdf-tools gettext translate-toolkit libxml2-utils python3 clang libclang-rt-14-dev" ;;
+  test) pkgs="$pkgs qpdf poppler-utils jq mupdf-tools gettext translate-toolkit libxml2-utils python3 $dicts" ;;
+  fuzz) pkgs="$pkgs qpdf poppler-utils jq mupdf-tools gettext translate-toolkit libxml2-utils python3 $dicts clang libclang-rt-14-dev" ;;
   *) echo "deckhand: error: scripts/deps.sh: unknown set '$what' (use build, test or fuzz)" >&2; exit 2 ;;
 esac
 missing=""

@@ -113,9 +113,9 @@ std::optional<double> mode_of(const std::vector<double>& xs, double tol) {
   return best;
 }
 
-std::string title_join(const std::vector<const Line*>& ls) {
+std::string title_join(const std::vector<const Line*>& ls, const Speller* sp) {
   std::string t;
-  for (const Line* l : ls) t = join_wrapped(t, l->full_text);
+  for (const Line* l : ls) t = join_wrapped(t, l->full_text, sp);
   return t;
 }
 
@@ -187,22 +187,55 @@ void split_columns(std::vector<const Line*> ls, double page_w, double em, int de
     split_columns(std::move(right), page_w, em, depth + 1, out);
     return;
   }
-  // Horizontal cuts (nothing spans them); take the first that frees columns.
+  // Horizontal cuts (nothing spans them) make bands. A run of bands with a gutter that
+  // starts at a band with lines on both sides (columns start together) is a column region;
+  // the bands between such runs (full-width paragraphs above, between or below the
+  // columns) stay together. Each region is split again (a recursive XY-cut). Lines set
+  // with tight leading overlap in their boxes: only the middle half of each counts.
   std::sort(ls.begin(), ls.end(), [](auto* a, auto* b) { return a->y0 < b->y0; });
-  double reach = ls[0]->y1;
-  for (size_t k = 1; k < ls.size(); ++k) {
-    if (ls[k]->y0 > reach) {
-      std::vector<const Line*> above(ls.begin(), ls.begin() + static_cast<long>(k));
-      std::vector<const Line*> below(ls.begin() + static_cast<long>(k), ls.end());
-      if (find_gutter(above, page_w, em) || find_gutter(below, page_w, em)) {
-        split_columns(std::move(above), page_w, em, depth + 1, out);
-        split_columns(std::move(below), page_w, em, depth + 1, out);
-        return;
-      }
-    }
-    reach = std::max(reach, ls[k]->y1);
+  auto top = [](const Line* l) { return l->y0 + 0.25 * l->height(); };
+  auto bottom = [](const Line* l) { return l->y1 - 0.25 * l->height(); };
+  std::vector<std::vector<const Line*>> bands(1);
+  double reach = bottom(ls[0]);
+  for (const Line* l : ls) {
+    if (!bands.back().empty() && top(l) > reach) bands.emplace_back();
+    bands.back().push_back(l);
+    reach = std::max(reach, bottom(l));
   }
-  out.push_back(std::move(ls));
+  if (bands.size() < 2) {
+    out.push_back(std::move(ls));
+    return;
+  }
+  std::vector<std::vector<const Line*>> regions;
+  std::vector<const Line*> pending;
+  bool any = false;
+  for (size_t i = 0; i < bands.size();) {
+    if (!find_gutter(bands[i], page_w, em)) {
+      pending.insert(pending.end(), bands[i].begin(), bands[i].end());
+      ++i;
+      continue;
+    }
+    std::vector<const Line*> run = bands[i];
+    size_t j = i;
+    while (j + 1 < bands.size()) {
+      auto t = run;
+      t.insert(t.end(), bands[j + 1].begin(), bands[j + 1].end());
+      if (!find_gutter(t, page_w, em)) break;
+      run = std::move(t);
+      ++j;
+    }
+    if (!pending.empty()) regions.push_back(std::move(pending));
+    pending.clear();
+    regions.push_back(std::move(run));
+    any = true;
+    i = j + 1;
+  }
+  if (!pending.empty()) regions.push_back(std::move(pending));
+  if (!any) {
+    out.push_back(std::move(ls));
+    return;
+  }
+  for (auto& r : regions) split_columns(std::move(r), page_w, em, depth + 1, out);
 }
 
 bool continues(const Draft& cur, const Line& l, double col_end, double min_pitch) {
@@ -274,9 +307,19 @@ std::vector<std::vector<bool>> find_furniture(const std::vector<PageLines>& page
       << static_cast<int>(std::round((l.x0 + l.x1) / 2 / std::max(p.width, 1.0) * 20));
     return s.str();
   };
+  // Rotated or slanted text (side labels, watermarks) repeated at the same place on the
+  // page, in page-relative units, is furniture wherever it stands and whatever its size.
+  auto rsig = [](const PageLines& p, const Line& l) {
+    std::ostringstream s;
+    s << "R|" << mask_digits(l.full_text) << "|" << static_cast<int>(std::round((l.x0 + l.x1) / 2 / std::max(p.width, 1.0) * 20))
+      << "|" << static_cast<int>(std::round((l.y0 + l.y1) / 2 / std::max(p.height, 1.0) * 20));
+    return s.str();
+  };
   for (size_t i = 0; i < pages.size(); ++i)
-    for (const auto& l : pages[i].lines)
-      if (bands.in(l, pages[i].height)) seen[sig(pages[i], l)].insert(i);
+    for (const auto& l : pages[i].lines) {
+      if (l.rotated) seen[rsig(pages[i], l)].insert(i);
+      else if (bands.in(l, pages[i].height)) seen[sig(pages[i], l)].insert(i);
+    }
   size_t n = pages.size();
   size_t need = std::max<size_t>(2, (n + 1) / 2);
   if (n > 40) need = std::max<size_t>(4, n / 4);
@@ -287,6 +330,10 @@ std::vector<std::vector<bool>> find_furniture(const std::vector<PageLines>& page
     for (const auto& l : p.lines) maxsize = std::max(maxsize, l.size);
     for (size_t k = 0; k < p.lines.size(); ++k) {
       const Line& l = p.lines[k];
+      if (l.rotated) {
+        out[i][k] = seen[rsig(p, l)].size() >= need;
+        continue;
+      }
       if (!bands.in(l, p.height)) continue;
       bool repeated = seen[sig(p, l)].size() >= need;
       // a repeated top line in the page's largest type is a title, not a header
@@ -348,9 +395,86 @@ std::optional<std::string> guess_lang(const std::string& text) {
   return std::nullopt;
 }
 
-Deck analyze(const std::vector<PageLines>& pages, const AnalysisOptions& opts, Diagnostics& diag) {
+std::vector<std::vector<std::string>> split_notes_pages(std::vector<PageLines>& pages) {
+  std::vector<std::vector<std::string>> notes(pages.size());
+  // Where would each page split into a slide part above and notes below?
+  std::vector<std::optional<double>> cut(pages.size());
+  size_t with_text = 0, split = 0;
+  for (size_t i = 0; i < pages.size(); ++i) {
+    const PageLines& p = pages[i];
+    if (p.lines.empty()) continue;
+    ++with_text;
+    if (p.height < 1.2 * p.width || p.lines.size() < 2) continue;
+    std::vector<const Line*> ls;
+    for (const auto& l : p.lines) ls.push_back(&l);
+    std::sort(ls.begin(), ls.end(), [](auto* a, auto* b) { return a->y0 < b->y0; });
+    double reach = ls[0]->y1, best = 0, at = 0;
+    for (size_t k = 1; k < ls.size(); ++k) {
+      double gap = ls[k]->y0 - reach;
+      if (gap > best) { best = gap; at = (reach + ls[k]->y0) / 2; }
+      reach = std::max(reach, ls[k]->y1);
+    }
+    if (best >= 0.06 * p.height && at < 0.6 * p.height && at > 0.25 * p.height) { cut[i] = at; ++split; }
+  }
+  if (with_text == 0 || split * 3 < with_text * 2) return notes;
+  for (size_t i = 0; i < pages.size(); ++i) {
+    if (!cut[i]) continue;
+    PageLines& p = pages[i];
+    std::vector<Line> upper, lower;
+    for (auto& l : p.lines) (l.y0 < *cut[i] ? upper : lower).push_back(std::move(l));
+    p.lines = std::move(upper);
+    // the notes: a line that starts below a line reaching the notes' right edge
+    // continues its paragraph
+    std::sort(lower.begin(), lower.end(), [](const Line& a, const Line& b) { return a.y0 < b.y0; });
+    double right = 0;
+    for (const auto& l : lower) right = std::max(right, l.x1);
+    const Line* prev = nullptr;
+    for (const auto& l : lower) {
+      bool wrapped = prev && prev->x1 > right - 2.5 * std::max(prev->size, 1.0) && l.y0 - prev->y1 < 0.6 * l.height() &&
+                     l.marker.empty();
+      if (wrapped && !notes[i].empty()) notes[i].back() = join_wrapped(notes[i].back(), l.full_text);
+      else notes[i].push_back(l.marker.empty() || l.numbered ? l.full_text : l.marker + " " + l.text);
+      prev = &l;
+    }
+  }
+  return notes;
+}
+
+Deck analyze(const std::vector<PageLines>& pages_in, const AnalysisOptions& opts, Diagnostics& diag) {
   Deck deck;
+  // A notes-page export: the slide above, the speaker notes below.
+  std::vector<PageLines> notes_copy;
+  std::vector<std::vector<std::string>> notes;
+  bool notes_deck = std::any_of(pages_in.begin(), pages_in.end(), [](const PageLines& p) { return p.height >= 1.2 * p.width; });
+  if (notes_deck) {
+    notes_copy = pages_in;
+    notes = split_notes_pages(notes_copy);
+    notes_deck = std::any_of(notes.begin(), notes.end(), [](auto& n) { return !n.empty(); });
+  }
+  const std::vector<PageLines>& pages = notes_deck ? notes_copy : pages_in;
   auto furn = find_furniture(pages);
+  // The deck's language, early: its dictionary decides line-end hyphens.
+  // Loaded on the first line-end hyphen only (a dictionary takes a while to load).
+  struct LazySpeller : Speller {
+    std::function<const Speller*()> load;
+    mutable const Speller* s = nullptr;
+    mutable bool tried = false;
+    bool known(const std::string& w) const override {
+      if (!tried) { tried = true; s = load(); }
+      return s && s->known(w);
+    }
+  } lazy;
+  const Speller* speller = nullptr;
+  if (opts.speller) {
+    lazy.load = [&]() -> const Speller* {
+      std::string text;
+      for (const auto& p : pages)
+        for (const auto& l : p.lines) text += l.text + "\n";
+      auto lang = guess_lang(text);
+      return lang ? opts.speller(*lang) : nullptr;
+    };
+    speller = &lazy;
+  }
   std::set<std::string> furniture_texts;
 
   // Body text size: the deck's common size, leaving out each page's largest type (the
@@ -360,7 +484,7 @@ Deck analyze(const std::vector<PageLines>& pages, const AnalysisOptions& opts, D
   for (size_t i = 0; i < pages.size(); ++i) {
     double page_max = 0, page_min = 1e18;
     for (size_t k = 0; k < pages[i].lines.size(); ++k)
-      if (!furn[i][k]) {
+      if (!furn[i][k] && !pages[i].lines[k].rotated) {
         page_max = std::max(page_max, pages[i].lines[k].size);
         page_min = std::min(page_min, pages[i].lines[k].size);
       }
@@ -371,6 +495,7 @@ Deck analyze(const std::vector<PageLines>& pages, const AnalysisOptions& opts, D
         furniture_texts.insert(mask_digits(l.full_text));
         continue;
       }
+      if (l.rotated) continue;
       all_body.push_back(&l);
       if (l.size < 0.93 * page_max) smaller.push_back(&l);
     }
@@ -383,6 +508,32 @@ Deck analyze(const std::vector<PageLines>& pages, const AnalysisOptions& opts, D
   bool deck_rtl = rtl_chars > ltr_chars;
   deck.direction = deck_rtl ? "rtl" : "ltr";
 
+  // The title placeholder: on many pages, the top-most line starts at the same place near
+  // the top (page-relative units). Such a line is the title even where a larger heading
+  // stands lower on the page.
+  std::optional<std::pair<double, double>> title_band;  // x0 / width, y0 / height
+  {
+    std::vector<std::pair<double, double>> tops;
+    for (size_t i = 0; i < pages.size(); ++i) {
+      const Line* t = nullptr;
+      for (size_t k = 0; k < pages[i].lines.size(); ++k) {
+        const Line& l = pages[i].lines[k];
+        if (furn[i][k] || l.rotated || !l.marker.empty()) continue;
+        if (!t || l.y0 < t->y0) t = &l;
+      }
+      if (t && t->yc() < 0.25 * pages[i].height)
+        tops.push_back({t->x0 / std::max(pages[i].width, 1.0), t->y0 / std::max(pages[i].height, 1.0)});
+    }
+    size_t best = 0;
+    for (const auto& a : tops) {
+      size_t n = std::count_if(tops.begin(), tops.end(), [&](const auto& b) {
+        return std::abs(a.first - b.first) < 0.015 && std::abs(a.second - b.second) < 0.015;
+      });
+      if (n > best) { best = n; title_band = a; }
+    }
+    if (best < 3 || best * 2 < pages.size()) title_band.reset();
+  }
+
   std::vector<std::vector<Draft>> drafts(pages.size());
   bool seen_nonblank = false;
   for (size_t i = 0; i < pages.size(); ++i) {
@@ -393,9 +544,13 @@ Deck analyze(const std::vector<PageLines>& pages, const AnalysisOptions& opts, D
     s.label = p.label;
     s.size = {p.width, p.height};
     s.direction = deck.direction;
-    std::vector<const Line*> body;
+    std::vector<const Line*> body, turned;
     for (size_t k = 0; k < p.lines.size(); ++k)
-      if (!furn[i][k]) body.push_back(&p.lines[k]);
+      if (!furn[i][k]) (p.lines[k].rotated ? turned : body).push_back(&p.lines[k]);
+    if (body.empty() && !turned.empty()) body.swap(turned);
+    if (p.hidden_words > 0)
+      diag.warn({"hidden-text", opts.file, p.page,
+                 std::to_string(p.hidden_words) + " word(s) nobody can see left out (invisible, the colour of the background, or covered)"});
     if (!p.has_text)
       diag.warn({"page-no-text", opts.file, p.page, "no text on this page (an image or a scan?): kept as a blank slide"});
     if (body.empty()) {
@@ -413,7 +568,11 @@ Deck analyze(const std::vector<PageLines>& pages, const AnalysisOptions& opts, D
     for (const Line* l : body)
       if (l->size >= 0.93 * page_max && l->yc() < 0.62 * p.height && (!top || l->y0 < top->y0)) top = l;
     const Line* first_line = *std::min_element(body.begin(), body.end(), [](auto* a, auto* b) { return a->y0 < b->y0; });
-    bool stands_out = page_max >= 1.12 * body_size ||
+    bool in_band = title_band && first_line->marker.empty() && first_line->size >= 0.9 * body_size &&
+                   std::abs(first_line->x0 / std::max(p.width, 1.0) - title_band->first) < 0.015 &&
+                   std::abs(first_line->y0 / std::max(p.height, 1.0) - title_band->second) < 0.015;
+    if (in_band && top != first_line) top = first_line;
+    bool stands_out = in_band || page_max >= 1.12 * body_size ||
                       (top && top == first_line && top->bold && body.size() > 1 &&
                        std::any_of(body.begin(), body.end(), [&](auto* l) { return !l->bold && l->size >= 0.8 * top->size; }));
     std::vector<const Line*> title;
@@ -438,7 +597,7 @@ Deck analyze(const std::vector<PageLines>& pages, const AnalysisOptions& opts, D
     for (const Line* l : body)
       if (!in_title.count(l)) rest.push_back(l);
     if (!title.empty()) {
-      s.title = title_join(title);
+      s.title = title_join(title, speller);
       s.title_bbox = union_box(title);
       s.title_style = style_of(*title.front());
     }
@@ -504,14 +663,30 @@ Deck analyze(const std::vector<PageLines>& pages, const AnalysisOptions& opts, D
       }
       for (auto& d : ds) drafts[i].push_back(std::move(d));
     }
+    // Rotated text that is not furniture: one paragraph each, after the body, never
+    // joined with horizontal lines.
+    for (const Line* l : turned) {
+      Draft d;
+      d.lines.push_back(l);
+      d.column = static_cast<int>(cols.size());
+      d.indent = d.text_start = l->x0;
+      drafts[i].push_back(std::move(d));
+    }
     deck.slides.push_back(std::move(s));
   }
 
   // --- levels: cluster item indents per column; a first column that starts deeper than
   // the deck's usual first level keeps its depth.
+  // Across pages, indents compare in page-relative units (scaled to the deck's most common
+  // page width): a page of another size or orientation keeps its levels.
   std::vector<double> first_l1, first_l2, first_l3;
   std::map<std::pair<size_t, int>, std::vector<double>> centers;
   double tol = std::max(4.0, 0.5 * body_size);
+  std::map<long, size_t> widths;
+  for (const auto& p : pages) ++widths[std::lround(p.width)];
+  double ref_w = widths.empty() ? 1.0 : static_cast<double>(
+      std::max_element(widths.begin(), widths.end(), [](auto& a, auto& b) { return a.second < b.second; })->first);
+  auto rel = [&](size_t i, double x) { return pages[i].width > 0 ? x * ref_w / pages[i].width : x; };
   for (size_t i = 0; i < drafts.size(); ++i) {
     std::map<int, std::vector<double>> by_col;
     for (auto& d : drafts[i])
@@ -520,9 +695,9 @@ Deck analyze(const std::vector<PageLines>& pages, const AnalysisOptions& opts, D
       auto cs = cluster_centers(xs, tol);
       centers[{i, c}] = cs;
       if (c == 0) {
-        first_l1.push_back(cs[0]);
-        if (cs.size() > 1) first_l2.push_back(cs[1]);
-        if (cs.size() > 2) first_l3.push_back(cs[2]);
+        first_l1.push_back(rel(i, cs[0]));
+        if (cs.size() > 1) first_l2.push_back(rel(i, cs[1]));
+        if (cs.size() > 2) first_l3.push_back(rel(i, cs[2]));
       }
     }
   }
@@ -535,9 +710,10 @@ Deck analyze(const std::vector<PageLines>& pages, const AnalysisOptions& opts, D
       for (size_t k = 0; k < cs.size(); ++k)
         if (d.indent >= cs[k] - 1e-6) rank = static_cast<int>(k);
       int offset = 0;
-      if (d.column == 0 && m1 && std::abs(cs[0] - *m1) > tol) {
-        if (m3 && std::abs(cs[0] - *m3) <= tol) offset = 2;
-        else if (m2 && std::abs(cs[0] - *m2) <= tol) offset = 1;
+      double c0 = rel(i, cs[0]);
+      if (d.column == 0 && m1 && std::abs(c0 - *m1) > tol) {
+        if (m3 && std::abs(c0 - *m3) <= tol) offset = 2;
+        else if (m2 && std::abs(c0 - *m2) <= tol) offset = 1;
       }
       d.level = std::min(9, rank + 1 + offset);
     }
@@ -546,12 +722,13 @@ Deck analyze(const std::vector<PageLines>& pages, const AnalysisOptions& opts, D
   // --- blocks into slides
   for (size_t i = 0; i < drafts.size(); ++i) {
     Slide& s = deck.slides[i];
+    if (notes_deck) s.notes = notes[i];
     int n = 0;
     for (auto& d : drafts[i]) {
       Block b;
       b.id = s.id + ".b" + std::to_string(++n);
       b.level = d.level;
-      for (const Line* l : d.lines) b.text = join_wrapped(b.text, l->text);
+      for (const Line* l : d.lines) b.text = join_wrapped(b.text, l->text, speller);
       b.bbox = union_box(d.lines);
       b.style = style_of(*d.lines.front());
       b.marker = d.marker;

@@ -16,6 +16,7 @@
 //  6. levels: indentation clustered per column, consistent across the deck;
 //  7. overlays: consecutive pages with the same page label, or with the same title whose
 //     text only grows, are steps of one frame: earlier ones get "overlay_of".
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -29,9 +30,17 @@ namespace deckhand::extract {
 struct AnalysisOptions {
   std::string file;          // for diagnostics
   std::string source_title;  // document-info title, used when no title slide exists
+  // The spelling dictionary for a language ("de"), or nullptr: decides line-end hyphens.
+  std::function<const Speller*(const std::string& lang)> speller;
 };
 
 Deck analyze(const std::vector<PageLines>& pages, const AnalysisOptions& opts, Diagnostics& diag);
+
+// Notes-page exports (portrait pages, the slide drawn small at the top, speaker notes
+// below a wide gap, on at least two thirds of the pages with text): moves each page's
+// notes lines out of `pages` and returns them as paragraphs, per page. Returns empty
+// lists when the deck is no notes-page export.
+std::vector<std::vector<std::string>> split_notes_pages(std::vector<PageLines>& pages);
 
 // Per page, per line: is it furniture?
 std::vector<std::vector<bool>> find_furniture(const std::vector<PageLines>& pages);

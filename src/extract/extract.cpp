@@ -15,6 +15,7 @@
 #include "core/sha256.hpp"
 #include "extract/analysis.hpp"
 #include "extract/pdf_reader.hpp"
+#include "extract/spelling.hpp"
 
 namespace deckhand::extract {
 
@@ -199,6 +200,11 @@ Deck extract_deck(const std::string& path, const ExtractOptions& opts, Diagnosti
   AnalysisOptions ao;
   ao.file = path;
   ao.source_title = info.title;
+  std::unique_ptr<Speller> speller;
+  ao.speller = [&](const std::string& lang) {
+    speller = system_speller(lang);
+    return speller.get();
+  };
   Deck deck = analyze(lines, ao, diag);
   deck.source.file = std::filesystem::path(path).filename().string();
   deck.source.sha256 = sha256_hex(data);

@@ -6,6 +6,8 @@
 #include <numeric>
 #include <regex>
 
+#include <unicode/uchar.h>
+
 #include "core/unicode.hpp"
 #include "extract/words.hpp"
 
@@ -62,7 +64,69 @@ bool has_rtl(const std::string& text) {
 bool is_mark(char32_t c) { return (c >= 0x64B && c <= 0x65F) || c == 0x670 || (c >= 0x591 && c <= 0x5C7); }
 bool is_arabic_letter(char32_t c) { return c >= 0x620 && c <= 0x64A; }
 
+// Scripts where ZWJ and ZWNJ change shaping: Arabic, Syriac, Thaana, NKo, Indic, Sinhala,
+// Myanmar, Khmer and their presentation forms; and emoji sequences (ZWJ).
+bool joining_script(char32_t c) {
+  return (c >= 0x600 && c <= 0x8FF) || (c >= 0x900 && c <= 0xDFF) || (c >= 0x1000 && c <= 0x109F) ||
+         (c >= 0x1780 && c <= 0x17FF) || (c >= 0xFB50 && c <= 0xFDFF) || (c >= 0xFE70 && c <= 0xFEFE) ||
+         c >= 0x1F000;
+}
+
+bool format_char(char32_t c) {
+  return c == 0x200B || c == 0x2060 || c == 0xFEFF || c == 0x200E || c == 0x200F || c == 0x061C || c == 0x180E ||
+         (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || (c >= 0x2061 && c <= 0x2064);
+}
+
+bool latin_letter(char32_t c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= 0xC0 && c <= 0x24F); }
+bool latin_or_digit(char32_t c) { return latin_letter(c) || (c >= '0' && c <= '9'); }
+// Full-width and ideographic punctuation: never a space before it.
+bool wide_punct(char32_t c) {
+  return (c >= 0x3001 && c <= 0x3003) || (c >= 0x3008 && c <= 0x3011) || c == 0xFF01 || c == 0xFF09 || c == 0xFF0C ||
+         c == 0xFF0E || c == 0xFF1A || c == 0xFF1B || c == 0xFF1F || c == 0xFF3D || c == 0xFF5D || c == 0x30FB;
+}
+
 }  // namespace
+
+std::string hygiene(const std::string& text) {
+  std::u32string in = u::decode(u::clean(text)), out;
+  out.reserve(in.size());
+  for (size_t i = 0; i < in.size(); ++i) {
+    char32_t c = in[i];
+    if (format_char(c)) continue;
+    if (c == 0xAD && i + 1 < in.size()) continue;  // soft hyphen inside a word
+    if (c == 0x200C || c == 0x200D) {
+      bool keep = (i > 0 && joining_script(in[i - 1])) || (i + 1 < in.size() && joining_script(in[i + 1]));
+      if (!keep) continue;
+    }
+    out += c;
+  }
+  return u::encode(out);
+}
+
+void mark_slanted(std::vector<Word>& words) {
+  // pairs of neighbours in drawing order that step up or down by a fraction of a line
+  auto step = [&](size_t i) {  // words[i-1] -> words[i]: +1 / -1 climbing or falling, 0 none
+    const Word& a = words[i - 1];
+    const Word& b = words[i];
+    if (a.rot != 0 || b.rot != 0 || a.size <= 0 || std::abs(a.size - b.size) > 0.05 * a.size) return 0;
+    double h = std::max(a.y1 - a.y0, 1.0);
+    double dy = (b.y0 + b.y1) / 2 - (a.y0 + a.y1) / 2;
+    double gap = std::min(std::abs(b.x0 - a.x1), std::abs(a.x0 - b.x1));
+    if (gap > 0.5 * a.size || std::abs(dy) < 0.12 * h || std::abs(dy) > 1.0 * h) return 0;
+    bool right = b.x0 >= a.x0;
+    return (dy < 0) == right ? 1 : -1;  // 1: climbs to the right
+  };
+  size_t i = 1;
+  while (i < words.size()) {
+    int s = step(i);
+    if (s == 0) { ++i; continue; }
+    size_t j = i + 1;
+    while (j < words.size() && step(j) == s) ++j;
+    if (j - i >= 2)  // three words or more on one slanted baseline
+      for (size_t k = i - 1; k < j; ++k) words[k].rot = 4;
+    i = j;
+  }
+}
 
 std::string rtl_text(const std::vector<Word>& visual) {
   // 1. characters in visual order (left to right), grouped in clusters that must not be
@@ -123,7 +187,7 @@ std::string rtl_text(const std::vector<Word>& visual) {
   }
   std::u32string out;
   for (auto& c : cl) out += c;
-  return u::collapse_spaces(u::clean(u::encode(out)));
+  return u::collapse_spaces(hygiene(u::encode(out)));
 }
 
 namespace {
@@ -179,9 +243,11 @@ std::string join_words(const std::vector<Word>& ws, size_t from) {
       const Word& p = ws[i - 1];
       char32_t first = cur.front();
       double gap = std::max(ws[i].x0 - p.x1, p.x0 - ws[i].x1);
-      bool cjk = u::is_cjk(last) && u::is_cjk(first);
       bool space = p.space_after || gap > 0.15 * std::max(p.size, 1.0);
-      if (cjk && gap < 0.5 * std::max(p.size, 1.0)) space = false;
+      // Han/Kana next to Han/Kana, Latin or digits: a space only where one was typed (the
+      // gap of a space glyph on top of the spacing a layout engine adds between scripts).
+      if (u::is_cjk(last) || u::is_cjk(first)) space = gap > 0.4 * std::max(p.size, 1.0);
+      if (wide_punct(first)) space = false;
       if (space) out += ' ';
     }
     out += ws[i].text;
@@ -195,12 +261,30 @@ const std::regex& number_marker() {
   return re;
 }
 
-Line make_line(std::vector<W> ws, double page_width) {
+// A letter or roman numeral with a full stop ("a.", "iv.") is a list number only in a
+// sequence: alone it is an abbreviation ("p. ex.", "z. B."). "a)" needs none.
+bool letter_number(const std::string& m) {
+  return m.size() >= 2 && m.back() == '.' && !std::isdigit(static_cast<unsigned char>(m[m[0] == '(' ? 1 : 0]));
+}
+
+bool courier_o(const W& w) {
+  if (w.raw != U"o") return false;
+  std::string f;
+  for (char c : w.w.font) f += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return f.find("courier") != std::string::npos;
+}
+
+Line make_line(std::vector<W> ws, double page_width, bool page_rtl, bool no_number = false) {
   Line l;
   std::string all;
   for (const auto& w : ws) all += w.w.text;
-  l.rtl = has_rtl(all) && rtl_score(all) > 0;
+  // Direction from the text: mostly right-to-left letters, or any on a right-to-left page
+  // (a line with IETF and WSIS+20 in it has more Latin letters than Hebrew ones).
+  l.rtl = has_rtl(all) && (rtl_score(all) > 0 || page_rtl);
   std::sort(ws.begin(), ws.end(), [&](const W& a, const W& b) { return l.rtl ? a.w.x1 > b.w.x1 : a.w.x0 < b.w.x0; });
+  // A bullet at the far (left) end of a right-to-left line is its marker too.
+  if (l.rtl && ws.size() >= 2 && ws.back().glyph && !ws.front().glyph && !dash_like(ws.back().raw))
+    std::rotate(ws.rbegin(), ws.rbegin() + 1, ws.rend());
   l.x0 = l.y0 = 1e18;
   l.x1 = l.y1 = -1e18;
   for (const auto& w : ws) {
@@ -220,7 +304,8 @@ Line make_line(std::vector<W> ws, double page_width) {
       first_text = 1;
     } else if (m.glyph && dash_like(m.raw) && gap >= 0.45 * em) {
       first_text = 1;
-    } else if (!m.glyph && std::regex_match(m.w.text, number_marker()) && gap >= 0.2 * em) {
+    } else if (!m.glyph && std::regex_match(m.w.text, number_marker()) && gap >= 0.2 * em &&
+               !(no_number && letter_number(m.w.text))) {
       first_text = 1;
       l.numbered = true;
     }
@@ -248,6 +333,76 @@ Line make_line(std::vector<W> ws, double page_width) {
   return l;
 }
 
+// Rotated or slanted words -> lines read in their own direction: words of one direction
+// that touch (within half an em) form one line.
+std::vector<Line> rotated_lines(std::vector<W> ws) {
+  std::vector<Line> out;
+  std::vector<int> comp(ws.size(), -1);
+  auto near = [](const W& a, const W& b) {
+    if (a.w.rot != b.w.rot) return false;
+    double m = 0.6 * std::max({a.w.size, b.w.size, 1.0});
+    return a.w.x0 - m <= b.w.x1 && b.w.x0 - m <= a.w.x1 && a.w.y0 - m <= b.w.y1 && b.w.y0 - m <= a.w.y1;
+  };
+  int nc = 0;
+  for (size_t i = 0; i < ws.size(); ++i) {
+    if (comp[i] >= 0) continue;
+    std::vector<size_t> stack{i};
+    comp[i] = nc;
+    while (!stack.empty()) {
+      size_t a = stack.back();
+      stack.pop_back();
+      for (size_t b = 0; b < ws.size(); ++b)
+        if (comp[b] < 0 && near(ws[a], ws[b])) { comp[b] = nc; stack.push_back(b); }
+    }
+    ++nc;
+  }
+  for (int c = 0; c < nc; ++c) {
+    std::vector<W> g;
+    for (size_t i = 0; i < ws.size(); ++i)
+      if (comp[i] == c) g.push_back(ws[i]);
+    int rot = g[0].w.rot;
+    // reading position along the baseline
+    auto along = [rot](const Word& w) {
+      switch (rot) {
+        case 1: return w.y0;    // top to bottom
+        case 3: return -w.y1;   // bottom to top
+        case 2: return -w.x1;   // upside down
+        default: return w.x0;   // slanted: left to right
+      }
+    };
+    auto end = [rot](const Word& w) {
+      switch (rot) {
+        case 1: return w.y1;
+        case 3: return -w.y0;
+        case 2: return -w.x0;
+        default: return w.x1;
+      }
+    };
+    std::sort(g.begin(), g.end(), [&](const W& a, const W& b) { return along(a.w) < along(b.w); });
+    Line l;
+    l.rotated = true;
+    l.x0 = l.y0 = 1e18;
+    l.x1 = l.y1 = -1e18;
+    std::string text;
+    for (size_t k = 0; k < g.size(); ++k) {
+      const Word& w = g[k].w;
+      l.x0 = std::min(l.x0, w.x0); l.y0 = std::min(l.y0, w.y0);
+      l.x1 = std::max(l.x1, w.x1); l.y1 = std::max(l.y1, w.y1);
+      if (k > 0) {
+        const Word& p = g[k - 1].w;
+        if (p.space_after || along(w) - end(p) > 0.15 * std::max(w.size, 1.0)) text += ' ';
+      }
+      text += w.text;
+      l.words.push_back(w);
+    }
+    l.font = dominant_font(l.words, &l.size, &l.bold, &l.italic);
+    l.text = l.full_text = u::collapse_spaces(text);
+    l.marker_start = l.text_start = l.x0;
+    if (!l.text.empty()) out.push_back(std::move(l));
+  }
+  return out;
+}
+
 }  // namespace
 
 PageLines build_lines(const PageWords& page) {
@@ -256,8 +411,12 @@ PageLines build_lines(const PageWords& page) {
   out.width = page.width;
   out.height = page.height;
   out.label = page.label;
-  std::vector<W> ws;
-  for (const auto& w : page.words) {
+  out.hidden_words = page.hidden_words;
+  std::vector<Word> words = page.words;
+  mark_slanted(words);
+  std::vector<W> ws, turned;
+  int rtl_chars = 0, ltr_chars = 0;
+  for (const auto& w : words) {
     W x;
     x.w = w;
     x.raw = u::decode(u::nfc(w.text));
@@ -265,18 +424,29 @@ PageLines build_lines(const PageWords& page) {
     while (!x.raw.empty() && (u::is_space(x.raw.back()) || x.raw.back() < 0x20)) x.raw.pop_back();
     while (!x.raw.empty() && (u::is_space(x.raw.front()) || x.raw.front() < 0x20)) x.raw.erase(0, 1);
     if (x.raw.empty()) continue;
-    if (all_bullets(x.raw) || (x.raw.size() <= 2 && symbol_font(w.font))) {
+    for (char32_t c : x.raw) {
+      if (u::is_rtl(c)) ++rtl_chars;
+      else if (u::is_strong_ltr(c)) ++ltr_chars;
+    }
+    if (all_bullets(x.raw) || (x.raw.size() <= 2 && symbol_font(w.font)) || courier_o(x)) {
       x.glyph = true;
       x.w.text = u::encode(x.raw);
-    } else if (w.char_x.empty()) {
-      x.w.text = u::collapse_spaces(u::clean(w.text));
+    } else if (w.char_x.empty() || !has_rtl(w.text)) {
+      x.w.text = u::collapse_spaces(hygiene(w.text));
+      x.w.char_x.clear();
       if (x.w.text.empty()) continue;
     }  // right-to-left words keep their characters as drawn until rtl_text()
     if (x.w.size <= 0) x.w.size = std::max(1.0, x.w.y1 - x.w.y0);
+    if (x.w.rot != 0) {
+      if (x.glyph) x.w.text = u::clean(x.w.text);
+      if (!x.w.text.empty()) turned.push_back(std::move(x));
+      continue;
+    }
     if (!x.glyph) split_leading_glyph(ws, std::move(x));
     else ws.push_back(std::move(x));
   }
-  out.has_text = std::any_of(ws.begin(), ws.end(), [](const W& w) { return !w.glyph; });
+  bool page_rtl = rtl_chars > ltr_chars;
+  out.has_text = std::any_of(ws.begin(), ws.end(), [](const W& w) { return !w.glyph; }) || !turned.empty();
   std::stable_sort(ws.begin(), ws.end(), [](const W& a, const W& b) { return a.yc() < b.yc(); });
 
   // Group by baseline band.
@@ -301,6 +471,7 @@ PageLines build_lines(const PageWords& page) {
   }
 
   // Split each group at wide gaps (columns), keeping a marker with its text.
+  std::vector<std::vector<W>> kept;  // the words of each line, to read it again
   for (auto& g : groups) {
     std::sort(g.begin(), g.end(), [](const W& a, const W& b) { return a.w.x0 < b.w.x0; });
     std::vector<std::vector<W>> frags(1);
@@ -316,8 +487,25 @@ PageLines build_lines(const PageWords& page) {
       frags.back().push_back(g[i]);  // a copy: g[i - 1] is read on the next step
     }
     for (auto& f : frags)
-      if (!f.empty()) out.lines.push_back(make_line(std::move(f), page.width));
+      if (!f.empty()) {
+        out.lines.push_back(make_line(f, page.width, page_rtl));
+        kept.push_back(std::move(f));
+      }
   }
+  // A letter as a list number ("a.", "p." of "p. ex.", "z." of "z. B.") only when another
+  // line of the page continues the sequence (the letter before or after it).
+  for (size_t i = 0; i < out.lines.size(); ++i) {
+    const Line& l = out.lines[i];
+    if (!l.numbered || !letter_number(l.marker)) continue;
+    auto key = [](const std::string& m) { return std::tolower(static_cast<unsigned char>(m[m[0] == '(' ? 1 : 0])); };
+    bool sequence = false;
+    for (const auto& o : out.lines)
+      if (&o != &l && o.numbered && letter_number(o.marker) && std::abs(key(o.marker) - key(l.marker)) == 1 &&
+          std::abs(o.marker_start - l.marker_start) < l.size)
+        sequence = true;
+    if (!sequence) out.lines[i] = make_line(kept[i], page.width, page_rtl, true);
+  }
+  for (auto& r : rotated_lines(std::move(turned))) out.lines.push_back(std::move(r));
   // Drop fragments that hold only a bullet glyph with nothing next to it.
   out.lines.erase(std::remove_if(out.lines.begin(), out.lines.end(), [](const Line& l) { return l.text.empty(); }),
                   out.lines.end());
@@ -366,7 +554,57 @@ std::array<double, 4> ink_probe_rect(const Line& l, double) {
   return {l.x0 - 1.6 * em, yc - 0.3 * h, l.x0 - 0.12 * em, yc + 0.3 * h};
 }
 
-std::string join_wrapped(const std::string& a, const std::string& b) {
+std::vector<bool> hidden_chars(const std::vector<DrawnChar>& chars, const std::vector<DrawnShape>& shapes) {
+  std::vector<bool> out(chars.size(), false);
+  for (size_t i = 0; i < chars.size(); ++i) {
+    const DrawnChar& g = chars[i];
+    const DrawnShape* below = nullptr;  // the last shape drawn before the character, under it
+    bool covered = false;
+    for (const DrawnShape& s : shapes) {
+      if (!s.contains(g.x, g.y)) continue;
+      if (s.order < g.order) {
+        if (!below || s.order > below->order) below = &s;
+      } else if (s.opaque && s.rect) {
+        covered = true;
+      }
+    }
+    int mode = g.render & 3;
+    if (mode == 3) {
+      out[i] = !(below && below->picture);
+    } else if (covered) {
+      out[i] = true;
+    } else if (mode == 0 || mode == 2) {
+      if (below && below->picture) continue;
+      std::array<double, 3> under = below ? below->rgb : std::array<double, 3>{1, 1, 1};
+      double d = std::abs(under[0] - g.rgb[0]) + std::abs(under[1] - g.rgb[1]) + std::abs(under[2] - g.rgb[2]);
+      out[i] = d < 0.03;
+    }
+  }
+  return out;
+}
+
+int drop_hidden_words(std::vector<Word>& words, const std::vector<DrawnChar>& chars, const std::vector<bool>& hidden) {
+  if (std::none_of(hidden.begin(), hidden.end(), [](bool h) { return h; })) return 0;
+  std::vector<std::pair<double, size_t>> by_y;  // y, index
+  for (size_t i = 0; i < chars.size(); ++i) by_y.push_back({chars[i].y, i});
+  std::sort(by_y.begin(), by_y.end());
+  int dropped = 0;
+  std::vector<Word> kept;
+  for (auto& w : words) {
+    int h = 0, v = 0;
+    auto lo = std::lower_bound(by_y.begin(), by_y.end(), std::make_pair(w.y0, size_t{0}));
+    for (auto it = lo; it != by_y.end() && it->first <= w.y1; ++it) {
+      const DrawnChar& c = chars[it->second];
+      if (c.x >= w.x0 - 0.5 && c.x <= w.x1 + 0.5) (hidden[it->second] ? h : v)++;
+    }
+    if (h > 0 && v == 0) ++dropped;
+    else kept.push_back(std::move(w));
+  }
+  words = std::move(kept);
+  return dropped;
+}
+
+std::string join_wrapped(const std::string& a, const std::string& b, const Speller* speller) {
   if (a.empty()) return b;
   if (b.empty()) return a;
   std::u32string ua = u::decode(a), ub = u::decode(b);
@@ -375,10 +613,39 @@ std::string join_wrapped(const std::string& a, const std::string& b) {
     ua.pop_back();
     return u::encode(ua) + b;
   }
-  if (u::is_cjk(last) || u::is_cjk(first)) return a + b;
+  bool cjk_text = std::any_of(ua.begin(), ua.end(), [](char32_t c) { return u::is_cjk(c); }) ||
+                  std::any_of(ub.begin(), ub.end(), [](char32_t c) { return u::is_cjk(c); });
+  if (cjk_text) {
+    if (wide_punct(first)) return a + b;
+    // CJK text breaks anywhere, also inside a Latin word: "Consultati" + "on".
+    if (latin_letter(last) && first >= U'a' && first <= U'z') return a + b;
+    // Latin or digits next to Han/Kana: a space where the writer set them apart on the
+    // other side of the run ("开设 3" + "期" -> "开设 3 期").
+    auto spaced_run = [](const std::u32string& s, bool from_end) {
+      size_t n = s.size(), i = 0;
+      auto at = [&](size_t k) { return from_end ? s[n - 1 - k] : s[k]; };
+      while (i < n && latin_or_digit(at(i))) ++i;
+      return i > 0 && i + 1 < n && at(i) == U' ' && u::is_cjk(at(i + 1));
+    };
+    if (latin_or_digit(last) && u::is_cjk(first)) return spaced_run(ua, true) ? a + " " + b : a + b;
+    if (u::is_cjk(last) && latin_or_digit(first)) return spaced_run(ub, false) ? a + " " + b : a + b;
+    if (u::is_cjk(last) || u::is_cjk(first)) return a + b;
+  }
   if ((last == U'-' || last == 0x2010) && ua.size() >= 2 && !u::is_space(ua[ua.size() - 2]) &&
-      !u::is_dash(ua[ua.size() - 2]))
+      !u::is_dash(ua[ua.size() - 2])) {
+    if (speller && u_islower(static_cast<UChar32>(first)) && u_isalpha(static_cast<UChar32>(ua[ua.size() - 2]))) {
+      size_t i = ua.size() - 1;
+      while (i > 0 && u_isalpha(static_cast<UChar32>(ua[i - 1]))) --i;
+      size_t j = 0;
+      while (j < ub.size() && u_isalpha(static_cast<UChar32>(ub[j]))) ++j;
+      std::string w1 = u::encode(ua.substr(i, ua.size() - 1 - i)), w2 = u::encode(ub.substr(0, j));
+      if (speller->known(w1 + w2) && !speller->known(w1 + "-" + w2)) {
+        ua.pop_back();
+        return u::encode(ua) + b;
+      }
+    }
     return a + b;
+  }
   return a + " " + b;
 }
 

@@ -14,6 +14,8 @@
 #include <mutex>
 
 #include "core/error.hpp"
+#include "core/unicode.hpp"
+#include "extract/visibility.hpp"
 
 namespace deckhand::extract {
 
@@ -47,6 +49,7 @@ void quiet_poppler() {
 
 struct PdfDocument::Impl {
   std::unique_ptr<poppler::document> doc;
+  std::unique_ptr<VisibilityProbe> vis;  // render modes, colours, shapes: hidden text
 };
 
 PdfDocument::PdfDocument(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -64,6 +67,7 @@ std::unique_ptr<PdfDocument> PdfDocument::open(std::string_view data, const std:
       throw Error(Exit::encrypted, file, "the PDF is encrypted and needs a password", "pass it with --password");
     throw Error(Exit::encrypted, file, "the password does not open this PDF", "check the password given with --password");
   }
+  impl->vis = std::make_unique<VisibilityProbe>(data, password);
   return std::unique_ptr<PdfDocument>(new PdfDocument(std::move(impl)));
 }
 
@@ -96,9 +100,14 @@ PageWords PdfDocument::words(int index) const {
     auto bb = b.bbox();
     w.x0 = bb.left(); w.y0 = bb.top(); w.x1 = bb.right(); w.y1 = bb.bottom();
     w.space_after = b.has_space_after();
+    w.rot = b.rotation();
     bool rtl = false;
-    for (unsigned char c : w.text)
-      if (c == 0xD6 || c == 0xD7 || c == 0xD8 || c == 0xD9 || c == 0xDA || c == 0xDB || c == 0xEF) { rtl = true; break; }
+    for (unsigned char c : w.text)  // lead bytes of U+0580..U+07FF and U+F000..U+FFFF: decode to be sure
+      if (c >= 0xD6 && c <= 0xDF) { rtl = true; break; }
+      else if (c == 0xEF) {
+        for (char32_t cp : unicode::decode(w.text)) rtl = rtl || unicode::is_rtl(cp);
+        break;
+      }
     if (rtl) {
       size_t n = b.text().size();
       for (size_t i = 0; i < n; ++i) w.char_x.push_back(b.char_bbox(i).left());
@@ -121,6 +130,13 @@ PageWords PdfDocument::words(int index) const {
     w.bold = it->second.first;
     w.italic = it->second.second;
     pw.words.push_back(std::move(w));
+  }
+  // Text nobody can see: a word whose characters are all hidden is left out.
+  if (impl_->vis && !pw.words.empty()) {
+    std::vector<DrawnChar> chars;
+    std::vector<DrawnShape> shapes;
+    impl_->vis->scan(index, chars, shapes);
+    pw.hidden_words = drop_hidden_words(pw.words, chars, hidden_chars(chars, shapes));
   }
   return pw;
 }

@@ -17,6 +17,10 @@ struct Word {
   std::string font;         // font name (subset prefix removed)
   bool bold = false, italic = false;
   bool space_after = false; // the PDF layer saw a space after this word
+  // Direction of the baseline: 0 horizontal, 1 top to bottom, 2 upside down, 3 bottom to
+  // top (Poppler's rotation), 4 any other angle (set by build_lines for words whose boxes
+  // climb or fall along a run: a diagonal watermark).
+  int rot = 0;
   // Left edges of the characters, for words with right-to-left characters only: tells
   // whether the PDF drew them in visual order, and which characters share one glyph
   // (a lam-alef ligature maps to two characters of equal width).
@@ -28,6 +32,7 @@ struct PageWords {
   double width = 0, height = 0;
   std::string label;        // PDF page label, "" when none
   std::vector<Word> words;
+  int hidden_words = 0;     // words left out because nobody can see them
 };
 
 // A line fragment: words on one baseline with no wide gap between them, in logical order.
@@ -49,6 +54,9 @@ struct Line {
   // before the line's start, i.e. a bullet drawn as graphics; ink_x is where it starts.
   std::optional<bool> ink_before;
   double ink_x = 0;
+  // Text not on a horizontal baseline (a side label, a watermark): read in its own
+  // direction as one line, never joined with horizontal lines.
+  bool rotated = false;
   double yc() const { return (y0 + y1) / 2; }
   double height() const { return y1 - y0; }
 };
@@ -59,6 +67,7 @@ struct PageLines {
   std::string label;
   std::vector<Line> lines;
   bool has_text = false;
+  int hidden_words = 0;     // from PageWords
 };
 
 // The logical text of a right-to-left line from its words in visual order (left to
@@ -77,8 +86,58 @@ std::vector<size_t> needs_ink_probe(const PageLines& page);
 // Where to look for a drawn bullet before line `l`: x0, y0, x1, y1.
 std::array<double, 4> ink_probe_rect(const Line& l, double page_width);
 
-// Joins two pieces of wrapped text: no space around CJK, a line-end hyphen kept and
-// joined without space, a soft hyphen dropped, otherwise one space.
-std::string join_wrapped(const std::string& a, const std::string& b);
+// Text hygiene for one word: NFC, ligatures U+FB00..FB06 expanded, control and Private
+// Use characters dropped, format characters without meaning dropped (BOM, ZWSP, WJ,
+// LRM/RLM/ALM, bidi embeddings and isolates, soft hyphens inside a word; ZWJ and ZWNJ
+// unless next to a letter of a script that needs them: Arabic, Syriac, Indic, Myanmar,
+// Khmer, Sinhala, or an emoji sequence). A soft hyphen at the end is kept for
+// join_wrapped().
+std::string hygiene(const std::string& text);
+
+// Marks words that stand on a slanted baseline (rot = 4): runs of neighbouring words of
+// one size whose boxes step up or down along x, as Poppler gives the characters of a
+// diagonal watermark (each a word of its own).
+void mark_slanted(std::vector<Word>& words);
+
+// What the PDF layer saw drawn on a page, in drawing order (points, as displayed): each
+// character's middle with its render mode and fill colour, and each filled shape or
+// picture. `hidden_chars` decides which characters nobody can see; `drop_hidden_words`
+// leaves out the words made only of those (pure: tested on synthetic input).
+struct DrawnChar {
+  double x = 0, y = 0;
+  int render = 0;                      // text render mode 0-7
+  std::array<double, 3> rgb{0, 0, 0};  // fill colour
+  size_t order = 0;
+};
+struct DrawnShape {
+  double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+  bool picture = false;  // an image or a gradient: colour unknown
+  bool rect = false;     // an axis-aligned rectangle: covers all of its box
+  bool opaque = true;
+  std::array<double, 3> rgb{1, 1, 1};
+  size_t order = 0;
+  bool contains(double x, double y) const { return x >= x0 && x <= x1 && y >= y0 && y <= y1; }
+};
+// Hidden: render mode 3 or 7 over no picture (an OCR layer over a scan is content); filled
+// in the colour of the shape beneath (white when none); under an opaque rectangle or
+// picture drawn later.
+std::vector<bool> hidden_chars(const std::vector<DrawnChar>& chars, const std::vector<DrawnShape>& shapes);
+// Removes the words whose characters are all hidden; returns how many.
+int drop_hidden_words(std::vector<Word>& words, const std::vector<DrawnChar>& chars, const std::vector<bool>& hidden);
+
+// A spelling dictionary for one language (hunspell in extract/spelling.*; fakes in tests).
+class Speller {
+ public:
+  virtual ~Speller() = default;
+  virtual bool known(const std::string& word) const = 0;
+};
+
+// Joins two pieces of wrapped text: no space around CJK (a Latin word broken inside CJK
+// text joined, a space kept where the writer set Latin apart), a soft hyphen dropped,
+// otherwise one space. A hyphen at the end of `a` after a letter, before a lower-case
+// letter: with a dictionary, a soft break (dropped) when the joined word is known and the
+// hyphenated one is not ("ver-" + "öffentlicht"), else kept ("demand-" + "driven"); without
+// one, kept and joined without a space.
+std::string join_wrapped(const std::string& a, const std::string& b, const Speller* speller = nullptr);
 
 }  // namespace deckhand::extract

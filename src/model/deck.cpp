@@ -178,6 +178,7 @@ nlohmann::ordered_json to_json(const Deck& d) {
       jb["column"] = b.column;
       blocks.push_back(std::move(jb));
     }
+    if (!s.notes.empty()) js["notes"] = s.notes;
     slides.push_back(std::move(js));
   }
   j["furniture"] = d.furniture;
@@ -253,6 +254,13 @@ static Deck deck_from_json_unchecked(const nlohmann::json& j, const std::string&
         b.marker = get<std::string>(jb, "marker", file, bw, "", false);
         b.column = integer(jb, "column", file, bw, 0, 0, 1000);
         s.blocks.push_back(std::move(b));
+      }
+    }
+    if (auto nt = js.find("notes"); nt != js.end()) {
+      if (!nt->is_array()) bad(file, where + "/notes", "not an array of strings");
+      for (size_t k2 = 0; k2 < nt->size(); ++k2) {
+        if (!(*nt)[k2].is_string()) bad(file, where + "/notes/" + std::to_string(k2), "expected a string");
+        s.notes.push_back((*nt)[k2].get<std::string>());
       }
     }
     d.slides.push_back(std::move(s));

@@ -46,6 +46,9 @@ struct Slide {
   std::string overlay_of;       // id of the slide that completes this overlay step; "" when final
   std::array<double, 2> size{}; // page width, height in points (as displayed)
   std::string direction = "ltr";
+  // Speaker notes (a notes-page export), one string per paragraph; empty when none.
+  // Written to JSON only when present.
+  std::vector<std::string> notes;
 };
 
 struct Source {

@@ -1,0 +1,435 @@
+// Issue 7: one test per extraction rule (1-11), on synthetic word boxes (no PDF). The
+// test suite names follow the rule numbers of issue 7 ("Rule1_...").
+#include <gtest/gtest.h>
+
+#include "extract/analysis.hpp"
+#include "synthetic.hpp"
+
+using namespace deckhand;
+using deckhand::test::PageBuilder;
+
+namespace {
+Deck analyze_pages(const std::vector<PageBuilder>& pages) {
+  std::vector<extract::PageLines> ls;
+  for (const auto& p : pages) ls.push_back(p.lines());
+  Diagnostics diag;
+  return extract::analyze(ls, {"test.pdf", ""}, diag);
+}
+
+std::vector<std::string> texts(const Slide& s) {
+  std::vector<std::string> out;
+  for (const auto& b : s.blocks) out.push_back(b.text);
+  return out;
+}
+
+// Hebrew drawn the way Impress writes it: each word's characters in visual order
+// (reversed), words placed right to left.
+std::string rev(const std::string& s) {
+  std::u32string u = unicode::decode(s);
+  std::reverse(u.begin(), u.end());
+  return unicode::encode(u);
+}
+}  // namespace
+
+// ---- rule 1: right to left
+TEST(Rule1_RightToLeft, DirectionComesFromThePageNotFromTheLatinWordCount) {
+  // "מושב IETF על WSIS+20" has more Latin letters than Hebrew ones; on a Hebrew page it
+  // is still a right-to-left line: bullet at the right is the marker, the level is 1.
+  PageBuilder p(1);
+  // title (right aligned)
+  p.word(rev("תוכנית"), 600, 20, 30, true);
+  p.word(rev("הכנס"), 500, 20, 30, true);
+  p.word("•", 690, 100, 12);
+  p.word(rev("מושב"), 620, 96, 20);
+  p.word("IETF", 570, 96, 20);
+  p.word(rev("על"), 545, 96, 20);
+  p.word("WSIS+20", 460, 96, 20);
+  p.word("•", 690, 130, 12);
+  p.word(rev("הרשמה"), 600, 126, 20);
+  p.word(rev("פתוחה"), 540, 126, 20);
+  for (auto& w : p.pw.words)
+    if (w.text != "•" && w.text.find("IETF") == std::string::npos && w.text.find("WSIS") == std::string::npos) {
+      size_t n = unicode::decode(w.text).size();
+      for (size_t i = 0; i < n; ++i) w.char_x.push_back(w.x0 + (w.x1 - w.x0) * static_cast<double>(i) / static_cast<double>(n));
+      w.char_x.push_back(w.x1);
+    }
+  Deck d = analyze_pages({p});
+  ASSERT_EQ(d.slides.size(), 1u);
+  EXPECT_EQ(d.direction, "rtl");
+  ASSERT_EQ(d.slides[0].blocks.size(), 2u);
+  EXPECT_EQ(d.slides[0].blocks[0].text, "מושב IETF על WSIS+20");
+  EXPECT_EQ(d.slides[0].blocks[0].level, 1);
+  EXPECT_EQ(d.slides[0].blocks[0].marker, "•");
+  EXPECT_EQ(d.slides[0].title, "תוכנית הכנס");  // read from the right
+}
+
+TEST(Rule1_RightToLeft, BulletAtTheLeftEndOfARightToLeftLineIsItsMarker) {
+  PageBuilder p(1);
+  p.word(rev("שלום"), 600, 100, 20);
+  p.word(rev("עולם"), 540, 100, 20);
+  p.word("•", 520, 104, 12);
+  auto pl = p.lines();
+  ASSERT_EQ(pl.lines.size(), 1u);
+  EXPECT_TRUE(pl.lines[0].rtl);
+  EXPECT_EQ(pl.lines[0].marker, "•");
+  EXPECT_EQ(pl.lines[0].text.find("•"), std::string::npos);
+}
+
+// ---- rule 2: rotated and repeated text
+TEST(Rule2_Rotated, RotatedLabelIsOneLineAndNeverJoinsHorizontalLines) {
+  PageBuilder p(1);
+  p.line("Status update", 40, 20, 30, true);
+  p.bullet("•", "Budget approved", 60, 80, 110, 22);
+  p.bullet("•", "Next review", 60, 80, 140, 22);
+  // a label read bottom to top at the left edge, its words level with the bullets
+  double y = 300;
+  for (const char* w : {"INTERNAL", "DRAFT", "v3"}) {
+    p.word(w, 11, 0, 14);
+    auto& b = p.pw.words.back();
+    double len = 0.5 * 14 * static_cast<double>(std::string(w).size());
+    b.rot = 3;
+    b.x0 = 11; b.x1 = 29; b.y1 = y; b.y0 = y - len;
+    y = b.y0 - 5;
+  }
+  Deck d = analyze_pages({p});
+  ASSERT_EQ(d.slides.size(), 1u);
+  EXPECT_EQ(texts(d.slides[0]), (std::vector<std::string>{"Budget approved", "Next review", "INTERNAL DRAFT v3"}));
+  EXPECT_EQ(d.slides[0].blocks[2].level, 0);
+}
+
+TEST(Rule2_Rotated, DiagonalWatermarkRepeatedOnEverySlideIsFurniture) {
+  std::vector<PageBuilder> pages;
+  for (int n = 1; n <= 3; ++n) {
+    PageBuilder p(n);
+    p.line("Slide " + std::string(1, static_cast<char>('A' + n)), 40, 20, 30, true);
+    p.bullet("•", "First point", 40, 60, 110, 22);
+    p.bullet("•", "Second point", 40, 60, 140, 22);
+    // CONFIDENTIAL, one big character per word, climbing to the right, drawn last
+    const std::string wm = "CONFIDENTIAL";
+    for (size_t i = 0; i < wm.size(); ++i) {
+      p.word(std::string(1, wm[i]), 130 + 42.0 * static_cast<double>(i), 300 - 20.0 * static_cast<double>(i), 72);
+      p.pw.words.back().x1 = p.pw.words.back().x0 + 42;
+      p.pw.words.back().space_after = false;
+    }
+    pages.push_back(p);
+  }
+  Deck d = analyze_pages(pages);
+  ASSERT_EQ(d.slides.size(), 3u);
+  for (const auto& s : d.slides) {
+    EXPECT_EQ(s.title.rfind("Slide", 0), 0u) << s.title;
+    EXPECT_EQ(texts(s), (std::vector<std::string>{"First point", "Second point"}));
+  }
+  EXPECT_NE(std::find(d.furniture.begin(), d.furniture.end(), "CONFIDENTIAL"), d.furniture.end());
+}
+
+// ---- rule 4: spacing by script
+TEST(Rule4_CjkSpacing, NoSpaceAtHanLatinBoundariesUnlessTyped) {
+  PageBuilder p(1);
+  // "2026年IGF筹备会议": scripts set apart by a quarter em of automatic spacing
+  double x = 40;
+  for (const char* w : {"2026", "年", "IGF", "筹备会议"}) {
+    p.word(w, x, 100, 20);
+    x = p.pw.words.back().x1 + 5;  // 0.25 em
+  }
+  // "Python 与 Java": typed spaces (0.25 em of space glyph on top)
+  x = 40;
+  for (const char* w : {"Python", "与", "Java"}) {
+    p.word(w, x, 140, 20);
+    x = p.pw.words.back().x1 + 11;
+  }
+  p.word("问题", 40, 180, 20);
+  p.word("？", p.pw.words.back().x1 + 10, 180, 20);
+  auto pl = p.lines();
+  ASSERT_EQ(pl.lines.size(), 3u);
+  EXPECT_EQ(pl.lines[0].text, "2026年IGF筹备会议");
+  EXPECT_EQ(pl.lines[1].text, "Python 与 Java");
+  EXPECT_EQ(pl.lines[2].text, "问题？");
+}
+
+TEST(Rule4_CjkSpacing, LatinWordBrokenAtALineEndInsideCjkTextIsJoined) {
+  EXPECT_EQ(extract::join_wrapped("各利益相关方应当在Open Consultati", "on阶段积极参与"),
+            "各利益相关方应当在Open Consultation阶段积极参与");
+  // a typed space around a Latin word is kept across the break
+  EXPECT_EQ(extract::join_wrapped("培训课程各开设 3", "期"), "培训课程各开设 3 期");
+  EXPECT_EQ(extract::join_wrapped("地址的网络", "占比"), "地址的网络占比");
+  // Latin text outside CJK keeps its space
+  EXPECT_EQ(extract::join_wrapped("the open", "consultation"), "the open consultation");
+}
+
+// ---- rule 8: markers
+TEST(Rule8_Markers, LineStartAbbreviationIsNotAListNumber) {
+  PageBuilder p(1);
+  p.line("Exemples", 40, 20, 30, true);
+  p.line("p. ex. une liste", 40, 100, 20);
+  p.line("z. B. eine Liste", 40, 140, 20);
+  auto pl = p.lines();
+  ASSERT_EQ(pl.lines.size(), 3u);
+  EXPECT_EQ(pl.lines[1].marker, "");
+  EXPECT_EQ(pl.lines[1].text, "p. ex. une liste");
+  EXPECT_EQ(pl.lines[2].text, "z. B. eine Liste");
+}
+
+TEST(Rule8_Markers, LetterNumbersInASequenceAreNumbers) {
+  PageBuilder p(1);
+  p.line("a. first", 40, 100, 20);
+  p.line("b. second", 40, 140, 20);
+  auto pl = p.lines();
+  ASSERT_EQ(pl.lines.size(), 2u);
+  EXPECT_EQ(pl.lines[0].marker, "a.");
+  EXPECT_EQ(pl.lines[1].marker, "b.");
+}
+
+TEST(Rule8_Markers, CourierOAndWingdingsGlyphsAreMarkers) {
+  PageBuilder p(1);
+  p.line("Office defaults", 40, 20, 30, true);
+  p.word("§", 40, 100, 18);
+  p.pw.words.back().font = "Wingdings-Regular";
+  p.line("Wingdings item", 65, 100, 20);
+  p.word("o", 80, 130, 18);
+  p.pw.words.back().font = "CourierNewPSMT";
+  p.line("Courier item", 105, 130, 20);
+  Deck d = analyze_pages({p});
+  ASSERT_EQ(d.slides.size(), 1u);
+  EXPECT_EQ(texts(d.slides[0]), (std::vector<std::string>{"Wingdings item", "Courier item"}));
+  EXPECT_EQ(d.slides[0].blocks[0].level, 1);
+  EXPECT_EQ(d.slides[0].blocks[1].level, 2);
+}
+
+// ---- rule 11: text hygiene
+TEST(Rule11_Hygiene, LigaturesFormatCharactersAndSoftHyphensGo) {
+  EXPECT_EQ(extract::hygiene("E\uFB03ciency \uFB01gures sta\uFB00 \uFB02ag Be\uFB06"), "Efficiency figures staff flag Best");
+  EXPECT_EQ(extract::hygiene("\uFEFFzero\u200Bwidth\u2060joiner\u200Eleft\u200Fright"), "zerowidthjoinerleftright");
+  EXPECT_EQ(extract::hygiene("Tele\u00ADkommunikation"), "Telekommunikation");
+  EXPECT_EQ(extract::hygiene("ZWNJ\u200Cin\u200DLatin"), "ZWNJinLatin");
+  // Persian: the ZWNJ in "می‌خواهم" shapes the word and stays; Devanagari ZWJ too
+  EXPECT_EQ(extract::hygiene("می\u200Cخواهم"), "می\u200Cخواهم");
+  EXPECT_EQ(extract::hygiene("क्\u200Dष"), "क्\u200Dष");
+}
+
+TEST(Rule11_Hygiene, WordsFromThePdfAreCleanedEvenWithCharacterPositions) {
+  // a ligature word carries character positions (U+FB0x shares a lead byte with Arabic
+  // presentation forms): it is still cleaned
+  PageBuilder p(1);
+  p.word("E\uFB03ciency", 40, 100, 20);
+  p.pw.words.back().char_x = {40, 45, 55, 60, 65, 70, 75, 80, 85};
+  auto pl = p.lines();
+  ASSERT_EQ(pl.lines.size(), 1u);
+  EXPECT_EQ(pl.lines[0].text, "Efficiency");
+}
+
+// ---- rule 6: reading order
+TEST(Rule6_ReadingOrder, TwoColumnsUnderAFullWidthParagraphWithTightLeading) {
+  PageBuilder p(1, 794, 447);
+  p.line("Venue options", 46, 44, 30, true);
+  // full-width paragraph, leading tighter than the line boxes (boxes overlap)
+  p.line("We compared two venues for the regional forum against the same", 45, 110, 22);
+  p.line("criteria.", 45, 135.5, 22);
+  // two columns, their first lines level with each other
+  p.bullet("•", "City conference centre", 45, 68, 161, 22);
+  p.bullet("•", "University campus", 419, 442, 161, 22);
+  p.bullet("–", "600 seats", 79, 102, 191, 22);
+  p.bullet("–", "350 seats", 453, 476, 191, 22);
+  p.bullet("–", "Booths on the", 79, 102, 220.7, 22);
+  p.bullet("–", "Needs portable booths", 453, 476, 220.7, 22);
+  p.line("ground floor", 102, 246.3, 22);  // wrapped, tight leading
+  p.line("Recommendation: book the conference centre and keep the campus", 45, 348, 22);
+  Deck d = analyze_pages({p});
+  ASSERT_EQ(d.slides.size(), 1u);
+  EXPECT_EQ(texts(d.slides[0]),
+            (std::vector<std::string>{"We compared two venues for the regional forum against the same criteria.",
+                                      "City conference centre", "600 seats", "Booths on the ground floor",
+                                      "University campus", "350 seats", "Needs portable booths",
+                                      "Recommendation: book the conference centre and keep the campus"}));
+  std::vector<int> lv;
+  for (const auto& b : d.slides[0].blocks) lv.push_back(b.level);
+  EXPECT_EQ(lv, (std::vector<int>{0, 1, 2, 2, 1, 2, 2, 0}));
+}
+
+// ---- rule 9: notes pages
+TEST(Rule9_NotesPages, SpeakerNotesBelowTheSlideGoToNotes) {
+  std::vector<PageBuilder> pages;
+  for (int n = 1; n <= 2; ++n) {
+    PageBuilder p(n, 595, 842);
+    p.line(n == 1 ? "Opening" : "Closing", 85, 84, 18, true);
+    p.bullet("•", "Welcome participants", 84, 98, 127, 13.4);
+    p.bullet("•", "Explain the agenda", 84, 98, 145.6, 13.4);
+    p.line("Thank the hosts by name.", 62, 370, 22);
+    p.line("Keep this under five minutes.", 62, 400, 22);
+    pages.push_back(p);
+  }
+  Deck d = analyze_pages(pages);
+  ASSERT_EQ(d.slides.size(), 2u);
+  EXPECT_EQ(d.slides[0].title, "Opening");
+  EXPECT_EQ(texts(d.slides[0]), (std::vector<std::string>{"Welcome participants", "Explain the agenda"}));
+  EXPECT_EQ(d.slides[0].notes, (std::vector<std::string>{"Thank the hosts by name.", "Keep this under five minutes."}));
+  EXPECT_EQ(d.slides[1].title, "Closing");
+}
+
+TEST(Rule9_NotesPages, LandscapeSlidesHaveNoNotes) {
+  PageBuilder p(1);
+  p.line("Title", 40, 20, 30, true);
+  p.line("A paragraph near the top", 40, 90, 18);
+  p.line("A paragraph far below", 40, 330, 18);
+  Deck d = analyze_pages({p});
+  ASSERT_EQ(d.slides.size(), 1u);
+  EXPECT_TRUE(d.slides[0].notes.empty());
+  EXPECT_EQ(d.slides[0].blocks.size(), 2u);
+}
+
+// ---- rule 7: titles
+TEST(Rule7_Titles, TitleBandAtTheTopWinsOverALargerHeadingLower) {
+  std::vector<PageBuilder> pages;
+  for (int n = 1; n <= 4; ++n) {
+    PageBuilder p(n);
+    const char* names[] = {"Agenda", "Budget review", "Outcomes", "Next steps"};
+    p.line(names[n - 1], 40, 24, 24);  // the placeholder, in a coloured band
+    if (n == 3) {
+      p.line("Key figures", 40, 120, 30, true);  // a bigger heading lower down
+      p.bullet("•", "Forty countries", 40, 60, 180, 18);
+    } else {
+      p.bullet("•", "First point", 40, 60, 110, 18);
+      p.bullet("•", "Second point", 40, 60, 140, 18);
+    }
+    pages.push_back(p);
+  }
+  Deck d = analyze_pages(pages);
+  ASSERT_EQ(d.slides.size(), 4u);
+  EXPECT_EQ(d.slides[2].title, "Outcomes");
+  EXPECT_EQ(texts(d.slides[2]), (std::vector<std::string>{"Key figures", "Forty countries"}));
+  EXPECT_EQ(d.slides[1].title, "Budget review");
+}
+
+// ---- rule 5: line-end hyphens
+#include <set>
+
+#include "extract/spelling.hpp"
+
+namespace {
+struct FakeSpeller : extract::Speller {
+  std::set<std::string> words;
+  bool known(const std::string& w) const override { return words.count(w) > 0; }
+};
+}  // namespace
+
+TEST(Rule5_Hyphens, DictionaryTellsASoftBreakFromAHyphenatedWord) {
+  FakeSpeller sp;
+  sp.words = {"veröffentlicht", "demand", "driven", "Telekommunikationsinfrastruktur"};
+  EXPECT_EQ(extract::join_wrapped("wurde ver-", "öffentlicht", &sp), "wurde veröffentlicht");
+  EXPECT_EQ(extract::join_wrapped("Telekommunikationsin-", "frastruktur", &sp), "Telekommunikationsinfrastruktur");
+  EXPECT_EQ(extract::join_wrapped("a demand-", "driven approach", &sp), "a demand-driven approach");
+  EXPECT_EQ(extract::join_wrapped("das IT-", "Sicherheitsgesetz", &sp), "das IT-Sicherheitsgesetz");
+  // without a dictionary: today's rule, the hyphen kept
+  EXPECT_EQ(extract::join_wrapped("wurde ver-", "öffentlicht"), "wurde ver-öffentlicht");
+}
+
+TEST(Rule5_Hyphens, AnalysisAsksForTheDecksDictionary) {
+  FakeSpeller sp;
+  sp.words = {"Netzbetreiber"};
+  PageBuilder p(1);
+  p.line("Die Netze der Zukunft", 40, 20, 30, true);
+  p.bullet("•", "Die Zusammenarbeit der Netz-", 40, 60, 100, 20);
+  p.line("betreiber ist gut und die", 60, 124, 20);
+  std::vector<extract::PageLines> ls{p.lines()};
+  Diagnostics diag;
+  std::string asked;
+  extract::AnalysisOptions o{"test.pdf", ""};
+  o.speller = [&](const std::string& lang) -> const extract::Speller* { asked = lang; return &sp; };
+  Deck d = extract::analyze(ls, o, diag);
+  EXPECT_EQ(asked, "de");
+  ASSERT_EQ(d.slides.size(), 1u);
+  ASSERT_EQ(d.slides[0].blocks.size(), 1u);
+  EXPECT_EQ(d.slides[0].blocks[0].text, "Die Zusammenarbeit der Netzbetreiber ist gut und die");
+}
+
+TEST(Rule5_Hyphens, SystemDictionaryWhenInstalled) {
+  auto de = extract::system_speller("de");
+  if (!de) GTEST_SKIP() << "no German hunspell dictionary (apt-get install hunspell-de-de)";
+  EXPECT_TRUE(de->known("veröffentlicht"));
+  EXPECT_EQ(extract::join_wrapped("ver-", "öffentlicht", de.get()), "veröffentlicht");
+  EXPECT_EQ(extract::join_wrapped("IT-", "Sicherheitsgesetz", de.get()), "IT-Sicherheitsgesetz");
+  auto en = extract::system_speller("en");
+  if (en) EXPECT_EQ(extract::join_wrapped("demand-", "driven", en.get()), "demand-driven");
+  EXPECT_EQ(extract::system_speller("xx"), nullptr);
+}
+
+// ---- rule 10: geometry
+TEST(Rule10_Geometry, APageOfAnotherSizeKeepsItsLevels) {
+  // three 720 pt pages, and one 1440 pt page with the same slide drawn twice as large:
+  // its first indent (80 pt) equals the others' second (76 pt) in points, not on the page
+  std::vector<PageBuilder> pages;
+  for (int n = 1; n <= 4; ++n) {
+    double k = n == 4 ? 2 : 1;
+    PageBuilder p(n, 720 * k, 405 * k);
+    p.line("Slide " + std::to_string(n) + " title", 40 * k, 20 * k, 30 * k, true);
+    p.bullet("•", "First level", 40 * k, 60 * k, 100 * k, 18 * k);
+    p.bullet("–", "Second level", 76 * k, 96 * k, 130 * k, 18 * k);
+    pages.push_back(p);
+  }
+  Deck d = analyze_pages(pages);
+  ASSERT_EQ(d.slides.size(), 4u);
+  for (const auto& s : d.slides) {
+    ASSERT_EQ(s.blocks.size(), 2u) << s.title;
+    EXPECT_EQ(s.blocks[0].level, 1) << s.title;
+    EXPECT_EQ(s.blocks[1].level, 2) << s.title;
+  }
+}
+
+TEST(Rule9_NotesPages, NotesSurviveTheDeckJsonRoundTripAndAreOptional) {
+  Deck d;
+  Slide s;
+  s.page = 1;
+  s.id = "s1";
+  s.notes = {"Thank the hosts.", "Keep it short."};
+  d.slides.push_back(s);
+  d.slides.push_back(Slide{});
+  auto j = nlohmann::json::parse(dump_deck(d));
+  EXPECT_EQ(j["slides"][0]["notes"].size(), 2u);
+  EXPECT_FALSE(j["slides"][1].contains("notes"));
+  Deck e = deck_from_json(j, "x.json");
+  EXPECT_EQ(e.slides[0].notes, s.notes);
+  EXPECT_TRUE(e.slides[1].notes.empty());
+  j["slides"][0]["notes"] = "not a list";
+  EXPECT_THROW(deck_from_json(j, "x.json"), Error);
+}
+
+// ---- rule 3: hidden text
+TEST(Rule3_HiddenText, InvisibleSameColourAndCoveredTextIsDroppedOcrLayerStays) {
+  using extract::DrawnChar;
+  using extract::DrawnShape;
+  auto ch = [](double x, double y, int render, std::array<double, 3> rgb, size_t order) {
+    DrawnChar c;
+    c.x = x; c.y = y; c.render = render; c.rgb = rgb; c.order = order;
+    return c;
+  };
+  auto shape = [](double x0, double y0, double x1, double y1, bool picture, std::array<double, 3> rgb, size_t order) {
+    DrawnShape s;
+    s.x0 = x0; s.y0 = y0; s.x1 = x1; s.y1 = y1; s.picture = picture; s.rect = true; s.rgb = rgb; s.order = order;
+    return s;
+  };
+  std::vector<DrawnShape> shapes = {
+      shape(0, 0, 720, 405, false, {1, 1, 1}, 0),        // white slide background
+      shape(400, 300, 700, 400, true, {0, 0, 0}, 1),     // a scanned picture
+      shape(0, 200, 300, 260, false, {1, 1, 1}, 10),     // a white box drawn after the text
+      shape(400, 0, 700, 100, false, {0.1, 0.2, 0.6}, 2),  // a blue band
+  };
+  std::vector<DrawnChar> chars = {
+      ch(50, 50, 0, {0, 0, 0}, 3),        // black on white: visible
+      ch(50, 100, 3, {0, 0, 0}, 4),       // render mode 3: hidden
+      ch(50, 150, 0, {1, 1, 1}, 5),       // white on white: hidden
+      ch(50, 230, 0, {0, 0, 0}, 6),       // under the white box drawn later: hidden
+      ch(500, 350, 3, {0, 0, 0}, 7),      // invisible OCR layer over the scan: visible
+      ch(500, 50, 0, {1, 1, 1}, 8),       // white on the blue band: visible
+      ch(500, 60, 0, {0.1, 0.2, 0.6}, 9),  // blue on the blue band: hidden
+  };
+  auto h = extract::hidden_chars(chars, shapes);
+  EXPECT_EQ(h, (std::vector<bool>{false, true, true, true, false, false, true}));
+  // words made only of hidden characters go; a word with a visible copy stays (shadows)
+  std::vector<extract::Word> words(3);
+  words[0].text = "seen"; words[0].x0 = 40; words[0].x1 = 60; words[0].y0 = 40; words[0].y1 = 60;
+  words[1].text = "ghost"; words[1].x0 = 40; words[1].x1 = 60; words[1].y0 = 90; words[1].y1 = 110;
+  words[2].text = "ocr"; words[2].x0 = 490; words[2].x1 = 510; words[2].y0 = 340; words[2].y1 = 360;
+  EXPECT_EQ(extract::drop_hidden_words(words, chars, h), 1);
+  ASSERT_EQ(words.size(), 2u);
+  EXPECT_EQ(words[0].text, "seen");
+  EXPECT_EQ(words[1].text, "ocr");
+}

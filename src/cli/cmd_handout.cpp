@@ -1,3 +1,4 @@
+#include <chrono>
 #include <spdlog/spdlog.h>
 #include <unistd.h>
 
@@ -151,11 +152,20 @@ int run_handout(const Global& g, const HandoutOpts& h) {
   layout::FontSet fonts;
   layout::load_fonts(def, fonts);
   inputs.push_back(pdf);
+  inputs = run_inputs(inputs, deck, h.in);  // the deck's own PDF too, even when --source names another
   for (const auto& [id, path] : fonts.paths()) inputs.push_back(path);
   if (!h.out.empty()) check_output_path(h.out, inputs);
   layout::HandoutOptions ho;
   ho.title = h.title;
   ho.event = h.event;
+  if (h.date.size() == 10 && h.date[4] == '-' && h.date[7] == '-' &&
+      std::all_of(h.date.begin(), h.date.end(), [](char c) { return c == '-' || (c >= '0' && c <= '9'); })) {
+    // YYYY-MM-DD also becomes the PDF's creation date: it must be a real calendar day
+    const int y = std::stoi(h.date.substr(0, 4));
+    const unsigned m = static_cast<unsigned>(std::stoi(h.date.substr(5, 2))), dd = static_cast<unsigned>(std::stoi(h.date.substr(8, 2)));
+    if (y < 1000 || !std::chrono::year_month_day{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{dd}}.ok())
+      throw Error(Exit::usage, "", "--date " + h.date + ": not a calendar day", "use YYYY-MM-DD, e.g. --date 2026-03-14");
+  }
   ho.date = h.date;
   ho.skip_overlays = !h.keep_overlays;
   ho.file = h.in;

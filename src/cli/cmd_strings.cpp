@@ -47,7 +47,7 @@ void setup_strings(CLI::App& app, Global& g, std::function<int()>& run) {
       Diagnostics diag;
       Deck d = load_deck(so->in, so->password, g, diag);
       l10n::Catalog c = l10n::units_of(d, so->target_lang);
-      write_output(so->out, l10n::write_catalog(c, *l10n::format_from(so->format)), {so->in});
+      write_output(so->out, l10n::write_catalog(c, *l10n::format_from(so->format)), run_inputs({so->in}, d, so->in));
       spdlog::info("{} units", c.units.size());
       return finish(g, diag);
     };
@@ -73,7 +73,7 @@ void setup_strings(CLI::App& app, Global& g, std::function<int()>& run) {
       if (fmt.empty())  // as the old file: PO, XLIFF 2.x (its namespace), else XLIFF 1.x
         fmt = text.find("<xliff") == std::string::npos ? "po"
               : text.find("urn:oasis:names:tc:xliff:document:2") != std::string::npos ? "xliff2" : "xliff12";
-      write_output(so->out, l10n::write_catalog(c, *l10n::format_from(fmt)), {so->in, so->old_file});
+      write_output(so->out, l10n::write_catalog(c, *l10n::format_from(fmt)), run_inputs({so->in, so->old_file}, d, so->in));
       std::cerr << "deckhand: " << kept << " of " << c.units.size() << " units keep their translation\n";
       return finish(g, diag);
     };
@@ -97,7 +97,7 @@ void setup_strings(CLI::App& app, Global& g, std::function<int()>& run) {
       Deck d = load_deck(so->in, so->password, g, diag);
       l10n::Catalog c = l10n::units_of(d, "en-XA");
       for (auto& u : c.units) u.target = l10n::pseudo(u.source, ex);
-      write_output(so->out, l10n::write_catalog(c, *l10n::format_from(so->format)), {so->in});
+      write_output(so->out, l10n::write_catalog(c, *l10n::format_from(so->format)), run_inputs({so->in}, d, so->in));
       return finish(g, diag);
     };
   });
@@ -124,7 +124,7 @@ void setup_translate(CLI::App& app, Global& g, std::function<int()>& run) {
       Deck d = load_deck(to->in, to->password, g, diag);
       apply_translations(d, to->file, to->lang, diag, g.strict);
       if (g.strict && diag.count() > 0) return finish(g, diag);
-      write_output(to->out, dump_deck(d), {to->in, to->file});
+      write_output(to->out, dump_deck(d), run_inputs({to->in, to->file}, d, to->in));
       return finish(g, diag);
     };
   });

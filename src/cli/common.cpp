@@ -55,6 +55,15 @@ bool looks_like_json(const std::string& path) {
   return ext == ".json";
 }
 
+std::vector<std::string> run_inputs(std::vector<std::string> files, const Deck& deck, const std::string& deck_path) {
+  namespace fs = std::filesystem;
+  if (looks_like_json(deck_path) && !deck.source.file.empty()) {
+    files.push_back((fs::path(deck_path).parent_path() / deck.source.file).string());
+    files.push_back(deck.source.file);
+  }
+  return files;
+}
+
 Deck load_deck(const std::string& in, const std::string& password, const Global& g, Diagnostics& diag) {
   if (looks_like_json(in)) {
     return deck_from_text(read_file(in), in);

@@ -2,6 +2,7 @@
 // Helpers shared by the subcommands (cli/cmd_*.cpp).
 #include <functional>
 #include <string>
+#include <vector>
 
 #include "cli/commands.hpp"
 #include "core/error.hpp"
@@ -19,6 +20,11 @@ int finish(const Global& g, const Diagnostics& diag);
 // "1 page", "2 pages"
 std::string count_of(size_t n, const std::string& singular, const std::string& plural = "");
 bool looks_like_json(const std::string& path);
+// The inputs of a run that the output may not replace (exit 10, docs/exit-codes.md):
+// `files` as given plus, for a deck JSON among them, the PDF it was extracted from
+// (source.file beside the JSON and in the current folder), whether or not this run opens
+// that PDF. Paths are compared by write_output after links are resolved.
+std::vector<std::string> run_inputs(std::vector<std::string> files, const Deck& deck, const std::string& deck_path);
 // A deck from a PDF (extracted) or from a deck JSON (loaded).
 Deck load_deck(const std::string& in, const std::string& password, const Global& g, Diagnostics& diag);
 // Where layouts/ and fonts/ are: $DECKHAND_DATA, else the build's data folder.

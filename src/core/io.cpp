@@ -257,8 +257,9 @@ void write_output(const std::string& path, const std::string& data, const std::v
 void write_output_via(const std::string& path, const std::vector<std::string>& inputs,
                       const std::function<void(const std::string& tmp_path)>& writer) {
   check_output_path(path, inputs);
-  if (is_special(path)) {
-    // a device or FIFO: the writer writes a private temporary file, copied into the target
+  if (path == "-" || is_special(path)) {
+    // standard output, a device or a FIFO: the writer writes a private temporary file,
+    // copied into the target
     TempDir dir;
     std::string tmp = dir.path() + "/output";
     writer(tmp);
@@ -273,7 +274,10 @@ void write_output_via(const std::string& path, const std::vector<std::string>& i
       ::close(fd);
       return d;
     }();
-    write_into(path, data.data(), data.size());
+    if (path == "-")
+      write_output("-", data, inputs);
+    else
+      write_into(path, data.data(), data.size());
     return;
   }
   fs::path target(path);

@@ -80,12 +80,20 @@ bool is_pua(char32_t c) {
 std::string fold_cjk_compat(std::string_view s) {
   std::u32string in = decode(s), out;
   bool changed = false;
-  for (char32_t c : in) {
+  for (size_t i = 0; i < in.size(); ++i) {
+    const char32_t c = in[i];
     bool radical = (c >= 0x2F00 && c <= 0x2FD5) || c == 0x2E9F || c == 0x2EF3;
     bool compat = (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x2F800 && c <= 0x2FA1F);
     if (radical || compat) {
       std::u32string f = decode(radical ? nfkc(encode(c)) : nfc(encode(c)));
-      if (f.size() == 1 && f[0] != c) { out += f; changed = true; continue; }
+      if (f.size() == 1 && f[0] != c) {
+        changed = true;
+        // Keynote maps one glyph to the radical and its ideograph ("⽬目录" for 目录):
+        // the ideograph that follows is the same character, not a second one
+        if (i + 1 < in.size() && in[i + 1] == f[0]) continue;
+        out += f;
+        continue;
+      }
     }
     out += c;
   }

@@ -16,7 +16,9 @@ std::string nfkc(std::string_view utf8);
 
 // Compatibility forms of Han ideographs that Keynote and others write for Chinese
 // (Kangxi radicals U+2F00..U+2FD5, the two CJK radicals with a decomposition, CJK
-// compatibility ideographs) become the unified ideographs they stand for.
+// compatibility ideographs) become the unified ideographs they stand for. A radical
+// directly followed by the ideograph it stands for (Keynote maps one glyph to both) gives
+// that ideograph once.
 std::string fold_cjk_compat(std::string_view utf8);
 
 // Text hygiene for extracted words: NFC, CJK compatibility forms folded (fold_cjk_compat), ligatures (U+FB00..FB06) expanded, tabs and

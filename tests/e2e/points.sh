@@ -25,7 +25,7 @@ point1)  # every input of a run is protected, by real path, also through links
   cp "$ROOT/fonts/DejaVuSans.ttf" "$T/My.ttf"
   printf 'name: mine\nmode: grid\ngrid: {rows: 2, columns: 1}\nfonts: {regular: My.ttf}\n' >"$T/mine.yaml"
   ln -s talk.pdf "$T/link-to-pdf.pdf"; ln -s fr.po "$T/link-to-po.pdf"; ln -s mine.yaml "$T/link-to-layout.pdf"
-  ln -s My.ttf "$T/link-to-font.pdf"; ln -s talk.json "$T/link-to-json.pdf"
+  ln -s My.ttf "$T/link-to-font.pdf"; ln -s talk.json "$T/link-to-json.pdf"; cp "$S" "$T/ok-source.pdf"
   unchanged "$T/talk.pdf" "$DECKHAND" handout "$T/talk.json" --layout grid-6 -o "$T/talk.pdf"
   unchanged "$T/talk.pdf" "$DECKHAND" handout "$T/talk.json" --layout grid-6 -o "$T/link-to-pdf.pdf"
   unchanged "$T/talk.pdf" "$DECKHAND" handout "$T/talk.json" --source "$T/link-to-pdf.pdf" -o "$T/talk.pdf"
@@ -38,6 +38,12 @@ point1)  # every input of a run is protected, by real path, also through links
   unchanged "$T/My.ttf" "$DECKHAND" handout "$T/talk.json" --layout "$T/mine.yaml" -o "$T/link-to-font.pdf"
   unchanged "$T/fr.po" "$DECKHAND" translate "$T/talk.json" "$T/fr.po" -o "$T/link-to-po.pdf"
   unchanged "$T/talk.pdf" "$DECKHAND" extract "$T/talk.pdf" -o "$T/link-to-pdf.pdf"
+  # the deck JSON's own PDF, for every command that writes (found by a fresh user)
+  unchanged "$T/talk.pdf" "$DECKHAND" translate "$T/talk.json" "$T/fr.po" -o "$T/talk.pdf"
+  unchanged "$T/talk.pdf" "$DECKHAND" strings export "$T/talk.json" -o "$T/talk.pdf"
+  unchanged "$T/talk.pdf" "$DECKHAND" strings update "$T/fr.po" "$T/talk.json" -o "$T/link-to-pdf.pdf"
+  unchanged "$T/talk.pdf" "$DECKHAND" strings pseudo "$T/talk.json" -o "$T/talk.pdf"
+  unchanged "$T/talk.pdf" "$DECKHAND" handout "$T/talk.json" --source "$T/ok-source.pdf" -o "$T/talk.pdf"
   expect 0 "" -- "$DECKHAND" handout -q "$T/talk.json" --layout "$T/mine.yaml" -o "$T/ok.pdf"
   qpdf --check "$T/ok.pdf" >/dev/null 2>&1 && ok "a handout beside its inputs is written" || bad "ok.pdf"
   ;;
@@ -228,6 +234,11 @@ point9)  # messages
   jq '.slides = []' "$T/deck.json" >"$T/zero.json"
   expect 8 "the deck has no slides" -- "$DECKHAND" handout "$T/zero.json" -o "$T/z.pdf"
   [ ! -e "$T/z.pdf" ] && ok "no blank PDF" || bad "a PDF was written"
+  expect 2 "2026-02-30: not a calendar day" -- "$DECKHAND" handout "$T/deck.json" --date 2026-02-30 -o "$T/d.pdf"
+  expect 2 "0000-01-01: not a calendar day" -- "$DECKHAND" handout "$T/deck.json" --date 0000-01-01 -o "$T/d.pdf"
+  [ ! -e "$T/d.pdf" ] && ok "no PDF for an impossible date" || bad "a PDF was written for an impossible date"
+  (cd "$T" && "$DECKHAND" handout -q deck.json --layout outline -o - >"$T/stdout.pdf")
+  [ ! -e "$T/-" ] && qpdf --check "$T/stdout.pdf" >/dev/null 2>&1 && ok "-o - writes the PDF to standard output" || bad "-o - did not write to standard output"
   ;;
 *) echo "unknown point $POINT"; exit 2 ;;
 esac

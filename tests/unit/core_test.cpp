@@ -118,4 +118,8 @@ TEST(Issue8, point6_kangxi_folded) {
   EXPECT_EQ(fold_cjk_compat("\u8D1F\u8D23\u2F08"), "\u8D1F\u8D23\u4EBA");  // 负责⼈ -> 负责人
   EXPECT_EQ(clean("\u2F00\uF900"), "\u4E00\u8C48");
   EXPECT_EQ(fold_cjk_compat("plain"), "plain");
+  // Keynote maps one glyph to the radical and then its ideograph: one character, not two
+  EXPECT_EQ(fold_cjk_compat("\u2F6C\u76EE\u5F55"), "\u76EE\u5F55");  // ⽬目录 -> 目录
+  EXPECT_EQ(fold_cjk_compat("\u5199\u2F0A\u5165"), "\u5199\u5165");  // 写⼊入 -> 写入
+  EXPECT_EQ(fold_cjk_compat("\u8C22\u8C22"), "\u8C22\u8C22");          // 谢谢: a real repeat stays
 }

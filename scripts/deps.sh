@@ -8,7 +8,7 @@ what=${1:-build}
 pkgs="build-essential cmake pkg-config git ca-certificates
   libpoppler-cpp-dev libhpdf-dev libcli11-dev libspdlog-dev libgtest-dev nlohmann-json3-dev
   libyaml-cpp-dev libicu-dev libfribidi-dev libunibreak-dev libharfbuzz-dev libjpeg-dev zlib1g-dev
-  libpugixml-dev libgettextpo-dev"
+  libpugixml-dev libgettextpo-dev libqpdf-dev"
 case "$what" in
   build) ;;
   test) pkgs="$pkgs qpdf poppler-utils jq mupdf-tools gettext translate-toolkit libxml2-utils python3" ;;

@@ -312,6 +312,8 @@ struct Builder {
     im.w = w;
     im.h = h;
     im.page = s.page;
+    im.mode = d.vector ? PictureMode::vector : PictureMode::raster;
+    im.crop = {0, 0, sw, sh};
     im.px_w = std::max(1, static_cast<int>(std::lround(w / 72.0 * d.dpi)));
     im.px_h = std::max(1, static_cast<int>(std::lround(h / 72.0 * d.dpi)));
     return im;

@@ -179,6 +179,14 @@ int run_handout(const Global& g, const HandoutOpts& h) {
     crop_deck(deck, crop);
   }
   LaidOutDoc doc = layout::lay_out(deck, def, fonts, ho, diag);
+  if (crop != std::array<double, 4>{0, 0, 1, 1}) {
+    // the frames were laid out for the letterbox: the part of the sheet they show
+    for (auto& pg : doc.pages)
+      for (auto& im : pg.images) {
+        double W = im.crop[2] / (crop[2] - crop[0]), H = im.crop[3] / (crop[3] - crop[1]);
+        im.crop = {crop[0] * W, crop[1] * H, crop[2] * W, crop[3] * H};
+      }
+  }
   if (h.dump == "layout") {
     write_output(h.out.empty() ? "-" : h.out, to_json(doc).dump(2) + "\n", inputs);
     return finish(g, diag);
@@ -187,6 +195,8 @@ int run_handout(const Global& g, const HandoutOpts& h) {
   unsigned workers = worker_count(g.threads);
   render::WriteOptions wo;
   wo.workers = workers;
+  wo.source = pdf;
+  wo.password = h.password;
   wo.progress = [&g](int done, int total) {
     if (g.quiet || !::isatty(2) || total < 10) return;
     std::cerr << "\rhandout: page " << done << "/" << total << (done == total ? "\n" : "") << std::flush;

@@ -330,7 +330,13 @@ static LayoutDef parse_layout_unchecked(const std::string& text, const std::stri
     if (col["muted"]) d.muted = c.color(col["muted"], "colors.muted");
   }
   if (auto im = root["image"]) {
-    c.keys(im, "image", {"dpi", "quality"});
+    c.keys(im, "image", {"mode", "dpi", "quality"});
+    if (im["mode"]) {
+      std::string m = c.str(im["mode"], "image.mode");
+      if (m != "vector" && m != "raster")
+        c.fail(im["mode"], "image.mode", "must be vector (the slide's own page, sharp at any size) or raster (a picture of image.dpi), not '" + m + "'");
+      d.vector = m == "vector";
+    }
     if (im["dpi"]) d.dpi = c.number(im["dpi"], "image.dpi", 36, 600);
     if (im["quality"]) d.quality = c.whole(im["quality"], "image.quality", 30, 100);
   }

@@ -60,7 +60,9 @@ struct LayoutDef {
   Role title{12, true}, body{9, false}, label_role{7.5, false}, section{16, true}, deck_title{20, true};
   double level_indent = 14;
   Color text{0, 0, 0}, rules{0.69, 0.69, 0.69}, border_color{0.5, 0.5, 0.5}, muted{0.38, 0.38, 0.38};
-  // images and overflow
+  // images and overflow: slides placed as vector pages (image.mode: vector, the default)
+  // or as raster pictures of `dpi` (image.mode: raster)
+  bool vector = true;
   double dpi = 150;
   int quality = 85;
   double min_size = 5;  // overflow.min_size: no retypeset text is smaller (points, as printed)

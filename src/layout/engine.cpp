@@ -332,13 +332,15 @@ struct Builder {
     im.w = w;
     im.h = h;
     im.page = s.page;
+    im.mode = d.vector ? PictureMode::vector : PictureMode::raster;
+    im.crop = {0, 0, sw, sh};
     double pw = std::max(1.0, std::round(w / 72.0 * d.dpi)), ph = std::max(1.0, std::round(h / 72.0 * d.dpi));
-    if (!(pw * ph <= static_cast<double>(limits().pixels)))
+    if (!d.vector && !(pw * ph <= static_cast<double>(limits().pixels)))  // vector frames render nothing
       over_limit(static_cast<int>(Exit::layout), d.file.empty() ? d.name : d.file, "a slide picture",
                  std::to_string(static_cast<long long>(std::min(pw, 1e15))) + " x " + std::to_string(static_cast<long long>(std::min(ph, 1e15))) +
                      " pixels", std::to_string(limits().pixels) + " pixels", "--max-pixels");
-    im.px_w = static_cast<int>(pw);
-    im.px_h = static_cast<int>(ph);
+    im.px_w = static_cast<int>(std::min(pw, 1e9));
+    im.px_h = static_cast<int>(std::min(ph, 1e9));
     return im;
   }
 

@@ -23,7 +23,13 @@ nlohmann::ordered_json to_json(const LaidOutDoc& doc) {
     jp["size"] = {r2(p.width), r2(p.height)};
     for (const auto& f : p.frames) jp["frames"].push_back({{"slide", f.first}, {"box", {r2(f.second[0]), r2(f.second[1]), r2(f.second[2]), r2(f.second[3])}}});
     for (const auto& i : p.images)
-      jp["images"].push_back({{"page", i.page}, {"box", {r2(i.x), r2(i.y), r2(i.w), r2(i.h)}}, {"pixels", {i.px_w, i.px_h}}});
+    {
+      nlohmann::ordered_json ji = {{"page", i.page}, {"box", {r2(i.x), r2(i.y), r2(i.w), r2(i.h)}},
+                                   {"mode", i.mode == PictureMode::vector ? "vector" : "raster"},
+                                   {"crop", {r2(i.crop[0]), r2(i.crop[1]), r2(i.crop[2]), r2(i.crop[3])}}};
+      if (i.mode == PictureMode::raster) ji["pixels"] = {i.px_w, i.px_h};
+      jp["images"].push_back(std::move(ji));
+    }
     for (const auto& b : p.boxes) jp["boxes"].push_back({r2(b.x), r2(b.y), r2(b.w), r2(b.h)});
     for (const auto& r : p.rules) jp["rules"].push_back({r2(r.x0), r2(r.y0), r2(r.x1), r2(r.y1)});
     for (const auto& t : p.texts)

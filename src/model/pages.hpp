@@ -39,12 +39,21 @@ struct BoxOutline {
   Color color;
 };
 
-// A slide picture: the render stage asks for page `page` of the source PDF rendered to
-// px_w x px_h pixels and places it in the box.
+// What a slide frame shows: page `page` of the source PDF, cut to `crop` and scaled to
+// the box. As a vector page (the default), the render stage places the source page itself
+// (its text, fonts and images untouched) as a Form XObject clipped to the crop; as a raster
+// picture, it asks for the crop rendered to px_w x px_h pixels.
+enum class PictureMode { vector, raster };
+
 struct ImageBox {
   double x = 0, y = 0, w = 0, h = 0;
   int page = 0;              // 1-based page of the source PDF
-  int px_w = 0, px_h = 0;
+  PictureMode mode = PictureMode::vector;
+  // the part of the source page shown, in its units (points of the page as displayed,
+  // after /Rotate, within its CropBox; origin top-left, y down): x0, y0, x1, y1. The whole
+  // page, or the slide of a letterboxed deck.
+  std::array<double, 4> crop{0, 0, 0, 0};
+  int px_w = 0, px_h = 0;    // raster mode: the picture's size in pixels
 };
 
 struct LaidOutPage {

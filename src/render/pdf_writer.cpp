@@ -23,6 +23,7 @@
 
 #include "core/parallel.hpp"
 #include "core/unicode.hpp"
+#include "render/vector_frames.hpp"
 #include "deckhand/version.hpp"
 
 namespace deckhand::render {
@@ -218,7 +219,7 @@ void write_pdf(const LaidOutDoc& doc, const RasterFn& raster, const WriteOptions
   if (!pdf) throw Error(Exit::failure, "", "libharu could not start", "out of memory?");
   struct Guard {
     HPDF_Doc p;
-    ~Guard() { HPDF_Free(p); }
+    ~Guard() { if (p) HPDF_Free(p); }
   } guard{pdf};
   HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
   HPDF_UseUTFEncodings(pdf);
@@ -267,10 +268,14 @@ void write_pdf(const LaidOutDoc& doc, const RasterFn& raster, const WriteOptions
   std::vector<HPDF_Page> pages;
   for (int pi = 0; pi < total; ++pi) {
     const LaidOutPage& lp = doc.pages[pi];
-    // the page's slide pictures, rendered and encoded on all cores
-    std::vector<Encoded> enc(lp.images.size());
-    parallel_for(static_cast<int>(lp.images.size()), opts.workers, [&](int i, unsigned w) {
-      const ImageBox& ib = lp.images[i];
+    // the page's raster pictures, rendered and encoded on all cores (vector frames are
+    // placed by place_vector_frames, after)
+    std::vector<ImageBox> rasters;
+    for (const auto& ib : lp.images)
+      if (ib.mode == PictureMode::raster) rasters.push_back(ib);
+    std::vector<Encoded> enc(rasters.size());
+    parallel_for(static_cast<int>(rasters.size()), opts.workers, [&](int i, unsigned w) {
+      const ImageBox& ib = rasters[i];
       Raster r = raster(ib.page, ib.px_w, ib.px_h, w);
       enc[i].w = r.w;
       enc[i].h = r.h;
@@ -292,10 +297,10 @@ void write_pdf(const LaidOutDoc& doc, const RasterFn& raster, const WriteOptions
     HPDF_Page_SetWidth(page, static_cast<HPDF_REAL>(lp.width));
     HPDF_Page_SetHeight(page, static_cast<HPDF_REAL>(lp.height));
     const double H = lp.height;
-    for (size_t i = 0; i < lp.images.size(); ++i) {
+    for (size_t i = 0; i < rasters.size(); ++i) {
       HPDF_Image img = add_image(pdf, enc[i]);
       check(err, "adding a slide picture");
-      const ImageBox& ib = lp.images[i];
+      const ImageBox& ib = rasters[i];
       HPDF_Page_DrawImage(page, img, HPDF_REAL(ib.x), HPDF_REAL(H - ib.y - ib.h), HPDF_REAL(ib.w), HPDF_REAL(ib.h));
       enc[i].bytes.clear();
       enc[i].bytes.shrink_to_fit();
@@ -350,9 +355,15 @@ void write_pdf(const LaidOutDoc& doc, const RasterFn& raster, const WriteOptions
 
   for (auto& [file, f] : by_file) embed_whole(f);
   // straight to the file: no second copy of the whole PDF in memory
-  HPDF_SaveToFile(pdf, path.c_str());
-  if (err.code) throw Error(Exit::output, path, "cannot write the PDF (libharu error " + std::to_string(err.code) + ")",
+  const bool vector = has_vector_frames(doc);
+  const std::string haru = vector ? (tmp.path / "handout.pdf").string() : path;
+  HPDF_SaveToFile(pdf, haru.c_str());
+  if (err.code) throw Error(Exit::output, haru, "cannot write the PDF (libharu error " + std::to_string(err.code) + ")",
                             "check free disk space and that the folder is writable");
+  if (!vector) return;
+  HPDF_Free(guard.p);  // libharu's memory is not needed any more
+  guard.p = nullptr;
+  place_vector_frames(doc, haru, opts.source, opts.password, path);
 }
 
 }  // namespace deckhand::render

@@ -21,6 +21,8 @@ using RasterFn = std::function<Raster(int page, int w, int h, unsigned worker)>;
 
 struct WriteOptions {
   unsigned workers = 1;
+  // the source PDF, for frames shown as vector pages (render/vector_frames.hpp)
+  std::string source, password;
   std::function<void(int done, int total)> progress;  // pages written
 };
 
@@ -30,6 +32,8 @@ struct WriteOptions {
 enum class ImageCoding { jpeg, flate };
 ImageCoding choose_coding(const Raster& r);
 
+// Writes the PDF to `path`: raster frames are pictures from `raster`; when the layout has
+// vector frames, libharu writes to a temporary file that place_vector_frames completes.
 // Writes the PDF to `path` (give it a temporary path: see core/io.hpp write_output_via).
 // Deterministic: same input, same bytes.
 void write_pdf(const LaidOutDoc& doc, const RasterFn& raster, const WriteOptions& opts, const std::string& path);

@@ -1,0 +1,189 @@
+#include "render/vector_frames.hpp"
+
+#define POINTERHOLDER_TRANSITION 4  // qpdf 11: std::shared_ptr, no PointerHolder
+#include <qpdf/QPDF.hh>
+#include <qpdf/QPDFExc.hh>
+#include <qpdf/QPDFObjectHandle.hh>
+#include <qpdf/QPDFPageDocumentHelper.hh>
+#include <qpdf/QPDFPageObjectHelper.hh>
+#include <qpdf/QPDFWriter.hh>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <map>
+#include <stdexcept>
+
+#include "core/error.hpp"
+
+namespace deckhand::render {
+namespace {
+
+// a number for a content stream: fixed notation, no trailing zeros (same bytes every run)
+std::string num(double v) {
+  if (std::abs(v) < 5e-6) v = 0;
+  char b[48];
+  std::snprintf(b, sizeof b, "%.5f", v);
+  std::string s = b;
+  while (!s.empty() && s.back() == '0') s.pop_back();
+  if (!s.empty() && s.back() == '.') s.pop_back();
+  return s == "-0" ? "0" : s;
+}
+
+struct Rect {
+  double llx = 0, lly = 0, urx = 0, ury = 0;
+};
+
+Rect rect_of(QPDFObjectHandle a) {
+  Rect r;
+  if (!a.isRectangle()) return r;
+  auto q = a.getArrayAsRectangle();
+  r = {std::min(q.llx, q.urx), std::min(q.lly, q.ury), std::max(q.llx, q.urx), std::max(q.lly, q.ury)};
+  return r;
+}
+
+// A source page as placed: its Form XObject in the output file, and how it is shown
+// (CropBox within the MediaBox, /Rotate), which is how Poppler renders it.
+struct Placed {
+  QPDFObjectHandle form;
+  Rect box;       // the CropBox, in the page's user space
+  int rotate = 0; // 0, 90, 180, 270 (clockwise, as displayed)
+};
+
+Placed place_source_page(QPDF& out, QPDFPageObjectHelper& page) {
+  Placed p;
+  Rect media = rect_of(page.getMediaBox());
+  Rect crop = rect_of(page.getCropBox());  // falls back to the MediaBox
+  p.box = {std::max(media.llx, crop.llx), std::max(media.lly, crop.lly), std::min(media.urx, crop.urx), std::min(media.ury, crop.ury)};
+  if (p.box.urx <= p.box.llx || p.box.ury <= p.box.lly) p.box = media;
+  QPDFObjectHandle rot = page.getAttribute("/Rotate", false);
+  if (rot.isInteger()) {
+    long long r = rot.getIntValue() % 360;
+    if (r < 0) r += 360;
+    p.rotate = static_cast<int>(r / 90 * 90);
+  }
+  // the page as it is, without its /Rotate (the matrix below does that), cut to the CropBox
+  QPDFObjectHandle fo = page.getFormXObjectForPage(false);
+  fo.getDict().replaceKey("/BBox", QPDFObjectHandle::newArray(QPDFObjectHandle::Rectangle(p.box.llx, p.box.lly, p.box.urx, p.box.ury)));
+  fo.getDict().removeKey("/Matrix");
+  p.form = out.copyForeignObject(fo);
+  return p;
+}
+
+// q <clip to the frame> <source user space -> sheet> cm /Name Do Q
+std::string draw(const Placed& p, const ImageBox& ib, double sheet_h, const std::string& name) {
+  const Rect& b = p.box;
+  const bool turned = p.rotate == 90 || p.rotate == 270;
+  const double dw = turned ? b.ury - b.lly : b.urx - b.llx, dh = turned ? b.urx - b.llx : b.ury - b.lly;
+  // the part shown, in displayed units (top-left origin), within the page
+  double cx0 = ib.crop[0], cy0 = ib.crop[1], cx1 = ib.crop[2], cy1 = ib.crop[3];
+  if (!(cx1 > cx0 && cy1 > cy0)) cx0 = 0, cy0 = 0, cx1 = dw, cy1 = dh;
+  cx0 = std::clamp(cx0, 0.0, dw), cx1 = std::clamp(cx1, 0.0, dw), cy0 = std::clamp(cy0, 0.0, dh), cy1 = std::clamp(cy1, 0.0, dh);
+  if (!(cx1 > cx0 && cy1 > cy0)) cx0 = 0, cy0 = 0, cx1 = dw, cy1 = dh;
+  const double sx = ib.w / (cx1 - cx0), sy = ib.h / (cy1 - cy0);
+  const double top = sheet_h - ib.y;
+  // user space (u, v) -> displayed (X, Y) -> sheet: x + (X - cx0) sx, top - (Y - cy0) sy
+  double a = 0, bb = 0, c = 0, d = 0, e = 0, f = 0;
+  switch (p.rotate) {
+    case 90:   // X = v - lly, Y = u - llx
+      c = sx, e = ib.x - (b.lly + cx0) * sx;
+      bb = -sy, f = top + (b.llx + cy0) * sy;
+      break;
+    case 180:  // X = urx - u, Y = v - lly
+      a = -sx, e = ib.x + (b.urx - cx0) * sx;
+      d = -sy, f = top + (b.lly + cy0) * sy;
+      break;
+    case 270:  // X = ury - v, Y = urx - u
+      c = -sx, e = ib.x + (b.ury - cx0) * sx;
+      bb = sy, f = top - (b.urx - cy0) * sy;
+      break;
+    default:   // X = u - llx, Y = ury - v
+      a = sx, e = ib.x - (b.llx + cx0) * sx;
+      d = sy, f = top - (b.ury - cy0) * sy;
+  }
+  return "q\n" + num(ib.x) + " " + num(sheet_h - ib.y - ib.h) + " " + num(ib.w) + " " + num(ib.h) + " re W n\n" +
+         num(a) + " " + num(bb) + " " + num(c) + " " + num(d) + " " + num(e) + " " + num(f) + " cm\n" + name + " Do\nQ\n";
+}
+
+}  // namespace
+
+bool has_vector_frames(const LaidOutDoc& doc) {
+  for (const auto& p : doc.pages)
+    for (const auto& i : p.images)
+      if (i.mode == PictureMode::vector) return true;
+  return false;
+}
+
+void place_vector_frames(const LaidOutDoc& doc, const std::string& haru_pdf, const std::string& source,
+                         const std::string& password, const std::string& out_path) {
+  QPDF src, out;
+  src.setSuppressWarnings(true);  // a damaged source is repaired as far as qpdf can; Poppler read it already
+  out.setSuppressWarnings(true);
+  try {
+    src.processFile(source.c_str(), password.empty() ? nullptr : password.c_str());
+  } catch (const QPDFExc& e) {
+    throw Error(Exit::input, source, std::string("qpdf cannot read this PDF for the vector slides: ") + e.getMessageDetail(),
+                "repair it (qpdf in.pdf out.pdf), or set image.mode: raster in the layout");
+  } catch (const std::exception& e) {
+    throw Error(Exit::input, source, std::string("qpdf cannot read this PDF for the vector slides: ") + e.what(),
+                "repair it (qpdf in.pdf out.pdf), or set image.mode: raster in the layout");
+  }
+  try {
+    out.processFile(haru_pdf.c_str());
+    std::vector<QPDFPageObjectHelper> spages = QPDFPageDocumentHelper(src).getAllPages();
+    std::vector<QPDFPageObjectHelper> opages = QPDFPageDocumentHelper(out).getAllPages();
+    if (opages.size() != doc.pages.size())
+      throw Error(Exit::failure, "", "the handout has " + std::to_string(opages.size()) + " pages, the layout " +
+                                         std::to_string(doc.pages.size()), "a bug: please report it");
+    std::map<int, Placed> placed;  // source page -> its Form XObject in `out`, made once
+    for (size_t pi = 0; pi < doc.pages.size(); ++pi) {
+      const LaidOutPage& lp = doc.pages[pi];
+      std::string content;
+      std::map<std::string, QPDFObjectHandle> names;
+      for (const ImageBox& ib : lp.images) {
+        if (ib.mode != PictureMode::vector) continue;
+        if (ib.page < 1 || ib.page > static_cast<int>(spages.size()))
+          throw Error(Exit::bad_deck, source, "the deck shows page " + std::to_string(ib.page) + " but the PDF has " +
+                                                  std::to_string(spages.size()) + " pages", "pass the deck's own PDF with --source");
+        auto it = placed.find(ib.page);
+        if (it == placed.end()) it = placed.emplace(ib.page, place_source_page(out, spages[ib.page - 1])).first;
+        std::string name = "/DhSlide" + std::to_string(ib.page);
+        names[name] = it->second.form;
+        content += draw(it->second, ib, lp.height, name);
+      }
+      if (content.empty()) continue;
+      QPDFObjectHandle page = opages[pi].getObjectHandle();
+      QPDFObjectHandle res = page.getKey("/Resources");
+      if (!res.isDictionary()) {
+        res = QPDFObjectHandle::newDictionary();
+        page.replaceKey("/Resources", res);
+      }
+      QPDFObjectHandle xo = res.getKey("/XObject");
+      if (!xo.isDictionary()) {
+        xo = QPDFObjectHandle::newDictionary();
+        res.replaceKey("/XObject", xo);
+      } else if (xo.isIndirect()) {  // may be shared: this page gets its own
+        xo = xo.shallowCopy();
+        res.replaceKey("/XObject", xo);
+      }
+      for (const auto& [n, f] : names) xo.replaceKey(n, f);
+      // beneath everything libharu drew (frame borders, labels), as the raster pictures were
+      opages[pi].addPageContents(QPDFObjectHandle::newStream(&out, content), true);
+    }
+    QPDFWriter w(out, out_path.c_str());
+    w.setDeterministicID(true);
+    w.setObjectStreamMode(qpdf_o_generate);
+    w.setStreamDataMode(qpdf_s_compress);
+    w.write();
+  } catch (const Error&) {
+    throw;
+  } catch (const QPDFExc& e) {
+    throw Error(Exit::failure, out_path, std::string("qpdf failed placing the vector slides: ") + e.what(),
+                "set image.mode: raster in the layout, and please report this with the input");
+  } catch (const std::exception& e) {
+    throw Error(Exit::output, out_path, std::string("cannot write the handout: ") + e.what(),
+                "check free disk space and that the folder is writable");
+  }
+}
+
+}  // namespace deckhand::render

@@ -47,7 +47,9 @@ void setup_check(CLI::App& app, Global& g, std::function<int()>& run) {
       if (!co->translations.empty()) translated = apply_translations(deck, co->translations, co->lang, diag, true);
       std::string dd = data_dir();
       layout::LayoutDef def = layout::load_layout(co->layout, dd);
-      if (def.content == layout::LayoutDef::Content::automatic) def.content = layout::LayoutDef::Content::text;
+      // as the handout will print it: `auto` frames are retypeset only for a translated deck
+      // (an untranslated one shows its slide pictures, which cannot overflow)
+      if (def.content == layout::LayoutDef::Content::automatic && translated >= 0) def.content = layout::LayoutDef::Content::text;
       layout::FontSet fonts;
       layout::load_fonts(def, fonts);
       Diagnostics layout_diag;

@@ -527,7 +527,7 @@ MergeReport merge(Deck& deck, const Catalog& tr, const std::string& lang) {
     }
     if (!t || t->target.empty() || t->fuzzy) {
       r.missing.push_back(u.id);
-      ++r.missing_by_reason[!t ? "not in the file" : t->target.empty() ? "empty target" : t->state.empty() ? "fuzzy" : t->state];
+      ++r.missing_by_reason[!t ? "not in the file" : t->target.empty() ? "not translated yet" : t->state.empty() ? "fuzzy" : t->state];
       continue;
     }
     out[u.key] = unicode::nfc(t->target);

@@ -356,7 +356,7 @@ void write_pdf(const LaidOutDoc& doc, const RasterFn& raster, const WriteOptions
   for (auto& [file, f] : by_file) embed_whole(f);
   // straight to the file: no second copy of the whole PDF in memory
   const bool vector = has_vector_frames(doc);
-  const std::string haru = vector ? (tmp.path / "handout.pdf").string() : path;
+  const std::string haru = vector ? (std::filesystem::path(tmp.path()) / "handout.pdf").string() : path;
   HPDF_SaveToFile(pdf, haru.c_str());
   if (err.code) throw Error(Exit::output, haru, "cannot write the PDF (libharu error " + std::to_string(err.code) + ")",
                             "check free disk space and that the folder is writable");

@@ -2,7 +2,8 @@
 # Runs one libFuzzer target for a while and reports executions and findings.
 # Usage: sh scripts/fuzz.sh TARGET SECONDS
 #   TARGET: deck_json | layout | translation | extract | engine
-# Builds build-fuzz/ with clang, ASan and UBSan (needs: sh scripts/deps.sh fuzz). The run
+# Builds build-fuzz/ with clang, ASan and UBSan (needs: sh scripts/deps.sh fuzz); .ci/run
+# runs the whole test suite in that same folder (FUZZ_REBUILD=0: use what is built). The run
 # starts from the committed seeds (tests/fuzz/corpus/TARGET) with the target's dictionary;
 # new inputs go to build-fuzz/corpus/TARGET, findings to build-fuzz/findings/TARGET/. Each
 # finding becomes a regression input in tests/fuzz/regressions/ (run by e2e.fuzz_regressions).
@@ -16,7 +17,7 @@ case "$seconds" in ''|*[!0-9]*) echo "deckhand: error: scripts/fuzz.sh: SECONDS 
 cd "$(dirname "$0")/.."
 src=$(pwd)
 if [ ! -x "build-fuzz/tests/fuzz/fuzz_$target" ] || [ "${FUZZ_REBUILD:-1}" = 1 ]; then
-  CXX=${CXX:-clang++} cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DDECKHAND_FUZZ=ON -DDECKHAND_TESTS=OFF >/dev/null
+  CXX=${CXX:-clang++} cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DDECKHAND_FUZZ=ON >/dev/null
   cmake --build build-fuzz -j"${JOBS:-2}" --target "fuzz_$target" >/dev/null
 fi
 corpus=build-fuzz/corpus/$target; findings=build-fuzz/findings/$target

@@ -272,23 +272,40 @@ static Deck deck_from_json_unchecked(const nlohmann::json& j, const std::string&
 }
 
 Deck deck_from_text(const std::string& text, const std::string& file) {
-  // the nesting depth is checked while parsing, before any deep structure is built
-  // and so is the slide count (objects two levels down: the items of "slides"), so that a
-  // huge deck fails before it is built in memory
+  // The nesting depth and the slide count (objects two levels down: the items of "slides")
+  // are checked in one linear scan before parsing, so that a deep or huge deck fails before
+  // it is built in memory. (nlohmann's parser callback would do it too, but it is quadratic
+  // in the length of an array of objects.)
   const int max_depth = limits().depth;
   const long max_objects = static_cast<long>(limits().slides) + 16;  // exact count checked below
-  long objects = 0;
+  {
+    int depth = 0;
+    long objects = 0;
+    bool in_string = false, escaped = false;
+    for (char c : text) {
+      if (in_string) {
+        if (escaped) escaped = false;
+        else if (c == '\\') escaped = true;
+        else if (c == '"') in_string = false;
+        continue;
+      }
+      if (c == '"') {
+        in_string = true;
+      } else if (c == '[' || c == '{') {
+        if (c == '{' && depth == 2 && ++objects > max_objects)
+          over_limit(static_cast<int>(Exit::bad_deck), file, "the slide count", "more than " + std::to_string(limits().slides),
+                     std::to_string(limits().slides), "--max-slides");
+        if (++depth > max_depth)
+          over_limit(static_cast<int>(Exit::bad_deck), file, "the nesting depth of the JSON", std::to_string(depth),
+                     std::to_string(max_depth), "--max-depth");
+      } else if (c == ']' || c == '}') {
+        --depth;
+      }
+    }
+  }
   nlohmann::json j;
   try {
-    j = nlohmann::json::parse(text, [&](int depth, nlohmann::json::parse_event_t ev, nlohmann::json&) {
-      if (depth > max_depth)
-        over_limit(static_cast<int>(Exit::bad_deck), file, "the nesting depth of the JSON", std::to_string(depth),
-                   std::to_string(max_depth), "--max-depth");
-      if (ev == nlohmann::json::parse_event_t::object_start && depth == 2 && ++objects > max_objects)
-        over_limit(static_cast<int>(Exit::bad_deck), file, "the slide count", "more than " + std::to_string(limits().slides),
-                   std::to_string(limits().slides), "--max-slides");
-      return true;
-    });
+    j = nlohmann::json::parse(text);
   } catch (const nlohmann::json::exception& e) {  // parse_error, and out_of_range for a number such as 1e999
     throw Error(Exit::bad_deck, file, std::string("not valid JSON: ") + e.what(), "fix the file, or extract the deck again");
   }

@@ -107,6 +107,7 @@ hard 9 "deep.yaml" -- "$DECKHAND" handout "$R/long-bullet.json" --layout "$T/dee
 # a deck JSON with more slides than the limit fails while it is read
 awk 'BEGIN { printf "{\"schema\":\"deckhand.deck/1\",\"slides\":["; for (i = 0; i < 100001; i++) printf "%s{}", (i ? "," : ""); print "]}" }' >"$T/many.json"
 hard 8 "the slide count is [0-9]+, over the limit of 100000 \(--max-slides\)" -- "$DECKHAND" inspect "$T/many.json"
+hard 0 "" -- "$DECKHAND" --max-slides 200000 inspect "$T/many.json"   # read in linear time
 # an input that never ends
 hard 4 "/dev/zero: the input is more than 1000000 bytes.*--max-file-size" -- "$DECKHAND" --max-file-size 1000000 inspect /dev/zero
 

@@ -211,6 +211,11 @@ if [ -d "$C" ]; then
     else bad "13-device-target.sh: $(cat "$T/13.out")"; fi
   fi
   hard 10 "is a folder" -- "$DECKHAND" handout features.pdf --layout outline -o "$T/folder"
+  sh 12-overwrite-inputs.sh "$DECKHAND" >"$T/12.out" 2>&1
+  if [ "$(grep -c '^rc=10 ' "$T/12.out")" = 3 ] && grep -q "features.pdf intact" "$T/12.out" &&
+     ! grep -q "PDF document" "$T/12.out"; then
+    ok "12-overwrite-inputs.sh: the deck's PDF, the translations and the layout refused as output (exit 10), intact"
+  else bad "12-overwrite-inputs.sh: $(cat "$T/12.out")"; fi
   cd "$SRC" || exit 1
 else
   echo "skip: $C is absent"

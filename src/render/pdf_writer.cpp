@@ -49,8 +49,9 @@ void check(const HaruError& e, const std::string& what) {
 // libharu 2.3.0 writes, for UTF-8 fonts, a ToUnicode CMap made of a `begincidrange`
 // section, which is not allowed in a ToUnicode CMap (every Poppler tool warns). With the
 // UTF-8 encoder the character codes are Unicode code points, so the right CMap is the
-// identity over the BMP as bfrange lines. Rewrite the stream libharu created.
-void fix_to_unicode(HPDF_Font font) {
+// identity over the BMP as bfrange lines. Rewrite the stream libharu created, with lines
+// only for the characters `cps` the document draws in this font (the rest is never used).
+void fix_to_unicode(HPDF_Font font, const std::set<char32_t>& cps) {
   HPDF_Dict tu = static_cast<HPDF_Dict>(HPDF_Dict_GetItem(reinterpret_cast<HPDF_Dict>(font), "ToUnicode", HPDF_OCLASS_DICT));
   if (!tu || !tu->stream) return;
   HPDF_MemStream_FreeData(tu->stream);
@@ -63,7 +64,10 @@ void fix_to_unicode(HPDF_Font font) {
   // letters they show, so that copied or extracted text is plain Arabic.
   auto presentation = [](int hi) { return hi == 0xFB || hi == 0xFC || hi == 0xFD || hi == 0xFE; };
   std::vector<int> his;
-  for (int hi = 0; hi < 256; ++hi)
+  std::set<int> used_hi;
+  for (char32_t c : cps)
+    if (c <= 0xFFFF) used_hi.insert(static_cast<int>(c >> 8));
+  for (int hi : used_hi)
     if ((hi < 0xD8 || hi > 0xDF) && !presentation(hi)) his.push_back(hi);  // no surrogates
   for (size_t i = 0; i < his.size(); i += 100) {
     size_t n = std::min<size_t>(100, his.size() - i);
@@ -79,6 +83,7 @@ void fix_to_unicode(HPDF_Font font) {
   for (int hi : {0xFB, 0xFC, 0xFD, 0xFE})
     for (int lo = 0; lo < 256; ++lo) {
       char32_t code = static_cast<char32_t>(hi << 8 | lo);
+      if (!cps.count(code)) continue;
       std::u32string to = unicode::decode(unicode::nfkc(unicode::encode(code)));
       if (to.empty() || to.size() > 4) to = std::u32string(1, code);
       char line[64];
@@ -170,6 +175,8 @@ std::string subset_font(const std::string& path, const std::set<char32_t>& cps, 
   if (!blob) throw Error(Exit::layout, path, "cannot read the font file", "check the layout's fonts");
   hb_face_t* face = hb_face_create(blob, 0);
   hb_subset_input_t* in = hb_subset_input_create_or_fail();
+  // no hinting instructions: a handout is printed or zoomed, not drawn on a pixel grid
+  hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_NO_HINTING);
   hb_set_t* uni = hb_subset_input_unicode_set(in);
   for (char32_t c : cps) hb_set_add(uni, c);
   hb_face_t* sub = hb_subset_or_fail(face, in);
@@ -244,7 +251,7 @@ void write_pdf(const LaidOutDoc& doc, const RasterFn& raster, const WriteOptions
       throw Error(Exit::layout, original, "libharu cannot load this TrueType font", "use a .ttf font with glyph outlines (not CFF/.otf)");
     HPDF_Font f = HPDF_GetFont(pdf, name, "UTF-8");
     check(err, "loading font " + original);
-    fix_to_unicode(f);
+    fix_to_unicode(f, cps);
     by_file[original] = f;
   }
   std::map<std::string, HPDF_Font> fonts;

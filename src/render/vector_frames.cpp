@@ -169,6 +169,7 @@ void place_vector_frames(const LaidOutDoc& doc, const std::string& haru_pdf, con
       for (const auto& [n, f] : names) xo.replaceKey(n, f);
       // beneath everything libharu drew (frame borders, labels), as the raster pictures were
       opages[pi].addPageContents(QPDFObjectHandle::newStream(&out, content), true);
+      opages[pi].getObjectHandle().coalesceContentStreams();  // one stream a page: smaller
     }
     QPDFWriter w(out, out_path.c_str());
     w.setDeterministicID(true);

@@ -323,3 +323,32 @@ TEST(Wrap, ChineseNeverStartsALineWithClosingPunctuationAndAddsNoSpaces) {
     EXPECT_EQ(no_space(joined), no_space(s)) << "no characters lost or added";
   }
 }
+
+// Issue 9, point 3 (pictures as data): each frame says what it shows; vector by default,
+// raster with its pixel size when the layout says image.mode: raster.
+TEST(Issue9, FramesSayVectorPageOrRasterPictureAndTheirCrop) {
+  Deck d = sample_deck(3);
+  LaidOutDoc v = run("grid-6", d);
+  ASSERT_EQ(v.pages[0].images.size(), 3u);
+  for (const auto& im : v.pages[0].images) {
+    EXPECT_EQ(im.mode, PictureMode::vector);
+    double sw = d.slides[0].size[0] > 0 ? d.slides[0].size[0] : d.source.page_size[0];
+    double sh = d.slides[0].size[1] > 0 ? d.slides[0].size[1] : d.source.page_size[1];
+    EXPECT_EQ(im.crop, (std::array<double, 4>{0, 0, sw, sh}));  // the whole page, in its units
+  }
+  std::string yaml = "mode: grid\npaper: A4\nmargins: 20mm\ngrid: {rows: 3, columns: 2}\nimage: {mode: raster, dpi: 300}\n";
+  LayoutDef def = parse_layout(yaml, "t.yaml");
+  def.font_regular = kData + "/fonts/DejaVuSans.ttf";
+  def.font_bold = kData + "/fonts/DejaVuSans-Bold.ttf";
+  FontSet fonts;
+  load_fonts(def, fonts);
+  Diagnostics diag;
+  LaidOutDoc r = lay_out(d, def, fonts, {}, diag);
+  ASSERT_FALSE(r.pages[0].images.empty());
+  const ImageBox& im = r.pages[0].images[0];
+  EXPECT_EQ(im.mode, PictureMode::raster);
+  EXPECT_EQ(im.px_w, static_cast<int>(std::lround(im.w / 72.0 * 300)));
+  EXPECT_EQ(to_json(r)["pages"][0]["images"][0]["mode"], "raster");
+  EXPECT_EQ(to_json(v)["pages"][0]["images"][0]["mode"], "vector");
+  EXPECT_NE(error_of("image: {mode: bitmap}\n").find("key 'image.mode': must be vector"), std::string::npos);
+}

@@ -127,7 +127,8 @@ limit 8 --max-slides 2 3 inspect "$R/long-bullet.json"
 limit 5 --max-pages 2 7 inspect "$F"
 limit 5 --max-page-size 100 1000 inspect "$F"
 limit 8 --max-page-size 100 2000000 strings export "$R/num-size-huge.json" --format po -o "$O/x.po"
-limit 9 --max-pixels 1000 60000000 handout "$F" --layout grid-6 -o "$O/x.pdf"
+printf 'name: raster-grid\nmode: grid\ngrid: {rows: 3, columns: 2}\nimage: {mode: raster}\n' >"$T/raster-grid.yaml"
+limit 9 --max-pixels 1000 60000000 handout "$F" --layout "$T/raster-grid.yaml" -o "$O/x.pdf"
 limit 10 --max-output-pages 2 1000 handout "$R/long-bullet.json" --layout outline -o "$O/x.pdf"
 
 # ---- output targets

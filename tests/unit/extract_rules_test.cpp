@@ -381,7 +381,10 @@ TEST(Rule9_NotesPages, NotesSurviveTheDeckJsonRoundTripAndAreOptional) {
   s.id = "s1";
   s.notes = {"Thank the hosts.", "Keep it short."};
   d.slides.push_back(s);
-  d.slides.push_back(Slide{});
+  Slide plain;
+  plain.page = 2;
+  plain.id = "s2";
+  d.slides.push_back(plain);
   auto j = nlohmann::json::parse(dump_deck(d));
   EXPECT_EQ(j["slides"][0]["notes"].size(), 2u);
   EXPECT_FALSE(j["slides"][1].contains("notes"));

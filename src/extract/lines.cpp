@@ -558,12 +558,14 @@ std::vector<bool> hidden_chars(const std::vector<DrawnChar>& chars, const std::v
   std::vector<bool> out(chars.size(), false);
   for (size_t i = 0; i < chars.size(); ++i) {
     const DrawnChar& g = chars[i];
-    const DrawnShape* below = nullptr;  // the last shape drawn before the character, under it
+    // the last shape drawn before the character, under it, that paints its colour (a
+    // transparent shape, /ca 0 as Google Slides draws, leaves what is beneath it showing)
+    const DrawnShape* below = nullptr;
     bool covered = false;
     for (const DrawnShape& s : shapes) {
       if (!s.contains(g.x, g.y)) continue;
       if (s.order < g.order) {
-        if (!below || s.order > below->order) below = &s;
+        if ((s.opaque || s.picture) && (!below || s.order > below->order)) below = &s;
       } else if (s.opaque && s.rect) {
         covered = true;
       }
@@ -575,6 +577,9 @@ std::vector<bool> hidden_chars(const std::vector<DrawnChar>& chars, const std::v
       out[i] = true;
     } else if (mode == 0 || mode == 2) {
       if (below && below->picture) continue;
+      // a path that is not a rectangle covers only part of its box: its colour beneath
+      // the character is not known, and text is never dropped on a guess
+      if (below && !below->rect) continue;
       std::array<double, 3> under = below ? below->rgb : std::array<double, 3>{1, 1, 1};
       double d = std::abs(under[0] - g.rgb[0]) + std::abs(under[1] - g.rgb[1]) + std::abs(under[2] - g.rgb[2]);
       out[i] = d < 0.03;

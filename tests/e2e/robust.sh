@@ -159,13 +159,14 @@ fi
 
 # ---- signals: a handout long enough to be interrupted
 awk -v src="$F" 'BEGIN { printf "{\"schema\":\"deckhand.deck/1\",\"source\":{\"file\":\"%s\"},\"title\":\"Big\",\"slides\":[", src
-  for (i = 0; i < 3000; i++) printf "%s{\"page\":%d,\"id\":\"s%d\",\"title\":\"Slide %d\",\"size\":[720,405],\"blocks\":[{\"id\":\"s%d.b1\",\"text\":\"point\"}]}", (i ? "," : ""), i % 7 + 1, i + 1, i + 1, i + 1
+  for (i = 0; i < 3000; i++) printf "%s{\"page\":%d,\"id\":\"s%d\",\"title\":\"Slide %d\",\"size\":[720,405],\"blocks\":[{\"id\":\"s%d.b1\",\"text\":\"point\"}]}", (i ? "," : ""), i % 5 + 1, i + 1, i + 1, i + 1
   print "]}" }' >"$T/big.json"
 interrupt() {  # SIGNAL: start a handout, wait for its temporary folder, send SIGNAL
   rm -rf "$O" "$TMPDIR"; mkdir -p "$O" "$TMPDIR"
   # a background job of a script starts with SIGINT ignored (and deckhand keeps it so, as
   # nohup wants): restore the default first
-  env --default-signal=INT "$DECKHAND" -j 2 handout "$T/big.json" --layout grid-9 -o "$O/big.pdf" 2>/dev/null &
+  # raster pictures: slow enough to interrupt (vector frames finish too soon)
+  env --default-signal=INT "$DECKHAND" -j 2 handout "$T/big.json" --layout "$T/raster-grid.yaml" -o "$O/big.pdf" 2>/dev/null &
   pid=$!
   i=0
   while [ $i -lt 300 ] && [ -z "$(ls -A "$TMPDIR")" ]; do sleep 0.1; i=$((i + 1)); done

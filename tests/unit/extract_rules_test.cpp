@@ -436,3 +436,22 @@ TEST(Rule3_HiddenText, InvisibleSameColourAndCoveredTextIsDroppedOcrLayerStays) 
   EXPECT_EQ(words[0].text, "seen");
   EXPECT_EQ(words[1].text, "ocr");
 }
+
+TEST(Rule3_HiddenText, TransparentOrNonRectangularShapesBeneathNeverHideText) {
+  // Google Slides fills a black rectangle at /ca 0 (fully transparent) before black text:
+  // the text is on the white slide and visible. A black disc's box under black text says
+  // nothing about the colour beneath the text: kept.
+  using extract::DrawnChar;
+  using extract::DrawnShape;
+  DrawnShape bg, clear, disc;
+  bg.x0 = 0; bg.y0 = 0; bg.x1 = 720; bg.y1 = 405; bg.rect = true; bg.rgb = {1, 1, 1}; bg.order = 0;
+  clear.x0 = 0; clear.y0 = 0; clear.x1 = 720; clear.y1 = 200; clear.rect = true; clear.rgb = {0, 0, 0};
+  clear.opaque = false; clear.order = 1;
+  disc.x0 = 0; disc.y0 = 250; disc.x1 = 100; disc.y1 = 350; disc.rect = false; disc.rgb = {0, 0, 0}; disc.order = 2;
+  DrawnChar a, b, c;
+  a.x = 50; a.y = 50; a.rgb = {0, 0, 0}; a.order = 3;      // black text over the transparent black box
+  b.x = 50; b.y = 300; b.rgb = {0, 0, 0}; b.order = 4;     // black text inside the disc's box
+  c.x = 50; c.y = 100; c.rgb = {1, 1, 1}; c.order = 5;     // white text: on white, so hidden
+  auto h = extract::hidden_chars({a, b, c}, {bg, clear, disc});
+  EXPECT_EQ(h, (std::vector<bool>{false, false, true}));
+}

@@ -36,8 +36,8 @@ void setup_strings(CLI::App& app, Global& g, std::function<int()>& run) {
                                 "One unit per slide title and block, with a stable id, its slide and role, and a size limit.\n"
                                 "Example: deckhand strings export talk.pdf --format po --target-lang fr -o talk.fr.po");
   sx->add_option("input", so->in, "A PDF or a deck JSON")->required();
-  sx->add_option("--format", so->format, "xliff2 (XLIFF 2.0 with size restrictions), xliff12 (XLIFF 1.2) or po (gettext)")
-      ->check(CLI::IsMember({"xliff2", "xliff12", "po"}))->capture_default_str();
+  sx->add_option("--format", so->format, "xliff2 (XLIFF 2.0 with size restrictions; xliff means the same), xliff12 (XLIFF 1.2) or po (gettext)")
+      ->check(CLI::IsMember({"xliff2", "xliff", "xliff12", "po"}))->capture_default_str();
   sx->add_option("--target-lang", so->target_lang, "Target language (BCP 47), e.g. fr, zh, ar");
   sx->add_option("-o,--output", so->out, "Where to write ('-' = standard output, the default)");
   sx->add_option("--password", so->password, "Password of an encrypted PDF");
@@ -58,7 +58,7 @@ void setup_strings(CLI::App& app, Global& g, std::function<int()>& run) {
   su->add_option("old", so->old_file, "The translation file of the earlier deck (XLIFF or PO)")->required();
   su->add_option("input", so->in, "The revised deck: a PDF or a deck JSON")->required();
   su->add_option("--format", so->update_format, "Format to write: xliff2, xliff12 or po (default: as the old file)")
-      ->check(CLI::IsMember({"xliff2", "xliff12", "po"}));
+      ->check(CLI::IsMember({"xliff2", "xliff", "xliff12", "po"}));
   su->add_option("-o,--output", so->out, "Where to write ('-' = standard output)");
   su->callback([&g, so, &run] {
     run = [&g, so] {
@@ -83,7 +83,7 @@ void setup_strings(CLI::App& app, Global& g, std::function<int()>& run) {
                                 "arrive. Example: deckhand strings pseudo talk.pdf --expand 40% --format po -o pseudo.po");
   sp->add_option("input", so->in, "A PDF or a deck JSON")->required();
   sp->add_option("--expand", so->expand, "How much longer than the source, e.g. 40%")->capture_default_str();
-  sp->add_option("--format", so->format, "xliff2, xliff12 or po")->check(CLI::IsMember({"xliff2", "xliff12", "po"}));
+  sp->add_option("--format", so->format, "xliff2, xliff12 or po")->check(CLI::IsMember({"xliff2", "xliff", "xliff12", "po"}));
   sp->add_option("-o,--output", so->out, "Where to write ('-' = standard output)");
   sp->callback([&g, so, &run] {
     run = [&g, so] {

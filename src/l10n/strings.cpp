@@ -502,7 +502,8 @@ static Catalog checked(Catalog c, const std::string& file) {
 Catalog read_catalog(const std::string& text, const std::string& file) {
   size_t i = text.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
   if (i != std::string::npos && text[i] == '<') return checked(read_xliff(text, file), file);
-  if (text.find("msgid") != std::string::npos) return checked(read_po(text, file), file);
+  if (text.find("msgid") != std::string::npos)  // a UTF-8 byte-order mark (Windows editors) is not PO syntax
+    return checked(read_po(text.compare(0, 3, "\xEF\xBB\xBF") == 0 ? text.substr(3) : text, file), file);
   bad(file, "neither XLIFF nor gettext PO");
 }
 

@@ -224,3 +224,13 @@ TEST(Issue8, point10_po_through_libgettextpo) {
   EXPECT_EQ(c.target_lang, "fr");
   EXPECT_EQ(c.units[0].target, "a\a|AB|C|\\|\"");
 }
+
+TEST(L10n, PoWithByteOrderMarkIsRead) {
+  // Windows editors save PO files with a UTF-8 byte-order mark; msgfmt reads them
+  std::string po = "\xEF\xBB\xBFmsgid \"\"\nmsgstr \"\"\n\"Content-Type: text/plain; charset=UTF-8\\n\"\n\"Language: fr\\n\"\n\n"
+                   "msgctxt \"s1.title-00000001\"\nmsgid \"Hello\"\nmsgstr \"Bonjour\"\n";
+  Catalog c = read_catalog(po, "bom.po");
+  ASSERT_EQ(c.units.size(), 1u);
+  EXPECT_EQ(c.units[0].target, "Bonjour");
+  EXPECT_EQ(c.target_lang, "fr");
+}

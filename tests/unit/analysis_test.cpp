@@ -7,20 +7,10 @@
 
 using namespace deckhand;
 using deckhand::test::PageBuilder;
+using deckhand::test::texts;
 
 namespace {
-Deck analyze(const std::vector<PageBuilder>& pages) {
-  std::vector<extract::PageLines> ls;
-  for (const auto& p : pages) ls.push_back(p.lines());
-  Diagnostics diag;
-  return extract::analyze(ls, {"test.pdf", ""}, diag);
-}
-
-std::vector<std::string> texts(const Slide& s) {
-  std::vector<std::string> out;
-  for (const auto& b : s.blocks) out.push_back(b.text);
-  return out;
-}
+Deck analyze(const std::vector<PageBuilder>& pages) { return test::analyze_pages(pages); }
 
 std::vector<int> levels(const Slide& s) {
   std::vector<int> out;

@@ -7,20 +7,10 @@
 
 using namespace deckhand;
 using deckhand::test::PageBuilder;
+using deckhand::test::analyze_pages;
+using deckhand::test::texts;
 
 namespace {
-Deck analyze_pages(const std::vector<PageBuilder>& pages) {
-  std::vector<extract::PageLines> ls;
-  for (const auto& p : pages) ls.push_back(p.lines());
-  Diagnostics diag;
-  return extract::analyze(ls, {"test.pdf", ""}, diag);
-}
-
-std::vector<std::string> texts(const Slide& s) {
-  std::vector<std::string> out;
-  for (const auto& b : s.blocks) out.push_back(b.text);
-  return out;
-}
 
 // Hebrew drawn the way Impress writes it: each word's characters in visual order
 // (reversed), words placed right to left.

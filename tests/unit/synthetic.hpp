@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "core/unicode.hpp"
+#include "extract/analysis.hpp"
 #include "extract/words.hpp"
 
 namespace deckhand::test {
@@ -47,5 +48,20 @@ struct PageBuilder {
   }
   extract::PageLines lines() const { return extract::build_lines(pw); }
 };
+
+// The deck that the analysis makes of these pages.
+inline Deck analyze_pages(const std::vector<PageBuilder>& pages) {
+  std::vector<extract::PageLines> ls;
+  for (const auto& p : pages) ls.push_back(p.lines());
+  Diagnostics diag;
+  return extract::analyze(ls, {"test.pdf", ""}, diag);
+}
+
+// The texts of a slide's blocks, in order.
+inline std::vector<std::string> texts(const Slide& s) {
+  std::vector<std::string> out;
+  for (const auto& b : s.blocks) out.push_back(b.text);
+  return out;
+}
 
 }  // namespace deckhand::test

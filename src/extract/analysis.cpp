@@ -511,7 +511,8 @@ Deck analyze(const std::vector<PageLines>& pages_in, const AnalysisOptions& opts
   // The title placeholder: on many pages, the top-most line starts at the same place near
   // the top (page-relative units). Such a line is the title even where a larger heading
   // stands lower on the page.
-  std::optional<std::pair<double, double>> title_band;  // x0 / width, y0 / height
+  std::pair<double, double> title_band{0, 0};  // x0 / width, y0 / height
+  bool has_title_band = false;
   {
     std::vector<std::pair<double, double>> tops;
     for (size_t i = 0; i < pages.size(); ++i) {
@@ -531,7 +532,7 @@ Deck analyze(const std::vector<PageLines>& pages_in, const AnalysisOptions& opts
       });
       if (n > best) { best = n; title_band = a; }
     }
-    if (best < 3 || best * 2 < pages.size()) title_band.reset();
+    has_title_band = best >= 3 && best * 2 >= pages.size();
   }
 
   std::vector<std::vector<Draft>> drafts(pages.size());
@@ -568,9 +569,9 @@ Deck analyze(const std::vector<PageLines>& pages_in, const AnalysisOptions& opts
     for (const Line* l : body)
       if (l->size >= 0.93 * page_max && l->yc() < 0.62 * p.height && (!top || l->y0 < top->y0)) top = l;
     const Line* first_line = *std::min_element(body.begin(), body.end(), [](auto* a, auto* b) { return a->y0 < b->y0; });
-    bool in_band = title_band && first_line->marker.empty() && first_line->size >= 0.9 * body_size &&
-                   std::abs(first_line->x0 / std::max(p.width, 1.0) - title_band->first) < 0.015 &&
-                   std::abs(first_line->y0 / std::max(p.height, 1.0) - title_band->second) < 0.015;
+    bool in_band = has_title_band && first_line->marker.empty() && first_line->size >= 0.9 * body_size &&
+                   std::abs(first_line->x0 / std::max(p.width, 1.0) - title_band.first) < 0.015 &&
+                   std::abs(first_line->y0 / std::max(p.height, 1.0) - title_band.second) < 0.015;
     if (in_band && top != first_line) top = first_line;
     bool stands_out = in_band || page_max >= 1.12 * body_size ||
                       (top && top == first_line && top->bold && body.size() > 1 &&

@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "core/io.hpp"
+#include "deckhand/data_dir.hpp"
 #include "core/limits.hpp"
 #include "core/parallel.hpp"
 #include "core/sha256.hpp"
@@ -98,7 +99,7 @@ std::string data_dir() {
     fs::path installed = exe.parent_path().parent_path() / "share" / "deckhand";
     if (fs::is_directory(installed / "layouts", ec)) return installed.string();
   }
-  return DECKHAND_DATA_DIR;  // the source tree, for a build that is not installed
+  return kSourceDataDir;  // the source tree, for a build that is not installed
 }
 
 int apply_translations(Deck& deck, const std::string& file, const std::string& lang_opt, Diagnostics& diag,

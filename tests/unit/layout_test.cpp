@@ -4,13 +4,14 @@
 #include <gtest/gtest.h>
 
 #include "core/io.hpp"
+#include "deckhand/data_dir.hpp"
 #include "layout/engine.hpp"
 
 using namespace deckhand;
 using namespace deckhand::layout;
 
 namespace {
-const std::string kData = DECKHAND_DATA_DIR;
+const std::string kData = deckhand::kSourceDataDir;
 
 Deck sample_deck(int n = 7, double w = 720, double h = 405) {
   Deck d;

@@ -8,6 +8,7 @@
 #include "cli/commands.hpp"
 #include "core/error.hpp"
 #include "core/io.hpp"
+#include "job/job.hpp"
 #include "deckhand/version.hpp"
 
 int main(int argc, char** argv) {
@@ -29,9 +30,8 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   app.fallthrough();  // global flags (-v, -q, --strict, -j) also after the command
   deckhand::install_cleanup_handlers();  // SIGINT/SIGTERM remove temporary files
-  deckhand::cli::Global g;
-  std::function<int()> run;
-  deckhand::cli::setup_commands(app, g, run);
+  deckhand::JobOptions o;
+  deckhand::cli::setup_commands(app, o);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -47,11 +47,11 @@ int main(int argc, char** argv) {
   auto logger = spdlog::stderr_color_mt("deckhand");
   spdlog::set_default_logger(logger);
   spdlog::set_pattern("deckhand: %l: %v");
-  spdlog::set_level(g.quiet ? spdlog::level::err : g.verbose >= 2 ? spdlog::level::debug
-                                                 : g.verbose == 1 ? spdlog::level::info
+  spdlog::set_level(o.quiet ? spdlog::level::err : o.verbose >= 2 ? spdlog::level::debug
+                                                 : o.verbose == 1 ? spdlog::level::info
                                                                   : spdlog::level::warn);
   try {
-    return run();
+    return deckhand::Job(o).run();
   } catch (const deckhand::Error& e) {
     std::cerr << e.line() << "\n";
     return static_cast<int>(e.code());

@@ -154,12 +154,14 @@ void probe_drawn_bullets(std::vector<PageLines>& lines, const InkFn& ink, unsign
 }
 
 Deck extract_deck(const std::string& path, const ExtractOptions& opts, Diagnostics& diag) {
-  std::string data = read_file(path);
-  if (data.empty()) throw Error(Exit::bad_pdf, path, "the file is empty", "check that the download or copy finished");
-  if (data.substr(0, 1024).find("%PDF-") == std::string::npos)
-    throw Error(Exit::bad_pdf, path, "not a PDF file (no %PDF- header)", "give deckhand the deck exported as PDF");
-  auto main_doc = PdfDocument::open(data, path, opts.password);
-  PdfInfo info = main_doc->info();
+  SourcePdf src(path, opts.password, worker_count(opts.threads));
+  return extract_deck(src, opts, diag);
+}
+
+Deck extract_deck(const SourcePdf& src, const ExtractOptions& opts, Diagnostics& diag) {
+  const std::string& path = src.path();
+  PdfDocument& main_doc = src.doc(0);
+  PdfInfo info = main_doc.info();
   if (info.pages <= 0) throw Error(Exit::bad_pdf, path, "the PDF has no pages", "check the file with 'qpdf --check'");
   std::vector<int> pages = parse_page_ranges(opts.pages, info.pages);
   int n = static_cast<int>(pages.size());
@@ -167,16 +169,14 @@ Deck extract_deck(const std::string& path, const ExtractOptions& opts, Diagnosti
     over_limit(static_cast<int>(Exit::bad_pdf), path, "the number of pages to read", std::to_string(n), std::to_string(limits().pages),
                "--max-pages");
 
-  unsigned workers = std::min<unsigned>(worker_count(opts.threads), static_cast<unsigned>(n));
-  std::vector<std::unique_ptr<PdfDocument>> docs;
-  docs.push_back(std::move(main_doc));
-  for (unsigned w = 1; w < workers; ++w) docs.push_back(PdfDocument::open(data, path, opts.password));
+  // the source's pool: one document per worker, opened on the worker's first page
+  unsigned workers = std::min<unsigned>(std::min(worker_count(opts.threads), src.workers()), static_cast<unsigned>(n));
 
   // Pass 1, all cores: words and lines of every page.
   std::vector<PageLines> lines(pages.size());
   std::atomic<int> done{0};
   parallel_for(n, workers, [&](int i, unsigned w) {
-    lines[i] = build_lines(docs[w]->words(pages[i] - 1));
+    lines[i] = build_lines(src.doc(w).words(pages[i] - 1));
     int d = ++done;
     if (opts.progress) opts.progress(d, n);
   });
@@ -189,7 +189,7 @@ Deck extract_deck(const std::string& path, const ExtractOptions& opts, Diagnosti
   // the costly part, so what the first pages teach is reused: a line that starts a new
   // block at an indent where a mark was always found before gets one without a render.
   probe_drawn_bullets(lines, [&](int i, const std::vector<std::array<double, 4>>& rects, unsigned w) {
-    return docs[w]->ink(pages[i] - 1, rects);
+    return src.doc(w).ink(pages[i] - 1, rects);
   }, workers);
 
   bool any_text = std::any_of(lines.begin(), lines.end(), [](const PageLines& p) { return p.has_text; });
@@ -207,7 +207,7 @@ Deck extract_deck(const std::string& path, const ExtractOptions& opts, Diagnosti
   };
   Deck deck = analyze(lines, ao, diag);
   deck.source.file = std::filesystem::path(path).filename().string();
-  deck.source.sha256 = sha256_hex(data);
+  deck.source.sha256 = src.sha256();
   deck.source.pages = info.pages;
   if (!lines.empty()) deck.source.page_size = {lines[0].width, lines[0].height};
   deck.source.producer = info.producer;

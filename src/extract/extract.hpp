@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "extract/source.hpp"
 #include "extract/words.hpp"
 #include "model/deck.hpp"
 
@@ -19,7 +20,10 @@ struct ExtractOptions {
   std::function<void(int done, int total)> progress;
 };
 
+// Opens `path` (a SourcePdf of worker_count(opts.threads) workers) and extracts it.
 Deck extract_deck(const std::string& path, const ExtractOptions& opts, Diagnostics& diag);
+// Extracts from an open source, using its documents (one per worker) and its hash.
+Deck extract_deck(const SourcePdf& src, const ExtractOptions& opts, Diagnostics& diag);
 
 // Finds bullets drawn as graphics: asks `ink` (page index into `lines`, rectangles, worker)
 // to render where needed, and reuses what the first pages show for lines that start a new

@@ -1,0 +1,565 @@
+#include "job/job.hpp"
+
+#include <spdlog/spdlog.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <array>
+#include <chrono>
+#include <cmath>
+#include <cstdlib>
+#include <filesystem>
+#include <functional>
+#include <iostream>
+#include <map>
+#include <memory>
+#include <optional>
+#include <sstream>
+
+#include "core/io.hpp"
+#include "core/parallel.hpp"
+#include "core/unicode.hpp"
+#include "deckhand/data_dir.hpp"
+#include "extract/extract.hpp"
+#include "extract/source.hpp"
+#include "l10n/strings.hpp"
+#include "layout/engine.hpp"
+#include "render/pdf_writer.hpp"
+
+namespace deckhand {
+namespace {
+
+namespace fs = std::filesystem;
+
+bool looks_like_json(const std::string& path) { return fs::path(path).extension().string() == ".json"; }
+
+// Progress on stderr for long work, only when a person watches (stderr is a terminal).
+std::function<void(int, int)> progress_printer(const JobOptions& o, const char* what, int min_total) {
+  if (o.quiet || !::isatty(2)) return {};
+  return [what, min_total](int done, int total) {
+    if (total < min_total) return;
+    if (done == total || done % 10 == 0)
+      std::cerr << "\r" << what << ": page " << done << "/" << total << (done == total ? "\n" : "") << std::flush;
+  };
+}
+
+// The inputs of a run that the output may not replace (exit 10, docs/exit-codes.md):
+// `files` as given plus, for a deck JSON among them, the PDF it was extracted from
+// (source.file beside the JSON and in the current folder), whether or not this run opens
+// that PDF. Paths are compared by write_output after links are resolved.
+std::vector<std::string> inputs_of(std::vector<std::string> files, const Deck& deck, const std::string& deck_path) {
+  if (looks_like_json(deck_path) && !deck.source.file.empty()) {
+    files.push_back((fs::path(deck_path).parent_path() / deck.source.file).string());
+    files.push_back(deck.source.file);
+  }
+  return files;
+}
+
+// The first steps of every command that reads a deck: the source PDF (opened once, with
+// the password) when the input is a PDF, and the deck extracted from it or read from JSON.
+struct Loaded {
+  std::unique_ptr<extract::SourcePdf> source;  // null for a deck JSON
+  Deck deck;
+};
+
+Loaded load_deck(const JobOptions& o, Diagnostics& diag) {
+  Loaded l;
+  if (looks_like_json(o.input)) {
+    l.deck = deck_from_text(read_file(o.input), o.input);
+    return l;
+  }
+  l.source = std::make_unique<extract::SourcePdf>(o.input, o.password, worker_count(o.threads));
+  extract::ExtractOptions eo;
+  eo.password = o.password;
+  eo.pages = o.pages;
+  eo.threads = o.threads;
+  eo.progress = progress_printer(o, "extract", 20);
+  l.deck = extract::extract_deck(*l.source, eo, diag);
+  return l;
+}
+
+// Merges a translation file into the deck, warning (once, counted by reason) about what
+// stays untranslated, and when under half of the deck's units are in the file. When none
+// is, throws Error(Exit::translation) if `fail_on_no_match` (--strict, check), else warns.
+// Returns the number of units translated.
+int apply_translations(Deck& deck, const std::string& file, const std::string& lang_opt, Diagnostics& diag,
+                       bool fail_on_no_match) {
+  l10n::Catalog cat = l10n::read_catalog(read_file(file), file);
+  std::string lang = lang_opt.empty() ? cat.target_lang : lang_opt;
+  if (lang.empty())
+    throw Error(Exit::translation, file, "the file does not say its target language", "pass it with --lang, e.g. --lang fr");
+  l10n::MergeReport r = l10n::merge(deck, cat, lang);
+  auto list = [](const std::vector<std::string>& ids) {
+    std::string s;
+    for (size_t i = 0; i < ids.size() && i < 12; ++i) s += (i ? ", " : "") + ids[i];
+    if (ids.size() > 12) s += ", ... (" + std::to_string(ids.size() - 12) + " more)";
+    return s;
+  };
+  // a file made for another deck: nothing (or little) of it applies
+  if (r.deck_units > 0 && r.matched == 0) {
+    std::string what = "none of the deck's " + std::to_string(r.deck_units) + " units is in this file (" +
+                       std::to_string(cat.units.size()) + " units, made for another deck or another version)";
+    if (fail_on_no_match)
+      throw Error(Exit::translation, file, what, "export the strings of this deck with 'deckhand strings export', or carry them over with 'deckhand strings update'");
+    diag.warn({"translation-mismatch", file, 0, what});
+  } else if (r.matched * 2 < r.deck_units) {
+    diag.warn({"translation-mismatch", file, 0, "only " + std::to_string(r.matched) + " of the deck's " + std::to_string(r.deck_units) +
+                                                   " units are in this file (made for another version of the deck? try 'deckhand strings update')"});
+  }
+  if (!r.missing.empty()) {
+    std::string why;
+    for (const auto& [reason, n] : r.missing_by_reason) why += (why.empty() ? "" : ", ") + std::to_string(n) + " " + reason;
+    diag.warn({"untranslated", file, 0, std::to_string(r.missing.size()) + " of " + std::to_string(r.deck_units) +
+                                            " unit(s) kept in the source language (" + why + "): " + list(r.missing)});
+  }
+  if (!r.unknown.empty())
+    diag.warn({"unknown-units", file, 0, std::to_string(r.unknown.size()) + " unit(s) not in this deck (changed or removed since the export): " + list(r.unknown)});
+  spdlog::info("{}: {} units translated into {}", file, r.translated, lang);
+  return r.translated;
+}
+
+// The PDF a deck JSON came from: --source, else source.file next to the JSON, else in
+// the current folder. Opened once (the pool of the run), hashed once.
+std::unique_ptr<extract::SourcePdf> open_source_of(const Deck& d, const JobOptions& o, Diagnostics& diag) {
+  std::string path = o.source;
+  if (path.empty()) {
+    for (fs::path cand : {fs::path(o.input).parent_path() / d.source.file, fs::path(d.source.file)})
+      if (!d.source.file.empty() && fs::exists(cand)) { path = cand.string(); break; }
+  }
+  if (path.empty())
+    throw Error(Exit::input, o.input, "cannot find the deck's PDF '" + d.source.file + "' for the slide pictures",
+                "pass it with --source");
+  auto src = std::make_unique<extract::SourcePdf>(path, o.password, worker_count(o.threads));
+  if (!d.source.sha256.empty() && src->sha256() != d.source.sha256)
+    diag.warn({"source-changed", path, 0, "this PDF differs from the one the deck was extracted from (sha256); pictures may not match the text"});
+  return src;
+}
+
+// A slide printed letterboxed on a sheet of another shape (PScript5 puts 16:9 slides on
+// landscape Letter): when every page's ink lies in the centred box of a usual slide shape
+// (16:9, 16:10, 4:3) and fills most of it, that box, as fractions of the page;
+// {0, 0, 1, 1} otherwise (always when the page itself has a usual slide shape).
+using Crop = std::array<double, 4>;
+constexpr Crop kWhole{0, 0, 1, 1};
+
+Crop letterbox(const extract::SourcePdf& src, const Deck& deck) {
+  if (deck.slides.empty()) return kWhole;
+  const Slide& first = deck.slides.front();
+  double A = (first.size[0] > 0 ? first.size[0] : deck.source.page_size[0]) /
+             std::max(1.0, first.size[1] > 0 ? first.size[1] : deck.source.page_size[1]);
+  for (double r : {16.0 / 9, 16.0 / 10, 4.0 / 3})
+    if (std::abs(A - r) / r < 0.015) return kWhole;  // the page is the slide: nothing to look at
+  Crop all{1, 1, 0, 0};
+  const int W = 160;
+  for (const auto& s : deck.slides) {
+    double sw = s.size[0] > 0 ? s.size[0] : deck.source.page_size[0], sh = s.size[1] > 0 ? s.size[1] : deck.source.page_size[1];
+    if (sw <= 0 || sh <= 0) return kWhole;
+    int H = std::max(1, static_cast<int>(std::lround(W * sh / sw)));
+    auto px = src.render(s.page, W, H, 0);
+    for (int y = 0; y < H; ++y)
+      for (int x = 0; x < W; ++x) {
+        const unsigned char* p = &px[(static_cast<size_t>(y) * W + x) * 3];
+        if (p[0] > 242 && p[1] > 242 && p[2] > 242) continue;
+        all[0] = std::min(all[0], double(x) / W);
+        all[1] = std::min(all[1], double(y) / H);
+        all[2] = std::max(all[2], double(x + 1) / W);
+        all[3] = std::max(all[3], double(y + 1) / H);
+      }
+  }
+  spdlog::debug("ink of all pages: {:.3f} {:.3f} {:.3f} {:.3f}", all[0], all[1], all[2], all[3]);
+  if (!(all[2] > all[0] && all[3] > all[1])) return kWhole;
+  // a slide of a usual shape (16:9, 16:10, 4:3) centred on a sheet of another shape
+  for (double r : {16.0 / 9, 16.0 / 10, 4.0 / 3}) {
+    Crop box = r > A ? Crop{0, (1 - A / r) / 2, 1, (1 + A / r) / 2} : Crop{(1 - r / A) / 2, 0, (1 + r / A) / 2, 1};
+    const double tol = 0.012;
+    bool inside = all[0] >= box[0] - tol && all[1] >= box[1] - tol && all[2] <= box[2] + tol && all[3] <= box[3] + tol;
+    bool fills = r > A ? all[3] - all[1] >= 0.8 * (box[3] - box[1]) : all[2] - all[0] >= 0.8 * (box[2] - box[0]);
+    if (inside && fills) return box;
+  }
+  return kWhole;
+}
+
+// The deck as if its pages were the letterbox: sizes and boxes moved into it.
+void crop_deck(Deck& deck, const Crop& c) {
+  for (auto& s : deck.slides) {
+    double sw = s.size[0] > 0 ? s.size[0] : deck.source.page_size[0], sh = s.size[1] > 0 ? s.size[1] : deck.source.page_size[1];
+    double dx = c[0] * sw, dy = c[1] * sh;
+    auto move = [&](BBox& b) {
+      if (b[2] <= b[0]) return;
+      b = {b[0] - dx, b[1] - dy, b[2] - dx, b[3] - dy};
+    };
+    move(s.title_bbox);
+    for (auto& b : s.blocks) move(b.bbox);
+    s.size = {sw * (c[2] - c[0]), sh * (c[3] - c[1])};
+  }
+  deck.source.page_size = {deck.source.page_size[0] * (c[2] - c[0]), deck.source.page_size[1] * (c[3] - c[1])};
+}
+
+bool uses_pictures(const LaidOutDoc& doc) {
+  return std::any_of(doc.pages.begin(), doc.pages.end(), [](const LaidOutPage& p) { return !p.images.empty(); });
+}
+
+// The deck's outline for a person (inspect).
+std::string outline(const Deck& d) {
+  std::ostringstream o;
+  o << "deck: " << (d.title.empty() ? "(untitled)" : d.title) << "\n"
+    << "source: " << d.source.file << ", " << count_of(d.source.pages, "page") << ", " << count_of(d.slides.size(), "slide") << ", lang "
+    << d.lang.value_or("unknown") << ", " << d.direction << "\n";
+  for (const auto& s : d.slides) {
+    o << "\n" << s.page << ". [" << to_string(s.kind) << "] " << (s.title.empty() ? "(no title)" : s.title);
+    if (!s.overlay_of.empty()) o << "  (overlay step of " << s.overlay_of << ")";
+    o << "\n";
+    for (const auto& b : s.blocks) {
+      o << std::string(2 + 2 * static_cast<size_t>(std::max(0, b.level)), ' ');
+      if (b.level > 0) o << layout::marker_for(b.marker, b.level) << " ";
+      o << b.text << "\n";
+    }
+  }
+  return o.str();
+}
+
+void check_date(const std::string& date) {
+  if (date.size() == 10 && date[4] == '-' && date[7] == '-' &&
+      std::all_of(date.begin(), date.end(), [](char c) { return c == '-' || (c >= '0' && c <= '9'); })) {
+    // YYYY-MM-DD also becomes the PDF's creation date: it must be a real calendar day
+    const int y = std::stoi(date.substr(0, 4));
+    const unsigned m = static_cast<unsigned>(std::stoi(date.substr(5, 2))), d = static_cast<unsigned>(std::stoi(date.substr(8, 2)));
+    if (y < 1000 || !std::chrono::year_month_day{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}}.ok())
+      throw Error(Exit::usage, "", "--date " + date + ": not a calendar day", "use YYYY-MM-DD, e.g. --date 2026-03-14");
+  }
+}
+
+}  // namespace
+
+std::string count_of(size_t n, const std::string& singular, const std::string& plural) {
+  return std::to_string(n) + " " + (n == 1 ? singular : plural.empty() ? singular + "s" : plural);
+}
+
+std::string data_dir() {
+  if (const char* e = std::getenv("DECKHAND_DATA"); e && *e) return e;
+  // installed: <prefix>/bin/deckhand and <prefix>/share/deckhand
+  std::error_code ec;
+  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  if (!ec) {
+    fs::path installed = exe.parent_path().parent_path() / "share" / "deckhand";
+    if (fs::is_directory(installed / "layouts", ec)) return installed.string();
+  }
+  return kSourceDataDir;  // the source tree, for a build that is not installed
+}
+
+int Job::source_opens() { return extract::SourcePdf::opens(); }
+
+int Job::finish(const Diagnostics& diag) const {
+  auto ws = diag.warnings();
+  if (!o_.quiet)
+    for (const auto& w : ws) std::cerr << w.line() << "\n";
+  if (o_.strict && !ws.empty()) {
+    std::cerr << "deckhand: error: " << ws.size() << " warning(s) and --strict is set (fix the input or drop --strict)\n";
+    return static_cast<int>(Exit::warnings);
+  }
+  return 0;
+}
+
+int Job::run() {
+  int rc = 0;
+  switch (o_.command) {
+    case Command::extract: rc = run_extract(); break;
+    case Command::inspect: rc = run_inspect(); break;
+    case Command::handout: rc = run_handout(); break;
+    case Command::list_layouts: rc = run_list_layouts(); break;
+    case Command::strings_export:
+    case Command::strings_update:
+    case Command::strings_pseudo: rc = run_strings(); break;
+    case Command::translate: rc = run_translate(); break;
+    case Command::check: rc = run_check(); break;
+    case Command::fonts_check: rc = run_fonts_check(); break;
+    case Command::none: throw Error(Exit::usage, "", "no command given", "run 'deckhand --help'");
+  }
+  if (const char* e = std::getenv("DECKHAND_DEBUG_OPENS"); e && *e == '1')
+    std::cerr << "deckhand: debug: source PDF opened " << source_opens() << " time(s), " << worker_count(o_.threads)
+              << " worker(s)\n";
+  return rc;
+}
+
+int Job::run_extract() {
+  check_output_path(out(), {o_.input});
+  Diagnostics diag;
+  extract::SourcePdf src(o_.input, o_.password, worker_count(o_.threads));
+  extract::ExtractOptions eo;
+  eo.password = o_.password;
+  eo.pages = o_.pages;
+  eo.threads = o_.threads;
+  eo.progress = progress_printer(o_, "extract", 20);
+  Deck d = extract::extract_deck(src, eo, diag);
+  if (strict_fails(diag)) return finish(diag);
+  write_output(out(), dump_deck(d), {o_.input});
+  spdlog::info("{}: {}", o_.input, count_of(d.slides.size(), "slide"));
+  return finish(diag);
+}
+
+int Job::run_inspect() {
+  Diagnostics diag;
+  Loaded l = load_deck(o_, diag);
+  if (strict_fails(diag)) return finish(diag);
+  write_output("-", outline(l.deck), {});
+  return finish(diag);
+}
+
+int Job::run_list_layouts() {
+  std::string dd = data_dir();
+  std::ostringstream o;
+  if (layout::builtin_layouts(dd).empty())
+    throw Error(Exit::layout, dd, "no layouts found in " + dd + "/layouts",
+                "reinstall deckhand, or set DECKHAND_DATA to the folder that holds layouts/ and fonts/");
+  for (const auto& name : layout::builtin_layouts(dd)) {
+    layout::LayoutDef def = layout::load_layout(name, dd);
+    o << name << std::string(name.size() < 16 ? 16 - name.size() : 1, ' ') << def.description << "\n";
+  }
+  write_output("-", o.str(), {});
+  return 0;
+}
+
+int Job::run_handout() {
+  const JobOptions& h = o_;
+  std::string dd = data_dir();
+  if (h.input.empty()) throw Error(Exit::usage, "", "no input deck given", "deckhand handout talk.pdf --layout notes-3 -o handout.pdf");
+  if (h.output.empty() && h.dump.empty()) throw Error(Exit::usage, "", "no output file given", "add -o handout.pdf");
+  // every file this run reads; the output may replace none of them (docs/exit-codes.md)
+  std::vector<std::string> inputs{h.input, h.source, h.translations};
+  if (layout::is_layout_file(h.layout)) inputs.push_back(h.layout);
+  if (!h.output.empty()) check_output_path(h.output, inputs);
+  check_date(h.date);
+  Diagnostics diag;
+  layout::LayoutDef def = layout::load_layout(h.layout, dd);
+  inputs.push_back(def.path);
+  if (!h.paper.empty()) {
+    double w, hh;
+    if (!layout::paper_size(h.paper, &w, &hh))
+      throw Error(Exit::usage, "", "--paper " + h.paper + ": unknown paper", "use A3, A4, A5, Letter or Legal");
+    bool landscape = def.paper_w > def.paper_h;
+    def.paper_w = landscape ? hh : w;
+    def.paper_h = landscape ? w : hh;
+    def.paper_name = h.paper;
+  }
+  // source -> deck
+  Loaded l = load_deck(h, diag);
+  Deck& deck = l.deck;
+  if (deck.slides.empty())
+    throw Error(Exit::bad_deck, h.input, "the deck has no slides: nothing to print", "extract the deck again, or check its \"slides\" list");
+  // -> translations merged
+  if (!h.translations.empty()) apply_translations(deck, h.translations, h.lang, diag, h.strict);
+  layout::FontSet fonts;
+  layout::load_fonts(def, fonts);
+  inputs = inputs_of(inputs, deck, h.input);  // the deck's own PDF too, even when --source names another
+  for (const auto& [id, path] : fonts.paths()) inputs.push_back(path);
+  if (!h.output.empty()) check_output_path(h.output, inputs);
+  layout::HandoutOptions ho;
+  ho.title = h.title;
+  ho.event = h.event;
+  ho.date = h.date;
+  ho.skip_overlays = !h.keep_overlays;
+  ho.file = h.input;
+  // -> laid-out pages. The source PDF is needed only when they show pictures of slides
+  // (an outline layout draws none: a deck JSON alone is enough).
+  auto layout_diag = std::make_unique<Diagnostics>();
+  LaidOutDoc doc = layout::lay_out(deck, def, fonts, ho, *layout_diag);
+  std::unique_ptr<extract::SourcePdf>& src = l.source;
+  Crop crop = kWhole;
+  if (uses_pictures(doc)) {
+    if (!src) src = open_source_of(deck, h, diag);
+    else if (!h.source.empty()) src = std::make_unique<extract::SourcePdf>(h.source, h.password, worker_count(h.threads));
+    inputs.push_back(src->path());
+    if (!h.output.empty()) check_output_path(h.output, inputs);
+    // a letterboxed deck is laid out again as its slides
+    crop = letterbox(*src, deck);
+    if (crop != kWhole) {
+      spdlog::info("{}: slides sit letterboxed on the sheet; cropped to {:.0f}% x {:.0f}%", src->path(), (crop[2] - crop[0]) * 100,
+                   (crop[3] - crop[1]) * 100);
+      crop_deck(deck, crop);
+      layout_diag = std::make_unique<Diagnostics>();
+      doc = layout::lay_out(deck, def, fonts, ho, *layout_diag);
+      // the frames were laid out for the letterbox: the part of the sheet they show
+      for (auto& pg : doc.pages)
+        for (auto& im : pg.images) {
+          double W = im.crop[2] / (crop[2] - crop[0]), H = im.crop[3] / (crop[3] - crop[1]);
+          im.crop = {crop[0] * W, crop[1] * H, crop[2] * W, crop[3] * H};
+        }
+    }
+  }
+  for (const auto& w : layout_diag->warnings()) diag.warn(w);
+  if (h.dump == "layout") {
+    if (strict_fails(diag)) return finish(diag);
+    write_output(h.output.empty() ? "-" : h.output, to_json(doc).dump(2) + "\n", inputs);
+    return finish(diag);
+  }
+  if (strict_fails(diag)) return finish(diag);
+  // -> pictures resolved for the frames the pages use: vector frames are placed from the
+  // source by the writer (libqpdf); raster frames are rendered from the same pool of
+  // documents, on the writer's workers, page by page (memory stays bounded).
+  render::WriteOptions wo;
+  wo.workers = worker_count(h.threads);
+  if (src) {
+    wo.source = src->path();
+    wo.password = h.password;
+  }
+  wo.progress = progress_printer(h, "handout", 10);
+  const extract::SourcePdf* pool = src.get();
+  render::RasterFn pictures = [pool, crop](int page, int w, int hh, unsigned worker) {
+    render::Raster r;
+    r.w = w;
+    r.h = hh;
+    if (!pool) throw Error(Exit::failure, "", "a raster frame without a source PDF", "please report this");
+    if (crop == kWhole) {
+      r.rgb = pool->render(page, w, hh, worker);
+      return r;
+    }
+    // render the whole sheet so that the letterbox comes out w x hh, and cut it out
+    int W = static_cast<int>(std::lround(w / (crop[2] - crop[0]))), H = static_cast<int>(std::lround(hh / (crop[3] - crop[1])));
+    auto full = pool->render(page, W, H, worker);
+    int ox = std::min(W - w, static_cast<int>(std::lround(crop[0] * W))), oy = std::min(H - hh, static_cast<int>(std::lround(crop[1] * H)));
+    r.rgb.resize(static_cast<size_t>(w) * hh * 3);
+    for (int y = 0; y < hh; ++y)
+      std::copy_n(&full[(static_cast<size_t>(y + oy) * W + ox) * 3], static_cast<size_t>(w) * 3, &r.rgb[static_cast<size_t>(y) * w * 3]);
+    return r;
+  };
+  // -> written output
+  write_output_via(h.output, inputs, [&](const std::string& tmp) { render::write_pdf(doc, pictures, wo, tmp); });
+  spdlog::info("{}: {} ({} layout)", h.output, count_of(doc.pages.size(), "page"), def.name);
+  return finish(diag);
+}
+
+int Job::run_strings() {
+  const JobOptions& s = o_;
+  std::vector<std::string> inputs{s.input};
+  if (o_.command == Command::strings_update) inputs.push_back(s.old_file);
+  if (out() != "-") check_output_path(out(), inputs);
+  double ex = 0;
+  if (o_.command == Command::strings_pseudo) {
+    std::string e = s.expand;
+    if (!e.empty() && e.back() == '%') e.pop_back();
+    try { ex = std::stod(e) / 100.0; } catch (...) { ex = -1; }
+    if (ex < 0 || ex > 5) throw Error(Exit::usage, "", "--expand " + s.expand + ": not a percentage from 0% to 500%", "e.g. --expand 40%");
+  }
+  Diagnostics diag;
+  std::optional<l10n::Catalog> old;
+  std::string old_text;
+  if (o_.command == Command::strings_update) {
+    old_text = read_file(s.old_file);
+    old = l10n::read_catalog(old_text, s.old_file);
+  }
+  Loaded l = load_deck(s, diag);
+  l10n::Catalog c;
+  std::string fmt = s.format;
+  size_t kept = 0;
+  switch (o_.command) {
+    case Command::strings_export: c = l10n::units_of(l.deck, s.target_lang); break;
+    case Command::strings_pseudo:
+      c = l10n::units_of(l.deck, "en-XA");
+      for (auto& u : c.units) u.target = l10n::pseudo(u.source, ex);
+      break;
+    default:
+      c = l10n::update(*old, l.deck);
+      kept = std::count_if(c.units.begin(), c.units.end(), [](const l10n::Unit& u) { return !u.target.empty(); });
+      fmt = s.update_format;
+      if (fmt.empty())  // as the old file: PO, XLIFF 2.x (its namespace), else XLIFF 1.x
+        fmt = old_text.find("<xliff") == std::string::npos ? "po"
+              : old_text.find("urn:oasis:names:tc:xliff:document:2") != std::string::npos ? "xliff2" : "xliff12";
+  }
+  if (strict_fails(diag)) return finish(diag);  // nothing written
+  write_output(out(), l10n::write_catalog(c, *l10n::format_from(fmt)), inputs_of(inputs, l.deck, s.input));
+  if (o_.command == Command::strings_update)
+    std::cerr << "deckhand: " << kept << " of " << c.units.size() << " units keep their translation\n";
+  spdlog::info("{} units", c.units.size());
+  return finish(diag);
+}
+
+int Job::run_translate() {
+  if (out() != "-") check_output_path(out(), {o_.input, o_.translations});
+  Diagnostics diag;
+  Loaded l = load_deck(o_, diag);
+  apply_translations(l.deck, o_.translations, o_.lang, diag, o_.strict);
+  if (strict_fails(diag)) return finish(diag);
+  write_output(out(), dump_deck(l.deck), inputs_of({o_.input, o_.translations}, l.deck, o_.input));
+  return finish(diag);
+}
+
+int Job::run_check() {
+  Diagnostics diag;
+  Loaded l = load_deck(o_, diag);
+  Deck& deck = l.deck;
+  std::map<std::string, std::string> ids;  // key -> unit id, from the source text
+  for (const auto& u : l10n::units_of(deck, "").units) ids[u.key] = u.id;
+  int translated = -1;
+  if (!o_.translations.empty()) translated = apply_translations(deck, o_.translations, o_.lang, diag, true);
+  layout::LayoutDef def = layout::load_layout(o_.layout, data_dir());
+  // as the handout will print it: `auto` frames are retypeset only for a translated deck
+  // (an untranslated one shows its slide pictures, which cannot overflow)
+  if (def.content == layout::LayoutDef::Content::automatic && translated >= 0) def.content = layout::LayoutDef::Content::text;
+  layout::FontSet fonts;
+  layout::load_fonts(def, fonts);
+  Diagnostics layout_diag;
+  LaidOutDoc doc = layout::lay_out(deck, def, fonts, {}, layout_diag);
+  if (strict_fails(diag)) return finish(diag);  // --strict: no report
+  std::ostringstream o;
+  for (const auto& ov : doc.overflows) {
+    char pct[32];
+    std::snprintf(pct, sizeof pct, "%d%%", static_cast<int>(std::lround(ov.needed * 100)));
+    o << "slide " << ov.slide << "\t" << (ids.count(ov.key) ? ids[ov.key] : ov.key) << "\tneeds " << pct << " of its box ("
+      << static_cast<int>(std::lround((ov.needed - 1) * 100)) << "% too long)\n";
+  }
+  for (const auto& w : layout_diag.warnings())
+    if (w.code == "missing-glyph") o << "fonts\t" << w.message << "\n";
+  write_output("-", o.str(), {});
+  int rc = finish(diag);
+  size_t units = ids.size();
+  if (!doc.overflows.empty()) {
+    std::cerr << "deckhand: error: " << o_.input << ": " << doc.overflows.size() << " of " << units << " units do not fit the "
+              << def.name << " layout (shorten them, or use a layout with more room)\n";
+    return static_cast<int>(Exit::check_failed);
+  }
+  std::cerr << "deckhand: all " << units << " units fit the " << def.name << " layout";
+  if (translated >= 0) std::cerr << " (" << translated << " of them translated)";
+  std::cerr << "\n";
+  return rc;
+}
+
+int Job::run_fonts_check() {
+  Diagnostics diag;
+  std::vector<std::pair<std::string, std::string>> texts;  // where, text
+  auto ext = fs::path(o_.input).extension().string();
+  if (ext == ".po" || ext == ".xlf" || ext == ".xliff" || ext == ".pot") {
+    l10n::Catalog c = l10n::read_catalog(read_file(o_.input), o_.input);
+    for (const auto& u : c.units) texts.push_back({u.id, u.target.empty() ? u.source : u.target});
+  } else {
+    Loaded l = load_deck(o_, diag);
+    for (const auto& u : l10n::units_of(l.deck, "").units) texts.push_back({u.key, u.source});
+  }
+  layout::LayoutDef def = layout::load_layout(o_.layout, data_dir());
+  layout::FontSet fonts;
+  layout::load_fonts(def, fonts);
+  if (strict_fails(diag)) return finish(diag);  // --strict: no report
+  std::map<char32_t, std::string> missing;  // code point -> first place
+  size_t checked = 0;
+  for (const auto& [where, t] : texts)
+    for (char32_t c : unicode::decode(t)) {
+      ++checked;
+      if (c > 0xFFFF || !fonts.covers(c, false) || !fonts.covers(c, true)) missing.emplace(c, where);  // > U+FFFF: libharu cannot write it
+    }
+  std::ostringstream o;
+  for (const auto& [c, where] : missing) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "U+%04X", unsigned(c));
+    o << buf << "\t" << unicode::encode(c) << "\tfirst in " << where << "\n";
+  }
+  write_output("-", o.str(), {});
+  int rc = finish(diag);
+  if (!missing.empty()) {
+    std::cerr << "deckhand: error: " << o_.input << ": " << missing.size() << " character(s) no font of the " << def.name
+              << " layout has (add a font that covers them to the layout's fonts.fallback)\n";
+    return static_cast<int>(Exit::check_failed);
+  }
+  std::cerr << "deckhand: every character (" << checked << ") has a font" << (o_.lang.empty() ? "" : " for " + o_.lang) << "\n";
+  return rc;
+}
+
+}  // namespace deckhand

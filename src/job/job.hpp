@@ -1,0 +1,99 @@
+#pragma once
+// The job: every command of deckhand as one library object, in the style of qpdf's
+// QPDFJob. The command line (src/cli) only fills in JobOptions and calls run(); a program
+// that links deckhand_core can do the same without a command line.
+//
+// A run goes through the pipeline of docs/architecture.md:
+//   source (the PDF, opened once: extract/source.hpp) -> deck (extracted, or a deck JSON)
+//   -> translations merged (l10n) -> laid-out pages (layout) -> pictures resolved for the
+//   frames those pages use -> written output (render, or a text format).
+// Each command stops at the step it needs. The job applies, in this one place:
+//   - --strict: any warning makes the run exit 3 before anything is written;
+//   - the output rules: a temporary file renamed into place; never over an input of the
+//     run (core/io.hpp; the inputs are collected by inputs_of());
+//   - the exit codes of docs/exit-codes.md (errors are thrown as deckhand::Error).
+#include <string>
+#include <vector>
+
+#include "core/error.hpp"
+#include "model/deck.hpp"
+
+namespace deckhand {
+
+enum class Command {
+  none,
+  extract,         // PDF -> deck JSON
+  inspect,         // PDF or deck JSON -> outline for a person
+  handout,         // deck -> handout PDF (or --dump layout: the laid-out pages as JSON)
+  list_layouts,    // handout --list-layouts
+  strings_export,  // deck -> XLIFF / PO
+  strings_update,  // old XLIFF / PO + revised deck -> XLIFF / PO
+  strings_pseudo,  // deck -> pseudo-translation
+  translate,       // deck + translation file -> translated deck JSON
+  check,           // deck (+ translations) laid out: units that overflow (exit 12)
+  fonts_check,     // characters no font of the layout covers (exit 12)
+};
+
+// The layout handout, check and fonts check use when none is given.
+inline constexpr const char* kDefaultLayout = "notes-3";
+
+struct JobOptions {
+  Command command = Command::none;
+  // global
+  int verbose = 0;     // 0 warnings, 1 steps, 2 debug
+  bool quiet = false;  // errors only
+  bool strict = false; // warnings are errors (exit 3), nothing is written
+  int threads = 0;     // workers; 0 = all cores
+  // input and output
+  std::string input;     // a PDF, a deck JSON, or (fonts check) a translation file
+  std::string output;    // empty: standard output where the command allows it ("-")
+  std::string password;  // of an encrypted PDF: every command that reads a PDF uses it
+  std::string source;    // the deck's PDF when the input is a deck JSON (handout)
+  // extract
+  std::string pages;     // "1-3,7,10-"
+  // layout (handout, check, fonts check)
+  std::string layout = kDefaultLayout, paper, title, event, date, dump;
+  bool keep_overlays = false;
+  // translations (handout, check, translate)
+  std::string translations, lang;
+  // strings
+  std::string format = "xliff2", update_format, target_lang, old_file, expand = "40%";
+};
+
+class Job {
+ public:
+  explicit Job(JobOptions o) : o_(std::move(o)) {}
+  // Runs the command; returns its exit code (0, 3 for --strict, 12 for check). Throws
+  // deckhand::Error for bad input (its code is the exit code, docs/exit-codes.md).
+  int run();
+  const JobOptions& options() const { return o_; }
+
+  // How often this process opened a source PDF with Poppler (one per worker at most for
+  // a run: tests read it with DECKHAND_DEBUG_OPENS=1, which prints it on stderr).
+  static int source_opens();
+
+ private:
+  int run_extract();
+  int run_inspect();
+  int run_handout();
+  int run_list_layouts();
+  int run_strings();
+  int run_translate();
+  int run_check();
+  int run_fonts_check();
+
+  // Prints the warnings; with --strict and any warning, says so and returns exit 3.
+  int finish(const Diagnostics& diag) const;
+  bool strict_fails(const Diagnostics& diag) const { return o_.strict && diag.count() > 0; }
+  std::string out() const { return o_.output.empty() ? "-" : o_.output; }
+
+  JobOptions o_;
+};
+
+// "1 page", "2 pages"
+std::string count_of(size_t n, const std::string& singular, const std::string& plural = "");
+// Where layouts/ and fonts/ are: $DECKHAND_DATA, else the installed share/deckhand, else
+// the source tree of the build.
+std::string data_dir();
+
+}  // namespace deckhand

@@ -35,7 +35,7 @@ nlohmann::ordered_json to_json(const LaidOutDoc& doc) {
     for (const auto& t : p.texts)
     {
       nlohmann::ordered_json jt = {{"at", {r2(t.x), r2(t.y)}}, {"font", t.font}, {"size", r2(t.size)}, {"color", hex(t.color)},
-                                   {"text", t.text}, {"width", r2(t.width)}, {"ascent", r2(t.ascent)}, {"descent", r2(t.descent)}};
+                                   {"text", t.text}, {"form", t.form == TextForm::shaped ? "shaped" : "logical"}, {"width", r2(t.width)}, {"ascent", r2(t.ascent)}, {"descent", r2(t.descent)}};
       if (t.stroke) jt["stroke"] = true;
       jp["texts"].push_back(std::move(jt));
     }

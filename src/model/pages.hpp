@@ -16,11 +16,22 @@ struct Color {
   bool operator==(const Color&) const = default;
 };
 
+// What a TextRun's text holds.
+//  - shaped: the characters to draw, in visual order, from left to right: right-to-left
+//    runs reordered by the bidi algorithm (UAX #9) and Arabic letters already in their
+//    joined presentation forms (Unicode's Arabic Presentation Forms-B). The layout engine
+//    (layout/bidi.hpp) makes every run it lays out shaped; the writer draws it as it is.
+//  - logical: text in reading order, not yet reordered or shaped. Only left-to-right text
+//    without Arabic may be logical (it is then the same as shaped); the writer refuses a
+//    logical run with right-to-left letters (Error, exit 1: a bug).
+enum class TextForm { logical, shaped };
+
 struct TextRun {
-  double x = 0, y = 0;       // start of the baseline (left end; right end when rtl)
+  double x = 0, y = 0;       // start of the baseline: the left end of the drawn glyphs
   double size = 10;
   std::string font;          // font id: a key of LaidOutDoc::fonts ("regular", "bold")
-  std::string text;          // UTF-8, in logical order
+  std::string text;          // UTF-8; what it holds: `form`
+  TextForm form = TextForm::logical;
   Color color;
   double width = 0;          // advance width, as measured by the layout
   double ascent = 0, descent = 0;  // extent above and below the baseline (points)

@@ -178,41 +178,6 @@ TEST(Pseudo, AccentedExpandedBracketed) {
   EXPECT_LE(n, static_cast<size_t>(22 * 1.4) + 9);
 }
 
-// ---- bidi and shaping (FriBidi)
-#include "l10n/bidi.hpp"
-
-TEST(Bidi, ArabicLineIsShapedAndReorderedWithLatinRunsIntact) {
-  std::u32string logical = unicode::decode("لماذا نشارك في WSIS+20؟");
-  ASSERT_TRUE(is_rtl(logical));
-  std::u32string v = visual_line(logical, true);
-  std::string vs = unicode::encode(v);
-  // drawn left to right: the question mark first, "WSIS+20" left to right, "لماذا" last
-  EXPECT_EQ(v.front(), U'؟');
-  EXPECT_NE(vs.find("WSIS+20"), std::string::npos);
-  // joined forms: lam initial (U+FEDF) ... alef final (U+FE8E) at the right end
-  EXPECT_EQ(v.back(), 0xFEDF);
-  for (char32_t c : v)
-    if (c >= 0x621 && c <= 0x64A) ADD_FAILURE() << "unshaped letter U+" << std::hex << unsigned(c);
-}
-
-TEST(Bidi, LamAlefBecomesOneLigatureAndTheLengthIsKeptForBreaking) {
-  std::u32string logical = unicode::decode("لا يحتاج");
-  std::u32string shaped = shape_logical(logical, true);
-  EXPECT_EQ(shaped.size(), logical.size());
-  // lam-alef: one isolated ligature and a placeholder, so indices still line up
-  EXPECT_EQ(std::min(shaped[0], shaped[1]), 0xFEFB);
-  EXPECT_EQ(std::max(shaped[0], shaped[1]), 0xFEFF);
-  std::u32string v = visual_line(logical, true);
-  EXPECT_EQ(v.back(), 0xFEFB);
-  EXPECT_EQ(v.find(0xFEFF), std::u32string::npos);
-}
-
-TEST(Bidi, LeftToRightTextIsUnchanged) {
-  std::u32string s = unicode::decode("Pourquoi s’engager ?");
-  EXPECT_FALSE(is_rtl(s));
-  EXPECT_EQ(visual_line(s, false), s);
-}
-
 // Issue 8, point 10: PO files are read by libgettextpo, as msgfmt reads them.
 TEST(Issue8, point10_po_through_libgettextpo) {
   std::string po =

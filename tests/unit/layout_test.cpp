@@ -5,6 +5,7 @@
 
 #include "core/io.hpp"
 #include "deckhand/data_dir.hpp"
+#include "layout/bidi.hpp"
 #include "layout/engine.hpp"
 
 using namespace deckhand;
@@ -352,4 +353,38 @@ TEST(Issue9, FramesSayVectorPageOrRasterPictureAndTheirCrop) {
   EXPECT_EQ(to_json(r)["pages"][0]["images"][0]["mode"], "raster");
   EXPECT_EQ(to_json(v)["pages"][0]["images"][0]["mode"], "vector");
   EXPECT_NE(error_of("image: {mode: bitmap}\n").find("key 'image.mode': must be vector"), std::string::npos);
+}
+
+// ---- bidi and shaping (FriBidi): layout/bidi.hpp, owned by the layout engine
+
+TEST(Bidi, ArabicLineIsShapedAndReorderedWithLatinRunsIntact) {
+  std::u32string logical = unicode::decode("لماذا نشارك في WSIS+20؟");
+  ASSERT_TRUE(is_rtl(logical));
+  std::u32string v = visual_line(logical, true);
+  std::string vs = unicode::encode(v);
+  // drawn left to right: the question mark first, "WSIS+20" left to right, "لماذا" last
+  EXPECT_EQ(v.front(), U'؟');
+  EXPECT_NE(vs.find("WSIS+20"), std::string::npos);
+  // joined forms: lam initial (U+FEDF) ... alef final (U+FE8E) at the right end
+  EXPECT_EQ(v.back(), 0xFEDF);
+  for (char32_t c : v)
+    if (c >= 0x621 && c <= 0x64A) ADD_FAILURE() << "unshaped letter U+" << std::hex << unsigned(c);
+}
+
+TEST(Bidi, LamAlefBecomesOneLigatureAndTheLengthIsKeptForBreaking) {
+  std::u32string logical = unicode::decode("لا يحتاج");
+  std::u32string shaped = shape_logical(logical, true);
+  EXPECT_EQ(shaped.size(), logical.size());
+  // lam-alef: one isolated ligature and a placeholder, so indices still line up
+  EXPECT_EQ(std::min(shaped[0], shaped[1]), 0xFEFB);
+  EXPECT_EQ(std::max(shaped[0], shaped[1]), 0xFEFF);
+  std::u32string v = visual_line(logical, true);
+  EXPECT_EQ(v.back(), 0xFEFB);
+  EXPECT_EQ(v.find(0xFEFF), std::u32string::npos);
+}
+
+TEST(Bidi, LeftToRightTextIsUnchanged) {
+  std::u32string s = unicode::decode("Pourquoi s’engager ?");
+  EXPECT_FALSE(is_rtl(s));
+  EXPECT_EQ(visual_line(s, false), s);
 }

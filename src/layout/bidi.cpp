@@ -1,10 +1,10 @@
-#include "l10n/bidi.hpp"
+#include "layout/bidi.hpp"
 
 #include <fribidi.h>
 
 #include <vector>
 
-namespace deckhand::l10n {
+namespace deckhand::layout {
 
 bool is_rtl(const std::u32string& s) {
   for (char32_t c : s) {
@@ -44,4 +44,4 @@ std::u32string visual_line(const std::u32string& s, bool rtl_base) {
   return v;
 }
 
-}  // namespace deckhand::l10n
+}  // namespace deckhand::layout

@@ -5,7 +5,7 @@
 // presentation forms (which fonts/NotoSansArabic has).
 #include <string>
 
-namespace deckhand::l10n {
+namespace deckhand::layout {
 
 // Does the paragraph read right to left (its first strong character is Arabic/Hebrew)?
 bool is_rtl(const std::u32string& logical);
@@ -19,4 +19,4 @@ std::u32string shape_logical(const std::u32string& logical, bool rtl_base);
 // ligature placeholders removed.
 std::u32string visual_line(const std::u32string& logical, bool rtl_base);
 
-}  // namespace deckhand::l10n
+}  // namespace deckhand::layout

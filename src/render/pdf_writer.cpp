@@ -86,6 +86,12 @@ void fix_to_unicode(HPDF_Font font, const std::set<char32_t>& cps) {
       if (!cps.count(code)) continue;
       std::u32string to = unicode::decode(unicode::nfkc(unicode::encode(code)));
       if (to.empty() || to.size() > 4) to = std::u32string(1, code);
+      // the content stream is in visual order (TextForm::shaped), so a ligature of
+      // right-to-left letters (lam-alef) maps to them in visual order too: extractors that
+      // reorder a right-to-left line (pdftotext) then give "لا", those that keep the visual
+      // order (mutool) keep the line consistent
+      if (to.size() > 1 && std::all_of(to.begin(), to.end(), [](char32_t c) { return unicode::is_rtl(c); }))
+        std::reverse(to.begin(), to.end());
       char line[64];
       std::snprintf(line, sizeof line, "<%04X> <", unsigned(code));
       std::string l = line;
@@ -327,6 +333,11 @@ void write_pdf(const LaidOutDoc& doc, const RasterFn& raster, const WriteOptions
     }
     for (const auto& t : lp.texts) {
       if (t.text.empty()) continue;
+      if (t.form == TextForm::logical)  // reading order: drawable only when it needs no bidi or shaping
+        for (char32_t c : unicode::decode(t.text))
+          if (unicode::is_rtl(c))
+            throw Error(Exit::failure, "", "a text run in logical order holds right-to-left text (lay it out with the layout engine)",
+                        "a bug: please report it");
       auto f = fonts.find(t.font);
       if (f == fonts.end()) throw Error(Exit::failure, "", "text uses font id '" + t.font + "' that was not loaded", "a bug: please report it");
       HPDF_Page_BeginText(page);

@@ -31,8 +31,8 @@ void setup_handout(CLI::App& app, JobOptions& o) {
   hc->add_option("--translations", o.translations, "A translation file (XLIFF 1.2, XLIFF 2.x or PO) to merge into the deck");
   hc->add_option("--lang", o.lang, "Target language (BCP 47) when the translation file does not say it");
   add_password_option(hc, o);
-  hc->add_option("--dump", o.dump, "Write the laid-out pages as JSON instead of a PDF (for debugging and tests)")
-      ->check(CLI::IsMember({"layout"}));
+  hc->add_option("--dump", o.dump, "Write the laid-out pages instead of a PDF: layout (JSON) or layout-text (one item a line)")
+      ->check(CLI::IsMember({"layout", "layout-text"}));
   hc->callback([&o, list] { o.command = *list ? Command::list_layouts : Command::handout; });
 }
 

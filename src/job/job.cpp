@@ -387,9 +387,9 @@ int Job::run_handout() {
     }
   }
   for (const auto& w : layout_diag->warnings()) diag.warn(w);
-  if (h.dump == "layout") {
+  if (!h.dump.empty()) {  // the laid-out pages themselves: layout (JSON) or layout-text
     if (strict_fails(diag)) return finish(diag);
-    write_output(h.output.empty() ? "-" : h.output, to_json(doc).dump(2) + "\n", inputs);
+    write_output(h.output.empty() ? "-" : h.output, h.dump == "layout-text" ? to_text(doc) : to_json(doc).dump(2) + "\n", inputs);
     return finish(diag);
   }
   if (strict_fails(diag)) return finish(diag);

@@ -1,6 +1,9 @@
 #include "model/pages.hpp"
 
 #include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <sstream>
 
 namespace deckhand {
 namespace {
@@ -44,6 +47,43 @@ nlohmann::ordered_json to_json(const LaidOutDoc& doc) {
   for (const auto& b : doc.bookmarks)
     j["bookmarks"].push_back({{"title", b.title}, {"page", b.page}, {"level", b.level}});
   return j;
+}
+
+std::string to_text(const LaidOutDoc& doc) {
+  std::ostringstream o;
+  auto num = [](double v) {
+    char b[32];
+    std::snprintf(b, sizeof b, "%.2f", r2(v) == 0 ? 0.0 : r2(v));  // no "-0.00"
+    return std::string(b);
+  };
+  auto quoted = [](const std::string& t) {
+    std::string q = "\"";
+    for (char c : t) q += c == '"' ? std::string("\\\"") : c == '\\' ? std::string("\\\\") : c == '\n' ? std::string("\\n") : std::string(1, c);
+    return q + "\"";
+  };
+  o << "# deckhand laid-out pages: points, origin top-left, y down\n";
+  o << "title " << quoted(doc.title) << "\n";
+  for (const auto& [id, path] : doc.fonts) o << "font " << id << " " << std::filesystem::path(path).filename().string() << "\n";
+  for (size_t n = 0; n < doc.pages.size(); ++n) {
+    const LaidOutPage& p = doc.pages[n];
+    o << "page " << n + 1 << " " << num(p.width) << " " << num(p.height) << "\n";
+    for (const auto& f : p.frames)
+      o << "  frame " << f.first << " " << num(f.second[0]) << " " << num(f.second[1]) << " " << num(f.second[2]) << " " << num(f.second[3]) << "\n";
+    for (const auto& i : p.images) {
+      o << "  image page " << i.page << " " << num(i.x) << " " << num(i.y) << " " << num(i.w) << " " << num(i.h) << " crop "
+        << num(i.crop[0]) << " " << num(i.crop[1]) << " " << num(i.crop[2]) << " " << num(i.crop[3]);
+      if (i.mode == PictureMode::vector) o << " vector\n";
+      else o << " raster " << i.px_w << "x" << i.px_h << "\n";
+    }
+    for (const auto& b : p.boxes) o << "  box " << num(b.x) << " " << num(b.y) << " " << num(b.w) << " " << num(b.h) << " " << hex(b.color) << "\n";
+    for (const auto& r : p.rules) o << "  rule " << num(r.x0) << " " << num(r.y0) << " " << num(r.x1) << " " << num(r.y1) << " " << hex(r.color) << "\n";
+    for (const auto& t : p.texts)
+      o << "  text " << num(t.x) << " " << num(t.y) << " " << num(t.size) << " " << t.font << (t.stroke ? "+stroke" : "") << " "
+        << hex(t.color) << " w " << num(t.width) << " " << (t.form == TextForm::shaped ? "shaped" : "logical") << " " << quoted(t.text) << "\n";
+  }
+  for (const auto& b : doc.bookmarks) o << "bookmark " << b.page + 1 << " " << b.level << " " << num(b.y) << " " << quoted(b.title) << "\n";
+  for (const auto& ov : doc.overflows) o << "overflow slide " << ov.slide << " " << ov.key << " " << num(ov.needed) << "\n";
+  return o.str();
 }
 
 }  // namespace deckhand

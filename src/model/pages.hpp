@@ -103,5 +103,8 @@ struct LaidOutDoc {
 };
 
 nlohmann::ordered_json to_json(const LaidOutDoc& doc);  // the --dump layout form
+// The same as text, one item a line, numbers rounded to 0.01 pt, fonts by file name (not
+// path): the --dump layout-text form and the layout golden files (tests/golden/layout/).
+std::string to_text(const LaidOutDoc& doc);
 
 }  // namespace deckhand

@@ -1,6 +1,7 @@
 #include "extract/pdf_reader.hpp"
 
 #include <poppler-document.h>
+#include <poppler-font.h>
 #include <poppler-global.h>
 #include <poppler-image.h>
 #include <poppler-page-renderer.h>
@@ -12,6 +13,7 @@
 #include <cmath>
 #include <map>
 #include <mutex>
+#include <set>
 
 #include "core/error.hpp"
 #include "core/unicode.hpp"
@@ -69,6 +71,21 @@ std::unique_ptr<PdfDocument> PdfDocument::open(std::string_view data, const std:
   }
   impl->vis = std::make_unique<VisibilityProbe>(data, password);
   return std::unique_ptr<PdfDocument>(new PdfDocument(std::move(impl)));
+}
+
+std::vector<std::string> PdfDocument::unembedded_fonts(int index) const {
+  // a fresh iterator for the page: Poppler's scanner lists a font only on the first page
+  // it meets it on
+  std::unique_ptr<poppler::font_iterator> it(impl_->doc->create_font_iterator(index));
+  std::set<std::string> names;
+  if (it && it->has_next())
+    for (const poppler::font_info& f : it->next()) {
+      if (f.is_embedded()) continue;
+      std::string n = f.name();
+      if (n.size() > 7 && n[6] == '+') n = n.substr(7);  // ABCDEF+Name
+      names.insert(n.empty() ? "(unnamed)" : n);
+    }
+  return {names.begin(), names.end()};
 }
 
 PdfInfo PdfDocument::info() const {

@@ -29,6 +29,9 @@ class PdfDocument {
   // For each rect (points, as displayed) of page `index`: the left edge of a compact mark
   // drawn there (a bullet drawn as graphics), if any. Renders the page once for all.
   std::vector<std::optional<double>> ink(int index, const std::vector<std::array<double, 4>>& rects) const;
+  // Names of the fonts page `index` (0-based) uses that the PDF does not embed (subset
+  // tags removed, sorted, each once), as pdffonts lists them for that page.
+  std::vector<std::string> unembedded_fonts(int index) const;
   // Page `index` rendered to exactly w x h RGB pixels (white background).
   std::vector<unsigned char> render(int index, int w, int h) const;
 

@@ -14,13 +14,16 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <sstream>
 
 #include "core/io.hpp"
+#include "core/limits.hpp"
 #include "core/parallel.hpp"
 #include "core/unicode.hpp"
 #include "deckhand/data_dir.hpp"
 #include "extract/extract.hpp"
+#include "extract/pdf_reader.hpp"
 #include "extract/source.hpp"
 #include "l10n/strings.hpp"
 #include "layout/engine.hpp"
@@ -193,6 +196,42 @@ void crop_deck(Deck& deck, const Crop& c) {
     s.size = {sw * (c[2] - c[0]), sh * (c[3] - c[1])};
   }
   deck.source.page_size = {deck.source.page_size[0] * (c[2] - c[0]), deck.source.page_size[1] * (c[3] - c[1])};
+}
+
+// Vector frames whose source page uses fonts the source does not embed become raster
+// pictures (at the layout's dpi, sized by the engine), so that every font of the handout
+// is embedded (what a print shop checks; pdfjam would carry the unembedded font over). One
+// warning names the fonts and the pages. A picture past --max-pixels stays vector.
+void rasterize_unembedded(LaidOutDoc& doc, const extract::SourcePdf& src, Diagnostics& diag) {
+  std::map<int, std::vector<std::string>> fonts_of;  // source page -> its unembedded fonts
+  std::map<std::string, std::set<int>> pages_of;     // font -> source pages placed as pictures
+  for (auto& pg : doc.pages)
+    for (auto& im : pg.images) {
+      if (im.mode != PictureMode::vector) continue;
+      auto it = fonts_of.find(im.page);
+      if (it == fonts_of.end()) it = fonts_of.emplace(im.page, src.doc(0).unembedded_fonts(im.page - 1)).first;
+      if (it->second.empty()) continue;
+      if (!(static_cast<double>(im.px_w) * im.px_h <= static_cast<double>(limits().pixels))) continue;
+      im.mode = PictureMode::raster;
+      for (const auto& f : it->second) pages_of[f].insert(im.page);
+    }
+  if (pages_of.empty()) return;
+  std::string what;
+  std::set<int> pages;
+  for (const auto& [f, ps] : pages_of) {
+    what += (what.empty() ? "" : ", ") + f;
+    pages.insert(ps.begin(), ps.end());
+  }
+  std::string list;  // "1-3, 5, 7-46"
+  for (auto it = pages.begin(); it != pages.end();) {
+    int first = *it, last = first;
+    while (++it != pages.end() && *it == last + 1) last = *it;
+    list += (list.empty() ? "" : ", ") + std::to_string(first) + (last > first ? "-" + std::to_string(last) : "");
+  }
+  diag.warn({"font-not-embedded", src.path(), 0,
+             "the source does not embed " + count_of(pages_of.size(), "font") + " (" + what + "): " +
+                 count_of(pages.size(), "slide") + " (" + list +
+                 ") placed as pictures, so that the handout embeds every font (embed the fonts when exporting the deck to keep them as vector pages)"});
 }
 
 bool uses_pictures(const LaidOutDoc& doc) {
@@ -387,6 +426,7 @@ int Job::run_handout() {
     }
   }
   for (const auto& w : layout_diag->warnings()) diag.warn(w);
+  if (src) rasterize_unembedded(doc, *src, diag);
   if (!h.dump.empty()) {  // the laid-out pages themselves: layout (JSON) or layout-text
     if (strict_fails(diag)) return finish(diag);
     write_output(h.output.empty() ? "-" : h.output, h.dump == "layout-text" ? to_text(doc) : to_json(doc).dump(2) + "\n", inputs);

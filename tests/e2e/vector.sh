@@ -126,4 +126,37 @@ qpdf --encrypt user owner 256 -- "$S" "$T/enc.pdf"
 "$DECKHAND" handout -q "$T/enc.pdf" --password user --layout grid-6 -o "$T/e.pdf" 2>"$T/err" || bad "encrypted: $(cat "$T/err")"
 qpdf --show-encryption "$T/e.pdf" 2>&1 | grep -q "not encrypted" && ok "encrypted source: the handout is not encrypted" || bad "encrypted: $(qpdf --show-encryption "$T/e.pdf" 2>&1 | head -2)"
 pdftotext "$T/e.pdf" - | grep -q "Why Engage" && ok "encrypted source: slide text placed" || bad "encrypted source: no slide text"
+# a source that does not embed its font (Helvetica, page 2 of 3): that slide becomes a
+# picture, with a warning naming the font; the others stay vector; every font embedded
+python3 - "$T/unemb.pdf" <<'PY'
+import sys
+def page(text, font):
+    c = b"BT /F1 36 Tf 72 300 Td (" + text + b") Tj ET" if font else b"0 0 1 rg 72 72 200 200 re f"
+    return c
+objs = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R 5 0 R 7 0 R] /Count 3 >>"]
+body = {}
+for k, (t, f) in enumerate([(b"A first slide", False), (b"Unembedded Helvetica text", True), (b"A third slide", False)]):
+    c = page(t, f)
+    res = b"/Resources << /Font << /F1 9 0 R >> >>" if f else b""
+    objs.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 960 540] " + res + b" /Contents %d 0 R >>" % (len(objs) + 2))
+    objs.append(b"<< /Length %d >>\nstream\n" % len(c) + c + b"\nendstream")
+objs.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
+out = bytearray(b"%PDF-1.4\n"); offs = []
+for i, o in enumerate(objs):
+    offs.append(len(out)); out += b"%d 0 obj\n" % (i + 1) + o + b"\nendobj\n"
+x = len(out)
+out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
+for o in offs: out += b"%010d 00000 n \n" % o
+out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, x)
+open(sys.argv[1], "wb").write(out)
+PY
+[ -n "$(unembedded "$T/unemb.pdf")" ] && ok "unembedded-font sample: pdffonts lists $(unembedded "$T/unemb.pdf")" || bad "the unembedded-font sample embeds its font?"
+"$DECKHAND" handout "$T/unemb.pdf" --layout grid-6 -o "$T/u.pdf" 2>"$T/err"
+grep -q "does not embed 1 font (Helvetica): 1 slide (2) placed as pictures.*font-not-embedded" "$T/err" \
+  && ok "unembedded font: one warning names the font and the slide" || bad "unembedded font warning: $(cat "$T/err")"
+[ -z "$(unembedded "$T/u.pdf")" ] && ok "unembedded font: every font of the handout embedded" || bad "unembedded font: $(unembedded "$T/u.pdf") not embedded"
+[ "$(pdfimages -list "$T/u.pdf" | tail -n +3 | wc -l)" = 1 ] && ok "unembedded font: one picture (slide 2), the other slides vector" || bad "unembedded font: $(pdfimages -list "$T/u.pdf" | tail -n +3 | wc -l) pictures"
+qpdf --check "$T/u.pdf" >/dev/null 2>&1 && ok "unembedded font: qpdf --check" || bad "unembedded font: qpdf --check"
+"$DECKHAND" --strict -q handout "$T/unemb.pdf" --layout grid-6 -o "$T/u2.pdf"; rc=$?
+[ "$rc" = 3 ] && [ ! -e "$T/u2.pdf" ] && ok "unembedded font with --strict: exit 3, nothing written" || bad "unembedded font --strict: exit $rc"
 summary

@@ -68,6 +68,10 @@ std::optional<double> drawn_mark(const std::vector<InkMark>& marks, const std::a
   for (const InkMark& m : marks) {
     if (m.x1 <= r[0] || m.x0 >= r[2] || m.y1 <= r[1] || m.y0 >= r[3]) continue;
     if (m.glyph && m.y1 - m.y0 > 2 * rh) continue;  // a big brace: a thin stroke here
+    // a picture reaching in from the left of the window, or wider than it, is a figure,
+    // not a picture bullet: what it shows at its edge is not known (a screenshot's white
+    // margin), so it paints nothing
+    if (m.picture && (m.x0 < r[0] - 0.75 || m.x1 - m.x0 > r[2] - r[0])) continue;
     const uint32_t c = m.picture ? 0x808080u : pack(m.rgb);
     int i0 = std::max(0, static_cast<int>(std::floor(m.x0 * k)) - ox), i1 = std::min(w, static_cast<int>(std::ceil(m.x1 * k)) - ox);
     int j0 = std::max(0, static_cast<int>(std::floor(m.y0 * k)) - oy), j1 = std::min(h, static_cast<int>(std::ceil(m.y1 * k)) - oy);

@@ -28,9 +28,10 @@ struct InkMark {
 // The left edge (points) of a compact mark drawn inside `rect` (x0, y0, x1, y1, points,
 // page as displayed, y down), if there is one; `marks` in drawing order. The window is
 // painted at 96 dpi (1 pixel = 0.75 pt; a pixel takes the colour of the last mark that
-// covers its centre; a picture paints mid grey, a glyph its whole advance box unless it
-// is over twice as tall as the window: a big brace or bracket leaves only a thin stroke
-// there) and tested as deckhand tested a render of it: the most common colour is the
+// covers its centre; a picture paints mid grey, unless it reaches in from the left of the
+// window or is wider than it: a figure, whose edge may well be white, paints nothing; a glyph paints its
+// box unless it is over twice as tall as the window: a big brace or bracket leaves only
+// a thin stroke there) and tested as deckhand tested a render of it: the most common colour is the
 // background, pixels differing from it by more than 90 (of 765, the sum of the RGB
 // differences) are ink, and the ink is a mark when it counts at least 3 pixels and
 // under 70 % of the window, is narrower than 80 % of it, is not a thin rule running

@@ -11,6 +11,7 @@
 #include <PDFDoc.h>
 #include <Stream.h>
 #include <TextOutputDev.h>
+#include <unicode/uchar.h>
 
 #include <algorithm>
 #include <array>
@@ -39,6 +40,16 @@ std::string strip_subset(const std::string& name) {
       std::all_of(name.begin(), name.begin() + 6, [](char c) { return c >= 'A' && c <= 'Z'; }))
     return name.substr(7);
   return name;
+}
+
+// Ink of a character, for drawn bullets: a glyph without text, or a symbol; never a
+// letter, digit, space or ordinary punctuation (text of the line's own or another
+// fragment, not a bullet).
+bool may_be_bullet(Unicode c) {
+  if (c == '-' || c == '*' || c == '>' || c == '+' || c == '~' || c == '=') return true;
+  if (c < 0x80) return false;
+  auto cp = static_cast<UChar32>(c);
+  return !(u_isalnum(cp) || u_isspace(cp) || u_ispunct(cp) || u_isUWhiteSpace(cp)) || c == 0x2022 || c == 0x2023 || c == 0x2043;
 }
 
 // Poppler's TextOutputDev (the words, exactly as poppler-cpp's page::text_list and
@@ -78,8 +89,7 @@ class ScanDev : public TextOutputDev {
       ty -= 0.3 * state->getTransformedFontSize();
       glyphs.push_back({tx, ty, render, rgb, order++});
     }
-    bool blank = uLen > 0 && (u[0] == 0x20 || u[0] == 0xA0 || u[0] == 0x3000);
-    if ((render & 3) != 3 && !blank) add_glyph_mark(state, x, y, dx, dy, rgb);
+    if ((render & 3) != 3 && (uLen == 0 || may_be_bullet(u[0]))) add_glyph_mark(state, x, y, dx, dy, rgb);
     TextOutputDev::drawChar(state, x, y, dx, dy, ox, oy, code, nBytes, u, uLen);
   }
 
@@ -252,14 +262,21 @@ class ScanDev : public TextOutputDev {
     ++order;
   }
   void add_glyph_mark(GfxState* state, double x, double y, double dx, double dy, const std::array<double, 3>& rgb) {
+    // where a glyph's ink is, about: most of its advance, from a descender's depth to a
+    // capital's height (a font's ascent and descent reach well beyond, into the lines
+    // around it)
     const GfxFont* font = state->getFont().get();
-    double asc = font ? std::clamp(font->getAscent(), 0.3, 1.2) : 0.9;
-    double desc = font ? std::clamp(font->getDescent(), -0.6, 0.0) : -0.2;
+    double asc = font ? std::clamp(font->getAscent(), 0.3, 0.75) : 0.75;
+    double desc = font ? std::clamp(font->getDescent(), -0.2, 0.0) : -0.2;
+    x += 0.1 * dx;
+    y += 0.1 * dy;
+    dx *= 0.8;
+    dy *= 0.8;
     Shape s;
     s.x0 = s.y0 = 1e18;
     s.x1 = s.y1 = -1e18;
-    // the glyph's advance box from the descent to the ascent (x, y and the advance dx, dy
-    // are in user space, the rise included; the font's vertical is along the text matrix)
+    // x, y and the advance dx, dy are in user space, the rise included; the font's
+    // vertical is along the text matrix
     double fs = state->getFontSize();
     for (auto [u, v] : {std::pair{0.0, desc}, {1.0, desc}, {0.0, asc}, {1.0, asc}}) {
       double vx, vy, tx, ty;

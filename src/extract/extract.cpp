@@ -108,11 +108,7 @@ Deck extract_deck(const std::string& path, const ExtractOptions& opts, Diagnosti
   AnalysisOptions ao;
   ao.file = path;
   ao.source_title = info.title;
-  std::unique_ptr<Speller> speller;
-  ao.speller = [&](const std::string& lang) {
-    speller = system_speller(lang);
-    return speller.get();
-  };
+  ao.speller = [](const std::string& lang) { return shared_speller(lang); };
   Deck deck = analyze(lines, ao, diag);
   deck.source.file = std::filesystem::path(path).filename().string();
   deck.source.sha256 = sha256_hex(data);

@@ -36,7 +36,10 @@ void quiet_poppler() {
 
 struct PdfDocument::Impl {
   std::unique_ptr<poppler::document> doc;
-  std::unique_ptr<PageScanner> scanner;  // the one pass over each page's content
+  std::string_view data;
+  std::string password;
+  std::unique_ptr<PageScanner> scanner;  // the one pass over each page's content (opened on first use:
+                                         // a Rasterizer never needs it)
   PageScan scan;                         // what it found on the last page read (marks kept for ink())
 };
 
@@ -55,7 +58,8 @@ std::unique_ptr<PdfDocument> PdfDocument::open(std::string_view data, const std:
       throw Error(Exit::encrypted, file, "the PDF is encrypted and needs a password", "pass it with --password");
     throw Error(Exit::encrypted, file, "the password does not open this PDF", "check the password given with --password");
   }
-  impl->scanner = std::make_unique<PageScanner>(data, password);
+  impl->data = data;
+  impl->password = password;
   return std::unique_ptr<PdfDocument>(new PdfDocument(std::move(impl)));
 }
 
@@ -80,7 +84,7 @@ PageWords PdfDocument::words(int index) const {
   pw.height = swap ? r.width() : r.height();
   pw.label = ustr(page->label());
   // One pass over the content: words, what hides text, and the ink of drawn bullets.
-  if (!impl_->scanner) return pw;
+  if (!impl_->scanner) impl_->scanner = std::make_unique<PageScanner>(impl_->data, impl_->password);
   PageScan& scan = impl_->scan;
   impl_->scanner->scan(index, scan);
   pw.words = std::move(scan.words);

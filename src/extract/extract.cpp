@@ -51,106 +51,17 @@ std::vector<int> parse_page_ranges(const std::string& spec, int npages) {
   return {pages.begin(), pages.end()};
 }
 
-namespace {
-
-// Could line k be a wrapped continuation of the line above it? (Same start, and the line
-// above reaches the right edge, so the first word of line k might not have fitted.)
-bool may_continue(const PageLines& pl, size_t k, double right_edge) {
-  const Line& l = pl.lines[k];
-  const Line* prev = nullptr;
-  for (size_t j = 0; j < pl.lines.size(); ++j) {
-    const Line& c = pl.lines[j];
-    if (j == k || c.y1 > l.y0 + 0.5 * l.height() || l.y0 - c.y1 > 1.5 * l.height()) continue;
-    if (std::min(c.x1, l.x1) - std::max(c.x0, l.x0) <= 0) continue;
-    if (!prev || c.y0 > prev->y0) prev = &c;
+void probe_drawn_bullets(PageLines& page, const InkFn& ink) {
+  std::vector<size_t> cand = needs_ink_probe(page);
+  if (cand.empty()) return;
+  std::vector<std::array<double, 4>> rects;
+  for (size_t k : cand) rects.push_back(ink_probe_rect(page.lines[k], page.width));
+  auto res = ink(rects);
+  for (size_t r = 0; r < cand.size() && r < res.size(); ++r) {
+    Line& l = page.lines[cand[r]];
+    l.ink_before = res[r].has_value();
+    if (res[r]) l.ink_x = l.rtl ? page.width - *res[r] : *res[r];
   }
-  if (!prev || std::abs(prev->text_start - l.text_start) > 1.0) return false;
-  double first = l.words.empty() ? 0 : l.words[0].x1 - l.words[0].x0;
-  return prev->x1 + 0.3 * l.size + first > right_edge - 0.3 * l.size;
-}
-
-struct InkMemo {
-  int ink = 0, none = 0;
-  double offset = 0;  // text start - mark start, summed over `ink`
-};
-
-}  // namespace
-
-void probe_drawn_bullets(std::vector<PageLines>& lines, const InkFn& ink, unsigned workers) {
-  const int n = static_cast<int>(lines.size());
-  constexpr int kLearnPages = 8;
-  std::vector<std::vector<size_t>> cand(n);
-  std::vector<std::vector<bool>> ambiguous(n);
-  int learn_left = kLearnPages;
-  std::vector<bool> learn_page(n, false);
-  for (int i = 0; i < n; ++i) {
-    cand[i] = needs_ink_probe(lines[i]);
-    double right = 0;
-    for (const auto& l : lines[i].lines) right = std::max(right, l.x1);
-    for (size_t k : cand[i]) ambiguous[i].push_back(may_continue(lines[i], k, right));
-    if (!cand[i].empty() && learn_left > 0) { learn_page[i] = true; --learn_left; }
-  }
-  auto key = [&](int i, size_t k) {
-    return std::make_pair(static_cast<long>(std::lround(lines[i].width)), static_cast<long>(std::lround(lines[i].lines[k].text_start * 2)));
-  };
-  auto apply = [&](int i, size_t k, const std::optional<double>& x) {
-    Line& l = lines[i].lines[k];
-    l.ink_before = x.has_value();
-    if (x) l.ink_x = l.rtl ? lines[i].width - *x : *x;
-  };
-  // Round 1: every candidate of the first pages, and every line that may be a wrapped
-  // continuation, anywhere (only a render can tell those apart from a new item).
-  auto round = [&](const std::function<bool(int, size_t, bool)>& want) {
-    std::vector<int> todo;
-    std::vector<std::vector<size_t>> sel(n);
-    for (int i = 0; i < n; ++i) {
-      for (size_t c = 0; c < cand[i].size(); ++c)
-        if (want(i, c, ambiguous[i][c])) sel[i].push_back(cand[i][c]);
-      if (!sel[i].empty()) todo.push_back(i);
-    }
-    parallel_for(static_cast<int>(todo.size()), workers, [&](int t, unsigned w) {
-      int i = todo[t];
-      std::vector<std::array<double, 4>> rects;
-      for (size_t k : sel[i]) rects.push_back(ink_probe_rect(lines[i].lines[k], lines[i].width));
-      auto res = ink(i, rects, w);
-      for (size_t r = 0; r < sel[i].size(); ++r) apply(i, sel[i][r], res[r]);
-    });
-  };
-  round([&](int i, size_t, bool amb) { return learn_page[i] || amb; });
-  // What the first pages taught, for lines that start a new block.
-  std::map<std::pair<long, long>, InkMemo> memo;
-  for (int i = 0; i < n; ++i)
-    if (learn_page[i])
-      for (size_t c = 0; c < cand[i].size(); ++c) {
-        if (ambiguous[i][c]) continue;
-        const Line& l = lines[i].lines[cand[i][c]];
-        InkMemo& m = memo[key(i, cand[i][c])];
-        if (l.ink_before.value_or(false)) { ++m.ink; m.offset += l.text_start - l.ink_x; }
-        else ++m.none;
-      }
-  auto settled = [&](int i, size_t k) -> std::optional<bool> {
-    auto it = memo.find(key(i, k));
-    if (it == memo.end()) return std::nullopt;
-    if (it->second.ink >= 2 && it->second.none == 0) return true;
-    if (it->second.none >= 2 && it->second.ink == 0) return false;
-    return std::nullopt;
-  };
-  // Round 2: the rest, from memory where it is settled, rendered where it is not.
-  for (int i = 0; i < n; ++i)
-    if (!learn_page[i])
-      for (size_t c = 0; c < cand[i].size(); ++c) {
-        if (ambiguous[i][c]) continue;
-        size_t k = cand[i][c];
-        if (auto s = settled(i, k)) {
-          Line& l = lines[i].lines[k];
-          l.ink_before = *s;
-          if (*s) {
-            const InkMemo& m = memo[key(i, k)];
-            l.ink_x = l.text_start - m.offset / m.ink;
-          }
-        }
-      }
-  round([&](int i, size_t c, bool amb) { return !learn_page[i] && !amb && !lines[i].lines[cand[i][c]].ink_before.has_value(); });
 }
 
 Deck extract_deck(const std::string& path, const ExtractOptions& opts, Diagnostics& diag) {
@@ -172,11 +83,14 @@ Deck extract_deck(const SourcePdf& src, const ExtractOptions& opts, Diagnostics&
   // the source's pool: one document per worker, opened on the worker's first page
   unsigned workers = std::min<unsigned>(std::min(worker_count(opts.threads), src.workers()), static_cast<unsigned>(n));
 
-  // Pass 1, all cores: words and lines of every page.
+  // One pass per page, all cores: words, hidden text and ink in one walk over the page's
+  // content (page_scan.hpp), then lines, and bullets drawn as graphics (Beamer's balls,
+  // picture bullets) from that page's ink. Nothing of a page but its lines is kept.
   std::vector<PageLines> lines(pages.size());
   std::atomic<int> done{0};
   parallel_for(n, workers, [&](int i, unsigned w) {
     lines[i] = build_lines(src.doc(w).words(pages[i] - 1));
+    probe_drawn_bullets(lines[i], [&](const std::vector<std::array<double, 4>>& rects) { return src.doc(w).ink(rects); });
     int d = ++done;
     if (opts.progress) opts.progress(d, n);
   });
@@ -185,12 +99,6 @@ Deck extract_deck(const SourcePdf& src, const ExtractOptions& opts, Diagnostics&
       over_limit(static_cast<int>(Exit::bad_pdf), path, "the size of page " + std::to_string(pl.page),
                  std::to_string(pl.width) + " x " + std::to_string(pl.height) + " pt", std::to_string(limits().page_size) + " pt",
                  "--max-page-size");
-  // Pass 2: bullets drawn as graphics (Beamer's balls, picture bullets). Rendering is
-  // the costly part, so what the first pages teach is reused: a line that starts a new
-  // block at an indent where a mark was always found before gets one without a render.
-  probe_drawn_bullets(lines, [&](int i, const std::vector<std::array<double, 4>>& rects, unsigned w) {
-    return src.doc(w).ink(pages[i] - 1, rects);
-  }, workers);
 
   bool any_text = std::any_of(lines.begin(), lines.end(), [](const PageLines& p) { return p.has_text; });
   if (!any_text)
@@ -200,11 +108,7 @@ Deck extract_deck(const SourcePdf& src, const ExtractOptions& opts, Diagnostics&
   AnalysisOptions ao;
   ao.file = path;
   ao.source_title = info.title;
-  std::unique_ptr<Speller> speller;
-  ao.speller = [&](const std::string& lang) {
-    speller = system_speller(lang);
-    return speller.get();
-  };
+  ao.speller = [](const std::string& lang) { return shared_speller(lang); };
   Deck deck = analyze(lines, ao, diag);
   deck.source.file = std::filesystem::path(path).filename().string();
   deck.source.sha256 = src.sha256();

@@ -25,11 +25,12 @@ Deck extract_deck(const std::string& path, const ExtractOptions& opts, Diagnosti
 // Extracts from an open source, using its documents (one per worker) and its hash.
 Deck extract_deck(const SourcePdf& src, const ExtractOptions& opts, Diagnostics& diag);
 
-// Finds bullets drawn as graphics: asks `ink` (page index into `lines`, rectangles, worker)
-// to render where needed, and reuses what the first pages show for lines that start a new
-// block at the same indent. Deterministic for any number of workers.
-using InkFn = std::function<std::vector<std::optional<double>>(int, const std::vector<std::array<double, 4>>&, unsigned)>;
-void probe_drawn_bullets(std::vector<PageLines>& lines, const InkFn& ink, unsigned workers);
+// Finds bullets drawn as graphics on one page: for the lines needs_ink_probe() picks,
+// asks `ink` (rectangles from ink_probe_rect(), points as displayed) for the left edge of
+// a mark drawn there, and sets the lines' ink_before and ink_x (mirrored for right-to-left
+// lines).
+using InkFn = std::function<std::vector<std::optional<double>>(const std::vector<std::array<double, 4>>&)>;
+void probe_drawn_bullets(PageLines& page, const InkFn& ink);
 
 // "1-3,5,8-" -> 1-based page numbers; throws Error(Exit::usage) on bad specs.
 std::vector<int> parse_page_ranges(const std::string& spec, int npages);

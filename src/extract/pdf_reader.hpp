@@ -1,6 +1,5 @@
 #pragma once
-// The PDF layer: the only code in deckhand that includes Poppler (besides the page
-// rasteriser the render stage asks for, also in this folder).
+// The PDF layer: with page_scan.* the only code in deckhand that includes Poppler.
 #include <array>
 #include <memory>
 #include <optional>
@@ -24,11 +23,14 @@ class PdfDocument {
   static std::unique_ptr<PdfDocument> open(std::string_view data, const std::string& file, const std::string& password);
   ~PdfDocument();
   PdfInfo info() const;
-  // Words of page `index` (0-based), coordinates on the page as displayed.
+  // Words of page `index` (0-based), coordinates on the page as displayed, without the
+  // words nobody can see. One pass over the page's content (page_scan.hpp), which also
+  // keeps the page's ink for ink().
   PageWords words(int index) const;
-  // For each rect (points, as displayed) of page `index`: the left edge of a compact mark
-  // drawn there (a bullet drawn as graphics), if any. Renders the page once for all.
-  std::vector<std::optional<double>> ink(int index, const std::vector<std::array<double, 4>>& rects) const;
+  // For each rect (points, as displayed) of the page last read by words(): the left edge
+  // of a compact mark drawn there (a bullet drawn as graphics), if any (drawn_mark in
+  // ink.hpp; no render).
+  std::vector<std::optional<double>> ink(const std::vector<std::array<double, 4>>& rects) const;
   // Names of the fonts page `index` (0-based) uses that the PDF does not embed (subset
   // tags removed, sorted, each once), as pdffonts lists them for that page.
   std::vector<std::string> unembedded_fonts(int index) const;

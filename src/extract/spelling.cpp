@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <mutex>
 
 namespace deckhand::extract {
@@ -54,6 +55,18 @@ std::unique_ptr<Speller> system_speller(const std::string& lang) {
     if (fs::exists(aff, ec) && fs::exists(dic, ec) && utf8_aff(aff)) return std::make_unique<HunspellSpeller>(aff, dic);
   }
   return nullptr;
+}
+
+const Speller* shared_speller(const std::string& lang) {
+  static std::mutex m;
+  // never freed: see spelling.hpp (still reachable, so not a leak to a leak checker)
+  static auto* cache = new std::map<std::string, std::unique_ptr<Speller>>();
+  const char* env = std::getenv("DECKHAND_HUNSPELL_DIR");
+  std::string key = lang + '\n' + (env ? env : "");
+  std::lock_guard<std::mutex> lock(m);
+  auto it = cache->find(key);
+  if (it == cache->end()) it = cache->emplace(key, system_speller(lang)).first;
+  return it->second.get();
 }
 
 }  // namespace deckhand::extract

@@ -9,9 +9,11 @@
 #include "core/sha256.hpp"
 #include "core/unicode.hpp"
 #include "extract/extract.hpp"
+#include "extract/ink.hpp"
 #include "extract/words.hpp"
 
 #include <atomic>
+#include <cmath>
 
 using namespace deckhand;
 
@@ -63,51 +65,116 @@ TEST(Pages, RangeParsing) {
   EXPECT_THROW(extract::parse_page_ranges("a", 3), Error);
 }
 
-// Drawn bullets: what the first pages show is reused; renders only where needed.
-TEST(DrawnBullets, FirstPagesTeachTheRestAndWrappedLinesAreAlwaysChecked) {
-  std::vector<extract::PageLines> pages;
-  for (int p = 1; p <= 20; ++p) {
-    extract::PageLines pl;
-    pl.page = p;
-    pl.width = 453;
-    pl.height = 255;
-    auto line = [&](const std::string& t, double x, double y, double x1) {
-      extract::Line l;
-      extract::Word w;
-      w.text = t; w.x0 = x; w.x1 = x + 30; w.y0 = y; w.y1 = y + 11; w.size = 11;
-      l.words = {w};
-      l.x0 = x; l.x1 = x1; l.y0 = y; l.y1 = y + 11; l.size = 11;
-      l.text = l.full_text = t;
-      l.text_start = l.marker_start = x;
-      pl.lines.push_back(l);
-    };
-    line("Frame title", 20, 10, 200);
-    line("A paragraph at the margin", 20, 60, 300);
-    line("First item", 40, 80, 120);                 // short: a new block
-    line("Second item that wraps to the edge", 40, 100, 420);
-    line("and goes on", 40, 113, 110);               // may continue the line above
-    pl.lines[0].size = 14;
-    pages.push_back(pl);
-  }
-  std::atomic<int> renders{0}, rects{0};
-  extract::probe_drawn_bullets(pages, [&](int, const std::vector<std::array<double, 4>>& rs, unsigned) {
-    ++renders;
-    rects += static_cast<int>(rs.size());
+// Drawn bullets: every line needs_ink_probe() picks is asked about, once, on its own page.
+TEST(DrawnBullets, EveryCandidateIsProbedAndRightToLeftIsMirrored) {
+  extract::PageLines pl;
+  pl.page = 1;
+  pl.width = 453;
+  pl.height = 255;
+  auto line = [&](const std::string& t, double x, double y, double x1) {
+    extract::Line l;
+    extract::Word w;
+    w.text = t; w.x0 = x; w.x1 = x + 30; w.y0 = y; w.y1 = y + 11; w.size = 11;
+    l.words = {w};
+    l.x0 = x; l.x1 = x1; l.y0 = y; l.y1 = y + 11; l.size = 11;
+    l.text = l.full_text = t;
+    l.text_start = l.marker_start = x;
+    pl.lines.push_back(l);
+  };
+  line("Frame title", 20, 10, 200);
+  line("A paragraph at the margin", 20, 60, 300);
+  line("First item", 40, 80, 120);
+  line("Second item that wraps to the edge", 40, 100, 420);
+  line("and goes on", 40, 113, 110);
+  pl.lines[0].size = 14;
+  extract::PageLines rtl = pl;
+  int calls = 0;
+  size_t asked = 0;
+  auto ink = [&](const std::vector<std::array<double, 4>>& rs) {
+    ++calls;
+    asked += rs.size();
     std::vector<std::optional<double>> out;
     for (const auto& r : rs) {
+      EXPECT_LT(r[2], 40);  // before the line's start
       // a mark before the items, none before the wrapped line (y 113)
       if (r[1] < 110) out.push_back(r[0] + 2);
       else out.push_back(std::nullopt);
     }
     return out;
-  }, 2);
-  for (const auto& pl : pages) {
-    EXPECT_TRUE(pl.lines[2].ink_before.value_or(false)) << pl.page;
-    EXPECT_TRUE(pl.lines[3].ink_before.value_or(false)) << pl.page;
-    EXPECT_FALSE(pl.lines[4].ink_before.value_or(true)) << pl.page;
-  }
-  // 8 pages learnt with every line, then only the possible continuation on each page
-  EXPECT_EQ(rects.load(), 8 * 3 + 12 * 1);
+  };
+  extract::probe_drawn_bullets(pl, ink);
+  EXPECT_EQ(calls, 1);
+  EXPECT_EQ(asked, 3u);
+  EXPECT_FALSE(pl.lines[1].ink_before.has_value());  // at the margin: not asked
+  EXPECT_TRUE(pl.lines[2].ink_before.value_or(false));
+  EXPECT_TRUE(pl.lines[3].ink_before.value_or(false));
+  EXPECT_FALSE(pl.lines[4].ink_before.value_or(true));
+  EXPECT_NEAR(pl.lines[2].ink_x, 40 - 1.6 * 11 + 2, 1e-9);
+  // a right-to-left line: the mark's edge is measured from the right
+  for (auto& l : rtl.lines) l.rtl = true;
+  auto mirror = [&](const std::vector<std::array<double, 4>>& rs) {
+    std::vector<std::optional<double>> out;
+    for (const auto& r : rs) out.push_back(r[0] + 2);
+    return out;
+  };
+  extract::probe_drawn_bullets(rtl, mirror);
+  for (const auto& l : rtl.lines)
+    if (l.ink_before.value_or(false)) EXPECT_NEAR(l.ink_x, 453 - (l.x1 + 0.12 * 11 + 2), 1e-9);
+}
+
+// Drawn bullets without a render: the window painted from the marks the page's one pass
+// recorded, and tested as a render was.
+TEST(DrawnBullets, MarkFoundAmongTheRecordedInk) {
+  using extract::InkMark;
+  std::array<double, 4> win{100, 200, 118, 208};  // x0, y0, x1, y1: before a line at x 120
+  auto box = [](double x0, double y0, double x1, double y1, std::array<double, 3> rgb) {
+    InkMark s;
+    s.x0 = x0; s.y0 = y0; s.x1 = x1; s.y1 = y1; s.rgb = rgb;
+    return s;
+  };
+  auto disc = [&](double cx, double cy, double rad, std::array<double, 3> rgb) {
+    InkMark s = box(cx - rad, cy - rad, cx + rad, cy + rad, rgb);
+    s.kind = InkMark::fill;
+    s.paths.emplace_back();
+    for (int i = 0; i < 16; ++i) s.paths[0].push_back({cx + rad * std::cos(i * M_PI / 8), cy + rad * std::sin(i * M_PI / 8)});
+    return s;
+  };
+  const std::array<double, 3> black{0, 0, 0}, white{1, 1, 1}, blue{0.1, 0.2, 0.8};
+  // nothing drawn: no mark
+  EXPECT_FALSE(extract::drawn_mark({}, win).has_value());
+  // a ball bullet (a filled disc) in the window: its left edge, to the pixel (0.75 pt)
+  auto ball = disc(110.5, 204, 2.5, blue);
+  ASSERT_TRUE(extract::drawn_mark({ball}, win).has_value());
+  EXPECT_NEAR(*extract::drawn_mark({ball}, win), 108, 0.8);
+  // a picture bullet (colour unknown) counts too
+  auto pic = box(108, 201, 113, 206, white);
+  pic.picture = true;
+  EXPECT_TRUE(extract::drawn_mark({pic}, win).has_value());
+  // a white disc on a white slide leaves no ink
+  EXPECT_FALSE(extract::drawn_mark({disc(110.5, 204, 2.5, white)}, win).has_value());
+  // ... but on a dark box covering the window it does; a box drawn later hides the ball
+  EXPECT_TRUE(extract::drawn_mark({box(0, 0, 400, 400, black), disc(110.5, 204, 2.5, white)}, win).has_value());
+  EXPECT_FALSE(extract::drawn_mark({ball, box(0, 0, 400, 400, white)}, win).has_value());
+  // a box's left border running into the window: not a bullet (touches its left edge)
+  EXPECT_FALSE(extract::drawn_mark({box(90, 150, 104, 260, black)}, win).has_value());
+  // a box outline (a stroke) whose left side runs through the window: a thin rule, not a bullet
+  InkMark outline = box(110, 150, 300, 260, black);
+  outline.kind = InkMark::stroke;
+  outline.half_width = 0.5;
+  outline.paths = {{{110, 150}, {300, 150}, {300, 260}, {110, 260}, {110, 150}}};
+  EXPECT_FALSE(extract::drawn_mark({outline}, win).has_value());
+  // the same box filled would be a block taking most of the window's right part: too wide
+  EXPECT_FALSE(extract::drawn_mark({box(103, 150, 300, 260, black)}, win).has_value());
+  // a big brace glyph around the lines: only its thin middle is in the window
+  InkMark brace = box(108, 150, 116, 260, black);
+  brace.glyph = true;
+  EXPECT_FALSE(extract::drawn_mark({brace}, win).has_value());
+  // a horizontal rule across the window: too wide to be a bullet
+  EXPECT_FALSE(extract::drawn_mark({box(101, 203, 117.9, 204, black)}, win).has_value());
+  // a speck under three pixels: not ink enough
+  EXPECT_FALSE(extract::drawn_mark({box(108, 203, 108.6, 203.6, black)}, win).has_value());
+  // a shape outside the window does not count
+  EXPECT_FALSE(extract::drawn_mark({disc(132, 204, 2.5, black)}, win).has_value());
 }
 
 // Issue 8, point 6: Kangxi radicals and CJK compatibility ideographs that Keynote writes

@@ -1,0 +1,402 @@
+// One pass over a page's content (see page_scan.hpp): Poppler's own text device, which
+// finds the words as pdftotext does, extended to record in drawing order what the
+// analysis needs besides the words: each character's render mode and colour and each
+// filled shape or picture (hidden text), and everything that leaves ink (drawn bullets).
+#include "extract/page_scan.hpp"
+
+#include <GfxFont.h>
+#include <GfxState.h>
+#include <GlobalParams.h>
+#include <OutputDev.h>
+#include <PDFDoc.h>
+#include <Stream.h>
+#include <TextOutputDev.h>
+#include <unicode/uchar.h>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <map>
+#include <optional>
+
+#include "core/unicode.hpp"
+
+namespace deckhand::extract {
+
+namespace {
+
+using Shape = DrawnShape;
+using Glyph = DrawnChar;
+
+bool contains_ci(const std::string& s, const char* needle) {
+  std::string a = s, b = needle;
+  std::transform(a.begin(), a.end(), a.begin(), ::tolower);
+  std::transform(b.begin(), b.end(), b.begin(), ::tolower);
+  return a.find(b) != std::string::npos;
+}
+
+std::string strip_subset(const std::string& name) {
+  if (name.size() > 7 && name[6] == '+' &&
+      std::all_of(name.begin(), name.begin() + 6, [](char c) { return c >= 'A' && c <= 'Z'; }))
+    return name.substr(7);
+  return name;
+}
+
+// Ink of a character, for drawn bullets: a glyph without text, or a symbol; never a
+// letter, digit, space or ordinary punctuation (text of the line's own or another
+// fragment, not a bullet).
+bool may_be_bullet(Unicode c) {
+  if (c == '-' || c == '*' || c == '>' || c == '+' || c == '~' || c == '=') return true;
+  if (c < 0x80) return false;
+  auto cp = static_cast<UChar32>(c);
+  return !(u_isalnum(cp) || u_isspace(cp) || u_ispunct(cp) || u_isUWhiteSpace(cp)) || c == 0x2022 || c == 0x2023 || c == 0x2043;
+}
+
+// Poppler's TextOutputDev (the words, exactly as poppler-cpp's page::text_list and
+// pdftotext find them) that also records characters, shapes and ink. It is kept for all
+// pages, so the colour spaces Poppler builds (ICC transforms, cached per output device)
+// are built once per document and worker, not once per page.
+class ScanDev : public TextOutputDev {
+ public:
+  ScanDev() : TextOutputDev(nullptr, false, 0, false, false) {}
+
+  std::vector<Shape> shapes;
+  std::vector<InkMark> marks;
+  std::vector<Glyph> glyphs;
+  size_t order = 0;
+
+  // Pictures and gradients are reported (TextOutputDev skips them), as one call each.
+  bool needNonText() override { return true; }
+  bool useShadedFills(int) override { return true; }
+
+  void startPage(int num, GfxState* state, XRef* xref) override {
+    shapes.clear();
+    marks.clear();
+    glyphs.clear();
+    order = 0;
+    TextOutputDev::startPage(num, state, xref);
+  }
+
+  void drawChar(GfxState* state, double x, double y, double dx, double dy, double ox, double oy, CharCode code, int nBytes,
+                const Unicode* u, int uLen) override {
+    int render = state->getRender();
+    GfxRGB c;
+    state->getFillRGB(&c);
+    std::array<double, 3> rgb{colToDbl(c.r), colToDbl(c.g), colToDbl(c.b)};
+    if (uLen > 0) {
+      double tx, ty;
+      state->transform(x + dx / 2, y + dy / 2, &tx, &ty);
+      ty -= 0.3 * state->getTransformedFontSize();
+      glyphs.push_back({tx, ty, render, rgb, order++});
+    }
+    if ((render & 3) != 3 && (uLen == 0 || may_be_bullet(u[0]))) add_glyph_mark(state, x, y, dx, dy, rgb);
+    TextOutputDev::drawChar(state, x, y, dx, dy, ox, oy, code, nBytes, u, uLen);
+  }
+
+  void fill(GfxState* state) override {
+    add_path(state, false);
+    TextOutputDev::fill(state);
+  }
+  void eoFill(GfxState* state) override {
+    add_path(state, true);
+    TextOutputDev::eoFill(state);
+  }
+  void stroke(GfxState* state) override {
+    add_stroke(state);
+    TextOutputDev::stroke(state);
+  }
+
+  bool functionShadedFill(GfxState* s, GfxFunctionShading*) override { return add_clip(s); }
+  bool axialShadedFill(GfxState* s, GfxAxialShading*, double, double) override { return add_clip(s); }
+  bool radialShadedFill(GfxState* s, GfxRadialShading*, double, double) override { return add_clip(s); }
+  bool gouraudTriangleShadedFill(GfxState* s, GfxGouraudTriangleShading*) override { return add_clip(s); }
+  bool patchMeshShadedFill(GfxState* s, GfxPatchMeshShading*) override { return add_clip(s); }
+
+  void drawImageMask(GfxState* state, Object* ref, Stream* str, int w, int h, bool invert, bool interp, bool inl) override {
+    // a stencil mask paints the fill colour: ink, but not a picture under text
+    Shape s = picture_box(state);
+    GfxRGB c;
+    state->getFillRGB(&c);
+    s.picture = false;
+    s.rgb = {colToDbl(c.r), colToDbl(c.g), colToDbl(c.b)};
+    add_mark(state, ink_of(s), state->getFillOpacity());
+    OutputDev::drawImageMask(state, ref, str, w, h, invert, interp, inl);  // skips inline data
+  }
+  void drawImage(GfxState* state, Object* ref, Stream* str, int w, int h, GfxImageColorMap* cm, bool interp,
+                 const int* mask, bool inl) override {
+    add_picture(state, mask == nullptr);
+    OutputDev::drawImage(state, ref, str, w, h, cm, interp, mask, inl);  // skips inline data
+  }
+  void drawMaskedImage(GfxState* state, Object* ref, Stream* str, int w, int h, GfxImageColorMap* cm, bool interp,
+                       Stream* ms, int mw, int mh, bool mi, bool minterp) override {
+    add_picture(state, false);
+    OutputDev::drawMaskedImage(state, ref, str, w, h, cm, interp, ms, mw, mh, mi, minterp);
+  }
+  void drawSoftMaskedImage(GfxState* state, Object* ref, Stream* str, int w, int h, GfxImageColorMap* cm, bool interp,
+                           Stream* ms, int mw, int mh, GfxImageColorMap* mcm, bool minterp) override {
+    add_picture(state, false);
+    OutputDev::drawSoftMaskedImage(state, ref, str, w, h, cm, interp, ms, mw, mh, mcm, minterp);
+  }
+
+ private:
+  // The box of the current path in device space, and whether it is one axis-aligned
+  // rectangle; false when empty.
+  static bool path_box(GfxState* state, Shape& s) {
+    const GfxPath* p = state->getPath();
+    if (!p || p->getNumSubpaths() == 0) return false;
+    s.x0 = s.y0 = 1e18;
+    s.x1 = s.y1 = -1e18;
+    std::vector<double> xs, ys;
+    int points = 0;
+    for (int i = 0; i < p->getNumSubpaths(); ++i) {
+      const GfxSubpath* sp = p->getSubpath(i);
+      for (int j = 0; j < sp->getNumPoints(); ++j) {
+        double tx, ty;
+        state->transform(sp->getX(j), sp->getY(j), &tx, &ty);
+        s.x0 = std::min(s.x0, tx); s.y0 = std::min(s.y0, ty);
+        s.x1 = std::max(s.x1, tx); s.y1 = std::max(s.y1, ty);
+        xs.push_back(tx);
+        ys.push_back(ty);
+        ++points;
+      }
+    }
+    if (points == 0) return false;
+    auto on_edges = [&](const std::vector<double>& v, double a, double b) {
+      return std::all_of(v.begin(), v.end(), [&](double t) { return std::abs(t - a) < 0.5 || std::abs(t - b) < 0.5; });
+    };
+    s.rect = p->getNumSubpaths() == 1 && points <= 5 && on_edges(xs, s.x0, s.x1) && on_edges(ys, s.y0, s.y1);
+    return true;
+  }
+  static bool clip(GfxState* state, Shape& s) {
+    double cx0, cy0, cx1, cy1;
+    state->getClipBBox(&cx0, &cy0, &cx1, &cy1);
+    s.x0 = std::max(s.x0, cx0); s.y0 = std::max(s.y0, cy0);
+    s.x1 = std::min(s.x1, cx1); s.y1 = std::min(s.y1, cy1);
+    return s.x1 > s.x0 && s.y1 > s.y0;
+  }
+  // Ink: anything painted with at least half opacity (fainter marks hardly show).
+  void add_mark(GfxState* state, InkMark m, double opacity) {
+    if (opacity < 0.5) return;
+    double cx0, cy0, cx1, cy1;
+    state->getClipBBox(&cx0, &cy0, &cx1, &cy1);
+    m.x0 = std::max(m.x0, cx0); m.y0 = std::max(m.y0, cy0);
+    m.x1 = std::min(m.x1, cx1); m.y1 = std::min(m.y1, cy1);
+    if (m.x1 <= m.x0 || m.y1 <= m.y0) return;
+    marks.push_back(std::move(m));
+  }
+  static InkMark ink_of(const Shape& s) {
+    InkMark m;
+    m.x0 = s.x0; m.y0 = s.y0; m.x1 = s.x1; m.y1 = s.y1;
+    m.rgb = s.rgb;
+    m.picture = s.picture;
+    return m;
+  }
+  // The current path in device space, Bezier curves flattened to 8 segments each.
+  static std::vector<std::vector<std::array<double, 2>>> flatten(GfxState* state) {
+    std::vector<std::vector<std::array<double, 2>>> out;
+    const GfxPath* p = state->getPath();
+    if (!p) return out;
+    for (int i = 0; i < p->getNumSubpaths(); ++i) {
+      const GfxSubpath* sp = p->getSubpath(i);
+      int n = sp->getNumPoints();
+      std::vector<std::array<double, 2>> pts;
+      auto dev = [&](int j) {
+        double tx, ty;
+        state->transform(sp->getX(j), sp->getY(j), &tx, &ty);
+        return std::array<double, 2>{tx, ty};
+      };
+      for (int j = 0; j < n;) {
+        if (j > 0 && j + 2 < n && sp->getCurve(j) && sp->getCurve(j + 1)) {  // control points j, j+1, end j+2
+          auto p0 = pts.back(), p1 = dev(j), p2 = dev(j + 1), p3 = dev(j + 2);
+          for (int t = 1; t <= 8; ++t) {
+            double u = t / 8.0, v = 1 - u;
+            double a = v * v * v, b = 3 * v * v * u, c = 3 * v * u * u, d = u * u * u;
+            pts.push_back({a * p0[0] + b * p1[0] + c * p2[0] + d * p3[0], a * p0[1] + b * p1[1] + c * p2[1] + d * p3[1]});
+          }
+          j += 3;
+        } else {
+          pts.push_back(dev(j));
+          ++j;
+        }
+      }
+      if (!pts.empty()) out.push_back(std::move(pts));
+    }
+    return out;
+  }
+  void add_path(GfxState* state, bool even_odd) {
+    Shape s;
+    if (!path_box(state, s)) return;
+    GfxRGB c;
+    state->getFillRGB(&c);
+    s.rgb = {colToDbl(c.r), colToDbl(c.g), colToDbl(c.b)};
+    if (s.x1 - s.x0 >= 0.5 || s.y1 - s.y0 >= 0.5) {
+      InkMark m = ink_of(s);
+      if (!s.rect) {
+        m.kind = InkMark::fill;
+        m.even_odd = even_odd;
+        m.paths = flatten(state);
+      }
+      add_mark(state, std::move(m), state->getFillOpacity());
+    }
+    if (s.x1 - s.x0 < 1 || s.y1 - s.y0 < 1) return;
+    if (!clip(state, s)) return;
+    s.opaque = state->getFillOpacity() >= 0.99 && state->getBlendMode() == gfxBlendNormal;
+    s.order = order++;
+    shapes.push_back(s);
+  }
+  // A stroke leaves ink along its segments only (a box's outline is not a filled box),
+  // as wide as the line (a hairline is a pixel wide).
+  void add_stroke(GfxState* state) {
+    Shape s;
+    if (!path_box(state, s)) return;
+    double w = std::max(state->getTransformedLineWidth(), 0.75) / 2;
+    InkMark m = ink_of(s);
+    m.x0 -= w; m.y0 -= w; m.x1 += w; m.y1 += w;
+    m.kind = InkMark::stroke;
+    m.half_width = w;
+    m.paths = flatten(state);
+    GfxRGB c;
+    state->getStrokeRGB(&c);
+    m.rgb = {colToDbl(c.r), colToDbl(c.g), colToDbl(c.b)};
+    add_mark(state, std::move(m), state->getStrokeOpacity());
+    ++order;
+  }
+  void add_glyph_mark(GfxState* state, double x, double y, double dx, double dy, const std::array<double, 3>& rgb) {
+    // where a glyph's ink is, about: most of its advance, from a descender's depth to a
+    // capital's height (a font's ascent and descent reach well beyond, into the lines
+    // around it)
+    const GfxFont* font = state->getFont().get();
+    double asc = font ? std::clamp(font->getAscent(), 0.3, 0.75) : 0.75;
+    double desc = font ? std::clamp(font->getDescent(), -0.2, 0.0) : -0.2;
+    x += 0.1 * dx;
+    y += 0.1 * dy;
+    dx *= 0.8;
+    dy *= 0.8;
+    Shape s;
+    s.x0 = s.y0 = 1e18;
+    s.x1 = s.y1 = -1e18;
+    // x, y and the advance dx, dy are in user space, the rise included; the font's
+    // vertical is along the text matrix
+    double fs = state->getFontSize();
+    for (auto [u, v] : {std::pair{0.0, desc}, {1.0, desc}, {0.0, asc}, {1.0, asc}}) {
+      double vx, vy, tx, ty;
+      state->textTransformDelta(0, v * fs, &vx, &vy);
+      state->transform(x + u * dx + vx, y + u * dy + vy, &tx, &ty);
+      s.x0 = std::min(s.x0, tx); s.y0 = std::min(s.y0, ty);
+      s.x1 = std::max(s.x1, tx); s.y1 = std::max(s.y1, ty);
+    }
+    if (s.x1 - s.x0 < 0.1 || s.y1 - s.y0 < 0.1) return;
+    s.rgb = rgb;
+    InkMark m = ink_of(s);
+    m.glyph = true;
+    add_mark(state, std::move(m), state->getFillOpacity());
+  }
+  bool add_clip(GfxState* state) {
+    Shape s;
+    state->getClipBBox(&s.x0, &s.y0, &s.x1, &s.y1);
+    s.picture = true;
+    s.opaque = false;
+    s.order = order++;
+    shapes.push_back(s);
+    marks.push_back(ink_of(s));
+    return true;  // drawn (nothing to draw here)
+  }
+  static Shape picture_box(GfxState* state) {
+    const double* m = state->getCTM();
+    Shape s;
+    s.x0 = s.y0 = 1e18;
+    s.x1 = s.y1 = -1e18;
+    for (auto [u, v] : {std::pair{0.0, 0.0}, {1.0, 0.0}, {0.0, 1.0}, {1.0, 1.0}}) {
+      double tx = m[0] * u + m[2] * v + m[4], ty = m[1] * u + m[3] * v + m[5];
+      s.x0 = std::min(s.x0, tx); s.y0 = std::min(s.y0, ty);
+      s.x1 = std::max(s.x1, tx); s.y1 = std::max(s.y1, ty);
+    }
+    s.picture = true;
+    s.rect = std::abs(m[1]) < 1e-6 && std::abs(m[2]) < 1e-6;
+    return s;
+  }
+  void add_picture(GfxState* state, bool opaque) {
+    Shape s = picture_box(state);
+    add_mark(state, ink_of(s), state->getFillOpacity());
+    s.opaque = opaque && state->getFillOpacity() >= 0.99;
+    s.order = order++;
+    shapes.push_back(s);
+  }
+};
+
+Word to_word(const TextWord& tw, std::map<std::string, std::pair<bool, bool>>& styles) {
+  Word w;
+  std::unique_ptr<GooString> text(tw.getText());
+  if (text) w.text = text->toStr();
+  tw.getBBox(&w.x0, &w.y0, &w.x1, &w.y1);
+  w.space_after = tw.hasSpaceAfter();
+  w.rot = tw.getRotation();
+  bool rtl = false;
+  for (unsigned char c : w.text)  // lead bytes of U+0580..U+07FF and U+F000..U+FFFF: decode to be sure
+    if (c >= 0xD6 && c <= 0xDF) { rtl = true; break; }
+    else if (c == 0xEF) {
+      for (char32_t cp : unicode::decode(w.text)) rtl = rtl || unicode::is_rtl(cp);
+      break;
+    }
+  if (rtl) {
+    for (int i = 0; i < tw.getLength(); ++i) {
+      double x0, y0, x1, y1;
+      tw.getCharBBox(i, &x0, &y0, &x1, &y1);
+      w.char_x.push_back(x0);
+    }
+    w.char_x.push_back(w.x1);
+  }
+  w.size = tw.getFontSize();
+  const TextFontInfo* fi = tw.getLength() > 0 ? tw.getFontInfo(0) : nullptr;
+  const GooString* name = fi ? fi->getFontName() : nullptr;
+  w.font = strip_subset(name ? name->toStr() : std::string());
+  auto it = styles.find(w.font);
+  if (it == styles.end()) {
+    bool bold = contains_ci(w.font, "bold") || contains_ci(w.font, "black") || contains_ci(w.font, "heavy") ||
+                contains_ci(w.font, "semibold") || contains_ci(w.font, "demi") || contains_ci(w.font, ",bd") ||
+                contains_ci(w.font, "-bd") || contains_ci(w.font, "cmbx") || contains_ci(w.font, "cmssbx") ||
+                contains_ci(w.font, "lmsans10-bold");
+    bool italic = contains_ci(w.font, "italic") || contains_ci(w.font, "oblique") || contains_ci(w.font, "cmti") ||
+                  contains_ci(w.font, "-it") || contains_ci(w.font, ",it") || contains_ci(w.font, "cmssi");
+    it = styles.emplace(w.font, std::make_pair(bold, italic)).first;
+  }
+  w.bold = it->second.first;
+  w.italic = it->second.second;
+  return w;
+}
+
+}  // namespace
+
+struct PageScanner::Impl {
+  std::unique_ptr<PDFDoc> doc;
+  ScanDev dev;
+  std::map<std::string, std::pair<bool, bool>> styles;  // font name -> bold, italic
+};
+
+PageScanner::PageScanner(std::string_view data, const std::string& password) : impl_(std::make_unique<Impl>()) {
+  if (!globalParams) globalParams = std::make_unique<GlobalParams>();
+  std::optional<GooString> pw;
+  if (!password.empty()) pw = GooString(password);
+  auto* str = new MemStream(data.data(), 0, static_cast<Goffset>(data.size()), Object(objNull));
+  impl_->doc = std::make_unique<PDFDoc>(str, pw, pw);
+  if (!impl_->doc->isOk()) impl_->doc.reset();
+}
+
+PageScanner::~PageScanner() = default;
+
+void PageScanner::scan(int index, PageScan& out) {
+  out = PageScan{};
+  if (!impl_->doc || index < 0 || index >= impl_->doc->getNumPages()) return;
+  ScanDev& dev = impl_->dev;
+  // the same call as poppler-cpp's page::text_list: crop box, no rotation, annotations drawn
+  impl_->doc->displayPageSlice(&dev, index + 1, 72, 72, 0, false, false, false, -1, -1, -1, -1);
+  if (std::unique_ptr<TextWordList> list = dev.makeWordList()) {
+    out.words.reserve(static_cast<size_t>(list->getLength()));
+    for (int i = 0; i < list->getLength(); ++i) out.words.push_back(to_word(*list->get(i), impl_->styles));
+  }
+  out.chars.swap(dev.glyphs);
+  out.shapes.swap(dev.shapes);
+  out.marks.swap(dev.marks);
+}
+
+}  // namespace deckhand::extract

@@ -1,0 +1,42 @@
+#pragma once
+// One pass over a page's content. Like pdf_reader.*, this file and page_scan.cpp include
+// Poppler (its private API, libpoppler-private-dev: poppler-cpp tells neither the text
+// render mode nor colours, and builds a new text device, with empty colour caches, for
+// every page).
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "extract/ink.hpp"
+#include "extract/words.hpp"
+
+namespace deckhand::extract {
+
+// What one pass over a page found. Coordinates: points, page as displayed (after
+// /Rotate, relative to the crop box), origin top-left, y down.
+struct PageScan {
+  std::vector<Word> words;        // Poppler's text words (TextOutputDev, as pdftotext reads them)
+  std::vector<DrawnChar> chars;   // every character, for hidden_chars
+  std::vector<DrawnShape> shapes; // filled paths, pictures, gradients, for hidden_chars
+  std::vector<InkMark> marks;     // everything that leaves ink, for drawn_mark (ink.hpp)
+};
+
+// One document and one output device, kept for all the pages a worker reads, so that
+// Poppler's caches (ICC colour transforms, fonts) serve every page. Not thread-safe: one
+// per thread.
+class PageScanner {
+ public:
+  // `data` must outlive the scanner. Throws nothing: an unreadable document gives no
+  // words (PdfDocument::open has already checked it with poppler-cpp).
+  PageScanner(std::string_view data, const std::string& password);
+  ~PageScanner();
+  // One pass over page `index`'s content (0-based); `out` is cleared first.
+  void scan(int index, PageScan& out);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace deckhand::extract

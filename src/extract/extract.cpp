@@ -200,10 +200,11 @@ Deck extract_deck(const std::string& path, const ExtractOptions& opts, Diagnosti
   AnalysisOptions ao;
   ao.file = path;
   ao.source_title = info.title;
-  std::unique_ptr<Speller> speller;
+  std::map<std::string, std::unique_ptr<Speller>> spellers;  // analyze() asks once a language
   ao.speller = [&](const std::string& lang) {
-    speller = system_speller(lang);
-    return speller.get();
+    auto& s = spellers[lang];
+    if (!s) s = system_speller(lang);
+    return s.get();
   };
   Deck deck = analyze(lines, ao, diag);
   deck.source.file = std::filesystem::path(path).filename().string();

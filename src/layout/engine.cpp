@@ -403,8 +403,11 @@ struct Builder {
           int n = d.note_lines;
           double sp = n > 0 ? nh / n : d.note_spacing;
           if (n == 0 && sp > 0) n = static_cast<int>(std::floor(nh / sp + 1e-9));
+          // the speaker notes first (cell.notes.text), the ruled lines below them
+          double used = d.notes_text ? notes_text(pg, s, nx, ny, nw, nh) : 0;
           for (int l = 1; l <= n; ++l) {
             double ly = ny + l * sp;
+            if (ly < ny + used + 0.5 * sp) continue;
             pg.rules.push_back({nx, ly, nx + nw, ly, 0.4, d.rules});
           }
         }
@@ -582,6 +585,31 @@ struct Builder {
                  "slide " + number(s) + ": its text does not fit in the box even at " + std::to_string(int(d.min_size)) +
                      " pt; cut after " + std::to_string(best.lines) + " lines"});
     for (auto& r : best.runs) pg.texts.push_back(std::move(r));
+  }
+
+  // The slide's speaker notes in the notes area, shrunk down to overflow.min_size and then
+  // cut (warning text-overflow); returns the height used (0 when the slide has no notes).
+  double notes_text(LaidOutPage& pg, const Slide& s, double x, double y, double w, double h) {
+    if (s.notes.empty()) return 0;
+    auto paras = [&](double scale) {
+      std::vector<Para> ps;
+      for (const auto& n : s.notes) ps.push_back({n, d.body.size * scale, false, 0, d.text});
+      return ps;
+    };
+    double scale = 1.0;
+    double min_scale = d.min_size / std::max(d.body.size, 1.0);
+    Placed best;
+    for (;;) {
+      best = place(paras(scale), x, y, w, y + h);
+      if (best.complete || scale <= min_scale + 1e-9) break;
+      scale = std::max(min_scale, scale - 0.05);
+    }
+    if (!best.complete)
+      diag.warn({"text-overflow", o.file, s.page,
+                 "slide " + number(s) + ": its speaker notes do not fit beside it even at " + std::to_string(int(d.min_size)) +
+                     " pt; cut after " + std::to_string(best.lines) + " lines"});
+    for (auto& r : best.runs) pg.texts.push_back(std::move(r));
+    return best.height;
   }
 
   [[noreturn]] void no_room(double line_h) const {

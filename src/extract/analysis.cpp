@@ -383,9 +383,27 @@ std::vector<TableDraft> find_tables(std::vector<const Line*>& ls, double em) {
         }
       prose = n > 0 && full * 2 > n;
     }
-    // two columns need a third row to tell a table from two boxes side by side
-    size_t need_rows = span.size() == 2 ? 3 : 2;
-    if (full_rows >= need_rows && !prose) {
+    // Two columns are a table only with a third row and a sign of one: a header row (bold
+    // over regular rows) or a right column of numbers. Otherwise they are two boxes or a
+    // list in two columns, read column by column.
+    bool two_col_table = true;
+    if (span.size() == 2) {
+      bool header = !t.cells.empty() && !t.cells[0][0].empty() && !t.cells[0][1].empty() &&
+                    t.cells[0][0].front()->bold && t.cells[0][1].front()->bold;
+      size_t regular = 0, numbers = 0, right = 0;
+      static const std::regex number(R"(^[-+−(]?[$€£¥]?\s*\d[\d\s.,'’]*\s*(%|[$€£¥]|[A-Za-z]{1,3})?[)]?$)");
+      for (size_t r = 1; r < t.cells.size(); ++r) {
+        for (auto& c : t.cells[r])
+          for (auto* l : c) regular += !l->bold;
+        if (!t.cells[r][1].empty()) {
+          ++right;
+          numbers += std::regex_match(t.cells[r][1].front()->text, number);
+        }
+      }
+      header = header && regular > 0;
+      two_col_table = full_rows >= 3 && (header || (right > 0 && numbers * 2 >= right));
+    }
+    if (full_rows >= 2 && two_col_table && !prose) {
       for (auto& row : t.cells)
         for (auto& c : row)
           for (auto* l : c) taken.insert(l);

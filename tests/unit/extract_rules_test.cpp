@@ -667,3 +667,33 @@ TEST(Rule7_Titles, OpeningSlideWithItsTitleLowOnThePageHasThatTitle) {
   EXPECT_EQ(d.slides[0].kind, SlideKind::title);
   EXPECT_EQ(d.title, "丰巢支付平台的TiDB迁移之旅");
 }
+
+TEST(Rule6_ReadingOrder, TwoColumnGridIsATableOnlyWithAHeaderOrNumbers) {
+  auto page = [](bool header, bool numbers) {
+    PageBuilder p(1, 720, 405);
+    p.line("Algorithms", 40, 20, 30, true);
+    const char* left[] = {"Name", "for_each", "transform", "all_of"};
+    const char* right_words[] = {"Uses", "equal_range", "sort", "stable_sort"};
+    const char* right_numbers[] = {"Uses", "12", "7 %", "1 200"};
+    for (int r = 0; r < 4; ++r) {
+      bool bold = header && r == 0;
+      p.line(left[r], 40, 100 + 36.0 * r, 18, bold);
+      p.line(numbers ? right_numbers[r] : right_words[r], 360, 100 + 36.0 * r, 18, bold);
+    }
+    return analyze_pages({p});
+  };
+  auto cells = [](const Deck& d) {
+    size_t n = 0;
+    for (const auto& b : d.slides[0].blocks) n += b.table.has_value();
+    return n;
+  };
+  EXPECT_EQ(cells(page(false, false)), 0u);  // a list in two columns: read column by column
+  auto cols = texts(page(false, false).slides[0]);
+  ASSERT_EQ(cols.size(), 2u);
+  EXPECT_EQ(cols[0].rfind("Name for_each", 0), 0u);
+  EXPECT_EQ(cols[1].rfind("Uses equal_range", 0), 0u);
+  EXPECT_EQ(cells(page(true, false)), 8u);   // a bold header row
+  EXPECT_EQ(cells(page(false, true)), 8u);   // a column of numbers
+  EXPECT_EQ(texts(page(false, true).slides[0]),
+            (std::vector<std::string>{"Name", "Uses", "for_each", "12", "transform", "7 %", "all_of", "1 200"}));
+}

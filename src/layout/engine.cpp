@@ -262,8 +262,25 @@ struct Builder {
   std::vector<Para> slide_paras(const Slide& s, double scale) const {
     std::vector<Para> ps;
     if (!s.title.empty()) ps.push_back({s.title, d.title.size * scale, d.title.bold, 0, d.text});
-    for (const auto& b : s.blocks) ps.push_back({b.text, d.body.size * scale, d.body.bold, b.level, d.text, false, b.marker});
+    block_paras(s, d.body.size * scale, ps);
     return ps;
+  }
+
+  // The slide's blocks as paragraphs; the cells of one table row (Block::table) make one
+  // paragraph, joined by " · ", so text layouts print a table row by row.
+  void block_paras(const Slide& s, double size, std::vector<Para>& ps) const {
+    for (size_t k = 0; k < s.blocks.size(); ++k) {
+      const Block& b = s.blocks[k];
+      if (!b.table) {
+        ps.push_back({b.text, size, d.body.bold, b.level, d.text, false, b.marker});
+        continue;
+      }
+      std::string row = b.text;
+      while (k + 1 < s.blocks.size() && s.blocks[k + 1].table && s.blocks[k + 1].table->id == b.table->id &&
+             s.blocks[k + 1].table->row == b.table->row)
+        row += " \u00B7 " + s.blocks[++k].text;
+      ps.push_back({row, size, d.body.bold, 0, d.text, false, ""});
+    }
   }
 
   // Lays out paragraphs in a column from y; stops at y_max. Returns the runs and the
@@ -713,7 +730,7 @@ struct Builder {
         if (d.border > 0) doc.pages.back().boxes.push_back({im.x, im.y, im.w, im.h, d.border, d.border_color});
       }
       if (heading) ps.push_back(head);
-      for (const auto& b : s.blocks) ps.push_back({b.text, d.body.size, d.body.bold, b.level, d.text, false, b.marker});
+      block_paras(s, d.body.size, ps);
       size_t pages_before = doc.pages.size();
       pour(ps, tx, tw);
       if (d.thumbs && doc.pages.size() == pages_before) y = std::max(y, top + thumb_h);

@@ -14,7 +14,8 @@ Two producers other than the samples' (LibreOffice Impress, Beamer):
   - a PDF written here by hand (content streams, standard 14 fonts): mixed page geometry
     (/Rotate, a letterboxed page, an offset MediaBox and CropBox).
 
-Usage: /usr/bin/python3 scripts/make-cases.py [NAME...]   (needs python3-cairo and
+Usage: scripts/make-cases.sh [NAME...] (installs the tools as root), or
+/usr/bin/python3 scripts/make-cases.py [NAME...]   (needs python3-cairo and
 fonts-dejavu-core: apt-get install python3-cairo fonts-dejavu-core)
 """
 import json

@@ -77,15 +77,47 @@ bool is_pua(char32_t c) {
   return (c >= 0xE000 && c <= 0xF8FF) || (c >= 0xF0000 && c <= 0xFFFFD) || (c >= 0x100000 && c <= 0x10FFFD);
 }
 
+namespace {
+// CJK Radicals Supplement (U+2E80..U+2EFF) -> the unified ideograph each stands for, from
+// the Unicode Character Database, EquivalentUnifiedIdeograph.txt (Unicode 15.0; Debian's
+// unicode-data package, /usr/share/unicode/). Only U+2E9F and U+2EF3 have a compatibility
+// decomposition; ICU does not carry this file.
+struct RadicalPair { char32_t radical, ideograph; };
+constexpr RadicalPair kRadicalsSupplement[] = {
+{0x2E81, 0x5382}, {0x2E82, 0x4E5B}, {0x2E83, 0x4E5A}, {0x2E84, 0x4E59}, {0x2E85, 0x4EBB}, {0x2E86, 0x5182}, {0x2E87, 0x20628}, {0x2E88, 0x5200},
+    {0x2E89, 0x5202}, {0x2E8A, 0x535C}, {0x2E8B, 0x353E}, {0x2E8C, 0x5C0F}, {0x2E8D, 0x5C0F}, {0x2E8E, 0x5140}, {0x2E8F, 0x5C23}, {0x2E90, 0x5C22},
+    {0x2E91, 0x21BC2}, {0x2E92, 0x5DF3}, {0x2E93, 0x5E7A}, {0x2E94, 0x5F51}, {0x2E95, 0x2B739}, {0x2E96, 0x5FC4}, {0x2E97, 0x5FC3}, {0x2E98, 0x624C},
+    {0x2E99, 0x6535}, {0x2E9B, 0x65E1}, {0x2E9C, 0x65E5}, {0x2E9D, 0x6708}, {0x2E9E, 0x6B7A}, {0x2E9F, 0x6BCD}, {0x2EA0, 0x6C11}, {0x2EA1, 0x6C35},
+    {0x2EA2, 0x6C3A}, {0x2EA3, 0x706C}, {0x2EA4, 0x722B}, {0x2EA5, 0x722B}, {0x2EA6, 0x4E2C}, {0x2EA7, 0x725B}, {0x2EA8, 0x72AD}, {0x2EA9, 0x738B},
+    {0x2EAA, 0x24D14}, {0x2EAB, 0x76EE}, {0x2EAC, 0x793A}, {0x2EAD, 0x793B}, {0x2EAE, 0x25AD7}, {0x2EAF, 0x7CF9}, {0x2EB0, 0x7E9F}, {0x2EB1, 0x7F53},
+    {0x2EB2, 0x7F52}, {0x2EB3, 0x34C1}, {0x2EB4, 0x5197}, {0x2EB5, 0x2626B}, {0x2EB6, 0x7F8A}, {0x2EB7, 0x2634C}, {0x2EB8, 0x2634B}, {0x2EB9, 0x8002},
+    {0x2EBA, 0x8080}, {0x2EBB, 0x807F}, {0x2EBC, 0x8089}, {0x2EBD, 0x26951}, {0x2EBE, 0x8279}, {0x2EBF, 0x8279}, {0x2EC0, 0x8279}, {0x2EC1, 0x864E},
+    {0x2EC2, 0x8864}, {0x2EC3, 0x8980}, {0x2EC4, 0x897F}, {0x2EC5, 0x89C1}, {0x2EC6, 0x89D2}, {0x2EC7, 0x278B2}, {0x2EC8, 0x8BA0}, {0x2EC9, 0x8D1D},
+    {0x2ECA, 0x27FB7}, {0x2ECB, 0x8F66}, {0x2ECC, 0x8FB6}, {0x2ECD, 0x8FB6}, {0x2ECE, 0x8FB6}, {0x2ECF, 0x9091}, {0x2ED0, 0x9485}, {0x2ED1, 0x9577},
+    {0x2ED2, 0x9578}, {0x2ED3, 0x957F}, {0x2ED4, 0x95E8}, {0x2ED5, 0x28E0F}, {0x2ED6, 0x961D}, {0x2ED7, 0x96E8}, {0x2ED8, 0x9752}, {0x2ED9, 0x97E6},
+    {0x2EDA, 0x9875}, {0x2EDB, 0x98CE}, {0x2EDC, 0x98DE}, {0x2EDD, 0x98DF}, {0x2EDE, 0x2967F}, {0x2EDF, 0x98E0}, {0x2EE0, 0x9963}, {0x2EE1, 0x29810},
+    {0x2EE2, 0x9A6C}, {0x2EE3, 0x9AA8}, {0x2EE4, 0x9B3C}, {0x2EE5, 0x9C7C}, {0x2EE6, 0x9E1F}, {0x2EE7, 0x5364}, {0x2EE8, 0x9EA6}, {0x2EE9, 0x9EC4},
+    {0x2EEA, 0x9EFE}, {0x2EEB, 0x6589}, {0x2EEC, 0x9F50}, {0x2EED, 0x6B6F}, {0x2EEE, 0x9F7F}, {0x2EEF, 0x7ADC}, {0x2EF0, 0x9F99}, {0x2EF1, 0x9F9C},
+    {0x2EF2, 0x4E80}, {0x2EF3, 0x9F9F},
+};
+
+char32_t radical_supplement_ideograph(char32_t c) {
+  for (const auto& p : kRadicalsSupplement)
+    if (p.radical == c) return p.ideograph;
+  return 0;
+}
+}  // namespace
+
 std::string fold_cjk_compat(std::string_view s) {
   std::u32string in = decode(s), out;
   bool changed = false;
   for (size_t i = 0; i < in.size(); ++i) {
     const char32_t c = in[i];
-    bool radical = (c >= 0x2F00 && c <= 0x2FD5) || c == 0x2E9F || c == 0x2EF3;
+    bool radical = (c >= 0x2F00 && c <= 0x2FD5) || (c >= 0x2E80 && c <= 0x2EFF);
     bool compat = (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x2F800 && c <= 0x2FA1F);
     if (radical || compat) {
-      std::u32string f = decode(radical ? nfkc(encode(c)) : nfc(encode(c)));
+      char32_t sup = c >= 0x2E80 && c <= 0x2EFF ? radical_supplement_ideograph(c) : 0;
+      std::u32string f = sup ? std::u32string(1, sup) : decode(radical ? nfkc(encode(c)) : nfc(encode(c)));
       if (f.size() == 1 && f[0] != c) {
         changed = true;
         // Keynote maps one glyph to the radical and its ideograph ("⽬目录" for 目录):
@@ -110,7 +142,9 @@ std::string clean(std::string_view s) {
       case 0xFB02: out += U"fl"; continue;
       case 0xFB03: out += U"ffi"; continue;
       case 0xFB04: out += U"ffl"; continue;
-      case 0xFB05: case 0xFB06: out += U"st"; continue;
+      // U+FB05 (long s + t) stays: fonts map their f_t ligature to it, so whether it
+      // reads "ft" or "st" is decided per word (extract::resolve_long_s_t).
+      case 0xFB06: out += U"st"; continue;
       default: break;
     }
     if (c < 0x20 || c == 0x7F) { out += U' '; continue; }
@@ -131,7 +165,8 @@ bool is_cjk(char32_t c) {
 }
 
 bool is_rtl(char32_t c) {
-  return (c >= 0x0590 && c <= 0x08FF) || (c >= 0xFB1D && c <= 0xFDFF) || (c >= 0xFE70 && c <= 0xFEFF) ||
+  // Arabic Presentation Forms-B end at U+FEFC: U+FEFF is the byte-order mark, no letter
+  return (c >= 0x0590 && c <= 0x08FF) || (c >= 0xFB1D && c <= 0xFDFF) || (c >= 0xFE70 && c <= 0xFEFC) ||
          (c >= 0x10800 && c <= 0x10FFF) || (c >= 0x1E800 && c <= 0x1EFFF);
 }
 
@@ -169,11 +204,23 @@ bool is_space(char32_t c) {
 
 std::string collapse_spaces(std::string_view s) {
   std::u32string in = decode(s), out;
-  bool pending = false;
+  // A run of white space becomes one space. A run made only of no-break spaces (French
+  // punctuation: "mot :") keeps one no-break space; a no-break space next to ordinary
+  // white space (producers pad with "  \u00A0 ") is folded with it.
+  bool plain = false;
+  char32_t nb = 0;
+  auto flush = [&] {
+    if (!out.empty() && (plain || nb)) out += plain ? U' ' : nb;
+    plain = false;
+    nb = 0;
+  };
   for (char32_t c : in) {
-    // keep no-break spaces (French punctuation) but fold ordinary white space
-    if (c != 0xA0 && c != 0x202F && is_space(c)) { pending = !out.empty(); continue; }
-    if (pending) { out += U' '; pending = false; }
+    if (c == 0xA0 || c == 0x202F) {
+      if (!nb) nb = c;
+      continue;
+    }
+    if (is_space(c)) { plain = true; continue; }
+    flush();
     out += c;
   }
   return encode(out);

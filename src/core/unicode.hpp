@@ -15,14 +15,18 @@ std::string nfc(std::string_view utf8);
 std::string nfkc(std::string_view utf8);
 
 // Compatibility forms of Han ideographs that Keynote and others write for Chinese
-// (Kangxi radicals U+2F00..U+2FD5, the two CJK radicals with a decomposition, CJK
-// compatibility ideographs) become the unified ideographs they stand for. A radical
+// (Kangxi radicals U+2F00..U+2FD5 by their compatibility decomposition, CJK Radicals
+// Supplement U+2E80..U+2EFF by the Unicode Character Database's
+// EquivalentUnifiedIdeograph.txt, CJK compatibility ideographs) become the unified
+// ideographs they stand for. A radical
 // directly followed by the ideograph it stands for (Keynote maps one glyph to both) gives
 // that ideograph once.
 std::string fold_cjk_compat(std::string_view utf8);
 
-// Text hygiene for extracted words: NFC, CJK compatibility forms folded (fold_cjk_compat), ligatures (U+FB00..FB06) expanded, tabs and
-// other control characters turned into spaces, Private Use Area characters removed.
+// Text hygiene for extracted words: NFC, CJK compatibility forms folded (fold_cjk_compat),
+// ligatures U+FB00..FB04 and U+FB06 expanded (U+FB05 is kept for the word-level decision
+// "ft" or "st", extract::resolve_long_s_t), tabs and other control characters turned into
+// spaces, Private Use Area characters removed.
 std::string clean(std::string_view utf8);
 
 bool is_cjk(char32_t c);        // Han, kana, CJK punctuation, fullwidth forms: no spaces between
@@ -33,7 +37,9 @@ bool is_bullet_glyph(char32_t c);
 bool is_dash(char32_t c);
 bool is_space(char32_t c);
 
-// Trims and collapses runs of white space into one space.
+// Trims and collapses runs of white space into one space; a run of only no-break spaces
+// (U+00A0, U+202F) keeps one of them ("mot\u00A0:"), a no-break space within ordinary white
+// space is folded with it.
 std::string collapse_spaces(std::string_view utf8);
 
 }  // namespace deckhand::unicode

@@ -140,6 +140,7 @@ Style style_of(const Line& l) {
 // A block under construction.
 struct Draft {
   std::vector<const Line*> lines;
+  int table = -1, row = 0, cell = 0;  // a table cell: table number on the page, row, column
   bool item = false;
   std::string marker;
   double indent = 0;      // marker position, or text start for drawn bullets
@@ -259,6 +260,227 @@ bool continues(const Draft& cur, const Line& l, double col_end, double min_pitch
   return true;
 }
 
+// A table: lines set in a grid of at least two rows of two cells or more, without markers.
+struct TableDraft {
+  std::vector<std::vector<std::vector<const Line*>>> cells;  // [row][column] -> lines
+  double y0 = 0;
+};
+
+// Tables among the page's unmarked horizontal lines (rule 6). Rows are lines side by side
+// (their middles within 0.4 of a line height); the first row with two cells or more sets
+// the columns (each the span of its cells); a row continues the table when it comes within
+// 2.5 em of the row above and each of its fragments falls in one column; a line closer
+// than half a line height below a cell continues that cell (a wrapped cell). A table has two
+// rows of two cells or more (three rows when it has two columns: two boxes side by side are
+// no table), and two columns of prose (lines that fill their column) are none. Found
+// tables' lines leave `ls`.
+std::vector<TableDraft> find_tables(std::vector<const Line*>& ls, double em) {
+  // rows of every horizontal line: a row with a list item in it is no table row and ends
+  // a table (a row of headings above bulleted columns is no table)
+  auto marked = [](const Line* l) { return !l->marker.empty() || l->ink_before.value_or(false); };
+  std::vector<const Line*> cand;
+  for (const Line* l : ls)
+    if (!l->rotated) cand.push_back(l);
+  std::sort(cand.begin(), cand.end(), [](auto* a, auto* b) { return a->yc() < b->yc(); });
+  std::vector<std::vector<const Line*>> rows;
+  for (const Line* l : cand) {
+    if (!rows.empty()) {
+      const Line* f = rows.back().front();
+      if (std::abs(l->yc() - f->yc()) < 0.4 * std::min(l->height(), f->height())) {
+        rows.back().push_back(l);
+        continue;
+      }
+    }
+    rows.push_back({l});
+  }
+  for (auto& r : rows) std::sort(r.begin(), r.end(), [](auto* a, auto* b) { return a->x0 < b->x0; });
+  auto top = [](const std::vector<const Line*>& r) {
+    double y = 1e18;
+    for (auto* l : r) y = std::min(y, l->y0);
+    return y;
+  };
+  auto bottom = [](const std::vector<const Line*>& r) {
+    double y = -1e18;
+    for (auto* l : r) y = std::max(y, l->y1);
+    return y;
+  };
+  std::vector<TableDraft> out;
+  std::set<const Line*> taken;
+  size_t i = 0;
+  auto has_item = [&](const std::vector<const Line*>& r) { return std::any_of(r.begin(), r.end(), marked); };
+  while (i < rows.size()) {
+    if (rows[i].size() < 2 || has_item(rows[i])) { ++i; continue; }
+    std::vector<std::pair<double, double>> span;  // per column: x0, x1
+    for (auto* l : rows[i]) span.push_back({l->x0, l->x1});
+    bool disjoint = true;
+    for (size_t k = 1; k < span.size(); ++k) disjoint = disjoint && span[k].first > span[k - 1].second;
+    if (!disjoint) { ++i; continue; }
+    double tol = std::max(0.6 * em, 4.0);
+    auto column_of = [&](const Line* l) -> int {
+      int found = -1;
+      for (size_t k = 0; k < span.size(); ++k) {
+        double lo = span[k].first - tol, hi = k + 1 < span.size() ? span[k + 1].first - tol : 1e18;
+        bool in = l->x0 >= lo && l->x1 <= hi;
+        if (in) found = static_cast<int>(k);
+      }
+      return found;
+    };
+    TableDraft t;
+    t.y0 = top(rows[i]);
+    t.cells.emplace_back(span.size());
+    for (size_t k = 0; k < rows[i].size(); ++k) t.cells.back()[k].push_back(rows[i][k]);
+    size_t multi = 1;
+    double last_bottom = bottom(rows[i]);
+    size_t j = i + 1;
+    for (; j < rows.size(); ++j) {
+      const auto& r = rows[j];
+      if (has_item(r)) break;
+      double h = 0;
+      for (auto* l : r) h = std::max(h, l->height());
+      double gap = top(r) - last_bottom;
+      if (gap > 2.5 * em) break;
+      std::vector<int> cols;
+      for (auto* l : r) cols.push_back(column_of(l));
+      if (std::any_of(cols.begin(), cols.end(), [](int c) { return c < 0; })) break;
+      std::set<int> distinct(cols.begin(), cols.end());
+      if (distinct.size() != cols.size()) break;
+      bool wrap = gap < 0.5 * h;
+      if (wrap) {
+        for (size_t k = 0; k < r.size(); ++k) {
+          auto& cell = t.cells.back()[static_cast<size_t>(cols[k])];
+          cell.push_back(r[k]);
+        }
+      } else {
+        if (r.size() < 2 && multi < 2) break;  // a paragraph under a single row: no table
+        t.cells.emplace_back(span.size());
+        for (size_t k = 0; k < r.size(); ++k) t.cells.back()[static_cast<size_t>(cols[k])].push_back(r[k]);
+        if (r.size() >= 2) ++multi;
+      }
+      for (size_t k = 0; k < r.size(); ++k) {
+        auto& sp = span[static_cast<size_t>(cols[k])];
+        sp.first = std::min(sp.first, r[k]->x0);
+        sp.second = std::max(sp.second, r[k]->x1);
+      }
+      last_bottom = std::max(last_bottom, bottom(r));
+    }
+    // drop trailing rows with one cell (a paragraph below the table)
+    while (t.cells.size() > 1) {
+      size_t filled = std::count_if(t.cells.back().begin(), t.cells.back().end(), [](auto& c) { return !c.empty(); });
+      if (filled >= 2) break;
+      t.cells.pop_back();
+    }
+    size_t full_rows = 0;
+    for (auto& row : t.cells)
+      if (std::count_if(row.begin(), row.end(), [](auto& c) { return !c.empty(); }) >= 2) ++full_rows;
+    // Prose in two columns: the left column's lines fill it up to the gutter.
+    bool prose = false;
+    if (span.size() == 2) {
+      size_t full = 0, n = 0;
+      for (auto& row : t.cells)
+        for (auto* l : row[0]) {
+          ++n;
+          if (l->x1 - span[0].first > 0.8 * (span[1].first - span[0].first)) ++full;
+        }
+      prose = n > 0 && full * 2 > n;
+    }
+    // Two columns are a table only with a third row and a sign of one: a header row (bold
+    // over regular rows) or a right column of numbers. Otherwise they are two boxes or a
+    // list in two columns, read column by column.
+    bool two_col_table = true;
+    if (span.size() == 2) {
+      bool header = !t.cells.empty() && !t.cells[0][0].empty() && !t.cells[0][1].empty() &&
+                    t.cells[0][0].front()->bold && t.cells[0][1].front()->bold;
+      size_t regular = 0, numbers = 0, right = 0;
+      static const std::regex number(R"(^[-+−(]?[$€£¥]?\s*\d[\d\s.,'’]*\s*(%|[$€£¥]|[A-Za-z]{1,3})?[)]?$)");
+      for (size_t r = 1; r < t.cells.size(); ++r) {
+        for (auto& c : t.cells[r])
+          for (auto* l : c) regular += !l->bold;
+        if (!t.cells[r][1].empty()) {
+          ++right;
+          numbers += std::regex_match(t.cells[r][1].front()->text, number);
+        }
+      }
+      header = header && regular > 0;
+      two_col_table = full_rows >= 3 && (header || (right > 0 && numbers * 2 >= right));
+    }
+    if (full_rows >= 2 && two_col_table && !prose) {
+      for (auto& row : t.cells)
+        for (auto& c : row)
+          for (auto* l : c) taken.insert(l);
+      out.push_back(std::move(t));
+      i = j;
+    } else {
+      ++i;
+    }
+  }
+  if (!taken.empty()) ls.erase(std::remove_if(ls.begin(), ls.end(), [&](auto* l) { return taken.count(l) > 0; }), ls.end());
+  return out;
+}
+
+std::string lower(std::string s);
+
+}  // namespace
+
+std::vector<GarbledFont> garbled_fonts(const std::vector<PageLines>& pages) {
+  // Characters a garbled ToUnicode map produces: CJK Extension A (rare ideographs in place
+  // of common kana and kanji), Braille, Yi, Latin Extended-B; ASCII punctuation that
+  // stands inside a Latin word ("$NN+]YQEsp<Yk<jQ][" for "Off-Policy Evaluation").
+  auto odd_char = [](char32_t c) {
+    return (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x2800 && c <= 0x28FF) || (c >= 0xA000 && c <= 0xA4CF);
+  };
+  auto inner_punct = [](char32_t c) { return c == '$' || c == '<' || c == '>' || c == '[' || c == ']' || c == '{' || c == '}' || c == '|' || c == '\\' || c == '^' || c == '`' || c == '~'; };
+  std::map<std::string, GarbledFont> by_font;
+  for (const auto& p : pages)
+    for (const auto& l : p.lines)
+      for (const auto& w : l.words) {
+        std::u32string t = u::decode(w.text);
+        GarbledFont& g = by_font[w.font];
+        if (g.chars == 0) { g.font = w.font; g.first_page = p.page; }
+        // a Latin word with punctuation between letters twice and a switch from lower to
+        // upper case ("YQEsp<Yk<jQ"); code ("std::vector<int>", "getElementById") has not both
+        size_t letters = 0, punct = 0, ups = 0;
+        char32_t prev_letter = 0;
+        auto lower = [](char32_t c) { return c >= 'a' && c <= 'z'; };
+        auto upper = [](char32_t c) { return c >= 'A' && c <= 'Z'; };
+        for (size_t k = 0; k < t.size(); ++k) {
+          char32_t c = t[k];
+          if (u::is_space(c)) continue;
+          ++g.chars;
+          if (odd_char(c)) ++g.odd;
+          if (lower(c) || upper(c)) {
+            ++letters;
+            if (lower(prev_letter) && upper(c)) ++ups;
+            prev_letter = c;
+          }
+          if (inner_punct(c) && k > 0 && k + 1 < t.size() && (lower(t[k - 1]) || upper(t[k - 1])) &&
+              (lower(t[k + 1]) || upper(t[k + 1])))
+            ++punct;
+        }
+        if (punct >= 2 && ups >= 1) g.odd += letters + punct;
+      }
+  std::vector<GarbledFont> out;
+  for (auto& [f, g] : by_font)
+    if (g.chars >= 20 && g.odd * 5 >= g.chars) out.push_back(g);
+  return out;
+}
+
+bool placeholder_title(const std::string& title) {
+  std::string t = lower(u::collapse_spaces(title));
+  if (t.empty()) return true;
+  // a tool's name or a file name
+  static const std::regex file(R"(.*\.(pptx?|ppsx?|potx?|key|odp|pdf|docx?|html?|tex|md|indd)$)", std::regex::icase);
+  if (std::regex_match(t, file)) return true;
+  for (const char* tool : {"powerpoint", "microsoft word", "google slides"})
+    if (t.find(tool) != std::string::npos) return true;
+  // "Untitled", "Presentation1", "Slide 1", in the languages of the samples and corpus
+  static const std::regex placeholder(
+      R"(^(untitled( presentation| document)?|keynote|presentation ?\d*|slide ?\d*|title|titre|sans titre|pr[ée]sentation ?\d*|[pP]r[ée]sentation ?\d*|unbenannt|präsentation ?\d*|folie ?\d*|(?:б|Б)ез названия|(?:п|П)резентация ?\d*|无标题|未命名|无标题演示文稿|タイトルなし|無題|プレゼンテーション ?\d*|بدون عنوان|ללא כותרת|sin t[ií]tulo|senza titolo|bez názvu|prezentace ?\d*)$)",
+      std::regex::icase);
+  return std::regex_match(t, placeholder);
+}
+
+namespace {
+
 std::string lower(std::string s) {
   for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return s;
@@ -315,10 +537,21 @@ std::vector<std::vector<bool>> find_furniture(const std::vector<PageLines>& page
       << "|" << static_cast<int>(std::round((l.y0 + l.y1) / 2 / std::max(p.height, 1.0) * 20));
     return s.str();
   };
+  // A page counter ("2/49", "2 of 49") repeated at the same place (page-relative) is
+  // furniture wherever it stands: some producers put it above the bottom band, in body-size
+  // type.
+  static const std::regex counter(R"(^\d{1,4}\s*(?:/|of|из|von|sur|de|／)\s*\d{1,4}$)", std::regex::icase);
+  auto csig = [](const PageLines& p, const Line& l) {
+    std::ostringstream s;
+    s << "C|" << mask_digits(l.full_text) << "|" << static_cast<int>(std::round((l.x0 + l.x1) / 2 / std::max(p.width, 1.0) * 20))
+      << "|" << static_cast<int>(std::round(l.yc() / std::max(p.height, 1.0) * 20));
+    return s.str();
+  };
   for (size_t i = 0; i < pages.size(); ++i)
     for (const auto& l : pages[i].lines) {
       if (l.rotated) seen[rsig(pages[i], l)].insert(i);
       else if (bands.in(l, pages[i].height)) seen[sig(pages[i], l)].insert(i);
+      if (!l.rotated && std::regex_match(l.full_text, counter)) seen[csig(pages[i], l)].insert(i);
     }
   size_t n = pages.size();
   size_t need = std::max<size_t>(2, (n + 1) / 2);
@@ -332,6 +565,10 @@ std::vector<std::vector<bool>> find_furniture(const std::vector<PageLines>& page
       const Line& l = p.lines[k];
       if (l.rotated) {
         out[i][k] = seen[rsig(p, l)].size() >= need;
+        continue;
+      }
+      if (std::regex_match(l.full_text, counter) && seen[csig(p, l)].size() >= std::min<size_t>(need, 3)) {
+        out[i][k] = true;
         continue;
       }
       if (!bands.in(l, p.height)) continue;
@@ -384,6 +621,17 @@ std::optional<std::string> guess_lang(const std::string& text) {
     while (!w.empty() && std::ispunct(static_cast<unsigned char>(w.back()))) w.pop_back();
     for (const auto& [lang, words] : stop)
       if (std::find(words.begin(), words.end(), w) != words.end()) ++hits[lang];
+    // letters that only some of these languages write (a French page whose "de" and "en"
+    // are Dutch words too): a vote for each
+    auto has = [&](std::initializer_list<const char*> ls) {
+      return std::any_of(ls.begin(), ls.end(), [&](const char* l) { return w.find(l) != std::string::npos; });
+    };
+    if (has({"ç", "è", "ê", "î", "ô", "û", "œ"})) ++hits["fr"];
+    if (has({"ä", "ö", "ü", "ß"})) ++hits["de"];
+    if (has({"ñ", "¿", "¡", "á", "í", "ó", "ú"})) ++hits["es"];
+    if (has({"é"})) { ++hits["fr"]; ++hits["es"]; }
+    if (has({"ã", "õ"})) ++hits["pt"];
+    if (has({"ě", "ř", "ů", "č", "ž", "š"})) ++hits["cs"];
   }
   std::string best;
   size_t b1 = 0, b2 = 0;
@@ -453,29 +701,57 @@ Deck analyze(const std::vector<PageLines>& pages_in, const AnalysisOptions& opts
   }
   const std::vector<PageLines>& pages = notes_deck ? notes_copy : pages_in;
   auto furn = find_furniture(pages);
-  // The deck's language, early: its dictionary decides line-end hyphens.
-  // Loaded on the first line-end hyphen only (a dictionary takes a while to load).
+  // The language's dictionary decides line-end hyphens (and U+FB05). Loaded on the first
+  // question only (a dictionary takes a while to load).
   struct LazySpeller : Speller {
     std::function<const Speller*()> load;
     mutable const Speller* s = nullptr;
     mutable bool tried = false;
+    const Speller* get() const {
+      if (!tried) { tried = true; s = load ? load() : nullptr; }
+      return s;
+    }
     bool known(const std::string& w) const override {
-      if (!tried) { tried = true; s = load(); }
-      return s && s->known(w);
+      const Speller* d = get();
+      return d && d->known(w);
     }
   } lazy;
+  // Each page's own dictionary: the page's language when it can be guessed (a deck with
+  // German and French slides), else the deck's. One dictionary a language.
   const Speller* speller = nullptr;
+  std::map<std::string, const Speller*> loaded;
+  auto dictionary = [&](const std::optional<std::string>& lang) -> const Speller* {
+    if (!lang) return nullptr;
+    auto it = loaded.find(*lang);
+    if (it == loaded.end()) it = loaded.emplace(*lang, opts.speller(*lang)).first;
+    return it->second;
+  };
+  std::vector<LazySpeller> page_speller(pages.size());
   if (opts.speller) {
     lazy.load = [&]() -> const Speller* {
       std::string text;
       for (const auto& p : pages)
         for (const auto& l : p.lines) text += l.text + "\n";
-      auto lang = guess_lang(text);
-      return lang ? opts.speller(*lang) : nullptr;
+      return dictionary(guess_lang(text));
     };
     speller = &lazy;
+    for (size_t i = 0; i < pages.size(); ++i)
+      page_speller[i].load = [&, i]() -> const Speller* {
+        std::string text;
+        for (const auto& l : pages[i].lines) text += l.text + "\n";
+        auto lang = guess_lang(text);
+        return lang ? dictionary(lang) : lazy.get();
+      };
   }
+  auto speller_of = [&](size_t i) -> const Speller* { return opts.speller ? &page_speller[i] : nullptr; };
   std::set<std::string> furniture_texts;
+
+  // A font whose ToUnicode map is wrong gives characters no writer uses: warn once a font.
+  for (const auto& g : garbled_fonts(pages))
+    diag.warn({"garbled-text", opts.file, g.first_page,
+               "the text in font " + g.font + " looks mis-mapped (" + std::to_string(g.odd) + " of " +
+                   std::to_string(g.chars) + " characters are unusual), so it may be nonsense: the PDF's ToUnicode map "
+                   "for this font is probably wrong (export the PDF again, or check the text by eye)"});
 
   // Body text size: the deck's common size, leaving out each page's largest type (the
   // title candidates) where the page has smaller text too.
@@ -562,12 +838,17 @@ Deck analyze(const std::vector<PageLines>& pages_in, const AnalysisOptions& opts
 
     // --- title
     // (the largest type in the upper part of the page: a big logo lower down is no title)
+    // (when all the page's text stands low, as on a title slide with its title under a
+    // picture, the whole page counts)
     double page_max = 0;
     for (const Line* l : body)
       if (l->yc() < 0.62 * p.height) page_max = std::max(page_max, l->size);
+    const bool all_low = page_max == 0;
+    if (all_low)
+      for (const Line* l : body) page_max = std::max(page_max, l->size);
     const Line* top = nullptr;
     for (const Line* l : body)
-      if (l->size >= 0.93 * page_max && l->yc() < 0.62 * p.height && (!top || l->y0 < top->y0)) top = l;
+      if (l->size >= 0.93 * page_max && (all_low || l->yc() < 0.62 * p.height) && (!top || l->y0 < top->y0)) top = l;
     const Line* first_line = *std::min_element(body.begin(), body.end(), [](auto* a, auto* b) { return a->y0 < b->y0; });
     bool in_band = has_title_band && first_line->marker.empty() && first_line->size >= 0.9 * body_size &&
                    std::abs(first_line->x0 / std::max(p.width, 1.0) - title_band.first) < 0.015 &&
@@ -598,7 +879,7 @@ Deck analyze(const std::vector<PageLines>& pages_in, const AnalysisOptions& opts
     for (const Line* l : body)
       if (!in_title.count(l)) rest.push_back(l);
     if (!title.empty()) {
-      s.title = title_join(title, speller);
+      s.title = title_join(title, speller_of(i));
       s.title_bbox = union_box(title);
       s.title_style = style_of(*title.front());
     }
@@ -614,7 +895,8 @@ Deck analyze(const std::vector<PageLines>& pages_in, const AnalysisOptions& opts
     else s.kind = SlideKind::content;
     seen_nonblank = true;
 
-    // --- columns, in reading order
+    // --- tables (read row by row, one block per cell), then columns, in reading order
+    auto tables = find_tables(rest, body_size);
     std::vector<std::vector<const Line*>> cols;
     split_columns(rest, p.width, body_size, 0, cols);
     if (deck_rtl) {
@@ -663,6 +945,29 @@ Deck analyze(const std::vector<PageLines>& pages_in, const AnalysisOptions& opts
         ds.push_back(std::move(d));
       }
       for (auto& d : ds) drafts[i].push_back(std::move(d));
+    }
+    // Each table goes before the first block that starts below its top.
+    for (size_t t = 0; t < tables.size(); ++t) {
+      std::vector<Draft> cells;
+      for (size_t r = 0; r < tables[t].cells.size(); ++r)
+        for (size_t k = 0; k < tables[t].cells[r].size(); ++k) {
+          // columns in reading order: from the right in right-to-left decks
+          size_t c = deck_rtl ? tables[t].cells[r].size() - 1 - k : k;
+          auto& ls = tables[t].cells[r][c];
+          if (ls.empty()) continue;
+          std::sort(ls.begin(), ls.end(), [](auto* a, auto* b) { return a->y0 < b->y0; });
+          Draft d;
+          d.lines = ls;
+          d.table = static_cast<int>(t);
+          d.row = static_cast<int>(r);
+          d.cell = static_cast<int>(k);
+          d.indent = d.text_start = ls.front()->x0;
+          cells.push_back(std::move(d));
+        }
+      auto at = std::find_if(drafts[i].begin(), drafts[i].end(), [&](const Draft& d) {
+        return d.table < 0 && d.lines.front()->y0 > tables[t].y0;
+      });
+      drafts[i].insert(at, std::make_move_iterator(cells.begin()), std::make_move_iterator(cells.end()));
     }
     // Rotated text that is not furniture: one paragraph each, after the body, never
     // joined with horizontal lines.
@@ -729,11 +1034,12 @@ Deck analyze(const std::vector<PageLines>& pages_in, const AnalysisOptions& opts
       Block b;
       b.id = s.id + ".b" + std::to_string(++n);
       b.level = d.level;
-      for (const Line* l : d.lines) b.text = join_wrapped(b.text, l->text, speller);
+      for (const Line* l : d.lines) b.text = join_wrapped(b.text, l->text, speller_of(i));
       b.bbox = union_box(d.lines);
       b.style = style_of(*d.lines.front());
       b.marker = d.marker;
       b.column = d.column;
+      if (d.table >= 0) b.table = TableCell{s.id + ".t" + std::to_string(d.table + 1), d.row, d.cell};
       s.blocks.push_back(std::move(b));
     }
   }
@@ -766,6 +1072,20 @@ Deck analyze(const std::vector<PageLines>& pages_in, const AnalysisOptions& opts
     if (step) deck.slides[a].overlay_of = deck.slides[i].overlay_of.empty() ? deck.slides[i].id : deck.slides[i].overlay_of;
   }
 
+  // --- U+FB05 ("ft" or "st"), word by word with the deck's dictionary
+  for (size_t i = 0; i < deck.slides.size(); ++i) {
+    Slide& s = deck.slides[i];
+    const Speller* sp = i < pages.size() ? speller_of(i) : speller;
+    s.title = resolve_long_s_t(s.title, sp);
+    for (auto& b : s.blocks) b.text = resolve_long_s_t(b.text, sp);
+    for (auto& n : s.notes) n = resolve_long_s_t(n, sp);
+  }
+  {
+    std::set<std::string> resolved;
+    for (const auto& f : furniture_texts) resolved.insert(resolve_long_s_t(f, speller));
+    furniture_texts = std::move(resolved);
+  }
+
   // --- language, title, furniture list
   std::string all_text;
   for (const auto& s : deck.slides) {
@@ -775,10 +1095,7 @@ Deck analyze(const std::vector<PageLines>& pages_in, const AnalysisOptions& opts
   deck.lang = guess_lang(all_text);
   for (const auto& s : deck.slides)
     if (s.kind == SlideKind::title && !s.title.empty()) { deck.title = s.title; break; }
-  if (deck.title.empty()) {
-    std::string t = opts.source_title;
-    if (!t.empty() && lower(t).find("powerpoint") == std::string::npos && t.find(".htm") == std::string::npos) deck.title = t;
-  }
+  if (deck.title.empty() && !placeholder_title(opts.source_title)) deck.title = u::collapse_spaces(opts.source_title);
   if (deck.title.empty())
     for (const auto& s : deck.slides)
       if (!s.title.empty()) { deck.title = s.title; break; }

@@ -30,7 +30,10 @@ namespace deckhand::extract {
 struct AnalysisOptions {
   std::string file;          // for diagnostics
   std::string source_title;  // document-info title, used when no title slide exists
-  // The spelling dictionary for a language ("de"), or nullptr: decides line-end hyphens.
+  // The spelling dictionary for a language ("de"), or nullptr: decides line-end hyphens
+  // and U+FB05. Asked at most once a language (each page uses its own language's
+  // dictionary when the page's language can be guessed, else the deck's); the pointers it
+  // returns must stay valid until analyze() returns.
   std::function<const Speller*(const std::string& lang)> speller;
 };
 
@@ -44,6 +47,24 @@ std::vector<std::vector<std::string>> split_notes_pages(std::vector<PageLines>& 
 
 // Per page, per line: is it furniture?
 std::vector<std::vector<bool>> find_furniture(const std::vector<PageLines>& pages);
+
+// Fonts whose text looks mis-mapped by a wrong ToUnicode map (a Quartz export of Google
+// Slides: Japanese read as rare CJK Extension A ideographs, Latin as "$NN+]YQEsp<Yk<jQ]["):
+// at least 20 characters, a fifth of them unusual (CJK Extension A, Braille, Yi, or the
+// letters of a word with a lower-case letter followed by a capital and, twice, one of
+// $ < > [ ] { } | \ ^ ` ~ between two letters).
+// analyze() warns `garbled-text` once for each.
+struct GarbledFont {
+  std::string font;
+  int first_page = 0;
+  size_t chars = 0, odd = 0;
+};
+std::vector<GarbledFont> garbled_fonts(const std::vector<PageLines>& pages);
+
+// True for a document-info title that names no deck: empty, a tool's default
+// ("Untitled", "Presentation1", "PowerPoint Presentation", "无标题", "Unbenannt"...), a
+// tool's name or a file name ("talk.pptx"). The deck's title then comes from its slides.
+bool placeholder_title(const std::string& title);
 
 // BCP 47 guess from the text's scripts and common words; nullopt when unsure.
 std::optional<std::string> guess_lang(const std::string& text);

@@ -6,7 +6,9 @@
 #include <numeric>
 #include <regex>
 
+#include <unicode/ubidi.h>
 #include <unicode/uchar.h>
+#include <unicode/unistr.h>
 
 #include "core/unicode.hpp"
 #include "extract/words.hpp"
@@ -87,6 +89,28 @@ bool wide_punct(char32_t c) {
 
 }  // namespace
 
+std::string undouble_ideographs(const std::string& text, double width, double size) {
+  if (size <= 0 || width <= 0) return text;
+  std::u32string s = u::decode(text);
+  auto han = [](char32_t c) { return (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x20000 && c <= 0x3134F); };
+  size_t doubles = 0;
+  for (size_t i = 0; i + 1 < s.size(); ++i)
+    if (han(s[i]) && s[i + 1] == s[i]) { ++doubles; ++i; }
+  if (doubles == 0) return text;
+  // advance in em: 1 for CJK, about 0.55 for anything else
+  double ems = 0;
+  for (char32_t c : s) ems += u::is_cjk(c) ? 1.0 : 0.55;
+  double drawn = width / size;
+  double without = ems - static_cast<double>(doubles);
+  if (std::abs(drawn - without) >= std::abs(drawn - ems)) return text;  // the glyphs are there: "常常"
+  std::u32string out;
+  for (size_t i = 0; i < s.size(); ++i) {
+    out += s[i];
+    if (han(s[i]) && i + 1 < s.size() && s[i + 1] == s[i]) ++i;
+  }
+  return u::encode(out);
+}
+
 std::string hygiene(const std::string& text) {
   std::u32string in = u::decode(u::clean(text)), out;
   out.reserve(in.size());
@@ -164,29 +188,40 @@ std::string rtl_text(const std::vector<Word>& visual) {
       }
     }
   }
-  // 2. right-to-left reading: reverse the clusters,
-  std::reverse(cl.begin(), cl.end());
-  // 3. then read runs of left-to-right text (Latin, digits, with the neutrals between
-  //    them: "WSIS+20", "2026") left to right again.
-  auto kind = [](const std::u32string& c) {
-    char32_t ch = c[0];
-    if (u::is_rtl(ch)) return 'R';
-    if (u::is_strong_ltr(ch) || (ch >= U'0' && ch <= U'9')) return 'L';
-    return 'N';
-  };
-  size_t i = 0;
-  while (i < cl.size()) {
-    if (kind(cl[i]) != 'L') { ++i; continue; }
-    size_t j = i, last = i;
-    while (j < cl.size() && kind(cl[j]) != 'R') {
-      if (kind(cl[j]) == 'L') last = j;
-      ++j;
-    }
-    std::reverse(cl.begin() + static_cast<long>(i), cl.begin() + static_cast<long>(last) + 1);
-    i = last + 1;
+  // 2. visual -> logical with ICU's inverse bidi algorithm (ubidi_setInverse:
+  //    UBIDI_REORDER_INVERSE_NUMBERS_AS_L) on a right-to-left paragraph (the caller found
+  //    the line right to left from its text). Each cluster goes in as drawn (its characters
+  //    reversed: a lam-alef or a base with its marks comes back in logical order); runs of
+  //    left-to-right text (IETF, WSIS+20, 2026) with the neutrals between them read left to
+  //    right. No mirroring: the PDF maps each glyph to the character drawn. Format
+  //    characters are left to hygiene() (ICU would drop ZWJ and ZWNJ with the bidi
+  //    controls, and Persian needs ZWNJ).
+  std::u32string vis;
+  for (const auto& c : cl) {
+    if (u::is_rtl(c[0])) vis.append(c.rbegin(), c.rend());
+    else vis += c;  // a left-to-right cluster stays as it is
   }
+  icu::UnicodeString uvis = icu::UnicodeString::fromUTF32(reinterpret_cast<const UChar32*>(vis.data()), static_cast<int32_t>(vis.size()));
   std::u32string out;
-  for (auto& c : cl) out += c;
+  UErrorCode err = U_ZERO_ERROR;
+  UBiDi* bidi = ubidi_openSized(uvis.length(), 0, &err);
+  if (U_SUCCESS(err)) {
+    ubidi_setInverse(bidi, true);
+    ubidi_setPara(bidi, uvis.getBuffer(), uvis.length(), UBIDI_RTL, nullptr, &err);
+    std::vector<UChar> buf(static_cast<size_t>(uvis.length()) + 16);
+    int32_t n = U_SUCCESS(err) ? ubidi_writeReordered(bidi, buf.data(), static_cast<int32_t>(buf.size()), 0, &err) : 0;
+    if (U_SUCCESS(err)) {
+      icu::UnicodeString logical(buf.data(), n);
+      std::string utf8;
+      logical.toUTF8String(utf8);
+      out = u::decode(utf8);
+    }
+    ubidi_close(bidi);
+  }
+  if (U_FAILURE(err)) {  // cannot happen with valid input; keep the text readable anyway
+    out.clear();
+    for (auto it = cl.rbegin(); it != cl.rend(); ++it) out += *it;
+  }
   return u::collapse_spaces(hygiene(u::encode(out)));
 }
 
@@ -432,7 +467,7 @@ PageLines build_lines(const PageWords& page) {
       x.glyph = true;
       x.w.text = u::encode(x.raw);
     } else if (w.char_x.empty() || !has_rtl(w.text)) {
-      x.w.text = u::collapse_spaces(hygiene(w.text));
+      x.w.text = undouble_ideographs(u::collapse_spaces(hygiene(w.text)), w.x1 - w.x0, w.size);
       x.w.char_x.clear();
       if (x.w.text.empty()) continue;
     }  // right-to-left words keep their characters as drawn until rtl_text()
@@ -652,6 +687,35 @@ std::string join_wrapped(const std::string& a, const std::string& b, const Spell
     return a + b;
   }
   return a + " " + b;
+}
+
+}  // namespace deckhand::extract
+
+namespace deckhand::extract {
+
+std::string resolve_long_s_t(const std::string& text, const Speller* speller) {
+  if (text.find("\xEF\xAC\x85") == std::string::npos) return text;  // U+FB05
+  std::u32string in = u::decode(text), out;
+  size_t i = 0;
+  while (i < in.size()) {
+    if (!u_isalpha(static_cast<UChar32>(in[i]))) { out += in[i++]; continue; }
+    size_t j = i;
+    while (j < in.size() && u_isalpha(static_cast<UChar32>(in[j]))) ++j;
+    std::u32string word = in.substr(i, j - i);
+    if (word.find(U'\uFB05') != std::u32string::npos) {
+      auto with = [&](const char32_t* r) {
+        std::u32string w;
+        for (char32_t c : word) w += c == 0xFB05 ? std::u32string(r) : std::u32string(1, c);
+        return w;
+      };
+      std::u32string ft = with(U"ft"), st = with(U"st");
+      bool st_only = speller && speller->known(u::encode(st)) && !speller->known(u::encode(ft));
+      word = st_only ? st : ft;
+    }
+    out += word;
+    i = j;
+  }
+  return u::encode(out);
 }
 
 }  // namespace deckhand::extract

@@ -71,8 +71,10 @@ struct PageLines {
 };
 
 // The logical text of a right-to-left line from its words in visual order (left to
-// right): clusters reversed, keeping ligatures (lam-alef: two characters of one glyph)
-// and combining marks, then runs of left-to-right text (IETF, WSIS+20, 2026) restored.
+// right): grouped in clusters that stay together (a lam-alef ligature: two characters of
+// one glyph; a base and its combining marks), then put in logical order by ICU's inverse
+// bidi algorithm (ubidi_setInverse, right-to-left paragraph), which reads runs of
+// left-to-right text (IETF, WSIS+20, 2026) left to right.
 std::string rtl_text(const std::vector<Word>& visual);
 
 // Words -> lines (cleaning text, ordering right-to-left lines, finding markers).
@@ -86,13 +88,21 @@ std::vector<size_t> needs_ink_probe(const PageLines& page);
 // Where to look for a drawn bullet before line `l`: x0, y0, x1, y1.
 std::array<double, 4> ink_probe_rect(const Line& l, double page_width);
 
-// Text hygiene for one word: NFC, ligatures U+FB00..FB06 expanded, control and Private
+// Text hygiene for one word: NFC, ligatures U+FB00..FB04, FB06 expanded (FB05: see
+// resolve_long_s_t), control and Private
 // Use characters dropped, format characters without meaning dropped (BOM, ZWSP, WJ,
 // LRM/RLM/ALM, bidi embeddings and isolates, soft hyphens inside a word; ZWJ and ZWNJ
 // unless next to a letter of a script that needs them: Arabic, Syriac, Indic, Myanmar,
 // Khmer, Sinhala, or an emoji sequence). A soft hyphen at the end is kept for
 // join_wrapped().
 std::string hygiene(const std::string& text);
+
+// A word whose glyphs map to an ideograph twice (Keynote's ToUnicode maps one glyph of
+// "量" to "量量"; after fold_cjk_compat, "⾏行行" to "行行"): when the word's width (points,
+// at `size`) fits the text with each doubled Han ideograph once rather than twice (an
+// ideograph is 1 em wide, other characters about 0.55 em), the doubles are read once.
+// Reduplication that is drawn ("常常", two glyphs) stays.
+std::string undouble_ideographs(const std::string& text, double width, double size);
 
 // Marks words that stand on a slanted baseline (rot = 4): runs of neighbouring words of
 // one size whose boxes step up or down along x, as Poppler gives the characters of a
@@ -139,5 +149,16 @@ class Speller {
 // hyphenated one is not ("ver-" + "öffentlicht"), else kept ("demand-" + "driven"); without
 // one, kept and joined without a space.
 std::string join_wrapped(const std::string& a, const std::string& b, const Speller* speller = nullptr);
+
+}  // namespace deckhand::extract
+
+namespace deckhand::extract {
+
+// U+FB05 LATIN SMALL LIGATURE LONG S T: its Unicode decomposition is "st", but fonts and
+// producers map their f_t ligature glyph to it (Unicode has no "ft" ligature), and a long
+// s is not written in modern text. Each word containing it reads "ft" unless the
+// dictionary knows the "st" reading and not the "ft" one ("Be\uFB05" -> "Best" with an
+// English dictionary; "Ti\uFB05is" -> "Tiftis"). Without a dictionary: "ft".
+std::string resolve_long_s_t(const std::string& text, const Speller* speller = nullptr);
 
 }  // namespace deckhand::extract

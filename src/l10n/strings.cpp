@@ -455,7 +455,7 @@ Catalog units_of(const Deck& deck, const std::string& target_lang) {
   c.target_lang = target_lang;
   c.original = deck.source.file;
   for (const auto& s : deck.slides) {
-    if (!s.overlay_of.empty() || s.kind == SlideKind::blank) continue;
+    if (!s.overlay_of.empty() || (s.kind == SlideKind::blank && s.notes.empty())) continue;
     if (!s.title.empty()) {
       Unit u;
       u.key = s.id + ".title";
@@ -475,6 +475,17 @@ Catalog units_of(const Deck& deck, const std::string& target_lang) {
       u.slide = s.page;
       u.role = role_of(s, &b);
       u.max_chars = limit_of(b.bbox, b.style.size, 12);
+      c.units.push_back(std::move(u));
+    }
+    // speaker notes (a notes-page export): one unit per paragraph, "s3.n1", no size limit
+    for (size_t k = 0; k < s.notes.size(); ++k) {
+      if (s.notes[k].empty()) continue;
+      Unit u;
+      u.key = s.id + ".n" + std::to_string(k + 1);
+      u.source = s.notes[k];
+      u.id = unit_id(u.key, u.source);
+      u.slide = s.page;
+      u.role = "speaker notes";
       c.units.push_back(std::move(u));
     }
   }
@@ -540,6 +551,8 @@ MergeReport merge(Deck& deck, const Catalog& tr, const std::string& lang) {
     if (auto it = out.find(s.id + ".title"); it != out.end()) s.title = it->second;
     for (auto& b : s.blocks)
       if (auto it = out.find(b.id); it != out.end()) b.text = it->second;
+    for (size_t k = 0; k < s.notes.size(); ++k)
+      if (auto it = out.find(s.id + ".n" + std::to_string(k + 1)); it != out.end()) s.notes[k] = it->second;
     // an overlay step shows the same text as its frame's last page
     if (!s.overlay_of.empty())
       for (auto& b : s.blocks)

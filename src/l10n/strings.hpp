@@ -16,10 +16,10 @@ enum class Format { xliff12, xliff2, po };
 std::optional<Format> format_from(const std::string& name);  // "xliff12", "xliff2", "po"
 const char* to_string(Format f);
 
-// One thing to translate: a slide title or a block.
+// One thing to translate: a slide title, a block, or a paragraph of speaker notes.
 struct Unit {
   std::string id;       // "s3.b2-1a2b3c4d": the block id and a hash of its source text
-  std::string key;      // "s3.b2" (or "s3.title"): where it goes in the deck
+  std::string key;      // "s3.b2" (or "s3.title", "s3.n1" for the first paragraph of notes): where it goes in the deck
   std::string source;
   std::string target;   // "" when not translated
   // Withheld: the file says the target must not be used yet (PO "fuzzy"; XLIFF 1.2
@@ -28,7 +28,7 @@ struct Unit {
   bool fuzzy = false;
   std::string state;    // the state as the file wrote it ("fuzzy", "new", "initial", ...), for reports
   int slide = 0;        // page number
-  std::string role;     // "title", "section title", "deck title", "bullet level 2", "paragraph"
+  std::string role;     // "title", "section title", "deck title", "bullet level 2", "paragraph", "speaker notes"
   int max_chars = 0;    // size limit in characters (0: none)
 };
 
@@ -38,8 +38,9 @@ struct Catalog {
   std::vector<Unit> units;
 };
 
-// The units of a deck: titles and blocks of every slide except overlay steps (their text
-// is on the frame's last page too) and blank slides; furniture is never in a deck.
+// The units of a deck: titles, blocks and speaker-notes paragraphs of every slide except
+// overlay steps (their text is on the frame's last page too) and blank slides; furniture
+// is never in a deck.
 Catalog units_of(const Deck& deck, const std::string& target_lang);
 
 // "s3.b2" + source -> "s3.b2-1a2b3c4d"
@@ -64,7 +65,7 @@ struct MergeReport {
   int translated = 0;
 };
 
-// Puts the translations into the deck (titles and block texts); sets deck.lang.
+// Puts the translations into the deck (titles, block texts, notes); sets deck.lang.
 MergeReport merge(Deck& deck, const Catalog& translations, const std::string& lang);
 
 // Carries translations forward to a revised deck: by unit id, else by identical source

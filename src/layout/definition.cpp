@@ -283,7 +283,8 @@ static LayoutDef parse_layout_unchecked(const std::string& text, const std::stri
       }
     }
     if (auto n = cell["notes"]) {
-      c.keys(n, "cell.notes", {"lines", "spacing"});
+      c.keys(n, "cell.notes", {"lines", "spacing", "text"});
+      if (n["text"]) d.notes_text = c.boolean(n["text"], "cell.notes.text");
       if (n["lines"]) d.note_lines = c.whole(n["lines"], "cell.notes.lines", 0, 80);
       if (n["spacing"]) d.note_spacing = c.length(n["spacing"], "cell.notes.spacing", 200, 2);
       if (n["lines"] && n["spacing"]) c.fail(n, "cell.notes", "give lines or spacing, not both");

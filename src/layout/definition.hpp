@@ -42,6 +42,9 @@ struct LayoutDef {
   int note_lines = 0;
   double note_spacing = 0;
   bool cell_text = false;
+  // cell.notes.text: the slide's speaker notes (Slide::notes, a notes-page export) printed
+  // in the notes area, ruled lines below them
+  bool notes_text = false;
   // flow
   bool thumbs = false;
   double thumb_share = 0.4;

@@ -263,8 +263,25 @@ struct Builder {
   std::vector<Para> slide_paras(const Slide& s, double scale) const {
     std::vector<Para> ps;
     if (!s.title.empty()) ps.push_back({s.title, d.title.size * scale, d.title.bold, 0, d.text});
-    for (const auto& b : s.blocks) ps.push_back({b.text, d.body.size * scale, d.body.bold, b.level, d.text, false, b.marker});
+    block_paras(s, d.body.size * scale, ps);
     return ps;
+  }
+
+  // The slide's blocks as paragraphs; the cells of one table row (Block::table) make one
+  // paragraph, joined by " · ", so text layouts print a table row by row.
+  void block_paras(const Slide& s, double size, std::vector<Para>& ps) const {
+    for (size_t k = 0; k < s.blocks.size(); ++k) {
+      const Block& b = s.blocks[k];
+      if (!b.table) {
+        ps.push_back({b.text, size, d.body.bold, b.level, d.text, false, b.marker});
+        continue;
+      }
+      std::string row = b.text;
+      while (k + 1 < s.blocks.size() && s.blocks[k + 1].table && s.blocks[k + 1].table->id == b.table->id &&
+             s.blocks[k + 1].table->row == b.table->row)
+        row += " \u00B7 " + s.blocks[++k].text;
+      ps.push_back({row, size, d.body.bold, 0, d.text, false, ""});
+    }
   }
 
   // Lays out paragraphs in a column from y; stops at y_max. Returns the runs and the
@@ -404,8 +421,11 @@ struct Builder {
           int n = d.note_lines;
           double sp = n > 0 ? nh / n : d.note_spacing;
           if (n == 0 && sp > 0) n = static_cast<int>(std::floor(nh / sp + 1e-9));
+          // the speaker notes first (cell.notes.text), the ruled lines below them
+          double used = d.notes_text ? notes_text(pg, s, nx, ny, nw, nh) : 0;
           for (int l = 1; l <= n; ++l) {
             double ly = ny + l * sp;
+            if (ly < ny + used + 0.5 * sp) continue;
             pg.rules.push_back({nx, ly, nx + nw, ly, 0.4, d.rules});
           }
         }
@@ -585,6 +605,31 @@ struct Builder {
     for (auto& r : best.runs) pg.texts.push_back(std::move(r));
   }
 
+  // The slide's speaker notes in the notes area, shrunk down to overflow.min_size and then
+  // cut (warning text-overflow); returns the height used (0 when the slide has no notes).
+  double notes_text(LaidOutPage& pg, const Slide& s, double x, double y, double w, double h) {
+    if (s.notes.empty()) return 0;
+    auto paras = [&](double scale) {
+      std::vector<Para> ps;
+      for (const auto& n : s.notes) ps.push_back({n, d.body.size * scale, false, 0, d.text});
+      return ps;
+    };
+    double scale = 1.0;
+    double min_scale = d.min_size / std::max(d.body.size, 1.0);
+    Placed best;
+    for (;;) {
+      best = place(paras(scale), x, y, w, y + h);
+      if (best.complete || scale <= min_scale + 1e-9) break;
+      scale = std::max(min_scale, scale - 0.05);
+    }
+    if (!best.complete)
+      diag.warn({"text-overflow", o.file, s.page,
+                 "slide " + number(s) + ": its speaker notes do not fit beside it even at " + std::to_string(int(d.min_size)) +
+                     " pt; cut after " + std::to_string(best.lines) + " lines"});
+    for (auto& r : best.runs) pg.texts.push_back(std::move(r));
+    return best.height;
+  }
+
   [[noreturn]] void no_room(double line_h) const {
     char buf[160];
     std::snprintf(buf, sizeof buf, "the layout has no room for text: a line needs %.1f pt, the page has %.1f pt between header and footer",
@@ -686,7 +731,7 @@ struct Builder {
         if (d.border > 0) doc.pages.back().boxes.push_back({im.x, im.y, im.w, im.h, d.border, d.border_color});
       }
       if (heading) ps.push_back(head);
-      for (const auto& b : s.blocks) ps.push_back({b.text, d.body.size, d.body.bold, b.level, d.text, false, b.marker});
+      block_paras(s, d.body.size, ps);
       size_t pages_before = doc.pages.size();
       pour(ps, tx, tw);
       if (d.thumbs && doc.pages.size() == pages_before) y = std::max(y, top + thumb_h);

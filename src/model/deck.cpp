@@ -176,6 +176,7 @@ nlohmann::ordered_json to_json(const Deck& d) {
       jb["style"] = style_json(b.style);
       if (!b.marker.empty()) jb["marker"] = b.marker;
       jb["column"] = b.column;
+      if (b.table) jb["table"] = {{"id", b.table->id}, {"row", b.table->row}, {"column", b.table->column}};
       blocks.push_back(std::move(jb));
     }
     if (!s.notes.empty()) js["notes"] = s.notes;
@@ -253,6 +254,15 @@ static Deck deck_from_json_unchecked(const nlohmann::json& j, const std::string&
         b.style = style_from(jb, "style", file, bw);
         b.marker = get<std::string>(jb, "marker", file, bw, "", false);
         b.column = integer(jb, "column", file, bw, 0, 0, 1000);
+        if (auto tb = jb.find("table"); tb != jb.end() && !tb->is_null()) {
+          std::string tw = bw + "/table";
+          if (!tb->is_object()) bad(file, tw, "expected an object with id, row and column");
+          TableCell c;
+          c.id = get<std::string>(*tb, "id", file, tw, s.id + ".t1", false);
+          c.row = integer(*tb, "row", file, tw, 0, 0, 100000);
+          c.column = integer(*tb, "column", file, tw, 0, 0, 1000);
+          b.table = c;
+        }
         s.blocks.push_back(std::move(b));
       }
     }

@@ -20,6 +20,15 @@ struct Style {
   std::string font;     // font name without the subset prefix
 };
 
+// Where a block sits in a table (rule 6 of issue 7): a table is read row by row, one
+// block per cell, its cells consecutive in the slide's blocks.
+struct TableCell {
+  std::string id;   // the table: slide id + ".t" + number on the slide ("s3.t1")
+  int row = 0;      // 0-based
+  int column = 0;   // 0-based column of the table (not Block::column)
+  bool operator==(const TableCell&) const = default;
+};
+
 struct Block {
   std::string id;       // "s3.b2": stable within a deck
   int level = 0;        // 0 = paragraph, 1.. = bullet depth
@@ -28,6 +37,7 @@ struct Block {
   Style style;
   std::string marker;   // bullet or number as found ("•", "1.", "" for none, "graphic" when drawn)
   int column = 0;       // 0-based column on a multi-column slide
+  std::optional<TableCell> table;  // set when the block is a table cell
 };
 
 enum class SlideKind { title, section, content, blank };

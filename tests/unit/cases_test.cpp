@@ -1,4 +1,5 @@
-// The extraction cases in ../shared/cases/extract/ (skipped when the folder is absent):
+// The extraction cases in ../shared/cases/extract/ (skipped when the folder is absent) and
+// the project's own in tests/cases/extract/ (scripts/make-cases.py):
 // each NAME.pdf against NAME.expected.json with the acceptance metrics of issue 7:
 // every title exact, block F1 >= 0.95 (text compared after folding white space), level
 // accuracy >= 0.95 on the matched blocks, matched blocks in reading order, no furniture
@@ -21,6 +22,8 @@ namespace fs = std::filesystem;
 
 namespace {
 const fs::path kCases = fs::path(DECKHAND_SOURCE_DIR) / ".." / "shared" / "cases" / "extract";
+// The project's own cases (made by scripts/make-cases.py, committed): named "own-NAME".
+const fs::path kOwnCases = fs::path(DECKHAND_SOURCE_DIR) / "tests" / "cases" / "extract";
 
 std::vector<std::string> case_names() {
   std::vector<std::string> out;
@@ -30,7 +33,19 @@ std::vector<std::string> case_names() {
       if (e.path().extension() == ".pdf") out.push_back(e.path().stem().string());
   std::sort(out.begin(), out.end());
   if (out.empty()) out.push_back("absent");
+  std::vector<std::string> own;
+  if (fs::is_directory(kOwnCases, ec))
+    for (const auto& e : fs::directory_iterator(kOwnCases))
+      if (e.path().extension() == ".pdf") own.push_back("own-" + e.path().stem().string());
+  std::sort(own.begin(), own.end());
+  out.insert(out.end(), own.begin(), own.end());
   return out;
+}
+
+// The folder and file name of a case.
+fs::path case_path(const std::string& name, const std::string& ext) {
+  if (name.rfind("own-", 0) == 0) return kOwnCases / (name.substr(4) + ext);
+  return kCases / (name + ext);
 }
 
 std::string fold(const std::string& s) { return unicode::collapse_spaces(s); }
@@ -112,7 +127,6 @@ Score score(const Deck& d, const nlohmann::json& exp) {
 // Cases known not to pass yet, with the reason: reported as skipped (figures printed);
 // a known-open case that passes fails, so that it leaves this list.
 const std::map<std::string, std::string> kKnownOpen = {
-    {"ligatures", "expects U+FB05 (long s + t) as \"ft\"; its Unicode decomposition is \"st\", which deckhand writes"},
 };
 
 class Case : public ::testing::TestWithParam<std::string> {};
@@ -121,11 +135,11 @@ class Case : public ::testing::TestWithParam<std::string> {};
 TEST_P(Case, MeetsAcceptanceMetrics) {
   const std::string name = GetParam();
   if (name == "absent") GTEST_SKIP() << kCases << " not found";
-  auto exp = nlohmann::json::parse(read_file((kCases / (name + ".expected.json")).string()));
+  auto exp = nlohmann::json::parse(read_file(case_path(name, ".expected.json").string()));
   extract::ExtractOptions o;
   o.threads = 1;
   Diagnostics diag;
-  Deck d = extract::extract_deck((kCases / (name + ".pdf")).string(), o, diag);
+  Deck d = extract::extract_deck(case_path(name, ".pdf").string(), o, diag);
   Score sc = score(d, exp);
   std::printf("CASE %-24s titles %zu/%zu  F1 %.3f  levels %.3f  order %s  furniture %s  notes %s\n", name.c_str(),
               sc.titles_ok, sc.titles, sc.f1, sc.level_acc, sc.order_ok ? "ok" : "NO", sc.no_furniture ? "none" : "FOUND",

@@ -1,6 +1,7 @@
 // Issue 7: one test per extraction rule (1-11), on synthetic word boxes (no PDF). The
 // test suite names follow the rule numbers of issue 7 ("Rule1_...").
 #include <gtest/gtest.h>
+#include <set>
 
 #include "extract/analysis.hpp"
 #include "synthetic.hpp"
@@ -196,6 +197,29 @@ TEST(Rule11_Hygiene, LigaturesFormatCharactersAndSoftHyphensGo) {
   EXPECT_EQ(extract::hygiene("क्\u200Dष"), "क्\u200Dष");
 }
 
+namespace {
+struct WordList : extract::Speller {
+  std::set<std::string> words;
+  bool known(const std::string& w) const override { return words.count(w) > 0; }
+};
+}  // namespace
+
+TEST(Rule11_Hygiene, LongSTLigatureReadsFtUnlessTheDictionarySaysSt) {
+  // fonts map their f_t ligature to U+FB05: "ft" unless the dictionary knows only "st"
+  EXPECT_EQ(extract::resolve_long_s_t("Ti\uFB05is, so\uFB05ware"), "Tiftis, software");
+  WordList en;
+  en.words = {"Best", "software"};
+  EXPECT_EQ(extract::resolve_long_s_t("Be\uFB05 so\uFB05ware from Ti\uFB05is", &en), "Best software from Tiftis");
+  // through the analysis: the word is decided after the lines are built
+  PageBuilder p(1);
+  p.line("Be\uFB05 practice", 40, 20, 30, true);
+  p.bullet("•", "Li\uFB05 of so\uFB05ware", 40, 60, 100, 20);
+  Deck d = analyze_pages({p});
+  ASSERT_EQ(d.slides.size(), 1u);
+  EXPECT_EQ(d.slides[0].title, "Beft practice");  // no dictionary: "ft"
+  EXPECT_EQ(texts(d.slides[0]), (std::vector<std::string>{"Lift of software"}));
+}
+
 TEST(Rule11_Hygiene, WordsFromThePdfAreCleanedEvenWithCharacterPositions) {
   // a ligature word carries character positions (U+FB0x shares a lead byte with Arabic
   // presentation forms): it is still cleaned
@@ -233,6 +257,53 @@ TEST(Rule6_ReadingOrder, TwoColumnsUnderAFullWidthParagraphWithTightLeading) {
   std::vector<int> lv;
   for (const auto& b : d.slides[0].blocks) lv.push_back(b.level);
   EXPECT_EQ(lv, (std::vector<int>{0, 1, 2, 2, 1, 2, 2, 0}));
+}
+
+TEST(Rule6_ReadingOrder, TableIsReadRowByRowOneBlockPerCell) {
+  PageBuilder p(1, 720, 405);
+  p.line("Venue comparison", 40, 20, 30, true);
+  p.line("We compared three venues on the same criteria.", 40, 80, 18);
+  // header row, then two rows; the middle cell of row 1 wraps over two lines
+  p.line("Venue", 40, 130, 18, true); p.line("Seats", 300, 130, 18, true); p.line("Cost", 520, 130, 18, true);
+  p.line("City centre", 40, 170, 18); p.line("600 in the main", 300, 170, 18); p.line("12 000", 520, 170, 18);
+  p.line("hall", 300, 192, 18);
+  p.line("Campus", 40, 232, 18); p.line("350", 300, 232, 18); p.line("4 000", 520, 232, 18);
+  p.line("We recommend the city centre.", 40, 310, 18);
+  Deck d = analyze_pages({p});
+  ASSERT_EQ(d.slides.size(), 1u);
+  const Slide& s = d.slides[0];
+  EXPECT_EQ(texts(s), (std::vector<std::string>{"We compared three venues on the same criteria.", "Venue", "Seats", "Cost",
+                                                "City centre", "600 in the main hall", "12 000", "Campus", "350", "4 000",
+                                                "We recommend the city centre."}));
+  ASSERT_EQ(s.blocks.size(), 11u);
+  EXPECT_FALSE(s.blocks[0].table);
+  EXPECT_FALSE(s.blocks[10].table);
+  std::vector<std::pair<int, int>> rc;
+  for (size_t k = 1; k <= 9; ++k) {
+    ASSERT_TRUE(s.blocks[k].table) << k;
+    EXPECT_EQ(s.blocks[k].table->id, "s1.t1");
+    EXPECT_EQ(s.blocks[k].level, 0);
+    rc.push_back({s.blocks[k].table->row, s.blocks[k].table->column});
+  }
+  EXPECT_EQ(rc, (std::vector<std::pair<int, int>>{{0, 0}, {0, 1}, {0, 2}, {1, 0}, {1, 1}, {1, 2}, {2, 0}, {2, 1}, {2, 2}}));
+  // the table survives the deck JSON round trip; old readers see paragraphs in row order
+  Deck back = deck_from_json(nlohmann::json::parse(dump_deck(d)), "t.json");
+  ASSERT_TRUE(back.slides[0].blocks[5].table);
+  EXPECT_EQ(*back.slides[0].blocks[5].table, *s.blocks[5].table);
+}
+
+TEST(Rule6_ReadingOrder, TwoColumnsOfProseAreNoTable) {
+  PageBuilder p(1, 720, 405);
+  p.line("Two columns", 40, 20, 30, true);
+  const char* left[] = {"The forum met in March and agreed", "on a common statement about access", "for rural communities across the"};
+  const char* right[] = {"The next meeting takes place in", "October; the host city is still to", "be confirmed by the committee."};
+  for (int k = 0; k < 3; ++k) {
+    p.line(left[k], 40, 100 + 24.0 * k, 18);
+    p.line(right[k], 360, 100 + 24.0 * k, 18);
+  }
+  Deck d = analyze_pages({p});
+  ASSERT_EQ(d.slides.size(), 1u);
+  for (const auto& b : d.slides[0].blocks) EXPECT_FALSE(b.table) << b.text;
 }
 
 // ---- rule 9: notes pages
@@ -444,4 +515,185 @@ TEST(Rule3_HiddenText, TransparentOrNonRectangularShapesBeneathNeverHideText) {
   c.x = 50; c.y = 100; c.rgb = {1, 1, 1}; c.order = 5;     // white text: on white, so hidden
   auto h = extract::hidden_chars({a, b, c}, {bg, clear, disc});
   EXPECT_EQ(h, (std::vector<bool>{false, false, true}));
+}
+
+// ---- faults found on real decks (issue 7, tester's list): one test each
+TEST(Rule11_Hygiene, SpaceAndNoBreakSpaceRunsFoldToOneSpace) {
+  EXPECT_EQ(unicode::collapse_spaces("Access \u00A0 for\u00A0 all  \u00A0"), "Access for all");
+  // a no-break space alone stays (French punctuation)
+  EXPECT_EQ(unicode::collapse_spaces("Pourquoi\u00A0?"), "Pourquoi\u00A0?");
+  EXPECT_EQ(unicode::collapse_spaces("Pourquoi\u00A0\u00A0?"), "Pourquoi\u00A0?");
+  PageBuilder p(1);
+  p.line("Title", 40, 20, 30, true);
+  p.word("•", 40, 100, 20);
+  p.word("Access \u00A0 for all", 60, 100, 20);  // one word from the PDF layer, padded with a no-break space
+  Deck d = analyze_pages({p});
+  EXPECT_EQ(texts(d.slides[0]), (std::vector<std::string>{"Access for all"}));
+}
+
+TEST(Rule11_Hygiene, KeynoteDoubledIdeographsAreReadOnce) {
+  // one glyph mapped to "量量": the word is as wide as the text with 量 once
+  EXPECT_EQ(extract::undouble_ideographs("万亿量量级", 4 * 30, 30), "万亿量级");
+  // drawn reduplication (two glyphs) stays
+  EXPECT_EQ(extract::undouble_ideographs("常常见面", 4 * 30, 30), "常常见面");
+  // Kangxi radical + ideograph + ideograph from one glyph: "⾏行行" -> 行
+  PageBuilder p(1);
+  p.line("日增", 40, 20, 30, true);
+  p.word("日增⾏行行数", 40, 100, 20);
+  p.pw.words.back().x1 = 40 + 4 * 20;  // four glyphs drawn
+  Deck d = analyze_pages({p});
+  ASSERT_EQ(d.slides.size(), 1u);
+  EXPECT_EQ(texts(d.slides[0]), (std::vector<std::string>{"日增行数"}));
+}
+
+TEST(Rule11_Hygiene, CjkRadicalsSupplementFoldLikeKangxiRadicals) {
+  // as EquivalentUnifiedIdeograph.txt gives them: U+2EDA (C-simplified leaf) is 页,
+  // U+2EA0 (civilian) is 民, U+2ED1 (long one) is 長
+  EXPECT_EQ(unicode::fold_cjk_compat("首\u2EDA"), "首页");
+  EXPECT_EQ(unicode::fold_cjk_compat("\u2EDA页"), "页");  // radical + its ideograph from one glyph
+  EXPECT_EQ(unicode::fold_cjk_compat("\u2EA0"), "民");
+  EXPECT_EQ(unicode::fold_cjk_compat("\u2ED1"), "長");
+}
+
+TEST(Rule7_Titles, PlaceholderDocumentTitlesAreNotTheDecksTitle) {
+  for (const char* t : {"Untitled", "untitled presentation", "Presentation1", "PowerPoint Presentation", "talk-final.pptx",
+                        "Microsoft PowerPoint - talk.pptx", "无标题演示文稿", "Unbenannt", "Без названия", "Keynote", ""})
+    EXPECT_TRUE(extract::placeholder_title(t)) << t;
+  for (const char* t : {"Internet governance in 2026", "Untitled and unplanned: a history", "Slides for the IGF"})
+    EXPECT_FALSE(extract::placeholder_title(t)) << t;
+  // the deck's title comes from its slides then
+  std::vector<PageBuilder> pages;
+  for (int n = 1; n <= 2; ++n) {
+    PageBuilder p(n);
+    p.line(n == 1 ? "Agenda" : "Next steps", 40, 20, 30, true);
+    p.bullet("•", "Point one", 40, 60, 100, 20);
+    p.bullet("•", "Point two", 40, 60, 130, 20);
+    pages.push_back(p);
+  }
+  std::vector<extract::PageLines> ls;
+  for (const auto& p : pages) ls.push_back(p.lines());
+  Diagnostics diag;
+  Deck d = extract::analyze(ls, {"test.pdf", "Untitled presentation"}, diag);
+  EXPECT_EQ(d.title, "Agenda");
+  d = extract::analyze(ls, {"test.pdf", "Governance  forum"}, diag);
+  EXPECT_EQ(d.title, "Governance forum");
+}
+
+TEST(Rule11_Hygiene, GarbledToUnicodeMapIsReportedOncePerFont) {
+  std::vector<PageBuilder> pages;
+  for (int n = 1; n <= 2; ++n) {
+    PageBuilder p(n);
+    p.line("$NN+]YQEsp<Yk<jQ][䛾ᇶ♏䛸", 40, 20, 30, true);          // Quartz export of Google Slides
+    p.bullet("•", "⢭ᗘ䛾ホ౯䜘䜚䜒ពᛮỴᐃ䜢ホ౯䛩䜛䛣䛸䜢⪃䛘䜛", 40, 60, 100, 20);
+    p.bullet("•", "std::vector<int> getElementById", 40, 60, 130, 20);  // code is not garbled
+    for (auto& w : p.pw.words) w.font = w.text.rfind("std", 0) == 0 || w.text == "getElementById" ? "Courier" : "font0000";
+    pages.push_back(p);
+  }
+  std::vector<extract::PageLines> ls;
+  for (const auto& p : pages) ls.push_back(p.lines());
+  auto g = extract::garbled_fonts(ls);
+  ASSERT_EQ(g.size(), 1u);
+  EXPECT_EQ(g[0].font, "font0000");
+  EXPECT_EQ(g[0].first_page, 1);
+  Diagnostics diag;
+  extract::analyze(ls, {"test.pdf", ""}, diag);
+  size_t n = 0;
+  for (const auto& w : diag.warnings()) n += w.code == "garbled-text";
+  EXPECT_EQ(n, 1u);
+  // clean Japanese, Chinese and code give no warning
+  PageBuilder ok(1);
+  ok.line("オフポリシー評価の基礎と応用について", 40, 20, 30, true);
+  ok.bullet("•", "在知乎万亿量级业务数据下的实践", 40, 60, 100, 20);
+  ok.bullet("•", "template<typename T> struct Vec;", 40, 60, 130, 20);
+  EXPECT_TRUE(extract::garbled_fonts({ok.lines()}).empty());
+}
+
+TEST(Rule2_Rotated, PageCounterRepeatedAtTheSamePlaceIsFurnitureOutsideTheBands) {
+  // "4/49" in body-size type above the bottom band (a slide letterboxed on Letter paper)
+  std::vector<PageBuilder> pages;
+  for (int n = 1; n <= 5; ++n) {
+    PageBuilder p(n, 792, 612);
+    p.line("Comparators " + std::to_string(n), 60, 130, 30, true);
+    p.bullet("•", "Generalization of operator<", 60, 85, 200, 20);
+    p.bullet("•", "Used by various STL algorithms", 60, 85, 234, 20);
+    p.line(std::to_string(n) + "/49", n < 10 ? 722 : 716, 497, 18);
+    pages.push_back(p);
+  }
+  Deck d = analyze_pages(pages);
+  ASSERT_EQ(d.slides.size(), 5u);
+  for (const auto& s : d.slides) {
+    EXPECT_EQ(texts(s), (std::vector<std::string>{"Generalization of operator<", "Used by various STL algorithms"})) << s.id;
+  }
+  // a fraction in the body, at different places, stays
+  PageBuilder q(1, 792, 612);
+  q.line("Results", 60, 130, 30, true);
+  q.bullet("•", "Share", 60, 85, 200, 20);
+  q.line("3/4", 400, 300, 20);
+  Deck e = analyze_pages({q});
+  EXPECT_EQ(texts(e.slides[0]).size(), 2u);
+}
+
+TEST(Rule11_Hygiene, ByteOrderMarkAloneIsNoRightToLeftLetter) {
+  // cairo writes a leading BOM as a zero-width word of its own; U+FEFF is outside Arabic
+  // Presentation Forms-B (U+FE70..U+FEFC), so the word is cleaned like any other
+  EXPECT_FALSE(unicode::is_rtl(0xFEFF));
+  EXPECT_TRUE(unicode::is_rtl(0xFEFC));
+  PageBuilder p(1);
+  p.word("\uFEFF", 50, 42, 30, true);
+  p.pw.words.back().x1 = 50;
+  p.pw.words.back().char_x = {50, 50};  // as the PDF layer gives a word it takes for right to left
+  p.word("Multi\u200Bstakeholder", 50, 42, 30, true);
+  p.word("model", 260, 42, 30, true);
+  p.bullet("•", "Point", 50, 75, 120, 20);
+  Deck d = analyze_pages({p});
+  ASSERT_EQ(d.slides.size(), 1u);
+  EXPECT_EQ(d.slides[0].title, "Multistakeholder model");
+}
+
+TEST(Rule7_Titles, OpeningSlideWithItsTitleLowOnThePageHasThatTitle) {
+  // PowerPoint 2016 title slide: a picture above, the title alone in the lower third
+  std::vector<PageBuilder> pages;
+  PageBuilder p1(1, 765, 540);
+  p1.line("丰巢支付平台的TiDB迁移之旅", 247, 318, 36, true);
+  pages.push_back(p1);
+  PageBuilder p2(2, 765, 540);
+  p2.line("自我介绍", 60, 40, 24);
+  p2.bullet("•", "十年支付系统经验", 60, 85, 120, 18);
+  p2.bullet("•", "负责数据库迁移", 60, 85, 150, 18);
+  pages.push_back(p2);
+  Deck d = analyze_pages(pages);
+  ASSERT_EQ(d.slides.size(), 2u);
+  EXPECT_EQ(d.slides[0].title, "丰巢支付平台的TiDB迁移之旅");
+  EXPECT_EQ(d.slides[0].kind, SlideKind::title);
+  EXPECT_EQ(d.title, "丰巢支付平台的TiDB迁移之旅");
+}
+
+TEST(Rule6_ReadingOrder, TwoColumnGridIsATableOnlyWithAHeaderOrNumbers) {
+  auto page = [](bool header, bool numbers) {
+    PageBuilder p(1, 720, 405);
+    p.line("Algorithms", 40, 20, 30, true);
+    const char* left[] = {"Name", "for_each", "transform", "all_of"};
+    const char* right_words[] = {"Uses", "equal_range", "sort", "stable_sort"};
+    const char* right_numbers[] = {"Uses", "12", "7 %", "1 200"};
+    for (int r = 0; r < 4; ++r) {
+      bool bold = header && r == 0;
+      p.line(left[r], 40, 100 + 36.0 * r, 18, bold);
+      p.line(numbers ? right_numbers[r] : right_words[r], 360, 100 + 36.0 * r, 18, bold);
+    }
+    return analyze_pages({p});
+  };
+  auto cells = [](const Deck& d) {
+    size_t n = 0;
+    for (const auto& b : d.slides[0].blocks) n += b.table.has_value();
+    return n;
+  };
+  EXPECT_EQ(cells(page(false, false)), 0u);  // a list in two columns: read column by column
+  auto cols = texts(page(false, false).slides[0]);
+  ASSERT_EQ(cols.size(), 2u);
+  EXPECT_EQ(cols[0].rfind("Name for_each", 0), 0u);
+  EXPECT_EQ(cols[1].rfind("Uses equal_range", 0), 0u);
+  EXPECT_EQ(cells(page(true, false)), 8u);   // a bold header row
+  EXPECT_EQ(cells(page(false, true)), 8u);   // a column of numbers
+  EXPECT_EQ(texts(page(false, true).slides[0]),
+            (std::vector<std::string>{"Name", "Uses", "for_each", "12", "transform", "7 %", "all_of", "1 200"}));
 }

@@ -199,3 +199,47 @@ TEST(L10n, PoWithByteOrderMarkIsRead) {
   EXPECT_EQ(c.units[0].target, "Bonjour");
   EXPECT_EQ(c.target_lang, "fr");
 }
+
+// Issue 7, rule 9: speaker notes are translation units ("s2.n1") in every format, merged
+// back into the slide's notes and carried forward by update.
+TEST(Rule9_NotesPages, NotesAreTranslationUnitsInEveryFormat) {
+  Deck d = deck();
+  d.slides[1].notes = {"Thank the hosts.", "Keep it short."};
+  Catalog c = units_of(d, "fr");
+  ASSERT_EQ(c.units.size(), 10u);
+  std::vector<const Unit*> notes;
+  for (const auto& u : c.units)
+    if (u.role == "speaker notes") notes.push_back(&u);
+  ASSERT_EQ(notes.size(), 2u);
+  EXPECT_EQ(notes[0]->key, "s2.n1");
+  EXPECT_EQ(notes[1]->key, "s2.n2");
+  EXPECT_EQ(notes[1]->source, "Keep it short.");
+  EXPECT_EQ(notes[0]->id, unit_id("s2.n1", "Thank the hosts."));
+  for (Format f : {Format::xliff12, Format::xliff2, Format::po}) {
+    Catalog t = c;
+    for (auto& u : t.units) u.target = u.source == "Keep it short." ? "Soyez bref." : "";
+    Catalog back = read_catalog(write_catalog(t, f), "t");
+    Deck m = d;
+    MergeReport r = merge(m, back, "fr");
+    EXPECT_EQ(m.slides[1].notes, (std::vector<std::string>{"Thank the hosts.", "Soyez bref."})) << to_string(f);
+    EXPECT_EQ(r.translated, 1) << to_string(f);
+  }
+  // update carries the translation to a revised deck; pseudo covers notes too
+  Catalog old = c;
+  for (auto& u : old.units)
+    if (u.key == "s2.n2") u.target = "Soyez bref.";
+  Deck v2 = d;
+  v2.slides[1].notes[0] = "Thank the hosts by name.";
+  Catalog up = update(old, v2);
+  bool carried = false;
+  for (const auto& u : up.units) carried = carried || (u.key == "s2.n2" && u.target == "Soyez bref.");
+  EXPECT_TRUE(carried);
+  // a blank slide with notes still has its notes translated
+  Deck b = d;
+  b.slides[1].kind = SlideKind::blank;
+  b.slides[1].title.clear();
+  b.slides[1].blocks.clear();
+  size_t n = 0;
+  for (const auto& u : units_of(b, "fr").units) n += u.role == "speaker notes";
+  EXPECT_EQ(n, 2u);
+}

@@ -3,6 +3,8 @@
 // lines as configured; layout files with mistakes are refused with file:line and key.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "core/io.hpp"
 #include "deckhand/data_dir.hpp"
 #include "layout/bidi.hpp"
@@ -387,4 +389,28 @@ TEST(Bidi, LeftToRightTextIsUnchanged) {
   std::u32string s = unicode::decode("Pourquoi s’engager ?");
   EXPECT_FALSE(is_rtl(s));
   EXPECT_EQ(visual_line(s, false), s);
+}
+
+// Issue 7, rule 6: a table's cells (Block::table) print row by row, one row a line.
+TEST(Flow, TableCellsPrintOneRowALine) {
+  Deck d = sample_deck(2);
+  Slide& s = d.slides[1];
+  s.blocks.clear();
+  const char* cells[2][3] = {{"Venue", "Seats", "Cost"}, {"City centre", "600", "12 000"}};
+  for (int r = 0; r < 2; ++r)
+    for (int c = 0; c < 3; ++c) {
+      Block b;
+      b.id = s.id + ".b" + std::to_string(r * 3 + c + 1);
+      b.text = cells[r][c];
+      b.table = TableCell{s.id + ".t1", r, c};
+      s.blocks.push_back(b);
+    }
+  LaidOutDoc doc = run("outline", d);
+  std::vector<std::string> lines;
+  for (const auto& p : doc.pages)
+    for (const auto& t : p.texts) lines.push_back(t.text);
+  auto has = [&](const std::string& x) { return std::find(lines.begin(), lines.end(), x) != lines.end(); };
+  EXPECT_TRUE(has("Venue \u00B7 Seats \u00B7 Cost"));
+  EXPECT_TRUE(has("City centre \u00B7 600 \u00B7 12 000"));
+  EXPECT_FALSE(has("Seats"));
 }

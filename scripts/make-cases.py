@@ -1,0 +1,393 @@
+#!/usr/bin/python3
+"""Build deckhand's own extraction cases in tests/cases/extract/ (issue 7, test inputs).
+
+Each case is NAME.pdf with NAME.expected.json in the format of the shared cases
+(../shared/cases/extract/: slides[].title, slides[].items as [level, text], furniture,
+note), written from the same text that draws the PDF: what a careful reader writes down,
+never deckhand's output. tests/unit/cases_test.cpp runs them with the acceptance
+thresholds as "own-NAME".
+
+Two producers other than the samples' (LibreOffice Impress, Beamer):
+  - cairo (python3-cairo, the PDF surface; DejaVu fonts embedded as subsets with a
+    ToUnicode map): tables, hyphenation, right to left with digits and Latin, format
+    characters;
+  - a PDF written here by hand (content streams, standard 14 fonts): mixed page geometry
+    (/Rotate, a letterboxed page, an offset MediaBox and CropBox).
+
+Usage: scripts/make-cases.sh [NAME...] (installs the tools as root), or
+/usr/bin/python3 scripts/make-cases.py [NAME...]   (needs python3-cairo and
+fonts-dejavu-core: apt-get install python3-cairo fonts-dejavu-core)
+"""
+import json
+import os
+import sys
+import zlib
+
+import cairo
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+OUT = os.path.join(HERE, "..", "tests", "cases", "extract")
+FONT = "DejaVu Sans"
+W, H = 720, 405
+CASES = {}
+
+
+def case(fn):
+    CASES[fn.__name__.replace("_", "-")] = fn
+    return fn
+
+
+def expected(name, slides, lang, note, furniture=None):
+    d = {"id": name, "lang": lang, "note": note, "slides": slides}
+    if furniture:
+        d["furniture"] = furniture
+    with open(os.path.join(OUT, name + ".expected.json"), "w", encoding="utf-8") as f:
+        json.dump(d, f, ensure_ascii=False, indent=1)
+        f.write("\n")
+
+
+def S(title, items):
+    return {"title": title, "items": [[lvl, t] for lvl, t in items]}
+
+
+# ---- cairo helpers (y is the baseline, from the top)
+class Deck:
+    def __init__(self, name, title):
+        self.path = os.path.join(OUT, name + ".pdf")
+        self.surface = cairo.PDFSurface(self.path, W, H)
+        self.surface.set_metadata(cairo.PDFMetadata.TITLE, title)
+        self.surface.set_metadata(cairo.PDFMetadata.CREATE_DATE, "2026-01-01T00:00:00")
+        self.cr = cairo.Context(self.surface)
+
+    def text(self, s, x, y, size, bold=False, right=False):
+        cr = self.cr
+        cr.select_font_face(FONT, cairo.FONT_SLANT_NORMAL, cairo.FONT_WEIGHT_BOLD if bold else cairo.FONT_WEIGHT_NORMAL)
+        cr.set_font_size(size)
+        if right:
+            x -= cr.text_extents(s).x_advance
+        cr.move_to(x, y)
+        cr.show_text(s)
+        return x + cr.text_extents(s).x_advance
+
+    def rule(self, x0, y0, x1, y1):
+        self.cr.set_line_width(0.75)
+        self.cr.set_source_rgb(0.6, 0.6, 0.6)
+        self.cr.move_to(x0, y0)
+        self.cr.line_to(x1, y1)
+        self.cr.stroke()
+        self.cr.set_source_rgb(0, 0, 0)
+
+    def page(self):
+        self.cr.show_page()
+
+    def close(self):
+        self.surface.finish()
+
+
+def visual(s):
+    """Visual (left-to-right drawing) order of a right-to-left line: runs of Hebrew/Arabic
+    reversed, runs of Latin and digits (with the neutrals between them) kept, runs placed
+    right to left. Enough for these lines; the reader must undo it (rule 1)."""
+    def kind(c):
+        o = ord(c)
+        if 0x0590 <= o <= 0x08FF or 0xFB1D <= o <= 0xFDFF or 0xFE70 <= o <= 0xFEFF or c in "\u200c\u200d\u200f":
+            return "R"
+        if c.isalnum():
+            return "L"
+        return "N"
+    ks = [kind(c) for c in s]
+    # neutrals between two L stay L; every other neutral takes the paragraph's direction (R)
+    for i, k in enumerate(ks):
+        if k == "N":
+            j = i
+            while j < len(ks) and ks[j] == "N":
+                j += 1
+            left = next((ks[p] for p in range(i - 1, -1, -1) if ks[p] != "N"), "R")
+            right = ks[j] if j < len(ks) else "R"
+            for p in range(i, j):
+                ks[p] = "L" if left == "L" and right == "L" else "R"
+    runs = []
+    for c, k in zip(s, ks):
+        if runs and runs[-1][0] == k:
+            runs[-1][1].append(c)
+        else:
+            runs.append([k, [c]])
+    out = ""
+    for k, cs in reversed(runs):
+        out += "".join(reversed(cs)) if k == "R" else "".join(cs)
+    return out
+
+
+def title(d, t, size=30):
+    d.text(t, 50, 70, size, bold=True)
+
+
+def bullets(d, items, y=135, size=20, step=32, x=50, indent=40, marker="\u2022"):
+    """items: (level, [lines]); wrapped lines hang at the text's start."""
+    for lvl, lines in items:
+        xm = x + (lvl - 1) * indent
+        if lvl > 0:
+            d.text(marker, xm, y, size)
+        for k, line in enumerate(lines):
+            d.text(line, xm + (25 if lvl > 0 else 0), y, size)
+            y += step if k + 1 == len(lines) else int(step * 0.8)
+    return y
+
+
+def joined(lines, sep=" "):
+    return sep.join(lines)
+
+
+@case
+def table():
+    d = Deck("table", "Venue comparison")
+    title(d, "Venue comparison")
+    d.text("Three venues were compared on the same criteria.", 50, 125, 18)
+    cols = [50, 300, 520]
+    rows = [(True, ["Venue", "Seats", "Cost per day"]),
+            (False, ["City centre", ["600 in the main", "hall"], "12 000 EUR"]),
+            (False, ["University campus", "350", "4 000 EUR"]),
+            (False, ["Hotel Atlantic", "200", "8 500 EUR"])]
+    y = 175
+    d.rule(45, y - 22, 680, y - 22)
+    for bold, cells in rows:
+        tall = 0
+        for x, c in zip(cols, cells):
+            lines = c if isinstance(c, list) else [c]
+            for k, line in enumerate(lines):
+                d.text(line, x, y + 22 * k, 18, bold=bold)
+            tall = max(tall, len(lines))
+        y += 22 * (tall - 1) + 36
+        d.rule(45, y - 22, 680, y - 22)
+    d.text("The city centre is recommended.", 50, y + 14, 18)
+    d.page()
+    d.close()
+    items = [(0, "Three venues were compared on the same criteria.")]
+    for _, cells in rows:
+        for c in cells:
+            items.append((0, joined(c) if isinstance(c, list) else c))
+    items.append((0, "The city centre is recommended."))
+    expected("table", [S("Venue comparison", items)], "en",
+             "a table with a header row and a wrapped cell (cairo): read row by row, one block per cell; "
+             "a paragraph above and below stays outside")
+
+
+@case
+def hyphenation():
+    d = Deck("hyphenation", "Netzausbau")
+    title(d, "Netzausbau in der Region")
+    its = [(1, ["Der Bericht wurde im vergangenen März ver-", "öffentlicht und im Ausschuss diskutiert"]),
+           (1, ["Für alle Betriebe gilt seit Mai das neue IT-", "Sicherheitsgesetz mit strengeren Pflichten"]),
+           (2, ["Die Zusammenarbeit der Netz\u00ad", "betreiber wird vertraglich geregelt"]),
+           (1, ["Gefördert werden vor allem Open-Source-", "Projekte der Kommunen und Schulen"])]
+    bullets(d, its, y=130, size=19, step=40)
+    d.page()
+    title(d, "Calendrier")
+    its_fr = [(1, ["Le rapport final sera présenté et pu-", "blié lors de la réunion de décembre"]),
+              (1, ["Les documents sont disponibles en fran-", "çais, en anglais et en espagnol"])]
+    bullets(d, its_fr, y=130, size=19, step=40)
+    d.page()
+    d.close()
+    expected("hyphenation", [
+        S("Netzausbau in der Region", [(1, "Der Bericht wurde im vergangenen März veröffentlicht und im Ausschuss diskutiert"),
+                                       (1, "Für alle Betriebe gilt seit Mai das neue IT-Sicherheitsgesetz mit strengeren Pflichten"),
+                                       (2, "Die Zusammenarbeit der Netzbetreiber wird vertraglich geregelt"),
+                                       (1, "Gefördert werden vor allem Open-Source-Projekte der Kommunen und Schulen")]),
+        S("Calendrier", [(1, "Le rapport final sera présenté et publié lors de la réunion de décembre"),
+                         (1, "Les documents sont disponibles en français, en anglais et en espagnol")])],
+        "de", "line-end hyphens (cairo): soft breaks (ver-/öffentlicht, pu-/blié, fran-/çais) go, a hyphen before a "
+              "capital (IT-Sicherheitsgesetz) and in a compound (Open-Source-Projekte) stays, a soft hyphen U+00AD at "
+              "the line end goes; needs hunspell-de-de and hunspell-fr")
+
+
+@case
+def rtl_digits():
+    d = Deck("rtl-digits", "rtl")
+    R = 670
+
+    def rtl_title(t):
+        d.text(visual(t), R, 70, 30, bold=True, right=True)
+
+    def rtl_items(items, y=135):
+        for lvl, t in items:
+            xm = R - (lvl - 1) * 40
+            d.text("\u2022", xm, y, 20, right=True)
+            d.text(visual(t), xm - 25, y, 20, right=True)
+            y += 34
+    s1 = ("סדר היום לשנת 2026", [(1, "פגישה עם IETF ב-15 במאי"), (1, "תקציב של 12,500 ש\"ח לשנה"),
+                                  (2, "כתובת: info@example.org"), (1, "דיון על WSIS+20 ועל IGF")])
+    s2 = ("לוח זמנים", [(1, "ההרשמה נפתחת ב-1 במרץ 2026"), (1, "עד 40 משתתפים מ-12 מדינות"),
+                        (1, "מצגת בגרסה 3.2 של הכלי")])
+    for t, its in (s1, s2):
+        rtl_title(t)
+        rtl_items(its)
+        d.page()
+    d.close()
+    expected("rtl-digits", [S(*s1), S(*s2)], "he",
+             "Hebrew drawn in visual order by cairo with digits, numbers with separators, an e-mail address and "
+             "Latin acronyms inside; bullets at the right end")
+
+
+@case
+def format_chars():
+    d = Deck("format-chars", "format")
+    title(d, "\ufeffMulti\u200bstakeholder model")
+    its = [(1, ["See www.example.org/\u200bpolicy/\u200bdrafts"]),
+           (1, ["Co\u00adoperation with \u200eIETF\u200e and W3C"]),
+           (1, ["Tele\u00adcommunication\u2060s rules"]),
+           (1, ["Emoji sequences stay: \U0001F469\u200d\U0001F4BB"])]
+    bullets(d, its)
+    d.page()
+    # Persian: ZWNJ shapes the words and stays; an RLM goes
+    R = 670
+    d.text(visual("برنامه\u200cهای همکاری"), R, 70, 30, bold=True, right=True)
+    y = 135
+    for t in ["می\u200cخواهیم همکاری کنیم", "کتاب\u200cها و \u200fمقاله\u200cها"]:
+        d.text("\u2022", R, y, 20, right=True)
+        d.text(visual(t), R - 25, y, 20, right=True)
+        y += 34
+    d.page()
+    d.close()
+    expected("format-chars", [
+        S("Multistakeholder model", [(1, "See www.example.org/policy/drafts"), (1, "Cooperation with IETF and W3C"),
+                                     (1, "Telecommunications rules"),
+                                     (1, "Emoji sequences stay: \U0001F469\u200d\U0001F4BB")]),
+        S("برنامه\u200cهای همکاری", [(1, "می\u200cخواهیم همکاری کنیم"), (1, "کتاب\u200cها و مقاله\u200cها")])],
+        "en", "format characters drawn as zero-width glyphs (cairo): BOM, ZWSP, WJ, LRM/RLM and soft hyphens go; "
+              "ZWJ in an emoji sequence and ZWNJ in Persian stay")
+
+
+@case
+def notes_pages():
+    """A notes-page export (portrait A4: the slide drawn small at the top, the speaker notes
+    below in larger type), as Impress and PowerPoint print notes pages."""
+    path = os.path.join(OUT, "notes-pages.pdf")
+    surface = cairo.PDFSurface(path, 595, 842)
+    surface.set_metadata(cairo.PDFMetadata.TITLE, "Forum")
+    surface.set_metadata(cairo.PDFMetadata.CREATE_DATE, "2026-01-01T00:00:00")
+    cr = cairo.Context(surface)
+    slides = [("Opening", [(1, "Welcome participants"), (1, "Explain the agenda"), (2, "Morning: plenary")],
+               ["Thank the hosts by name.", "Keep this under five minutes."]),
+              ("Closing", [(1, "Collect feedback forms"), (1, "Announce the next forum")],
+               ["Remind everyone of the survey.", "The next forum is in Accra in 2027."])]
+
+    def txt(t, x, y, size, bold=False):
+        cr.select_font_face(FONT, cairo.FONT_SLANT_NORMAL, cairo.FONT_WEIGHT_BOLD if bold else cairo.FONT_WEIGHT_NORMAL)
+        cr.set_font_size(size)
+        cr.move_to(x, y)
+        cr.show_text(t)
+    for t, items, notes in slides:
+        # the slide, 0.65 of 720 x 405, framed, at the top
+        k, ox, oy = 0.65, 63.5, 60
+        cr.set_line_width(0.5)
+        cr.rectangle(ox, oy, 720 * k, 405 * k)
+        cr.stroke()
+        txt(t, ox + 50 * k, oy + 70 * k, 30 * k, bold=True)
+        y = 135
+        for lvl, s in items:
+            x = 50 + (lvl - 1) * 40
+            txt("\u2022", ox + x * k, oy + y * k, 20 * k)
+            txt(s, ox + (x + 25) * k, oy + y * k, 20 * k)
+            y += 32
+        y = 400
+        for n in notes:
+            txt(n, 62, y, 14)
+            y += 30
+        cr.show_page()
+    surface.finish()
+    expected("notes-pages", [dict(S(t, i), notes=n) for t, i, n in slides], "en",
+             "notes pages (cairo): the slide small at the top, speaker notes below; the notes go to the slide's notes")
+
+
+# ---- a PDF written by hand: standard 14 fonts, WinAnsi, one content stream a page
+class RawPDF:
+    def __init__(self):
+        self.objs = []
+
+    def add(self, body):
+        self.objs.append(body)
+        return len(self.objs)
+
+    def stream(self, data, extra=""):
+        raw = data.encode("latin-1")
+        z = zlib.compress(raw)
+        return self.add(b"<< /Length %d /Filter /FlateDecode%s >>\nstream\n" % (len(z), extra.encode()) + z + b"\nendstream")
+
+    def save(self, path, pages, title):
+        fonts = {"F1": self.add("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"),
+                 "F2": self.add("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>")}
+        res = "<< /Font << %s >> >>" % " ".join("/%s %d 0 R" % kv for kv in fonts.items())
+        pages_id = len(self.objs) + 1 + 2 * len(pages)
+        kids = []
+        for content, media, extra in pages:
+            c = self.stream(content)
+            kids.append(self.add("<< /Type /Page /Parent %d 0 R /MediaBox [%s] /Resources %s /Contents %d 0 R%s >>"
+                                 % (pages_id, " ".join("%g" % v for v in media), res, c, extra)))
+        assert self.add("<< /Type /Pages /Kids [%s] /Count %d >>" % (" ".join("%d 0 R" % k for k in kids), len(kids))) == pages_id
+        cat = self.add("<< /Type /Catalog /Pages %d 0 R >>" % pages_id)
+        info = self.add("<< /Title (%s) /Producer (deckhand scripts/make-cases.py, hand-written) >>" % title)
+        out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+        offs = []
+        for i, o in enumerate(self.objs, 1):
+            offs.append(len(out))
+            body = o if isinstance(o, bytes) else o.encode("latin-1")
+            out += b"%d 0 obj\n" % i + body + b"\nendobj\n"
+        x = len(out)
+        out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(self.objs) + 1)
+        for o in offs:
+            out += b"%010d 00000 n \n" % o
+        out += b"trailer\n<< /Size %d /Root %d 0 R /Info %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(self.objs) + 1, cat, info, x)
+        with open(path, "wb") as f:
+            f.write(out)
+
+
+def esc(s):
+    return s.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+
+
+def slide_stream(n, t, items, footer="RIGF 2026 - Accra"):
+    """A 720 x 405 slide in PDF user space (y up)."""
+    c = "BT /F2 30 Tf 50 340 Td (%s) Tj ET\n" % esc(t)
+    y = 285
+    for lvl, s in items:
+        x = 50 + (lvl - 1) * 40
+        c += "BT /F1 20 Tf %g %g Td (\x95) Tj ET\nBT /F1 20 Tf %g %g Td (%s) Tj ET\n" % (x, y, x + 25, y, esc(s))
+        y -= 32
+    c += "BT /F1 11 Tf 50 20 Td (%s) Tj ET\nBT /F1 11 Tf 650 20 Td (%d) Tj ET\n" % (esc(footer), n)
+    return c
+
+
+@case
+def mixed_geometry():
+    slides = [("Why we meet", [(1, "Share regional priorities"), (2, "Access in rural areas"), (1, "Agree on a joint statement")]),
+              ("Who takes part", [(1, "Governments"), (1, "Civil society"), (2, "Youth networks"), (2, "Academia")]),
+              ("What we decided", [(1, "A working group on access"), (2, "First report in June"), (1, "Host city for 2027")]),
+              ("What comes next", [(1, "Report to the global forum"), (2, "Draft by September"), (1, "Next meeting in Accra")])]
+    p = RawPDF()
+    pages = []
+    # p1: an ordinary 16:9 page
+    pages.append((slide_stream(1, *slides[0]), (0, 0, 720, 405), ""))
+    # p2: a portrait Letter page with /Rotate 90 showing the landscape slide (scaled 0.95)
+    inner = slide_stream(2, *slides[1])
+    pages.append(("q 0 1 -1 0 612 0 cm 1 0 0 1 36 103.5 cm 0.95 0 0 0.95 0 0 cm\n" + inner + "Q\n", (0, 0, 612, 792), " /Rotate 90"))
+    # p3: letterboxed: the 16:9 slide scaled into a 4:3 page (bars above and below)
+    inner = slide_stream(3, *slides[2])
+    pages.append(("0 g 0 0 720 67.5 re f 0 472.5 720 67.5 re f\nq 1 0 0 1 0 67.5 cm\n" + inner + "Q\n", (0, 0, 720, 540), ""))
+    # p4: MediaBox offset by (100, 100), a CropBox that hides a printer's line above the slide
+    inner = slide_stream(4, *slides[3])
+    c = "q 1 0 0 1 100 100 cm\n" + inner + "Q\nBT /F1 10 Tf 150 520 Td (PRINTED COPY - outside the crop) Tj ET\n"
+    pages.append((c, (100, 100, 820, 545), " /CropBox [100 100 820 505]"))
+    p.save(os.path.join(OUT, "mixed-geometry.pdf"), pages, "Regional forum")
+    expected("mixed-geometry", [S(t, i) for t, i in slides], "en",
+             "hand-written PDF: an ordinary page, a /Rotate 90 portrait page with the slide at 95 %, a letterboxed 4:3 "
+             "page, an offset MediaBox with a CropBox hiding a printed header; levels stay, footers are furniture",
+             furniture=["RIGF 2026 - Accra", "PRINTED COPY"])
+
+
+if __name__ == "__main__":
+    os.makedirs(OUT, exist_ok=True)
+    only = set(sys.argv[1:])
+    for n, fn in CASES.items():
+        if not only or n in only:
+            fn()
+            print("made", n)

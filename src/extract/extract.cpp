@@ -119,7 +119,12 @@ Deck extract_deck(const std::string& path, const ExtractOptions& opts, Diagnosti
     std::string text;
     for (const auto& p : lines)
       for (const auto& l : p.lines) text += l.text + "\n";
-    if (auto lang = guess_lang(text)) prefetch = std::thread([l = *lang] { shared_speller(l); });
+    if (auto lang = guess_lang(text)) prefetch = std::thread([l = *lang] {
+      try {
+        shared_speller(l);
+      } catch (...) {  // the analysis will meet the same failure itself, on its own thread
+      }
+    });
   }
   struct Join {
     std::thread& t;

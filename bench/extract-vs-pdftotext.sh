@@ -2,6 +2,8 @@
 # Benchmark: deckhand extract against pdftotext -bbox-layout on a deck of 1,000+ pages,
 # both in one run on the same file, printing the wall-time ratio and peak memory.
 # Usage: bench/extract-vs-pdftotext.sh [BUILD_DIR]   (needs qpdf, poppler-utils, time, bc)
+# Measured (2 cores shared with other builds): 0.94, 0.83 and 1.03 in three runs with one
+# pass per page (the build before it, in the same hour: 2.20; 2.70 the session before); peak memory 57 MiB, pdftotext 13 MiB.
 cd "$(dirname "$0")/.."
 . bench/lib.sh
 make_deck 1000 "$work/big.pdf"

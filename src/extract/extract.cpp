@@ -8,6 +8,7 @@
 #include <cmath>
 #include <map>
 #include <set>
+#include <thread>
 
 #include "core/io.hpp"
 #include "core/limits.hpp"
@@ -105,6 +106,30 @@ Deck extract_deck(const SourcePdf& src, const ExtractOptions& opts, Diagnostics&
     throw Error(Exit::no_text, path, "no page has a text layer (a scanned or image-only PDF)",
                 "run OCR first, for example 'ocrmypdf in.pdf out.pdf', then extract again");
 
+  // The spelling dictionary (line-end hyphens) takes about as long to load as a 50-page
+  // deck takes to read: when a line ends with a hyphen, it is loaded on the other core
+  // while the analysis runs, for the language the analysis will guess from the same text
+  // (the analysis asks shared_speller() for it, which waits for this load).
+  std::thread prefetch;
+  if (std::any_of(lines.begin(), lines.end(), [](const PageLines& p) {
+        return std::any_of(p.lines.begin(), p.lines.end(), [](const Line& l) {
+          return l.text.size() > 1 && (l.text.back() == '-' || l.text.ends_with("\u2010"));
+        });
+      })) {
+    std::string text;
+    for (const auto& p : lines)
+      for (const auto& l : p.lines) text += l.text + "\n";
+    if (auto lang = guess_lang(text)) prefetch = std::thread([l = *lang] {
+      try {
+        shared_speller(l);
+      } catch (...) {  // the analysis will meet the same failure itself, on its own thread
+      }
+    });
+  }
+  struct Join {
+    std::thread& t;
+    ~Join() { if (t.joinable()) t.join(); }
+  } join{prefetch};
   AnalysisOptions ao;
   ao.file = path;
   ao.source_title = info.title;

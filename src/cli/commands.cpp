@@ -12,6 +12,7 @@ void setup_commands(CLI::App& app, Global& g, std::function<int()>& run) {
   add_limit_options(app);
   setup_extract(app, g, run);
   setup_handout(app, g, run);
+  setup_slides(app, g, run);
   setup_strings(app, g, run);
   setup_translate(app, g, run);
   setup_check(app, g, run);

@@ -43,6 +43,7 @@ void add_limit_options(CLI::App& app);
 void setup_extract(CLI::App& app, Global& g, std::function<int()>& run);
 void setup_inspect(CLI::App& app, Global& g, std::function<int()>& run);
 void setup_handout(CLI::App& app, Global& g, std::function<int()>& run);
+void setup_slides(CLI::App& app, Global& g, std::function<int()>& run);
 void setup_strings(CLI::App& app, Global& g, std::function<int()>& run);
 void setup_translate(CLI::App& app, Global& g, std::function<int()>& run);
 void setup_check(CLI::App& app, Global& g, std::function<int()>& run);

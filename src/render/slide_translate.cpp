@@ -253,73 +253,123 @@ class Stripper : public QPDFObjectHandle::TokenFilter {
     tm_ = tlm_;
   }
 
-  // A text-showing operator: its advance; removed when its middle lies in a region.
+  // A text-showing operator, glyph by glyph: a glyph whose middle (half its advance along
+  // the baseline, 0.3 em above it) lies in a region is replaced by a move of its advance;
+  // the others are kept. One string may hold text of two units (Keynote sets a code line's
+  // columns in one Tj) or a unit's text and a word that is not translated.
   void show(QPDFTokenizer::Token const& t, const std::string& prefix) {
     const FontInfo empty;
     const FontInfo& fi = gs_.fi ? *gs_.fi : empty;
+    const M trm = mul(tm_, gs_.ctm);
+    const double k = gs_.size * gs_.th;  // text space per 1000 units of a TJ number
+    const double probe_y = gs_.rise + 0.3 * gs_.size;
     double tx = 0;
-    int chars = 0;
-    auto str = [&](const std::string& s) {
-      if (fi.two_byte) {
-        for (size_t i = 0; i + 1 < s.size(); i += 2) {
-          int code = (static_cast<unsigned char>(s[i]) << 8) | static_cast<unsigned char>(s[i + 1]);
-          tx += (fi.width(code) * gs_.size + gs_.tc) * gs_.th;
-          ++chars;
-        }
-      } else {
-        for (unsigned char c : s) {
-          tx += (fi.width(c) * gs_.size + gs_.tc + (c == 32 ? gs_.tw : 0)) * gs_.th;
-          ++chars;
-        }
-      }
+    bool any = false;
+    std::string arr;        // the new TJ array's items
+    std::string kept;       // kept codes not yet written (hex)
+    double move = 0;        // removed advance not yet written (text space)
+    bool prev_removed = false, prev_space = false;
+    static const char* hex = "0123456789ABCDEF";
+    auto put_kept = [&]() {
+      if (kept.empty()) return;
+      arr += '<';
+      arr += kept;
+      arr += '>';
+      kept.clear();
     };
-    for (const auto& p : pending_) {
-      if (p.getType() == QPDFTokenizer::tt_string) str(p.getValue());
-      else if ((p.getType() == QPDFTokenizer::tt_integer || p.getType() == QPDFTokenizer::tt_real) && t.getValue() == "TJ")
-        tx -= std::atof(p.getValue().c_str()) / 1000 * gs_.size * gs_.th;
-    }
-    // the middle of the glyphs, in user space, then as displayed
-    M trm = mul(tm_, gs_.ctm);
-    double mx = tx / 2, my = gs_.rise + 0.3 * gs_.size;
-    double u = trm.a * mx + trm.c * my + trm.e, v = trm.b * mx + trm.d * my + trm.f;
-    double X = 0, Y = 0;
-    sh_.view.map(u, v, X, Y);
-    int hit = -1;
-    if (gs_.mode < 4 && chars > 0)
+    auto put_move = [&]() {
+      if (move != 0 && std::abs(k) > 1e-9) {
+        arr += ' ';
+        arr += num(-move * 1000 / k);
+        arr += ' ';
+      }
+      move = 0;
+    };
+    auto region_at = [&](double x) {
+      double u = trm.a * x + trm.c * probe_y + trm.e, v = trm.b * x + trm.d * probe_y + trm.f;
+      double X = 0, Y = 0;
+      sh_.view.map(u, v, X, Y);
       for (size_t i = 0; i < sh_.regions->size(); ++i) {
         const auto& b = (*sh_.regions)[i].box;
-        if (X >= b[0] - 0.5 && X <= b[2] + 0.5 && Y >= b[1] - 0.5 && Y <= b[3] + 0.5) {
-          hit = static_cast<int>(i);
-          break;
-        }
+        if (X >= b[0] - 0.5 && X <= b[2] + 0.5 && Y >= b[1] - 0.5 && Y <= b[3] + 0.5) return static_cast<int>(i);
       }
-    if (hit < 0) {
+      return -1;
+    };
+    auto glyph = [&](int code, const char* bytes, size_t n, bool space) {
+      double adv = (fi.width(code) * gs_.size + gs_.tc + (space ? gs_.tw : 0)) * gs_.th;
+      int hit = region_at(tx + adv / 2);
+      if (hit >= 0 && !space) {
+        put_kept();
+        move += adv;
+        any = true;
+        RemovedText& r = (*sh_.out)[static_cast<size_t>(hit)];
+        if (!prev_removed || prev_space) {
+          ++r.operators;
+          double u = trm.a * tx + trm.c * gs_.rise + trm.e, v = trm.b * tx + trm.d * gs_.rise + trm.f, sx = 0, sy = 0;
+          sh_.view.map(u, v, sx, sy);
+          r.starts.push_back(sx);
+        }
+        Color c = gs_.mode == 1 || gs_.mode == 5 ? gs_.stroke : gs_.fill;
+        char key[64];
+        std::snprintf(key, sizeof key, "%.4f %.4f %.4f", c.r, c.g, c.b);
+        sh_.colour_weight[static_cast<size_t>(hit)][key] += 1;
+        sh_.colours[static_cast<size_t>(hit)][key] = c;
+        prev_removed = true;
+      } else if (hit >= 0 && prev_removed) {  // a space inside a removed run goes with it
+        put_kept();
+        move += adv;
+      } else {
+        put_move();
+        for (size_t i = 0; i < n; ++i) {
+          unsigned char ch = static_cast<unsigned char>(bytes[i]);
+          kept += hex[ch >> 4];
+          kept += hex[ch & 15];
+        }
+        prev_removed = false;
+      }
+      prev_space = space;
+      tx += adv;
+    };
+    const bool tj = t.getValue() == "TJ";
+    for (const auto& p : pending_) {
+      if (p.getType() == QPDFTokenizer::tt_string) {
+        const std::string s = p.getValue();
+        if (fi.two_byte) {
+          for (size_t i = 0; i + 1 < s.size(); i += 2)
+            glyph((static_cast<unsigned char>(s[i]) << 8) | static_cast<unsigned char>(s[i + 1]), s.data() + i, 2, false);
+        } else {
+          for (size_t i = 0; i < s.size(); ++i) glyph(static_cast<unsigned char>(s[i]), s.data() + i, 1, s[i] == ' ');
+        }
+      } else if (tj && (p.getType() == QPDFTokenizer::tt_integer || p.getType() == QPDFTokenizer::tt_real)) {
+        double n = std::atof(p.getValue().c_str());
+        put_kept();
+        put_move();
+        arr += ' ';
+        arr += num(n);
+        arr += ' ';
+        tx -= n / 1000 * k;
+      }
+    }
+    if (!any) {
       keep(t);
     } else {
+      put_kept();
+      put_move();
       // operands of " (aw ac string) set word and character spacing: kept
       std::string w;
       if (t.getValue() == "\"") {
         auto n = nums();
         if (n.size() >= 2) w = num(n[0]) + " Tw " + num(n[1]) + " Tc ";
       }
-      double k = gs_.size * gs_.th;
-      w += prefix + "[" + (std::abs(k) > 1e-9 ? num(-tx * 1000 / k) : "") + "] TJ";
+      w += prefix;
+      w += '[';
+      w += arr;
+      w += "] TJ";
       write(w);
       changed = true;
-      RemovedText& r = (*sh_.out)[static_cast<size_t>(hit)];
-      ++r.operators;
-      double sx = 0, sy = 0;
-      sh_.view.map(trm.c * gs_.rise + trm.e, trm.d * gs_.rise + trm.f, sx, sy);
-      r.starts.push_back(sx);
-      Color c = gs_.mode == 1 ? gs_.stroke : gs_.fill;
-      char key[64];
-      std::snprintf(key, sizeof key, "%.4f %.4f %.4f", c.r, c.g, c.b);
-      sh_.colour_weight[static_cast<size_t>(hit)][key] += chars;
-      sh_.colours[static_cast<size_t>(hit)][key] = c;
     }
     tm_ = mul(M{1, 0, 0, 1, tx, 0}, tm_);
   }
-
   void draw_form(QPDFTokenizer::Token const& t) {
     std::string name = last_name();
     QPDFObjectHandle xo = res_.isDictionary() ? res_.getKey("/XObject") : QPDFObjectHandle::newNull();

@@ -24,13 +24,13 @@ struct TextRegion {
 // What was taken out of one region.
 struct RemovedText {
   std::string key;
-  int operators = 0;  // text-showing operators (Tj, TJ, ', ") replaced by glyph-less moves
+  int operators = 0;  // runs of removed glyphs (a run ends at a kept glyph, a space or an operator's end)
   // The fill colour in force at the removed operators (the stroke colour for stroked text,
   // render mode 1), the one that covered most characters: the colour of the translated text.
   // Device gray, RGB and CMYK are read (CMYK turned to RGB naively, 1 - min(1, c + k));
   // other colour spaces (patterns, ICC, separations with a tint transform) read as black.
   Color color;
-  // where each removed operator's text started: x as displayed (points from the left edge)
+  // where each run of removed glyphs started: x as displayed (points from the left edge)
   std::vector<double> starts;
 };
 
@@ -47,18 +47,21 @@ class SlideRewriter {
   // Displayed size (points, after /Rotate) of page `page` (1-based).
   std::array<double, 2> page_size(int page) const;
 
-  // Removes, from page `page` (1-based) and the Form XObjects it draws, every
-  // text-showing operator whose glyphs' middle (half its advance along the baseline, 0.3 em
-  // above it) lies in one of `regions` (the first one that holds it). Each is replaced by
-  // `[ -advance ] TJ`, a move of the same advance without glyphs, so later text of the same
-  // text object keeps its place; every other operator (paths, images, shadings, colours,
-  // text state, clipping) is kept byte for byte. Text drawn in clipping render modes (4-7)
-  // is kept: removing it would change the clip. Advances come from the font dictionary:
-  // /Widths and /FirstChar of simple fonts (/MissingWidth, else 0, outside them; a
-  // standard-14 font without /Widths counts 0.5 em a character), /W and /DW of a Type0 font,
-  // whose codes are read as 2 bytes (Identity-H/V and the usual CJK CMaps). A Form XObject
-  // with removed text is copied for this page (under a new name), so other pages that draw
-  // it are unchanged. Returns one entry per region, in the same order. Call once per page.
+  // Removes, from page `page` (1-based) and the Form XObjects it draws, every glyph whose
+  // middle (half its advance along the baseline, 0.3 em above it) lies in one of `regions`
+  // (the first one that holds it), and the spaces between such glyphs. A text-showing
+  // operator (Tj, TJ, ', ") with removed glyphs becomes a TJ whose removed glyphs are moves
+  // of the same advance, so the glyphs kept and later text of the same text object keep
+  // their places; every other operator (paths, images, shadings, colours, text state) is
+  // kept byte for byte. Text in clipping render modes (4-7: Keynote paints coloured words
+  // through their glyphs) is removed too, so what was painted through it is no longer shown.
+  // Advances come from the font dictionary: /Widths and /FirstChar of simple fonts
+  // (/MissingWidth, else 0, outside them; a standard-14 font without /Widths counts 0.5 em a
+  // character; a Type3 font's widths are scaled by its /FontMatrix), /W and /DW of a Type0
+  // font, whose codes are read as 2 bytes (Identity-H/V and the usual CJK CMaps; a CMap
+  // with 1-byte codes is misread: decision, docs/translation.md). A Form XObject with
+  // removed text is copied for this page (under a new name), so other pages that draw it are
+  // unchanged. Returns one entry per region, in the same order. Call once per page.
   std::vector<RemovedText> remove_text(int page, const std::vector<TextRegion>& regions);
 
   // Writes `out`: the pages `pages` (1-based, in that order; the others are dropped), page

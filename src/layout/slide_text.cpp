@@ -197,6 +197,10 @@ LaidOutDoc lay_out_slide_text(const Deck& deck, const SlideUnits& units, const F
         if (j != i && items[j].box[1] >= b[3] - 1 && overlap(items[j].box[0], items[j].box[2], src_x0, src_x1))
           bottom = std::min(bottom, items[j].box[1] - 1);
       bottom = std::max(bottom, b[3]);
+      // light text (white on a band or a photo): the background below its box is not
+      // known to be its own, so it does not grow down; it shrinks
+      const double luminance = 0.2126 * c.r + 0.7152 * c.g + 0.0722 * c.b;
+      if (luminance > 0.6) bottom = b[3];
       // sideways: up to the next box beside it (over the rows it may use), or the margin
       double left = std::min(src_x0, margin), right = std::max(src_x1, sw - margin);
       for (size_t j = 0; j < items.size(); ++j) {

@@ -12,7 +12,9 @@
 //    marker on the right;
 //  - the room is the box, widened up to the next box beside it or 4 % of the slide from
 //    its edge, and, when the text needs more lines, down to the next box below it (or 4 %
-//    above the slide's bottom edge): the free space below the box;
+//    above the slide's bottom edge): the free space below the box. Not for light text
+//    (luminance over 0.6: white on a title band or a photo, whose background ends at the
+//    box), which shrinks instead;
 //  - text that still does not fit shrinks (by 5 % steps) down to `min_size`, and what then
 //    does not fit is cut, warned about (`text-overflow`) and listed in LaidOutDoc::overflows.
 // Coordinates: points, origin top-left of the slide, y down (model/deck.hpp).

@@ -13,8 +13,7 @@
 #include "layout/engine.hpp"
 #include "layout/slide_text.hpp"
 #include "model/deck.hpp"
-#include "render/pdf_writer.hpp"
-#include "render/slide_translate.hpp"
+#include "render/translated_slides.hpp"
 
 #include "cli/common.hpp"
 
@@ -51,15 +50,6 @@ int run_slides(const Global& g, const SlidesOpts& o) {
     throw Error(Exit::bad_deck, o.in, "the deck has no slides: nothing to translate", "extract the deck again, or check its \"slides\" list");
   Deck deck = source_deck;
   apply_translations(deck, o.translations, o.lang, diag, g.strict || o.check);
-  // a unit counts as translated when its text changed (a target equal to its source stays as it is)
-  layout::SlideUnits units;
-  for (size_t i = 0; i < deck.slides.size(); ++i) {
-    const Slide& a = source_deck.slides[i];
-    const Slide& b = deck.slides[i];
-    if (a.title != b.title) units.translated.insert(b.id + ".title");
-    for (size_t k = 0; k < b.blocks.size() && k < a.blocks.size(); ++k)
-      if (a.blocks[k].text != b.blocks[k].text) units.translated.insert(b.blocks[k].id);
-  }
   std::string pdf = looks_like_json(o.in) ? slides_source(deck, o.in, o.source) : (o.source.empty() ? o.in : o.source);
   inputs.push_back(pdf);
   inputs = run_inputs(inputs, deck, o.in);
@@ -69,29 +59,12 @@ int run_slides(const Global& g, const SlidesOpts& o) {
   for (const auto& [id, path] : fonts.paths()) inputs.push_back(path);
   if (!o.out.empty()) check_output_path(o.out, inputs);
 
-  render::SlideRewriter rw(pdf, o.password);
-  std::vector<int> pages, layer;
-  for (const auto& s : deck.slides) {
-    if (s.page < 1 || s.page > rw.page_count())
-      throw Error(Exit::bad_deck, o.in, "the deck has page " + std::to_string(s.page) + " but the PDF has " + std::to_string(rw.page_count()),
-                  "pass the deck's own PDF with --source");
-    std::vector<render::TextRegion> regions;
-    if (!s.title.empty() && units.translated.count(s.id + ".title")) regions.push_back({s.id + ".title", layout::removal_box(s, s.id + ".title")});
-    for (const auto& b : s.blocks)
-      if (units.translated.count(b.id)) regions.push_back({b.id, layout::removal_box(s, b.id)});
-    for (const auto& r : rw.remove_text(s.page, regions)) {
-      units.colors[r.key] = r.color;
-      units.starts[r.key] = r.starts;
-      if (r.operators == 0) spdlog::debug("slide {}: no text found in the box of {}", s.page, r.key);
-    }
-    pages.push_back(s.page);
-    layer.push_back(static_cast<int>(layer.size()));
-  }
   layout::SlideTextOptions so;
   so.min_size = o.min_size;
   so.file = o.in;
-  LaidOutDoc doc = layout::lay_out_slide_text(deck, units, fonts, so, diag);
+  const size_t translated = render::translated_units(source_deck, deck).translated.size();
   if (o.check) {
+    LaidOutDoc doc = render::translate_slides(source_deck, deck, pdf, o.password, fonts, so, diag, "");
     std::map<std::string, std::string> ids;  // key -> unit id
     for (const auto& u : l10n::units_of(source_deck, "").units) ids[u.key] = u.id;
     std::ostringstream out;
@@ -104,27 +77,24 @@ int run_slides(const Global& g, const SlidesOpts& o) {
       if (w.code != "text-overflow") rest.warn(w);
     finish(g, rest);
     if (!doc.overflows.empty()) {
-      std::cerr << "deckhand: error: " << o.in << ": " << doc.overflows.size() << " of " << units.translated.size()
+      std::cerr << "deckhand: error: " << o.in << ": " << doc.overflows.size() << " of " << translated
                 << " translated units do not fit their slide boxes even at the minimum size (shorten them, or lower --min-size)\n";
       return static_cast<int>(Exit::check_failed);
     }
-    std::cerr << "deckhand: all " << units.translated.size() << " translated units fit their slide boxes\n";
+    std::cerr << "deckhand: all " << translated << " translated units fit their slide boxes\n";
     return 0;
   }
-  if (g.strict && diag.count() > 0) return finish(g, diag);
-  write_output_via(o.out, inputs, [&](const std::string& tmp) {
-    const std::string layer_pdf = tmp + ".text.pdf";
-    render::WriteOptions wo;
-    try {
-      render::write_pdf(doc, {}, wo, layer_pdf);
-      rw.write(pages, layer_pdf, layer, tmp);
-    } catch (...) {
-      std::filesystem::remove(layer_pdf);
-      throw;
+  if (g.strict) {  // warnings found before writing: nothing is written
+    Diagnostics dry;
+    render::translate_slides(source_deck, deck, pdf, o.password, fonts, so, dry, "");
+    if (diag.count() + dry.count() > 0) {
+      for (const auto& w : dry.warnings()) diag.warn(w);
+      return finish(g, diag);
     }
-    std::filesystem::remove(layer_pdf);
-  });
-  spdlog::info("{}: {} ({} units translated)", o.out, count_of(pages.size(), "page"), units.translated.size());
+  }
+  LaidOutDoc doc;
+  write_output_via(o.out, inputs, [&](const std::string& tmp) { doc = render::translate_slides(source_deck, deck, pdf, o.password, fonts, so, diag, tmp); });
+  spdlog::info("{}: {} ({} units translated)", o.out, count_of(deck.slides.size(), "page"), translated);
   return finish(g, diag);
 }
 

@@ -22,6 +22,7 @@
 #include "layout/engine.hpp"
 #include "model/deck.hpp"
 #include "render/pdf_writer.hpp"
+#include "render/translated_slides.hpp"
 
 #include "cli/common.hpp"
 
@@ -147,6 +148,7 @@ int run_handout(const Global& g, const HandoutOpts& h) {
   Deck deck = load_deck(h.in, h.password, g, diag);
   if (deck.slides.empty())
     throw Error(Exit::bad_deck, h.in, "the deck has no slides: nothing to print", "extract the deck again, or check its \"slides\" list");
+  const Deck source_deck = deck;
   if (!h.translations.empty()) apply_translations(deck, h.translations, h.lang, diag, g.strict);
   std::string pdf = looks_like_json(h.in) ? find_source(deck, h.in, h.source, diag) : (h.source.empty() ? h.in : h.source);
   layout::FontSet fonts;
@@ -155,6 +157,19 @@ int run_handout(const Global& g, const HandoutOpts& h) {
   inputs = run_inputs(inputs, deck, h.in);  // the deck's own PDF too, even when --source names another
   for (const auto& [id, path] : fonts.paths()) inputs.push_back(path);
   if (!h.out.empty()) check_output_path(h.out, inputs);
+  // frames that show pictures of a translated deck show the translated slides (cmd_slides.cpp)
+  std::string password = h.password;
+  std::unique_ptr<TempDir> scratch;
+  if (!h.translations.empty() && def.content == layout::LayoutDef::Content::automatic &&
+      !render::translated_units(source_deck, deck).translated.empty()) {
+    scratch = std::make_unique<TempDir>();
+    const std::string translated = scratch->path() + "/translated-slides.pdf";
+    layout::SlideTextOptions so;
+    so.file = h.in;
+    render::translate_slides(source_deck, deck, pdf, h.password, fonts, so, diag, translated, true);
+    pdf = translated;
+    password.clear();  // written unencrypted
+  }
   layout::HandoutOptions ho;
   ho.title = h.title;
   ho.event = h.event;
@@ -172,7 +187,7 @@ int run_handout(const Global& g, const HandoutOpts& h) {
   // the raster is opened before laying out: a letterboxed deck is laid out as its slides
   std::unique_ptr<extract::Rasterizer> raster;
   std::array<double, 4> crop{0, 0, 1, 1};
-  raster = std::make_unique<extract::Rasterizer>(pdf, h.password, worker_count(g.threads));
+  raster = std::make_unique<extract::Rasterizer>(pdf, password, worker_count(g.threads));
   crop = letterbox(*raster, deck);
   if (crop != std::array<double, 4>{0, 0, 1, 1}) {
     spdlog::info("{}: slides sit letterboxed on the sheet; cropped to {:.0f}% x {:.0f}%", pdf, (crop[2] - crop[0]) * 100, (crop[3] - crop[1]) * 100);
@@ -196,7 +211,7 @@ int run_handout(const Global& g, const HandoutOpts& h) {
   render::WriteOptions wo;
   wo.workers = workers;
   wo.source = pdf;
-  wo.password = h.password;
+  wo.password = password;
   wo.progress = [&g](int done, int total) {
     if (g.quiet || !::isatty(2) || total < 10) return;
     std::cerr << "\rhandout: page " << done << "/" << total << (done == total ? "\n" : "") << std::flush;

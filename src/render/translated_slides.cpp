@@ -22,7 +22,7 @@ layout::SlideUnits translated_units(const Deck& source, const Deck& translated) 
 
 LaidOutDoc translate_slides(const Deck& source, const Deck& deck, const std::string& pdf, const std::string& password,
                             const layout::FontSet& fonts, const layout::SlideTextOptions& opts, Diagnostics& diag,
-                            const std::string& out) {
+                            const std::string& out, bool all_pages) {
   layout::SlideUnits units = translated_units(source, deck);
   SlideRewriter rw(pdf, password);
   std::vector<int> pages, layer;
@@ -44,6 +44,13 @@ LaidOutDoc translate_slides(const Deck& source, const Deck& deck, const std::str
   }
   LaidOutDoc doc = layout::lay_out_slide_text(deck, units, fonts, opts, diag);
   if (out.empty()) return doc;
+  if (all_pages) {
+    std::vector<int> l(static_cast<size_t>(rw.page_count()), -1);
+    for (size_t i = 0; i < pages.size(); ++i) l[static_cast<size_t>(pages[i] - 1)] = layer[i];
+    pages.clear();
+    for (int p = 1; p <= rw.page_count(); ++p) pages.push_back(p);
+    layer = l;
+  }
   const std::string layer_pdf = out + ".text.pdf";
   try {
     write_pdf(doc, {}, WriteOptions{}, layer_pdf);

@@ -23,8 +23,10 @@ layout::SlideUnits translated_units(const Deck& source, const Deck& translated);
 // temporary path: core/io.hpp write_output_via). Returns the text layer (its overflows are
 // what `check` lists). Throws Error(Exit::input) for a PDF qpdf cannot read,
 // Error(Exit::bad_deck) for a deck whose pages the PDF does not have.
+// With `all_pages`, the PDF keeps every page of `pdf`, in its order (pages outside the deck
+// untouched), so that page numbers stay those of the source: for handout frames.
 LaidOutDoc translate_slides(const Deck& source, const Deck& translated, const std::string& pdf, const std::string& password,
                             const layout::FontSet& fonts, const layout::SlideTextOptions& opts, Diagnostics& diag,
-                            const std::string& out);
+                            const std::string& out, bool all_pages = false);
 
 }  // namespace deckhand::render

@@ -19,6 +19,7 @@
 #include "layout/engine.hpp"
 #include "model/deck.hpp"
 #include "render/pdf_writer.hpp"
+#include "render/translated_slides.hpp"
 
 #include "cli/common.hpp"
 
@@ -41,6 +42,7 @@ void setup_check(CLI::App& app, Global& g, std::function<int()>& run) {
     run = [&g, co] {
       Diagnostics diag;
       Deck deck = load_deck(co->in, co->password, g, diag);
+      const Deck source_deck = deck;
       std::map<std::string, std::string> ids;  // key -> unit id, from the source text
       for (const auto& u : l10n::units_of(deck, "").units) ids[u.key] = u.id;
       int translated = -1;
@@ -49,11 +51,23 @@ void setup_check(CLI::App& app, Global& g, std::function<int()>& run) {
       layout::LayoutDef def = layout::load_layout(co->layout, dd);
       // as the handout will print it: `auto` frames are retypeset only for a translated deck
       // (an untranslated one shows its slide pictures, which cannot overflow)
-      if (def.content == layout::LayoutDef::Content::automatic && translated >= 0) def.content = layout::LayoutDef::Content::text;
+      // the PDF of the deck, for `auto` frames, which print the translated slides
+      std::string pdf = looks_like_json(co->in) ? "" : co->in;
+      if (pdf.empty() && !deck.source.file.empty())
+        for (auto cand : {std::filesystem::path(co->in).parent_path() / deck.source.file, std::filesystem::path(deck.source.file)})
+          if (std::filesystem::exists(cand)) { pdf = cand.string(); break; }
+      const bool slide_frames = def.content == layout::LayoutDef::Content::automatic && translated >= 0 && !pdf.empty();
+      if (def.content == layout::LayoutDef::Content::automatic && translated >= 0 && !slide_frames) def.content = layout::LayoutDef::Content::text;
       layout::FontSet fonts;
       layout::load_fonts(def, fonts);
       Diagnostics layout_diag;
       LaidOutDoc doc = layout::lay_out(deck, def, fonts, {}, layout_diag);
+      if (slide_frames) {  // the translated slides' own overflows (docs/translation.md)
+        layout::SlideTextOptions so;
+        so.file = co->in;
+        LaidOutDoc slides = render::translate_slides(source_deck, deck, pdf, co->password, fonts, so, layout_diag, "");
+        doc.overflows.insert(doc.overflows.end(), slides.overflows.begin(), slides.overflows.end());
+      }
       std::ostringstream o;
       for (const auto& ov : doc.overflows) {
         char pct[32];

@@ -49,6 +49,18 @@ if [ -d "$CORPUS" ]; then
     "$DECKHAND" strings pseudo "$T/$n.json" --format po -o "$T/$n.po" 2>/dev/null
     run_case "$n" "$CORPUS/$n.pdf" "$T/$n.po"
   done
+  # `check` of a handout (auto frames: the translated slides) on a +80 % pseudo-translation
+  n=pdftex-beamer-canonical-class
+  if [ -f "$CORPUS/$n.pdf" ]; then
+    ln -sf "$CORPUS/$n.pdf" "$T/$n.pdf"
+    "$DECKHAND" strings pseudo "$T/$n.json" --expand 80% --format po -o "$T/$n.p80.po" 2>/dev/null
+    "$DECKHAND" check "$T/$n.json" --translations "$T/$n.p80.po" >"$T/c80.out" 2>"$T/c80.err"; rc=$?
+    if [ "$rc" = 12 ] && [ "$(wc -l <"$T/c80.out")" -gt 10 ]; then
+      ok "check +80 % on $n: $(wc -l <"$T/c80.out") units listed, exit 12"
+    else
+      bad "check +80 % on $n: exit $rc, $(cat "$T/c80.err")"
+    fi
+  fi
 else
   echo "corpus not found at $CORPUS: its three decks skipped"
 fi

@@ -12,6 +12,7 @@ void setup_commands(CLI::App& app, JobOptions& o) {
   add_limit_options(app);
   setup_extract(app, o);
   setup_handout(app, o);
+  setup_slides(app, o);
   setup_strings(app, o);
   setup_translate(app, o);
   setup_check(app, o);

@@ -15,6 +15,7 @@ void runs(CLI::App* cmd, JobOptions& o, Command c);
 void setup_extract(CLI::App& app, JobOptions& o);
 void setup_inspect(CLI::App& app, JobOptions& o);
 void setup_handout(CLI::App& app, JobOptions& o);
+void setup_slides(CLI::App& app, JobOptions& o);
 void setup_strings(CLI::App& app, JobOptions& o);
 void setup_translate(CLI::App& app, JobOptions& o);
 void setup_check(CLI::App& app, JobOptions& o);

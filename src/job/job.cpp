@@ -28,6 +28,7 @@
 #include "l10n/strings.hpp"
 #include "layout/engine.hpp"
 #include "render/pdf_writer.hpp"
+#include "render/translated_slides.hpp"
 
 namespace deckhand {
 namespace {
@@ -312,6 +313,7 @@ int Job::run() {
     case Command::translate: rc = run_translate(); break;
     case Command::check: rc = run_check(); break;
     case Command::fonts_check: rc = run_fonts_check(); break;
+    case Command::slides: rc = run_slides(); break;
     case Command::none: throw Error(Exit::usage, "", "no command given", "run 'deckhand --help'");
   }
   if (const char* e = std::getenv("DECKHAND_DEBUG_OPENS"); e && *e == '1')
@@ -385,6 +387,7 @@ int Job::run_handout() {
   Deck& deck = l.deck;
   if (deck.slides.empty())
     throw Error(Exit::bad_deck, h.input, "the deck has no slides: nothing to print", "extract the deck again, or check its \"slides\" list");
+  const Deck source_deck = deck;
   // -> translations merged
   if (!h.translations.empty()) apply_translations(deck, h.translations, h.lang, diag, h.strict);
   layout::FontSet fonts;
@@ -427,6 +430,21 @@ int Job::run_handout() {
   }
   for (const auto& w : layout_diag->warnings()) diag.warn(w);
   if (src) rasterize_unembedded(doc, *src, diag);
+  // frames that show pictures of a translated deck show the translated slides, slide by
+  // slide (render/translated_slides.hpp): the source pages with the translation set in
+  // place, written unencrypted to a scratch file that becomes the pictures' source
+  std::string password = h.password;
+  std::unique_ptr<TempDir> scratch;
+  if (src && !h.translations.empty() && def.content == layout::LayoutDef::Content::automatic &&
+      !render::translated_units(source_deck, deck).translated.empty()) {
+    scratch = std::make_unique<TempDir>();
+    const std::string translated = scratch->path() + "/translated-slides.pdf";
+    layout::SlideTextOptions so;
+    so.file = h.input;
+    render::translate_slides(source_deck, deck, src->path(), h.password, fonts, so, diag, translated, true);
+    src = std::make_unique<extract::SourcePdf>(translated, "", worker_count(h.threads));
+    password.clear();
+  }
   if (!h.dump.empty()) {  // the laid-out pages themselves: layout (JSON) or layout-text
     if (strict_fails(diag)) return finish(diag);
     write_output(h.output.empty() ? "-" : h.output, h.dump == "layout-text" ? to_text(doc) : to_json(doc).dump(2) + "\n", inputs);
@@ -440,7 +458,7 @@ int Job::run_handout() {
   wo.workers = worker_count(h.threads);
   if (src) {
     wo.source = src->path();
-    wo.password = h.password;
+    wo.password = password;
   }
   wo.progress = progress_printer(h, "handout", 10);
   const extract::SourcePdf* pool = src.get();
@@ -530,15 +548,29 @@ int Job::run_check() {
   std::map<std::string, std::string> ids;  // key -> unit id, from the source text
   for (const auto& u : l10n::units_of(deck, "").units) ids[u.key] = u.id;
   int translated = -1;
+  const Deck source_deck = deck;
   if (!o_.translations.empty()) translated = apply_translations(deck, o_.translations, o_.lang, diag, true);
   layout::LayoutDef def = layout::load_layout(o_.layout, data_dir());
-  // as the handout will print it: `auto` frames are retypeset only for a translated deck
-  // (an untranslated one shows its slide pictures, which cannot overflow)
-  if (def.content == layout::LayoutDef::Content::automatic && translated >= 0) def.content = layout::LayoutDef::Content::text;
+  // as the handout will print it: `auto` frames of a translated deck show the translated
+  // slides when the deck's PDF is at hand (their own overflows are listed), else they are
+  // retypeset; an untranslated deck shows its slide pictures, which cannot overflow
+  std::string pdf = l.source ? l.source->path() : o_.source;
+  if (pdf.empty() && !deck.source.file.empty())
+    for (auto cand : {fs::path(o_.input).parent_path() / deck.source.file, fs::path(deck.source.file)})
+      if (fs::exists(cand)) { pdf = cand.string(); break; }
+  const bool automatic = def.content == layout::LayoutDef::Content::automatic && translated >= 0;
+  const bool slide_frames = automatic && !pdf.empty();
+  if (automatic && !slide_frames) def.content = layout::LayoutDef::Content::text;
   layout::FontSet fonts;
   layout::load_fonts(def, fonts);
   Diagnostics layout_diag;
   LaidOutDoc doc = layout::lay_out(deck, def, fonts, {}, layout_diag);
+  if (slide_frames) {  // the translated slides' own overflows (docs/translation.md)
+    layout::SlideTextOptions so;
+    so.file = o_.input;
+    LaidOutDoc slides = render::translate_slides(source_deck, deck, pdf, o_.password, fonts, so, layout_diag, "");
+    doc.overflows.insert(doc.overflows.end(), slides.overflows.begin(), slides.overflows.end());
+  }
   if (strict_fails(diag)) return finish(diag);  // --strict: no report
   std::ostringstream o;
   for (const auto& ov : doc.overflows) {
@@ -600,6 +632,75 @@ int Job::run_fonts_check() {
   }
   std::cerr << "deckhand: every character (" << checked << ") has a font" << (o_.lang.empty() ? "" : " for " + o_.lang) << "\n";
   return rc;
+}
+
+int Job::run_slides() {
+  const JobOptions& o = o_;
+  if (o.input.empty()) throw Error(Exit::usage, "", "no input deck given", "deckhand slides talk.pdf --translations talk.fr.po -o talk-fr.pdf");
+  if (o.translations.empty())
+    throw Error(Exit::usage, "", "no translation file given", "add --translations talk.fr.po (XLIFF or PO)");
+  if (o.output.empty() && !o.slides_check) throw Error(Exit::usage, "", "no output file given", "add -o talk-fr.pdf");
+  if (!(o.min_size > 0 && o.min_size <= 600))
+    throw Error(Exit::usage, "", "--min-size " + std::to_string(o.min_size) + ": out of range", "give a size in points, e.g. --min-size 8");
+  std::vector<std::string> inputs{o.input, o.source, o.translations};
+  if (layout::is_layout_file(o.layout)) inputs.push_back(o.layout);
+  if (!o.output.empty()) check_output_path(o.output, inputs);
+  Diagnostics diag;
+  Loaded l = load_deck(o, diag);
+  const Deck& source_deck = l.deck;
+  if (source_deck.slides.empty())
+    throw Error(Exit::bad_deck, o.input, "the deck has no slides: nothing to translate", "extract the deck again, or check its \"slides\" list");
+  Deck deck = source_deck;
+  apply_translations(deck, o.translations, o.lang, diag, o.strict || o.slides_check);
+  std::string pdf = o.source;
+  if (pdf.empty() && l.source) pdf = l.source->path();
+  if (pdf.empty())
+    for (fs::path cand : {fs::path(o.input).parent_path() / deck.source.file, fs::path(deck.source.file)})
+      if (!deck.source.file.empty() && fs::exists(cand)) { pdf = cand.string(); break; }
+  if (pdf.empty()) throw Error(Exit::input, o.input, "cannot find the deck's PDF '" + deck.source.file + "'", "pass it with --source");
+  inputs.push_back(pdf);
+  inputs = inputs_of(inputs, deck, o.input);
+  layout::LayoutDef def = layout::load_layout(o.layout, data_dir());
+  inputs.push_back(def.path);
+  layout::FontSet fonts;
+  layout::load_fonts(def, fonts);
+  for (const auto& [id, path] : fonts.paths()) inputs.push_back(path);
+  if (!o.output.empty()) check_output_path(o.output, inputs);
+
+  layout::SlideTextOptions so;
+  so.min_size = o.min_size;
+  so.file = o.input;
+  const size_t translated = render::translated_units(source_deck, deck).translated.size();
+  if (o.slides_check) {
+    LaidOutDoc doc = render::translate_slides(source_deck, deck, pdf, o.password, fonts, so, diag, "");
+    std::map<std::string, std::string> ids;  // key -> unit id
+    for (const auto& u : l10n::units_of(source_deck, "").units) ids[u.key] = u.id;
+    std::ostringstream out;
+    for (const auto& ov : doc.overflows)
+      out << "slide " << ov.slide << "\t" << (ids.count(ov.key) ? ids[ov.key] : ov.key) << "\tneeds "
+          << static_cast<int>(std::lround(ov.needed * 100)) << "% of its room at the minimum size\n";
+    write_output("-", out.str(), {});
+    Diagnostics rest;  // text-overflow is what the listing says
+    for (const auto& w : diag.warnings())
+      if (w.code != "text-overflow") rest.warn(w);
+    int rc = finish(rest);
+    if (!doc.overflows.empty()) {
+      std::cerr << "deckhand: error: " << o.input << ": " << doc.overflows.size() << " of " << translated
+                << " translated units do not fit their slide boxes even at the minimum size (shorten them, or lower --min-size)\n";
+      return static_cast<int>(Exit::check_failed);
+    }
+    std::cerr << "deckhand: all " << translated << " translated units fit their slide boxes\n";
+    return rc;
+  }
+  if (o.strict) {  // warnings found before writing: nothing is written
+    Diagnostics dry;
+    render::translate_slides(source_deck, deck, pdf, o.password, fonts, so, dry, "");
+    for (const auto& w : dry.warnings()) diag.warn(w);
+    if (strict_fails(diag)) return finish(diag);
+  }
+  write_output_via(o.output, inputs, [&](const std::string& tmp) { render::translate_slides(source_deck, deck, pdf, o.password, fonts, so, diag, tmp); });
+  spdlog::info("{}: {} ({} units translated)", o.output, count_of(deck.slides.size(), "page"), translated);
+  return finish(diag);
 }
 
 }  // namespace deckhand

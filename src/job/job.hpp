@@ -31,6 +31,7 @@ enum class Command {
   strings_pseudo,  // deck -> pseudo-translation
   translate,       // deck + translation file -> translated deck JSON
   check,           // deck (+ translations) laid out: units that overflow (exit 12)
+  slides,          // source PDF + translations -> the same slides in the target language
   fonts_check,     // characters no font of the layout covers (exit 12)
 };
 
@@ -56,6 +57,10 @@ struct JobOptions {
   bool keep_overlays = false;
   // translations (handout, check, translate)
   std::string translations, lang;
+  // slides: smallest size (points on the slide) a translation is shrunk to; --check lists
+  // what does not fit instead of writing a PDF
+  double min_size = 8;
+  bool slides_check = false;
   // strings
   std::string format = "xliff2", update_format, target_lang, old_file, expand = "40%";
 };
@@ -81,6 +86,7 @@ class Job {
   int run_translate();
   int run_check();
   int run_fonts_check();
+  int run_slides();
 
   // Prints the warnings; with --strict and any warning, says so and returns exit 3.
   int finish(const Diagnostics& diag) const;

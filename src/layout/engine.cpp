@@ -800,8 +800,9 @@ LaidOutDoc lay_out(const Deck& deck, const LayoutDef& def, const FontSet& fonts,
   Builder b(deck, def, fonts, opts, diag);
   if (!(b.cx1 - b.cx0 > 1 && b.cy1 - b.cy0 > 1)) b.no_room(def.body.size * 1.3);
   b.rtl_page = def.direction == "rtl" || (def.direction == "auto" && deck.direction == "rtl");
-  b.text_frames = def.content == LayoutDef::Content::text ||
-                  (def.content == LayoutDef::Content::automatic && !deck.translated_from.empty());
+  // `auto` frames show the slide's picture; for a translated deck the caller gives the
+  // translated slides as that picture (render/translated_slides.hpp), slide by slide
+  b.text_frames = def.content == LayoutDef::Content::text;
   if (def.mode == LayoutDef::Mode::grid) b.grid();
   else b.flow();
   if (b.doc.pages.empty()) b.new_page();

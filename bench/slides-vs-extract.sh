@@ -1,0 +1,22 @@
+#!/bin/sh
+# Benchmark: translated slides of a 200+ page deck (the samples repeated with qpdf, in
+# their six languages), timed side by side with `deckhand extract` of the same deck in one
+# run: wall-time ratio and peak memory of each. The translation is a `strings pseudo` one
+# (every unit translated, 40 % longer). `slides` extracts the deck itself, so the ratio
+# is extract + removal + layout + writing over extract alone.
+# Usage: bench/slides-vs-extract.sh [BUILD_DIR] [PAGES]
+cd "$(dirname "$0")/.."
+. bench/lib.sh
+pages=${2:-210}
+make_deck "$pages" "$work/deck.pdf"
+n=$(qpdf --show-npages "$work/deck.pdf")
+"$deckhand" extract -q "$work/deck.pdf" -o "$work/deck.json"
+"$deckhand" strings pseudo "$work/deck.json" --format po -o "$work/pseudo.po" 2>/dev/null
+set -- $(best "$deckhand" extract -q "$work/deck.pdf" -o "$work/out.json"); et=$1; em=$2
+set -- $(best "$deckhand" slides -q "$work/deck.pdf" --translations "$work/pseudo.po" -o "$work/out.pdf"); st=$1; sm=$2
+[ "$(echo "$et < 0.01" | bc)" = 1 ] && et=0.01
+qpdf --check "$work/out.pdf" >/dev/null 2>&1 || { echo "bench: the translated slides do not pass qpdf --check" >&2; exit 1; }
+printf '%-10s %6s %9s %10s\n' step pages "wall s" "peak KiB"
+printf '%-10s %6s %9s %10s\n' extract "$n" "$et" "$em"
+printf '%-10s %6s %9s %10s\n' slides "$n" "$st" "$sm"
+echo "ratio (slides / extract wall time): $(echo "scale=2; $st / $et" | bc), $(nproc) cores"

@@ -1,0 +1,80 @@
+#pragma once
+// Translated slides that keep their design (docs/translation.md, "Translated slides"): the
+// source PDF's pages with the text of translated units taken out of their content streams,
+// and a text layer (the translated text, laid out by layout/slide_text.hpp and written by
+// libharu) drawn on top. Uses libqpdf (like vector_frames.*); nothing here lays out text.
+//
+// Coordinates: boxes are in points on the page as displayed (after /Rotate, within the
+// CropBox), origin top-left, y down: the deck model's convention (model/deck.hpp).
+#include <array>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "model/pages.hpp"
+
+namespace deckhand::render {
+
+// Where the text of one translated unit lies on its page.
+struct TextRegion {
+  std::string key;             // "s3.b2", "s3.title"
+  std::array<double, 4> box{}; // x0, y0, x1, y1 (displayed points, top-left origin)
+};
+
+// What was taken out of one region.
+struct RemovedText {
+  std::string key;
+  int operators = 0;  // runs of removed glyphs (a run ends at a kept glyph, a space or an operator's end)
+  // The fill colour in force at the removed operators (the stroke colour for stroked text,
+  // render mode 1), the one that covered most characters: the colour of the translated text.
+  // Device gray, RGB and CMYK are read (CMYK turned to RGB naively, 1 - min(1, c + k));
+  // other colour spaces (patterns, ICC, separations with a tint transform) read as black.
+  Color color;
+  // where each run of removed glyphs started: x as displayed (points from the left edge)
+  std::vector<double> starts;
+};
+
+// The source PDF opened once with libqpdf. Not thread-safe; one per run.
+class SlideRewriter {
+ public:
+  // Throws Error(Exit::input) naming `source` when qpdf cannot read it (wrong password too).
+  SlideRewriter(const std::string& source, const std::string& password);
+  ~SlideRewriter();
+  SlideRewriter(const SlideRewriter&) = delete;
+  SlideRewriter& operator=(const SlideRewriter&) = delete;
+
+  int page_count() const;
+  // Displayed size (points, after /Rotate) of page `page` (1-based).
+  std::array<double, 2> page_size(int page) const;
+
+  // Removes, from page `page` (1-based) and the Form XObjects it draws, every glyph whose
+  // middle (half its advance along the baseline, 0.3 em above it) lies in one of `regions`
+  // (the first one that holds it), and the spaces between such glyphs. A text-showing
+  // operator (Tj, TJ, ', ") with removed glyphs becomes a TJ whose removed glyphs are moves
+  // of the same advance, so the glyphs kept and later text of the same text object keep
+  // their places; every other operator (paths, images, shadings, colours, text state) is
+  // kept byte for byte. Text in clipping render modes (4-7: Keynote paints coloured words
+  // through their glyphs) is removed too, so what was painted through it is no longer shown.
+  // Advances come from the font dictionary: /Widths and /FirstChar of simple fonts
+  // (/MissingWidth, else 0, outside them; a standard-14 font without /Widths counts 0.5 em a
+  // character; a Type3 font's widths are scaled by its /FontMatrix), /W and /DW of a Type0
+  // font, whose codes are read as 2 bytes (Identity-H/V and the usual CJK CMaps; a CMap
+  // with 1-byte codes is misread: decision, docs/translation.md). A Form XObject with
+  // removed text is copied for this page (under a new name), so other pages that draw it are
+  // unchanged. Returns one entry per region, in the same order. Call once per page.
+  std::vector<RemovedText> remove_text(int page, const std::vector<TextRegion>& regions);
+
+  // Writes `out`: the pages `pages` (1-based, in that order; the others are dropped), page
+  // i with page layer[i] (0-based; -1 for none) of `text_layer_pdf` drawn on top, scaled
+  // from its displayed size onto the CropBox, upright whatever the /Rotate. MediaBox,
+  // CropBox and /Rotate are the source's. Deterministic (same input, same bytes), never
+  // encrypted. Throws Error(Exit::output) when it cannot write.
+  void write(const std::vector<int>& pages, const std::string& text_layer_pdf, const std::vector<int>& layer,
+             const std::string& out);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace deckhand::render

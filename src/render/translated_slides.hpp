@@ -1,0 +1,32 @@
+#pragma once
+// The whole of "translated slides that keep their design" (docs/translation.md): which units
+// are translated, the source text taken out (slide_translate.hpp), the translation laid out
+// (layout/slide_text.hpp) and written on top. Used by `deckhand slides`, and by `handout`
+// for frames that show translated slides.
+#include <string>
+
+#include "core/error.hpp"
+#include "layout/fonts.hpp"
+#include "layout/slide_text.hpp"
+#include "model/deck.hpp"
+#include "model/pages.hpp"
+
+namespace deckhand::render {
+
+// The units of `translated` whose text differs from `source` (a target equal to its source
+// is left as printed): keys "s3.title", "s3.b2". Both decks have the same slides.
+layout::SlideUnits translated_units(const Deck& source, const Deck& translated);
+
+// Lays the translated slides out: takes the text of translated units out of the pages of
+// `pdf` (colours and marker places read on the way) and sets the translation. When `out`
+// is not empty, writes the PDF there (one page per slide of the deck, in its order; give a
+// temporary path: core/io.hpp write_output_via). Returns the text layer (its overflows are
+// what `check` lists). Throws Error(Exit::input) for a PDF qpdf cannot read,
+// Error(Exit::bad_deck) for a deck whose pages the PDF does not have.
+// With `all_pages`, the PDF keeps every page of `pdf`, in its order (pages outside the deck
+// untouched), so that page numbers stay those of the source: for handout frames.
+LaidOutDoc translate_slides(const Deck& source, const Deck& translated, const std::string& pdf, const std::string& password,
+                            const layout::FontSet& fonts, const layout::SlideTextOptions& opts, Diagnostics& diag,
+                            const std::string& out, bool all_pages = false);
+
+}  // namespace deckhand::render

@@ -1,0 +1,83 @@
+#!/bin/sh
+# Issue 11, translated slides that keep their design: `deckhand slides` on the sample deck
+# with its five translations, and on three real-world decks (../shared/corpus/real, when
+# present) with a `strings pseudo` translation, checked with independent tools by
+# check_slides.py (qpdf, pdfinfo, pdftotext, pdfimages, mutool, pdftoppm); then `--check`
+# on a +80 % pseudo-translation, and the usage errors.
+DECKHAND=$1; ROOT=$2
+export LC_ALL=C.UTF-8
+. "$ROOT/tests/e2e/lib.sh"
+CHECK="python3 $ROOT/tests/e2e/check_slides.py"
+
+# one deck and translation: slides, then every acceptance check
+run_case() {  # NAME PDF TRANSLATION
+  name=$1; pdf=$2; tr=$3
+  mkdir -p "$T/$name"
+  "$DECKHAND" extract -q "$pdf" -o "$T/$name/src.json" || { bad "$name: extract of the source"; return; }
+  if ! "$DECKHAND" slides "$pdf" --translations "$tr" -o "$T/$name/out.pdf" 2>"$T/$name/warn"; then
+    bad "$name: slides failed: $(head -c 300 "$T/$name/warn")"; return
+  fi
+  "$DECKHAND" translate -q "$T/$name/src.json" "$tr" -o "$T/$name/tr.json" || { bad "$name: translate"; return; }
+  "$DECKHAND" extract -q "$T/$name/out.pdf" -o "$T/$name/out.json" || { bad "$name: extract of the translated slides"; return; }
+  if $CHECK "$pdf" "$T/$name/out.pdf" "$T/$name/src.json" "$T/$name/tr.json" "$T/$name/out.json" "$T/$name" "$T/$name/warn" >"$T/$name/report" 2>&1; then
+    ok "$name: every check"
+  else
+    bad "$name: $(grep FAIL "$T/$name/report" | head -3)"
+  fi
+  sed "s/^/  $name: /" "$T/$name/report"
+}
+
+for l in ar zh fr ru es; do
+  run_case "sample-$l" "$ROOT/samples/ietf-wsis20.pdf" "$ROOT/samples/translations/ietf-wsis20.$l.po"
+done
+
+# the untranslated units: listed in one warning, and left on the page
+"$DECKHAND" extract -q "$ROOT/samples/ietf-wsis20.pdf" -o "$T/s.json"
+awk '/^msgid "Why Engage in WSIS\+20\?"/ {print; getline; print "msgstr \"\""; next} {print}' "$ROOT/samples/translations/ietf-wsis20.fr.po" >"$T/part.po"
+"$DECKHAND" slides "$ROOT/samples/ietf-wsis20.pdf" --translations "$T/part.po" -o "$T/part.pdf" 2>"$T/part.err"
+if [ "$(grep -c 'untranslated' "$T/part.err")" = 1 ] && pdftotext -f 2 -l 2 "$T/part.pdf" - | grep -q "Why Engage in WSIS+20?"; then
+  ok "an untranslated title: one warning, and the source's text stays on the page"
+else
+  bad "untranslated unit: $(cat "$T/part.err") / $(pdftotext -f 2 -l 2 "$T/part.pdf" - | head -3)"
+fi
+
+CORPUS=${DECKHAND_CORPUS:-$ROOT/../shared/corpus/real}
+if [ -d "$CORPUS" ]; then
+  for n in powerpoint2013-making-cpp-code-beautiful keynote-types-dont-know-hash pdftex-beamer-canonical-class; do
+    [ -f "$CORPUS/$n.pdf" ] || continue
+    "$DECKHAND" extract -q "$CORPUS/$n.pdf" -o "$T/$n.json"
+    "$DECKHAND" strings pseudo "$T/$n.json" --format po -o "$T/$n.po" 2>/dev/null
+    run_case "$n" "$CORPUS/$n.pdf" "$T/$n.po"
+  done
+  # `check` of a handout (auto frames: the translated slides) on a +80 % pseudo-translation
+  n=pdftex-beamer-canonical-class
+  if [ -f "$CORPUS/$n.pdf" ]; then
+    ln -sf "$CORPUS/$n.pdf" "$T/$n.pdf"
+    "$DECKHAND" strings pseudo "$T/$n.json" --expand 80% --format po -o "$T/$n.p80.po" 2>/dev/null
+    "$DECKHAND" check "$T/$n.json" --translations "$T/$n.p80.po" >"$T/c80.out" 2>"$T/c80.err"; rc=$?
+    if [ "$rc" = 12 ] && [ "$(wc -l <"$T/c80.out")" -gt 10 ]; then
+      ok "check +80 % on $n: $(wc -l <"$T/c80.out") units listed, exit 12"
+    else
+      bad "check +80 % on $n: exit $rc, $(cat "$T/c80.err")"
+    fi
+  fi
+else
+  echo "corpus not found at $CORPUS: its three decks skipped"
+fi
+
+# --check on a +80 % pseudo-translation: the units cut at the minimum size, exit 12
+"$DECKHAND" strings pseudo "$T/s.json" --expand 80% --format po -o "$T/p80.po" 2>/dev/null
+"$DECKHAND" slides "$ROOT/samples/ietf-wsis20.pdf" --translations "$T/p80.po" --check --min-size 16 >"$T/p80.out" 2>"$T/p80.err"; rc=$?
+if [ "$rc" = 12 ] && [ -s "$T/p80.out" ] && ! grep -qv '^slide [0-9]*	s[0-9]*\.\(title\|b[0-9]*\)-[0-9a-f]*	needs [0-9]*% ' "$T/p80.out"; then
+  ok "--check +80 %: $(wc -l <"$T/p80.out") units listed at --min-size 16, exit 12"
+else
+  bad "--check +80 %: exit $rc, $(head -3 "$T/p80.out") $(cat "$T/p80.err")"
+fi
+"$DECKHAND" slides "$ROOT/samples/ietf-wsis20.pdf" --translations "$ROOT/samples/translations/ietf-wsis20.fr.po" --check >"$T/fr.out" 2>"$T/fr.err"; rc=$?
+[ "$rc" = 0 ] && [ ! -s "$T/fr.out" ] && ok "--check French: everything fits (exit 0)" || bad "--check French: exit $rc $(cat "$T/fr.out" "$T/fr.err")"
+
+# usage errors: one line, documented exit codes
+expect 2 "no translation file" -- "$DECKHAND" slides "$ROOT/samples/ietf-wsis20.pdf" -o "$T/x.pdf"
+expect 2 "no output file" -- "$DECKHAND" slides "$ROOT/samples/ietf-wsis20.pdf" --translations "$ROOT/samples/translations/ietf-wsis20.fr.po"
+expect 10 "" -- "$DECKHAND" slides "$ROOT/samples/ietf-wsis20.pdf" --translations "$ROOT/samples/translations/ietf-wsis20.fr.po" -o "$ROOT/samples/ietf-wsis20.pdf"
+summary

@@ -1,0 +1,93 @@
+// The text layer of translated slides (layout/slide_text.hpp) on the sample deck with every
+// unit pseudo-translated 80 % longer: each text stays on its slide and off the other
+// blocks' boxes, none is smaller than the minimum size, and what does not fit is reported.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "core/io.hpp"
+#include "l10n/strings.hpp"
+#include "layout/definition.hpp"
+#include "layout/engine.hpp"
+#include "layout/slide_text.hpp"
+#include "model/deck.hpp"
+
+namespace fs = std::filesystem;
+using namespace deckhand;
+
+namespace {
+const fs::path kRootDir = DECKHAND_SOURCE_DIR;
+
+struct Layer {
+  Deck deck;
+  LaidOutDoc doc;
+};
+
+Layer make(double expand, double min_size) {
+  Layer r;
+  const Deck src = deck_from_text(read_file((kRootDir / "tests/golden/ietf-wsis20.deck.json").string()), "golden");
+  r.deck = src;
+  layout::SlideUnits units;
+  for (auto& s : r.deck.slides) {
+    if (!s.title.empty()) s.title = l10n::pseudo(s.title, expand), units.translated.insert(s.id + ".title");
+    for (auto& b : s.blocks) b.text = l10n::pseudo(b.text, expand), units.translated.insert(b.id);
+  }
+  layout::LayoutDef def = layout::load_layout("notes-3", kRootDir.string());
+  layout::FontSet fonts;
+  layout::load_fonts(def, fonts);
+  Diagnostics diag;
+  layout::SlideTextOptions o;
+  o.min_size = min_size;
+  r.doc = layout::lay_out_slide_text(r.deck, units, fonts, o, diag);
+  return r;
+}
+}  // namespace
+
+TEST(SlideText, PseudoTranslationStaysOnItsSlideAndOffOtherBlocks) {
+  Layer l = make(0.8, 8);
+  ASSERT_EQ(l.doc.pages.size(), l.deck.slides.size());
+  for (size_t i = 0; i < l.deck.slides.size(); ++i) {
+    const Slide& s = l.deck.slides[i];
+    const LaidOutPage& pg = l.doc.pages[i];
+    EXPECT_DOUBLE_EQ(pg.width, s.size[0]);
+    std::vector<std::pair<std::string, BBox>> boxes;
+    if (!s.title.empty()) boxes.push_back({s.id + ".title", s.title_bbox});
+    for (const auto& b : s.blocks) boxes.push_back({b.id, b.bbox});
+    ASSERT_EQ(pg.frames.size(), boxes.size());  // one room a translated unit, in order
+    for (size_t k = 0; k < pg.frames.size(); ++k) {
+      const auto& [key, room] = pg.frames[k];
+      EXPECT_EQ(key, boxes[k].first);
+      EXPECT_GE(room[0], -0.01) << key;
+      EXPECT_GE(room[1], -0.01) << key;
+      EXPECT_LE(room[0] + room[2], pg.width + 0.01) << key;
+      EXPECT_LE(room[1] + room[3], pg.height + 0.01) << key;
+      for (const auto& [other, b] : boxes) {  // a room never crosses another block's box
+        if (other == key) continue;
+        double ox = std::min(room[0] + room[2], b[2]) - std::max(room[0], b[0]);
+        double oy = std::min(room[1] + room[3], b[3]) - std::max(room[1], b[1]);
+        EXPECT_FALSE(ox > 0.5 && oy > 0.5) << key << " crosses " << other << " on slide " << s.page;
+      }
+    }
+    for (const auto& t : pg.texts) {  // every line inside the page and inside a room
+      EXPECT_GE(t.x, -0.01);
+      EXPECT_LE(t.x + t.width, pg.width + 0.01) << t.text;
+      EXPECT_GE(t.y - t.ascent, -0.01);
+      EXPECT_LE(t.y + t.descent, pg.height + 0.01) << t.text;
+      EXPECT_GE(t.size, 8 - 1e-9) << t.text;
+      bool inside = false;
+      for (const auto& [key, room] : pg.frames)
+        inside |= t.x >= room[0] - 0.01 && t.x + t.width <= room[0] + room[2] + 0.01 && t.y - t.ascent >= room[1] - 0.01 &&
+                  t.y + t.descent <= room[1] + room[3] + 0.01;
+      EXPECT_TRUE(inside) << t.text << " on slide " << s.page;
+    }
+  }
+}
+
+TEST(SlideText, WhatDoesNotFitAtTheMinimumSizeIsReported) {
+  Layer small = make(0.8, 8), big = make(0.8, 18);
+  EXPECT_GT(big.doc.overflows.size(), small.doc.overflows.size());
+  ASSERT_FALSE(big.doc.overflows.empty());
+  for (const auto& ov : big.doc.overflows) EXPECT_GT(ov.needed, 1.0) << ov.key;
+  Layer same = make(0.0, 8);  // the source's own length: fits as it did
+  EXPECT_TRUE(same.doc.overflows.empty());
+}

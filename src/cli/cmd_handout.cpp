@@ -31,6 +31,10 @@ namespace {
 struct HandoutOpts {
   std::string in, out, layout = kDefaultLayout, title, event, date, paper, source, password, dump, translations, lang;
   bool list = false, keep_overlays = false;
+  // print (docs/printing.md)
+  bool print = false;
+  std::string bleed, marks, impose = "none", creep = "0", binding = "auto", contact, pictures;
+  int signature = 0;
 };
 
 
@@ -144,6 +148,18 @@ int run_handout(const Global& g, const HandoutOpts& h) {
     def.paper_h = landscape ? w : hh;
     def.paper_name = h.paper;
   }
+  if (h.print || !h.bleed.empty() || !h.marks.empty()) def.print.on = true;
+  if (!h.bleed.empty()) def.print.bleed = parse_length_mm(h.bleed, "--bleed");
+  if (!h.marks.empty()) def.print.marks = h.marks == "crop";
+  std::vector<int> pictures;
+  if (!h.pictures.empty()) {
+    std::stringstream ps(h.pictures);
+    for (std::string item; std::getline(ps, item, ',');) {
+      if (item.empty() || item.size() > 6 || item.find_first_not_of("0123456789") != std::string::npos)
+        throw Error(Exit::usage, "", "--pictures " + h.pictures + ": not a list of slide numbers", "e.g. --pictures 3,5,9");
+      pictures.push_back(std::stoi(item));
+    }
+  }
   Deck deck = load_deck(h.in, h.password, g, diag);
   if (deck.slides.empty())
     throw Error(Exit::bad_deck, h.in, "the deck has no slides: nothing to print", "extract the deck again, or check its \"slides\" list");
@@ -168,6 +184,9 @@ int run_handout(const Global& g, const HandoutOpts& h) {
   }
   ho.date = h.date;
   ho.skip_overlays = !h.keep_overlays;
+  ho.contact = h.contact;
+  for (size_t at = ho.contact.find("\\n"); at != std::string::npos; at = ho.contact.find("\\n", at + 1)) ho.contact.replace(at, 2, "\n");
+  ho.pictures = pictures;
   ho.file = h.in;
   // the raster is opened before laying out: a letterboxed deck is laid out as its slides
   std::unique_ptr<extract::Rasterizer> raster;
@@ -197,6 +216,10 @@ int run_handout(const Global& g, const HandoutOpts& h) {
   wo.workers = workers;
   wo.source = pdf;
   wo.password = h.password;
+  wo.impose = h.impose == "booklet";
+  wo.creep = parse_length_mm(h.creep, "--creep");
+  wo.signature = h.signature;
+  wo.binding = h.binding == "left" ? 1 : h.binding == "right" ? 2 : 0;
   wo.progress = [&g](int done, int total) {
     if (g.quiet || !::isatty(2) || total < 10) return;
     std::cerr << "\rhandout: page " << done << "/" << total << (done == total ? "\n" : "") << std::flush;
@@ -233,6 +256,8 @@ void setup_handout(CLI::App& app, Global& g, std::function<int()>& run) {
       "  deckhand handout talk.pdf --layout notes-3 -o talk-notes.pdf\n"
       "  deckhand handout talk.json --layout outline --event 'IGF 2026' --date 2026-03-14 -o outline.pdf\n"
       "  deckhand handout talk.pdf --layout my-layout.yaml -o custom.pdf     # your own layout file\n"
+      "  deckhand handout talk.pdf --layout leaflet-a5 --event 'IGF 2026' --print -o leaflet.pdf  # for a print shop\n"
+      "  deckhand handout talk.pdf --layout leaflet-a5 --impose booklet -o sheets.pdf  # office printer, duplex\n"
       "  deckhand handout --list-layouts");
   hc->add_option("input", ho->in, "The deck: a PDF, or a deck JSON (its PDF is found through 'source' or --source)");
   hc->add_option("-o,--output", ho->out, "The handout PDF to write");
@@ -250,6 +275,20 @@ void setup_handout(CLI::App& app, Global& g, std::function<int()>& run) {
   hc->add_option("--translations", ho->translations, "A translation file (XLIFF 1.2, XLIFF 2.x or PO) to merge into the deck");
   hc->add_option("--lang", ho->lang, "Target language (BCP 47) when the translation file does not say it");
   hc->add_option("--password", ho->password, "Password of an encrypted PDF");
+  hc->add_flag("--print", ho->print,
+               "Print-ready pages (docs/printing.md): TrimBox, BleedBox, 3 mm bleed, text 5 mm inside the trim, crop marks");
+  hc->add_option("--bleed", ho->bleed, "Bleed on every side (mm unless a unit is given: 3mm, 0.125in); implies --print");
+  hc->add_option("--marks", ho->marks, "crop: crop marks outside the bleed; none: no marks (some shops ask for none); implies --print")
+      ->check(CLI::IsMember({"crop", "none"}));
+  hc->add_option("--impose", ho->impose, "booklet: pages two to a sheet in saddle-stitch order, for duplex printing; none (default)")
+      ->check(CLI::IsMember({"booklet", "none"}))->capture_default_str();
+  hc->add_option("--creep", ho->creep, "With --impose booklet: total shift of the innermost pages toward the spine (mm unless a unit is given)")
+      ->capture_default_str();
+  hc->add_option("--signature", ho->signature, "With --impose booklet: sheets a signature (folded together); 0: one")->check(CLI::Range(0, 1000));
+  hc->add_option("--binding", ho->binding, "With --impose booklet: auto (right edge for a right-to-left deck), left or right")
+      ->check(CLI::IsMember({"auto", "left", "right"}))->capture_default_str();
+  hc->add_option("--contact", ho->contact, "Leaflet layouts: the back page's text ('\\n' between lines; default: the last slide)");
+  hc->add_option("--pictures", ho->pictures, "Leaflet layouts: slides shown as pictures inside, e.g. 3,5,9 (default: the layout's)");
   hc->add_option("--dump", ho->dump, "Write the laid-out pages as JSON instead of a PDF (for debugging and tests)")
       ->check(CLI::IsMember({"layout"}));
   hc->callback([&g, ho, &run] { run = [&g, ho] { return run_handout(g, *ho); }; });

@@ -17,6 +17,7 @@ void setup_commands(CLI::App& app, Global& g, std::function<int()>& run) {
   setup_check(app, g, run);
   setup_fonts(app, g, run);
   setup_inspect(app, g, run);
+  setup_preflight(app, g, run);
 }
 
 }  // namespace deckhand::cli

@@ -47,5 +47,9 @@ void setup_strings(CLI::App& app, Global& g, std::function<int()>& run);
 void setup_translate(CLI::App& app, Global& g, std::function<int()>& run);
 void setup_check(CLI::App& app, Global& g, std::function<int()>& run);
 void setup_fonts(CLI::App& app, Global& g, std::function<int()>& run);
+void setup_preflight(CLI::App& app, Global& g, std::function<int()>& run);  // also `impose`
+
+// "3mm", "0.125in", "1cm", "9pt" or a plain number of millimetres -> points; exit 2 otherwise.
+double parse_length_mm(const std::string& s, const std::string& option);
 
 }  // namespace deckhand::cli

@@ -242,7 +242,8 @@ static LayoutDef parse_layout_unchecked(const std::string& text, const std::stri
     if (s == "grid") d.mode = LayoutDef::Mode::grid;
     else if (s == "flow") d.mode = LayoutDef::Mode::flow;
     else if (s == "leaflet") d.mode = LayoutDef::Mode::leaflet;
-    else c.fail(m, "mode", "must be grid (slides in frames), flow (text flowing across pages) or leaflet (cover, outline, back page), not '" + s + "'");
+    else if (s == "trifold") d.mode = LayoutDef::Mode::trifold;
+    else c.fail(m, "mode", "must be grid (slides in frames), flow (text flowing across pages), leaflet (cover, outline, back page) or trifold (the same on three panels a side), not '" + s + "'");
   }
   if (auto g = root["grid"]) {
     c.keys(g, "grid", {"rows", "columns", "gap", "row_gap", "column_gap", "order"});

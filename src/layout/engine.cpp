@@ -826,6 +826,66 @@ struct Builder {
     back.fills.push_back({0, H - H * 0.06, W, H * 0.06, d.accent});
   }
 
+  // ---- trifold (mode trifold): an A4 roll fold of three panels a side. The panels are
+  // laid out as narrow leaflet pages (cover, inside pages, back page) by a second builder,
+  // then placed: outside (page 1) = [fold-in flap | back | cover], inside (page 2) =
+  // [inside 1 | inside 2 | fold-in]. The fold-in panel is 2 mm narrower than the others
+  // (97 mm of an A4 sheet's 297: 100/100/97) so it folds in without buckling; each panel
+  // keeps its own margins, so content stays clear of the folds.
+  void trifold() {
+    const double W = d.paper_w, mm = 72 / 25.4;
+    const double fold_in = W / 3 - 2 * mm, outer = (W - fold_in) / 2;
+    LayoutDef pd = d;
+    pd.mode = LayoutDef::Mode::leaflet;
+    pd.paper_w = fold_in;
+    pd.header = {};
+    pd.footer = {};
+    Builder sub(deck, pd, fonts, o, diag);
+    sub.rtl_page = rtl_page;
+    sub.text_frames = text_frames;
+    sub.leaflet();
+    missing.insert(sub.missing.begin(), sub.missing.end());
+    for (auto& ov : sub.doc.overflows) doc.overflows.push_back(ov);
+    auto& sp = sub.doc.pages;  // cover, inside..., back
+    // where each panel page goes: {sheet page, x of the panel's left edge, panel width}
+    struct Slot { int page; double x, w; };
+    std::vector<Slot> inside_slots = {{1, 0, outer}, {1, outer, outer}, {1, 2 * outer, fold_in}, {0, 0, fold_in}};
+    if (rtl_page) inside_slots = {{1, W - outer, outer}, {1, W - 2 * outer, outer}, {1, 0, fold_in}, {0, W - fold_in, fold_in}};
+    new_page();
+    new_page();
+    no_bands = {0, 1};
+    auto put_panel = [&](LaidOutPage& from, int sub_index, const Slot& to) {
+      LaidOutPage& pg = doc.pages[static_cast<size_t>(to.page)];
+      const double dx = to.x + (to.w - fold_in) / 2;  // centred in a wider panel
+      for (auto f : from.fills) {
+        if (f.x <= 0.01 && f.x + f.w >= fold_in - 0.01) {  // across the panel page: across the panel
+          f.x = to.x;
+          f.w = to.w;
+        } else {
+          f.x += dx;
+        }
+        pg.fills.push_back(f);
+      }
+      for (auto im : from.images) { im.x += dx; pg.images.push_back(im); }
+      for (auto b : from.boxes) { b.x += dx; pg.boxes.push_back(b); }
+      for (auto r : from.rules) { r.x0 += dx; r.x1 += dx; pg.rules.push_back(r); }
+      for (auto t : from.texts) { t.x += dx; pg.texts.push_back(t); }
+      for (auto fr : from.frames) { fr.second[0] += dx; pg.frames.push_back(fr); }
+      for (auto bm : sub.doc.bookmarks)
+        if (bm.page == sub_index) { bm.page = to.page; doc.bookmarks.push_back(bm); }
+    };
+    const int n = static_cast<int>(sp.size());
+    put_panel(sp[0], 0, rtl_page ? Slot{0, 0, outer} : Slot{0, W - outer, outer});  // cover
+    if (n > 1) put_panel(sp[static_cast<size_t>(n - 1)], n - 1, Slot{0, outer, outer});  // back
+    for (int i = 1; i < n - 1; ++i) {
+      if (i - 1 < static_cast<int>(inside_slots.size())) put_panel(sp[static_cast<size_t>(i)], i, inside_slots[static_cast<size_t>(i - 1)]);
+    }
+    if (n - 2 > static_cast<int>(inside_slots.size()))
+      diag.warn({"text-overflow", o.file, 0, "the outline needs " + std::to_string(n - 2) + " panels and a trifold has 4: the rest is left out "
+                 "(choose fewer pictures with --pictures, or use leaflet-a5)"});
+    std::stable_sort(doc.bookmarks.begin(), doc.bookmarks.end(), [](const Bookmark& a, const Bookmark& b) { return a.page < b.page; });
+  }
+
   // A booklet's page count: a multiple of 4, blank pages added before the last page (the
   // back cover). Bookmarks to the last page move with it.
   void pad_to_four() {
@@ -912,6 +972,7 @@ LaidOutDoc lay_out(const Deck& deck, const LayoutDef& def, const FontSet& fonts,
                   (def.content == LayoutDef::Content::automatic && !deck.translated_from.empty());
   if (def.mode == LayoutDef::Mode::grid) b.grid();
   else if (def.mode == LayoutDef::Mode::leaflet) b.leaflet();
+  else if (def.mode == LayoutDef::Mode::trifold) b.trifold();
   else b.flow();
   if (b.doc.pages.empty()) b.new_page();
   if (def.mode == LayoutDef::Mode::leaflet || def.print.booklet) b.pad_to_four();

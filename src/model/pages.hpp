@@ -102,11 +102,12 @@ struct PrintGeometry {
   double safe = 0;           // text and important content stay this far inside the trim
   bool marks = false;        // crop marks outside the bleed, in registration colour
   double mark_length = 0;    // each mark's length
-  double mark_offset = 0;    // from the trim edge to the mark's start (at least bleed + 1 pt)
+  double mark_offset = 0;    // from the trim edge to the mark's start (at least bleed + 1 mm)
   double mark_weight = 0.25; // line width
   // the distance from the trim to the MediaBox edge on every side
-  double slug() const { return marks ? std::max(bleed + 1, mark_offset) + mark_length + 3 : bleed; }
-  double mark_start() const { return std::max(bleed + 1, mark_offset); }
+  double slug() const { return marks ? mark_start() + mark_length + 3 : bleed; }
+  // marks keep 1 mm clear of the bleed (so they never touch it, even after rounding)
+  double mark_start() const { return std::max(bleed + 72 / 25.4, mark_offset); }
 };
 
 struct LaidOutDoc {

@@ -223,7 +223,7 @@ PreflightReport preflight(const std::string& file, const PreflightOptions& o) {
     }
     Rect media = rect(mb), crop = cb.isRectangle() ? rect(cb) : media;
     if (!tb.isRectangle()) rep.problems.push_back({pn, "no TrimBox (the finished size); make it with a bleed, e.g. deckhand handout --print"});
-    if (!bb.isRectangle()) rep.problems.push_back({pn, "no BleedBox (the trim plus " + mm(o.bleed) + " on every side)"});
+    if (!bb.isRectangle() && o.bleed > 0) rep.problems.push_back({pn, "no BleedBox (the trim plus " + mm(o.bleed) + " on every side)"});
     if (tb.isRectangle() && bb.isRectangle()) {
       Rect trim = rect(tb), bleed = rect(bb);
       if (!media.contains(crop)) rep.problems.push_back({pn, "CropBox extends beyond the MediaBox"});

@@ -686,9 +686,7 @@ struct Builder {
       bookmark(s, page_index, y, in_section);
       if (shown) {
         im.y = y;
-        doc.pages.back().images.push_back(im);
-        doc.pages.back().frames.push_back({s.id, {im.x, im.y, im.w, im.h}});
-        if (d.border > 0) doc.pages.back().boxes.push_back({im.x, im.y, im.w, im.h, d.border, d.border_color});
+        frame(doc.pages.back(), s, im);
         y += im.h + 6;
       }
       double top = y;
@@ -744,6 +742,19 @@ struct Builder {
     return trial.height;
   }
 
+  // A slide shown in a leaflet: its picture, or (a translated deck: the picture shows the
+  // source language) its text retypeset in the slide's shape, as grid frames do
+  void frame(LaidOutPage& pg, const Slide& s, const ImageBox& im) {
+    pg.frames.push_back({s.id, {im.x, im.y, im.w, im.h}});
+    if (text_frames) {
+      text_frame(pg, s, im);
+      pg.boxes.push_back({im.x, im.y, im.w, im.h, std::max(d.border, 0.5), d.border_color});
+      return;
+    }
+    pg.images.push_back(im);
+    if (d.border > 0) pg.boxes.push_back({im.x, im.y, im.w, im.h, d.border, d.border_color});
+  }
+
   void leaflet() {
     auto ss = slides();
     const std::string title = o.title.empty() ? deck.title : o.title;
@@ -790,9 +801,7 @@ struct Builder {
     if (!ev.empty()) y += stack(cover, ev, cx0, cw, y, -1) + d.title.size;
     if (cover_slide && cy1 - y > 60) {
       ImageBox im = picture(*cover_slide, cx0 + cw * 0.1, y, cw * 0.8, cy1 - y, true);
-      cover.images.push_back(im);
-      cover.frames.push_back({cover_slide->id, {im.x, im.y, im.w, im.h}});
-      if (d.border > 0) cover.boxes.push_back({im.x, im.y, im.w, im.h, d.border, d.border_color});
+      frame(cover, *cover_slide, im);
       bool in_section = false;
       bookmark(*cover_slide, 0, 0, in_section);
     }
@@ -818,12 +827,14 @@ struct Builder {
       bool in_section = false;
       bookmark(*back_slide, static_cast<int>(doc.pages.size()) - 1, cy1 - 100, in_section);
     }
+    // the foot band of the back page, in the accent colour, to the bottom edge; the
+    // contact text above it
+    const double foot = H * 0.06, bottom = std::min(cy1, H - foot - d.title.size);
     if (!cp.empty()) {
-      double h = stack(back, cp, cx0, cw, 0, cy1);
-      back.rules.push_back({cx0, cy1 - h - d.title.size, cx1, cy1 - h - d.title.size, 0.8, d.accent});
+      double h = stack(back, cp, cx0, cw, 0, bottom);
+      back.rules.push_back({cx0, bottom - h - d.title.size, cx1, bottom - h - d.title.size, 0.8, d.accent});
     }
-    // the foot band of the back page, in the accent colour, to the bottom edge
-    back.fills.push_back({0, H - H * 0.06, W, H * 0.06, d.accent});
+    back.fills.push_back({0, H - foot, W, foot, d.accent});
   }
 
   // ---- trifold (mode trifold): an A4 roll fold of three panels a side. The panels are

@@ -108,7 +108,7 @@ PYEOF
       for bind in left right; do
         rtl=0; [ $bind = right ] && rtl=1
         "$DECKHAND" impose -q "$T/n$n.pdf" --signature $sig --binding $bind -o "$T/i.pdf" 2>"$T/err" || { bad "impose $n: $(cat "$T/err")"; continue; }
-        pdftotext -bbox "$T/i.pdf" "$T/i.html"
+        pdftotext -bbox "$T/i.pdf" "$T/i.html" 2>/dev/null
         $PY words "$T/i.html" $A5W | awk '{print $1, $2}' >"$T/got"
         expected $n $sig $rtl >"$T/want"
         if cmp -s "$T/got" "$T/want"; then ok "impose $n pages, signature $sig, $bind binding: $(($(wc -l <"$T/want") / 2)) sheets, order read back ($(head -2 "$T/got" | tr '\n' '/'))"
@@ -159,8 +159,8 @@ if [ "$PART" = D ] || [ "$PART" = all ]; then
     [ -z "$(unembedded "$out")" ] && ok "leaflet $lang: fonts embedded" || bad "leaflet $lang: $(unembedded "$out")"
     expect 0 "preflight passed" -- "$DECKHAND" preflight "$out" --booklet
   done
-  pdftotext "$T/leaf-fr.pdf" - | grep -q "Internet" && ok "leaflet fr: text extractable" || bad "leaflet fr text"
-  pdftotext "$T/leaf-ar.pdf" - | grep -q "[ء-ي]" && ok "leaflet ar: Arabic text extractable" || bad "leaflet ar: no Arabic letters"
+  pdftotext "$T/leaf-fr.pdf" - | grep -q "L’IETF et le SMSI+20" && ok "leaflet fr: the French title extractable" || bad "leaflet fr text"
+  pdftotext "$T/leaf-ar.pdf" - | grep -q "ال" && ok "leaflet ar: Arabic text extractable" || bad "leaflet ar: no Arabic letters"
   pdffonts "$T/leaf-ar.pdf" | grep -q NotoSansArabic && ok "leaflet ar: Noto Sans Arabic used" || bad "leaflet ar fonts: $(pdffonts "$T/leaf-ar.pdf")"
   # vector mode (the default): the cover's title slide is the source page itself, its text searchable twice
   "$DECKHAND" handout -q "$S" --layout leaflet-a5 --print -o "$T/leaf-v.pdf" 2>/dev/null
@@ -169,7 +169,30 @@ if [ "$PART" = D ] || [ "$PART" = all ]; then
   printf 'name: leaf-raster\nmode: leaflet\npaper: A5\nprint: {enabled: true}\nimage: {mode: raster, dpi: 300}\n' >"$T/leaf-raster.yaml"
   "$DECKHAND" handout -q "$S" --layout "$T/leaf-raster.yaml" -o "$T/leaf-r.pdf" 2>"$T/err" && expect 0 "preflight passed" -- "$DECKHAND" preflight "$T/leaf-r.pdf" --min-dpi 295 \
     || bad "raster leaflet: $(cat "$T/err")"
-  # trifold and booklet-a5
+  # a translated leaflet shows its chosen slides retypeset (the pictures show the source language)
+  pdftotext "$T/leaf-fr.pdf" - | grep -c "L’IETF et le SMSI+20" | grep -q "^2$" && ok "leaflet fr: the cover's slide retypeset in French (title twice)" || bad "leaflet fr cover: $(pdftotext "$T/leaf-fr.pdf" - | head -5)"
+  # leaflet-trifold: two A4 landscape sides, panels 100/100/97 mm, content clear of the folds
+  "$DECKHAND" handout -q "$S" --layout leaflet-trifold --print --event "IGF 2026" -o "$T/tri.pdf" 2>"$T/err" || bad "trifold: $(cat "$T/err")"
+  [ "$(pages_of "$T/tri.pdf")" = 2 ] && ok "leaflet-trifold: 2 pages (outside, inside)" || bad "trifold pages: $(pages_of "$T/tri.pdf")"
+  pdfinfo -box "$T/tri.pdf" | awk '/^TrimBox/ {w = $4 - $2; h = $5 - $3} END {exit !(w - 841.89 < 0.05 && 841.89 - w < 0.05 && h - 595.28 < 0.05 && 595.28 - h < 0.05)}' \
+    && ok "leaflet-trifold: TrimBox A4 landscape" || bad "trifold trim: $(pdfinfo -box "$T/tri.pdf" | grep TrimBox)"
+  # no word within 5 mm of a fold (folds at 97 and 197 mm on the outside, 100 and 200 mm inside; trim at the slug)
+  slug=$(pdfinfo -box "$T/tri.pdf" | awk '/^TrimBox/ {print $2}')
+  pdftotext -bbox "$T/tri.pdf" "$T/tri.html"
+  python3 - "$T/tri.html" "$slug" >"$T/why" <<'PYEOF' && ok "leaflet-trifold: no word within 5 mm of a fold" || bad "trifold folds: $(head -3 "$T/why")"
+import re, sys
+mm = 72 / 25.4; slug = float(sys.argv[2]); bad = 0
+for i, page in enumerate(re.findall(r"<page[^>]*>(.*?)</page>", open(sys.argv[1], encoding="utf-8").read(), re.S)):
+    folds = [97 * mm, 197 * mm] if i == 0 else [100 * mm, 200 * mm]
+    for m in re.finditer(r'<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)"[^>]*>([^<]*)<', page):
+        x0, x1 = float(m.group(1)) - slug, float(m.group(2)) - slug
+        for f in folds:
+            if x1 > f - 5 * mm and x0 < f + 5 * mm:
+                print("page %d: %r at %.1f-%.1f mm, fold at %.0f mm" % (i + 1, m.group(3), x0 / mm, x1 / mm, f / mm)); bad = 1
+sys.exit(bad)
+PYEOF
+  expect 0 "preflight passed" -- "$DECKHAND" preflight "$T/tri.pdf"
+  # booklet-a5
   "$DECKHAND" handout -q "$S" --layout booklet-a5 --print -o "$T/bk.pdf" 2>"$T/err" || bad "booklet-a5: $(cat "$T/err")"
   boxes_ok "booklet-a5 --print" "$T/bk.pdf" 1
   n=$(pages_of "$T/bk.pdf"); [ $((n % 4)) = 0 ] && ok "booklet-a5: $n pages" || bad "booklet-a5: $n pages"

@@ -674,7 +674,7 @@ struct Builder {
         thumb_h = im.h;
         need = std::max(need, thumb_h + 4);
       }
-      if (shown) {  // a leaflet's chosen slide: its picture across the column, above its text
+      if (shown) {  // a leaflet's chosen slide: its picture across the column, under its heading
         im = picture(s, cx0 + cw * (1 - d.leaflet.picture_share) / 2, 0, cw * d.leaflet.picture_share, (cy1 - cy0) * 0.6, true);
         need += im.h + 6;
       }
@@ -684,7 +684,14 @@ struct Builder {
       }
       int page_index = static_cast<int>(doc.pages.size()) - 1;
       bookmark(s, page_index, y, in_section);
-      if (shown) {
+      const bool has_head = heading && !(s.kind == SlideKind::blank && head.text.find_first_not_of(" 0123456789") == std::string::npos);
+      if (shown) {  // the heading, the picture, then the bullets
+        if (has_head) pour({head}, tx, tw);
+        heading = false;
+        if (y + im.h > cy1 && y > cy0 + 1) {
+          new_page();
+          y = cy0;
+        }
         im.y = y;
         frame(doc.pages.back(), s, im);
         y += im.h + 6;
@@ -696,7 +703,7 @@ struct Builder {
         doc.pages.back().frames.push_back({s.id, {im.x, im.y, im.w, im.h}});
         if (d.border > 0) doc.pages.back().boxes.push_back({im.x, im.y, im.w, im.h, d.border, d.border_color});
       }
-      if (heading && !(s.kind == SlideKind::blank && head.text.find_first_not_of(" 0123456789") == std::string::npos)) ps.push_back(head);
+      if (heading && has_head) ps.push_back(head);
       for (const auto& b : s.blocks) ps.push_back({b.text, d.body.size, d.body.bold, b.level, d.text, false, b.marker});
       size_t pages_before = doc.pages.size();
       pour(ps, tx, tw);

@@ -151,6 +151,8 @@ int run_handout(const Global& g, const HandoutOpts& h) {
   if (h.print || !h.bleed.empty() || !h.marks.empty()) def.print.on = true;
   if (!h.bleed.empty()) def.print.bleed = parse_length_mm(h.bleed, "--bleed");
   if (!h.marks.empty()) def.print.marks = h.marks == "crop";
+  if (h.impose != "booklet" && (h.creep != "0" || h.signature != 0 || h.binding != "auto"))
+    throw Error(Exit::usage, "", "--creep, --signature and --binding need --impose booklet", "add --impose booklet, or leave them out");
   std::vector<int> pictures;
   if (!h.pictures.empty()) {
     std::stringstream ps(h.pictures);

@@ -138,6 +138,9 @@ PYEOF
   "$DECKHAND" impose -q "$T/n8.pdf" --marks crop -o "$T/m.pdf" 2>/dev/null
   pdfinfo -box "$T/m.pdf" | awk '/^MediaBox/ {mw=$4} /^TrimBox/ {tw=$4 - $2} END {exit !(mw > tw + 20)}' && ok "impose --marks crop: MediaBox larger than the spread (TrimBox)" || bad "impose marks: $(pdfinfo -box "$T/m.pdf")"
   qpdf --check "$T/m.pdf" >/dev/null 2>&1 && ok "imposed sheets: qpdf --check" || bad "imposed: qpdf --check"
+  expect 2 "need --impose booklet" -- "$DECKHAND" handout "$S" --layout leaflet-a5 --creep 1mm -o "$T/x.pdf"
+  expect 2 "not a length" -- "$DECKHAND" impose "$T/n8.pdf" --creep 1furlong -o "$T/x.pdf"
+  expect 10 "" -- "$DECKHAND" impose "$T/n8.pdf" -o "$T/n8.pdf"
   # a handout imposed: leaflet of the Arabic deck is bound on the right by itself
   "$DECKHAND" handout -q "$ROOT/samples/ar.pdf" --layout leaflet-a5 --impose booklet -o "$T/ar-sheets.pdf" 2>"$T/err" || bad "ar leaflet imposed: $(cat "$T/err")"
   pdftotext -f 2 -l 2 -bbox "$T/ar-sheets.pdf" "$T/ar.html"

@@ -18,6 +18,7 @@ void setup_commands(CLI::App& app, JobOptions& o) {
   setup_check(app, o);
   setup_fonts(app, o);
   setup_inspect(app, o);
+  setup_preflight(app, o);
 }
 
 }  // namespace deckhand::cli

@@ -16,6 +16,7 @@ void setup_extract(CLI::App& app, JobOptions& o);
 void setup_inspect(CLI::App& app, JobOptions& o);
 void setup_handout(CLI::App& app, JobOptions& o);
 void setup_slides(CLI::App& app, JobOptions& o);
+void setup_preflight(CLI::App& app, JobOptions& o);  // also `impose`
 void setup_strings(CLI::App& app, JobOptions& o);
 void setup_translate(CLI::App& app, JobOptions& o);
 void setup_check(CLI::App& app, JobOptions& o);

@@ -20,10 +20,12 @@ int main(int argc, char** argv) {
                "  deckhand inspect talk.pdf                  # outline: titles and bullets\n"
                "  deckhand handout talk.pdf --layout notes-3 -o notes.pdf   # 3 slides a page, lines for notes\n"
                "  deckhand strings export talk.json --format po --target-lang fr -o talk.fr.po\n"
-               "  deckhand handout talk.json --translations talk.fr.po -o talk-fr.pdf\n\n"
+               "  deckhand handout talk.json --translations talk.fr.po -o talk-fr.pdf\n"
+               "  deckhand handout talk.pdf --layout leaflet-a5 --print -o leaflet.pdf   # for a print shop\n"
+               "  deckhand preflight leaflet.pdf --booklet   # ready to print? (docs/printing.md)\n\n"
                "Exit codes: 0 ok, 2 usage, 3 warnings with --strict, 4 input missing, 5 not a PDF or damaged,\n"
                "6 encrypted, 7 no text layer, 8 invalid deck JSON, 9 invalid layout, 10 output not writable,\n"
-               "11 unreadable translation file, 12 check found problems, 1 internal error.\n"
+               "11 unreadable translation file, 12 check or preflight found problems, 1 internal error.\n"
                "Run 'deckhand COMMAND --help' for a command's options.",
                "deckhand"};  // the name in help, not argv[0]'s full path
   app.set_version_flag("--version", std::string("deckhand ") + deckhand::kVersion);

@@ -25,7 +25,7 @@ enum class Exit : int {
   bad_deck = 8,      // a deck JSON that is not valid
   layout = 9,        // a layout definition that is not valid, or a font it names
   translation = 11,  // a translation file that cannot be read
-  check_failed = 12, // deckhand check / fonts check found text that does not fit, or characters no font has
+  check_failed = 12, // check / fonts check found text that does not fit or characters no font has; preflight found problems
   output = 10,       // the output cannot be written
 };
 

@@ -14,6 +14,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <regex>
 #include <set>
 #include <sstream>
 
@@ -28,6 +29,8 @@
 #include "l10n/strings.hpp"
 #include "layout/engine.hpp"
 #include "render/pdf_writer.hpp"
+#include "render/preflight.hpp"
+#include "render/print.hpp"
 #include "render/translated_slides.hpp"
 
 namespace deckhand {
@@ -275,6 +278,20 @@ std::string count_of(size_t n, const std::string& singular, const std::string& p
   return std::to_string(n) + " " + (n == 1 ? singular : plural.empty() ? singular + "s" : plural);
 }
 
+double parse_length_mm(const std::string& s, const std::string& option) {
+  static const std::regex re(R"(^\s*([0-9]*\.?[0-9]+)\s*(mm|cm|in|pt)?\s*$)");
+  std::smatch m;
+  if (s.size() > 32 || !std::regex_match(s, m, re))
+    throw Error(Exit::usage, "", option + " " + s + ": not a length", "give it like 3mm, 0.125in or 9pt");
+  double v = std::strtod(m[1].str().c_str(), nullptr);
+  std::string u = m[2].str();
+  if (u.empty() || u == "mm") v *= 72.0 / 25.4;
+  else if (u == "cm") v *= 72.0 / 2.54;
+  else if (u == "in") v *= 72.0;
+  if (!(v >= 0 && v <= 1000)) throw Error(Exit::usage, "", option + " " + s + ": too large", "give a length under 350mm");
+  return v;
+}
+
 std::string data_dir() {
   if (const char* e = std::getenv("DECKHAND_DATA"); e && *e) return e;
   // installed: <prefix>/bin/deckhand and <prefix>/share/deckhand
@@ -314,6 +331,8 @@ int Job::run() {
     case Command::check: rc = run_check(); break;
     case Command::fonts_check: rc = run_fonts_check(); break;
     case Command::slides: rc = run_slides(); break;
+    case Command::preflight: rc = run_preflight(); break;
+    case Command::impose: rc = run_impose(); break;
     case Command::none: throw Error(Exit::usage, "", "no command given", "run 'deckhand --help'");
   }
   if (const char* e = std::getenv("DECKHAND_DEBUG_OPENS"); e && *e == '1')
@@ -382,6 +401,22 @@ int Job::run_handout() {
     def.paper_h = landscape ? w : hh;
     def.paper_name = h.paper;
   }
+  // print geometry (docs/printing.md)
+  if (h.print || !h.bleed.empty() || !h.marks.empty()) def.print.on = true;
+  if (!h.bleed.empty()) def.print.bleed = parse_length_mm(h.bleed, "--bleed");
+  if (!h.marks.empty()) def.print.marks = h.marks == "crop";
+  if (h.impose != "booklet" && (h.creep != "0" || h.signature != 0 || h.binding != "auto"))
+    throw Error(Exit::usage, "", "--creep, --signature and --binding need --impose booklet", "add --impose booklet, or leave them out");
+  const double creep = parse_length_mm(h.creep, "--creep");
+  std::vector<int> picture_slides;  // --pictures
+  if (!h.pictures.empty()) {
+    std::stringstream ps(h.pictures);
+    for (std::string item; std::getline(ps, item, ',');) {
+      if (item.empty() || item.size() > 6 || item.find_first_not_of("0123456789") != std::string::npos)
+        throw Error(Exit::usage, "", "--pictures " + h.pictures + ": not a list of slide numbers", "e.g. --pictures 3,5,9");
+      picture_slides.push_back(std::stoi(item));
+    }
+  }
   // source -> deck
   Loaded l = load_deck(h, diag);
   Deck& deck = l.deck;
@@ -400,6 +435,9 @@ int Job::run_handout() {
   ho.event = h.event;
   ho.date = h.date;
   ho.skip_overlays = !h.keep_overlays;
+  ho.contact = h.contact;
+  for (size_t at = ho.contact.find("\\n"); at != std::string::npos; at = ho.contact.find("\\n", at + 1)) ho.contact.replace(at, 2, "\n");
+  ho.pictures = picture_slides;
   ho.file = h.input;
   // -> laid-out pages. The source PDF is needed only when they show pictures of slides
   // (an outline layout draws none: a deck JSON alone is enough).
@@ -460,6 +498,10 @@ int Job::run_handout() {
     wo.source = src->path();
     wo.password = password;
   }
+  wo.impose = h.impose == "booklet";
+  wo.creep = creep;
+  wo.signature = h.signature;
+  wo.binding = h.binding == "left" ? 1 : h.binding == "right" ? 2 : 0;
   wo.progress = progress_printer(h, "handout", 10);
   const extract::SourcePdf* pool = src.get();
   render::RasterFn pictures = [pool, crop](int page, int w, int hh, unsigned worker) {
@@ -701,6 +743,57 @@ int Job::run_slides() {
   write_output_via(o.output, inputs, [&](const std::string& tmp) { render::translate_slides(source_deck, deck, pdf, o.password, fonts, so, diag, tmp); });
   spdlog::info("{}: {} ({} units translated)", o.output, count_of(deck.slides.size(), "page"), translated);
   return finish(diag);
+}
+
+namespace {
+void check_input_file(const std::string& path) {
+  std::error_code ec;
+  if (!fs::is_regular_file(path, ec))
+    throw Error(Exit::input, path, fs::exists(path, ec) ? "not a regular file" : "no such file", "check the path");
+}
+}  // namespace
+
+int Job::run_preflight() {
+  render::PreflightOptions po;
+  po.bleed = parse_length_mm(o_.preflight_bleed, "--bleed");
+  po.min_dpi = o_.min_dpi;
+  po.booklet = o_.booklet;
+  po.password = o_.password;
+  check_input_file(o_.input);
+  render::PreflightReport r = render::preflight(o_.input, po);
+  std::ostringstream out;
+  for (const auto& p : r.problems)
+    out << "deckhand: preflight: " << o_.input << ": " << (p.page > 0 ? "page " + std::to_string(p.page) + ": " : "") << p.what << "\n";
+  write_output("-", out.str(), {});
+  if (!o_.quiet) {
+    std::string cs;
+    for (const auto& c : r.colour_spaces) cs += (cs.empty() ? "" : ", ") + c;
+    std::cerr << "deckhand: " << o_.input << ": " << count_of(static_cast<size_t>(r.pages), "page") << ", "
+              << count_of(static_cast<size_t>(r.images), "image placement");
+    if (r.images > 0) std::cerr << " (lowest " << static_cast<long>(std::lround(r.lowest_dpi)) << " dpi)";
+    std::cerr << ", colour spaces: " << (cs.empty() ? "none" : cs) << "\n";
+  }
+  if (!r.problems.empty()) {
+    std::cerr << "deckhand: error: " << o_.input << ": " << count_of(r.problems.size(), "preflight problem")
+              << " (see the lines above; docs/printing.md)\n";
+    return static_cast<int>(Exit::check_failed);
+  }
+  if (!o_.quiet) std::cerr << "deckhand: " << o_.input << ": preflight passed\n";
+  return 0;
+}
+
+int Job::run_impose() {
+  check_input_file(o_.input);
+  render::ImposeOptions io;
+  io.creep = parse_length_mm(o_.creep, "--creep");
+  io.signature = o_.signature;
+  io.rtl = o_.impose_binding == "right";
+  io.marks = o_.impose_marks == "crop";
+  int blanks = 0;
+  write_output_via(o_.output, {o_.input}, [&](const std::string& tmp) { blanks = render::impose_booklet(o_.input, o_.password, tmp, io); });
+  if (!o_.quiet && blanks > 0)
+    std::cerr << "deckhand: " << o_.output << ": " << count_of(static_cast<size_t>(blanks), "blank page") << " added before the back cover\n";
+  return 0;
 }
 
 }  // namespace deckhand

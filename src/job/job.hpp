@@ -32,6 +32,8 @@ enum class Command {
   translate,       // deck + translation file -> translated deck JSON
   check,           // deck (+ translations) laid out: units that overflow (exit 12)
   slides,          // source PDF + translations -> the same slides in the target language
+  preflight,       // any PDF: ready for a print shop? (exit 12 with one line a problem)
+  impose,          // any PDF -> saddle-stitched booklet sheets
   fonts_check,     // characters no font of the layout covers (exit 12)
 };
 
@@ -61,6 +63,15 @@ struct JobOptions {
   // what does not fit instead of writing a PDF
   double min_size = 8;
   bool slides_check = false;
+  // print (handout; docs/printing.md): --print, --bleed/--marks imply it; lengths are
+  // "3mm", "0.125in", "9pt" (mm without a unit)
+  bool print = false;
+  std::string bleed, marks, impose = "none", creep = "0", binding = "auto", contact, pictures;
+  int signature = 0;
+  // preflight and impose (any PDF)
+  std::string preflight_bleed = "3mm", impose_binding = "left", impose_marks = "none";
+  double min_dpi = 300;
+  bool booklet = false;
   // strings
   std::string format = "xliff2", update_format, target_lang, old_file, expand = "40%";
 };
@@ -87,6 +98,8 @@ class Job {
   int run_check();
   int run_fonts_check();
   int run_slides();
+  int run_preflight();
+  int run_impose();
 
   // Prints the warnings; with --strict and any warning, says so and returns exit 3.
   int finish(const Diagnostics& diag) const;
@@ -101,5 +114,8 @@ std::string count_of(size_t n, const std::string& singular, const std::string& p
 // Where layouts/ and fonts/ are: $DECKHAND_DATA, else the installed share/deckhand, else
 // the source tree of the build.
 std::string data_dir();
+// A length given as "3mm", "0.3cm", "0.125in" or "9pt" (millimetres without a unit), in
+// points. Throws Error(Exit::usage) naming `option` for anything else or over 1000 pt.
+double parse_length_mm(const std::string& s, const std::string& option);
 
 }  // namespace deckhand

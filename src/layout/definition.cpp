@@ -188,7 +188,7 @@ static LayoutDef parse_layout_unchecked(const std::string& text, const std::stri
     }
   }
   c.keys(root, "", {"name", "description", "paper", "orientation", "margins", "header", "footer", "mode", "grid",
-                    "cell", "flow", "fonts", "colors", "image", "overflow", "direction"});
+                    "cell", "flow", "fonts", "colors", "image", "overflow", "direction", "print", "leaflet"});
   LayoutDef d;
   d.file = file;
   if (auto dir = root["direction"]) {
@@ -241,7 +241,9 @@ static LayoutDef parse_layout_unchecked(const std::string& text, const std::stri
     std::string s = c.str(m, "mode");
     if (s == "grid") d.mode = LayoutDef::Mode::grid;
     else if (s == "flow") d.mode = LayoutDef::Mode::flow;
-    else c.fail(m, "mode", "must be grid (slides in frames) or flow (text flowing across pages), not '" + s + "'");
+    else if (s == "leaflet") d.mode = LayoutDef::Mode::leaflet;
+    else if (s == "trifold") d.mode = LayoutDef::Mode::trifold;
+    else c.fail(m, "mode", "must be grid (slides in frames), flow (text flowing across pages), leaflet (cover, outline, back page) or trifold (the same on three panels a side), not '" + s + "'");
   }
   if (auto g = root["grid"]) {
     c.keys(g, "grid", {"rows", "columns", "gap", "row_gap", "column_gap", "order"});
@@ -323,8 +325,66 @@ static LayoutDef parse_layout_unchecked(const std::string& text, const std::stri
     if (f["deck_title"]) role(c, f["deck_title"], "fonts.deck_title", d.deck_title);
     if (f["level_indent"]) d.level_indent = c.length(f["level_indent"], "fonts.level_indent", 100);
   }
+  if (auto pr = root["print"]) {
+    c.keys(pr, "print", {"enabled", "trim", "bleed", "safe", "marks", "booklet"});
+    if (pr["enabled"]) d.print.on = c.boolean(pr["enabled"], "print.enabled");
+    if (auto t = pr["trim"]) {
+      if (t.IsSequence()) {
+        if (t.size() != 2) c.fail(t, "print.trim", "a custom trim is [width, height], e.g. [148mm, 210mm]");
+        d.print.trim_w = c.length(t[0], "print.trim[0]", 5000, 144);
+        d.print.trim_h = c.length(t[1], "print.trim[1]", 5000, 144);
+      } else {
+        std::string n = c.str(t, "print.trim");
+        if (!paper_size(n, &d.print.trim_w, &d.print.trim_h))
+          c.fail(t, "print.trim", "unknown size '" + n + "' (allowed: A3, A4, A5, Letter, Legal, or [width, height])");
+        if (d.paper_w > d.paper_h) std::swap(d.print.trim_w, d.print.trim_h);
+      }
+    }
+    if (pr["bleed"]) d.print.bleed = c.length(pr["bleed"], "print.bleed", 72);
+    if (pr["safe"]) d.print.safe = c.length(pr["safe"], "print.safe", 144);
+    if (auto mk = pr["marks"]) {
+      if (mk.IsScalar()) {
+        std::string v = c.str(mk, "print.marks");
+        if (v != "crop" && v != "none") c.fail(mk, "print.marks", "must be crop or none, or {type, length, offset, weight}, not '" + v + "'");
+        d.print.marks = v == "crop";
+      } else {
+        c.keys(mk, "print.marks", {"type", "length", "offset", "weight"});
+        if (auto ty = mk["type"]) {
+          std::string v = c.str(ty, "print.marks.type");
+          if (v != "crop" && v != "none") c.fail(ty, "print.marks.type", "must be crop or none, not '" + v + "'");
+          d.print.marks = v == "crop";
+        }
+        if (mk["length"]) d.print.mark_length = c.length(mk["length"], "print.marks.length", 72, 1);
+        if (mk["offset"]) d.print.mark_offset = c.length(mk["offset"], "print.marks.offset", 72);
+        if (mk["weight"]) d.print.mark_weight = c.length(mk["weight"], "print.marks.weight", 4, 0.05);
+      }
+    }
+    if (pr["booklet"]) d.print.booklet = c.boolean(pr["booklet"], "print.booklet");
+  }
+  if (d.print.trim_w > 0) {  // the trim is the page laid out
+    d.paper_w = d.print.trim_w;
+    d.paper_h = d.print.trim_h;
+    d.paper_name = "custom";
+  }
+  if (auto lf = root["leaflet"]) {
+    c.keys(lf, "leaflet", {"pictures", "contact", "picture_width"});
+    if (auto pc = lf["pictures"]) {
+      if (pc.IsSequence()) {
+        d.leaflet.pictures_auto = false;
+        for (auto x : pc) d.leaflet.pictures.push_back(c.whole(x, "leaflet.pictures", 1, 100000));
+      } else {
+        std::string v = c.str(pc, "leaflet.pictures");
+        if (v == "auto") d.leaflet.pictures_auto = true;
+        else if (v == "none") d.leaflet.pictures_auto = false;
+        else c.fail(pc, "leaflet.pictures", "must be auto, none or a list of slide numbers, e.g. [2, 5], not '" + v + "'");
+      }
+    }
+    if (lf["contact"]) d.leaflet.contact = c.str(lf["contact"], "leaflet.contact");
+    if (lf["picture_width"]) d.leaflet.picture_share = c.share(lf["picture_width"], "leaflet.picture_width");
+  }
   if (auto col = root["colors"]) {
-    c.keys(col, "colors", {"text", "rules", "border", "muted"});
+    c.keys(col, "colors", {"text", "rules", "border", "muted", "accent"});
+    if (col["accent"]) d.accent = c.color(col["accent"], "colors.accent");
     if (col["text"]) d.text = c.color(col["text"], "colors.text");
     if (col["rules"]) d.rules = c.color(col["rules"], "colors.rules");
     if (col["border"]) d.border_color = c.color(col["border"], "colors.border");

@@ -21,6 +21,27 @@ struct Role {
   bool bold = false;
 };
 
+// Print geometry (key `print`, or --print; docs/printing.md). Lengths in points. The
+// defaults are what print shops ask for: 3 mm bleed, content 5 mm inside the trim, crop
+// marks 6 mm long starting 3 mm from the trim (never inside the bleed), 0.25 pt.
+struct PrintDef {
+  bool on = false;
+  double trim_w = 0, trim_h = 0;  // the finished size; 0: the paper
+  double bleed = 3 * 72 / 25.4;
+  double safe = 5 * 72 / 25.4;
+  bool marks = true;              // marks: crop (true) or none
+  double mark_length = 6 * 72 / 25.4, mark_offset = 3 * 72 / 25.4, mark_weight = 0.25;
+  bool booklet = false;           // page count padded to a multiple of 4 (blanks before the last page)
+};
+
+// mode: leaflet (docs/layouts.md): a cover, the outline with some slide pictures, a back page
+struct LeafletDef {
+  std::vector<int> pictures;      // slide numbers (pages) shown as pictures; empty: auto
+  bool pictures_auto = true;
+  std::string contact;            // text of the back page; "": the last slide's
+  double picture_share = 0.7;     // width of a picture, share of the text width
+};
+
 struct LayoutDef {
   std::string name, description, file;
   std::string path;  // the file read (built-in layouts too): an input a run must not overwrite
@@ -28,7 +49,10 @@ struct LayoutDef {
   std::string paper_name = "A4";
   double m_top = 42.52, m_right = 42.52, m_bottom = 42.52, m_left = 42.52;
   Band header, footer;
-  enum class Mode { grid, flow } mode = Mode::grid;
+  enum class Mode { grid, flow, leaflet, trifold } mode = Mode::grid;
+  PrintDef print;
+  LeafletDef leaflet;
+  double safe_inset = 14.17;  // set by the engine: distance of cover text from a band's edge
   // grid
   int rows = 1, cols = 1;
   double row_gap = 14.17, col_gap = 14.17;  // 5mm
@@ -63,6 +87,7 @@ struct LayoutDef {
   Role title{12, true}, body{9, false}, label_role{7.5, false}, section{16, true}, deck_title{20, true};
   double level_indent = 14;
   Color text{0, 0, 0}, rules{0.69, 0.69, 0.69}, border_color{0.5, 0.5, 0.5}, muted{0.38, 0.38, 0.38};
+  Color accent{0.12, 0.31, 0.47};  // leaflet cover band
   // images and overflow: slides placed as vector pages (image.mode: vector, the default)
   // or as raster pictures of `dpi` (image.mode: raster)
   bool vector = true;

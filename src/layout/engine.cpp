@@ -685,9 +685,11 @@ struct Builder {
         }
       }
     };
-    // the deck's title
+    // the deck's title (a leaflet has it on its cover)
     std::string title = o.title.empty() ? deck.title : o.title;
-    if (!title.empty()) {
+    const bool leaf = d.mode == LayoutDef::Mode::leaflet;
+    if (leaf) ss = inside;
+    if (!title.empty() && !leaf) {
       Placed pl = place({{title, d.deck_title.size, d.deck_title.bold, 0, d.text}}, cx0, y, cw, cy1);
       for (auto& r : pl.runs) doc.pages.back().texts.push_back(std::move(r));
       y += pl.height + 4;
@@ -696,7 +698,8 @@ struct Builder {
     }
     for (const Slide* sp : ss) {
       const Slide& s = *sp;
-      if (s.kind == SlideKind::blank) continue;
+      const bool shown = leaf && pictured.count(s.page);
+      if (s.kind == SlideKind::blank && !shown) continue;
       std::vector<Para> ps;
       Para head;
       bool heading = true;
@@ -717,12 +720,28 @@ struct Builder {
         thumb_h = im.h;
         need = std::max(need, thumb_h + 4);
       }
+      if (shown) {  // a leaflet's chosen slide: its picture across the column, under its heading
+        im = picture(s, cx0 + cw * (1 - d.leaflet.picture_share) / 2, 0, cw * d.leaflet.picture_share, (cy1 - cy0) * 0.6, true);
+        need += im.h + 6;
+      }
       if (y + need > cy1 && y > cy0 + 1) {
         new_page();
         y = cy0;
       }
       int page_index = static_cast<int>(doc.pages.size()) - 1;
       bookmark(s, page_index, y, in_section);
+      const bool has_head = heading && !(s.kind == SlideKind::blank && head.text.find_first_not_of(" 0123456789") == std::string::npos);
+      if (shown) {  // the heading, the picture, then the bullets
+        if (has_head) pour({head}, tx, tw);
+        heading = false;
+        if (y + im.h > cy1 && y > cy0 + 1) {
+          new_page();
+          y = cy0;
+        }
+        im.y = y;
+        frame(doc.pages.back(), s, im);
+        y += im.h + 6;
+      }
       double top = y;
       if (d.thumbs) {
         im.y = y;
@@ -730,7 +749,7 @@ struct Builder {
         doc.pages.back().frames.push_back({s.id, {im.x, im.y, im.w, im.h}});
         if (d.border > 0) doc.pages.back().boxes.push_back({im.x, im.y, im.w, im.h, d.border, d.border_color});
       }
-      if (heading) ps.push_back(head);
+      if (heading && has_head) ps.push_back(head);
       block_paras(s, d.body.size, ps);
       size_t pages_before = doc.pages.size();
       pour(ps, tx, tw);
@@ -748,11 +767,214 @@ struct Builder {
     if (doc.pages.size() > 1 && doc.pages.back().texts.empty() && doc.pages.back().images.empty()) doc.pages.pop_back();
   }
 
+  // ---- leaflet (mode leaflet): a cover, the outline with chosen pictures, a back page
+  std::vector<const Slide*> inside;  // the slides of the inside pages
+  std::set<int> pictured;            // pages of the slides shown as pictures
+  std::set<size_t> no_bands;         // pages without header and footer (covers, padding)
+
+  static size_t words(const Slide& s) {
+    size_t n = 0;
+    for (const auto& b : s.blocks) {
+      bool in = false;
+      for (char c : b.text) {
+        bool sp = c == ' ' || c == '\n' || c == '\t';
+        if (!sp && !in) ++n;
+        in = !sp;
+      }
+    }
+    return n;
+  }
+
+  // Paragraphs placed in the column [x, x + w] with their bottom at `bottom` (or their top at
+  // `top` when bottom < 0); returns the height used.
+  double stack(LaidOutPage& pg, const std::vector<Para>& ps, double x, double w, double top, double bottom) {
+    Placed trial = place(ps, x, 0, w, 1e9);
+    double y = bottom >= 0 ? bottom - trial.height : top;
+    Placed pl = place(ps, x, y, w, std::max(y, cy1) + trial.height);
+    for (auto& r : pl.runs) pg.texts.push_back(std::move(r));
+    return trial.height;
+  }
+
+  // A slide shown in a leaflet: its picture, or (a translated deck: the picture shows the
+  // source language) its text retypeset in the slide's shape, as grid frames do
+  void frame(LaidOutPage& pg, const Slide& s, const ImageBox& im) {
+    pg.frames.push_back({s.id, {im.x, im.y, im.w, im.h}});
+    if (text_frames) {
+      text_frame(pg, s, im);
+      pg.boxes.push_back({im.x, im.y, im.w, im.h, std::max(d.border, 0.5), d.border_color});
+      return;
+    }
+    pg.images.push_back(im);
+    if (d.border > 0) pg.boxes.push_back({im.x, im.y, im.w, im.h, d.border, d.border_color});
+  }
+
+  void leaflet() {
+    auto ss = slides();
+    const std::string title = o.title.empty() ? deck.title : o.title;
+    const double W = d.paper_w, H = d.paper_h, cw = cx1 - cx0;
+    const Color white{1, 1, 1};
+    // the slide the cover shows: the title slide, else the first
+    const Slide* cover_slide = ss.empty() ? nullptr : ss.front();
+    for (const Slide* sp : ss)
+      if (sp->kind == SlideKind::title) { cover_slide = sp; break; }
+    // the back page: contact text from the options or the layout, else the last slide
+    const Slide* back_slide = nullptr;
+    if (d.leaflet.contact.empty() && o.contact.empty() && ss.size() > 1 && ss.back() != cover_slide) back_slide = ss.back();
+    for (const Slide* sp : ss)
+      if (sp != cover_slide && sp != back_slide) inside.push_back(sp);
+    if (!d.leaflet.pictures_auto) {
+      for (int p : d.leaflet.pictures) pictured.insert(p);
+    } else {  // slides that say little in words (diagrams, photos, charts): up to six, at least two
+      std::vector<const Slide*> cand;
+      for (const Slide* sp : inside)
+        if (sp->kind != SlideKind::section && sp->kind != SlideKind::title) cand.push_back(sp);
+      std::stable_sort(cand.begin(), cand.end(), [](const Slide* a, const Slide* b) { return words(*a) < words(*b); });
+      for (const Slide* sp : cand)
+        if (pictured.size() < 6 && (words(*sp) < 12 || pictured.size() < 2)) pictured.insert(sp->page);
+    }
+    for (int p : o.pictures) pictured.insert(p);
+
+    // cover: a band of the accent colour from the top edge (into the bleed when printing)
+    LaidOutPage& cover = new_page();
+    no_bands.insert(0);
+    const double band_h = H * 0.45;
+    cover.fills.push_back({0, 0, W, band_h, d.accent});
+    std::vector<Para> tp;
+    if (!title.empty()) tp.push_back({title, d.deck_title.size * 1.25, true, 0, white});
+    if (cover_slide && cover_slide->kind == SlideKind::title)
+      for (const auto& b : cover_slide->blocks) {
+        if (tp.size() >= 4) break;
+        if (b.text != title) tp.push_back({b.text, d.title.size, false, 0, white});
+      }
+    stack(cover, tp, cx0, cw, 0, band_h - d.safe_inset);
+    double y = band_h + d.title.size * 1.5;
+    std::vector<Para> ev;
+    if (!o.event.empty()) ev.push_back({o.event, d.section.size, true, 0, d.text});
+    if (!o.date.empty()) ev.push_back({o.date, d.title.size, false, 0, d.muted});
+    if (!ev.empty()) y += stack(cover, ev, cx0, cw, y, -1) + d.title.size;
+    if (cover_slide && cy1 - y > 60) {
+      ImageBox im = picture(*cover_slide, cx0 + cw * 0.1, y, cw * 0.8, cy1 - y, true);
+      frame(cover, *cover_slide, im);
+      bool in_section = false;
+      bookmark(*cover_slide, 0, 0, in_section);
+    }
+    // inside pages
+    if (!inside.empty()) flow();
+    // back page: the contact text low on the page, the deck's title above it
+    LaidOutPage& back = new_page();
+    no_bands.insert(doc.pages.size() - 1);
+    std::vector<Para> cp;
+    std::string contact = !o.contact.empty() ? o.contact : d.leaflet.contact;
+    if (!contact.empty()) {
+      size_t start = 0;
+      while (start <= contact.size()) {
+        size_t nl = contact.find('\n', start);
+        std::string line = contact.substr(start, nl == std::string::npos ? std::string::npos : nl - start);
+        if (!line.empty()) cp.push_back({line, cp.empty() ? d.title.size : d.body.size, cp.empty(), 0, d.text});
+        if (nl == std::string::npos) break;
+        start = nl + 1;
+      }
+    } else if (back_slide) {
+      if (!back_slide->title.empty()) cp.push_back({back_slide->title, d.title.size, d.title.bold, 0, d.text});
+      for (const auto& b : back_slide->blocks) cp.push_back({b.text, d.body.size, false, b.level, d.text, false, b.marker});
+      bool in_section = false;
+      bookmark(*back_slide, static_cast<int>(doc.pages.size()) - 1, cy1 - 100, in_section);
+    }
+    // the foot band of the back page, in the accent colour, to the bottom edge; the
+    // contact text above it
+    const double foot = H * 0.06, bottom = std::min(cy1, H - foot - d.title.size);
+    if (!cp.empty()) {
+      double h = stack(back, cp, cx0, cw, 0, bottom);
+      back.rules.push_back({cx0, bottom - h - d.title.size, cx1, bottom - h - d.title.size, 0.8, d.accent});
+    }
+    back.fills.push_back({0, H - foot, W, foot, d.accent});
+  }
+
+  // ---- trifold (mode trifold): an A4 roll fold of three panels a side. The panels are
+  // laid out as narrow leaflet pages (cover, inside pages, back page) by a second builder,
+  // then placed: outside (page 1) = [fold-in flap | back | cover], inside (page 2) =
+  // [inside 1 | inside 2 | fold-in]. The fold-in panel is 2 mm narrower than the others
+  // (97 mm of an A4 sheet's 297: 100/100/97) so it folds in without buckling; each panel
+  // keeps its own margins, so content stays clear of the folds.
+  void trifold() {
+    const double W = d.paper_w, mm = 72 / 25.4;
+    const double fold_in = W / 3 - 2 * mm, outer = (W - fold_in) / 2;
+    LayoutDef pd = d;
+    pd.mode = LayoutDef::Mode::leaflet;
+    pd.paper_w = fold_in;
+    pd.header = {};
+    pd.footer = {};
+    Builder sub(deck, pd, fonts, o, diag);
+    sub.rtl_page = rtl_page;
+    sub.text_frames = text_frames;
+    sub.leaflet();
+    missing.insert(sub.missing.begin(), sub.missing.end());
+    for (auto& ov : sub.doc.overflows) doc.overflows.push_back(ov);
+    auto& sp = sub.doc.pages;  // cover, inside..., back
+    // where each panel page goes: {sheet page, x of the panel's left edge, panel width}
+    struct Slot { int page; double x, w; };
+    std::vector<Slot> inside_slots = {{1, 0, outer}, {1, outer, outer}, {1, 2 * outer, fold_in}, {0, 0, fold_in}};
+    if (rtl_page) inside_slots = {{1, W - outer, outer}, {1, W - 2 * outer, outer}, {1, 0, fold_in}, {0, W - fold_in, fold_in}};
+    new_page();
+    new_page();
+    no_bands = {0, 1};
+    auto put_panel = [&](LaidOutPage& from, int sub_index, const Slot& to) {
+      LaidOutPage& pg = doc.pages[static_cast<size_t>(to.page)];
+      const double dx = to.x + (to.w - fold_in) / 2;  // centred in a wider panel
+      for (auto f : from.fills) {
+        if (f.x <= 0.01 && f.x + f.w >= fold_in - 0.01) {  // across the panel page: across the panel
+          f.x = to.x;
+          f.w = to.w;
+        } else {
+          f.x += dx;
+        }
+        pg.fills.push_back(f);
+      }
+      for (auto im : from.images) { im.x += dx; pg.images.push_back(im); }
+      for (auto b : from.boxes) { b.x += dx; pg.boxes.push_back(b); }
+      for (auto r : from.rules) { r.x0 += dx; r.x1 += dx; pg.rules.push_back(r); }
+      for (auto t : from.texts) { t.x += dx; pg.texts.push_back(t); }
+      for (auto fr : from.frames) { fr.second[0] += dx; pg.frames.push_back(fr); }
+      for (auto bm : sub.doc.bookmarks)
+        if (bm.page == sub_index) { bm.page = to.page; doc.bookmarks.push_back(bm); }
+    };
+    const int n = static_cast<int>(sp.size());
+    put_panel(sp[0], 0, rtl_page ? Slot{0, 0, outer} : Slot{0, W - outer, outer});  // cover
+    if (n > 1) put_panel(sp[static_cast<size_t>(n - 1)], n - 1, Slot{0, outer, outer});  // back
+    for (int i = 1; i < n - 1; ++i) {
+      if (i - 1 < static_cast<int>(inside_slots.size())) put_panel(sp[static_cast<size_t>(i)], i, inside_slots[static_cast<size_t>(i - 1)]);
+    }
+    if (n - 2 > static_cast<int>(inside_slots.size()))
+      diag.warn({"text-overflow", o.file, 0, "the outline needs " + std::to_string(n - 2) + " panels and a trifold has 4: the rest is left out "
+                 "(choose fewer pictures with --pictures, or use leaflet-a5)"});
+    std::stable_sort(doc.bookmarks.begin(), doc.bookmarks.end(), [](const Bookmark& a, const Bookmark& b) { return a.page < b.page; });
+  }
+
+  // A booklet's page count: a multiple of 4, blank pages added before the last page (the
+  // back cover). Bookmarks to the last page move with it.
+  void pad_to_four() {
+    if (doc.pages.size() < 2) return;
+    size_t add = (4 - doc.pages.size() % 4) % 4;
+    if (add == 0) return;
+    size_t at = doc.pages.size() - 1;
+    LaidOutPage blank;
+    blank.width = d.paper_w;
+    blank.height = d.paper_h;
+    for (auto& bm : doc.bookmarks)
+      if (bm.page >= static_cast<int>(at)) bm.page += static_cast<int>(add);
+    std::set<size_t> nb;
+    for (size_t p : no_bands) nb.insert(p >= at ? p + add : p);
+    for (size_t k = 0; k < add; ++k) nb.insert(at + k);
+    no_bands = nb;
+    doc.pages.insert(doc.pages.begin() + static_cast<long>(at), add, blank);
+  }
+
   // ---- header and footer, once the page count is known
   void bands() {
     std::string title = o.title.empty() ? deck.title : o.title;
     int n = static_cast<int>(doc.pages.size());
     for (int i = 0; i < n; ++i) {
+      if (no_bands.count(static_cast<size_t>(i))) continue;
       std::map<std::string, std::string> fields = {{"deck_title", title}, {"event", o.event}, {"date", o.date},
                                                    {"page", std::to_string(i + 1)}, {"pages", std::to_string(n)}};
       auto band = [&](const Band& b, double baseline) {
@@ -797,16 +1019,49 @@ struct Builder {
 
 LaidOutDoc lay_out(const Deck& deck, const LayoutDef& def, const FontSet& fonts, const HandoutOptions& opts,
                    Diagnostics& diag) {
-  Builder b(deck, def, fonts, opts, diag);
+  // Print geometry: nothing but backgrounds between the trim and the safe margin, so the
+  // margins are at least `safe`; fills that reach the trim continue into the bleed (below).
+  LayoutDef eff = def;
+  if (eff.print.on) {
+    eff.m_top = std::max(eff.m_top, eff.print.safe);
+    eff.m_right = std::max(eff.m_right, eff.print.safe);
+    eff.m_bottom = std::max(eff.m_bottom, eff.print.safe);
+    eff.m_left = std::max(eff.m_left, eff.print.safe);
+  }
+  eff.safe_inset = std::max(eff.print.on ? eff.print.safe : 0.0, 14.17);
+  Builder b(deck, eff, fonts, opts, diag);
   if (!(b.cx1 - b.cx0 > 1 && b.cy1 - b.cy0 > 1)) b.no_room(def.body.size * 1.3);
   b.rtl_page = def.direction == "rtl" || (def.direction == "auto" && deck.direction == "rtl");
   // `auto` frames show the slide's picture; for a translated deck the caller gives the
   // translated slides as that picture (render/translated_slides.hpp), slide by slide
   b.text_frames = def.content == LayoutDef::Content::text;
   if (def.mode == LayoutDef::Mode::grid) b.grid();
+  else if (def.mode == LayoutDef::Mode::leaflet) b.leaflet();
+  else if (def.mode == LayoutDef::Mode::trifold) b.trifold();
   else b.flow();
   if (b.doc.pages.empty()) b.new_page();
+  if (def.mode == LayoutDef::Mode::leaflet || def.print.booklet) b.pad_to_four();
   b.bands();
+  if (def.print.on) {
+    PrintGeometry& pg = b.doc.print;
+    pg.on = true;
+    pg.bleed = def.print.bleed;
+    pg.safe = def.print.safe;
+    pg.marks = def.print.marks;
+    pg.mark_length = def.print.mark_length;
+    pg.mark_offset = def.print.mark_offset;
+    pg.mark_weight = def.print.mark_weight;
+    // a fill that reaches an edge of the trim continues into the bleed on that side
+    const double e = 0.01;
+    for (auto& p : b.doc.pages)
+      for (auto& f : p.fills) {
+        if (f.x <= e) { f.w += f.x + pg.bleed; f.x = -pg.bleed; }
+        if (f.y <= e) { f.h += f.y + pg.bleed; f.y = -pg.bleed; }
+        if (f.x + f.w >= p.width - e) f.w = p.width + pg.bleed - f.x;
+        if (f.y + f.h >= p.height - e) f.h = p.height + pg.bleed - f.y;
+      }
+  }
+  b.doc.rtl = b.rtl_page;
   if (!b.missing.empty()) {
     std::string list;
     for (char32_t c : b.missing) {

@@ -2,6 +2,7 @@
 // The layout engine: Deck + layout definition -> laid-out pages (model/pages.hpp).
 // Pure: no PDF library; tests check the boxes directly.
 #include <string>
+#include <vector>
 
 #include "core/error.hpp"
 #include "layout/definition.hpp"
@@ -16,6 +17,10 @@ struct HandoutOptions {
   std::string event, date;   // header and footer fields
   bool skip_overlays = true; // only the last page of a Beamer frame
   std::string file;          // for warnings
+  // mode leaflet: the back page's text (lines split at '\n'), overriding leaflet.contact
+  // and the last slide; slide numbers (pages) shown as pictures, added to leaflet.pictures
+  std::string contact;
+  std::vector<int> pictures;
 };
 
 LaidOutDoc lay_out(const Deck& deck, const LayoutDef& def, const FontSet& fonts, const HandoutOptions& opts,

@@ -24,6 +24,7 @@ nlohmann::ordered_json to_json(const LaidOutDoc& doc) {
   for (const auto& p : doc.pages) {
     nlohmann::ordered_json jp;
     jp["size"] = {r2(p.width), r2(p.height)};
+    for (const auto& f : p.fills) jp["fills"].push_back({{"box", {r2(f.x), r2(f.y), r2(f.w), r2(f.h)}}, {"color", hex(f.color)}});
     for (const auto& f : p.frames) jp["frames"].push_back({{"slide", f.first}, {"box", {r2(f.second[0]), r2(f.second[1]), r2(f.second[2]), r2(f.second[3])}}});
     for (const auto& i : p.images)
     {
@@ -44,6 +45,8 @@ nlohmann::ordered_json to_json(const LaidOutDoc& doc) {
     }
     pages.push_back(std::move(jp));
   }
+  if (doc.print.on)
+    j["print"] = {{"bleed", r2(doc.print.bleed)}, {"safe", r2(doc.print.safe)}, {"marks", doc.print.marks ? "crop" : "none"}};
   for (const auto& b : doc.bookmarks)
     j["bookmarks"].push_back({{"title", b.title}, {"page", b.page}, {"level", b.level}});
   return j;

@@ -2,6 +2,7 @@
 // The laid-out pages: the second typed model. The layout stage produces it from a Deck
 // and a layout definition; the PDF writer (render/) only serializes it. Everything is at
 // a fixed position, in points, origin top-left of the sheet, y down.
+#include <algorithm>
 #include <array>
 #include <map>
 #include <string>
@@ -44,6 +45,15 @@ struct RuleLine {
   Color color;
 };
 
+// A filled rectangle (a background, a coloured band), drawn beneath everything else on its
+// page. With print geometry on, a fill that reaches an edge of the trim has already been
+// extended by the layout stage into the bleed (so x or y may be negative, x + w more
+// than the page width).
+struct Fill {
+  double x = 0, y = 0, w = 0, h = 0;
+  Color color;
+};
+
 struct BoxOutline {
   double x = 0, y = 0, w = 0, h = 0;
   double width = 0.5;
@@ -69,6 +79,7 @@ struct ImageBox {
 
 struct LaidOutPage {
   double width = 0, height = 0;
+  std::vector<Fill> fills;
   std::vector<ImageBox> images;
   std::vector<BoxOutline> boxes;
   std::vector<RuleLine> rules;
@@ -91,6 +102,25 @@ struct Overflow {
   double needed = 0;         // height needed at the smallest size / height available
 };
 
+// Print geometry (docs/printing.md). The laid-out page (LaidOutPage::width x height) is
+// the trim: the finished size after cutting. When `on`, the render stage writes pages of
+// trim + 2 x (bleed, or slug when there are marks) and sets on every page (PDF 32000-1:2008,
+// 14.11.2 "Page boundaries"): TrimBox = the trim, BleedBox = trim + `bleed` on every side,
+// MediaBox = CropBox = the BleedBox, or larger by the marks' slug. All in points.
+struct PrintGeometry {
+  bool on = false;
+  double bleed = 0;          // beyond the trim on every side (print shops: 3 mm; US 0.125 in)
+  double safe = 0;           // text and important content stay this far inside the trim
+  bool marks = false;        // crop marks outside the bleed, in registration colour
+  double mark_length = 0;    // each mark's length
+  double mark_offset = 0;    // from the trim edge to the mark's start (at least bleed + 1 mm)
+  double mark_weight = 0.25; // line width
+  // the distance from the trim to the MediaBox edge on every side
+  double slug() const { return marks ? mark_start() + mark_length + 3 : bleed; }
+  // marks keep 1 mm clear of the bleed (so they never touch it, even after rounding)
+  double mark_start() const { return std::max(bleed + 72 / 25.4, mark_offset); }
+};
+
 struct LaidOutDoc {
   std::vector<LaidOutPage> pages;
   std::vector<Overflow> overflows;
@@ -100,6 +130,8 @@ struct LaidOutDoc {
   std::string subject;
   std::string date;          // "YYYY-MM-DD" for /CreationDate, or "" for none
   int image_quality = 85;    // JPEG quality for photographic slides
+  PrintGeometry print;
+  bool rtl = false;          // the handout reads right to left (a booklet is bound on the right)
 };
 
 nlohmann::ordered_json to_json(const LaidOutDoc& doc);  // the --dump layout form

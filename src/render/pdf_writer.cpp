@@ -310,6 +310,11 @@ void write_pdf(const LaidOutDoc& doc, const RasterFn& raster, const WriteOptions
     HPDF_Page_SetWidth(page, static_cast<HPDF_REAL>(lp.width));
     HPDF_Page_SetHeight(page, static_cast<HPDF_REAL>(lp.height));
     const double H = lp.height;
+    for (const auto& f : lp.fills) {  // backgrounds first, beneath the rest
+      HPDF_Page_SetRGBFill(page, HPDF_REAL(f.color.r), HPDF_REAL(f.color.g), HPDF_REAL(f.color.b));
+      HPDF_Page_Rectangle(page, HPDF_REAL(f.x), HPDF_REAL(H - f.y - f.h), HPDF_REAL(f.w), HPDF_REAL(f.h));
+      HPDF_Page_Fill(page);
+    }
     for (size_t i = 0; i < rasters.size(); ++i) {
       HPDF_Image img = add_image(pdf, enc[i]);
       check(err, "adding a slide picture");
@@ -374,14 +379,39 @@ void write_pdf(const LaidOutDoc& doc, const RasterFn& raster, const WriteOptions
   for (auto& [file, f] : by_file) embed_whole(f);
   // straight to the file: no second copy of the whole PDF in memory
   const bool vector = has_vector_frames(doc);
-  const std::string haru = vector ? (std::filesystem::path(tmp.path()) / "handout.pdf").string() : path;
+  // the steps after libharu, each from a temporary file: vector frames, print geometry,
+  // imposition; the last writes `path`
+  const bool post = doc.print.on || opts.impose;
+  auto step = [&](const char* name) { return (std::filesystem::path(tmp.path()) / name).string(); };
+  const std::string haru = vector || post ? step("handout.pdf") : path;
   HPDF_SaveToFile(pdf, haru.c_str());
   if (err.code) throw Error(Exit::output, haru, "cannot write the PDF (libharu error " + std::to_string(err.code) + ")",
                             "check free disk space and that the folder is writable");
-  if (!vector) return;
+  if (!vector && !post) return;
   HPDF_Free(guard.p);  // libharu's memory is not needed any more
   guard.p = nullptr;
-  place_vector_frames(doc, haru, opts.source, opts.password, path);
+  std::string cur = haru;
+  if (vector) {
+    std::string next = post ? step("vector.pdf") : path;
+    place_vector_frames(doc, cur, opts.source, opts.password, next);
+    cur = next;
+  }
+  if (doc.print.on) {
+    std::string next = opts.impose ? step("print.pdf") : path;
+    apply_print_geometry(doc.print, cur, next);
+    cur = next;
+  }
+  if (opts.impose) {
+    ImposeOptions io;
+    io.creep = opts.creep;
+    io.signature = opts.signature;
+    io.rtl = opts.binding == 2 || (opts.binding == 0 && doc.rtl);
+    io.marks = doc.print.on && doc.print.marks;
+    io.mark_length = doc.print.mark_length;
+    io.mark_offset = doc.print.mark_offset;
+    io.mark_weight = doc.print.mark_weight;
+    impose_booklet(cur, "", path, io);
+  }
 }
 
 }  // namespace deckhand::render

@@ -7,6 +7,7 @@
 
 #include "core/error.hpp"
 #include "model/pages.hpp"
+#include "render/print.hpp"
 
 namespace deckhand::render {
 
@@ -24,6 +25,12 @@ struct WriteOptions {
   // the source PDF, for frames shown as vector pages (render/vector_frames.hpp)
   std::string source, password;
   std::function<void(int done, int total)> progress;  // pages written
+  // --impose booklet: the finished pages (with their print geometry) imposed two to a
+  // sheet (render/print.hpp)
+  bool impose = false;
+  double creep = 0;         // points
+  int signature = 0;
+  int binding = 0;          // 0: from the handout's direction, 1: left edge, 2: right edge
 };
 
 // How a slide picture is stored. A picture with at most 512 colours (text, flat shapes)

@@ -246,7 +246,7 @@ TEST(LayoutFile, BuiltInNamesAndUnknownNames) {
     load_layout("notes-4", kData);
     FAIL();
   } catch (const Error& e) {
-    EXPECT_NE(e.line().find("notes-4: no such layout (built-in layouts: grid-2"), std::string::npos) << e.line();
+    EXPECT_NE(e.line().find("notes-4: no such layout (built-in layouts: booklet-a5, grid-2"), std::string::npos) << e.line();
   }
 }
 

@@ -1,0 +1,264 @@
+#include "render/print.hpp"
+
+#define POINTERHOLDER_TRANSITION 4  // qpdf 11: std::shared_ptr, no PointerHolder
+#include <qpdf/QPDF.hh>
+#include <qpdf/QPDFExc.hh>
+#include <qpdf/QPDFObjectHandle.hh>
+#include <qpdf/QPDFPageDocumentHelper.hh>
+#include <qpdf/QPDFPageObjectHelper.hh>
+#include <qpdf/QPDFWriter.hh>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <functional>
+#include <map>
+#include <vector>
+
+#include "core/error.hpp"
+
+namespace deckhand::render {
+namespace {
+
+std::string num(double v) {
+  if (std::abs(v) < 5e-6) v = 0;
+  char b[48];
+  std::snprintf(b, sizeof b, "%.4f", v);
+  std::string s = b;
+  while (!s.empty() && s.back() == '0') s.pop_back();
+  if (!s.empty() && s.back() == '.') s.pop_back();
+  return s == "-0" ? "0" : s;
+}
+
+QPDFObjectHandle box(double llx, double lly, double urx, double ury) {
+  return QPDFObjectHandle::newArray(QPDFObjectHandle::Rectangle(llx, lly, urx, ury));
+}
+
+// The registration colour: a Separation colour space named "All" (PDF 32000-1:2008,
+// 8.6.6.4: "The special colorant name All shall refer collectively to all colorants
+// available on an output device"), whose alternate is 100 % of C, M, Y and K.
+QPDFObjectHandle registration_space(QPDF& q) {
+  QPDFObjectHandle fn = QPDFObjectHandle::parse("<< /FunctionType 2 /Domain [0 1] /C0 [0 0 0 0] /C1 [1 1 1 1] /N 1 >>");
+  QPDFObjectHandle cs = QPDFObjectHandle::newArray();
+  cs.appendItem(QPDFObjectHandle::newName("/Separation"));
+  cs.appendItem(QPDFObjectHandle::newName("/All"));
+  cs.appendItem(QPDFObjectHandle::newName("/DeviceCMYK"));
+  cs.appendItem(q.makeIndirectObject(fn));
+  return q.makeIndirectObject(cs);
+}
+
+void add_colour_space(QPDFPageObjectHelper& page, QPDFObjectHandle cs) {
+  QPDFObjectHandle p = page.getObjectHandle();
+  QPDFObjectHandle res = p.getKey("/Resources");
+  if (!res.isDictionary()) {
+    res = QPDFObjectHandle::newDictionary();
+    p.replaceKey("/Resources", res);
+  } else if (res.isIndirect()) {
+    res = res.shallowCopy();
+    p.replaceKey("/Resources", res);
+  }
+  QPDFObjectHandle c = res.getKey("/ColorSpace");
+  c = c.isDictionary() ? c.shallowCopy() : QPDFObjectHandle::newDictionary();
+  c.replaceKey("/DhRegistration", cs);
+  res.replaceKey("/ColorSpace", c);
+}
+
+// Crop marks round the rectangle (x0, y0)-(x1, y1): two lines at each corner, along the
+// trim lines extended, starting `start` outside it, `len` long.
+std::string crop_marks(double x0, double y0, double x1, double y1, double start, double len) {
+  std::string s;
+  auto line = [&](double ax, double ay, double bx, double by) {
+    s += num(ax) + " " + num(ay) + " m " + num(bx) + " " + num(by) + " l S\n";
+  };
+  for (double x : {x0, x1}) {
+    line(x, y0 - start, x, y0 - start - len);
+    line(x, y1 + start, x, y1 + start + len);
+  }
+  for (double y : {y0, y1}) {
+    line(x0 - start, y, x0 - start - len, y);
+    line(x1 + start, y, x1 + start + len, y);
+  }
+  return s;
+}
+
+std::string marks_prefix(double weight) {
+  return "q /DhRegistration CS 1 SCN " + num(weight) + " w 0 J [] 0 d\n";
+}
+
+void write(QPDF& q, const std::string& out) {
+  QPDFWriter w(q, out.c_str());
+  w.setDeterministicID(true);
+  w.setObjectStreamMode(qpdf_o_generate);
+  w.setStreamDataMode(qpdf_s_compress);
+  w.write();
+}
+
+void open(QPDF& q, const std::string& in, const std::string& password) {
+  q.setSuppressWarnings(true);
+  try {
+    q.processFile(in.c_str(), password.empty() ? nullptr : password.c_str());
+  } catch (const QPDFExc& e) {
+    throw Error(Exit::bad_pdf, in, std::string("qpdf cannot read this PDF: ") + e.getMessageDetail(), "repair it (qpdf in.pdf out.pdf)");
+  } catch (const std::exception& e) {
+    throw Error(Exit::bad_pdf, in, std::string("qpdf cannot read this PDF: ") + e.what(), "repair it (qpdf in.pdf out.pdf)");
+  }
+}
+
+struct Rect {
+  double llx = 0, lly = 0, urx = 0, ury = 0;
+};
+
+Rect rect(QPDFObjectHandle a) {
+  if (!a.isRectangle()) return {};
+  auto r = a.getArrayAsRectangle();
+  return {std::min(r.llx, r.urx), std::min(r.lly, r.ury), std::max(r.llx, r.urx), std::max(r.lly, r.ury)};
+}
+
+}  // namespace
+
+void apply_print_geometry(const PrintGeometry& g, const std::string& in, const std::string& out) {
+  QPDF q;
+  open(q, in, "");
+  try {
+    QPDFObjectHandle reg = g.marks ? registration_space(q) : QPDFObjectHandle::newNull();
+    const double o = g.slug();
+    for (auto& page : QPDFPageDocumentHelper(q).getAllPages()) {
+      Rect m = rect(page.getMediaBox());
+      const double w = m.urx - m.llx, h = m.ury - m.lly;
+      QPDFObjectHandle p = page.getObjectHandle();
+      // the trim at (o, o): everything drawn moves by (o - llx, o - lly)
+      page.addPageContents(QPDFObjectHandle::newStream(&q, "q 1 0 0 1 " + num(o - m.llx) + " " + num(o - m.lly) + " cm\n"), true);
+      std::string tail = "Q\n";
+      if (g.marks) {
+        add_colour_space(page, reg);
+        tail += marks_prefix(g.mark_weight) + crop_marks(o, o, o + w, o + h, g.mark_start(), g.mark_length) + "Q\n";
+      }
+      page.addPageContents(QPDFObjectHandle::newStream(&q, tail), false);
+      p.coalesceContentStreams();
+      p.replaceKey("/MediaBox", box(0, 0, w + 2 * o, h + 2 * o));
+      p.replaceKey("/CropBox", box(0, 0, w + 2 * o, h + 2 * o));
+      p.replaceKey("/BleedBox", box(o - g.bleed, o - g.bleed, o + w + g.bleed, o + h + g.bleed));
+      p.replaceKey("/TrimBox", box(o, o, o + w, o + h));
+    }
+    // bookmark destinations (/FitH top) and links move with the content
+    std::function<void(QPDFObjectHandle)> fix_outline = [&](QPDFObjectHandle item) {
+      for (int guard = 0; item.isDictionary() && guard < 100000; ++guard) {
+        QPDFObjectHandle dest = item.getKey("/Dest");
+        if (dest.isArray() && dest.getArrayNItems() == 3 && dest.getArrayItem(1).isName() &&
+            dest.getArrayItem(1).getName() == "/FitH" && dest.getArrayItem(2).isNumber())
+          dest.setArrayItem(2, QPDFObjectHandle::newReal(dest.getArrayItem(2).getNumericValue() + o, 2));
+        fix_outline(item.getKey("/First"));
+        item = item.getKey("/Next");
+      }
+    };
+    fix_outline(q.getRoot().getKey("/Outlines").getKey("/First"));
+    write(q, out);
+  } catch (const Error&) {
+    throw;
+  } catch (const std::exception& e) {
+    throw Error(Exit::output, out, std::string("cannot write the print geometry: ") + e.what(),
+                "check free disk space; please report this with the input");
+  }
+}
+
+std::vector<SheetSide> booklet_order(int n, int signature, bool rtl) {
+  std::vector<SheetSide> out;
+  if (n <= 0) return out;
+  const int P = (n + 3) / 4 * 4;
+  std::vector<int> seq(static_cast<size_t>(P), 0);
+  for (int i = 0; i < n - 1; ++i) seq[static_cast<size_t>(i)] = i + 1;
+  seq[static_cast<size_t>(n == 1 ? 0 : P - 1)] = n;  // the back cover stays last; blanks before it
+  const int S = P / 4;
+  const int N = signature > 0 ? signature : S;
+  for (int first = 0; first < S; first += N) {
+    const int m = std::min(N, S - first);
+    const int* q = &seq[static_cast<size_t>(first) * 4];
+    for (int k = 0; k < m; ++k) {
+      SheetSide front{q[4 * m - 1 - 2 * k], q[2 * k], k, m};
+      SheetSide back{q[2 * k + 1], q[4 * m - 2 - 2 * k], k, m};
+      if (rtl) {
+        std::swap(front.left, front.right);
+        std::swap(back.left, back.right);
+      }
+      out.push_back(front);
+      out.push_back(back);
+    }
+  }
+  return out;
+}
+
+int impose_booklet(const std::string& in, const std::string& password, const std::string& out_path, const ImposeOptions& o) {
+  QPDF src, out;
+  open(src, in, password);
+  try {
+    out.emptyPDF();
+    out.setSuppressWarnings(true);
+    std::vector<QPDFPageObjectHelper> pages = QPDFPageDocumentHelper(src).getAllPages();
+    const int n = static_cast<int>(pages.size());
+    if (n == 0) throw Error(Exit::bad_pdf, in, "the PDF has no pages", "impose a PDF with pages");
+    // the page size: the first page's trim (TrimBox, else CropBox, else MediaBox)
+    Rect t = rect(pages[0].getTrimBox());
+    const double pw = t.urx - t.llx, ph = t.ury - t.lly;
+    if (!(pw > 1 && ph > 1)) throw Error(Exit::bad_pdf, in, "the first page has an empty page box", "repair the PDF");
+    const double slug = o.marks ? o.mark_offset + o.mark_length + 3 : 0;
+    const double sw = 2 * pw + 2 * slug, sh = ph + 2 * slug;
+    std::map<int, QPDFObjectHandle> forms;
+    QPDFObjectHandle reg = o.marks ? registration_space(out) : QPDFObjectHandle::newNull();
+    QPDFPageDocumentHelper outdoc(out);
+    auto sides = booklet_order(n, o.signature, o.rtl);
+    for (const SheetSide& s : sides) {
+      std::string content;
+      QPDFObjectHandle xo = QPDFObjectHandle::newDictionary();
+      const double shift = s.sheets > 1 ? o.creep * s.sheet / (s.sheets - 1) : 0.0;
+      for (int half = 0; half < 2; ++half) {
+        const int pno = half == 0 ? s.left : s.right;
+        if (pno == 0) continue;
+        auto it = forms.find(pno);
+        if (it == forms.end()) {
+          QPDFObjectHandle fo = pages[static_cast<size_t>(pno - 1)].getFormXObjectForPage(true);
+          it = forms.emplace(pno, out.copyForeignObject(fo)).first;
+        }
+        std::string name = "/DhP" + std::to_string(pno);
+        xo.replaceKey(name, it->second);
+        // the slot: left or right half of the spread; toward the spine by `shift`
+        const double x = slug + half * pw + (half == 0 ? shift : -shift), y = slug;
+        QPDFObjectHandle::Rectangle slot(x, y, x + pw, y + ph);
+        // clip to the slot without the shift (what is pushed past the spine is cut off)
+        const double cx = slug + half * pw;
+        content += "q " + num(cx) + " " + num(y) + " " + num(pw) + " " + num(ph) + " re W n\n";
+        content += pages[static_cast<size_t>(pno - 1)].placeFormXObject(it->second, name, slot, false, true, true);
+        content += "Q\n";
+      }
+      QPDFObjectHandle res = QPDFObjectHandle::newDictionary();
+      res.replaceKey("/XObject", xo);
+      if (o.marks) {
+        QPDFObjectHandle cs = QPDFObjectHandle::newDictionary();
+        cs.replaceKey("/DhRegistration", reg);
+        res.replaceKey("/ColorSpace", cs);
+        content += marks_prefix(o.mark_weight) + crop_marks(slug, slug, slug + 2 * pw, slug + ph, o.mark_offset, o.mark_length);
+        // fold marks: the spine line extended beyond the trim, top and bottom
+        content += num(slug + pw) + " " + num(slug - o.mark_offset) + " m " + num(slug + pw) + " " + num(slug - o.mark_offset - o.mark_length) + " l S\n";
+        content += num(slug + pw) + " " + num(slug + ph + o.mark_offset) + " m " + num(slug + pw) + " " + num(slug + ph + o.mark_offset + o.mark_length) + " l S\nQ\n";
+      }
+      QPDFObjectHandle page = QPDFObjectHandle::newDictionary();
+      page.replaceKey("/Type", QPDFObjectHandle::newName("/Page"));
+      page.replaceKey("/MediaBox", box(0, 0, sw, sh));
+      page.replaceKey("/TrimBox", box(slug, slug, slug + 2 * pw, slug + ph));
+      page.replaceKey("/Resources", res);
+      page.replaceKey("/Contents", QPDFObjectHandle::newStream(&out, content));
+      outdoc.addPage(QPDFPageObjectHelper(out.makeIndirectObject(page)), false);
+    }
+    QPDFObjectHandle info = QPDFObjectHandle::newDictionary();
+    info.replaceKey("/Creator", QPDFObjectHandle::newUnicodeString("deckhand (booklet imposition)"));
+    out.getTrailer().replaceKey("/Info", out.makeIndirectObject(info));
+    write(out, out_path);
+    return (n + 3) / 4 * 4 - n;
+  } catch (const Error&) {
+    throw;
+  } catch (const std::exception& e) {
+    throw Error(Exit::output, out_path, std::string("cannot write the imposed booklet: ") + e.what(),
+                "check free disk space; please report this with the input");
+  }
+}
+
+}  // namespace deckhand::render

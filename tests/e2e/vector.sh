@@ -62,7 +62,7 @@ for f in $DECKS; do
     # in the handout's text (vector frames carry the slide's own text; not for slides
     # placed as pictures, nor for outline, which retypesets)
     if [ "$pictured" = 0 ] && [ "$l" != outline ]; then
-      pdftotext -l 3 "$f" - 2>/dev/null | tr -s ' \t' '\n\n' | awk 'length($0) >= 7 && $0 !~ /[[:punct:][:digit:]]/' | head -3 >"$T/words"
+      pdftotext -l 3 "$f" - 2>/dev/null | tr -s ' \t\f' '\n\n\n' | awk 'length($0) >= 7 && $0 !~ /[[:punct:][:digit:]]/' | head -3 >"$T/words"
       pdftotext "$out" "$T/out.txt" 2>/dev/null
       missing=$(while read -r w; do grep -qF -- "$w" "$T/out.txt" || printf '%s ' "$w"; done <"$T/words")
       if [ ! -s "$T/words" ]; then ok "$n $l: (no word of 7+ letters on the first pages to look for)"

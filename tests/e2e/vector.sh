@@ -63,7 +63,8 @@ for f in $DECKS; do
     # placed as pictures, nor for outline, which retypesets)
     if [ "$pictured" = 0 ] && [ "$l" != outline ]; then
       pdftotext -l 3 "$f" - 2>/dev/null | tr -s ' \t\f' '\n\n\n' | awk 'length($0) >= 7 && $0 !~ /[[:punct:][:digit:]]/' | head -3 >"$T/words"
-      pdftotext "$out" "$T/out.txt" 2>/dev/null
+      # spaces left out: at a frame's scale pdftotext may split a word of spaced letters
+      pdftotext "$out" - 2>/dev/null | tr -d ' \t\n\f' >"$T/out.txt"
       missing=$(while read -r w; do grep -qF -- "$w" "$T/out.txt" || printf '%s ' "$w"; done <"$T/words")
       if [ ! -s "$T/words" ]; then ok "$n $l: (no word of 7+ letters on the first pages to look for)"
       elif [ -z "$missing" ]; then ok "$n $l: slide text extractable ($(tr '\n' ' ' <"$T/words"))"

@@ -58,6 +58,18 @@ for f in $DECKS; do
     elif [ -n "$foreign" ]; then bad "$n $l: images the source does not have: $foreign"
     elif [ "$images" -gt "$src_images" ]; then bad "$n $l: $images images, the source has $src_images"
     else ok "$n $l: $images images, all the source's own ($src_images in the source)"; fi
+    # a slide's text stays extractable: the longest words of the source's first pages are
+    # in the handout's text (vector frames carry the slide's own text; not for slides
+    # placed as pictures, nor for outline, which retypesets)
+    if [ "$pictured" = 0 ] && [ "$l" != outline ]; then
+      pdftotext -l 3 "$f" - 2>/dev/null | tr -s ' \t\f' '\n\n\n' | awk 'length($0) >= 7 && $0 !~ /[[:punct:][:digit:]]/' | head -3 >"$T/words"
+      # spaces left out: at a frame's scale pdftotext may split a word of spaced letters
+      pdftotext "$out" - 2>/dev/null | tr -d ' \t\n\f' >"$T/out.txt"
+      missing=$(while read -r w; do grep -qF -- "$w" "$T/out.txt" || printf '%s ' "$w"; done <"$T/words")
+      if [ ! -s "$T/words" ]; then ok "$n $l: (no word of 7+ letters on the first pages to look for)"
+      elif [ -z "$missing" ]; then ok "$n $l: slide text extractable ($(tr '\n' ' ' <"$T/words"))"
+      else bad "$n $l: slide words not extractable from the handout: $missing"; fi
+    fi
   done
 done
 

@@ -95,6 +95,22 @@ Deck extract_deck(const SourcePdf& src, const ExtractOptions& opts, Diagnostics&
     int d = ++done;
     if (opts.progress) opts.progress(d, n);
   });
+  // A page of a right-to-left deck with as many Latin letters as Arabic ones (a title
+  // slide "رسالة IETF إلى WSIS+20") reads its mixed lines right to left, as the deck does:
+  // such pages are read again knowing the deck's direction.
+  size_t rtl_all = 0, ltr_all = 0;
+  for (const auto& pl : lines) rtl_all += pl.rtl_chars, ltr_all += pl.ltr_chars;
+  if (rtl_all > ltr_all) {
+    std::vector<int> again;
+    for (int i = 0; i < n; ++i)
+      if (lines[i].rtl_chars > 0 && lines[i].rtl_chars <= lines[i].ltr_chars) again.push_back(i);
+    if (!again.empty())
+      parallel_for(static_cast<int>(again.size()), workers, [&](int k, unsigned w) {
+      int i = again[k];
+      lines[i] = build_lines(src.doc(w).words(pages[i] - 1), true);
+      probe_drawn_bullets(lines[i], [&](const std::vector<std::array<double, 4>>& rects) { return src.doc(w).ink(rects); });
+    });
+  }
   for (const auto& pl : lines)  // sizes reach the deck's arithmetic: finite and within the limit
     if (!(pl.width <= limits().page_size && pl.height <= limits().page_size))
       over_limit(static_cast<int>(Exit::bad_pdf), path, "the size of page " + std::to_string(pl.page),

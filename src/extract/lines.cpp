@@ -152,7 +152,7 @@ void mark_slanted(std::vector<Word>& words) {
   }
 }
 
-std::string rtl_text(const std::vector<Word>& visual) {
+std::string rtl_text(const std::vector<Word>& visual, bool rtl_paragraph) {
   // 1. characters in visual order (left to right), grouped in clusters that must not be
   //    split: a ligature glyph (lam + letter: two characters sharing one glyph's width)
   //    and a base with its combining marks. Spaces where words stand apart.
@@ -207,7 +207,7 @@ std::string rtl_text(const std::vector<Word>& visual) {
   UBiDi* bidi = ubidi_openSized(uvis.length(), 0, &err);
   if (U_SUCCESS(err)) {
     ubidi_setInverse(bidi, true);
-    ubidi_setPara(bidi, uvis.getBuffer(), uvis.length(), UBIDI_RTL, nullptr, &err);
+    ubidi_setPara(bidi, uvis.getBuffer(), uvis.length(), rtl_paragraph ? UBIDI_RTL : UBIDI_LTR, nullptr, &err);
     std::vector<UChar> buf(static_cast<size_t>(uvis.length()) + 16);
     int32_t n = U_SUCCESS(err) ? ubidi_writeReordered(bidi, buf.data(), static_cast<int32_t>(buf.size()), 0, &err) : 0;
     if (U_SUCCESS(err)) {
@@ -220,7 +220,10 @@ std::string rtl_text(const std::vector<Word>& visual) {
   }
   if (U_FAILURE(err)) {  // cannot happen with valid input; keep the text readable anyway
     out.clear();
-    for (auto it = cl.rbegin(); it != cl.rend(); ++it) out += *it;
+    if (rtl_paragraph)
+      for (auto it = cl.rbegin(); it != cl.rend(); ++it) out += *it;
+    else
+      for (const auto& c : cl) out += c;
   }
   return u::collapse_spaces(hygiene(u::encode(out)));
 }
@@ -320,6 +323,18 @@ Line make_line(std::vector<W> ws, double page_width, bool page_rtl, bool no_numb
   // A bullet at the far (left) end of a right-to-left line is its marker too.
   if (l.rtl && ws.size() >= 2 && ws.back().glyph && !ws.front().glyph && !dash_like(ws.back().raw))
     std::rotate(ws.rbegin(), ws.rbegin() + 1, ws.rend());
+  // A right-to-left paragraph starting with a number draws its full stop on the number's
+  // left: "2." reads ".2" as drawn, and is the line's number marker all the same.
+  if (l.rtl && !ws.empty() && !ws[0].glyph) {
+    const std::string& t = ws[0].w.text;
+    if (t.size() >= 2 && (t[0] == '.' || t[0] == ')')) {
+      std::string m = t.substr(1) + t[0];
+      if (std::regex_match(m, number_marker())) {
+        ws[0].w.text = m;
+        ws[0].raw = u::decode(m);
+      }
+    }
+  }
   l.x0 = l.y0 = 1e18;
   l.x1 = l.y1 = -1e18;
   for (const auto& w : ws) {
@@ -361,6 +376,11 @@ Line make_line(std::vector<W> ws, double page_width, bool page_rtl, bool no_numb
     std::vector<Word> visual(l.words.begin() + static_cast<long>(first_text), l.words.end());
     std::sort(visual.begin(), visual.end(), [](const Word& a, const Word& b) { return a.x0 < b.x0; });
     l.text = rtl_text(visual);
+  } else if (std::any_of(l.words.begin() + static_cast<long>(first_text), l.words.end(), [](const Word& w) { return has_rtl(w.text); })) {
+    // a left-to-right paragraph with right-to-left words in it ("Welcome مرحبا"): they
+    // are drawn right to left, and read back in logical order the same way
+    std::vector<Word> visual(l.words.begin() + static_cast<long>(first_text), l.words.end());
+    l.text = rtl_text(visual, false);
   } else {
     l.text = join_words(l.words, first_text);
   }
@@ -440,7 +460,7 @@ std::vector<Line> rotated_lines(std::vector<W> ws) {
 
 }  // namespace
 
-PageLines build_lines(const PageWords& page) {
+PageLines build_lines(const PageWords& page, bool rtl_deck) {
   PageLines out;
   out.page = page.page;
   out.width = page.width;
@@ -480,7 +500,9 @@ PageLines build_lines(const PageWords& page) {
     if (!x.glyph) split_leading_glyph(ws, std::move(x));
     else ws.push_back(std::move(x));
   }
-  bool page_rtl = rtl_chars > ltr_chars;
+  bool page_rtl = rtl_chars > ltr_chars || (rtl_deck && rtl_chars > 0);
+  out.rtl_chars = rtl_chars;
+  out.ltr_chars = ltr_chars;
   out.has_text = std::any_of(ws.begin(), ws.end(), [](const W& w) { return !w.glyph; }) || !turned.empty();
   std::stable_sort(ws.begin(), ws.end(), [](const W& a, const W& b) { return a.yc() < b.yc(); });
 

@@ -68,17 +68,23 @@ struct PageLines {
   std::vector<Line> lines;
   bool has_text = false;
   int hidden_words = 0;     // from PageWords
+  // strong letters of the page's words: right-to-left (Arabic, Hebrew...) and left-to-right
+  size_t rtl_chars = 0, ltr_chars = 0;
 };
 
 // The logical text of a right-to-left line from its words in visual order (left to
 // right): grouped in clusters that stay together (a lam-alef ligature: two characters of
 // one glyph; a base and its combining marks), then put in logical order by ICU's inverse
 // bidi algorithm (ubidi_setInverse, right-to-left paragraph), which reads runs of
-// left-to-right text (IETF, WSIS+20, 2026) left to right.
-std::string rtl_text(const std::vector<Word>& visual);
+// left-to-right text (IETF, WSIS+20, 2026) left to right. With `rtl_paragraph` false, the
+// same for a left-to-right paragraph that holds right-to-left words.
+std::string rtl_text(const std::vector<Word>& visual, bool rtl_paragraph = true);
 
-// Words -> lines (cleaning text, ordering right-to-left lines, finding markers).
-PageLines build_lines(const PageWords& page);
+// Words -> lines (cleaning text, ordering right-to-left lines, finding markers). A line
+// with right-to-left letters is a right-to-left paragraph when they outnumber its Latin
+// ones, or when the page is right to left: its right-to-left letters outnumber the others,
+// or `rtl_deck` (the deck's pages are, taken together) and the page has any.
+PageLines build_lines(const PageWords& page, bool rtl_deck = false);
 
 // Lines of `page` that should be probed for a bullet drawn as graphics: lines without a
 // marker that start indented from the page's text edge, line up with another line (or

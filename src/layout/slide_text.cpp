@@ -21,11 +21,16 @@ struct Item {
 };
 
 std::vector<Item> items_of(const Slide& s, double sh) {
+  // the source's size, or a usual one when the deck gives none; an edited deck JSON may
+  // say anything: kept between 1 pt and the slide's height
+  auto size_of = [sh](double given, double usual) {
+    return std::clamp(given > 0 ? given : usual, 1.0, std::max(1.0, sh));
+  };
   std::vector<Item> items;
   if (!s.title.empty())
-    items.push_back({s.id + ".title", s.title, "", s.title_bbox, s.title_style.size > 0 ? s.title_style.size : sh * 0.07, s.title_style.bold, 0});
+    items.push_back({s.id + ".title", s.title, "", s.title_bbox, size_of(s.title_style.size, sh * 0.07), s.title_style.bold, 0});
   for (const auto& b : s.blocks)
-    items.push_back({b.id, b.text, b.marker, b.bbox, b.style.size > 0 ? b.style.size : sh * 0.045, b.style.bold, b.level});
+    items.push_back({b.id, b.text, b.marker, b.bbox, size_of(b.style.size, sh * 0.045), b.style.bold, b.level});
   return items;
 }
 

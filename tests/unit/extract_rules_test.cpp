@@ -66,6 +66,44 @@ TEST(Rule1_RightToLeft, BulletAtTheLeftEndOfARightToLeftLineIsItsMarker) {
   EXPECT_EQ(pl.lines[0].text.find("•"), std::string::npos);
 }
 
+TEST(Rule1_RightToLeft, MixedLineOfARightToLeftDeckIsRightToLeftEvenWithAsManyLatinLetters) {
+  // "רסלה IETF אלי WSIS+20": as many Latin letters as Hebrew ones, alone on its page. The
+  // page alone cannot tell; the deck (right to left, taken together) can (extract.cpp
+  // reads such pages again with build_lines(page, true)).
+  PageBuilder p(1);
+  p.word("WSIS+20", 300, 100, 20);
+  p.word(rev("אלי"), 390, 100, 20);
+  p.word("IETF", 430, 100, 20);
+  p.word(rev("רסלה"), 480, 100, 20);
+  for (auto& w : p.pw.words)
+    if (w.text.find("IETF") == std::string::npos && w.text.find("WSIS") == std::string::npos) {
+      size_t n = unicode::decode(w.text).size();
+      for (size_t i = 0; i < n; ++i) w.char_x.push_back(w.x0 + (w.x1 - w.x0) * static_cast<double>(i) / static_cast<double>(n));
+      w.char_x.push_back(w.x1);
+    }
+  extract::PageLines alone = extract::build_lines(p.pw);
+  ASSERT_EQ(alone.lines.size(), 1u);
+  EXPECT_FALSE(alone.lines[0].rtl);  // on its own: a left-to-right line...
+  EXPECT_EQ(alone.lines[0].text, "WSIS+20 " + std::string("אלי") + " IETF " + std::string("רסלה"));  // ...its Hebrew words still in logical order
+  extract::PageLines in_deck = extract::build_lines(p.pw, true);
+  ASSERT_EQ(in_deck.lines.size(), 1u);
+  EXPECT_TRUE(in_deck.lines[0].rtl);
+  EXPECT_EQ(in_deck.lines[0].text, std::string("רסלה") + " IETF " + std::string("אלי") + " WSIS+20");
+}
+
+TEST(Rule1_RightToLeft, NumberDrawnWithItsFullStopOnTheLeftIsTheMarker) {
+  // "2. IETF منفتح" in a right-to-left paragraph is drawn "منفتح IETF .2"
+  PageBuilder p(1);
+  p.word(rev("שלום"), 400, 100, 20);
+  p.word(rev("עולם"), 460, 100, 20);
+  p.word(".2", 530, 100, 20);
+  auto pl = p.lines();
+  ASSERT_EQ(pl.lines.size(), 1u);
+  EXPECT_TRUE(pl.lines[0].rtl);
+  EXPECT_TRUE(pl.lines[0].numbered);
+  EXPECT_EQ(pl.lines[0].marker, "2.");
+}
+
 // ---- rule 2: rotated and repeated text
 TEST(Rule2_Rotated, RotatedLabelIsOneLineAndNeverJoinsHorizontalLines) {
   PageBuilder p(1);

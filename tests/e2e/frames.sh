@@ -8,7 +8,7 @@ DECKHAND=$1; ROOT=$2
 export LC_ALL=C.UTF-8
 . "$ROOT/tests/e2e/lib.sh"
 TR=$ROOT/samples/translations
-CORPUS=$ROOT/../shared/corpus/real
+CORPUS=${DECKHAND_CORPUS:-$ROOT/../shared/corpus/real}
 textify() { sed -e 's/^cell: {/cell: {content: text, /' -e 's/^cell:$/cell:\n  content: text/' "$1"; }
 layouts=""
 for f in "$ROOT"/layouts/*.yaml; do

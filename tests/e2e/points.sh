@@ -142,7 +142,7 @@ point3)  # retypeset frames: clamped to the slide, no overlap, never across a bo
   expect 0 "" -- "$DECKHAND" check -q "$T/long.json" --layout grid-9
   ;;
 point4)  # build steps found by text at the same places, from any producer
-  K=$ROOT/../shared/corpus/real/keynote-types-dont-know-hash.pdf
+  K=${DECKHAND_CORPUS:-$ROOT/../shared/corpus/real}/keynote-types-dont-know-hash.pdf
   if [ -f "$K" ]; then
     "$DECKHAND" extract -q "$K" -o "$T/key.json"
     for p in 2 6 10; do
@@ -206,7 +206,7 @@ point8)  # layout details
   jq -e '.pages[0] as $p | [$p.rules[] as $r | $p.frames[] | select(.box[1] <= $r[1] and $r[1] <= .box[1] + .box[3] + 20)] | length == ($p.rules | length)' "$T/n3.json" >/dev/null \
     && ok "notes-3: all ruled lines beside the picture" || bad "notes-3 lines: $(jq -c '.pages[0] | {frames, rules}' "$T/n3.json")"
   # a letterboxed deck (16:9 slides printed on landscape Letter by PScript5): frames of the slide's shape
-  P=$ROOT/../shared/corpus/real/ghostscript-pscript5-rotated-four-year-bug.pdf
+  P=${DECKHAND_CORPUS:-$ROOT/../shared/corpus/real}/ghostscript-pscript5-rotated-four-year-bug.pdf
   if [ -f "$P" ]; then
     "$DECKHAND" handout -q "$P" --layout grid-6 --dump layout -o "$T/p5.json"
     jq -e '.pages[0].frames[0].box | (.[2] / .[3]) > 1.74 and (.[2] / .[3]) < 1.82' "$T/p5.json" >/dev/null \

@@ -14,9 +14,13 @@
 #include <map>
 
 #include "core/error.hpp"
+#include "render/qpdf_util.hpp"
 
 namespace deckhand::render {
 namespace {
+
+using pdfq::Rect;
+using pdfq::rect_of;
 
 using M = std::array<double, 6>;  // a b c d e f
 
@@ -31,17 +35,7 @@ std::string mm(double pt) {
   return b;
 }
 
-struct Rect {
-  double llx = 0, lly = 0, urx = 0, ury = 0;
-  bool contains(const Rect& o, double tol = 0.01) const {
-    return o.llx >= llx - tol && o.lly >= lly - tol && o.urx <= urx + tol && o.ury <= ury + tol;
-  }
-};
 
-Rect rect(QPDFObjectHandle a) {
-  auto r = a.getArrayAsRectangle();
-  return {std::min(r.llx, r.urx), std::min(r.lly, r.ury), std::max(r.llx, r.urx), std::max(r.lly, r.ury)};
-}
 
 std::string space_name(QPDFObjectHandle cs) {
   if (cs.isName()) {
@@ -221,11 +215,11 @@ PreflightReport preflight(const std::string& file, const PreflightOptions& o) {
       rep.problems.push_back({pn, "no MediaBox"});
       continue;
     }
-    Rect media = rect(mb), crop = cb.isRectangle() ? rect(cb) : media;
+    Rect media = rect_of(mb), crop = cb.isRectangle() ? rect_of(cb) : media;
     if (!tb.isRectangle()) rep.problems.push_back({pn, "no TrimBox (the finished size); make it with a bleed, e.g. deckhand handout --print"});
     if (!bb.isRectangle() && o.bleed > 0) rep.problems.push_back({pn, "no BleedBox (the trim plus " + mm(o.bleed) + " on every side)"});
     if (tb.isRectangle() && bb.isRectangle()) {
-      Rect trim = rect(tb), bleed = rect(bb);
+      Rect trim = rect_of(tb), bleed = rect_of(bb);
       if (!media.contains(crop)) rep.problems.push_back({pn, "CropBox extends beyond the MediaBox"});
       if (!crop.contains(bleed)) rep.problems.push_back({pn, "BleedBox is not inside the CropBox (and MediaBox): the bleed is cut off"});
       if (!bleed.contains(trim)) rep.problems.push_back({pn, "TrimBox is not inside the BleedBox"});
@@ -234,7 +228,7 @@ PreflightReport preflight(const std::string& file, const PreflightOptions& o) {
         if (least + 0.05 < o.bleed)
           rep.problems.push_back({pn, "bleed " + mm(least) + ", " + mm(o.bleed) + " needed on every side (extend backgrounds past the trim)"});
       }
-    } else if (tb.isRectangle() && !media.contains(rect(tb))) {
+    } else if (tb.isRectangle() && !media.contains(rect_of(tb))) {
       rep.problems.push_back({pn, "TrimBox is not inside the MediaBox"});
     }
     // colour spaces named in resources, fonts, images (walking the content)

@@ -16,19 +16,15 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "render/qpdf_util.hpp"
 
 namespace deckhand::render {
 namespace {
 
-std::string num(double v) {
-  if (std::abs(v) < 5e-6) v = 0;
-  char b[48];
-  std::snprintf(b, sizeof b, "%.4f", v);
-  std::string s = b;
-  while (!s.empty() && s.back() == '0') s.pop_back();
-  if (!s.empty() && s.back() == '.') s.pop_back();
-  return s == "-0" ? "0" : s;
-}
+std::string num(double v) { return pdfq::num(v, 4); }
+using pdfq::Rect;
+using pdfq::rect_of;
+
 
 QPDFObjectHandle box(double llx, double lly, double urx, double ury) {
   return QPDFObjectHandle::newArray(QPDFObjectHandle::Rectangle(llx, lly, urx, ury));
@@ -85,13 +81,6 @@ std::string marks_prefix(double weight) {
   return "q /DhRegistration CS 1 SCN " + num(weight) + " w 0 J [] 0 d\n";
 }
 
-void write(QPDF& q, const std::string& out) {
-  QPDFWriter w(q, out.c_str());
-  w.setDeterministicID(true);
-  w.setObjectStreamMode(qpdf_o_generate);
-  w.setStreamDataMode(qpdf_s_compress);
-  w.write();
-}
 
 void open(QPDF& q, const std::string& in, const std::string& password) {
   q.setSuppressWarnings(true);
@@ -104,15 +93,7 @@ void open(QPDF& q, const std::string& in, const std::string& password) {
   }
 }
 
-struct Rect {
-  double llx = 0, lly = 0, urx = 0, ury = 0;
-};
 
-Rect rect(QPDFObjectHandle a) {
-  if (!a.isRectangle()) return {};
-  auto r = a.getArrayAsRectangle();
-  return {std::min(r.llx, r.urx), std::min(r.lly, r.ury), std::max(r.llx, r.urx), std::max(r.lly, r.ury)};
-}
 
 }  // namespace
 
@@ -123,7 +104,7 @@ void apply_print_geometry(const PrintGeometry& g, const std::string& in, const s
     QPDFObjectHandle reg = g.marks ? registration_space(q) : QPDFObjectHandle::newNull();
     const double o = g.slug();
     for (auto& page : QPDFPageDocumentHelper(q).getAllPages()) {
-      Rect m = rect(page.getMediaBox());
+      Rect m = rect_of(page.getMediaBox());
       const double w = m.urx - m.llx, h = m.ury - m.lly;
       QPDFObjectHandle p = page.getObjectHandle();
       // the trim at (o, o): everything drawn moves by (o - llx, o - lly)
@@ -152,7 +133,7 @@ void apply_print_geometry(const PrintGeometry& g, const std::string& in, const s
       }
     };
     fix_outline(q.getRoot().getKey("/Outlines").getKey("/First"));
-    write(q, out);
+    pdfq::write_deterministic(q, out);
   } catch (const Error&) {
     throw;
   } catch (const std::exception& e) {
@@ -197,7 +178,7 @@ int impose_booklet(const std::string& in, const std::string& password, const std
     const int n = static_cast<int>(pages.size());
     if (n == 0) throw Error(Exit::bad_pdf, in, "the PDF has no pages", "impose a PDF with pages");
     // the page size: the first page's trim (TrimBox, else CropBox, else MediaBox)
-    Rect t = rect(pages[0].getTrimBox());
+    Rect t = rect_of(pages[0].getTrimBox());
     const double pw = t.urx - t.llx, ph = t.ury - t.lly;
     if (!(pw > 1 && ph > 1)) throw Error(Exit::bad_pdf, in, "the first page has an empty page box", "repair the PDF");
     const double slug = o.marks ? o.mark_offset + o.mark_length + 3 : 0;
@@ -251,7 +232,7 @@ int impose_booklet(const std::string& in, const std::string& password, const std
     QPDFObjectHandle info = QPDFObjectHandle::newDictionary();
     info.replaceKey("/Creator", QPDFObjectHandle::newUnicodeString("deckhand (booklet imposition)"));
     out.getTrailer().replaceKey("/Info", out.makeIndirectObject(info));
-    write(out, out_path);
+    pdfq::write_deterministic(out, out_path);
     return (n + 3) / 4 * 4 - n;
   } catch (const Error&) {
     throw;

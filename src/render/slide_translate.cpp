@@ -18,20 +18,15 @@
 #include <stdexcept>
 
 #include "core/error.hpp"
+#include "render/qpdf_util.hpp"
 
 namespace deckhand::render {
 namespace {
 
-// a number for a content stream: fixed notation, no trailing zeros (same bytes every run)
-std::string num(double v) {
-  if (!std::isfinite(v) || std::abs(v) < 5e-6) v = 0;
-  char b[48];
-  std::snprintf(b, sizeof b, "%.4f", v);
-  std::string s = b;
-  while (!s.empty() && s.back() == '0') s.pop_back();
-  if (!s.empty() && s.back() == '.') s.pop_back();
-  return s == "-0" ? "0" : s;
-}
+std::string num(double v) { return pdfq::num(v, 4); }
+using pdfq::Rect;
+using pdfq::rect_of;
+
 
 // a b c d e f: (x, y) -> (a x + c y + e, b x + d y + f)
 struct M {
@@ -43,17 +38,7 @@ M mul(const M& m, const M& n) {
           m.c * n.b + m.d * n.d, m.e * n.a + m.f * n.c + n.e, m.e * n.b + m.f * n.d + n.f};
 }
 
-struct Rect {
-  double llx = 0, lly = 0, urx = 0, ury = 0;
-};
 
-Rect rect_of(QPDFObjectHandle a) {
-  Rect r;
-  if (!a.isRectangle()) return r;
-  auto q = a.getArrayAsRectangle();
-  r = {std::min(q.llx, q.urx), std::min(q.lly, q.ury), std::max(q.llx, q.urx), std::max(q.lly, q.ury)};
-  return r;
-}
 
 // The page as displayed: the CropBox within the MediaBox, turned by /Rotate.
 struct View {
@@ -559,12 +544,7 @@ void SlideRewriter::write(const std::vector<int>& pages, const std::string& text
         if (impl_->pages[i].getObjectHandle().getObjGen() == pg.getObjectHandle().getObjGen()) wanted = keep.count(static_cast<int>(i + 1)) > 0;
       if (!wanted) dh.removePage(pg);
     }
-    QPDFWriter w(pdf, out_path.c_str());
-    w.setDeterministicID(true);
-    w.setPreserveEncryption(false);
-    w.setObjectStreamMode(qpdf_o_generate);
-    w.setStreamDataMode(qpdf_s_compress);
-    w.write();
+    pdfq::write_deterministic(pdf, out_path);
   } catch (const Error&) {
     throw;
   } catch (const std::exception& e) {

@@ -15,32 +15,17 @@
 #include <stdexcept>
 
 #include "core/error.hpp"
+#include "render/qpdf_util.hpp"
 
 namespace deckhand::render {
 namespace {
 
-// a number for a content stream: fixed notation, no trailing zeros (same bytes every run)
-std::string num(double v) {
-  if (std::abs(v) < 5e-6) v = 0;
-  char b[48];
-  std::snprintf(b, sizeof b, "%.5f", v);
-  std::string s = b;
-  while (!s.empty() && s.back() == '0') s.pop_back();
-  if (!s.empty() && s.back() == '.') s.pop_back();
-  return s == "-0" ? "0" : s;
-}
+using pdfq::num;
+using pdfq::Rect;
+using pdfq::rect_of;
 
-struct Rect {
-  double llx = 0, lly = 0, urx = 0, ury = 0;
-};
 
-Rect rect_of(QPDFObjectHandle a) {
-  Rect r;
-  if (!a.isRectangle()) return r;
-  auto q = a.getArrayAsRectangle();
-  r = {std::min(q.llx, q.urx), std::min(q.lly, q.ury), std::max(q.llx, q.urx), std::max(q.lly, q.ury)};
-  return r;
-}
+
 
 // A source page as placed: its Form XObject in the output file, and how it is shown
 // (CropBox within the MediaBox, /Rotate), which is how Poppler renders it.
@@ -171,11 +156,7 @@ void place_vector_frames(const LaidOutDoc& doc, const std::string& haru_pdf, con
       opages[pi].addPageContents(QPDFObjectHandle::newStream(&out, content), true);
       opages[pi].getObjectHandle().coalesceContentStreams();  // one stream a page: smaller
     }
-    QPDFWriter w(out, out_path.c_str());
-    w.setDeterministicID(true);
-    w.setObjectStreamMode(qpdf_o_generate);
-    w.setStreamDataMode(qpdf_s_compress);
-    w.write();
+    pdfq::write_deterministic(out, out_path);
   } catch (const Error&) {
     throw;
   } catch (const QPDFExc& e) {

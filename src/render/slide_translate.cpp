@@ -300,7 +300,9 @@ class Stripper : public QPDFObjectHandle::TokenFilter {
         sh_.colour_weight[static_cast<size_t>(hit)][key] += 1;
         sh_.colours[static_cast<size_t>(hit)][key] = c;
         prev_removed = true;
-      } else if (hit >= 0 && prev_removed) {  // a space inside a removed run goes with it
+      } else if (hit >= 0) {
+        // code 32 in a region goes too: between removed glyphs it is their space, and in a
+        // subset font it may well draw a visible glyph (LibreOffice's "(" is code 32)
         put_kept();
         move += adv;
       } else {

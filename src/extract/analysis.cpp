@@ -1,6 +1,7 @@
 #include "extract/analysis.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <cmath>
 #include <map>
 #include <regex>
@@ -678,8 +679,17 @@ std::vector<std::vector<std::string>> split_notes_pages(std::vector<PageLines>& 
     for (const auto& l : lower) right = std::max(right, l.x1);
     const Line* prev = nullptr;
     for (const auto& l : lower) {
-      bool wrapped = prev && prev->x1 > right - 2.5 * std::max(prev->size, 1.0) && l.y0 - prev->y1 < 0.6 * l.height() &&
-                     l.marker.empty();
+      // ...unless it ends a sentence an em or more short of that edge: notes set one
+      // sentence a line ("Thank the hosts by name." / "Keep this under five minutes.")
+      // are paragraphs of their own
+      auto ends_sentence = [](const std::string& t) {
+        for (const char* e : {".", "!", "?", ":", "\u3002", "\uFF01", "\uFF1F", "\u061F"})
+          if (t.size() >= std::strlen(e) && t.compare(t.size() - std::strlen(e), std::strlen(e), e) == 0) return true;
+        return false;
+      };
+      const double em = prev ? std::max(prev->size, 1.0) : 1.0;
+      bool wrapped = prev && prev->x1 > right - 2.5 * em && l.y0 - prev->y1 < 0.6 * l.height() && l.marker.empty() &&
+                     !(ends_sentence(prev->full_text) && prev->x1 < right - 1.0 * em);
       if (wrapped && !notes[i].empty()) notes[i].back() = join_wrapped(notes[i].back(), l.full_text);
       else notes[i].push_back(l.marker.empty() || l.numbered ? l.full_text : l.marker + " " + l.text);
       prev = &l;

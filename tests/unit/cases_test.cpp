@@ -3,7 +3,7 @@
 // each NAME.pdf against NAME.expected.json with the acceptance metrics of issue 7:
 // every title exact, block F1 >= 0.95 (text compared after folding white space), level
 // accuracy >= 0.95 on the matched blocks, matched blocks in reading order, no furniture
-// text in any title or block, speaker notes (joined by one space) where expected.
+// text in any title or block, speaker notes (paragraph by paragraph) where expected.
 // Blocks listed under "optional" do not count either way.
 // Every run prints one table row per case (the figures reported in issue 7).
 #include <gtest/gtest.h>
@@ -101,11 +101,16 @@ Score score(const Deck& d, const nlohmann::json& exp) {
     for (size_t k = 0; k < got.size(); ++k)
       if (!used[k]) sc.why += "p" + std::to_string(i + 1) + " extra \"" + got[k]->text + "\"; ";
     if (es[i].contains("notes")) {
-      std::string en;
-      for (const auto& n : es[i]["notes"]) en += (en.empty() ? "" : " ") + n.get<std::string>();
-      std::string gn;
-      for (const auto& n : s.notes) gn += (gn.empty() ? "" : " ") + n;
-      if (fold(gn) != fold(en)) { sc.notes_ok = false; sc.why += "p" + std::to_string(i + 1) + " notes \"" + gn + "\"; "; }
+      // paragraph by paragraph, each compared after folding white space
+      std::vector<std::string> en, gn;
+      for (const auto& n : es[i]["notes"]) en.push_back(fold(n.get<std::string>()));
+      for (const auto& n : s.notes) gn.push_back(fold(n));
+      if (gn != en) {
+        std::string all;
+        for (const auto& n : s.notes) all += (all.empty() ? "" : " | ") + n;
+        sc.notes_ok = false;
+        sc.why += "p" + std::to_string(i + 1) + " notes \"" + all + "\"; ";
+      }
     }
   }
   double p = got_n ? static_cast<double>(matched) / got_n : (exp_n ? 0 : 1);

@@ -308,6 +308,17 @@ void write_output_via(const std::string& path, const std::vector<std::string>& i
     unregister(slot);
     throw Error(Exit::output, path, "the output was not written", "check free disk space");
   }
+  // a file replaced keeps its permissions (as cp and sed -i do); one this user may not
+  // write is refused rather than replaced behind its back (rename needs only the folder)
+  struct stat old;
+  if (::stat(path.c_str(), &old) == 0 && S_ISREG(old.st_mode)) {
+    if (::access(path.c_str(), W_OK) != 0) {
+      fs::remove(tmp, ec);
+      unregister(slot);
+      throw Error(Exit::output, path, "the file exists and is read-only", "make it writable, or write to another file");
+    }
+    ::chmod(tmp.c_str(), old.st_mode & 07777);
+  }
   if (::rename(tmp.c_str(), path.c_str()) != 0) {
     int e = errno;
     fs::remove(tmp, ec);

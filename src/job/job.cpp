@@ -72,7 +72,10 @@ struct Loaded {
 Loaded load_deck(const JobOptions& o, Diagnostics& diag) {
   Loaded l;
   if (looks_like_json(o.input)) {
-    l.deck = deck_from_text(read_file(o.input), o.input);
+    std::string text = read_file(o.input);
+    if (text.compare(0, 5, "%PDF-") == 0)
+      throw Error(Exit::bad_deck, o.input, "this is a PDF, not a deck JSON (its name ends in .json)", "rename it to .pdf");
+    l.deck = deck_from_text(text, o.input);
     return l;
   }
   l.source = std::make_unique<extract::SourcePdf>(o.input, o.password, worker_count(o.threads));
@@ -311,7 +314,8 @@ int Job::finish(const Diagnostics& diag) const {
   if (!o_.quiet)
     for (const auto& w : ws) std::cerr << w.line() << "\n";
   if (o_.strict && !ws.empty()) {
-    std::cerr << "deckhand: error: " << ws.size() << " warning(s) and --strict is set (fix the input or drop --strict)\n";
+    std::cerr << "deckhand: error: " << (o_.input.empty() ? std::string("deckhand") : o_.input) << ": " << ws.size()
+              << " warning(s) and --strict is set (fix the input or drop --strict)\n";
     return static_cast<int>(Exit::warnings);
   }
   return 0;
@@ -437,6 +441,12 @@ int Job::run_handout() {
   ho.skip_overlays = !h.keep_overlays;
   ho.contact = h.contact;
   for (size_t at = ho.contact.find("\\n"); at != std::string::npos; at = ho.contact.find("\\n", at + 1)) ho.contact.replace(at, 2, "\n");
+  for (int n : picture_slides)
+    if (n < 1 || n > static_cast<int>(deck.slides.size()))
+      throw Error(Exit::usage, "", "--pictures " + h.pictures + ": the deck has slides 1 to " + std::to_string(deck.slides.size()),
+                  "give slide numbers of this deck, e.g. --pictures 2,4");
+  if (!picture_slides.empty() && def.mode != layout::LayoutDef::Mode::leaflet)
+    diag.warn({"option-ignored", h.input, 0, "--pictures is for leaflet layouts (leaflet-a5); the " + def.name + " layout does not use it"});
   ho.pictures = picture_slides;
   ho.file = h.input;
   // -> laid-out pages. The source PDF is needed only when they show pictures of slides
@@ -540,6 +550,11 @@ int Job::run_strings() {
     try { ex = std::stod(e) / 100.0; } catch (...) { ex = -1; }
     if (ex < 0 || ex > 5) throw Error(Exit::usage, "", "--expand " + s.expand + ": not a percentage from 0% to 500%", "e.g. --expand 40%");
   }
+  // a BCP 47 language tag (RFC 5646, 2.1): a 2-3 letter language, then subtags of 1-8
+  // letters or digits ("fr", "zh-Hans", "es-419")
+  static const std::regex tag(R"(^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$)");
+  if (!s.target_lang.empty() && !std::regex_match(s.target_lang, tag))
+    throw Error(Exit::usage, "", "--target-lang " + s.target_lang + ": not a language tag", "give a BCP 47 tag, e.g. fr, zh-Hans, es-419");
   Diagnostics diag;
   std::optional<l10n::Catalog> old;
   std::string old_text;
@@ -760,6 +775,8 @@ int Job::run_preflight() {
   po.booklet = o_.booklet;
   po.password = o_.password;
   check_input_file(o_.input);
+  if (read_file(o_.input).compare(0, 5, "%PDF-") != 0)
+    throw Error(Exit::bad_pdf, o_.input, "not a PDF file (no %PDF- header)", "give the PDF you mean to print");
   render::PreflightReport r = render::preflight(o_.input, po);
   std::ostringstream out;
   for (const auto& p : r.problems)

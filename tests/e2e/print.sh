@@ -70,7 +70,7 @@ if [ "$PART" = A ] || [ "$PART" = all ]; then
   grep -q "dpi, under" "$T/pf.out" && bad "--min-dpi 140 still reports: $(head -1 "$T/pf.out")" || ok "preflight --min-dpi 140: no image line"
   expect 4 "no such file" -- "$DECKHAND" preflight "$T/none.pdf"
   printf 'not a pdf' >"$T/bad.pdf"
-  expect 5 "cannot read" -- "$DECKHAND" preflight "$T/bad.pdf"
+  expect 5 "not a PDF file" -- "$DECKHAND" preflight "$T/bad.pdf"
 fi
 
 if [ "$PART" = B ] || [ "$PART" = all ]; then

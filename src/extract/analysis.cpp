@@ -821,6 +821,23 @@ Deck analyze(const std::vector<PageLines>& pages_in, const AnalysisOptions& opts
     has_title_band = best >= 3 && best * 2 >= pages.size();
   }
 
+  // words nobody can see: one warning for the deck, with the pages that had them
+  {
+    int words = 0, first = 0;
+    std::string where;
+    size_t listed = 0, with = 0;
+    for (const auto& p : pages)
+      if (p.hidden_words > 0) {
+        words += p.hidden_words;
+        if (!first) first = p.page;
+        if (++with <= 12) where += (where.empty() ? "" : ", ") + std::to_string(p.page), ++listed;
+      }
+    if (with > listed) where += ", ... (" + std::to_string(with - listed) + " more)";
+    if (words > 0)
+      diag.warn({"hidden-text", opts.file, with == 1 ? first : 0,
+                 std::to_string(words) + " word(s) nobody can see left out (invisible, the colour of the background, or covered)" +
+                     (with == 1 ? std::string() : " on " + std::to_string(with) + " pages: " + where)});
+  }
   std::vector<std::vector<Draft>> drafts(pages.size());
   bool seen_nonblank = false;
   for (size_t i = 0; i < pages.size(); ++i) {
@@ -835,9 +852,6 @@ Deck analyze(const std::vector<PageLines>& pages_in, const AnalysisOptions& opts
     for (size_t k = 0; k < p.lines.size(); ++k)
       if (!furn[i][k]) (p.lines[k].rotated ? turned : body).push_back(&p.lines[k]);
     if (body.empty() && !turned.empty()) body.swap(turned);
-    if (p.hidden_words > 0)
-      diag.warn({"hidden-text", opts.file, p.page,
-                 std::to_string(p.hidden_words) + " word(s) nobody can see left out (invisible, the colour of the background, or covered)"});
     if (!p.has_text)
       diag.warn({"page-no-text", opts.file, p.page, "no text on this page (an image or a scan?): kept as a blank slide"});
     if (body.empty()) {

@@ -44,7 +44,7 @@ for f in $DECKS; do
     pictured=0
     if [ -s "$T/src-unemb" ] && grep -q "font-not-embedded" "$T/err"; then
       pictured=1; ok "$n $l: the source's unembedded fonts are named: $(grep -o 'does not embed [^:]*' "$T/err" | head -1)"
-    elif [ -s "$T/src-unemb" ] && "$DECKHAND" handout -q "$f" --layout "$l" --dump layout | jq -e '[.pages[].images[]] | length > 0' >/dev/null; then
+    elif [ -s "$T/src-unemb" ] && "$DECKHAND" handout -q "$f" --layout "$l" --dump layout | jq -e '[.pages[].images[]?] | length > 0' >/dev/null; then
       bad "$n $l: the source does not embed $(tr '\n' ' ' <"$T/src-unemb") and no warning says so"
     fi
     quiet "$n $l: pdffonts" pdffonts "$out"

@@ -309,6 +309,13 @@ void write_pdf(const LaidOutDoc& doc, const RasterFn& raster, const WriteOptions
     HPDF_Page page = HPDF_AddPage(pdf);
     HPDF_Page_SetWidth(page, static_cast<HPDF_REAL>(lp.width));
     HPDF_Page_SetHeight(page, static_cast<HPDF_REAL>(lp.height));
+    // libharu writes an empty page's content as a Flate stream of zero bytes, which is not
+    // valid Flate data (mutool: "premature end of data"): a blank page (a booklet's padding)
+    // gets a no-op "q Q"
+    if (lp.texts.empty() && lp.images.empty() && lp.fills.empty() && lp.boxes.empty() && lp.rules.empty()) {
+      HPDF_Page_GSave(page);
+      HPDF_Page_GRestore(page);
+    }
     const double H = lp.height;
     for (const auto& f : lp.fills) {  // backgrounds first, beneath the rest
       HPDF_Page_SetRGBFill(page, HPDF_REAL(f.color.r), HPDF_REAL(f.color.g), HPDF_REAL(f.color.b));

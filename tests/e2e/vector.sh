@@ -11,12 +11,12 @@
 DECKHAND=$1; ROOT=$2; WHAT=${3:-samples}
 export LC_ALL=C.UTF-8
 . "$ROOT/tests/e2e/lib.sh"
-LAYOUTS="notes-3 grid-2 grid-4 grid-6 grid-9 slides-1 outline outline-thumbs"
+LAYOUTS="notes-3 grid-2 grid-4 grid-6 grid-9 slides-1 outline outline-thumbs leaflet-a5 leaflet-trifold booklet-a5"
 CORPUS=${DECKHAND_CORPUS:-$ROOT/../shared/corpus/real}
 if [ "$WHAT" = corpus ]; then
   if [ ! -d "$CORPUS" ]; then echo "corpus not found at $CORPUS: skipped"; exit 77; fi
   DECKS=$(ls "$CORPUS"/*.pdf)
-  # four layouts that cover every kind of frame (DECKHAND_LAYOUTS=all for all eight: ~15 min)
+  # four layouts that cover every kind of frame (DECKHAND_LAYOUTS=all for all eleven: ~20 min)
   [ "${DECKHAND_LAYOUTS:-}" = all ] || LAYOUTS="notes-3 grid-6 slides-1 outline-thumbs"
 else
   DECKS=$(ls "$ROOT"/samples/*.pdf)

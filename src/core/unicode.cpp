@@ -164,21 +164,6 @@ bool is_cjk(char32_t c) {
          (c >= 0x20000 && c <= 0x3134F);
 }
 
-bool is_rtl(char32_t c) {
-  // Arabic Presentation Forms-B end at U+FEFC: U+FEFF is the byte-order mark, no letter
-  return (c >= 0x0590 && c <= 0x08FF) || (c >= 0xFB1D && c <= 0xFDFF) || (c >= 0xFE70 && c <= 0xFEFC) ||
-         (c >= 0x10800 && c <= 0x10FFF) || (c >= 0x1E800 && c <= 0x1EFFF);
-}
-
-bool is_strong_ltr(char32_t c) {
-  if (c < 0x80) return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
-  if (is_rtl(c) || is_pua(c)) return false;
-  if (c >= 0x00C0 && c <= 0x024F && c != 0xD7 && c != 0xF7) return true;  // Latin
-  if (c >= 0x0370 && c <= 0x052F) return true;                           // Greek, Cyrillic
-  if (c >= 0x0900 && c <= 0x1FFF) return true;                           // Indic ... Greek ext
-  return is_cjk(c) && !(c >= 0x3000 && c <= 0x303F) && !(c >= 0xFF00 && c <= 0xFF20);
-}
-
 bool is_bullet_glyph(char32_t c) {
   switch (c) {
     case 0x2022: case 0x2023: case 0x2043: case 0x2219: case 0x00B7: case 0x25AA: case 0x25AB:

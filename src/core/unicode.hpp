@@ -30,8 +30,6 @@ std::string fold_cjk_compat(std::string_view utf8);
 std::string clean(std::string_view utf8);
 
 bool is_cjk(char32_t c);        // Han, kana, CJK punctuation, fullwidth forms: no spaces between
-bool is_rtl(char32_t c);        // Hebrew, Arabic, Syriac, Thaana, NKo and their presentation forms
-bool is_strong_ltr(char32_t c); // a letter of a left-to-right script
 bool is_pua(char32_t c);        // Private Use Area (Wingdings, Symbol and OpenSymbol bullets)
 bool is_bullet_glyph(char32_t c);
 bool is_dash(char32_t c);

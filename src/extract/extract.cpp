@@ -98,16 +98,29 @@ Deck extract_deck(const SourcePdf& src, const ExtractOptions& opts, Diagnostics&
   // A page of a right-to-left deck with as many Latin letters as Arabic ones (a title
   // slide "رسالة IETF إلى WSIS+20") reads its mixed lines right to left, as the deck does:
   // such pages are read again knowing the deck's direction.
-  size_t rtl_all = 0, ltr_all = 0;
-  for (const auto& pl : lines) rtl_all += pl.rtl_chars, ltr_all += pl.ltr_chars;
-  if (rtl_all > ltr_all) {
+  // The deck's paragraphs with right-to-left letters run left to right when most of
+  // their bullets stand at the left end (a PPTX whose Arabic paragraphs kept rtl="0",
+  // exported by Impress): lines without a bullet (wrapped lines, titles) are then read as
+  // such paragraphs too, and their pages read again.
+  size_t rtl_all = 0, ltr_all = 0, marked_left = 0, marked_right = 0;
+  for (const auto& pl : lines) {
+    rtl_all += pl.rtl_chars, ltr_all += pl.ltr_chars;
+    for (const auto& l : pl.lines) {
+      if (l.marker_side < 0) ++marked_left;
+      if (l.marker_side > 0) ++marked_right;
+    }
+  }
+  std::optional<bool> rtl_paragraphs;
+  if (marked_left > marked_right) rtl_paragraphs = false;
+  bool rtl_deck = rtl_all > ltr_all;
+  if (rtl_deck || rtl_paragraphs) {
     std::vector<int> again;
     for (int i = 0; i < n; ++i)
-      if (lines[i].rtl_chars > 0 && lines[i].rtl_chars <= lines[i].ltr_chars) again.push_back(i);
+      if (lines[i].rtl_chars > 0 && (rtl_paragraphs || lines[i].rtl_chars <= lines[i].ltr_chars)) again.push_back(i);
     if (!again.empty())
       parallel_for(static_cast<int>(again.size()), workers, [&](int k, unsigned w) {
       int i = again[k];
-      lines[i] = build_lines(src.doc(w).words(pages[i] - 1), true);
+      lines[i] = build_lines(src.doc(w).words(pages[i] - 1), rtl_deck, rtl_paragraphs);
       probe_drawn_bullets(lines[i], [&](const std::vector<std::array<double, 4>>& rects) { return src.doc(w).ink(rects); });
     });
   }

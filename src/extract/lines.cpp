@@ -4,12 +4,14 @@
 #include <cmath>
 #include <map>
 #include <numeric>
+#include <optional>
 #include <regex>
 
 #include <unicode/ubidi.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
+#include "core/direction.hpp"
 #include "core/unicode.hpp"
 #include "extract/words.hpp"
 
@@ -49,21 +51,13 @@ bool dash_like(const std::u32string& s) {
 }
 
 int rtl_score(const std::string& text) {
-  int r = 0, l = 0;
-  for (char32_t c : u::decode(text)) {
-    if (u::is_rtl(c)) ++r;
-    else if (u::is_strong_ltr(c)) ++l;
-  }
-  return r - l;
+  auto n = direction::count_utf8(text);
+  return static_cast<int>(n.rtl) - static_cast<int>(n.ltr);
 }
 
-bool has_rtl(const std::string& text) {
-  for (char32_t c : u::decode(text))
-    if (u::is_rtl(c)) return true;
-  return false;
-}
+bool has_rtl(const std::string& text) { return direction::count_utf8(text).any_rtl(); }
 
-bool is_mark(char32_t c) { return (c >= 0x64B && c <= 0x65F) || c == 0x670 || (c >= 0x591 && c <= 0x5C7); }
+bool is_mark(char32_t c) { return direction::is_mark(c); }
 bool is_arabic_letter(char32_t c) { return c >= 0x620 && c <= 0x64A; }
 
 // Scripts where ZWJ and ZWNJ change shaping: Arabic, Syriac, Thaana, NKo, Indic, Sinhala,
@@ -152,80 +146,366 @@ void mark_slanted(std::vector<Word>& words) {
   }
 }
 
-std::string rtl_text(const std::vector<Word>& visual, bool rtl_paragraph) {
-  // 1. characters in visual order (left to right), grouped in clusters that must not be
-  //    split: a ligature glyph (lam + letter: two characters sharing one glyph's width)
-  //    and a base with its combining marks. Spaces where words stand apart.
-  std::vector<std::u32string> cl;
+std::optional<bool> typed_space(const Word& left, const Word& right, const std::vector<SpaceGlyph>* spaces) {
+  if (!spaces || spaces->empty()) return std::nullopt;
+  double em = std::max({left.size, right.size, 1.0});
+  double y0 = std::max(left.y0, right.y0), y1 = std::min(left.y1, right.y1);
+  double mid = (y0 + y1) / 2;
+  bool on_line = false;
+  // space glyphs on the words' line; one whose middle is in the gap between them
+  auto it = std::lower_bound(spaces->begin(), spaces->end(), mid - 2 * em, [](const SpaceGlyph& s, double y) { return s.y0 < y; });
+  for (; it != spaces->end() && it->y0 <= mid + em; ++it) {
+    double cx = (it->x0 + it->x1) / 2, cy = (it->y0 + it->y1) / 2;
+    if (cy < std::min(left.y0, right.y0) || cy > std::max(left.y1, right.y1)) continue;
+    on_line = true;
+    if (cx >= left.x1 - 0.25 * em && cx <= right.x0 + 0.25 * em && cx >= left.x0 && cx <= right.x1) return true;
+  }
+  if (on_line) return false;
+  return std::nullopt;
+}
+
+namespace {
+
+bool arabic_letter(char32_t c) { return (c >= 0x620 && c <= 0x64A) || (c >= 0x66E && c <= 0x6D3) || (c >= 0x6FA && c <= 0x6FF); }
+
+// Presentation forms (Arabic Presentation Forms-A and -B: U+FB50..U+FDFF, U+FE70..U+FEFF,
+// as XeTeX and some office exports map their glyphs) folded to the letters they show by
+// their compatibility decomposition (NFKC), so that search, translation memories and
+// machine translation see ordinary text; a lam-alef ligature becomes lam + alef, in
+// logical order.
+std::u32string fold_presentation_forms(const std::u32string& s) {
+  auto pf = [](char32_t c) { return (c >= 0xFB50 && c <= 0xFDFF) || (c >= 0xFE70 && c <= 0xFEFE); };
+  if (std::none_of(s.begin(), s.end(), pf)) return s;
+  std::u32string out;
+  for (char32_t c : s) {
+    if (!pf(c)) { out += c; continue; }
+    out += u::decode(u::nfkc(u::encode(c)));
+  }
+  return out;
+}
+
+}  // namespace
+
+namespace {
+
+// The logical order of a mixed line's words (visual: left to right) from the order they
+// were drawn in, when that order tells: the words form runs of one direction (right to
+// left, left to right or digits, neutral), each run drawn in one stretch of the content
+// stream, and the runs were not drawn left to right (which visual-order producers do
+// whatever the direction). Runs come in the order drawn; a right-to-left run's words are
+// read from the right. nullopt when the stream cannot tell.
+struct WordOrder {
+  std::vector<size_t> words;  // logical order
+  std::vector<int> run;       // per word (visual index): its run, -1 for a mark drawn apart
+};
+std::optional<WordOrder> logical_word_order(const std::vector<Word>& visual) {
+  if (visual.size() < 2) return std::nullopt;
+  // 1 right to left, -1 left to right, -2 a number, 0 neutral, 2 a mark drawn apart
+  auto cls = [](const Word& w) {
+    std::u32string t = u::decode(w.text);
+    auto n = direction::count(t);
+    if (n.rtl) return 1;
+    if (n.ltr) return -1;
+    if (std::any_of(t.begin(), t.end(), [](char32_t c) { return c >= '0' && c <= '9'; })) return -2;
+    return std::all_of(t.begin(), t.end(), direction::is_mark) ? 2 : 0;
+  };
+  struct Run {
+    int cls = 0;
+    std::vector<size_t> words;      // left to right
+    std::vector<size_t> head, tail;  // neutrals drawn against it, read before and after it
+    int lo = INT32_MAX, hi = -1;
+  };
+  std::vector<Run> runs;
+  bool rtl_any = false, ltr_any = false;
+  for (size_t k = 0; k < visual.size(); ++k) {
+    if (visual[k].order < 0) return std::nullopt;
+    int c = cls(visual[k]);
+    if (c == 2) continue;  // a mark: it sits on a letter of its run
+    rtl_any = rtl_any || c == 1;
+    ltr_any = ltr_any || c < 0;
+    if (runs.empty() || runs.back().cls != c) runs.push_back({c, {}, {}, {}, INT32_MAX, -1});
+    runs.back().words.push_back(k);
+    runs.back().lo = std::min(runs.back().lo, visual[k].order);
+    runs.back().hi = std::max(runs.back().hi, visual[k].order_end);
+  }
+  if (!rtl_any || !ltr_any) return std::nullopt;
+  // a number drawn against a left-to-right word is part of it ("WSIS+" "20": UAX #9 rule
+  // W7, European digits after a left-to-right letter read left to right)
+  for (size_t i = 0; i + 1 < runs.size();) {
+    Run& a = runs[i];
+    Run& b = runs[i + 1];
+    const Word& l = visual[a.words.back()];
+    const Word& r = visual[b.words.front()];
+    bool touching = r.x0 - l.x1 < 0.1 * std::max({l.size, r.size, 1.0});
+    if (touching && ((a.cls == -1 && b.cls == -2) || (a.cls == -2 && b.cls == -1))) {
+      a.cls = -1;
+      a.words.insert(a.words.end(), b.words.begin(), b.words.end());
+      a.lo = std::min(a.lo, b.lo);
+      a.hi = std::max(a.hi, b.hi);
+      runs.erase(runs.begin() + static_cast<long>(i) + 1);
+    } else {
+      ++i;
+    }
+  }
+  // neutral words between two runs of one direction belong to them ("30/04/2026")
+  for (size_t i = 1; i + 1 < runs.size();) {
+    if (runs[i].cls == 0 && runs[i - 1].cls == runs[i + 1].cls) {
+      for (size_t j : {i, i + 1}) {
+        runs[i - 1].words.insert(runs[i - 1].words.end(), runs[j].words.begin(), runs[j].words.end());
+        runs[i - 1].lo = std::min(runs[i - 1].lo, runs[j].lo);
+        runs[i - 1].hi = std::max(runs[i - 1].hi, runs[j].hi);
+      }
+      runs.erase(runs.begin() + static_cast<long>(i), runs.begin() + static_cast<long>(i) + 2);
+    } else {
+      ++i;
+    }
+  }
+  // neutral words drawn against a word, with no space (a "%" after 75, the "." of "1.",
+  // brackets), go with it, a number first. The runs come back in an order other than left
+  // to right only in a right-to-left paragraph: there what stands on a run's right is read
+  // before it ("1." drawn ".1"), what stands on its left after it ("75%" drawn "%75").
+  auto touch = [&](const Run& a, const Run& b) {  // a left of b
+    const Word& l = visual[a.words.back()];
+    const Word& r = visual[b.words.front()];
+    return r.x0 - l.x1 < 0.1 * std::max({l.size, r.size, 1.0});
+  };
+  for (size_t i = 0; i < runs.size();) {
+    if (runs[i].cls != 0 || runs.size() < 2) { ++i; continue; }
+    bool tl = i > 0 && touch(runs[i - 1], runs[i]), tr = i + 1 < runs.size() && touch(runs[i], runs[i + 1]);
+    long into = -1;
+    if (tr && runs[i + 1].cls == -2) into = static_cast<long>(i) + 1;
+    else if (tl && runs[i - 1].cls == -2) into = static_cast<long>(i) - 1;
+    else if (tl) into = static_cast<long>(i) - 1;
+    else if (tr) into = static_cast<long>(i) + 1;
+    if (into < 0) { ++i; continue; }
+    Run& t = runs[static_cast<size_t>(into)];
+    // in a right-to-left paragraph, what stands on a run's right is read before it
+    if (static_cast<size_t>(into) < i) t.head.insert(t.head.begin(), runs[i].words.begin(), runs[i].words.end());
+    else t.tail.insert(t.tail.end(), runs[i].words.begin(), runs[i].words.end());
+    t.lo = std::min(t.lo, runs[i].lo);
+    t.hi = std::max(t.hi, runs[i].hi);
+    runs.erase(runs.begin() + static_cast<long>(i));
+  }
+  if (runs.size() < 2) return std::nullopt;
+  std::vector<size_t> by_stream(runs.size());
+  std::iota(by_stream.begin(), by_stream.end(), 0);
+  std::sort(by_stream.begin(), by_stream.end(), [&](size_t a, size_t b) { return runs[a].lo < runs[b].lo; });
+  for (size_t i = 1; i < by_stream.size(); ++i)
+    if (runs[by_stream[i - 1]].hi > runs[by_stream[i]].lo) return std::nullopt;  // interleaved: no runs
+  bool left_to_right = true;
+  for (size_t i = 0; i < by_stream.size(); ++i) left_to_right = left_to_right && by_stream[i] == i;
+  if (left_to_right) return std::nullopt;
+  WordOrder out;
+  out.run.assign(visual.size(), -1);
+  for (size_t r : by_stream) {
+    std::vector<size_t> w = runs[r].words;
+    if (runs[r].cls == 1) std::reverse(w.begin(), w.end());
+    for (auto* part : {&runs[r].head, &w, &runs[r].tail})
+      for (size_t k : *part) {
+        out.words.push_back(k);
+        out.run[k] = static_cast<int>(r);
+      }
+  }
+  // marks drawn apart keep their place in the word list (their text went to their letter)
+  for (size_t k = 0; k < visual.size(); ++k)
+    if (cls(visual[k]) == 2) out.words.push_back(k);
+  return out;
+}
+
+}  // namespace
+
+std::string rtl_text(const std::vector<Word>& visual, bool rtl_paragraph, const std::vector<SpaceGlyph>* spaces) {
+  // 1. Clusters in visual order (left to right), each a piece of text that must not be
+  //    split: a left-to-right word as it is; in right-to-left words, the characters one
+  //    glyph draws (a lam-alef ligature), with the combining marks (harakat, points) that
+  //    sit on it. Which glyph a mark sits on comes from where it is drawn: inside a
+  //    letter's advance, or at its left edge (a mark is drawn just before the letter it
+  //    sits on, in visual order, by HarfBuzz-based producers); not from the order of the
+  //    characters, which producers differ on. Spaces where words stand apart.
+  struct Cluster {
+    std::u32string text;  // logical order within the cluster
+    double x0 = 0, x1 = 0;
+    bool rtl = false;     // a right-to-left letter cluster
+    bool space = false;
+    size_t word = 0;      // the word it belongs to (for a space: the word after it)
+  };
+  std::vector<Cluster> cl;
+  std::vector<std::pair<char32_t, double>> marks;  // marks and where they are drawn
+  double reach = -1e18;  // the right end of the words so far (a mark's zero-width word ends inside a letter)
+  const Word* prev = nullptr;
   for (size_t k = 0; k < visual.size(); ++k) {
     const Word& w = visual[k];
-    if (k > 0) {
-      double gap = w.x0 - visual[k - 1].x1;
-      if (gap > 0.15 * std::max(w.size, 1.0)) cl.push_back(U" ");
+    bool zero_width = w.x1 - w.x0 < 0.05 * std::max(w.size, 1.0);
+    if (prev && !zero_width) {
+      const Word& p = *prev;
+      double gap = w.x0 - reach;
+      auto typed = typed_space(p, w, spaces);
+      bool space = (typed && *typed) || gap > 0.15 * std::max(w.size, 1.0);
+      if (space) {
+        Cluster sp;
+        sp.text = U" ";
+        sp.x0 = reach;
+        sp.x1 = w.x0;
+        sp.space = true;
+        sp.word = k;
+        cl.push_back(sp);
+      }
+    }
+    if (!zero_width) {
+      reach = std::max(reach, w.x1);
+      prev = &w;
     }
     std::u32string s = u::decode(w.text);
     std::vector<double> x = w.char_x;
     bool have_x = x.size() == s.size() + 1;
-    if (have_x && s.size() >= 2 && x.front() > x[s.size() - 1]) {  // drawn right to left
-      std::reverse(s.begin(), s.end());
-      have_x = false;
+    std::vector<int> g = w.char_glyph;
+    if (g.size() != s.size()) g.clear();
+    if (!have_x) {  // a word without character positions: one cluster (a left-to-right word)
+      Cluster c;
+      c.text = s;
+      c.x0 = w.x0;
+      c.x1 = w.x1;
+      c.word = k;
+      c.rtl = direction::count(s).mostly_rtl();
+      if (c.rtl) std::reverse(c.text.begin(), c.text.end());
+      cl.push_back(c);
+      continue;
     }
-    for (size_t i = 0; i < s.size(); ++i) {
-      // Poppler splits a glyph that maps to two characters into equal halves (plus any
-      // spacing after it on the second); separate glyphs rarely match that closely.
-      bool lig = false;
-      if (have_x && i + 1 < s.size() && s[i] == 0x644 && is_arabic_letter(s[i + 1])) {
-        double w1 = x[i + 1] - x[i], w2 = x[i + 2] - x[i + 1];
-        lig = std::abs(w1 - w2) < 0.02 * std::max(w1, w2) + 0.08;
+    // characters in visual order, left to right, with their advances
+    std::vector<size_t> idx(s.size());
+    std::iota(idx.begin(), idx.end(), 0);
+    bool reversed = s.size() >= 2 && x.front() > x[s.size() - 1];  // drawn right to left
+    if (reversed) std::reverse(idx.begin(), idx.end());
+    for (size_t n = 0; n < idx.size(); ++n) {
+      size_t i = idx[n];
+      double a = std::min(x[i], x[i + 1]), b = std::max(x[i], x[i + 1]);
+      if (direction::is_mark(s[i])) {
+        marks.push_back({s[i], a});
+        continue;
       }
-      if (lig) {
-        cl.push_back(s.substr(i, 2));
-        ++i;
-      } else if (is_mark(s[i]) && !cl.empty()) {
-        cl.back() += s[i];
-      } else {
-        cl.push_back(std::u32string(1, s[i]));
+      bool same_glyph = false;
+      if (!cl.empty() && !cl.back().space && cl.back().rtl && n > 0) {
+        size_t j = idx[n - 1];
+        if (!g.empty()) same_glyph = g[i] == g[j] && g[i] >= 0;
+        else if (s[j] == 0x644 && arabic_letter(s[i]) && !reversed) {
+          // Without glyph information: Poppler splits a glyph that maps to two characters
+          // into equal halves (lam + alef of a ligature); separate glyphs rarely match that
+          // closely
+          double w1 = x[j + 1] - x[j], w2 = x[i + 1] - x[i];
+          same_glyph = std::abs(w1 - w2) < 0.02 * std::max(w1, w2) + 0.08;
+        }
       }
+      if (same_glyph) {
+        // one glyph, its characters in the order the PDF maps them (logical)
+        Cluster& c = cl.back();
+        if (reversed) c.text.insert(c.text.begin(), s[i]);
+        else c.text.push_back(s[i]);
+        c.x0 = std::min(c.x0, a);
+        c.x1 = std::max(c.x1, b);
+        continue;
+      }
+      Cluster c;
+      c.text = std::u32string(1, s[i]);
+      c.x0 = a;
+      c.x1 = b;
+      c.word = k;
+      c.rtl = direction::is_rtl(s[i]) || arabic_letter(s[i]);
+      cl.push_back(c);
     }
   }
-  // 2. visual -> logical with ICU's inverse bidi algorithm (ubidi_setInverse:
-  //    UBIDI_REORDER_INVERSE_NUMBERS_AS_L) on a right-to-left paragraph (the caller found
-  //    the line right to left from its text). Each cluster goes in as drawn (its characters
-  //    reversed: a lam-alef or a base with its marks comes back in logical order); runs of
-  //    left-to-right text (IETF, WSIS+20, 2026) with the neutrals between them read left to
-  //    right. No mirroring: the PDF maps each glyph to the character drawn. Format
-  //    characters are left to hygiene() (ICU would drop ZWJ and ZWNJ with the bidi
-  //    controls, and Persian needs ZWNJ).
-  std::u32string vis;
-  for (const auto& c : cl) {
-    if (u::is_rtl(c[0])) vis.append(c.rbegin(), c.rend());
-    else vis += c;  // a left-to-right cluster stays as it is
+  // 2. Each mark goes to the letter it is drawn on: the one whose advance holds the
+  //    mark's position well inside; at the edge between two letters, the one on the
+  //    right (in right-to-left text a mark is drawn where its letter begins, on its left:
+  //    a mark of "يُ" drawn just after "ش" in visual order sits on "ي"); else the nearest.
+  for (const auto& [m, mx] : marks) {
+    Cluster* best = nullptr;
+    double best_d = 1e18;
+    for (auto& c : cl)
+      if (!c.space && mx > c.x0 + 0.3 && mx < c.x1 - 0.3) best = &c, best_d = -1;
+    if (!best) {
+      double em = visual.empty() ? 10 : std::max(visual.front().size, 1.0);
+      for (auto& c : cl)
+        if (!c.space && c.x0 >= mx - 0.3 && c.x0 - mx < 0.3 * em && c.x0 - mx < best_d) best = &c, best_d = c.x0 - mx;
+    }
+    if (!best)
+      for (auto& c : cl) {
+        if (c.space) continue;
+        double d = mx < c.x0 ? c.x0 - mx : mx > c.x1 ? mx - c.x1 : 0;
+        if (d < best_d) best_d = d, best = &c;
+      }
+    if (best) best->text += m;
   }
-  icu::UnicodeString uvis = icu::UnicodeString::fromUTF32(reinterpret_cast<const UChar32*>(vis.data()), static_cast<int32_t>(vis.size()));
+  // 3. A justification glyph (kashida) between two Arabic letters of a word that the
+  //    PDF maps to a Latin letter (LibreOffice maps it to "P") or to the tatweel U+0640:
+  //    no text.
+  for (size_t i = 1; i + 1 < cl.size(); ++i) {
+    const auto& t = cl[i].text;
+    bool lone_latin = t.size() == 1 && t[0] < 0x80 && std::isalpha(static_cast<unsigned char>(t[0]));
+    if ((lone_latin || (t.size() == 1 && t[0] == 0x640)) && cl[i - 1].rtl && cl[i + 1].rtl && !cl[i - 1].space &&
+        !cl[i + 1].space)
+      cl[i].text.clear();
+  }
+  // 4. Visual -> logical. Where the content stream shows it, the order the runs were
+  //    drawn in: layout engines draw a line's runs of one direction one after the other in
+  //    logical order (each run's glyphs left to right); a line drawn in another order than
+  //    left to right (a run on the right drawn first) says so, and settles what the
+  //    inverse algorithm cannot ("2. IETF منفتحة": a number and a Latin word side by side
+  //    in a right-to-left line).
   std::u32string out;
-  UErrorCode err = U_ZERO_ERROR;
-  UBiDi* bidi = ubidi_openSized(uvis.length(), 0, &err);
-  if (U_SUCCESS(err)) {
-    ubidi_setInverse(bidi, true);
-    ubidi_setPara(bidi, uvis.getBuffer(), uvis.length(), rtl_paragraph ? UBIDI_RTL : UBIDI_LTR, nullptr, &err);
-    std::vector<UChar> buf(static_cast<size_t>(uvis.length()) + 16);
-    int32_t n = U_SUCCESS(err) ? ubidi_writeReordered(bidi, buf.data(), static_cast<int32_t>(buf.size()), 0, &err) : 0;
-    if (U_SUCCESS(err)) {
-      icu::UnicodeString logical(buf.data(), n);
-      std::string utf8;
-      logical.toUTF8String(utf8);
-      out = u::decode(utf8);
+  if (auto order = logical_word_order(visual)) {
+    std::vector<std::u32string> text(visual.size());
+    std::vector<bool> space_before(visual.size(), false);
+    std::vector<bool> rtl_word(visual.size(), false);
+    for (size_t k = 0; k < visual.size(); ++k) rtl_word[k] = has_rtl(visual[k].text);
+    for (const auto& c : cl) {
+      if (c.space) { space_before[c.word] = true; continue; }
+      if (rtl_word[c.word]) text[c.word].insert(0, c.text);  // clusters of a right-to-left word, read from the right
+      else text[c.word] += c.text;
     }
-    ubidi_close(bidi);
+    // the place of each word with text among its neighbours (marks drawn apart have none)
+    std::vector<long> rank(visual.size(), -10);
+    long r = 0;
+    for (size_t k = 0; k < visual.size(); ++k)
+      if (!text[k].empty()) rank[k] = r++;
+    // the space between two neighbours on the page stands before the right one of them
+    auto spaced = [&](size_t a, size_t b) {
+      return rank[a] + 1 == rank[b] ? space_before[b] : rank[b] + 1 == rank[a] ? space_before[a] : true;
+    };
+    // between two runs, what stands between their facing ends
+    auto facing = [&](int ra, int rb) {
+      size_t a_lo = SIZE_MAX, a_hi = 0, b_lo = SIZE_MAX, b_hi = 0;
+      for (size_t k = 0; k < visual.size(); ++k) {
+        if (text[k].empty()) continue;
+        if (order->run[k] == ra) a_lo = std::min(a_lo, k), a_hi = std::max<size_t>(a_hi, k);
+        if (order->run[k] == rb) b_lo = std::min(b_lo, k), b_hi = std::max<size_t>(b_hi, k);
+      }
+      if (a_lo == SIZE_MAX || b_lo == SIZE_MAX) return true;
+      return a_hi < b_lo ? spaced(a_hi, b_lo) : spaced(b_hi, a_lo);
+    };
+    long prev = -1;
+    for (size_t k : order->words) {
+      if (text[k].empty()) continue;
+      if (prev >= 0) {
+        size_t p = static_cast<size_t>(prev);
+        bool sp = order->run[p] == order->run[k] ? spaced(p, k) : facing(order->run[p], order->run[k]);
+        if (sp) out += U' ';
+      }
+      out += text[k];
+      prev = static_cast<long>(k);
+    }
+  } else {
+    // ICU's inverse bidi algorithm on a paragraph of the given direction (the caller
+    // decides it: the side of its bullet, or its text). Each right-to-left cluster goes in
+    // reversed, so that it comes back in logical order.
+    std::u32string vis;
+    for (const auto& c : cl) {
+      if (c.rtl) vis.append(c.text.rbegin(), c.text.rend());
+      else vis += c.text;
+    }
+    out = direction::logical_from_visual(vis, rtl_paragraph);
   }
-  if (U_FAILURE(err)) {  // cannot happen with valid input; keep the text readable anyway
-    out.clear();
-    if (rtl_paragraph)
-      for (auto it = cl.rbegin(); it != cl.rend(); ++it) out += *it;
-    else
-      for (const auto& c : cl) out += c;
-  }
-  return u::collapse_spaces(hygiene(u::encode(out)));
+  out.erase(std::remove(out.begin(), out.end(), U'\u0640'), out.end());
+  return u::collapse_spaces(hygiene(u::encode(fold_presentation_forms(out))));
 }
 
 namespace {
@@ -271,7 +551,7 @@ std::string dominant_font(const std::vector<Word>& ws, double* size, bool* bold,
   return std::max_element(fonts.begin(), fonts.end(), [](auto& a, auto& c) { return a.second < c.second; })->first;
 }
 
-std::string join_words(const std::vector<Word>& ws, size_t from) {
+std::string join_words(const std::vector<Word>& ws, size_t from, const std::vector<SpaceGlyph>* spaces) {
   std::string out;
   char32_t last = 0;  // the last character appended
   for (size_t i = from; i < ws.size(); ++i) {
@@ -285,6 +565,14 @@ std::string join_words(const std::vector<Word>& ws, size_t from) {
       // Han/Kana next to Han/Kana, Latin or digits: a space only where one was typed (the
       // gap of a space glyph on top of the spacing a layout engine adds between scripts).
       if (u::is_cjk(last) || u::is_cjk(first)) space = gap > 0.4 * std::max(p.size, 1.0);
+      // A space glyph drawn between the words is a typed space. Between Han or Kana and
+      // anything else, on a line that draws its spaces, no space glyph means none was
+      // typed (the gap is the spacing layout engines add between scripts), unless wide.
+      const Word& l = p.x0 <= ws[i].x0 ? p : ws[i];
+      if (auto typed = typed_space(l, &l == &p ? ws[i] : p, spaces)) {
+        if (*typed) space = true;
+        else if (u::is_cjk(last) || u::is_cjk(first)) space = gap > 0.6 * std::max(p.size, 1.0);
+      }
       if (wide_punct(first)) space = false;
       if (space) out += ' ';
     }
@@ -312,17 +600,72 @@ bool courier_o(const W& w) {
   return f.find("courier") != std::string::npos;
 }
 
-Line make_line(std::vector<W> ws, double page_width, bool page_rtl, bool no_number = false) {
+// How a line's paragraph direction is decided (see build_lines).
+struct DirContext {
+  bool page_rtl = false;              // the page reads right to left
+  std::optional<bool> rtl_paragraphs;  // the deck's paragraphs with right-to-left text, when known
+};
+
+Line make_line(std::vector<W> ws, double page_width, const DirContext& dc, const std::vector<SpaceGlyph>* spaces,
+               bool no_number = false) {
   Line l;
   std::string all;
   for (const auto& w : ws) all += w.w.text;
-  // Direction from the text: mostly right-to-left letters, or any on a right-to-left page
-  // (a line with IETF and WSIS+20 in it has more Latin letters than Hebrew ones).
-  l.rtl = has_rtl(all) && (rtl_score(all) > 0 || page_rtl);
+  // The paragraph's direction. A bullet says it: drawn at the left end of a line, the
+  // paragraph runs left to right even when its text is Arabic or Hebrew (a PowerPoint
+  // paragraph left at rtl="0", as PPTX exports make them: its right-to-left runs are
+  // ordered left to right); at the right end, right to left. Without one, the text:
+  // mostly right-to-left letters, or any on a right-to-left page (a line with IETF and
+  // WSIS+20 in it has more Latin letters than Hebrew ones).
+  // Without a bullet, a mixed line (Arabic with IETF or 2026 in it) drawn by a layout
+  // engine that draws its runs in logical order starts drawing at its logical start: when
+  // that is the right end, the paragraph is right to left (visual-order producers, such as
+  // XeTeX, start at the left whatever the direction, which says nothing). Else the deck's
+  // paragraphs (the side of their bullets, deck-wide) or the text decide.
+  const bool any_rtl = has_rtl(all);
+  l.rtl = any_rtl && (rtl_score(all) > 0 || dc.page_rtl);
+  if (any_rtl && dc.rtl_paragraphs) l.rtl = *dc.rtl_paragraphs;
+  if (any_rtl && ws.size() >= 2) {
+    auto left = std::min_element(ws.begin(), ws.end(), [](const W& a, const W& b) { return a.w.x0 < b.w.x0; });
+    auto right = std::max_element(ws.begin(), ws.end(), [](const W& a, const W& b) { return a.w.x1 < b.w.x1; });
+    auto first = std::min_element(ws.begin(), ws.end(), [](const W& a, const W& b) {
+      return (a.w.order < 0 ? INT32_MAX : a.w.order) < (b.w.order < 0 ? INT32_MAX : b.w.order);
+    });
+    bool mixed = rtl_score(all) < static_cast<int>(u::decode(all).size()) &&
+                 std::any_of(ws.begin(), ws.end(), [](const W& w) {
+                   return std::any_of(w.raw.begin(), w.raw.end(), [](char32_t c) { return direction::is_ltr(c) || (c >= '0' && c <= '9'); });
+                 });
+    if (left->glyph && !right->glyph && !dash_like(left->raw)) {
+      l.rtl = false;
+      l.marker_side = -1;
+    } else if (right->glyph && !left->glyph && !dash_like(right->raw)) {
+      l.rtl = true;
+      l.marker_side = 1;
+    } else if (mixed && first->w.order >= 0) {
+      // the run of one direction at the right end of the line (neutral words go with it):
+      // drawn first, it is the logical start
+      std::vector<const W*> vis;
+      for (const auto& w : ws) vis.push_back(&w);
+      std::sort(vis.begin(), vis.end(), [](const W* a, const W* b) { return a->w.x0 < b->w.x0; });
+      auto cls = [](const W* w) {
+        auto n = direction::count(w->raw);
+        if (n.rtl) return 1;
+        if (n.ltr || std::any_of(w->raw.begin(), w->raw.end(), [](char32_t c) { return c >= '0' && c <= '9'; })) return -1;
+        return 0;
+      };
+      int c = 0;
+      size_t j = vis.size();
+      while (j > 0) {
+        int k = cls(vis[j - 1]);
+        if (c == 0) c = k;
+        else if (k != 0 && k != c) break;
+        --j;
+      }
+      bool in_right_run = std::find(vis.begin() + static_cast<long>(j), vis.end(), &*first) != vis.end();
+      if (j > 0 && in_right_run) l.rtl = true;
+    }
+  }
   std::sort(ws.begin(), ws.end(), [&](const W& a, const W& b) { return l.rtl ? a.w.x1 > b.w.x1 : a.w.x0 < b.w.x0; });
-  // A bullet at the far (left) end of a right-to-left line is its marker too.
-  if (l.rtl && ws.size() >= 2 && ws.back().glyph && !ws.front().glyph && !dash_like(ws.back().raw))
-    std::rotate(ws.rbegin(), ws.rbegin() + 1, ws.rend());
   // A right-to-left paragraph starting with a number draws its full stop on the number's
   // left: "2." reads ".2" as drawn, and is the line's number marker all the same.
   if (l.rtl && !ws.empty() && !ws[0].glyph) {
@@ -375,14 +718,15 @@ Line make_line(std::vector<W> ws, double page_width, bool page_rtl, bool no_numb
   if (l.rtl) {
     std::vector<Word> visual(l.words.begin() + static_cast<long>(first_text), l.words.end());
     std::sort(visual.begin(), visual.end(), [](const Word& a, const Word& b) { return a.x0 < b.x0; });
-    l.text = rtl_text(visual);
+    l.text = rtl_text(visual, true, spaces);
   } else if (std::any_of(l.words.begin() + static_cast<long>(first_text), l.words.end(), [](const Word& w) { return has_rtl(w.text); })) {
     // a left-to-right paragraph with right-to-left words in it ("Welcome مرحبا"): they
     // are drawn right to left, and read back in logical order the same way
     std::vector<Word> visual(l.words.begin() + static_cast<long>(first_text), l.words.end());
-    l.text = rtl_text(visual, false);
+    std::sort(visual.begin(), visual.end(), [](const Word& a, const Word& b) { return a.x0 < b.x0; });
+    l.text = rtl_text(visual, false, spaces);
   } else {
-    l.text = join_words(l.words, first_text);
+    l.text = join_words(l.words, first_text, spaces);
   }
   l.full_text = l.numbered ? u::collapse_spaces(l.marker + " " + l.text) : l.text;
   return l;
@@ -460,7 +804,7 @@ std::vector<Line> rotated_lines(std::vector<W> ws) {
 
 }  // namespace
 
-PageLines build_lines(const PageWords& page, bool rtl_deck) {
+PageLines build_lines(const PageWords& page, bool rtl_deck, std::optional<bool> rtl_paragraphs) {
   PageLines out;
   out.page = page.page;
   out.width = page.width;
@@ -480,17 +824,17 @@ PageLines build_lines(const PageWords& page, bool rtl_deck) {
     while (!x.raw.empty() && (u::is_space(x.raw.front()) || x.raw.front() < 0x20)) x.raw.erase(0, 1);
     if (x.raw.empty()) continue;
     for (char32_t c : x.raw) {
-      if (u::is_rtl(c)) ++rtl_chars;
-      else if (u::is_strong_ltr(c)) ++ltr_chars;
+      if (direction::is_rtl(c)) ++rtl_chars;
+      else if (direction::is_ltr(c)) ++ltr_chars;
     }
     if (all_bullets(x.raw) || (x.raw.size() <= 2 && symbol_font(w.font)) || courier_o(x)) {
       x.glyph = true;
       x.w.text = u::encode(x.raw);
-    } else if (w.char_x.empty() || !has_rtl(w.text)) {
+    } else if (w.char_x.empty() || !(has_rtl(w.text) || std::all_of(x.raw.begin(), x.raw.end(), direction::is_mark))) {
       x.w.text = undouble_ideographs(u::collapse_spaces(hygiene(w.text)), w.x1 - w.x0, w.size);
       x.w.char_x.clear();
       if (x.w.text.empty()) continue;
-    }  // right-to-left words keep their characters as drawn until rtl_text()
+    }  // right-to-left words (and marks drawn apart) keep their characters as drawn until rtl_text()
     if (x.w.size <= 0) x.w.size = std::max(1.0, x.w.y1 - x.w.y0);
     if (x.w.rot != 0) {
       if (x.glyph) x.w.text = u::clean(x.w.text);
@@ -500,7 +844,9 @@ PageLines build_lines(const PageWords& page, bool rtl_deck) {
     if (!x.glyph) split_leading_glyph(ws, std::move(x));
     else ws.push_back(std::move(x));
   }
-  bool page_rtl = rtl_chars > ltr_chars || (rtl_deck && rtl_chars > 0);
+  DirContext dc;
+  dc.page_rtl = rtl_chars > ltr_chars || (rtl_deck && rtl_chars > 0);
+  dc.rtl_paragraphs = rtl_paragraphs;
   out.rtl_chars = rtl_chars;
   out.ltr_chars = ltr_chars;
   out.has_text = std::any_of(ws.begin(), ws.end(), [](const W& w) { return !w.glyph; }) || !turned.empty();
@@ -545,7 +891,7 @@ PageLines build_lines(const PageWords& page, bool rtl_deck) {
     }
     for (auto& f : frags)
       if (!f.empty()) {
-        out.lines.push_back(make_line(f, page.width, page_rtl));
+        out.lines.push_back(make_line(f, page.width, dc, &page.spaces));
         kept.push_back(std::move(f));
       }
   }
@@ -560,7 +906,7 @@ PageLines build_lines(const PageWords& page, bool rtl_deck) {
       if (&o != &l && o.numbered && letter_number(o.marker) && std::abs(key(o.marker) - key(l.marker)) == 1 &&
           std::abs(o.marker_start - l.marker_start) < l.size)
         sequence = true;
-    if (!sequence) out.lines[i] = make_line(kept[i], page.width, page_rtl, true);
+    if (!sequence) out.lines[i] = make_line(kept[i], page.width, dc, &page.spaces, true);
   }
   for (auto& r : rotated_lines(std::move(turned))) out.lines.push_back(std::move(r));
   // Drop fragments that hold only a bullet glyph with nothing next to it.

@@ -19,6 +19,7 @@
 #include <map>
 #include <optional>
 
+#include "core/direction.hpp"
 #include "core/unicode.hpp"
 
 namespace deckhand::extract {
@@ -64,6 +65,16 @@ class ScanDev : public TextOutputDev {
   std::vector<InkMark> marks;
   std::vector<Glyph> glyphs;
   size_t order = 0;
+  // Every glyph shown, at Poppler's character position (TextPage counts the bytes of the
+  // strings shown, in drawing order; TextWord::getCharPos is on the same scale): which
+  // positions are spaces, and how many characters each glyph maps to.
+  struct Shown {
+    int pos = 0, bytes = 0, chars = 0;
+    bool space = false, skip = false;
+  };
+  std::vector<Shown> shown;
+  std::vector<SpaceGlyph> spaces;
+  int char_pos = 0;
 
   // Pictures and gradients are reported (TextOutputDev skips them), as one call each.
   bool needNonText() override { return true; }
@@ -74,6 +85,9 @@ class ScanDev : public TextOutputDev {
     marks.clear();
     glyphs.clear();
     order = 0;
+    shown.clear();
+    spaces.clear();
+    char_pos = 0;
     TextOutputDev::startPage(num, state, xref);
   }
 
@@ -90,7 +104,26 @@ class ScanDev : public TextOutputDev {
       glyphs.push_back({tx, ty, render, rgb, order++});
     }
     if ((render & 3) != 3 && (uLen == 0 || may_be_bullet(u[0]))) add_glyph_mark(state, x, y, dx, dy, rgb);
+    Shown sh;
+    sh.pos = char_pos;
+    sh.bytes = nBytes;
+    sh.chars = uLen;
+    sh.space = uLen == 1 && (u[0] == 0x20 || u[0] == 0x09 || u[0] == 0xA0 || u[0] == 0x3000 || (u[0] >= 0x2000 && u[0] <= 0x200A) ||
+                             u[0] == 0x202F || u[0] == 0x205F);
+    sh.skip = uLen == 1 && u[0] == 0;  // TextPage ignores null characters
+    shown.push_back(sh);
+    if (sh.space && (render & 3) != 3) {
+      double x0, y0, x1, y1, fs = state->getTransformedFontSize();
+      state->transform(x, y, &x0, &y0);
+      state->transform(x + dx, y + dy, &x1, &y1);
+      spaces.push_back({std::min(x0, x1), std::min(y0, y1) - 0.75 * fs, std::max(x0, x1), std::max(y0, y1) + 0.2 * fs});
+    }
+    char_pos += nBytes;
     TextOutputDev::drawChar(state, x, y, dx, dy, ox, oy, code, nBytes, u, uLen);
+  }
+  void incCharCount(int n) override {
+    char_pos += n;
+    TextOutputDev::incCharCount(n);
   }
 
   void fill(GfxState* state) override {
@@ -335,7 +368,7 @@ Word to_word(const TextWord& tw, std::map<std::string, std::pair<bool, bool>>& s
   for (unsigned char c : w.text)  // lead bytes of U+0580..U+07FF and U+F000..U+FFFF: decode to be sure
     if (c >= 0xD6 && c <= 0xDF) { rtl = true; break; }
     else if (c == 0xEF) {
-      for (char32_t cp : unicode::decode(w.text)) rtl = rtl || unicode::is_rtl(cp);
+      for (char32_t cp : unicode::decode(w.text)) rtl = rtl || direction::is_rtl(cp);
       break;
     }
   if (rtl) {
@@ -392,8 +425,30 @@ void PageScanner::scan(int index, PageScan& out) {
   impl_->doc->displayPageSlice(&dev, index + 1, 72, 72, 0, false, false, false, -1, -1, -1, -1);
   if (std::unique_ptr<TextWordList> list = dev.makeWordList()) {
     out.words.reserve(static_cast<size_t>(list->getLength()));
-    for (int i = 0; i < list->getLength(); ++i) out.words.push_back(to_word(*list->get(i), impl_->styles));
+    const auto& shown = dev.shown;
+    auto at = [&](int pos) {  // the glyph shown at a character position
+      auto it = std::lower_bound(shown.begin(), shown.end(), pos, [](const auto& s, int p) { return s.pos < p; });
+      return it != shown.end() && it->pos == pos ? it : shown.end();
+    };
+    for (int i = 0; i < list->getLength(); ++i) {
+      const TextWord& tw = *list->get(i);
+      Word w = to_word(tw, impl_->styles);
+      w.order = tw.getCharPos();
+      w.order_end = w.order + tw.getCharLen();
+      if (!w.char_x.empty()) {
+        // the glyph of each character: a glyph maps to one character or more (a ligature)
+        std::vector<int> g;
+        int n = 0;
+        for (auto it = at(w.order); it != shown.end() && it->pos < w.order_end; ++it, ++n)
+          if (!it->space && !it->skip)
+            for (int k = 0; k < it->chars; ++k) g.push_back(n);
+        if (static_cast<int>(g.size()) == tw.getLength()) w.char_glyph = std::move(g);
+      }
+      out.words.push_back(std::move(w));
+    }
   }
+  std::sort(dev.spaces.begin(), dev.spaces.end(), [](const SpaceGlyph& a, const SpaceGlyph& b) { return a.y0 < b.y0; });
+  out.spaces.swap(dev.spaces);
   out.chars.swap(dev.glyphs);
   out.shapes.swap(dev.shapes);
   out.marks.swap(dev.marks);

@@ -20,6 +20,7 @@ struct PageScan {
   std::vector<DrawnChar> chars;   // every character, for hidden_chars
   std::vector<DrawnShape> shapes; // filled paths, pictures, gradients, for hidden_chars
   std::vector<InkMark> marks;     // everything that leaves ink, for drawn_mark (ink.hpp)
+  std::vector<SpaceGlyph> spaces; // space glyphs, sorted by y0
 };
 
 // One document and one output device, kept for all the pages a worker reads, so that

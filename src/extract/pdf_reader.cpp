@@ -1,5 +1,8 @@
 #include "extract/pdf_reader.hpp"
 
+#include <cstdio>
+#include <cstdlib>
+
 #include <poppler-document.h>
 #include <poppler-font.h>
 #include <poppler-global.h>
@@ -105,10 +108,25 @@ PageWords PdfDocument::words(int index) const {
   PageScan& scan = impl_->scan;
   impl_->scanner->scan(index, scan);
   pw.words = std::move(scan.words);
+  pw.spaces = std::move(scan.spaces);
   // Text nobody can see: a word whose characters are all hidden is left out.
   if (!pw.words.empty()) pw.hidden_words = drop_hidden_words(pw.words, scan.chars, hidden_chars(scan.chars, scan.shapes));
   scan.chars.clear();
   scan.shapes.clear();
+  if (std::getenv("DECKHAND_DEBUG_WORDS"))  // for developers: the words as the PDF layer found them
+    for (const auto& w : pw.words)
+      std::fprintf(stderr, "p%d [%7.2f %7.2f %7.2f %7.2f] %5.1f rot%d sp%d @%d-%d g%zu %s |%s|\n", pw.page, w.x0, w.y0, w.x1, w.y1,
+                   w.size, w.rot, w.space_after ? 1 : 0, w.order,
+                   w.order_end, w.char_glyph.size(), w.font.c_str(), w.text.c_str());
+  if (std::getenv("DECKHAND_DEBUG_WORDS"))
+    for (const auto& w : pw.words)
+      if (!w.char_x.empty()) {
+        std::fprintf(stderr, "  |%s| x:", w.text.c_str());
+        for (double x : w.char_x) std::fprintf(stderr, " %.2f", x);
+        std::fprintf(stderr, " g:");
+        for (int g : w.char_glyph) std::fprintf(stderr, " %d", g);
+        std::fprintf(stderr, "\n");
+      }
   return pw;
 }
 

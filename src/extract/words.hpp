@@ -25,6 +25,20 @@ struct Word {
   // whether the PDF drew them in visual order, and which characters share one glyph
   // (a lam-alef ligature maps to two characters of equal width).
   std::vector<double> char_x;
+  // For words with right-to-left characters (with char_x): the glyph each character was
+  // drawn with; characters of one glyph (a lam-alef ligature mapped to two letters) share
+  // a number. Empty when the PDF layer could not tell.
+  std::vector<int> char_glyph;
+  // Where the word stands in the content stream: Poppler's character positions (bytes of
+  // the strings shown, counted in drawing order over the page), [order, order_end). -1
+  // when unknown (synthetic words).
+  int order = -1, order_end = -1;
+};
+
+// A space glyph drawn on the page (office suites and browsers draw the spaces they were
+// given; TeX draws none): its box, as displayed.
+struct SpaceGlyph {
+  double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
 };
 
 struct PageWords {
@@ -33,6 +47,9 @@ struct PageWords {
   std::string label;        // PDF page label, "" when none
   std::vector<Word> words;
   int hidden_words = 0;     // words left out because nobody can see them
+  // The space glyphs drawn on the page, sorted by y0: where the page draws its spaces, a
+  // space between two words is one of these (see typed_space).
+  std::vector<SpaceGlyph> spaces;
 };
 
 // A line fragment: words on one baseline with no wide gap between them, in logical order.
@@ -42,7 +59,11 @@ struct Line {
   double size = 0;          // dominant font size
   bool bold = false, italic = false;
   std::string font;
-  bool rtl = false;
+  bool rtl = false;           // the paragraph reads right to left
+  // Where a bullet stands on a line with right-to-left letters, which tells the paragraph's
+  // direction: -1 at the left end (a left-to-right paragraph, as PPTX exports leave Arabic
+  // paragraphs), 1 at the right end, 0 no bullet or no right-to-left letters.
+  int marker_side = 0;
   // Marker found at the logical start: a bullet glyph or a number ("1.", "a)").
   std::string marker;
   bool numbered = false;
@@ -78,13 +99,28 @@ struct PageLines {
 // bidi algorithm (ubidi_setInverse, right-to-left paragraph), which reads runs of
 // left-to-right text (IETF, WSIS+20, 2026) left to right. With `rtl_paragraph` false, the
 // same for a left-to-right paragraph that holds right-to-left words.
-std::string rtl_text(const std::vector<Word>& visual, bool rtl_paragraph = true);
+// `spaces`: the page's space glyphs (see typed_space), or nullptr. Arabic presentation
+// forms are folded to letters, a justification glyph (kashida) between two letters is
+// dropped, and each combining mark stays on the letter it is drawn on.
+std::string rtl_text(const std::vector<Word>& visual, bool rtl_paragraph = true,
+                     const std::vector<SpaceGlyph>* spaces = nullptr);
+
+// Was a space typed between two words of a line, `left` and `right` as they stand on the
+// page? Where the line draws its spaces as glyphs (office suites, browsers), a space glyph
+// drawn in the gap between them says yes, and none says no; not every producer draws
+// every space (PowerPoint leaves out the one at a change of font, TeX draws none), so
+// callers take "no" only where it matters (between Han and Latin, where layout engines add
+// spacing of their own). nullopt: no space glyph on the line, the gap decides.
+std::optional<bool> typed_space(const Word& left, const Word& right, const std::vector<SpaceGlyph>* spaces);
 
 // Words -> lines (cleaning text, ordering right-to-left lines, finding markers). A line
 // with right-to-left letters is a right-to-left paragraph when they outnumber its Latin
 // ones, or when the page is right to left: its right-to-left letters outnumber the others,
 // or `rtl_deck` (the deck's pages are, taken together) and the page has any.
-PageLines build_lines(const PageWords& page, bool rtl_deck = false);
+// `rtl_paragraphs`: the direction of the deck's paragraphs that hold right-to-left
+// letters, when known (from the side of their bullets, deck-wide): used for lines without
+// a bullet of their own.
+PageLines build_lines(const PageWords& page, bool rtl_deck = false, std::optional<bool> rtl_paragraphs = std::nullopt);
 
 // Lines of `page` that should be probed for a bullet drawn as graphics: lines without a
 // marker that start indented from the page's text edge, line up with another line (or

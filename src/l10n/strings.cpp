@@ -15,6 +15,7 @@
 
 #include "core/limits.hpp"
 #include "core/sha256.hpp"
+#include "core/direction.hpp"
 #include "core/unicode.hpp"
 #include "deckhand/version.hpp"
 
@@ -567,9 +568,7 @@ MergeReport merge(Deck& deck, const Catalog& tr, const std::string& lang) {
   if (!lang.empty()) {
     if (deck.translated_from.empty()) deck.translated_from = deck.lang.value_or("");
     deck.lang = lang;
-    std::string primary = lang.substr(0, lang.find('-'));
-    bool rtl = primary == "ar" || primary == "he" || primary == "fa" || primary == "ur" || primary == "ps" || primary == "yi";
-    deck.direction = rtl ? "rtl" : "ltr";
+    deck.direction = direction::language_is_rtl(lang) ? "rtl" : "ltr";
     for (auto& s : deck.slides) s.direction = deck.direction;
   }
   for (const auto& s : deck.slides)

@@ -6,14 +6,6 @@
 
 namespace deckhand::layout {
 
-bool is_rtl(const std::u32string& s) {
-  for (char32_t c : s) {
-    FriBidiCharType t = fribidi_get_bidi_type(c);
-    if (FRIBIDI_IS_STRONG(t)) return FRIBIDI_IS_RTL(t);
-  }
-  return false;
-}
-
 std::u32string shape_logical(const std::u32string& s, bool rtl_base) {
   if (s.empty()) return s;
   const FriBidiStrIndex n = static_cast<FriBidiStrIndex>(s.size());

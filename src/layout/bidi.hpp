@@ -7,9 +7,6 @@
 
 namespace deckhand::layout {
 
-// Does the paragraph read right to left (its first strong character is Arabic/Hebrew)?
-bool is_rtl(const std::u32string& logical);
-
 // Arabic letters replaced by their contextual presentation forms, in logical order and
 // with the same length (a lam-alef ligature is followed by U+FEFF, to be dropped when
 // drawing): for measuring and breaking lines.

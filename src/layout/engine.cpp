@@ -9,6 +9,7 @@
 
 #include "core/error.hpp"
 #include "core/limits.hpp"
+#include "core/direction.hpp"
 #include "core/unicode.hpp"
 #include "layout/bidi.hpp"
 #include "layout/text.hpp"
@@ -199,7 +200,7 @@ struct Builder {
 
   // One line of logical text: shaped and reordered when it has right-to-left letters.
   std::u32string visual(const std::u32string& logical, bool rtl) const {
-    bool any_rtl = rtl || std::any_of(logical.begin(), logical.end(), [](char32_t c) { return unicode::is_rtl(c); });
+    bool any_rtl = rtl || std::any_of(logical.begin(), logical.end(), [](char32_t c) { return direction::is_rtl(c); });
     return any_rtl ? layout::visual_line(logical, rtl) : logical;
   }
 
@@ -207,7 +208,7 @@ struct Builder {
   void put(LaidOutPage& pg, const std::string& text, double x, double baseline, double size, bool bold, Color c,
            bool align_right = false) {
     std::u32string logical = printable(unicode::decode(text), bold);
-    std::u32string v = visual(logical, rtl_page || layout::is_rtl(logical));
+    std::u32string v = visual(logical, rtl_page || (direction::first_strong(logical) == direction::Dir::rtl));
     double w = chain_width(fonts, v, size, bold);
     for (auto& r : runs(v, align_right ? x - w : x, baseline, size, bold, c)) pg.texts.push_back(std::move(r));
   }
@@ -305,8 +306,8 @@ struct Builder {
       std::u32string mark = unicode::decode(marker_for(p.marker, p.level));
       double bw = p.level > 0 ? std::max(p.size * 1.1, chain_width(fonts, mark, p.size, false) + p.size * 0.35) : 0;
       std::u32string logical = printable(unicode::decode(p.text), p.bold);
-      bool rtl = rtl_page || layout::is_rtl(logical);
-      bool any_rtl = rtl || std::any_of(logical.begin(), logical.end(), [](char32_t c) { return unicode::is_rtl(c); });
+      bool rtl = rtl_page || (direction::first_strong(logical) == direction::Dir::rtl);
+      bool any_rtl = rtl || std::any_of(logical.begin(), logical.end(), [](char32_t c) { return direction::is_rtl(c); });
       std::u32string measure = any_rtl ? layout::shape_logical(logical, rtl) : logical;
       auto adv = [&](char32_t c) { return c == 0xFEFF ? 0.0 : fonts.advance(c, p.size, p.bold); };
       auto lines = wrap_ranges(measure, adv, std::max(10.0, w - indent - bw), deck.lang.value_or(""));

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "core/direction.hpp"
 #include "core/unicode.hpp"
 #include "layout/bidi.hpp"
 #include "layout/engine.hpp"
@@ -39,7 +40,7 @@ std::vector<Item> items_of(const Slide& s, double sh) {
 bool draws_marker(const Item& it) { return it.level > 0 && !it.marker.empty() && it.marker != "graphic"; }
 
 bool sets_rtl(const Deck& deck, const std::string& text) {
-  return deck.direction == "rtl" || is_rtl(unicode::decode(text));
+  return deck.direction == "rtl" || direction::first_strong(unicode::decode(text)) == direction::Dir::rtl;
 }
 
 struct Setter {
@@ -60,7 +61,7 @@ struct Setter {
     return w;
   }
   static std::u32string visual(const std::u32string& logical, bool rtl) {
-    bool any = rtl || std::any_of(logical.begin(), logical.end(), [](char32_t c) { return unicode::is_rtl(c); });
+    bool any = rtl || std::any_of(logical.begin(), logical.end(), [](char32_t c) { return direction::is_rtl(c); });
     return any ? visual_line(logical, rtl) : logical;
   }
   // visual text from x (its left end), split by the font of the chain that has each character
@@ -107,7 +108,7 @@ struct Setter {
     // the marker's room: the source's, from the marker's start to the text's, scaled with the size
     double bw = mark.empty() ? 0 : indent > 0 ? indent * size / it.size : std::max(size * 1.1, width(mark, size, false) + size * 0.35);
     std::u32string logical = printable(unicode::decode(it.text), it.bold);
-    bool any_rtl = rtl || std::any_of(logical.begin(), logical.end(), [](char32_t ch) { return unicode::is_rtl(ch); });
+    bool any_rtl = rtl || std::any_of(logical.begin(), logical.end(), [](char32_t ch) { return direction::is_rtl(ch); });
     std::u32string measure = any_rtl ? shape_logical(logical, rtl) : logical;
     auto adv = [&](char32_t ch) { return ch == 0xFEFF ? 0.0 : fonts.advance(ch, size, it.bold); };
     const double w = std::max(size, x1 - x0 - bw);

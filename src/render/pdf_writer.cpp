@@ -22,6 +22,7 @@
 #include <unordered_set>
 
 #include "core/parallel.hpp"
+#include "core/direction.hpp"
 #include "core/unicode.hpp"
 #include "render/vector_frames.hpp"
 #include "deckhand/version.hpp"
@@ -90,7 +91,7 @@ void fix_to_unicode(HPDF_Font font, const std::set<char32_t>& cps) {
       // right-to-left letters (lam-alef) maps to them in visual order too: extractors that
       // reorder a right-to-left line (pdftotext) then give "لا", those that keep the visual
       // order (mutool) keep the line consistent
-      if (to.size() > 1 && std::all_of(to.begin(), to.end(), [](char32_t c) { return unicode::is_rtl(c); }))
+      if (to.size() > 1 && std::all_of(to.begin(), to.end(), [](char32_t c) { return direction::is_rtl(c); }))
         std::reverse(to.begin(), to.end());
       char line[64];
       std::snprintf(line, sizeof line, "<%04X> <", unsigned(code));
@@ -347,7 +348,7 @@ void write_pdf(const LaidOutDoc& doc, const RasterFn& raster, const WriteOptions
       if (t.text.empty()) continue;
       if (t.form == TextForm::logical)  // reading order: drawable only when it needs no bidi or shaping
         for (char32_t c : unicode::decode(t.text))
-          if (unicode::is_rtl(c))
+          if (direction::is_rtl(c))
             throw Error(Exit::failure, "", "a text run in logical order holds right-to-left text (lay it out with the layout engine)",
                         "a bug: please report it");
       auto f = fonts.find(t.font);

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <set>
 
+#include "core/direction.hpp"
 #include "extract/analysis.hpp"
 #include "synthetic.hpp"
 
@@ -54,16 +55,30 @@ TEST(Rule1_RightToLeft, DirectionComesFromThePageNotFromTheLatinWordCount) {
   EXPECT_EQ(d.slides[0].title, "תוכנית הכנס");  // read from the right
 }
 
-TEST(Rule1_RightToLeft, BulletAtTheLeftEndOfARightToLeftLineIsItsMarker) {
+TEST(Rule1_RightToLeft, BulletAtTheLeftEndOfARightToLeftLineIsItsMarkerAndMakesTheParagraphLeftToRight) {
+  // A PPTX paragraph left at rtl="0" with Hebrew text: Impress draws its bullet on the left.
   PageBuilder p(1);
   p.word(rev("שלום"), 600, 100, 20);
   p.word(rev("עולם"), 540, 100, 20);
   p.word("•", 520, 104, 12);
   auto pl = p.lines();
   ASSERT_EQ(pl.lines.size(), 1u);
-  EXPECT_TRUE(pl.lines[0].rtl);
+  EXPECT_FALSE(pl.lines[0].rtl);
+  EXPECT_EQ(pl.lines[0].marker_side, -1);
   EXPECT_EQ(pl.lines[0].marker, "•");
-  EXPECT_EQ(pl.lines[0].text.find("•"), std::string::npos);
+  EXPECT_EQ(pl.lines[0].text, "שלום עולם");
+}
+
+TEST(Rule1_RightToLeft, BulletAtTheRightEndMakesTheParagraphRightToLeft) {
+  PageBuilder p(1);
+  p.word("•", 680, 104, 12);
+  p.word(rev("שלום"), 600, 100, 20);
+  p.word("IETF", 540, 100, 20);
+  auto pl = p.lines();
+  ASSERT_EQ(pl.lines.size(), 1u);
+  EXPECT_TRUE(pl.lines[0].rtl);
+  EXPECT_EQ(pl.lines[0].marker_side, 1);
+  EXPECT_EQ(pl.lines[0].text, "שלום IETF");
 }
 
 TEST(Rule1_RightToLeft, MixedLineOfARightToLeftDeckIsRightToLeftEvenWithAsManyLatinLetters) {
@@ -674,8 +689,8 @@ TEST(Rule2_Rotated, PageCounterRepeatedAtTheSamePlaceIsFurnitureOutsideTheBands)
 TEST(Rule11_Hygiene, ByteOrderMarkAloneIsNoRightToLeftLetter) {
   // cairo writes a leading BOM as a zero-width word of its own; U+FEFF is outside Arabic
   // Presentation Forms-B (U+FE70..U+FEFC), so the word is cleaned like any other
-  EXPECT_FALSE(unicode::is_rtl(0xFEFF));
-  EXPECT_TRUE(unicode::is_rtl(0xFEFC));
+  EXPECT_FALSE(direction::is_rtl(0xFEFF));
+  EXPECT_TRUE(direction::is_rtl(0xFEFC));
   PageBuilder p(1);
   p.word("\uFEFF", 50, 42, 30, true);
   p.pw.words.back().x1 = 50;

@@ -1,0 +1,92 @@
+#include "core/direction.hpp"
+
+#include <unicode/ubidi.h>
+#include <unicode/uchar.h>
+#include <unicode/uloc.h>
+#include <unicode/unistr.h>
+
+#include <vector>
+
+#include "core/unicode.hpp"
+
+namespace deckhand::direction {
+
+namespace {
+bool pua(char32_t c) { return (c >= 0xE000 && c <= 0xF8FF) || (c >= 0xF0000 && c <= 0x10FFFD); }
+}  // namespace
+
+bool is_rtl(char32_t c) {
+  UCharDirection d = u_charDirection(static_cast<UChar32>(c));
+  return d == U_RIGHT_TO_LEFT || d == U_RIGHT_TO_LEFT_ARABIC;
+}
+
+bool is_ltr(char32_t c) { return !pua(c) && u_charDirection(static_cast<UChar32>(c)) == U_LEFT_TO_RIGHT; }
+
+bool is_mark(char32_t c) {
+  int8_t t = u_charType(static_cast<UChar32>(c));
+  return t == U_NON_SPACING_MARK || t == U_ENCLOSING_MARK;
+}
+
+Counts count(std::u32string_view text) {
+  Counts n;
+  for (char32_t c : text) {
+    if (is_rtl(c)) ++n.rtl;
+    else if (is_ltr(c)) ++n.ltr;
+  }
+  return n;
+}
+
+Counts count_utf8(std::string_view text) { return count(unicode::decode(text)); }
+
+Dir first_strong(std::u32string_view text) {
+  for (char32_t c : text) {
+    if (is_rtl(c)) return Dir::rtl;
+    if (is_ltr(c)) return Dir::ltr;
+  }
+  return Dir::neutral;
+}
+
+bool language_is_rtl(std::string_view tag) {
+  if (tag.empty() || tag.size() > 64) return false;
+  std::string t(tag);
+  for (auto& ch : t)
+    if (ch == '_') ch = '-';
+  char locale[ULOC_FULLNAME_CAPACITY] = {};
+  UErrorCode err = U_ZERO_ERROR;
+  uloc_forLanguageTag(t.c_str(), locale, ULOC_FULLNAME_CAPACITY, nullptr, &err);
+  if (U_FAILURE(err) || locale[0] == 0) return false;
+  // the likely script of a bare language ("ar" -> "ar_Arab_EG") decides
+  char likely[ULOC_FULLNAME_CAPACITY] = {};
+  err = U_ZERO_ERROR;
+  uloc_addLikelySubtags(locale, likely, ULOC_FULLNAME_CAPACITY, &err);
+  return uloc_isRightToLeft(U_SUCCESS(err) && likely[0] ? likely : locale);
+}
+
+std::u32string logical_from_visual(std::u32string_view visual, bool rtl_paragraph) {
+  if (visual.empty()) return {};
+  icu::UnicodeString in = icu::UnicodeString::fromUTF32(reinterpret_cast<const UChar32*>(visual.data()),
+                                                        static_cast<int32_t>(visual.size()));
+  UErrorCode err = U_ZERO_ERROR;
+  UBiDi* bidi = ubidi_openSized(in.length(), 0, &err);
+  std::u32string out;
+  if (U_SUCCESS(err)) {
+    ubidi_setInverse(bidi, true);
+    ubidi_setPara(bidi, in.getBuffer(), in.length(), rtl_paragraph ? UBIDI_RTL : UBIDI_LTR, nullptr, &err);
+    std::vector<UChar> buf(static_cast<size_t>(in.length()) + 16);
+    int32_t n = U_SUCCESS(err) ? ubidi_writeReordered(bidi, buf.data(), static_cast<int32_t>(buf.size()), 0, &err) : 0;
+    if (U_SUCCESS(err)) {
+      icu::UnicodeString logical(buf.data(), n);
+      std::string utf8;
+      logical.toUTF8String(utf8);
+      out = unicode::decode(utf8);
+    }
+    ubidi_close(bidi);
+  }
+  if (U_FAILURE(err)) {  // cannot happen with valid input; keep the text readable anyway
+    out.assign(visual.begin(), visual.end());
+    if (rtl_paragraph) std::u32string(out.rbegin(), out.rend()).swap(out);
+  }
+  return out;
+}
+
+}  // namespace deckhand::direction

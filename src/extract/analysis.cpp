@@ -8,6 +8,8 @@
 #include <set>
 #include <sstream>
 
+#include <unicode/uchar.h>
+
 #include "core/unicode.hpp"
 
 namespace deckhand::extract {
@@ -240,25 +242,99 @@ void split_columns(std::vector<const Line*> ls, double page_w, double em, int de
   for (auto& r : regions) split_columns(std::move(r), page_w, em, depth + 1, out);
 }
 
-bool continues(const Draft& cur, const Line& l, double col_end, double min_pitch) {
+// The physical left and right edges of a line's text (its marker left out).
+double text_left(const Line& l) { return !l.marker.empty() && !l.rtl ? l.words.size() > 1 ? l.words[1].x0 : l.x0 : l.x0; }
+double text_right(const Line& l) { return !l.marker.empty() && l.rtl ? l.words.size() > 1 ? l.words[1].x1 : l.x1 : l.x1; }
+
+size_t word_count(const std::string& t) {
+  size_t n = 0, cjk = 0;
+  bool in = false;
+  for (char32_t c : u::decode(t)) {
+    if (u::is_cjk(c)) ++cjk;
+    bool sp = u::is_space(c);
+    if (!sp && !in) ++n;
+    in = !sp;
+  }
+  return n + cjk / 2;  // two ideographs read about as much as a word
+}
+
+bool ends_sentence(const std::string& t) {
+  std::u32string s = u::decode(t);
+  while (!s.empty() && (s.back() == U'"' || s.back() == U')' || s.back() == 0x201D || s.back() == 0x2019 || s.back() == 0xBB ||
+                        s.back() == U' '))
+    s.pop_back();
+  if (s.empty()) return false;
+  char32_t c = s.back();
+  return c == U'.' || c == U'!' || c == U'?' || c == 0x2026 || c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0x61F ||
+         c == 0x6D4;
+}
+
+bool starts_lower(const std::string& t) {
+  for (char32_t c : u::decode(t)) {
+    if (u_isalpha(static_cast<UChar32>(c))) return u_islower(static_cast<UChar32>(c));
+    if (!u::is_space(c) && c != U'(' && c != 0x201E && c != 0x201C && c != U'"') return false;
+  }
+  return false;
+}
+
+// Does line `l` continue the block `cur` (no marker of its own)? It must stand right
+// under the block's last line, at the block's line pitch (paragraph spacing above it
+// starts a new paragraph), in the same size, lined up with the block's text (its left
+// edge, its right edge, or its middle: left, right, centred and justified text). Then it
+// continues the block when the line above could not have taken its first word (a
+// wrapped line), when it starts in lower case (a sentence carried on after a line
+// break), or when both lines are prose (four words or more: a paragraph whose lines were
+// broken by hand, Shift+Enter; short lines one under the other, such as the name,
+// affiliation and event of a title slide, stay apart).
+// `box`: the left and right edges of the text around the block (its column's lines near
+// it); `pitch_ref`: the line pitch expected here (the column's tightest pitch, at most the
+// deck's wrapped-line pitch for this size).
+bool continues(const Draft& cur, const Line& l, std::pair<double, double> box, double pitch_ref) {
   const Line& last = *cur.lines.back();
+  const Line& first = *cur.lines.front();
+  double size = std::max(l.size, last.size), em = std::max(size, 1.0);
   double h = std::max(last.height(), l.height());
-  double gap = l.y0 - last.y1;
-  if (gap > 0.9 * h || gap < -0.5 * h) return false;
-  // Wrapped lines sit at the column's tightest line pitch; paragraphs further apart.
+  if (std::abs(l.size - last.size) > 0.15 * size) return false;
+  if (l.y0 - last.y1 > 0.9 * h || l.y0 - last.y1 < -0.5 * h) return false;
+  // vertical: the block's own pitch once it has two lines, else the reference
   double pitch = l.y0 - last.y0;
-  if (pitch > 1.7 * h || pitch > 1.2 * min_pitch) return false;
-  if (std::abs(l.size - last.size) > 0.15 * std::max(l.size, last.size)) return false;
-  double em = std::max(l.size, 1.0);
-  if (std::abs(l.text_start - cur.text_start) > 0.6 * em) return false;
-  // Would the first word of this line have fitted at the end of the line above? Then the
-  // break was intended: a new block.
+  double ref = cur.lines.size() >= 2 ? std::min(pitch_ref * 1.6, last.y0 - cur.lines[cur.lines.size() - 2]->y0) : pitch_ref;
+  bool spaced = pitch > 1.2 * ref + 0.08 * em;
+  // lined up with the block's text
+  double tol = 0.6 * em;
+  double bl = text_left(first), br = text_right(first);
+  for (size_t k = 1; k < cur.lines.size(); ++k) {
+    bl = std::min(bl, cur.lines[k]->x0);
+    br = std::max(br, cur.lines[k]->x1);
+  }
+  bool left = std::abs(l.x0 - bl) < tol, right = std::abs(l.x1 - br) < tol || std::abs(l.x1 - last.x1) < tol;
+  bool centre = std::abs((l.x0 + l.x1) / 2 - (text_left(last) + text_right(last)) / 2) < tol &&
+                std::abs((text_left(first) + text_right(first)) / 2 - (l.x0 + l.x1) / 2) < 1.5 * tol;
+  // a right-to-left line's text starts on the right; a left-to-right line's on the left
+  bool rtl_block = first.rtl;
+  bool aligned = rtl_block ? (right || centre || (left && std::abs(l.x1 - last.x1) < 4 * em))
+                           : (left || centre || (right && std::abs(l.x0 - text_left(last)) < 4 * em) ||
+                              (right && !cur.item));
+  if (!aligned) return false;
+  // the first word of `l` (logical order), and whether it would have fitted above
   const Word& fw = l.words[l.marker.empty() ? 0 : std::min<size_t>(1, l.words.size() - 1)];
   double w = fw.x1 - fw.x0;
-  double last_end = last.rtl ? -last.x0 : last.x1;  // in logical direction
-  double end = last.rtl ? -col_end : col_end;
-  if (last_end + 0.3 * em + w < end - 0.3 * em) return false;
-  return true;
+  double box_w = box.second - box.first;
+  double last_w = text_right(last) - text_left(last);
+  // (a centred line gives no measure of its box: a wrap is told by the words alone)
+  bool edge_aligned = rtl_block ? right : left;
+  bool full = edge_aligned && last_w + 0.3 * em + w > box_w - 0.3 * em;
+  bool lower = starts_lower(l.text);
+  bool prose = word_count(last.text) >= 4 && word_count(l.text) >= 4;
+  bool cjk_prose = false;
+  {
+    std::u32string a = u::decode(last.text), b = u::decode(l.text);
+    size_t ca = std::count_if(a.begin(), a.end(), [](char32_t c) { return u::is_cjk(c); });
+    size_t cb = std::count_if(b.begin(), b.end(), [](char32_t c) { return u::is_cjk(c); });
+    cjk_prose = ca >= 8 && cb >= 2 && !ends_sentence(last.text);
+  }
+  if (spaced) return full && lower && pitch < 1.6 * ref;
+  return full || lower || prose || cjk_prose;
 }
 
 // A table: lines set in a grid of at least two rows of two cells or more, without markers.
@@ -838,6 +914,32 @@ Deck analyze(const std::vector<PageLines>& pages_in, const AnalysisOptions& opts
                  std::to_string(words) + " word(s) nobody can see left out (invisible, the colour of the background, or covered)" +
                      (with == 1 ? std::string() : " on " + std::to_string(with) + " pages: " + where)});
   }
+  // The deck's line pitch within a paragraph, as a multiple of the type size: the median
+  // over pairs of lines that are plainly one wrapped paragraph (the lower line starts in
+  // lower case, right under the upper one, same size, overlapping). Paragraph spacing is
+  // measured against it where a column has too few lines to tell by itself.
+  double wrap_ratio = 1.25;
+  {
+    std::vector<double> ratios;
+    for (size_t i = 0; i < pages.size(); ++i) {
+      std::vector<const Line*> ls;
+      for (size_t k = 0; k < pages[i].lines.size(); ++k)
+        if (!furn[i][k] && !pages[i].lines[k].rotated) ls.push_back(&pages[i].lines[k]);
+      std::sort(ls.begin(), ls.end(), [](auto* a, auto* b) { return a->y0 < b->y0; });
+      for (size_t a = 0; a < ls.size(); ++a)
+        for (size_t b = a + 1; b < ls.size() && ls[b]->y0 < ls[a]->y1 + ls[a]->height(); ++b) {
+          const Line& x = *ls[a];
+          const Line& y = *ls[b];
+          if (std::abs(x.size - y.size) > 0.05 * x.size || y.y0 <= x.y0 + 0.5 * x.height() || !y.marker.empty()) continue;
+          if (std::min(x.x1, y.x1) - std::max(x.x0, y.x0) < 0.3 * (x.x1 - x.x0) || !starts_lower(y.text)) continue;
+          ratios.push_back((y.y0 - x.y0) / std::max(x.size, 1.0));
+        }
+    }
+    if (ratios.size() >= 3) {
+      std::nth_element(ratios.begin(), ratios.begin() + static_cast<long>(ratios.size() / 2), ratios.end());
+      wrap_ratio = std::clamp(ratios[ratios.size() / 2], 0.8, 2.5);
+    }
+  }
   std::vector<std::vector<Draft>> drafts(pages.size());
   bool seen_nonblank = false;
   for (size_t i = 0; i < pages.size(); ++i) {
@@ -941,21 +1043,38 @@ Deck analyze(const std::vector<PageLines>& pages_in, const AnalysisOptions& opts
         if (std::abs(a->y0 - b->y0) > 0.3 * std::min(a->height(), b->height())) return a->y0 < b->y0;
         return a->text_start < b->text_start;
       });
-      double col_end = -1e18;
-      for (auto* l : col) col_end = std::max(col_end, l->rtl ? -l->x0 : l->x1);
-      if (deck_rtl) col_end = -col_end;
-      double min_pitch = 1e18;
+      // the column's tightest line pitch for each size
+      std::vector<std::pair<double, double>> pitches;  // size, pitch
       for (size_t k = 1; k < col.size(); ++k) {
         const Line* a = col[k - 1];
         const Line* b = col[k];
         if (std::abs(a->size - b->size) <= 0.1 * a->size && b->y0 > a->y1 - 0.5 * a->height())
-          min_pitch = std::min(min_pitch, b->y0 - a->y0);
+          pitches.push_back({a->size, b->y0 - a->y0});
       }
+      auto pitch_ref = [&](double size) {
+        double deck = wrap_ratio * size, best = 1e18;
+        for (auto [sz, p] : pitches)
+          if (std::abs(sz - size) <= 0.1 * size) best = std::min(best, p);
+        return std::min(best, deck);
+      };
+      // the edges of the text around a line: lines of the column that overlap it
+      // horizontally, within a few lines above and below
+      auto box_of = [&](const Line& a, const Line& b) {
+        double lo = std::min(text_left(a), b.x0), hi = std::max(text_right(a), b.x1);
+        for (auto* o : col)
+          if (o->y1 > a.y0 - 4 * a.height() && o->y0 < b.y1 + 4 * b.height() && o->x1 > lo && o->x0 < hi &&
+              std::abs(o->size - a.size) <= 0.15 * a.size) {
+            lo = std::min(lo, text_left(*o));
+            hi = std::max(hi, text_right(*o));
+          }
+        return std::pair<double, double>{lo, hi};
+      };
       std::vector<Draft> ds;
       for (const Line* l : col) {
         bool graphic = l->marker.empty() && l->ink_before.value_or(false);
         bool item = !l->marker.empty() || graphic;
-        if (!item && !ds.empty() && continues(ds.back(), *l, col_end, min_pitch)) {
+        if (!item && !ds.empty() &&
+            continues(ds.back(), *l, box_of(*ds.back().lines.front(), *l), pitch_ref(ds.back().lines.back()->size))) {
           ds.back().lines.push_back(l);
           continue;
         }

@@ -110,7 +110,10 @@ std::optional<double> drawn_mark(const std::vector<InkMark>& marks, const std::a
   bool narrow = (maxx - minx) < (x1 - x0) * 0.8;
   bool rule = miny <= y0 && maxy >= y1 - 1 && (maxx - minx + 1) <= std::max(3.0, 0.3 * (y1 - y0));
   bool free_left = minx > x0;
-  if (diff >= 3 && diff * 10 < area * 7 && narrow && !rule && free_left) return (ox + minx) / k;
+  // ink through the window's whole height up to its right edge is the edge of a box or
+  // a cell's fill that runs on under the text, not a bullet standing before it
+  bool box_edge = miny <= y0 && maxy >= y1 - 1 && maxx >= x1 - 1;
+  if (diff >= 3 && diff * 10 < area * 7 && narrow && !rule && free_left && !box_edge) return (ox + minx) / k;
   return std::nullopt;
 }
 

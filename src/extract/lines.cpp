@@ -57,8 +57,6 @@ int rtl_score(const std::string& text) {
 
 bool has_rtl(const std::string& text) { return direction::count_utf8(text).any_rtl(); }
 
-bool is_mark(char32_t c) { return direction::is_mark(c); }
-bool is_arabic_letter(char32_t c) { return c >= 0x620 && c <= 0x64A; }
 
 // Scripts where ZWJ and ZWNJ change shaping: Arabic, Syriac, Thaana, NKo, Indic, Sinhala,
 // Myanmar, Khmer and their presentation forms; and emoji sequences (ZWJ).
@@ -935,7 +933,7 @@ std::vector<size_t> needs_ink_probe(const PageLines& page) {
     const Line& l = page.lines[i];
     if (!l.marker.empty() || i == title) continue;                  // has a glyph; the title
     if (l.yc() < 0.13 * page.height || l.yc() > 0.87 * page.height) continue;  // furniture bands
-    if (l.text_start <= min_start + 0.6 * l.size) continue;         // not indented
+    if (l.rtl ? page.width - l.x1 < 1.2 * l.size : l.x0 < 1.2 * l.size) continue;  // no room for a bullet
     bool aligned = false, hangs = false;
     for (size_t k = 0; k < page.lines.size(); ++k) {
       if (k == i || std::abs(page.lines[k].text_start - l.text_start) >= 1.0) continue;

@@ -870,13 +870,28 @@ Deck analyze(const std::vector<PageLines>& pages_in, const AnalysisOptions& opts
   bool deck_rtl = rtl_chars > ltr_chars;
   deck.direction = deck_rtl ? "rtl" : "ltr";
 
-  // The title placeholder: on many pages, the top-most line starts at the same place near
-  // the top (page-relative units). Such a line is the title even where a larger heading
-  // stands lower on the page.
-  std::pair<double, double> title_band{0, 0};  // x0 / width, y0 / height
+  // The title placeholder: on many pages, the top-most line stands at the same place near
+  // the top (page-relative units): its start, its middle (a centred title) or its end (a
+  // right-aligned one) at the same x, at the same height. Such a line is the title even
+  // where a larger heading stands lower on the page.
+  struct Anchor {
+    double x[3] = {0, 0, 0};  // left, middle, right / width
+    double y = 0;             // y0 / height
+  };
+  auto anchor_of = [](const Line& l, const PageLines& p) {
+    Anchor a;
+    double w = std::max(p.width, 1.0);
+    a.x[0] = l.x0 / w;
+    a.x[1] = (l.x0 + l.x1) / 2 / w;
+    a.x[2] = l.x1 / w;
+    a.y = l.y0 / std::max(p.height, 1.0);
+    return a;
+  };
+  Anchor title_band;
+  int band_kind = 0;
   bool has_title_band = false;
   {
-    std::vector<std::pair<double, double>> tops;
+    std::vector<Anchor> tops;
     for (size_t i = 0; i < pages.size(); ++i) {
       const Line* t = nullptr;
       for (size_t k = 0; k < pages[i].lines.size(); ++k) {
@@ -884,16 +899,16 @@ Deck analyze(const std::vector<PageLines>& pages_in, const AnalysisOptions& opts
         if (furn[i][k] || l.rotated || !l.marker.empty()) continue;
         if (!t || l.y0 < t->y0) t = &l;
       }
-      if (t && t->yc() < 0.25 * pages[i].height)
-        tops.push_back({t->x0 / std::max(pages[i].width, 1.0), t->y0 / std::max(pages[i].height, 1.0)});
+      if (t && t->yc() < 0.25 * pages[i].height) tops.push_back(anchor_of(*t, pages[i]));
     }
     size_t best = 0;
-    for (const auto& a : tops) {
-      size_t n = std::count_if(tops.begin(), tops.end(), [&](const auto& b) {
-        return std::abs(a.first - b.first) < 0.015 && std::abs(a.second - b.second) < 0.015;
-      });
-      if (n > best) { best = n; title_band = a; }
-    }
+    for (const auto& a : tops)
+      for (int kind = 0; kind < 3; ++kind) {
+        size_t n = std::count_if(tops.begin(), tops.end(), [&](const Anchor& b) {
+          return std::abs(a.x[kind] - b.x[kind]) < 0.015 && std::abs(a.y - b.y) < 0.015;
+        });
+        if (n > best) { best = n; title_band = a; band_kind = kind; }
+      }
     has_title_band = best >= 3 && best * 2 >= pages.size();
   }
 
@@ -976,9 +991,9 @@ Deck analyze(const std::vector<PageLines>& pages_in, const AnalysisOptions& opts
     for (const Line* l : body)
       if (l->size >= 0.93 * page_max && (all_low || l->yc() < 0.62 * p.height) && (!top || l->y0 < top->y0)) top = l;
     const Line* first_line = *std::min_element(body.begin(), body.end(), [](auto* a, auto* b) { return a->y0 < b->y0; });
+    Anchor fa = anchor_of(*first_line, p);
     bool in_band = has_title_band && first_line->marker.empty() && first_line->size >= 0.9 * body_size &&
-                   std::abs(first_line->x0 / std::max(p.width, 1.0) - title_band.first) < 0.015 &&
-                   std::abs(first_line->y0 / std::max(p.height, 1.0) - title_band.second) < 0.015;
+                   std::abs(fa.x[band_kind] - title_band.x[band_kind]) < 0.015 && std::abs(fa.y - title_band.y) < 0.015;
     if (in_band && top != first_line) top = first_line;
     bool stands_out = in_band || page_max >= 1.12 * body_size ||
                       (top && top == first_line && top->bold && body.size() > 1 &&
@@ -1122,6 +1137,53 @@ Deck analyze(const std::vector<PageLines>& pages_in, const AnalysisOptions& opts
       drafts[i].push_back(std::move(d));
     }
     deck.slides.push_back(std::move(s));
+  }
+
+  // --- a first list level drawn without bullets (a PowerPoint theme whose first level has
+  // no glyph; its second level has one): paragraphs followed by marked items indented
+  // under them, twice or more in the deck, are items of an unmarked first level; so are
+  // the deck's other body paragraphs that start where they do.
+  {
+    std::map<long, size_t> widths_n;
+    for (const auto& p : pages) ++widths_n[std::lround(p.width)];
+    double ref = widths_n.empty() ? 1.0 : static_cast<double>(
+        std::max_element(widths_n.begin(), widths_n.end(), [](auto& a, auto& b) { return a.second < b.second; })->first);
+    auto rel_x = [&](size_t i, double x) { return pages[i].width > 0 ? x * ref / pages[i].width : x; };
+    std::vector<double> parents;
+    std::set<size_t> parent_pages;
+    double em = std::max(body_size, 1.0);
+    double tol = std::max(4.0, 0.5 * body_size);
+    auto plain = [](const Draft& d) { return !d.item && d.table < 0 && !d.lines.front()->rotated && !d.lines.front()->rtl; };
+    // a plain paragraph with a plain sibling: another one of its size at its start on the page
+    auto has_sibling = [&](size_t i, const Draft& d) {
+      return std::any_of(drafts[i].begin(), drafts[i].end(), [&](const Draft& o) {
+        return &o != &d && plain(o) && o.column == d.column && std::abs(o.text_start - d.text_start) <= tol &&
+               std::abs(o.lines.front()->size - d.lines.front()->size) <= 0.1 * d.lines.front()->size;
+      });
+    };
+    for (size_t i = 0; i < drafts.size(); ++i)
+      for (size_t k = 0; k + 1 < drafts[i].size(); ++k) {
+        const Draft& d = drafts[i][k];
+        const Draft& e = drafts[i][k + 1];
+        if (plain(d) && e.item && e.marker != "graphic" && e.column == d.column && !e.lines.front()->rtl &&
+            e.text_start > d.text_start + 0.8 * em && e.indent > d.text_start - 0.2 * em && has_sibling(i, d)) {
+          parents.push_back(rel_x(i, d.text_start));
+          parent_pages.insert(i);
+        }
+      }
+    if (auto m = mode_of(parents, tol)) {
+      size_t support = std::count_if(parents.begin(), parents.end(), [&](double x) { return std::abs(x - *m) <= tol; });
+      if (support >= 2 && parent_pages.size() >= 2) {
+        std::vector<Draft*> first_level;
+        for (size_t i = 0; i < drafts.size(); ++i)
+          for (auto& d : drafts[i])
+            if (plain(d) && std::abs(rel_x(i, d.text_start) - *m) <= tol && has_sibling(i, d)) first_level.push_back(&d);
+        for (Draft* d : first_level) {
+          d->item = true;
+          d->indent = d->text_start;
+        }
+      }
+    }
   }
 
   // --- levels: cluster item indents per column; a first column that starts deeper than

@@ -46,8 +46,11 @@ bool all_bullets(const std::u32string& s) {
   return true;
 }
 
+// Glyphs people also type as text ("- item", "→ Web: ..."): a marker only when a wide gap
+// (a list's indent) follows them, not an ordinary space.
 bool dash_like(const std::u32string& s) {
-  return s.size() == 1 && (u::is_dash(s[0]) || s[0] == U'*' || s[0] == U'>' || s[0] == 0xB7);
+  return s.size() == 1 && (u::is_dash(s[0]) || s[0] == U'*' || s[0] == U'>' || s[0] == 0xB7 || s[0] == 0x2192 ||
+                           s[0] == 0x21D2 || s[0] == 0x2794 || s[0] == 0x279C || s[0] == 0x27A1);
 }
 
 int rtl_score(const std::string& text) {
@@ -920,18 +923,9 @@ PageLines build_lines(const PageWords& page, bool rtl_deck, std::optional<bool> 
 std::vector<size_t> needs_ink_probe(const PageLines& page) {
   std::vector<size_t> out;
   if (page.lines.empty()) return out;
-  double max_size = 0, min_start = 1e18;
-  for (const auto& l : page.lines) {
-    max_size = std::max(max_size, l.size);
-    min_start = std::min(min_start, l.text_start);
-  }
-  size_t title = page.lines.size();  // the top-most line of the largest type
-  for (size_t i = 0; i < page.lines.size(); ++i)
-    if (page.lines[i].size >= 0.95 * max_size && (title == page.lines.size() || page.lines[i].y0 < page.lines[title].y0))
-      title = i;
   for (size_t i = 0; i < page.lines.size(); ++i) {
     const Line& l = page.lines[i];
-    if (!l.marker.empty() || i == title) continue;                  // has a glyph; the title
+    if (!l.marker.empty()) continue;                                // has a glyph
     if (l.yc() < 0.13 * page.height || l.yc() > 0.87 * page.height) continue;  // furniture bands
     if (l.rtl ? page.width - l.x1 < 1.2 * l.size : l.x0 < 1.2 * l.size) continue;  // no room for a bullet
     bool aligned = false, hangs = false;

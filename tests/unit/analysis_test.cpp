@@ -140,15 +140,18 @@ TEST(Bullets, BulletsDrawnAsGraphicsAreFoundByTheInkProbe) {
   EXPECT_EQ(d.slides[0].blocks[0].marker, "graphic");
 }
 
-TEST(Bullets, InkProbeIsAskedOnlyForIndentedLinesOnPagesWithoutGlyphs) {
+TEST(Bullets, InkProbeIsAskedForLinesWithRoomForABulletAndNoGlyph) {
+  // every line with room before it (a page whose lines all have drawn bullets has no
+  // indent to tell them by), but not the top band, nor a line at the page's edge
   PageBuilder p(1, 453, 255);
   p.line("Frame title", 20, 10, 14.4, true);
   p.line("A paragraph at the margin", 20, 40, 11);
   p.line("An item", 40, 60, 11);
   p.line("Another item", 40, 80, 11);
+  p.line("At the edge", 5, 100, 11);
   auto ls = p.lines();
   auto probe = extract::needs_ink_probe(ls);
-  EXPECT_EQ(probe.size(), 2u);
+  EXPECT_EQ(probe.size(), 3u);
   PageBuilder g(2);
   g.bullet("•", "glyph item", 40, 60, 90, 18);
   g.line("indented continuation", 60, 112, 18);

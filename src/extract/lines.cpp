@@ -573,6 +573,9 @@ std::string join_words(const std::vector<Word>& ws, size_t from, const std::vect
       if (auto typed = typed_space(l, &l == &p ? ws[i] : p, spaces)) {
         if (*typed) space = true;
         else if (u::is_cjk(last) || u::is_cjk(first)) space = gap > 0.6 * std::max(p.size, 1.0);
+        // a hyphen ending the line, set apart by justification but with no space typed
+        // before it ("Öf -" of "Öf-fentlichkeit")
+        else if (i + 1 == ws.size() && cur.size() == 1 && (cur[0] == U'-' || cur[0] == 0x2010 || cur[0] == 0xAD)) space = false;
       }
       if (wide_punct(first)) space = false;
       if (space) out += ' ';
@@ -1039,7 +1042,16 @@ std::string join_wrapped(const std::string& a, const std::string& b, const Spell
       size_t j = 0;
       while (j < ub.size() && u_isalpha(static_cast<UChar32>(ub[j]))) ++j;
       std::string w1 = u::encode(ua.substr(i, ua.size() - 1 - i)), w2 = u::encode(ub.substr(0, j));
-      if (speller->known(w1 + w2) && !speller->known(w1 + "-" + w2)) {
+      // a soft break: the joined word is known and the hyphenated one is not; or the
+      // pieces are no words of their own (hyphenation splits a word anywhere: "flä-" +
+      // "chendeckend", "Frequenzzu-" + "teilungsverfahren", compounds the dictionary does
+      // not list); a first piece of six letters or more that is no word is a broken word
+      // too ("Kommunikations-" + "partnern"), where a short one is a prefix ("non-",
+      // "multi-")
+      bool k1 = speller->known(w1), k2 = speller->known(w2);
+      size_t n1 = ua.size() - 1 - i;
+      bool soft = (speller->known(w1 + w2) && !speller->known(w1 + "-" + w2)) || (!k1 && !k2) || (!k1 && n1 >= 6);
+      if (soft) {
         ua.pop_back();
         return u::encode(ua) + b;
       }

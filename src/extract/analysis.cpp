@@ -283,9 +283,9 @@ bool starts_lower(const std::string& t) {
 // edge, its right edge, or its middle: left, right, centred and justified text). Then it
 // continues the block when the line above could not have taken its first word (a
 // wrapped line), when it starts in lower case (a sentence carried on after a line
-// break), or when both lines are prose (four words or more: a paragraph whose lines were
-// broken by hand, Shift+Enter; short lines one under the other, such as the name,
-// affiliation and event of a title slide, stay apart).
+// break), or when both lines are prose (three words or more, four in one of them: a
+// paragraph whose lines were broken by hand, Shift+Enter; short lines one under the
+// other, such as the name, affiliation and event of a title slide, stay apart).
 // `box`: the left and right edges of the text around the block (its column's lines near
 // it); `pitch_ref`: the line pitch expected here (the column's tightest pitch, at most the
 // deck's wrapped-line pitch for this size).
@@ -325,7 +325,8 @@ bool continues(const Draft& cur, const Line& l, std::pair<double, double> box, d
   bool edge_aligned = rtl_block ? right : left;
   bool full = edge_aligned && last_w + 0.3 * em + w > box_w - 0.3 * em;
   bool lower = starts_lower(l.text);
-  bool prose = word_count(last.text) >= 4 && word_count(l.text) >= 4;
+  size_t wa = word_count(last.text), wb = word_count(l.text);
+  bool prose = (wa >= 4 && wb >= 3) || (wa >= 3 && wb >= 4);
   bool cjk_prose = false;
   {
     std::u32string a = u::decode(last.text), b = u::decode(l.text);
@@ -393,6 +394,9 @@ std::vector<TableDraft> find_tables(std::vector<const Line*>& ls, double em) {
     for (size_t k = 1; k < span.size(); ++k) disjoint = disjoint && span[k].first > span[k - 1].second;
     if (!disjoint) { ++i; continue; }
     double tol = std::max(0.6 * em, 4.0);
+    // the column a fragment falls in: between its column's start and the next one's, or,
+    // for cells aligned right or centred (numbers), overlapping its column's span and no
+    // other's
     auto column_of = [&](const Line* l) -> int {
       int found = -1;
       for (size_t k = 0; k < span.size(); ++k) {
@@ -400,7 +404,19 @@ std::vector<TableDraft> find_tables(std::vector<const Line*>& ls, double em) {
         bool in = l->x0 >= lo && l->x1 <= hi;
         if (in) found = static_cast<int>(k);
       }
-      return found;
+      if (found >= 0) return found;
+      int over = -1;
+      for (size_t k = 0; k < span.size(); ++k) {
+        double ov = std::min(l->x1, span[k].second) - std::max(l->x0, span[k].first);
+        if (ov > 0) {
+          if (over >= 0) return -1;  // across two columns
+          over = static_cast<int>(k);
+        }
+      }
+      if (over >= 0 && (over == 0 || l->x0 > span[static_cast<size_t>(over) - 1].second) &&
+          (over + 1 == static_cast<int>(span.size()) || l->x1 < span[static_cast<size_t>(over) + 1].first))
+        return over;
+      return -1;
     };
     TableDraft t;
     t.y0 = top(rows[i]);
@@ -421,7 +437,10 @@ std::vector<TableDraft> find_tables(std::vector<const Line*>& ls, double em) {
       if (std::any_of(cols.begin(), cols.end(), [](int c) { return c < 0; })) break;
       std::set<int> distinct(cols.begin(), cols.end());
       if (distinct.size() != cols.size()) break;
-      bool wrap = gap < 0.5 * h;
+      // a line close under a row continues its cells (wrapped cells), unless it fills as
+      // many cells as the row did: a new row of a table set with tight leading
+      size_t filled = std::count_if(t.cells.back().begin(), t.cells.back().end(), [](auto& c) { return !c.empty(); });
+      bool wrap = gap < 0.5 * h && r.size() < filled;
       if (wrap) {
         for (size_t k = 0; k < r.size(); ++k) {
           auto& cell = t.cells.back()[static_cast<size_t>(cols[k])];
@@ -459,6 +478,19 @@ std::vector<TableDraft> find_tables(std::vector<const Line*>& ls, double em) {
           if (l->x1 - span[0].first > 0.8 * (span[1].first - span[0].first)) ++full;
         }
       prose = n > 0 && full * 2 > n;
+    }
+    // Prose in columns side by side (cards, text boxes): in some column, the text carries
+    // on from row to row as one paragraph (the lower row's cell starts in lower case) more
+    // than rarely; a table's cells do not run into each other.
+    {
+      size_t runs_on = 0, steps = 0;
+      for (size_t r = 1; r < t.cells.size(); ++r)
+        for (size_t k = 0; k < t.cells[r].size(); ++k) {
+          if (t.cells[r][k].empty() || t.cells[r - 1][k].empty()) continue;
+          ++steps;
+          if (starts_lower(t.cells[r][k].front()->text) && !ends_sentence(t.cells[r - 1][k].back()->text)) ++runs_on;
+        }
+      if (runs_on >= 2 && runs_on * 5 >= steps) prose = true;
     }
     // Two columns are a table only with a third row and a sign of one: a header row (bold
     // over regular rows) or a right column of numbers. Otherwise they are two boxes or a

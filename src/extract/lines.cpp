@@ -39,6 +39,15 @@ bool symbol_font(const std::string& font) {
   return false;
 }
 
+bool monospace_font(const std::string& font) {
+  std::string f;
+  for (char c : font) f += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (const char* n : {"courier", "mono", "consol", "menlo", "monaco", "code", "cmtt", "lmtt", "inconsolata", "typewriter", "fixed",
+                        "lucidaconsole", "andale", "cousine", "hack", "firacode", "jetbrains"})
+    if (f.find(n) != std::string::npos) return true;
+  return false;
+}
+
 bool all_bullets(const std::u32string& s) {
   if (s.empty()) return false;
   for (char32_t c : s)
@@ -808,6 +817,83 @@ std::vector<Line> rotated_lines(std::vector<W> ws) {
 
 }  // namespace
 
+namespace {
+
+bool leader_char(char32_t c) { return c == U'.' || c == 0x2026 || c == 0xB7 || c == 0x2024 || c == U'_' || c == 0x2025; }
+
+// Dot leaders (a table of contents, an agenda: "Introduction ........ 3") join an entry to
+// its number: they are drawn, not read. A run of three leader characters or more is taken
+// out of the words (left as a gap: the entry and its number become two fragments, a row
+// of two cells); leader dots drawn one a word (". . . .") go too, four in a row or more.
+void drop_leaders(std::vector<W>& g) {
+  auto dots_only = [](const std::u32string& t) { return !t.empty() && std::all_of(t.begin(), t.end(), leader_char); };
+  std::vector<W> out;
+  for (size_t i = 0; i < g.size(); ++i) {
+    // a run of dot-only words, with words on both sides
+    size_t j = i;
+    while (j < g.size() && dots_only(g[j].raw)) ++j;
+    if (j - i >= 3 && i > 0 && j < g.size()) {
+      // the leader's first and last dots may be glued to the words around it
+      auto strip = [&](W& w, bool back) {
+        std::u32string& t = w.raw;
+        size_t n = 0;
+        while (n < t.size() && leader_char(back ? t[t.size() - 1 - n] : t[n])) ++n;
+        if (n == 0 || n == t.size()) return;
+        double per = (w.w.x1 - w.w.x0) / static_cast<double>(t.size());
+        if (back) { t.erase(t.size() - n); w.w.x1 -= per * static_cast<double>(n); }
+        else { t.erase(0, n); w.w.x0 += per * static_cast<double>(n); }
+        w.w.text = u::encode(t);
+        w.w.char_x.clear();
+        w.w.char_glyph.clear();
+      };
+      if (!out.empty()) strip(out.back(), true);
+      strip(g[j], false);
+      i = j - 1;
+      continue;
+    }
+    for (size_t k = i; k < j; ++k) out.push_back(g[k]);
+    if (j > i) { i = j - 1; continue; }
+    W w = g[i];
+    const std::u32string& t = w.raw;
+    size_t a = 0;
+    while (a < t.size()) {
+      if (!leader_char(t[a])) { ++a; continue; }
+      size_t b = a;
+      while (b < t.size() && (leader_char(t[b]) || t[b] == U' ')) ++b;
+      size_t dots = std::count_if(t.begin() + static_cast<long>(a), t.begin() + static_cast<long>(b), leader_char);
+      // four or more, between an entry and what follows it (an ellipsis is three dots)
+      bool before = a > 0 || !out.empty(), after = b < t.size() || i + 1 < g.size();
+      if (dots < 4 || !before || !after) { a = b; continue; }
+      // split: [0, a) text, [a, b) leader, [b, end) what follows
+      double per = (w.w.x1 - w.w.x0) / static_cast<double>(std::max<size_t>(t.size(), 1));
+      if (a > 0) {
+        W l = w;
+        l.raw = t.substr(0, a);
+        l.w.text = u::encode(l.raw);
+        l.w.x1 = w.w.x0 + per * static_cast<double>(a);
+        l.w.char_x.clear();
+        l.w.char_glyph.clear();
+        out.push_back(std::move(l));
+      }
+      if (b < t.size()) {
+        W r = w;
+        r.raw = t.substr(b);
+        r.w.text = u::encode(r.raw);
+        r.w.x0 = w.w.x0 + per * static_cast<double>(b);
+        r.w.char_x.clear();
+        r.w.char_glyph.clear();
+        g.insert(g.begin() + static_cast<long>(i) + 1, std::move(r));
+      }
+      w.raw.clear();
+      break;
+    }
+    if (!w.raw.empty()) out.push_back(std::move(w));
+  }
+  g = std::move(out);
+}
+
+}  // namespace
+
 PageLines build_lines(const PageWords& page, bool rtl_deck, std::optional<bool> rtl_paragraphs) {
   PageLines out;
   out.page = page.page;
@@ -877,21 +963,56 @@ PageLines build_lines(const PageWords& page, bool rtl_deck, std::optional<bool> 
     groups[best].push_back(std::move(w));
   }
 
-  // Split each group at wide gaps (columns), keeping a marker with its text.
-  std::vector<std::vector<W>> kept;  // the words of each line, to read it again
+  // Split each group at wide gaps (columns), keeping a marker with its text. Not a line
+  // set justified, whose every gap is wide alike (a line ended by a manual break is
+  // stretched to the full width by Impress and Word). Then a narrower gap too where what
+  // follows starts where fragments of two other lines start (a table's column, its cell
+  // text reaching close to the next cell).
+  auto split_at = [&](const std::vector<W>& g, const std::vector<double>* starts) {
+    // code in a monospaced font lines up by itself: its columns are no table's
+    bool mono = !g.empty() && std::all_of(g.begin(), g.end(), [](const W& w) { return monospace_font(w.w.font); });
+    if (mono) starts = nullptr;
+    std::vector<size_t> cuts;  // word indices that start a fragment
+    std::vector<double> gaps;
+    for (size_t i = 1; i < g.size(); ++i) gaps.push_back(g[i].w.x0 - g[i - 1].w.x1);
+    bool justified = false;
+    if (gaps.size() >= 4) {
+      auto [lo, hi] = std::minmax_element(gaps.begin(), gaps.end());
+      justified = *lo > 0 && *hi < 1.3 * *lo;
+    }
+    for (size_t i = 1; i < g.size(); ++i) {
+      const W& p = g[i - 1];
+      double em = std::max({p.w.size, g[i].w.size, 1.0});
+      double gap = gaps[i - 1];
+      // a marker stays with its text: left of it, or right of it in right-to-left text
+      bool marker_gap = (p.glyph && !has_rtl(g[i].w.text)) || (g[i].glyph && has_rtl(p.w.text));
+      if (marker_gap && gap < 4 * em) continue;
+      if (gap > 1.5 * em && !justified) { cuts.push_back(i); continue; }
+      bool starts_word = u_isalnum(static_cast<UChar32>(g[i].raw.empty() ? 0 : g[i].raw[0])) || g[i].raw[0] > 0x2E7F;
+      if (starts && gap > 0.8 * em && !p.glyph && starts_word) {
+        size_t n = std::count_if(starts->begin(), starts->end(), [&](double x) { return std::abs(x - g[i].w.x0) < 2.0; });
+        if (n >= 2) cuts.push_back(i);
+      }
+    }
+    return cuts;
+  };
+  std::vector<double> starts;  // where fragments after a wide gap start
   for (auto& g : groups) {
     std::sort(g.begin(), g.end(), [](const W& a, const W& b) { return a.w.x0 < b.w.x0; });
+    drop_leaders(g);
+    for (size_t i : split_at(g, nullptr)) starts.push_back(g[i].w.x0);
+  }
+  std::vector<std::vector<W>> kept;  // the words of each line, to read it again
+  for (auto& g : groups) {
+    std::vector<size_t> cuts = split_at(g, &starts);
     std::vector<std::vector<W>> frags(1);
+    size_t c = 0;
     for (size_t i = 0; i < g.size(); ++i) {
-      if (i > 0) {
-        const W& p = g[i - 1];
-        double em = std::max({p.w.size, g[i].w.size, 1.0});
-        double gap = g[i].w.x0 - p.w.x1;
-        // a marker stays with its text: left of it, or right of it in right-to-left text
-        bool marker_gap = (p.glyph && !has_rtl(g[i].w.text)) || (g[i].glyph && has_rtl(p.w.text));
-        if (gap > 1.5 * em && !(marker_gap && gap < 4 * em)) frags.emplace_back();
+      if (c < cuts.size() && cuts[c] == i) {
+        frags.emplace_back();
+        ++c;
       }
-      frags.back().push_back(g[i]);  // a copy: g[i - 1] is read on the next step
+      frags.back().push_back(g[i]);
     }
     for (auto& f : frags)
       if (!f.empty()) {
@@ -904,12 +1025,31 @@ PageLines build_lines(const PageWords& page, bool rtl_deck, std::optional<bool> 
   for (size_t i = 0; i < out.lines.size(); ++i) {
     const Line& l = out.lines[i];
     if (!l.numbered || !letter_number(l.marker)) continue;
-    auto key = [](const std::string& m) { return std::tolower(static_cast<unsigned char>(m[m[0] == '(' ? 1 : 0])); };
+    // its readings: a letter (a = 1) and, in roman numerals, a number (i, ii, iv...)
+    auto readings = [](const std::string& m) {
+      std::string b;
+      for (char c : m)
+        if (std::isalpha(static_cast<unsigned char>(c))) b += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      std::vector<std::pair<char, int>> r;
+      if (b.size() == 1) r.push_back({'a', b[0] - 'a' + 1});
+      auto val = [](char c) { return c == 'i' ? 1 : c == 'v' ? 5 : c == 'x' ? 10 : c == 'l' ? 50 : c == 'c' ? 100 : 0; };
+      int n = 0;
+      bool roman = !b.empty();
+      for (size_t k = 0; k < b.size() && roman; ++k) {
+        int v = val(b[k]);
+        if (!v) roman = false;
+        else n += k + 1 < b.size() && val(b[k + 1]) > v ? -v : v;
+      }
+      if (roman && n > 0) r.push_back({'r', n});
+      return r;
+    };
     bool sequence = false;
-    for (const auto& o : out.lines)
-      if (&o != &l && o.numbered && letter_number(o.marker) && std::abs(key(o.marker) - key(l.marker)) == 1 &&
-          std::abs(o.marker_start - l.marker_start) < l.size)
-        sequence = true;
+    for (const auto& o : out.lines) {
+      if (&o == &l || !o.numbered || !letter_number(o.marker) || std::abs(o.marker_start - l.marker_start) >= l.size) continue;
+      for (auto [k1, v1] : readings(l.marker))
+        for (auto [k2, v2] : readings(o.marker))
+          if (k1 == k2 && std::abs(v1 - v2) == 1) sequence = true;
+    }
     if (!sequence) out.lines[i] = make_line(kept[i], page.width, dc, &page.spaces, true);
   }
   for (auto& r : rotated_lines(std::move(turned))) out.lines.push_back(std::move(r));

@@ -480,15 +480,17 @@ std::vector<TableDraft> find_tables(std::vector<const Line*>& ls, double em) {
       prose = n > 0 && full * 2 > n;
     }
     // Prose in columns side by side (cards, text boxes): in some column, the text carries
-    // on from row to row as one paragraph (the lower row's cell starts in lower case) more
-    // than rarely; a table's cells do not run into each other.
+    // on from row to row as one paragraph (a line of words, and under it one starting in
+    // lower case) more than rarely; a table's cells do not run into each other.
     {
       size_t runs_on = 0, steps = 0;
       for (size_t r = 1; r < t.cells.size(); ++r)
         for (size_t k = 0; k < t.cells[r].size(); ++k) {
           if (t.cells[r][k].empty() || t.cells[r - 1][k].empty()) continue;
           ++steps;
-          if (starts_lower(t.cells[r][k].front()->text) && !ends_sentence(t.cells[r - 1][k].back()->text)) ++runs_on;
+          const std::string& up = t.cells[r - 1][k].back()->text;
+          const std::string& down = t.cells[r][k].front()->text;
+          if (starts_lower(down) && !ends_sentence(up) && word_count(up) >= 3 && word_count(down) >= 2) ++runs_on;
         }
       if (runs_on >= 2 && runs_on * 5 >= steps) prose = true;
     }

@@ -865,6 +865,8 @@ Deck analyze(const std::vector<PageLines>& pages_in, const AnalysisOptions& opts
   }
   auto speller_of = [&](size_t i) -> const Speller* { return opts.speller ? &page_speller[i] : nullptr; };
   std::set<std::string> furniture_texts;
+  for (const auto& p : pages)
+    for (const auto& w : p.watermarks) furniture_texts.insert(mask_digits(w));
 
   // A font whose ToUnicode map is wrong gives characters no writer uses: warn once a font.
   for (const auto& g : garbled_fonts(pages))

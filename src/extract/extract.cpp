@@ -113,14 +113,47 @@ Deck extract_deck(const SourcePdf& src, const ExtractOptions& opts, Diagnostics&
   std::optional<bool> rtl_paragraphs;
   if (marked_left > marked_right) rtl_paragraphs = false;
   bool rtl_deck = rtl_all > ltr_all;
-  if (rtl_deck || rtl_paragraphs) {
-    std::vector<int> again;
+  // Watermarks: a faint word (see-through, or light grey) at the same place on many pages
+  // ("DRAFT" behind the body) is furniture; taken out before lines are built, so that it
+  // never joins a title or a cell. Where most of the deck's text is light (white on dark
+  // slides), only see-through words count as faint.
+  std::vector<FaintWord> watermarks;
+  {
+    size_t faint_chars = 0, all_chars = 0;
+    for (const auto& pl : lines) faint_chars += pl.faint_chars, all_chars += pl.all_chars;
+    bool light_deck = faint_chars * 2 > all_chars;
+    std::map<std::string, std::vector<std::pair<int, FaintWord>>> by_text;
     for (int i = 0; i < n; ++i)
-      if (lines[i].rtl_chars > 0 && (rtl_paragraphs || lines[i].rtl_chars <= lines[i].ltr_chars)) again.push_back(i);
+      for (const auto& f : lines[i].faint) by_text[f.text].push_back({i, f});
+    size_t need = std::max<size_t>(n <= 3 ? static_cast<size_t>(n) : 3, (static_cast<size_t>(n) * 4 + 9) / 10);
+    for (auto& [text, seen] : by_text) {
+      if (seen.size() < need || need < 2 || light_deck) continue;
+      for (const auto& [i, f] : seen) {
+        std::set<int> on;
+        for (const auto& [j, g] : seen)
+          if (std::abs(g.xc - f.xc) < 0.02 && std::abs(g.yc - f.yc) < 0.02) on.insert(j);
+        if (on.size() >= need) {
+          watermarks.push_back(f);
+          break;
+        }
+      }
+    }
+  }
+  if (rtl_deck || rtl_paragraphs || !watermarks.empty()) {
+    std::vector<int> again;
+    for (int i = 0; i < n; ++i) {
+      bool marked = std::any_of(lines[i].faint.begin(), lines[i].faint.end(), [&](const FaintWord& f) {
+        return std::any_of(watermarks.begin(), watermarks.end(), [&](const FaintWord& m) {
+          return m.text == f.text && std::abs(m.xc - f.xc) < 0.02 && std::abs(m.yc - f.yc) < 0.02;
+        });
+      });
+      if (marked || (lines[i].rtl_chars > 0 && (rtl_paragraphs || (rtl_deck && lines[i].rtl_chars <= lines[i].ltr_chars))))
+        again.push_back(i);
+    }
     if (!again.empty())
       parallel_for(static_cast<int>(again.size()), workers, [&](int k, unsigned w) {
       int i = again[k];
-      lines[i] = build_lines(src.doc(w).words(pages[i] - 1), rtl_deck, rtl_paragraphs);
+      lines[i] = build_lines(src.doc(w).words(pages[i] - 1), rtl_deck, rtl_paragraphs, &watermarks);
       probe_drawn_bullets(lines[i], [&](const std::vector<std::array<double, 4>>& rects) { return src.doc(w).ink(rects); });
     });
   }

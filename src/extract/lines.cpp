@@ -894,14 +894,32 @@ void drop_leaders(std::vector<W>& g) {
 
 }  // namespace
 
-PageLines build_lines(const PageWords& page, bool rtl_deck, std::optional<bool> rtl_paragraphs) {
+PageLines build_lines(const PageWords& page, bool rtl_deck, std::optional<bool> rtl_paragraphs,
+                      const std::vector<FaintWord>* watermarks) {
   PageLines out;
   out.page = page.page;
   out.width = page.width;
   out.height = page.height;
   out.label = page.label;
   out.hidden_words = page.hidden_words;
-  std::vector<Word> words = page.words;
+  std::vector<Word> words;
+  double pw = std::max(page.width, 1.0), ph = std::max(page.height, 1.0);
+  for (const auto& w : page.words) {
+    size_t n = u::decode(w.text).size();
+    out.all_chars += n;
+    FaintWord f{u::collapse_spaces(u::nfc(w.text)), (w.x0 + w.x1) / 2 / pw, (w.y0 + w.y1) / 2 / ph};
+    if (w.faint() && n >= 2 && w.rot == 0) {  // (a diagonal watermark comes a letter a word: rotated_lines)
+      out.faint_chars += n;
+      if (watermarks && std::any_of(watermarks->begin(), watermarks->end(), [&](const FaintWord& m) {
+            return m.text == f.text && std::abs(m.xc - f.xc) < 0.02 && std::abs(m.yc - f.yc) < 0.02;
+          })) {
+        out.watermarks.push_back(f.text);
+        continue;
+      }
+      out.faint.push_back(std::move(f));
+    }
+    words.push_back(w);
+  }
   mark_slanted(words);
   std::vector<W> ws, turned;
   int rtl_chars = 0, ltr_chars = 0;

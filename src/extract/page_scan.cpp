@@ -71,6 +71,8 @@ class ScanDev : public TextOutputDev {
   struct Shown {
     int pos = 0, bytes = 0, chars = 0;
     bool space = false, skip = false;
+    float rgb[3] = {0, 0, 0};  // fill colour
+    float alpha = 1;           // fill opacity (constant alpha, /ca)
   };
   std::vector<Shown> shown;
   std::vector<SpaceGlyph> spaces;
@@ -111,6 +113,8 @@ class ScanDev : public TextOutputDev {
     sh.space = uLen == 1 && (u[0] == 0x20 || u[0] == 0x09 || u[0] == 0xA0 || u[0] == 0x3000 || (u[0] >= 0x2000 && u[0] <= 0x200A) ||
                              u[0] == 0x202F || u[0] == 0x205F);
     sh.skip = uLen == 1 && u[0] == 0;  // TextPage ignores null characters
+    for (int k = 0; k < 3; ++k) sh.rgb[k] = static_cast<float>(rgb[static_cast<size_t>(k)]);
+    sh.alpha = static_cast<float>(state->getFillOpacity());
     shown.push_back(sh);
     if (sh.space && (render & 3) != 3) {
       double x0, y0, x1, y1, fs = state->getTransformedFontSize();
@@ -435,6 +439,10 @@ void PageScanner::scan(int index, PageScan& out) {
       Word w = to_word(tw, impl_->styles);
       w.order = tw.getCharPos();
       w.order_end = w.order + tw.getCharLen();
+      if (auto f = at(w.order); f != shown.end()) {  // the colour and opacity it is drawn in
+        for (size_t k = 0; k < 3; ++k) w.rgb[k] = f->rgb[k];
+        w.alpha = f->alpha;
+      }
       if (!w.char_x.empty()) {
         // the glyph of each character: a glyph maps to one character or more (a ligature)
         std::vector<int> g;

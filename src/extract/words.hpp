@@ -1,6 +1,7 @@
 #pragma once
 // Input and intermediate data of the structure analysis. Plain data, no Poppler:
 // unit tests build these by hand ("synthetic word boxes").
+#include <algorithm>
 #include <array>
 #include <optional>
 #include <string>
@@ -33,6 +34,15 @@ struct Word {
   // the strings shown, counted in drawing order over the page), [order, order_end). -1
   // when unknown (synthetic words).
   int order = -1, order_end = -1;
+  // The fill colour (RGB, 0..1) and opacity its first glyph is drawn in.
+  std::array<double, 3> rgb{0, 0, 0};
+  double alpha = 1;
+  // Faint: see-through (opacity under 0.6) or light grey on a light page (each channel
+  // 0.6 or more and little colour): how watermarks are drawn.
+  bool faint() const {
+    double hi = std::max({rgb[0], rgb[1], rgb[2]}), lo = std::min({rgb[0], rgb[1], rgb[2]});
+    return alpha < 0.6 || (lo >= 0.6 && hi - lo < 0.25);
+  }
 };
 
 // A space glyph drawn on the page (office suites and browsers draw the spaces they were
@@ -82,6 +92,13 @@ struct Line {
   double height() const { return y1 - y0; }
 };
 
+// A word drawn faintly (Word::faint), page-relative (0..1 of the page's width and height):
+// what a watermark is looked for among, across the deck's pages.
+struct FaintWord {
+  std::string text;
+  double xc = 0, yc = 0;  // the middle of its box
+};
+
 struct PageLines {
   int page = 0;
   double width = 0, height = 0;
@@ -91,6 +108,9 @@ struct PageLines {
   int hidden_words = 0;     // from PageWords
   // strong letters of the page's words: right-to-left (Arabic, Hebrew...) and left-to-right
   size_t rtl_chars = 0, ltr_chars = 0;
+  std::vector<FaintWord> faint;         // the page's faint words (see FaintWord)
+  size_t faint_chars = 0, all_chars = 0;
+  std::vector<std::string> watermarks;  // words left out as a watermark (build_lines' `watermarks`)
 };
 
 // The logical text of a right-to-left line from its words in visual order (left to
@@ -120,7 +140,10 @@ std::optional<bool> typed_space(const Word& left, const Word& right, const std::
 // `rtl_paragraphs`: the direction of the deck's paragraphs that hold right-to-left
 // letters, when known (from the side of their bullets, deck-wide): used for lines without
 // a bullet of their own.
-PageLines build_lines(const PageWords& page, bool rtl_deck = false, std::optional<bool> rtl_paragraphs = std::nullopt);
+// `watermarks`: faint words repeated at one place across the deck (extract.cpp finds them
+// from each page's `faint`): left out of the lines, and listed in `watermarks`.
+PageLines build_lines(const PageWords& page, bool rtl_deck = false, std::optional<bool> rtl_paragraphs = std::nullopt,
+                      const std::vector<FaintWord>* watermarks = nullptr);
 
 // Lines of `page` that should be probed for a bullet drawn as graphics: lines without a
 // marker that start indented from the page's text edge, line up with another line (or

@@ -150,6 +150,7 @@ struct Draft {
   double text_start = 0;  // where wrapped lines of this block start
   int column = 0;
   int level = 0;
+  bool code = false;      // a code listing: lines in a monospaced font
 };
 
 // The x of a vertical gutter no line crosses, with lines side by side on both sides.
@@ -297,8 +298,9 @@ bool continues(const Draft& cur, const Line& l, std::pair<double, double> box, d
   if (std::abs(l.size - last.size) > 0.15 * size) return false;
   if (l.y0 - last.y1 > 0.9 * h || l.y0 - last.y1 < -0.5 * h) return false;
   // vertical: the block's own pitch once it has two lines, else the reference
-  double pitch = l.y0 - last.y0;
-  double ref = cur.lines.size() >= 2 ? std::min(pitch_ref * 1.6, last.y0 - cur.lines[cur.lines.size() - 2]->y0) : pitch_ref;
+  double pitch = l.baseline() - last.baseline();
+  double ref = cur.lines.size() >= 2 ? std::min(pitch_ref * 1.6, last.baseline() - cur.lines[cur.lines.size() - 2]->baseline())
+                                     : pitch_ref;
   bool spaced = pitch > 1.2 * ref + 0.08 * em;
   // lined up with the block's text
   double tol = 0.6 * em;
@@ -352,13 +354,13 @@ struct TableDraft {
 // rows of two cells or more (three rows when it has two columns: two boxes side by side are
 // no table), and two columns of prose (lines that fill their column) are none. Found
 // tables' lines leave `ls`.
-std::vector<TableDraft> find_tables(std::vector<const Line*>& ls, double em) {
+std::vector<TableDraft> find_tables(std::vector<const Line*>& ls, double em, bool skip_code) {
   // rows of every horizontal line: a row with a list item in it is no table row and ends
   // a table (a row of headings above bulleted columns is no table)
   auto marked = [](const Line* l) { return !l->marker.empty() || l->ink_before.value_or(false); };
   std::vector<const Line*> cand;
   for (const Line* l : ls)
-    if (!l->rotated) cand.push_back(l);
+    if (!l->rotated && !(skip_code && l->mono)) cand.push_back(l);  // code lines up by itself
   std::sort(cand.begin(), cand.end(), [](auto* a, auto* b) { return a->yc() < b->yc(); });
   std::vector<std::vector<const Line*>> rows;
   for (const Line* l : cand) {
@@ -899,6 +901,17 @@ Deck analyze(const std::vector<PageLines>& pages_in, const AnalysisOptions& opts
     }
   }
   double body_size = weighted_median_size(smaller);
+  // Code listings are told by their monospaced font only in a deck set mostly in others
+  bool code_allowed = false;
+  {
+    size_t mono_chars = 0, chars = 0;
+    for (const Line* l : all_body) {
+      size_t n = nchars(l->text);
+      chars += n;
+      if (l->mono) mono_chars += n;
+    }
+    code_allowed = mono_chars * 2 < chars;
+  }
   if (body_size <= 0) body_size = largest > 0 ? 0.75 * largest : 12;
 
   size_t rtl_chars = 0, ltr_chars = 0;
@@ -983,7 +996,7 @@ Deck analyze(const std::vector<PageLines>& pages_in, const AnalysisOptions& opts
           const Line& y = *ls[b];
           if (std::abs(x.size - y.size) > 0.05 * x.size || y.y0 <= x.y0 + 0.5 * x.height() || !y.marker.empty()) continue;
           if (std::min(x.x1, y.x1) - std::max(x.x0, y.x0) < 0.3 * (x.x1 - x.x0) || !starts_lower(y.text)) continue;
-          ratios.push_back((y.y0 - x.y0) / std::max(x.size, 1.0));
+          ratios.push_back((y.baseline() - x.baseline()) / std::max(x.size, 1.0));
         }
     }
     if (ratios.size() >= 3) {
@@ -1073,7 +1086,7 @@ Deck analyze(const std::vector<PageLines>& pages_in, const AnalysisOptions& opts
     seen_nonblank = true;
 
     // --- tables (read row by row, one block per cell), then columns, in reading order
-    auto tables = find_tables(rest, body_size);
+    auto tables = find_tables(rest, body_size, code_allowed);
     std::vector<std::vector<const Line*>> cols;
     split_columns(rest, p.width, body_size, 0, cols);
     if (deck_rtl) {
@@ -1100,7 +1113,7 @@ Deck analyze(const std::vector<PageLines>& pages_in, const AnalysisOptions& opts
         const Line* a = col[k - 1];
         const Line* b = col[k];
         if (std::abs(a->size - b->size) <= 0.1 * a->size && b->y0 > a->y1 - 0.5 * a->height())
-          pitches.push_back({a->size, b->y0 - a->y0});
+          pitches.push_back({a->size, b->baseline() - a->baseline()});
       }
       auto pitch_ref = [&](double size) {
         double deck = wrap_ratio * size, best = 1e18;
@@ -1122,6 +1135,26 @@ Deck analyze(const std::vector<PageLines>& pages_in, const AnalysisOptions& opts
       };
       std::vector<Draft> ds;
       for (const Line* l : col) {
+        // code: lines in a monospaced font, one under the other (a blank line between
+        // them at most), make one block, in a deck whose body is not all monospaced
+        if (l->mono && code_allowed) {
+          if (!ds.empty() && ds.back().code) {
+            const Line& last = *ds.back().lines.back();
+            double pitch = l->baseline() - last.baseline();
+            if (pitch > 0 && pitch < 2.6 * std::max(last.size, 1.0) && std::abs(l->size - last.size) <= 0.15 * last.size &&
+                l->x1 > ds.back().lines.front()->x0 - 4 * last.size) {
+              ds.back().lines.push_back(l);
+              continue;
+            }
+          }
+          Draft d;
+          d.lines.push_back(l);
+          d.code = true;
+          d.indent = d.text_start = l->x0;
+          d.column = static_cast<int>(c);
+          ds.push_back(std::move(d));
+          continue;
+        }
         bool graphic = l->marker.empty() && l->ink_before.value_or(false);
         bool item = !l->marker.empty() || graphic;
         if (!item && !ds.empty() &&
@@ -1275,7 +1308,27 @@ Deck analyze(const std::vector<PageLines>& pages_in, const AnalysisOptions& opts
       Block b;
       b.id = s.id + ".b" + std::to_string(++n);
       b.level = d.level;
-      for (const Line* l : d.lines) b.text = join_wrapped(b.text, l->text, speller_of(i));
+      if (d.code) {
+        // the listing's lines, each indented by its distance from the leftmost line in
+        // character widths
+        double left = 1e18, cw = 0;
+        size_t chars = 0;
+        for (const Line* l : d.lines) {
+          left = std::min(left, l->x0);
+          size_t n = u::decode(l->text).size();
+          cw += l->x1 - l->x0;
+          chars += n;
+        }
+        cw = chars ? cw / static_cast<double>(chars) : 1;
+        for (const Line* l : d.lines) {
+          if (!b.text.empty()) b.text += "\n";
+          long ind = cw > 0 ? std::lround((l->x0 - left) / cw) : 0;
+          b.text += std::string(static_cast<size_t>(std::clamp(ind, 0L, 80L)), ' ') + l->text;
+        }
+        b.code = true;
+      } else {
+        for (const Line* l : d.lines) b.text = join_wrapped(b.text, l->text, speller_of(i));
+      }
       b.bbox = union_box(d.lines);
       b.style = style_of(*d.lines.front());
       b.marker = d.marker;

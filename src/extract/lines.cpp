@@ -699,9 +699,19 @@ Line make_line(std::vector<W> ws, double page_width, const DirContext& dc, const
     l.words.push_back(w.w);
   }
   l.font = dominant_font(l.words, &l.size, &l.bold, &l.italic);
+  {
+    std::vector<double> bases;
+    for (const auto& w : ws)
+      if (!w.glyph && w.w.base > 0) bases.push_back(w.w.base);
+    if (!bases.empty()) {
+      std::nth_element(bases.begin(), bases.begin() + static_cast<long>(bases.size() / 2), bases.end());
+      l.base = bases[bases.size() / 2];
+    }
+  }
   auto start_of = [&](const Word& w) { return l.rtl ? page_width - w.x1 : w.x0; };
   size_t first_text = 0;
-  if (ws.size() >= 2) {
+  l.mono = std::all_of(ws.begin(), ws.end(), [](const W& w) { return monospace_font(w.w.font); });
+  if (ws.size() >= 2 && !l.mono) {
     const W& m = ws[0];
     const W& n = ws[1];
     double gap = l.rtl ? m.w.x0 - n.w.x1 : n.w.x0 - m.w.x1;
@@ -990,6 +1000,8 @@ PageLines build_lines(const PageWords& page, bool rtl_deck, std::optional<bool> 
     // code in a monospaced font lines up by itself: its columns are no table's
     bool mono = !g.empty() && std::all_of(g.begin(), g.end(), [](const W& w) { return monospace_font(w.w.font); });
     if (mono) starts = nullptr;
+    // a line of code keeps its aligned comments and columns: only a very wide gap cuts it
+    double wide = mono ? 4.0 : 1.5;
     std::vector<size_t> cuts;  // word indices that start a fragment
     std::vector<double> gaps;
     for (size_t i = 1; i < g.size(); ++i) gaps.push_back(g[i].w.x0 - g[i - 1].w.x1);
@@ -1005,7 +1017,7 @@ PageLines build_lines(const PageWords& page, bool rtl_deck, std::optional<bool> 
       // a marker stays with its text: left of it, or right of it in right-to-left text
       bool marker_gap = (p.glyph && !has_rtl(g[i].w.text)) || (g[i].glyph && has_rtl(p.w.text));
       if (marker_gap && gap < 4 * em) continue;
-      if (gap > 1.5 * em && !justified) { cuts.push_back(i); continue; }
+      if (gap > wide * em && !justified) { cuts.push_back(i); continue; }
       bool starts_word = u_isalnum(static_cast<UChar32>(g[i].raw.empty() ? 0 : g[i].raw[0])) || g[i].raw[0] > 0x2E7F;
       if (starts && gap > 0.8 * em && !p.glyph && starts_word) {
         size_t n = std::count_if(starts->begin(), starts->end(), [&](double x) { return std::abs(x - g[i].w.x0) < 2.0; });

@@ -367,6 +367,7 @@ Word to_word(const TextWord& tw, std::map<std::string, std::pair<bool, bool>>& s
   if (text) w.text = text->toStr();
   tw.getBBox(&w.x0, &w.y0, &w.x1, &w.y1);
   w.space_after = tw.hasSpaceAfter();
+  w.base = tw.getBaseline();
   w.rot = tw.getRotation();
   bool rtl = false;
   for (unsigned char c : w.text)  // lead bytes of U+0580..U+07FF and U+F000..U+FFFF: decode to be sure

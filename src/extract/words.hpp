@@ -18,6 +18,7 @@ struct Word {
   std::string font;         // font name (subset prefix removed)
   bool bold = false, italic = false;
   bool space_after = false; // the PDF layer saw a space after this word
+  double base = 0;           // the baseline (y of a horizontal word); 0 when unknown
   // Direction of the baseline: 0 horizontal, 1 top to bottom, 2 upside down, 3 bottom to
   // top (Poppler's rotation), 4 any other angle (set by build_lines for words whose boxes
   // climb or fall along a run: a diagonal watermark).
@@ -88,7 +89,11 @@ struct Line {
   // Text not on a horizontal baseline (a side label, a watermark): read in its own
   // direction as one line, never joined with horizontal lines.
   bool rotated = false;
+  bool mono = false;  // set in a monospaced font (code): no markers are read in it
+  double base = 0;  // the baseline of its text (not of its marker, which may be set in another font)
   double yc() const { return (y0 + y1) / 2; }
+  // where the line stands, for line pitches: its baseline, or its bottom when unknown
+  double baseline() const { return base > 0 ? base : y1; }
   double height() const { return y1 - y0; }
 };
 

@@ -177,6 +177,7 @@ nlohmann::ordered_json to_json(const Deck& d) {
       if (!b.marker.empty()) jb["marker"] = b.marker;
       jb["column"] = b.column;
       if (b.table) jb["table"] = {{"id", b.table->id}, {"row", b.table->row}, {"column", b.table->column}};
+      if (b.code) jb["code"] = true;
       blocks.push_back(std::move(jb));
     }
     if (!s.notes.empty()) js["notes"] = s.notes;
@@ -254,6 +255,7 @@ static Deck deck_from_json_unchecked(const nlohmann::json& j, const std::string&
         b.style = style_from(jb, "style", file, bw);
         b.marker = get<std::string>(jb, "marker", file, bw, "", false);
         b.column = integer(jb, "column", file, bw, 0, 0, 1000);
+        b.code = get<bool>(jb, "code", file, bw, false, false);
         if (auto tb = jb.find("table"); tb != jb.end() && !tb->is_null()) {
           std::string tw = bw + "/table";
           if (!tb->is_object()) bad(file, tw, "expected an object with id, row and column");

@@ -38,6 +38,9 @@ struct Block {
   std::string marker;   // bullet or number as found ("•", "1.", "" for none, "graphic" when drawn)
   int column = 0;       // 0-based column on a multi-column slide
   std::optional<TableCell> table;  // set when the block is a table cell
+  // A code listing (lines set in a monospaced font, kept as one block): its lines joined
+  // by "\n", indentation kept as spaces; no markers are read inside it.
+  bool code = false;
 };
 
 enum class SlideKind { title, section, content, blank };

@@ -290,7 +290,7 @@ bool starts_lower(const std::string& t) {
 // `box`: the left and right edges of the text around the block (its column's lines near
 // it); `pitch_ref`: the line pitch expected here (the column's tightest pitch, at most the
 // deck's wrapped-line pitch for this size).
-bool continues(const Draft& cur, const Line& l, std::pair<double, double> box, double pitch_ref) {
+bool continues(const Draft& cur, const Line& l, std::optional<std::pair<double, double>> box, double pitch_ref) {
   const Line& last = *cur.lines.back();
   const Line& first = *cur.lines.front();
   double size = std::max(l.size, last.size), em = std::max(size, 1.0);
@@ -321,22 +321,28 @@ bool continues(const Draft& cur, const Line& l, std::pair<double, double> box, d
   // the first word of `l` (logical order), and whether it would have fitted above
   const Word& fw = l.words[l.marker.empty() ? 0 : std::min<size_t>(1, l.words.size() - 1)];
   double w = fw.x1 - fw.x0;
-  double box_w = box.second - box.first;
   double last_w = text_right(last) - text_left(last);
-  // (a centred line gives no measure of its box: a wrap is told by the words alone)
+  // (a centred line gives no measure of its box, nor a box with no other line: a wrap is
+  // then told by the words alone)
   bool edge_aligned = rtl_block ? right : left;
-  bool full = edge_aligned && last_w + 0.3 * em + w > box_w - 0.3 * em;
+  bool full = box && edge_aligned && last_w + 0.3 * em + w > (box->second - box->first) - 0.3 * em;
   bool lower = starts_lower(l.text);
-  size_t wa = word_count(last.text), wb = word_count(l.text);
+  // prose: the paragraph so far and the new line are made of words, not short labels
+  size_t wa = 0, wb = word_count(l.text);
+  for (const Line* x : cur.lines) wa += word_count(x->text);
   bool prose = (wa >= 4 && wb >= 3) || (wa >= 3 && wb >= 4);
+  // (Chinese and Japanese: a line of eight ideographs or more, not ending a sentence)
   bool cjk_prose = false;
   {
     std::u32string a = u::decode(last.text), b = u::decode(l.text);
     size_t ca = std::count_if(a.begin(), a.end(), [](char32_t c) { return u::is_cjk(c); });
     size_t cb = std::count_if(b.begin(), b.end(), [](char32_t c) { return u::is_cjk(c); });
     cjk_prose = ca >= 8 && cb >= 2 && !ends_sentence(last.text);
+    if (ca + cb > 0) prose = false;
   }
-  if (spaced) return full && lower && pitch < 1.6 * ref;
+  // paragraph spacing above it; but a line starting in lower case carries a sentence on
+  // (a box set with loose line spacing)
+  if (spaced) return lower && pitch < 1.6 * ref;
   return full || lower || prose || cjk_prose;
 }
 
@@ -1123,15 +1129,20 @@ Deck analyze(const std::vector<PageLines>& pages_in, const AnalysisOptions& opts
       };
       // the edges of the text around a line: lines of the column that overlap it
       // horizontally, within a few lines above and below
-      auto box_of = [&](const Line& a, const Line& b) {
-        double lo = std::min(text_left(a), b.x0), hi = std::max(text_right(a), b.x1);
+      // the edges of the text box around a block's last line and the line under it: the
+      // other lines of the column of that size that overlap them, a few lines around (none:
+      // the box is not known, and a line's fullness cannot be told)
+      auto box_of = [&](const Line& last, const Line& b) -> std::optional<std::pair<double, double>> {
+        double lo = 1e18, hi = -1e18;
+        double x0 = std::min(last.x0, b.x0), x1 = std::max(last.x1, b.x1);
         for (auto* o : col)
-          if (o->y1 > a.y0 - 4 * a.height() && o->y0 < b.y1 + 4 * b.height() && o->x1 > lo && o->x0 < hi &&
-              std::abs(o->size - a.size) <= 0.15 * a.size) {
+          if (o != &last && o != &b && o->y1 > last.y0 - 4 * last.height() && o->y0 < b.y1 + 4 * b.height() && o->x1 > x0 &&
+              o->x0 < x1 && std::abs(o->size - last.size) <= 0.15 * last.size && !o->mono) {
             lo = std::min(lo, text_left(*o));
             hi = std::max(hi, text_right(*o));
           }
-        return std::pair<double, double>{lo, hi};
+        if (hi < lo) return std::nullopt;
+        return std::pair<double, double>{std::min(lo, text_left(last)), std::max(hi, text_right(last))};
       };
       std::vector<Draft> ds;
       for (const Line* l : col) {
@@ -1158,7 +1169,7 @@ Deck analyze(const std::vector<PageLines>& pages_in, const AnalysisOptions& opts
         bool graphic = l->marker.empty() && l->ink_before.value_or(false);
         bool item = !l->marker.empty() || graphic;
         if (!item && !ds.empty() &&
-            continues(ds.back(), *l, box_of(*ds.back().lines.front(), *l), pitch_ref(ds.back().lines.back()->size))) {
+            continues(ds.back(), *l, box_of(*ds.back().lines.back(), *l), pitch_ref(ds.back().lines.back()->size))) {
           ds.back().lines.push_back(l);
           continue;
         }

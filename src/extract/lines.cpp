@@ -1080,6 +1080,13 @@ PageLines build_lines(const PageWords& page, bool rtl_deck, std::optional<bool> 
         for (auto [k2, v2] : readings(o.marker))
           if (k1 == k2 && std::abs(v1 - v2) == 1) sequence = true;
     }
+    // a number set apart from its text by more than a space (a list's indent) is one too
+    if (!sequence && l.words.size() >= 2) {
+      const Word& m = l.words[0];
+      const Word& t = l.words[1];
+      double gap = l.rtl ? m.x0 - t.x1 : t.x0 - m.x1;
+      if (gap >= 0.5 * std::max(l.size, 1.0)) sequence = true;
+    }
     if (!sequence) out.lines[i] = make_line(kept[i], page.width, dc, &page.spaces, true);
   }
   for (auto& r : rotated_lines(std::move(turned))) out.lines.push_back(std::move(r));
@@ -1220,7 +1227,10 @@ std::string join_wrapped(const std::string& a, const std::string& b, const Spell
       // "multi-")
       bool k1 = speller->known(w1), k2 = speller->known(w2);
       size_t n1 = ua.size() - 1 - i;
-      bool soft = (speller->known(w1 + w2) && !speller->known(w1 + "-" + w2)) || (!k1 && !k2) || (!k1 && n1 >= 6);
+      // the joined word known is a soft break too, unless a typed hyphen after one or two
+      // letters makes a word of its own ("e-mail", "x-ray")
+      bool joined = speller->known(w1 + w2) && !(n1 <= 2 && speller->known(w1 + "-" + w2));
+      bool soft = joined || (!k1 && !k2) || (!k1 && n1 >= 6);
       if (soft) {
         ua.pop_back();
         return u::encode(ua) + b;

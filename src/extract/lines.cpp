@@ -996,6 +996,7 @@ PageLines build_lines(const PageWords& page, bool rtl_deck, std::optional<bool> 
   // stretched to the full width by Impress and Word). Then a narrower gap too where what
   // follows starts where fragments of two other lines start (a table's column, its cell
   // text reaching close to the next cell).
+  std::vector<double> starts, ends;  // where fragments after a wide gap start, and where those before it end
   auto split_at = [&](const std::vector<W>& g, const std::vector<double>* starts) {
     // code in a monospaced font lines up by itself: its columns are no table's
     bool mono = !g.empty() && std::all_of(g.begin(), g.end(), [](const W& w) { return monospace_font(w.w.font); });
@@ -1020,17 +1021,22 @@ PageLines build_lines(const PageWords& page, bool rtl_deck, std::optional<bool> 
       if (gap > wide * em && !justified) { cuts.push_back(i); continue; }
       bool starts_word = u_isalnum(static_cast<UChar32>(g[i].raw.empty() ? 0 : g[i].raw[0])) || g[i].raw[0] > 0x2E7F;
       if (starts && gap > 0.8 * em && !p.glyph && starts_word) {
-        size_t n = std::count_if(starts->begin(), starts->end(), [&](double x) { return std::abs(x - g[i].w.x0) < 2.0; });
-        if (n >= 2) cuts.push_back(i);
+        // fragments of two other lines start where this word does, or end where the word
+        // before it ends (cells aligned right)
+        long n = std::count_if(starts->begin(), starts->end(), [&](double x) { return std::abs(x - g[i].w.x0) < 2.0; });
+        long e = std::count_if(ends.begin(), ends.end(), [&](double x) { return std::abs(x - p.w.x1) < 2.0; });
+        if (n >= 2 || e >= 2) cuts.push_back(i);
       }
     }
     return cuts;
   };
-  std::vector<double> starts;  // where fragments after a wide gap start
   for (auto& g : groups) {
     std::sort(g.begin(), g.end(), [](const W& a, const W& b) { return a.w.x0 < b.w.x0; });
     drop_leaders(g);
-    for (size_t i : split_at(g, nullptr)) starts.push_back(g[i].w.x0);
+    for (size_t i : split_at(g, nullptr)) {
+      starts.push_back(g[i].w.x0);
+      ends.push_back(g[i - 1].w.x1);
+    }
   }
   std::vector<std::vector<W>> kept;  // the words of each line, to read it again
   for (auto& g : groups) {

@@ -156,7 +156,8 @@ void mark_slanted(std::vector<Word>& words) {
   }
 }
 
-std::optional<bool> typed_space(const Word& left, const Word& right, const std::vector<SpaceGlyph>* spaces) {
+std::optional<bool> typed_space(const Word& left, const Word& right, const std::vector<SpaceGlyph>* spaces, bool* no_room) {
+  if (no_room) *no_room = false;
   if (!spaces || spaces->empty()) return std::nullopt;
   double em = std::max({left.size, right.size, 1.0});
   double y0 = std::max(left.y0, right.y0), y1 = std::min(left.y1, right.y1);
@@ -168,7 +169,15 @@ std::optional<bool> typed_space(const Word& left, const Word& right, const std::
     double cx = (it->x0 + it->x1) / 2, cy = (it->y0 + it->y1) / 2;
     if (cy < std::min(left.y0, right.y0) || cy > std::max(left.y1, right.y1)) continue;
     on_line = true;
-    if (cx >= left.x1 - 0.25 * em && cx <= right.x0 + 0.25 * em && cx >= left.x0 && cx <= right.x1) return true;
+    if (cx >= left.x1 - 0.25 * em && cx <= right.x0 + 0.25 * em && cx >= left.x0 && cx <= right.x1) {
+      // drawn where the words leave it no room: no space a reader sees (XeTeX draws a
+      // zero-width non-joiner with the space glyph, the next letter drawn over it)
+      if (right.x0 - left.x1 < 0.3 * (it->x1 - it->x0)) {
+        if (no_room) *no_room = true;
+        return false;
+      }
+      return true;
+    }
   }
   if (on_line) return false;
   return std::nullopt;
@@ -349,8 +358,19 @@ std::string rtl_text(const std::vector<Word>& visual, bool rtl_paragraph, const 
     if (prev && !zero_width) {
       const Word& p = *prev;
       double gap = w.x0 - reach;
-      auto typed = typed_space(p, w, spaces);
+      bool no_room = false;
+      auto typed = typed_space(p, w, spaces, &no_room);
       bool space = (typed && *typed) || gap > 0.15 * std::max(w.size, 1.0);
+      if (!space && no_room && has_rtl(p.text) && has_rtl(w.text)) {
+        // two right-to-left pieces of one word kept apart by a non-joiner
+        Cluster zw;
+        zw.text = U"\u200C";
+        zw.x0 = reach;
+        zw.x1 = w.x0;
+        zw.rtl = true;
+        zw.word = k;
+        cl.push_back(zw);
+      }
       if (space) {
         Cluster sp;
         sp.text = U" ";

@@ -136,7 +136,10 @@ std::string rtl_text(const std::vector<Word>& visual, bool rtl_paragraph = true,
 // every space (PowerPoint leaves out the one at a change of font, TeX draws none), so
 // callers take "no" only where it matters (between Han and Latin, where layout engines add
 // spacing of their own). nullopt: no space glyph on the line, the gap decides.
-std::optional<bool> typed_space(const Word& left, const Word& right, const std::vector<SpaceGlyph>* spaces);
+// `no_room`: set when a space glyph stands between them but the words leave it no room
+// (a zero-width non-joiner drawn with the space glyph, as XeTeX does).
+std::optional<bool> typed_space(const Word& left, const Word& right, const std::vector<SpaceGlyph>* spaces,
+                                bool* no_room = nullptr);
 
 // Words -> lines (cleaning text, ordering right-to-left lines, finding markers). A line
 // with right-to-left letters is a right-to-left paragraph when they outnumber its Latin

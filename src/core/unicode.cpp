@@ -1,5 +1,7 @@
 #include "core/unicode.hpp"
 
+#include <array>
+
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 
@@ -151,6 +153,21 @@ std::string clean(std::string_view s) {
     if (c == 0xFEFF || c == 0x200B || (c >= 0xFFF9 && c <= 0xFFFC)) continue;
     if (is_pua(c)) continue;
     out += c;
+  }
+  // Thai sara am (U+0E33) drawn as its two glyphs, nikhahit and sara aa (its
+  // compatibility decomposition, with a tone mark between or not), is read as sara am
+  // again; Lao likewise (U+0EB3).
+  for (size_t i = 0; i < out.size(); ++i) {
+    for (auto [nik, aa, am, t0, t1] : {std::array<char32_t, 5>{0x0E4D, 0x0E32, 0x0E33, 0x0E48, 0x0E4B},
+                                       std::array<char32_t, 5>{0x0ECD, 0x0EB2, 0x0EB3, 0x0EC8, 0x0ECB}}) {
+      if (out[i] != nik) continue;
+      size_t j = i + 1;
+      while (j < out.size() && out[j] >= t0 && out[j] <= t1) ++j;
+      if (j < out.size() && out[j] == aa) {
+        std::u32string tones = out.substr(i + 1, j - i - 1);
+        out.replace(i, j - i + 1, tones + am);
+      }
+    }
   }
   return encode(out);
 }

@@ -39,6 +39,10 @@ bool symbol_font(const std::string& font) {
   return false;
 }
 
+bool no_space_script(char32_t c) {
+  return (c >= 0x0E00 && c <= 0x0EFF) || (c >= 0x1000 && c <= 0x109F) || (c >= 0x1780 && c <= 0x17FF);
+}
+
 bool monospace_font(const std::string& font) {
   std::string f;
   for (char c : font) f += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -595,6 +599,9 @@ std::string join_words(const std::vector<Word>& ws, size_t from, const std::vect
       // Han/Kana next to Han/Kana, Latin or digits: a space only where one was typed (the
       // gap of a space glyph on top of the spacing a layout engine adds between scripts).
       if (u::is_cjk(last) || u::is_cjk(first)) space = gap > 0.4 * std::max(p.size, 1.0);
+      // Thai, Lao, Khmer and Myanmar write no spaces between words: a space only where one
+      // was set (Poppler's guess from the gaps of the line breaks words at their marks)
+      if (no_space_script(last) && no_space_script(first)) space = gap > 0.2 * std::max(p.size, 1.0);
       // A space glyph drawn between the words is a typed space. Between Han or Kana and
       // anything else, on a line that draws its spaces, no space glyph means none was
       // typed (the gap is the spacing layout engines add between scripts), unless wide.
@@ -849,6 +856,35 @@ std::vector<Line> rotated_lines(std::vector<W> ws) {
 
 namespace {
 
+// A left-to-right word's text with each combining mark after the letter it is drawn on
+// (inside its advance; at the edge between two letters, the one on the left, where the
+// pen stood), whatever order the content stream drew them in (a Thai tone mark drawn
+// after the next consonant: "ขัน้" for "ขั้น").
+std::string marks_on_their_letters(const Word& w) {
+  std::u32string s = u::decode(w.text);
+  if (w.char_x.size() != s.size() + 1 || std::none_of(s.begin(), s.end(), direction::is_mark)) return w.text;
+  std::vector<std::u32string> bases;
+  std::vector<std::pair<double, double>> at;
+  std::vector<std::pair<char32_t, double>> marks;
+  for (size_t i = 0; i < s.size(); ++i) {
+    double a = std::min(w.char_x[i], w.char_x[i + 1]), b = std::max(w.char_x[i], w.char_x[i + 1]);
+    if (direction::is_mark(s[i]) && !bases.empty()) marks.push_back({s[i], a});
+    else { bases.push_back(std::u32string(1, s[i])); at.push_back({a, b}); }
+  }
+  for (const auto& [m, mx] : marks) {
+    size_t best = 0;
+    double best_d = 1e18;
+    for (size_t k = 0; k < at.size(); ++k) {
+      double d = mx > at[k].first + 0.3 && mx < at[k].second - 0.3 ? -1 : mx <= at[k].first ? at[k].first - mx + 0.5 : mx - at[k].second;
+      if (d < best_d) { best_d = d; best = k; }
+    }
+    bases[best] += m;
+  }
+  std::u32string out;
+  for (const auto& b : bases) out += b;
+  return u::encode(out);
+}
+
 bool leader_char(char32_t c) { return c == U'.' || c == 0x2026 || c == 0xB7 || c == 0x2024 || c == U'_' || c == 0x2025; }
 
 // Dot leaders (a table of contents, an agenda: "Introduction ........ 3") join an entry to
@@ -969,7 +1005,7 @@ PageLines build_lines(const PageWords& page, bool rtl_deck, std::optional<bool> 
       x.glyph = true;
       x.w.text = u::encode(x.raw);
     } else if (w.char_x.empty() || !(has_rtl(w.text) || std::all_of(x.raw.begin(), x.raw.end(), direction::is_mark))) {
-      x.w.text = undouble_ideographs(u::collapse_spaces(hygiene(w.text)), w.x1 - w.x0, w.size);
+      x.w.text = undouble_ideographs(u::collapse_spaces(hygiene(marks_on_their_letters(w))), w.x1 - w.x0, w.size);
       x.w.char_x.clear();
       if (x.w.text.empty()) continue;
     }  // right-to-left words (and marks drawn apart) keep their characters as drawn until rtl_text()

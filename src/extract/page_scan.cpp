@@ -369,11 +369,12 @@ Word to_word(const TextWord& tw, std::map<std::string, std::pair<bool, bool>>& s
   w.space_after = tw.hasSpaceAfter();
   w.base = tw.getBaseline();
   w.rot = tw.getRotation();
+  // Character positions for right-to-left words (visual order, ligatures) and for words
+  // with combining marks (harakat, Thai vowels and tone marks: which letter a mark sits on)
   bool rtl = false;
-  for (unsigned char c : w.text)  // lead bytes of U+0580..U+07FF and U+F000..U+FFFF: decode to be sure
-    if (c >= 0xD6 && c <= 0xDF) { rtl = true; break; }
-    else if (c == 0xEF) {
-      for (char32_t cp : unicode::decode(w.text)) rtl = rtl || direction::is_rtl(cp);
+  for (unsigned char c : w.text)  // lead bytes of U+0300..U+07FF (marks, Hebrew, Arabic), U+0E00.. (Thai...)
+    if ((c >= 0xCC && c <= 0xDF) || c == 0xE0 || c == 0xE1 || c == 0xEF) {
+      for (char32_t cp : unicode::decode(w.text)) rtl = rtl || direction::is_rtl(cp) || direction::is_mark(cp);
       break;
     }
   if (rtl) {

@@ -147,6 +147,8 @@ std::string clean(std::string_view s) {
       // U+FB05 (long s + t) stays: fonts map their f_t ligature to it, so whether it
       // reads "ft" or "st" is decided per word (extract::resolve_long_s_t).
       case 0xFB06: out += U"st"; continue;
+      // the hyphen and the no-break hyphen look like the hyphen-minus people type
+      case 0x2010: case 0x2011: out += U'-'; continue;
       default: break;
     }
     if (c < 0x20 || c == 0x7F) { out += U' '; continue; }

@@ -885,6 +885,48 @@ std::string marks_on_their_letters(const Word& w) {
   return u::encode(out);
 }
 
+// A word that starts with a combining mark drawn on the word before it on its line
+// (Poppler breaks a Thai word where a tone mark is drawn after the next consonant) joins
+// that word; marks_on_their_letters then puts the mark where it belongs.
+void join_mark_led_words(std::vector<Word>& words) {
+  std::vector<bool> gone(words.size(), false);
+  for (size_t k = 0; k < words.size(); ++k) {
+    Word& b = words[k];
+    std::u32string bt = u::decode(b.text);
+    if (bt.empty() || !direction::is_mark(bt[0]) || b.rot != 0 || b.char_x.size() != bt.size() + 1) continue;
+    double mx = b.char_x.front(), em = std::max(b.size, 1.0);
+    for (size_t j = 0; j < words.size(); ++j) {
+      Word& a = words[j];
+      if (j == k || gone[j] || a.rot != 0 || std::abs(a.base - b.base) > 0.2 * em || mx < a.x0 || mx > a.x1 + 0.2 * em)
+        continue;
+      std::u32string at = u::decode(a.text);
+      if (direction::count(at).any_rtl()) continue;
+      std::vector<double> xs;
+      if (a.char_x.size() == at.size() + 1) {
+        xs = a.char_x;
+        xs.pop_back();
+        xs.insert(xs.end(), b.char_x.begin(), b.char_x.end());
+      } else {
+        for (size_t i = 0; i < at.size(); ++i) xs.push_back(a.x0 + (a.x1 - a.x0) * static_cast<double>(i) / static_cast<double>(at.size()));
+        xs.insert(xs.end(), b.char_x.begin(), b.char_x.end());
+      }
+      a.text += b.text;
+      a.char_x = std::move(xs);
+      a.char_glyph.clear();
+      a.x0 = std::min(a.x0, b.x0);
+      a.x1 = std::max(a.x1, b.x1);
+      a.space_after = b.space_after;
+      gone[k] = true;
+      break;
+    }
+  }
+  if (std::none_of(gone.begin(), gone.end(), [](bool g) { return g; })) return;
+  std::vector<Word> kept;
+  for (size_t k = 0; k < words.size(); ++k)
+    if (!gone[k]) kept.push_back(std::move(words[k]));
+  words = std::move(kept);
+}
+
 bool leader_char(char32_t c) { return c == U'.' || c == 0x2026 || c == 0xB7 || c == 0x2024 || c == U'_' || c == 0x2025; }
 
 // Dot leaders (a table of contents, an agenda: "Introduction ........ 3") join an entry to
@@ -986,6 +1028,7 @@ PageLines build_lines(const PageWords& page, bool rtl_deck, std::optional<bool> 
     }
     words.push_back(w);
   }
+  join_mark_led_words(words);
   mark_slanted(words);
   std::vector<W> ws, turned;
   int rtl_chars = 0, ltr_chars = 0;
@@ -1255,6 +1298,8 @@ std::string join_wrapped(const std::string& a, const std::string& b, const Spell
     ua.pop_back();
     return u::encode(ua) + b;
   }
+  // Thai, Lao, Khmer, Myanmar: no space where a line of them wraps onto the next
+  if (no_space_script(last) && no_space_script(first)) return a + b;
   bool cjk_text = std::any_of(ua.begin(), ua.end(), [](char32_t c) { return u::is_cjk(c); }) ||
                   std::any_of(ub.begin(), ub.end(), [](char32_t c) { return u::is_cjk(c); });
   if (cjk_text) {

@@ -782,14 +782,29 @@ std::vector<std::vector<std::string>> split_notes_pages(std::vector<PageLines>& 
       reach = std::max(reach, ls[k]->y1);
     }
     if (best >= 0.06 * p.height && at < 0.6 * p.height && at > 0.25 * p.height) { cut[i] = at; ++split; }
+    // no text on the slide drawn above (a picture, or a slide left empty): all of it notes
+    else if (ls.front()->y0 > 0.45 * p.height) { cut[i] = ls.front()->y0 - 1; ++split; }
   }
   if (with_text == 0 || split * 3 < with_text * 2) return notes;
+  // the notes part of each page; what repeats there page after page (the date, the page
+  // number, a footer) is the notes pages' own furniture
+  std::vector<PageLines> lowers(pages.size());
   for (size_t i = 0; i < pages.size(); ++i) {
+    lowers[i].page = pages[i].page;
+    lowers[i].width = pages[i].width;
+    lowers[i].height = pages[i].height;
     if (!cut[i]) continue;
     PageLines& p = pages[i];
-    std::vector<Line> upper, lower;
-    for (auto& l : p.lines) (l.y0 < *cut[i] ? upper : lower).push_back(std::move(l));
+    std::vector<Line> upper;
+    for (auto& l : p.lines) (l.y0 < *cut[i] ? upper : lowers[i].lines).push_back(std::move(l));
     p.lines = std::move(upper);
+  }
+  auto notes_furniture = find_furniture(lowers);
+  for (size_t i = 0; i < pages.size(); ++i) {
+    if (!cut[i]) continue;
+    std::vector<Line> lower;
+    for (size_t k = 0; k < lowers[i].lines.size(); ++k)
+      if (!notes_furniture[i][k]) lower.push_back(std::move(lowers[i].lines[k]));
     // the notes: a line that starts below a line reaching the notes' right edge
     // continues its paragraph
     std::sort(lower.begin(), lower.end(), [](const Line& a, const Line& b) { return a.y0 < b.y0; });

@@ -472,12 +472,16 @@ std::string rtl_text(const std::vector<Word>& visual, bool rtl_paragraph, const 
   // 3. A justification glyph (kashida) between two Arabic letters of a word that the
   //    PDF maps to a Latin letter (LibreOffice maps it to "P") or to the tatweel U+0640:
   //    no text.
-  for (size_t i = 1; i + 1 < cl.size(); ++i) {
+  //    At a word's edge too: a lone Latin letter glued to Arabic letters on one side (a
+  //    word space or the line's end on the other) is such a glyph; no Latin word is one
+  //    letter drawn against an Arabic word.
+  for (size_t i = 0; i < cl.size(); ++i) {
     const auto& t = cl[i].text;
     bool lone_latin = t.size() == 1 && t[0] < 0x80 && std::isalpha(static_cast<unsigned char>(t[0]));
-    if ((lone_latin || (t.size() == 1 && t[0] == 0x640)) && cl[i - 1].rtl && cl[i + 1].rtl && !cl[i - 1].space &&
-        !cl[i + 1].space)
-      cl[i].text.clear();
+    if (!lone_latin && !(t.size() == 1 && t[0] == 0x640)) continue;
+    bool left_ar = i > 0 && cl[i - 1].rtl && !cl[i - 1].space, right_ar = i + 1 < cl.size() && cl[i + 1].rtl && !cl[i + 1].space;
+    bool left_free = i == 0 || cl[i - 1].space, right_free = i + 1 == cl.size() || cl[i + 1].space;
+    if ((left_ar && right_ar) || (left_ar && right_free) || (right_ar && left_free)) cl[i].text.clear();
   }
   // 4. Visual -> logical. Where the content stream shows it, the order the runs were
   //    drawn in: layout engines draw a line's runs of one direction one after the other in
@@ -1016,7 +1020,10 @@ PageLines build_lines(const PageWords& page, bool rtl_deck, std::optional<bool> 
     size_t n = u::decode(w.text).size();
     out.all_chars += n;
     FaintWord f{u::collapse_spaces(u::nfc(w.text)), (w.x0 + w.x1) / 2 / pw, (w.y0 + w.y1) / 2 / ph};
-    if (w.faint() && n >= 2 && w.rot == 0) {  // (a diagonal watermark comes a letter a word: rotated_lines)
+    // (a diagonal watermark comes a letter a word, found by rotated_lines; but an ideograph
+    // is a word of its own)
+    bool ideograph = n == 1 && u::is_cjk(u::decode(w.text)[0]);
+    if (w.faint() && (n >= 2 || ideograph) && w.rot == 0) {
       out.faint_chars += n;
       if (watermarks && std::any_of(watermarks->begin(), watermarks->end(), [&](const FaintWord& m) {
             return m.text == f.text && std::abs(m.xc - f.xc) < 0.02 && std::abs(m.yc - f.yc) < 0.02;

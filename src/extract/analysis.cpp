@@ -27,11 +27,16 @@ constexpr double kBand = 0.13;  // top and bottom bands where furniture lives
 struct Bands {
   double top = 0, bottom = 0;  // text extent over the whole deck
   double small = 0;            // type at most this size is small
-  bool in(const Line& l, double page_h) const {
+  // `own`: the text extent of the line's page (a notes page's slide, drawn small at its top)
+  bool in(const Line& l, double page_h, std::pair<double, double> own = {0, 0}) const {
     if (l.yc() < kBand * page_h || l.yc() > (1 - kBand) * page_h) return true;
-    if (bottom <= top || l.size > small) return false;
-    double h = bottom - top;
-    return l.yc() < top + kBand * h || l.yc() > bottom - kBand * h;
+    if (l.size > small) return false;
+    for (auto [t, b] : {std::pair{top, bottom}, own}) {
+      if (b <= t) continue;
+      double h = b - t;
+      if (l.yc() < t + kBand * h || l.yc() > b - kBand * h) return true;
+    }
+    return false;
   }
 };
 
@@ -666,10 +671,16 @@ std::vector<std::vector<bool>> find_furniture(const std::vector<PageLines>& page
       << "|" << static_cast<int>(std::round(l.yc() / std::max(p.height, 1.0) * 20));
     return s.str();
   };
+  std::vector<std::pair<double, double>> own(pages.size(), {0, 0});
+  for (size_t i = 0; i < pages.size(); ++i) {
+    double t = 1e18, b = -1e18;
+    for (const auto& l : pages[i].lines) t = std::min(t, l.y0), b = std::max(b, l.y1);
+    if (b > t) own[i] = {t, b};
+  }
   for (size_t i = 0; i < pages.size(); ++i)
     for (const auto& l : pages[i].lines) {
       if (l.rotated) seen[rsig(pages[i], l)].insert(i);
-      else if (bands.in(l, pages[i].height)) seen[sig(pages[i], l)].insert(i);
+      else if (bands.in(l, pages[i].height, own[i])) seen[sig(pages[i], l)].insert(i);
       if (!l.rotated && std::regex_match(l.full_text, counter)) seen[csig(pages[i], l)].insert(i);
     }
   size_t n = pages.size();
@@ -690,7 +701,7 @@ std::vector<std::vector<bool>> find_furniture(const std::vector<PageLines>& page
         out[i][k] = true;
         continue;
       }
-      if (!bands.in(l, p.height)) continue;
+      if (!bands.in(l, p.height, own[i])) continue;
       bool repeated = seen[sig(p, l)].size() >= need;
       // a repeated top line in the page's largest type is a title, not a header
       if (repeated && l.yc() < p.height / 2 && l.size >= 0.95 * maxsize && p.lines.size() > 1) repeated = false;
@@ -775,13 +786,19 @@ std::vector<std::vector<std::string>> split_notes_pages(std::vector<PageLines>& 
     std::vector<const Line*> ls;
     for (const auto& l : p.lines) ls.push_back(&l);
     std::sort(ls.begin(), ls.end(), [](auto* a, auto* b) { return a->y0 < b->y0; });
+    // the widest gap between lines in the page's middle; or a lower one that is wide too
+    // (the slide's own footer drawn small at its bottom edge, under a wider gap)
     double reach = ls[0]->y1, best = 0, at = 0;
     for (size_t k = 1; k < ls.size(); ++k) {
-      double gap = ls[k]->y0 - reach;
-      if (gap > best) { best = gap; at = (reach + ls[k]->y0) / 2; }
+      double gap = ls[k]->y0 - reach, mid = (reach + ls[k]->y0) / 2;
+      if (mid > 0.25 * p.height && mid < 0.6 * p.height &&
+          (gap > best || (gap >= 0.04 * p.height && best >= 0.06 * p.height && mid > at))) {
+        best = std::max(best, gap);
+        at = mid;
+      }
       reach = std::max(reach, ls[k]->y1);
     }
-    if (best >= 0.06 * p.height && at < 0.6 * p.height && at > 0.25 * p.height) { cut[i] = at; ++split; }
+    if (best >= 0.06 * p.height) { cut[i] = at; ++split; }
     // no text on the slide drawn above (a picture, or a slide left empty): all of it notes
     else if (ls.front()->y0 > 0.45 * p.height) { cut[i] = ls.front()->y0 - 1; ++split; }
   }

@@ -643,7 +643,7 @@ bool is_build_step_of(const Slide& a, const Slide& b) {
 
 }  // namespace
 
-std::vector<std::vector<bool>> find_furniture(const std::vector<PageLines>& pages) {
+std::vector<std::vector<bool>> find_furniture(const std::vector<PageLines>& pages, bool page_extents) {
   std::vector<std::vector<bool>> out(pages.size());
   const Bands bands = bands_of(pages);
   std::map<std::string, std::set<size_t>> seen;  // signature -> pages
@@ -672,7 +672,7 @@ std::vector<std::vector<bool>> find_furniture(const std::vector<PageLines>& page
     return s.str();
   };
   std::vector<std::pair<double, double>> own(pages.size(), {0, 0});
-  for (size_t i = 0; i < pages.size(); ++i) {
+  for (size_t i = 0; i < pages.size() && page_extents; ++i) {
     double t = 1e18, b = -1e18;
     for (const auto& l : pages[i].lines) t = std::min(t, l.y0), b = std::max(b, l.y1);
     if (b > t) own[i] = {t, b};
@@ -860,7 +860,8 @@ Deck analyze(const std::vector<PageLines>& pages_in, const AnalysisOptions& opts
     notes_deck = std::any_of(notes.begin(), notes.end(), [](auto& n) { return !n.empty(); });
   }
   const std::vector<PageLines>& pages = notes_deck ? notes_copy : pages_in;
-  auto furn = find_furniture(pages);
+  // (a notes page's slide is drawn small at its top: its footer stands mid-page)
+  auto furn = find_furniture(pages, notes_deck);
   // The language's dictionary decides line-end hyphens (and U+FB05). Loaded on the first
   // question only (a dictionary takes a while to load).
   struct LazySpeller : Speller {

@@ -45,8 +45,9 @@ Deck analyze(const std::vector<PageLines>& pages, const AnalysisOptions& opts, D
 // lists when the deck is no notes-page export.
 std::vector<std::vector<std::string>> split_notes_pages(std::vector<PageLines>& pages);
 
-// Per page, per line: is it furniture?
-std::vector<std::vector<bool>> find_furniture(const std::vector<PageLines>& pages);
+// Per page, per line: is it furniture? `page_extents`: the bands where furniture stands are
+// also measured on each page's own text (the slides of a notes-page export).
+std::vector<std::vector<bool>> find_furniture(const std::vector<PageLines>& pages, bool page_extents = false);
 
 // Fonts whose text looks mis-mapped by a wrong ToUnicode map (a Quartz export of Google
 // Slides: Japanese read as rare CJK Extension A ideographs, Latin as "$NN+]YQEsp<Yk<jQ]["):

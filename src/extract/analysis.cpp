@@ -295,7 +295,8 @@ bool starts_lower(const std::string& t) {
 // `box`: the left and right edges of the text around the block (its column's lines near
 // it); `pitch_ref`: the line pitch expected here (the column's tightest pitch, at most the
 // deck's wrapped-line pitch for this size).
-bool continues(const Draft& cur, const Line& l, std::optional<std::pair<double, double>> box, double pitch_ref) {
+bool continues(const Draft& cur, const Line& l, std::optional<std::pair<double, double>> box, double pitch_ref,
+               bool title_slide) {
   const Line& last = *cur.lines.back();
   const Line& first = *cur.lines.front();
   double size = std::max(l.size, last.size), em = std::max(size, 1.0);
@@ -348,7 +349,11 @@ bool continues(const Draft& cur, const Line& l, std::optional<std::pair<double, 
   // paragraph spacing above it; but a line starting in lower case carries a sentence on
   // (a box set with loose line spacing)
   if (spaced) return lower && pitch < 1.6 * ref;
-  return full || lower || prose || cjk_prose;
+  if (full || lower || prose || cjk_prose) return true;
+  // no paragraph spacing between them, same style: one paragraph broken by hand
+  // (Shift+Enter), as readers take it; not on a title slide, whose lines under the title
+  // (subtitle, author, event) are each their own
+  return !title_slide && l.bold == last.bold && l.italic == last.italic;
 }
 
 // A table: lines set in a grid of at least two rows of two cells or more, without markers.
@@ -1202,7 +1207,8 @@ Deck analyze(const std::vector<PageLines>& pages_in, const AnalysisOptions& opts
         bool graphic = l->marker.empty() && l->ink_before.value_or(false);
         bool item = !l->marker.empty() || graphic;
         if (!item && !ds.empty() &&
-            continues(ds.back(), *l, box_of(*ds.back().lines.back(), *l), pitch_ref(ds.back().lines.back()->size))) {
+            continues(ds.back(), *l, box_of(*ds.back().lines.back(), *l), pitch_ref(ds.back().lines.back()->size),
+                      s.kind == SlideKind::title)) {
           ds.back().lines.push_back(l);
           continue;
         }

@@ -1134,6 +1134,30 @@ PageLines build_lines(const PageWords& page, bool rtl_deck, std::optional<bool> 
         if (n >= 2 || e >= 2) cuts.push_back(i);
       }
     }
+    // A justified line stretched wide (Impress stretches a paragraph's last line too, and
+    // a line ended by a manual break) spreads its words at even gaps: three or more wide
+    // gaps in a row within a fifth of each other, between single words, are one line's,
+    // unless other lines' columns start there too (a table's evenly spaced cells).
+    if (starts && cuts.size() >= 2) {
+      auto supported = [&](size_t i) {
+        long n = std::count_if(starts->begin(), starts->end(), [&](double x) { return std::abs(x - g[i].w.x0) < 2.0; });
+        return n >= 3;
+      };
+      std::vector<bool> drop(cuts.size(), false);
+      for (size_t a = 0; a < cuts.size();) {
+        size_t b = a + 1;
+        double ga = gaps[cuts[a] - 1];
+        while (b < cuts.size() && cuts[b] == cuts[b - 1] + 1 && std::abs(gaps[cuts[b] - 1] - ga) < 0.2 * ga) ++b;
+        if (b - a >= 2)
+          for (size_t k = a; k < b; ++k)
+            if (!supported(cuts[k])) drop[k] = true;
+        a = b;
+      }
+      std::vector<size_t> kept_cuts;
+      for (size_t k = 0; k < cuts.size(); ++k)
+        if (!drop[k]) kept_cuts.push_back(cuts[k]);
+      cuts = std::move(kept_cuts);
+    }
     return cuts;
   };
   for (auto& g : groups) {

@@ -61,7 +61,7 @@ def preamble(d, tx):
     aspect = {"16:9": "169", "4:3": "43", "16:10": "1610"}[d["aspect"]]
     L = [r"\documentclass[aspectratio=%s,%dpt]{beamer}" % (aspect, bm["fontsize"]),
          # packages that bidi (loaded by polyglossia for right-to-left languages) wants first
-         r"\usepackage{listings}", r"\usepackage{ragged2e}", r"\usepackage{amssymb}", r"\usepackage{array}",
+         r"\usepackage{listings}", r"\usepackage{ragged2e}", r"\usepackage{amssymb}", r"\usepackage{array}", r"\usepackage{multicol}",
          r"\usepackage{tikz}" if d["watermark"] else ""]
     if eng == "pdflatex":
         L += [r"\input{glyphtounicode}", r"\pdfgentounicode=1",
@@ -145,6 +145,7 @@ def preamble(d, tx):
     # that the kinds say where a line-end hyphen may be automatic; breaks after a typed
     # hyphen stay allowed
     L.append(r"\hyphenpenalty=10000")
+    L.append(r"\emergencystretch=3em")
     wm = d["watermark"]
     if wm:
         L += [r"\setbeamertemplate{background}{\begin{tikzpicture}[remember picture,overlay]"
@@ -174,7 +175,7 @@ def text_box(tx, box, pauses=()):
     stack = []
     paras = box["paras"]
     if box["align"] == "justify":
-        out.append(r"\justifying")
+        out.append(r"\justifying\hyphenpenalty=50")
     for pi, p in enumerate(paras):
         lvl = p["level"]
         if pi in pauses:
@@ -185,7 +186,7 @@ def text_box(tx, box, pauses=()):
             while stack:
                 out.append(r"\end{%s}" % stack.pop())
             if pass_pause:
-                out.append(r"\pause")
+                out.append(r"\par\pause")
             out.append(tx.segs(p["text"]) + r"\par")
             continue
         while len(stack) > lvl:
@@ -197,7 +198,9 @@ def text_box(tx, box, pauses=()):
                 out.append(r"\justifying")
             stack.append(env)
         if pass_pause:
-            out.append(r"\pause")
+            # in vertical mode: bidi reverses a right-to-left line with the overlay's
+            # invisibility special in it, which would hide that line too
+            out.append(r"\par\pause")
         out.append(r"\item " + tx.segs(p["text"]))
     while stack:
         out.append(r"\end{%s}" % stack.pop())
@@ -220,8 +223,8 @@ def table(tx, t):
             if head and c:
                 c = r"\textbf{%s}" % c
             if merge and merge[0] == ri and merge[1] == ci:
-                cells.append(r"\multicolumn{2}{>{\raggedright\arraybackslash}p{%.3f\textwidth}|}{%s}" % (2 * w - 0.03, c) if ci else
-                             r"\multicolumn{2}{|>{\raggedright\arraybackslash}p{%.3f\textwidth}|}{%s}" % (2 * w - 0.03, c))
+                cells.append(r"\multicolumn{2}{>{\raggedright\arraybackslash\hyphenpenalty=50}p{%.3f\textwidth}|}{%s}" % (2 * w - 0.03, c) if ci else
+                             r"\multicolumn{2}{|>{\raggedright\arraybackslash\hyphenpenalty=50}p{%.3f\textwidth}|}{%s}" % (2 * w - 0.03, c))
                 ci += 2
             else:
                 cells.append(c)
@@ -244,7 +247,9 @@ def frame(tx, s, i):
     body = []
     boxes = s["boxes"]
     cols = [b for b in boxes if b["kind"] == "text" and b.get("column") is not None]
-    if cols:
+    if boxes and boxes[0].get("columns"):
+        body += [r"\begin{multicols}{2}", text_box(tx, boxes[0]), r"\end{multicols}"]
+    elif cols:
         body.append(r"\begin{columns}[T]")
         for b in cols:
             body += [r"\begin{column}{0.46\textwidth}", text_box(tx, b), r"\end{column}"]

@@ -118,8 +118,10 @@ def phys(align, rtl):
     return align
 
 
-def draw_text_box(dk, box, shadow=False):
+def draw_text_box(dk, box, shadow=False, counters=None):
     d = dk.d
+    if box.get("columns"):
+        return draw_columns(dk, box, shadow)
     rtl = box["rtl"]
     align = phys(box["align"], rtl)
     size = box["size"]
@@ -141,7 +143,7 @@ def draw_text_box(dk, box, shadow=False):
             break
         size -= 1
     y = box["y"] + PAD
-    counters = {}
+    counters = {} if counters is None else counters
     lst = box["list"]
     for p, lvl, fs, ind, tw, lay, sp in items:
         y += sp
@@ -187,6 +189,35 @@ def draw_text_box(dk, box, shadow=False):
                 mx = (start_l - gap - mw) if not rtl else (start_l + gap)
                 dk.show(mk, mx, y + base - mk.get_baseline() / Pango.SCALE, color=rgb(d["color"]))
         y += dk.height(lay)
+    return y
+
+
+def draw_columns(dk, box, shadow):
+    """A list set in two columns: the paragraphs fill the first column to about half the
+    height, the rest go to the second (on the right, or on the left in a right-to-left deck);
+    numbering goes on."""
+    gap = box.get("col_gap", 24)
+    cw = (box["w"] - gap) / 2
+    sizes = []
+    for p in box["paras"]:
+        lvl = p["level"]
+        fs = box["size"] if lvl <= 1 else box["size"] * (0.9 ** (lvl - 1))
+        ind = (box["indent"][lvl] + box["label_w"]) if lvl else 0
+        lay = dk.layout("\u2028".join(p["text"]), fs, cw - 2 * PAD - ind, "left", box["rtl"], box["line"])
+        sizes.append(dk.height(lay) + box["space"])
+    half, acc, k = sum(sizes) / 2, 0.0, 0
+    while k < len(sizes) - 1 and acc + sizes[k] / 2 < half:
+        acc += sizes[k]
+        k += 1
+    k = max(k, 1)
+    first, second = box["paras"][:k], box["paras"][k:]
+    rtl_deck = dk.d["dir"] == "rtl"
+    x1 = box["x"] if not rtl_deck else box["x"] + cw + gap
+    x2 = box["x"] + cw + gap if not rtl_deck else box["x"]
+    counters = {}
+    y = draw_text_box(dk, dict(box, columns=0, x=x1, w=cw, paras=first), shadow, counters)
+    if second:
+        y = max(y, draw_text_box(dk, dict(box, columns=0, x=x2, w=cw, paras=second), shadow, counters))
     return y
 
 
@@ -319,20 +350,16 @@ def watermark(dk):
 
 def logo(dk, box):
     """A see-through logo: a semi-transparent picture drawn over the body's text."""
-    size = 90
-    img = cairo.ImageSurface(cairo.FORMAT_ARGB32, size, size)
-    c = cairo.Context(img)
-    col = rgb(dk.d["color"])
-    c.set_source_rgba(*col, 0.28)
-    c.arc(size / 2, size / 2, size / 2 - 2, 0, 2 * math.pi)
-    c.fill()
-    c.set_source_rgba(1, 1, 1, 0.35)
-    c.arc(size / 2, size / 2, size / 4, 0, 2 * math.pi)
-    c.fill()
-    x = box["x"] + box["w"] * 0.55
-    y = box["y"] + 4
-    dk.cr.set_source_surface(img, x, y)
+    import io
+    import pictures
+    img = cairo.ImageSurface.create_from_png(io.BytesIO(pictures.logo_png(dk.d["color"])))
+    x, y, w, h = pictures.logo_place(box)
+    dk.cr.save()
+    dk.cr.translate(x, y)
+    dk.cr.scale(w / img.get_width(), h / img.get_height())
+    dk.cr.set_source_surface(img, 0, 0)
     dk.cr.paint()
+    dk.cr.restore()
 
 
 def title_of(dk, s):

@@ -39,7 +39,7 @@ class Styles:
     def get(self, family, body):
         key = (family, body)
         if key not in self.items:
-            name = {"paragraph": "P", "graphic": "gr", "text": "T", "list": "L", "drawing-page": "dp",
+            name = {"paragraph": "P", "graphic": "gr", "presentation": "pr", "text": "T", "list": "L", "drawing-page": "dp",
                     "table-column": "co", "table-row": "ro", "table-cell": "ce"}[family] + str(len(self.items) + 1)
             self.items[key] = name
             if family == "list":
@@ -84,7 +84,7 @@ class Styles:
             pp, inner, self.text_props(size, font, bold, color, hyph))
         return self.get("paragraph", body)
 
-    def graphic(self, fill=None, stroke=None, pad=(0.1, 0.25), valign="top", opacity=None, extra=""):
+    def graphic(self, fill=None, stroke=None, pad=(0.1, 0.25), valign="top", opacity=None, extra="", columns=0, col_gap=0):
         g = 'draw:auto-grow-height="false" draw:auto-grow-width="false" fo:min-height="0cm" ' \
             'draw:textarea-vertical-align="%s" fo:padding-top="%.2fcm" fo:padding-bottom="%.2fcm" ' \
             'fo:padding-left="%.2fcm" fo:padding-right="%.2fcm" draw:fit-to-size="false" style:shrink-to-fit="false" ' \
@@ -94,6 +94,9 @@ class Styles:
         if opacity is not None:
             g += ' draw:opacity="%d%%"' % opacity
         g += " " + extra
+        if columns:
+            return self.get("graphic", '<style:graphic-properties %s><style:columns fo:column-count="%d" fo:column-gap="%s"/>'
+                            '</style:graphic-properties>' % (g, columns, cm(col_gap)))
         return self.get("graphic", "<style:graphic-properties %s/>" % g)
 
     def list_style(self, box):
@@ -346,7 +349,8 @@ def slide_xml(st, d, i, s, pic_dir):
     for box in s["boxes"]:
         k = box["kind"]
         if k == "text":
-            out.append(frame(box["x"], box["y"], box["w"], box["h"], st.graphic(), text_box_xml(st, d, box, hyph)))
+            g = st.graphic(columns=box.get("columns", 0), col_gap=box.get("col_gap", 0))
+            out.append(frame(box["x"], box["y"], box["w"], box["h"], g, text_box_xml(st, d, box, hyph)))
         elif k == "sidenote":
             ps = st.para(box["size"], box["align"], box["rtl"], color="555555", hyph=hyph)
             out.append(frame(box["x"], box["y"], box["w"], box["h"], st.graphic(stroke="999999", pad=(0.15, 0.2)),
@@ -357,6 +361,11 @@ def slide_xml(st, d, i, s, pic_dir):
             out.append(code_xml(st, d, box))
         elif k == "agenda":
             out.append(agenda_xml(st, d, box))
+    if d.get("overlay_logo") and s["boxes"] and s["boxes"][0]["kind"] == "text":
+        x, y, w, h = pictures.logo_place(s["boxes"][0])
+        out.append('<draw:frame draw:style-name="%s" svg:x="%s" svg:y="%s" svg:width="%s" svg:height="%s"><draw:image>'
+                   '<office:binary-data>%s</office:binary-data></draw:image></draw:frame>'
+                   % (st.graphic(), cm(x), cm(y), cm(w), cm(h), base64.b64encode(pictures.logo_png(d["color"])).decode()))
     out.append(furniture_xml(st, d, i, s))
     notes = ""
     if s.get("notes"):
@@ -364,9 +373,10 @@ def slide_xml(st, d, i, s, pic_dir):
         inner = "".join('<text:p text:style-name="%s">%s</text:p>' % (ps, ptext(t)) for t in s["notes"])
         notes = ('<presentation:notes><draw:page-thumbnail svg:x="1.5cm" svg:y="2cm" svg:width="18cm" svg:height="%s" '
                  'draw:page-number="%d" presentation:class="page"/>'
-                 '<draw:frame presentation:class="notes" draw:style-name="%s" svg:x="2cm" svg:y="%s" svg:width="17cm" svg:height="12cm">'
+                 '<draw:frame presentation:class="notes" presentation:style-name="%s" svg:x="2cm" svg:y="%s" svg:width="17cm" svg:height="12cm">'
                  '<draw:text-box>%s</draw:text-box></draw:frame></presentation:notes>'
-                 % (cm(18 / 2.54 * 72 * d["page"][1] / d["page"][0]), i + 1, st.graphic(),
+                 % (cm(18 / 2.54 * 72 * d["page"][1] / d["page"][0]), i + 1,
+                    st.get("presentation", '<style:graphic-properties draw:fill="none" draw:stroke="none" draw:auto-grow-height="false"/>'),
                     cm(2 / 2.54 * 72 + 18 / 2.54 * 72 * d["page"][1] / d["page"][0] + 30), inner))
     return ('<draw:page draw:name="page%d" draw:master-page-name="Default" draw:style-name="%s">%s%s</draw:page>'
             % (i + 1, st.get("drawing-page", '<style:drawing-page-properties draw:fill="none" presentation:background-visible="true"/>'),

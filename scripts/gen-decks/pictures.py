@@ -54,3 +54,25 @@ def fake_slide_png(d, s, scale=1.4):
     buf = io.BytesIO()
     surf.write_to_png(buf)
     return buf.getvalue()
+
+
+def logo_png(color, px=180):
+    """A see-through logo: a ring of the deck's colour, 28 % opaque (drawn over text)."""
+    import math
+    surf = cairo.ImageSurface(cairo.FORMAT_ARGB32, px, px)
+    c = cairo.Context(surf)
+    col = tuple(int(color[i:i + 2], 16) / 255 for i in (0, 2, 4))
+    c.set_source_rgba(*col, 0.28)
+    c.arc(px / 2, px / 2, px / 2 - 2, 0, 2 * math.pi)
+    c.fill()
+    c.set_source_rgba(1, 1, 1, 0.35)
+    c.arc(px / 2, px / 2, px / 4, 0, 2 * math.pi)
+    c.fill()
+    buf = io.BytesIO()
+    surf.write_to_png(buf)
+    return buf.getvalue()
+
+
+def logo_place(box):
+    """Where the logo goes: over the right half of the first text box's top lines (points)."""
+    return box["x"] + box["w"] * 0.55, box["y"] + 4, 90, 90

@@ -91,7 +91,7 @@ def para(d, segs, size, align="start", rtl=False, line=1.0, space=0, bold=False,
                                                     rpr(d, size, bold, color, font, "a:endParaRPr"))
 
 
-def sp(sh, name, x, y, w, h, body, fill=None, line=None, anchor="t", ph=None, rot=0, ins=(7.2, 3.6), alpha=None):
+def sp(sh, name, x, y, w, h, body, fill=None, line=None, anchor="t", ph=None, rot=0, ins=(7.2, 3.6), alpha=None, cols=0, col_gap=0):
     nid = sh.nid()
     nvpr = '<p:nvPr><p:ph type="%s"%s/></p:nvPr>' % (ph, ' idx="1"' if ph == "body" else "") if ph else "<p:nvPr/>"
     cnv = "<p:cNvSpPr><a:spLocks noGrp=\"1\"/></p:cNvSpPr>" if ph else '<p:cNvSpPr txBox="1"/>'
@@ -103,8 +103,10 @@ def sp(sh, name, x, y, w, h, body, fill=None, line=None, anchor="t", ph=None, ro
         ' rot="%d"' % rot if rot else "", e(x), e(y), e(w), e(h))
     txb = ""
     if body is not None:
-        txb = ('<p:txBody><a:bodyPr wrap="square" lIns="%d" tIns="%d" rIns="%d" bIns="%d" anchor="%s" rtlCol="0">'
-               '<a:noAutofit/></a:bodyPr><a:lstStyle/>%s</p:txBody>' % (e(ins[0]), e(ins[1]), e(ins[0]), e(ins[1]), anchor, body))
+        colx = ' numCol="%d" spcCol="%d"' % (cols, e(col_gap)) if cols else ""
+        txb = ('<p:txBody><a:bodyPr wrap="square" lIns="%d" tIns="%d" rIns="%d" bIns="%d" anchor="%s" rtlCol="%d"%s>'
+               '<a:noAutofit/></a:bodyPr><a:lstStyle/>%s</p:txBody>'
+               % (e(ins[0]), e(ins[1]), e(ins[0]), e(ins[1]), anchor, 1 if (cols and sh.d["dir"] == "rtl") else 0, colx, body))
     sh.out.append('<p:sp><p:nvSpPr><p:cNvPr id="%d" name="%s %d"/>%s%s</p:nvSpPr><p:spPr>%s<a:prstGeom prst="rect"><a:avLst/></a:prstGeom>%s%s</p:spPr>%s</p:sp>'
                   % (nid, name, nid, cnv, nvpr, xfrm, fillx, linex, txb))
 
@@ -237,7 +239,8 @@ def slide_xml(d, i, s, media):
     for bi, box in enumerate(s["boxes"]):
         k = box["kind"]
         if k == "text":
-            sp(sh, "Content", box["x"], box["y"], box["w"], box["h"], text_body(d, box), ph="body" if bi == 0 else None)
+            sp(sh, "Content", box["x"], box["y"], box["w"], box["h"], text_body(d, box), ph="body" if bi == 0 else None,
+               cols=box.get("columns", 0), col_gap=box.get("col_gap", 0))
         elif k == "sidenote":
             sp(sh, "Note", box["x"], box["y"], box["w"], box["h"],
                para(d, [box["text"]], box["size"], box["align"], box["rtl"], color="555555"), line="999999", ins=(5.7, 4.3))
@@ -251,6 +254,10 @@ def slide_xml(d, i, s, media):
             body = "".join(para(d, [n + "\t" + p], box["size"], "start", box["rtl"], 1.3, 0,
                                 tabs=[(w, "r" if not box["rtl"] else "l")]) for n, p in box["rows"])
             sp(sh, "Agenda", box["x"], box["y"], box["w"], box["h"], body)
+    if d.get("overlay_logo") and s["boxes"] and s["boxes"][0]["kind"] == "text":
+        media.append(pictures.logo_png(d["color"]))
+        sh.rels.append(("rIdLogo", REL + "/image", "../media/image%d.png" % len(media)))
+        picture(sh, d, *pictures.logo_place(s["boxes"][0]), "rIdLogo")
     if lay != "title":
         size, y = 11, H - 26
         if d["footer"]:

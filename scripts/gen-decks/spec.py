@@ -42,6 +42,13 @@ PARA_SPACINGS = [0, 0, 2, 4, 6, 6, 9, 12, 18, 24]
 COLORS = ["1F3864", "2E5E4E", "7A1F2B", "3B3B98", "005A70", "5B2C6F", "8A4B08", "222222"]
 
 
+# Seeds whose first spec could not be produced faithfully: what the PDF draws is right, but
+# its text layer is not (LibreOffice maps an extra glyph of a few Arabic-script shapes, a
+# final noon in Noto Sans Arabic, an Arabic comma in DejaVu Sans at a line end, to a stray
+# Latin letter or "%"). Their spec is made again from the seed with the variant given here.
+REGENERATE = {1021: 1, 1100: 1}
+
+
 def schedule(seed):
     return SCHEDULE[seed % len(SCHEDULE)]
 
@@ -54,18 +61,22 @@ def split_of(seed):
 
 
 class Gen:
-    def __init__(self, seed):
+    def __init__(self, seed, variant=0):
         self.seed = seed
-        self.r = random.Random("gen-decks/%d" % seed)
+        self.r = random.Random("gen-decks/%d" % seed if not variant else "gen-decks/%d/%d" % (seed, variant))
         self.producer, self.lang = schedule(seed)
         self.b = bank(self.lang)
         self.used = set()
+        # XeTeX (xdvipdfmx) maps the heh-with-hamza ligature of Persian ezafe to the heh alone:
+        # the text layer would lose the hamza, so such texts are not drawn by that producer
+        self.avoid = "\u0654" if (self.producer, self.lang) == ("beamer-xelatex", "fa") else ""
 
     # -- picking texts without repeats inside a deck
     def pick(self, key, maxlen=None, minlen=0):
-        pool = [t for t in self.b[key] if t not in self.used and len(t) >= minlen and (maxlen is None or len(t) <= maxlen)]
+        ok = [t for t in self.b[key] if not any(c in t for c in self.avoid)] or self.b[key]
+        pool = [t for t in ok if t not in self.used and len(t) >= minlen and (maxlen is None or len(t) <= maxlen)]
         if not pool:
-            pool = [t for t in self.b[key] if len(t) >= minlen and (maxlen is None or len(t) <= maxlen)] or self.b[key]
+            pool = [t for t in ok if len(t) >= minlen and (maxlen is None or len(t) <= maxlen)] or ok
         t = self.r.choice(pool)
         self.used.add(t)
         return t
@@ -74,8 +85,9 @@ class Gen:
         return self.r.random() < p
 
 
-def make_spec(seed):
-    g = Gen(seed)
+def make_spec(seed, variant=None):
+    variant = REGENERATE.get(seed, 0) if variant is None else variant
+    g = Gen(seed, variant)
     r = g.r
     lang, producer = g.lang, g.producer
     beamer = producer.startswith("beamer")
@@ -83,7 +95,7 @@ def make_spec(seed):
     rtl = lang in RTL_LANGS
     d = {
         "format": SPEC_FORMAT, "id": "%s-%s-%d" % (producer, lang, seed), "seed": seed,
-        "split": split_of(seed), "producer": producer, "lang": lang,
+        "split": split_of(seed), "variant": variant, "producer": producer, "lang": lang,
         "aspect": r.choice(["16:9", "16:9", "16:9", "4:3", "4:3", "16:10"]),
         "font": r.choice(FONTS[lang]),
         "mono": MONO[2] if lang in CJK_LANGS else r.choice(MONO[:2]),
@@ -108,6 +120,8 @@ def make_spec(seed):
             d["watermark"] = {"style": "horizontal", "text": g.b["draft_word"]}
     if office and r.random() < 0.22:
         d["notes_pages"] = r.choice(["vector", "vector", "mixed"])
+    if office and not d["notes_pages"] and r.random() < 0.12:
+        d["overlay_logo"] = True
     if lang in HYPHEN_LANGS and producer == "impress-odp" and r.random() < 0.4:
         d["hyphenate"] = True
     if producer == "cairo" and lang in HYPHEN_LANGS and r.random() < 0.35:
@@ -199,6 +213,12 @@ def est_height(d, box, family=None):
     family = family or d["font"]
     lf = line_factor(family)
     size = box["size"]
+    if box.get("columns"):
+        # a list set in two columns: half the height of one column of half the width,
+        # plus the tallest paragraph (where the break falls)
+        one = dict(box, columns=0, w=(box["w"] - box.get("col_gap", 24)) / 2, h=box["h"] * 2)
+        hs = [est_height(d, dict(one, paras=[p]), family) - 10 for p in box["paras"]]
+        return sum(hs) / 2 + max(hs + [0]) + 10
     h = 0.0
     for k, p in enumerate(box["paras"]):
         ind = box.get("indent", [0, 28, 52, 76])[p["level"]] if p["level"] else 0
@@ -436,6 +456,25 @@ def two_column(g, d, s, geo):
     beamer = d["producer"].startswith("beamer")
     heads = r.random() < 0.6
     st = list_style(g, d, r.choice(["bullet", "bullet", "number"]))
+    if r.random() < 0.35 and (d["dir"] == "ltr" or d["producer"] == "cairo"):
+        # one list set in two columns (not in right-to-left decks from office producers and
+        # Beamer, whose column order there was not checked) (a text box with two columns, Beamer's multicols)
+        if beamer:
+            box = {"kind": "text", "x": 0, "y": 0, "w": geo["text_w"], "h": geo["H"] - geo["head"] - geo["foot"] - 34,
+                   "size": d["beamer"]["fontsize"], "align": "start", "line": 1.0, "space": 3, "rtl": d["para_dir"] == "rtl",
+                   "indent": [0, 14, 28, 42], "label_w": 8, "paras": [], "list": st, "columns": 2, "col_gap": 20}
+        else:
+            top, bottom = body_area(d, s, geo)
+            W, m = geo["W"], geo["m"]
+            box = base_box(g, d, m, top, W - 2 * m, bottom - top, r.choice([16, 18, 20]))
+            box["list"] = st
+            box["columns"] = 2
+            box["col_gap"] = r.choice([18, 28, 40])
+            if box["align"] == "justify":
+                box["align"] = "start"
+        fill_box(g, d, box, maxlevel=2, target=r.choice([6, 7, 8, 9, 10]))
+        s["boxes"].append(box)
+        return
     if beamer:
         for k in range(2):
             box = {"kind": "text", "x": 0, "y": 0, "w": geo["text_w"] * 0.46, "h": geo["H"] - geo["head"] - geo["foot"] - 34,

@@ -28,7 +28,7 @@ KINDS = [
     # title
     "title-band", "title-plain", "title-rule", "title-wrap", "title-overlap", "no-title",
     # other blocks
-    "two-column", "column-headings", "side-note", "table", "table-header", "table-no-header",
+    "two-column", "column-list", "column-headings", "side-note", "table", "table-header", "table-no-header",
     "table-numbers", "table-merged", "table-multiline-cell", "table-empty-cell", "code", "code-yaml",
     "agenda-leaders", "agenda-tab",
     # furniture and decoration
@@ -303,10 +303,12 @@ def kinds_of(d, s, i, overlay=(False, False)):
                 width = box["w"] - 16 - (box["indent"][p["level"]] + box.get("label_w", 0) if p["level"] else 0)
                 if any(count_lines(d["font"], seg, box["size"], width) > 1 for seg in p["text"]):
                     k.add("wrapped")
-            if d["hyphenate"] or box.get("narrow"):
+            if d["hyphenate"] or box.get("narrow") or (beamer and box.get("align") == "justify"):
                 k.add("hyphenation-auto")
             if box.get("column") is not None:
                 k.add("two-column")
+            if box.get("columns"):
+                k.add("column-list")
         elif kind == "sidenote":
             k.add("side-note")
             texts.append(box["text"])

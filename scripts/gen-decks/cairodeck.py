@@ -106,6 +106,7 @@ class Deck:
 
     def rect(self, x, y, w, h, color, alpha=1.0):
         self.cr.set_source_rgba(*color, alpha)
+        self.cr.new_path()
         self.cr.rectangle(x, y, w, h)
         self.cr.fill()
 
@@ -176,6 +177,7 @@ def draw_text_box(dk, box, shadow=False, counters=None):
                 cx = (start_l - lw + r + 1) if not rtl else (start_l + lw - r - 1)
                 cy = y + base - fs * 0.32
                 dk.cr.set_source_rgb(*rgb(d["color"]))
+                dk.cr.new_path()  # show_layout leaves a current point: arc would join it
                 if lvl == 2:
                     dk.cr.rectangle(cx - r, cy - r, 2 * r, 2 * r)
                 else:
@@ -262,6 +264,7 @@ def draw_table(dk, t):
                 dk.show(lay, t["x"] + vis * cw + 6, y + 5, color=(1, 1, 1) if head else (0, 0, 0))
         dk.cr.set_source_rgb(0.7, 0.7, 0.7)
         dk.cr.set_line_width(0.6)
+        dk.cr.new_path()
         dk.cr.move_to(t["x"], y + hs[ri])
         dk.cr.line_to(t["x"] + t["w"], y + hs[ri])
         dk.cr.stroke()
@@ -400,6 +403,7 @@ def title_of(dk, s):
         ly = y + PAD / 2 + dk.height(l1) + 6
         dk.cr.set_source_rgb(*rgb(d["color"]))
         dk.cr.set_line_width(1.5)
+        dk.cr.new_path()
         dk.cr.move_to(x, ly)
         dk.cr.line_to(x + w, ly)
         dk.cr.stroke()
@@ -424,6 +428,7 @@ def build(d, path):
                 lay = dk.layout(box["text"], box["size"], box["w"] - 2 * PAD, phys(box["align"], box["rtl"]), box["rtl"])
                 dk.cr.set_source_rgb(0.6, 0.6, 0.6)
                 dk.cr.set_line_width(0.6)
+                dk.cr.new_path()
                 dk.cr.rectangle(box["x"], box["y"], box["w"], dk.height(lay) + 2 * PAD)
                 dk.cr.stroke()
                 dk.show(lay, box["x"] + PAD, box["y"] + PAD, (0.33, 0.33, 0.33))

@@ -109,6 +109,9 @@ def main():
     ap.add_argument("--specs-only", action="store_true", help="write specs and truth, build no PDF")
     ap.add_argument("--verify", action="store_true", help="check every PDF against its truth (see verify.py)")
     ap.add_argument("--verify-only", action="store_true", help="check existing PDFs, build nothing")
+    ap.add_argument("--regenerate", action="store_true",
+                    help="with --verify: make the spec of a deck that fails again with the next variant (recorded in "
+                         "specs/regenerate.json with the reason), up to 3 times")
     a = ap.parse_args()
     jobs = max(1, min(2, a.j))
     out = a.out or os.path.join(ROOT, "build", "gen-decks", a.split)
@@ -141,39 +144,77 @@ def main():
     if a.specs_only:
         return
     if not a.verify_only:
-        tasks = []
-        for kind in ("impress-odp", "impress-pptx"):
-            batch = [d for d in decks if d["producer"] == kind]
-            n = max(1, (len(batch) + jobs - 1) // jobs) if batch else 1
-            n = min(n, 20)
-            for k in range(0, len(batch), n):
-                tasks.append(("impress", kind, batch[k:k + n]))
-        for d in decks:
-            if not d["producer"].startswith("impress"):
-                tasks.append(("one", d["producer"], [d]))
-        done = 0
-        with cf.ProcessPoolExecutor(max_workers=jobs) as ex:
-            futs = []
-            for t, kind, batch in tasks:
-                if t == "impress":
-                    futs.append(ex.submit(build_impress, kind, batch, out, srcdir))
-                else:
-                    futs.append(ex.submit(build_one, batch[0], out, srcdir))
-            for f in cf.as_completed(futs):
-                try:
-                    ids = f.result()
-                    done += len(ids)
-                except Exception as e:  # report and go on: verification lists what is missing
-                    log("gen-decks: build failed: %r" % (e,))
-                if done and done % 20 == 0:
-                    log("gen-decks: %d/%d built (%.0f s)" % (done, len(decks), time.time() - t0))
-        log("gen-decks: built %d decks in %.0f s" % (len(decks), time.time() - t0))
+        build_all(decks, out, srcdir, jobs, t0)
     if a.verify or a.verify_only:
         import verify
-        ok = verify.verify_all(decks, out, jobs)
+        ok, reports = verify.verify_all(decks, out, jobs)
+        rounds = 0
+        while not ok and a.regenerate and not a.from_specs and rounds < 3:
+            rounds += 1
+            bad = {r["id"]: r["problems"] for r in reports if r["problems"]}
+            table = {}
+            if os.path.exists(specmod.REGEN_FILE):
+                with open(specmod.REGEN_FILE, encoding="utf-8") as f:
+                    table = json.load(f)
+            redo = []
+            for i, d in enumerate(decks):
+                if d["id"] in bad:
+                    v = d.get("variant", 0) + 1
+                    table[str(d["seed"])] = {"variant": v, "id": d["id"], "why": (table.get(str(d["seed"]), {}).get("why", []) +
+                                                                                  ["variant %d: %s" % (v - 1, bad[d["id"]][0])])}
+                    for ext in (".pdf", ".expected.json", ".spec.json"):
+                        if os.path.exists(os.path.join(out, d["id"] + ext)):
+                            os.remove(os.path.join(out, d["id"] + ext))
+                    nd = specmod.make_spec(d["seed"], v)
+                    decks[i] = nd
+                    redo.append(nd)
+                    write_json(os.path.join(out, nd["id"] + ".spec.json"), nd)
+                    write_json(os.path.join(out, nd["id"] + ".expected.json"), truth.expected(nd))
+                    if a.write_specs:
+                        old = os.path.join(SPECS, a.split, d["id"] + ".spec.json")
+                        if os.path.exists(old):
+                            os.remove(old)
+                        write_json(os.path.join(SPECS, a.split, nd["id"] + ".spec.json"), nd)
+            os.makedirs(os.path.dirname(specmod.REGEN_FILE), exist_ok=True)
+            with open(specmod.REGEN_FILE, "w", encoding="utf-8") as f:
+                json.dump(dict(sorted(table.items(), key=lambda kv: int(kv[0]))), f, ensure_ascii=False, indent=1)
+                f.write("\n")
+            log("gen-decks: regenerating %d decks (round %d)" % (len(redo), rounds))
+            build_all(redo, out, srcdir, jobs, time.time())
+            ok, reports = verify.verify_all(decks, out, jobs)
         log("gen-decks: verification %s (%.0f s in all)" % ("passed" if ok else "FAILED", time.time() - t0))
         if not ok:
             sys.exit(1)
+
+
+def build_all(decks, out, srcdir, jobs, t0):
+    tasks = []
+    for kind in ("impress-odp", "impress-pptx"):
+        batch = [d for d in decks if d["producer"] == kind]
+        n = max(1, (len(batch) + jobs - 1) // jobs) if batch else 1
+        n = min(n, 20)
+        for k in range(0, len(batch), n):
+            tasks.append(("impress", kind, batch[k:k + n]))
+    for d in decks:
+        if not d["producer"].startswith("impress"):
+            tasks.append(("one", d["producer"], [d]))
+    done = 0
+    with cf.ProcessPoolExecutor(max_workers=jobs) as ex:
+        futs = []
+        for t, kind, batch in tasks:
+            if t == "impress":
+                futs.append(ex.submit(build_impress, kind, batch, out, srcdir))
+            else:
+                futs.append(ex.submit(build_one, batch[0], out, srcdir))
+        for f in cf.as_completed(futs):
+            try:
+                ids = f.result()
+                done += len(ids)
+            except Exception as e:  # report and go on: verification lists what is missing
+                log("gen-decks: build failed: %r" % (e,))
+            if done and done % 20 == 0:
+                log("gen-decks: %d/%d built (%.0f s)" % (done, len(decks), time.time() - t0))
+    log("gen-decks: built %d decks in %.0f s" % (len(decks), time.time() - t0))
 
 
 if __name__ == "__main__":

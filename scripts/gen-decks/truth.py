@@ -263,8 +263,8 @@ def kinds_of(d, s, i, overlay=(False, False)):
                     k.add("intro-paragraph" if box.get("column") is None else "column-headings")
                 if lst["type"] in ("bullet", "mixed"):
                     k.add("bullets")
-                    if beamer and d["beamer"]["items"] != "text":
-                        k.add("bullet-drawn")
+                    if beamer:
+                        k.add("bullet-drawn" if d["beamer"]["items"] != "text" else "bullet-glyph")
                     elif producer == "cairo" and d["cairo"]["bullets"] == "drawn":
                         k.add("bullet-drawn")
                     elif lst.get("bfont") in ("symbol", "wingdings", "opensymbol"):

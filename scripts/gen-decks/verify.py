@@ -120,7 +120,7 @@ def markers(d, s, upto=None):
                 if beamer and (lvl > 1 or d["lang"] in ("ar", "fa", "he")):
                     # Beamer nests counters its own way; polyglossia writes letters in the
                     # language's alphabet (Persian a) is the letter alef)
-                    wild += len(mk)
+                    wild += len(mk) + 2  # Hebrew letters take a geresh: א׳.
                 else:
                     exact.append(mk)
             elif beamer:
@@ -166,6 +166,9 @@ def check_deck(d, out):
         if miss:
             rep["problems"].append("missing glyphs: " + " ".join(miss[:10]))
         over = [float(x) for x in re.findall(r"Overfull \\hbox \(([\d.]+)pt too wide\)", log_text)]
+        vover = [float(x) for x in re.findall(r"Overfull \\vbox \(([\d.]+)pt too high\)", log_text)]
+        if vover and max(vover) > 6:
+            rep["problems"].append("a frame's content is %.0fpt taller than the frame (Overfull vbox)" % max(vover))
         if over and max(over) > 20:
             rep["problems"].append("a line sticks out of its box by %.0fpt (Overfull hbox)" % max(over))
     rtl = d["dir"] == "rtl"
@@ -256,4 +259,4 @@ def verify_all(decks, out, jobs=1):
     with open(os.path.join(out, "verify.json"), "w", encoding="utf-8") as f:
         json.dump({"decks": len(reports), "failed": [r["id"] for r in bad], "reports": reports}, f, ensure_ascii=False, indent=1)
     print("verify: %d decks, %d with problems" % (len(reports), len(bad)), flush=True)
-    return not bad
+    return not bad, reports

@@ -301,8 +301,10 @@ def build(d, out, srcdir):
             f.write(tex)
         with open(os.path.join(srcdir, d["id"] + ".tex"), "w", encoding="utf-8") as f:
             f.write(tex)
+        # a fixed date, so that the same spec gives the same PDF
+        env = dict(os.environ, SOURCE_DATE_EPOCH="1767225600", FORCE_SOURCE_DATE="1")
         for _ in range(2):
-            p = subprocess.run([eng, "-interaction=nonstopmode", "-halt-on-error", "deck.tex"], cwd=tmp,
+            p = subprocess.run([eng, "-interaction=nonstopmode", "-halt-on-error", "deck.tex"], cwd=tmp, env=env,
                                capture_output=True, text=True, errors="replace", timeout=600)
         shutil.copy(os.path.join(tmp, "deck.log"), os.path.join(srcdir, d["id"] + ".log"))
         pdf = os.path.join(tmp, "deck.pdf")

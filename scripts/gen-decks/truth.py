@@ -4,7 +4,7 @@ Conventions (README, "Truth conventions"): items are [level, text] in reading or
 is a paragraph, a table cell or a code line, 1-3 the list depth; text as typed (NFC), no
 marker, a Shift+Enter break and a wrapped line joined by one space, automatic hyphens
 removed, typed ones kept; a table is read row by row, one item per non-empty cell, a
-merged cell once; a code box gives one item per line with its indentation dropped; an
+merged cell once; a code box gives no item (its text is optional); an
 agenda line with dotted leaders gives two items, the entry and its page number.
 """
 import re
@@ -128,15 +128,26 @@ def steps_of(d, s):
     return list(s["pauses"]) + [None]
 
 
+def visible_spacing(box):
+    """Paragraph spacing a reader sees as a gap between paragraphs: a quarter of the type
+    size or more (under that, level-0 paragraphs read as one, as lines broken by hand)."""
+    return box.get("space", 0) >= 0.25 * box.get("size", 20)
+
+
 def items_of(d, s, upto=None):
     items = []
     for bi, box in enumerate(s["boxes"]):
         k = box["kind"]
         if k == "text":
+            prev0 = False  # the item before is a level-0 paragraph of this box
             for pi, p in enumerate(box["paras"]):
                 if bi == 0 and upto is not None and pi >= upto:
                     break
-                items.append([p["level"], joined(p)])
+                if p["level"] == 0 and prev0 and not visible_spacing(box):
+                    items[-1][1] = items[-1][1] + " " + joined(p)
+                else:
+                    items.append([p["level"], joined(p)])
+                prev0 = p["level"] == 0
         elif k == "sidenote":
             items.append([0, nfc(box["text"])])
         elif k == "table":
@@ -145,9 +156,7 @@ def items_of(d, s, upto=None):
                     if c.strip():
                         items.append([0, nfc(c)])
         elif k == "code":
-            for line in box["lines"]:
-                if line.strip():
-                    items.append([0, fold(line)])
+            pass  # a code listing is optional (see code_texts): not text a reader translates
         elif k == "agenda":
             for name, page in box["rows"]:
                 items += [[0, nfc(name)], [0, page]]
@@ -190,8 +199,21 @@ def expected(d):
     return out
 
 
+def code_texts(d):
+    """Each code listing's lines joined by a space: one block of code may stand for it
+    (optional), as the hand-labelled real pages leave code out of the items."""
+    out = []
+    for s in d["slides"]:
+        for box in s["boxes"]:
+            if box["kind"] == "code":
+                t = " ".join(fold(line) for line in box["lines"] if line.strip())
+                if t and t not in out:
+                    out.append(t)
+    return out
+
+
 def optional_of(d):
-    return []
+    return code_texts(d)
 
 
 def script_kinds(d, texts):

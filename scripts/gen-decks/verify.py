@@ -187,7 +187,9 @@ def check_deck(d, out):
             if (ox > 0.35 * max(x1 - x0, 1) or oy > 0.35 * max(y1 - y0, 1)) and not in_wm(t):
                 rep["problems"].append("%s word outside the page: %r at %.0f,%.0f-%.0f,%.0f" % (tag, t, x0, y0, x1, y1))
         got = chars("".join(t for *_, t in words), rtl)
-        want_txt = e["title"] + "".join(it[1] for it in e["items"]) + "".join(e.get("notes", [])) + "".join(e.get("furniture", []))
+        code = "".join(b["lines"][k] for b in s["boxes"] if b["kind"] == "code" for k in range(len(b["lines"])))
+        want_txt = (e["title"] + "".join(it[1] for it in e["items"]) + "".join(e.get("notes", [])) +
+                    "".join(e.get("furniture", [])) + code)
         want = chars(want_txt, rtl)
         missing = want - got
         extra = got - want

@@ -892,6 +892,33 @@ std::string marks_on_their_letters(const Word& w) {
 // A word that starts with a combining mark drawn on the word before it on its line
 // (Poppler breaks a Thai word where a tone mark is drawn after the next consonant) joins
 // that word; marks_on_their_letters then puts the mark where it belongs.
+// Text drawn twice, a little apart (a drop shadow, a faux bold): where Poppler did not
+// fold the copies into one (glyphs placed one by one, as right-to-left text often is),
+// two words of the same text and size standing within a quarter of an em of each other are
+// one; the copy drawn last, on top, is kept.
+void drop_shadow_copies(std::vector<Word>& words) {
+  std::map<std::string, std::vector<size_t>> by_text;
+  for (size_t k = 0; k < words.size(); ++k) by_text[words[k].text].push_back(k);
+  std::vector<bool> gone(words.size(), false);
+  for (auto& [text, ks] : by_text) {
+    if (ks.size() < 2 || text.empty()) continue;
+    for (size_t a = 0; a < ks.size(); ++a)
+      for (size_t b = a + 1; b < ks.size(); ++b) {
+        Word& x = words[ks[a]];
+        Word& y = words[ks[b]];
+        if (gone[ks[a]] || gone[ks[b]] || x.rot != y.rot || std::abs(x.size - y.size) > 0.05 * std::max(x.size, 1.0)) continue;
+        double q = 0.25 * std::max(x.size, 1.0);
+        if (std::abs(x.x0 - y.x0) < q && std::abs(x.x1 - y.x1) < q && std::abs(x.y0 - y.y0) < q && std::abs(x.y1 - y.y1) < q)
+          gone[x.order <= y.order ? ks[a] : ks[b]] = true;
+      }
+  }
+  if (std::none_of(gone.begin(), gone.end(), [](bool g) { return g; })) return;
+  std::vector<Word> kept;
+  for (size_t k = 0; k < words.size(); ++k)
+    if (!gone[k]) kept.push_back(std::move(words[k]));
+  words = std::move(kept);
+}
+
 void join_mark_led_words(std::vector<Word>& words) {
   std::vector<bool> gone(words.size(), false);
   for (size_t k = 0; k < words.size(); ++k) {
@@ -1016,12 +1043,16 @@ PageLines build_lines(const PageWords& page, bool rtl_deck, std::optional<bool> 
   out.hidden_words = page.hidden_words;
   std::vector<Word> words;
   double pw = std::max(page.width, 1.0), ph = std::max(page.height, 1.0);
-  for (const auto& w : page.words) {
+  std::vector<Word> all = page.words;
+  mark_slanted(all);  // (letters of a diagonal watermark: rotated_lines reads them as one line)
+  for (const auto& w : all) {
     size_t n = u::decode(w.text).size();
     out.all_chars += n;
     FaintWord f{u::collapse_spaces(u::nfc(w.text)), (w.x0 + w.x1) / 2 / pw, (w.y0 + w.y1) / 2 / ph};
     // (a diagonal watermark comes a letter a word, found by rotated_lines; but an ideograph
     // is a word of its own)
+    // (single letters are too common to tell a watermark's from light text's, but an
+    // ideograph is a word)
     bool ideograph = n == 1 && u::is_cjk(u::decode(w.text)[0]);
     if (w.faint() && (n >= 2 || ideograph) && w.rot == 0) {
       out.faint_chars += n;
@@ -1035,8 +1066,8 @@ PageLines build_lines(const PageWords& page, bool rtl_deck, std::optional<bool> 
     }
     words.push_back(w);
   }
+  drop_shadow_copies(words);
   join_mark_led_words(words);
-  mark_slanted(words);
   std::vector<W> ws, turned;
   int rtl_chars = 0, ltr_chars = 0;
   for (const auto& w : words) {

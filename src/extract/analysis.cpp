@@ -10,6 +10,7 @@
 
 #include <unicode/uchar.h>
 
+#include "core/direction.hpp"
 #include "core/unicode.hpp"
 
 namespace deckhand::extract {
@@ -320,9 +321,12 @@ bool continues(const Draft& cur, const Line& l, std::optional<std::pair<double, 
                 std::abs((text_left(first) + text_right(first)) / 2 - (l.x0 + l.x1) / 2) < 1.5 * tol;
   // a right-to-left line's text starts on the right; a left-to-right line's on the left
   bool rtl_block = first.rtl;
+  // (a left-to-right paragraph set flush right, as PPTX exports leave Arabic text whose
+  // paragraphs kept rtl="0": its lines share their right edge, the lower one shorter)
+  bool flush_right = right && l.x0 > text_left(first) + 0.5 * em && std::abs(text_right(first) - l.x1) < tol;
   bool aligned = rtl_block ? (right || centre || (left && std::abs(l.x1 - last.x1) < 4 * em))
                            : (left || centre || (right && std::abs(l.x0 - text_left(last)) < 4 * em) ||
-                              (right && !cur.item));
+                              (right && !cur.item) || flush_right);
   if (!aligned) return false;
   // the first word of `l` (logical order), and whether it would have fitted above
   const Word& fw = l.words[l.marker.empty() ? 0 : std::min<size_t>(1, l.words.size() - 1)];
@@ -1333,8 +1337,40 @@ Deck analyze(const std::vector<PageLines>& pages_in, const AnalysisOptions& opts
   }
   auto m1 = mode_of(first_l1, tol), m2 = mode_of(first_l2, tol), m3 = mode_of(first_l3, tol);
   for (size_t i = 0; i < drafts.size(); ++i) {
+    // A list set flush right in left-to-right paragraphs (Arabic kept at rtl="0"): its
+    // bullets stand just before each line's text, wherever that starts, so indents tell no
+    // level; the right edges are one, and the type size tells the level (smaller, deeper).
+    std::map<int, std::vector<Draft*>> items_of_col;
+    for (auto& d : drafts[i])
+      if (d.item) items_of_col[d.column].push_back(&d);
+    std::set<Draft*> by_size;
+    for (auto& [c, ds] : items_of_col) {
+      if (ds.size() < 2) continue;
+      double lo = 1e18, hi = -1e18, ilo = 1e18, ihi = -1e18;
+      bool ltr_rtl_text = true;
+      for (Draft* d : ds) {
+        const Line& f = *d->lines.front();
+        lo = std::min(lo, f.x1), hi = std::max(hi, f.x1);
+        ilo = std::min(ilo, d->indent), ihi = std::max(ihi, d->indent);
+        ltr_rtl_text = ltr_rtl_text && !f.rtl && direction::count_utf8(f.text).mostly_rtl();
+      }
+      if (!ltr_rtl_text || hi - lo > tol || ihi - ilo < 3 * tol) continue;
+      std::vector<double> sizes;
+      for (Draft* d : ds) sizes.push_back(d->lines.front()->size);
+      std::sort(sizes.begin(), sizes.end(), std::greater<>());
+      std::vector<double> distinct;
+      for (double sz : sizes)
+        if (distinct.empty() || distinct.back() - sz > 0.5) distinct.push_back(sz);
+      for (Draft* d : ds) {
+        int rank = 0;
+        for (size_t k = 0; k < distinct.size(); ++k)
+          if (d->lines.front()->size <= distinct[k] + 0.5) rank = static_cast<int>(k);
+        d->level = std::min(9, rank + 1);
+        by_size.insert(d);
+      }
+    }
     for (auto& d : drafts[i]) {
-      if (!d.item) continue;
+      if (!d.item || by_size.count(&d)) continue;
       const auto& cs = centers[{i, d.column}];
       int rank = 0;
       for (size_t k = 0; k < cs.size(); ++k)

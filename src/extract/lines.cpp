@@ -481,7 +481,9 @@ std::string rtl_text(const std::vector<Word>& visual, bool rtl_paragraph, const 
     if (!lone_latin && !(t.size() == 1 && t[0] == 0x640)) continue;
     bool left_ar = i > 0 && cl[i - 1].rtl && !cl[i - 1].space, right_ar = i + 1 < cl.size() && cl[i + 1].rtl && !cl[i + 1].space;
     bool left_free = i == 0 || cl[i - 1].space, right_free = i + 1 == cl.size() || cl[i + 1].space;
-    if ((left_ar && right_ar) || (left_ar && right_free) || (right_ar && left_free)) cl[i].text.clear();
+    // (at an edge only a capital: a lower-case letter there may be a footnote's, "13p")
+    bool capital = t.size() == 1 && t[0] >= U'A' && t[0] <= U'Z';
+    if ((left_ar && right_ar) || (capital && ((left_ar && right_free) || (right_ar && left_free)))) cl[i].text.clear();
   }
   // 4. Visual -> logical. Where the content stream shows it, the order the runs were
   //    drawn in: layout engines draw a line's runs of one direction one after the other in
@@ -507,7 +509,11 @@ std::string rtl_text(const std::vector<Word>& visual, bool rtl_paragraph, const 
       if (!text[k].empty()) rank[k] = r++;
     // the space between two neighbours on the page stands before the right one of them
     auto spaced = [&](size_t a, size_t b) {
-      return rank[a] + 1 == rank[b] ? space_before[b] : rank[b] + 1 == rank[a] ? space_before[a] : true;
+      // (not neighbours on the page: runs reordered around another one; a space, but not
+      // before or after a lone character: "13" and "p" of "13p")
+      if (rank[a] + 1 == rank[b]) return static_cast<bool>(space_before[b]);
+      if (rank[b] + 1 == rank[a]) return static_cast<bool>(space_before[a]);
+      return text[a].size() > 1 && text[b].size() > 1;
     };
     // between two runs, what stands between their facing ends
     auto facing = [&](int ra, int rb) {
@@ -543,6 +549,46 @@ std::string rtl_text(const std::vector<Word>& visual, bool rtl_paragraph, const 
     out = direction::logical_from_visual(vis, rtl_paragraph);
   }
   out.erase(std::remove(out.begin(), out.end(), U'\u0640'), out.end());
+  // A closing bracket first: in a left-to-right paragraph the right-to-left run's closing
+  // bracket stands at the run's left end (UAX #9 rule N0 gives a bracket pair the direction
+  // of the text it holds), which the inverse algorithm reads as the paragraph's start:
+  // it closes the run, at the end.
+  if (!rtl_paragraph && !out.empty() && (out[0] == U')' || out[0] == U']' || out[0] == U'}')) {
+    char32_t c = out[0];
+    size_t k = 1;
+    while (k < out.size() && out[k] == U' ') ++k;
+    out = out.substr(k);
+    size_t end = out.size();
+    while (end > 0 && (out[end - 1] == U'.' || out[end - 1] == U' ')) --end;  // before a sentence's full stop
+    out.insert(end, 1, c);
+  }
+  // Brackets in right-to-left text: some producers map a mirrored bracket glyph to the
+  // character it looks like, so that logical order reads ")x(". Where the brackets come
+  // closing before opening, throughout, they are read mirrored back.
+  {
+    auto opening = [](char32_t c) { return c == U'(' || c == U'[' || c == U'{' || c == 0xAB; };
+    auto closing = [](char32_t c) { return c == U')' || c == U']' || c == U'}' || c == 0xBB; };
+    int depth = 0, min_depth = 0, n = 0;
+    for (char32_t c : out) {
+      if (opening(c)) ++depth, ++n;
+      else if (closing(c)) --depth, ++n, min_depth = std::min(min_depth, depth);
+    }
+    // every prefix has at least as many closing brackets as opening ones: mirrored
+    if (n >= 2 && depth == 0 && min_depth < 0) {
+      int d = 0;
+      bool mirrored = true;
+      for (char32_t c : out) {
+        if (closing(c)) ++d;
+        else if (opening(c)) --d;
+        if (d < 0) { mirrored = false; break; }
+      }
+      if (mirrored)
+        for (char32_t& c : out) {
+          UChar32 m = u_charMirror(static_cast<UChar32>(c));
+          if ((opening(c) || closing(c)) && m != static_cast<UChar32>(c)) c = static_cast<char32_t>(m);
+        }
+    }
+  }
   return u::collapse_spaces(hygiene(u::encode(fold_presentation_forms(out))));
 }
 

@@ -1,6 +1,8 @@
 #include "extract/analysis.hpp"
 
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <cmath>
 #include <map>
@@ -308,7 +310,7 @@ bool continues(const Draft& cur, const Line& l, std::optional<std::pair<double, 
   double pitch = l.baseline() - last.baseline();
   double ref = cur.lines.size() >= 2 ? std::min(pitch_ref * 1.6, last.baseline() - cur.lines[cur.lines.size() - 2]->baseline())
                                      : pitch_ref;
-  bool spaced = pitch > 1.2 * ref + 0.08 * em;
+  bool spaced = pitch > ref + 0.25 * em;
   // lined up with the block's text
   double tol = 0.6 * em;
   double bl = text_left(first), br = text_right(first);
@@ -1030,7 +1032,7 @@ Deck analyze(const std::vector<PageLines>& pages_in, const AnalysisOptions& opts
   // over pairs of lines that are plainly one wrapped paragraph (the lower line starts in
   // lower case, right under the upper one, same size, overlapping). Paragraph spacing is
   // measured against it where a column has too few lines to tell by itself.
-  double wrap_ratio = 1.25;
+  double wrap_ratio = 1.2;
   {
     std::vector<double> ratios;
     for (size_t i = 0; i < pages.size(); ++i) {
@@ -1042,9 +1044,11 @@ Deck analyze(const std::vector<PageLines>& pages_in, const AnalysisOptions& opts
         for (size_t b = a + 1; b < ls.size() && ls[b]->y0 < ls[a]->y1 + ls[a]->height(); ++b) {
           const Line& x = *ls[a];
           const Line& y = *ls[b];
-          if (std::abs(x.size - y.size) > 0.05 * x.size || y.y0 <= x.y0 + 0.5 * x.height() || !y.marker.empty()) continue;
-          if (std::min(x.x1, y.x1) - std::max(x.x0, y.x0) < 0.3 * (x.x1 - x.x0) || !starts_lower(y.text)) continue;
-          ratios.push_back((y.baseline() - x.baseline()) / std::max(x.size, 1.0));
+          // the next line under x (overlapping it), if it carries x's sentence on
+          if (y.y0 <= x.y0 + 0.5 * x.height() || std::min(x.x1, y.x1) - std::max(x.x0, y.x0) < 0.3 * (x.x1 - x.x0)) continue;
+          if (std::abs(x.size - y.size) <= 0.05 * x.size && y.marker.empty() && starts_lower(y.text))
+            ratios.push_back((y.baseline() - x.baseline()) / std::max(x.size, 1.0));
+          break;
         }
     }
     if (ratios.size() >= 3) {

@@ -1153,10 +1153,32 @@ PageLines build_lines(const PageWords& page, bool rtl_deck, std::optional<bool> 
   out.has_text = std::any_of(ws.begin(), ws.end(), [](const W& w) { return !w.glyph; }) || !turned.empty();
   std::stable_sort(ws.begin(), ws.end(), [](const W& a, const W& b) { return a.yc() < b.yc(); });
 
-  // Group by baseline band.
+  // Group by baseline band: text first; then bullet glyphs, each to the line it stands
+  // before (a bullet's box, from its font's ascent and descent, may reach up into the line
+  // above: a wrapped title standing close over the first bullet).
   std::vector<std::vector<W>> groups;
   std::vector<std::pair<double, double>> band;  // y0, y1 of each group
-  for (auto& w : ws) {
+  std::stable_partition(ws.begin(), ws.end(), [](const W& w) { return !w.glyph; });
+  size_t n_text = std::count_if(ws.begin(), ws.end(), [](const W& w) { return !w.glyph; });
+  for (size_t wi = 0; wi < ws.size(); ++wi) {
+    W& w = ws[wi];
+    if (wi >= n_text) {  // a glyph: the line whose middle is nearest its own, among those it overlaps
+      int best = -1;
+      double best_d = 1e18;
+      for (size_t g = 0; g < groups.size(); ++g) {
+        double ov = std::min(band[g].second, w.w.y1) - std::max(band[g].first, w.w.y0);
+        if (ov <= 0.3 * std::min(w.h(), band[g].second - band[g].first)) continue;
+        double d = std::abs((band[g].first + band[g].second) / 2 - w.yc());
+        if (d < best_d) { best_d = d; best = static_cast<int>(g); }
+      }
+      if (best < 0) {
+        groups.push_back({});
+        band.push_back({w.w.y0, w.w.y1});
+        best = static_cast<int>(groups.size()) - 1;
+      }
+      groups[best].push_back(std::move(w));
+      continue;
+    }
     int best = -1;
     double best_ov = 0;
     for (int g = static_cast<int>(groups.size()) - 1; g >= 0 && g >= static_cast<int>(groups.size()) - 8; --g) {

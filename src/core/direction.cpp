@@ -3,6 +3,7 @@
 #include <unicode/ubidi.h>
 #include <unicode/uchar.h>
 #include <unicode/uloc.h>
+#include <unicode/uscript.h>
 #include <unicode/unistr.h>
 
 #include <vector>
@@ -21,6 +22,14 @@ bool is_rtl(char32_t c) {
 }
 
 bool is_ltr(char32_t c) { return !pua(c) && u_charDirection(static_cast<UChar32>(c)) == U_LEFT_TO_RIGHT; }
+
+bool in_rtl_script(char32_t c) {
+  if (is_rtl(c)) return true;
+  auto cp = static_cast<UChar32>(c);
+  for (UScriptCode sc : {USCRIPT_ARABIC, USCRIPT_HEBREW, USCRIPT_SYRIAC, USCRIPT_THAANA, USCRIPT_NKO})
+    if (uscript_hasScript(cp, sc)) return true;
+  return false;
+}
 
 bool is_mark(char32_t c) {
   int8_t t = u_charType(static_cast<UChar32>(c));

@@ -25,6 +25,11 @@ bool is_rtl(char32_t c);
 // Private Use Area characters are class L in the UCD but carry no text (dingbat bullets):
 // they count as neither.
 bool is_ltr(char32_t c);
+// A character of a right-to-left script: a strong right-to-left one, or one used with such
+// a script (Arabic harakat and the Arabic comma, Hebrew points: their own script is
+// "inherited" or "common"; ICU's script extensions, uscript_hasScript, name Arabic,
+// Syriac, Hebrew, Thaana or NKo).
+bool in_rtl_script(char32_t c);
 // A combining mark that sits on the character before it in logical order (general
 // category Mn or Me: Arabic harakat, Hebrew points, Latin combining accents, Thai vowel
 // and tone marks above and below).

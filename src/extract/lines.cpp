@@ -434,6 +434,10 @@ std::string rtl_text(const std::vector<Word>& visual, bool rtl_paragraph, const 
         Cluster& c = cl.back();
         if (reversed) c.text.insert(c.text.begin(), s[i]);
         else c.text.push_back(s[i]);
+        // a lam-alef glyph mapped alef first (visual order, as some writers map it so that
+        // pdftotext's reversal reads it right): no glyph joins alef to a following lam
+        auto alef = [](char32_t a) { return a == 0x627 || a == 0x622 || a == 0x623 || a == 0x625; };
+        if (c.text.size() == 2 && alef(c.text[0]) && c.text[1] == 0x644) std::swap(c.text[0], c.text[1]);
         c.x0 = std::min(c.x0, a);
         c.x1 = std::max(c.x1, b);
         continue;
@@ -1091,6 +1095,17 @@ PageLines build_lines(const PageWords& page, bool rtl_deck, std::optional<bool> 
   double pw = std::max(page.width, 1.0), ph = std::max(page.height, 1.0);
   std::vector<Word> all = page.words;
   mark_slanted(all);  // (letters of a diagonal watermark: rotated_lines reads them as one line)
+  // a watermark is set large: no smaller than the page's common type (a faint footer in
+  // small type is furniture, found by its place)
+  double common = 0;
+  {
+    std::vector<double> sizes;
+    for (const auto& w : all) sizes.push_back(w.size);
+    if (!sizes.empty()) {
+      std::nth_element(sizes.begin(), sizes.begin() + static_cast<long>(sizes.size() / 2), sizes.end());
+      common = sizes[sizes.size() / 2];
+    }
+  }
   for (const auto& w : all) {
     size_t n = u::decode(w.text).size();
     out.all_chars += n;
@@ -1100,7 +1115,7 @@ PageLines build_lines(const PageWords& page, bool rtl_deck, std::optional<bool> 
     // (single letters are too common to tell a watermark's from light text's, but an
     // ideograph is a word)
     bool ideograph = n == 1 && u::is_cjk(u::decode(w.text)[0]);
-    if (w.faint() && (n >= 2 || ideograph) && w.rot == 0) {
+    if (w.faint() && (n >= 2 || ideograph) && w.rot == 0 && w.size >= 0.95 * common) {
       out.faint_chars += n;
       if (watermarks && std::any_of(watermarks->begin(), watermarks->end(), [&](const FaintWord& m) {
             return m.text == f.text && std::abs(m.xc - f.xc) < 0.02 && std::abs(m.yc - f.yc) < 0.02;

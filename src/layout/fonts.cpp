@@ -81,7 +81,7 @@ const std::string& FontSet::font_for(char32_t cp, bool bold) const {
   if (ch.empty()) throw Error(Exit::failure, "", "no fonts loaded", "a bug: please report it");
   // Arabic and Hebrew letters go to a fallback made for them (Noto Sans Arabic) before
   // the main font's own, plainer Arabic glyphs; everything else tries the chain in order.
-  if (direction::is_rtl(cp))
+  if (direction::in_rtl_script(cp))
     for (size_t i = 1; i < ch.size(); ++i)
       if (get(ch[i]).has_glyph(cp)) return ch[i];
   for (const auto& id : ch)

@@ -46,8 +46,11 @@ bool no_space_script(char32_t c) {
 bool monospace_font(const std::string& font) {
   std::string f;
   for (char c : font) f += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  for (const char* n : {"courier", "mono", "consol", "menlo", "monaco", "code", "cmtt", "lmtt", "inconsolata", "typewriter", "fixed",
-                        "lucidaconsole", "andale", "cousine", "hack", "firacode", "jetbrains"})
+  // (TeX's typewriter fonts: cmtt, lmtt, cm-super's sftt, EC's ectt/tctt, txtt; Courier as
+  // pcrr, Nimbus Mono)
+  for (const char* n : {"courier", "mono", "consol", "menlo", "monaco", "code", "cmtt", "lmtt", "sftt", "ectt", "tctt", "txtt",
+                        "pcrr", "pcrb", "inconsolata", "typewriter", "fixed", "lucidaconsole", "andale", "cousine", "hack",
+                        "firacode", "jetbrains"})
     if (f.find(n) != std::string::npos) return true;
   return false;
 }

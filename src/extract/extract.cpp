@@ -10,7 +10,10 @@
 #include <set>
 #include <thread>
 
+#include <unicode/uchar.h>
+
 #include "core/io.hpp"
+#include "core/unicode.hpp"
 #include "core/limits.hpp"
 #include "core/parallel.hpp"
 #include "core/sha256.hpp"
@@ -173,11 +176,23 @@ Deck extract_deck(const SourcePdf& src, const ExtractOptions& opts, Diagnostics&
   // while the analysis runs, for the language the analysis will guess from the same text
   // (the analysis asks shared_speller() for it, which waits for this load).
   std::thread prefetch;
-  if (std::any_of(lines.begin(), lines.end(), [](const PageLines& p) {
-        return std::any_of(p.lines.begin(), p.lines.end(), [](const Line& l) {
-          return l.text.size() > 1 && (l.text.back() == '-' || l.text.ends_with("\u2010"));
-        });
-      })) {
+  // (only where a question will come: a line ending in a letter and a hyphen, with a line
+  // under it that starts in lower case; loading a dictionary costs more than reading most
+  // decks)
+  auto asks = [](const PageLines& p) {
+    for (const Line& l : p.lines) {
+      std::u32string t = unicode::decode(l.text);
+      if (t.size() < 2 || t.back() != U'-' || !u_isalpha(static_cast<UChar32>(t[t.size() - 2]))) continue;
+      for (const Line& m : p.lines) {
+        if (&m == &l || m.y0 < l.y1 - 0.5 * l.height() || m.y0 > l.y1 + 1.5 * l.height()) continue;
+        if (std::min(m.x1, l.x1) - std::max(m.x0, l.x0) <= 0) continue;
+        std::u32string n = unicode::decode(m.text);
+        if (!n.empty() && u_islower(static_cast<UChar32>(n[0]))) return true;
+      }
+    }
+    return false;
+  };
+  if (std::any_of(lines.begin(), lines.end(), asks)) {
     std::string text;
     for (const auto& p : lines)
       for (const auto& l : p.lines) text += l.text + "\n";

@@ -1,5 +1,6 @@
 #include "extract/pdf_reader.hpp"
 
+#include <climits>
 #include <cstdio>
 #include <cstdlib>
 
@@ -133,8 +134,32 @@ PageWords PdfDocument::words(int index) const {
 std::vector<std::optional<double>> PdfDocument::ink(const std::vector<std::array<double, 4>>& rects) const {
   std::vector<std::optional<double>> out;
   out.reserve(rects.size());
+  // the marks each window can see, in drawing order: those whose rows (of 24 pt) meet it
+  const auto& marks = impl_->scan.marks;
+  constexpr double kRow = 24;
+  std::map<long, std::vector<size_t>> rows;
+  if (marks.size() > 64)
+    for (size_t k = 0; k < marks.size(); ++k) {
+      long a = static_cast<long>(std::floor(marks[k].y0 / kRow)), b = static_cast<long>(std::floor(marks[k].y1 / kRow));
+      if (b - a > 64) a = b = LONG_MIN;  // a page-sized fill: in the row of everything
+      for (long r = a; r <= b; ++r) rows[r].push_back(k);
+    }
+  std::vector<InkMark> near;
   for (const auto& r : rects) {
-    out.push_back(drawn_mark(impl_->scan.marks, r));
+    if (marks.size() <= 64) {
+      out.push_back(drawn_mark(marks, r));
+    } else {
+      std::vector<size_t> idx;
+      if (auto it = rows.find(LONG_MIN); it != rows.end()) idx = it->second;
+      for (long k = static_cast<long>(std::floor(r[1] / kRow)); k <= static_cast<long>(std::floor(r[3] / kRow)); ++k)
+        if (auto it = rows.find(k); it != rows.end()) idx.insert(idx.end(), it->second.begin(), it->second.end());
+      std::sort(idx.begin(), idx.end());
+      idx.erase(std::unique(idx.begin(), idx.end()), idx.end());
+      near.clear();
+      for (size_t k : idx)
+        if (marks[k].x1 > r[0] && marks[k].x0 < r[2]) near.push_back(marks[k]);
+      out.push_back(drawn_mark(near, r));
+    }
     if (spdlog::should_log(spdlog::level::debug)) {
       spdlog::debug("ink: rect {:.1f} {:.1f} {:.1f} {:.1f} -> {}", r[0], r[1], r[2], r[3], out.back() ? *out.back() : -1.0);
       for (const auto& m : impl_->scan.marks)

@@ -65,9 +65,11 @@ def chars_lost(expected_texts, extracted_texts):
     return sum(e.values()), sum(max(0, n - g.get(ch, 0)) for ch, n in e.items())
 
 
-def score_slide(exp, got, optional=frozenset(), skip_items=False):
+def score_slide(exp, got, optional=frozenset(), skip_items=False, code_aside=False):
     """Score one expected slide (`title`, `items` [[level, text]...], optional `notes`)
     against one extracted deck-JSON slide (None when the extraction has no such page).
+    With code_aside, blocks the extraction marks `code` (a code listing) are set aside like
+    optional ones, unless one has the text of an expected item (then it counts).
     Returns a dict of plain values (JSON-ready)."""
     blocks = (got or {}).get("blocks") or []
     got_title = (got or {}).get("title") or ""
@@ -84,7 +86,9 @@ def score_slide(exp, got, optional=frozenset(), skip_items=False):
     }
     if not skip_items:
         want = [(int(lvl), fold(text)) for lvl, text in exp.get("items") or []]
-        cand = [(i, b) for i, b in enumerate(blocks) if fold(b.get("text") or "") not in optional]
+        wanted = {t for _, t in want}
+        cand = [(i, b) for i, b in enumerate(blocks) if fold(b.get("text") or "") not in optional and
+                not (code_aside and b.get("code") and fold(b.get("text") or "") not in wanted)]
         ftext = [fold(b.get("text") or "") for _, b in cand]
         used = [False] * len(cand)
         last = -1

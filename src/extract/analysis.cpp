@@ -326,8 +326,19 @@ bool continues(const Draft& cur, const Line& l, std::optional<std::pair<double, 
   // (a left-to-right paragraph set flush right, as PPTX exports leave Arabic text whose
   // paragraphs kept rtl="0": its lines share their right edge, the lower one shorter)
   bool flush_right = right && l.x0 > text_left(first) + 0.5 * em && std::abs(text_right(first) - l.x1) < tol;
+  // a hanging indent after a lead-in ("Ziel: Sicherstellung der Korrektheit /" over
+  // "Unversehrtheit von Daten"): the line starts where the first line's second word does
+  bool hanging = false;
+  if (!rtl_block) {
+    size_t k0 = first.marker.empty() ? 0 : 1;
+    if (first.words.size() >= k0 + 2) {
+      double hx = first.words[k0 + 1].x0;
+      hanging = hx > text_left(first) + 0.5 * em && std::abs(l.x0 - hx) < 0.2 * em &&
+                (cur.lines.size() == 1 || std::abs(last.x0 - hx) < 0.2 * em);
+    }
+  }
   bool aligned = rtl_block ? (right || centre || (left && std::abs(l.x1 - last.x1) < 4 * em))
-                           : (left || centre || (right && std::abs(l.x0 - text_left(last)) < 4 * em) ||
+                           : (left || centre || hanging || (right && std::abs(l.x0 - text_left(last)) < 4 * em) ||
                               (right && !cur.item) || flush_right);
   if (!aligned) return false;
   // the first word of `l` (logical order), and whether it would have fitted above
@@ -355,7 +366,7 @@ bool continues(const Draft& cur, const Line& l, std::optional<std::pair<double, 
   // paragraph spacing above it; but a line starting in lower case carries a sentence on
   // (a box set with loose line spacing)
   if (spaced) return lower && pitch < 1.6 * ref;
-  if (full || lower || prose || cjk_prose) return true;
+  if (full || lower || prose || cjk_prose || hanging) return true;
   // no paragraph spacing between them, same style: one paragraph broken by hand
   // (Shift+Enter), as readers take it; not on a title slide, whose lines under the title
   // (subtitle, author, event) are each their own
@@ -1194,7 +1205,13 @@ Deck analyze(const std::vector<PageLines>& pages_in, const AnalysisOptions& opts
       for (const Line* l : col) {
         // code: lines in a monospaced font, one under the other (a blank line between
         // them at most), make one block, in a deck whose body is not all monospaced
-        if (l->mono && code_allowed) {
+        // (a bullet set in the monospaced font whose text wraps keeps its second line: one
+        // starting where the bullet's text starts, at the bullet's own pitch)
+        bool wraps_item = !ds.empty() && ds.back().item && !ds.back().code && l->marker.empty() &&
+                          std::abs(l->x0 - ds.back().text_start) <= 0.25 * l->size &&
+                          continues(ds.back(), *l, box_of(*ds.back().lines.back(), *l),
+                                    pitch_ref(ds.back().lines.back()->size), false);
+        if (l->mono && code_allowed && !wraps_item) {
           if (!ds.empty() && ds.back().code) {
             const Line& last = *ds.back().lines.back();
             double pitch = l->baseline() - last.baseline();

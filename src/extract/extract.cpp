@@ -7,6 +7,8 @@
 #include <filesystem>
 #include <cmath>
 #include <map>
+#include <cstdio>
+#include <cstdlib>
 #include <set>
 #include <thread>
 
@@ -160,6 +162,12 @@ Deck extract_deck(const SourcePdf& src, const ExtractOptions& opts, Diagnostics&
       probe_drawn_bullets(lines[i], [&](const std::vector<std::array<double, 4>>& rects) { return src.doc(w).ink(rects); });
     });
   }
+  if (std::getenv("DECKHAND_DEBUG_LINES"))  // for developers: the lines the analysis is given
+    for (const auto& pl : lines)
+      for (const auto& l : pl.lines)
+        std::fprintf(stderr, "p%d [%7.2f %7.2f %7.2f %7.2f] %5.1f%s%s%s |%s|%s|\n", pl.page, l.x0, l.y0, l.x1, l.y1, l.size,
+                     l.mono ? " mono" : "", l.rtl ? " rtl" : "", l.ink_before.value_or(false) ? " ink" : "", l.marker.c_str(),
+                     l.text.c_str());
   for (const auto& pl : lines)  // sizes reach the deck's arithmetic: finite and within the limit
     if (!(pl.width <= limits().page_size && pl.height <= limits().page_size))
       over_limit(static_cast<int>(Exit::bad_pdf), path, "the size of page " + std::to_string(pl.page),

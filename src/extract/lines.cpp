@@ -794,7 +794,7 @@ Line make_line(std::vector<W> ws, double page_width, const DirContext& dc, const
   }
   auto start_of = [&](const Word& w) { return l.rtl ? page_width - w.x1 : w.x0; };
   size_t first_text = 0;
-  l.mono = std::all_of(ws.begin(), ws.end(), [](const W& w) { return monospace_font(w.w.font); });
+  l.mono = std::all_of(ws.begin(), ws.end(), [](const W& w) { return w.w.mono || monospace_font(w.w.font); });
   if (ws.size() >= 2 && !l.mono) {
     const W& m = ws[0];
     const W& n = ws[1];
@@ -1178,8 +1178,47 @@ PageLines build_lines(const PageWords& page, bool rtl_deck, std::optional<bool> 
   std::vector<std::pair<double, double>> band;  // y0, y1 of each group
   std::stable_partition(ws.begin(), ws.end(), [](const W& w) { return !w.glyph; });
   size_t n_text = std::count_if(ws.begin(), ws.end(), [](const W& w) { return !w.glyph; });
+  // Words much smaller than the page's common type (a label set small, "(b)" before its
+  // item; a superscript) may, in order of their middles, come before the line they stand
+  // in has begun, and join the line above: once the text's lines are all there, such a
+  // word moves to the line it overlaps clearly more.
+  auto settle_small_words = [&]() {
+    std::vector<double> hs;
+    for (const auto& g : groups)
+      for (const W& w : g) hs.push_back(w.h());
+    if (hs.empty()) return;
+    std::nth_element(hs.begin(), hs.begin() + static_cast<long>(hs.size() / 2), hs.end());
+    double common = hs[hs.size() / 2];
+    auto overlap = [&](const W& w, size_t g) {
+      double ov = std::min(band[g].second, w.w.y1) - std::max(band[g].first, w.w.y0);
+      return ov >= 0.5 * std::min(w.h(), band[g].second - band[g].first) ? ov : 0.0;
+    };
+    for (size_t g = 0; g < groups.size(); ++g)
+      for (size_t k = 0; k < groups[g].size();) {
+        const W& w = groups[g][k];
+        size_t best = g;
+        if (w.h() < 0.7 * common) {
+          double have = overlap(w, g);
+          for (size_t o = 0; o < groups.size(); ++o)
+            if (o != g && overlap(w, o) > std::max(have, overlap(w, best)) + 0.25 * w.h()) best = o;
+        }
+        if (best == g) { ++k; continue; }
+        W moved = std::move(groups[g][k]);
+        groups[g].erase(groups[g].begin() + static_cast<long>(k));
+        auto at = std::upper_bound(groups[best].begin(), groups[best].end(), moved.yc(),
+                                   [](double y, const W& x) { return y < x.yc(); });
+        groups[best].insert(at, std::move(moved));
+      }
+    for (size_t g = 0; g < groups.size(); ++g)
+      if (groups[g].empty()) {
+        groups.erase(groups.begin() + static_cast<long>(g));
+        band.erase(band.begin() + static_cast<long>(g));
+        --g;
+      }
+  };
   for (size_t wi = 0; wi < ws.size(); ++wi) {
     W& w = ws[wi];
+    if (wi == n_text) settle_small_words();
     if (wi >= n_text) {  // a glyph: the line whose middle is nearest its own, among those it overlaps
       int best = -1;
       double best_d = 1e18;
@@ -1214,6 +1253,8 @@ PageLines build_lines(const PageWords& page, bool rtl_deck, std::optional<bool> 
     groups[best].push_back(std::move(w));
   }
 
+  if (n_text == ws.size()) settle_small_words();
+
   // Split each group at wide gaps (columns), keeping a marker with its text. Not a line
   // set justified, whose every gap is wide alike (a line ended by a manual break is
   // stretched to the full width by Impress and Word). Then a narrower gap too where what
@@ -1222,7 +1263,7 @@ PageLines build_lines(const PageWords& page, bool rtl_deck, std::optional<bool> 
   std::vector<double> starts, ends;  // where fragments after a wide gap start, and where those before it end
   auto split_at = [&](const std::vector<W>& g, const std::vector<double>* starts) {
     // code in a monospaced font lines up by itself: its columns are no table's
-    bool mono = !g.empty() && std::all_of(g.begin(), g.end(), [](const W& w) { return monospace_font(w.w.font); });
+    bool mono = !g.empty() && std::all_of(g.begin(), g.end(), [](const W& w) { return w.w.mono || monospace_font(w.w.font); });
     if (mono) starts = nullptr;
     // a line of code keeps its aligned comments and columns: only a very wide gap cuts it
     double wide = mono ? 4.0 : 1.5;

@@ -18,6 +18,7 @@
 #include <cmath>
 #include <map>
 #include <optional>
+#include <set>
 
 #include "core/direction.hpp"
 #include "core/unicode.hpp"
@@ -77,6 +78,13 @@ class ScanDev : public TextOutputDev {
   std::vector<Shown> shown;
   std::vector<SpaceGlyph> spaces;
   int char_pos = 0;
+  // The advance widths (glyph space, thousandths of the size) each font shows on the page,
+  // by the font's full name: a font whose glyphs all have one width is monospaced.
+  struct Widths {
+    double lo = 1e9, hi = -1e9;
+    std::set<Unicode> letters;  // different Latin, Greek and Cyrillic letters shown
+  };
+  std::map<std::string, Widths> widths;
 
   // Pictures and gradients are reported (TextOutputDev skips them), as one call each.
   bool needNonText() override { return true; }
@@ -90,6 +98,7 @@ class ScanDev : public TextOutputDev {
     shown.clear();
     spaces.clear();
     char_pos = 0;
+    widths.clear();
     TextOutputDev::startPage(num, state, xref);
   }
 
@@ -122,8 +131,31 @@ class ScanDev : public TextOutputDev {
       state->transform(x + dx, y + dy, &x1, &y1);
       spaces.push_back({std::min(x0, x1), std::min(y0, y1) - 0.75 * fs, std::max(x0, x1), std::max(y0, y1) + 0.2 * fs});
     }
+    if (!sh.space && !sh.skip && uLen > 0) note_width(state->getFont().get(), code, nBytes, u[0]);
     char_pos += nBytes;
     TextOutputDev::drawChar(state, x, y, dx, dy, ox, oy, code, nBytes, u, uLen);
+  }
+  void note_width(const GfxFont* font, CharCode code, int nBytes, Unicode u) {
+    if (!font || !font->getName()) return;
+    double w = 0;
+    if (font->isCIDFont()) {
+      char b[4];
+      int n = std::clamp(nBytes, 1, 4);
+      for (int k = 0; k < n; ++k) b[k] = static_cast<char>((code >> (8 * (n - 1 - k))) & 0xff);
+      w = static_cast<const GfxCIDFont*>(font)->getWidth(b, n);
+    } else {
+      w = static_cast<const Gfx8BitFont*>(font)->getWidth(static_cast<unsigned char>(code & 0xff));
+    }
+    Widths& f = widths[*font->getName()];
+    f.lo = std::min(f.lo, w);
+    f.hi = std::max(f.hi, w);
+    if (u < 0x0530 && u_isalpha(static_cast<UChar32>(u))) f.letters.insert(u);
+  }
+  // whether a font (by its full name) showed glyphs of one width only, over five letters
+  bool fixed_pitch(const std::string& name) const {
+    auto it = widths.find(name);
+    return it != widths.end() && it->second.letters.size() >= 5 && it->second.hi > 0 &&
+           it->second.hi - it->second.lo <= 0.02 * it->second.hi;
   }
   void incCharCount(int n) override {
     char_pos += n;
@@ -439,6 +471,8 @@ void PageScanner::scan(int index, PageScan& out) {
     for (int i = 0; i < list->getLength(); ++i) {
       const TextWord& tw = *list->get(i);
       Word w = to_word(tw, impl_->styles);
+      if (const TextFontInfo* fi = tw.getLength() > 0 ? tw.getFontInfo(0) : nullptr; fi && fi->getFontName())
+        w.mono = dev.fixed_pitch(fi->getFontName()->toStr());
       w.order = tw.getCharPos();
       w.order_end = w.order + tw.getCharLen();
       if (auto f = at(w.order); f != shown.end()) {  // the colour and opacity it is drawn in

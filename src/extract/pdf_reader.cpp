@@ -116,9 +116,9 @@ PageWords PdfDocument::words(int index) const {
   scan.shapes.clear();
   if (std::getenv("DECKHAND_DEBUG_WORDS"))  // for developers: the words as the PDF layer found them
     for (const auto& w : pw.words)
-      std::fprintf(stderr, "p%d [%7.2f %7.2f %7.2f %7.2f] %5.1f rot%d sp%d @%d-%d g%zu %s |%s|\n", pw.page, w.x0, w.y0, w.x1, w.y1,
+      std::fprintf(stderr, "p%d [%7.2f %7.2f %7.2f %7.2f] %5.1f rot%d sp%d @%d-%d g%zu %s%s |%s|\n", pw.page, w.x0, w.y0, w.x1, w.y1,
                    w.size, w.rot, w.space_after ? 1 : 0, w.order,
-                   w.order_end, w.char_glyph.size(), w.font.c_str(), w.text.c_str());
+                   w.order_end, w.char_glyph.size(), w.font.c_str(), w.mono ? " mono" : "", w.text.c_str());
   if (std::getenv("DECKHAND_DEBUG_WORDS"))
     for (const auto& w : pw.words)
       if (!w.char_x.empty()) {

@@ -17,6 +17,11 @@ struct Word {
   double size = 0;          // font size in points
   std::string font;         // font name (subset prefix removed)
   bool bold = false, italic = false;
+  // Set in a monospaced (fixed-pitch) font: by its name (Courier, ...Mono, Consolas, TeX's
+  // cmtt...) or, for fonts whose names say nothing (Microsoft Print to PDF's CIDFont+F3),
+  // because every glyph it shows on the page has one advance width, over at least five
+  // different Latin, Greek or Cyrillic letters.
+  bool mono = false;
   bool space_after = false; // the PDF layer saw a space after this word
   double base = 0;           // the baseline (y of a horizontal word); 0 when unknown
   // Direction of the baseline: 0 horizontal, 1 top to bottom, 2 upside down, 3 bottom to

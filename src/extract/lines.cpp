@@ -144,10 +144,16 @@ void mark_slanted(std::vector<Word>& words) {
     const Word& a = words[i - 1];
     const Word& b = words[i];
     if (a.rot != 0 || b.rot != 0 || a.size <= 0 || std::abs(a.size - b.size) > 0.05 * a.size) return 0;
-    double h = std::max(a.y1 - a.y0, 1.0);
+    // (the box of a turned glyph stands far taller than its line: a letter of a diagonal
+    // watermark drawn one glyph at a time, as cairo draws Arabic; the step between two
+    // middles is then told by its angle, a narrow letter stepping little)
+    double h = std::max(std::min(a.y1 - a.y0, 1.5 * a.size), 1.0);
     double dy = (b.y0 + b.y1) / 2 - (a.y0 + a.y1) / 2;
+    double dx = (b.x0 + b.x1) / 2 - (a.x0 + a.x1) / 2;
     double gap = std::min(std::abs(b.x0 - a.x1), std::abs(a.x0 - b.x1));
-    if (gap > 0.5 * a.size || std::abs(dy) < 0.12 * h || std::abs(dy) > 1.0 * h) return 0;
+    bool tall = a.y1 - a.y0 > 1.6 * a.size;
+    bool slanted = tall ? std::abs(dy) > 0.14 * std::abs(dx) && std::abs(dy) > 0.05 * a.size : std::abs(dy) >= 0.12 * h;
+    if (gap > 0.5 * a.size || !slanted || std::abs(dy) > 1.0 * h) return 0;
     bool right = b.x0 >= a.x0;
     return (dy < 0) == right ? 1 : -1;  // 1: climbs to the right
   };
@@ -679,15 +685,95 @@ std::string join_words(const std::vector<Word>& ws, size_t from, const std::vect
   return u::collapse_spaces(out);
 }
 
-const std::regex& number_marker() {
-  static const std::regex re(R"(^\(?([0-9]{1,2}|[A-Za-z]|[ivxIVX]{2,5})[.)]$)");
-  return re;
+// Alphabets lists are lettered in, each in its order: Latin, Greek, Cyrillic (Russian,
+// without ё and й, as lists skip them), Hebrew, and the Arabic script in its three orders
+// (abjad: أ ب ج د, as Arabic and Persian lists letter; the Arabic alphabet; the Persian
+// alphabet). A letter's place in an alphabet is its reading as a number.
+const std::vector<std::u32string>& list_alphabets() {
+  static const std::vector<std::u32string> a{
+      U"abcdefghijklmnopqrstuvwxyz",
+      U"αβγδεζηθικλμνξοπρστυφχψω",
+      U"абвгдежзиклмнопрстуфхцчшщэюя",
+      U"אבגדהוזחטיכלמנסעפצקרשת",
+      U"\u0627\u0628\u062C\u062F\u0647\u0648\u0632\u062D\u0637\u064A\u0643\u0644\u0645\u0646\u0633\u0639\u0641\u0635\u0642\u0631\u0634\u062A\u062B\u062E\u0630\u0636\u0638\u063A",
+      U"\u0627\u0628\u062A\u062B\u062C\u062D\u062E\u062F\u0630\u0631\u0632\u0633\u0634\u0635\u0636\u0637\u0638\u0639\u063A\u0641\u0642\u0643\u0644\u0645\u0646\u0647\u0648\u064A",
+      U"\u0627\u0628\u067E\u062A\u062B\u062C\u0686\u062D\u062E\u062F\u0630\u0631\u0632\u0698\u0633\u0634\u0635\u0636\u0637\u0638\u0639\u063A\u0641\u0642\u06A9\u06AF\u0644\u0645\u0646\u0648\u0647\u06CC"};
+  return a;
 }
+
+// A letter as lists write it, folded: lower case; Arabic alef with hamza as alef, Persian
+// yeh and keheh as Arabic yeh and kaf (for the Arabic orders; the Persian one has its own).
+char32_t list_letter(char32_t c, bool persian = false) {
+  c = static_cast<char32_t>(u_tolower(static_cast<UChar32>(c)));
+  if (c == 0x0623 || c == 0x0625 || c == 0x0622) return 0x0627;
+  if (!persian && c == 0x06CC) return 0x064A;
+  if (!persian && c == 0x06A9) return 0x0643;
+  if (persian && c == 0x064A) return 0x06CC;
+  if (persian && c == 0x0643) return 0x06A9;
+  return c;
+}
+
+// The core of a number marker, without its brackets and full stop: "(b)" -> "b", "12." ->
+// "12". Empty when it is none. The forms: "1." "1)" "(1)" "a." "a)" "(a)" "iv." (up to two
+// digits, of any script's decimal digits; one letter of the alphabets above; a roman
+// numeral of two to five letters).
+std::u32string marker_core(const std::string& text) {
+  std::u32string m = u::decode(text);
+  if (m.size() < 2) return {};
+  bool open = m[0] == U'(';
+  if (m.back() != U'.' && m.back() != U')') return {};
+  if (open && m.back() != U')') return {};
+  std::u32string core = m.substr(open ? 1 : 0, m.size() - (open ? 2 : 1));
+  if (core.empty() || core.size() > 5) return {};
+  if (core.size() <= 2 && std::all_of(core.begin(), core.end(), [](char32_t c) { return u_isdigit(static_cast<UChar32>(c)); }))
+    return core;
+  if (core.size() == 1) {
+    for (const auto& alpha : list_alphabets())
+      if (alpha.find(list_letter(core[0])) != std::u32string::npos || alpha.find(list_letter(core[0], true)) != std::u32string::npos)
+        return core;
+    if ((core[0] >= U'A' && core[0] <= U'Z')) return core;
+    return {};
+  }
+  if (core.size() >= 2 && std::all_of(core.begin(), core.end(), [](char32_t c) { return std::u32string_view(U"ivxIVX").find(c) != std::u32string_view::npos; }))
+    return core;
+  return {};
+}
+
+bool number_marker(const std::string& text) { return !marker_core(text).empty(); }
 
 // A letter or roman numeral with a full stop ("a.", "iv.") is a list number only in a
 // sequence: alone it is an abbreviation ("p. ex.", "z. B."). "a)" needs none.
 bool letter_number(const std::string& m) {
-  return m.size() >= 2 && m.back() == '.' && !std::isdigit(static_cast<unsigned char>(m[m[0] == '(' ? 1 : 0]));
+  std::u32string core = marker_core(m);
+  return !core.empty() && !m.empty() && m.back() == '.' && !u_isdigit(static_cast<UChar32>(core[0]));
+}
+
+// A marker's readings as a number: (which order, its place) for a letter in each alphabet
+// that has it, and ('r', value) for a roman numeral.
+std::vector<std::pair<int, int>> marker_readings(const std::string& m) {
+  std::u32string b = marker_core(m);
+  std::vector<std::pair<int, int>> r;
+  if (b.empty()) return r;
+  if (b.size() == 1) {
+    const auto& alphas = list_alphabets();
+    for (size_t k = 0; k < alphas.size(); ++k) {
+      size_t at = alphas[k].find(list_letter(b[0], k == alphas.size() - 1));
+      if (at != std::u32string::npos) r.push_back({static_cast<int>(k), static_cast<int>(at) + 1});
+    }
+  }
+  auto val = [](char32_t c) {
+    c = static_cast<char32_t>(u_tolower(static_cast<UChar32>(c)));
+    return c == U'i' ? 1 : c == U'v' ? 5 : c == U'x' ? 10 : c == U'l' ? 50 : c == U'c' ? 100 : 0;
+  };
+  int n = 0;
+  bool roman = true;
+  for (size_t k = 0; k < b.size() && roman; ++k) {
+    int v = val(b[k]);
+    if (!v) roman = false;
+    else n += k + 1 < b.size() && val(b[k + 1]) > v ? -v : v;
+  }
+  if (roman && n > 0) r.push_back({'r', n});
+  return r;
 }
 
 bool courier_o(const W& w) {
@@ -769,7 +855,7 @@ Line make_line(std::vector<W> ws, double page_width, const DirContext& dc, const
     const std::string& t = ws[0].w.text;
     if (t.size() >= 2 && (t[0] == '.' || t[0] == ')')) {
       std::string m = t.substr(1) + t[0];
-      if (std::regex_match(m, number_marker())) {
+      if (number_marker(m)) {
         ws[0].w.text = m;
         ws[0].raw = u::decode(m);
       }
@@ -804,7 +890,7 @@ Line make_line(std::vector<W> ws, double page_width, const DirContext& dc, const
       first_text = 1;
     } else if (m.glyph && dash_like(m.raw) && gap >= 0.45 * em) {
       first_text = 1;
-    } else if (!m.glyph && std::regex_match(m.w.text, number_marker()) && gap >= 0.2 * em &&
+    } else if (!m.glyph && number_marker(m.w.text) && gap >= 0.2 * em &&
                !(no_number && letter_number(m.w.text))) {
       first_text = 1;
       l.numbered = true;
@@ -1349,24 +1435,7 @@ PageLines build_lines(const PageWords& page, bool rtl_deck, std::optional<bool> 
   for (size_t i = 0; i < out.lines.size(); ++i) {
     const Line& l = out.lines[i];
     if (!l.numbered || !letter_number(l.marker)) continue;
-    // its readings: a letter (a = 1) and, in roman numerals, a number (i, ii, iv...)
-    auto readings = [](const std::string& m) {
-      std::string b;
-      for (char c : m)
-        if (std::isalpha(static_cast<unsigned char>(c))) b += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      std::vector<std::pair<char, int>> r;
-      if (b.size() == 1) r.push_back({'a', b[0] - 'a' + 1});
-      auto val = [](char c) { return c == 'i' ? 1 : c == 'v' ? 5 : c == 'x' ? 10 : c == 'l' ? 50 : c == 'c' ? 100 : 0; };
-      int n = 0;
-      bool roman = !b.empty();
-      for (size_t k = 0; k < b.size() && roman; ++k) {
-        int v = val(b[k]);
-        if (!v) roman = false;
-        else n += k + 1 < b.size() && val(b[k + 1]) > v ? -v : v;
-      }
-      if (roman && n > 0) r.push_back({'r', n});
-      return r;
-    };
+    auto readings = marker_readings;
     bool sequence = false;
     for (const auto& o : out.lines) {
       if (&o == &l || !o.numbered || !letter_number(o.marker) || std::abs(o.marker_start - l.marker_start) >= l.size) continue;

@@ -520,6 +520,18 @@ bool is_build_step_of(const Slide& a, const Slide& b) {
 
 }  // namespace
 
+namespace {
+// What kind of furniture a line find_furniture() marked is, for the slide's record.
+Dropped furniture_record(const PageLines& p, const Line& l) {
+  static const std::regex counter(R"(^\d{1,4}\s*(?:/|of|из|von|sur|de|／)\s*\d{1,4}$)", std::regex::icase);
+  const char* kind = l.rotated                                                              ? "watermark"
+                     : std::regex_match(l.full_text, counter) || is_page_number(l.full_text) ? "page-number"
+                     : l.yc() < p.height / 2                                                 ? "running-header"
+                                                                                             : "footer";
+  return {l.full_text, "furniture", kind, {l.x0, l.y0, l.x1, l.y1}};
+}
+}  // namespace
+
 std::vector<std::vector<bool>> find_furniture(const std::vector<PageLines>& pages) {
   std::vector<std::vector<bool>> out(pages.size());
   const Bands bands = bands_of(pages);
@@ -849,8 +861,10 @@ Deck analyze(const std::vector<PageLines>& pages_in, const AnalysisOptions& opts
     s.size = {p.width, p.height};
     s.direction = deck.direction;
     std::vector<const Line*> body, turned;
+    s.dropped = p.dropped;  // what the PDF layer and the lines left out; furniture below
     for (size_t k = 0; k < p.lines.size(); ++k)
       if (!furn[i][k]) (p.lines[k].rotated ? turned : body).push_back(&p.lines[k]);
+      else s.dropped->push_back(furniture_record(p, p.lines[k]));
     if (body.empty() && !turned.empty()) body.swap(turned);
     if (!p.has_text)
       diag.warn({"page-no-text", opts.file, p.page, "no text on this page (an image or a scan?): kept as a blank slide"});

@@ -467,6 +467,7 @@ PageLines build_lines(const PageWords& page, bool rtl_deck) {
   out.height = page.height;
   out.label = page.label;
   out.hidden_words = page.hidden_words;
+  out.dropped = page.dropped;
   std::vector<Word> words = page.words;
   mark_slanted(words);
   std::vector<W> ws, turned;
@@ -563,7 +564,10 @@ PageLines build_lines(const PageWords& page, bool rtl_deck) {
     if (!sequence) out.lines[i] = make_line(kept[i], page.width, page_rtl, true);
   }
   for (auto& r : rotated_lines(std::move(turned))) out.lines.push_back(std::move(r));
-  // Drop fragments that hold only a bullet glyph with nothing next to it.
+  // Drop fragments that hold only a bullet glyph with nothing next to it (recorded).
+  for (const Line& l : out.lines)
+    if (l.text.empty() && !l.marker.empty())
+      out.dropped.push_back({l.marker, "glyph", "", {l.x0, l.y0, l.x1, l.y1}});
   out.lines.erase(std::remove_if(out.lines.begin(), out.lines.end(), [](const Line& l) { return l.text.empty(); }),
                   out.lines.end());
   std::stable_sort(out.lines.begin(), out.lines.end(), [](const Line& a, const Line& b) {
@@ -609,61 +613,6 @@ std::array<double, 4> ink_probe_rect(const Line& l, double) {
   double yc = l.yc(), h = l.height();
   if (l.rtl) return {l.x1 + 0.12 * em, yc - 0.3 * h, l.x1 + 1.6 * em, yc + 0.3 * h};
   return {l.x0 - 1.6 * em, yc - 0.3 * h, l.x0 - 0.12 * em, yc + 0.3 * h};
-}
-
-std::vector<bool> hidden_chars(const std::vector<DrawnChar>& chars, const std::vector<DrawnShape>& shapes) {
-  std::vector<bool> out(chars.size(), false);
-  for (size_t i = 0; i < chars.size(); ++i) {
-    const DrawnChar& g = chars[i];
-    // the last shape drawn before the character, under it, that paints its colour (a
-    // transparent shape, /ca 0 as Google Slides draws, leaves what is beneath it showing)
-    const DrawnShape* below = nullptr;
-    bool covered = false;
-    for (const DrawnShape& s : shapes) {
-      if (!s.contains(g.x, g.y)) continue;
-      if (s.order < g.order) {
-        if ((s.opaque || s.picture) && (!below || s.order > below->order)) below = &s;
-      } else if (s.opaque && s.rect) {
-        covered = true;
-      }
-    }
-    int mode = g.render & 3;
-    if (mode == 3) {
-      out[i] = !(below && below->picture);
-    } else if (covered) {
-      out[i] = true;
-    } else if (mode == 0 || mode == 2) {
-      if (below && below->picture) continue;
-      // a path that is not a rectangle covers only part of its box: its colour beneath
-      // the character is not known, and text is never dropped on a guess
-      if (below && !below->rect) continue;
-      std::array<double, 3> under = below ? below->rgb : std::array<double, 3>{1, 1, 1};
-      double d = std::abs(under[0] - g.rgb[0]) + std::abs(under[1] - g.rgb[1]) + std::abs(under[2] - g.rgb[2]);
-      out[i] = d < 0.03;
-    }
-  }
-  return out;
-}
-
-int drop_hidden_words(std::vector<Word>& words, const std::vector<DrawnChar>& chars, const std::vector<bool>& hidden) {
-  if (std::none_of(hidden.begin(), hidden.end(), [](bool h) { return h; })) return 0;
-  std::vector<std::pair<double, size_t>> by_y;  // y, index
-  for (size_t i = 0; i < chars.size(); ++i) by_y.push_back({chars[i].y, i});
-  std::sort(by_y.begin(), by_y.end());
-  int dropped = 0;
-  std::vector<Word> kept;
-  for (auto& w : words) {
-    int h = 0, v = 0;
-    auto lo = std::lower_bound(by_y.begin(), by_y.end(), std::make_pair(w.y0, size_t{0}));
-    for (auto it = lo; it != by_y.end() && it->first <= w.y1; ++it) {
-      const DrawnChar& c = chars[it->second];
-      if (c.x >= w.x0 - 0.5 && c.x <= w.x1 + 0.5) (hidden[it->second] ? h : v)++;
-    }
-    if (h > 0 && v == 0) ++dropped;
-    else kept.push_back(std::move(w));
-  }
-  words = std::move(kept);
-  return dropped;
 }
 
 std::string join_wrapped(const std::string& a, const std::string& b, const Speller* speller) {

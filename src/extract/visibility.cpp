@@ -59,9 +59,61 @@ bool paints(const DrawnChar& c) {
 
 }  // namespace
 
+namespace {
+// The glyphs by where they are, in cells of 24 pt (built on first use): the glyphs whose
+// boxes may meet a box, without looking at all of them.
+class GlyphGrid {
+ public:
+  explicit GlyphGrid(const std::vector<DrawnChar>& chars) : chars_(chars) {}
+  // Calls f(k) for the glyphs whose cells meet the box (some more than once) until it
+  // returns true; returns whether it did.
+  template <class F>
+  bool any(double x0, double y0, double x1, double y1, F f) {
+    if (!built_) build();
+    if (!(x1 >= x0 && y1 >= y0)) return false;
+    for (size_t k : giants_)
+      if (f(k)) return true;
+    long cx0 = cell(x0), cy0 = cell(y0), cx1 = cell(x1), cy1 = cell(y1);
+    if ((cx1 - cx0 + 1) * (cy1 - cy0 + 1) > 4096) {  // a huge box: every glyph
+      for (size_t k = 0; k < chars_.size(); ++k)
+        if (f(k)) return true;
+      return false;
+    }
+    for (long cy = cy0; cy <= cy1; ++cy)
+      for (long cx = cx0; cx <= cx1; ++cx)
+        if (auto it = cells_.find({cx, cy}); it != cells_.end())
+          for (size_t k : it->second)
+            if (f(k)) return true;
+    return false;
+  }
+
+ private:
+  static long cell(double v) { return static_cast<long>(std::floor(std::clamp(v, -1e7, 1e7) / 24.0)); }
+  void build() {
+    built_ = true;
+    for (size_t k = 0; k < chars_.size(); ++k) {
+      const DrawnChar& c = chars_[k];
+      if (!finite_box(c) || c.x1 < c.x0 || c.y1 < c.y0) continue;
+      long cx0 = cell(c.x0), cy0 = cell(c.y0), cx1 = cell(c.x1), cy1 = cell(c.y1);
+      if ((cx1 - cx0 + 1) * (cy1 - cy0 + 1) > 4096) {  // a giant glyph: asked about every time
+        giants_.push_back(k);
+        continue;
+      }
+      for (long cy = cy0; cy <= cy1; ++cy)
+        for (long cx = cx0; cx <= cx1; ++cx) cells_[{cx, cy}].push_back(k);
+    }
+  }
+  const std::vector<DrawnChar>& chars_;
+  std::map<std::pair<long, long>, std::vector<size_t>> cells_;
+  std::vector<size_t> giants_;
+  bool built_ = false;
+};
+}  // namespace
+
 std::vector<Hidden> hidden_chars(const std::vector<DrawnChar>& chars, const std::vector<DrawnShape>& shapes, double page_w,
                                  double page_h) {
   std::vector<Hidden> out(chars.size(), Hidden::no);
+  GlyphGrid grid(chars);
   for (size_t i = 0; i < chars.size(); ++i) {
     const DrawnChar& c = chars[i];
     if (!is_text(c) || !finite_box(c)) continue;
@@ -121,13 +173,13 @@ std::vector<Hidden> hidden_chars(const std::vector<DrawnChar>& chars, const std:
     // boxes of neighbouring glyphs may touch or overlap a little (kerning)
     double mx = 0.1 * c.size;
     size_t since = under ? under->order : 0;
-    bool over_glyph = false;
-    for (size_t k = 0; k < i && !over_glyph; ++k) {
+    bool over_glyph = grid.any(c.x0 + mx, c.y0 + mx, c.x1 - mx, c.y1 - mx, [&](size_t k) {
+      if (k >= i) return false;
       const DrawnChar& o = chars[k];
-      if (o.order < since || !paints(o) || !finite_box(o)) continue;
-      if (out[k] != Hidden::no && out[k] != Hidden::covered) continue;  // painted nothing, or the colour beneath
-      over_glyph = o.x0 + mx < c.x1 - mx && o.x1 - mx > c.x0 + mx && o.y0 + mx < c.y1 - mx && o.y1 - mx > c.y0 + mx;
-    }
+      if (o.order < since || !paints(o)) return false;
+      if (out[k] != Hidden::no && out[k] != Hidden::covered) return false;  // painted nothing, or the colour beneath
+      return o.x0 + mx < c.x1 - mx && o.x1 - mx > c.x0 + mx && o.y0 + mx < c.y1 - mx && o.y1 - mx > c.y0 + mx;
+    });
     if (!over_glyph) out[i] = Hidden::background;
   }
   return out;

@@ -401,6 +401,8 @@ def see_through():
     fm1 = p.stream("1 g 45 183 500 28 re f", " /Type /XObject /Subtype /Form /BBox [0 0 720 405] /Group << /S /Transparency >>")
     res = ("/ExtGState << /GS1 << /ca 0.5 >> /GS2 << /SMask << /S /Luminosity /G %d 0 R >> >> /GS3 << /ca 0.3 >>"
            " /GS4 << /BM /Multiply >> /GS5 << /ca 0.4 >> >> /XObject << /Im1 %d 0 R /Im2 %d 0 R /Im3 %d 0 R /Fm1 %d 0 R >> "
+           "/Pattern << /P1 << /PatternType 2 /Shading << /ShadingType 2 /ColorSpace /DeviceRGB /Coords [75 0 500 0] "
+           "/Function << /FunctionType 2 /Domain [0 1] /C0 [0 0 0.5] /C1 [0.6 0 0] /N 1 >> /Extend [true true] >> >> >> "
            % (mask, im1, im2, im3, fm1))
 
     def item(y, t, colour="0 g"):
@@ -417,19 +419,22 @@ def see_through():
     c1 += item(221, s1[2]) + "q /GS2 gs 1 g 45 215 500 28 re f Q\n"
     c1 += item(189, s1[3]) + "q /GS3 gs /Fm1 Do Q\n"
     c1 += item(157, s1[4]) + "q /GS4 gs 0.9 g 45 151 500 28 re f Q\n" + foot(1)
-    s2 = ["A picture clipped to a triangle", "White text on a see-through red box", "A stamp drawn with an image mask"]
+    s2 = ["A picture clipped to a triangle", "White text on a see-through red box", "A stamp drawn with an image mask",
+          "Text filled with a gradient"]
     c2 = "BT /F2 30 Tf 50 340 Td (Shapes that do not hide) Tj ET\n"
     c2 += item(285, s2[0]) + "q 600 279 m 640 279 l 620 307 l h W n 600 0 0 28 45 279 cm /Im2 Do Q\n"
     c2 += "q /GS5 gs 1 0 0 rg 45 247 500 28 re f Q\n" + item(253, s2[1], "1 g")
     c2 += item(221, s2[2]) + "q 500 0 0 28 45 215 cm /Im3 Do Q\n"
     c2 += item(189, "This line is covered by a white box") + "1 g 40 183 520 30 re f 0 g\n"
-    c2 += "1 g BT /F1 20 Tf 75 157 Td (White on white: nobody sees this) Tj ET 0 g\n" + foot(2)
+    c2 += "1 g BT /F1 20 Tf 75 157 Td (White on white: nobody sees this) Tj ET 0 g\n"
+    c2 += item(125, s2[3], "/Pattern cs /P1 scn") + foot(2)
     p.save(os.path.join(OUT, "see-through.pdf"), [(c1, (0, 0, 720, 405), ""), (c2, (0, 0, 720, 405), "")], "See-through",
            resources=res)
     expected("see-through", [S("Logos and stamps", [(1, t) for t in s1]), S("Shapes that do not hide", [(1, t) for t in s2])], "en",
              "hand-written PDF (issue 16): text under a grey box at /ca 0.5, a picture with its own /SMask, a white box under "
              "an ExtGState soft mask, a white box in a transparency group drawn at /ca 0.3, a box in Multiply mode, a picture "
-             "clipped to a triangle, a see-through red box (white text on it), a stencil mask: all visible, all kept; a line "
+             "clipped to a triangle, a see-through red box (white text on it), a stencil mask, text filled with a gradient "
+             "pattern: all visible, all kept; a line "
              "under an opaque white box drawn later and white text on the white page: hidden",
              furniture=["RIGF 2026 - Accra"])
 

@@ -107,6 +107,12 @@ class ScanDev : public TextOutputDev {
     TextOutputDev::endTextObject(state);
   }
   void setSoftMask(GfxState*, const double*, bool, Function*, GfxColor*) override { cur.soft_mask = true; }
+  // A stencil mask filled with a pattern: the pattern paints through the mask (Gfx saves
+  // and restores the state around it)
+  void setSoftMaskFromImageMask(GfxState* state, Object* ref, Stream* str, int w, int h, bool invert, bool inl, double* base) override {
+    OutputDev::setSoftMaskFromImageMask(state, ref, str, w, h, invert, inl, base);  // drawImageMask(): the stencil's ink
+    cur.soft_mask = true;
+  }
   void clearSoftMask(GfxState*) override { cur.soft_mask = false; }
   // Gfx::drawForm saves the state (saveState above: the group's own opacity, blend mode
   // and soft mask), then sets opacity 1, Normal and no soft mask for the group's content,
@@ -241,6 +247,9 @@ class ScanDev : public TextOutputDev {
     g.stroke = {colToDbl(c.r), colToDbl(c.g), colToDbl(c.b)};
     g.fill_known = state->getFillColorSpace() && state->getFillColorSpace()->getMode() != csPattern;
     g.stroke_known = state->getStrokeColorSpace() && state->getStrokeColorSpace()->getMode() != csPattern;
+    // Text filled with a pattern: Gfx draws it in render mode 7 (5 when also stroked) to
+    // clip the pattern to the glyphs, then paints the pattern: it is filled text
+    if (!g.fill_known && (g.render == 7 || g.render == 5)) g.render = g.render == 5 ? 2 : 0;
     g.fill_alpha = state->getFillOpacity() * cur.group_alpha;
     g.stroke_alpha = state->getStrokeOpacity() * cur.group_alpha;
     g.normal_blend = normal(state);

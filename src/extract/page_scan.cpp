@@ -280,9 +280,13 @@ class ScanDev : public TextOutputDev {
     double fs = state->getFontSize();
     g.x0 = g.y0 = 1e18;
     g.x1 = g.y1 = -1e18;
+    // (vertical writing: the glyph stands half an em either side of its origin, across
+    // the advance)
+    bool vertical = font && font->getWMode() == 1;
     for (auto [t, v] : {std::pair{0.0, desc}, {1.0, desc}, {0.0, asc}, {1.0, asc}}) {
       double vx, vy, tx, ty;
-      state->textTransformDelta(0, v * fs, &vx, &vy);
+      if (vertical) state->textTransformDelta((v > 0 ? 0.5 : -0.5) * fs, 0, &vx, &vy);
+      else state->textTransformDelta(0, v * fs, &vx, &vy);
       state->transform(x + t * ax + vx, y + t * ay + vy, &tx, &ty);
       g.x0 = std::min(g.x0, tx); g.y0 = std::min(g.y0, ty);
       g.x1 = std::max(g.x1, tx); g.y1 = std::max(g.y1, ty);

@@ -13,8 +13,8 @@ pkgs="build-essential cmake pkg-config git ca-certificates
 dicts="hunspell-de-de hunspell-en-us hunspell-fr"
 case "$what" in
   build) ;;
-  test) pkgs="$pkgs qpdf poppler-utils jq mupdf-tools gettext translate-toolkit libxml2-utils python3 $dicts" ;;
-  fuzz) pkgs="$pkgs qpdf poppler-utils jq mupdf-tools gettext translate-toolkit libxml2-utils python3 $dicts clang libclang-rt-14-dev" ;;
+  test) pkgs="$pkgs qpdf poppler-utils jq mupdf-tools gettext translate-toolkit libxml2-utils python3 ghostscript $dicts" ;;
+  fuzz) pkgs="$pkgs qpdf poppler-utils jq mupdf-tools gettext translate-toolkit libxml2-utils python3 ghostscript $dicts clang libclang-rt-14-dev" ;;
   *) echo "deckhand: error: scripts/deps.sh: unknown set '$what' (use build, test or fuzz)" >&2; exit 2 ;;
 esac
 missing=""

@@ -313,10 +313,10 @@ class RawPDF:
         z = zlib.compress(raw)
         return self.add(b"<< /Length %d /Filter /FlateDecode%s >>\nstream\n" % (len(z), extra.encode()) + z + b"\nendstream")
 
-    def save(self, path, pages, title):
+    def save(self, path, pages, title, resources=""):
         fonts = {"F1": self.add("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"),
                  "F2": self.add("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>")}
-        res = "<< /Font << %s >> >>" % " ".join("/%s %d 0 R" % kv for kv in fonts.items())
+        res = "<< /Font << %s >> %s>>" % (" ".join("/%s %d 0 R" % kv for kv in fonts.items()), resources)
         pages_id = len(self.objs) + 1 + 2 * len(pages)
         kids = []
         for content, media, extra in pages:
@@ -382,6 +382,61 @@ def mixed_geometry():
              "hand-written PDF: an ordinary page, a /Rotate 90 portrait page with the slide at 95 %, a letterboxed 4:3 "
              "page, an offset MediaBox with a CropBox hiding a printed header; levels stay, footers are furniture",
              furniture=["RIGF 2026 - Accra", "PRINTED COPY"])
+
+
+@case
+def see_through():
+    """Issue 16: text under see-through, soft-masked, grouped, blended and clipped shapes
+    stays; text under an opaque box drawn later, and white text on white, does not."""
+    p = RawPDF()
+    img = "".join(chr(c) for c in (20, 40, 120) * 4)  # 2 x 2 dark blue
+    smask = p.stream("\x80\x40\x40\x80", " /Type /XObject /Subtype /Image /Width 2 /Height 2 /ColorSpace /DeviceGray"
+                                           " /BitsPerComponent 8")
+    im1 = p.stream(img, " /Type /XObject /Subtype /Image /Width 2 /Height 2 /ColorSpace /DeviceRGB /BitsPerComponent 8"
+                        " /SMask %d 0 R" % smask)
+    im2 = p.stream(img, " /Type /XObject /Subtype /Image /Width 2 /Height 2 /ColorSpace /DeviceRGB /BitsPerComponent 8")
+    im3 = p.stream("\xfe", " /Type /XObject /Subtype /Image /Width 8 /Height 1 /ImageMask true /BitsPerComponent 1")
+    mask = p.stream("0.5 g 0 0 720 405 re f", " /Type /XObject /Subtype /Form /BBox [0 0 720 405]"
+                                             " /Group << /S /Transparency /CS /DeviceGray >>")
+    fm1 = p.stream("1 g 45 183 500 28 re f", " /Type /XObject /Subtype /Form /BBox [0 0 720 405] /Group << /S /Transparency >>")
+    res = ("/ExtGState << /GS1 << /ca 0.5 >> /GS2 << /SMask << /S /Luminosity /G %d 0 R >> >> /GS3 << /ca 0.3 >>"
+           " /GS4 << /BM /Multiply >> /GS5 << /ca 0.4 >> >> /XObject << /Im1 %d 0 R /Im2 %d 0 R /Im3 %d 0 R /Fm1 %d 0 R >> "
+           "/Pattern << /P1 << /PatternType 2 /Shading << /ShadingType 2 /ColorSpace /DeviceRGB /Coords [75 0 500 0] "
+           "/Function << /FunctionType 2 /Domain [0 1] /C0 [0 0 0.5] /C1 [0.6 0 0] /N 1 >> /Extend [true true] >> >> >> "
+           % (mask, im1, im2, im3, fm1))
+
+    def item(y, t, colour="0 g"):
+        return "0 g BT /F1 20 Tf 50 %d Td (\x95) Tj ET %s BT /F1 20 Tf 75 %d Td (%s) Tj ET 0 g\n" % (y, colour, y, esc(t))
+
+    def foot(n):
+        return "0 g BT /F1 11 Tf 50 20 Td (RIGF 2026 - Accra) Tj ET BT /F1 11 Tf 650 20 Td (%d) Tj ET\n" % n
+
+    s1 = ["A logo stamped at half opacity", "A picture with its own soft mask", "A box under a soft mask",
+          "A white box in a group at 30 percent", "A box drawn in Multiply mode"]
+    c1 = "BT /F2 30 Tf 50 340 Td (Logos and stamps) Tj ET\n"
+    c1 += item(285, s1[0]) + "q /GS1 gs 0.5 g 45 279 500 28 re f Q\n"
+    c1 += item(253, s1[1]) + "q 500 0 0 28 45 247 cm /Im1 Do Q\n"
+    c1 += item(221, s1[2]) + "q /GS2 gs 1 g 45 215 500 28 re f Q\n"
+    c1 += item(189, s1[3]) + "q /GS3 gs /Fm1 Do Q\n"
+    c1 += item(157, s1[4]) + "q /GS4 gs 0.9 g 45 151 500 28 re f Q\n" + foot(1)
+    s2 = ["A picture clipped to a triangle", "White text on a see-through red box", "A stamp drawn with an image mask",
+          "Text filled with a gradient"]
+    c2 = "BT /F2 30 Tf 50 340 Td (Shapes that do not hide) Tj ET\n"
+    c2 += item(285, s2[0]) + "q 600 279 m 640 279 l 620 307 l h W n 600 0 0 28 45 279 cm /Im2 Do Q\n"
+    c2 += "q /GS5 gs 1 0 0 rg 45 247 500 28 re f Q\n" + item(253, s2[1], "1 g")
+    c2 += item(221, s2[2]) + "q 500 0 0 28 45 215 cm /Im3 Do Q\n"
+    c2 += item(189, "This line is covered by a white box") + "1 g 40 183 520 30 re f 0 g\n"
+    c2 += "1 g BT /F1 20 Tf 75 157 Td (White on white: nobody sees this) Tj ET 0 g\n"
+    c2 += item(125, s2[3], "/Pattern cs /P1 scn") + foot(2)
+    p.save(os.path.join(OUT, "see-through.pdf"), [(c1, (0, 0, 720, 405), ""), (c2, (0, 0, 720, 405), "")], "See-through",
+           resources=res)
+    expected("see-through", [S("Logos and stamps", [(1, t) for t in s1]), S("Shapes that do not hide", [(1, t) for t in s2])], "en",
+             "hand-written PDF (issue 16): text under a grey box at /ca 0.5, a picture with its own /SMask, a white box under "
+             "an ExtGState soft mask, a white box in a transparency group drawn at /ca 0.3, a box in Multiply mode, a picture "
+             "clipped to a triangle, a see-through red box (white text on it), a stencil mask, text filled with a gradient "
+             "pattern: all visible, all kept; a line "
+             "under an opaque white box drawn later and white text on the white page: hidden",
+             furniture=["RIGF 2026 - Accra"])
 
 
 if __name__ == "__main__":

@@ -665,6 +665,18 @@ bool is_build_step_of(const Slide& a, const Slide& b) {
 
 }  // namespace
 
+namespace {
+// What kind of furniture a line find_furniture() marked is, for the slide's record.
+Dropped furniture_record(const PageLines& p, const Line& l) {
+  static const std::regex counter(R"(^\d{1,4}\s*(?:/|of|из|von|sur|de|／)\s*\d{1,4}$)", std::regex::icase);
+  const char* kind = l.rotated                                                              ? "watermark"
+                     : std::regex_match(l.full_text, counter) || is_page_number(l.full_text) ? "page-number"
+                     : l.yc() < p.height / 2                                                 ? "running-header"
+                                                                                             : "footer";
+  return {l.full_text, "furniture", kind, {l.x0, l.y0, l.x1, l.y1}};
+}
+}  // namespace
+
 std::vector<std::vector<bool>> find_furniture(const std::vector<PageLines>& pages, bool page_extents) {
   std::vector<std::vector<bool>> out(pages.size());
   const Bands bands = bands_of(pages);
@@ -1043,7 +1055,14 @@ Deck analyze(const std::vector<PageLines>& pages_in, const AnalysisOptions& opts
   // over pairs of lines that are plainly one wrapped paragraph (the lower line starts in
   // lower case, right under the upper one, same size, overlapping). Paragraph spacing is
   // measured against it where a column has too few lines to tell by itself.
+  // A page's own pairs, where it has some, measure its pitch better (a slide set with
+  // looser line spacing than the rest of the deck).
+  auto median = [](std::vector<double> v) {
+    std::nth_element(v.begin(), v.begin() + static_cast<long>(v.size() / 2), v.end());
+    return v[v.size() / 2];
+  };
   double wrap_ratio = 1.2;
+  std::vector<std::optional<double>> page_wrap_ratio(pages.size());
   {
     std::vector<double> ratios;
     for (size_t i = 0; i < pages.size(); ++i) {
@@ -1051,6 +1070,7 @@ Deck analyze(const std::vector<PageLines>& pages_in, const AnalysisOptions& opts
       for (size_t k = 0; k < pages[i].lines.size(); ++k)
         if (!furn[i][k] && !pages[i].lines[k].rotated) ls.push_back(&pages[i].lines[k]);
       std::sort(ls.begin(), ls.end(), [](auto* a, auto* b) { return a->y0 < b->y0; });
+      std::vector<double> own;
       for (size_t a = 0; a < ls.size(); ++a)
         for (size_t b = a + 1; b < ls.size() && ls[b]->y0 < ls[a]->y1 + ls[a]->height(); ++b) {
           const Line& x = *ls[a];
@@ -1058,14 +1078,13 @@ Deck analyze(const std::vector<PageLines>& pages_in, const AnalysisOptions& opts
           // the next line under x (overlapping it), if it carries x's sentence on
           if (y.y0 <= x.y0 + 0.5 * x.height() || std::min(x.x1, y.x1) - std::max(x.x0, y.x0) < 0.3 * (x.x1 - x.x0)) continue;
           if (std::abs(x.size - y.size) <= 0.05 * x.size && y.marker.empty() && starts_lower(y.text))
-            ratios.push_back((y.baseline() - x.baseline()) / std::max(x.size, 1.0));
+            own.push_back((y.baseline() - x.baseline()) / std::max(x.size, 1.0));
           break;
         }
+      if (!own.empty()) page_wrap_ratio[i] = std::clamp(median(own), 0.8, 2.5);
+      ratios.insert(ratios.end(), own.begin(), own.end());
     }
-    if (ratios.size() >= 3) {
-      std::nth_element(ratios.begin(), ratios.begin() + static_cast<long>(ratios.size() / 2), ratios.end());
-      wrap_ratio = std::clamp(ratios[ratios.size() / 2], 0.8, 2.5);
-    }
+    if (ratios.size() >= 3) wrap_ratio = std::clamp(median(ratios), 0.8, 2.5);
   }
   std::vector<std::vector<Draft>> drafts(pages.size());
   bool seen_nonblank = false;
@@ -1078,8 +1097,10 @@ Deck analyze(const std::vector<PageLines>& pages_in, const AnalysisOptions& opts
     s.size = {p.width, p.height};
     s.direction = deck.direction;
     std::vector<const Line*> body, turned;
+    s.dropped = p.dropped;  // what the PDF layer and the lines left out; furniture below
     for (size_t k = 0; k < p.lines.size(); ++k)
       if (!furn[i][k]) (p.lines[k].rotated ? turned : body).push_back(&p.lines[k]);
+      else s.dropped->push_back(furniture_record(p, p.lines[k]));
     if (body.empty() && !turned.empty()) body.swap(turned);
     if (!p.has_text)
       diag.warn({"page-no-text", opts.file, p.page, "no text on this page (an image or a scan?): kept as a blank slide"});
@@ -1179,7 +1200,7 @@ Deck analyze(const std::vector<PageLines>& pages_in, const AnalysisOptions& opts
           pitches.push_back({a->size, b->baseline() - a->baseline()});
       }
       auto pitch_ref = [&](double size) {
-        double deck = wrap_ratio * size, best = 1e18;
+        double deck = page_wrap_ratio[i].value_or(wrap_ratio) * size, best = 1e18;
         for (auto [sz, p] : pitches)
           if (std::abs(sz - size) <= 0.1 * size) best = std::min(best, p);
         return std::min(best, deck);

@@ -346,7 +346,8 @@ std::optional<WordOrder> logical_word_order(const std::vector<Word>& visual) {
 
 }  // namespace
 
-std::string rtl_text(const std::vector<Word>& visual, bool rtl_paragraph, const std::vector<SpaceGlyph>* spaces) {
+std::string rtl_text(const std::vector<Word>& visual, bool rtl_paragraph, const std::vector<SpaceGlyph>* spaces,
+                     std::vector<Dropped>* dropped) {
   // 1. Clusters in visual order (left to right), each a piece of text that must not be
   //    split: a left-to-right word as it is; in right-to-left words, the characters one
   //    glyph draws (a lam-alef ligature), with the combining marks (harakat, points) that
@@ -496,7 +497,13 @@ std::string rtl_text(const std::vector<Word>& visual, bool rtl_paragraph, const 
     bool left_free = i == 0 || cl[i - 1].space, right_free = i + 1 == cl.size() || cl[i + 1].space;
     // (at an edge only a capital: a lower-case letter there may be a footnote's, "13p")
     bool capital = t.size() == 1 && t[0] >= U'A' && t[0] <= U'Z';
-    if ((left_ar && right_ar) || (capital && ((left_ar && right_free) || (right_ar && left_free)))) cl[i].text.clear();
+    if ((left_ar && right_ar) || (capital && ((left_ar && right_free) || (right_ar && left_free)))) {
+      if (dropped) {
+        const Word& w = visual[cl[i].word];
+        dropped->push_back({u::encode(cl[i].text), "glyph", "kashida", {cl[i].x0, w.y0, cl[i].x1, w.y1}});
+      }
+      cl[i].text.clear();
+    }
   }
   // 4. Visual -> logical. Where the content stream shows it, the order the runs were
   //    drawn in: layout engines draw a line's runs of one direction one after the other in
@@ -911,13 +918,13 @@ Line make_line(std::vector<W> ws, double page_width, const DirContext& dc, const
   if (l.rtl) {
     std::vector<Word> visual(l.words.begin() + static_cast<long>(first_text), l.words.end());
     std::sort(visual.begin(), visual.end(), [](const Word& a, const Word& b) { return a.x0 < b.x0; });
-    l.text = rtl_text(visual, true, spaces);
+    l.text = rtl_text(visual, true, spaces, &l.dropped);
   } else if (std::any_of(l.words.begin() + static_cast<long>(first_text), l.words.end(), [](const Word& w) { return has_rtl(w.text); })) {
     // a left-to-right paragraph with right-to-left words in it ("Welcome مرحبا"): they
     // are drawn right to left, and read back in logical order the same way
     std::vector<Word> visual(l.words.begin() + static_cast<long>(first_text), l.words.end());
     std::sort(visual.begin(), visual.end(), [](const Word& a, const Word& b) { return a.x0 < b.x0; });
-    l.text = rtl_text(visual, false, spaces);
+    l.text = rtl_text(visual, false, spaces, &l.dropped);
   } else {
     l.text = join_words(l.words, first_text, spaces);
   }
@@ -1035,7 +1042,7 @@ std::string marks_on_their_letters(const Word& w) {
 // fold the copies into one (glyphs placed one by one, as right-to-left text often is),
 // two words of the same text and size standing within a quarter of an em of each other are
 // one; the copy drawn last, on top, is kept.
-void drop_shadow_copies(std::vector<Word>& words) {
+void drop_shadow_copies(std::vector<Word>& words, std::vector<Dropped>& dropped) {
   std::map<std::string, std::vector<size_t>> by_text;
   for (size_t k = 0; k < words.size(); ++k) by_text[words[k].text].push_back(k);
   std::vector<bool> gone(words.size(), false);
@@ -1055,6 +1062,7 @@ void drop_shadow_copies(std::vector<Word>& words) {
   std::vector<Word> kept;
   for (size_t k = 0; k < words.size(); ++k)
     if (!gone[k]) kept.push_back(std::move(words[k]));
+    else dropped.push_back({words[k].text, "duplicate", "shadow", {words[k].x0, words[k].y0, words[k].x1, words[k].y1}});
   words = std::move(kept);
 }
 
@@ -1103,7 +1111,10 @@ bool leader_char(char32_t c) { return c == U'.' || c == 0x2026 || c == 0xB7 || c
 // its number: they are drawn, not read. A run of three leader characters or more is taken
 // out of the words (left as a gap: the entry and its number become two fragments, a row
 // of two cells); leader dots drawn one a word (". . . .") go too, four in a row or more.
-void drop_leaders(std::vector<W>& g) {
+void drop_leaders(std::vector<W>& g, std::vector<Dropped>& dropped) {
+  auto record = [&](const std::u32string& t, double x0, const W& w, double x1) {
+    dropped.push_back({u::encode(t), "leader", "", {x0, w.w.y0, x1, w.w.y1}});
+  };
   auto dots_only = [](const std::u32string& t) { return !t.empty() && std::all_of(t.begin(), t.end(), leader_char); };
   std::vector<W> out;
   for (size_t i = 0; i < g.size(); ++i) {
@@ -1118,12 +1129,15 @@ void drop_leaders(std::vector<W>& g) {
         while (n < t.size() && leader_char(back ? t[t.size() - 1 - n] : t[n])) ++n;
         if (n == 0 || n == t.size()) return;
         double per = (w.w.x1 - w.w.x0) / static_cast<double>(t.size());
+        if (back) record(t.substr(t.size() - n), w.w.x1 - per * static_cast<double>(n), w, w.w.x1);
+        else record(t.substr(0, n), w.w.x0, w, w.w.x0 + per * static_cast<double>(n));
         if (back) { t.erase(t.size() - n); w.w.x1 -= per * static_cast<double>(n); }
         else { t.erase(0, n); w.w.x0 += per * static_cast<double>(n); }
         w.w.text = u::encode(t);
         w.w.char_x.clear();
         w.w.char_glyph.clear();
       };
+      for (size_t k = i; k < j; ++k) record(g[k].raw, g[k].w.x0, g[k], g[k].w.x1);
       if (!out.empty()) strip(out.back(), true);
       strip(g[j], false);
       i = j - 1;
@@ -1144,6 +1158,7 @@ void drop_leaders(std::vector<W>& g) {
       if (dots < 4 || !before || !after) { a = b; continue; }
       // split: [0, a) text, [a, b) leader, [b, end) what follows
       double per = (w.w.x1 - w.w.x0) / static_cast<double>(std::max<size_t>(t.size(), 1));
+      record(t.substr(a, b - a), w.w.x0 + per * static_cast<double>(a), w, w.w.x0 + per * static_cast<double>(b));
       if (a > 0) {
         W l = w;
         l.raw = t.substr(0, a);
@@ -1180,6 +1195,7 @@ PageLines build_lines(const PageWords& page, bool rtl_deck, std::optional<bool> 
   out.height = page.height;
   out.label = page.label;
   out.hidden_words = page.hidden_words;
+  out.dropped = page.dropped;
   std::vector<Word> words;
   double pw = std::max(page.width, 1.0), ph = std::max(page.height, 1.0);
   std::vector<Word> all = page.words;
@@ -1210,13 +1226,14 @@ PageLines build_lines(const PageWords& page, bool rtl_deck, std::optional<bool> 
             return m.text == f.text && std::abs(m.xc - f.xc) < 0.02 && std::abs(m.yc - f.yc) < 0.02;
           })) {
         out.watermarks.push_back(f.text);
+        out.dropped.push_back({w.text, "furniture", "watermark", {w.x0, w.y0, w.x1, w.y1}});
         continue;
       }
       out.faint.push_back(std::move(f));
     }
     words.push_back(w);
   }
-  drop_shadow_copies(words);
+  drop_shadow_copies(words, out.dropped);
   join_mark_led_words(words);
   std::vector<W> ws, turned;
   int rtl_chars = 0, ltr_chars = 0;
@@ -1406,7 +1423,7 @@ PageLines build_lines(const PageWords& page, bool rtl_deck, std::optional<bool> 
   };
   for (auto& g : groups) {
     std::sort(g.begin(), g.end(), [](const W& a, const W& b) { return a.w.x0 < b.w.x0; });
-    drop_leaders(g);
+    drop_leaders(g, out.dropped);
     for (size_t i : split_at(g, nullptr)) {
       starts.push_back(g[i].w.x0);
       ends.push_back(g[i - 1].w.x1);
@@ -1453,7 +1470,14 @@ PageLines build_lines(const PageWords& page, bool rtl_deck, std::optional<bool> 
     if (!sequence) out.lines[i] = make_line(kept[i], page.width, dc, &page.spaces, true);
   }
   for (auto& r : rotated_lines(std::move(turned))) out.lines.push_back(std::move(r));
-  // Drop fragments that hold only a bullet glyph with nothing next to it.
+  // Drop fragments that hold only a bullet glyph with nothing next to it (recorded).
+  for (Line& l : out.lines) {
+    for (auto& d : l.dropped) out.dropped.push_back(std::move(d));
+    l.dropped.clear();
+  }
+  for (const Line& l : out.lines)
+    if (l.text.empty() && !l.marker.empty())
+      out.dropped.push_back({l.marker, "glyph", "", {l.x0, l.y0, l.x1, l.y1}});
   out.lines.erase(std::remove_if(out.lines.begin(), out.lines.end(), [](const Line& l) { return l.text.empty(); }),
                   out.lines.end());
   std::stable_sort(out.lines.begin(), out.lines.end(), [](const Line& a, const Line& b) {
@@ -1490,61 +1514,6 @@ std::array<double, 4> ink_probe_rect(const Line& l, double) {
   double yc = l.yc(), h = l.height();
   if (l.rtl) return {l.x1 + 0.12 * em, yc - 0.3 * h, l.x1 + 1.6 * em, yc + 0.3 * h};
   return {l.x0 - 1.6 * em, yc - 0.3 * h, l.x0 - 0.12 * em, yc + 0.3 * h};
-}
-
-std::vector<bool> hidden_chars(const std::vector<DrawnChar>& chars, const std::vector<DrawnShape>& shapes) {
-  std::vector<bool> out(chars.size(), false);
-  for (size_t i = 0; i < chars.size(); ++i) {
-    const DrawnChar& g = chars[i];
-    // the last shape drawn before the character, under it, that paints its colour (a
-    // transparent shape, /ca 0 as Google Slides draws, leaves what is beneath it showing)
-    const DrawnShape* below = nullptr;
-    bool covered = false;
-    for (const DrawnShape& s : shapes) {
-      if (!s.contains(g.x, g.y)) continue;
-      if (s.order < g.order) {
-        if ((s.opaque || s.picture) && (!below || s.order > below->order)) below = &s;
-      } else if (s.opaque && s.rect) {
-        covered = true;
-      }
-    }
-    int mode = g.render & 3;
-    if (mode == 3) {
-      out[i] = !(below && below->picture);
-    } else if (covered) {
-      out[i] = true;
-    } else if (mode == 0 || mode == 2) {
-      if (below && below->picture) continue;
-      // a path that is not a rectangle covers only part of its box: its colour beneath
-      // the character is not known, and text is never dropped on a guess
-      if (below && !below->rect) continue;
-      std::array<double, 3> under = below ? below->rgb : std::array<double, 3>{1, 1, 1};
-      double d = std::abs(under[0] - g.rgb[0]) + std::abs(under[1] - g.rgb[1]) + std::abs(under[2] - g.rgb[2]);
-      out[i] = d < 0.03;
-    }
-  }
-  return out;
-}
-
-int drop_hidden_words(std::vector<Word>& words, const std::vector<DrawnChar>& chars, const std::vector<bool>& hidden) {
-  if (std::none_of(hidden.begin(), hidden.end(), [](bool h) { return h; })) return 0;
-  std::vector<std::pair<double, size_t>> by_y;  // y, index
-  for (size_t i = 0; i < chars.size(); ++i) by_y.push_back({chars[i].y, i});
-  std::sort(by_y.begin(), by_y.end());
-  int dropped = 0;
-  std::vector<Word> kept;
-  for (auto& w : words) {
-    int h = 0, v = 0;
-    auto lo = std::lower_bound(by_y.begin(), by_y.end(), std::make_pair(w.y0, size_t{0}));
-    for (auto it = lo; it != by_y.end() && it->first <= w.y1; ++it) {
-      const DrawnChar& c = chars[it->second];
-      if (c.x >= w.x0 - 0.5 && c.x <= w.x1 + 0.5) (hidden[it->second] ? h : v)++;
-    }
-    if (h > 0 && v == 0) ++dropped;
-    else kept.push_back(std::move(w));
-  }
-  words = std::move(kept);
-  return dropped;
 }
 
 std::string join_wrapped(const std::string& a, const std::string& b, const Speller* speller) {

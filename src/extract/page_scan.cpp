@@ -1,7 +1,8 @@
 // One pass over a page's content (see page_scan.hpp): Poppler's own text device, which
 // finds the words as pdftotext does, extended to record in drawing order what the
-// analysis needs besides the words: each character's render mode and colour and each
-// filled shape or picture (hidden text), and everything that leaves ink (drawn bullets).
+// analysis needs besides the words: each glyph and everything else that paints, with its
+// colour, transparency (opacity, soft masks, blend modes, transparency groups) and clip
+// (hidden text, visibility.hpp), and everything that leaves ink (drawn bullets).
 #include "extract/page_scan.hpp"
 
 #include <GfxFont.h>
@@ -99,21 +100,73 @@ class ScanDev : public TextOutputDev {
     spaces.clear();
     char_pos = 0;
     widths.clear();
+    cur = Tracked{};
+    saved.clear();
+    text_clip = false;
     TextOutputDev::startPage(num, state, xref);
+  }
+
+  // --- the graphics state Poppler's GfxState does not keep for us: whether a soft mask
+  // is in force, whether the clip is known exactly, the transparency groups drawn in
+  void saveState(GfxState* state) override {
+    Tracked t = cur;
+    t.fill_opacity = state->getFillOpacity();
+    t.blend = state->getBlendMode();
+    saved.push_back(t);
+    TextOutputDev::saveState(state);
+  }
+  void restoreState(GfxState* state) override {
+    if (!saved.empty()) {
+      cur = saved.back();
+      saved.pop_back();
+    }
+    TextOutputDev::restoreState(state);
+  }
+  void clip(GfxState* state) override { note_clip(state); }
+  void eoClip(GfxState* state) override { note_clip(state); }
+  void clipToStrokePath(GfxState*) override { cur.clip_known = false; }
+  void endTextObject(GfxState* state) override {
+    if (text_clip) cur.clip_known = false;  // render modes 4-7 add the glyphs to the clip
+    text_clip = false;
+    TextOutputDev::endTextObject(state);
+  }
+  void setSoftMask(GfxState*, const double*, bool, Function*, GfxColor*) override { cur.soft_mask = true; }
+  // A stencil mask filled with a pattern: the pattern paints through the mask (Gfx saves
+  // and restores the state around it)
+  void setSoftMaskFromImageMask(GfxState* state, Object* ref, Stream* str, int w, int h, bool invert, bool inl, double* base) override {
+    OutputDev::setSoftMaskFromImageMask(state, ref, str, w, h, invert, inl, base);  // drawImageMask(): the stencil's ink
+    cur.soft_mask = true;
+  }
+  void clearSoftMask(GfxState*) override { cur.soft_mask = false; }
+  // Gfx::drawForm saves the state (saveState above: the group's own opacity, blend mode
+  // and soft mask), then sets opacity 1, Normal and no soft mask for the group's content,
+  // then calls this: the content paints at the product of the groups' opacities.
+  void beginTransparencyGroup(GfxState*, const double*, GfxColorSpace*, bool, bool knockout, bool for_soft_mask) override {
+    if (for_soft_mask) {  // the content of a soft mask paints nothing on the page
+      ++cur.mask_depth;
+      return;
+    }
+    if (!saved.empty()) {
+      const Tracked& outer = saved.back();
+      cur.group_alpha *= outer.fill_opacity;
+      cur.group_normal = cur.group_normal && outer.blend == gfxBlendNormal && !outer.soft_mask;
+    }
+    cur.knockout = cur.knockout || knockout;
+  }
+
+  void incCharCount(int n) override {
+    char_pos += n;
+    TextOutputDev::incCharCount(n);
   }
 
   void drawChar(GfxState* state, double x, double y, double dx, double dy, double ox, double oy, CharCode code, int nBytes,
                 const Unicode* u, int uLen) override {
     int render = state->getRender();
+    if (render & 4) text_clip = true;
     GfxRGB c;
     state->getFillRGB(&c);
     std::array<double, 3> rgb{colToDbl(c.r), colToDbl(c.g), colToDbl(c.b)};
-    if (uLen > 0) {
-      double tx, ty;
-      state->transform(x + dx / 2, y + dy / 2, &tx, &ty);
-      ty -= 0.3 * state->getTransformedFontSize();
-      glyphs.push_back({tx, ty, render, rgb, order++});
-    }
+    add_glyph(state, x, y, dx, dy, code, nBytes, u, uLen, rgb);
     if ((render & 3) != 3 && (uLen == 0 || may_be_bullet(u[0]))) add_glyph_mark(state, x, y, dx, dy, rgb);
     Shown sh;
     sh.pos = char_pos;
@@ -157,10 +210,6 @@ class ScanDev : public TextOutputDev {
     return it != widths.end() && it->second.letters.size() >= 5 && it->second.hi > 0 &&
            it->second.hi - it->second.lo <= 0.02 * it->second.hi;
   }
-  void incCharCount(int n) override {
-    char_pos += n;
-    TextOutputDev::incCharCount(n);
-  }
 
   void fill(GfxState* state) override {
     add_path(state, false);
@@ -186,28 +235,133 @@ class ScanDev : public TextOutputDev {
     Shape s = picture_box(state);
     GfxRGB c;
     state->getFillRGB(&c);
-    s.picture = false;
+    s.kind = Shape::stencil;
     s.rgb = {colToDbl(c.r), colToDbl(c.g), colToDbl(c.b)};
-    add_mark(state, ink_of(s), state->getFillOpacity());
+    InkMark m = ink_of(s);
+    m.picture = false;
+    add_mark(state, m, state->getFillOpacity());
+    add_shape(state, s, state->getFillOpacity(), false);
     OutputDev::drawImageMask(state, ref, str, w, h, invert, interp, inl);  // skips inline data
   }
   void drawImage(GfxState* state, Object* ref, Stream* str, int w, int h, GfxImageColorMap* cm, bool interp,
                  const int* mask, bool inl) override {
-    add_picture(state, mask == nullptr);
+    // a colour-key mask (`mask`) or alpha in a JPEG 2000 stream leaves parts of the box unpainted
+    bool whole = mask == nullptr;
+    if (whole && str && str->getDict()) {
+      Object o = str->getDict()->lookup("SMaskInData");
+      whole = !(o.isNum() && o.getNum() != 0);
+    }
+    add_picture(state, whole, false);
     OutputDev::drawImage(state, ref, str, w, h, cm, interp, mask, inl);  // skips inline data
   }
-  void drawMaskedImage(GfxState* state, Object* ref, Stream* str, int w, int h, GfxImageColorMap* cm, bool interp,
-                       Stream* ms, int mw, int mh, bool mi, bool minterp) override {
-    add_picture(state, false);
-    OutputDev::drawMaskedImage(state, ref, str, w, h, cm, interp, ms, mw, mh, mi, minterp);
+  // (Not OutputDev's own versions of these two: they call drawImage(), which would take
+  // the picture for an unmasked, opaque one.)
+  void drawMaskedImage(GfxState* state, Object*, Stream*, int, int, GfxImageColorMap*, bool, Stream*, int, int, bool, bool) override {
+    add_picture(state, false, false);
   }
-  void drawSoftMaskedImage(GfxState* state, Object* ref, Stream* str, int w, int h, GfxImageColorMap* cm, bool interp,
-                           Stream* ms, int mw, int mh, GfxImageColorMap* mcm, bool minterp) override {
-    add_picture(state, false);
-    OutputDev::drawSoftMaskedImage(state, ref, str, w, h, cm, interp, ms, mw, mh, mcm, minterp);
+  void drawSoftMaskedImage(GfxState* state, Object*, Stream*, int, int, GfxImageColorMap*, bool, Stream*, int, int, GfxImageColorMap*,
+                           bool) override {
+    add_picture(state, false, true);
   }
 
  private:
+  struct Tracked {
+    bool soft_mask = false;    // an ExtGState /SMask is in force
+    bool clip_known = true;    // every clip in force is an axis-aligned rectangle: the clip is its box
+    double group_alpha = 1;    // product of the opacities of the transparency groups drawn in
+    bool group_normal = true;  // and all of them Normal, without a soft mask
+    bool knockout = false;
+    int mask_depth = 0;        // inside the content of a soft mask
+    // when saved: the state's own opacity and blend mode (a group's, for beginTransparencyGroup)
+    double fill_opacity = 1;
+    GfxBlendMode blend = gfxBlendNormal;
+  };
+  Tracked cur;
+  std::vector<Tracked> saved;
+  bool text_clip = false;
+
+  void note_clip(GfxState* state) {
+    Shape s;
+    if (!path_box(state, s) || !s.exact) cur.clip_known = false;
+  }
+  bool normal(GfxState* state) const { return cur.group_normal && state->getBlendMode() == gfxBlendNormal; }
+  // Records a shape that paints at opacity `opacity` (its own), within the clip's box.
+  void add_shape(GfxState* state, Shape s, double opacity, bool own_soft_mask) {
+    if (cur.mask_depth > 0) return;
+    if (!clip_box(state, s)) return;
+    s.exact = s.exact && cur.clip_known;
+    s.alpha = opacity * cur.group_alpha;
+    s.normal_blend = normal(state);
+    s.soft_mask = cur.soft_mask || own_soft_mask;
+    s.order = order++;
+    shapes.push_back(s);
+  }
+  void add_glyph(GfxState* state, double x, double y, double dx, double dy, CharCode code, int nBytes, const Unicode* u, int uLen,
+                 const std::array<double, 3>& rgb) {
+    Glyph g;
+    g.pos = char_pos;  // (drawChar moves char_pos on)
+    g.bytes = nBytes;
+    for (int i = 0; i < uLen; ++i) g.text += unicode::encode(static_cast<char32_t>(u[i]));
+    g.render = state->getRender();
+    g.fill = rgb;
+    GfxRGB c;
+    state->getStrokeRGB(&c);
+    g.stroke = {colToDbl(c.r), colToDbl(c.g), colToDbl(c.b)};
+    g.fill_known = state->getFillColorSpace() && state->getFillColorSpace()->getMode() != csPattern;
+    g.stroke_known = state->getStrokeColorSpace() && state->getStrokeColorSpace()->getMode() != csPattern;
+    // Text filled with a pattern: Gfx draws it in render mode 7 (5 when also stroked) to
+    // clip the pattern to the glyphs, then paints the pattern: it is filled text
+    if (!g.fill_known && (g.render == 7 || g.render == 5)) g.render = g.render == 5 ? 2 : 0;
+    g.fill_alpha = state->getFillOpacity() * cur.group_alpha;
+    g.stroke_alpha = state->getStrokeOpacity() * cur.group_alpha;
+    g.normal_blend = normal(state);
+    g.knockout = cur.knockout;
+    if (cur.mask_depth > 0) {  // part of a soft mask: shows where the masked content is; colour unknown
+      g.fill_alpha = g.stroke_alpha = 1;
+      g.fill_known = g.stroke_known = false;
+      g.normal_blend = false;
+    }
+    g.clip_known = cur.clip_known;
+    state->getClipBBox(&g.clip[0], &g.clip[1], &g.clip[2], &g.clip[3]);
+    g.size = state->getTransformedFontSize();
+    // the box Poppler gives the character: its advance (without character and word
+    // spacing), from the font's descent to its ascent
+    double sp = state->getCharSpace();
+    if (code == static_cast<CharCode>(0x20)) sp += state->getWordSpace();
+    double sx, sy;
+    state->textTransformDelta(sp * state->getHorizScaling(), 0, &sx, &sy);
+    double ax = dx - sx, ay = dy - sy;
+    // Poppler's own test (TextPage::addChar): the origin and advance wholly off the page
+    double ox, oy, w1, h1;
+    state->transform(x, y, &ox, &oy);
+    state->transformDelta(ax, ay, &w1, &h1);
+    g.off_page = !(ox + w1 >= 0 && ox <= state->getPageWidth() && oy + h1 >= 0 && oy <= state->getPageHeight());
+    const GfxFont* font = state->getFont().get();
+    double asc = font ? std::clamp(font->getAscent(), 0.5, 1.2) : 0.95;
+    double desc = font ? std::clamp(font->getDescent(), -0.5, 0.0) : -0.35;
+    double fs = state->getFontSize();
+    g.x0 = g.y0 = 1e18;
+    g.x1 = g.y1 = -1e18;
+    // (vertical writing: the glyph stands half an em either side of its origin, across
+    // the advance)
+    bool vertical = font && font->getWMode() == 1;
+    for (auto [t, v] : {std::pair{0.0, desc}, {1.0, desc}, {0.0, asc}, {1.0, asc}}) {
+      double vx, vy, tx, ty;
+      if (vertical) state->textTransformDelta((v > 0 ? 0.5 : -0.5) * fs, 0, &vx, &vy);
+      else state->textTransformDelta(0, v * fs, &vx, &vy);
+      state->transform(x + t * ax + vx, y + t * ay + vy, &tx, &ty);
+      g.x0 = std::min(g.x0, tx); g.y0 = std::min(g.y0, ty);
+      g.x1 = std::max(g.x1, tx); g.y1 = std::max(g.y1, ty);
+    }
+    // a glyph without advance (a combining mark) still has ink: a third of an em
+    if (g.x1 - g.x0 < 0.01 * g.size && g.y1 - g.y0 > 0.01 * g.size) {
+      double m = g.size / 6;
+      g.x0 -= m;
+      g.x1 += m;
+    }
+    g.order = order++;
+    glyphs.push_back(std::move(g));
+  }
   // The box of the current path in device space, and whether it is one axis-aligned
   // rectangle; false when empty.
   static bool path_box(GfxState* state, Shape& s) {
@@ -233,10 +387,10 @@ class ScanDev : public TextOutputDev {
     auto on_edges = [&](const std::vector<double>& v, double a, double b) {
       return std::all_of(v.begin(), v.end(), [&](double t) { return std::abs(t - a) < 0.5 || std::abs(t - b) < 0.5; });
     };
-    s.rect = p->getNumSubpaths() == 1 && points <= 5 && on_edges(xs, s.x0, s.x1) && on_edges(ys, s.y0, s.y1);
+    s.exact = p->getNumSubpaths() == 1 && points <= 5 && on_edges(xs, s.x0, s.x1) && on_edges(ys, s.y0, s.y1);
     return true;
   }
-  static bool clip(GfxState* state, Shape& s) {
+  static bool clip_box(GfxState* state, Shape& s) {
     double cx0, cy0, cx1, cy1;
     state->getClipBBox(&cx0, &cy0, &cx1, &cy1);
     s.x0 = std::max(s.x0, cx0); s.y0 = std::max(s.y0, cy0);
@@ -257,7 +411,7 @@ class ScanDev : public TextOutputDev {
     InkMark m;
     m.x0 = s.x0; m.y0 = s.y0; m.x1 = s.x1; m.y1 = s.y1;
     m.rgb = s.rgb;
-    m.picture = s.picture;
+    m.picture = s.kind == Shape::picture || s.kind == Shape::gradient;
     return m;
   }
   // The current path in device space, Bezier curves flattened to 8 segments each.
@@ -300,18 +454,15 @@ class ScanDev : public TextOutputDev {
     s.rgb = {colToDbl(c.r), colToDbl(c.g), colToDbl(c.b)};
     if (s.x1 - s.x0 >= 0.5 || s.y1 - s.y0 >= 0.5) {
       InkMark m = ink_of(s);
-      if (!s.rect) {
+      if (!s.exact) {
         m.kind = InkMark::fill;
         m.even_odd = even_odd;
         m.paths = flatten(state);
       }
       add_mark(state, std::move(m), state->getFillOpacity());
     }
-    if (s.x1 - s.x0 < 1 || s.y1 - s.y0 < 1) return;
-    if (!clip(state, s)) return;
-    s.opaque = state->getFillOpacity() >= 0.99 && state->getBlendMode() == gfxBlendNormal;
-    s.order = order++;
-    shapes.push_back(s);
+    s.kind = Shape::fill;
+    add_shape(state, s, state->getFillOpacity(), false);
   }
   // A stroke leaves ink along its segments only (a box's outline is not a filled box),
   // as wide as the line (a hairline is a pixel wide).
@@ -328,7 +479,11 @@ class ScanDev : public TextOutputDev {
     state->getStrokeRGB(&c);
     m.rgb = {colToDbl(c.r), colToDbl(c.g), colToDbl(c.b)};
     add_mark(state, std::move(m), state->getStrokeOpacity());
-    ++order;
+    s.x0 -= w; s.y0 -= w; s.x1 += w; s.y1 += w;
+    s.kind = Shape::stroke;
+    s.exact = false;
+    s.rgb = m.rgb;
+    add_shape(state, s, state->getStrokeOpacity(), false);
   }
   void add_glyph_mark(GfxState* state, double x, double y, double dx, double dy, const std::array<double, 3>& rgb) {
     // where a glyph's ink is, about: most of its advance, from a descender's depth to a
@@ -363,11 +518,9 @@ class ScanDev : public TextOutputDev {
   bool add_clip(GfxState* state) {
     Shape s;
     state->getClipBBox(&s.x0, &s.y0, &s.x1, &s.y1);
-    s.picture = true;
-    s.opaque = false;
-    s.order = order++;
-    shapes.push_back(s);
+    s.kind = Shape::gradient;
     marks.push_back(ink_of(s));
+    add_shape(state, s, state->getFillOpacity(), false);
     return true;  // drawn (nothing to draw here)
   }
   static Shape picture_box(GfxState* state) {
@@ -380,16 +533,17 @@ class ScanDev : public TextOutputDev {
       s.x0 = std::min(s.x0, tx); s.y0 = std::min(s.y0, ty);
       s.x1 = std::max(s.x1, tx); s.y1 = std::max(s.y1, ty);
     }
-    s.picture = true;
-    s.rect = std::abs(m[1]) < 1e-6 && std::abs(m[2]) < 1e-6;
+    s.kind = Shape::picture;
+    s.exact = std::abs(m[1]) < 1e-6 && std::abs(m[2]) < 1e-6;
     return s;
   }
-  void add_picture(GfxState* state, bool opaque) {
+  // A picture: `whole`, it paints all of its box (no mask of any kind); `soft_masked`,
+  // its own /SMask.
+  void add_picture(GfxState* state, bool whole, bool soft_masked) {
     Shape s = picture_box(state);
     add_mark(state, ink_of(s), state->getFillOpacity());
-    s.opaque = opaque && state->getFillOpacity() >= 0.99;
-    s.order = order++;
-    shapes.push_back(s);
+    s.exact = s.exact && whole;
+    add_shape(state, s, state->getFillOpacity(), soft_masked);
   }
 };
 
@@ -489,6 +643,7 @@ void PageScanner::scan(int index, PageScan& out) {
         if (static_cast<int>(g.size()) == tw.getLength()) w.char_glyph = std::move(g);
       }
       out.words.push_back(std::move(w));
+      out.ranges.push_back({tw.getCharPos(), tw.getCharPos() + tw.getCharLen()});
     }
   }
   std::sort(dev.spaces.begin(), dev.spaces.end(), [](const SpaceGlyph& a, const SpaceGlyph& b) { return a.y0 < b.y0; });

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "extract/ink.hpp"
+#include "extract/visibility.hpp"
 #include "extract/words.hpp"
 
 namespace deckhand::extract {
@@ -17,8 +18,9 @@ namespace deckhand::extract {
 // /Rotate, relative to the crop box), origin top-left, y down.
 struct PageScan {
   std::vector<Word> words;        // Poppler's text words (TextOutputDev, as pdftotext reads them)
-  std::vector<DrawnChar> chars;   // every character, for hidden_chars
-  std::vector<DrawnShape> shapes; // filled paths, pictures, gradients, for hidden_chars
+  std::vector<CharRange> ranges;  // for each word, its characters' positions (DrawnChar::pos)
+  std::vector<DrawnChar> chars;   // every glyph, with its transparency, for hidden_chars
+  std::vector<DrawnShape> shapes; // everything else that paints, with its transparency and clip
   std::vector<InkMark> marks;     // everything that leaves ink, for drawn_mark (ink.hpp)
   std::vector<SpaceGlyph> spaces; // space glyphs, sorted by y0
 };

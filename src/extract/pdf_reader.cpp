@@ -20,9 +20,11 @@
 #include <set>
 
 #include "core/error.hpp"
+#include "core/limits.hpp"
 #include "core/unicode.hpp"
 #include "extract/ink.hpp"
 #include "extract/page_scan.hpp"
+#include "extract/visibility.hpp"
 
 namespace deckhand::extract {
 
@@ -110,10 +112,22 @@ PageWords PdfDocument::words(int index) const {
   impl_->scanner->scan(index, scan);
   pw.words = std::move(scan.words);
   pw.spaces = std::move(scan.spaces);
-  // Text nobody can see: a word whose characters are all hidden is left out.
-  if (!pw.words.empty()) pw.hidden_words = drop_hidden_words(pw.words, scan.chars, hidden_chars(scan.chars, scan.shapes));
+  // Text nobody can see: a word whose characters are all hidden is left out. Both it and
+  // what Poppler itself leaves out of its words (text off the page, the second copy of
+  // text drawn twice) go into the page's record of dropped text.
+  if (!scan.chars.empty()) {
+    std::vector<Hidden> why = hidden_chars(scan.chars, scan.shapes, pw.width, pw.height);
+    pw.dropped = drop_hidden_words(pw.words, scan.ranges, scan.chars, why);
+    pw.hidden_words = static_cast<int>(pw.dropped.size());
+    for (auto& d : unworded_chars(scan.chars, scan.ranges, why)) pw.dropped.push_back(std::move(d));
+    // boxes of text far off the page, kept within what a deck JSON may hold
+    const double lim = limits().page_size;
+    for (auto& d : pw.dropped)
+      for (double& v : d.bbox) v = std::clamp(v, -lim, 2 * lim);
+  }
   scan.chars.clear();
   scan.shapes.clear();
+  scan.ranges.clear();
   if (std::getenv("DECKHAND_DEBUG_WORDS"))  // for developers: the words as the PDF layer found them
     for (const auto& w : pw.words)
       std::fprintf(stderr, "p%d [%7.2f %7.2f %7.2f %7.2f] %5.1f rot%d sp%d @%d-%d g%zu %s%s |%s|\n", pw.page, w.x0, w.y0, w.x1, w.y1,

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "model/deck.hpp"
+
 namespace deckhand::extract {
 
 // A word as the PDF layer found it. Coordinates: points, page as displayed, origin
@@ -66,11 +68,13 @@ struct PageWords {
   // The space glyphs drawn on the page, sorted by y0: where the page draws its spaces, a
   // space between two words is one of these (see typed_space).
   std::vector<SpaceGlyph> spaces;
+  std::vector<Dropped> dropped;  // what of the text layer is not in `words`, and why
 };
 
 // A line fragment: words on one baseline with no wide gap between them, in logical order.
 struct Line {
   std::vector<Word> words;  // logical order (right-to-left lines reversed)
+  std::vector<Dropped> dropped;  // glyphs of its words that are no text (a kashida)
   double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
   double size = 0;          // dominant font size
   bool bold = false, italic = false;
@@ -116,6 +120,7 @@ struct PageLines {
   std::vector<Line> lines;
   bool has_text = false;
   int hidden_words = 0;     // from PageWords
+  std::vector<Dropped> dropped;  // from PageWords, and bullet glyphs standing alone
   // strong letters of the page's words: right-to-left (Arabic, Hebrew...) and left-to-right
   size_t rtl_chars = 0, ltr_chars = 0;
   std::vector<FaintWord> faint;         // the page's faint words (see FaintWord)
@@ -131,9 +136,10 @@ struct PageLines {
 // same for a left-to-right paragraph that holds right-to-left words.
 // `spaces`: the page's space glyphs (see typed_space), or nullptr. Arabic presentation
 // forms are folded to letters, a justification glyph (kashida) between two letters is
-// dropped, and each combining mark stays on the letter it is drawn on.
+// dropped (recorded in `dropped` when given: reason "glyph", detail "kashida"), and each
+// combining mark stays on the letter it is drawn on.
 std::string rtl_text(const std::vector<Word>& visual, bool rtl_paragraph = true,
-                     const std::vector<SpaceGlyph>* spaces = nullptr);
+                     const std::vector<SpaceGlyph>* spaces = nullptr, std::vector<Dropped>* dropped = nullptr);
 
 // Was a space typed between two words of a line, `left` and `right` as they stand on the
 // page? Where the line draws its spaces as glyphs (office suites, browsers), a space glyph
@@ -186,32 +192,6 @@ std::string undouble_ideographs(const std::string& text, double width, double si
 // one size whose boxes step up or down along x, as Poppler gives the characters of a
 // diagonal watermark (each a word of its own).
 void mark_slanted(std::vector<Word>& words);
-
-// What the PDF layer saw drawn on a page, in drawing order (points, as displayed): each
-// character's middle with its render mode and fill colour, and each filled shape or
-// picture. `hidden_chars` decides which characters nobody can see; `drop_hidden_words`
-// leaves out the words made only of those (pure: tested on synthetic input).
-struct DrawnChar {
-  double x = 0, y = 0;
-  int render = 0;                      // text render mode 0-7
-  std::array<double, 3> rgb{0, 0, 0};  // fill colour
-  size_t order = 0;
-};
-struct DrawnShape {
-  double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
-  bool picture = false;  // an image or a gradient: colour unknown
-  bool rect = false;     // an axis-aligned rectangle: covers all of its box
-  bool opaque = true;
-  std::array<double, 3> rgb{1, 1, 1};
-  size_t order = 0;
-  bool contains(double x, double y) const { return x >= x0 && x <= x1 && y >= y0 && y <= y1; }
-};
-// Hidden: render mode 3 or 7 over no picture (an OCR layer over a scan is content); filled
-// in the colour of the shape beneath (white when none); under an opaque rectangle or
-// picture drawn later.
-std::vector<bool> hidden_chars(const std::vector<DrawnChar>& chars, const std::vector<DrawnShape>& shapes);
-// Removes the words whose characters are all hidden; returns how many.
-int drop_hidden_words(std::vector<Word>& words, const std::vector<DrawnChar>& chars, const std::vector<bool>& hidden);
 
 // A spelling dictionary for one language (hunspell in extract/spelling.*; fakes in tests).
 class Speller {

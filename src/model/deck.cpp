@@ -181,6 +181,17 @@ nlohmann::ordered_json to_json(const Deck& d) {
       blocks.push_back(std::move(jb));
     }
     if (!s.notes.empty()) js["notes"] = s.notes;
+    if (s.dropped) {
+      auto& dr = js["dropped"] = nlohmann::ordered_json::array();
+      for (const auto& x : *s.dropped) {
+        nlohmann::ordered_json jd;
+        jd["text"] = x.text;
+        jd["reason"] = x.reason;
+        if (!x.detail.empty()) jd["detail"] = x.detail;
+        jd["bbox"] = bbox_json(x.bbox);
+        dr.push_back(std::move(jd));
+      }
+    }
     slides.push_back(std::move(js));
   }
   j["furniture"] = d.furniture;
@@ -273,6 +284,21 @@ static Deck deck_from_json_unchecked(const nlohmann::json& j, const std::string&
       for (size_t k2 = 0; k2 < nt->size(); ++k2) {
         if (!(*nt)[k2].is_string()) bad(file, where + "/notes/" + std::to_string(k2), "expected a string");
         s.notes.push_back((*nt)[k2].get<std::string>());
+      }
+    }
+    if (auto dr = js.find("dropped"); dr != js.end() && !dr->is_null()) {
+      if (!dr->is_array()) bad(file, where + "/dropped", "not an array of objects with text, reason and bbox");
+      s.dropped.emplace();
+      for (size_t k2 = 0; k2 < dr->size(); ++k2) {
+        const auto& jd = (*dr)[k2];
+        std::string dw = where + "/dropped/" + std::to_string(k2);
+        if (!jd.is_object()) bad(file, dw, "expected an object with text, reason and bbox");
+        Dropped x;
+        x.text = get<std::string>(jd, "text", file, dw, "", true);
+        x.reason = get<std::string>(jd, "reason", file, dw, "", true);
+        x.detail = get<std::string>(jd, "detail", file, dw, "", false);
+        x.bbox = bbox_from(jd, "bbox", file, dw);
+        s.dropped->push_back(std::move(x));
       }
     }
     d.slides.push_back(std::move(s));

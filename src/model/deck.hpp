@@ -43,6 +43,19 @@ struct Block {
   bool code = false;
 };
 
+// A piece of the page's text layer that did not become the slide's title, blocks or
+// notes, and why (docs/deck-json.md, "dropped"): page furniture, text nobody can see,
+// the second copy of text drawn twice, a bullet glyph standing alone.
+struct Dropped {
+  std::string text;
+  std::string reason;   // "furniture", "hidden", "duplicate", "glyph", "leader", "cut", "other"
+  std::string detail;   // furniture: "page-number", "footer", "header", "watermark"; hidden:
+                        // "render-mode", "covered", "background", "transparent", "clipped",
+                        // "outside-page", "zero-size"; "" when the reason says it all
+  BBox bbox{};
+  bool operator==(const Dropped&) const = default;
+};
+
 enum class SlideKind { title, section, content, blank };
 const char* to_string(SlideKind k);
 std::optional<SlideKind> slide_kind_from(const std::string& s);
@@ -62,6 +75,10 @@ struct Slide {
   // Speaker notes (a notes-page export), one string per paragraph; empty when none.
   // Written to JSON only when present.
   std::vector<std::string> notes;
+  // Every piece of the page's text layer that is not in title, blocks or notes, in
+  // drawing order by reason (hidden text first, then furniture...). Absent (nullopt) in a
+  // deck JSON written before the record existed; written to JSON only when present.
+  std::optional<std::vector<Dropped>> dropped;
 };
 
 struct Source {

@@ -5,6 +5,7 @@
 
 #include "core/direction.hpp"
 #include "extract/analysis.hpp"
+#include "extract/visibility.hpp"
 #include "synthetic.hpp"
 
 using namespace deckhand;
@@ -509,65 +510,238 @@ TEST(Rule9_NotesPages, NotesSurviveTheDeckJsonRoundTripAndAreOptional) {
   EXPECT_THROW(deck_from_json(j, "x.json"), Error);
 }
 
-// ---- rule 3: hidden text
+// ---- rule 3: hidden text (issue 16: decided with transparency; when in doubt, visible)
+namespace {
+using extract::DrawnChar;
+using extract::DrawnShape;
+using extract::Hidden;
+
+// A glyph 10 pt wide and 20 pt high at x, y (top-left), black, drawn at `order`.
+DrawnChar glyph(double x, double y, size_t order, std::array<double, 3> rgb = {0, 0, 0}, int render = 0) {
+  DrawnChar c;
+  c.x0 = x; c.y0 = y; c.x1 = x + 10; c.y1 = y + 20;
+  c.size = 20;
+  c.text = "a";
+  c.render = render;
+  c.fill = c.stroke = rgb;
+  c.order = order;
+  c.pos = static_cast<int>(order);
+  c.bytes = 1;
+  return c;
+}
+// An opaque axis-aligned rectangle fill (exact), `rgb`, drawn at `order`.
+DrawnShape rect(double x0, double y0, double x1, double y1, size_t order, std::array<double, 3> rgb = {1, 1, 1}) {
+  DrawnShape s;
+  s.kind = DrawnShape::fill;
+  s.x0 = x0; s.y0 = y0; s.x1 = x1; s.y1 = y1;
+  s.exact = true;
+  s.rgb = rgb;
+  s.order = order;
+  return s;
+}
+DrawnShape picture(double x0, double y0, double x1, double y1, size_t order) {
+  DrawnShape s = rect(x0, y0, x1, y1, order, {0, 0, 0});
+  s.kind = DrawnShape::picture;
+  return s;
+}
+std::vector<Hidden> hidden(const std::vector<DrawnChar>& chars, const std::vector<DrawnShape>& shapes) {
+  return extract::hidden_chars(chars, shapes, 720, 405);
+}
+}  // namespace
+
 TEST(Rule3_HiddenText, InvisibleSameColourAndCoveredTextIsDroppedOcrLayerStays) {
-  using extract::DrawnChar;
-  using extract::DrawnShape;
-  auto ch = [](double x, double y, int render, std::array<double, 3> rgb, size_t order) {
-    DrawnChar c;
-    c.x = x; c.y = y; c.render = render; c.rgb = rgb; c.order = order;
-    return c;
-  };
-  auto shape = [](double x0, double y0, double x1, double y1, bool picture, std::array<double, 3> rgb, size_t order) {
-    DrawnShape s;
-    s.x0 = x0; s.y0 = y0; s.x1 = x1; s.y1 = y1; s.picture = picture; s.rect = true; s.rgb = rgb; s.order = order;
-    return s;
-  };
   std::vector<DrawnShape> shapes = {
-      shape(0, 0, 720, 405, false, {1, 1, 1}, 0),        // white slide background
-      shape(400, 300, 700, 400, true, {0, 0, 0}, 1),     // a scanned picture
-      shape(0, 200, 300, 260, false, {1, 1, 1}, 10),     // a white box drawn after the text
-      shape(400, 0, 700, 100, false, {0.1, 0.2, 0.6}, 2),  // a blue band
+      rect(0, 0, 720, 405, 0),                  // white slide background
+      picture(400, 300, 700, 400, 1),           // a scanned picture
+      rect(0, 200, 300, 260, 10),               // a white box drawn after the text
+      rect(400, 0, 700, 100, 2, {0.1, 0.2, 0.6}),  // a blue band
   };
   std::vector<DrawnChar> chars = {
-      ch(50, 50, 0, {0, 0, 0}, 3),        // black on white: visible
-      ch(50, 100, 3, {0, 0, 0}, 4),       // render mode 3: hidden
-      ch(50, 150, 0, {1, 1, 1}, 5),       // white on white: hidden
-      ch(50, 230, 0, {0, 0, 0}, 6),       // under the white box drawn later: hidden
-      ch(500, 350, 3, {0, 0, 0}, 7),      // invisible OCR layer over the scan: visible
-      ch(500, 50, 0, {1, 1, 1}, 8),       // white on the blue band: visible
-      ch(500, 60, 0, {0.1, 0.2, 0.6}, 9),  // blue on the blue band: hidden
+      glyph(50, 50, 3),                       // black on white: visible
+      glyph(50, 100, 4, {0, 0, 0}, 3),        // render mode 3: hidden
+      glyph(50, 150, 5, {1, 1, 1}),           // white on white: hidden
+      glyph(50, 220, 6),                      // under the white box drawn later: hidden
+      glyph(500, 350, 7, {0, 0, 0}, 3),       // invisible OCR layer over the scan: visible
+      glyph(500, 50, 8, {1, 1, 1}),           // white on the blue band: visible
+      glyph(600, 50, 9, {0.1, 0.2, 0.6}),     // blue on the blue band: hidden
   };
-  auto h = extract::hidden_chars(chars, shapes);
-  EXPECT_EQ(h, (std::vector<bool>{false, true, true, true, false, false, true}));
-  // words made only of hidden characters go; a word with a visible copy stays (shadows)
-  std::vector<extract::Word> words(3);
-  words[0].text = "seen"; words[0].x0 = 40; words[0].x1 = 60; words[0].y0 = 40; words[0].y1 = 60;
-  words[1].text = "ghost"; words[1].x0 = 40; words[1].x1 = 60; words[1].y0 = 90; words[1].y1 = 110;
-  words[2].text = "ocr"; words[2].x0 = 490; words[2].x1 = 510; words[2].y0 = 340; words[2].y1 = 360;
-  EXPECT_EQ(extract::drop_hidden_words(words, chars, h), 1);
-  ASSERT_EQ(words.size(), 2u);
-  EXPECT_EQ(words[0].text, "seen");
-  EXPECT_EQ(words[1].text, "ocr");
+  EXPECT_EQ(hidden(chars, shapes), (std::vector<Hidden>{Hidden::no, Hidden::render_mode, Hidden::background, Hidden::covered,
+                                                        Hidden::no, Hidden::no, Hidden::background}));
 }
 
-TEST(Rule3_HiddenText, TransparentOrNonRectangularShapesBeneathNeverHideText) {
+TEST(Rule3_HiddenText, SeeThroughOrSoftMaskedPictureOrFillOverTextNeverHidesIt) {
+  // a logo stamped over a slide at /ca 0.5, a picture with its own /SMask (LibreOffice's
+  // diagram over the text of the GnuPG deck), a white box under an ExtGState soft mask, a
+  // white box in a transparency group drawn at /ca 0.3: the text shows through
+  DrawnShape logo = picture(0, 0, 300, 100, 10);
+  logo.alpha = 0.5;
+  DrawnShape diagram = picture(0, 100, 300, 200, 11);
+  diagram.soft_mask = true;
+  DrawnShape masked = rect(0, 200, 300, 300, 12);
+  masked.soft_mask = true;
+  DrawnShape in_group = rect(0, 300, 300, 400, 13);
+  in_group.alpha = 1.0 * 0.3;  // its own /ca 1 in a group drawn at /ca 0.3
+  std::vector<DrawnChar> chars = {glyph(50, 50, 1), glyph(50, 150, 2), glyph(50, 250, 3), glyph(50, 350, 4)};
+  EXPECT_EQ(hidden(chars, {logo, diagram, masked, in_group}), std::vector<Hidden>(4, Hidden::no));
+  // the same shapes, opaque, hide it
+  for (auto* s : {&logo, &diagram, &masked, &in_group}) {
+    s->alpha = 1;
+    s->soft_mask = false;
+  }
+  EXPECT_EQ(hidden(chars, {logo, diagram, masked, in_group}), std::vector<Hidden>(4, Hidden::covered));
+}
+
+TEST(Rule3_HiddenText, OnlyAnOpaqueShapeDrawnLaterThatCoversTheWholeGlyphHidesIt) {
+  std::vector<DrawnChar> chars = {glyph(50, 50, 5), glyph(150, 50, 5), glyph(250, 50, 5), glyph(350, 50, 5), glyph(450, 50, 5)};
+  DrawnShape before = rect(40, 40, 70, 80, 1);  // drawn before the text: beneath it
+  DrawnShape half = rect(140, 40, 155, 80, 6);  // covers half the glyph
+  DrawnShape multiply = rect(240, 40, 270, 80, 7, {0.9, 0.9, 0.9});
+  multiply.normal_blend = false;  // /BM /Multiply: the text shows through
+  // Keynote's star: a 300 x 300 picture clipped to a star, its box far larger than the
+  // star (the clip is a path, so the picture is not known to paint all of its box)
+  DrawnShape star = picture(340, 40, 640, 340, 8);
+  star.exact = false;
+  DrawnShape opaque = rect(440, 40, 470, 80, 9, {0, 0, 0});
+  EXPECT_EQ(hidden(chars, {before, half, multiply, star, opaque}),
+            (std::vector<Hidden>{Hidden::no, Hidden::no, Hidden::no, Hidden::no, Hidden::covered}));
+}
+
+TEST(Rule3_HiddenText, AColourBeneathThatIsNotKnownNeverMakesTextTheBackground) {
   // Google Slides fills a black rectangle at /ca 0 (fully transparent) before black text:
-  // the text is on the white slide and visible. A black disc's box under black text says
-  // nothing about the colour beneath the text: kept.
-  using extract::DrawnChar;
-  using extract::DrawnShape;
-  DrawnShape bg, clear, disc;
-  bg.x0 = 0; bg.y0 = 0; bg.x1 = 720; bg.y1 = 405; bg.rect = true; bg.rgb = {1, 1, 1}; bg.order = 0;
-  clear.x0 = 0; clear.y0 = 0; clear.x1 = 720; clear.y1 = 200; clear.rect = true; clear.rgb = {0, 0, 0};
-  clear.opaque = false; clear.order = 1;
-  disc.x0 = 0; disc.y0 = 250; disc.x1 = 100; disc.y1 = 350; disc.rect = false; disc.rgb = {0, 0, 0}; disc.order = 2;
-  DrawnChar a, b, c;
-  a.x = 50; a.y = 50; a.rgb = {0, 0, 0}; a.order = 3;      // black text over the transparent black box
-  b.x = 50; b.y = 300; b.rgb = {0, 0, 0}; b.order = 4;     // black text inside the disc's box
-  c.x = 50; c.y = 100; c.rgb = {1, 1, 1}; c.order = 5;     // white text: on white, so hidden
-  auto h = extract::hidden_chars({a, b, c}, {bg, clear, disc});
-  EXPECT_EQ(h, (std::vector<bool>{false, false, true}));
+  // the text is on the white slide, visible. White text over a see-through red box, a
+  // picture, a gradient, a stroke, a path that is not a rectangle, or a dark shadow copy
+  // of itself is visible; white text over nothing is not (paper is white).
+  DrawnShape bg = rect(0, 0, 720, 405, 0);
+  DrawnShape clear = rect(0, 0, 100, 100, 1, {0, 0, 0});
+  clear.alpha = 0;
+  DrawnShape red = rect(100, 0, 200, 100, 2, {1, 0, 0});
+  red.alpha = 0.4;
+  DrawnShape pic = picture(200, 0, 300, 100, 3);
+  DrawnShape grad = rect(300, 0, 400, 100, 4);
+  grad.kind = DrawnShape::gradient;
+  grad.exact = false;
+  DrawnShape line = rect(400, 0, 500, 100, 5);
+  line.kind = DrawnShape::stroke;
+  line.exact = false;
+  DrawnShape disc = rect(500, 0, 600, 100, 6);
+  disc.exact = false;  // a white disc: its box says nothing of the colour beneath the glyph
+  DrawnChar shadow = glyph(602, 52, 7, {0.2, 0.2, 0.2});
+  std::vector<DrawnChar> chars = {glyph(50, 50, 10), glyph(150, 50, 11, {1, 1, 1}), glyph(250, 50, 12, {1, 1, 1}),
+                                  glyph(350, 50, 13, {1, 1, 1}), glyph(450, 50, 14, {1, 1, 1}), glyph(550, 50, 15, {1, 1, 1}),
+                                  shadow, glyph(600, 50, 16, {1, 1, 1}), glyph(50, 200, 17, {1, 1, 1})};
+  EXPECT_EQ(hidden(chars, {bg, clear, red, pic, grad, line, disc}),
+            (std::vector<Hidden>{Hidden::no, Hidden::no, Hidden::no, Hidden::no, Hidden::no, Hidden::no, Hidden::no, Hidden::no,
+                                 Hidden::background}));
+  // with nothing at all drawn, white text is on white paper; black is not
+  EXPECT_EQ(hidden({glyph(50, 50, 1, {1, 1, 1}), glyph(80, 50, 2)}, {}), (std::vector<Hidden>{Hidden::background, Hidden::no}));
+  // a blend mode other than Normal, or a knockout group: the colour it makes is not known
+  DrawnChar screen = glyph(50, 50, 1, {1, 1, 1});
+  screen.normal_blend = false;
+  DrawnChar knocks = glyph(80, 50, 2, {1, 1, 1});
+  knocks.knockout = true;
+  EXPECT_EQ(hidden({screen, knocks}, {}), (std::vector<Hidden>{Hidden::no, Hidden::no}));
+}
+
+TEST(Rule3_HiddenText, TransparentClippedOffPageAndZeroSizeText) {
+  DrawnChar clear = glyph(50, 50, 1);
+  clear.fill_alpha = 0;  // /ca 0
+  DrawnChar clipped = glyph(150, 50, 2);
+  clipped.clip = {0, 200, 720, 405};  // a rectangular clip below it
+  DrawnChar clipped_unknown = glyph(250, 50, 3);
+  clipped_unknown.clip = {0, 200, 720, 405};
+  clipped_unknown.clip_known = false;  // some clip is a path: its box says too little
+  DrawnChar off = glyph(800, 50, 4);
+  DrawnChar tiny = glyph(350, 50, 5);
+  tiny.size = 0.05;
+  DrawnChar stroked = glyph(450, 50, 6, {0, 0, 0}, 1);  // stroke only, /CA 0: nothing shows
+  stroked.stroke_alpha = 0;
+  DrawnChar half_clear = glyph(550, 50, 7, {0, 0, 0}, 2);  // fill at /ca 0, stroke shows
+  half_clear.fill_alpha = 0;
+  EXPECT_EQ(hidden({clear, clipped, clipped_unknown, off, tiny, stroked, half_clear}, {}),
+            (std::vector<Hidden>{Hidden::transparent, Hidden::clipped, Hidden::no, Hidden::outside_page, Hidden::zero_size,
+                                 Hidden::transparent, Hidden::no}));
+  // PowerPoint draws a title with effects as outlines and lays a copy of its text at /ca 0
+  // over them: that copy is the title's text, and stays (so does an OCR layer over a scan)
+  DrawnShape outlines = rect(40, 45, 300, 75, 0, {0.1, 0.1, 0.3});
+  outlines.exact = false;
+  EXPECT_EQ(hidden({clear}, {outlines}), (std::vector<Hidden>{Hidden::no}));
+  DrawnShape big_disc = rect(0, 0, 400, 400, 0, {0.1, 0.1, 0.3});  // not outlines: far taller than the text
+  big_disc.exact = false;
+  EXPECT_EQ(hidden({clear}, {big_disc}), (std::vector<Hidden>{Hidden::transparent}));
+}
+
+TEST(Rule3_HiddenText, WordsOfHiddenCharactersAreDroppedAndRecorded) {
+  // three words of Poppler's, their characters by position; a word with one visible
+  // character stays (a shadow under it, a partly covered word)
+  std::vector<DrawnChar> chars = {glyph(50, 50, 0), glyph(60, 50, 1), glyph(50, 100, 2, {1, 1, 1}), glyph(60, 100, 3, {1, 1, 1}),
+                                  glyph(50, 150, 4, {1, 1, 1}), glyph(60, 150, 5)};
+  auto why = hidden(chars, {});
+  std::vector<extract::Word> words(3);
+  for (int k = 0; k < 3; ++k) {
+    words[k].text = std::string("w") + std::to_string(k);
+    words[k].x0 = 50; words[k].x1 = 70; words[k].y0 = 50 + 50 * k; words[k].y1 = 70 + 50 * k;
+  }
+  std::vector<extract::CharRange> ranges = {{0, 2}, {2, 4}, {4, 6}};
+  auto rec = extract::drop_hidden_words(words, ranges, chars, why);
+  ASSERT_EQ(words.size(), 2u);
+  EXPECT_EQ(words[0].text, "w0");
+  EXPECT_EQ(words[1].text, "w2");
+  ASSERT_EQ(rec.size(), 1u);
+  EXPECT_EQ(rec[0], (Dropped{"w1", "hidden", "background", {50, 100, 70, 120}}));
+}
+
+TEST(Rule3_HiddenText, CharactersPopplerLeavesOutAreRecorded) {
+  // Poppler keeps one copy of text drawn twice (a shadow) and leaves out text off the
+  // page: neither is in its words, both are in the record
+  std::vector<DrawnChar> chars = {glyph(50, 50, 0), glyph(60, 50, 1), glyph(51, 51, 2), glyph(61, 51, 3), glyph(800, 50, 4)};
+  chars[0].text = chars[2].text = "h";
+  chars[1].text = chars[3].text = "i";
+  chars[4].text = "x";
+  DrawnChar cut = glyph(50, 395, 5);  // its origin below the page, its ascent on it
+  cut.off_page = true;
+  chars.push_back(cut);
+  auto why = hidden(chars, {});
+  auto rec = extract::unworded_chars(chars, {{0, 2}}, why);
+  ASSERT_EQ(rec.size(), 3u);
+  EXPECT_EQ(rec[0], (Dropped{"hi", "duplicate", "", {51, 51, 71, 71}}));
+  EXPECT_EQ(rec[1], (Dropped{"x", "hidden", "outside-page", {800, 50, 810, 70}}));
+  EXPECT_EQ(rec[2].reason, "cut");
+}
+
+TEST(Rule3_HiddenText, TheRecordReachesTheSlideWithFurnitureAndLoneGlyphs) {
+  // what the PDF layer dropped, a lone bullet glyph and the page furniture all end in
+  // the slide's record; the old furniture list stays as it was
+  std::vector<PageBuilder> pages;
+  for (int i = 1; i <= 3; ++i) {
+    PageBuilder p(i);
+    p.line("Title " + std::to_string(i), 40, 20, 30, true);
+    p.bullet("•", "Point one", 40, 60, 100, 20);
+    p.line("Footer text", 40, 385, 10);
+    p.line(std::to_string(i), 690, 385, 10);
+    if (i == 2) {
+      p.word("•", 40, 200, 20);  // a bullet with nothing beside it but a Private Use glyph
+      p.word("\uf0a7", 60, 200, 20);
+      p.pw.dropped.push_back({"ghost", "hidden", "covered", {40, 300, 80, 320}});
+    }
+    pages.push_back(p);
+  }
+  Deck d = analyze_pages(pages);
+  ASSERT_EQ(d.slides.size(), 3u);
+  ASSERT_TRUE(d.slides[1].dropped.has_value());
+  std::set<std::string> seen;
+  for (const auto& x : *d.slides[1].dropped) seen.insert(x.text + "|" + x.reason + "|" + x.detail);
+  EXPECT_EQ(seen, (std::set<std::string>{"ghost|hidden|covered", "•|glyph|", "Footer text|furniture|footer", "2|furniture|page-number"}));
+  EXPECT_EQ(d.furniture, (std::vector<std::string>{"#", "Footer text"}));
+  // and the JSON round trip keeps it; a deck JSON without the record reads as before
+  Deck e = deck_from_json(nlohmann::json::parse(to_json(d).dump()), "x.json");
+  EXPECT_EQ(e.slides[1].dropped, d.slides[1].dropped);
+  auto j = nlohmann::json::parse(to_json(d).dump());
+  for (auto& s : j["slides"]) s.erase("dropped");
+  Deck f = deck_from_json(j, "x.json");
+  EXPECT_FALSE(f.slides[1].dropped.has_value());
+  EXPECT_EQ(to_json(f).dump().find("dropped"), std::string::npos);
+  j["slides"][0]["dropped"] = {{{"text", "x"}}};  // no reason
+  EXPECT_THROW(deck_from_json(j, "x.json"), Error);
 }
 
 // ---- faults found on real decks (issue 7, tester's list): one test each

@@ -1070,18 +1070,27 @@ Deck analyze(const std::vector<PageLines>& pages_in, const AnalysisOptions& opts
       for (size_t k = 0; k < pages[i].lines.size(); ++k)
         if (!furn[i][k] && !pages[i].lines[k].rotated) ls.push_back(&pages[i].lines[k]);
       std::sort(ls.begin(), ls.end(), [](auto* a, auto* b) { return a->y0 < b->y0; });
-      std::vector<double> own;
+      std::vector<double> own, own_full;  // (full: the upper line is about as wide as the page's widest of its size)
+      auto widest = [&](double size) {
+        double w = 0;
+        for (const Line* l : ls)
+          if (std::abs(l->size - size) <= 0.05 * size) w = std::max(w, l->x1 - l->x0);
+        return w;
+      };
       for (size_t a = 0; a < ls.size(); ++a)
         for (size_t b = a + 1; b < ls.size() && ls[b]->y0 < ls[a]->y1 + ls[a]->height(); ++b) {
           const Line& x = *ls[a];
           const Line& y = *ls[b];
           // the next line under x (overlapping it), if it carries x's sentence on
           if (y.y0 <= x.y0 + 0.5 * x.height() || std::min(x.x1, y.x1) - std::max(x.x0, y.x0) < 0.3 * (x.x1 - x.x0)) continue;
-          if (std::abs(x.size - y.size) <= 0.05 * x.size && y.marker.empty() && starts_lower(y.text))
-            own.push_back((y.baseline() - x.baseline()) / std::max(x.size, 1.0));
+          if (std::abs(x.size - y.size) <= 0.05 * x.size && y.marker.empty() && starts_lower(y.text)) {
+            double r = (y.baseline() - x.baseline()) / std::max(x.size, 1.0);
+            own.push_back(r);
+            if (x.x1 - x.x0 >= 0.6 * widest(x.size)) own_full.push_back(r);
+          }
           break;
         }
-      if (!own.empty()) page_wrap_ratio[i] = std::clamp(median(own), 0.8, 2.5);
+      if (!own_full.empty()) page_wrap_ratio[i] = std::clamp(median(own_full), 0.8, 2.5);
       ratios.insert(ratios.end(), own.begin(), own.end());
     }
     if (ratios.size() >= 3) wrap_ratio = std::clamp(median(ratios), 0.8, 2.5);

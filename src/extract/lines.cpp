@@ -1105,7 +1105,8 @@ void join_mark_led_words(std::vector<Word>& words) {
   words = std::move(kept);
 }
 
-bool leader_char(char32_t c) { return c == U'.' || c == 0x2026 || c == 0xB7 || c == 0x2024 || c == U'_' || c == 0x2025; }
+// (not the underscore: a form's blank to fill in, "Name: ______", is read)
+bool leader_char(char32_t c) { return c == U'.' || c == 0x2026 || c == 0xB7 || c == 0x2024 || c == 0x2025; }
 
 // Dot leaders (a table of contents, an agenda: "Introduction ........ 3") join an entry to
 // its number: they are drawn, not read. A run of three leader characters or more is taken
@@ -1119,9 +1120,12 @@ void drop_leaders(std::vector<W>& g, std::vector<Dropped>& dropped) {
   std::vector<W> out;
   for (size_t i = 0; i < g.size(); ++i) {
     // a run of dot-only words, with words on both sides
+    // (dots a leader's width apart, not a matrix's dots set in its columns)
     size_t j = i;
-    while (j < g.size() && dots_only(g[j].raw)) ++j;
-    if (j - i >= 3 && i > 0 && j < g.size()) {
+    while (j < g.size() && dots_only(g[j].raw) &&
+           (j == i || g[j].w.x0 - g[j - 1].w.x1 <= 0.6 * std::max(g[j].w.size, 1.0)))
+      ++j;
+    if (j - i >= 4 && i > 0 && j < g.size()) {
       // the leader's first and last dots may be glued to the words around it
       auto strip = [&](W& w, bool back) {
         std::u32string& t = w.raw;
@@ -1423,7 +1427,9 @@ PageLines build_lines(const PageWords& page, bool rtl_deck, std::optional<bool> 
   };
   for (auto& g : groups) {
     std::sort(g.begin(), g.end(), [](const W& a, const W& b) { return a.w.x0 < b.w.x0; });
-    drop_leaders(g, out.dropped);
+    // (code keeps its dots: "template<class ..._Tp>")
+    if (!std::all_of(g.begin(), g.end(), [](const W& w) { return w.w.mono || monospace_font(w.w.font); }))
+      drop_leaders(g, out.dropped);
     for (size_t i : split_at(g, nullptr)) {
       starts.push_back(g[i].w.x0);
       ends.push_back(g[i - 1].w.x1);

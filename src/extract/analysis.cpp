@@ -1090,7 +1090,7 @@ Deck analyze(const std::vector<PageLines>& pages_in, const AnalysisOptions& opts
           }
           break;
         }
-      if (!own_full.empty()) page_wrap_ratio[i] = std::clamp(median(own_full), 0.8, 2.5);
+      if (!own_full.empty() && median(own_full) <= 1.9) page_wrap_ratio[i] = std::max(median(own_full), 0.8);
       ratios.insert(ratios.end(), own.begin(), own.end());
     }
     if (ratios.size() >= 3) wrap_ratio = std::clamp(median(ratios), 0.8, 2.5);

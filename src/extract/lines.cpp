@@ -797,7 +797,7 @@ struct DirContext {
 };
 
 Line make_line(std::vector<W> ws, double page_width, const DirContext& dc, const std::vector<SpaceGlyph>* spaces,
-               bool no_number = false) {
+               bool no_number = false, bool bare_number = false) {
   Line l;
   std::string all;
   for (const auto& w : ws) all += w.w.text;
@@ -897,7 +897,7 @@ Line make_line(std::vector<W> ws, double page_width, const DirContext& dc, const
       first_text = 1;
     } else if (m.glyph && dash_like(m.raw) && gap >= 0.45 * em) {
       first_text = 1;
-    } else if (!m.glyph && number_marker(m.w.text) && gap >= 0.2 * em &&
+    } else if (!m.glyph && (number_marker(m.w.text) || (bare_number && gap >= 0.25 * em)) && gap >= 0.2 * em &&
                !(no_number && letter_number(m.w.text))) {
       first_text = 1;
       l.numbered = true;
@@ -1474,6 +1474,32 @@ PageLines build_lines(const PageWords& page, bool rtl_deck, std::optional<bool> 
       if (gap >= 0.5 * std::max(l.size, 1.0)) sequence = true;
     }
     if (!sequence) out.lines[i] = make_line(kept[i], page.width, dc, &page.spaces, true);
+  }
+  // A bare number ("1 A Simpler World", a Beamer outline's number in a ball) is a list
+  // number when another line of the page, starting at the same place, carries the number
+  // before or after it.
+  {
+    auto bare = [&](const Line& l) -> int {
+      if (!l.marker.empty() || l.words.size() < 2 || l.mono) return -1;
+      std::u32string t = u::decode(l.words[0].text);
+      if (t.empty() || t.size() > 2 || !std::all_of(t.begin(), t.end(), [](char32_t c) { return c >= U'0' && c <= U'9'; }))
+        return -1;
+      const Word& m = l.words[0];
+      const Word& n = l.words[1];
+      if ((l.rtl ? m.x0 - n.x1 : n.x0 - m.x1) < 0.25 * std::max(l.size, 1.0)) return -1;
+      return std::stoi(u::encode(t));
+    };
+    std::vector<int> num(out.lines.size());
+    for (size_t i = 0; i < out.lines.size() && i < kept.size(); ++i) num[i] = bare(out.lines[i]);
+    for (size_t i = 0; i < num.size(); ++i) {
+      if (num[i] < 0) continue;
+      bool sequence = false;
+      for (size_t k = 0; k < num.size() && !sequence; ++k)
+        sequence = k != i && num[k] >= 0 && std::abs(num[k] - num[i]) == 1 &&
+                   std::abs(out.lines[k].x0 - out.lines[i].x0) < 0.5 * std::max(out.lines[i].size, 1.0) &&
+                   std::abs(out.lines[k].size - out.lines[i].size) < 0.1 * std::max(out.lines[i].size, 1.0);
+      if (sequence) out.lines[i] = make_line(kept[i], page.width, dc, &page.spaces, false, true);
+    }
   }
   for (auto& r : rotated_lines(std::move(turned))) out.lines.push_back(std::move(r));
   // Drop fragments that hold only a bullet glyph with nothing next to it (recorded).

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <cmath>
 #include <map>
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <set>
@@ -76,6 +77,15 @@ Deck extract_deck(const std::string& path, const ExtractOptions& opts, Diagnosti
 }
 
 Deck extract_deck(const SourcePdf& src, const ExtractOptions& opts, Diagnostics& diag) {
+  // for developers: DECKHAND_DEBUG_TIME=1 prints the time each step took
+  const bool timing = std::getenv("DECKHAND_DEBUG_TIME") != nullptr;
+  auto t0 = std::chrono::steady_clock::now();
+  auto lap = [&](const char* what) {
+    if (!timing) return;
+    auto t = std::chrono::steady_clock::now();
+    std::fprintf(stderr, "time: %-10s %7.1f ms\n", what, std::chrono::duration<double, std::milli>(t - t0).count());
+    t0 = t;
+  };
   const std::string& path = src.path();
   PdfDocument& main_doc = src.doc(0);
   PdfInfo info = main_doc.info();
@@ -86,6 +96,7 @@ Deck extract_deck(const SourcePdf& src, const ExtractOptions& opts, Diagnostics&
     over_limit(static_cast<int>(Exit::bad_pdf), path, "the number of pages to read", std::to_string(n), std::to_string(limits().pages),
                "--max-pages");
 
+  lap("open");
   // the source's pool: one document per worker, opened on the worker's first page
   unsigned workers = std::min<unsigned>(std::min(worker_count(opts.threads), src.workers()), static_cast<unsigned>(n));
 
@@ -100,6 +111,7 @@ Deck extract_deck(const SourcePdf& src, const ExtractOptions& opts, Diagnostics&
     int d = ++done;
     if (opts.progress) opts.progress(d, n);
   });
+  lap("pages");
   // A page of a right-to-left deck with as many Latin letters as Arabic ones (a title
   // slide "رسالة IETF إلى WSIS+20") reads its mixed lines right to left, as the deck does:
   // such pages are read again knowing the deck's direction.
@@ -162,6 +174,7 @@ Deck extract_deck(const SourcePdf& src, const ExtractOptions& opts, Diagnostics&
       probe_drawn_bullets(lines[i], [&](const std::vector<std::array<double, 4>>& rects) { return src.doc(w).ink(rects); });
     });
   }
+  lap("again");
   if (std::getenv("DECKHAND_DEBUG_LINES"))  // for developers: the lines the analysis is given
     for (const auto& pl : lines)
       for (const auto& l : pl.lines)
@@ -219,7 +232,9 @@ Deck extract_deck(const SourcePdf& src, const ExtractOptions& opts, Diagnostics&
   ao.file = path;
   ao.source_title = info.title;
   ao.speller = [](const std::string& lang) { return shared_speller(lang); };
+  lap("prepare");
   Deck deck = analyze(lines, ao, diag);
+  lap("analysis");
   deck.source.file = std::filesystem::path(path).filename().string();
   deck.source.sha256 = src.sha256();
   deck.source.pages = info.pages;

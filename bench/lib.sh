@@ -19,10 +19,12 @@ make_deck() {  # make_deck PAGES OUT: samples/*.pdf concatenated to at least PAG
   qpdf --empty --pages $_args -- "$_out"
 }
 
-best() {  # best of 3 wall times (s) of a command, and the peak RSS (KiB) of the last run
+best() {  # best of 3 wall times (s, to the millisecond) of a command, and the peak RSS (KiB) of the last run
   _b=""; for _ in 1 2 3; do
-    /usr/bin/time -f "%e %M" -o "$work/t" "$@" >/dev/null 2>&1
-    _t=$(cut -d' ' -f1 "$work/t"); _m=$(cut -d' ' -f2 "$work/t")
+    _s=$(date +%s%N)
+    /usr/bin/time -f "%M" -o "$work/t" "$@" >/dev/null 2>&1
+    _e=$(date +%s%N)
+    _t=$(echo "scale=3; ($_e - $_s) / 1000000000" | bc); _m=$(tail -n 1 "$work/t")
     if [ -z "$_b" ] || [ "$(echo "$_t < $_b" | bc)" = 1 ]; then _b=$_t; fi
   done; echo "$_b $_m"
 }

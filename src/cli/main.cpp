@@ -3,6 +3,11 @@
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
 #include <iostream>
 
 #include "cli/commands.hpp"
@@ -10,6 +15,23 @@
 #include "core/io.hpp"
 #include "job/job.hpp"
 #include "deckhand/version.hpp"
+
+#ifdef DECKHAND_DISPATCH
+namespace {
+// The executable that runs every command (deckhand-full): beside this one in a build
+// tree, in <prefix>/libexec/deckhand once installed. Empty when neither exists.
+std::string full_executable() {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  fs::path self = fs::read_symlink("/proc/self/exe", ec);
+  if (ec) return {};
+  for (const fs::path& p : {self.parent_path() / "deckhand-full",
+                            self.parent_path().parent_path() / "libexec" / "deckhand" / "deckhand-full"})
+    if (::access(p.c_str(), X_OK) == 0) return p.string();
+  return {};
+}
+}  // namespace
+#endif
 
 int main(int argc, char** argv) {
   using deckhand::Exit;
@@ -46,6 +68,18 @@ int main(int argc, char** argv) {
     std::cerr << "deckhand: error: " << e.what() << " (run 'deckhand --help' or 'deckhand COMMAND --help')\n";
     return static_cast<int>(Exit::usage);
   }
+#ifdef DECKHAND_DISPATCH
+  // This small executable runs extract itself; every other command runs in deckhand-full,
+  // which links the output stages (libqpdf, libharu, HarfBuzz...): loading those costs a
+  // run of `extract` more than reading a 20-page deck does (docs/architecture.md).
+  if (!deckhand::Job::light(o.command)) {
+    std::string full = full_executable();
+    if (!full.empty()) ::execv(full.c_str(), argv);
+    std::cerr << "deckhand: error: deckhand-full: " << (full.empty() ? "not found" : std::strerror(errno))
+              << " (it is installed beside deckhand, in <prefix>/libexec/deckhand; reinstall deckhand)\n";
+    return static_cast<int>(Exit::failure);
+  }
+#endif
   auto logger = spdlog::stderr_color_mt("deckhand");
   spdlog::set_default_logger(logger);
   spdlog::set_pattern("deckhand: %l: %v");
@@ -53,7 +87,11 @@ int main(int argc, char** argv) {
                                                  : o.verbose == 1 ? spdlog::level::info
                                                                   : spdlog::level::warn);
   try {
+#ifdef DECKHAND_DISPATCH
+    return deckhand::Job(o).run_light();
+#else
     return deckhand::Job(o).run();
+#endif
   } catch (const deckhand::Error& e) {
     std::cerr << e.line() << "\n";
     return static_cast<int>(e.code());

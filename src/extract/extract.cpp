@@ -202,13 +202,11 @@ Deck extract_deck(const SourcePdf& src, const ExtractOptions& opts, Diagnostics&
   // decks)
   auto asks = [](const PageLines& p) {
     for (const Line& l : p.lines) {
-      std::u32string t = unicode::decode(l.text);
-      if (t.size() < 2 || t.back() != U'-' || !u_isalpha(static_cast<UChar32>(t[t.size() - 2]))) continue;
+      if (l.mono || !hyphen_question(l.text, "a")) continue;  // code is joined line by line, never asked about
       for (const Line& m : p.lines) {
-        if (&m == &l || m.y0 < l.y1 - 0.5 * l.height() || m.y0 > l.y1 + 1.5 * l.height()) continue;
+        if (&m == &l || m.mono || m.y0 < l.y1 - 0.5 * l.height() || m.y0 > l.y1 + 1.5 * l.height()) continue;
         if (std::min(m.x1, l.x1) - std::max(m.x0, l.x0) <= 0) continue;
-        std::u32string n = unicode::decode(m.text);
-        if (!n.empty() && u_islower(static_cast<UChar32>(n[0]))) return true;
+        if (hyphen_question(l.text, m.text)) return true;
       }
     }
     return false;

@@ -1548,6 +1548,28 @@ std::array<double, 4> ink_probe_rect(const Line& l, double) {
   return {l.x0 - 1.6 * em, yc - 0.3 * h, l.x0 - 0.12 * em, yc + 0.3 * h};
 }
 
+namespace {
+// The last whitespace-delimited token of `t` looks like a URL, an e-mail address or a path.
+bool url_like_tail(const std::u32string& t) {
+  size_t i = t.size();
+  while (i > 0 && !u::is_space(t[i - 1])) --i;
+  std::u32string tok = t.substr(i);
+  return tok.find(U'/') != std::u32string::npos || tok.find(U'@') != std::u32string::npos ||
+         tok.find(U"www.") != std::u32string::npos;
+}
+bool question(const std::u32string& ua, const std::u32string& ub) {
+  if (ua.size() < 2 || ub.empty()) return false;
+  char32_t last = ua.back();
+  return (last == U'-' || last == 0x2010) && u_isalpha(static_cast<UChar32>(ua[ua.size() - 2])) &&
+         u_islower(static_cast<UChar32>(ub.front())) && !url_like_tail(ua);
+}
+}  // namespace
+
+bool hyphen_question(const std::string& a, const std::string& b) {
+  if (a.size() < 2 || b.empty() || (a.back() != '-' && a.back() != '\x90')) return false;  // fast path
+  return question(u::decode(a), u::decode(b));
+}
+
 std::string join_wrapped(const std::string& a, const std::string& b, const Speller* speller) {
   if (a.empty()) return b;
   if (b.empty()) return a;
@@ -1579,7 +1601,7 @@ std::string join_wrapped(const std::string& a, const std::string& b, const Spell
   }
   if ((last == U'-' || last == 0x2010) && ua.size() >= 2 && !u::is_space(ua[ua.size() - 2]) &&
       !u::is_dash(ua[ua.size() - 2])) {
-    if (speller && u_islower(static_cast<UChar32>(first)) && u_isalpha(static_cast<UChar32>(ua[ua.size() - 2]))) {
+    if (speller && question(ua, ub)) {
       size_t i = ua.size() - 1;
       while (i > 0 && u_isalpha(static_cast<UChar32>(ua[i - 1]))) --i;
       size_t j = 0;

@@ -208,6 +208,13 @@ class Speller {
 // one, kept and joined without a space.
 std::string join_wrapped(const std::string& a, const std::string& b, const Speller* speller = nullptr);
 
+// Whether join_wrapped(a, b, speller) asks the dictionary: `a` ends in a letter and a
+// hyphen, `b` starts with a lower-case letter, and the hyphen does not end a URL, an
+// e-mail address or a path (a token of `a` with '/', '@' or "www."), whose hyphens are
+// typed and kept without asking ("questions/53712873/sorting-a-" + "vector-of-pairs").
+// extract() loads a dictionary only for a deck where this holds for some pair of lines.
+bool hyphen_question(const std::string& a, const std::string& b);
+
 }  // namespace deckhand::extract
 
 namespace deckhand::extract {

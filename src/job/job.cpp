@@ -21,6 +21,7 @@
 #include "core/io.hpp"
 #include "core/limits.hpp"
 #include "core/parallel.hpp"
+#include "job/internal.hpp"
 #include "core/unicode.hpp"
 #include "deckhand/data_dir.hpp"
 #include "extract/extract.hpp"
@@ -39,16 +40,6 @@ namespace {
 namespace fs = std::filesystem;
 
 bool looks_like_json(const std::string& path) { return fs::path(path).extension().string() == ".json"; }
-
-// Progress on stderr for long work, only when a person watches (stderr is a terminal).
-std::function<void(int, int)> progress_printer(const JobOptions& o, const char* what, int min_total) {
-  if (o.quiet || !::isatty(2)) return {};
-  return [what, min_total](int done, int total) {
-    if (total < min_total) return;
-    if (done == total || done % 10 == 0)
-      std::cerr << "\r" << what << ": page " << done << "/" << total << (done == total ? "\n" : "") << std::flush;
-  };
-}
 
 // The inputs of a run that the output may not replace (exit 10, docs/exit-codes.md):
 // `files` as given plus, for a deck JSON among them, the PDF it was extracted from
@@ -277,10 +268,6 @@ void check_date(const std::string& date) {
 
 }  // namespace
 
-std::string count_of(size_t n, const std::string& singular, const std::string& plural) {
-  return std::to_string(n) + " " + (n == 1 ? singular : plural.empty() ? singular + "s" : plural);
-}
-
 double parse_length_mm(const std::string& s, const std::string& option) {
   static const std::regex re(R"(^\s*([0-9]*\.?[0-9]+)\s*(mm|cm|in|pt)?\s*$)");
   std::smatch m;
@@ -297,28 +284,17 @@ double parse_length_mm(const std::string& s, const std::string& option) {
 
 std::string data_dir() {
   if (const char* e = std::getenv("DECKHAND_DATA"); e && *e) return e;
-  // installed: <prefix>/bin/deckhand and <prefix>/share/deckhand
+  // installed: <prefix>/bin/deckhand (or <prefix>/libexec/deckhand/deckhand-full, which
+  // runs the commands that need the data) and <prefix>/share/deckhand
   std::error_code ec;
   fs::path exe = fs::read_symlink("/proc/self/exe", ec);
   if (!ec) {
-    fs::path installed = exe.parent_path().parent_path() / "share" / "deckhand";
+    fs::path prefix = exe.parent_path().parent_path();
+    if (exe.filename() == "deckhand-full" && prefix.filename() == "libexec") prefix = prefix.parent_path();
+    fs::path installed = prefix / "share" / "deckhand";
     if (fs::is_directory(installed / "layouts", ec)) return installed.string();
   }
   return kSourceDataDir;  // the source tree, for a build that is not installed
-}
-
-int Job::source_opens() { return extract::SourcePdf::opens(); }
-
-int Job::finish(const Diagnostics& diag) const {
-  auto ws = diag.warnings();
-  if (!o_.quiet)
-    for (const auto& w : ws) std::cerr << w.line() << "\n";
-  if (o_.strict && !ws.empty()) {
-    std::cerr << "deckhand: error: " << (o_.input.empty() ? std::string("deckhand") : o_.input) << ": " << ws.size()
-              << " warning(s) and --strict is set (fix the input or drop --strict)\n";
-    return static_cast<int>(Exit::warnings);
-  }
-  return 0;
 }
 
 int Job::run() {
@@ -339,26 +315,8 @@ int Job::run() {
     case Command::impose: rc = run_impose(); break;
     case Command::none: throw Error(Exit::usage, "", "no command given", "run 'deckhand --help'");
   }
-  if (const char* e = std::getenv("DECKHAND_DEBUG_OPENS"); e && *e == '1')
-    std::cerr << "deckhand: debug: source PDF opened " << source_opens() << " time(s), " << worker_count(o_.threads)
-              << " worker(s)\n";
+  debug_opens();
   return rc;
-}
-
-int Job::run_extract() {
-  check_output_path(out(), {o_.input});
-  Diagnostics diag;
-  extract::SourcePdf src(o_.input, o_.password, worker_count(o_.threads));
-  extract::ExtractOptions eo;
-  eo.password = o_.password;
-  eo.pages = o_.pages;
-  eo.threads = o_.threads;
-  eo.progress = progress_printer(o_, "extract", 20);
-  Deck d = extract::extract_deck(src, eo, diag);
-  if (strict_fails(diag)) return finish(diag);
-  write_output(out(), dump_deck(d), {o_.input});
-  spdlog::info("{}: {}", o_.input, count_of(d.slides.size(), "slide"));
-  return finish(diag);
 }
 
 int Job::run_inspect() {

@@ -84,6 +84,12 @@ class Job {
   int run();
   const JobOptions& options() const { return o_; }
 
+  // The commands that need none of layout/, l10n/ and render/ (extract), and run() for
+  // them alone (job_light.cpp): the `deckhand` executable runs these itself and hands
+  // every other command to `deckhand-full` (docs/architecture.md, "Two executables").
+  static bool light(Command c) { return c == Command::extract; }
+  int run_light();
+
   // How often this process opened a source PDF with Poppler (one per worker at most for
   // a run: tests read it with DECKHAND_DEBUG_OPENS=1, which prints it on stderr).
   static int source_opens();
@@ -103,6 +109,8 @@ class Job {
 
   // Prints the warnings; with --strict and any warning, says so and returns exit 3.
   int finish(const Diagnostics& diag) const;
+  // With DECKHAND_DEBUG_OPENS=1: how often the source PDF was opened, on stderr.
+  void debug_opens() const;
   bool strict_fails(const Diagnostics& diag) const { return o_.strict && diag.count() > 0; }
   std::string out() const { return o_.output.empty() ? "-" : o_.output; }
 

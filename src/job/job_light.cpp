@@ -1,0 +1,75 @@
+// The commands the small executable runs itself (Job::light): extract. Nothing here may
+// use layout/, l10n/ or render/, so that `deckhand extract` loads none of libqpdf,
+// libharu, HarfBuzz, libgettextpo or yaml-cpp (docs/architecture.md, "Two executables").
+#include <spdlog/spdlog.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <iostream>
+
+#include "core/io.hpp"
+#include "core/parallel.hpp"
+#include "extract/extract.hpp"
+#include "extract/source.hpp"
+#include "job/internal.hpp"
+#include "job/job.hpp"
+
+namespace deckhand {
+
+std::function<void(int, int)> progress_printer(const JobOptions& o, const char* what, int min_total) {
+  if (o.quiet || !::isatty(2)) return {};
+  return [what, min_total](int done, int total) {
+    if (total < min_total) return;
+    if (done == total || done % 10 == 0)
+      std::cerr << "\r" << what << ": page " << done << "/" << total << (done == total ? "\n" : "") << std::flush;
+  };
+}
+
+std::string count_of(size_t n, const std::string& singular, const std::string& plural) {
+  return std::to_string(n) + " " + (n == 1 ? singular : plural.empty() ? singular + "s" : plural);
+}
+
+int Job::source_opens() { return extract::SourcePdf::opens(); }
+
+int Job::finish(const Diagnostics& diag) const {
+  auto ws = diag.warnings();
+  if (!o_.quiet)
+    for (const auto& w : ws) std::cerr << w.line() << "\n";
+  if (o_.strict && !ws.empty()) {
+    std::cerr << "deckhand: error: " << (o_.input.empty() ? std::string("deckhand") : o_.input) << ": " << ws.size()
+              << " warning(s) and --strict is set (fix the input or drop --strict)\n";
+    return static_cast<int>(Exit::warnings);
+  }
+  return 0;
+}
+
+void Job::debug_opens() const {
+  if (const char* e = std::getenv("DECKHAND_DEBUG_OPENS"); e && *e == '1')
+    std::cerr << "deckhand: debug: source PDF opened " << source_opens() << " time(s), " << worker_count(o_.threads)
+              << " worker(s)\n";
+}
+
+int Job::run_light() {
+  if (!light(o_.command)) throw Error(Exit::failure, "", "internal: not a command of the small executable", "please report this");
+  int rc = run_extract();
+  debug_opens();
+  return rc;
+}
+
+int Job::run_extract() {
+  check_output_path(out(), {o_.input});
+  Diagnostics diag;
+  extract::SourcePdf src(o_.input, o_.password, worker_count(o_.threads));
+  extract::ExtractOptions eo;
+  eo.password = o_.password;
+  eo.pages = o_.pages;
+  eo.threads = o_.threads;
+  eo.progress = progress_printer(o_, "extract", 20);
+  Deck d = extract::extract_deck(src, eo, diag);
+  if (strict_fails(diag)) return finish(diag);
+  write_output(out(), dump_deck(d), {o_.input});
+  spdlog::info("{}: {}", o_.input, count_of(d.slides.size(), "slide"));
+  return finish(diag);
+}
+
+}  // namespace deckhand

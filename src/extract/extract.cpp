@@ -178,7 +178,7 @@ Deck extract_deck(const SourcePdf& src, const ExtractOptions& opts, Diagnostics&
   if (std::getenv("DECKHAND_DEBUG_LINES"))  // for developers: the lines the analysis is given
     for (const auto& pl : lines)
       for (const auto& l : pl.lines)
-        std::fprintf(stderr, "p%d [%7.2f %7.2f %7.2f %7.2f] %5.1f%s%s%s |%s|%s|\n", pl.page, l.x0, l.y0, l.x1, l.y1, l.size,
+        std::fprintf(stderr, "p%d [%7.2f %7.2f %7.2f %7.2f] b%7.2f %5.1f%s%s%s |%s|%s|\n", pl.page, l.x0, l.y0, l.x1, l.y1, l.baseline(), l.size,
                      l.mono ? " mono" : "", l.rtl ? " rtl" : "", l.ink_before.value_or(false) ? " ink" : "", l.marker.c_str(),
                      l.text.c_str());
   for (const auto& pl : lines)  // sizes reach the deck's arithmetic: finite and within the limit

@@ -826,13 +826,13 @@ std::vector<std::vector<std::string>> split_notes_pages(std::vector<PageLines>& 
     for (size_t k = 1; k < ls.size(); ++k) {
       double gap = ls[k]->y0 - reach, mid = (reach + ls[k]->y0) / 2;
       if (mid > 0.25 * p.height && mid < 0.6 * p.height &&
-          (gap > best || (gap >= 0.04 * p.height && best >= 0.06 * p.height && mid > at))) {
+          (gap > best || (gap >= 0.04 * p.height && best >= 0.04 * p.height && mid > at))) {
         best = std::max(best, gap);
         at = mid;
       }
       reach = std::max(reach, ls[k]->y1);
     }
-    if (best >= 0.06 * p.height) { cut[i] = at; ++split; }
+    if (best >= 0.04 * p.height) { cut[i] = at; ++split; }
     // no text on the slide drawn above (a picture, or a slide left empty): all of it notes
     else if (ls.front()->y0 > 0.45 * p.height) { cut[i] = ls.front()->y0 - 1; ++split; }
   }

@@ -1388,6 +1388,9 @@ PageLines build_lines(const PageWords& page, bool rtl_deck, std::optional<bool> 
       double gap = gaps[i - 1];
       // a marker stays with its text: left of it, or right of it in right-to-left text
       bool marker_gap = (p.glyph && !has_rtl(g[i].w.text)) || (g[i].glyph && has_rtl(p.w.text));
+      // (a list number too, first on its line: a notes page's slide drawn small sets the
+      // number in its own small size, 15 pt before text of twice its size)
+      if (!marker_gap && i == 1 && !p.glyph && number_marker(p.w.text) && !has_rtl(g[i].w.text)) marker_gap = true;
       if (marker_gap && gap < 4 * em) continue;
       if (gap > wide * em && !justified) { cuts.push_back(i); continue; }
       bool starts_word = u_isalnum(static_cast<UChar32>(g[i].raw.empty() ? 0 : g[i].raw[0])) || g[i].raw[0] > 0x2E7F;

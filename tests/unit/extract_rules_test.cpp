@@ -924,3 +924,19 @@ TEST(Rule6_ReadingOrder, TwoColumnGridIsATableOnlyWithAHeaderOrNumbers) {
   EXPECT_EQ(texts(page(false, true).slides[0]),
             (std::vector<std::string>{"Name", "Uses", "for_each", "12", "transform", "7 %", "all_of", "1 200"}));
 }
+
+TEST(Rule2_Markers, SmallListNumberFarBeforeItsTextStaysWithIt) {
+  // A notes page draws the slide small; Impress sets the list number in its own small
+  // size (4.1 pt) 15 pt before text of 9.2 pt: more than 1.5 em of either apart, yet one
+  // item (issue 16, generated Impress decks in Chinese).
+  PageBuilder p(1, 595, 842);
+  p.word("1)", 119.79, 215.68 - 1.2 * 4.1, 4.1);
+  p.line("Membership grew 18%", 139.10, 204.64, 9.2);
+  p.word("2)", 119.79, 237.48 - 1.2 * 4.1, 4.1);
+  p.line("Free access to all specifications", 139.10, 226.44, 9.2);
+  auto pl = p.lines();
+  ASSERT_EQ(pl.lines.size(), 2u);
+  EXPECT_EQ(pl.lines[0].marker, "1)");
+  EXPECT_EQ(pl.lines[0].text, "Membership grew 18%");
+  EXPECT_EQ(pl.lines[1].marker, "2)");
+}

@@ -278,6 +278,23 @@ bool ends_sentence(const std::string& t) {
          c == 0x6D4;
 }
 
+// Lines x over y read as one wrapped paragraph in a script without letter case (Chinese,
+// Japanese, Thai, Lao, Khmer, Myanmar, Arabic, Hebrew), where no lower-case start tells:
+// x ends and y starts with such a letter, x is at least 0.9 of `widest` (the widest line of
+// its size on the page) and does not end a sentence, and y starts where x does (its right
+// edge in right-to-left text).
+bool caseless_wrap(const Line& x, const Line& y, double widest) {
+  auto caseless = [](char32_t c) {
+    return u::is_cjk(c) || (c >= 0x0E00 && c <= 0x0EFF) || (c >= 0x1000 && c <= 0x109F) || (c >= 0x1780 && c <= 0x17FF) ||
+           (c >= 0x0590 && c <= 0x08FF);
+  };
+  std::u32string a = u::decode(x.text), b = u::decode(y.text);
+  if (a.empty() || b.empty() || !caseless(a.back()) || !caseless(b.front())) return false;
+  if (x.x1 - x.x0 < 0.9 * widest || ends_sentence(x.text)) return false;
+  double em = std::max(x.size, 1.0);
+  return x.rtl ? std::abs(x.x1 - y.x1) < 0.5 * em : std::abs(x.x0 - y.x0) < 0.5 * em;
+}
+
 bool starts_lower(const std::string& t) {
   for (char32_t c : u::decode(t)) {
     if (u_isalpha(static_cast<UChar32>(c))) return u_islower(static_cast<UChar32>(c));
@@ -1077,16 +1094,30 @@ Deck analyze(const std::vector<PageLines>& pages_in, const AnalysisOptions& opts
           if (std::abs(l->size - size) <= 0.05 * size) w = std::max(w, l->x1 - l->x0);
         return w;
       };
+      auto shares_edge = [&](const Line& x) {
+        for (const Line* l : ls)
+          if (l != &x && std::abs(l->size - x.size) <= 0.05 * x.size &&
+              (x.rtl ? std::abs(l->x0 - x.x0) : std::abs(l->x1 - x.x1)) < 1.0)
+            return true;
+        return false;
+      };
       for (size_t a = 0; a < ls.size(); ++a)
         for (size_t b = a + 1; b < ls.size() && ls[b]->y0 < ls[a]->y1 + ls[a]->height(); ++b) {
           const Line& x = *ls[a];
           const Line& y = *ls[b];
           // the next line under x (overlapping it), if it carries x's sentence on
           if (y.y0 <= x.y0 + 0.5 * x.height() || std::min(x.x1, y.x1) - std::max(x.x0, y.x0) < 0.3 * (x.x1 - x.x0)) continue;
-          if (std::abs(x.size - y.size) <= 0.05 * x.size && y.marker.empty() && starts_lower(y.text)) {
+          if (std::abs(x.size - y.size) > 0.05 * x.size || !y.marker.empty()) break;
+          if (starts_lower(y.text)) {
             double r = (y.baseline() - x.baseline()) / std::max(x.size, 1.0);
             own.push_back(r);
             if (x.x1 - x.x0 >= 0.6 * widest(x.size)) own_full.push_back(r);
+          } else if (caseless_wrap(x, y, widest(x.size)) && shares_edge(x)) {
+            // (scripts without case: the upper line as wide as the page's widest, not
+            // ending a sentence, the lower one starting where it does, and its end shared
+            // by another line, the edge of a filled box: a list of short items of about
+            // one width is no wrapped paragraph)
+            own_full.push_back((y.baseline() - x.baseline()) / std::max(x.size, 1.0));
           }
           break;
         }

@@ -940,3 +940,28 @@ TEST(Rule2_Markers, SmallListNumberFarBeforeItsTextStaysWithIt) {
   EXPECT_EQ(pl.lines[0].text, "Membership grew 18%");
   EXPECT_EQ(pl.lines[1].marker, "2)");
 }
+
+TEST(Rule8_Blocks, WrappedJapaneseParagraphAtLooseLinePitchIsOneBlock) {
+  // cairo sets a Japanese paragraph at 1.67 x its type size; with no lower-case start to
+  // tell a wrap, the page's pitch comes from lines that fill the box to one edge (issue 16).
+  PageBuilder p(1);
+  p.word("どのように関わるか", 43, 15.5, 24, true);
+  const char* lines[] = {"小規模な事業者には、複数", "の組織で同時に標準化作業", "を追う人手が足りないこと", "が多いです。"};
+  for (int k = 0; k < 4; ++k) p.word(lines[k], 89, 75.5 + 33.3 * k, 20);
+  Deck d = analyze_pages({p});
+  ASSERT_EQ(d.slides.size(), 1u);
+  ASSERT_EQ(d.slides[0].blocks.size(), 1u);
+  EXPECT_EQ(d.slides[0].blocks[0].text, "小規模な事業者には、複数の組織で同時に標準化作業を追う人手が足りないことが多いです。");
+}
+
+TEST(Rule8_Blocks, JapaneseListOfShortItemsAtLoosePitchStaysApart) {
+  // Items of about one width whose ends line up with no other line: no filled box, so no
+  // wrapped paragraph (Impress from PPTX, issue 16).
+  PageBuilder p(1);
+  p.word("コミュニティからの意見", 58.79, 67.92, 16, true);
+  const char* items[] = {"4月30日までに登録", "IPv6のみのネットワークに対応", "すべての草案をピアレビュー", "オープンで透明なプロセス"};
+  for (int k = 0; k < 4; ++k) p.word(items[k], 58.79, 109.35 + 24 * k, 13.4);
+  Deck d = analyze_pages({p});
+  ASSERT_EQ(d.slides.size(), 1u);
+  EXPECT_EQ(d.slides[0].blocks.size(), 4u);
+}

@@ -897,6 +897,14 @@ Line make_line(std::vector<W> ws, double page_width, const DirContext& dc, const
       first_text = 1;
     } else if (m.glyph && dash_like(m.raw) && gap >= 0.45 * em) {
       first_text = 1;
+    } else if ((m.glyph && dash_like(m.raw)) || m.raw == U"o") {
+      // a dash, or Office's level-2 "o" in a text font (cairo, Impress from PPTX), a
+      // little more than a space before a word that does not start in lower case: a
+      // marker ("– Langfristige…", 0.40 em); a dash after an ordinary space before lower
+      // case carries a sentence on ("– although")
+      std::u32string nt = n.raw;
+      bool lower = !nt.empty() && u_islower(static_cast<UChar32>(nt[0]));
+      if (gap >= 0.35 * em && !lower) first_text = 1;
     } else if (!m.glyph && (number_marker(m.w.text) || (bare_number && gap >= 0.25 * em)) && gap >= 0.2 * em &&
                !(no_number && letter_number(m.w.text))) {
       first_text = 1;

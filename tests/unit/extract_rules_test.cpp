@@ -965,3 +965,22 @@ TEST(Rule8_Blocks, JapaneseListOfShortItemsAtLoosePitchStaysApart) {
   ASSERT_EQ(d.slides.size(), 1u);
   EXPECT_EQ(d.slides[0].blocks.size(), 4u);
 }
+
+TEST(Rule2_Markers, DashOrOfficeOALittleWiderThanASpaceBeforeACapitalIsAMarker) {
+  // cairo and Impress from PPTX set the dash and Office's level-2 "o" in the text font,
+  // 0.40 em before the text (issue 16); a dash before lower case carries a sentence on.
+  PageBuilder p(1);
+  p.word("–", 77, 100, 24);                 // 0.5 em wide: ends at 89
+  p.line("Langfristige Finanzierung", 98.6, 100, 24);
+  p.word("o", 91, 150, 18);                 // ends at 100
+  p.line("Kommentare bis Freitag", 108.8, 150, 18);
+  p.word("–", 77, 200, 24);
+  p.line("although it rained", 98.6, 200, 24);
+  auto pl = p.lines();
+  ASSERT_EQ(pl.lines.size(), 3u);
+  EXPECT_EQ(pl.lines[0].marker, "–");
+  EXPECT_EQ(pl.lines[0].text, "Langfristige Finanzierung");
+  EXPECT_EQ(pl.lines[1].marker, "o");
+  EXPECT_EQ(pl.lines[1].text, "Kommentare bis Freitag");
+  EXPECT_EQ(pl.lines[2].marker, "");
+}

@@ -868,6 +868,31 @@ Line make_line(std::vector<W> ws, double page_width, const DirContext& dc, const
       }
     }
   }
+  // A number glued to Chinese or Japanese text ("(b)誰でも参加できる", Impress from PPTX
+  // sets no space there): split off when its text starts with a Han or Kana letter.
+  bool glued_number = false;
+  if (!l.rtl && !ws.empty() && !ws[0].glyph && ws[0].raw.size() >= 3) {
+    const std::u32string& r = ws[0].raw;
+    for (size_t k = 2; k < std::min<size_t>(r.size(), 6); ++k)
+      if ((r[k - 1] == U'.' || r[k - 1] == U')') && u::is_cjk(r[k]) && number_marker(u::encode(r.substr(0, k)))) {
+        W m = ws[0], rest = ws[0];
+        bool exact = ws[0].w.char_x.size() == r.size() + 1;
+        double cut = exact ? ws[0].w.char_x[k] : ws[0].w.x0 + (ws[0].w.x1 - ws[0].w.x0) * static_cast<double>(k) / static_cast<double>(r.size());
+        m.raw = r.substr(0, k);
+        m.w.text = u::encode(m.raw);
+        m.w.x1 = cut;
+        m.w.char_x.clear();
+        m.w.space_after = true;
+        rest.raw = r.substr(k);
+        rest.w.text = u::encode(rest.raw);
+        rest.w.x0 = cut;
+        if (exact) rest.w.char_x.erase(rest.w.char_x.begin(), rest.w.char_x.begin() + static_cast<long>(k));
+        ws[0] = std::move(m);
+        ws.insert(ws.begin() + 1, std::move(rest));
+        glued_number = true;
+        break;
+      }
+  }
   l.x0 = l.y0 = 1e18;
   l.x1 = l.y1 = -1e18;
   for (const auto& w : ws) {
@@ -905,7 +930,7 @@ Line make_line(std::vector<W> ws, double page_width, const DirContext& dc, const
       std::u32string nt = n.raw;
       bool lower = !nt.empty() && u_islower(static_cast<UChar32>(nt[0]));
       if (gap >= 0.35 * em && !lower) first_text = 1;
-    } else if (!m.glyph && (number_marker(m.w.text) || (bare_number && gap >= 0.25 * em)) && gap >= 0.2 * em &&
+    } else if (!m.glyph && (number_marker(m.w.text) || (bare_number && gap >= 0.25 * em)) && (gap >= 0.2 * em || glued_number) &&
                !(no_number && letter_number(m.w.text))) {
       first_text = 1;
       l.numbered = true;

@@ -984,3 +984,15 @@ TEST(Rule2_Markers, DashOrOfficeOALittleWiderThanASpaceBeforeACapitalIsAMarker) 
   EXPECT_EQ(pl.lines[1].text, "Kommentare bis Freitag");
   EXPECT_EQ(pl.lines[2].marker, "");
 }
+
+TEST(Rule2_Markers, NumberGluedToJapaneseTextIsTheMarker) {
+  // Impress from PPTX sets no space between "(b)" and Japanese text (issue 16).
+  PageBuilder p(1);
+  p.word("(b)誰でも参加できる", 81.5, 168.7, 12);
+  p.word("(c)学生40名に奨学金", 81.5, 187.1, 12);
+  auto pl = p.lines();
+  ASSERT_EQ(pl.lines.size(), 2u);
+  EXPECT_EQ(pl.lines[0].marker, "(b)");
+  EXPECT_EQ(pl.lines[0].text, "誰でも参加できる");
+  EXPECT_EQ(pl.lines[1].marker, "(c)");
+}

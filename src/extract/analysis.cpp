@@ -1419,9 +1419,10 @@ Deck analyze(const std::vector<PageLines>& pages_in, const AnalysisOptions& opts
   }
   auto m1 = mode_of(first_l1, tol), m2 = mode_of(first_l2, tol), m3 = mode_of(first_l3, tol);
   for (size_t i = 0; i < drafts.size(); ++i) {
-    // A list set flush right in left-to-right paragraphs (Arabic kept at rtl="0"): its
-    // bullets stand just before each line's text, wherever that starts, so indents tell no
-    // level; the right edges are one, and the type size tells the level (smaller, deeper).
+    // A list set flush right in left-to-right paragraphs (Arabic kept at rtl="0"; any
+    // text right-aligned), or centred: its bullets stand just before each line's text,
+    // wherever that starts, so indents tell no level; the right edges (the middles) of all
+    // its lines are one, and the type size tells the level (smaller, deeper).
     std::map<int, std::vector<Draft*>> items_of_col;
     for (auto& d : drafts[i])
       if (d.item) items_of_col[d.column].push_back(&d);
@@ -1436,7 +1437,17 @@ Deck analyze(const std::vector<PageLines>& pages_in, const AnalysisOptions& opts
         ilo = std::min(ilo, d->indent), ihi = std::max(ihi, d->indent);
         ltr_rtl_text = ltr_rtl_text && !f.rtl && direction::count_utf8(f.text).mostly_rtl();
       }
-      if (!ltr_rtl_text || hi - lo > tol || ihi - ilo < 3 * tol) continue;
+      // every line of every item ends at the one right edge, or is centred on one middle
+      // (a left-aligned list's wrapped items end ragged on their last line)
+      double elo = 1e18, ehi = -1e18, mlo = 1e18, mhi = -1e18;
+      for (Draft* d : ds)
+        for (const Line* l : d->lines) {
+          elo = std::min(elo, l->x1), ehi = std::max(ehi, l->x1);
+          double mid = (text_left(*l) + l->x1) / 2;
+          mlo = std::min(mlo, mid), mhi = std::max(mhi, mid);
+        }
+      bool flush_right = ehi - elo <= tol, centred = mhi - mlo <= tol;
+      if (!(ltr_rtl_text || flush_right || centred) || (ltr_rtl_text && hi - lo > tol) || ihi - ilo < 3 * tol) continue;
       std::vector<double> sizes;
       for (Draft* d : ds) sizes.push_back(d->lines.front()->size);
       std::sort(sizes.begin(), sizes.end(), std::greater<>());

@@ -996,3 +996,25 @@ TEST(Rule2_Markers, NumberGluedToJapaneseTextIsTheMarker) {
   EXPECT_EQ(pl.lines[0].text, "誰でも参加できる");
   EXPECT_EQ(pl.lines[1].marker, "(c)");
 }
+
+TEST(Rule9_Levels, RightAlignedListIsOneLevelWhereverItsBulletsStand) {
+  // Impress draws a right-aligned paragraph's bullet just before its text: the bullets
+  // stand wherever the lines start, and tell no level (issue 16, generated decks).
+  PageBuilder p(1);
+  p.word("Key messages", 43, 13, 32, true);
+  const char* items[] = {"Fellowships for 40 students", "Guiding principle: speak about the IETF",
+                         "Remote hubs in 14 cities and more", "A survey"};
+  double y = 70;
+  for (const char* t : items) {
+    PageBuilder scratch(1);
+    double w = scratch.line(t, 0, y, 18) - 0.25 * 18;  // the line's width as line() sets it
+    double x = 676 - w;
+    p.word("–", x - 18, y, 18);  // 0.5 em before the text
+    p.line(t, x, y, 18);
+    y += 25;
+  }
+  Deck d = analyze_pages({p});
+  ASSERT_EQ(d.slides.size(), 1u);
+  ASSERT_EQ(d.slides[0].blocks.size(), 4u);
+  for (const auto& b : d.slides[0].blocks) EXPECT_EQ(b.level, 1) << b.text;
+}

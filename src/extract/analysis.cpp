@@ -1446,7 +1446,8 @@ Deck analyze(const std::vector<PageLines>& pages_in, const AnalysisOptions& opts
           double mid = (text_left(*l) + l->x1) / 2;
           mlo = std::min(mlo, mid), mhi = std::max(mhi, mid);
         }
-      bool flush_right = ehi - elo <= tol, centred = mhi - mlo <= tol;
+      // (three items or more: two items of a left-aligned list can end or centre alike)
+      bool flush_right = ds.size() >= 3 && ehi - elo <= tol, centred = ds.size() >= 3 && mhi - mlo <= tol;
       if (!(ltr_rtl_text || flush_right || centred) || (ltr_rtl_text && hi - lo > tol) || ihi - ilo < 3 * tol) continue;
       std::vector<double> sizes;
       for (Draft* d : ds) sizes.push_back(d->lines.front()->size);

@@ -737,6 +737,35 @@ std::vector<std::vector<bool>> find_furniture(const std::vector<PageLines>& page
   size_t n = pages.size();
   size_t need = std::max<size_t>(2, (n + 1) / 2);
   if (n > 40) need = std::max<size_t>(4, n / 4);
+  // A lone number in the bands is the page's number only when it is: the page's own
+  // number, or that number plus an offset two other pages' lone numbers share (a deck
+  // that numbers from its second page). The last line of a code listing ("2") or a
+  // table's last row ("10") standing low on a page is text.
+  auto lone_number = [](const std::string& t) -> std::optional<long> {
+    if (!is_page_number(t)) return std::nullopt;
+    size_t a = t.find_first_of("0123456789");
+    if (a == std::string::npos) return std::nullopt;
+    return std::strtol(t.c_str() + a, nullptr, 10);
+  };
+  std::map<long, size_t> offsets;
+  for (size_t i = 0; i < pages.size(); ++i)
+    for (const auto& l : pages[i].lines)
+      if (!l.rotated && bands.in(l, pages[i].height, own[i]))
+        if (auto v = lone_number(l.full_text)) ++offsets[*v - pages[i].page];
+  auto numbers_page = [&](const PageLines& p, const Line& l) {
+    auto v = lone_number(l.full_text);
+    if (!v) return false;
+    // a counter ("7 / 20", "Page 7 of 20") says what it is, wherever the deck starts
+    {
+      std::smatch m;
+      static const std::regex of(R"((\d{1,4})\s*(?:/|of|из|von|sur|de)\s*(\d{1,4}))", std::regex::icase);
+      if (std::regex_search(l.full_text, m, of) && std::stol(m[1].str()) <= std::stol(m[2].str())) return true;
+    }
+    long d = *v - p.page;
+    if (d == 0) return true;
+    auto it = offsets.find(d);
+    return it != offsets.end() && it->second >= 3;
+  };
   for (size_t i = 0; i < pages.size(); ++i) {
     const auto& p = pages[i];
     out[i].assign(p.lines.size(), false);
@@ -756,7 +785,7 @@ std::vector<std::vector<bool>> find_furniture(const std::vector<PageLines>& page
       bool repeated = seen[sig(p, l)].size() >= need;
       // a repeated top line in the page's largest type is a title, not a header
       if (repeated && l.yc() < p.height / 2 && l.size >= 0.95 * maxsize && p.lines.size() > 1) repeated = false;
-      if (repeated || is_page_number(l.full_text)) out[i][k] = true;
+      if (repeated || numbers_page(p, l)) out[i][k] = true;
     }
   }
   return out;

@@ -465,3 +465,13 @@ TEST(Furniture, RepeatedHeaderInSmallTypeIsRemoved) {
     EXPECT_EQ(texts(s), (std::vector<std::string>{"point"}));
   }
 }
+
+TEST(Furniture, LoneNumberThatIsNotThePagesNumberIsText) {
+  // The last line of a code listing ("2") standing low on page 14 is text; "14" there is
+  // the page's number (issue 16: the Impress corpus deck lost 1234 and 2 as page numbers).
+  auto p = content(14, "Output", {{1, "cat data.txt"}});
+  p.line("2", 60, 360, 18);
+  p.line("14", 680, 388, 10);
+  Deck d = analyze({p});
+  EXPECT_EQ(texts(d.slides[0]), (std::vector<std::string>{"cat data.txt", "2"}));
+}

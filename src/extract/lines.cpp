@@ -1378,10 +1378,21 @@ PageLines build_lines(const PageWords& page, bool rtl_deck, std::optional<bool> 
     }
     int best = -1;
     double best_ov = 0;
+    // a word set in another size over a word of the group (their boxes cross): another
+    // layer (a footer drawn over a body line that runs into it), never one line with it
+    auto crosses = [&](int g) {
+      for (const W& o : groups[g]) {
+        double hov = std::min(o.w.x1, w.w.x1) - std::max(o.w.x0, w.w.x0);
+        double small = std::min(o.w.size, w.w.size), big = std::max(o.w.size, w.w.size);
+        // (not a faint word: a watermark's letters are found as such later)
+        if (hov > 0.2 * std::min(o.w.x1 - o.w.x0, w.w.x1 - w.w.x0) && small < 0.7 * big && !o.w.faint() && !w.w.faint()) return true;
+      }
+      return false;
+    };
     for (int g = static_cast<int>(groups.size()) - 1; g >= 0 && g >= static_cast<int>(groups.size()) - 8; --g) {
       double ov = std::min(band[g].second, w.w.y1) - std::max(band[g].first, w.w.y0);
       double need = 0.5 * std::min(w.h(), band[g].second - band[g].first);
-      if (ov >= need && ov > best_ov) { best_ov = ov; best = g; }
+      if (ov >= need && ov > best_ov && !crosses(g)) { best_ov = ov; best = g; }
     }
     if (best < 0) {
       groups.push_back({});

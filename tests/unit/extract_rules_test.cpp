@@ -1018,3 +1018,22 @@ TEST(Rule9_Levels, RightAlignedListIsOneLevelWhereverItsBulletsStand) {
   ASSERT_EQ(d.slides[0].blocks.size(), 4u);
   for (const auto& b : d.slides[0].blocks) EXPECT_EQ(b.level, 1) << b.text;
 }
+
+TEST(Rule2_Lines, FooterDrawnOverABodyLineIsALineOfItsOwn) {
+  // A body line that runs into the footer band: the footer's smaller words fall between
+  // the body's words (pdftotext -layout gives "bezProgramovacídalšího"); they are another
+  // layer, never one line with it (issue 16, Impress corpus deck, page 102).
+  PageBuilder p(1);
+  p.word("porovnávají", 92.3, 547.3, 32);
+  p.word("bez", 290.4, 547.3, 32);
+  p.word("Programovací", 341.8, 567.4, 14);
+  p.word("dalšího", 357.5, 547.3, 32);
+  p.word("jazyk", 443.3, 567.4, 14);
+  p.word("zpracování", 481.9, 547.3, 32);
+  p.word("TCL", 484.2, 567.4, 14);
+  auto pl = p.lines();
+  std::set<std::string> got;
+  for (const auto& l : pl.lines) got.insert(l.text);
+  EXPECT_TRUE(got.count("porovnávají bez dalšího zpracování")) << *got.begin();
+  EXPECT_TRUE(got.count("Programovací jazyk TCL"));
+}

@@ -122,8 +122,34 @@ std::string undouble_ideographs(const std::string& text, double width, double si
   return u::encode(out);
 }
 
+// A run of different hyphen characters is one hyphen drawn: PowerPoint for Mac maps its
+// hyphen glyph to "-", U+00AD and U+2010 at once ("now-\u00AD\u2010standard" shows
+// "now-standard"). A run of one character ("--verbose", "i--") is what was typed.
+std::string one_hyphen(const std::string& text) {
+  if (text.find("\xC2\xAD") == std::string::npos && text.find("\xE2\x80\x90") == std::string::npos) return text;
+  auto hy = [](char32_t c) { return c == U'-' || c == 0xAD || c == 0x2010 || c == 0x2011; };
+  std::u32string in = u::decode(text), out;
+  for (size_t i = 0; i < in.size();) {
+    size_t j = i;
+    while (j < in.size() && hy(in[j])) ++j;
+    if (j - i >= 2 && !std::all_of(in.begin() + static_cast<long>(i), in.begin() + static_cast<long>(j), [&](char32_t c) { return c == in[i]; })) {
+      // keep the one that is not a soft hyphen (a soft hyphen alone is dropped later)
+      char32_t keep = U'-';
+      for (size_t k = i; k < j; ++k)
+        if (in[k] != 0xAD) { keep = in[k] == 0x2011 ? U'-' : in[k]; break; }
+      out += keep;
+      i = j;
+      continue;
+    }
+    if (j == i) ++j;
+    out.append(in, i, j - i);
+    i = j;
+  }
+  return u::encode(out);
+}
+
 std::string hygiene(const std::string& text) {
-  std::u32string in = u::decode(u::clean(text)), out;
+  std::u32string in = u::decode(u::clean(one_hyphen(text))), out;
   out.reserve(in.size());
   for (size_t i = 0; i < in.size(); ++i) {
     char32_t c = in[i];
@@ -1278,7 +1304,11 @@ PageLines build_lines(const PageWords& page, bool rtl_deck, std::optional<bool> 
     W x;
     x.w = w;
     x.raw = u::decode(u::nfc(w.text));
-    // strip spaces and control characters around the raw glyphs
+    // strip spaces and control characters around the raw glyphs; a word that ends with
+    // them ends with a space (PowerPoint for Mac maps its space glyph to "\t\r \u00A0"
+    // inside the word before it)
+    if (!x.raw.empty() && x.raw.size() > 1 && (u::is_space(x.raw.back()) || x.raw.back() < 0x20 || x.raw.back() == 0xA0))
+      x.w.space_after = true;
     while (!x.raw.empty() && (u::is_space(x.raw.back()) || x.raw.back() < 0x20)) x.raw.pop_back();
     while (!x.raw.empty() && (u::is_space(x.raw.front()) || x.raw.front() < 0x20)) x.raw.erase(0, 1);
     if (x.raw.empty()) continue;

@@ -1037,3 +1037,18 @@ TEST(Rule2_Lines, FooterDrawnOverABodyLineIsALineOfItsOwn) {
   EXPECT_TRUE(got.count("porovnávají bez dalšího zpracování")) << *got.begin();
   EXPECT_TRUE(got.count("Programovací jazyk TCL"));
 }
+
+TEST(Rule10_Join, OneHyphenDrawnMappedToSeveralHyphenCharactersIsOne) {
+  // PowerPoint for Mac maps its hyphen glyph to "-", U+00AD and U+2010 at once; its space
+  // glyph to "\t\r \u00A0" inside the word before it (issue 16, corpus deck).
+  PageBuilder p(1);
+  p.word("now-\u00AD\u2010standard", 40, 100, 20);
+  p.word("as\t\r \u00A0", 200, 100, 20);
+  p.word("--verbose", 240, 100, 20);
+  auto& as = p.pw.words[1];
+  as.space_after = false;
+  as.x1 = 240;  // the next word starts where it ends: only the mapped space tells
+  auto pl = p.lines();
+  ASSERT_EQ(pl.lines.size(), 1u);
+  EXPECT_EQ(pl.lines[0].text, "now-standard as --verbose");
+}

@@ -20,14 +20,17 @@
 namespace {
 // The executable that runs every command (deckhand-full): beside this one in a build
 // tree, in <prefix>/libexec/deckhand once installed. Empty when neither exists.
-std::string full_executable() {
+// `searched` gets the places looked at, for the message when none holds it.
+std::string full_executable(std::string& searched) {
   namespace fs = std::filesystem;
   std::error_code ec;
   fs::path self = fs::read_symlink("/proc/self/exe", ec);
   if (ec) return {};
   for (const fs::path& p : {self.parent_path() / "deckhand-full",
-                            self.parent_path().parent_path() / "libexec" / "deckhand" / "deckhand-full"})
+                            self.parent_path().parent_path() / "libexec" / "deckhand" / "deckhand-full"}) {
     if (::access(p.c_str(), X_OK) == 0) return p.string();
+    searched += (searched.empty() ? "" : " or ") + p.string() + (::access(p.c_str(), F_OK) == 0 ? ", not executable," : "");
+  }
   return {};
 }
 }  // namespace
@@ -73,10 +76,13 @@ int main(int argc, char** argv) {
   // which links the output stages (libqpdf, libharu, HarfBuzz...): loading those costs a
   // run of `extract` more than reading a 20-page deck does (docs/architecture.md).
   if (!deckhand::Job::light(o.command)) {
-    std::string full = full_executable();
+    std::string searched;
+    std::string full = full_executable(searched);
     if (!full.empty()) ::execv(full.c_str(), argv);
-    std::cerr << "deckhand: error: deckhand-full: " << (full.empty() ? "not found" : std::strerror(errno))
-              << " (it is installed beside deckhand, in <prefix>/libexec/deckhand; reinstall deckhand)\n";
+    std::cerr << "deckhand: error: deckhand-full: "
+              << (full.empty() ? "not found at " + searched : full + ": " + std::strerror(errno))
+              << " (it runs every command but extract: install deckhand with 'cmake --install', or keep deckhand-full"
+                 " beside deckhand)\n";
     return static_cast<int>(Exit::failure);
   }
 #endif

@@ -1662,8 +1662,15 @@ std::string join_wrapped(const std::string& a, const std::string& b, const Spell
                   std::any_of(ub.begin(), ub.end(), [](char32_t c) { return u::is_cjk(c); });
   if (cjk_text) {
     if (wide_punct(first)) return a + b;
-    // CJK text breaks anywhere, also inside a Latin word: "Consultati" + "on".
-    if (latin_letter(last) && first >= U'a' && first <= U'z') return a + b;
+    // CJK text breaks anywhere, also inside a Latin word: "Consultati" + "on阶段"; but a
+    // Latin phrase carried on ("…multi-column" + "function dependency": the next line
+    // goes on in Latin words after a space) was wrapped at its space
+    if (latin_letter(last) && first >= U'a' && first <= U'z') {
+      size_t j = 0;
+      while (j < ub.size() && (latin_letter(ub[j]) || ub[j] == U'-')) ++j;
+      bool phrase = j + 1 < ub.size() && ub[j] == U' ' && latin_letter(ub[j + 1]);
+      return phrase ? a + " " + b : a + b;
+    }
     // Latin or digits next to Han/Kana: a space where the writer set them apart on the
     // other side of the run ("开设 3" + "期" -> "开设 3 期").
     auto spaced_run = [](const std::u32string& s, bool from_end) {

@@ -1052,3 +1052,11 @@ TEST(Rule10_Join, OneHyphenDrawnMappedToSeveralHyphenCharactersIsOne) {
   ASSERT_EQ(pl.lines.size(), 1u);
   EXPECT_EQ(pl.lines[0].text, "now-standard as --verbose");
 }
+
+TEST(Rule10_Join, LatinPhraseInChineseTextWrapsAtItsSpace) {
+  // Google Slides wraps a Latin phrase in a Chinese line at a space (issue 16, corpus deck);
+  // a Latin word broken inside stays whole ("Consultati" + "on阶段").
+  EXPECT_EQ(extract::join_wrapped("扩展的统计信息：multi-column order dependency, multi-column", "function dependency"),
+            "扩展的统计信息：multi-column order dependency, multi-column function dependency");
+  EXPECT_EQ(extract::join_wrapped("各利益相关方应当在Open Consultati", "on阶段积极参与"), "各利益相关方应当在Open Consultation阶段积极参与");
+}

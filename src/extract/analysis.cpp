@@ -1029,7 +1029,7 @@ Deck analyze(const std::vector<PageLines>& pages_in, const AnalysisOptions& opts
       chars += n;
       if (l->mono) mono_chars += n;
     }
-    code_allowed = mono_chars * 2 < chars;
+    code_allowed = mono_chars * 10 < chars * 9;
   }
   if (body_size <= 0) body_size = largest > 0 ? 0.75 * largest : 12;
 
@@ -1197,6 +1197,13 @@ Deck analyze(const std::vector<PageLines>& pages_in, const AnalysisOptions& opts
     bool in_band = has_title_band && first_line->marker.empty() && first_line->size >= 0.9 * body_size &&
                    std::abs(fa.x[band_kind] - title_band.x[band_kind]) < 0.015 && std::abs(fa.y - title_band.y) < 0.015;
     if (in_band && top != first_line) top = first_line;
+    // a line of code over more code (a slide that is all listing) is no title
+    if (top && top->mono &&
+        std::any_of(body.begin(), body.end(), [&](const Line* l) {
+          return l != top && l->mono && std::abs(l->size - top->size) <= 0.1 * top->size && l->y0 > top->y0 &&
+                 l->y0 - top->y1 < 1.5 * top->height();
+        }))
+      top = nullptr;
     bool stands_out = in_band || page_max >= 1.12 * body_size ||
                       (top && top == first_line && top->bold && body.size() > 1 &&
                        std::any_of(body.begin(), body.end(), [&](auto* l) { return !l->bold && l->size >= 0.8 * top->size; }));

@@ -1060,3 +1060,20 @@ TEST(Rule10_Join, LatinPhraseInChineseTextWrapsAtItsSpace) {
             "扩展的统计信息：multi-column order dependency, multi-column function dependency");
   EXPECT_EQ(extract::join_wrapped("各利益相关方应当在Open Consultati", "on阶段积极参与"), "各利益相关方应当在Open Consultation阶段积极参与");
 }
+
+TEST(Rule5_Title, ASlideThatIsAllCodeHasNoTitle) {
+  // The top line of a listing is no title (issue 16: "#define red 0 #define orange 1 ..."
+  // was the title of PowerPoint 2013 corpus slides that show only code).
+  PageBuilder a(1);
+  a.line("Colours", 40, 20, 30, true);
+  a.bullet("•", "Names for numbers", 40, 60, 90, 18);
+  PageBuilder p(2);
+  const char* code[] = {"#define red 0", "#define orange 1", "#define yellow 2", "void f()"};
+  for (int k = 0; k < 4; ++k) p.line(code[k], 18.8, 16.5 + 25.2 * k, 18.7);
+  for (auto& w : p.pw.words) w.mono = true;
+  Deck d = analyze_pages({a, p});
+  ASSERT_EQ(d.slides.size(), 2u);
+  EXPECT_EQ(d.slides[1].title, "");
+  ASSERT_FALSE(d.slides[1].blocks.empty());
+  EXPECT_EQ(d.slides[1].blocks[0].text.substr(0, 14), "#define red 0\n");
+}

@@ -382,7 +382,8 @@ bool continues(const Draft& cur, const Line& l, std::optional<std::pair<double, 
   }
   // paragraph spacing above it; but a line starting in lower case carries a sentence on
   // (a box set with loose line spacing)
-  if (spaced) return lower && pitch < 1.6 * ref;
+  // (a URL is no sentence carried on: a list of links set apart stays a list)
+  if (spaced) return lower && pitch < 1.6 * ref && l.text.rfind("http", 0) != 0 && l.text.rfind("www.", 0) != 0;
   if (full || lower || prose || cjk_prose || hanging) return true;
   // no paragraph spacing between them, same style: one paragraph broken by hand
   // (Shift+Enter), as readers take it; not on a title slide, whose lines under the title

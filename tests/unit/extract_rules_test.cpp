@@ -1077,3 +1077,17 @@ TEST(Rule5_Title, ASlideThatIsAllCodeHasNoTitle) {
   ASSERT_FALSE(d.slides[1].blocks.empty());
   EXPECT_EQ(d.slides[1].blocks[0].text.substr(0, 14), "#define red 0\n");
 }
+
+TEST(Rule8_Blocks, LinksSetApartStayApart) {
+  // A URL starts in lower case but carries no sentence on: links set apart by paragraph
+  // spacing are a list (issue 16, Google Slides corpus deck, page 68).
+  PageBuilder p(1);
+  p.line("Further reading", 42.75, 41.8, 36, true);
+  p.line("http://stackoverflow.com/questions/6218812/implementing-comparision-operators-via-tuple-and-tie-a-", 42.75, 155.5, 14);
+  p.line("good-idea", 42.75, 172.0, 14);
+  p.line("http://siliconkiwi.blogspot.com/2012/04/stdtie-and-strict-weak-ordering.html", 42.75, 194.5, 14);
+  p.line("http://latedev.wordpress.com/2013/08/12/less-than-obvious/", 42.75, 217.0, 14);
+  Deck d = analyze_pages({p});
+  ASSERT_EQ(d.slides.size(), 1u);
+  EXPECT_EQ(d.slides[0].blocks.size(), 3u);
+}

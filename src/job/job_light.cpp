@@ -4,6 +4,8 @@
 #include <spdlog/spdlog.h>
 #include <unistd.h>
 
+#include <chrono>
+#include <cstdio>
 #include <cstdlib>
 #include <iostream>
 
@@ -57,17 +59,31 @@ int Job::run_light() {
 }
 
 int Job::run_extract() {
+  // for developers: DECKHAND_DEBUG_TIME=1 prints the time of each step (extract.cpp: its phases)
+  const bool timing = std::getenv("DECKHAND_DEBUG_TIME") != nullptr;
+  auto t0 = std::chrono::steady_clock::now();
+  auto lap = [&](const char* what) {
+    if (!timing) return;
+    auto t = std::chrono::steady_clock::now();
+    std::fprintf(stderr, "time: %-10s %7.1f ms\n", what, std::chrono::duration<double, std::milli>(t - t0).count());
+    t0 = t;
+  };
   check_output_path(out(), {o_.input});
   Diagnostics diag;
   extract::SourcePdf src(o_.input, o_.password, worker_count(o_.threads));
+  lap("source");
   extract::ExtractOptions eo;
   eo.password = o_.password;
   eo.pages = o_.pages;
   eo.threads = o_.threads;
   eo.progress = progress_printer(o_, "extract", 20);
   Deck d = extract::extract_deck(src, eo, diag);
+  lap("extract");
   if (strict_fails(diag)) return finish(diag);
-  write_output(out(), dump_deck(d), {o_.input});
+  std::string json = dump_deck(d);
+  lap("json");
+  write_output(out(), json, {o_.input});
+  lap("write");
   spdlog::info("{}: {}", o_.input, count_of(d.slides.size(), "slide"));
   return finish(diag);
 }

@@ -3,13 +3,15 @@
 # timed with deckhand extract and pdftotext -bbox-layout side by side in one run: per-deck
 # wall-time ratio and peak memory, then the median ratio over decks (target <= 1.3, issue 16; goal
 # <= 1.0). Usage: bench/extract-corpus-vs-pdftotext.sh [BUILD_DIR]
-# Times are wall times to the millisecond (best of 3). Measured (issue 16, 2 cores):
-# median 1.19 (target <= 1.3), per deck 0.68 (PowerPoint for Mac, 46 pages) to 2.42
-# (the Russian PowerPoint deck, which waits ~110 ms for the Russian hunspell dictionary
-# its line-end hyphens need; ms-print 1.9 and Keynote 1.9 next); peak memory 37 MiB
-# (the Russian deck), 15-27 MiB for the others, pdftotext 10-13 MiB. Before deckhand ran
-# extract without loading the output stages' libraries (docs/architecture.md, "Two
-# executables") and without asking a dictionary about URLs: median 1.60.
+# Times are wall times to the millisecond (best of 3). Measured (issue 16, 2 cores, three
+# runs in a row): median 1.13, 1.15, 1.19 (target <= 1.3); per deck 0.72 (Beamer, 138
+# pages) to 2.31 (the Russian PowerPoint deck, which waits ~110 ms for the Russian
+# hunspell dictionary its line-end hyphens need; Keynote 1.75, Marp 1.43 next); peak
+# memory 38 MiB (the Russian deck), 16-28 MiB for the others, pdftotext 10-13 MiB. A
+# fresh user measured 1.27 and 1.31 on a quiet machine before SHA-256 moved to Nettle.
+# Before deckhand ran extract without loading the output stages' libraries
+# (docs/architecture.md, "Two executables") and without asking a dictionary about URLs:
+# median 1.60.
 cd "$(dirname "$0")/.."
 . bench/lib.sh
 corpus=${DECKHAND_CORPUS:-../shared/corpus/real}

@@ -292,7 +292,8 @@ bool caseless_wrap(const Line& x, const Line& y, double widest) {
   if (a.empty() || b.empty() || !caseless(a.back()) || !caseless(b.front())) return false;
   if (x.x1 - x.x0 < 0.9 * widest || ends_sentence(x.text)) return false;
   double em = std::max(x.size, 1.0);
-  return x.rtl ? std::abs(x.x1 - y.x1) < 0.5 * em : std::abs(x.x0 - y.x0) < 0.5 * em;
+  // (where its text starts: an item's second line starts under the text, not the bullet)
+  return x.rtl ? std::abs(text_right(x) - y.x1) < 0.5 * em : std::abs(text_left(x) - y.x0) < 0.5 * em;
 }
 
 bool starts_lower(const std::string& t) {

@@ -1091,3 +1091,18 @@ TEST(Rule8_Blocks, LinksSetApartStayApart) {
   ASSERT_EQ(d.slides.size(), 1u);
   EXPECT_EQ(d.slides[0].blocks.size(), 3u);
 }
+
+TEST(Rule8_Blocks, WrappedChineseItemAtLooseLinePitchIsOneItem) {
+  // An item's second line starts under its text, not its bullet (issue 16, cairo, 1.88 em).
+  PageBuilder p(1);
+  p.word("IETF 做什么", 43, 15.5, 32, true);
+  p.bullet("➢", "大部分工作在公开邮件列表上", 76.4, 96.8, 163.8, 18);
+  p.word("进行，远早于会议并延续到会", 96.8, 197.7, 18);
+  p.word("后。", 96.8, 231.6, 18);
+  p.bullet("➢", "远程参会免费，向所有提前注", 76.4, 96.8, 269.7, 18);
+  p.word("册的人开放。", 96.8, 303.6, 18);
+  Deck d = analyze_pages({p});
+  ASSERT_EQ(d.slides.size(), 1u);
+  ASSERT_EQ(d.slides[0].blocks.size(), 2u);
+  EXPECT_EQ(d.slides[0].blocks[0].text, "大部分工作在公开邮件列表上进行，远早于会议并延续到会后。");
+}

@@ -1156,6 +1156,20 @@ Deck analyze(const std::vector<PageLines>& pages_in, const AnalysisOptions& opts
       ratios.insert(ratios.end(), own.begin(), own.end());
     }
     if (ratios.size() >= 3) wrap_ratio = std::clamp(median(ratios), 0.8, 2.5);
+    else {
+      // too few wrapped pairs to measure (no lower case to tell them): Thai, Lao, Khmer
+      // and Myanmar fonts stand taller (marks above and below), their lines about 1.6 em
+      // apart where Latin fonts come at 1.2 (XeLaTeX and cairo with Noto Sans Thai: 1.57)
+      size_t tall = 0, all = 0;
+      for (const auto& p : pages)
+        for (const auto& l : p.lines)
+          for (char32_t c : u::decode(l.text))
+            if (u_isalpha(static_cast<UChar32>(c))) {
+              ++all;
+              tall += (c >= 0x0E00 && c <= 0x0EFF) || (c >= 0x1000 && c <= 0x109F) || (c >= 0x1780 && c <= 0x17FF) ? 1 : 0;
+            }
+      if (all > 0 && tall * 2 > all) wrap_ratio = 1.6;
+    }
   }
   std::vector<std::vector<Draft>> drafts(pages.size());
   bool seen_nonblank = false;

@@ -1106,3 +1106,18 @@ TEST(Rule8_Blocks, WrappedChineseItemAtLooseLinePitchIsOneItem) {
   ASSERT_EQ(d.slides[0].blocks.size(), 2u);
   EXPECT_EQ(d.slides[0].blocks[0].text, "大部分工作在公开邮件列表上进行，远早于会议并延续到会后。");
 }
+
+TEST(Rule8_Blocks, WrappedThaiItemAtThaiLinePitchIsOneItem) {
+  // Thai fonts stand taller: XeLaTeX sets Thai lines 1.57 em apart. Without lower case to
+  // measure wraps by, a Thai deck's expected pitch is 1.6 em (issue 16).
+  PageBuilder p(1);
+  p.word("บทเรียนที่ได้รับ", 135.9, 18.3, 14.3, true);
+  p.bullet("•", "ผู้ให้บริการรายเล็กมักขาดบุคลากร", 32.9, 44.95, 97.9, 12);
+  p.word("ที่จะติดตามงานมาตรฐานในหลาย", 44.95, 116.75, 12);
+  p.word("องค์กรพร้อมกัน", 44.95, 135.6, 12);
+  p.bullet("•", "สามหัวข้อคู่ขนาน", 32.9, 44.95, 157.2, 12);
+  Deck d = analyze_pages({p});
+  ASSERT_EQ(d.slides.size(), 1u);
+  ASSERT_EQ(d.slides[0].blocks.size(), 2u);
+  EXPECT_EQ(d.slides[0].blocks[0].text, "ผู้ให้บริการรายเล็กมักขาดบุคลากรที่จะติดตามงานมาตรฐานในหลายองค์กรพร้อมกัน");
+}

@@ -1606,6 +1606,18 @@ Deck analyze(const std::vector<PageLines>& pages_in, const AnalysisOptions& opts
     for (auto& b : s.blocks) b.text = resolve_long_s_t(b.text, sp);
     for (auto& n : s.notes) n = resolve_long_s_t(n, sp);
   }
+  // --- a soft hyphen left where no line was joined after it was drawn as a hyphen (a
+  // PDF's text layer holds what is drawn; one drawn as nothing went with hygiene)
+  {
+    auto visible = [](std::string& t) {
+      for (size_t k = t.find("\xC2\xAD"); k != std::string::npos; k = t.find("\xC2\xAD", k)) t.replace(k, 2, "-");
+    };
+    for (auto& s : deck.slides) {
+      visible(s.title);
+      for (auto& b : s.blocks) visible(b.text);
+      for (auto& n : s.notes) visible(n);
+    }
+  }
   {
     std::set<std::string> resolved;
     for (const auto& f : furniture_texts) resolved.insert(resolve_long_s_t(f, speller));

@@ -553,6 +553,33 @@ Word to_word(const TextWord& tw, std::map<std::string, std::pair<bool, bool>>& s
   if (text) w.text = text->toStr();
   tw.getBBox(&w.x0, &w.y0, &w.x1, &w.y1);
   w.space_after = tw.hasSpaceAfter();
+  // A soft hyphen (U+00AD) drawn with a width is a hyphen a reader sees: LibreOffice maps
+  // the hyphen of some fonts to it ("E\u00ADMail", "gpg \u00AD\u00ADgen\u00ADkey" in Courier 10
+  // Pitch); one drawn as a zero-width glyph (cairo) is none, and goes later (hygiene).
+  if (w.text.find("\xC2\xAD") != std::string::npos) {
+    std::u32string t = unicode::decode(w.text);
+    if (static_cast<int>(t.size()) == tw.getLength()) {
+      bool changed = false;
+      for (size_t k = 0; k < t.size(); ++k) {
+        // (the word's last one, alone, is a line-end hyphenation point whether drawn or not:
+        // join_wrapped decides; a run of them, "BLOCK-----", is hyphens)
+        if (t[k] != 0xAD || (k + 1 == t.size() && (k == 0 || (t[k - 1] != 0xAD && t[k - 1] != U'-')))) continue;
+        // (its advance: to where the next character starts, along the baseline; at least a
+        // quarter em, as hyphens are: cairo maps a ligature drawn over a soft hyphen to
+        // "f\u00ADf", which Poppler splits into thirds of 0.19 em)
+        double x0, y0, x1, y1, nx0, ny0, nx1, ny1;
+        tw.getCharBBox(static_cast<int>(k), &x0, &y0, &x1, &y1);
+        if (k + 1 < t.size()) tw.getCharBBox(static_cast<int>(k + 1), &nx0, &ny0, &nx1, &ny1);
+        else nx0 = x1, ny0 = y1;
+        double advance = tw.getRotation() % 2 ? std::abs(ny0 - y0) : std::abs(nx0 - x0);
+        if (advance > 0.25 * std::max(tw.getFontSize(), 1.0)) {
+          t[k] = U'-';
+          changed = true;
+        }
+      }
+      if (changed) w.text = unicode::encode(t);
+    }
+  }
   w.base = tw.getBaseline();
   w.rot = tw.getRotation();
   // Character positions for right-to-left words (visual order, ligatures) and for words

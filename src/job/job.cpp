@@ -247,9 +247,14 @@ std::string outline(const Deck& d) {
     if (!s.overlay_of.empty()) o << "  (overlay step of " << s.overlay_of << ")";
     o << "\n";
     for (const auto& b : s.blocks) {
-      o << std::string(2 + 2 * static_cast<size_t>(std::max(0, b.level)), ' ');
+      std::string indent(2 + 2 * static_cast<size_t>(std::max(0, b.level)), ' ');
+      o << indent;
       if (b.level > 0) o << layout::marker_for(b.marker, b.level) << " ";
-      o << b.text << "\n";
+      // (a code block's lines stay under its first one)
+      std::string text = b.text;
+      for (size_t k = text.find('\n'); k != std::string::npos; k = text.find('\n', k + 1 + indent.size()))
+        text.insert(k + 1, indent);
+      o << text << "\n";
     }
   }
   return o.str();

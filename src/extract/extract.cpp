@@ -7,7 +7,6 @@
 #include <filesystem>
 #include <cmath>
 #include <map>
-#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <set>
@@ -15,6 +14,7 @@
 
 #include <unicode/uchar.h>
 
+#include "core/step_timer.hpp"
 #include "core/io.hpp"
 #include "core/unicode.hpp"
 #include "core/limits.hpp"
@@ -78,14 +78,8 @@ Deck extract_deck(const std::string& path, const ExtractOptions& opts, Diagnosti
 
 Deck extract_deck(const SourcePdf& src, const ExtractOptions& opts, Diagnostics& diag) {
   // for developers: DECKHAND_DEBUG_TIME=1 prints the time each step took
-  const bool timing = std::getenv("DECKHAND_DEBUG_TIME") != nullptr;
-  auto t0 = std::chrono::steady_clock::now();
-  auto lap = [&](const char* what) {
-    if (!timing) return;
-    auto t = std::chrono::steady_clock::now();
-    std::fprintf(stderr, "time: %-10s %7.1f ms\n", what, std::chrono::duration<double, std::milli>(t - t0).count());
-    t0 = t;
-  };
+  StepTimer timer;
+  auto lap = [&](const char* what) { timer.lap(what); };
   const std::string& path = src.path();
   PdfDocument& main_doc = src.doc(0);
   PdfInfo info = main_doc.info();

@@ -4,12 +4,11 @@
 #include <spdlog/spdlog.h>
 #include <unistd.h>
 
-#include <chrono>
-#include <cstdio>
 #include <cstdlib>
 #include <iostream>
 
 #include "core/io.hpp"
+#include "core/step_timer.hpp"
 #include "core/parallel.hpp"
 #include "extract/extract.hpp"
 #include "extract/source.hpp"
@@ -60,14 +59,8 @@ int Job::run_light() {
 
 int Job::run_extract() {
   // for developers: DECKHAND_DEBUG_TIME=1 prints the time of each step (extract.cpp: its phases)
-  const bool timing = std::getenv("DECKHAND_DEBUG_TIME") != nullptr;
-  auto t0 = std::chrono::steady_clock::now();
-  auto lap = [&](const char* what) {
-    if (!timing) return;
-    auto t = std::chrono::steady_clock::now();
-    std::fprintf(stderr, "time: %-10s %7.1f ms\n", what, std::chrono::duration<double, std::milli>(t - t0).count());
-    t0 = t;
-  };
+  StepTimer timer;
+  auto lap = [&](const char* what) { timer.lap(what); };
   check_output_path(out(), {o_.input});
   Diagnostics diag;
   extract::SourcePdf src(o_.input, o_.password, worker_count(o_.threads));

@@ -1610,7 +1610,13 @@ Deck analyze(const std::vector<PageLines>& pages_in, const AnalysisOptions& opts
   // PDF's text layer holds what is drawn; one drawn as nothing went with hygiene)
   {
     auto visible = [](std::string& t) {
-      for (size_t k = t.find("\xC2\xAD"); k != std::string::npos; k = t.find("\xC2\xAD", k)) t.replace(k, 2, "-");
+      if (t.find("\xC2\xAD") == std::string::npos) return;
+      std::string o;
+      o.reserve(t.size());
+      for (size_t k = 0; k < t.size(); ++k)
+        if (t[k] == '\xC2' && k + 1 < t.size() && t[k + 1] == '\xAD') o += '-', ++k;
+        else o += t[k];
+      t = std::move(o);
     };
     for (auto& s : deck.slides) {
       visible(s.title);

@@ -30,6 +30,7 @@ std::string fold_cjk_compat(std::string_view utf8);
 std::string clean(std::string_view utf8);
 
 bool is_cjk(char32_t c);        // Han, kana, CJK punctuation, fullwidth forms: no spaces between
+bool no_space_script(char32_t c);  // Thai, Lao, Myanmar, Khmer: words written without spaces between
 bool is_pua(char32_t c);        // Private Use Area (Wingdings, Symbol and OpenSymbol bullets)
 bool is_bullet_glyph(char32_t c);
 bool is_dash(char32_t c);

@@ -285,8 +285,7 @@ bool ends_sentence(const std::string& t) {
 // edge in right-to-left text).
 bool caseless_wrap(const Line& x, const Line& y, double widest) {
   auto caseless = [](char32_t c) {
-    return u::is_cjk(c) || (c >= 0x0E00 && c <= 0x0EFF) || (c >= 0x1000 && c <= 0x109F) || (c >= 0x1780 && c <= 0x17FF) ||
-           (c >= 0x0590 && c <= 0x08FF);
+    return u::is_cjk(c) || u::no_space_script(c) || (c >= 0x0590 && c <= 0x08FF);
   };
   std::u32string a = u::decode(x.text), b = u::decode(y.text);
   if (a.empty() || b.empty() || !caseless(a.back()) || !caseless(b.front())) return false;
@@ -1166,7 +1165,7 @@ Deck analyze(const std::vector<PageLines>& pages_in, const AnalysisOptions& opts
           for (char32_t c : u::decode(l.text))
             if (u_isalpha(static_cast<UChar32>(c))) {
               ++all;
-              tall += (c >= 0x0E00 && c <= 0x0EFF) || (c >= 0x1000 && c <= 0x109F) || (c >= 0x1780 && c <= 0x17FF) ? 1 : 0;
+              tall += u::no_space_script(c) ? 1 : 0;
             }
       if (all > 0 && tall * 2 > all) wrap_ratio = 1.6;
     }

@@ -39,10 +39,6 @@ bool symbol_font(const std::string& font) {
   return false;
 }
 
-bool no_space_script(char32_t c) {
-  return (c >= 0x0E00 && c <= 0x0EFF) || (c >= 0x1000 && c <= 0x109F) || (c >= 0x1780 && c <= 0x17FF);
-}
-
 bool monospace_font(const std::string& font) {
   std::string f;
   for (char c : font) f += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -53,6 +49,11 @@ bool monospace_font(const std::string& font) {
                         "firacode", "jetbrains"})
     if (f.find(n) != std::string::npos) return true;
   return false;
+}
+
+// A run of words all set in a monospaced font (measured by the page scan, or by name): code.
+bool all_mono(const std::vector<W>& ws) {
+  return std::all_of(ws.begin(), ws.end(), [](const W& w) { return w.w.mono || monospace_font(w.w.font); });
 }
 
 bool all_bullets(const std::u32string& s) {
@@ -640,22 +641,32 @@ std::string rtl_text(const std::vector<Word>& visual, bool rtl_paragraph, const 
 
 namespace {
 
+// A left-to-right word cut before its k-th character into a marker and the rest: at the
+// character's own position when the word has them, else in proportion.
+std::pair<W, W> split_word(const W& w, size_t k) {
+  bool exact = w.w.char_x.size() == w.raw.size() + 1;
+  double cut = exact ? w.w.char_x[k]
+                     : w.w.x0 + (w.w.x1 - w.w.x0) * static_cast<double>(k) / static_cast<double>(std::max<size_t>(w.raw.size(), 1));
+  W m = w, rest = w;
+  m.raw = w.raw.substr(0, k);
+  m.w.text = u::encode(m.raw);
+  m.w.x1 = cut;
+  m.w.char_x.clear();
+  m.w.space_after = true;
+  rest.raw = w.raw.substr(k);
+  rest.w.text = u::encode(rest.raw);
+  rest.w.x0 = cut;
+  if (exact) rest.w.char_x.erase(rest.w.char_x.begin(), rest.w.char_x.begin() + static_cast<long>(k));
+  return {std::move(m), std::move(rest)};
+}
+
 // Splits "•Text" into a marker word and a text word.
 void split_leading_glyph(std::vector<W>& out, W w) {
   if (w.raw.size() >= 2 && u::is_bullet_glyph(w.raw[0]) && !dash_like(w.raw.substr(0, 1)) &&
       !u::is_bullet_glyph(w.raw[1])) {
-    double frac = 1.0 / static_cast<double>(w.raw.size());
-    double cut = w.w.x0 + (w.w.x1 - w.w.x0) * frac;
-    W m = w;
-    m.raw = w.raw.substr(0, 1);
-    m.w.text = u::encode(m.raw);
-    m.w.x1 = cut;
+    auto [m, rest] = split_word(w, 1);
     m.glyph = true;
-    m.w.space_after = true;
-    W rest = w;
-    rest.raw = w.raw.substr(1);
-    rest.w.text = u::collapse_spaces(u::clean(u::encode(rest.raw)));
-    rest.w.x0 = cut;
+    rest.w.text = u::collapse_spaces(u::clean(rest.w.text));
     out.push_back(std::move(m));
     if (!rest.w.text.empty()) out.push_back(std::move(rest));
     return;
@@ -697,7 +708,7 @@ std::string join_words(const std::vector<Word>& ws, size_t from, const std::vect
       if (u::is_cjk(last) || u::is_cjk(first)) space = gap > 0.4 * std::max(p.size, 1.0);
       // Thai, Lao, Khmer and Myanmar write no spaces between words: a space only where one
       // was set (Poppler's guess from the gaps of the line breaks words at their marks)
-      if (no_space_script(last) && no_space_script(first)) space = gap > 0.2 * std::max(p.size, 1.0);
+      if (u::no_space_script(last) && u::no_space_script(first)) space = gap > 0.2 * std::max(p.size, 1.0);
       // A space glyph drawn between the words is a typed space. Between Han or Kana and
       // anything else, on a line that draws its spaces, no space glyph means none was
       // typed (the gap is the spacing layout engines add between scripts), unless wide.
@@ -901,18 +912,7 @@ Line make_line(std::vector<W> ws, double page_width, const DirContext& dc, const
     const std::u32string& r = ws[0].raw;
     for (size_t k = 2; k < std::min<size_t>(r.size(), 6); ++k)
       if ((r[k - 1] == U'.' || r[k - 1] == U')') && u::is_cjk(r[k]) && number_marker(u::encode(r.substr(0, k)))) {
-        W m = ws[0], rest = ws[0];
-        bool exact = ws[0].w.char_x.size() == r.size() + 1;
-        double cut = exact ? ws[0].w.char_x[k] : ws[0].w.x0 + (ws[0].w.x1 - ws[0].w.x0) * static_cast<double>(k) / static_cast<double>(r.size());
-        m.raw = r.substr(0, k);
-        m.w.text = u::encode(m.raw);
-        m.w.x1 = cut;
-        m.w.char_x.clear();
-        m.w.space_after = true;
-        rest.raw = r.substr(k);
-        rest.w.text = u::encode(rest.raw);
-        rest.w.x0 = cut;
-        if (exact) rest.w.char_x.erase(rest.w.char_x.begin(), rest.w.char_x.begin() + static_cast<long>(k));
+        auto [m, rest] = split_word(ws[0], k);
         ws[0] = std::move(m);
         ws.insert(ws.begin() + 1, std::move(rest));
         glued_number = true;
@@ -938,7 +938,7 @@ Line make_line(std::vector<W> ws, double page_width, const DirContext& dc, const
   }
   auto start_of = [&](const Word& w) { return l.rtl ? page_width - w.x1 : w.x0; };
   size_t first_text = 0;
-  l.mono = std::all_of(ws.begin(), ws.end(), [](const W& w) { return w.w.mono || monospace_font(w.w.font); });
+  l.mono = all_mono(ws);
   if (ws.size() >= 2 && !l.mono) {
     const W& m = ws[0];
     const W& n = ws[1];
@@ -1444,7 +1444,7 @@ PageLines build_lines(const PageWords& page, bool rtl_deck, std::optional<bool> 
   std::vector<double> starts, ends;  // where fragments after a wide gap start, and where those before it end
   auto split_at = [&](const std::vector<W>& g, const std::vector<double>* starts) {
     // code in a monospaced font lines up by itself: its columns are no table's
-    bool mono = !g.empty() && std::all_of(g.begin(), g.end(), [](const W& w) { return w.w.mono || monospace_font(w.w.font); });
+    bool mono = !g.empty() && all_mono(g);
     if (mono) starts = nullptr;
     // a line of code keeps its aligned comments and columns: only a very wide gap cuts it
     double wide = mono ? 4.0 : 1.5;
@@ -1505,7 +1505,7 @@ PageLines build_lines(const PageWords& page, bool rtl_deck, std::optional<bool> 
   for (auto& g : groups) {
     std::sort(g.begin(), g.end(), [](const W& a, const W& b) { return a.w.x0 < b.w.x0; });
     // (code keeps its dots: "template<class ..._Tp>")
-    if (!std::all_of(g.begin(), g.end(), [](const W& w) { return w.w.mono || monospace_font(w.w.font); }))
+    if (!all_mono(g))
       drop_leaders(g, out.dropped);
     for (size_t i : split_at(g, nullptr)) {
       starts.push_back(g[i].w.x0);
@@ -1657,7 +1657,7 @@ std::string join_wrapped(const std::string& a, const std::string& b, const Spell
     return u::encode(ua) + b;
   }
   // Thai, Lao, Khmer, Myanmar: no space where a line of them wraps onto the next
-  if (no_space_script(last) && no_space_script(first)) return a + b;
+  if (u::no_space_script(last) && u::no_space_script(first)) return a + b;
   bool cjk_text = std::any_of(ua.begin(), ua.end(), [](char32_t c) { return u::is_cjk(c); }) ||
                   std::any_of(ub.begin(), ub.end(), [](char32_t c) { return u::is_cjk(c); });
   if (cjk_text) {

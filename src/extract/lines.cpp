@@ -206,6 +206,7 @@ std::optional<bool> typed_space(const Word& left, const Word& right, const std::
   // space glyphs on the words' line; one whose middle is in the gap between them
   auto it = std::lower_bound(spaces->begin(), spaces->end(), mid - 2 * em, [](const SpaceGlyph& s, double y) { return s.y0 < y; });
   for (; it != spaces->end() && it->y0 <= mid + em; ++it) {
+    if (it->joiner) continue;  // not a space glyph (rtl_text puts it back)
     double cx = (it->x0 + it->x1) / 2, cy = (it->y0 + it->y1) / 2;
     if (cy < std::min(left.y0, right.y0) || cy > std::max(left.y1, right.y1)) continue;
     on_line = true;
@@ -393,6 +394,22 @@ std::string rtl_text(const std::vector<Word>& visual, bool rtl_paragraph, const 
   std::vector<std::pair<char32_t, double>> marks;  // marks and where they are drawn
   double reach = -1e18;  // the right end of the words so far (a mark's zero-width word ends inside a letter)
   const Word* prev = nullptr;
+  // Drawn right to left: the line's right-to-left words come in the content stream from
+  // right to left (cairo draws a right-to-left run in logical order). A mark then follows
+  // the letter it sits on in drawing order, as in logical order; where it is drawn says
+  // less (cairo draws the hamza of "هٔ" 3 pt into the heh's advance, XeTeX draws a mark at
+  // the left edge of its letter, inside the advance of the letter before it).
+  bool drawn_rtl = false;
+  {
+    int dec = 0, inc = 0;
+    const Word* last = nullptr;
+    for (const auto& w : visual) {
+      if (w.order < 0 || !has_rtl(w.text)) continue;
+      if (last) (w.order < last->order ? dec : inc)++;
+      last = &w;
+    }
+    drawn_rtl = dec > inc;
+  }
   for (size_t k = 0; k < visual.size(); ++k) {
     const Word& w = visual[k];
     bool zero_width = w.x1 - w.x0 < 0.05 * std::max(w.size, 1.0);
@@ -419,7 +436,16 @@ std::string rtl_text(const std::vector<Word>& visual, bool rtl_paragraph, const 
         sp.x1 = w.x0;
         sp.space = true;
         sp.word = k;
-        cl.push_back(sp);
+        // a zero-width letter drawn at this word's left edge belongs to it, not to the
+        // word across the gap: cairo draws Noto Naskh's lam-alef as the lam's glyph and a
+        // zero-advance alef at its left ("بالا در", not "بال ادر")
+        size_t at = cl.size();
+        double em = std::max(w.size, 1.0);
+        while (at > 0 && !cl[at - 1].space && cl[at - 1].rtl && cl[at - 1].x1 - cl[at - 1].x0 < 0.05 * em &&
+               cl[at - 1].x0 >= w.x0 - 0.1 * em)
+          --at;
+        if (at < cl.size()) sp.word = cl[at].word;
+        cl.insert(cl.begin() + static_cast<long>(at), sp);
       }
     }
     if (!zero_width) {
@@ -443,6 +469,8 @@ std::string rtl_text(const std::vector<Word>& visual, bool rtl_paragraph, const 
       continue;
     }
     // characters in visual order, left to right, with their advances
+    std::vector<long> char_cluster(s.size(), -1);
+    std::vector<std::pair<size_t, size_t>> on_base;  // (mark, its letter) by drawing order
     std::vector<size_t> idx(s.size());
     std::iota(idx.begin(), idx.end(), 0);
     bool reversed = s.size() >= 2 && x.front() > x[s.size() - 1];  // drawn right to left
@@ -451,7 +479,10 @@ std::string rtl_text(const std::vector<Word>& visual, bool rtl_paragraph, const 
       size_t i = idx[n];
       double a = std::min(x[i], x[i + 1]), b = std::max(x[i], x[i + 1]);
       if (direction::is_mark(s[i])) {
-        marks.push_back({s[i], a});
+        size_t j = i;
+        while (j > 0 && direction::is_mark(s[j - 1])) --j;
+        if (drawn_rtl && j > 0) on_base.push_back({i, j - 1});
+        else marks.push_back({s[i], a});
         continue;
       }
       bool same_glyph = false;
@@ -477,6 +508,7 @@ std::string rtl_text(const std::vector<Word>& visual, bool rtl_paragraph, const 
         if (c.text.size() == 2 && alef(c.text[0]) && c.text[1] == 0x644) std::swap(c.text[0], c.text[1]);
         c.x0 = std::min(c.x0, a);
         c.x1 = std::max(c.x1, b);
+        char_cluster[i] = static_cast<long>(cl.size()) - 1;
         continue;
       }
       Cluster c;
@@ -486,25 +518,54 @@ std::string rtl_text(const std::vector<Word>& visual, bool rtl_paragraph, const 
       c.word = k;
       c.rtl = direction::is_rtl(s[i]) || arabic_letter(s[i]);
       cl.push_back(c);
+      char_cluster[i] = static_cast<long>(cl.size()) - 1;
+    }
+    for (auto [m, base] : on_base) {
+      if (char_cluster[base] >= 0) cl[static_cast<size_t>(char_cluster[base])].text += s[m];
+      else marks.push_back({s[m], std::min(x[m], x[m + 1])});
+    }
+  }
+  // 1b. Joiner controls the PDF carries without a glyph (SpaceGlyph::joiner: cairo's
+  //     zero-width non-joiner), where two right-to-left letter clusters on this line meet.
+  if (spaces && !visual.empty()) {
+    double y0 = 1e18, y1 = -1e18, em = 1;
+    for (const auto& w : visual) y0 = std::min(y0, w.y0), y1 = std::max(y1, w.y1), em = std::max(em, w.size);
+    for (const auto& j : *spaces) {
+      double cy = (j.y0 + j.y1) / 2, size = (j.y1 - j.y0) / 0.95;  // (page_scan: 0.75 + 0.2 of the size)
+      if (!j.joiner || cy < y0 || cy > y1 || std::abs(size - em) > 0.2 * em) continue;
+      for (size_t i = 0; i + 1 < cl.size(); ++i) {
+        const Cluster& a = cl[i];
+        const Cluster& b = cl[i + 1];
+        if (a.space || b.space || !a.rtl || !b.rtl) continue;
+        if (j.x0 < a.x1 - 0.05 * em || j.x0 > b.x0 + 0.05 * em || std::abs(b.x0 - a.x1) > 0.15 * em) continue;
+        Cluster zw;
+        zw.text = std::u32string(1, j.joiner);
+        zw.x0 = zw.x1 = j.x0;
+        zw.rtl = true;
+        zw.word = b.word;
+        cl.insert(cl.begin() + static_cast<long>(i) + 1, zw);
+        break;
+      }
     }
   }
   // 2. Each mark goes to the letter it is drawn on: the one whose advance holds the
   //    mark's position well inside; at the edge between two letters, the one on the
   //    right (in right-to-left text a mark is drawn where its letter begins, on its left:
   //    a mark of "يُ" drawn just after "ش" in visual order sits on "ي"); else the nearest.
+  auto no_ink = [](const Cluster& c) { return c.space || (c.text.size() == 1 && (c.text[0] == 0x200C || c.text[0] == 0x200D)); };
   for (const auto& [m, mx] : marks) {
     Cluster* best = nullptr;
     double best_d = 1e18;
     for (auto& c : cl)
-      if (!c.space && mx > c.x0 + 0.3 && mx < c.x1 - 0.3) best = &c, best_d = -1;
+      if (!no_ink(c) && mx > c.x0 + 0.3 && mx < c.x1 - 0.3) best = &c, best_d = -1;
     if (!best) {
       double em = visual.empty() ? 10 : std::max(visual.front().size, 1.0);
       for (auto& c : cl)
-        if (!c.space && c.x0 >= mx - 0.3 && c.x0 - mx < 0.3 * em && c.x0 - mx < best_d) best = &c, best_d = c.x0 - mx;
+        if (!no_ink(c) && c.x0 >= mx - 0.3 && c.x0 - mx < 0.3 * em && c.x0 - mx < best_d) best = &c, best_d = c.x0 - mx;
     }
     if (!best)
       for (auto& c : cl) {
-        if (c.space) continue;
+        if (no_ink(c)) continue;
         double d = mx < c.x0 ? c.x0 - mx : mx > c.x1 ? mx - c.x1 : 0;
         if (d < best_d) best_d = d, best = &c;
       }

@@ -12,6 +12,8 @@
 #include <PDFDoc.h>
 #include <Stream.h>
 #include <TextOutputDev.h>
+#include <UTF.h>
+#include <goo/gmem.h>
 #include <unicode/uchar.h>
 
 #include <algorithm>
@@ -79,6 +81,31 @@ class ScanDev : public TextOutputDev {
   std::vector<Shown> shown;
   std::vector<SpaceGlyph> spaces;
   int char_pos = 0;
+  size_t drawn = 0;  // glyphs drawn on the page so far
+  struct OpenSpan {
+    size_t drawn = 0;
+    std::u32string text;
+  };
+  std::vector<OpenSpan> open_spans;  // ActualText spans begun and not yet ended
+  // Joiners found, each with the number of glyphs drawn before it: it stands between
+  // that glyph and the one drawn next (place_joiners)
+  std::vector<std::pair<size_t, SpaceGlyph>> joiners;
+  // Puts each joiner where the glyphs drawn before and after it meet (the pen position
+  // at its span is that only for glyphs drawn left to right; cairo draws a right-to-left
+  // run right to left) and adds it to `spaces`.
+  void place_joiners() {
+    for (auto& [k, j] : joiners) {
+      if (k == 0 || k >= glyphs.size()) continue;
+      const Glyph& a = glyphs[k - 1];
+      const Glyph& b = glyphs[k];
+      double em = std::max({a.size, b.size, 1.0});
+      double x = b.x0 >= a.x0 ? (a.x1 + b.x0) / 2 : (b.x1 + a.x0) / 2;
+      if (std::abs(a.y1 - b.y1) > 0.2 * em || std::abs(x - j.x0) > 3 * em) continue;
+      j.x0 = j.x1 = x;
+      spaces.push_back(j);
+    }
+    joiners.clear();
+  }
   // The advance widths (glyph space, thousandths of the size) each font shows on the page,
   // by the font's full name: a font whose glyphs all have one width is monospaced.
   struct Widths {
@@ -99,6 +126,9 @@ class ScanDev : public TextOutputDev {
     shown.clear();
     spaces.clear();
     char_pos = 0;
+    drawn = 0;
+    open_spans.clear();
+    joiners.clear();
     widths.clear();
     cur = Tracked{};
     saved.clear();
@@ -154,6 +184,41 @@ class ScanDev : public TextOutputDev {
     cur.knockout = cur.knockout || knockout;
   }
 
+  // An ActualText span that draws no glyph and carries a joiner control (cairo writes a
+  // zero-width non-joiner as `/Span << /ActualText <FEFF200C> >> BDC EMC` between the
+  // glyph runs it separates; Poppler's ActualText drops a span without glyphs): kept as a
+  // zero-width entry in `spaces`, at the current point, for the right-to-left line's text
+  // (rtl_text) to put back between the two letters it keeps apart.
+  void beginActualText(GfxState* state, const GooString* text) override {
+    Unicode* u = nullptr;
+    int n = text ? TextStringToUCS4(text->toStr(), &u) : 0;
+    std::u32string t;
+    for (int k = 0; k < n; ++k) t.push_back(static_cast<char32_t>(u[k]));
+    gfree(u);
+    open_spans.push_back({drawn, std::move(t)});
+    TextOutputDev::beginActualText(state, text);
+  }
+  void endActualText(GfxState* state) override {
+    if (!open_spans.empty()) {
+      OpenSpan o = std::move(open_spans.back());
+      open_spans.pop_back();
+      // (upright text only: a diagonal watermark's joiner is no letter's on a line)
+      const double* tm = state->getTextMat();
+      const double* ctm = state->getCTM();
+      double b = tm[0] * ctm[1] + tm[1] * ctm[3], c = tm[2] * ctm[0] + tm[3] * ctm[2];
+      bool upright = std::abs(b) < 1e-6 * std::max(1.0, std::abs(c)) && std::abs(tm[2] * ctm[1] + tm[3] * ctm[3]) > 0 &&
+                     std::abs(tm[0] * ctm[0] + tm[1] * ctm[2]) > 0 && std::abs(c) < 1e-6 * std::abs(tm[0] * ctm[0] + tm[1] * ctm[2]);
+      if (upright && o.drawn == drawn && o.text.size() == 1 && (o.text[0] == 0x200C || o.text[0] == 0x200D) && state->getFont()) {
+        double x, y, fs = state->getTransformedFontSize();
+        state->transform(state->getCurX(), state->getCurY(), &x, &y);
+        SpaceGlyph j{x, y - 0.75 * fs, x, y + 0.2 * fs};
+        j.joiner = o.text[0];
+        joiners.push_back({drawn, j});
+      }
+    }
+    TextOutputDev::endActualText(state);
+  }
+
   void incCharCount(int n) override {
     char_pos += n;
     TextOutputDev::incCharCount(n);
@@ -161,6 +226,7 @@ class ScanDev : public TextOutputDev {
 
   void drawChar(GfxState* state, double x, double y, double dx, double dy, double ox, double oy, CharCode code, int nBytes,
                 const Unicode* u, int uLen) override {
+    ++drawn;
     int render = state->getRender();
     if (render & 4) text_clip = true;
     GfxRGB c;
@@ -673,6 +739,7 @@ void PageScanner::scan(int index, PageScan& out) {
       out.ranges.push_back({tw.getCharPos(), tw.getCharPos() + tw.getCharLen()});
     }
   }
+  dev.place_joiners();
   std::sort(dev.spaces.begin(), dev.spaces.end(), [](const SpaceGlyph& a, const SpaceGlyph& b) { return a.y0 < b.y0; });
   out.spaces.swap(dev.spaces);
   out.chars.swap(dev.glyphs);

@@ -57,6 +57,10 @@ struct Word {
 // given; TeX draws none): its box, as displayed.
 struct SpaceGlyph {
   double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+  // 0 for a space glyph. U+200C or U+200D: no glyph but a joiner control the PDF carries
+  // as text only (an ActualText span without glyphs, as cairo writes a zero-width
+  // non-joiner), at x0 == x1 where the glyph runs it separates meet.
+  char32_t joiner = 0;
 };
 
 struct PageWords {

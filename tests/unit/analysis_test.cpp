@@ -289,6 +289,52 @@ TEST(Rtl, LamAlefLigatureKeepsItsLogicalOrder) {
   EXPECT_EQ(extract::rtl_text({x}), "الإنترنت");
 }
 
+// cairo draws a right-to-left run glyph by glyph, right to left (logical order), one
+// Poppler word per glyph; the words below are in visual order with their stream order.
+extract::Word cairo_glyph(const std::string& t, double x0, double x1, int order) {
+  extract::Word x;
+  x.text = t;
+  x.x0 = x0; x.x1 = x1; x.y0 = 0; x.y1 = 20; x.size = 20; x.base = 15;
+  x.order = order; x.order_end = order + 2;
+  std::u32string s = unicode::decode(t);
+  if (s.size() == 1) x.char_x = {x0, x1};
+  return x;
+}
+
+TEST(Rtl, NonJoinerCarriedWithoutGlyphGoesBetweenItsLetters) {
+  // "می‌شود": م ی | ZWNJ | ش و د, drawn right to left; cairo writes the ZWNJ as an
+  // ActualText span without glyphs, which page_scan keeps as a joiner at x = 40
+  std::vector<extract::Word> visual = {cairo_glyph("د", 0, 10, 10), cairo_glyph("و", 10, 20, 8), cairo_glyph("ش", 20, 40, 6),
+                                       cairo_glyph("ی", 40, 50, 2), cairo_glyph("م", 50, 60, 0)};
+  extract::SpaceGlyph j{40, 0, 40, 19};
+  j.joiner = 0x200C;
+  std::vector<extract::SpaceGlyph> spaces = {j};
+  EXPECT_EQ(extract::rtl_text(visual, true, &spaces), "می\u200Cشود");
+  EXPECT_EQ(extract::rtl_text(visual, true, nullptr), "میشود");
+  // a joiner of another line (a diagonal watermark's, a smaller text's) is not this line's
+  spaces[0].y0 = 30, spaces[0].y1 = 49;
+  EXPECT_EQ(extract::rtl_text(visual, true, &spaces), "میشود");
+}
+
+TEST(Rtl, ZeroWidthAlefAtAWordsLeftEdgeStaysWithIt) {
+  // "بالا در": Noto Naskh's lam-alef drawn as the lam's glyph [30,40) and a zero-advance
+  // alef at its left edge (30); the word space lies left of both
+  std::vector<extract::Word> visual = {cairo_glyph("ر", 0, 8, 12), cairo_glyph("د", 8, 16, 10), cairo_glyph("ا", 30, 30, 6),
+                                       cairo_glyph("ل", 30, 40, 4), cairo_glyph("ا", 40, 45, 2), cairo_glyph("ب", 45, 50, 0)};
+  EXPECT_EQ(extract::rtl_text(visual), "بالا در");
+}
+
+TEST(Rtl, MarkDrawnAfterItsLetterRightToLeftSitsOnIt) {
+  // "همهٔ": cairo draws heh [0,8) then the hamza above at 3 (inside the heh's advance,
+  // close to the meem on its right), drawn right to left
+  extract::Word heh = cairo_glyph("هٔ", 0, 8, 0);
+  heh.char_x = {0, 3, 8};
+  std::vector<extract::Word> visual = {heh, cairo_glyph("م", 8, 15, -2), cairo_glyph("ه", 15, 24, -4)};
+  for (auto& w : visual) w.order += 4, w.order_end += 4;
+  visual[0].order_end = visual[0].order + 4;
+  EXPECT_EQ(extract::rtl_text(visual), "همهٔ");
+}
+
 TEST(Rtl, RightToLeftDeckReadsColumnsAndMarkersFromTheRight) {
   PageBuilder p(1);
   // an Arabic title and two items with bullets on the right; like Poppler, the words

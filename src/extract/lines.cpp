@@ -1174,7 +1174,11 @@ void drop_shadow_copies(std::vector<Word>& words, std::vector<Dropped>& dropped)
         Word& y = words[ks[b]];
         if (gone[ks[a]] || gone[ks[b]] || x.rot != y.rot || std::abs(x.size - y.size) > 0.05 * std::max(x.size, 1.0)) continue;
         double q = 0.25 * std::max(x.size, 1.0);
-        if (std::abs(x.x0 - y.x0) < q && std::abs(x.x1 - y.x1) < q && std::abs(x.y0 - y.y0) < q && std::abs(x.y1 - y.y1) < q)
+        // (a narrow letter twice side by side on one baseline, "יי" of "להתייעצות", is no
+        // copy: a copy covers most of what it copies)
+        bool side_by_side = std::abs(x.y1 - y.y1) < 0.02 * std::max(x.size, 1.0) &&
+                            std::abs(x.x0 - y.x0) > 0.6 * std::min(x.x1 - x.x0, y.x1 - y.x0);
+        if (!side_by_side && std::abs(x.x0 - y.x0) < q && std::abs(x.x1 - y.x1) < q && std::abs(x.y0 - y.y0) < q && std::abs(x.y1 - y.y1) < q)
           gone[x.order <= y.order ? ks[a] : ks[b]] = true;
       }
   }
@@ -1335,9 +1339,65 @@ PageLines build_lines(const PageWords& page, bool rtl_deck, std::optional<bool> 
       common = sizes[sizes.size() / 2];
     }
   }
-  for (const auto& w : all) {
+  // A faint word drawn a glyph at a time (cairo draws a letter-spaced Arabic watermark,
+  // "م‌س‌و‌د‌ة", one Poppler word per letter): runs of faint single-letter words, upright, of
+  // one size, on one baseline, side by side and drawn one after the other, count as one
+  // faint word (their text in drawing order, their box's centre).
+  std::vector<long> run_of(all.size(), -1);
+  std::vector<FaintWord> runs;
+  {
+    std::vector<size_t> by_order;
+    for (size_t k = 0; k < all.size(); ++k)
+      if (all[k].order >= 0 && all[k].faint() && all[k].rot == 0 && u::decode(all[k].text).size() == 1 && all[k].size >= 0.95 * common)
+        by_order.push_back(k);
+    std::sort(by_order.begin(), by_order.end(), [&](size_t a, size_t b) { return all[a].order < all[b].order; });
+    for (size_t i = 0; i < by_order.size();) {
+      size_t j = i + 1;
+      double x0 = all[by_order[i]].x0, x1 = all[by_order[i]].x1;
+      for (; j < by_order.size(); ++j) {
+        const Word& a = all[by_order[j - 1]];
+        const Word& b = all[by_order[j]];
+        double em = std::max(a.size, 1.0);
+        bool next = b.order - a.order_end <= 2 && std::abs(a.size - b.size) < 0.02 * em && std::abs(a.y1 - b.y1) < 0.1 * em &&
+                    b.x0 < x1 + 0.5 * em && b.x1 > x0 - 0.5 * em && a.rgb == b.rgb && a.alpha == b.alpha;
+        if (!next) break;
+        x0 = std::min(x0, b.x0), x1 = std::max(x1, b.x1);
+      }
+      if (j - i >= 3) {
+        std::string text;
+        double y0 = all[by_order[i]].y0, y1 = all[by_order[i]].y1;
+        for (size_t k = i; k < j; ++k) {
+          text += all[by_order[k]].text;
+          run_of[by_order[k]] = static_cast<long>(runs.size());
+        }
+        runs.push_back({u::collapse_spaces(u::nfc(text)), (x0 + x1) / 2 / pw, (y0 + y1) / 2 / ph});
+      }
+      i = j;
+    }
+  }
+  auto is_watermark = [&](const FaintWord& f) {
+    return watermarks && std::any_of(watermarks->begin(), watermarks->end(), [&](const FaintWord& m) {
+             return m.text == f.text && std::abs(m.xc - f.xc) < 0.02 && std::abs(m.yc - f.yc) < 0.02;
+           });
+  };
+  for (const auto& f : runs) {
+    out.faint_chars += u::decode(f.text).size();
+    if (!is_watermark(f)) out.faint.push_back(f);
+  }
+  for (size_t k = 0; k < all.size(); ++k) {
+    const Word& w = all[k];
     size_t n = u::decode(w.text).size();
     out.all_chars += n;
+    if (run_of[k] >= 0) {
+      if (is_watermark(runs[static_cast<size_t>(run_of[k])])) {
+        const FaintWord& f = runs[static_cast<size_t>(run_of[k])];
+        if (out.watermarks.empty() || out.watermarks.back() != f.text) out.watermarks.push_back(f.text);
+        out.dropped.push_back({w.text, "furniture", "watermark", {w.x0, w.y0, w.x1, w.y1}});
+        continue;
+      }
+      words.push_back(w);
+      continue;
+    }
     FaintWord f{u::collapse_spaces(u::nfc(w.text)), (w.x0 + w.x1) / 2 / pw, (w.y0 + w.y1) / 2 / ph};
     // (a diagonal watermark comes a letter a word, found by rotated_lines; but an ideograph
     // is a word of its own)
@@ -1346,9 +1406,7 @@ PageLines build_lines(const PageWords& page, bool rtl_deck, std::optional<bool> 
     bool ideograph = n == 1 && u::is_cjk(u::decode(w.text)[0]);
     if (w.faint() && (n >= 2 || ideograph) && w.rot == 0 && w.size >= 0.95 * common) {
       out.faint_chars += n;
-      if (watermarks && std::any_of(watermarks->begin(), watermarks->end(), [&](const FaintWord& m) {
-            return m.text == f.text && std::abs(m.xc - f.xc) < 0.02 && std::abs(m.yc - f.yc) < 0.02;
-          })) {
+      if (is_watermark(f)) {
         out.watermarks.push_back(f.text);
         out.dropped.push_back({w.text, "furniture", "watermark", {w.x0, w.y0, w.x1, w.y1}});
         continue;

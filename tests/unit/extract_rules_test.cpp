@@ -107,6 +107,65 @@ TEST(Rule1_RightToLeft, MixedLineOfARightToLeftDeckIsRightToLeftEvenWithAsManyLa
   EXPECT_EQ(in_deck.lines[0].text, std::string("רסלה") + " IETF " + std::string("אלי") + " WSIS+20");
 }
 
+TEST(Rule1_RightToLeft, WatermarkDrawnALetterAWordIsOneFaintWord) {
+  // cairo draws a letter-spaced watermark "טיוטה" one Poppler word per letter, light grey,
+  // 60 pt, over a title at 44 pt; the letters drawn in a row are one faint word, which
+  // the deck finds on many pages and leaves out
+  auto page = [] {
+    PageBuilder p(1);
+    double x = 400;
+    int order = 0;
+    for (const char* letter : {"ט", "י", "ו", "ט", "ה"}) {  // drawn right to left
+      p.word(letter, x, 100, 60);
+      auto& w = p.pw.words.back();
+      w.x1 = x + 30;
+      w.rgb = {0.85, 0.85, 0.85};
+      w.order = order, w.order_end = order + 2, order += 2;
+      x -= 32;
+    }
+    double right = 500;
+    for (const char* word : {"תקנים", "פתוחים"}) {
+      p.word(rev(word), right - 100, 110, 44);
+      auto& w = p.pw.words.back();
+      w.x1 = right;
+      w.order = order, w.order_end = order + 10, order += 10;
+      right -= 115;
+    }
+    return p;
+  };
+  PageBuilder p = page();
+  extract::PageLines first = extract::build_lines(p.pw, true);
+  ASSERT_EQ(first.faint.size(), 1u);
+  EXPECT_EQ(first.faint[0].text, "טיוטה");
+  std::vector<extract::FaintWord> marks = first.faint;
+  extract::PageLines again = extract::build_lines(p.pw, true, std::nullopt, &marks);
+  ASSERT_EQ(again.lines.size(), 1u);
+  EXPECT_EQ(again.lines[0].text, "תקנים פתוחים");
+  EXPECT_EQ(again.watermarks, std::vector<std::string>{"טיוטה"});
+}
+
+TEST(Rule1_RightToLeft, NarrowLetterTwiceSideBySideIsNoShadowCopy) {
+  // "יי" of "להתייעצות" drawn one glyph a word (cairo): the second yod, 0.2 em to the
+  // left of the first on the same baseline, is a letter, not a shadow copy
+  PageBuilder p(1);
+  double x = 500;
+  int order = 0;
+  for (const char* letter : {"ל", "ה", "ת", "י", "י", "ע", "צ", "ו", "ת"}) {
+    bool yod = std::string(letter) == "י";
+    double width = yod ? 4 : 10;
+    p.word(letter, x - width, 100, 20);
+    auto& w = p.pw.words.back();
+    w.x1 = x;
+    w.space_after = false;
+    w.order = order, w.order_end = order + 2, order += 2;
+    w.char_x = {w.x0, w.x1};
+    x -= width;
+  }
+  extract::PageLines pl = extract::build_lines(p.pw, true);
+  ASSERT_EQ(pl.lines.size(), 1u);
+  EXPECT_EQ(pl.lines[0].text, "להתייעצות");
+}
+
 TEST(Rule1_RightToLeft, NumberDrawnWithItsFullStopOnTheLeftIsTheMarker) {
   // "2. IETF منفتح" in a right-to-left paragraph is drawn "منفتح IETF .2"
   PageBuilder p(1);

@@ -1209,7 +1209,9 @@ Deck analyze(const std::vector<PageLines>& pages_in, const AnalysisOptions& opts
       if (l->size >= 0.93 * page_max && (all_low || l->yc() < 0.62 * p.height) && (!top || l->y0 < top->y0)) top = l;
     const Line* first_line = *std::min_element(body.begin(), body.end(), [](auto* a, auto* b) { return a->y0 < b->y0; });
     Anchor fa = anchor_of(*first_line, p);
-    bool in_band = has_title_band && first_line->marker.empty() && first_line->size >= 0.9 * body_size &&
+    // (a bold title may be set smaller than the body: a 16 pt header over 18 pt text)
+    bool in_band = has_title_band && first_line->marker.empty() &&
+                   (first_line->size >= 0.9 * body_size || (first_line->bold && first_line->size >= 0.7 * body_size)) &&
                    std::abs(fa.x[band_kind] - title_band.x[band_kind]) < 0.015 && std::abs(fa.y - title_band.y) < 0.015;
     if (in_band && top != first_line) top = first_line;
     // a line of code over more code (a slide that is all listing) is no title

@@ -473,6 +473,25 @@ TEST(Rule7_Titles, TitleBandAtTheTopWinsOverALargerHeadingLower) {
   EXPECT_EQ(d.slides[1].title, "Budget review");
 }
 
+TEST(Rule7_Titles, BoldTitleInTheBandMayBeSmallerThanTheBody) {
+  // a 16 pt bold title at the same place on every page, over 20 pt paragraphs
+  std::vector<PageBuilder> pages;
+  const char* names[] = {"Roles", "Budget", "Outcomes", "Next steps"};
+  for (int n = 1; n <= 4; ++n) {
+    PageBuilder p(n);
+    p.line(names[n - 1], 40, 16, 16, true);
+    p.line("Long-term funding was secured this year", 80, 90, 20);
+    p.line("Documents are numbered by year and sequence", 80, 140, 20);
+    pages.push_back(p);
+  }
+  Deck d = analyze_pages(pages);
+  ASSERT_EQ(d.slides.size(), 4u);
+  for (int n = 0; n < 4; ++n) {
+    EXPECT_EQ(d.slides[static_cast<size_t>(n)].title, names[n]);
+    EXPECT_EQ(d.slides[static_cast<size_t>(n)].blocks.size(), 2u);
+  }
+}
+
 // ---- rule 5: line-end hyphens
 #include <set>
 

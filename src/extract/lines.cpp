@@ -1587,6 +1587,18 @@ PageLines build_lines(const PageWords& page, bool rtl_deck, std::optional<bool> 
       if (marker_gap && gap < 4 * em) continue;
       if (gap > wide * em && !justified) { cuts.push_back(i); continue; }
       bool starts_word = u_isalnum(static_cast<UChar32>(g[i].raw.empty() ? 0 : g[i].raw[0])) || g[i].raw[0] > 0x2E7F;
+      // a gap of half an em with no space glyph in it, on a line that draws its spaces: no
+      // space was typed there; two boxes meet (a table's cells, "Montevideo" and
+      // "Mentoring" 0.6 em apart)
+      // (left-to-right words only: cairo draws right-to-left text a glyph at a time, with
+      // gaps inside words)
+      // (nor a list marker or a lone letter, set apart by design: "o", "a.", "ii.")
+      if (!mono && gap > 0.5 * em && !p.glyph && starts_word && !has_rtl(p.w.text) && !has_rtl(g[i].w.text) &&
+          p.raw.size() > 1 && g[i].raw.size() > 1 && !number_marker(p.w.text) && !number_marker(g[i].w.text)) {
+        bool no_room = false;
+        auto typed = typed_space(p.w, g[i].w, &page.spaces, &no_room);
+        if (typed && !*typed && !no_room) { cuts.push_back(i); continue; }
+      }
       if (starts && gap > 0.8 * em && !p.glyph && starts_word) {
         // fragments of two other lines start where this word does, or end where the word
         // before it ends (cells aligned right)
@@ -1609,7 +1621,14 @@ PageLines build_lines(const PageWords& page, bool rtl_deck, std::optional<bool> 
         size_t b = a + 1;
         double ga = gaps[cuts[a] - 1];
         while (b < cuts.size() && cuts[b] == cuts[b - 1] + 1 && std::abs(gaps[cuts[b] - 1] - ga) < 0.2 * ga) ++b;
-        if (b - a >= 2)
+        // (a stretched line spreads all of its words: a gap of another width in it, "28%"
+        // 1.4 em after "Mentoring" and 4 em before "2026", makes it a table's row)
+        // (within the fragment the run lies in: between the cuts around it)
+        size_t from = a > 0 ? cuts[a - 1] : 0, to = b < cuts.size() ? cuts[b] : g.size();
+        bool even = true;
+        for (size_t k = from + 1; k < to; ++k)
+          if (!(k == from + 1 && (g[from].glyph || number_marker(g[from].w.text))) && std::abs(gaps[k - 1] - ga) >= 0.2 * ga) even = false;
+        if (b - a >= 2 && even)
           for (size_t k = a; k < b; ++k)
             if (!supported(cuts[k])) drop[k] = true;
         a = b;

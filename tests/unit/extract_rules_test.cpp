@@ -260,6 +260,30 @@ TEST(Rule4_CjkSpacing, LatinWordBrokenAtALineEndInsideCjkTextIsJoined) {
   EXPECT_EQ(extract::join_wrapped("the open", "consultation"), "the open consultation");
 }
 
+// ---- tables: where a line's words are cut into cells
+TEST(Rule10_Cells, TableRowIsCutAtGapsWithoutTypedSpaceAndAtUnevenWideGaps) {
+  // cairo's table of two rows (20 pt): "Montevideo" and "Mentoring" 0.6 em apart with no
+  // space glyph between them on a line that draws its spaces; "28%", "2026" and "12 000"
+  // 1.4 em, 4.2 em and 3.9 em apart (not a line stretched wide: its gaps differ)
+  PageBuilder p(1);
+  auto at = [&](const std::string& t, double x0, double x1, double y) {
+    p.word(t, x0, y, 20);
+    p.pw.words.back().x1 = x1;
+    p.pw.words.back().space_after = false;
+  };
+  at("Montevideo", 42, 159, 71); at("Mentoring", 171.5, 273, 71); at("28%", 301, 346, 71); at("2026", 430.8, 482.5, 71);
+  at("12", 560.4, 583, 71); at("000", 589, 622, 71);
+  at("Lisbon", 42, 106.6, 174); at("Q3", 171.5, 200, 174); at("2026", 301.1, 352.8, 174); at("10", 430.8, 456.5, 174);
+  at("93", 560.4, 586, 174);
+  p.pw.spaces.push_back({583, 71, 589, 95});  // the typed space of "12 000"
+  extract::PageLines pl = extract::build_lines(p.pw);
+  std::vector<std::string> row1;
+  for (const auto& l : pl.lines)
+    if (l.y0 < 100) row1.push_back(l.text);
+  std::sort(row1.begin(), row1.end());
+  EXPECT_EQ(row1, (std::vector<std::string>{"12 000", "2026", "28%", "Mentoring", "Montevideo"}));
+}
+
 // ---- rule 8: markers
 TEST(Rule8_Markers, LineStartAbbreviationIsNotAListNumber) {
   PageBuilder p(1);

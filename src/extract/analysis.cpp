@@ -354,7 +354,10 @@ bool continues(const Draft& cur, const Line& l, std::optional<std::pair<double, 
                 (cur.lines.size() == 1 || std::abs(last.x0 - hx) < 0.2 * em);
     }
   }
-  bool aligned = rtl_block ? (right || centre || (left && std::abs(l.x1 - last.x1) < 4 * em))
+  // (right-to-left text set flush left: Impress's "end" alignment in a right-to-left
+  // paragraph; its lines share their left edge, their starts ragged)
+  bool aligned = rtl_block ? (right || centre || (left && std::abs(l.x1 - last.x1) < 4 * em) ||
+                              (left && std::abs(text_left(first) - l.x0) < 0.3 * em && std::abs(last.x0 - l.x0) < 0.3 * em))
                            : (left || centre || hanging || (right && std::abs(l.x0 - text_left(last)) < 4 * em) ||
                               (right && !cur.item) || flush_right);
   if (!aligned) return false;

@@ -166,6 +166,29 @@ TEST(Rule1_RightToLeft, NarrowLetterTwiceSideBySideIsNoShadowCopy) {
   EXPECT_EQ(pl.lines[0].text, "להתייעצות");
 }
 
+TEST(Rule1_RightToLeft, ParagraphSetFlushLeftKeepsItsWrappedLines) {
+  // Impress's "end" alignment in a right-to-left paragraph: the lines share their left
+  // edge, their starts (right edges) ragged 4.3 em apart; the second line wraps the first
+  auto rtl_line = [](PageBuilder& p, const std::vector<std::string>& logical, double left, double y, double size) {
+    double x = left;
+    for (auto it = logical.rbegin(); it != logical.rend(); ++it) {  // visual order: last word leftmost
+      p.word(rev(*it), x, y, size);
+      auto& w = p.pw.words.back();
+      size_t n = unicode::decode(w.text).size();
+      for (size_t i = 0; i < n; ++i) w.char_x.push_back(w.x0 + (w.x1 - w.x0) * static_cast<double>(i) / static_cast<double>(n));
+      w.char_x.push_back(w.x1);
+      x = w.x1 + 0.25 * size;
+    }
+  };
+  PageBuilder p(1);
+  rtl_line(p, {"שאלות", "פתוחות"}, 520, 20, 30);
+  rtl_line(p, {"הפיילוט", "יימשך", "שישה", "חודשים", "בשלוש", "אזורים", "ברחבי", "העולם"}, 222, 120, 20);
+  rtl_line(p, {"לפני", "קבלת", "החלטה", "סופית."}, 222, 145, 20);
+  Deck d = analyze_pages({p});
+  ASSERT_EQ(d.slides.size(), 1u);
+  EXPECT_EQ(texts(d.slides[0]), (std::vector<std::string>{"הפיילוט יימשך שישה חודשים בשלוש אזורים ברחבי העולם לפני קבלת החלטה סופית."}));
+}
+
 TEST(Rule1_RightToLeft, NumberDrawnWithItsFullStopOnTheLeftIsTheMarker) {
   // "2. IETF منفتح" in a right-to-left paragraph is drawn "منفتح IETF .2"
   PageBuilder p(1);

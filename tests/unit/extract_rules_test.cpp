@@ -187,6 +187,14 @@ TEST(Rule1_RightToLeft, ParagraphSetFlushLeftKeepsItsWrappedLines) {
   Deck d = analyze_pages({p});
   ASSERT_EQ(d.slides.size(), 1u);
   EXPECT_EQ(texts(d.slides[0]), (std::vector<std::string>{"הפיילוט יימשך שישה חודשים בשלוש אזורים ברחבי העולם לפני קבלת החלטה סופית."}));
+  // set loose (1.75 em, as Noto Naskh and Noto Hebrew stand in Impress): the page's own
+  // wrapped pair, the full line over one ending at its left edge, measures the pitch
+  PageBuilder q(1);
+  rtl_line(q, {"שאלות", "פתוחות"}, 520, 20, 30);
+  rtl_line(q, {"הפיילוט", "יימשך", "שישה", "חודשים", "בשלוש", "אזורים", "ברחבי", "העולם"}, 222, 120, 20);
+  rtl_line(q, {"לפני", "קבלת", "החלטה", "סופית."}, 222, 155, 20);
+  Deck e = analyze_pages({q});
+  EXPECT_EQ(texts(e.slides[0]), (std::vector<std::string>{"הפיילוט יימשך שישה חודשים בשלוש אזורים ברחבי העולם לפני קבלת החלטה סופית."}));
 }
 
 TEST(Rule1_RightToLeft, NumberDrawnWithItsFullStopOnTheLeftIsTheMarker) {

@@ -1497,16 +1497,21 @@ Deck analyze(const std::vector<PageLines>& pages_in, const AnalysisOptions& opts
       }
       // every line of every item ends at the one right edge, or is centred on one middle
       // (a left-aligned list's wrapped items end ragged on their last line)
-      double elo = 1e18, ehi = -1e18, mlo = 1e18, mhi = -1e18;
+      double elo = 1e18, ehi = -1e18, mlo = 1e18, mhi = -1e18, slo = 1e18, shi = -1e18;
+      bool all_rtl = true;
       for (Draft* d : ds)
         for (const Line* l : d->lines) {
           elo = std::min(elo, l->x1), ehi = std::max(ehi, l->x1);
+          slo = std::min(slo, l->x0), shi = std::max(shi, l->x0);
+          all_rtl = all_rtl && l->rtl;
           double mid = (text_left(*l) + l->x1) / 2;
           mlo = std::min(mlo, mid), mhi = std::max(mhi, mid);
         }
       // (three items or more: two items of a left-aligned list can end or centre alike)
       bool flush_right = ds.size() >= 3 && ehi - elo <= tol, centred = ds.size() >= 3 && mhi - mlo <= tol;
-      if (!(ltr_rtl_text || flush_right || centred) || (ltr_rtl_text && hi - lo > tol) || ihi - ilo < 3 * tol) continue;
+      // (and its mirror: a right-to-left list set flush left, its markers on the ragged right)
+      bool rtl_flush_left = ds.size() >= 3 && all_rtl && shi - slo <= tol;
+      if (!(ltr_rtl_text || flush_right || centred || rtl_flush_left) || (ltr_rtl_text && hi - lo > tol) || ihi - ilo < 3 * tol) continue;
       std::vector<double> sizes;
       for (Draft* d : ds) sizes.push_back(d->lines.front()->size);
       std::sort(sizes.begin(), sizes.end(), std::greater<>());

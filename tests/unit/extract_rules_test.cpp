@@ -197,6 +197,33 @@ TEST(Rule1_RightToLeft, ParagraphSetFlushLeftKeepsItsWrappedLines) {
   EXPECT_EQ(texts(e.slides[0]), (std::vector<std::string>{"הפיילוט יימשך שישה חודשים בשלוש אזורים ברחבי העולם לפני קבלת החלטה סופית."}));
 }
 
+TEST(Rule1_RightToLeft, ListSetFlushLeftTakesItsLevelsFromTheTypeSize) {
+  // a right-to-left list with "end" alignment: every line starts at x = 43 on the left,
+  // its bullet on the ragged right; the 20 pt item is a level deeper than the 22 pt ones
+  PageBuilder p(1);
+  p.word(rev("שאלות"), 500, 20, 30, true);
+  struct Item { std::vector<std::string> words; double size; double y; };
+  std::vector<Item> items = {{{"גישה", "והכללה"}, 22, 90}, {{"מימון", "לטווח", "ארוך", "מובטח", "היום"}, 22, 130}, {{"דוחות", "רבעוניים"}, 20, 170},
+                             {{"הרשמה", "עד", "אפריל"}, 22, 210}};
+  for (const auto& it : items) {
+    double x = 43;
+    for (auto w = it.words.rbegin(); w != it.words.rend(); ++w) {
+      p.word(rev(*w), x, it.y, it.size);
+      auto& word = p.pw.words.back();
+      size_t n = unicode::decode(word.text).size();
+      for (size_t i = 0; i < n; ++i) word.char_x.push_back(word.x0 + (word.x1 - word.x0) * static_cast<double>(i) / static_cast<double>(n));
+      word.char_x.push_back(word.x1);
+      x = word.x1 + 0.25 * it.size;
+    }
+    p.word("\u2022", x + 0.5 * it.size, it.y, it.size);
+  }
+  Deck d = analyze_pages({p});
+  ASSERT_EQ(d.slides.size(), 1u);
+  std::vector<int> lv;
+  for (const auto& b : d.slides[0].blocks) lv.push_back(b.level);
+  EXPECT_EQ(lv, (std::vector<int>{1, 1, 2, 1}));
+}
+
 TEST(Rule1_RightToLeft, NumberDrawnWithItsFullStopOnTheLeftIsTheMarker) {
   // "2. IETF منفتح" in a right-to-left paragraph is drawn "منفتح IETF .2"
   PageBuilder p(1);

@@ -1569,7 +1569,13 @@ PageLines build_lines(const PageWords& page, bool rtl_deck, std::optional<bool> 
     double wide = mono ? 4.0 : 1.5;
     std::vector<size_t> cuts;  // word indices that start a fragment
     std::vector<double> gaps;
-    for (size_t i = 1; i < g.size(); ++i) gaps.push_back(g[i].w.x0 - g[i - 1].w.x1);
+    // (from the furthest right edge so far: a zero-width mark drawn inside the word before,
+    // "ٔ" of "شاخهٔ", leaves no gap)
+    double reach = g.empty() ? 0 : g[0].w.x1;
+    for (size_t i = 1; i < g.size(); ++i) {
+      gaps.push_back(g[i].w.x0 - reach);
+      reach = std::max(reach, g[i].w.x1);
+    }
     bool justified = false;
     if (gaps.size() >= 4) {
       auto [lo, hi] = std::minmax_element(gaps.begin(), gaps.end());

@@ -224,6 +224,26 @@ TEST(Rule1_RightToLeft, ListSetFlushLeftTakesItsLevelsFromTheTypeSize) {
   EXPECT_EQ(lv, (std::vector<int>{1, 1, 2, 1}));
 }
 
+TEST(Rule1_RightToLeft, ZeroWidthMarkDrawnApartLeavesNoGapInTheLine) {
+  // "دو شاخهٔ تازه تأسیس شد" (Impress, Amiri 16 pt): the hamza above of "شاخهٔ" is a word
+  // of its own, zero wide, drawn 3 pt into the word; "دو" stands 4.6 pt (a word space)
+  // after the word's right edge, 30 pt after the mark
+  PageBuilder p(1);
+  auto at = [&](const std::string& t, double x0, double x1) {
+    p.word(t, x0, 123, 16);
+    auto& w = p.pw.words.back();
+    w.x1 = x1;
+    size_t n = unicode::decode(t).size();
+    for (size_t i = 0; i < n; ++i) w.char_x.push_back(x0 + (x1 - x0) * static_cast<double>(i) / static_cast<double>(n));
+    w.char_x.push_back(x1);
+  };
+  at("دش", 293.1, 309.7); at("سیسأت", 314.3, 352.1); at("هزات", 356.7, 375.6); at("هخاش", 380.3, 408.7);
+  at("\u0654", 383.4, 383.4); at("ود", 413.3, 426.9);
+  extract::PageLines pl = extract::build_lines(p.pw, true);
+  ASSERT_EQ(pl.lines.size(), 1u);
+  EXPECT_EQ(pl.lines[0].text, "دو شاخهٔ تازه تأسیس شد");
+}
+
 TEST(Rule1_RightToLeft, NumberDrawnWithItsFullStopOnTheLeftIsTheMarker) {
   // "2. IETF منفتح" in a right-to-left paragraph is drawn "منفتح IETF .2"
   PageBuilder p(1);

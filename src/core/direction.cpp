@@ -79,7 +79,13 @@ std::u32string logical_from_visual(std::u32string_view visual, bool rtl_paragrap
   UBiDi* bidi = ubidi_openSized(in.length(), 0, &err);
   std::u32string out;
   if (U_SUCCESS(err)) {
-    ubidi_setInverse(bidi, true);
+    // In a left-to-right paragraph, digits as the direct algorithm resolves them (UAX #9
+    // W2, N1: a number after right-to-left letters belongs to their run: "مجمع حکمرانی
+    // اینترنت ۲۰۲۶" is drawn with its year on the left), not as left-to-right letters
+    // (ICU's default inverse mode, kept for right-to-left paragraphs, where it reads
+    // "WSIS+20" right and the direct-like mode does not)
+    if (rtl_paragraph) ubidi_setInverse(bidi, true);
+    else ubidi_setReorderingMode(bidi, UBIDI_REORDER_INVERSE_LIKE_DIRECT);
     ubidi_setPara(bidi, in.getBuffer(), in.length(), rtl_paragraph ? UBIDI_RTL : UBIDI_LTR, nullptr, &err);
     std::vector<UChar> buf(static_cast<size_t>(in.length()) + 16);
     int32_t n = U_SUCCESS(err) ? ubidi_writeReordered(bidi, buf.data(), static_cast<int32_t>(buf.size()), 0, &err) : 0;

@@ -192,3 +192,17 @@ TEST(Issue8, point6_kangxi_folded) {
   EXPECT_EQ(fold_cjk_compat("\u5199\u2F0A\u5165"), "\u5199\u5165");  // 写⼊入 -> 写入
   EXPECT_EQ(fold_cjk_compat("\u8C22\u8C22"), "\u8C22\u8C22");          // 谢谢: a real repeat stays
 }
+
+#include "core/direction.hpp"
+
+TEST(Direction, InverseBidiOfALeftToRightParagraphKeepsANumberWithTheRightToLeftRunAroundIt) {
+  // "מלגות ל־40 סטודנטים" in a left-to-right paragraph (Impress, cairo): UAX #9 puts "40" in the Hebrew
+  // run (W2 leaves it a European number, N1 makes the spaces around it right to left),
+  // so it is drawn inside the run; reading the visual string back gives the logical one
+  std::u32string logical = U"\u05DE\u05DC\u05D2\u05D5\u05EA \u05DC\u05BE40 \u05E1\u05D8\u05D5\u05D3\u05E0\u05D8\u05D9\u05DD";
+  std::u32string visual = U"\u05DD\u05D9\u05D8\u05E0\u05D3\u05D5\u05D8\u05E1 40\u05BE\u05DC \u05EA\u05D5\u05D2\u05DC\u05DE";
+  EXPECT_EQ(deckhand::direction::logical_from_visual(visual, false), logical);
+  // a right-to-left paragraph keeps "WSIS+20" a left-to-right word
+  std::u32string rtl_visual = U"WSIS+20 \u05DC\u05E2";  // "על WSIS+20" drawn: Latin on the left
+  EXPECT_EQ(deckhand::direction::logical_from_visual(rtl_visual, true), U"\u05E2\u05DC WSIS+20");
+}

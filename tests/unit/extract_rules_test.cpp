@@ -244,6 +244,31 @@ TEST(Rule1_RightToLeft, ZeroWidthMarkDrawnApartLeavesNoGapInTheLine) {
   EXPECT_EQ(pl.lines[0].text, "دو شاخهٔ تازه تأسیس شد");
 }
 
+TEST(Rule1_RightToLeft, DiagonalWatermarkWithANarrowLetterIsSlanted) {
+  // "טיוטה" at 73 pt (Impress), one word a letter falling to the left; the yod steps only
+  // 10 pt down for 33 pt across, under an eighth of its 95 pt box, but at the run's angle
+  PageBuilder p(1);
+  auto letter = [&](const std::string& t, double x0, double y0, double x1) {
+    p.word(t, x0, y0, 73.3);
+    auto& w = p.pw.words.back();
+    w.x1 = x1;
+    w.y1 = y0 + 95.3;
+    w.rgb = {0.8, 0.8, 0.8};
+  };
+  letter("ט", 326.2, 177.5, 370.1);
+  letter("י", 304.1, 187.8, 326.2);
+  letter("ו", 281.6, 198.2, 304.1);
+  letter("ט", 238.6, 218.2, 282.5);
+  p.word(rev("תונכהה"), 339.7, 182, 29.3, true);
+  p.word(rev("תריקסל"), 230.9, 182, 29.3, true);
+  extract::PageLines pl = extract::build_lines(p.pw, true);
+  // the title's line holds its two words (13 characters) and no letter of the watermark
+  size_t title_chars = 0;
+  for (const auto& l : pl.lines)
+    if (l.size < 40) title_chars = unicode::decode(l.text).size();
+  EXPECT_EQ(title_chars, 13u);
+}
+
 TEST(Rule1_RightToLeft, NumberDrawnWithItsFullStopOnTheLeftIsTheMarker) {
   // "2. IETF منفتح" in a right-to-left paragraph is drawn "منفتح IETF .2"
   PageBuilder p(1);

@@ -1846,9 +1846,10 @@ std::string join_wrapped(const std::string& a, const std::string& b, const Spell
       // "multi-")
       bool k1 = speller->known(w1), k2 = speller->known(w2);
       size_t n1 = ua.size() - 1 - i;
-      // the joined word known is a soft break too, unless a typed hyphen after one or two
-      // letters makes a word of its own ("e-mail", "x-ray")
-      bool joined = speller->known(w1 + w2) && !(n1 <= 2 && speller->known(w1 + "-" + w2));
+      // the joined word known is a soft break too, unless a typed hyphen after one letter
+      // makes a word of its own ("e-mail", "x-ray"; after two letters German's compound
+      // rules accept "er-wünscht" as readily as "erwünscht")
+      bool joined = speller->known(w1 + w2) && !(n1 <= 1 && speller->known(w1 + "-" + w2));
       bool soft = joined || (!k1 && !k2) || (!k1 && n1 >= 6);
       if (soft) {
         ua.pop_back();

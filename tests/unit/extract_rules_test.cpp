@@ -640,6 +640,12 @@ TEST(Rule5_Hyphens, DictionaryTellsASoftBreakFromAHyphenatedWord) {
   EXPECT_EQ(extract::join_wrapped("das IT-", "Sicherheitsgesetz", &sp), "das IT-Sicherheitsgesetz");
   // without a dictionary: today's rule, the hyphen kept
   EXPECT_EQ(extract::join_wrapped("wurde ver-", "öffentlicht"), "wurde ver-öffentlicht");
+  // a two-letter first piece: German's compound rules accept "er-wünscht" as well as
+  // "erwünscht"; only after one letter does the hyphenated word win ("e-mail")
+  FakeSpeller de;
+  de.words = {"er", "wünscht", "erwünscht", "er-wünscht", "e-mail", "email", "mail"};
+  EXPECT_EQ(extract::join_wrapped("ausdrücklich er-", "wünscht.", &de), "ausdrücklich erwünscht.");
+  EXPECT_EQ(extract::join_wrapped("per e-", "mail", &de), "per e-mail");
 }
 
 TEST(Rule5_Hyphens, AnalysisAsksForTheDecksDictionary) {

@@ -387,6 +387,28 @@ TEST(Rule10_Cells, TableRowIsCutAtGapsWithoutTypedSpaceAndAtUnevenWideGaps) {
   EXPECT_EQ(row1, (std::vector<std::string>{"12 000", "2026", "28%", "Mentoring", "Montevideo"}));
 }
 
+TEST(Rule10_Cells, SideNoteSetSmallBesideALineIsALineOfItsOwn) {
+  // Impress: a 12 pt source note level with the top of a 32 pt bullet's first line,
+  // drawn first; and a check-mark bullet (14.4 pt) between them in height
+  PageBuilder p(1);
+  auto at = [&](const std::string& t, double x0, double y0, double size, double base) {
+    p.word(t, x0, y0, size);
+    p.pw.words.back().base = base;
+  };
+  at("Quelle:", 500, 100.9, 12, 112.3);
+  at("Umfrage", 545, 100.9, 12, 112.3);
+  at("2025", 595, 100.9, 12, 112.3);
+  at("Stellungnahmen", 98, 93.5, 32, 123.9);
+  at("der", 350, 93.5, 32, 123.9);
+  at("\u00D6f-", 420, 93.5, 32, 123.9);  // ends 32 pt (1 em) before the note
+  at("\u2713", 67, 101.2, 14.4, 119.9);   // nearer the note's middle than the line's
+  extract::PageLines pl = extract::build_lines(p.pw);
+  std::vector<std::string> got;
+  for (const auto& l : pl.lines) got.push_back(l.marker + "|" + l.text);
+  std::sort(got.begin(), got.end());
+  EXPECT_EQ(got, (std::vector<std::string>{"|Quelle: Umfrage 2025", "\u2713|Stellungnahmen der \u00D6f-"}));
+}
+
 // ---- rule 8: markers
 TEST(Rule8_Markers, LineStartAbbreviationIsNotAListNumber) {
   PageBuilder p(1);

@@ -292,9 +292,10 @@ bool caseless_wrap(const Line& x, const Line& y, double widest) {
   if (x.x1 - x.x0 < 0.9 * widest || ends_sentence(x.text)) return false;
   double em = std::max(x.size, 1.0);
   // (where its text starts: an item's second line starts under the text, not the bullet)
-  // (or, right-to-left text set flush left, where it ends: the lower line's left edge)
+  // (or, text set flush against its end side, where it ends: right-to-left text flush
+  // left, left-to-right text flush right)
   return x.rtl ? std::abs(text_right(x) - y.x1) < 0.5 * em || (std::abs(x.x0 - y.x0) < 0.3 * em && y.x1 < text_right(x) - 0.5 * em)
-               : std::abs(text_left(x) - y.x0) < 0.5 * em;
+               : std::abs(text_left(x) - y.x0) < 0.5 * em || (std::abs(x.x1 - y.x1) < 0.3 * em && y.x0 > text_left(x) + 0.5 * em);
 }
 
 bool starts_lower(const std::string& t) {

@@ -1340,6 +1340,28 @@ TEST(Rule8_Blocks, WrappedChineseItemAtLooseLinePitchIsOneItem) {
   EXPECT_EQ(d.slides[0].blocks[0].text, "大部分工作在公开邮件列表上进行，远早于会议并延续到会后。");
 }
 
+TEST(Rule8_Blocks, WrappedThaiParagraphSetFlushRightMeasuresItsPitch) {
+  // cairo, Loma 28 pt, right-aligned, lines 1.88 em apart (looser than Thai's 1.6 em
+  // default): the full line over one ending at its right edge measures the page's pitch
+  PageBuilder p(1);
+  p.word("บทเรียนที่ได้รับ", 43, 19.5, 36, true);
+  auto right = [&](const std::string& t, double x0, double y) {
+    p.word(t, x0, y, 28);
+    p.pw.words.back().x1 = 676.6;
+  };
+  right("เราคาดว่าจะมีผู้เข้าร่วมในสถานที่ประมาณหกร้อยคน", 60, 152.2);
+  right("และทางออนไลน์มากกว่านั้นสองเท่า", 246, 204.8);
+  right("นิยามธรรมาภิบาลอินเทอร์เน็ตในปัจจุบันเป็นนิยาม", 79, 280);
+  right("เชิงปฏิบัติและไม่ควรนำกลับมาเปิดใหม่", 203, 332.6);
+  PageBuilder cover(1);
+  cover.word("การประชุม", 200, 150, 40, true);
+  p.pw.page = 2;
+  Deck d = analyze_pages({cover, p});
+  ASSERT_EQ(d.slides.size(), 2u);
+  EXPECT_EQ(texts(d.slides[1]), (std::vector<std::string>{"เราคาดว่าจะมีผู้เข้าร่วมในสถานที่ประมาณหกร้อยคนและทางออนไลน์มากกว่านั้นสองเท่า",
+                                                           "นิยามธรรมาภิบาลอินเทอร์เน็ตในปัจจุบันเป็นนิยามเชิงปฏิบัติและไม่ควรนำกลับมาเปิดใหม่"}));
+}
+
 TEST(Rule8_Blocks, WrappedThaiItemAtThaiLinePitchIsOneItem) {
   // Thai fonts stand taller: XeLaTeX sets Thai lines 1.57 em apart. Without lower case to
   // measure wraps by, a Thai deck's expected pitch is 1.6 em (issue 16).

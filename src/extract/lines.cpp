@@ -1252,7 +1252,11 @@ void drop_leaders(std::vector<W>& g, std::vector<Dropped>& dropped) {
     while (j < g.size() && dots_only(g[j].raw) &&
            (j == i || g[j].w.x0 - g[j - 1].w.x1 <= 0.6 * std::max(g[j].w.size, 1.0)))
       ++j;
-    if (j - i >= 4 && i > 0 && j < g.size()) {
+    // (four dot words or more; or fewer words holding four dots or more: cairo draws a
+    // leader as one word of 32 dots)
+    size_t run_dots = 0;
+    for (size_t k = i; k < j; ++k) run_dots += g[k].raw.size();
+    if ((j - i >= 4 || (j > i && run_dots >= 4)) && i > 0 && j < g.size()) {
       // the leader's first and last dots may be glued to the words around it
       auto strip = [&](W& w, bool back) {
         std::u32string& t = w.raw;

@@ -409,6 +409,24 @@ TEST(Rule10_Cells, SideNoteSetSmallBesideALineIsALineOfItsOwn) {
   EXPECT_EQ(got, (std::vector<std::string>{"|Quelle: Umfrage 2025", "\u2713|Stellungnahmen der \u00D6f-"}));
 }
 
+TEST(Rule10_Cells, DotLeaderDrawnAsOneWordSplitsTheEntryFromItsPage) {
+  // cairo draws an agenda's leader as one word of 32 dots between the entry and its page
+  PageBuilder p(1);
+  auto at = [&](const std::string& t, double x0, double x1) {
+    p.word(t, x0, 68, 20);
+    p.pw.words.back().x1 = x1;
+  };
+  at("Anexo", 43, 105.2);
+  at(std::string(32, '.'), 228.9, 420.7);
+  at("2", 424.9, 437.6);
+  extract::PageLines pl = extract::build_lines(p.pw);
+  std::vector<std::string> got;
+  for (const auto& l : pl.lines) got.push_back(l.text);
+  EXPECT_EQ(got, (std::vector<std::string>{"Anexo", "2"}));
+  ASSERT_FALSE(pl.dropped.empty());
+  EXPECT_EQ(pl.dropped.back().reason, "leader");
+}
+
 // ---- rule 8: markers
 TEST(Rule8_Markers, LineStartAbbreviationIsNotAListNumber) {
   PageBuilder p(1);

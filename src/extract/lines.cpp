@@ -377,6 +377,13 @@ std::optional<WordOrder> logical_word_order(const std::vector<Word>& visual) {
 
 }  // namespace
 
+// Left to right; of two words starting at one x, the narrower first (a zero-width alef
+// cairo draws at the left edge of its lam: "الأعمال", not "األعمال").
+static bool visual_before(const Word& a, const Word& b) {
+  if (std::abs(a.x0 - b.x0) > 1e-3) return a.x0 < b.x0;
+  return a.x1 < b.x1;
+}
+
 std::string rtl_text(const std::vector<Word>& visual, bool rtl_paragraph, const std::vector<SpaceGlyph>* spaces,
                      std::vector<Dropped>* dropped) {
   // 1. Clusters in visual order (left to right), each a piece of text that must not be
@@ -1040,13 +1047,13 @@ Line make_line(std::vector<W> ws, double page_width, const DirContext& dc, const
   }
   if (l.rtl) {
     std::vector<Word> visual(l.words.begin() + static_cast<long>(first_text), l.words.end());
-    std::sort(visual.begin(), visual.end(), [](const Word& a, const Word& b) { return a.x0 < b.x0; });
+    std::sort(visual.begin(), visual.end(), visual_before);
     l.text = rtl_text(visual, true, spaces, &l.dropped);
   } else if (std::any_of(l.words.begin() + static_cast<long>(first_text), l.words.end(), [](const Word& w) { return has_rtl(w.text); })) {
     // a left-to-right paragraph with right-to-left words in it ("Welcome مرحبا"): they
     // are drawn right to left, and read back in logical order the same way
     std::vector<Word> visual(l.words.begin() + static_cast<long>(first_text), l.words.end());
-    std::sort(visual.begin(), visual.end(), [](const Word& a, const Word& b) { return a.x0 < b.x0; });
+    std::sort(visual.begin(), visual.end(), visual_before);
     l.text = rtl_text(visual, false, spaces, &l.dropped);
   } else {
     l.text = join_words(l.words, first_text, spaces);

@@ -269,6 +269,25 @@ TEST(Rule1_RightToLeft, DiagonalWatermarkWithANarrowLetterIsSlanted) {
   EXPECT_EQ(title_chars, 13u);
 }
 
+TEST(Rule1_RightToLeft, ZeroWidthAlefAtItsLamsLeftEdgeReadsAfterTheLam) {
+  // "الأعمال" drawn by cairo a glyph a word, right to left: the lam-alef as the lam's
+  // glyph [623, 631.7) and a zero-width hamza-alef at its left edge, listed after the lam
+  PageBuilder p(1);
+  auto at = [&](const std::string& t, double x0, double x1, int order) {
+    p.word(t, x0, 15.5, 16);
+    auto& w = p.pw.words.back();
+    w.x1 = x1;
+    w.space_after = false;
+    w.order = order, w.order_end = order + 2;
+    w.char_x = {x0, x1};
+  };
+  at("ل", 593, 602.8, 31); at("ا", 603, 607.6, 29); at("م", 608, 614.6, 27); at("ع", 615, 623.3, 25);
+  at("ل", 623, 631.7, 21); at("أ", 623, 623, 23); at("ا", 632, 636.5, 19);
+  extract::PageLines pl = extract::build_lines(p.pw, true);
+  ASSERT_EQ(pl.lines.size(), 1u);
+  EXPECT_EQ(pl.lines[0].text, "الأعمال");
+}
+
 TEST(Rule1_RightToLeft, NumberDrawnWithItsFullStopOnTheLeftIsTheMarker) {
   // "2. IETF منفتح" in a right-to-left paragraph is drawn "منفتح IETF .2"
   PageBuilder p(1);

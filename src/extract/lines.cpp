@@ -1599,6 +1599,9 @@ PageLines build_lines(const PageWords& page, bool rtl_deck, std::optional<bool> 
   // follows starts where fragments of two other lines start (a table's column, its cell
   // text reaching close to the next cell).
   std::vector<double> starts, ends;  // where fragments after a wide gap start, and where those before it end
+  // the page draws its spaces: a space glyph for every eight words or more (office suites,
+  // cairo; TeX draws none, a verbatim line's at most)
+  bool draws_spaces = page.spaces.size() * 8 >= page.words.size() && !page.spaces.empty();
   auto split_at = [&](const std::vector<W>& g, const std::vector<double>* starts) {
     // code in a monospaced font lines up by itself: its columns are no table's
     bool mono = !g.empty() && all_mono(g);
@@ -1636,12 +1639,16 @@ PageLines build_lines(const PageWords& page, bool rtl_deck, std::optional<bool> 
       // "Mentoring" 0.6 em apart)
       // (left-to-right words only: cairo draws right-to-left text a glyph at a time, with
       // gaps inside words)
-      // (nor a list marker or a lone letter, set apart by design: "o", "a.", "ii.")
+      // (nor a list marker or a lone letter, set apart by design: "o", "a.", "ii."; a
+      // lone digit after a tab is an agenda's page: "Annex" 0.5 em before "4")
       if (!mono && gap > 0.5 * em && !p.glyph && starts_word && !has_rtl(p.w.text) && !has_rtl(g[i].w.text) &&
-          p.raw.size() > 1 && g[i].raw.size() > 1 && !number_marker(p.w.text) && !number_marker(g[i].w.text)) {
+          p.raw.size() > 1 && (g[i].raw.size() > 1 || u_isdigit(static_cast<UChar32>(g[i].raw[0]))) &&
+          !number_marker(p.w.text) && !number_marker(g[i].w.text)) {
         bool no_room = false;
         auto typed = typed_space(p.w, g[i].w, &page.spaces, &no_room);
-        if (typed && !*typed && !no_room) { cuts.push_back(i); continue; }
+        // (or, on a page that draws its spaces, nothing drawn between the two: a tab)
+        bool drawn_next = draws_spaces && p.w.order >= 0 && p.w.order_end == g[i].w.order;
+        if ((typed && !*typed && !no_room) || (!typed && drawn_next)) { cuts.push_back(i); continue; }
       }
       if (starts && gap > 0.8 * em && !p.glyph && starts_word) {
         // fragments of two other lines start where this word does, or end where the word

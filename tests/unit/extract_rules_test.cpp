@@ -446,6 +446,27 @@ TEST(Rule10_Cells, DotLeaderDrawnAsOneWordSplitsTheEntryFromItsPage) {
   EXPECT_EQ(pl.dropped.back().reason, "leader");
 }
 
+TEST(Rule10_Cells, TabBeforeAnAgendasPageNumberCutsTheLine) {
+  // Impress: "Annex<tab>4", the tab drawn as nothing (the two words follow each other in
+  // the content stream), 0.65 em apart, on a page that draws its spaces ("Next steps")
+  PageBuilder p(1);
+  auto at = [&](const std::string& t, double x0, double x1, double y, int order) {
+    p.word(t, x0, y, 20);
+    auto& w = p.pw.words.back();
+    w.x1 = x1;
+    w.order = order, w.order_end = order + static_cast<int>(t.size());
+  };
+  at("Annex", 43.2, 102.2, 83.8, 6);
+  at("4", 115.2, 126.7, 83.8, 11);
+  at("Next", 43.2, 87.1, 115, 12);
+  at("steps", 92.2, 142.3, 115, 17);
+  p.pw.spaces.push_back({87.1, 115, 92.2, 139});
+  extract::PageLines pl = extract::build_lines(p.pw);
+  std::vector<std::string> got;
+  for (const auto& l : pl.lines) got.push_back(l.text);
+  EXPECT_EQ(got, (std::vector<std::string>{"Annex", "4", "Next steps"}));
+}
+
 // ---- rule 8: markers
 TEST(Rule8_Markers, LineStartAbbreviationIsNotAListNumber) {
   PageBuilder p(1);

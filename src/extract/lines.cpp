@@ -977,12 +977,16 @@ Line make_line(std::vector<W> ws, double page_width, const DirContext& dc, const
     }
   }
   // A number glued to Chinese or Japanese text ("(b)誰でも参加できる", Impress from PPTX
-  // sets no space there): split off when its text starts with a Han or Kana letter.
+  // sets no space there): split off when its text starts with a Han or Kana letter, or
+  // with a capitalised word ("III.Sicherheit", a right-aligned list's shrunken tab; a
+  // letter or roman numeral still needs its sequence, so "A.Smith" stays a name).
   bool glued_number = false;
   if (!l.rtl && !ws.empty() && !ws[0].glyph && ws[0].raw.size() >= 3) {
     const std::u32string& r = ws[0].raw;
     for (size_t k = 2; k < std::min<size_t>(r.size(), 6); ++k)
-      if ((r[k - 1] == U'.' || r[k - 1] == U')') && u::is_cjk(r[k]) && number_marker(u::encode(r.substr(0, k)))) {
+      if ((r[k - 1] == U'.' || r[k - 1] == U')') &&
+          (u::is_cjk(r[k]) || (k + 1 < r.size() && u_isupper(static_cast<UChar32>(r[k])) && u_islower(static_cast<UChar32>(r[k + 1])))) &&
+          number_marker(u::encode(r.substr(0, k))) && !(no_number && letter_number(u::encode(r.substr(0, k))))) {
         auto [m, rest] = split_word(ws[0], k);
         ws[0] = std::move(m);
         ws.insert(ws.begin() + 1, std::move(rest));
@@ -1027,7 +1031,7 @@ Line make_line(std::vector<W> ws, double page_width, const DirContext& dc, const
       std::u32string nt = n.raw;
       bool lower = !nt.empty() && u_islower(static_cast<UChar32>(nt[0]));
       if (gap >= 0.35 * em && !lower) first_text = 1;
-    } else if (!m.glyph && (number_marker(m.w.text) || (bare_number && gap >= 0.25 * em)) && (gap >= 0.2 * em || glued_number) &&
+    } else if (!m.glyph && (number_marker(m.w.text) || (bare_number && gap >= 0.25 * em)) && (gap >= 0.15 * em || glued_number) &&
                !(no_number && letter_number(m.w.text))) {
       first_text = 1;
       l.numbered = true;
@@ -1727,7 +1731,11 @@ PageLines build_lines(const PageWords& page, bool rtl_deck, std::optional<bool> 
     auto readings = marker_readings;
     bool sequence = false;
     for (const auto& o : out.lines) {
-      if (&o == &l || !o.numbered || !letter_number(o.marker) || std::abs(o.marker_start - l.marker_start) >= l.size) continue;
+      // (at one start, or, in a list set flush against its end side, at one end: "I. Budget
+      // im Januar" and "II. Offenes und" right-aligned, their numbers ragged)
+      bool same_end = l.rtl ? std::abs(o.x0 - l.x0) < l.size : std::abs(o.x1 - l.x1) < l.size;
+      if (&o == &l || !o.numbered || !letter_number(o.marker) || (std::abs(o.marker_start - l.marker_start) >= l.size && !same_end))
+        continue;
       for (auto [k1, v1] : readings(l.marker))
         for (auto [k2, v2] : readings(o.marker))
           if (k1 == k2 && std::abs(v1 - v2) == 1) sequence = true;

@@ -467,6 +467,23 @@ TEST(Rule10_Cells, TabBeforeAnAgendasPageNumberCutsTheLine) {
   EXPECT_EQ(got, (std::vector<std::string>{"Annex", "4", "Next steps"}));
 }
 
+TEST(Rule8_Markers, RightAlignedListNumbersAfterAShrunkenTabOrNone) {
+  // Impress, right-aligned: the tab after a roman numeral shrinks to 0.2 em or to nothing
+  PageBuilder p(1);
+  auto at = [&](const std::string& t, double x0, double x1, double y) {
+    p.word(t, x0, y, 22);
+    p.pw.words.back().x1 = x1;
+  };
+  at("I.", 119.9, 133.4, 72); at("Budget", 144.1, 223.1, 72); at("im", 230.1, 257.6, 72); at("Januar", 264.5, 334.7, 72);
+  at("II.", 177, 196.9, 129); at("Offenes", 201.2, 286, 129); at("und", 292.9, 334.7, 129);
+  at("III.Sicherheit", 149.2, 285.9, 208); at("und", 292.8, 334.6, 208);
+  at("A.Smith", 400, 480, 300); at("visited", 486, 560, 300);  // a name, not a number
+  extract::PageLines pl = extract::build_lines(p.pw);
+  std::vector<std::string> got;
+  for (const auto& l : pl.lines) got.push_back(l.marker + "|" + l.text);
+  EXPECT_EQ(got, (std::vector<std::string>{"I.|Budget im Januar", "II.|Offenes und", "III.|Sicherheit und", "|A.Smith visited"}));
+}
+
 // ---- rule 8: markers
 TEST(Rule8_Markers, LineStartAbbreviationIsNotAListNumber) {
   PageBuilder p(1);

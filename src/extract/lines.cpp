@@ -1030,7 +1030,10 @@ Line make_line(std::vector<W> ws, double page_width, const DirContext& dc, const
       // case carries a sentence on ("– although")
       std::u32string nt = n.raw;
       bool lower = !nt.empty() && u_islower(static_cast<UChar32>(nt[0]));
-      if (gap >= 0.35 * em && !lower) first_text = 1;
+      // (0.2 em when drawn apart from its text, in another font: cairo sets the "o" of a
+      // Japanese item 0.3 em before it, in DejaVu Sans, after the item's text)
+      bool drawn_apart = m.w.order >= 0 && n.w.order >= 0 && m.w.order_end != n.w.order && m.w.font != n.w.font;
+      if ((gap >= 0.35 * em || (drawn_apart && gap >= 0.2 * em)) && !lower) first_text = 1;
     } else if (!m.glyph && (number_marker(m.w.text) || (bare_number && gap >= 0.25 * em)) && (gap >= 0.15 * em || glued_number) &&
                !(no_number && letter_number(m.w.text))) {
       first_text = 1;

@@ -484,6 +484,21 @@ TEST(Rule8_Markers, RightAlignedListNumbersAfterAShrunkenTabOrNone) {
   EXPECT_EQ(got, (std::vector<std::string>{"I.|Budget im Januar", "II.|Offenes und", "III.|Sicherheit und", "|A.Smith visited"}));
 }
 
+TEST(Rule8_Markers, OfficeLevelTwoODrawnApartInAnotherFontIsAMarker) {
+  // cairo: a Japanese item's "o" in DejaVu Sans, 0.3 em before the text and drawn after it
+  PageBuilder p(1);
+  p.word("o", 126.7, 126, 18);
+  auto& o = p.pw.words.back();
+  o.x1 = 137.7, o.font = "DejaVuSans", o.order = 121, o.order_end = 122;
+  p.word("参加者には、国や地域の協議の場でも", 143.1, 122, 18);
+  auto& t = p.pw.words.back();
+  t.font = "NotoSerifCJKjp-Regular", t.order = 43, t.order_end = 60;
+  extract::PageLines pl = extract::build_lines(p.pw);
+  ASSERT_EQ(pl.lines.size(), 1u);
+  EXPECT_EQ(pl.lines[0].marker, "o");
+  EXPECT_EQ(pl.lines[0].text, "参加者には、国や地域の協議の場でも");
+}
+
 // ---- rule 8: markers
 TEST(Rule8_Markers, LineStartAbbreviationIsNotAListNumber) {
   PageBuilder p(1);

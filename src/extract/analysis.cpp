@@ -560,7 +560,7 @@ std::vector<TableDraft> find_tables(std::vector<const Line*>& ls, double em, boo
     if (span.size() == 2) {
       bool header = !t.cells.empty() && !t.cells[0][0].empty() && !t.cells[0][1].empty() &&
                     t.cells[0][0].front()->bold && t.cells[0][1].front()->bold;
-      size_t regular = 0, numbers = 0, right = 0;
+      size_t regular = 0, numbers = 0, right = 0, left_numbers = 0, left = 0, rtl_right = 0;
       static const std::regex number(R"(^[-+−(]?[$€£¥]?\s*\d[\d\s.,'’]*\s*(%|[$€£¥]|[A-Za-z]{1,3})?[)]?$)");
       for (size_t r = 1; r < t.cells.size(); ++r) {
         for (auto& c : t.cells[r])
@@ -568,10 +568,18 @@ std::vector<TableDraft> find_tables(std::vector<const Line*>& ls, double em, boo
         if (!t.cells[r][1].empty()) {
           ++right;
           numbers += std::regex_match(t.cells[r][1].front()->text, number);
+          rtl_right += t.cells[r][1].front()->rtl;
+        }
+        if (!t.cells[r][0].empty()) {
+          ++left;
+          left_numbers += std::regex_match(t.cells[r][0].front()->text, number);
         }
       }
       header = header && regular > 0;
-      two_col_table = full_rows >= 3 && (header || (right > 0 && numbers * 2 >= right));
+      // (the column of numbers on the left when the text reads right to left: an Arabic
+      // agenda's pages)
+      bool rtl_numbers = rtl_right * 2 > right && left > 0 && left_numbers * 2 >= left;
+      two_col_table = full_rows >= 3 && (header || (right > 0 && numbers * 2 >= right) || rtl_numbers);
     }
     if (full_rows >= 2 && two_col_table && !prose) {
       for (auto& row : t.cells)

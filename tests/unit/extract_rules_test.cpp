@@ -288,6 +288,30 @@ TEST(Rule1_RightToLeft, ZeroWidthAlefAtItsLamsLeftEdgeReadsAfterTheLam) {
   EXPECT_EQ(pl.lines[0].text, "الأعمال");
 }
 
+TEST(Rule1_RightToLeft, AgendaWithItsPagesOnTheLeftIsATable) {
+  // XeLaTeX, right to left: entries on the right, their pages on the left (leaders dropped)
+  PageBuilder p(1);
+  p.word(rev("תוכנית"), 236, 13, 20.7, true);
+  const char* entries[] = {"הדיון", "המבוא", "הצעדים", "ההצעות", "הנספח"};
+  const char* pages[] = {"2", "6", "7", "8", "11"};
+  for (int k = 0; k < 5; ++k) {
+    double y = 88 + 17 * k;
+    p.word(pages[k], 120, y, 14.3);
+    std::string e = entries[k];
+    size_t n = unicode::decode(e).size();
+    p.word(rev(e), 334.5 - 7.15 * static_cast<double>(n), y, 14.3);
+    auto& w = p.pw.words.back();
+    for (size_t i = 0; i < n; ++i) w.char_x.push_back(w.x0 + (w.x1 - w.x0) * static_cast<double>(i) / static_cast<double>(n));
+    w.char_x.push_back(w.x1);
+  }
+  PageBuilder cover(1);
+  cover.word(rev("הכנס"), 300, 150, 40, true);
+  p.pw.page = 2;
+  Deck d = analyze_pages({cover, p});
+  ASSERT_EQ(d.slides.size(), 2u);
+  EXPECT_EQ(texts(d.slides[1]), (std::vector<std::string>{"הדיון", "2", "המבוא", "6", "הצעדים", "7", "ההצעות", "8", "הנספח", "11"}));
+}
+
 TEST(Rule1_RightToLeft, NumberDrawnWithItsFullStopOnTheLeftIsTheMarker) {
   // "2. IETF منفتح" in a right-to-left paragraph is drawn "منفتح IETF .2"
   PageBuilder p(1);

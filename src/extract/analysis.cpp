@@ -1580,6 +1580,10 @@ Deck analyze(const std::vector<PageLines>& pages_in, const AnalysisOptions& opts
         b.code = true;
       } else {
         for (const Line* l : d.lines) b.text = join_wrapped(b.text, l->text, speller_of(i));
+        if (d.lines.size() >= 2 && d.lines.front()->rtl) {  // a bracket pair across its lines
+          std::u32string t = u::decode(b.text);
+          if (unmirror_brackets(t)) b.text = u::encode(t);
+        }
       }
       b.bbox = union_box(d.lines);
       b.style = style_of(*d.lines.front());

@@ -377,6 +377,32 @@ std::optional<WordOrder> logical_word_order(const std::vector<Word>& visual) {
 
 }  // namespace
 
+// Brackets in right-to-left text: some producers map a mirrored bracket glyph to the
+// character it looks like, so that logical order reads ")x(". Where the brackets come
+// closing before opening, throughout, they are read mirrored back.
+bool unmirror_brackets(std::u32string& out) {
+  auto opening = [](char32_t c) { return c == U'(' || c == U'[' || c == U'{' || c == 0xAB; };
+  auto closing = [](char32_t c) { return c == U')' || c == U']' || c == U'}' || c == 0xBB; };
+  int depth = 0, min_depth = 0, n = 0;
+  for (char32_t c : out) {
+    if (opening(c)) ++depth, ++n;
+    else if (closing(c)) --depth, ++n, min_depth = std::min(min_depth, depth);
+  }
+  // every prefix has at least as many closing brackets as opening ones: mirrored
+  if (n < 2 || depth != 0 || min_depth >= 0) return false;
+  int d = 0;
+  for (char32_t c : out) {
+    if (closing(c)) ++d;
+    else if (opening(c)) --d;
+    if (d < 0) return false;
+  }
+  for (char32_t& c : out) {
+    UChar32 m = u_charMirror(static_cast<UChar32>(c));
+    if ((opening(c) || closing(c)) && m != static_cast<UChar32>(c)) c = static_cast<char32_t>(m);
+  }
+  return true;
+}
+
 // Left to right; of two words starting at one x, the narrower first (a zero-width alef
 // cairo draws at the left edge of its lam: "الأعمال", not "األعمال").
 static bool visual_before(const Word& a, const Word& b) {
@@ -680,33 +706,7 @@ std::string rtl_text(const std::vector<Word>& visual, bool rtl_paragraph, const 
     while (end > 0 && (out[end - 1] == U'.' || out[end - 1] == U' ')) --end;  // before a sentence's full stop
     out.insert(end, 1, c);
   }
-  // Brackets in right-to-left text: some producers map a mirrored bracket glyph to the
-  // character it looks like, so that logical order reads ")x(". Where the brackets come
-  // closing before opening, throughout, they are read mirrored back.
-  {
-    auto opening = [](char32_t c) { return c == U'(' || c == U'[' || c == U'{' || c == 0xAB; };
-    auto closing = [](char32_t c) { return c == U')' || c == U']' || c == U'}' || c == 0xBB; };
-    int depth = 0, min_depth = 0, n = 0;
-    for (char32_t c : out) {
-      if (opening(c)) ++depth, ++n;
-      else if (closing(c)) --depth, ++n, min_depth = std::min(min_depth, depth);
-    }
-    // every prefix has at least as many closing brackets as opening ones: mirrored
-    if (n >= 2 && depth == 0 && min_depth < 0) {
-      int d = 0;
-      bool mirrored = true;
-      for (char32_t c : out) {
-        if (closing(c)) ++d;
-        else if (opening(c)) --d;
-        if (d < 0) { mirrored = false; break; }
-      }
-      if (mirrored)
-        for (char32_t& c : out) {
-          UChar32 m = u_charMirror(static_cast<UChar32>(c));
-          if ((opening(c) || closing(c)) && m != static_cast<UChar32>(c)) c = static_cast<char32_t>(m);
-        }
-    }
-  }
+  unmirror_brackets(out);
   return u::collapse_spaces(hygiene(u::encode(fold_presentation_forms(out))));
 }
 

@@ -142,6 +142,12 @@ struct PageLines {
 // forms are folded to letters, a justification glyph (kashida) between two letters is
 // dropped (recorded in `dropped` when given: reason "glyph", detail "kashida"), and each
 // combining mark stays on the letter it is drawn on.
+// Reads brackets mirrored back where a right-to-left text (a line, or a block of lines:
+// the pair may open on one line and close on the next) has them closing before opening
+// throughout: some producers map a mirrored bracket glyph to the character it looks like
+// (XeTeX, ")والذي … كبير("). True when it changed `text`.
+bool unmirror_brackets(std::u32string& text);
+
 std::string rtl_text(const std::vector<Word>& visual, bool rtl_paragraph = true,
                      const std::vector<SpaceGlyph>* spaces = nullptr, std::vector<Dropped>* dropped = nullptr);
 

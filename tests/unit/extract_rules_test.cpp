@@ -312,6 +312,18 @@ TEST(Rule1_RightToLeft, AgendaWithItsPagesOnTheLeftIsATable) {
   EXPECT_EQ(texts(d.slides[1]), (std::vector<std::string>{"הדיון", "2", "המבוא", "6", "הצעדים", "7", "ההצעות", "8", "הנספח", "11"}));
 }
 
+TEST(Rule1_RightToLeft, MirroredBracketsAcrossTwoLinesAreReadBack) {
+  // XeTeX maps a mirrored bracket glyph to the character it looks like; a pair that opens
+  // on one line and closes on the next is seen whole only in the block
+  std::u32string block = U"\u0625\u0637\u0627\u0631 IETF )\u0627\u0644\u0630\u064A \u0643\u0628\u064A\u0631( \u064A\u062D\u062A\u0627\u062C";
+  EXPECT_TRUE(extract::unmirror_brackets(block));
+  EXPECT_EQ(block, U"\u0625\u0637\u0627\u0631 IETF (\u0627\u0644\u0630\u064A \u0643\u0628\u064A\u0631) \u064A\u062D\u062A\u0627\u062C");
+  std::u32string right = U"(a) b";
+  EXPECT_FALSE(extract::unmirror_brackets(right));  // already in order: left alone
+  std::u32string one = U")a";
+  EXPECT_FALSE(extract::unmirror_brackets(one));    // a lone bracket tells nothing
+}
+
 TEST(Rule1_RightToLeft, NumberDrawnWithItsFullStopOnTheLeftIsTheMarker) {
   // "2. IETF منفتح" in a right-to-left paragraph is drawn "منفتح IETF .2"
   PageBuilder p(1);

@@ -311,6 +311,11 @@ TEST(Rtl, NonJoinerCarriedWithoutGlyphGoesBetweenItsLetters) {
   std::vector<extract::SpaceGlyph> spaces = {j};
   EXPECT_EQ(extract::rtl_text(visual, true, &spaces), "می\u200Cشود");
   EXPECT_EQ(extract::rtl_text(visual, true, nullptr), "میشود");
+  // a shadow copy's joiner beside the text's own: one joiner
+  extract::SpaceGlyph shadow = j;
+  shadow.x0 = shadow.x1 = 40.6;
+  std::vector<extract::SpaceGlyph> two = {j, shadow};
+  EXPECT_EQ(extract::rtl_text(visual, true, &two), "می\u200Cشود");
   // a joiner of another line (a diagonal watermark's, a smaller text's) is not this line's
   spaces[0].y0 = 30, spaces[0].y1 = 49;
   EXPECT_EQ(extract::rtl_text(visual, true, &spaces), "میشود");
@@ -333,6 +338,17 @@ TEST(Rtl, MarkDrawnAfterItsLetterRightToLeftSitsOnIt) {
   for (auto& w : visual) w.order += 4, w.order_end += 4;
   visual[0].order_end = visual[0].order + 4;
   EXPECT_EQ(extract::rtl_text(visual), "همهٔ");
+}
+
+TEST(Rtl, AlefAndLamOfNearlyOneWidthAreTwoGlyphs) {
+  // "المللی" drawn left to right (Impress, Amiri): the lam [32.65, 39.44) and the alef
+  // [39.44, 46.41) are separate glyphs 0.18 pt apart in width, not a lam-alef split in halves
+  extract::Word x;
+  x.text = "یللملا";  // visual order
+  x.size = 32;
+  x.x0 = 0.49; x.x1 = 46.41;
+  x.char_x = {0.49, 15.5, 21.58, 27.95, 32.65, 39.44, 46.41};
+  EXPECT_EQ(extract::rtl_text({x}), "المللی");
 }
 
 TEST(Rtl, RightToLeftDeckReadsColumnsAndMarkersFromTheRight) {

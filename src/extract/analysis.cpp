@@ -1212,15 +1212,27 @@ Deck analyze(const std::vector<PageLines>& pages_in, const AnalysisOptions& opts
     // (the largest type in the upper part of the page: a big logo lower down is no title)
     // (when all the page's text stands low, as on a title slide with its title under a
     // picture, the whole page counts)
+    // (a bulleted item is no title: a list set larger than the title leaves it the title;
+    // a numbered line may be one, "2. IETF منفتحة")
+    // (nor the wrapped line of such an item: under it, where its text starts)
+    auto item = [&](const Line* l) {
+      if (!l->marker.empty()) return !l->numbered;
+      for (const Line* b : body)
+        if (b != l && !b->marker.empty() && !b->numbered && b->y0 < l->y0 && l->y0 - b->y1 < 1.5 * b->height() &&
+            std::abs(b->size - l->size) <= 0.1 * b->size && std::abs(text_left(*b) - l->x0) < 0.3 * std::max(b->size, 1.0))
+          return true;
+      return false;
+    };
     double page_max = 0;
     for (const Line* l : body)
-      if (l->yc() < 0.62 * p.height) page_max = std::max(page_max, l->size);
+      if (l->yc() < 0.62 * p.height && !item(l)) page_max = std::max(page_max, l->size);
     const bool all_low = page_max == 0;
     if (all_low)
-      for (const Line* l : body) page_max = std::max(page_max, l->size);
+      for (const Line* l : body)
+        if (!item(l)) page_max = std::max(page_max, l->size);
     const Line* top = nullptr;
     for (const Line* l : body)
-      if (l->size >= 0.93 * page_max && (all_low || l->yc() < 0.62 * p.height) && (!top || l->y0 < top->y0)) top = l;
+      if (!item(l) && l->size >= 0.93 * page_max && (all_low || l->yc() < 0.62 * p.height) && (!top || l->y0 < top->y0)) top = l;
     const Line* first_line = *std::min_element(body.begin(), body.end(), [](auto* a, auto* b) { return a->y0 < b->y0; });
     Anchor fa = anchor_of(*first_line, p);
     // (a bold title may be set smaller than the body: a 16 pt header over 18 pt text)

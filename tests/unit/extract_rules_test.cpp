@@ -767,6 +767,22 @@ TEST(Rule7_Titles, BoldTitleInTheBandMayBeSmallerThanTheBody) {
   }
 }
 
+TEST(Rule7_Titles, ListSetLargerThanTheTitleLeavesItTheTitle) {
+  // cairo: a 28 pt title over 32 pt bullets, one of them wrapped
+  PageBuilder cover(1);
+  cover.word("Forum", 200, 150, 40, true);
+  PageBuilder p(2);
+  p.line("Next steps", 43, 15.5, 28, true);
+  p.bullet("\u2013", "Anyone can take part", 63, 91.8, 69, 32);
+  p.bullet("\u2013", "The draft charter is under", 63, 91.8, 105, 32);
+  p.line("review", 91.8, 145, 32);
+  p.bullet("\u2013", "Grants for 40 students", 63, 91.8, 184, 32);
+  Deck d = analyze_pages({cover, p});
+  ASSERT_EQ(d.slides.size(), 2u);
+  EXPECT_EQ(d.slides[1].title, "Next steps");
+  EXPECT_EQ(d.slides[1].blocks.size(), 3u);
+}
+
 // ---- rule 5: line-end hyphens
 #include <set>
 

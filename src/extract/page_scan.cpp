@@ -81,9 +81,8 @@ class ScanDev : public TextOutputDev {
   std::vector<Shown> shown;
   std::vector<SpaceGlyph> spaces;
   int char_pos = 0;
-  size_t drawn = 0;  // glyphs drawn on the page so far
   struct OpenSpan {
-    size_t drawn = 0;
+    size_t drawn = 0;  // glyphs drawn on the page when it began
     std::u32string text;
   };
   std::vector<OpenSpan> open_spans;  // ActualText spans begun and not yet ended
@@ -126,7 +125,6 @@ class ScanDev : public TextOutputDev {
     shown.clear();
     spaces.clear();
     char_pos = 0;
-    drawn = 0;
     open_spans.clear();
     joiners.clear();
     widths.clear();
@@ -195,25 +193,27 @@ class ScanDev : public TextOutputDev {
     std::u32string t;
     for (int k = 0; k < n; ++k) t.push_back(static_cast<char32_t>(u[k]));
     gfree(u);
-    open_spans.push_back({drawn, std::move(t)});
+    open_spans.push_back({glyphs.size(), std::move(t)});
     TextOutputDev::beginActualText(state, text);
   }
   void endActualText(GfxState* state) override {
     if (!open_spans.empty()) {
       OpenSpan o = std::move(open_spans.back());
       open_spans.pop_back();
-      // (upright text only: a diagonal watermark's joiner is no letter's on a line)
+      // (upright text only: a diagonal watermark's joiner is no letter's on a line; the
+      // text matrix times the CTM has no rotation or skew)
       const double* tm = state->getTextMat();
       const double* ctm = state->getCTM();
-      double b = tm[0] * ctm[1] + tm[1] * ctm[3], c = tm[2] * ctm[0] + tm[3] * ctm[2];
-      bool upright = std::abs(b) < 1e-6 * std::max(1.0, std::abs(c)) && std::abs(tm[2] * ctm[1] + tm[3] * ctm[3]) > 0 &&
-                     std::abs(tm[0] * ctm[0] + tm[1] * ctm[2]) > 0 && std::abs(c) < 1e-6 * std::abs(tm[0] * ctm[0] + tm[1] * ctm[2]);
-      if (upright && o.drawn == drawn && o.text.size() == 1 && (o.text[0] == 0x200C || o.text[0] == 0x200D) && state->getFont()) {
+      double m0 = tm[0] * ctm[0] + tm[1] * ctm[2], m1 = tm[0] * ctm[1] + tm[1] * ctm[3];
+      double m2 = tm[2] * ctm[0] + tm[3] * ctm[2], m3 = tm[2] * ctm[1] + tm[3] * ctm[3];
+      double scale = std::max(std::abs(m0), std::abs(m3));
+      bool upright = m0 != 0 && m3 != 0 && std::abs(m1) < 1e-6 * scale && std::abs(m2) < 1e-6 * scale;
+      if (upright && o.drawn == glyphs.size() && o.text.size() == 1 && (o.text[0] == 0x200C || o.text[0] == 0x200D) && state->getFont()) {
         double x, y, fs = state->getTransformedFontSize();
         state->transform(state->getCurX(), state->getCurY(), &x, &y);
         SpaceGlyph j{x, y - 0.75 * fs, x, y + 0.2 * fs};
         j.joiner = o.text[0];
-        joiners.push_back({drawn, j});
+        joiners.push_back({glyphs.size(), j});
       }
     }
     TextOutputDev::endActualText(state);
@@ -226,7 +226,6 @@ class ScanDev : public TextOutputDev {
 
   void drawChar(GfxState* state, double x, double y, double dx, double dy, double ox, double oy, CharCode code, int nBytes,
                 const Unicode* u, int uLen) override {
-    ++drawn;
     int render = state->getRender();
     if (render & 4) text_clip = true;
     GfxRGB c;

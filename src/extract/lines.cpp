@@ -427,6 +427,7 @@ std::string rtl_text(const std::vector<Word>& visual, bool rtl_paragraph, const 
     size_t word = 0;      // the word it belongs to (for a space: the word after it)
   };
   std::vector<Cluster> cl;
+  auto is_joiner = [](const Cluster& c) { return c.text.size() == 1 && (c.text[0] == 0x200C || c.text[0] == 0x200D); };
   std::vector<std::pair<char32_t, double>> marks;  // marks and where they are drawn
   double reach = -1e18;  // the right end of the words so far (a mark's zero-width word ends inside a letter)
   const Word* prev = nullptr;
@@ -575,8 +576,7 @@ std::string rtl_text(const std::vector<Word>& visual, bool rtl_paragraph, const 
         const Cluster& a = cl[i];
         const Cluster& b = cl[i + 1];
         // (one joiner a boundary: a shadow copy's joiner lands beside the text's own)
-        auto joiner = [](const Cluster& c) { return c.text.size() == 1 && (c.text[0] == 0x200C || c.text[0] == 0x200D); };
-        if (a.space || b.space || !a.rtl || !b.rtl || joiner(a) || joiner(b)) continue;
+        if (a.space || b.space || !a.rtl || !b.rtl || is_joiner(a) || is_joiner(b)) continue;
         if (j.x0 < a.x1 - 0.05 * em || j.x0 > b.x0 + 0.05 * em || std::abs(b.x0 - a.x1) > 0.15 * em) continue;
         Cluster zw;
         zw.text = std::u32string(1, j.joiner);
@@ -592,7 +592,7 @@ std::string rtl_text(const std::vector<Word>& visual, bool rtl_paragraph, const 
   //    mark's position well inside; at the edge between two letters, the one on the
   //    right (in right-to-left text a mark is drawn where its letter begins, on its left:
   //    a mark of "يُ" drawn just after "ش" in visual order sits on "ي"); else the nearest.
-  auto no_ink = [](const Cluster& c) { return c.space || (c.text.size() == 1 && (c.text[0] == 0x200C || c.text[0] == 0x200D)); };
+  auto no_ink = [&](const Cluster& c) { return c.space || is_joiner(c); };
   for (const auto& [m, mx] : marks) {
     Cluster* best = nullptr;
     double best_d = 1e18;
@@ -689,12 +689,31 @@ std::string rtl_text(const std::vector<Word>& visual, bool rtl_paragraph, const 
     // ICU's inverse bidi algorithm on a paragraph of the given direction (the caller
     // decides it: the side of its bullet, or its text). Each right-to-left cluster goes in
     // reversed, so that it comes back in logical order.
+    // A number drawn against a right-to-left run on its right, no space between, in a
+    // left-to-right paragraph ends that run ("2026־ל םידעי" is "יעדים ל־2026": UAX #9
+    // sets a number typed after right-to-left letters at the run's left end); the inverse
+    // algorithm would read it first. A right-to-left mark before it says so (taken out
+    // after); a number typed first, then a space, would read first, as it should.
+    auto number = [](const Cluster& c) {
+      return !c.rtl && !c.space && !c.text.empty() && u_isdigit(static_cast<UChar32>(c.text.back())) &&
+             std::all_of(c.text.begin(), c.text.end(), [](char32_t ch) { return u_isdigit(static_cast<UChar32>(ch)) || ch == U'.' || ch == U','; });
+    };
     std::u32string vis;
-    for (const auto& c : cl) {
+    bool marked = false;
+    for (size_t k = 0; k < cl.size(); ++k) {
+      const Cluster& c = cl[k];
+      // (Arabic-Indic digits across a space too: typed first, they would stand on the
+      // run's right, "۲۰۲۶ مجمع…" drawn "…عمجم ۲۰۲۶")
+      bool arabic_digits = number(c) && c.text.back() >= 0x660 && c.text.back() <= 0x6F9;
+      size_t r = k + 1;
+      if (arabic_digits && r < cl.size() && cl[r].space) ++r;
+      if (!rtl_paragraph && number(c) && r < cl.size() && cl[r].rtl && !cl[r].space && !is_joiner(cl[r]) && (k == 0 || cl[k - 1].space))
+        vis += U'\u200F', marked = true;
       if (c.rtl) vis.append(c.text.rbegin(), c.text.rend());
       else vis += c.text;
     }
     out = direction::logical_from_visual(vis, rtl_paragraph);
+    if (marked) out.erase(std::remove(out.begin(), out.end(), U'\u200F'), out.end());
   }
   out.erase(std::remove(out.begin(), out.end(), U'\u0640'), out.end());
   // A closing bracket first: in a left-to-right paragraph the right-to-left run's closing

@@ -351,6 +351,27 @@ TEST(Rtl, AlefAndLamOfNearlyOneWidthAreTwoGlyphs) {
   EXPECT_EQ(extract::rtl_text({x}), "المللی");
 }
 
+TEST(Rtl, NumberAtTheLeftEndOfARightToLeftRunInALeftToRightParagraphEndsTheRun) {
+  auto w = [](const std::string& visual_text, double x0, double x1) {
+    extract::Word x;
+    x.text = visual_text;
+    x.x0 = x0; x.x1 = x1; x.y0 = 0; x.y1 = 20; x.size = 20;
+    std::u32string t = unicode::decode(visual_text);
+    bool rtl = false;
+    for (char32_t c : t) rtl = rtl || (c >= 0x590 && c <= 0x6FF && !(c >= 0x660 && c <= 0x669) && !(c >= 0x6F0 && c <= 0x6F9));
+    if (rtl)
+      for (size_t i = 0; i <= t.size(); ++i) x.char_x.push_back(x0 + (x1 - x0) * static_cast<double>(i) / static_cast<double>(t.size()));
+    return x;
+  };
+  // "יעדים ל־2026" in a left-to-right paragraph is drawn "2026־ל םידעי": the number
+  // touches the run it ends
+  EXPECT_EQ(extract::rtl_text({w("2026", 0, 50), w("־ל", 50, 64), w("םידעי", 70, 120)}, false), "יעדים ל־2026");
+  // typed first, with a space, a European number stays first
+  EXPECT_EQ(extract::rtl_text({w("2026", 0, 50), w("םידעי", 60, 110)}, false), "2026 יעדים");
+  // Arabic-Indic digits end the run across a space ("مجمع اینترنت ۲۰۲۶")
+  EXPECT_EQ(extract::rtl_text({w("۲۰۲۶", 0, 40), w("تنرتنیا", 50, 110), w("عمجم", 120, 160)}, false), "مجمع اینترنت ۲۰۲۶");
+}
+
 TEST(Rtl, RightToLeftDeckReadsColumnsAndMarkersFromTheRight) {
   PageBuilder p(1);
   // an Arabic title and two items with bullets on the right; like Poppler, the words

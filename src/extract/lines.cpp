@@ -596,6 +596,18 @@ std::string rtl_text(const std::vector<Word>& visual, bool rtl_paragraph, const 
   for (const auto& [m, mx] : marks) {
     Cluster* best = nullptr;
     double best_d = 1e18;
+    // (drawn left to right, as XeTeX draws: a mark just left of a letter's left edge, within
+    // a tenth of an em, is that letter's, even where it falls inside the letter before:
+    // the shadda and kasra of "يسِّر" 1 pt left of the sin, inside the reh)
+    if (!drawn_rtl) {
+      double em = visual.empty() ? 10 : std::max(visual.front().size, 1.0);
+      for (auto& c : cl)
+        if (!no_ink(c) && c.rtl && c.x0 >= mx && c.x0 - mx < 0.12 * em && c.x0 - mx < best_d) best = &c, best_d = c.x0 - mx;
+      if (best) {
+        best->text += m;
+        continue;
+      }
+    }
     for (auto& c : cl)
       if (!no_ink(c) && mx > c.x0 + 0.3 && mx < c.x1 - 0.3) best = &c, best_d = -1;
     if (!best) {

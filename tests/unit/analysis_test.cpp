@@ -372,6 +372,21 @@ TEST(Rtl, NumberAtTheLeftEndOfARightToLeftRunInALeftToRightParagraphEndsTheRun) 
   EXPECT_EQ(extract::rtl_text({w("۲۰۲۶", 0, 40), w("تنرتنیا", 50, 110), w("عمجم", 120, 160)}, false), "مجمع اینترنت ۲۰۲۶");
 }
 
+TEST(Rtl, XeTeXMarkJustLeftOfItsLetterSitsOnIt) {
+  // "يسِّر" (XeLaTeX, Amiri 10 pt), drawn left to right: the shadda and the kasra of the
+  // sin drawn at 188.25 and 188.42, inside the reh [183.7, 189.21), 1 pt left of the sin
+  auto w = [](const std::string& t, double x0, double x1, std::vector<double> xs) {
+    extract::Word x;
+    x.text = t;
+    x.x0 = x0; x.x1 = x1; x.y0 = 0; x.y1 = 14; x.size = 10;
+    x.char_x = std::move(xs);
+    return x;
+  };
+  std::vector<extract::Word> visual = {w("ر", 183.7, 189.21, {183.7, 189.21}), w("\u0651", 188.25, 188.25, {188.25, 188.25}),
+                                       w("\u0650", 188.42, 188.42, {188.42, 188.42}), w("سي", 189.21, 194.61, {189.21, 193, 194.61})};
+  EXPECT_EQ(extract::rtl_text(visual), "ي\u0633\u0650\u0651ر");
+}
+
 TEST(Rtl, RightToLeftDeckReadsColumnsAndMarkersFromTheRight) {
   PageBuilder p(1);
   // an Arabic title and two items with bullets on the right; like Poppler, the words

@@ -1069,7 +1069,8 @@ Line make_line(std::vector<W> ws, double page_width, const DirContext& dc, const
       // Japanese item 0.3 em before it, in DejaVu Sans, after the item's text)
       bool drawn_apart = m.w.order >= 0 && n.w.order >= 0 && m.w.order_end != n.w.order && m.w.font != n.w.font;
       if ((gap >= 0.35 * em || (drawn_apart && gap >= 0.2 * em)) && !lower) first_text = 1;
-    } else if (!m.glyph && (number_marker(m.w.text) || (bare_number && gap >= 0.25 * em)) && (gap >= 0.15 * em || glued_number) &&
+    } else if (!m.glyph && (number_marker(m.w.text) || (bare_number && gap >= 0.25 * em)) &&
+               (gap >= 0.15 * em || glued_number || (!n.raw.empty() && u::is_cjk(n.raw[0]) && number_marker(m.w.text))) &&
                !(no_number && letter_number(m.w.text))) {
       first_text = 1;
       l.numbered = true;

@@ -535,6 +535,22 @@ TEST(Rule8_Markers, OfficeLevelTwoODrawnApartInAnotherFontIsAMarker) {
   EXPECT_EQ(pl.lines[0].text, "参加者には、国や地域の協議の場でも");
 }
 
+TEST(Rule8_Markers, RomanNumberBeforeChineseTextAtATabStop) {
+  // Impress from PPTX: "i." and "ii." with their text at one tab stop (87.99); "ii." is
+  // wider, 0.1 em before its text
+  PageBuilder p(1);
+  auto at = [&](const std::string& t, double x0, double x1, double y) {
+    p.word(t, x0, y, 12);
+    p.pw.words.back().x1 = x1;
+  };
+  at("i.", 74.81, 82.62, 111); at("按需开展能力建设", 87.99, 183.9, 111);
+  at("ii.", 74.81, 86.61, 148); at("文件按年份和顺序编号", 87.99, 243.75, 148);
+  extract::PageLines pl = extract::build_lines(p.pw);
+  std::vector<std::string> got;
+  for (const auto& l : pl.lines) got.push_back(l.marker + "|" + l.text);
+  EXPECT_EQ(got, (std::vector<std::string>{"i.|按需开展能力建设", "ii.|文件按年份和顺序编号"}));
+}
+
 // ---- rule 8: markers
 TEST(Rule8_Markers, LineStartAbbreviationIsNotAListNumber) {
   PageBuilder p(1);

@@ -142,7 +142,7 @@ Deck extract_deck(const SourcePdf& src, const ExtractOptions& opts, Diagnostics&
       for (const auto& [i, f] : seen) {
         std::set<int> on;
         for (const auto& [j, g] : seen)
-          if (std::abs(g.xc - f.xc) < 0.02 && std::abs(g.yc - f.yc) < 0.02) on.insert(j);
+          if (g.same_place(f)) on.insert(j);
         if (on.size() >= need) {
           watermarks.push_back(f);
           break;
@@ -155,7 +155,7 @@ Deck extract_deck(const SourcePdf& src, const ExtractOptions& opts, Diagnostics&
     for (int i = 0; i < n; ++i) {
       bool marked = std::any_of(lines[i].faint.begin(), lines[i].faint.end(), [&](const FaintWord& f) {
         return std::any_of(watermarks.begin(), watermarks.end(), [&](const FaintWord& m) {
-          return m.text == f.text && std::abs(m.xc - f.xc) < 0.02 && std::abs(m.yc - f.yc) < 0.02;
+          return m.same(f);
         });
       });
       if (marked || (lines[i].rtl_chars > 0 && (rtl_paragraphs || (rtl_deck && lines[i].rtl_chars <= lines[i].ltr_chars))))

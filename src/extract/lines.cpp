@@ -593,14 +593,15 @@ std::string rtl_text(const std::vector<Word>& visual, bool rtl_paragraph, const 
   //    right (in right-to-left text a mark is drawn where its letter begins, on its left:
   //    a mark of "يُ" drawn just after "ش" in visual order sits on "ي"); else the nearest.
   auto no_ink = [&](const Cluster& c) { return c.space || is_joiner(c); };
+  const double mark_em = visual.empty() ? 10 : std::max(visual.front().size, 1.0);
   for (const auto& [m, mx] : marks) {
     Cluster* best = nullptr;
     double best_d = 1e18;
+    const double em = mark_em;
     // (drawn left to right, as XeTeX draws: a mark just left of a letter's left edge, within
     // a tenth of an em, is that letter's, even where it falls inside the letter before:
     // the shadda and kasra of "يسِّر" 1 pt left of the sin, inside the reh)
     if (!drawn_rtl) {
-      double em = visual.empty() ? 10 : std::max(visual.front().size, 1.0);
       for (auto& c : cl)
         if (!no_ink(c) && c.rtl && c.x0 >= mx && c.x0 - mx < 0.12 * em && c.x0 - mx < best_d) best = &c, best_d = c.x0 - mx;
       if (best) {
@@ -611,7 +612,6 @@ std::string rtl_text(const std::vector<Word>& visual, bool rtl_paragraph, const 
     for (auto& c : cl)
       if (!no_ink(c) && mx > c.x0 + 0.3 && mx < c.x1 - 0.3) best = &c, best_d = -1;
     if (!best) {
-      double em = visual.empty() ? 10 : std::max(visual.front().size, 1.0);
       for (auto& c : cl)
         if (!no_ink(c) && c.x0 >= mx - 0.3 && c.x0 - mx < 0.3 * em && c.x0 - mx < best_d) best = &c, best_d = c.x0 - mx;
     }
@@ -1434,7 +1434,7 @@ PageLines build_lines(const PageWords& page, bool rtl_deck, std::optional<bool> 
   }
   auto is_watermark = [&](const FaintWord& f) {
     return watermarks && std::any_of(watermarks->begin(), watermarks->end(), [&](const FaintWord& m) {
-             return m.text == f.text && std::abs(m.xc - f.xc) < 0.02 && std::abs(m.yc - f.yc) < 0.02;
+             return m.same(f);
            });
   };
   for (const auto& f : runs) {

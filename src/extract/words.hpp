@@ -3,6 +3,7 @@
 // unit tests build these by hand ("synthetic word boxes").
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <optional>
 #include <string>
 #include <vector>
@@ -115,6 +116,10 @@ struct Line {
 struct FaintWord {
   std::string text;
   double xc = 0, yc = 0;  // the middle of its box
+  // At the same place as `o` (page-relative, within 2 % of the page each way).
+  bool same_place(const FaintWord& o) const { return std::abs(xc - o.xc) < 0.02 && std::abs(yc - o.yc) < 0.02; }
+  // The same word at the same place: the watermark `o` again.
+  bool same(const FaintWord& o) const { return text == o.text && same_place(o); }
 };
 
 struct PageLines {

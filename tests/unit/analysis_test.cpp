@@ -359,8 +359,7 @@ TEST(Rtl, NumberAtTheLeftEndOfARightToLeftRunInALeftToRightParagraphEndsTheRun) 
     std::u32string t = unicode::decode(visual_text);
     bool rtl = false;
     for (char32_t c : t) rtl = rtl || (c >= 0x590 && c <= 0x6FF && !(c >= 0x660 && c <= 0x669) && !(c >= 0x6F0 && c <= 0x6F9));
-    if (rtl)
-      for (size_t i = 0; i <= t.size(); ++i) x.char_x.push_back(x0 + (x1 - x0) * static_cast<double>(i) / static_cast<double>(t.size()));
+    if (rtl) test::even_char_x(x);
     return x;
   };
   // "יעדים ל־2026" in a left-to-right paragraph is drawn "2026־ל םידעי": the number

@@ -12,6 +12,7 @@ using namespace deckhand;
 using deckhand::test::PageBuilder;
 using deckhand::test::analyze_pages;
 using deckhand::test::texts;
+using deckhand::test::even_char_x;
 
 namespace {
 
@@ -42,9 +43,7 @@ TEST(Rule1_RightToLeft, DirectionComesFromThePageNotFromTheLatinWordCount) {
   p.word(rev("פתוחה"), 540, 126, 20);
   for (auto& w : p.pw.words)
     if (w.text != "•" && w.text.find("IETF") == std::string::npos && w.text.find("WSIS") == std::string::npos) {
-      size_t n = unicode::decode(w.text).size();
-      for (size_t i = 0; i < n; ++i) w.char_x.push_back(w.x0 + (w.x1 - w.x0) * static_cast<double>(i) / static_cast<double>(n));
-      w.char_x.push_back(w.x1);
+      even_char_x(w);
     }
   Deck d = analyze_pages({p});
   ASSERT_EQ(d.slides.size(), 1u);
@@ -93,9 +92,7 @@ TEST(Rule1_RightToLeft, MixedLineOfARightToLeftDeckIsRightToLeftEvenWithAsManyLa
   p.word(rev("רסלה"), 480, 100, 20);
   for (auto& w : p.pw.words)
     if (w.text.find("IETF") == std::string::npos && w.text.find("WSIS") == std::string::npos) {
-      size_t n = unicode::decode(w.text).size();
-      for (size_t i = 0; i < n; ++i) w.char_x.push_back(w.x0 + (w.x1 - w.x0) * static_cast<double>(i) / static_cast<double>(n));
-      w.char_x.push_back(w.x1);
+      even_char_x(w);
     }
   extract::PageLines alone = extract::build_lines(p.pw);
   ASSERT_EQ(alone.lines.size(), 1u);
@@ -174,9 +171,7 @@ TEST(Rule1_RightToLeft, ParagraphSetFlushLeftKeepsItsWrappedLines) {
     for (auto it = logical.rbegin(); it != logical.rend(); ++it) {  // visual order: last word leftmost
       p.word(rev(*it), x, y, size);
       auto& w = p.pw.words.back();
-      size_t n = unicode::decode(w.text).size();
-      for (size_t i = 0; i < n; ++i) w.char_x.push_back(w.x0 + (w.x1 - w.x0) * static_cast<double>(i) / static_cast<double>(n));
-      w.char_x.push_back(w.x1);
+      even_char_x(w);
       x = w.x1 + 0.25 * size;
     }
   };
@@ -210,9 +205,7 @@ TEST(Rule1_RightToLeft, ListSetFlushLeftTakesItsLevelsFromTheTypeSize) {
     for (auto w = it.words.rbegin(); w != it.words.rend(); ++w) {
       p.word(rev(*w), x, it.y, it.size);
       auto& word = p.pw.words.back();
-      size_t n = unicode::decode(word.text).size();
-      for (size_t i = 0; i < n; ++i) word.char_x.push_back(word.x0 + (word.x1 - word.x0) * static_cast<double>(i) / static_cast<double>(n));
-      word.char_x.push_back(word.x1);
+      even_char_x(word);
       x = word.x1 + 0.25 * it.size;
     }
     p.word("\u2022", x + 0.5 * it.size, it.y, it.size);
@@ -233,9 +226,7 @@ TEST(Rule1_RightToLeft, ZeroWidthMarkDrawnApartLeavesNoGapInTheLine) {
     p.word(t, x0, 123, 16);
     auto& w = p.pw.words.back();
     w.x1 = x1;
-    size_t n = unicode::decode(t).size();
-    for (size_t i = 0; i < n; ++i) w.char_x.push_back(x0 + (x1 - x0) * static_cast<double>(i) / static_cast<double>(n));
-    w.char_x.push_back(x1);
+    even_char_x(w);
   };
   at("دش", 293.1, 309.7); at("سیسأت", 314.3, 352.1); at("هزات", 356.7, 375.6); at("هخاش", 380.3, 408.7);
   at("\u0654", 383.4, 383.4); at("ود", 413.3, 426.9);
@@ -301,8 +292,7 @@ TEST(Rule1_RightToLeft, AgendaWithItsPagesOnTheLeftIsATable) {
     size_t n = unicode::decode(e).size();
     p.word(rev(e), 334.5 - 7.15 * static_cast<double>(n), y, 14.3);
     auto& w = p.pw.words.back();
-    for (size_t i = 0; i < n; ++i) w.char_x.push_back(w.x0 + (w.x1 - w.x0) * static_cast<double>(i) / static_cast<double>(n));
-    w.char_x.push_back(w.x1);
+    even_char_x(w);
   }
   PageBuilder cover(1);
   cover.word(rev("הכנס"), 300, 150, 40, true);

@@ -49,6 +49,15 @@ struct PageBuilder {
   extract::PageLines lines() const { return extract::build_lines(pw); }
 };
 
+// Character positions for a word with right-to-left letters, as Poppler gives them: its
+// box cut into equal advances, one per character (the form rtl_text reads).
+inline void even_char_x(extract::Word& w) {
+  size_t n = unicode::decode(w.text).size();
+  w.char_x.clear();
+  for (size_t i = 0; i < n; ++i) w.char_x.push_back(w.x0 + (w.x1 - w.x0) * static_cast<double>(i) / static_cast<double>(n));
+  w.char_x.push_back(w.x1);
+}
+
 // The deck that the analysis makes of these pages.
 inline Deck analyze_pages(const std::vector<PageBuilder>& pages) {
   std::vector<extract::PageLines> ls;

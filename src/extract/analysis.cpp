@@ -407,11 +407,13 @@ struct TableDraft {
 // (their middles within 0.4 of a line height); the first row with two cells or more sets
 // the columns (each the span of its cells); a row continues the table when it comes within
 // 2.5 em of the row above and each of its fragments falls in one column; a line closer
-// than half a line height below a cell continues that cell (a wrapped cell). A table has two
+// than half a line height below a cell continues that cell (a wrapped cell), unless a rule
+// is drawn between them across both (`rules`: a row rule, a row band's edge). A table has two
 // rows of two cells or more (three rows when it has two columns: two boxes side by side are
 // no table), and two columns of prose (lines that fill their column) are none. Found
 // tables' lines leave `ls`.
-std::vector<TableDraft> find_tables(std::vector<const Line*>& ls, double em, bool skip_code) {
+std::vector<TableDraft> find_tables(std::vector<const Line*>& ls, double em, bool skip_code,
+                                    const std::vector<HRule>& rules = {}) {
   // rows of every horizontal line: a row with a list item in it is no table row and ends
   // a table (a row of headings above bulleted columns is no table)
   auto marked = [](const Line* l) { return !l->marker.empty() || l->ink_before.value_or(false); };
@@ -500,6 +502,21 @@ std::vector<TableDraft> find_tables(std::vector<const Line*>& ls, double em, boo
       // many cells as the row did: a new row of a table set with tight leading
       size_t filled = std::count_if(t.cells.back().begin(), t.cells.back().end(), [](auto& c) { return !c.empty(); });
       bool wrap = gap < 0.5 * h && r.size() < filled;
+      // ... a rule between a line and the cell above it (or the row above, for an empty
+      // cell), running across both, between their middles, makes it a row of its own
+      auto ruled = [&](const Line* below, const std::vector<const Line*>& cell) {
+        const Line* up = nullptr;
+        for (auto* c : cell) if (!up || c->y1 > up->y1) up = c;
+        double ux0 = below->x0, ux1 = below->x1, uy = -1e18;
+        if (up) { ux0 = std::min(ux0, up->x0); ux1 = std::max(ux1, up->x1); uy = up->yc(); }
+        else for (auto& c : t.cells.back()) for (auto* l : c) uy = std::max(uy, l->yc());
+        return std::any_of(rules.begin(), rules.end(), [&](const HRule& ru) {
+          return ru.y > uy && ru.y < below->yc() && ru.x0 <= ux0 + 1 && ru.x1 >= ux1 - 1;
+        });
+      };
+      if (wrap && !rules.empty())
+        for (size_t k = 0; k < r.size() && wrap; ++k)
+          if (ruled(r[k], t.cells.back()[static_cast<size_t>(cols[k])])) wrap = false;
       if (wrap) {
         for (size_t k = 0; k < r.size(); ++k) {
           auto& cell = t.cells.back()[static_cast<size_t>(cols[k])];
@@ -1052,6 +1069,12 @@ Deck analyze(const std::vector<PageLines>& pages_in, const AnalysisOptions& opts
   for (const Line* l : all_body) (l->rtl ? rtl_chars : ltr_chars) += nchars(l->text);
   bool deck_rtl = rtl_chars > ltr_chars;
   deck.direction = deck_rtl ? "rtl" : "ltr";
+  // Columns and table cells side by side are read from the right when the deck's letters
+  // are mostly right-to-left ones, whatever its paragraphs' direction (a PPTX export of a
+  // Persian deck keeps its paragraphs left to right and its first column on the right).
+  size_t rtl_letters = 0, ltr_letters = 0;
+  for (const auto& p : pages) { rtl_letters += p.rtl_chars; ltr_letters += p.ltr_chars; }
+  const bool read_rtl = deck_rtl || rtl_letters > ltr_letters;
 
   // The title placeholder: on many pages, the top-most line stands at the same place near
   // the top (page-relative units): its start, its middle (a centred title) or its end (a
@@ -1289,10 +1312,10 @@ Deck analyze(const std::vector<PageLines>& pages_in, const AnalysisOptions& opts
     seen_nonblank = true;
 
     // --- tables (read row by row, one block per cell), then columns, in reading order
-    auto tables = find_tables(rest, body_size, code_allowed);
+    auto tables = find_tables(rest, body_size, code_allowed, p.rules);
     std::vector<std::vector<const Line*>> cols;
     split_columns(rest, p.width, body_size, 0, cols);
-    if (deck_rtl) {
+    if (read_rtl) {
       // regions come out left to right; read columns side by side from the right
       std::stable_sort(cols.begin(), cols.end(), [&](auto& a, auto& b) {
         double ay = 1e18, by = 1e18, ax = -1e18, bx = -1e18;
@@ -1394,7 +1417,7 @@ Deck analyze(const std::vector<PageLines>& pages_in, const AnalysisOptions& opts
       for (size_t r = 0; r < tables[t].cells.size(); ++r)
         for (size_t k = 0; k < tables[t].cells[r].size(); ++k) {
           // columns in reading order: from the right in right-to-left decks
-          size_t c = deck_rtl ? tables[t].cells[r].size() - 1 - k : k;
+          size_t c = read_rtl ? tables[t].cells[r].size() - 1 - k : k;
           auto& ls = tables[t].cells[r][c];
           if (ls.empty()) continue;
           std::sort(ls.begin(), ls.end(), [](auto* a, auto* b) { return a->y0 < b->y0; });

@@ -117,4 +117,43 @@ std::optional<double> drawn_mark(const std::vector<InkMark>& marks, const std::a
   return std::nullopt;
 }
 
+std::vector<HRule> horizontal_rules(const std::vector<InkMark>& marks, size_t limit) {
+  constexpr double kMin = 6;             // points: shorter edges are no rules
+  const double slope = std::tan(M_PI / 180);  // 1 degree
+  std::vector<HRule> out;
+  auto add = [&](double xa, double xb, double y) {
+    if (out.size() >= limit || !std::isfinite(xa) || !std::isfinite(xb) || !std::isfinite(y)) return;
+    if (xb < xa) std::swap(xa, xb);
+    if (xb - xa >= kMin) out.push_back({xa, xb, y});
+  };
+  for (const InkMark& m : marks) {
+    if (out.size() >= limit) break;
+    if (m.glyph || m.picture) continue;
+    if (m.kind == InkMark::box || (m.kind == InkMark::fill && m.y1 - m.y0 < 3)) {
+      if (m.y1 - m.y0 < 3) {
+        add(m.x0, m.x1, (m.y0 + m.y1) / 2);
+      } else {
+        add(m.x0, m.x1, m.y0);
+        add(m.x0, m.x1, m.y1);
+      }
+      continue;
+    }
+    for (const auto& path : m.paths) {
+      size_t n = path.size();
+      // a filled subpath is closed: its last point joins its first
+      size_t segs = m.kind == InkMark::fill && n > 2 ? n : (n > 0 ? n - 1 : 0);
+      for (size_t i = 0; i < segs; ++i) {
+        const auto& a = path[i];
+        const auto& b = path[(i + 1) % n];
+        double dx = std::abs(b[0] - a[0]), dy = std::abs(b[1] - a[1]);
+        if (dx == 0 || dy > slope * dx) continue;
+        // (clipped to what can be seen of the mark)
+        double lo = std::max(std::min(a[0], b[0]), m.x0), hi = std::min(std::max(a[0], b[0]), m.x1), y = (a[1] + b[1]) / 2;
+        if (hi > lo && y >= m.y0 && y <= m.y1) add(lo, hi, y);
+      }
+    }
+  }
+  return out;
+}
+
 }  // namespace deckhand::extract

@@ -6,6 +6,8 @@
 #include <optional>
 #include <vector>
 
+#include "extract/words.hpp"
+
 
 namespace deckhand::extract {
 
@@ -37,5 +39,12 @@ struct InkMark {
 // under 70 % of the window, is narrower than 80 % of it, is not a thin rule running
 // through its whole height, and does not touch its left edge (a box border does).
 std::optional<double> drawn_mark(const std::vector<InkMark>& marks, const std::array<double, 4>& rect);
+
+// The horizontal edges among `marks` (points, y down), as HRule {x0, x1, y}: each stroked
+// segment within 1 degree of horizontal, each horizontal side of a filled path, and the
+// top and bottom of every filled rectangle that is no picture and no glyph (a bar under
+// 3 pt tall is one rule at its middle). Edges shorter than 6 pt are left out (a letter's
+// serif, a bullet's side); at most `limit` are returned (a page of hatching).
+std::vector<HRule> horizontal_rules(const std::vector<InkMark>& marks, size_t limit = 2000);
 
 }  // namespace deckhand::extract

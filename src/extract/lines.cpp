@@ -958,6 +958,32 @@ Line make_line(std::vector<W> ws, double page_width, const DirContext& dc, const
   const bool any_rtl = has_rtl(all);
   l.rtl = any_rtl && (rtl_score(all) > 0 || dc.page_rtl);
   if (any_rtl && dc.rtl_paragraphs) l.rtl = *dc.rtl_paragraphs;
+  // A list number glued to the left of right-to-left letters ("1)یریگارف" as drawn:
+  // Impress from PPTX sets no space after the number of a left-to-right paragraph of
+  // Persian or Arabic text) is split off; standing at the left end, it says the paragraph
+  // runs left to right, as a bullet there does.
+  bool number_left = false, number_apart = false;
+  if (any_rtl && !ws.empty()) {
+    auto left = std::min_element(ws.begin(), ws.end(), [](const W& a, const W& b) { return a.w.x0 < b.w.x0; });
+    const std::u32string r = left->raw;
+    if (!left->glyph && r.size() >= 3)
+      for (size_t k = 2; k < std::min<size_t>(r.size(), 6); ++k)
+        if ((r[k - 1] == U'.' || r[k - 1] == U')') && direction::is_rtl(r[k]) && number_marker(u::encode(r.substr(0, k))) &&
+            !(no_number && letter_number(u::encode(r.substr(0, k))))) {
+          auto [m, rest] = split_word(*left, k);
+          *left = std::move(m);
+          ws.push_back(std::move(rest));
+          number_left = true;
+          break;
+        }
+    // ... and so does a list number standing apart at the left end, drawn first ("a)"
+    // 0.13 em before the Persian text it numbers)
+    if (!number_left && ws.size() >= 2 && !left->glyph && r.size() <= 5 && (r.back() == U'.' || r.back() == U')') &&
+        number_marker(left->w.text) &&
+        !(no_number && letter_number(left->w.text)) && left->w.order >= 0 &&
+        std::all_of(ws.begin(), ws.end(), [&](const W& w) { return &w == &*left || w.w.order > left->w.order; }))
+      number_left = number_apart = true;
+  }
   if (any_rtl && ws.size() >= 2) {
     auto left = std::min_element(ws.begin(), ws.end(), [](const W& a, const W& b) { return a.w.x0 < b.w.x0; });
     auto right = std::max_element(ws.begin(), ws.end(), [](const W& a, const W& b) { return a.w.x1 < b.w.x1; });
@@ -968,9 +994,11 @@ Line make_line(std::vector<W> ws, double page_width, const DirContext& dc, const
                  std::any_of(ws.begin(), ws.end(), [](const W& w) {
                    return std::any_of(w.raw.begin(), w.raw.end(), [](char32_t c) { return direction::is_ltr(c) || (c >= '0' && c <= '9'); });
                  });
-    if (left->glyph && !right->glyph && !dash_like(left->raw)) {
+    if (number_left || (left->glyph && !right->glyph && !dash_like(left->raw))) {
       l.rtl = false;
-      l.marker_side = -1;
+      // (a number set apart tells this line only: a title "3. …" is no sign of the deck's
+      // paragraphs)
+      l.marker_side = number_apart ? 0 : -1;
     } else if (right->glyph && !left->glyph && !dash_like(right->raw)) {
       l.rtl = true;
       l.marker_side = 1;
@@ -1015,7 +1043,7 @@ Line make_line(std::vector<W> ws, double page_width, const DirContext& dc, const
   // sets no space there): split off when its text starts with a Han or Kana letter, or
   // with a capitalised word ("III.Sicherheit", a right-aligned list's shrunken tab; a
   // letter or roman numeral still needs its sequence, so "A.Smith" stays a name).
-  bool glued_number = false;
+  bool glued_number = number_left;
   if (!l.rtl && !ws.empty() && !ws[0].glyph && ws[0].raw.size() >= 3) {
     const std::u32string& r = ws[0].raw;
     for (size_t k = 2; k < std::min<size_t>(r.size(), 6); ++k)
@@ -1068,7 +1096,9 @@ Line make_line(std::vector<W> ws, double page_width, const DirContext& dc, const
       // (0.2 em when drawn apart from its text, in another font: cairo sets the "o" of a
       // Japanese item 0.3 em before it, in DejaVu Sans, after the item's text)
       bool drawn_apart = m.w.order >= 0 && n.w.order >= 0 && m.w.order_end != n.w.order && m.w.font != n.w.font;
-      if ((gap >= 0.35 * em || (drawn_apart && gap >= 0.2 * em)) && !lower) first_text = 1;
+      // (and from 0.2 em before Han, Kana or Thai: no sentence there starts with a dash)
+      bool nospace_script = !nt.empty() && (u::is_cjk(nt[0]) || (nt[0] >= 0x0E00 && nt[0] <= 0x0E7F));
+      if ((gap >= 0.35 * em || ((drawn_apart || (nospace_script && m.raw != U"o")) && gap >= 0.2 * em)) && !lower) first_text = 1;
     } else if (!m.glyph && (number_marker(m.w.text) || (bare_number && gap >= 0.25 * em)) &&
                (gap >= 0.15 * em || glued_number || (!n.raw.empty() && u::is_cjk(n.raw[0]) && number_marker(m.w.text))) &&
                !(no_number && letter_number(m.w.text))) {
@@ -1381,6 +1411,7 @@ PageLines build_lines(const PageWords& page, bool rtl_deck, std::optional<bool> 
   out.label = page.label;
   out.hidden_words = page.hidden_words;
   out.dropped = page.dropped;
+  out.rules = page.rules;
   std::vector<Word> words;
   double pw = std::max(page.width, 1.0), ph = std::max(page.height, 1.0);
   std::vector<Word> all = page.words;

@@ -112,6 +112,7 @@ PageWords PdfDocument::words(int index) const {
   impl_->scanner->scan(index, scan);
   pw.words = std::move(scan.words);
   pw.spaces = std::move(scan.spaces);
+  pw.rules = horizontal_rules(scan.marks);
   // Text nobody can see: a word whose characters are all hidden is left out. Both it and
   // what Poppler itself leaves out of its words (text off the page, the second copy of
   // text drawn twice) go into the page's record of dropped text.

@@ -64,6 +64,14 @@ struct SpaceGlyph {
   char32_t joiner = 0;
 };
 
+// A horizontal edge drawn on the page: a stroked horizontal segment, a thin filled bar, or
+// the top or bottom edge of a filled rectangle (a table's row rules and row bands, a cell's
+// background). Points, page as displayed, y down. Tables use them to tell a new row from a
+// cell's wrapped line (analysis.cpp, find_tables).
+struct HRule {
+  double x0 = 0, x1 = 0, y = 0;
+};
+
 struct PageWords {
   int page = 0;             // 1-based
   double width = 0, height = 0;
@@ -74,6 +82,7 @@ struct PageWords {
   // space between two words is one of these (see typed_space).
   std::vector<SpaceGlyph> spaces;
   std::vector<Dropped> dropped;  // what of the text layer is not in `words`, and why
+  std::vector<HRule> rules;      // horizontal edges drawn on the page (see HRule), at most 2000
 };
 
 // A line fragment: words on one baseline with no wide gap between them, in logical order.
@@ -135,6 +144,7 @@ struct PageLines {
   std::vector<FaintWord> faint;         // the page's faint words (see FaintWord)
   size_t faint_chars = 0, all_chars = 0;
   std::vector<std::string> watermarks;  // words left out as a watermark (build_lines' `watermarks`)
+  std::vector<HRule> rules;             // from PageWords
 };
 
 // The logical text of a right-to-left line from its words in visual order (left to

@@ -5,6 +5,7 @@
 
 #include "core/direction.hpp"
 #include "extract/analysis.hpp"
+#include "extract/ink.hpp"
 #include "extract/visibility.hpp"
 #include "synthetic.hpp"
 
@@ -1523,4 +1524,139 @@ TEST(Rule8_Blocks, WrappedThaiItemAtThaiLinePitchIsOneItem) {
   ASSERT_EQ(d.slides.size(), 1u);
   ASSERT_EQ(d.slides[0].blocks.size(), 2u);
   EXPECT_EQ(d.slides[0].blocks[0].text, "ผู้ให้บริการรายเล็กมักขาดบุคลากรที่จะติดตามงานมาตรฐานในหลายองค์กรพร้อมกัน");
+}
+
+TEST(Rule6_Tables, HorizontalRulesAreStrokedSegmentsBarsAndTheEdgesOfFills) {
+  using extract::InkMark;
+  auto mark = [](InkMark::Kind k, double x0, double y0, double x1, double y1) {
+    InkMark m;
+    m.kind = k;
+    m.x0 = x0; m.y0 = y0; m.x1 = x1; m.y1 = y1;
+    return m;
+  };
+  std::vector<InkMark> marks;
+  // a stroked row rule (0.6 pt), a vertical cell border, a short tick
+  auto rule = mark(InkMark::stroke, 40, 99.7, 400, 100.3);
+  rule.half_width = 0.3;
+  rule.paths = {{{40, 100}, {400, 100}}};
+  marks.push_back(rule);
+  auto border = mark(InkMark::stroke, 199.7, 60, 200.3, 140);
+  border.paths = {{{200, 60}, {200, 140}}};
+  marks.push_back(border);
+  auto tick = mark(InkMark::stroke, 10, 50, 14, 50.5);
+  tick.paths = {{{10, 50.2}, {14, 50.2}}};
+  marks.push_back(tick);
+  // a row band (a rectangle filled), a bar 1 pt tall, a glyph's box and a picture
+  marks.push_back(mark(InkMark::box, 40, 120, 400, 150));
+  marks.push_back(mark(InkMark::box, 40, 170, 400, 171));
+  auto glyph = mark(InkMark::box, 40, 200, 60, 220);
+  glyph.glyph = true;
+  marks.push_back(glyph);
+  auto pic = mark(InkMark::box, 40, 230, 200, 300);
+  pic.picture = true;
+  marks.push_back(pic);
+  // a filled path: a cell's background drawn as a closed path
+  auto cell = mark(InkMark::fill, 40, 310, 200, 330);
+  cell.paths = {{{40, 310}, {200, 310}, {200, 330}, {40, 330}}};
+  marks.push_back(cell);
+  auto rules = extract::horizontal_rules(marks);
+  std::vector<double> ys;
+  for (const auto& r : rules) ys.push_back(r.y);
+  std::sort(ys.begin(), ys.end());
+  EXPECT_EQ(ys, (std::vector<double>{100, 120, 150, 170.5, 310, 330}));
+  EXPECT_EQ(extract::horizontal_rules(marks, 2).size(), 2u);  // at most `limit`
+}
+
+TEST(Rule6_Tables, ARuleBetweenTwoRowsSetTightMakesTheShorterOneARowOfItsOwn) {
+  // Beamer's \hline table (issue 16): rows set with tight leading; a row with a merged
+  // cell fills fewer cells than the row above. Without its rule it reads as that row's
+  // wrapped lines; the rule says it is a row.
+  auto page = [](bool ruled) {
+    PageBuilder p(1, 720, 405);
+    p.line("Funding sources", 40, 20, 30, true);
+    const std::vector<std::vector<std::string>> rows = {
+        {"Room", "Owner", "Status"}, {"Secretariat", "Lisbon", "600"}, {"Plenary", "75%", ""}, {"Africa", "Pending", "2026"}};
+    for (size_t r = 0; r < rows.size(); ++r)
+      for (size_t c = 0; c < 3; ++c)
+        if (!rows[r][c].empty()) p.line(rows[r][c], 40 + 160.0 * c, 100 + 13.0 * r, 10, r == 0);
+    if (ruled)
+      for (size_t r = 0; r <= rows.size(); ++r) p.pw.rules.push_back({38, 520, 99 + 13.0 * r});
+    return analyze_pages({p});
+  };
+  auto plain = texts(page(false).slides[0]);
+  EXPECT_TRUE(std::find(plain.begin(), plain.end(), "Plenary") == plain.end());  // merged into the cell above
+  auto ruled = texts(page(true).slides[0]);
+  EXPECT_EQ(ruled, (std::vector<std::string>{"Room", "Owner", "Status", "Secretariat", "Lisbon", "600", "Plenary", "75%",
+                                             "Africa", "Pending", "2026"}));
+}
+
+TEST(Rule2_Markers, DashALittleApartBeforeChineseTextIsAMarker) {
+  // Impress from PPTX: an en dash in Liberation Sans 0.34 em before Chinese text (issue 16)
+  PageBuilder p(1);
+  p.word("–", 67.2, 83.8, 24);  // 0.5 em wide: ends at 79.2
+  p.word("新成立两个分会", 87.4, 85.1, 24);
+  auto pl = p.lines();
+  ASSERT_EQ(pl.lines.size(), 1u);
+  EXPECT_EQ(pl.lines[0].marker, "–");
+  EXPECT_EQ(pl.lines[0].text, "新成立两个分会");
+}
+
+TEST(Rule1_RightToLeft, ListNumberAtTheLeftEndOfPersianTextIsItsMarker) {
+  // Impress from PPTX (paragraphs left at rtl="0"): "1)" glued to the left of the Persian
+  // words, or "a)" set 0.13 em apart and drawn first (issue 16)
+  PageBuilder p(1);
+  p.word("1)" + rev("فراگیری"), 395, 127, 22);
+  even_char_x(p.pw.words.back());
+  p.word(rev("و"), 500, 127, 22);
+  even_char_x(p.pw.words.back());
+  p.word(rev("دسترسی"), 517, 127, 22);
+  even_char_x(p.pw.words.back());
+  p.word("a)", 87.2, 211.5, 20);
+  p.pw.words.back().order = 0;
+  p.word(rev("کشور"), 107, 211.5, 20);
+  p.pw.words.back().order = 5;
+  even_char_x(p.pw.words.back());
+  p.word(rev("رسیدن"), 160, 211.5, 20);
+  p.pw.words.back().order = 1;
+  even_char_x(p.pw.words.back());
+  // a year at the left end of a right-to-left line is no marker
+  p.word("2026", 87.2, 300, 20);
+  p.pw.words.back().order = 0;
+  p.word(rev("مارس"), 140, 300, 20);
+  p.pw.words.back().order = 1;
+  even_char_x(p.pw.words.back());
+  auto pl = p.lines();
+  ASSERT_EQ(pl.lines.size(), 3u);
+  EXPECT_EQ(pl.lines[0].marker, "1)");
+  EXPECT_FALSE(pl.lines[0].rtl);
+  EXPECT_EQ(pl.lines[0].marker_side, -1);
+  EXPECT_EQ(pl.lines[0].text, "دسترسی و فراگیری");
+  EXPECT_EQ(pl.lines[1].marker, "a)");
+  EXPECT_EQ(pl.lines[1].marker_side, 0);  // set apart: says nothing of the deck's paragraphs
+  EXPECT_EQ(pl.lines[1].text, "رسیدن کشور");
+  EXPECT_EQ(pl.lines[2].marker, "");
+}
+
+TEST(Rule6_ReadingOrder, ColumnsOfAPersianDeckWithLeftToRightParagraphsReadFromTheRight) {
+  // A PPTX export keeps Persian paragraphs left to right and puts the first column on
+  // the right: the deck's letters, not its paragraphs, say which column comes first.
+  PageBuilder p(1);
+  p.word(rev("عنوان"), 40, 20, 30, true);
+  even_char_x(p.pw.words.back());
+  const char* right[] = {"یک", "دو", "سه"};
+  const char* left[] = {"چهار", "پنج", "شش"};
+  for (int k = 0; k < 3; ++k) {
+    p.word(rev(right[k]), 500, 100 + 30.0 * k, 20);
+    even_char_x(p.pw.words.back());
+    p.word(rev(left[k]), 60, 100 + 30.0 * k, 20);
+    even_char_x(p.pw.words.back());
+  }
+  std::vector<extract::PageLines> ls{p.lines()};
+  for (auto& l : ls[0].lines) l.rtl = false;  // the paragraphs run left to right
+  Diagnostics diag;
+  Deck d = extract::analyze(ls, {"test.pdf", ""}, diag);
+  ASSERT_EQ(d.slides.size(), 1u);
+  auto t = texts(d.slides[0]);
+  ASSERT_FALSE(t.empty());
+  EXPECT_EQ(t.front().rfind("یک", 0), 0u);
 }

@@ -596,7 +596,17 @@ std::vector<TableDraft> find_tables(std::vector<const Line*>& ls, double em, boo
       // (the column of numbers on the left when the text reads right to left: an Arabic
       // agenda's pages)
       bool rtl_numbers = rtl_right * 2 > right && left > 0 && left_numbers * 2 >= left;
-      two_col_table = full_rows >= 3 && (header || (right > 0 && numbers * 2 >= right) || rtl_numbers);
+      // (or rules drawn between all its rows, across both columns: a ruled grid)
+      bool ruled = t.cells.size() >= 3;
+      for (size_t r = 1; r < t.cells.size() && ruled; ++r) {
+        double above = -1e18, below = 1e18;
+        for (auto& c : t.cells[r - 1]) for (auto* l : c) above = std::max(above, l->yc());
+        for (auto& c : t.cells[r]) for (auto* l : c) below = std::min(below, l->yc());
+        ruled = std::any_of(rules.begin(), rules.end(), [&](const HRule& ru) {
+          return ru.y > above && ru.y < below && ru.x0 <= span[0].first + 1 && ru.x1 >= span[1].second - 1;
+        });
+      }
+      two_col_table = full_rows >= 3 && (header || (right > 0 && numbers * 2 >= right) || rtl_numbers || ruled);
     }
     if (full_rows >= 2 && two_col_table && !prose) {
       for (auto& row : t.cells)

@@ -1737,9 +1737,9 @@ PageLines build_lines(const PageWords& page, bool rtl_deck, std::optional<bool> 
     // gaps in a row within a fifth of each other, between single words, are one line's,
     // unless other lines' columns start there too (a table's evenly spaced cells).
     if (starts && cuts.size() >= 2) {
-      auto supported = [&](size_t i) {
-        long n = std::count_if(starts->begin(), starts->end(), [&](double x) { return std::abs(x - g[i].w.x0) < 2.0; });
-        return n >= 3;
+      // (by two other lines; or by one when every cut of the run is: a table of two rows)
+      auto support = [&](size_t i) {
+        return std::count_if(starts->begin(), starts->end(), [&](double x) { return std::abs(x - g[i].w.x0) < 2.0; });
       };
       std::vector<bool> drop(cuts.size(), false);
       for (size_t a = 0; a < cuts.size();) {
@@ -1753,9 +1753,11 @@ PageLines build_lines(const PageWords& page, bool rtl_deck, std::optional<bool> 
         bool even = true;
         for (size_t k = from + 1; k < to; ++k)
           if (!(k == from + 1 && (g[from].glyph || number_marker(g[from].w.text))) && std::abs(gaps[k - 1] - ga) >= 0.2 * ga) even = false;
-        if (b - a >= 2 && even)
+        bool all_supported = true;
+        for (size_t k = a; k < b; ++k) all_supported = all_supported && support(cuts[k]) >= 2;
+        if (b - a >= 2 && even && !all_supported)
           for (size_t k = a; k < b; ++k)
-            if (!supported(cuts[k])) drop[k] = true;
+            if (support(cuts[k]) < 3) drop[k] = true;
         a = b;
       }
       std::vector<size_t> kept_cuts;

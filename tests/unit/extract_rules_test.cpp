@@ -1660,3 +1660,49 @@ TEST(Rule6_ReadingOrder, ColumnsOfAPersianDeckWithLeftToRightParagraphsReadFromT
   ASSERT_FALSE(t.empty());
   EXPECT_EQ(t.front().rfind("یک", 0), 0u);
 }
+
+TEST(Rule2_Lines, TableOfTwoRowsWithEvenGapsIsCutAtItsColumns) {
+  // Impress: a table row "Оргкомитет | Москва | Отменено | Ташкент" whose cells happen to
+  // stand at near even gaps (86, 114, 96 pt) looks like a line stretched by justification;
+  // the row under it starts its cells at the same places, so it is cut (issue 16).
+  PageBuilder p(1);
+  const double xs[] = {41.7, 203.7, 365.7, 527.7};
+  const char* r1[] = {"Оргкомитет", "Москва", "Отменено", "Ташкент"};
+  const char* r2[] = {"Пленарное", "Семинар", "Латинская Америка", "Азиатско-"};
+  for (int c = 0; c < 4; ++c) {
+    p.line(r1[c], xs[c], 138.6, 14);
+    p.line(r2[c], xs[c], 167.0, 14);
+  }
+  for (auto& w : p.pw.words) w.space_after = false;
+  auto pl = p.lines();
+  std::vector<std::string> t;
+  for (const auto& l : pl.lines) t.push_back(l.text);
+  EXPECT_EQ(t, (std::vector<std::string>{"Оргкомитет", "Москва", "Отменено", "Ташкент", "Пленарное", "Семинар",
+                                         "Латинская Америка", "Азиатско-"}));
+}
+
+TEST(Rule6_Tables, TwoColumnGridRuledBetweenEveryRowIsATable) {
+  // Beamer's \hline tabular of words only, without a bold header (its header row has an
+  // empty first cell): the rules between all its rows make it a table (issue 16).
+  auto page = [](bool ruled) {
+    PageBuilder p(1, 363, 272);
+    p.line("Как мы будем участвовать", 8.5, 11, 14.3);
+    const char* left[] = {"Семинар", "Латинская Америка", "Оргкомитет", "Отменено"};
+    const char* right[] = {"Спонсоры подписали договоры", "Ташкент", "Q3", "Алматы"};
+    for (int r = 0; r < 4; ++r) {
+      p.line(left[r], 14.9, 38.8 + 9.86 * r, 8);
+      p.line(right[r], 165, 38.8 + 9.86 * r, 8);
+    }
+    if (ruled)
+      for (int r = 0; r <= 4; ++r) p.pw.rules.push_back({10, 345, 38.3 + 9.86 * r});
+    return analyze_pages({p});
+  };
+  auto cells = [](const Deck& d) {
+    size_t n = 0;
+    for (const auto& b : d.slides[0].blocks) n += b.table.has_value();
+    return n;
+  };
+  EXPECT_EQ(cells(page(false)), 0u);
+  EXPECT_EQ(cells(page(true)), 8u);
+  EXPECT_EQ(texts(page(true).slides[0])[2], "Латинская Америка");
+}

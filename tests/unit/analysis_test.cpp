@@ -365,8 +365,11 @@ TEST(Rtl, NumberAtTheLeftEndOfARightToLeftRunInALeftToRightParagraphEndsTheRun) 
   // "יעדים ל־2026" in a left-to-right paragraph is drawn "2026־ל םידעי": the number
   // touches the run it ends
   EXPECT_EQ(extract::rtl_text({w("2026", 0, 50), w("־ל", 50, 64), w("םידעי", 70, 120)}, false), "יעדים ל־2026");
-  // typed first, with a space, a European number stays first
-  EXPECT_EQ(extract::rtl_text({w("2026", 0, 50), w("םידעי", 60, 110)}, false), "2026 יעדים");
+  // across a space the drawing is the same whether the number was typed first or last;
+  // on a line of no left-to-right letters it is read last (a date, a sum ending the text)
+  EXPECT_EQ(extract::rtl_text({w("2026", 0, 50), w("םידעי", 60, 110)}, false), "יעדים 2026");
+  // with a Latin word on the line, a European number typed first stays first
+  EXPECT_EQ(extract::rtl_text({w("2026", 0, 50), w("םידעי", 60, 110), w("IETF", 120, 160)}, false).rfind("2026", 0), 0u);
   // Arabic-Indic digits end the run across a space ("مجمع اینترنت ۲۰۲۶")
   EXPECT_EQ(extract::rtl_text({w("۲۰۲۶", 0, 40), w("تنرتنیا", 50, 110), w("عمجم", 120, 160)}, false), "مجمع اینترنت ۲۰۲۶");
 }
@@ -571,4 +574,26 @@ TEST(Furniture, LoneNumberThatIsNotThePagesNumberIsText) {
   p.line("14", 680, 388, 10);
   Deck d = analyze({p});
   EXPECT_EQ(texts(d.slides[0]), (std::vector<std::string>{"cat data.txt", "2"}));
+}
+
+TEST(Rtl, NumberStartingALeftToRightLineOfHebrewEndsTheHebrewText) {
+  // cairo (paragraphs left to right) draws "מושב הפתיחה, 12 במרץ 2026" as
+  // "2026 ץרמב 12 ,החיתפה בשומ": the year at the left end, a space, Hebrew. With no
+  // left-to-right letter on the line, the number ends the text (issue 16).
+  auto w = [](const std::string& t, double x0, double x1) {
+    extract::Word x;
+    x.text = t;
+    x.x0 = x0; x.x1 = x1; x.y0 = 0; x.y1 = 20; x.size = 20;
+    x.space_after = true;
+    x.order = x.order_end = -1;  // drawing order unknown
+    size_t n = unicode::decode(t).size();
+    for (size_t i = 0; i <= n; ++i) x.char_x.push_back(x0 + (x1 - x0) * static_cast<double>(i) / static_cast<double>(n));
+    return x;
+  };
+  std::vector<extract::Word> visual = {w("2026", 0, 40), w("ץרמב", 48, 88), w("12", 96, 116), w(",החיתפה", 124, 194),
+                                       w("בשומ", 202, 242)};
+  EXPECT_EQ(extract::rtl_text(visual, false), "מושב הפתיחה, 12 במרץ 2026");
+  // a Latin word on the line: the number may be the Latin text's (left as it was)
+  std::vector<extract::Word> mixed = {w("2026", 0, 40), w("ץרמב", 48, 88), w("IETF", 96, 136)};
+  EXPECT_EQ(extract::rtl_text(mixed, false).rfind("2026", 0), 0u);
 }

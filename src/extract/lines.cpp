@@ -712,9 +712,6 @@ std::string rtl_text(const std::vector<Word>& visual, bool rtl_paragraph, const 
     };
     std::u32string vis;
     bool marked = false;
-    bool any_ltr_letter = std::any_of(cl.begin(), cl.end(), [](const Cluster& c) {
-      return std::any_of(c.text.begin(), c.text.end(), [](char32_t ch) { return direction::is_ltr(ch) && !u_isdigit(static_cast<UChar32>(ch)); });
-    });
     for (size_t k = 0; k < cl.size(); ++k) {
       const Cluster& c = cl[k];
       // (Arabic-Indic digits across a space too: typed first, they would stand on the
@@ -725,11 +722,15 @@ std::string rtl_text(const std::vector<Word>& visual, bool rtl_paragraph, const 
       // number typed first would look the same; right-to-left sentences end in a number
       // (a date, a sum) far more often than they start with one.)
       // (the number's digits may be clusters of their own)
-      bool line_start = k == 0 && number(c) && !any_ltr_letter;
+      bool line_start = k == 0 && number(c);
       size_t r = k + 1;
-      if (line_start)
+      if (line_start) {
         while (r < cl.size() && number(cl[r])) ++r;
-      if ((arabic_digits || line_start) && r < cl.size() && cl[r].space) ++r;
+        // (spaces and punctuation between: "120 :ףתתשמל תולע USD")
+        while (r < cl.size() && (cl[r].space || (!cl[r].rtl && cl[r].text.size() == 1 && u_ispunct(static_cast<UChar32>(cl[r].text[0])))))
+          ++r;
+      }
+      if (arabic_digits && r < cl.size() && cl[r].space) ++r;
       if (!rtl_paragraph && number(c) && r < cl.size() && cl[r].rtl && !cl[r].space && !is_joiner(cl[r]) && (k == 0 || cl[k - 1].space))
         vis += U'\u200F', marked = true;
       if (c.rtl) vis.append(c.text.rbegin(), c.text.rend());

@@ -886,6 +886,9 @@ std::u32string marker_core(const std::string& text) {
   if (m.back() != U'.' && m.back() != U')') return {};
   if (open && m.back() != U')') return {};
   std::u32string core = m.substr(open ? 1 : 0, m.size() - (open ? 2 : 1));
+  // a Hebrew letter numbers with a geresh ("א׳.", "ב׳."): the letter is the number
+  if (core.size() == 2 && core[0] >= 0x05D0 && core[0] <= 0x05EA && (core[1] == 0x05F3 || core[1] == U'\'' || core[1] == 0x2019))
+    core.pop_back();
   if (core.empty() || core.size() > 5) return {};
   if (core.size() <= 2 && std::all_of(core.begin(), core.end(), [](char32_t c) { return u_isdigit(static_cast<UChar32>(c)); }))
     return core;
@@ -1044,8 +1047,11 @@ Line make_line(std::vector<W> ws, double page_width, const DirContext& dc, const
   if (l.rtl && !ws.empty() && !ws[0].glyph) {
     const std::string& t = ws[0].w.text;
     if (t.size() >= 2 && (t[0] == '.' || t[0] == ')')) {
-      std::string m = t.substr(1) + t[0];
-      if (number_marker(m)) {
+      // (a Hebrew letter number comes as drawn too: ".׳א" is "א׳.")
+      std::u32string core = u::decode(t.substr(1));
+      if (has_rtl(t)) std::reverse(core.begin(), core.end());
+      std::string m = u::encode(core) + t[0];
+      if (number_marker(m) && !(no_number && letter_number(m))) {
         ws[0].w.text = m;
         ws[0].raw = u::decode(m);
       }

@@ -1706,3 +1706,29 @@ TEST(Rule6_Tables, TwoColumnGridRuledBetweenEveryRowIsATable) {
   EXPECT_EQ(cells(page(true)), 8u);
   EXPECT_EQ(texts(page(true).slides[0])[2], "Латинская Америка");
 }
+
+TEST(Rule2_Markers, HebrewLetterNumbersWithGereshAreMarkers) {
+  // XeLaTeX (bidi) numbers a Hebrew list "א׳." "ב׳.", drawn ".׳א" at the right end of
+  // each right-to-left line (issue 16)
+  PageBuilder p(1);
+  auto rtl_line = [&](const std::string& number, const std::vector<std::string>& logical, double right, double y) {
+    double x = right;
+    p.word(rev(number), x - 16, y, 11);
+    even_char_x(p.pw.words.back());
+    x -= 20;
+    for (const auto& t : logical) {
+      double w = 0.5 * 11 * static_cast<double>(unicode::decode(t).size());
+      p.word(rev(t), x - w, y, 11);
+      even_char_x(p.pw.words.back());
+      x -= w + 3;
+    }
+  };
+  rtl_line("א׳.", {"להגיע", "לארבעים", "מדינות"}, 423, 86);
+  rtl_line("ב׳.", {"כל", "אחד", "יכול"}, 423, 103);
+  auto pl = p.lines();
+  ASSERT_EQ(pl.lines.size(), 2u);
+  EXPECT_TRUE(pl.lines[0].rtl);
+  EXPECT_EQ(pl.lines[0].marker, "א׳.");
+  EXPECT_EQ(pl.lines[0].text, "להגיע לארבעים מדינות");
+  EXPECT_EQ(pl.lines[1].marker, "ב׳.");
+}

@@ -955,7 +955,7 @@ struct DirContext {
 };
 
 Line make_line(std::vector<W> ws, double page_width, const DirContext& dc, const std::vector<SpaceGlyph>* spaces,
-               bool no_number = false, bool bare_number = false) {
+               bool no_number = false, bool bare_number = false, bool left_number = false) {
   Line l;
   std::string all;
   for (const auto& w : ws) all += w.w.text;
@@ -994,10 +994,24 @@ Line make_line(std::vector<W> ws, double page_width, const DirContext& dc, const
     // ... and so does a list number standing apart at the left end, drawn first ("a)"
     // 0.13 em before the Persian text it numbers)
     if (!number_left && ws.size() >= 2 && !left->glyph && r.size() <= 5 && (r.back() == U'.' || r.back() == U')') &&
-        number_marker(left->w.text) &&
-        !(no_number && letter_number(left->w.text)) && left->w.order >= 0 &&
-        std::all_of(ws.begin(), ws.end(), [&](const W& w) { return &w == &*left || w.w.order > left->w.order; }))
-      number_left = number_apart = true;
+        number_marker(left->w.text) && !(no_number && letter_number(left->w.text)) &&
+        (left_number || (left->w.order >= 0 && std::all_of(ws.begin(), ws.end(), [&](const W& w) {
+           return &w == &*left || w.w.order > left->w.order;
+         })))) {
+      number_left = true;
+      number_apart = !left_number;
+    }
+    // (a label in a column of labels: Office's "o" or a dash too; or such a label drawn
+    // after all of the line's text, in a font of its own: cairo's list label)
+    if (!number_left && ws.size() >= 2 && (r == U"o" || dash_like(r))) {
+      bool drawn_last = left->w.order >= 0 && std::all_of(ws.begin(), ws.end(), [&](const W& w) {
+        return &w == &*left || (w.w.order >= 0 && w.w.order < left->w.order && w.w.font != left->w.font);
+      });
+      if (left_number || drawn_last) {
+        number_left = true;
+        number_apart = !left_number;
+      }
+    }
   }
   if (any_rtl && ws.size() >= 2) {
     auto left = std::min_element(ws.begin(), ws.end(), [](const W& a, const W& b) { return a.w.x0 < b.w.x0; });
@@ -1812,6 +1826,32 @@ PageLines build_lines(const PageWords& page, bool rtl_deck, std::optional<bool> 
         out.lines.push_back(make_line(f, page.width, dc, &page.spaces));
         kept.push_back(std::move(f));
       }
+  }
+  // List numbers (or Office's "o", a dash) at the left end of right-to-left lines, set
+  // apart from their text, one under the other at one place on two lines or more (cairo
+  // draws the labels of a left-to-right list of Hebrew items after the items): the lines
+  // run left to right and these are their markers.
+  {
+    auto left_label = [&](size_t i) -> std::optional<double> {
+      if (i >= kept.size() || kept[i].size() < 2 || !out.lines[i].rtl || !out.lines[i].marker.empty()) return std::nullopt;
+      auto v = kept[i];
+      std::sort(v.begin(), v.end(), [](const W& a, const W& b) { return a.w.x0 < b.w.x0; });
+      const W& m = v[0];
+      bool number = !m.raw.empty() && m.raw.size() <= 5 && (m.raw.back() == U'.' || m.raw.back() == U')') && number_marker(m.w.text);
+      bool label = m.raw == U"o" || dash_like(m.raw);
+      if ((m.glyph && !label) || !(number || label) || v[1].w.x0 - m.w.x1 < 0.25 * std::max(m.w.size, 1.0) || !has_rtl(v[1].w.text))
+        return std::nullopt;
+      return m.w.x0;
+    };
+    std::vector<std::optional<double>> at(out.lines.size());
+    for (size_t i = 0; i < out.lines.size(); ++i) at[i] = left_label(i);
+    for (size_t i = 0; i < at.size(); ++i) {
+      if (!at[i]) continue;
+      bool column = false;
+      for (size_t k = 0; k < at.size() && !column; ++k)
+        column = k != i && at[k] && std::abs(*at[k] - *at[i]) < 0.5 * std::max(out.lines[i].size, 1.0);
+      if (column) out.lines[i] = make_line(kept[i], page.width, dc, &page.spaces, false, false, true);
+    }
   }
   // A letter as a list number ("a.", "p." of "p. ex.", "z." of "z. B.") only when another
   // line of the page continues the sequence (the letter before or after it).

@@ -1732,3 +1732,37 @@ TEST(Rule2_Markers, HebrewLetterNumbersWithGereshAreMarkers) {
   EXPECT_EQ(pl.lines[0].text, "להגיע לארבעים מדינות");
   EXPECT_EQ(pl.lines[1].marker, "ב׳.");
 }
+
+TEST(Rule1_RightToLeft, LabelsAtTheLeftOfHebrewLinesDrawnAfterTheirTextAreMarkers) {
+  // cairo, a Hebrew deck whose paragraphs run left to right: the list labels ("a.", "b.",
+  // Office's "o" in DejaVu Sans) stand at the left end, 0.8 em before the text, drawn
+  // after it (issue 16); the labels "a." "b." stand one under the other.
+  PageBuilder p(1);
+  int order = 0;
+  auto item = [&](const std::string& label, const std::vector<std::string>& logical, double y, bool own_font) {
+    double x = 90;  // the text set flush left, the label 14 pt before it
+    for (auto it = logical.rbegin(); it != logical.rend(); ++it) {
+      p.word(rev(*it), x, y, 18);
+      auto& ww = p.pw.words.back();
+      even_char_x(ww);
+      ww.order = order + static_cast<int>(it - logical.rbegin());
+      ww.order_end = ww.order + 1;
+      x = ww.x1 + 5;
+    }
+    order += static_cast<int>(logical.size());
+    p.word(label, 90 - 14 - 9.0 * static_cast<double>(label.size()), y, 18);
+    p.pw.words.back().order = order++;
+    if (own_font) p.pw.words.back().font = "DejaVuSans";
+  };
+  item("a.", {"מלגות", "לסטודנטים"}, 116, false);
+  item("b.", {"כתוביות", "חיות"}, 142, false);
+  item("o", {"תרגומים", "לשש", "שפות"}, 194, true);
+  auto pl = p.lines();
+  ASSERT_EQ(pl.lines.size(), 3u);
+  EXPECT_EQ(pl.lines[0].marker, "a.");
+  EXPECT_FALSE(pl.lines[0].rtl);
+  EXPECT_EQ(pl.lines[0].text, "מלגות לסטודנטים");
+  EXPECT_EQ(pl.lines[1].marker, "b.");
+  EXPECT_EQ(pl.lines[2].marker, "o");
+  EXPECT_EQ(pl.lines[2].text, "תרגומים לשש שפות");
+}

@@ -149,6 +149,40 @@ std::string one_hyphen(const std::string& text) {
   return u::encode(out);
 }
 
+// Thai marks in the order Thai text keeps them (the order of the Thai Industrial Standard
+// TIS 620 / WTT 2.0 input, which Unicode's Thai block follows: a vowel above or below its
+// consonant, then a tone mark, then a thanthakhat or nikhahit), whatever order a PDF drew
+// them in ("น่ั" is "นั่"); and sara am drawn as its two glyphs, nikhahit then sara aa
+// (a tone mark between or before them), folded back to U+0E33 ("นํ้า", "น้ํา" are "น้ำ").
+void thai_marks(std::u32string& s) {
+  auto cls = [](char32_t c) {
+    if (c == 0x0E31 || (c >= 0x0E34 && c <= 0x0E3A) || c == 0x0E47) return 1;  // vowels above and below
+    if (c >= 0x0E48 && c <= 0x0E4B) return 2;                                  // tone marks
+    if (c >= 0x0E4C && c <= 0x0E4E) return 3;                                  // thanthakhat, nikhahit, yamakkan
+    return 0;
+  };
+  bool any = false;
+  for (char32_t c : s) any = any || cls(c) > 0;
+  if (!any) return;
+  for (size_t i = 0; i < s.size();) {
+    if (cls(s[i]) == 0) { ++i; continue; }
+    size_t j = i;
+    while (j < s.size() && cls(s[j]) > 0) ++j;
+    // nikhahit (with a tone mark) before sara aa: sara am
+    if (j < s.size() && s[j] == 0x0E32) {
+      auto n = std::find(s.begin() + static_cast<long>(i), s.begin() + static_cast<long>(j), U'\u0E4D');
+      if (n != s.begin() + static_cast<long>(j)) {
+        s.erase(n);
+        --j;
+        s[j] = 0x0E33;
+      }
+    }
+    std::stable_sort(s.begin() + static_cast<long>(i), s.begin() + static_cast<long>(j),
+                     [&](char32_t a, char32_t b) { return cls(a) < cls(b); });
+    i = j + 1;
+  }
+}
+
 std::string hygiene(const std::string& text) {
   std::u32string in = u::decode(u::clean(one_hyphen(text))), out;
   out.reserve(in.size());
@@ -162,6 +196,7 @@ std::string hygiene(const std::string& text) {
     }
     out += c;
   }
+  thai_marks(out);
   return u::encode(out);
 }
 
@@ -1163,6 +1198,14 @@ Line make_line(std::vector<W> ws, double page_width, const DirContext& dc, const
   } else {
     l.text = join_words(l.words, first_text, spaces);
   }
+  // (Thai marks again over the whole line: Poppler may end a word between nikhahit and
+  // sara aa)
+  if (l.text.find("\u0E4D") != std::string::npos || l.text.find("\u0E48") != std::string::npos ||
+      l.text.find("\u0E49") != std::string::npos) {
+    std::u32string t = u::decode(l.text);
+    thai_marks(t);
+    l.text = u::encode(t);
+  }
   l.full_text = l.numbered ? u::collapse_spaces(l.marker + " " + l.text) : l.text;
   return l;
 }
@@ -1260,7 +1303,11 @@ std::string marks_on_their_letters(const Word& w) {
     size_t best = 0;
     double best_d = 1e18;
     for (size_t k = 0; k < at.size(); ++k) {
-      double d = mx > at[k].first + 0.3 && mx < at[k].second - 0.3 ? -1 : mx <= at[k].first ? at[k].first - mx + 0.5 : mx - at[k].second;
+      // inside its advance; else how far outside: a mark at a letter's left edge (within
+      // 0.3) is the letter's before it, where the pen stood
+      double d = mx > at[k].first + 0.3 && mx < at[k].second - 0.3 ? -1
+                 : mx < at[k].first + 0.3                          ? std::max(0.0, at[k].first - mx) + 0.5
+                                                                   : std::max(0.0, mx - at[k].second);
       if (d < best_d) { best_d = d; best = k; }
     }
     bases[best] += m;

@@ -1766,3 +1766,23 @@ TEST(Rule1_RightToLeft, LabelsAtTheLeftOfHebrewLinesDrawnAfterTheirTextAreMarker
   EXPECT_EQ(pl.lines[2].marker, "o");
   EXPECT_EQ(pl.lines[2].text, "תרגומים לשש שפות");
 }
+
+TEST(Rule11_Hygiene, ThaiMarksInTheirOrderOnTheirLetters) {
+  PageBuilder p(1);
+  // Impress draws "ที่อ" with sara ii 0.11 pt right of its consonant's advance, at the
+  // next letter's left edge: it stays on the consonant before (issue 16)
+  p.word("ท่อี", 348, 100, 14);
+  p.pw.words.back().char_x = {348, 376.01, 376.03, 384.23, 376.12};  // sara ii drawn at 376.12
+  p.pw.words.back().space_after = true;
+  // a tone mark drawn before the vowel above ("น่ัง" is "นั่ง"); sara am drawn as
+  // nikhahit and sara aa, split between two words ("แนะนํ" + "าให้")
+  p.word("น่ัง", 48, 140, 14);
+  p.word("แนะนํ", 48, 180, 14);
+  p.pw.words.back().space_after = false;
+  p.word("าให้", p.pw.words.back().x1, 180, 14);
+  auto pl = p.lines();
+  ASSERT_EQ(pl.lines.size(), 3u);
+  EXPECT_EQ(pl.lines[0].text, "ที่อ");
+  EXPECT_EQ(pl.lines[1].text, "นั่ง");
+  EXPECT_EQ(pl.lines[2].text, "แนะนำให้");
+}

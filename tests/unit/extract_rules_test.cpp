@@ -1786,3 +1786,25 @@ TEST(Rule11_Hygiene, ThaiMarksInTheirOrderOnTheirLetters) {
   EXPECT_EQ(pl.lines[1].text, "นั่ง");
   EXPECT_EQ(pl.lines[2].text, "แนะนำให้");
 }
+
+TEST(Rule11_Hygiene, ASpaceGlyphTheLetterBeforeReachesOverIsStillASpace) {
+  auto word = [](double x0, double x1) {
+    extract::Word w;
+    w.x0 = x0; w.x1 = x1; w.y0 = 100; w.y1 = 121; w.size = 16;
+    return w;
+  };
+  bool no_room = false;
+  // Impress, Amiri: "گشوده" ends at 307.95 by its unkerned advance, the space glyph is
+  // drawn at [304.0, 308.67], "دوباره" starts at 308.68: a space (issue 16)
+  std::vector<extract::SpaceGlyph> spaces{{304.0, 100, 308.67, 121}};
+  auto typed = extract::typed_space(word(269.74, 307.95), word(308.68, 342.32), &spaces, &no_room);
+  ASSERT_TRUE(typed.has_value());
+  EXPECT_TRUE(*typed);
+  EXPECT_FALSE(no_room);
+  // XeTeX: a non-joiner drawn with the space glyph, the next letter drawn over it
+  std::vector<extract::SpaceGlyph> zwnj{{100.0, 100, 104.6, 121}};
+  typed = extract::typed_space(word(80, 100.1), word(100.2, 130), &zwnj, &no_room);
+  ASSERT_TRUE(typed.has_value());
+  EXPECT_FALSE(*typed);
+  EXPECT_TRUE(no_room);
+}

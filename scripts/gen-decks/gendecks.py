@@ -105,6 +105,8 @@ def main():
     ap.add_argument("--producers")
     ap.add_argument("-j", type=int, default=1)
     ap.add_argument("--from-specs", action="store_true", help="rebuild from the committed specs (scripts/gen-decks/specs/SPLIT/)")
+    ap.add_argument("--spec", action="append", default=[],
+                    help="build this spec file instead of seeds (repeatable; e.g. scripts/gen-decks/specs/cases/*.spec.json)")
     ap.add_argument("--write-specs", action="store_true", help="also write the specs into scripts/gen-decks/specs/SPLIT/")
     ap.add_argument("--specs-only", action="store_true", help="write specs and truth, build no PDF")
     ap.add_argument("--verify", action="store_true", help="check every PDF against its truth (see verify.py)")
@@ -125,7 +127,13 @@ def main():
             sys.exit("gen-decks: error: unknown producer %r (known: %s)" % (p, ", ".join(PRODUCERS)))
     t0 = time.time()
     decks = []
-    for seed in seeds:
+    for path in a.spec:
+        with open(path, encoding="utf-8") as f:
+            d = json.load(f)
+        decks.append(d)
+        write_json(os.path.join(out, d["id"] + ".spec.json"), d)
+        write_json(os.path.join(out, d["id"] + ".expected.json"), truth.expected(d))
+    for seed in ([] if a.spec else seeds):
         if a.from_specs:
             d = load_spec(a.split, seed)
             if d is None:

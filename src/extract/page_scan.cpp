@@ -243,7 +243,16 @@ class ScanDev : public TextOutputDev {
     for (int k = 0; k < 3; ++k) sh.rgb[k] = static_cast<float>(rgb[static_cast<size_t>(k)]);
     sh.alpha = static_cast<float>(state->getFillOpacity());
     shown.push_back(sh);
-    if (sh.space && (render & 3) != 3) {
+    // (a glyph mapped to a joiner, U+200C or U+200D, as wide as a space is one: Impress
+    // maps Amiri's space glyph to the non-joiner it also draws with it, "به کاهش")
+    bool wide_joiner = false;
+    if (!sh.space && uLen == 1 && (u[0] == 0x200C || u[0] == 0x200D) && (render & 3) != 3) {
+      double x0, y0, x1, y1, fs = state->getTransformedFontSize();
+      state->transform(x, y, &x0, &y0);
+      state->transform(x + dx, y + dy, &x1, &y1);
+      wide_joiner = fs > 0 && std::hypot(x1 - x0, y1 - y0) >= 0.15 * fs;
+    }
+    if ((sh.space || wide_joiner) && (render & 3) != 3) {
       double x0, y0, x1, y1, fs = state->getTransformedFontSize();
       state->transform(x, y, &x0, &y0);
       state->transform(x + dx, y + dy, &x1, &y1);

@@ -178,6 +178,19 @@ TEST_P(Case, MeetsAcceptanceMetrics) {
   EXPECT_TRUE(sc.order_ok);
   EXPECT_TRUE(sc.no_furniture);
   EXPECT_TRUE(sc.notes_ok);
+  // an own case may name texts that must come out exactly, each as one block of its
+  // slide ("must_have": [[page, text], ...]): what the case was made for, which the
+  // thresholds above would let one wrong block through
+  if (exp.contains("must_have"))
+    for (const auto& m : exp["must_have"]) {
+      size_t page = m.at(0).get<size_t>();
+      std::string text = m.at(1).get<std::string>();
+      bool found = false;
+      for (const auto& s : d.slides)
+        if (static_cast<size_t>(s.page) == page)
+          for (const auto& b : s.blocks) found = found || b.text == text;
+      EXPECT_TRUE(found) << name << ": page " << page << " has no block \"" << text << "\"";
+    }
 }
 
 INSTANTIATE_TEST_SUITE_P(Extract, Case, ::testing::ValuesIn(case_names()), [](const auto& info) {

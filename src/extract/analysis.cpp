@@ -1183,9 +1183,13 @@ Deck analyze(const std::vector<PageLines>& pages_in, const AnalysisOptions& opts
           const Line& x = *ls[a];
           const Line& y = *ls[b];
           // the next line under x (overlapping it), if it carries x's sentence on
-          if (y.y0 <= x.y0 + 0.5 * x.height() || std::min(x.x1, y.x1) - std::max(x.x0, y.x0) < 0.3 * (x.x1 - x.x0)) continue;
+          // (under it: overlapping a third of it, or standing mostly under it, a short last
+          // line of a few words, in scripts without case, as told below)
+          double ov = std::min(x.x1, y.x1) - std::max(x.x0, y.x0);
+          if (y.y0 <= x.y0 + 0.5 * x.height() || (ov < 0.3 * (x.x1 - x.x0) && ov < 0.8 * (y.x1 - y.x0))) continue;
           if (std::abs(x.size - y.size) > 0.05 * x.size || !y.marker.empty()) break;
           if (starts_lower(y.text)) {
+            if (ov < 0.3 * (x.x1 - x.x0)) break;  // (a short lower line counts only in scripts without case)
             double r = (y.baseline() - x.baseline()) / std::max(x.size, 1.0);
             own.push_back(r);
             if (x.x1 - x.x0 >= 0.6 * widest(x.size)) own_full.push_back(r);

@@ -1808,3 +1808,37 @@ TEST(Rule11_Hygiene, ASpaceGlyphTheLetterBeforeReachesOverIsStillASpace) {
   EXPECT_FALSE(*typed);
   EXPECT_TRUE(no_room);
 }
+
+TEST(Rule8_Blocks, ShortLastLineOfAnArabicParagraphMeasuresTheWrapPitch) {
+  // Impress, Amiri 24 pt: right-to-left paragraphs set flush left, lines 1.69 em apart; the
+  // wrapped last lines are one or two words, under a sixth of the line above. Their pairs
+  // still measure the page's wrap pitch, so the short lines stay with their paragraphs
+  // (issue 16).
+  PageBuilder cover(1), p(2);
+  cover.word(rev("التمويل"), 300, 150, 40, true);
+  even_char_x(cover.pw.words.back());
+  auto rtl_line = [&](const std::vector<std::string>& logical, double y) {
+    double x = 43.1;
+    for (auto it = logical.rbegin(); it != logical.rend(); ++it) {  // visual order: last word leftmost
+      p.word(rev(*it), x, y, 24);
+      auto& w = p.pw.words.back();
+      w.y1 = y + 33.4;  // Amiri's tall line box
+      even_char_x(w);
+      for (size_t g = 0; g + 1 < w.char_x.size(); ++g) w.char_glyph.push_back(static_cast<int>(g));  // a glyph each
+      x = w.x1 + 6;
+    }
+  };
+  rtl_line({"مصادر", "التمويل"}, 26.6);
+  p.pw.words[0].bold = p.pw.words[1].bold = true;
+  rtl_line({"إن", "التعريف", "الحالي", "لحوكمة", "الإنترنت", "تعريف", "عملي", "ولا", "ينبغي"}, 104.4);
+  rtl_line({"إعادة", "فتحه."}, 145.0);
+  rtl_line({"التسجيل", "قبل", "ثلاثين", "أبريل"}, 197.6);
+  rtl_line({"تساعد", "مواصفات", "المنظمة", "المتاحة", "مجانا", "على", "سد", "الفجوة"}, 248.8);
+  rtl_line({"المعرفية."}, 289.4);
+  Deck d = analyze_pages({cover, p});
+  ASSERT_EQ(d.slides.size(), 2u);
+  auto t = texts(d.slides[1]);
+  ASSERT_EQ(t.size(), 3u);
+  EXPECT_EQ(t[0], "إن التعريف الحالي لحوكمة الإنترنت تعريف عملي ولا ينبغي إعادة فتحه.");
+  EXPECT_EQ(t[2], "تساعد مواصفات المنظمة المتاحة مجانا على سد الفجوة المعرفية.");
+}

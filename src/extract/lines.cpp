@@ -778,7 +778,21 @@ std::string rtl_text(const std::vector<Word>& visual, bool rtl_paragraph, const 
     out = direction::logical_from_visual(vis, rtl_paragraph);
     if (marked) out.erase(std::remove(out.begin(), out.end(), U'\u200F'), out.end());
   }
-  out.erase(std::remove(out.begin(), out.end(), U'\u0640'), out.end());
+  // (a tatweel between two letters stretches a word: no text; one ending a word is typed,
+  // "بـ IPv6", and stays)
+  {
+    std::u32string kept;
+    for (size_t i = 0; i < out.size(); ++i) {
+      if (out[i] == 0x640) {
+        size_t j = i;
+        while (j < out.size() && (out[j] == 0x640 || direction::is_mark(out[j]))) ++j;
+        bool letter_after = j < out.size() && arabic_letter(out[j]);
+        if (letter_after || i == 0) continue;
+      }
+      kept += out[i];
+    }
+    out.swap(kept);
+  }
   // A closing bracket first: in a left-to-right paragraph the right-to-left run's closing
   // bracket stands at the run's left end (UAX #9 rule N0 gives a bracket pair the direction
   // of the text it holds), which the inverse algorithm reads as the paragraph's start:

@@ -596,3 +596,20 @@ TEST(Rtl, NumberStartingALeftToRightLineOfHebrewEndsTheHebrewText) {
   std::vector<extract::Word> mixed = {w("120", 0, 30), w(":ףתתשמל", 38, 108), w("תולע", 116, 156), w("USD", 164, 200)};
   EXPECT_EQ(extract::rtl_text(mixed, false), "עלות למשתתף: 120 USD");
 }
+
+TEST(Rtl, TatweelEndingAWordIsTypedOneInsideAWordStretchesIt) {
+  auto w = [](const std::string& t, double x0, double x1) {
+    extract::Word x;
+    x.text = t;
+    x.x0 = x0; x.x1 = x1; x.y0 = 0; x.y1 = 20; x.size = 20;
+    x.space_after = true;
+    size_t n = unicode::decode(t).size();
+    for (size_t i = 0; i <= n; ++i) x.char_x.push_back(x0 + (x1 - x0) * static_cast<double>(i) / static_cast<double>(n));
+    for (size_t i = 0; i < n; ++i) x.char_glyph.push_back(static_cast<int>(i));  // a glyph each
+    return x;
+  };
+  // "تعمل بـ IPv6" drawn "IPv6 ـب لمعت": the tatweel ends "بـ" (issue 16)
+  EXPECT_EQ(extract::rtl_text({w("IPv6", 0, 40), w("ـب", 48, 68), w("لمعت", 76, 116)}), "تعمل بـ IPv6");
+  // a kashida stretching "مرحبا" inside the word is no text
+  EXPECT_EQ(extract::rtl_text({w("ابحـرم", 0, 80)}), "مرحبا");
+}

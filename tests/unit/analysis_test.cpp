@@ -613,3 +613,28 @@ TEST(Rtl, TatweelEndingAWordIsTypedOneInsideAWordStretchesIt) {
   // a kashida stretching "مرحبا" inside the word is no text
   EXPECT_EQ(extract::rtl_text({w("ابحـرم", 0, 80)}), "مرحبا");
 }
+
+TEST(Rtl, MarkDrawnLeftToRightBeforeItsLetterGoesOnThatLetter) {
+  // Impress draws Arabic left to right, each word's characters in visual order (its
+  // logical order reversed): a mark comes right before its letter, its pen position
+  // inside the letter on its left (issue 16)
+  auto w = [](const std::string& t, std::vector<double> xs, int order) {
+    extract::Word x;
+    x.text = t;
+    x.char_x = std::move(xs);
+    x.x0 = x.char_x.front(); x.x1 = x.char_x.back(); x.y0 = 0; x.y1 = 20; x.size = 20;
+    x.order = order;
+    x.order_end = order + static_cast<int>(unicode::decode(t).size());
+    for (size_t i = 0; i + 1 < x.char_x.size(); ++i) x.char_glyph.push_back(static_cast<int>(i));
+    return x;
+  };
+  // "ويُشجع" drawn "عجش" [0, 30), the damma alone at 24.4 (inside the sheen), "يو" [30, 44):
+  // the damma is the yeh's, the letter drawn right after it
+  EXPECT_EQ(extract::rtl_text({w("عجش", {0, 10, 20, 30}, 0), w("ُ", {24.4, 24.4}, 3), w("يو", {30, 34.4, 44}, 4)}), "ويُشجع");
+  // inside a word: "يُنظر" drawn "رظنُي", the damma right before the yeh
+  EXPECT_EQ(extract::rtl_text({w("رظنُي", {397.19, 401.59, 408.60, 408.80, 410.79, 414.57}, 0)}), "يُنظر");
+  // "ستُسجل" drawn as two words, "لجسُ" [0, 30] ending in the damma of the teh, and "تس"
+  // 4 pt on, drawn right after it; the line draws its spaces elsewhere, none between
+  std::vector<extract::SpaceGlyph> spaces{{100, 0, 105, 20}};
+  EXPECT_EQ(extract::rtl_text({w("لجسُ", {0, 10, 20, 30, 30}, 0), w("تس", {34, 42, 50}, 4)}, true, &spaces), "ستُسجل");
+}

@@ -1842,3 +1842,24 @@ TEST(Rule8_Blocks, ShortLastLineOfAnArabicParagraphMeasuresTheWrapPitch) {
   EXPECT_EQ(t[0], "إن التعريف الحالي لحوكمة الإنترنت تعريف عملي ولا ينبغي إعادة فتحه.");
   EXPECT_EQ(t[2], "تساعد مواصفات المنظمة المتاحة مجانا على سد الفجوة المعرفية.");
 }
+
+TEST(Rule1_RightToLeft, MarkBeforeItsLetterInAWordDrawnLeftToRight) {
+  // Impress (ODP), Amiri 14 pt: "أن يُنظر" drawn left to right, "رظنُي" with the damma
+  // before the yeh it belongs to (issue 16)
+  PageBuilder p(1);
+  p.word("رظنُي", 397.19, 160, 14.2);
+  auto& a = p.pw.words.back();
+  a.x1 = 414.57;
+  a.char_x = {397.19, 401.59, 408.60, 408.80, 410.79, 414.57};
+  a.char_glyph = {0, 1, 2, 3, 4};
+  a.order = 10; a.order_end = 15;
+  p.word("نأ", 418.5, 160, 14.2);
+  auto& b = p.pw.words.back();
+  b.x1 = 430;
+  b.char_x = {418.5, 424, 430};
+  b.char_glyph = {0, 1};
+  b.order = 16; b.order_end = 18;
+  auto pl = p.lines();
+  ASSERT_EQ(pl.lines.size(), 1u);
+  EXPECT_EQ(pl.lines[0].text, "أن يُنظر");
+}

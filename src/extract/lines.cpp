@@ -1337,12 +1337,24 @@ std::string marks_on_their_letters(const Word& w) {
   std::vector<std::u32string> bases;
   std::vector<std::pair<double, double>> at;
   std::vector<std::pair<char32_t, double>> marks;
+  std::vector<bool> stacked;  // drawn right after another mark, within 0.1 em of it
+  double em = std::max(w.size, 1.0);
   for (size_t i = 0; i < s.size(); ++i) {
     double a = std::min(w.char_x[i], w.char_x[i + 1]), b = std::max(w.char_x[i], w.char_x[i + 1]);
-    if (direction::is_mark(s[i]) && !bases.empty()) marks.push_back({s[i], a});
-    else { bases.push_back(std::u32string(1, s[i])); at.push_back({a, b}); }
+    if (direction::is_mark(s[i]) && !bases.empty()) {
+      stacked.push_back(!marks.empty() && i > 0 && direction::is_mark(s[i - 1]) && std::abs(a - marks.back().second) <= 0.1 * em);
+      marks.push_back({s[i], a});
+    } else {
+      bases.push_back(std::u32string(1, s[i]));
+      at.push_back({a, b});
+    }
   }
-  for (const auto& [m, mx] : marks) {
+  size_t last = 0;
+  for (size_t n = 0; n < marks.size(); ++n) {
+    const auto& [m, mx] = marks[n];
+    // (a mark stacked on the one before goes where it went: Impress draws the tone mark of
+    // "ผู้" after the sara u, 0.75 pt on, at the next letter's left edge)
+    if (stacked[n]) { bases[last] += m; continue; }
     size_t best = 0;
     double best_d = 1e18;
     for (size_t k = 0; k < at.size(); ++k) {
@@ -1354,6 +1366,7 @@ std::string marks_on_their_letters(const Word& w) {
       if (d < best_d) { best_d = d; best = k; }
     }
     bases[best] += m;
+    last = best;
   }
   std::u32string out;
   for (const auto& b : bases) out += b;

@@ -1780,8 +1780,12 @@ TEST(Rule11_Hygiene, ThaiMarksInTheirOrderOnTheirLetters) {
   p.word("แนะนํ", 48, 180, 14);
   p.pw.words.back().space_after = false;
   p.word("าให้", p.pw.words.back().x1, 180, 14);
+  // the tone mark of "ผู้" drawn after the sara u, 0.75 pt on, at the next letter's edge
+  p.word("ผู้มี", 585.44, 220, 20);
+  p.pw.words.back().char_x = {585.44, 606.15, 606.90, 606.90, 626.07, 626.07};
   auto pl = p.lines();
-  ASSERT_EQ(pl.lines.size(), 3u);
+  ASSERT_EQ(pl.lines.size(), 4u);
+  EXPECT_EQ(pl.lines[3].text, "ผู้มี");
   EXPECT_EQ(pl.lines[0].text, "ที่อ");
   EXPECT_EQ(pl.lines[1].text, "นั่ง");
   EXPECT_EQ(pl.lines[2].text, "แนะนำให้");

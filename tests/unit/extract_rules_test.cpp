@@ -1867,3 +1867,34 @@ TEST(Rule1_RightToLeft, MarkBeforeItsLetterInAWordDrawnLeftToRight) {
   ASSERT_EQ(pl.lines.size(), 1u);
   EXPECT_EQ(pl.lines[0].text, "أن يُنظر");
 }
+
+TEST(Rule8_Blocks, ArabicScriptLinesAreNoCloserThanTheirTallBoxes) {
+  // cairo, Noto Naskh Arabic 20 pt: line boxes 2.16 em tall, a wrapped Persian line 2.35 em
+  // under the one above; with nothing on the page to measure a wrap by, 1.2 em is all the
+  // deck expects. Lines are never set closer than their boxes there, so a pitch up to the
+  // box height (and a quarter em) is no paragraph spacing; more is (issue 16).
+  PageBuilder cover(1), p(2);
+  cover.word(rev("پیش‌نویس"), 300, 150, 40, true);
+  even_char_x(cover.pw.words.back());
+  auto rtl_line = [&](const std::vector<std::string>& logical, double y) {
+    double x = 676.5;
+    for (const auto& t : logical) {  // from the right: the first word rightmost
+      double w = 0.5 * 20 * static_cast<double>(unicode::decode(t).size());
+      p.word(rev(t), x - w, y, 20);
+      auto& ww = p.pw.words.back();
+      ww.y1 = y + 43.2;  // a tall line box
+      even_char_x(ww);
+      for (size_t g = 0; g + 1 < ww.char_x.size(); ++g) ww.char_glyph.push_back(static_cast<int>(g));
+      x -= w + 5;
+    }
+  };
+  rtl_line({"دبیرخانه", "دو", "هفته", "پس", "از", "پایان", "رایزنی،", "خلاصه‌ای", "از", "همهٔ", "نظرهای", "کتبی", "منتشر"}, 224.3);
+  rtl_line({"می‌کند."}, 271.3);  // 47 pt on
+  rtl_line({"محل", "برگزاری", "قطعی", "شد"}, 326.3);  // 55 pt on: a paragraph of its own
+  Deck d = analyze_pages({cover, p});
+  ASSERT_EQ(d.slides.size(), 2u);
+  auto t = texts(d.slides[1]);
+  ASSERT_EQ(t.size(), 2u);
+  EXPECT_EQ(t[0], "دبیرخانه دو هفته پس از پایان رایزنی، خلاصه‌ای از همهٔ نظرهای کتبی منتشر می‌کند.");
+  EXPECT_EQ(t[1], "محل برگزاری قطعی شد");
+}

@@ -638,3 +638,23 @@ TEST(Rtl, MarkDrawnLeftToRightBeforeItsLetterGoesOnThatLetter) {
   std::vector<extract::SpaceGlyph> spaces{{100, 0, 105, 20}};
   EXPECT_EQ(extract::rtl_text({w("لجسُ", {0, 10, 20, 30, 30}, 0), w("تس", {34, 42, 50}, 4)}, true, &spaces), "ستُسجل");
 }
+
+TEST(Rtl, NumbersJoinedByAHyphenAfterArabicLettersComeBackInTypedOrder) {
+  // "مثل 2026-014." is drawn ".014-2026 لثم": after an Arabic letter the numbers are
+  // Arabic numbers (UAX #9 W2), and the hyphen between them stays neutral (issue 16)
+  auto w = [](const std::string& t, double x0, double x1, bool rtl) {
+    extract::Word x;
+    x.text = t;
+    x.x0 = x0; x.x1 = x1; x.y0 = 0; x.y1 = 20; x.size = 20;
+    x.space_after = true;
+    if (rtl) {
+      size_t n = unicode::decode(t).size();
+      for (size_t i = 0; i <= n; ++i) x.char_x.push_back(x0 + (x1 - x0) * static_cast<double>(i) / static_cast<double>(n));
+      for (size_t i = 0; i < n; ++i) x.char_glyph.push_back(static_cast<int>(i));
+    }
+    return x;
+  };
+  EXPECT_EQ(extract::rtl_text({w(".014-2026", 0, 88, false), w("لثم", 96, 130, true)}), "مثل 2026-014.");
+  // after Hebrew letters the hyphen joins them (W4 on European numbers): drawn as typed
+  EXPECT_EQ(extract::rtl_text({w(".2026-014", 0, 88, false), w("לשמל", 96, 130, true)}), "למשל 2026-014.");
+}

@@ -858,6 +858,21 @@ std::string rtl_text(const std::vector<Word>& visual, bool rtl_paragraph, const 
     while (end > 0 && (out[end - 1] == U'.' || out[end - 1] == U' ')) --end;  // before a sentence's full stop
     out.insert(end, 1, c);
   }
+  // A sentence's full stop (or question mark, comma) first, before right-to-left letters,
+  // in a left-to-right paragraph: the layout engine set the text right to left (cairo's
+  // Pango takes a paragraph's direction from its first letter) with the stop at its left
+  // end. No sentence starts with one: it ends the text.
+  if (!rtl_paragraph && out.size() >= 2) {
+    auto stop = [](char32_t c) { return c == U'.' || c == U'!' || c == U'?' || c == 0x61F || c == 0x60C || c == U':' || c == 0x61B; };
+    size_t k = 0;
+    while (k < out.size() && stop(out[k])) ++k;
+    size_t j = k;
+    while (j < out.size() && out[j] == U' ') ++j;
+    if (k > 0 && k <= 3 && j < out.size() && direction::is_rtl(out[j]) && !stop(out.back())) {
+      std::u32string p = out.substr(0, k);
+      out = out.substr(j) + p;
+    }
+  }
   unmirror_brackets(out);
   return u::collapse_spaces(hygiene(u::encode(fold_presentation_forms(out))));
 }

@@ -658,3 +658,20 @@ TEST(Rtl, NumbersJoinedByAHyphenAfterArabicLettersComeBackInTypedOrder) {
   // after Hebrew letters the hyphen joins them (W4 on European numbers): drawn as typed
   EXPECT_EQ(extract::rtl_text({w(".2026-014", 0, 88, false), w("לשמל", 96, 130, true)}), "למשל 2026-014.");
 }
+
+TEST(Rtl, FullStopBeforeRightToLeftTextInALeftToRightParagraphEndsIt) {
+  // cairo lays a Persian or Arabic paragraph out right to left (Pango takes the direction
+  // from the first letter) in a deck whose paragraphs run left to right: "نتوقع كثيرا."
+  // is drawn ".اريثك عقوتن", the stop at the left end (issue 16)
+  auto w = [](const std::string& t, double x0, double x1) {
+    extract::Word x;
+    x.text = t;
+    x.x0 = x0; x.x1 = x1; x.y0 = 0; x.y1 = 20; x.size = 20;
+    x.space_after = true;
+    size_t n = unicode::decode(t).size();
+    for (size_t i = 0; i <= n; ++i) x.char_x.push_back(x0 + (x1 - x0) * static_cast<double>(i) / static_cast<double>(n));
+    for (size_t i = 0; i < n; ++i) x.char_glyph.push_back(static_cast<int>(i));
+    return x;
+  };
+  EXPECT_EQ(extract::rtl_text({w(".اريثك", 0, 60), w("عقوتن", 68, 118)}, false), "نتوقع كثيرا.");
+}

@@ -419,6 +419,13 @@ struct TableDraft {
 // rows of two cells or more (three rows when it has two columns: two boxes side by side are
 // no table), and two columns of prose (lines that fill their column) are none. Found
 // tables' lines leave `ls`.
+// Is a rule drawn between heights `above` and `below` (points, y down), across x0..x1
+// (a point of slack at each end)?
+bool rule_between(const std::vector<HRule>& rules, double above, double below, double x0, double x1) {
+  return std::any_of(rules.begin(), rules.end(),
+                     [&](const HRule& r) { return r.y > above && r.y < below && r.x0 <= x0 + 1 && r.x1 >= x1 - 1; });
+}
+
 std::vector<TableDraft> find_tables(std::vector<const Line*>& ls, double em, bool skip_code,
                                     const std::vector<HRule>& rules = {}) {
   // rows of every horizontal line: a row with a list item in it is no table row and ends
@@ -517,9 +524,7 @@ std::vector<TableDraft> find_tables(std::vector<const Line*>& ls, double em, boo
         double ux0 = below->x0, ux1 = below->x1, uy = -1e18;
         if (up) { ux0 = std::min(ux0, up->x0); ux1 = std::max(ux1, up->x1); uy = up->yc(); }
         else for (auto& c : t.cells.back()) for (auto* l : c) uy = std::max(uy, l->yc());
-        return std::any_of(rules.begin(), rules.end(), [&](const HRule& ru) {
-          return ru.y > uy && ru.y < below->yc() && ru.x0 <= ux0 + 1 && ru.x1 >= ux1 - 1;
-        });
+        return rule_between(rules, uy, below->yc(), ux0, ux1);
       };
       if (wrap && !rules.empty())
         for (size_t k = 0; k < r.size() && wrap; ++k)
@@ -609,9 +614,7 @@ std::vector<TableDraft> find_tables(std::vector<const Line*>& ls, double em, boo
         double above = -1e18, below = 1e18;
         for (auto& c : t.cells[r - 1]) for (auto* l : c) above = std::max(above, l->yc());
         for (auto& c : t.cells[r]) for (auto* l : c) below = std::min(below, l->yc());
-        ruled = std::any_of(rules.begin(), rules.end(), [&](const HRule& ru) {
-          return ru.y > above && ru.y < below && ru.x0 <= span[0].first + 1 && ru.x1 >= span[1].second - 1;
-        });
+        ruled = rule_between(rules, above, below, span[0].first, span[1].second);
       }
       two_col_table = full_rows >= 3 && (header || (right > 0 && numbers * 2 >= right) || rtl_numbers || ruled);
     }

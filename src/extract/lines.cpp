@@ -1879,6 +1879,9 @@ PageLines build_lines(const PageWords& page, bool rtl_deck, std::optional<bool> 
       double gap = gaps[i - 1];
       // a marker stays with its text: left of it, or right of it in right-to-left text
       bool marker_gap = (p.glyph && !has_rtl(g[i].w.text)) || (g[i].glyph && has_rtl(p.w.text));
+      // (Office's level-2 "o" in a font of its own, last on the line, right of right-to-left
+      // text: Impress sets it small, 1.6 em of the text beyond its end)
+      if (!marker_gap && i + 1 == g.size() && g[i].raw == U"o" && has_rtl(p.w.text) && g[i].w.font != p.w.font) marker_gap = true;
       // (a list number too, first on its line: a notes page's slide drawn small sets the
       // number in its own small size, 15 pt before text of twice its size)
       if (!marker_gap && i == 1 && !p.glyph && number_marker(p.w.text) && !has_rtl(g[i].w.text)) marker_gap = true;

@@ -1898,3 +1898,24 @@ TEST(Rule8_Blocks, ArabicScriptLinesAreNoCloserThanTheirTallBoxes) {
   EXPECT_EQ(t[0], "دبیرخانه دو هفته پس از پایان رایزنی، خلاصه‌ای از همهٔ نظرهای کتبی منتشر می‌کند.");
   EXPECT_EQ(t[1], "محل برگزاری قطعی شد");
 }
+
+TEST(Rule2_Markers, OfficeOSetSmallBeyondTheEndOfARightToLeftLineIsItsMarker) {
+  // Impress (ODP), an Arabic level-2 item: its "o" in Liberation Mono at 5.7 pt, 20.8 pt
+  // right of the 12.8 pt text (issue 16)
+  PageBuilder p(1);
+  double x = 451.73;
+  for (const char* t : {"يجب", "أن", "ينظر"}) {
+    double w = 0.5 * 12.8 * static_cast<double>(unicode::decode(t).size());
+    p.word(rev(t), x - w, 254.03, 12.8);
+    auto& ww = p.pw.words.back();
+    even_char_x(ww);
+    for (size_t g = 0; g + 1 < ww.char_x.size(); ++g) ww.char_glyph.push_back(static_cast<int>(g));
+    x -= w + 3.5;
+  }
+  p.word("o", 472.51, 259.09, 5.7);
+  p.pw.words.back().font = "LiberationMono";
+  auto pl = p.lines();
+  ASSERT_EQ(pl.lines.size(), 1u);
+  EXPECT_EQ(pl.lines[0].marker, "o");
+  EXPECT_EQ(pl.lines[0].text, "يجب أن ينظر");
+}

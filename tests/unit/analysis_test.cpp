@@ -579,16 +579,7 @@ TEST(Rtl, NumberStartingALeftToRightLineOfHebrewEndsTheHebrewText) {
   // cairo (paragraphs left to right) draws "מושב הפתיחה, 12 במרץ 2026" as
   // "2026 ץרמב 12 ,החיתפה בשומ": the year at the left end, a space, Hebrew. With no
   // left-to-right letter on the line, the number ends the text (issue 16).
-  auto w = [](const std::string& t, double x0, double x1) {
-    extract::Word x;
-    x.text = t;
-    x.x0 = x0; x.x1 = x1; x.y0 = 0; x.y1 = 20; x.size = 20;
-    x.space_after = true;
-    x.order = x.order_end = -1;  // drawing order unknown
-    size_t n = unicode::decode(t).size();
-    for (size_t i = 0; i <= n; ++i) x.char_x.push_back(x0 + (x1 - x0) * static_cast<double>(i) / static_cast<double>(n));
-    return x;
-  };
+  auto w = [](const std::string& t, double x0, double x1) { return test::even_word(t, x0, x1); };
   std::vector<extract::Word> visual = {w("2026", 0, 40), w("ץרמב", 48, 88), w("12", 96, 116), w(",החיתפה", 124, 194),
                                        w("בשומ", 202, 242)};
   EXPECT_EQ(extract::rtl_text(visual, false), "מושב הפתיחה, 12 במרץ 2026");
@@ -598,16 +589,7 @@ TEST(Rtl, NumberStartingALeftToRightLineOfHebrewEndsTheHebrewText) {
 }
 
 TEST(Rtl, TatweelEndingAWordIsTypedOneInsideAWordStretchesIt) {
-  auto w = [](const std::string& t, double x0, double x1) {
-    extract::Word x;
-    x.text = t;
-    x.x0 = x0; x.x1 = x1; x.y0 = 0; x.y1 = 20; x.size = 20;
-    x.space_after = true;
-    size_t n = unicode::decode(t).size();
-    for (size_t i = 0; i <= n; ++i) x.char_x.push_back(x0 + (x1 - x0) * static_cast<double>(i) / static_cast<double>(n));
-    for (size_t i = 0; i < n; ++i) x.char_glyph.push_back(static_cast<int>(i));  // a glyph each
-    return x;
-  };
+  auto w = [](const std::string& t, double x0, double x1) { return test::even_word(t, x0, x1); };
   // "تعمل بـ IPv6" drawn "IPv6 ـب لمعت": the tatweel ends "بـ" (issue 16)
   EXPECT_EQ(extract::rtl_text({w("IPv6", 0, 40), w("ـب", 48, 68), w("لمعت", 76, 116)}), "تعمل بـ IPv6");
   // a kashida stretching "مرحبا" inside the word is no text
@@ -642,18 +624,7 @@ TEST(Rtl, MarkDrawnLeftToRightBeforeItsLetterGoesOnThatLetter) {
 TEST(Rtl, NumbersJoinedByAHyphenAfterArabicLettersComeBackInTypedOrder) {
   // "مثل 2026-014." is drawn ".014-2026 لثم": after an Arabic letter the numbers are
   // Arabic numbers (UAX #9 W2), and the hyphen between them stays neutral (issue 16)
-  auto w = [](const std::string& t, double x0, double x1, bool rtl) {
-    extract::Word x;
-    x.text = t;
-    x.x0 = x0; x.x1 = x1; x.y0 = 0; x.y1 = 20; x.size = 20;
-    x.space_after = true;
-    if (rtl) {
-      size_t n = unicode::decode(t).size();
-      for (size_t i = 0; i <= n; ++i) x.char_x.push_back(x0 + (x1 - x0) * static_cast<double>(i) / static_cast<double>(n));
-      for (size_t i = 0; i < n; ++i) x.char_glyph.push_back(static_cast<int>(i));
-    }
-    return x;
-  };
+  auto w = [](const std::string& t, double x0, double x1, bool rtl) { return test::even_word(t, x0, x1, rtl); };
   EXPECT_EQ(extract::rtl_text({w(".014-2026", 0, 88, false), w("لثم", 96, 130, true)}), "مثل 2026-014.");
   // after Hebrew letters the hyphen joins them (W4 on European numbers): drawn as typed
   EXPECT_EQ(extract::rtl_text({w(".2026-014", 0, 88, false), w("לשמל", 96, 130, true)}), "למשל 2026-014.");
@@ -663,15 +634,6 @@ TEST(Rtl, FullStopBeforeRightToLeftTextInALeftToRightParagraphEndsIt) {
   // cairo lays a Persian or Arabic paragraph out right to left (Pango takes the direction
   // from the first letter) in a deck whose paragraphs run left to right: "نتوقع كثيرا."
   // is drawn ".اريثك عقوتن", the stop at the left end (issue 16)
-  auto w = [](const std::string& t, double x0, double x1) {
-    extract::Word x;
-    x.text = t;
-    x.x0 = x0; x.x1 = x1; x.y0 = 0; x.y1 = 20; x.size = 20;
-    x.space_after = true;
-    size_t n = unicode::decode(t).size();
-    for (size_t i = 0; i <= n; ++i) x.char_x.push_back(x0 + (x1 - x0) * static_cast<double>(i) / static_cast<double>(n));
-    for (size_t i = 0; i < n; ++i) x.char_glyph.push_back(static_cast<int>(i));
-    return x;
-  };
+  auto w = [](const std::string& t, double x0, double x1) { return test::even_word(t, x0, x1); };
   EXPECT_EQ(extract::rtl_text({w(".اريثك", 0, 60), w("عقوتن", 68, 118)}, false), "نتوقع كثيرا.");
 }

@@ -58,6 +58,21 @@ inline void even_char_x(extract::Word& w) {
   w.char_x.push_back(w.x1);
 }
 
+// A word as the PDF layer gives one, on a line from y 0 to 20 at 20 pt, with a space
+// after it and no drawing order: with `positions`, its characters at even positions
+// across [x0, x1] (even_char_x), each drawn with a glyph of its own (no ligature).
+inline extract::Word even_word(const std::string& t, double x0, double x1, bool positions = true) {
+  extract::Word x;
+  x.text = t;
+  x.x0 = x0; x.x1 = x1; x.y0 = 0; x.y1 = 20; x.size = 20;
+  x.space_after = true;
+  if (positions) {
+    even_char_x(x);
+    for (size_t i = 0; i + 1 < x.char_x.size(); ++i) x.char_glyph.push_back(static_cast<int>(i));
+  }
+  return x;
+}
+
 // The deck that the analysis makes of these pages.
 inline Deck analyze_pages(const std::vector<PageBuilder>& pages) {
   std::vector<extract::PageLines> ls;

@@ -201,10 +201,24 @@ std::string hygiene(const std::string& text) {
 }
 
 void mark_slanted(std::vector<Word>& words) {
+  // (a mark drawn apart, "ٔ" over the heh of "برنامهٔ", sits a little above or below its
+  // letter: no step of a slanted line; it goes with the letters around it)
+  auto mark_only = [](const Word& w) {
+    std::u32string t = u::decode(w.text);
+    return !t.empty() && std::all_of(t.begin(), t.end(), direction::is_mark);
+  };
+  // drawing order: by where the words' text comes in the page's strings (the words list
+  // comes sorted for reading, a table cell between two letters of a watermark over it)
+  std::vector<size_t> seq;
+  for (size_t k = 0; k < words.size(); ++k)
+    if (!mark_only(words[k])) seq.push_back(k);
+  bool ordered = std::all_of(words.begin(), words.end(), [](const Word& w) { return w.order >= 0; });
+  if (ordered)
+    std::stable_sort(seq.begin(), seq.end(), [&](size_t a, size_t b) { return words[a].order < words[b].order; });
   // pairs of neighbours in drawing order that step up or down by a fraction of a line
-  auto step = [&](size_t i) {  // words[i-1] -> words[i]: +1 / -1 climbing or falling, 0 none
-    const Word& a = words[i - 1];
-    const Word& b = words[i];
+  auto step = [&](size_t i) {  // words[seq[i-1]] -> words[seq[i]]: +1 / -1 climbing or falling, 0 none
+    const Word& a = words[seq[i - 1]];
+    const Word& b = words[seq[i]];
     if (a.rot != 0 || b.rot != 0 || a.size <= 0 || std::abs(a.size - b.size) > 0.05 * a.size) return 0;
     // (the box of a turned glyph stands far taller than its line: a letter of a diagonal
     // watermark drawn one glyph at a time, as cairo draws Arabic; the step between two
@@ -222,16 +236,25 @@ void mark_slanted(std::vector<Word>& words) {
     bool right = b.x0 >= a.x0;
     return (dy < 0) == right ? 1 : -1;  // 1: climbs to the right
   };
+  std::vector<std::pair<int, int>> spans;  // drawing-order spans of the slanted runs
   size_t i = 1;
-  while (i < words.size()) {
+  while (i < seq.size()) {
     int s = step(i);
     if (s == 0) { ++i; continue; }
     size_t j = i + 1;
-    while (j < words.size() && step(j) == s) ++j;
-    if (j - i >= 2)  // three words or more on one slanted baseline
-      for (size_t k = i - 1; k < j; ++k) words[k].rot = 4;
+    while (j < seq.size() && step(j) == s) ++j;
+    if (j - i >= 2) {  // three words or more on one slanted baseline
+      for (size_t k = i - 1; k < j; ++k) words[seq[k]].rot = 4;
+      spans.push_back({words[seq[i - 1]].order, words[seq[j - 1]].order});
+    }
     i = j;
   }
+  // the marks drawn among a run's letters go with them
+  if (ordered)
+    for (auto& w : words)
+      if (w.rot == 0 && mark_only(w))
+        for (auto [a, b] : spans)
+          if (w.order > std::min(a, b) && w.order < std::max(a, b)) w.rot = 4;
 }
 
 std::optional<bool> typed_space(const Word& left, const Word& right, const std::vector<SpaceGlyph>* spaces, bool* no_room) {

@@ -261,6 +261,79 @@ TEST(Rule1_RightToLeft, DiagonalWatermarkWithANarrowLetterIsSlanted) {
   EXPECT_EQ(title_chars, 13u);
 }
 
+TEST(Rule1_Lines, DiagonalWatermarkOverATableIsWalkedInDrawingOrder) {
+  // impress-pptx-es-1072 page 3: "BORRAD" at 110 pt, one word a letter climbing to the
+  // right, drawn first, over a table; sorted for reading, the cell "Bogotá" comes between
+  // its A and its second R, and "A" and "D" once joined the cells beside them
+  PageBuilder p(1);
+  int order = 0;
+  auto letter = [&](const std::string& t, double x0, double y0) {
+    p.word(t, x0, y0, 110);
+    auto& w = p.pw.words.back();
+    w.x1 = x0 + 72;
+    w.y1 = y0 + 143;
+    w.rgb = {0.85, 0.85, 0.85};
+    w.order = order, w.order_end = order + 1, ++order;
+  };
+  letter("B", 131.9, 190.1);
+  letter("O", 203.9, 156.7);
+  letter("R", 281.5, 120.7);
+  letter("R", 353.5, 87.2);
+  letter("A", 425.6, 53.8);
+  letter("D", 497.7, 20.3);
+  auto cell = [&](const std::string& t, double x, double y) {
+    p.line(t, x, y, 14);
+    for (size_t k = p.pw.words.size(); k-- > 0 && p.pw.words[k].order < 0;) p.pw.words[k].order = 100 + order++;
+  };
+  cell("Taller", 43.2, 73.6);
+  cell("Plenaria", 259.2, 73.6);
+  cell("Bogotá", 475.2, 73.6);
+  cell("Confirmado", 43.2, 102.1);
+  cell("Campus universitario", 259.2, 102.1);
+  cell("Comité anfitrión", 475.2, 102.1);
+  // the reading sort that build_lines' caller gives: by middle, then left
+  std::stable_sort(p.pw.words.begin(), p.pw.words.end(), [](const extract::Word& a, const extract::Word& b) {
+    return (a.y0 + a.y1) / 2 < (b.y0 + b.y1) / 2;
+  });
+  extract::PageLines pl = extract::build_lines(p.pw, true);
+  std::vector<std::string> upright;
+  for (const auto& l : pl.lines)
+    if (!l.rotated) upright.push_back(l.text);
+  std::sort(upright.begin(), upright.end());
+  EXPECT_EQ(upright, (std::vector<std::string>{"Bogotá", "Campus universitario", "Comité anfitrión", "Confirmado", "Plenaria",
+                                                "Taller"}));
+}
+
+TEST(Rule1_RightToLeft, MarkDrawnApartIsNoStepOfASlantedLine) {
+  // cairo-fa-1098 page 7: "...نامهٔ را..." drawn a glyph a word, right to left; the hamza
+  // above the heh is a zero-width word 4 pt under it. Walked in drawing order, heh ->
+  // hamza -> reh stepped down and back up and read as a slanted run of three
+  PageBuilder p(1);
+  int order = 43;
+  auto at = [&](const std::string& t, double x0, double x1, double y0) {
+    p.word(t, x0, y0, 24);
+    auto& w = p.pw.words.back();
+    w.x1 = x1;
+    w.y1 = y0 + 27.9;
+    w.space_after = false;
+    w.order = order, w.order_end = order + 2, order += 2;
+    even_char_x(w);
+  };
+  at("ن", 649.98, 656.66, 83.2);
+  at("ا", 642.98, 650.27, 83.2);
+  at("م", 629.94, 642.78, 83.2);
+  at("ه", 616.94, 629.80, 83.2);
+  at("\u0654", 617.0, 617.0, 87.2);
+  p.pw.words.back().space_after = true;
+  ++order;
+  at("ر", 596.98, 608.54, 83.2);
+  at("ا", 589.97, 596.62, 83.2);
+  extract::PageLines pl = extract::build_lines(p.pw, true);
+  ASSERT_EQ(pl.lines.size(), 1u);
+  EXPECT_FALSE(pl.lines[0].rotated);
+  EXPECT_EQ(pl.lines[0].text, "نامهٔ را");
+}
+
 TEST(Rule1_RightToLeft, ZeroWidthAlefAtItsLamsLeftEdgeReadsAfterTheLam) {
   // "الأعمال" drawn by cairo a glyph a word, right to left: the lam-alef as the lam's
   // glyph [623, 631.7) and a zero-width hamza-alef at its left edge, listed after the lam

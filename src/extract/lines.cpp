@@ -1980,9 +1980,72 @@ PageLines build_lines(const PageWords& page, bool rtl_deck, std::optional<bool> 
       ends.push_back(g[i - 1].w.x1);
     }
   }
+  // A gap of a justified line in a narrow column (two or three words stretched across it,
+  // "gesetz      verpflichtet") is no column's: the line shares both its edges with a
+  // line of its size right above or below it, and that line has a word across the gap's
+  // middle (a table's or two columns' gutter is crossed by no line of theirs).
+  std::vector<std::vector<double>> joined(groups.size());  // where gaps found stretched end
+  auto stretched_gap = [&](size_t gi, const std::vector<size_t>& cuts, size_t k) {
+    const auto& g = groups[gi];
+    size_t i = cuts[k], from = k > 0 ? cuts[k - 1] : 0, to = k + 1 < cuts.size() ? cuts[k + 1] : g.size();
+    double x0 = 1e18, x1 = -1e18, size = g[i].w.size;
+    for (size_t j = from; j < to; ++j)
+      if (!g[j].glyph) x0 = std::min(x0, g[j].w.x0), x1 = std::max(x1, g[j].w.x1);
+    double mid = (g[i - 1].w.x1 + g[i].w.x0) / 2, yc = (band[gi].first + band[gi].second) / 2;
+    // (a table's column: fragments of other lines start where the word after the gap
+    // does, or end where the word before it ends)
+    auto near = [](const std::vector<double>& xs, double x) {
+      return std::count_if(xs.begin(), xs.end(), [&](double v) { return std::abs(v - x) < 1.0; });
+    };
+    if (near(starts, g[i].w.x0) >= 2 || near(ends, g[i - 1].w.x1) >= 2) return false;
+    for (size_t hi = 0; hi < groups.size(); ++hi) {
+      if (hi == gi || groups[hi].empty()) continue;
+      const auto& h = groups[hi];
+      double hyc = (band[hi].first + band[hi].second) / 2, dy = std::abs(hyc - yc);
+      if (dy < 0.8 * size || dy > 1.8 * size) continue;
+      // the words of that line over this fragment
+      std::vector<const W*> over;
+      for (const W& w : h)
+        if (!w.glyph && w.w.x1 > x0 - 0.5 * size && w.w.x0 < x1 + 0.5 * size) over.push_back(&w);
+      if (over.empty()) continue;
+      std::sort(over.begin(), over.end(), [](const W* p, const W* q) { return p->w.x0 < q->w.x0; });
+      double h0 = over.front()->w.x0, h1 = -1e18;
+      bool across = false, same = true, whole = true;
+      for (const W* w : over) {
+        // (that line is whole: a gap of a column in it too, an agenda's page numbers
+        // after dropped leaders, makes both rows of a table)
+        if (h1 > -1e17 && w->w.x0 - h1 > 1.5 * size &&
+            std::none_of(joined[hi].begin(), joined[hi].end(), [&](double x) { return x == w->w.x0; }))
+          whole = false;
+        h1 = std::max(h1, w->w.x1);
+        across = across || (w->w.x0 < mid - 0.1 * size && w->w.x1 > mid + 0.1 * size);
+        same = same && std::abs(w->w.size - size) <= 0.05 * size;
+      }
+      if (whole && same && across && std::abs(h0 - x0) < 0.1 * size && std::abs(h1 - x1) < 0.1 * size) return true;
+    }
+    return false;
+  };
+  std::vector<std::vector<size_t>> all_cuts(groups.size());
+  for (size_t gi = 0; gi < groups.size(); ++gi) all_cuts[gi] = split_at(groups[gi], &starts);
+  // (in passes: two stretched lines one under the other, "tragener      Ansatz" over
+  // "schafft   Verantwort-", each whole once the other is)
+  for (int pass = 0; pass < 3; ++pass) {
+    bool changed = false;
+    for (size_t gi = 0; gi < groups.size(); ++gi)
+      for (size_t k = 0; k < all_cuts[gi].size();)
+        if (stretched_gap(gi, all_cuts[gi], k)) {
+          joined[gi].push_back(groups[gi][all_cuts[gi][k]].w.x0);
+          all_cuts[gi].erase(all_cuts[gi].begin() + static_cast<long>(k));
+          changed = true;
+        } else {
+          ++k;
+        }
+    if (!changed) break;
+  }
   std::vector<std::vector<W>> kept;  // the words of each line, to read it again
-  for (auto& g : groups) {
-    std::vector<size_t> cuts = split_at(g, &starts);
+  for (size_t gi = 0; gi < groups.size(); ++gi) {
+    auto& g = groups[gi];
+    const std::vector<size_t>& cuts = all_cuts[gi];
     std::vector<std::vector<W>> frags(1);
     size_t c = 0;
     for (size_t i = 0; i < g.size(); ++i) {

@@ -261,6 +261,39 @@ TEST(Rule1_RightToLeft, DiagonalWatermarkWithANarrowLetterIsSlanted) {
   EXPECT_EQ(title_chars, 13u);
 }
 
+TEST(Rule1_Lines, StretchedGapOfANarrowJustifiedColumnIsNoColumnGap) {
+  // impress-odp-de-1106 page 7: a level-2 item justified in a column 195 pt wide, beside
+  // another column; "gesetz" and "verpflichtet" stretched 39 pt (2 em) apart, the lines
+  // above and below sharing both edges and a word across the gap
+  PageBuilder p(1);
+  auto at = [&](const std::string& t, double x0, double x1, double y) {
+    p.word(t, x0, y, 20);
+    p.pw.words.back().x1 = x1;
+  };
+  // the other column, on the same lines
+  at("ausdrücklich", 160.0, 260.0, 149.0);
+  at("er-", 266.0, 290.0, 149.0);
+  at("wünscht.", 101.9, 188.7, 169.1);
+  at("Das", 481.9, 520.0, 129.0);
+  at("IT-Sicherheits-", 525.0, 676.9, 129.0);
+  at("gesetz", 481.9, 540.9, 149.0);
+  at("verpflichtet", 580.0, 676.9, 149.0);
+  at("Betreiber", 481.9, 560.0, 169.1);
+  at("kritischer", 565.0, 640.0, 169.1);
+  at("In-", 645.0, 676.9, 169.1);
+  // a table of two columns whose second starts in one place: its gaps stay
+  at("Budget", 43.2, 100.0, 250.0);
+  at("12", 154.8, 168.0, 250.0);
+  at("Fragen", 43.2, 110.0, 270.0);
+  at("5", 154.8, 161.5, 270.0);
+  extract::PageLines pl = extract::build_lines(p.pw);
+  std::vector<std::string> got;
+  for (const auto& l : pl.lines) got.push_back(l.text);
+  std::sort(got.begin(), got.end());
+  EXPECT_EQ(got, (std::vector<std::string>{"12", "5", "Betreiber kritischer In-", "Budget", "Das IT-Sicherheits-", "Fragen",
+                                           "ausdrücklich er-", "gesetz verpflichtet", "wünscht."}));
+}
+
 TEST(Rule1_Lines, DiagonalWatermarkOverATableIsWalkedInDrawingOrder) {
   // impress-pptx-es-1072 page 3: "BORRAD" at 110 pt, one word a letter climbing to the
   // right, drawn first, over a table; sorted for reading, the cell "Bogotá" comes between

@@ -1941,8 +1941,10 @@ PageLines build_lines(const PageWords& page, bool rtl_deck, std::optional<bool> 
     // unless other lines' columns start there too (a table's evenly spaced cells).
     if (starts && cuts.size() >= 2) {
       // (by two other lines; or by one when every cut of the run is: a table of two rows)
+      // (or, cells aligned right, by fragments that end where the word before it ends)
       auto support = [&](size_t i) {
-        return std::count_if(starts->begin(), starts->end(), [&](double x) { return std::abs(x - g[i].w.x0) < 2.0; });
+        return std::max(std::count_if(starts->begin(), starts->end(), [&](double x) { return std::abs(x - g[i].w.x0) < 2.0; }),
+                        std::count_if(ends.begin(), ends.end(), [&](double x) { return std::abs(x - g[i - 1].w.x1) < 0.5; }));
       };
       std::vector<bool> drop(cuts.size(), false);
       for (size_t a = 0; a < cuts.size();) {

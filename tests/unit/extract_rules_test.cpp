@@ -337,6 +337,34 @@ TEST(Rule1_Lines, DiagonalWatermarkOverATableIsWalkedInDrawingOrder) {
                                                 "Taller"}));
 }
 
+TEST(Rule1_RightToLeft, TableRowOfCellsAlignedRightIsCutAtEachGap) {
+  // impress-pptx-ar-1155 page 7: a right-to-left table, cells aligned right, its columns
+  // about 128 pt apart; the header's gaps come even (a stretched line's look), told from
+  // one by the rows under it, whose fragments end where the header's words end
+  PageBuilder p(1);
+  auto at = [&](const std::string& t, double x0, double x1, double y) {
+    p.word(t, x0, y, 20);
+    auto& w = p.pw.words.back();
+    w.x1 = x1;
+    even_char_x(w);
+  };
+  at(rev("التاريخ"), 152.59, 190.85, 177.0);
+  at(rev("المسار"), 317.31, 352.79, 177.0);
+  at(rev("القاعة"), 479.51, 514.83, 177.0);
+  at(rev("الحالة"), 644.40, 676.80, 177.0);
+  at(rev("أفريقيا"), 150.01, 190.72, 227.4);
+  at("12", 331.51, 352.85, 227.4);
+  at("41%", 480.39, 514.71, 227.4);
+  at(rev("ملغى"), 647.49, 676.79, 227.4);
+  at("88%", 156.39, 190.71, 277.8);
+  at("93", 331.51, 352.85, 277.8);
+  at("33%", 480.39, 514.71, 277.8);
+  at(rev("الرباط"), 636.41, 676.83, 277.8);
+  extract::PageLines pl = extract::build_lines(p.pw, true);
+  EXPECT_EQ(pl.lines.size(), 12u);
+  for (const auto& l : pl.lines) EXPECT_EQ(l.text.find(' '), std::string::npos) << l.text;
+}
+
 TEST(Rule1_RightToLeft, MarkDrawnApartIsNoStepOfASlantedLine) {
   // cairo-fa-1098 page 7: "...نامهٔ را..." drawn a glyph a word, right to left; the hamza
   // above the heh is a zero-width word 4 pt under it. Walked in drawing order, heh ->

@@ -1902,6 +1902,10 @@ PageLines build_lines(const PageWords& page, bool rtl_deck, std::optional<bool> 
       double gap = gaps[i - 1];
       // a marker stays with its text: left of it, or right of it in right-to-left text
       bool marker_gap = (p.glyph && !has_rtl(g[i].w.text)) || (g[i].glyph && has_rtl(p.w.text));
+      // (a bullet first on the line, left of right-to-left text: a left-to-right paragraph
+      // of Hebrew or Arabic, as PPTX exports leave them; Impress sets a level-2 check mark
+      // 1.5 em before its text)
+      if (!marker_gap && i == 1 && p.glyph) marker_gap = true;
       // (Office's level-2 "o" in a font of its own, last on the line, right of right-to-left
       // text: Impress sets it small, 1.6 em of the text beyond its end)
       if (!marker_gap && i + 1 == g.size() && g[i].raw == U"o" && has_rtl(p.w.text) && g[i].w.font != p.w.font) marker_gap = true;

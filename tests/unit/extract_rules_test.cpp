@@ -365,6 +365,26 @@ TEST(Rule1_RightToLeft, TableRowOfCellsAlignedRightIsCutAtEachGap) {
   for (const auto& l : pl.lines) EXPECT_EQ(l.text.find(' '), std::string::npos) << l.text;
 }
 
+TEST(Rule1_RightToLeft, CheckMarkLeftOfRightToLeftTextIsItsMarker) {
+  // impress-odp-he-1020 page 6: a left-to-right list of Hebrew items; the level-2 check
+  // mark (11 pt) stands 38 pt (1.5 em of the 25 pt text) left of its item
+  PageBuilder p(1);
+  auto at = [&](const std::string& t, double x0, double x1, double y0, double y1, double size) {
+    p.word(t, x0, y0, size);
+    auto& w = p.pw.words.back();
+    w.x1 = x1, w.y1 = y1;
+    even_char_x(w);
+  };
+  at("\u2713", 95.10, 104.47, 199.47, 214.02, 11.2);
+  at(rev("תהליך"), 270.0, 333.84, 190.04, 222.54, 25);
+  at(rev("פתוח"), 210.0, 262.0, 190.04, 222.54, 25);
+  at(rev("ושקוף"), 142.70, 202.0, 190.04, 222.54, 25);
+  extract::PageLines pl = extract::build_lines(p.pw, true);
+  ASSERT_EQ(pl.lines.size(), 1u);
+  EXPECT_EQ(pl.lines[0].marker, "\u2713");
+  EXPECT_EQ(pl.lines[0].text, "תהליך פתוח ושקוף");
+}
+
 TEST(Rule1_RightToLeft, MarkDrawnApartIsNoStepOfASlantedLine) {
   // cairo-fa-1098 page 7: "...نامهٔ را..." drawn a glyph a word, right to left; the hamza
   // above the heh is a zero-width word 4 pt under it. Walked in drawing order, heh ->

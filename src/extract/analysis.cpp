@@ -338,6 +338,12 @@ bool continues(const Draft& cur, const Line& l, std::optional<std::pair<double, 
   double box_h = std::min(last.height(), l.height());
   if (first.rtl && tightest >= 0.95 * box_h) ref = std::max(ref, box_h);
   bool spaced = pitch > ref + 0.25 * em;
+  // (a list item's first line in a script without case, wrapped: the line under it starts
+  // where the item's text does and the first line fills the box; its pitch is the line
+  // spacing, however loose, where the deck gives no measure of its own: a Chinese deck)
+  if (spaced && cur.item && cur.lines.size() == 1 && pitch < 2.0 * em && box &&
+      std::abs(l.x0 - cur.text_start) < 0.3 * em && caseless_wrap(last, l, 0.95 * (box->second - box->first)))
+    spaced = false;
   // lined up with the block's text
   double tol = 0.6 * em;
   double bl = text_left(first), br = text_right(first);

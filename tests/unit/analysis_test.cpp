@@ -637,3 +637,23 @@ TEST(Rtl, FullStopBeforeRightToLeftTextInALeftToRightParagraphEndsIt) {
   auto w = [](const std::string& t, double x0, double x1) { return test::even_word(t, x0, x1); };
   EXPECT_EQ(extract::rtl_text({w(".اريثك", 0, 60), w("عقوتن", 68, 118)}, false), "نتوقع كثيرا.");
 }
+
+TEST(Blocks, WrappedChineseItemsInLooseLineSpacingStayWhole) {
+  // impress-pptx-zh-1068 page 5: items a) and b) at 18 pt, line spacing 1.3 (wrapped lines
+  // 28 pt apart, 1.56 em), 6 pt between items; a Chinese deck has no lower case to measure
+  // its wrapped-line pitch by, and 1.2 em is assumed
+  PageBuilder p(1);
+  p.line("总览", 43, 17, 24, true);
+  p.word("a)", 71, 79, 18);
+  p.word("本次调查收到来自九十三个国家的回", 87, 79, 18);
+  p.word("复一千二百四十份创下该社区的纪", 87, 107, 18);
+  p.word("录。", 87, 135, 18);
+  p.word("b)", 71, 169, 18);
+  p.word("小型运营商往往缺少人手难以", 87, 169, 18);
+  p.word("跟进多个组织的标准工作。", 87, 197, 18);
+  // (no two lines end within a point of each other: nothing measures the page's pitch)
+  Deck d = analyze({p});
+  ASSERT_EQ(d.slides.size(), 1u);
+  EXPECT_EQ(texts(d.slides[0]), (std::vector<std::string>{"本次调查收到来自九十三个国家的回复一千二百四十份创下该社区的纪录。",
+                                                          "小型运营商往往缺少人手难以跟进多个组织的标准工作。"}));
+}

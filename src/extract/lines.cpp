@@ -1991,12 +1991,29 @@ PageLines build_lines(const PageWords& page, bool rtl_deck, std::optional<bool> 
   // line of its size right above or below it, and that line has a word across the gap's
   // middle (a table's or two columns' gutter is crossed by no line of theirs).
   std::vector<std::vector<double>> joined(groups.size());  // where gaps found stretched end
+  // Is x covered by the text of words `ws` (sorted by x0): inside their span, 0.1 em or
+  // more from any gap wider than 0.3 em between them (cairo draws letter-spaced Thai in
+  // pieces, a word several Poppler words)
+  auto covered = [](const std::vector<const W*>& ws, double x, double size) {
+    if (ws.empty() || x < ws.front()->w.x0 + 0.1 * size) return false;
+    double reach = ws.front()->w.x1;
+    for (size_t j = 1; j < ws.size(); ++j) {
+      if (ws[j]->w.x0 - reach > 0.3 * size && x > reach - 0.1 * size && x < ws[j]->w.x0 + 0.1 * size) return false;
+      reach = std::max(reach, ws[j]->w.x1);
+    }
+    return x < reach - 0.1 * size;
+  };
   auto stretched_gap = [&](size_t gi, const std::vector<size_t>& cuts, size_t k) {
     const auto& g = groups[gi];
     size_t i = cuts[k], from = k > 0 ? cuts[k - 1] : 0, to = k + 1 < cuts.size() ? cuts[k + 1] : g.size();
-    double x0 = 1e18, x1 = -1e18, size = g[i].w.size;
+    double size = g[i].w.size;
+    std::vector<const W*> mine;  // this fragment, as it would be joined
     for (size_t j = from; j < to; ++j)
-      if (!g[j].glyph) x0 = std::min(x0, g[j].w.x0), x1 = std::max(x1, g[j].w.x1);
+      if (!g[j].glyph) mine.push_back(&g[j]);
+    if (mine.empty()) return false;
+    std::sort(mine.begin(), mine.end(), [](const W* p, const W* q) { return p->w.x0 < q->w.x0; });
+    double x0 = mine.front()->w.x0, x1 = -1e18;
+    for (const W* w : mine) x1 = std::max(x1, w->w.x1);
     double mid = (g[i - 1].w.x1 + g[i].w.x0) / 2, yc = (band[gi].first + band[gi].second) / 2;
     // (a table's column: fragments of other lines start where the word after the gap
     // does, or end where the word before it ends)
@@ -2016,18 +2033,21 @@ PageLines build_lines(const PageWords& page, bool rtl_deck, std::optional<bool> 
       if (over.empty()) continue;
       std::sort(over.begin(), over.end(), [](const W* p, const W* q) { return p->w.x0 < q->w.x0; });
       double h0 = over.front()->w.x0, h1 = -1e18;
-      bool across = false, same = true, whole = true;
+      bool same = true, whole = true;
       for (const W* w : over) {
         // (that line is whole: a gap of a column in it too, an agenda's page numbers
         // after dropped leaders, makes both rows of a table)
+        // (unless this line's text crosses that gap in turn: two stretched lines, each gap
+        // under the other's words, where a table's gutters lie one under the other)
         if (h1 > -1e17 && w->w.x0 - h1 > 1.5 * size &&
-            std::none_of(joined[hi].begin(), joined[hi].end(), [&](double x) { return x == w->w.x0; }))
+            std::none_of(joined[hi].begin(), joined[hi].end(), [&](double x) { return x == w->w.x0; }) &&
+            !covered(mine, (h1 + w->w.x0) / 2, size))
           whole = false;
         h1 = std::max(h1, w->w.x1);
-        across = across || (w->w.x0 < mid - 0.1 * size && w->w.x1 > mid + 0.1 * size);
         same = same && std::abs(w->w.size - size) <= 0.05 * size;
       }
-      if (whole && same && across && std::abs(h0 - x0) < 0.1 * size && std::abs(h1 - x1) < 0.1 * size) return true;
+      if (whole && same && covered(over, mid, size) && std::abs(h0 - x0) < 0.1 * size && std::abs(h1 - x1) < 0.1 * size)
+        return true;
     }
     return false;
   };

@@ -294,6 +294,31 @@ TEST(Rule1_Lines, StretchedGapOfANarrowJustifiedColumnIsNoColumnGap) {
                                            "ausdrücklich er-", "gesetz verpflichtet", "wünscht."}));
 }
 
+TEST(Rule1_Lines, TwoStretchedLinesEachCrossingTheOthersGapAreWhole) {
+  // cairo-th-1099 page 2: justified Thai in a column 260 pt wide, the first two lines of an
+  // item each stretched with one wide gap, each gap under the other line's text, and the
+  // text drawn in pieces (letter-spaced)
+  PageBuilder p(1);
+  auto at = [&](const std::string& t, double x0, double x1, double y) {
+    p.word(t, x0, y, 16);
+    p.pw.words.back().x1 = x1;
+  };
+  at("IETF", 85.4, 120.1, 95.7);
+  at("ไม่จำเป็", 151.9, 230.0, 95.7);
+  at("นต้องมีใบอนุญาตใน", 231.0, 344.7, 95.7);
+  at("การดำเนิ", 85.4, 150.0, 121.1);
+  at("นงาน", 151.0, 187.2, 121.1);
+  at("แต่ก็ไม่ได้อยู่อย่าง", 222.9, 344.6, 121.1);
+  at("โดดเดี่ยว", 85.4, 147.3, 146.6);
+  extract::PageLines pl = extract::build_lines(p.pw);
+  std::vector<std::string> got;
+  for (const auto& l : pl.lines) got.push_back(l.text);
+  ASSERT_EQ(got.size(), 3u);
+  EXPECT_EQ(got[0].rfind("IETF ไม่จำเป็", 0), 0u) << got[0];
+  EXPECT_EQ(got[1].rfind("การดำเนิ", 0), 0u) << got[1];
+  EXPECT_NE(got[1].find("แต่ก็"), std::string::npos) << got[1];
+}
+
 TEST(Rule1_Lines, DiagonalWatermarkOverATableIsWalkedInDrawingOrder) {
   // impress-pptx-es-1072 page 3: "BORRAD" at 110 pt, one word a letter climbing to the
   // right, drawn first, over a table; sorted for reading, the cell "Bogotá" comes between

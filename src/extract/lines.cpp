@@ -2025,15 +2025,17 @@ PageLines build_lines(const PageWords& page, bool rtl_deck, std::optional<bool> 
       if (hi == gi || groups[hi].empty()) continue;
       const auto& h = groups[hi];
       double hyc = (band[hi].first + band[hi].second) / 2, dy = std::abs(hyc - yc);
-      if (dy < 0.8 * size || dy > 1.8 * size) continue;
-      // the words of that line over this fragment
+      // (the lines around it: within 4 em, two stretched lines of one paragraph apart)
+      if (dy < 0.8 * size || dy > 4.0 * size) continue;
+      // the words of that line of this size over this fragment
       std::vector<const W*> over;
       for (const W& w : h)
-        if (!w.glyph && w.w.x1 > x0 - 0.5 * size && w.w.x0 < x1 + 0.5 * size) over.push_back(&w);
+        if (!w.glyph && w.w.x1 > x0 - 0.5 * size && w.w.x0 < x1 + 0.5 * size && std::abs(w.w.size - size) <= 0.05 * size)
+          over.push_back(&w);
       if (over.empty()) continue;
       std::sort(over.begin(), over.end(), [](const W* p, const W* q) { return p->w.x0 < q->w.x0; });
       double h0 = over.front()->w.x0, h1 = -1e18;
-      bool same = true, whole = true;
+      bool whole = true;
       for (const W* w : over) {
         // (that line is whole: a gap of a column in it too, an agenda's page numbers
         // after dropped leaders, makes both rows of a table)
@@ -2044,9 +2046,8 @@ PageLines build_lines(const PageWords& page, bool rtl_deck, std::optional<bool> 
             !covered(mine, (h1 + w->w.x0) / 2, size))
           whole = false;
         h1 = std::max(h1, w->w.x1);
-        same = same && std::abs(w->w.size - size) <= 0.05 * size;
       }
-      if (whole && same && covered(over, mid, size) && std::abs(h0 - x0) < 0.1 * size && std::abs(h1 - x1) < 0.1 * size)
+      if (whole && covered(over, mid, size) && std::abs(h0 - x0) < 0.1 * size && std::abs(h1 - x1) < 0.1 * size)
         return true;
     }
     return false;

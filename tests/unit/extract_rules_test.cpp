@@ -319,6 +319,29 @@ TEST(Rule1_Lines, TwoStretchedLinesEachCrossingTheOthersGapAreWhole) {
   EXPECT_NE(got[1].find("แต่ก็"), std::string::npos) << got[1];
 }
 
+TEST(Rule1_Lines, StretchedLinesOfOneParagraphTwoLinesApartAreWhole) {
+  // impress-odp-de-1018 page 2: justified items at 28 pt, "Alle      Ergebnisse" and
+  // "Stromausfälle      an" stretched to one width, 2.3 em apart, a wrapped line between;
+  // a side note in 12 pt on the first one's band
+  PageBuilder p(1);
+  auto at = [&](const std::string& t, double x0, double x1, double y, double size = 28) {
+    p.word(t, x0, y, size);
+    p.pw.words.back().x1 = x1;
+  };
+  at("Alle", 107.9, 159.7, 115.8);
+  at("Ergebnisse", 353.8, 506.8, 115.8);
+  at("Quelle:", 450.0 + 100, 590.0, 124.0, 12);
+  at("veröffentlichen", 107.9, 318.3, 148.3);
+  at("Stromausfälle", 107.9, 301.1, 180.8);
+  at("an", 472.0, 506.8, 180.8);
+  at("Austauschpunkten", 107.9, 367.9, 213.3);
+  extract::PageLines pl = extract::build_lines(p.pw);
+  std::vector<std::string> got;
+  for (const auto& l : pl.lines)
+    if (l.size > 20) got.push_back(l.text);
+  EXPECT_EQ(got, (std::vector<std::string>{"Alle Ergebnisse", "veröffentlichen", "Stromausfälle an", "Austauschpunkten"}));
+}
+
 TEST(Rule1_Lines, DiagonalWatermarkOverATableIsWalkedInDrawingOrder) {
   // impress-pptx-es-1072 page 3: "BORRAD" at 110 pt, one word a letter climbing to the
   // right, drawn first, over a table; sorted for reading, the cell "Bogotá" comes between

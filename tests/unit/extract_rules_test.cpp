@@ -342,6 +342,19 @@ TEST(Rule1_Lines, StretchedLinesOfOneParagraphTwoLinesApartAreWhole) {
   EXPECT_EQ(got, (std::vector<std::string>{"Alle Ergebnisse", "veröffentlichen", "Stromausfälle an", "Austauschpunkten"}));
 }
 
+TEST(Rule1_Lines, SideNoteInSmallTypeAfterALineIsALineOfItsOwn) {
+  // impress-odp-de-1018 page 2: "Quelle: Umfrage 2025" at 12 pt in a box 33 pt right of a
+  // 28 pt item's last word, its baseline 6 pt above the item's
+  PageBuilder p(1);
+  double end = p.line("Alle Ergebnisse", 107.9, 115.8, 28) - 7;
+  p.line("Quelle: Umfrage 2025", end + 33, 124.0, 12);
+  extract::PageLines pl = extract::build_lines(p.pw);
+  std::vector<std::string> got;
+  for (const auto& l : pl.lines) got.push_back(l.text);
+  std::sort(got.begin(), got.end());
+  EXPECT_EQ(got, (std::vector<std::string>{"Alle Ergebnisse", "Quelle: Umfrage 2025"}));
+}
+
 TEST(Rule1_Lines, DiagonalWatermarkOverATableIsWalkedInDrawingOrder) {
   // impress-pptx-es-1072 page 3: "BORRAD" at 110 pt, one word a letter climbing to the
   // right, drawn first, over a table; sorted for reading, the cell "Bogotá" comes between

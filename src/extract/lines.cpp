@@ -1938,6 +1938,13 @@ PageLines build_lines(const PageWords& page, bool rtl_deck, std::optional<bool> 
         bool drawn_next = draws_spaces && p.w.order >= 0 && p.w.order_end == g[i].w.order;
         if ((typed && !*typed && !no_room) || (!typed && drawn_next)) { cuts.push_back(i); continue; }
       }
+      // (between ideographs or kana an em or more apart, nothing drawn between them: text
+      // that sets no spaces between words leaves no gap; two cells meet)
+      if (!mono && gap > 1.0 * em && !p.glyph && !g[i].glyph && !p.raw.empty() && !g[i].raw.empty() &&
+          u::is_cjk(p.raw.back()) && u::is_cjk(g[i].raw.front())) {
+        auto typed = typed_space(p.w, g[i].w, &page.spaces);
+        if (!typed || !*typed) { cuts.push_back(i); continue; }
+      }
       if (starts && gap > 0.8 * em && !p.glyph && starts_word) {
         // fragments of two other lines start where this word does, or end where the word
         // before it ends (cells aligned right)

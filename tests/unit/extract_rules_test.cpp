@@ -355,6 +355,37 @@ TEST(Rule1_Lines, SideNoteInSmallTypeAfterALineIsALineOfItsOwn) {
   EXPECT_EQ(got, (std::vector<std::string>{"Alle Ergebnisse", "Quelle: Umfrage 2025"}));
 }
 
+TEST(Rule1_Lines, IdeographsAnEmApartWithNothingDrawnBetweenAreTwoCells) {
+  // cairo-ja-1041 page 2: a table's header of words of one length in cells 129.6 pt wide,
+  // its gaps all 97.6 pt (a stretched line's look), over rows whose cells start where the
+  // header's do; the last cells of the rows start 1.16 em after the ones before them, no
+  // space drawn between (ideographs and kana leave no gap in running text)
+  PageBuilder p(1);
+  auto at = [&](const std::string& t, double x0, double x1, double y) {
+    p.word(t, x0, y, 16);
+    p.pw.words.back().x1 = x1;
+    p.pw.words.back().space_after = false;
+  };
+  at("都市", 42.0, 74.0, 160.0);
+  at("日付", 171.6, 203.6, 160.0);
+  at("会場", 301.2, 333.2, 160.0);
+  at("部屋", 430.8, 462.8, 160.0);
+  at("トラック", 560.4, 624.4, 160.0);
+  at("メインホール", 42.0, 138.0, 193.2);
+  at("ヨーロッパ", 171.6, 251.6, 193.2);
+  at("ホスト委員会", 301.2, 397.2, 193.2);
+  at("ラテンアメリカ", 430.8, 541.8, 193.2);
+  at("大学キャンパス", 560.4, 672.4, 193.2);
+  at("国際会議場", 42.0, 122.0, 226.3);
+  at("ホテル宴会場", 171.6, 267.6, 226.3);
+  at("小規模事業者向", 301.2, 413.2, 226.3);
+  at("ワークショップ", 430.8, 542.0, 226.3);
+  at("東京", 560.4, 592.4, 226.3);
+  extract::PageLines pl = extract::build_lines(p.pw);
+  EXPECT_EQ(pl.lines.size(), 15u);
+  for (const auto& l : pl.lines) EXPECT_EQ(l.text.find(' '), std::string::npos) << l.text;
+}
+
 TEST(Rule1_Lines, DiagonalWatermarkOverATableIsWalkedInDrawingOrder) {
   // impress-pptx-es-1072 page 3: "BORRAD" at 110 pt, one word a letter climbing to the
   // right, drawn first, over a table; sorted for reading, the cell "Bogotá" comes between

@@ -1273,6 +1273,9 @@ Line make_line(std::vector<W> ws, double page_width, const DirContext& dc, const
       bool drawn_apart = m.w.order >= 0 && n.w.order >= 0 && m.w.order_end != n.w.order && m.w.font != n.w.font;
       // (and from 0.2 em before Han, Kana or Thai: no sentence there starts with a dash)
       bool nospace_script = !nt.empty() && (u::is_cjk(nt[0]) || (nt[0] >= 0x0E00 && nt[0] <= 0x0E7F));
+      // (and left of right-to-left text, where a dash typed in a sentence would end a line,
+      // not start it: a left-to-right list of Hebrew items, Impress's dash 0.34 em before)
+      if (!l.rtl && has_rtl(n.w.text)) nospace_script = true;
       if ((gap >= 0.35 * em || ((drawn_apart || (nospace_script && m.raw != U"o")) && gap >= 0.2 * em)) && !lower) first_text = 1;
     } else if (!m.glyph && (number_marker(m.w.text) || (bare_number && gap >= 0.25 * em)) &&
                (gap >= 0.15 * em || glued_number || (!n.raw.empty() && u::is_cjk(n.raw[0]) && number_marker(m.w.text))) &&
@@ -1902,6 +1905,12 @@ PageLines build_lines(const PageWords& page, bool rtl_deck, std::optional<bool> 
       double gap = gaps[i - 1];
       // a marker stays with its text: left of it, or right of it in right-to-left text
       bool marker_gap = (p.glyph && !has_rtl(g[i].w.text)) || (g[i].glyph && has_rtl(p.w.text));
+      // (a glyph right of right-to-left text but far closer to the text right of it is that
+      // text's marker: a left-to-right list of Hebrew items in the right column, its dash 3.3
+      // em after the left column's line and 0.35 em before its item)
+      if (marker_gap && g[i].glyph && i + 1 < g.size() && !g[i + 1].glyph && g[i + 1].w.x0 - g[i].w.x1 < 0.5 * gap &&
+          gap > 1.5 * em)
+        marker_gap = false;
       // (a bullet first on the line, left of right-to-left text: a left-to-right paragraph
       // of Hebrew or Arabic, as PPTX exports leave them; Impress sets a level-2 check mark
       // 1.5 em before its text)

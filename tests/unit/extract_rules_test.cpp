@@ -477,6 +477,50 @@ TEST(Rule1_RightToLeft, CheckMarkLeftOfRightToLeftTextIsItsMarker) {
   EXPECT_EQ(pl.lines[0].text, "תהליך פתוח ושקוף");
 }
 
+TEST(Rule1_RightToLeft, DashBetweenTwoColumnsIsTheMarkerOfTheTextRightOfIt) {
+  // impress-pptx-he-1119 page 2: two columns of Hebrew, left-to-right lists; the right
+  // column's dash stands 66.6 pt (3.3 em) after the left column's line and 6.9 pt (0.345
+  // em) before its item's text
+  PageBuilder p(1);
+  // (drawn as Impress draws them: the dash first, each run left to right)
+  auto at = [&](const std::string& t, double x0, double x1, int order) {
+    p.word(t, x0, 72.8, 20);
+    auto& w = p.pw.words.back();
+    w.x1 = x1;
+    w.order = order, w.order_end = order + static_cast<int>(unicode::decode(t).size());
+    even_char_x(w);
+    for (size_t i = 0; i + 1 < w.char_x.size(); ++i) w.char_glyph.push_back(static_cast<int>(i));
+  };
+  at(rev("כל"), 43.1, 63.8, 87);
+  at(rev("של"), 79.7, 105.0, 90);
+  at(rev("סיכום"), 120.9, 168.1, 93);
+  at(rev("תפרסם"), 184.1, 246.8, 99);
+  at(rev("המזכירות"), 262.7, 340.6, 105);
+  at("\u2013", 407.2, 418.3, 8);
+  at(rev("תשובות"), 425.2, 489.4, 25);
+  at("1,240", 506.0, 556.1, 19);
+  at(rev("קיבל"), 572.8, 611.7, 10);
+  at(rev("הסקר"), 628.3, 676.7, 15);
+  // the right column's next item, its dash under the first
+  auto below = [&](const std::string& t, double x0, double x1, int order) {
+    at(t, x0, x1, order);
+    p.pw.words.back().y0 += 87, p.pw.words.back().y1 += 87;
+  };
+  below("\u2013", 407.2, 418.3, 40);
+  below(rev("סטודנטים"), 425.2, 510.0, 41);
+  below(rev("ל־40"), 520.0, 560.0, 50);
+  below(rev("מלגות"), 570.0, 620.0, 55);
+  extract::PageLines pl = extract::build_lines(p.pw, true);
+  std::erase_if(pl.lines, [](const extract::Line& l) { return l.y0 > 100; });
+  ASSERT_EQ(pl.lines.size(), 2u);
+  const auto& right = pl.lines[0].x0 > pl.lines[1].x0 ? pl.lines[0] : pl.lines[1];
+  const auto& left = pl.lines[0].x0 > pl.lines[1].x0 ? pl.lines[1] : pl.lines[0];
+  EXPECT_EQ(right.marker, "\u2013");
+  EXPECT_EQ(right.text, "הסקר קיבל 1,240 תשובות");
+  EXPECT_EQ(left.marker, "");
+  EXPECT_EQ(left.text, "המזכירות תפרסם סיכום של כל");
+}
+
 TEST(Rule1_RightToLeft, MarkDrawnApartIsNoStepOfASlantedLine) {
   // cairo-fa-1098 page 7: "...نامهٔ را..." drawn a glyph a word, right to left; the hamza
   // above the heh is a zero-width word 4 pt under it. Walked in drawing order, heh ->

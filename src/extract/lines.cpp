@@ -2026,9 +2026,11 @@ PageLines build_lines(const PageWords& page, bool rtl_deck, std::optional<bool> 
     }
     return x < reach - 0.1 * size;
   };
-  auto stretched_gap = [&](size_t gi, const std::vector<size_t>& cuts, size_t k) {
+  // (the cuts ka..kb of group gi, a run: a line stretched at several gaps, justified
+  // right-to-left text drawn a word at a time)
+  auto stretched_gap = [&](size_t gi, const std::vector<size_t>& cuts, size_t ka, size_t kb) {
     const auto& g = groups[gi];
-    size_t i = cuts[k], from = k > 0 ? cuts[k - 1] : 0, to = k + 1 < cuts.size() ? cuts[k + 1] : g.size();
+    size_t i = cuts[ka], from = ka > 0 ? cuts[ka - 1] : 0, to = kb + 1 < cuts.size() ? cuts[kb + 1] : g.size();
     double size = g[i].w.size;
     std::vector<const W*> mine;  // this fragment, as it would be joined
     for (size_t j = from; j < to; ++j)
@@ -2037,13 +2039,18 @@ PageLines build_lines(const PageWords& page, bool rtl_deck, std::optional<bool> 
     std::sort(mine.begin(), mine.end(), [](const W* p, const W* q) { return p->w.x0 < q->w.x0; });
     double x0 = mine.front()->w.x0, x1 = -1e18;
     for (const W* w : mine) x1 = std::max(x1, w->w.x1);
-    double mid = (g[i - 1].w.x1 + g[i].w.x0) / 2, yc = (band[gi].first + band[gi].second) / 2;
+    double yc = (band[gi].first + band[gi].second) / 2;
     // (a table's column: fragments of other lines start where the word after the gap
     // does, or end where the word before it ends)
     auto near = [](const std::vector<double>& xs, double x) {
       return std::count_if(xs.begin(), xs.end(), [&](double v) { return std::abs(v - x) < 1.0; });
     };
-    if (near(starts, g[i].w.x0) >= 2 || near(ends, g[i - 1].w.x1) >= 2) return false;
+    std::vector<double> mids;
+    for (size_t k = ka; k <= kb; ++k) {
+      size_t c = cuts[k];
+      if (near(starts, g[c].w.x0) >= 2 || near(ends, g[c - 1].w.x1) >= 2) return false;
+      mids.push_back((g[c - 1].w.x1 + g[c].w.x0) / 2);
+    }
     for (size_t hi = 0; hi < groups.size(); ++hi) {
       if (hi == gi || groups[hi].empty()) continue;
       const auto& h = groups[hi];
@@ -2070,7 +2077,8 @@ PageLines build_lines(const PageWords& page, bool rtl_deck, std::optional<bool> 
           whole = false;
         h1 = std::max(h1, w->w.x1);
       }
-      if (whole && covered(over, mid, size) && std::abs(h0 - x0) < 0.1 * size && std::abs(h1 - x1) < 0.1 * size)
+      if (whole && std::all_of(mids.begin(), mids.end(), [&](double m) { return covered(over, m, size); }) &&
+          std::abs(h0 - x0) < 0.1 * size && std::abs(h1 - x1) < 0.1 * size)
         return true;
     }
     return false;
@@ -2082,14 +2090,17 @@ PageLines build_lines(const PageWords& page, bool rtl_deck, std::optional<bool> 
   for (int pass = 0; pass < 3; ++pass) {
     bool changed = false;
     for (size_t gi = 0; gi < groups.size(); ++gi)
-      for (size_t k = 0; k < all_cuts[gi].size();)
-        if (stretched_gap(gi, all_cuts[gi], k)) {
-          joined[gi].push_back(groups[gi][all_cuts[gi][k]].w.x0);
-          all_cuts[gi].erase(all_cuts[gi].begin() + static_cast<long>(k));
-          changed = true;
-        } else {
-          ++k;
-        }
+      for (size_t k = 0; k < all_cuts[gi].size();) {
+        auto& cuts = all_cuts[gi];
+        bool found = false;
+        for (size_t kb = k; kb < cuts.size() && kb < k + 8 && !found; ++kb)
+          if (stretched_gap(gi, cuts, k, kb)) {
+            for (size_t j = k; j <= kb; ++j) joined[gi].push_back(groups[gi][cuts[j]].w.x0);
+            cuts.erase(cuts.begin() + static_cast<long>(k), cuts.begin() + static_cast<long>(kb + 1));
+            changed = found = true;
+          }
+        if (!found) ++k;
+      }
     if (!changed) break;
   }
   std::vector<std::vector<W>> kept;  // the words of each line, to read it again

@@ -386,6 +386,28 @@ TEST(Rule1_Lines, IdeographsAnEmApartWithNothingDrawnBetweenAreTwoCells) {
   for (const auto& l : pl.lines) EXPECT_EQ(l.text.find(' '), std::string::npos) << l.text;
 }
 
+TEST(Rule1_Lines, LineStretchedAtSeveralGapsIsWholeAcrossTheRun) {
+  // a justified line of three words stretched across a narrow column, gaps of 2.1 and 2.6 em
+  // (cairo-fa-1098 page 2 sets "اعتبارسنجی   مبدأ   مسیر" so); the line under it
+  // shares both edges only with the whole line, not with a part between two gaps
+  PageBuilder p(1);
+  auto at = [&](const std::string& t, double x0, double x1, double y) {
+    p.word(t, x0, y, 20);
+    p.pw.words.back().x1 = x1;
+  };
+  at("Validation", 98.7, 134.5, 117.4);
+  at("of", 176.8, 190.5, 117.4);
+  at("routes", 242.9, 340.5, 117.4);
+  at("now", 98.7, 130.0, 144.2);
+  at("covers", 136.0, 190.0, 144.2);
+  at("more", 196.0, 240.0, 144.2);
+  at("than", 246.0, 280.0, 144.2);
+  at("half", 286.0, 340.5, 144.2);
+  extract::PageLines pl = extract::build_lines(p.pw);
+  ASSERT_EQ(pl.lines.size(), 2u);
+  EXPECT_EQ(pl.lines[0].text, "Validation of routes");
+}
+
 TEST(Rule1_Lines, DiagonalWatermarkOverATableIsWalkedInDrawingOrder) {
   // impress-pptx-es-1072 page 3: "BORRAD" at 110 pt, one word a letter climbing to the
   // right, drawn first, over a table; sorted for reading, the cell "Bogotá" comes between

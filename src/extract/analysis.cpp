@@ -402,6 +402,15 @@ bool continues(const Draft& cur, const Line& l, std::optional<std::pair<double, 
   // paragraph spacing above it; but a line starting in lower case carries a sentence on
   // (a box set with loose line spacing)
   // (a URL is no sentence carried on: a list of links set apart stays a list)
+  // (in right-to-left text, without case, a first line that fills its box and does not end
+  // a sentence does the same: its next word did not fit; cairo sets Hebrew 1.5 em apart
+  // where 1.2 em is assumed of a deck with too few wrapped lines in lower case to measure)
+  if (spaced && full && !lower && first.rtl && !ends_sentence(last.text) && cur.lines.size() == 1 && box &&
+      last_w > 0.8 * (std::max(box->second, l.x1) - std::min(box->first, l.x0)) && pitch < 1.6 * ref) {
+    std::u32string a = u::decode(last.text), b = u::decode(l.text);
+    auto rtl_letter = [](char32_t c) { return c >= 0x0590 && c <= 0x08FF; };
+    if (!a.empty() && !b.empty() && rtl_letter(a.back()) && rtl_letter(b.front())) return true;
+  }
   if (spaced) return lower && pitch < 1.6 * ref && l.text.rfind("http", 0) != 0 && l.text.rfind("www.", 0) != 0;
   if (full || lower || prose || cjk_prose || hanging) return true;
   // no paragraph spacing between them, same style: one paragraph broken by hand

@@ -56,6 +56,32 @@ TEST(Rule1_RightToLeft, DirectionComesFromThePageNotFromTheLatinWordCount) {
   EXPECT_EQ(d.slides[0].title, "תוכנית הכנס");  // read from the right
 }
 
+TEST(Rule1_RightToLeft, FullFirstLineContinuesAcrossLooseHebrewLineSpacing) {
+  // cairo-he-1130 page 8: a Hebrew paragraph at 24 pt filling its box, wrapped 35.9 pt
+  // (1.5 em) under it, where a deck with no lower case to measure assumes 1.2 em
+  PageBuilder p(1);
+  auto line = [&](const std::vector<std::string>& ws, double right, double y) {
+    double x = right;
+    for (const auto& t : ws) {
+      double w = 12.0 * static_cast<double>(unicode::decode(t).size());
+      p.word(rev(t), x - w, y, 24);
+      auto& wd = p.pw.words.back();
+      wd.x1 = x;
+      even_char_x(wd);
+      x -= w + 6;
+    }
+  };
+  p.word(rev("המסמכים"), 560, 15.5, 28, true);
+  even_char_x(p.pw.words.back());
+  line({"הסקירה", "תסתיים", "בדצמבר", "בפגישה", "ברמה", "גבוהה", "של", "העצרת", "הכללית", "של", "האומות"}, 677.2, 72.8);
+  line({"המאוחדות."}, 677.2, 108.7);
+  line({"תהליך", "פתוח", "ושקוף", "לכל", "המשתתפים", "בכנס", "האזורי", "הזה", "השנה"}, 677.2, 156.6);
+  Deck d = analyze_pages({p});
+  ASSERT_EQ(d.slides.size(), 1u);
+  ASSERT_EQ(d.slides[0].blocks.size(), 2u);
+  EXPECT_EQ(d.slides[0].blocks[0].text, "הסקירה תסתיים בדצמבר בפגישה ברמה גבוהה של העצרת הכללית של האומות המאוחדות.");
+}
+
 TEST(Rule1_RightToLeft, BulletAtTheLeftEndOfARightToLeftLineIsItsMarkerAndMakesTheParagraphLeftToRight) {
   // A PPTX paragraph left at rtl="0" with Hebrew text: Impress draws its bullet on the left.
   PageBuilder p(1);

@@ -881,11 +881,13 @@ std::string rtl_text(const std::vector<Word>& visual, bool rtl_paragraph, const 
     while (end > 0 && (out[end - 1] == U'.' || out[end - 1] == U' ')) --end;  // before a sentence's full stop
     out.insert(end, 1, c);
   }
-  // A sentence's full stop (or question mark, comma) first, before right-to-left letters,
-  // in a left-to-right paragraph: the layout engine set the text right to left (cairo's
+  // A sentence's full stop (or question mark, comma) first, before right-to-left letters:
+  // in a left-to-right paragraph, the layout engine set the text right to left (cairo's
   // Pango takes a paragraph's direction from its first letter) with the stop at its left
-  // end. No sentence starts with one: it ends the text.
-  if (!rtl_paragraph && out.size() >= 2) {
+  // end; read as a right-to-left line, a left-to-right paragraph's stop stands at the
+  // line's right end (cairo, an Arabic line set flush left). No sentence starts with one:
+  // it ends the text.
+  if (out.size() >= 2) {
     auto stop = [](char32_t c) { return c == U'.' || c == U'!' || c == U'?' || c == 0x61F || c == 0x60C || c == U':' || c == 0x61B; };
     size_t k = 0;
     while (k < out.size() && stop(out[k])) ++k;

@@ -82,6 +82,27 @@ TEST(Rule1_RightToLeft, FullFirstLineContinuesAcrossLooseHebrewLineSpacing) {
   EXPECT_EQ(d.slides[0].blocks[0].text, "הסקירה תסתיים בדצמבר בפגישה ברמה גבוהה של העצרת הכללית של האומות המאוחדות.");
 }
 
+TEST(Rule1_RightToLeft, FullStopAtTheRightEndOfARightToLeftLineEndsItsSentence) {
+  // cairo-ar-1001 page 3: an Arabic sentence in a left-to-right paragraph, set flush left;
+  // its full stop, a neutral, takes the paragraph's direction and stands at the right end,
+  // where a right-to-left reading of the line starts
+  PageBuilder p(1);
+  double x = 43;
+  for (const std::string t : {"هنا", "مشارك", "ستمائة", "نحو", "نتوقع"}) {
+    double w = 9.0 * static_cast<double>(unicode::decode(t).size());
+    p.word(rev(t), x, 81.9, 18);
+    auto& wd = p.pw.words.back();
+    wd.x1 = x + w;
+    even_char_x(wd);
+    x += w + 5;
+  }
+  p.word(".", x - 5, 81.9, 18);
+  p.pw.words.back().x1 = x - 1;
+  extract::PageLines pl = extract::build_lines(p.pw, true);
+  ASSERT_EQ(pl.lines.size(), 1u);
+  EXPECT_EQ(pl.lines[0].text, "نتوقع نحو ستمائة مشارك هنا.");
+}
+
 TEST(Rule1_RightToLeft, BulletAtTheLeftEndOfARightToLeftLineIsItsMarkerAndMakesTheParagraphLeftToRight) {
   // A PPTX paragraph left at rtl="0" with Hebrew text: Impress draws its bullet on the left.
   PageBuilder p(1);

@@ -1928,8 +1928,7 @@ PageLines build_lines(const PageWords& page, bool rtl_deck, std::optional<bool> 
       // (a side note in type under 0.6 of the line's, an em of its own size or more away:
       // Impress's "Quelle: Umfrage 2025" at 12 pt, 33 pt after a 28 pt item's last word)
       {
-        double small = std::min(p.w.size, g[i].w.size), big = std::max(p.w.size, g[i].w.size);
-        if (!p.glyph && !g[i].glyph && g[i].w.size < 0.6 * p.w.size && gap > 1.0 * small && g[i].raw.size() >= 3 &&
+        if (!p.glyph && !g[i].glyph && g[i].w.size < 0.6 * p.w.size && gap > 1.0 * g[i].w.size && g[i].raw.size() >= 3 &&
             !has_rtl(p.w.text) && !has_rtl(g[i].w.text) && !number_marker(p.w.text)) { cuts.push_back(i); continue; }
       }
       bool starts_word = u_isalnum(static_cast<UChar32>(g[i].raw.empty() ? 0 : g[i].raw[0])) || g[i].raw[0] > 0x2E7F;

@@ -411,6 +411,15 @@ bool continues(const Draft& cur, const Line& l, std::optional<std::pair<double, 
     auto rtl_letter = [](char32_t c) { return c >= 0x0590 && c <= 0x08FF; };
     if (!a.empty() && !b.empty() && rtl_letter(a.back()) && rtl_letter(b.front())) return true;
   }
+  // (likewise a list item's first line in a script without case, set centred or flush
+  // with the item's text, that fills its box: Impress centres a Persian item wrapped 1.74
+  // em under it)
+  if (spaced && cur.item && cur.lines.size() == 1 && pitch < 2.0 * em && box && !ends_sentence(last.text) &&
+      last_w + 0.3 * em + w > (box->second - box->first) - 0.3 * em && last_w > 0.9 * (box->second - box->first)) {
+    std::u32string a = u::decode(last.text), b = u::decode(l.text);
+    auto caseless = [](char32_t c) { return u::is_cjk(c) || u::no_space_script(c) || (c >= 0x0590 && c <= 0x08FF); };
+    if (!a.empty() && !b.empty() && caseless(a.back()) && caseless(b.front())) return true;
+  }
   if (spaced) return lower && pitch < 1.6 * ref && l.text.rfind("http", 0) != 0 && l.text.rfind("www.", 0) != 0;
   if (full || lower || prose || cjk_prose || hanging) return true;
   // no paragraph spacing between them, same style: one paragraph broken by hand

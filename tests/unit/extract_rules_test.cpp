@@ -103,6 +103,38 @@ TEST(Rule1_RightToLeft, FullStopAtTheRightEndOfARightToLeftLineEndsItsSentence) 
   EXPECT_EQ(pl.lines[0].text, "نتوقع نحو ستمائة مشارك هنا.");
 }
 
+TEST(Rule1_RightToLeft, CentredItemWrappedUnderLooseSpacingStaysWhole) {
+  // impress-odp-fa-1021 page 5: centred Persian items at 20 pt, each first line filling
+  // the box, wrapped 34.8 pt (1.74 em) under it
+  PageBuilder p(1);
+  auto line = [&](const std::vector<std::string>& ws, double right, double y, bool marker) {
+    double x = right;
+    if (marker) {
+      p.word("\u25AA", right + 10, y, 20);
+      p.pw.words.back().x1 = right + 22;
+    }
+    for (const auto& t : ws) {
+      double w = 10.0 * static_cast<double>(unicode::decode(t).size());
+      p.word(rev(t), x - w, y, 20);
+      auto& wd = p.pw.words.back();
+      wd.x1 = x;
+      even_char_x(wd);
+      x -= w + 5;
+    }
+  };
+  p.word(rev("درس‌ها"), 240, 14, 32, true);
+  even_char_x(p.pw.words.back());
+  line({"مشارکت", "از", "راه", "دور", "رایگان", "است", "و", "برای", "همهٔ", "کسانی", "که", "از", "پیش", "ثبت‌نام"}, 629.2, 129.1, true);
+  line({"کنند", "باز", "است."}, 394.2, 163.9, false);
+  line({"مشارکت", "از", "راه", "دور", "رایگان", "است", "و", "برای", "همهٔ", "کسانی", "که", "از", "پیش", "ثبت‌نام"}, 629.2, 207.9, true);
+  line({"می‌شود."}, 371.8, 242.7, false);
+  Deck d = analyze_pages({p});
+  ASSERT_EQ(d.slides.size(), 1u);
+  ASSERT_EQ(d.slides[0].blocks.size(), 2u);
+  EXPECT_EQ(d.slides[0].blocks[0].text,
+            "مشارکت از راه دور رایگان است و برای همهٔ کسانی که از پیش ثبت‌نام کنند باز است.");
+}
+
 TEST(Rule1_RightToLeft, BulletAtTheLeftEndOfARightToLeftLineIsItsMarkerAndMakesTheParagraphLeftToRight) {
   // A PPTX paragraph left at rtl="0" with Hebrew text: Impress draws its bullet on the left.
   PageBuilder p(1);

@@ -135,6 +135,33 @@ TEST(Rule1_RightToLeft, CentredItemWrappedUnderLooseSpacingStaysWhole) {
             "مشارکت از راه دور رایگان است و برای همهٔ کسانی که از پیش ثبت‌نام کنند باز است.");
 }
 
+TEST(Rule1_RightToLeft, NumbersDrawnLeftwardsOnARightToLeftPageReadFromTheRight) {
+  // impress-odp-fa-1065 page 2: a Persian table's cell "12 000 EUR", which UAX #9 shows as
+  // "EUR 000 12" in a right-to-left paragraph, drawn in logical order from the right end
+  PageBuilder p(1);
+  auto at = [&](const std::string& t, double x0, double x1, double y, int order) {
+    p.word(t, x0, y, 18);
+    auto& w = p.pw.words.back();
+    w.x1 = x1;
+    w.order = order, w.order_end = order + static_cast<int>(unicode::decode(t).size());
+    even_char_x(w);
+  };
+  at(rev("ملاحظات"), 120.0, 220.8, 20.4, 0);
+  at(rev("امنیتی"), 43.0, 110.0, 20.4, 8);
+  at("EUR", 171.3, 205.2, 97.1, 26);
+  at("000", 210.5, 239.2, 97.1, 22);
+  at("12", 244.6, 263.8, 97.1, 19);
+  // (a Latin name drawn left to right stays as it is)
+  at("Open", 300.9, 340.0, 97.1, 40);
+  at("Source", 345.0, 400.0, 97.1, 45);
+  extract::PageLines pl = extract::build_lines(p.pw, true);
+  std::vector<std::string> got;
+  for (const auto& l : pl.lines)
+    if (l.y0 > 90) got.push_back(l.text);
+  std::sort(got.begin(), got.end());
+  EXPECT_EQ(got, (std::vector<std::string>{"12 000 EUR", "Open Source"}));
+}
+
 TEST(Rule1_RightToLeft, BulletAtTheLeftEndOfARightToLeftLineIsItsMarkerAndMakesTheParagraphLeftToRight) {
   // A PPTX paragraph left at rtl="0" with Hebrew text: Impress draws its bullet on the left.
   PageBuilder p(1);

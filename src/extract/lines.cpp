@@ -793,9 +793,13 @@ std::string rtl_text(const std::vector<Word>& visual, bool rtl_paragraph, const 
     // sets a number typed after right-to-left letters at the run's left end); the inverse
     // algorithm would read it first. A right-to-left mark before it says so (taken out
     // after); a number typed first, then a space, would read first, as it should.
+    // (a per cent sign after it too, "18%": a European number terminator, UAX #9 ET)
     auto number = [](const Cluster& c) {
-      return !c.rtl && !c.space && !c.text.empty() && u_isdigit(static_cast<UChar32>(c.text.back())) &&
-             std::all_of(c.text.begin(), c.text.end(), [](char32_t ch) { return u_isdigit(static_cast<UChar32>(ch)) || ch == U'.' || ch == U','; });
+      auto percent = [](char32_t ch) { return ch == U'%' || ch == 0x66A || ch == 0x2030; };
+      return !c.rtl && !c.space && !c.text.empty() && u_isdigit(static_cast<UChar32>(c.text.front())) &&
+             (u_isdigit(static_cast<UChar32>(c.text.back())) || percent(c.text.back())) &&
+             std::all_of(c.text.begin(), c.text.end(),
+                         [&](char32_t ch) { return u_isdigit(static_cast<UChar32>(ch)) || ch == U'.' || ch == U',' || percent(ch); });
     };
     std::u32string vis;
     bool marked = false;

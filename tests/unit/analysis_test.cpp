@@ -586,6 +586,11 @@ TEST(Rtl, NumberStartingALeftToRightLineOfHebrewEndsTheHebrewText) {
   // punctuation between, and a Latin word after the Hebrew: "עלות למשתתף: 120 USD"
   std::vector<extract::Word> mixed = {w("120", 0, 30), w(":ףתתשמל", 38, 108), w("תולע", 116, 156), w("USD", 164, 200)};
   EXPECT_EQ(extract::rtl_text(mixed, false), "עלות למשתתף: 120 USD");
+  // a per cent sign after the number, glued to the Hebrew: "מספר החברים גדל ב־18%"
+  // (drawn as cairo draws it: the number one cluster, no positions of its characters)
+  std::vector<extract::Word> percent = {test::even_word("18%", 0, 40, false), w("־ב", 40, 60), w("לדג", 68, 100), w("םירבחה", 108, 170),
+                                        w("רפסמ", 178, 218)};
+  EXPECT_EQ(extract::rtl_text(percent, false), "מספר החברים גדל ב־18%");
 }
 
 TEST(Rtl, TatweelEndingAWordIsTypedOneInsideAWordStretchesIt) {

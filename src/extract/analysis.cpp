@@ -1668,7 +1668,17 @@ Deck analyze(const std::vector<PageLines>& pages_in, const AnalysisOptions& opts
         }
         b.code = true;
       } else {
-        for (const Line* l : d.lines) b.text = join_wrapped(b.text, l->text, speller_of(i));
+        for (size_t k = 0; k < d.lines.size(); ++k) {
+          const Line* l = d.lines[k];
+          // (Thai, Lao, Khmer, Myanmar: a space where the line above ends in a drawn space
+          // glyph, typed where the text wrapped)
+          std::u32string a = u::decode(b.text), c = u::decode(l->text);
+          if (k > 0 && d.lines[k - 1]->ends_in_space && !a.empty() && !c.empty() && u::no_space_script(a.back()) &&
+              u::no_space_script(c.front()))
+            b.text += " " + l->text;
+          else
+            b.text = join_wrapped(b.text, l->text, speller_of(i));
+        }
         if (d.lines.size() >= 2 && d.lines.front()->rtl) {  // a bracket pair across its lines
           std::u32string t = u::decode(b.text);
           if (unmirror_brackets(t)) b.text = u::encode(t);

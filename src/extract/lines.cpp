@@ -1341,6 +1341,15 @@ Line make_line(std::vector<W> ws, double page_width, const DirContext& dc, const
     l.text = u::encode(t);
   }
   l.full_text = l.numbered ? u::collapse_spaces(l.marker + " " + l.text) : l.text;
+  if (!l.rtl && spaces && !ws.empty()) {
+    const W& lastw = *std::max_element(ws.begin(), ws.end(), [](const W& a, const W& b) { return a.w.x1 < b.w.x1; });
+    double em = std::max(lastw.w.size, 1.0), mid = (lastw.w.y0 + lastw.w.y1) / 2;
+    l.ends_in_space = std::any_of(spaces->begin(), spaces->end(), [&](const SpaceGlyph& s) {
+      double cy = (s.y0 + s.y1) / 2;
+      return !s.joiner && cy > lastw.w.y0 && cy < lastw.w.y1 && std::abs(cy - mid) < 0.5 * em && s.x0 >= lastw.w.x1 - 0.2 * em &&
+             s.x0 <= lastw.w.x1 + 0.3 * em;
+    });
+  }
   return l;
 }
 

@@ -113,6 +113,9 @@ struct Line {
   // direction as one line, never joined with horizontal lines.
   bool rotated = false;
   bool mono = false;  // set in a monospaced font (code): no markers are read in it
+  // A space glyph drawn right after the line's last glyph (left-to-right lines): the text
+  // went on after a typed space where the line wrapped (Impress draws it; cairo does not)
+  bool ends_in_space = false;
   double base = 0;  // the baseline of its text (not of its marker, which may be set in another font)
   double yc() const { return (y0 + y1) / 2; }
   // where the line stands, for line pitches: its baseline, or its bottom when unknown

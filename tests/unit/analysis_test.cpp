@@ -662,3 +662,20 @@ TEST(Blocks, WrappedChineseItemsInLooseLineSpacingStayWhole) {
   EXPECT_EQ(texts(d.slides[0]), (std::vector<std::string>{"本次调查收到来自九十三个国家的回复一千二百四十份创下该社区的纪录。",
                                                           "小型运营商往往缺少人手难以跟进多个组织的标准工作。"}));
 }
+
+TEST(Wrap, ThaiLineEndingInADrawnSpaceJoinsWithASpace) {
+  // impress-pptx-th-1165 page 8: Impress draws the space typed where a Thai item wrapped
+  // at the end of the upper line; Thai sets no space where it wraps between words
+  PageBuilder p(1);
+  p.line("Budget", 43, 17, 24, true);
+  p.bullet("•", "งบประมาณปี 2026 มีความสมดุล", 63, 83, 143.5, 18);
+  double end = p.pw.words.back().x1;
+  p.pw.spaces.push_back({end, 143.5, end + 5, 143.5 + 21.6});
+  p.line("พร้อมเงินสำรองเล็กน้อยสำหรับค่าเดินทาง", 83, 166.1, 18);
+  p.bullet("•", "เอกสารมีหมายเลขตามปีและลำดับเลขที่", 63, 83, 200.0, 18);
+  p.line("เพิ่มเติมอีกด้วย", 83, 222.6, 18);
+  Deck d = analyze({p});
+  ASSERT_EQ(d.slides.size(), 1u);
+  EXPECT_EQ(texts(d.slides[0]), (std::vector<std::string>{"งบประมาณปี 2026 มีความสมดุล พร้อมเงินสำรองเล็กน้อยสำหรับค่าเดินทาง",
+                                                          "เอกสารมีหมายเลขตามปีและลำดับเลขที่เพิ่มเติมอีกด้วย"}));
+}

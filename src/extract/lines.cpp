@@ -236,6 +236,15 @@ void mark_slanted(std::vector<Word>& words) {
     bool right = b.x0 >= a.x0;
     return (dy < 0) == right ? 1 : -1;  // 1: climbs to the right
   };
+  double common = 0;  // the page's common type size
+  {
+    std::vector<double> sizes;
+    for (const auto& w : words) sizes.push_back(w.size);
+    if (!sizes.empty()) {
+      std::nth_element(sizes.begin(), sizes.begin() + static_cast<long>(sizes.size() / 2), sizes.end());
+      common = sizes[sizes.size() / 2];
+    }
+  }
   std::vector<std::pair<int, int>> spans;  // drawing-order spans of the slanted runs
   size_t i = 1;
   while (i < seq.size()) {
@@ -243,7 +252,18 @@ void mark_slanted(std::vector<Word>& words) {
     if (s == 0) { ++i; continue; }
     size_t j = i + 1;
     while (j < seq.size() && step(j) == s) ++j;
-    if (j - i >= 2) {  // three words or more on one slanted baseline
+    // (or two, each an ideograph at twice the page's common size or more, a clear step
+    // apart: "草案" at 110 pt over 24 pt text, Impress)
+    bool pair = false;
+    if (j - i == 1) {
+      const Word& a = words[seq[i - 1]];
+      const Word& b = words[seq[i]];
+      std::u32string ta = u::decode(a.text), tb = u::decode(b.text);
+      double dy = std::abs((b.y0 + b.y1) / 2 - (a.y0 + a.y1) / 2), dx = std::abs((b.x0 + b.x1) / 2 - (a.x0 + a.x1) / 2);
+      pair = ta.size() == 1 && tb.size() == 1 && u::is_cjk(ta[0]) && u::is_cjk(tb[0]) && a.size >= 2 * common &&
+             dy > 0.25 * dx && dy > 0.2 * a.size;
+    }
+    if (j - i >= 2 || pair) {  // three words or more on one slanted baseline
       for (size_t k = i - 1; k < j; ++k) words[seq[k]].rot = 4;
       spans.push_back({words[seq[i - 1]].order, words[seq[j - 1]].order});
     }

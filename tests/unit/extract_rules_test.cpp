@@ -514,6 +514,29 @@ TEST(Rule1_Lines, LineStretchedAtSeveralGapsIsWholeAcrossTheRun) {
   EXPECT_EQ(pl.lines[0].text, "Validation of routes");
 }
 
+TEST(Rule1_Lines, TwoIdeographDiagonalWatermarkIsSlanted) {
+  // impress-odp-ja-1107 page 8: "草案" at 110 pt, two ideographs climbing to the right over
+  // centred 24 pt lines; each letter had joined the line it crosses ("閉会全体会合案")
+  PageBuilder p(1);
+  auto at = [&](const std::string& t, double x0, double y0, double x1, double y1, double size, int order) {
+    p.word(t, x0, y0, size);
+    auto& w = p.pw.words.back();
+    w.x1 = x1, w.y1 = y1;
+    w.order = order, w.order_end = order + static_cast<int>(unicode::decode(t).size());
+  };
+  at("草", 280.4, 220.1, 380.2, 363.1, 110, 0);
+  at("案", 380.1, 173.8, 479.9, 316.8, 110, 1);
+  at("学生40名に奨学金", 255.8, 134.2, 464.3, 165.4, 24, 10);
+  at("すべての成果を公開", 252.3, 215.1, 467.9, 246.3, 24, 20);
+  at("閉会全体会合", 288.0, 255.5, 432.1, 286.7, 24, 30);
+  at("オープンで透明なプロセス", 217.1, 296.0, 503.0, 327.2, 24, 40);
+  extract::PageLines pl = extract::build_lines(p.pw);
+  std::vector<std::string> upright;
+  for (const auto& l : pl.lines)
+    if (!l.rotated) upright.push_back(l.text);
+  EXPECT_EQ(upright, (std::vector<std::string>{"学生40名に奨学金", "すべての成果を公開", "閉会全体会合", "オープンで透明なプロセス"}));
+}
+
 TEST(Rule1_Lines, DiagonalWatermarkOverATableIsWalkedInDrawingOrder) {
   // impress-pptx-es-1072 page 3: "BORRAD" at 110 pt, one word a letter climbing to the
   // right, drawn first, over a table; sorted for reading, the cell "Bogotá" comes between

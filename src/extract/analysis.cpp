@@ -341,7 +341,7 @@ bool continues(const Draft& cur, const Line& l, std::optional<std::pair<double, 
   // (a list item's first line in a script without case, wrapped: the line under it starts
   // where the item's text does and the first line fills the box; its pitch is the line
   // spacing, however loose, where the deck gives no measure of its own: a Chinese deck)
-  if (spaced && cur.item && cur.lines.size() == 1 && pitch < 2.0 * em && box &&
+  if (spaced && cur.item && cur.lines.size() == 1 && pitch < 2.5 * em && box &&
       std::abs(l.x0 - cur.text_start) < 0.3 * em && caseless_wrap(last, l, 0.95 * (box->second - box->first)))
     spaced = false;
   // lined up with the block's text
@@ -414,7 +414,7 @@ bool continues(const Draft& cur, const Line& l, std::optional<std::pair<double, 
   // (likewise a list item's first line in a script without case, set centred or flush
   // with the item's text, that fills its box: Impress centres a Persian item wrapped 1.74
   // em under it)
-  if (spaced && cur.item && cur.lines.size() == 1 && pitch < 2.0 * em && box && !ends_sentence(last.text) &&
+  if (spaced && cur.item && cur.lines.size() == 1 && pitch < 2.5 * em && box && !ends_sentence(last.text) &&
       last_w + 0.3 * em + w > (box->second - box->first) - 0.3 * em && last_w > 0.9 * (box->second - box->first)) {
     std::u32string a = u::decode(last.text), b = u::decode(l.text);
     auto caseless = [](char32_t c) { return u::is_cjk(c) || u::no_space_script(c) || (c >= 0x0590 && c <= 0x08FF); };

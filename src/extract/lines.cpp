@@ -2222,6 +2222,11 @@ PageLines build_lines(const PageWords& page, bool rtl_deck, std::optional<bool> 
       const Word& t = l.words[1];
       double gap = l.rtl ? m.x0 - t.x1 : t.x0 - m.x1;
       if (gap >= 0.5 * std::max(l.size, 1.0)) sequence = true;
+      // (from 0.2 em before Han, Kana or Thai, where no abbreviation with a full stop
+      // comes: cairo sets a Japanese item's "i." 0.34 em before it)
+      std::u32string tt = u::decode(t.text);
+      if (!tt.empty() && (u::is_cjk(tt[0]) || (tt[0] >= 0x0E00 && tt[0] <= 0x0E7F)) && gap >= 0.2 * std::max(l.size, 1.0))
+        sequence = true;
     }
     if (!sequence) out.lines[i] = make_line(kept[i], page.width, dc, &page.spaces, true);
   }

@@ -537,6 +537,20 @@ TEST(Rule1_Lines, TwoIdeographDiagonalWatermarkIsSlanted) {
   EXPECT_EQ(upright, (std::vector<std::string>{"学生40名に奨学金", "すべての成果を公開", "閉会全体会合", "オープンで透明なプロセス"}));
 }
 
+TEST(Rule1_Lines, LoneRomanNumberBeforeJapaneseIsAMarker) {
+  // cairo-ja-1041 page 6: the only level-2 item of its page, "i." 0.34 em before Japanese
+  // text; alone, a letter with a full stop is taken for an abbreviation ("z. B."), but no
+  // abbreviation comes before Han or Kana
+  PageBuilder p(1);
+  p.word("i.", 87.0, 244.1, 21.6);
+  p.pw.words.back().x1 = 99.0;
+  p.word("短い動画で、標準化のプロセスを説明しています", 106.4, 244.1, 21.6);
+  extract::PageLines pl = extract::build_lines(p.pw);
+  ASSERT_EQ(pl.lines.size(), 1u);
+  EXPECT_EQ(pl.lines[0].marker, "i.");
+  EXPECT_EQ(pl.lines[0].text, "短い動画で、標準化のプロセスを説明しています");
+}
+
 TEST(Rule1_Lines, DiagonalWatermarkOverATableIsWalkedInDrawingOrder) {
   // impress-pptx-es-1072 page 3: "BORRAD" at 110 pt, one word a letter climbing to the
   // right, drawn first, over a table; sorted for reading, the cell "Bogotá" comes between

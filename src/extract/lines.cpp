@@ -932,8 +932,13 @@ namespace {
 // character's own position when the word has them, else in proportion.
 std::pair<W, W> split_word(const W& w, size_t k) {
   bool exact = w.w.char_x.size() == w.raw.size() + 1;
-  double cut = exact ? w.w.char_x[k]
-                     : w.w.x0 + (w.w.x1 - w.w.x0) * static_cast<double>(k) / static_cast<double>(std::max<size_t>(w.raw.size(), 1));
+  // (without the characters' places: by their widths' likely share, an ideograph or kana
+  // a full em, anything else about half of one)
+  auto weight = [](char32_t c) { return u::is_cjk(c) ? 1.0 : 0.55; };
+  double before = 0, all = 0;
+  for (size_t i = 0; i < w.raw.size(); ++i) (i < k ? before : all) += weight(w.raw[i]);
+  all += before;
+  double cut = exact ? w.w.char_x[k] : w.w.x0 + (w.w.x1 - w.w.x0) * before / std::max(all, 1e-9);
   W m = w, rest = w;
   m.raw = w.raw.substr(0, k);
   m.w.text = u::encode(m.raw);
@@ -1264,7 +1269,11 @@ Line make_line(std::vector<W> ws, double page_width, const DirContext& dc, const
     const std::u32string& r = ws[0].raw;
     for (size_t k = 2; k < std::min<size_t>(r.size(), 6); ++k)
       if ((r[k - 1] == U'.' || r[k - 1] == U')') &&
-          (u::is_cjk(r[k]) || (k + 1 < r.size() && u_isupper(static_cast<UChar32>(r[k])) && u_islower(static_cast<UChar32>(r[k + 1])))) &&
+          (u::is_cjk(r[k]) || (k + 1 < r.size() && u_isupper(static_cast<UChar32>(r[k])) && u_islower(static_cast<UChar32>(r[k + 1]))) ||
+           // (a bracketed number before digits that run into Han or Kana: "(2)14都市",
+           // Impress sets no space after a Japanese item's number)
+           (r[0] == U'(' && r[k - 1] == U')' && u_isdigit(static_cast<UChar32>(r[k])) && ws.size() > 1 && !ws[1].raw.empty() &&
+            u::is_cjk(ws[1].raw[0]))) &&
           number_marker(u::encode(r.substr(0, k))) && !(no_number && letter_number(u::encode(r.substr(0, k))))) {
         auto [m, rest] = split_word(ws[0], k);
         ws[0] = std::move(m);

@@ -679,3 +679,24 @@ TEST(Wrap, ThaiLineEndingInADrawnSpaceJoinsWithASpace) {
   EXPECT_EQ(texts(d.slides[0]), (std::vector<std::string>{"งบประมาณปี 2026 มีความสมดุล พร้อมเงินสำรองเล็กน้อยสำหรับค่าเดินทาง",
                                                           "เอกสารมีหมายเลขตามปีและลำดับเลขที่เพิ่มเติมอีกด้วย"}));
 }
+
+TEST(Bullets, NumberGluedToJapaneseTextIsCutWhereItsTextStarts) {
+  // impress-pptx-ja-1030 page 10: Impress sets no space after a Japanese item's number:
+  // "(1)ラフコンセンサスと動く" is one word, its wrapped line starting under the text, 22 pt
+  // in; "(2)14" is one word before "都市にリモート拠点"
+  PageBuilder p(1);
+  p.line("参加者の構成", 43.2, 17.2, 32, true);
+  p.word("(1)ラフコンセンサスと動く", 67.21, 84.88, 20);
+  p.pw.words.back().x1 = 309.91;
+  p.word("コード", 89.21, 108.89, 20);
+  p.word("(2)14", 67.21, 138.88, 20);
+  p.pw.words.back().x1 = 113.52;
+  p.word("都市にリモート拠点", 117.0, 138.88, 20);
+  Deck d = analyze({p});
+  ASSERT_EQ(d.slides.size(), 1u);
+  ASSERT_EQ(d.slides[0].blocks.size(), 2u);
+  EXPECT_EQ(d.slides[0].blocks[0].marker, "(1)");
+  EXPECT_EQ(d.slides[0].blocks[0].text, "ラフコンセンサスと動くコード");
+  EXPECT_EQ(d.slides[0].blocks[1].marker, "(2)");
+  EXPECT_EQ(d.slides[0].blocks[1].text, "14都市にリモート拠点");
+}

@@ -1245,6 +1245,20 @@ Line make_line(std::vector<W> ws, double page_width, const DirContext& dc, const
     if (leftwards) l.rtl = runs_rtl = true;
   }
   std::sort(ws.begin(), ws.end(), [&](const W& a, const W& b) { return l.rtl ? a.w.x1 > b.w.x1 : a.w.x0 < b.w.x0; });
+  // (the number and its stop or bracket may come as two words, the bracket in a font of
+  // its own: Impress sets "1" in Noto Sans Arabic and ")" in Noto Sans, touching)
+  if (l.rtl && ws.size() >= 3 && !ws[0].glyph && !ws[1].glyph && ws[1].raw.size() == 1 &&
+      (ws[1].raw[0] == U')' || ws[1].raw[0] == U'.') && !ws[0].raw.empty() && ws[0].raw.size() <= 3 &&
+      std::all_of(ws[0].raw.begin(), ws[0].raw.end(), [](char32_t c) { return u_isdigit(static_cast<UChar32>(c)); }) &&
+      std::abs(ws[0].w.x0 - ws[1].w.x1) < 0.1 * std::max(ws[0].w.size, 1.0) &&
+      ws[1].w.x0 - ws[2].w.x1 >= 0.4 * std::max(ws[0].w.size, 1.0)) {  // (set apart: a list's indent)
+    ws[0].raw = ws[1].raw + ws[0].raw;  // as drawn: ")1", read below
+    ws[0].w.text = u::encode(ws[0].raw);
+    ws[0].w.x0 = std::min(ws[0].w.x0, ws[1].w.x0);
+    ws[0].w.char_x.clear();
+    ws[0].w.char_glyph.clear();
+    ws.erase(ws.begin() + 1);
+  }
   // A right-to-left paragraph starting with a number draws its full stop on the number's
   // left: "2." reads ".2" as drawn, and is the line's number marker all the same.
   if (l.rtl && !ws.empty() && !ws[0].glyph) {

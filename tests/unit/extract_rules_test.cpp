@@ -19,6 +19,12 @@ namespace {
 
 // Hebrew drawn the way Impress writes it: each word's characters in visual order
 // (reversed), words placed right to left.
+bool has_rtl_letters(const std::string& s) {
+  for (char32_t c : unicode::decode(s))
+    if (c >= 0x0590 && c <= 0x08FF) return true;
+  return false;
+}
+
 std::string rev(const std::string& s) {
   std::u32string u = unicode::decode(s);
   std::reverse(u.begin(), u.end());
@@ -160,6 +166,27 @@ TEST(Rule1_RightToLeft, NumbersDrawnLeftwardsOnARightToLeftPageReadFromTheRight)
     if (l.y0 > 90) got.push_back(l.text);
   std::sort(got.begin(), got.end());
   EXPECT_EQ(got, (std::vector<std::string>{"12 000 EUR", "Open Source"}));
+}
+
+TEST(Rule1_RightToLeft, NumberAndBracketDrawnAsTwoWordsAreTheLinesMarker) {
+  // impress-pptx-ar-1067 page 2: "1)" at the right end of an Arabic item, the digit in Noto
+  // Sans Arabic and the bracket in Noto Sans, two words touching, 18 pt before the text
+  PageBuilder p(1);
+  auto at = [&](const std::string& t, double x0, double x1, const std::string& font) {
+    p.word(t, x0, 89.9, 22);
+    auto& w = p.pw.words.back();
+    w.x1 = x1;
+    w.font = font;
+    if (has_rtl_letters(t)) even_char_x(w);
+  };
+  at("1", 640.29, 652.87, "NotoSansArabic");
+  at(")", 633.71, 640.31, "NotoSans");
+  at(rev("مرحبا"), 575.0, 615.37, "NotoSansArabic");
+  at(rev("بكم"), 520.0, 568.0, "NotoSansArabic");
+  extract::PageLines pl = extract::build_lines(p.pw, true);
+  ASSERT_EQ(pl.lines.size(), 1u);
+  EXPECT_EQ(pl.lines[0].marker, "1)");
+  EXPECT_EQ(pl.lines[0].text, "مرحبا بكم");
 }
 
 TEST(Rule1_RightToLeft, BulletAtTheLeftEndOfARightToLeftLineIsItsMarkerAndMakesTheParagraphLeftToRight) {

@@ -1909,6 +1909,9 @@ PageLines build_lines(const PageWords& page, bool rtl_deck, std::optional<bool> 
         double small = std::min(o.w.size, w.w.size), big = std::max(o.w.size, w.w.size);
         // (not a faint word: a watermark's letters are found as such later)
         if (hov > 0.2 * std::min(o.w.x1 - o.w.x0, w.w.x1 - w.w.x0) && small < 0.7 * big && !o.w.faint() && !w.w.faint()) return true;
+        // (a faint word over twice the size of the other: a watermark's letter, another
+        // layer, crossing the line or not)
+        if (small < 0.5 * big && (o.w.faint() ? o.w.size : w.w.size) == big && (o.w.faint() || w.w.faint())) return true;
       }
       return false;
     };

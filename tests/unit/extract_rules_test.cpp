@@ -578,6 +578,27 @@ TEST(Rule1_Lines, LoneRomanNumberBeforeJapaneseIsAMarker) {
   EXPECT_EQ(pl.lines[0].text, "短い動画で、標準化のプロセスを説明しています");
 }
 
+TEST(Rule1_Lines, FaintLetterOfALargeWatermarkNeverJoinsALine) {
+  // cairo-ar-1089 page 2: "مسودة" at 96 pt in light grey, a letter a word, on the band of
+  // a 30 pt line; its last letters, right of the line's words, had joined it
+  PageBuilder p(1);
+  auto at = [&](const std::string& t, double x0, double x1, double y0, double y1, double size, bool faint) {
+    p.word(t, x0, y0, size);
+    auto& w = p.pw.words.back();
+    w.x1 = x1, w.y1 = y1;
+    if (faint) w.rgb = {0.85, 0.85, 0.85};
+    even_char_x(w);
+  };
+  at(rev("مرحبا"), 314.0, 409.1, 164.5, 227.8, 30, false);
+  at("ة", 210.4, 260.0, 116.1, 318.9, 96, true);
+  at("د", 262.0, 305.0, 116.1, 318.9, 96, true);
+  extract::PageLines pl = extract::build_lines(p.pw, true);
+  bool found = false;
+  for (const auto& l : pl.lines)
+    if (l.size < 40) found = found || l.text == "مرحبا";
+  EXPECT_TRUE(found);
+}
+
 TEST(Rule1_Lines, DiagonalWatermarkOverATableIsWalkedInDrawingOrder) {
   // impress-pptx-es-1072 page 3: "BORRAD" at 110 pt, one word a letter climbing to the
   // right, drawn first, over a table; sorted for reading, the cell "Bogotá" comes between

@@ -278,15 +278,15 @@ bool ends_sentence(const std::string& t) {
          c == 0x6D4;
 }
 
-// Lines x over y read as one wrapped paragraph in a script without letter case (Chinese,
-// Japanese, Thai, Lao, Khmer, Myanmar, Arabic, Hebrew), where no lower-case start tells:
-// x ends and y starts with such a letter, x is at least 0.9 of `widest` (the widest line of
-// its size on the page) and does not end a sentence, and y starts where x does (its right
-// edge in right-to-left text).
+// A letter of a script without case: Chinese, Japanese, Thai, Lao, Khmer, Myanmar, Arabic,
+// Hebrew.
+bool caseless(char32_t c) { return u::is_cjk(c) || u::no_space_script(c) || (c >= 0x0590 && c <= 0x08FF); }
+
+// Lines x over y read as one wrapped paragraph in a script without letter case, where no
+// lower-case start tells: x ends and y starts with such a letter, x is at least 0.9 of
+// `widest` (the widest line of its size on the page) and does not end a sentence, and y
+// starts where x does (its right edge in right-to-left text).
 bool caseless_wrap(const Line& x, const Line& y, double widest) {
-  auto caseless = [](char32_t c) {
-    return u::is_cjk(c) || u::no_space_script(c) || (c >= 0x0590 && c <= 0x08FF);
-  };
   std::u32string a = u::decode(x.text), b = u::decode(y.text);
   if (a.empty() || b.empty() || !caseless(a.back()) || !caseless(b.front())) return false;
   if (x.x1 - x.x0 < 0.9 * widest || ends_sentence(x.text)) return false;
@@ -417,7 +417,6 @@ bool continues(const Draft& cur, const Line& l, std::optional<std::pair<double, 
   if (spaced && cur.item && cur.lines.size() == 1 && pitch < 2.5 * em && box && !ends_sentence(last.text) &&
       last_w + 0.3 * em + w > (box->second - box->first) - 0.3 * em && last_w > 0.9 * (box->second - box->first)) {
     std::u32string a = u::decode(last.text), b = u::decode(l.text);
-    auto caseless = [](char32_t c) { return u::is_cjk(c) || u::no_space_script(c) || (c >= 0x0590 && c <= 0x08FF); };
     if (!a.empty() && !b.empty() && caseless(a.back()) && caseless(b.front())) return true;
   }
   if (spaced) return lower && pitch < 1.6 * ref && l.text.rfind("http", 0) != 0 && l.text.rfind("www.", 0) != 0;

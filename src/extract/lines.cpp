@@ -99,6 +99,10 @@ bool wide_punct(char32_t c) {
          c == 0xFF0E || c == 0xFF1A || c == 0xFF1B || c == 0xFF1F || c == 0xFF3D || c == 0xFF5D || c == 0x30FB;
 }
 
+// A character's likely advance in em where the PDF gives no places: 1 for an ideograph
+// or kana, about 0.55 for anything else.
+double likely_advance_em(char32_t c) { return u::is_cjk(c) ? 1.0 : 0.55; }
+
 }  // namespace
 
 std::string undouble_ideographs(const std::string& text, double width, double size) {
@@ -109,9 +113,8 @@ std::string undouble_ideographs(const std::string& text, double width, double si
   for (size_t i = 0; i + 1 < s.size(); ++i)
     if (han(s[i]) && s[i + 1] == s[i]) { ++doubles; ++i; }
   if (doubles == 0) return text;
-  // advance in em: 1 for CJK, about 0.55 for anything else
   double ems = 0;
-  for (char32_t c : s) ems += u::is_cjk(c) ? 1.0 : 0.55;
+  for (char32_t c : s) ems += likely_advance_em(c);
   double drawn = width / size;
   double without = ems - static_cast<double>(doubles);
   if (std::abs(drawn - without) >= std::abs(drawn - ems)) return text;  // the glyphs are there: "常常"
@@ -200,7 +203,7 @@ std::string hygiene(const std::string& text) {
   return u::encode(out);
 }
 
-void mark_slanted(std::vector<Word>& words) {
+void mark_slanted(std::vector<Word>& words, double common) {
   // (a mark drawn apart, "ٔ" over the heh of "برنامهٔ", sits a little above or below its
   // letter: no step of a slanted line; it goes with the letters around it)
   auto mark_only = [](const Word& w) {
@@ -236,15 +239,6 @@ void mark_slanted(std::vector<Word>& words) {
     bool right = b.x0 >= a.x0;
     return (dy < 0) == right ? 1 : -1;  // 1: climbs to the right
   };
-  double common = 0;  // the page's common type size
-  {
-    std::vector<double> sizes;
-    for (const auto& w : words) sizes.push_back(w.size);
-    if (!sizes.empty()) {
-      std::nth_element(sizes.begin(), sizes.begin() + static_cast<long>(sizes.size() / 2), sizes.end());
-      common = sizes[sizes.size() / 2];
-    }
-  }
   std::vector<std::pair<int, int>> spans;  // drawing-order spans of the slanted runs
   size_t i = 1;
   while (i < seq.size()) {
@@ -932,11 +926,9 @@ namespace {
 // character's own position when the word has them, else in proportion.
 std::pair<W, W> split_word(const W& w, size_t k) {
   bool exact = w.w.char_x.size() == w.raw.size() + 1;
-  // (without the characters' places: by their widths' likely share, an ideograph or kana
-  // a full em, anything else about half of one)
-  auto weight = [](char32_t c) { return u::is_cjk(c) ? 1.0 : 0.55; };
+  // (without the characters' places: by their widths' likely share)
   double before = 0, all = 0;
-  for (size_t i = 0; i < w.raw.size(); ++i) (i < k ? before : all) += weight(w.raw[i]);
+  for (size_t i = 0; i < w.raw.size(); ++i) (i < k ? before : all) += likely_advance_em(w.raw[i]);
   all += before;
   double cut = exact ? w.w.char_x[k] : w.w.x0 + (w.w.x1 - w.w.x0) * before / std::max(all, 1e-9);
   W m = w, rest = w;
@@ -1693,9 +1685,8 @@ PageLines build_lines(const PageWords& page, bool rtl_deck, std::optional<bool> 
   std::vector<Word> words;
   double pw = std::max(page.width, 1.0), ph = std::max(page.height, 1.0);
   std::vector<Word> all = page.words;
-  mark_slanted(all);  // (letters of a diagonal watermark: rotated_lines reads them as one line)
-  // a watermark is set large: no smaller than the page's common type (a faint footer in
-  // small type is furniture, found by its place)
+  // the page's common type size: a watermark is set large, no smaller than it (a faint
+  // footer in small type is furniture, found by its place)
   double common = 0;
   {
     std::vector<double> sizes;
@@ -1705,6 +1696,7 @@ PageLines build_lines(const PageWords& page, bool rtl_deck, std::optional<bool> 
       common = sizes[sizes.size() / 2];
     }
   }
+  mark_slanted(all, common);  // (letters of a diagonal watermark: rotated_lines reads them as one line)
   // A faint word drawn a glyph at a time (cairo draws a letter-spaced Arabic watermark,
   // "م‌س‌و‌د‌ة", one Poppler word per letter): runs of faint single-letter words, upright, of
   // one size, on one baseline, side by side and drawn one after the other, count as one

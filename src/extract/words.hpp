@@ -217,9 +217,10 @@ std::string hygiene(const std::string& text);
 std::string undouble_ideographs(const std::string& text, double width, double size);
 
 // Marks words that stand on a slanted baseline (rot = 4): runs of neighbouring words of
-// one size whose boxes step up or down along x, as Poppler gives the characters of a
-// diagonal watermark (each a word of its own).
-void mark_slanted(std::vector<Word>& words);
+// one size, in drawing order, whose boxes step up or down along x, as Poppler gives the
+// characters of a diagonal watermark (each a word of its own); two ideographs at twice
+// `common` (the page's common type size, points) or more make a run too.
+void mark_slanted(std::vector<Word>& words, double common);
 
 // A spelling dictionary for one language (hunspell in extract/spelling.*; fakes in tests).
 class Speller {

@@ -70,9 +70,7 @@ TEST(Rule1_RightToLeft, FullFirstLineContinuesAcrossLooseHebrewLineSpacing) {
     double x = right;
     for (const auto& t : ws) {
       double w = 12.0 * static_cast<double>(unicode::decode(t).size());
-      p.word(rev(t), x - w, y, 24);
-      auto& wd = p.pw.words.back();
-      wd.x1 = x;
+      auto& wd = p.span(rev(t), x - w, x, y, 24);
       even_char_x(wd);
       x -= w + 6;
     }
@@ -96,9 +94,7 @@ TEST(Rule1_RightToLeft, FullStopAtTheRightEndOfARightToLeftLineEndsItsSentence) 
   double x = 43;
   for (const std::string t : {"هنا", "مشارك", "ستمائة", "نحو", "نتوقع"}) {
     double w = 9.0 * static_cast<double>(unicode::decode(t).size());
-    p.word(rev(t), x, 81.9, 18);
-    auto& wd = p.pw.words.back();
-    wd.x1 = x + w;
+    auto& wd = p.span(rev(t), x, x + w, 81.9, 18);
     even_char_x(wd);
     x += w + 5;
   }
@@ -116,14 +112,11 @@ TEST(Rule1_RightToLeft, CentredItemWrappedUnderLooseSpacingStaysWhole) {
   auto line = [&](const std::vector<std::string>& ws, double right, double y, bool marker) {
     double x = right;
     if (marker) {
-      p.word("\u25AA", right + 10, y, 20);
-      p.pw.words.back().x1 = right + 22;
+      p.span("\u25AA", right + 10, right + 22, y, 20);
     }
     for (const auto& t : ws) {
       double w = 10.0 * static_cast<double>(unicode::decode(t).size());
-      p.word(rev(t), x - w, y, 20);
-      auto& wd = p.pw.words.back();
-      wd.x1 = x;
+      auto& wd = p.span(rev(t), x - w, x, y, 20);
       even_char_x(wd);
       x -= w + 5;
     }
@@ -146,9 +139,7 @@ TEST(Rule1_RightToLeft, NumbersDrawnLeftwardsOnARightToLeftPageReadFromTheRight)
   // "EUR 000 12" in a right-to-left paragraph, drawn in logical order from the right end
   PageBuilder p(1);
   auto at = [&](const std::string& t, double x0, double x1, double y, int order) {
-    p.word(t, x0, y, 18);
-    auto& w = p.pw.words.back();
-    w.x1 = x1;
+    auto& w = p.span(t, x0, x1, y, 18);
     w.order = order, w.order_end = order + static_cast<int>(unicode::decode(t).size());
     even_char_x(w);
   };
@@ -173,9 +164,7 @@ TEST(Rule1_RightToLeft, NumberAndBracketDrawnAsTwoWordsAreTheLinesMarker) {
   // Sans Arabic and the bracket in Noto Sans, two words touching, 18 pt before the text
   PageBuilder p(1);
   auto at = [&](const std::string& t, double x0, double x1, const std::string& font) {
-    p.word(t, x0, 89.9, 22);
-    auto& w = p.pw.words.back();
-    w.x1 = x1;
+    auto& w = p.span(t, x0, x1, 89.9, 22);
     w.font = font;
     if (has_rtl_letters(t)) even_char_x(w);
   };
@@ -357,9 +346,7 @@ TEST(Rule1_RightToLeft, ZeroWidthMarkDrawnApartLeavesNoGapInTheLine) {
   // after the word's right edge, 30 pt after the mark
   PageBuilder p(1);
   auto at = [&](const std::string& t, double x0, double x1) {
-    p.word(t, x0, 123, 16);
-    auto& w = p.pw.words.back();
-    w.x1 = x1;
+    auto& w = p.span(t, x0, x1, 123, 16);
     even_char_x(w);
   };
   at("دش", 293.1, 309.7); at("سیسأت", 314.3, 352.1); at("هزات", 356.7, 375.6); at("هخاش", 380.3, 408.7);
@@ -374,9 +361,7 @@ TEST(Rule1_RightToLeft, DiagonalWatermarkWithANarrowLetterIsSlanted) {
   // 10 pt down for 33 pt across, under an eighth of its 95 pt box, but at the run's angle
   PageBuilder p(1);
   auto letter = [&](const std::string& t, double x0, double y0, double x1) {
-    p.word(t, x0, y0, 73.3);
-    auto& w = p.pw.words.back();
-    w.x1 = x1;
+    auto& w = p.span(t, x0, x1, y0, 73.3);
     w.y1 = y0 + 95.3;
     w.rgb = {0.8, 0.8, 0.8};
   };
@@ -400,8 +385,7 @@ TEST(Rule1_Lines, StretchedGapOfANarrowJustifiedColumnIsNoColumnGap) {
   // above and below sharing both edges and a word across the gap
   PageBuilder p(1);
   auto at = [&](const std::string& t, double x0, double x1, double y) {
-    p.word(t, x0, y, 20);
-    p.pw.words.back().x1 = x1;
+    p.span(t, x0, x1, y, 20);
   };
   // the other column, on the same lines
   at("ausdrücklich", 160.0, 260.0, 149.0);
@@ -433,8 +417,7 @@ TEST(Rule1_Lines, TwoStretchedLinesEachCrossingTheOthersGapAreWhole) {
   // text drawn in pieces (letter-spaced)
   PageBuilder p(1);
   auto at = [&](const std::string& t, double x0, double x1, double y) {
-    p.word(t, x0, y, 16);
-    p.pw.words.back().x1 = x1;
+    p.span(t, x0, x1, y, 16);
   };
   at("IETF", 85.4, 120.1, 95.7);
   at("ไม่จำเป็", 151.9, 230.0, 95.7);
@@ -458,8 +441,7 @@ TEST(Rule1_Lines, StretchedLinesOfOneParagraphTwoLinesApartAreWhole) {
   // a side note in 12 pt on the first one's band
   PageBuilder p(1);
   auto at = [&](const std::string& t, double x0, double x1, double y, double size = 28) {
-    p.word(t, x0, y, size);
-    p.pw.words.back().x1 = x1;
+    p.span(t, x0, x1, y, size);
   };
   at("Alle", 107.9, 159.7, 115.8);
   at("Ergebnisse", 353.8, 506.8, 115.8);
@@ -495,8 +477,7 @@ TEST(Rule1_Lines, IdeographsAnEmApartWithNothingDrawnBetweenAreTwoCells) {
   // space drawn between (ideographs and kana leave no gap in running text)
   PageBuilder p(1);
   auto at = [&](const std::string& t, double x0, double x1, double y) {
-    p.word(t, x0, y, 16);
-    p.pw.words.back().x1 = x1;
+    p.span(t, x0, x1, y, 16);
     p.pw.words.back().space_after = false;
   };
   at("都市", 42.0, 74.0, 160.0);
@@ -525,8 +506,7 @@ TEST(Rule1_Lines, LineStretchedAtSeveralGapsIsWholeAcrossTheRun) {
   // shares both edges only with the whole line, not with a part between two gaps
   PageBuilder p(1);
   auto at = [&](const std::string& t, double x0, double x1, double y) {
-    p.word(t, x0, y, 20);
-    p.pw.words.back().x1 = x1;
+    p.span(t, x0, x1, y, 20);
   };
   at("Validation", 98.7, 134.5, 117.4);
   at("of", 176.8, 190.5, 117.4);
@@ -648,9 +628,7 @@ TEST(Rule1_RightToLeft, TableRowOfCellsAlignedRightIsCutAtEachGap) {
   // one by the rows under it, whose fragments end where the header's words end
   PageBuilder p(1);
   auto at = [&](const std::string& t, double x0, double x1, double y) {
-    p.word(t, x0, y, 20);
-    auto& w = p.pw.words.back();
-    w.x1 = x1;
+    auto& w = p.span(t, x0, x1, y, 20);
     even_char_x(w);
   };
   at(rev("التاريخ"), 152.59, 190.85, 177.0);
@@ -697,9 +675,7 @@ TEST(Rule1_RightToLeft, DashBetweenTwoColumnsIsTheMarkerOfTheTextRightOfIt) {
   PageBuilder p(1);
   // (drawn as Impress draws them: the dash first, each run left to right)
   auto at = [&](const std::string& t, double x0, double x1, int order) {
-    p.word(t, x0, 72.8, 20);
-    auto& w = p.pw.words.back();
-    w.x1 = x1;
+    auto& w = p.span(t, x0, x1, 72.8, 20);
     w.order = order, w.order_end = order + static_cast<int>(unicode::decode(t).size());
     even_char_x(w);
     for (size_t i = 0; i + 1 < w.char_x.size(); ++i) w.char_glyph.push_back(static_cast<int>(i));
@@ -741,9 +717,7 @@ TEST(Rule1_RightToLeft, MarkDrawnApartIsNoStepOfASlantedLine) {
   PageBuilder p(1);
   int order = 43;
   auto at = [&](const std::string& t, double x0, double x1, double y0) {
-    p.word(t, x0, y0, 24);
-    auto& w = p.pw.words.back();
-    w.x1 = x1;
+    auto& w = p.span(t, x0, x1, y0, 24);
     w.y1 = y0 + 27.9;
     w.space_after = false;
     w.order = order, w.order_end = order + 2, order += 2;
@@ -769,9 +743,7 @@ TEST(Rule1_RightToLeft, ZeroWidthAlefAtItsLamsLeftEdgeReadsAfterTheLam) {
   // glyph [623, 631.7) and a zero-width hamza-alef at its left edge, listed after the lam
   PageBuilder p(1);
   auto at = [&](const std::string& t, double x0, double x1, int order) {
-    p.word(t, x0, 15.5, 16);
-    auto& w = p.pw.words.back();
-    w.x1 = x1;
+    auto& w = p.span(t, x0, x1, 15.5, 16);
     w.space_after = false;
     w.order = order, w.order_end = order + 2;
     w.char_x = {x0, x1};
@@ -919,8 +891,7 @@ TEST(Rule10_Cells, TableRowIsCutAtGapsWithoutTypedSpaceAndAtUnevenWideGaps) {
   // 1.4 em, 4.2 em and 3.9 em apart (not a line stretched wide: its gaps differ)
   PageBuilder p(1);
   auto at = [&](const std::string& t, double x0, double x1, double y) {
-    p.word(t, x0, y, 20);
-    p.pw.words.back().x1 = x1;
+    p.span(t, x0, x1, y, 20);
     p.pw.words.back().space_after = false;
   };
   at("Montevideo", 42, 159, 71); at("Mentoring", 171.5, 273, 71); at("28%", 301, 346, 71); at("2026", 430.8, 482.5, 71);
@@ -962,8 +933,7 @@ TEST(Rule10_Cells, DotLeaderDrawnAsOneWordSplitsTheEntryFromItsPage) {
   // cairo draws an agenda's leader as one word of 32 dots between the entry and its page
   PageBuilder p(1);
   auto at = [&](const std::string& t, double x0, double x1) {
-    p.word(t, x0, 68, 20);
-    p.pw.words.back().x1 = x1;
+    p.span(t, x0, x1, 68, 20);
   };
   at("Anexo", 43, 105.2);
   at(std::string(32, '.'), 228.9, 420.7);
@@ -981,9 +951,7 @@ TEST(Rule10_Cells, TabBeforeAnAgendasPageNumberCutsTheLine) {
   // the content stream), 0.65 em apart, on a page that draws its spaces ("Next steps")
   PageBuilder p(1);
   auto at = [&](const std::string& t, double x0, double x1, double y, int order) {
-    p.word(t, x0, y, 20);
-    auto& w = p.pw.words.back();
-    w.x1 = x1;
+    auto& w = p.span(t, x0, x1, y, 20);
     w.order = order, w.order_end = order + static_cast<int>(t.size());
   };
   at("Annex", 43.2, 102.2, 83.8, 6);
@@ -1001,8 +969,7 @@ TEST(Rule8_Markers, RightAlignedListNumbersAfterAShrunkenTabOrNone) {
   // Impress, right-aligned: the tab after a roman numeral shrinks to 0.2 em or to nothing
   PageBuilder p(1);
   auto at = [&](const std::string& t, double x0, double x1, double y) {
-    p.word(t, x0, y, 22);
-    p.pw.words.back().x1 = x1;
+    p.span(t, x0, x1, y, 22);
   };
   at("I.", 119.9, 133.4, 72); at("Budget", 144.1, 223.1, 72); at("im", 230.1, 257.6, 72); at("Januar", 264.5, 334.7, 72);
   at("II.", 177, 196.9, 129); at("Offenes", 201.2, 286, 129); at("und", 292.9, 334.7, 129);
@@ -1034,8 +1001,7 @@ TEST(Rule8_Markers, RomanNumberBeforeChineseTextAtATabStop) {
   // wider, 0.1 em before its text
   PageBuilder p(1);
   auto at = [&](const std::string& t, double x0, double x1, double y) {
-    p.word(t, x0, y, 12);
-    p.pw.words.back().x1 = x1;
+    p.span(t, x0, x1, y, 12);
   };
   at("i.", 74.81, 82.62, 111); at("按需开展能力建设", 87.99, 183.9, 111);
   at("ii.", 74.81, 86.61, 148); at("文件按年份和顺序编号", 87.99, 243.75, 148);

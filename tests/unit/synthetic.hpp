@@ -30,6 +30,12 @@ struct PageBuilder {
     pw.words.push_back(w);
     return *this;
   }
+  // One word with its box given: from x0 to x1 (points), its top at y, 1.2 em tall.
+  extract::Word& span(const std::string& t, double x0, double x1, double y, double size) {
+    word(t, x0, y, size);
+    pw.words.back().x1 = x1;
+    return pw.words.back();
+  }
   // A line of words starting at x (left-to-right), returns its right edge.
   double line(const std::string& text, double x, double y, double size, bool bold = false) {
     std::istringstream in(text);

@@ -288,7 +288,10 @@ bool caseless(char32_t c) { return u::is_cjk(c) || u::no_space_script(c) || (c >
 // starts where x does (its right edge in right-to-left text).
 bool caseless_wrap(const Line& x, const Line& y, double widest) {
   std::u32string a = u::decode(x.text), b = u::decode(y.text);
-  if (a.empty() || b.empty() || !caseless(a.back()) || !caseless(b.front())) return false;
+  // (the lower line may start with a digit, which has no case either: "…国家的" over
+  // "1240份答复…")
+  if (a.empty() || b.empty() || !caseless(a.back()) || !(caseless(b.front()) || u_isdigit(static_cast<UChar32>(b.front()))))
+    return false;
   if (x.x1 - x.x0 < 0.9 * widest || ends_sentence(x.text)) return false;
   double em = std::max(x.size, 1.0);
   // (where its text starts: an item's second line starts under the text, not the bullet)

@@ -700,3 +700,20 @@ TEST(Bullets, NumberGluedToJapaneseTextIsCutWhereItsTextStarts) {
   EXPECT_EQ(d.slides[0].blocks[1].marker, "(2)");
   EXPECT_EQ(d.slides[0].blocks[1].text, "14都市にリモート拠点");
 }
+
+TEST(Blocks, WrappedChineseItemGoingOnWithADigitStaysWhole) {
+  // impress-pptx-zh-1068 page 5: item a)'s wrapped line starts with "1240", a digit, which
+  // tells no more than an ideograph would (loose line spacing, 1.56 em)
+  PageBuilder p(1);
+  p.line("总览", 43, 17, 24, true);
+  p.word("a)", 71, 79, 18);
+  p.word("本次调查收到来自九十三个国家的回", 87, 79, 18);
+  p.word("1240份答复创下该社区的纪录", 87, 107, 18);
+  p.word("b)", 71, 141, 18);
+  p.word("小型运营商往往缺少人手难以", 87, 141, 18);
+  p.word("跟进多个组织的标准工作。", 87, 169, 18);
+  Deck d = analyze({p});
+  ASSERT_EQ(d.slides.size(), 1u);
+  EXPECT_EQ(texts(d.slides[0]), (std::vector<std::string>{"本次调查收到来自九十三个国家的回1240份答复创下该社区的纪录",
+                                                          "小型运营商往往缺少人手难以跟进多个组织的标准工作。"}));
+}

@@ -2388,3 +2388,19 @@ TEST(Rule2_Markers, OfficeOSetSmallBeyondTheEndOfARightToLeftLineIsItsMarker) {
   EXPECT_EQ(pl.lines[0].marker, "o");
   EXPECT_EQ(pl.lines[0].text, "يجب أن ينظر");
 }
+
+TEST(Rule8_Blocks, FullLineThenLowerCaseStartJoinsAtVeryLooseLineSpacing) {
+  // Impress at 1.5 line spacing sets a wrapped line 2.04 em under the one above, further
+  // than the deck's measured pitch allows for spacing: the line above fills its box and
+  // does not end a sentence, the one below starts in lower case (issue 16).
+  PageBuilder p(1);
+  p.word("Budget overview", 43, 18.6, 32, true);
+  p.word("Closing plenary", 43, 93.3, 16);
+  p.word("Route origin validation now protects more than half of the announced address", 43, 134.9, 16);
+  p.word("space.", 43, 167.5, 16);
+  Deck d = analyze_pages({p});
+  ASSERT_EQ(d.slides.size(), 1u);
+  ASSERT_EQ(d.slides[0].blocks.size(), 2u);
+  EXPECT_EQ(d.slides[0].blocks[1].text,
+            "Route origin validation now protects more than half of the announced address space.");
+}

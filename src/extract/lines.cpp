@@ -838,6 +838,10 @@ std::string rtl_text(const std::vector<Word>& visual, bool rtl_paragraph, const 
       if (arabic_digits && r < cl.size() && cl[r].space) ++r;
       if (!rtl_paragraph && number(c) && r < cl.size() && cl[r].rtl && !cl[r].space && !is_joiner(cl[r]) && (k == 0 || cl[k - 1].space))
         vis += U'\u200F', marked = true;
+      // (a right-to-left cluster goes in reversed, its marks first: a mark takes the
+      // direction of what stands before it, UAX #9 W1, left to right at a left-to-right
+      // paragraph's start; a right-to-left mark before it keeps it in its run, "دربارهٔ")
+      if (c.rtl && !c.text.empty() && direction::is_mark(c.text.back())) vis += U'\u200F', marked = true;
       if (c.rtl) vis.append(c.text.rbegin(), c.text.rend());
       else vis += c.text;
     }

@@ -717,3 +717,20 @@ TEST(Blocks, WrappedChineseItemGoingOnWithADigitStaysWhole) {
   EXPECT_EQ(texts(d.slides[0]), (std::vector<std::string>{"本次调查收到来自九十三个国家的回1240份答复创下该社区的纪录",
                                                           "小型运营商往往缺少人手难以跟进多个组织的标准工作。"}));
 }
+
+TEST(Rtl, MarkOnTheFirstLetterOfALeftToRightParagraphStaysInItsRun) {
+  // "اصل دربارهٔ" in a left-to-right paragraph (Impress from PPTX, Persian with rtl="0"),
+  // drawn left to right: the hamza above alone first (zero width, at 100.6, over the heh
+  // at the line's left end), then "دربارهٔ" as drawn, "هرابرد", then "اصل" as "لصا".
+  // Reversed into the visual string, the mark stands first, where UAX #9 (W1) would give
+  // it the paragraph's direction and read it before the whole line.
+  extract::Word mark = cairo_glyph("\u0654", 100.6, 100.6, 0);
+  mark.order_end = 1;
+  extract::Word w = cairo_glyph("هرابرد", 97.71, 148.61, 1);
+  w.char_x = {97.71, 107.41, 116.70, 122.78, 129.28, 138.67, 148.61};
+  w.order_end = 7;
+  extract::Word a = cairo_glyph("لصا", 153.89, 193.0, 8);
+  a.char_x = {153.89, 168.0, 186.0, 193.0};
+  a.order_end = 11;
+  EXPECT_EQ(extract::rtl_text({w, mark, a}, false), "اصل دربارهٔ");
+}

@@ -414,6 +414,17 @@ bool continues(const Draft& cur, const Line& l, std::optional<std::pair<double, 
     auto rtl_letter = [](char32_t c) { return c >= 0x0590 && c <= 0x08FF; };
     if (!a.empty() && !b.empty() && rtl_letter(a.back()) && rtl_letter(b.front())) return true;
   }
+  // (a right-to-left paragraph's long first line, six words or more, not ending its
+  // sentence, over a much shorter line that ends one: its last words, wrapped at a tall
+  // font's pitch, up to 2.6 em (Impress sets Noto Naskh Arabic 2.33 em apart, cairo 1.8
+  // em); no box of other lines to measure, or one it nearly fills)
+  if (spaced && first.rtl && cur.lines.size() == 1 && !ends_sentence(last.text) && ends_sentence(l.text) &&
+      pitch < 2.6 * em && word_count(last.text) >= 6 && l.x1 - l.x0 < 0.8 * (last.x1 - last.x0) &&
+      (!box || last_w > 0.85 * (box->second - box->first))) {
+    std::u32string a = u::decode(last.text), b = u::decode(l.text);
+    auto rtl_letter = [](char32_t c) { return c >= 0x0590 && c <= 0x08FF; };
+    if (!a.empty() && !b.empty() && rtl_letter(a.back()) && rtl_letter(b.front())) return true;
+  }
   // (likewise a list item's first line in a script without case, set centred or flush
   // with the item's text, that fills its box: Impress centres a Persian item wrapped 1.74
   // em under it)

@@ -159,6 +159,7 @@ struct Draft {
   int column = 0;
   int level = 0;
   bool code = false;      // a code listing: lines in a monospaced font
+  size_t flowed = SIZE_MAX;  // lines from here on flowed on into the next column
 };
 
 // The x of a vertical gutter no line crosses, with lines side by side on both sides.
@@ -1482,6 +1483,32 @@ Deck analyze(const std::vector<PageLines>& pages_in, const AnalysisOptions& opts
         d.column = static_cast<int>(c);
         ds.push_back(std::move(d));
       }
+      // A paragraph that flows on from the foot of one column to the top of the next (a
+      // text box of two columns): the earlier column's last block, wrapped, its last line
+      // nearly as wide as the column's widest and not ending a sentence, and the next
+      // column's first line, at the column's top, not a list item, same size and weight,
+      // starting in lower case.
+      if (c > 0 && !ds.empty() && !drafts[i].empty() && drafts[i].back().column == static_cast<int>(c) - 1) {
+        Draft& d = drafts[i].back();
+        const Draft& e = ds.front();
+        const Line& last = *d.lines.back();
+        const Line& top = *e.lines.front();
+        double prev_top = 1e18, widest = 0;
+        for (const Line* l : cols[c - 1]) {
+          prev_top = std::min(prev_top, l->y0);
+          if (std::abs(l->size - last.size) <= 0.1 * last.size) widest = std::max(widest, text_right(*l) - text_left(*l));
+        }
+        bool flows = !e.item && !e.code && !d.code && d.table < 0 &&
+                     std::abs(top.size - last.size) <= 0.1 * last.size && !ends_sentence(last.text) &&
+                     top.y0 < last.y0 && std::abs(top.y0 - prev_top) < 1.5 * top.height() && top.bold == last.bold &&
+                     text_right(last) - text_left(last) >= 0.85 * widest && d.lines.size() >= 2 &&
+                     starts_lower(top.text);
+        if (flows) {
+          d.flowed = d.lines.size();
+          d.lines.insert(d.lines.end(), e.lines.begin(), e.lines.end());
+          ds.erase(ds.begin());
+        }
+      }
       for (auto& d : ds) drafts[i].push_back(std::move(d));
     }
     // Each table goes before the first block that starts below its top.
@@ -1617,7 +1644,8 @@ Deck analyze(const std::vector<PageLines>& pages_in, const AnalysisOptions& opts
       double elo = 1e18, ehi = -1e18, mlo = 1e18, mhi = -1e18, slo = 1e18, shi = -1e18;
       bool all_rtl = true;
       for (Draft* d : ds)
-        for (const Line* l : d->lines) {
+        for (size_t k = 0; k < d->lines.size() && k < d->flowed; ++k) {
+          const Line* l = d->lines[k];
           elo = std::min(elo, l->x1), ehi = std::max(ehi, l->x1);
           slo = std::min(slo, l->x0), shi = std::max(shi, l->x0);
           all_rtl = all_rtl && l->rtl;
@@ -1703,7 +1731,11 @@ Deck analyze(const std::vector<PageLines>& pages_in, const AnalysisOptions& opts
           if (unmirror_brackets(t)) b.text = u::encode(t);
         }
       }
-      b.bbox = union_box(d.lines);
+      // (a paragraph that flowed on into the next column: its box is where it starts, in
+      // its own column, which a translation fills)
+      b.bbox = d.flowed < d.lines.size()
+                   ? union_box(std::vector<const Line*>(d.lines.begin(), d.lines.begin() + static_cast<long>(d.flowed)))
+                   : union_box(d.lines);
       b.style = style_of(*d.lines.front());
       b.marker = d.marker;
       b.column = d.column;

@@ -2432,3 +2432,22 @@ TEST(Rule1_RightToLeft, LongLineThenAShortSentenceEndIsOneParagraphAtATallFontsP
   ASSERT_EQ(d.slides[0].blocks.size(), 1u);
   EXPECT_EQ(d.slides[0].blocks[0].text, "نوصي بنهج تدريجي يبدأ بأكبر شبكة، ثم يمضي نحو شبكات أصغر.");  // (no lam: equal advances read as lam-alef)
 }
+
+TEST(Rule8_Blocks, ParagraphFlowsFromTheFootOfAColumnToTheTopOfTheNext) {
+  // impress-odp-en-1014 page 6: a text box of two columns; the last paragraph of the first
+  // column goes on at the top of the second, in lower case (issue 16)
+  PageBuilder p(1);
+  p.line("Column flow", 40, 20, 28, true);
+  p.line("First paragraph of the first column.", 40, 100, 16);
+  p.line("The host country has offered to", 40, 130, 16);
+  p.line("waive visa fees for all accredited", 40, 154, 16);
+  p.line("participants at the meeting.", 400, 100, 16);
+  p.line("Registration closes in April.", 400, 130, 16);
+  Deck d = analyze_pages({p});
+  ASSERT_EQ(d.slides.size(), 1u);
+  const auto& b = d.slides[0].blocks;
+  ASSERT_EQ(b.size(), 3u);
+  EXPECT_EQ(b[1].text, "The host country has offered to waive visa fees for all accredited participants at the meeting.");
+  EXPECT_LT(b[1].bbox[2], 400.0);  // its box: where it starts, in the first column
+  EXPECT_EQ(b[2].text, "Registration closes in April.");
+}

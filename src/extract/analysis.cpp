@@ -440,6 +440,13 @@ bool continues(const Draft& cur, const Line& l, std::optional<std::pair<double, 
   if (spaced && full && lower && !ends_sentence(last.text) && pitch < 2.4 * em && l.text.rfind("http", 0) != 0 &&
       l.text.rfind("www.", 0) != 0)
     return true;
+  // (a list item's line, then an unmarked line where the item's text starts, under 1.9
+  // em below: the item broken by hand (Shift+Enter) or wrapped, at loose line spacing; an
+  // unmarked paragraph in a list stands where the markers do)
+  if (spaced && cur.item && pitch < 1.9 * em &&
+      (first.rtl ? std::abs(l.x1 - text_right(first)) < 0.3 * em : std::abs(l.x0 - cur.text_start) < 0.3 * em) &&
+      l.bold == last.bold && l.text.rfind("http", 0) != 0 && l.text.rfind("www.", 0) != 0)
+    return true;
   if (spaced) return lower && pitch < 1.6 * ref && l.text.rfind("http", 0) != 0 && l.text.rfind("www.", 0) != 0;
   if (full || lower || prose || cjk_prose || hanging) return true;
   // no paragraph spacing between them, same style: one paragraph broken by hand

@@ -2451,3 +2451,19 @@ TEST(Rule8_Blocks, ParagraphFlowsFromTheFootOfAColumnToTheTopOfTheNext) {
   EXPECT_LT(b[1].bbox[2], 400.0);  // its box: where it starts, in the first column
   EXPECT_EQ(b[2].text, "Registration closes in April.");
 }
+
+TEST(Rule8_Blocks, UnmarkedLineAtAnItemsTextStartContinuesItAtLooseLineSpacing) {
+  // impress-pptx-de-1161 page 6: at 1.5 line spacing, an item broken by hand (Shift+Enter)
+  // goes on 1.56 em under it, where its text starts, in a capital; the deck measures 1.2 em
+  PageBuilder p(1);
+  p.line("Stand der IPv6-Einführung", 43, 17, 28, true);
+  p.bullet("►", "Drei Arbeitsgruppen abgeschlossen", 63.2, 89.6, 161, 24);
+  p.bullet("►", "Sicherheit und Vertrauen", 63.2, 89.6, 204.4, 24);
+  p.bullet("•", "Kosten pro Person: 120 EUR", 83.2, 109.6, 247.8, 22);
+  p.line("Offenes und transparentes Verfahren", 109.6, 282.1, 22);
+  Deck d = analyze_pages({p});
+  ASSERT_EQ(d.slides.size(), 1u);
+  const auto& b = d.slides[0].blocks;
+  ASSERT_EQ(b.size(), 3u);
+  EXPECT_EQ(b[2].text, "Kosten pro Person: 120 EUR Offenes und transparentes Verfahren");
+}

@@ -506,6 +506,7 @@ std::string rtl_text(const std::vector<Word>& visual, bool rtl_paragraph, const 
   auto is_joiner = [](const Cluster& c) { return c.text.size() == 1 && (c.text[0] == 0x200C || c.text[0] == 0x200D); };
   std::vector<std::pair<char32_t, double>> marks;  // marks and where they are drawn
   std::vector<std::tuple<char32_t, int, double>> drawn_before;  // marks drawn alone: (mark, order drawn next, x)
+  std::vector<std::tuple<char32_t, int, double>> drawn_after;   // (mark, its order, x), right to left
   double reach = -1e18;  // the right end of the words so far (a mark's zero-width word ends inside a letter)
   const Word* prev = nullptr;
   // Drawn right to left: the line's right-to-left words come in the content stream from
@@ -606,6 +607,10 @@ std::string rtl_text(const std::vector<Word>& visual, bool rtl_paragraph, const 
         size_t next = i + 1;
         while (next < s.size() && direction::is_mark(s[next])) ++next;
         if (drawn_rtl && j > 0) on_base.push_back({i, j - 1});
+        // (drawn right to left, a word of marks alone goes with the word drawn just
+        // before it: cairo draws the damma of "بُعد" after the beh, at the edge between
+        // the beh and the ain)
+        else if (drawn_rtl && j == 0 && w.order >= 0) drawn_after.push_back({s[i], w.order, a});
         // (drawn left to right, the word's characters in visual order: its logical order
         // reversed, so a mark comes before its letter, "ُي" of "يُش")
         else if (!drawn_rtl && !reversed && next < s.size() && arabic_letter(s[next])) on_base.push_back({i, next});
@@ -663,6 +668,15 @@ std::string rtl_text(const std::vector<Word>& visual, bool rtl_paragraph, const 
     for (auto& c : cl)
       if (!c.space && !is_joiner(c) && c.rtl && visual[c.word].order == order && (!best || c.x0 < best->x0)) best = &c;
     if (best && best->x0 >= mx - 0.1 && best->x0 - mx < 0.6 * std::max(visual[best->word].size, 1.0)) best->text += m;
+    else marks.push_back({m, mx});
+  }
+  // (a word of marks alone drawn right to left: on the leftmost letter of the word drawn
+  // just before it, within 0.3 em of where it is drawn)
+  for (const auto& [m, order, mx] : drawn_after) {
+    Cluster* best = nullptr;
+    for (auto& c : cl)
+      if (!c.space && !is_joiner(c) && c.rtl && visual[c.word].order_end == order && (!best || c.x0 < best->x0)) best = &c;
+    if (best && std::abs(best->x0 - mx) < 0.3 * std::max(visual[best->word].size, 1.0)) best->text += m;
     else marks.push_back({m, mx});
   }
   // 1b. Joiner controls the PDF carries without a glyph (SpaceGlyph::joiner: cairo's

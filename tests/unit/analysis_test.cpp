@@ -734,3 +734,15 @@ TEST(Rtl, MarkOnTheFirstLetterOfALeftToRightParagraphStaysInItsRun) {
   a.order_end = 11;
   EXPECT_EQ(extract::rtl_text({w, mark, a}, false), "اصل دربارهٔ");
 }
+
+TEST(Rtl, MarkDrawnAloneRightToLeftGoesWithTheLetterDrawnBeforeIt) {
+  // "بُعد" (cairo-ar-1034 page 2): cairo draws a glyph a word, right to left in logical
+  // order: beh [581.0, 587.5), then the damma alone at 580.0, zero width, on the edge
+  // between the beh and the ain [568.0, 580.5), then the ain and the dal. Where it is
+  // drawn says "ain"; the drawing order says "beh", the letter it sits on.
+  extract::Word beh = cairo_glyph("ب", 581.01, 587.46, 87);
+  extract::Word damma = cairo_glyph("\u064F", 580.0, 580.0, 89);
+  extract::Word ain = cairo_glyph("ع", 568.0, 580.5, 91);
+  extract::Word dal = cairo_glyph("د", 554.99, 567.76, 93);
+  EXPECT_EQ(extract::rtl_text({dal, ain, damma, beh}), "بُعد");
+}

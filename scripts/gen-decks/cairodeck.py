@@ -472,4 +472,4 @@ def add_invisible(path, invisible, H):
         stream = ("q BT 3 Tr /FInv 12 Tf 1 0 0 1 60 %.1f Tm (%s) Tj ET Q" % (H - y - 12, safe)).encode("latin-1")
         page.contents_add(pikepdf.Stream(pdf, b"q\n"), prepend=True)
         page.contents_add(pikepdf.Stream(pdf, b"\nQ\n" + stream), prepend=False)
-    pdf.save(path, deterministic_id=True)
+    pdf.save(path, static_id=True)  # (Debian 12 has pikepdf 6.0: no deterministic_id)

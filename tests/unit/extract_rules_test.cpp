@@ -2467,3 +2467,33 @@ TEST(Rule8_Blocks, UnmarkedLineAtAnItemsTextStartContinuesItAtLooseLineSpacing) 
   ASSERT_EQ(b.size(), 3u);
   EXPECT_EQ(b[2].text, "Kosten pro Person: 120 EUR Offenes und transparentes Verfahren");
 }
+
+TEST(Rule10_Join, LineStretchedAtEveryWordWithNoOtherLineToShowItsBoxIsOneLine) {
+  // cairo-he-3066 page 5: a Hebrew item broken by hand, its first line justified (cairo
+  // stretches a line ending in a line separator): eight words, every gap 32-34 pt, and the
+  // line under it short, so no other line shows the box (issue 16)
+  PageBuilder p(1);
+  const std::vector<std::pair<std::string, std::pair<double, double>>> ws = {
+      {"לניסיון.", {89.0, 149.04}}, {"או", {181.98, 200.76}},   {"למעסיק", {232.98, 295.04}}, {"לרקע,", {328.0, 375.04}},
+      {"קשר", {406.98, 442.36}},     {"בלי", {475.98, 502.76}}, {"מוזמנים,", {535.98, 605.54}}, {"כולם", {638.96, 676.96}}};
+  // (cairo draws a glyph at a time: each letter a word of its own, no space glyph)
+  for (const auto& [t, x] : ws) {
+    std::u32string v = unicode::decode(rev(t));
+    double step = (x.second - x.first) / static_cast<double>(v.size());
+    for (size_t i = 0; i < v.size(); ++i) {
+      auto& w = p.span(unicode::encode(v.substr(i, 1)), x.first + step * static_cast<double>(i),
+                       x.first + step * static_cast<double>(i + 1), 73.9, 20);
+      even_char_x(w);
+      w.space_after = false;
+    }
+  }
+  double x = 89;
+  for (const std::string t : {"חדשים", "סניפים", "שני", "נוסדו"}) {
+    double w = 10.0 * static_cast<double>(unicode::decode(t).size());
+    even_char_x(p.span(rev(t), x, x + w, 98.3, 20));
+    x += w + 5;
+  }
+  extract::PageLines pl = extract::build_lines(p.pw, true);
+  ASSERT_EQ(pl.lines.size(), 2u);
+  EXPECT_EQ(pl.lines[0].text, "כולם מוזמנים, בלי קשר לרקע, למעסיק או לניסיון.");
+}

@@ -60,14 +60,55 @@ std::vector<int> parse_page_ranges(const std::string& spec, int npages) {
 
 void probe_drawn_bullets(PageLines& page, const InkFn& ink) {
   std::vector<size_t> cand = needs_ink_probe(page);
-  if (cand.empty()) return;
   std::vector<std::array<double, 4>> rects;
   for (size_t k : cand) rects.push_back(ink_probe_rect(page.lines[k], page.width));
-  auto res = ink(rects);
+  auto res = cand.empty() ? std::vector<std::optional<double>>{} : ink(rects);
   for (size_t r = 0; r < cand.size() && r < res.size(); ++r) {
     Line& l = page.lines[cand[r]];
     l.ink_before = res[r].has_value();
     if (res[r]) l.ink_x = l.rtl ? page.width - *res[r] : *res[r];
+  }
+  // Centred lines (each a list item centred on its own), and right-to-left lines with no
+  // mark on their right: a mark before two of them or more, at one distance from their
+  // text (within 0.3 em of the median), on one side (a list of Hebrew or Arabic items in
+  // left-to-right paragraphs, as cairo and PPTX exports set them, has its bullets on the
+  // left). A lone centred line with ink beside it (a title by an icon) stays text.
+  std::vector<size_t> mid = centred_ink_candidates(page);
+  for (size_t k : cand)
+    if (!page.lines[k].ink_before.value_or(false) && page.lines[k].rtl) mid.push_back(k);
+  if (mid.size() < 2) return;
+  for (int side = 0; side < 2; ++side) {  // 0: before the text as its direction has it; 1: the other side
+    rects.clear();
+    for (size_t k : mid) {
+      Line l = page.lines[k];
+      if (side == 1) l.rtl = !l.rtl;
+      rects.push_back(ink_probe_rect(l, page.width));
+    }
+    res = ink(rects);
+    std::vector<std::pair<size_t, double>> hit;  // candidate, distance of its mark from its text (em)
+    for (size_t r = 0; r < mid.size() && r < res.size(); ++r) {
+      if (!res[r]) continue;
+      const Line& l = page.lines[mid[r]];
+      bool right = l.rtl != (side == 1);
+      hit.push_back({r, (right ? *res[r] - l.x1 : l.x0 - *res[r]) / std::max(l.size, 1.0)});
+    }
+    if (hit.size() < 2) continue;
+    std::vector<double> ds;
+    for (auto& h : hit) ds.push_back(h.second);
+    std::sort(ds.begin(), ds.end());
+    double med = ds[ds.size() / 2];
+    std::vector<size_t> keep;
+    for (auto& [r, d] : hit)
+      if (std::abs(d - med) <= 0.3) keep.push_back(r);
+    if (keep.size() < 2) continue;
+    for (size_t r : keep) {
+      Line& l = page.lines[mid[r]];
+      l.ink_before = true;
+      // (from the page's right edge where the mark stands right of right-to-left text,
+      // as indents of right-to-left lists are measured; else from its left)
+      l.ink_x = l.rtl && side == 0 ? page.width - *res[r] : *res[r];
+    }
+    return;
   }
 }
 

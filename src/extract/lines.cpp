@@ -2354,7 +2354,9 @@ PageLines build_lines(const PageWords& page, bool rtl_deck, std::optional<bool> 
   return out;
 }
 
-std::vector<size_t> needs_ink_probe(const PageLines& page) {
+namespace {
+// needs_ink_probe's lines (centred = false), or the centred lines it leaves out (true)
+std::vector<size_t> ink_probe_lines(const PageLines& page, bool centred_only) {
   std::vector<size_t> out;
   if (page.lines.empty()) return out;
   for (size_t i = 0; i < page.lines.size(); ++i) {
@@ -2371,10 +2373,14 @@ std::vector<size_t> needs_ink_probe(const PageLines& page) {
     }
     if (hangs) continue;
     bool centred = std::abs((l.x0 + l.x1) / 2 - page.width / 2) < 2 * l.size;
-    if (aligned || !centred) out.push_back(i);
+    if ((aligned || !centred) != centred_only) out.push_back(i);
   }
   return out;
 }
+}  // namespace
+
+std::vector<size_t> needs_ink_probe(const PageLines& page) { return ink_probe_lines(page, false); }
+std::vector<size_t> centred_ink_candidates(const PageLines& page) { return ink_probe_lines(page, true); }
 
 std::array<double, 4> ink_probe_rect(const Line& l, double) {
   double em = std::max(l.size, 1.0);

@@ -196,6 +196,11 @@ PageLines build_lines(const PageWords& page, bool rtl_deck = false, std::optiona
 // marker that start indented from the page's text edge, line up with another line (or
 // are not centred), and do not hang under a glyph item's text.
 std::vector<size_t> needs_ink_probe(const PageLines& page);
+// The lines needs_ink_probe() leaves out only because each is centred on the page on its
+// own (no other line starts where it does): a centred list's items, each with its bullet
+// just before its text. probe_drawn_bullets() takes their ink only where two of them or
+// more show a mark at one distance from their text.
+std::vector<size_t> centred_ink_candidates(const PageLines& page);
 
 // Where to look for a drawn bullet before line `l`: x0, y0, x1, y1.
 std::array<double, 4> ink_probe_rect(const Line& l, double page_width);

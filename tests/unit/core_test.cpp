@@ -124,6 +124,51 @@ TEST(DrawnBullets, EveryCandidateIsProbedAndRightToLeftIsMirrored) {
     if (l.ink_before.value_or(false)) EXPECT_NEAR(l.ink_x, 453 - (l.x1 + 0.12 * 11 + 2), 1e-9);
 }
 
+// cairo-he-3066 page 9: a centred list of Hebrew items in left-to-right paragraphs, each
+// line centred on its own, its drawn bullet 0.6-0.8 em left of its text; a centred line
+// with ink beside it alone stays text (issue 16)
+TEST(DrawnBullets, CentredRightToLeftItemsWithTheirBulletsOnTheLeft) {
+  extract::PageLines pl;
+  pl.page = 1;
+  pl.width = 720;
+  pl.height = 405;
+  auto line = [&](double x0, double x1, double y, double size) {
+    extract::Line l;
+    extract::Word w;
+    w.text = "שלום"; w.x0 = x0; w.x1 = x1; w.y0 = y; w.y1 = y + size; w.size = size;
+    l.words = {w};
+    l.x0 = x0; l.x1 = x1; l.y0 = y; l.y1 = y + size; l.size = size; l.rtl = true;
+    l.text = l.full_text = w.text;
+    l.text_start = l.marker_start = x1;
+    pl.lines.push_back(l);
+  };
+  line(272.0, 485.5, 98.8, 20);
+  line(287.0, 471.1, 128.0, 20);
+  line(327.1, 459.4, 154.4, 18);
+  line(303.0, 456.1, 243.5, 20);
+  auto ink = [&](const std::vector<std::array<double, 4>>& rs) {
+    std::vector<std::optional<double>> out;
+    for (const auto& r : rs) {
+      std::optional<double> hit;
+      for (const auto& l : pl.lines)  // a dot 0.85 em left of each line's text
+        if (r[1] < l.yc() && r[3] > l.yc() && r[0] < l.x0 - 0.85 * l.size && r[2] > l.x0 - 0.85 * l.size) hit = l.x0 - 0.85 * l.size;
+      out.push_back(hit);
+    }
+    return out;
+  };
+  extract::probe_drawn_bullets(pl, ink);
+  for (const auto& l : pl.lines) {
+    EXPECT_TRUE(l.ink_before.value_or(false));
+    EXPECT_NEAR(l.ink_x, l.x0 - 0.85 * l.size, 1e-9);  // from the left: the bullets stand there
+  }
+  // one centred line with a mark beside it: no list
+  extract::PageLines one = pl;
+  one.lines.resize(1);
+  for (auto& l : one.lines) l.ink_before.reset();
+  extract::probe_drawn_bullets(one, ink);
+  EXPECT_FALSE(one.lines[0].ink_before.value_or(false));
+}
+
 // Drawn bullets without a render: the window painted from the marks the page's one pass
 // recorded, and tested as a render was.
 TEST(DrawnBullets, MarkFoundAmongTheRecordedInk) {

@@ -841,16 +841,29 @@ std::string rtl_text(const std::vector<Word>& visual, bool rtl_paragraph, const 
       // number typed first would look the same; right-to-left sentences end in a number
       // (a date, a sum) far more often than they start with one.)
       // (the number's digits may be clusters of their own)
-      bool line_start = k == 0 && number(c);
+      // (or a number in parts, "2026-014", European separators between digits, UAX #9 W4)
+      auto in_parts = [&](const Cluster& x) {
+        if (x.rtl || x.space || x.text.size() < 3 || !u_isdigit(static_cast<UChar32>(x.text.front())) ||
+            !u_isdigit(static_cast<UChar32>(x.text.back())))
+          return false;
+        return std::all_of(x.text.begin(), x.text.end(), [](char32_t ch) {
+          return u_isdigit(static_cast<UChar32>(ch)) || ch == U'-' || ch == U'+' || ch == U'/' || ch == U'.' || ch == U',';
+        });
+      };
+      bool line_start = k == 0 && (number(c) || in_parts(c));
       size_t r = k + 1;
       if (line_start) {
-        while (r < cl.size() && number(cl[r])) ++r;
+        // (a number in parts drawn a glyph at a time: its separators between digits)
+        auto separator = [](const Cluster& x) {
+          return !x.rtl && !x.space && x.text.size() == 1 && (x.text[0] == U'-' || x.text[0] == U'+' || x.text[0] == U'/');
+        };
+        while (r < cl.size() && (number(cl[r]) || (separator(cl[r]) && r + 1 < cl.size() && number(cl[r + 1])))) ++r;
         // (spaces and punctuation between: "120 :ףתתשמל תולע USD")
         while (r < cl.size() && (cl[r].space || (!cl[r].rtl && cl[r].text.size() == 1 && u_ispunct(static_cast<UChar32>(cl[r].text[0])))))
           ++r;
       }
       if (arabic_digits && r < cl.size() && cl[r].space) ++r;
-      if (!rtl_paragraph && number(c) && r < cl.size() && cl[r].rtl && !cl[r].space && !is_joiner(cl[r]) && (k == 0 || cl[k - 1].space))
+      if (!rtl_paragraph && (number(c) || (line_start && in_parts(c))) && r < cl.size() && cl[r].rtl && !cl[r].space && !is_joiner(cl[r]) && (k == 0 || cl[k - 1].space))
         vis += U'\u200F', marked = true;
       // (a right-to-left cluster goes in reversed, its marks first: a mark takes the
       // direction of what stands before it, UAX #9 W1, left to right at a left-to-right
@@ -933,6 +946,15 @@ std::string rtl_text(const std::vector<Word>& visual, bool rtl_paragraph, const 
       std::u32string p = out.substr(0, k);
       out = out.substr(j) + p;
     }
+  }
+  // A per cent sign first, before right-to-left letters, on a line ending in a number: in
+  // a left-to-right paragraph the sign after a number that ends a right-to-left run takes
+  // the paragraph's direction (UAX #9: an Arabic number's terminator stays neutral, W5),
+  // and stands at the line's right end ("زيادة العضوية بنسبة 18%").
+  if (!rtl_paragraph && out.size() >= 3 && (out[0] == U'%' || out[0] == 0x66A) && direction::is_rtl(out[1]) &&
+      u_isdigit(static_cast<UChar32>(out.back()))) {
+    char32_t pc = out[0];
+    out = out.substr(1) + pc;
   }
   unmirror_brackets(out);
   return u::collapse_spaces(hygiene(u::encode(fold_presentation_forms(out))));

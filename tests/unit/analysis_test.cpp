@@ -746,3 +746,26 @@ TEST(Rtl, MarkDrawnAloneRightToLeftGoesWithTheLetterDrawnBeforeIt) {
   extract::Word dal = cairo_glyph("د", 554.99, 567.76, 93);
   EXPECT_EQ(extract::rtl_text({dal, ain, damma, beh}), "بُعد");
 }
+
+TEST(Rtl, NumberInPartsAtTheLeftOfAnAllRightToLeftLineEndsItsSentence) {
+  // "המסמכים ממוספרים למשל 2026-014." in a left-to-right paragraph (impress-odp-fa-3045,
+  // cairo-he-3121): the number ends the right-to-left run, so it is drawn at the line's
+  // left; the full stop takes the paragraph's direction and stands at the right end. A
+  // line of no left-to-right letters ends in its number far more often than it starts so.
+  extract::Word num = cairo_glyph("2026-014", 10, 80, 0);
+  extract::Word a = cairo_glyph("למשל", 90, 130, 2);
+  a.char_x = {90, 100, 110, 120, 130};
+  extract::Word b = cairo_glyph("ממוספרים", 140, 220, 4);
+  b.char_x = {140, 150, 160, 170, 180, 190, 200, 210, 220};
+  extract::Word stop = cairo_glyph(".", 221, 225, 6);
+  // (the letters as drawn, visual order: each word reversed)
+  a.text = "לשמל";
+  b.text = "םירפסוממ";
+  EXPECT_EQ(extract::rtl_text({num, a, b, stop}, false), "ממוספרים למשל 2026-014.");
+  // a per cent sign the same way: "זה 18%" drawn "18 הז %"
+  extract::Word n18 = cairo_glyph("18", 10, 30, 0);
+  extract::Word ze = cairo_glyph("הז", 40, 60, 2);
+  ze.char_x = {40, 50, 60};
+  extract::Word pc = cairo_glyph("%", 61, 70, 4);
+  EXPECT_EQ(extract::rtl_text({n18, ze, pc}, false), "זה 18%");
+}

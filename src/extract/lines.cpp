@@ -950,8 +950,9 @@ std::string rtl_text(const std::vector<Word>& visual, bool rtl_paragraph, const 
   // A per cent sign first, before right-to-left letters, on a line ending in a number: in
   // a left-to-right paragraph the sign after a number that ends a right-to-left run takes
   // the paragraph's direction (UAX #9: an Arabic number's terminator stays neutral, W5),
-  // and stands at the line's right end ("زيادة العضوية بنسبة 18%").
-  if (!rtl_paragraph && out.size() >= 3 && (out[0] == U'%' || out[0] == 0x66A) && direction::is_rtl(out[1]) &&
+  // and stands at the line's right end ("زيادة العضوية بنسبة 18%"), where a reading from
+  // the right (no marker told the paragraph's side) puts it first as well.
+  if (out.size() >= 3 && (out[0] == U'%' || out[0] == 0x66A) && direction::is_rtl(out[1]) &&
       u_isdigit(static_cast<UChar32>(out.back()))) {
     char32_t pc = out[0];
     out = out.substr(1) + pc;

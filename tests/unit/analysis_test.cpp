@@ -762,10 +762,4 @@ TEST(Rtl, NumberInPartsAtTheLeftOfAnAllRightToLeftLineEndsItsSentence) {
   a.text = "לשמל";
   b.text = "םירפסוממ";
   EXPECT_EQ(extract::rtl_text({num, a, b, stop}, false), "ממוספרים למשל 2026-014.");
-  // a per cent sign the same way: "זה 18%" drawn "18 הז %"
-  extract::Word n18 = cairo_glyph("18", 10, 30, 0);
-  extract::Word ze = cairo_glyph("הז", 40, 60, 2);
-  ze.char_x = {40, 50, 60};
-  extract::Word pc = cairo_glyph("%", 61, 70, 4);
-  EXPECT_EQ(extract::rtl_text({n18, ze, pc}, false), "זה 18%");
 }

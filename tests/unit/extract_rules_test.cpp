@@ -2497,3 +2497,25 @@ TEST(Rule10_Join, LineStretchedAtEveryWordWithNoOtherLineToShowItsBoxIsOneLine) 
   ASSERT_EQ(pl.lines.size(), 2u);
   EXPECT_EQ(pl.lines[0].text, "כולם מוזמנים, בלי קשר לרקע, למעסיק או לניסיון.");
 }
+
+TEST(Rule1_RightToLeft, PerCentSignAtTheRightOfALeftToRightParagraphFollowsItsNumber) {
+  // impress-odp-ar-3168 page 2: "زيادة العضوية بنسبة 18%" in a left-to-right paragraph,
+  // drawn in the order typed: the words (right to left), the number at the line's left,
+  // then the sign, touching the line's rightmost letter; with no marker to tell the
+  // paragraph's direction the line is read right to left, the sign first
+  PageBuilder p(1);
+  struct G { const char* t; double x0, x1; int order; };
+  const G gs[] = {{"ةبسنب", 81.0, 127.66, 31}, {"ةي", 135.72, 151.66, 37}, {"وضعنا", 155.02, 206.08, 39},
+                  {"ةداي", 214.25, 248.78, 45},  {"ز", 252.03, 263.21, 49},     {"18", 43.09, 72.80, 50},
+                  {"%", 263.31, 281.54, 52}};
+  for (const G& g : gs) {
+    auto& w = p.span(g.t, g.x0, g.x1, 168.6, 28);
+    if (std::string(g.t) != "18" && std::string(g.t) != "%") even_char_x(w);
+    w.order = g.order;
+    w.order_end = g.order + static_cast<int>(unicode::decode(g.t).size());
+    w.space_after = std::string(g.t) != "ز" && std::string(g.t) != "%";
+  }
+  extract::PageLines pl = extract::build_lines(p.pw, true, false);
+  ASSERT_EQ(pl.lines.size(), 1u);
+  EXPECT_EQ(pl.lines[0].text, "زيادة انعضوية بنسبة 18%");  // (no lam: equal advances read as lam-alef)
+}

@@ -1307,8 +1307,8 @@ Line make_line(std::vector<W> ws, double page_width, const DirContext& dc, const
       }
     }
   }
-  // A number glued to Chinese or Japanese text ("(b)誰でも参加できる", Impress from PPTX
-  // sets no space there): split off when its text starts with a Han or Kana letter, or
+  // A number glued to Chinese, Japanese or Thai text ("(b)誰でも参加できる", Impress from PPTX
+  // sets no space there): split off when its text starts with a Han, Kana or Thai letter, or
   // with a capitalised word ("III.Sicherheit", a right-aligned list's shrunken tab; a
   // letter or roman numeral still needs its sequence, so "A.Smith" stays a name).
   bool glued_number = number_left;
@@ -1316,7 +1316,7 @@ Line make_line(std::vector<W> ws, double page_width, const DirContext& dc, const
     const std::u32string& r = ws[0].raw;
     for (size_t k = 2; k < std::min<size_t>(r.size(), 6); ++k)
       if ((r[k - 1] == U'.' || r[k - 1] == U')') &&
-          (u::is_cjk(r[k]) || (k + 1 < r.size() && u_isupper(static_cast<UChar32>(r[k])) && u_islower(static_cast<UChar32>(r[k + 1]))) ||
+          (u::is_cjk(r[k]) || u::no_space_script(r[k]) || (k + 1 < r.size() && u_isupper(static_cast<UChar32>(r[k])) && u_islower(static_cast<UChar32>(r[k + 1]))) ||
            // (a bracketed number before digits that run into Han or Kana: "(2)14都市",
            // Impress sets no space after a Japanese item's number)
            (r[0] == U'(' && r[k - 1] == U')' && u_isdigit(static_cast<UChar32>(r[k])) && ws.size() > 1 && !ws[1].raw.empty() &&
@@ -1375,7 +1375,8 @@ Line make_line(std::vector<W> ws, double page_width, const DirContext& dc, const
       if (!l.rtl && has_rtl(n.w.text)) nospace_script = true;
       if ((gap >= 0.35 * em || ((drawn_apart || (nospace_script && m.raw != U"o")) && gap >= 0.2 * em)) && !lower) first_text = 1;
     } else if (!m.glyph && (number_marker(m.w.text) || (bare_number && gap >= 0.25 * em)) &&
-               (gap >= 0.15 * em || glued_number || (!n.raw.empty() && u::is_cjk(n.raw[0]) && number_marker(m.w.text))) &&
+               (gap >= 0.15 * em || glued_number ||
+                (!n.raw.empty() && (u::is_cjk(n.raw[0]) || u::no_space_script(n.raw[0])) && number_marker(m.w.text))) &&
                !(no_number && letter_number(m.w.text))) {
       first_text = 1;
       l.numbered = true;

@@ -2519,3 +2519,23 @@ TEST(Rule1_RightToLeft, PerCentSignAtTheRightOfALeftToRightParagraphFollowsItsNu
   ASSERT_EQ(pl.lines.size(), 1u);
   EXPECT_EQ(pl.lines[0].text, "زيادة انعضوية بنسبة 18%");  // (no lam: equal advances read as lam-alef)
 }
+
+TEST(Rule2_Markers, ListNumberGluedToThaiTextIsAMarker) {
+  // impress-pptx-th-3189 page 5 and -3057 page 8: Impress sets no space between an item's
+  // number and its Thai text ("(a)รองรับ…"), or a narrow one ("iv. แปล…"), as it does for
+  // Chinese and Japanese (issue 16)
+  PageBuilder p(1);
+  p.line("(a)รองรับเครือข่าย IPv6", 100, 100, 20);
+  p.line("(b)เราแนะนำให้ดำเนินการ", 100, 130, 20);
+  p.line("iii. การประชุมใหญ่ปิดงาน", 100, 160, 20);
+  p.pw.words.back().x0 = p.pw.words[p.pw.words.size() - 2].x1 + 2;  // (a space of 0.1 em)
+  p.line("iv. แปลเป็นหกภาษา", 100, 190, 20);
+  p.pw.words.back().x0 = p.pw.words[p.pw.words.size() - 2].x1 + 2;
+  extract::PageLines pl = extract::build_lines(p.pw);
+  ASSERT_EQ(pl.lines.size(), 4u);
+  EXPECT_EQ(pl.lines[0].marker, "(a)");
+  EXPECT_EQ(pl.lines[0].text, "รองรับเครือข่าย IPv6");
+  EXPECT_EQ(pl.lines[1].marker, "(b)");
+  EXPECT_EQ(pl.lines[3].marker, "iv.");
+  EXPECT_EQ(pl.lines[3].text, "แปลเป็นหกภาษา");
+}

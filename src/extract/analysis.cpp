@@ -340,7 +340,10 @@ bool continues(const Draft& cur, const Line& l, std::optional<std::pair<double, 
   // column never sets two lines of this size closer than their boxes: TeX sets lines by
   // its baseline skip, closer than a tall font's boxes)
   double box_h = std::min(last.height(), l.height());
-  if (first.rtl && tightest >= 0.95 * box_h) ref = std::max(ref, box_h);
+  // (right-to-left text, whichever way its paragraph runs; a left-to-right paragraph's
+  // items in a tall right-to-left font measure their pitch as right-to-left ones do)
+  const bool rtl_text = first.rtl || direction::count_utf8(first.text).mostly_rtl();
+  if ((first.rtl || (rtl_text && cur.item)) && tightest >= 0.95 * box_h) ref = std::max(ref, box_h);
   bool spaced = pitch > ref + 0.25 * em;
   // (a list item's first line in a script without case, wrapped: the line under it starts
   // where the item's text does and the first line fills the box; its pitch is the line
@@ -409,7 +412,7 @@ bool continues(const Draft& cur, const Line& l, std::optional<std::pair<double, 
   // (in right-to-left text, without case, a first line that fills its box and does not end
   // a sentence does the same: its next word did not fit; cairo sets Hebrew 1.5 em apart
   // where 1.2 em is assumed of a deck with too few wrapped lines in lower case to measure)
-  if (spaced && full && !lower && first.rtl && !ends_sentence(last.text) && cur.lines.size() == 1 && box &&
+  if (spaced && full && !lower && rtl_text && !ends_sentence(last.text) && cur.lines.size() == 1 && box &&
       last_w > 0.8 * (std::max(box->second, l.x1) - std::min(box->first, l.x0)) && pitch < 1.6 * ref) {
     std::u32string a = u::decode(last.text), b = u::decode(l.text);
     auto rtl_letter = [](char32_t c) { return c >= 0x0590 && c <= 0x08FF; };
@@ -419,7 +422,7 @@ bool continues(const Draft& cur, const Line& l, std::optional<std::pair<double, 
   // sentence, over a much shorter line that ends one: its last words, wrapped at a tall
   // font's pitch, up to 2.6 em (Impress sets Noto Naskh Arabic 2.33 em apart, cairo 1.8
   // em); no box of other lines to measure, or one it nearly fills)
-  if (spaced && first.rtl && cur.lines.size() == 1 && !ends_sentence(last.text) && ends_sentence(l.text) &&
+  if (spaced && rtl_text && cur.lines.size() == 1 && !ends_sentence(last.text) && ends_sentence(l.text) &&
       pitch < 2.6 * em && word_count(last.text) >= 6 && l.x1 - l.x0 < 0.8 * (last.x1 - last.x0) &&
       (!box || last_w > 0.85 * (box->second - box->first))) {
     std::u32string a = u::decode(last.text), b = u::decode(l.text);

@@ -67,6 +67,8 @@ void probe_drawn_bullets(PageLines& page, const InkFn& ink) {
     Line& l = page.lines[cand[r]];
     l.ink_before = res[r].has_value();
     if (res[r]) l.ink_x = l.rtl ? page.width - *res[r] : *res[r];
+    // (a drawn bullet tells the paragraph's side, as a glyph does: the deck's vote)
+    if (res[r] && l.rtl) l.marker_side = 1;
   }
   // Centred lines (each a list item centred on its own), and right-to-left lines with no
   // mark on their right: a mark before two of them or more, at one distance from their
@@ -107,6 +109,7 @@ void probe_drawn_bullets(PageLines& page, const InkFn& ink) {
       // (from the page's right edge where the mark stands right of right-to-left text,
       // as indents of right-to-left lists are measured; else from its left)
       l.ink_x = l.rtl && side == 0 ? page.width - *res[r] : *res[r];
+      if (l.rtl) l.marker_side = side == 0 ? 1 : -1;
     }
     return;
   }

@@ -160,6 +160,7 @@ TEST(DrawnBullets, CentredRightToLeftItemsWithTheirBulletsOnTheLeft) {
   for (const auto& l : pl.lines) {
     EXPECT_TRUE(l.ink_before.value_or(false));
     EXPECT_NEAR(l.ink_x, l.x0 - 0.85 * l.size, 1e-9);  // from the left: the bullets stand there
+    EXPECT_EQ(l.marker_side, -1);  // a left-to-right paragraph, for the deck's vote
   }
   // one centred line with a mark beside it: no list
   extract::PageLines one = pl;

@@ -1296,11 +1296,13 @@ Line make_line(std::vector<W> ws, double page_width, const DirContext& dc, const
   // left: "2." reads ".2" as drawn, and is the line's number marker all the same.
   if (l.rtl && !ws.empty() && !ws[0].glyph) {
     const std::string& t = ws[0].w.text;
-    if (t.size() >= 2 && (t[0] == '.' || t[0] == ')')) {
+    // (or its closing bracket drawn mirrored and mapped to the opening one, "(1": XeTeX's
+    // bidi package sets a Persian item's "1)" so)
+    if (t.size() >= 2 && (t[0] == '.' || t[0] == ')' || (t[0] == '(' && t.find(')') == std::string::npos))) {
       // (a Hebrew letter number comes as drawn too: ".׳א" is "א׳.")
       std::u32string core = u::decode(t.substr(1));
       if (has_rtl(t)) std::reverse(core.begin(), core.end());
-      std::string m = u::encode(core) + t[0];
+      std::string m = u::encode(core) + (t[0] == '(' ? ')' : t[0]);
       if (number_marker(m) && !(no_number && letter_number(m))) {
         ws[0].w.text = m;
         ws[0].raw = u::decode(m);

@@ -2571,3 +2571,27 @@ TEST(Rule1_RightToLeft, SoInALeftToRightParagraphOfArabicText) {
   ASSERT_EQ(d.slides[0].blocks.size(), 1u);
   EXPECT_EQ(d.slides[0].blocks[0].text, "نوصي بنهج تدريجي يبدأ بأكبر شبكة، ثم يمضي نحو شبكات أصغر.");  // (no lam: equal advances read as lam-alef)
 }
+
+TEST(Rule2_Markers, RightToLeftItemNumberWithAMirroredBracketIsAMarker) {
+  // beamer-xelatex-fa-3111 page 3: XeTeX's bidi package draws a Persian item's "1)" with
+  // the closing bracket mirrored and mapped to "(": the word reads "(1" as drawn, right
+  // of the item's text (issue 16)
+  PageBuilder p(1);
+  auto item = [&](const std::string& n, const std::vector<std::string>& ws, double y) {
+    p.span("(" + n, 334.4, 340.3, y, 14.3);
+    double x = 330;
+    for (const auto& t : ws) {
+      double w = 7.0 * static_cast<double>(unicode::decode(t).size());
+      even_char_x(p.span(rev(t), x - w, x, y, 14.3));
+      x -= w + 4;
+    }
+  };
+  item("1", {"رسیدن", "به", "کشور"}, 89);
+  item("2", {"نشست", "عمومی", "پایانی"}, 109);
+  item("3", {"قرارداد", "حامیان"}, 128.5);
+  extract::PageLines pl = extract::build_lines(p.pw, true);
+  ASSERT_EQ(pl.lines.size(), 3u);
+  EXPECT_EQ(pl.lines[0].marker, "1)");
+  EXPECT_EQ(pl.lines[1].marker, "2)");
+  EXPECT_EQ(pl.lines[1].text, "نشست عمومی پایانی");
+}

@@ -1378,7 +1378,10 @@ Line make_line(std::vector<W> ws, double page_width, const DirContext& dc, const
       if ((gap >= 0.35 * em || ((drawn_apart || (nospace_script && m.raw != U"o")) && gap >= 0.2 * em)) && !lower) first_text = 1;
     } else if (!m.glyph && (number_marker(m.w.text) || (bare_number && gap >= 0.25 * em)) &&
                (gap >= 0.15 * em || glued_number ||
-                (!n.raw.empty() && (u::is_cjk(n.raw[0]) || u::no_space_script(n.raw[0])) && number_marker(m.w.text))) &&
+                (!n.raw.empty() && (u::is_cjk(n.raw[0]) || u::no_space_script(n.raw[0])) && number_marker(m.w.text)) ||
+                // (a Latin letter or digits as the number of a right-to-left item, its own
+                // word, touching the text: Impress from PPTX sets no space after "a)")
+                (l.rtl && has_rtl(n.w.text) && !has_rtl(m.w.text) && number_marker(m.w.text))) &&
                !(no_number && letter_number(m.w.text))) {
       first_text = 1;
       l.numbered = true;

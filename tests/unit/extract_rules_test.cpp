@@ -2595,3 +2595,25 @@ TEST(Rule2_Markers, RightToLeftItemNumberWithAMirroredBracketIsAMarker) {
   EXPECT_EQ(pl.lines[1].marker, "2)");
   EXPECT_EQ(pl.lines[1].text, "نشست عمومی پایانی");
 }
+
+TEST(Rule2_Markers, LatinItemNumberTouchingRightToLeftTextIsAMarker) {
+  // impress-pptx-fa-3056 page 8: "a)ظرفیت‌سازی بر پایهٔ نیاز", a right-to-left paragraph
+  // whose item number Impress sets as a word of its own, touching the text (issue 16)
+  PageBuilder p(1);
+  auto item = [&](const std::string& n, const std::vector<std::string>& ws, double y) {
+    double x = 446.4;
+    p.span(n, x + 0.12, x + 12.0, y, 12);
+    for (const auto& t : ws) {
+      double w = 6.0 * static_cast<double>(unicode::decode(t).size());
+      even_char_x(p.span(rev(t), x - w, x, y, 12));
+      x -= w + 4;
+    }
+  };
+  item(")a", {"ظرفیت", "بر", "پایه", "نیاز"}, 109);
+  item(")b", {"تعریف", "کنونی", "حکمرانی"}, 128);
+  extract::PageLines pl = extract::build_lines(p.pw, true);
+  ASSERT_EQ(pl.lines.size(), 2u);
+  EXPECT_EQ(pl.lines[0].marker, "a)");
+  EXPECT_EQ(pl.lines[0].text, "ظرفیت بر پایه نیاز");
+  EXPECT_EQ(pl.lines[1].marker, "b)");
+}

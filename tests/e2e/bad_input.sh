@@ -49,6 +49,7 @@ expect 10 "$line" -- "$DECKHAND" extract "$S" -o "$S"
 cmp -s "$S" "$ROOT/samples/ietf-wsis20.pdf" && ok "input untouched" || bad "input changed"
 expect 10 "$line" -- "$DECKHAND" extract "$S" -o "$T/no/such/dir/out.json"
 expect 2 "^deckhand: error: " -- "$DECKHAND" extract "$S" --pages 9-12
+expect 2 "^deckhand: error: --pages: an empty page list" -- "$DECKHAND" extract "$S" --pages ""
 expect 2 "^deckhand: error: " -- "$DECKHAND" extract --no-such-flag "$S"
 
 printf '{"schema":"deckhand.deck/1","slides":[{"kind":"poster"}]}' >"$T/bad.json"

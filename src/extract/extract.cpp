@@ -133,6 +133,23 @@ Deck extract_deck(const SourcePdf& src, const ExtractOptions& opts, Diagnostics&
   if (n > limits().pages)
     over_limit(static_cast<int>(Exit::bad_pdf), path, "the number of pages to read", std::to_string(n), std::to_string(limits().pages),
                "--max-pages");
+  // Some pages only (--pages): what a page's text is (a footer, a page number, a watermark,
+  // the deck's list levels and line pitch) is told by what the deck repeats, so the other
+  // pages are read too, up to 40 of them spread over the deck, and only the slides asked
+  // for are kept: a page reads the same as in the whole deck's extraction.
+  const std::set<int> wanted(pages.begin(), pages.end());
+  if (n < info.pages) {
+    std::set<int> read = wanted;
+    int others = info.pages - n, more = std::min(others, 40);
+    double step = static_cast<double>(info.pages) / more;
+    for (double at = 1; at <= info.pages && static_cast<int>(read.size()) < n + more; at += step) {
+      int pg = static_cast<int>(at);
+      while (pg <= info.pages && read.count(pg)) ++pg;
+      if (pg <= info.pages) read.insert(pg);
+    }
+    pages.assign(read.begin(), read.end());
+    n = static_cast<int>(pages.size());
+  }
 
   lap("open");
   // the source's pool: one document per worker, opened on the worker's first page
@@ -269,8 +286,15 @@ Deck extract_deck(const SourcePdf& src, const ExtractOptions& opts, Diagnostics&
   ao.source_title = info.title;
   ao.speller = [](const std::string& lang) { return shared_speller(lang); };
   lap("prepare");
-  Deck deck = analyze(lines, ao, diag);
+  Diagnostics all_diag;
+  Deck deck = analyze(lines, ao, wanted.size() == pages.size() ? diag : all_diag);
   lap("analysis");
+  if (wanted.size() != pages.size()) {
+    // the slides asked for, and the warnings about them (or about no page)
+    std::erase_if(deck.slides, [&](const Slide& sl) { return !wanted.count(sl.page); });
+    for (const Warning& w : all_diag.warnings())
+      if (w.page == 0 || wanted.count(w.page)) diag.warn(w);
+  }
   deck.source.file = std::filesystem::path(path).filename().string();
   deck.source.sha256 = src.sha256();
   deck.source.pages = info.pages;

@@ -225,6 +225,15 @@ point9)  # messages
   expect 8 'invalid deck JSON at the top level: missing "schema"' -- "$DECKHAND" handout "$T/inv.json" -o "$T/x.pdf"
   expect 2 "range 3-1 is reversed" -- "$DECKHAND" extract "$S" --pages 3-1 -o "$T/x.json"
   "$DECKHAND" extract -q "$S" --pages 2 -o "$T/one.json"
+  # --pages: a page reads as in the whole deck's extraction (footers, page numbers and list
+  # levels are told by what the deck repeats)
+  for f in beamer zh ar ru; do
+    "$DECKHAND" extract -q "$ROOT/samples/$f.pdf" -o "$T/$f-all.json"
+    "$DECKHAND" extract -q "$ROOT/samples/$f.pdf" --pages 2 -o "$T/$f-2.json"
+    a=$(jq -c '.slides[] | select(.page == 2)' "$T/$f-all.json"); b=$(jq -c '.slides[0]' "$T/$f-2.json")
+    [ -n "$a" ] && [ "$a" = "$b" ] && [ "$(jq '.slides | length' "$T/$f-2.json")" = 1 ] \
+      && ok "--pages 2 of $f.pdf: slide 2 as in the whole deck" || bad "--pages 2 of $f.pdf differs: $b"
+  done
   "$DECKHAND" inspect "$T/one.json" | grep -q "7 pages, 1 slide," && ok "'1 slide'" || bad "plural: $("$DECKHAND" inspect "$T/one.json" | sed -n 2p)"
   jq '.source.pages = 1' "$T/one.json" >"$T/one1.json"
   "$DECKHAND" inspect "$T/one1.json" | grep -q "1 page, 1 slide," && ok "'1 page'" || bad "plural: $("$DECKHAND" inspect "$T/one1.json" | sed -n 2p)"

@@ -225,7 +225,8 @@ void check_output_path(const std::string& path, const std::vector<std::string>& 
       throw Error(Exit::output, path, "the output would overwrite the input", "choose another output file with -o");
   }
   if (fs::is_directory(path, ec))
-    throw Error(Exit::output, path, "is a folder, not a file", "name a file, e.g. " + (fs::path(path) / "handout.pdf").string());
+    throw Error(Exit::output, path, "is a folder, not a file",
+                "name a file in it with -o, e.g. " + (fs::path(path) / "NAME").string() + " with the output's extension");
   fs::path dir = fs::path(path).parent_path();
   if (dir.empty()) dir = ".";
   if (!fs::is_directory(dir, ec))

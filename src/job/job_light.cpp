@@ -1,6 +1,7 @@
 // The commands the small executable runs itself (Job::light): extract. Nothing here may
 // use layout/, l10n/ or render/, so that `deckhand extract` loads none of libqpdf,
 // libharu, HarfBuzz, libgettextpo or yaml-cpp (docs/architecture.md, "Two executables").
+#include <algorithm>
 #include <spdlog/spdlog.h>
 #include <unistd.h>
 
@@ -37,8 +38,14 @@ int Job::finish(const Diagnostics& diag) const {
   if (!o_.quiet)
     for (const auto& w : ws) std::cerr << w.line() << "\n";
   if (o_.strict && !ws.empty()) {
+    // (which warnings, by code, so that -q --strict still says what stopped it)
+    std::vector<std::string> codes;
+    for (const auto& w : ws)
+      if (std::find(codes.begin(), codes.end(), w.code) == codes.end()) codes.push_back(w.code);
+    std::string list;
+    for (const auto& c : codes) list += (list.empty() ? "" : ", ") + c;
     std::cerr << "deckhand: error: " << (o_.input.empty() ? std::string("deckhand") : o_.input) << ": " << ws.size()
-              << " warning(s) and --strict is set (fix the input or drop --strict)\n";
+              << " warning(s) [" << list << "] and --strict is set (fix the input or drop --strict)\n";
     return static_cast<int>(Exit::warnings);
   }
   return 0;

@@ -45,7 +45,7 @@ qpdf "$T/raw.pdf" "$T/blank.pdf" 2>/dev/null
 qpdf --empty --pages "$T/two.pdf" "$T/blank.pdf" -- "$T/withblank.pdf" 2>/dev/null
 expect 0 "warning: .*page 3: no text on this page" -- "$DECKHAND" extract "$T/withblank.pdf" -o "$T/wb.json"
 [ -s "$T/wb.json" ] && ok "warnings alone still write output" || bad "no output with warnings"
-expect 3 "--strict" -- "$DECKHAND" extract --strict -q "$T/withblank.pdf" -o "$T/wb2.json"
+expect 3 "warning.s. \\[page-no-text\\] and --strict is set" -- "$DECKHAND" extract --strict -q "$T/withblank.pdf" -o "$T/wb2.json"
 [ ! -e "$T/wb2.json" ] && ok "--strict writes nothing" || bad "--strict wrote output"
 
 # the output is readable by an independent JSON parser

@@ -406,51 +406,48 @@ bool continues(const Draft& cur, const Line& l, std::optional<std::pair<double, 
     cjk_prose = ca >= 8 && cb >= 2 && !ends_sentence(last.text);
     if (ca + cb > 0) prose = false;
   }
+  // the letters the two lines meet at: the upper line's last, the lower line's first
+  const std::u32string ua = u::decode(last.text), ub = u::decode(l.text);
+  auto rtl_letter = [](char32_t c) { return c >= 0x0590 && c <= 0x08FF; };
+  const bool rtl_meet = !ua.empty() && !ub.empty() && rtl_letter(ua.back()) && rtl_letter(ub.front());
+  const bool caseless_meet = !ua.empty() && !ub.empty() && caseless(ua.back()) && caseless(ub.front());
+  // (a URL is no sentence carried on: a list of links set apart stays a list)
+  const bool link = l.text.rfind("http", 0) == 0 || l.text.rfind("www.", 0) == 0;
   // paragraph spacing above it; but a line starting in lower case carries a sentence on
   // (a box set with loose line spacing)
-  // (a URL is no sentence carried on: a list of links set apart stays a list)
   // (in right-to-left text, without case, a first line that fills its box and does not end
   // a sentence does the same: its next word did not fit; cairo sets Hebrew 1.5 em apart
   // where 1.2 em is assumed of a deck with too few wrapped lines in lower case to measure)
   if (spaced && full && !lower && rtl_text && !ends_sentence(last.text) && cur.lines.size() == 1 && box &&
-      last_w > 0.8 * (std::max(box->second, l.x1) - std::min(box->first, l.x0)) && pitch < 1.6 * ref) {
-    std::u32string a = u::decode(last.text), b = u::decode(l.text);
-    auto rtl_letter = [](char32_t c) { return c >= 0x0590 && c <= 0x08FF; };
-    if (!a.empty() && !b.empty() && rtl_letter(a.back()) && rtl_letter(b.front())) return true;
-  }
+      last_w > 0.8 * (std::max(box->second, l.x1) - std::min(box->first, l.x0)) && pitch < 1.6 * ref && rtl_meet)
+    return true;
   // (a right-to-left paragraph's long first line, six words or more, not ending its
   // sentence, over a much shorter line that ends one: its last words, wrapped at a tall
   // font's pitch, up to 2.6 em (Impress sets Noto Naskh Arabic 2.33 em apart, cairo 1.8
   // em); no box of other lines to measure, or one it nearly fills)
   if (spaced && rtl_text && cur.lines.size() == 1 && !ends_sentence(last.text) && ends_sentence(l.text) &&
       pitch < 2.6 * em && word_count(last.text) >= 6 && l.x1 - l.x0 < 0.8 * (last.x1 - last.x0) &&
-      (!box || last_w > 0.85 * (box->second - box->first))) {
-    std::u32string a = u::decode(last.text), b = u::decode(l.text);
-    auto rtl_letter = [](char32_t c) { return c >= 0x0590 && c <= 0x08FF; };
-    if (!a.empty() && !b.empty() && rtl_letter(a.back()) && rtl_letter(b.front())) return true;
-  }
+      (!box || last_w > 0.85 * (box->second - box->first)) && rtl_meet)
+    return true;
   // (likewise a list item's first line in a script without case, set centred or flush
   // with the item's text, that fills its box: Impress centres a Persian item wrapped 1.74
   // em under it)
   if (spaced && cur.item && cur.lines.size() == 1 && pitch < 2.5 * em && box && !ends_sentence(last.text) &&
-      last_w + 0.3 * em + w > (box->second - box->first) - 0.3 * em && last_w > 0.9 * (box->second - box->first)) {
-    std::u32string a = u::decode(last.text), b = u::decode(l.text);
-    if (!a.empty() && !b.empty() && caseless(a.back()) && caseless(b.front())) return true;
-  }
+      last_w + 0.3 * em + w > (box->second - box->first) - 0.3 * em && last_w > 0.9 * (box->second - box->first) &&
+      caseless_meet)
+    return true;
   // (a full line not ending a sentence, the next starting in lower case: a wrap, however
   // loose the line spacing; cairo and Impress set lines 2.04 em apart at 1.5 line
   // spacing, further than the paragraphs of the same box)
-  if (spaced && full && lower && !ends_sentence(last.text) && pitch < 2.4 * em && l.text.rfind("http", 0) != 0 &&
-      l.text.rfind("www.", 0) != 0)
-    return true;
+  if (spaced && full && lower && !ends_sentence(last.text) && pitch < 2.4 * em && !link) return true;
   // (a list item's line, then an unmarked line where the item's text starts, under 1.9
   // em below: the item broken by hand (Shift+Enter) or wrapped, at loose line spacing; an
   // unmarked paragraph in a list stands where the markers do)
   if (spaced && cur.item && pitch < 1.9 * em &&
       (first.rtl ? std::abs(l.x1 - text_right(first)) < 0.3 * em : std::abs(l.x0 - cur.text_start) < 0.3 * em) &&
-      l.bold == last.bold && l.text.rfind("http", 0) != 0 && l.text.rfind("www.", 0) != 0)
+      l.bold == last.bold && !link)
     return true;
-  if (spaced) return lower && pitch < 1.6 * ref && l.text.rfind("http", 0) != 0 && l.text.rfind("www.", 0) != 0;
+  if (spaced) return lower && pitch < 1.6 * ref && !link;
   if (full || lower || prose || cjk_prose || hanging) return true;
   // no paragraph spacing between them, same style: one paragraph broken by hand
   // (Shift+Enter), as readers take it; not on a title slide, whose lines under the title

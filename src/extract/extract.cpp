@@ -76,17 +76,18 @@ void probe_drawn_bullets(PageLines& page, const InkFn& ink) {
   // left-to-right paragraphs, as cairo and PPTX exports set them, has its bullets on the
   // left). A lone centred line with ink beside it (a title by an icon) stays text.
   std::vector<size_t> mid = centred_ink_candidates(page);
+  const size_t centred = mid.size();  // (the right-to-left lines after them were probed on their own side above)
   for (size_t k : cand)
     if (!page.lines[k].ink_before.value_or(false) && page.lines[k].rtl) mid.push_back(k);
   if (mid.size() < 2) return;
   for (int side = 0; side < 2; ++side) {  // 0: before the text as its direction has it; 1: the other side
     rects.clear();
-    for (size_t k : mid) {
-      Line l = page.lines[k];
+    for (size_t k = 0; k < (side == 0 ? centred : mid.size()); ++k) {
+      Line l = page.lines[mid[k]];
       if (side == 1) l.rtl = !l.rtl;
       rects.push_back(ink_probe_rect(l, page.width));
     }
-    res = ink(rects);
+    res = rects.empty() ? std::vector<std::optional<double>>{} : ink(rects);
     std::vector<std::pair<size_t, double>> hit;  // candidate, distance of its mark from its text (em)
     for (size_t r = 0; r < mid.size() && r < res.size(); ++r) {
       if (!res[r]) continue;

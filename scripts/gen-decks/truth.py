@@ -128,9 +128,15 @@ def steps_of(d, s):
     return list(s["pauses"]) + [None]
 
 
-def visible_spacing(box):
+def visible_spacing(box, d=None, s=None):
     """Paragraph spacing a reader sees as a gap between paragraphs: a quarter of the type
-    size or more (under that, level-0 paragraphs read as one, as lines broken by hand)."""
+    size or more (under that, level-0 paragraphs read as one, as lines broken by hand).
+    A Beamer box set inside a `column` (a narrow box, one of two columns, the main text
+    beside a side note) has none: the column is a minipage, which sets \\parskip to 0."""
+    if d is not None and d["producer"].startswith("beamer") and (
+            box.get("narrow") or box.get("column") is not None or
+            (s is not None and any(b["kind"] == "sidenote" for b in s["boxes"]))):
+        return False
     return box.get("space", 0) >= 0.25 * box.get("size", 20)
 
 
@@ -143,7 +149,7 @@ def items_of(d, s, upto=None):
             for pi, p in enumerate(box["paras"]):
                 if bi == 0 and upto is not None and pi >= upto:
                     break
-                if p["level"] == 0 and prev0 and not visible_spacing(box):
+                if p["level"] == 0 and prev0 and not visible_spacing(box, d, s):
                     items[-1][1] = items[-1][1] + " " + joined(p)
                 else:
                     items.append([p["level"], joined(p)])

@@ -323,7 +323,7 @@ bool starts_lower(const std::string& t) {
 // it); `pitch_ref`: the line pitch expected here (the column's tightest pitch, at most the
 // deck's wrapped-line pitch for this size).
 bool continues(const Draft& cur, const Line& l, std::optional<std::pair<double, double>> box, double pitch_ref,
-               bool title_slide, double tightest = 0) {
+               bool title_slide, double tightest = 0, const std::vector<double>* wrap_pitches = nullptr) {
   const Line& last = *cur.lines.back();
   const Line& first = *cur.lines.front();
   double size = std::max(l.size, last.size), em = std::max(size, 1.0);
@@ -345,6 +345,11 @@ bool continues(const Draft& cur, const Line& l, std::optional<std::pair<double, 
   const bool rtl_text = first.rtl || direction::count_utf8(first.text).mostly_rtl();
   if ((first.rtl || (rtl_text && cur.item)) && tightest >= 0.95 * box_h) ref = std::max(ref, box_h);
   bool spaced = pitch > ref + 0.25 * em;
+  // (a pitch within 0.1 em of a certain wrap's in the same column is the box's line
+  // pitch, however loose: paragraphs set at it have no spacing between them)
+  bool wrap_pitch = false;
+  if (spaced && wrap_pitches)
+    for (double wp : *wrap_pitches) wrap_pitch = wrap_pitch || std::abs(pitch - wp) < 0.1 * em;
   // (a list item's first line in a script without case, wrapped: the line under it starts
   // where the item's text does and the first line fills the box; its pitch is the line
   // spacing, however loose, where the deck gives no measure of its own: a Chinese deck)
@@ -447,7 +452,7 @@ bool continues(const Draft& cur, const Line& l, std::optional<std::pair<double, 
       (first.rtl ? std::abs(l.x1 - text_right(first)) < 0.3 * em : std::abs(l.x0 - cur.text_start) < 0.3 * em) &&
       l.bold == last.bold && !link)
     return true;
-  if (spaced) return lower && pitch < 1.6 * ref && !link;
+  if (spaced && !wrap_pitch) return lower && pitch < 1.6 * ref && !link;
   if (full || lower || prose || cjk_prose || hanging) return true;
   // no paragraph spacing between them, same style: one paragraph broken by hand
   // (Shift+Enter), as readers take it; not on a title slide, whose lines under the title
@@ -1422,6 +1427,48 @@ Deck analyze(const std::vector<PageLines>& pages_in, const AnalysisOptions& opts
           if (std::abs(sz - size) <= 0.1 * size) best = std::min(best, p);
         return std::min(best, deck);
       };
+      // the pitches of the column's certain wraps for each size: a lower line, unmarked, that
+      // carries on a sentence in lower case under a line of 0.8 of the column's widest of its
+      // size; or, without case (caseless_wrap), under a line whose two edges other lines
+      // share (a filled box), or that is 0.7 of the page wide over a line ending a sentence.
+      // A pitch equal to one of them is the box's line pitch, however loose (cairo sets
+      // Noto Naskh Arabic at 1.5 line spacing 2.55 em apart, paragraphs and wraps alike).
+      std::vector<std::pair<double, double>> wraps;  // size, pitch
+      {
+        for (size_t k = 1; k < col.size(); ++k) {
+          const Line* a = col[k - 1];
+          const Line* b = col[k];
+          if (std::abs(a->size - b->size) > 0.05 * a->size || !b->marker.empty() || b->ink_before.value_or(false) ||
+              b->mono || b->y0 <= a->y1 - 0.5 * a->height())
+            continue;
+          // (the lower line's first word no link, address or handle: "github：https://…")
+          bool word_start = true;
+          for (char32_t c : u::decode(b->text)) {
+            if (u::is_space(c)) break;
+            if (c == U':' || c == U'/' || c == U'@' || c == 0xFF1A) word_start = false;
+          }
+          if (!word_start) continue;
+          double wmax = 0;
+          for (const Line* o : col)
+            if (std::abs(o->size - a->size) <= 0.05 * a->size) wmax = std::max(wmax, o->x1 - o->x0);
+          bool shared_l = false, shared_r = false;  // (both its edges shared by other lines: a filled box)
+          for (const Line* o : col)
+            if (o != a && std::abs(o->size - a->size) <= 0.05 * a->size) {
+              shared_l = shared_l || std::abs(o->x0 - a->x0) < 1.0;
+              shared_r = shared_r || std::abs(o->x1 - a->x1) < 1.0;
+            }
+          bool shared = shared_l && shared_r;
+          bool sure = (starts_lower(b->text) && !ends_sentence(a->text) && a->x1 - a->x0 >= 0.8 * wmax) ||
+                      (caseless_wrap(*a, *b, wmax) && (shared || (ends_sentence(b->text) && a->x1 - a->x0 >= 0.7 * p.width)));
+          if (sure) wraps.push_back({a->size, b->baseline() - a->baseline()});
+        }
+      }
+      auto wrap_pitches = [&](double size) {
+        std::vector<double> v;
+        for (auto [sz, p] : wraps)
+          if (std::abs(sz - size) <= 0.05 * size) v.push_back(p);
+        return v;
+      };
       auto tightest = [&](double size) {
         double best = 0;
         for (auto [sz, p] : pitches)
@@ -1475,9 +1522,10 @@ Deck analyze(const std::vector<PageLines>& pages_in, const AnalysisOptions& opts
         }
         bool graphic = l->marker.empty() && l->ink_before.value_or(false);
         bool item = !l->marker.empty() || graphic;
+        const auto wps = ds.empty() ? std::vector<double>{} : wrap_pitches(ds.back().lines.back()->size);
         if (!item && !ds.empty() &&
             continues(ds.back(), *l, box_of(*ds.back().lines.back(), *l), pitch_ref(ds.back().lines.back()->size),
-                      s.kind == SlideKind::title, tightest(ds.back().lines.back()->size))) {
+                      s.kind == SlideKind::title, tightest(ds.back().lines.back()->size), &wps)) {
           ds.back().lines.push_back(l);
           continue;
         }

@@ -2598,3 +2598,30 @@ TEST(Rule2_Markers, LatinItemNumberTouchingRightToLeftTextIsAMarker) {
   EXPECT_EQ(pl.lines[0].text, "ظرفیت بر پایه نیاز");
   EXPECT_EQ(pl.lines[1].marker, "b)");
 }
+
+TEST(Rule8_Blocks, ParagraphsAtTheLinePitchOfACertainWrapAreOneParagraph) {
+  // cairo at 1.5 line spacing: a box's lines stand 2.04 em apart, its paragraphs too (Pango
+  // adds the spacing to the last line's own height, no further); the wrap in lower case
+  // shows that pitch to be the box's line pitch, so the sentence above it, at the same
+  // pitch, is no paragraph apart (issue 16; cairo-fa-1043 page 8 in Persian)
+  PageBuilder p(1);
+  p.word("Survey results", 43, 18.6, 32, true);
+  p.word("The review ends in December with a high-level meeting.", 43, 100, 20);
+  p.word("Route origin validation now protects more than half of the announced", 43, 140.8, 20);
+  p.word("address space.", 43, 181.6, 20);
+  Deck d = analyze_pages({p});
+  ASSERT_EQ(d.slides.size(), 1u);
+  ASSERT_EQ(d.slides[0].blocks.size(), 1u);
+  EXPECT_EQ(d.slides[0].blocks[0].text,
+            "The review ends in December with a high-level meeting. Route origin validation now protects more than half "
+            "of the announced address space.");
+  // a pitch further than the wrap's by a quarter em is paragraph spacing
+  PageBuilder q(1);
+  q.word("Survey results", 43, 18.6, 32, true);
+  q.word("The review ends in December with a high-level meeting.", 43, 100, 20);
+  q.word("Route origin validation now protects more than half of the announced", 43, 146.8, 20);
+  q.word("address space.", 43, 187.6, 20);
+  Deck e = analyze_pages({q});
+  ASSERT_EQ(e.slides.size(), 1u);
+  EXPECT_EQ(e.slides[0].blocks.size(), 2u);
+}

@@ -1542,7 +1542,8 @@ Deck analyze(const std::vector<PageLines>& pages_in, const AnalysisOptions& opts
       // text box of two columns): the earlier column's last block, wrapped, its last line
       // nearly as wide as the column's widest and not ending a sentence, and the next
       // column's first line, at the column's top, not a list item, same size and weight,
-      // starting in lower case.
+      // starting in lower case. (A list item's first line, alone at the foot of its column,
+      // wraps there when 0.6 of the widest: its text goes on in the next column, Impress.)
       if (c > 0 && !ds.empty() && !drafts[i].empty() && drafts[i].back().column == static_cast<int>(c) - 1) {
         Draft& d = drafts[i].back();
         const Draft& e = ds.front();
@@ -1556,7 +1557,8 @@ Deck analyze(const std::vector<PageLines>& pages_in, const AnalysisOptions& opts
         bool flows = !e.item && !e.code && !d.code && d.table < 0 &&
                      std::abs(top.size - last.size) <= 0.1 * last.size && !ends_sentence(last.text) &&
                      top.y0 < last.y0 && std::abs(top.y0 - prev_top) < 1.5 * top.height() && top.bold == last.bold &&
-                     text_right(last) - text_left(last) >= 0.85 * widest && d.lines.size() >= 2 &&
+                     ((text_right(last) - text_left(last) >= 0.85 * widest && d.lines.size() >= 2) ||
+                      (d.item && d.lines.size() == 1 && text_right(last) - text_left(last) >= 0.6 * widest)) &&
                      starts_lower(top.text);
         if (flows) {
           d.flowed = d.lines.size();

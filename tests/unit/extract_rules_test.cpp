@@ -2625,3 +2625,25 @@ TEST(Rule8_Blocks, ParagraphsAtTheLinePitchOfACertainWrapAreOneParagraph) {
   ASSERT_EQ(e.slides.size(), 1u);
   EXPECT_EQ(e.slides[0].blocks.size(), 2u);
 }
+
+TEST(Rule8_Blocks, ListItemFlowsFromTheFootOfAColumnToTheTopOfTheNext) {
+  // impress-odp-ru-1016 page 6: a list in a text box of two columns; the last item's first
+  // line stands alone at the foot of the first column, its text goes on at the top of the
+  // second, in lower case (issue 16)
+  PageBuilder p(1);
+  p.line("Column flow", 40, 20, 28, true);
+  p.line("• Members of the IAB and the chair will", 40, 100, 16);
+  p.line("contribute to the consultations", 56, 120, 16);
+  p.line("• Reach 40 countries", 40, 140, 16);
+  p.line("• Open standards are the", 40, 160, 16);
+  p.line("building blocks of an interoperable", 400, 100, 16);
+  p.line("internet.", 400, 120, 16);
+  p.line("• Captions in every room", 400, 140, 16);
+  Deck d = analyze_pages({p});
+  ASSERT_EQ(d.slides.size(), 1u);
+  const auto& b = d.slides[0].blocks;
+  ASSERT_EQ(b.size(), 4u);
+  EXPECT_EQ(b[2].text, "Open standards are the building blocks of an interoperable internet.");
+  EXPECT_EQ(b[2].level, 1);
+  EXPECT_EQ(b[3].text, "Captions in every room");
+}

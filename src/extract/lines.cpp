@@ -2315,22 +2315,34 @@ PageLines build_lines(const PageWords& page, bool rtl_deck, std::optional<bool> 
     if (!l.numbered || !letter_number(l.marker)) continue;
     auto readings = marker_readings;
     bool sequence = false;
+    // (a list's first letter, "a.", set a space or more before its text, counts a "b." of the
+    // same form anywhere on the page: a sublist restarting under another level, a list set
+    // in two columns; an abbreviation "d. h." needs its sequence at its own start)
+    bool first_letter = false;
+    for (auto [k, v] : readings(l.marker)) first_letter = first_letter || (k != 'r' && v == 1);
+    const bool spaced_off = first_letter && l.words.size() >= 2 &&
+                            (l.rtl ? l.words[0].x0 - l.words[1].x1 : l.words[1].x0 - l.words[0].x1) >=
+                                0.25 * std::max(l.size, 1.0);
     for (const auto& o : out.lines) {
       // (at one start, or, in a list set flush against its end side, at one end: "I. Budget
       // im Januar" and "II. Offenes und" right-aligned, their numbers ragged)
       bool same_end = l.rtl ? std::abs(o.x0 - l.x0) < l.size : std::abs(o.x1 - l.x1) < l.size;
-      if (&o == &l || !o.numbered || !letter_number(o.marker) || (std::abs(o.marker_start - l.marker_start) >= l.size && !same_end))
+      bool elsewhere = spaced_off && !o.marker.empty() && o.marker.back() == l.marker.back() &&
+                       u::decode(o.marker).size() == u::decode(l.marker).size();
+      if (&o == &l || !o.numbered || !letter_number(o.marker) ||
+          (std::abs(o.marker_start - l.marker_start) >= l.size && !same_end && !elsewhere))
         continue;
       for (auto [k1, v1] : readings(l.marker))
         for (auto [k2, v2] : readings(o.marker))
           if (k1 == k2 && std::abs(v1 - v2) == 1) sequence = true;
     }
     // a number set apart from its text by more than a space (a list's indent) is one too
+    // (0.45 em: Beamer's enumerate sets "A." 0.49 em before its text, cairo 0.47 em)
     if (!sequence && l.words.size() >= 2) {
       const Word& m = l.words[0];
       const Word& t = l.words[1];
       double gap = l.rtl ? m.x0 - t.x1 : t.x0 - m.x1;
-      if (gap >= 0.5 * std::max(l.size, 1.0)) sequence = true;
+      if (gap >= 0.45 * std::max(l.size, 1.0)) sequence = true;
       // (from 0.2 em before Han, Kana or Thai, where no abbreviation with a full stop
       // comes: cairo sets a Japanese item's "i." 0.34 em before it)
       std::u32string tt = u::decode(t.text);

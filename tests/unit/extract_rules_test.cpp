@@ -2647,3 +2647,70 @@ TEST(Rule8_Blocks, ListItemFlowsFromTheFootOfAColumnToTheTopOfTheNext) {
   EXPECT_EQ(b[2].level, 1);
   EXPECT_EQ(b[3].text, "Captions in every room");
 }
+
+TEST(Rule2_Markers, LetterNumbersOfAListInTwoColumnsAreMarkersByTheirGap) {
+  // cairo-de-1007 page 4: a lettered list set in two columns, "A." in the first, "B." and
+  // "C." in the second: no sequence at one start, but each 0.47 em before its text, more
+  // than a space (issue 16)
+  PageBuilder p(1);
+  p.line("Wie wir uns beteiligen", 43, 20, 28, true);
+  p.span("A.", 71, 87.83, 89, 18);
+  p.line("Leitgedanke: über die IETF", 96.2, 89, 18);
+  p.line("sprechen, nicht im Namen der IETF.", 96.2, 110.6, 18);
+  p.bullet("B.", "Drei Arbeitsgruppen abgeschlossen", 404, 424, 89, 18);
+  p.bullet("C.", "Endfassung im Mai", 404, 424, 125.8, 18);
+  Deck d = analyze_pages({p});
+  ASSERT_EQ(d.slides.size(), 1u);
+  const auto& b = d.slides[0].blocks;
+  ASSERT_EQ(b.size(), 3u);
+  EXPECT_EQ(b[0].text, "Leitgedanke: über die IETF sprechen, nicht im Namen der IETF.");
+  EXPECT_EQ(b[0].level, 1);
+  // cairo-de-1183 page 2: a sublist's first letter, "a.", 0.28 em before its text, its
+  // "b." under another column's item: one list, restarting
+  PageBuilder r(1);
+  r.line("Kernbotschaften", 43, 15.5, 24, true);
+  r.bullet("(1)", "Das Budget für 2026 ist ausgeglichen.", 389.4, 414.8, 110, 18);
+  r.span("a.", 414.96, 428.31, 212.5, 16.2);
+  r.line("Das neue IT-Sicherheitsgesetz gilt ab Juli.", 432.82, 212.5, 16.2);
+  r.bullet("(2)", "Kleinen Betreibern fehlt oft das Personal.", 57.4, 82.8, 110, 18);
+  r.span("a.", 82.96, 96.31, 337.3, 16.2);
+  r.line("Begutachtung jedes Entwurfs", 100.82, 337.3, 16.2);
+  r.span("b.", 81.96, 96.26, 371.4, 16.2);
+  r.line("Internationalisierte Domainnamen", 100.82, 371.4, 16.2);
+  Deck f = analyze_pages({r});
+  ASSERT_EQ(f.slides.size(), 1u);
+  bool found = false;
+  for (const auto& blk : f.slides[0].blocks)
+    if (blk.text == "Das neue IT-Sicherheitsgesetz gilt ab Juli.") {
+      found = true;
+      EXPECT_EQ(blk.level, 2);
+    }
+  EXPECT_TRUE(found);
+  // an abbreviation a space before its text, with no other letter number, stays text; so
+  // does "d. h." where a "c." and an "e." stand elsewhere (only a list's first letter
+  // counts a sequence away from its own start)
+  PageBuilder q(1);
+  q.line("Beispiele", 43, 20, 28, true);
+  q.line("z. B. die Arbeitsgruppen der IETF", 71, 89, 18);
+  q.line("d. h. alle Mitglieder", 71, 120, 18);
+  q.bullet("c.", "Budget", 404, 430, 200, 18);
+  q.bullet("e.", "Zugang", 404, 430, 230, 18);
+  Deck e = analyze_pages({q});
+  ASSERT_EQ(e.slides.size(), 1u);
+  ASSERT_FALSE(e.slides[0].blocks.empty());
+  EXPECT_EQ(e.slides[0].blocks[0].text, "z. B. die Arbeitsgruppen der IETF d. h. alle Mitglieder");
+  EXPECT_EQ(e.slides[0].blocks[0].level, 0);
+}
+
+TEST(Rule2_Markers, LoneLetterNumberSetApartByBeamersLabelSepIsAMarker) {
+  // beamer-pdflatex-fr-6062 page 6: an enumerate of one item, "A." 0.49 em before its text
+  PageBuilder p(1);
+  p.line("Nos recommandations", 8.5, 11.8, 20.7, true);
+  p.span("A.", 36.23, 49.42, 73.6, 14.3);
+  p.line("Outils libres pour les petits opérateurs", 56.45, 73.6, 14.3);
+  Deck d = analyze_pages({p});
+  ASSERT_EQ(d.slides.size(), 1u);
+  ASSERT_EQ(d.slides[0].blocks.size(), 1u);
+  EXPECT_EQ(d.slides[0].blocks[0].text, "Outils libres pour les petits opérateurs");
+  EXPECT_EQ(d.slides[0].blocks[0].level, 1);
+}

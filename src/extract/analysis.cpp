@@ -1451,9 +1451,10 @@ Deck analyze(const std::vector<PageLines>& pages_in, const AnalysisOptions& opts
           double wmax = 0;
           for (const Line* o : col)
             if (std::abs(o->size - a->size) <= 0.05 * a->size) wmax = std::max(wmax, o->x1 - o->x0);
-          bool shared_l = false, shared_r = false;  // (both its edges shared by other lines: a filled box)
+          // (both its edges shared by lines other than the two: a filled box)
+          bool shared_l = false, shared_r = false;
           for (const Line* o : col)
-            if (o != a && std::abs(o->size - a->size) <= 0.05 * a->size) {
+            if (o != a && o != b && std::abs(o->size - a->size) <= 0.05 * a->size) {
               shared_l = shared_l || std::abs(o->x0 - a->x0) < 1.0;
               shared_r = shared_r || std::abs(o->x1 - a->x1) < 1.0;
             }

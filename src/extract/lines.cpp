@@ -1017,9 +1017,70 @@ std::string dominant_font(const std::vector<Word>& ws, double* size, bool* bold,
   return std::max_element(fonts.begin(), fonts.end(), [](auto& a, auto& c) { return a.second < c.second; })->first;
 }
 
+// Letter-spaced text: the gaps between a line's pieces that are no word space but the
+// character spacing a layout added (PowerPoint's expanded spacing, "JA MES MCN E L LIS";
+// cairo justifying a line of one word, "I n t e r n a t i o n a l …"). Returns, for each
+// word from `from` on, whether the gap before it is such spacing. Three gaps or more
+// between letters, each with no space glyph drawn in it and within 0.05 em of their
+// median, under 0.6 em, between characters of scripts that set spaces (not Han, Kana,
+// Thai, right-to-left): on a line that draws a space glyph in a wider gap elsewhere
+// (between its words), where the pieces are four single letters or more in a row, or
+// where every gap of the line is such, under 0.2 em, on a page that draws its spaces
+// ("@ JA MESMCNELL IS").
+std::vector<bool> letter_spacing(const std::vector<Word>& ws, size_t from, const std::vector<SpaceGlyph>* spaces) {
+  std::vector<bool> out(ws.size(), false);
+  if (ws.size() < from + 4) return out;
+  std::vector<size_t> cand;
+  std::vector<double> gaps;
+  double typed_min = 1e18;  // the narrowest gap with a space glyph in it (em)
+  size_t singles = 0, best_singles = 0;
+  for (size_t i = from + 1; i < ws.size(); ++i) {
+    const Word& p = ws[i - 1];
+    const Word& w = ws[i];
+    std::u32string a = u::decode(p.text), b = u::decode(w.text);
+    double em = std::max({p.size, w.size, 1.0});
+    double gap = w.x0 - p.x1;
+    auto typed = typed_space(p, w, spaces);
+    if (typed && *typed) {
+      typed_min = std::min(typed_min, gap / em);
+      singles = 0;
+      continue;
+    }
+    bool chars = !a.empty() && !b.empty() && !p.mono && !w.mono && !u::is_space(a.back()) && !u::is_space(b.front()) &&
+                 !u::is_cjk(a.back()) && !u::is_cjk(b.front()) && !has_rtl(p.text) && !has_rtl(w.text) &&
+                 !u::no_space_script(a.back()) && !u::no_space_script(b.front());
+    if (!chars || gap <= 0 || gap >= 0.6 * em || std::abs(p.size - w.size) > 0.05 * em) {
+      singles = 0;
+      continue;
+    }
+    cand.push_back(i);
+    gaps.push_back(gap / em);
+    bool letters = a.size() == 1 && b.size() == 1 && u_isalpha(static_cast<UChar32>(a[0])) && u_isalpha(static_cast<UChar32>(b[0]));
+    singles = letters ? (singles == 0 ? 2 : singles + 1) : 0;
+    best_singles = std::max(best_singles, singles);
+  }
+  if (cand.size() < 3) return out;
+  std::vector<double> sorted = gaps;
+  std::nth_element(sorted.begin(), sorted.begin() + static_cast<long>(sorted.size() / 2), sorted.end());
+  double med = sorted[sorted.size() / 2];
+  // the evidence: typed spaces on the line at least twice as wide as these gaps, under 0.2
+  // em; or four single letters in a row; or every gap of the line such, under 0.15 em (a
+  // word space's least), on a page that draws its spaces
+  bool typed_wider = typed_min < 1e17 && med <= 0.5 * typed_min && med < 0.2;
+  bool all_tight = cand.size() + from + 1 == ws.size() && med < 0.15 && spaces && !spaces->empty();
+  if (!(typed_wider || best_singles >= 4 || all_tight)) return out;
+  size_t n = 0;
+  for (double g : gaps) n += std::abs(g - med) < 0.05 ? 1 : 0;
+  if (n < 3) return out;
+  for (size_t k = 0; k < cand.size(); ++k)
+    if (std::abs(gaps[k] - med) < 0.05) out[cand[k]] = true;
+  return out;
+}
+
 std::string join_words(const std::vector<Word>& ws, size_t from, const std::vector<SpaceGlyph>* spaces) {
   std::string out;
   char32_t last = 0;  // the last character appended
+  const std::vector<bool> spread = letter_spacing(ws, from, spaces);
   for (size_t i = from; i < ws.size(); ++i) {
     if (ws[i].text.empty()) continue;
     std::u32string cur = u::decode(ws[i].text);
@@ -1046,6 +1107,7 @@ std::string join_words(const std::vector<Word>& ws, size_t from, const std::vect
         else if (i + 1 == ws.size() && cur.size() == 1 && (cur[0] == U'-' || cur[0] == 0x2010 || cur[0] == 0xAD)) space = false;
       }
       if (wide_punct(first)) space = false;
+      if (spread[i]) space = false;
       if (space) out += ' ';
     }
     out += ws[i].text;

@@ -2714,3 +2714,39 @@ TEST(Rule2_Markers, LoneLetterNumberSetApartByBeamersLabelSepIsAMarker) {
   EXPECT_EQ(d.slides[0].blocks[0].text, "Outils libres pour les petits opérateurs");
   EXPECT_EQ(d.slides[0].blocks[0].level, 1);
 }
+
+TEST(Rule10_Join, LetterSpacedTextIsReadAsItsWords) {
+  // powerpoint2013-making-cpp-code-beautiful page 1: a name set with expanded character
+  // spacing, 0.1 em between letters, kerned pairs drawn together; the typed space between
+  // the words is a space glyph (issue 16)
+  PageBuilder p(1);
+  p.line("Making C++ Code Beautiful", 93.6, 175, 40, true);
+  auto piece = [&](const char* t, double x0, double x1, double y) { p.span(t, x0, x1, y, 20).space_after = false; };
+  piece("JA", 93.84, 113.14, 352.1);
+  piece("MES", 115.16, 154.80, 352.1);
+  piece("MCN", 162.84, 207.27, 352.1);
+  piece("E", 209.35, 219.15, 352.1);
+  piece("L", 221.21, 229.61, 352.1);
+  piece("LIS", 231.64, 257.83, 352.1);
+  p.pw.spaces.push_back({155.9, 352.1, 161.8, 376.1});  // the typed space, in the wider gap
+  // a line with no space glyph: every gap 0.1 em, on a page that draws its spaces
+  piece("@", 93.84, 111.72, 413.7);
+  piece("JA", 113.76, 133.06, 413.7);
+  piece("MESMCNELL", 135.08, 253.38, 413.7);
+  piece("IS", 255.40, 271.29, 413.7);
+  // cairo justifying a line of one word: single letters 0.3 em apart, no space glyph
+  double x = 100;
+  for (const char* c : {"I", "n", "t", "e", "r", "n", "a", "t", "i", "o", "n", "a", "l"}) {
+    piece(c, x, x + 8, 460);
+    x += 8 + 5;
+  }
+  std::vector<std::string> got;
+  for (const auto& l : p.lines().lines) got.push_back(l.text);
+  EXPECT_NE(std::find(got.begin(), got.end(), "JAMES MCNELLIS"), got.end());
+  EXPECT_NE(std::find(got.begin(), got.end(), "@JAMESMCNELLIS"), got.end());
+  EXPECT_NE(std::find(got.begin(), got.end(), "International"), got.end());
+  // words 0.3 em apart on a page that draws no spaces (TeX) stay words
+  PageBuilder q(1);
+  q.line("Tools we use for the review", 100, 100, 20);
+  EXPECT_EQ(q.lines().lines.at(0).text, "Tools we use for the review");
+}

@@ -1953,7 +1953,11 @@ PageLines build_lines(const PageWords& page, bool rtl_deck, std::optional<bool> 
       for (size_t k = 0; k < groups[g].size();) {
         const W& w = groups[g][k];
         size_t best = g;
-        if (w.h() < 0.7 * common) {
+        // (or any word that overlaps its line by under 0.6 of its height: "40" in a fallback
+        // font, a little taller, came before its Thai line began and joined the line above
+        // in the next column, which it touches by half its height)
+        double have0 = std::min(band[g].second, w.w.y1) - std::max(band[g].first, w.w.y0);
+        if (w.h() < 0.7 * common || have0 < 0.6 * w.h()) {
           double have = overlap(w, g);
           for (size_t o = 0; o < groups.size(); ++o)
             if (o != g && overlap(w, o) > std::max(have, overlap(w, best)) + 0.25 * w.h()) best = o;

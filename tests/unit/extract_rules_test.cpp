@@ -2750,3 +2750,26 @@ TEST(Rule10_Join, LetterSpacedTextIsReadAsItsWords) {
   q.line("Tools we use for the review", 100, 100, 20);
   EXPECT_EQ(q.lines().lines.at(0).text, "Tools we use for the review");
 }
+
+TEST(Rule10_Join, ANumberInAFallbackFontStaysInItsLine) {
+  // cairo-th-1044 page 9: "40" in a fallback font, its box 1.7 pt higher than its Thai
+  // line's, comes (by its middle) before that line begins and touches the line above in the
+  // next column by half its height; it belongs to the line it overlaps fully (issue 16)
+  PageBuilder p(1);
+  p.line("Who takes part", 43, 15.5, 16, true);
+  auto at = [&](const char* t, double x0, double x1, double y0, double y1) {
+    auto& w = p.span(t, x0, x1, y0, 20);
+    w.y1 = y1;
+  };
+  at("Three", 403, 460, 206.04, 236.26);
+  at("tracks", 466, 530, 206.04, 236.26);
+  at("Local", 403, 455, 236.26, 267.48);
+  at("content", 461, 540, 236.26, 267.48);
+  at("Reach", 99, 146.78, 222.66, 252.88);
+  at("40", 152, 174.12, 220.92, 252.68);
+  at("countries", 179, 238.56, 222.66, 252.88);
+  std::vector<std::string> got;
+  for (const auto& l : p.lines().lines) got.push_back(l.text);
+  EXPECT_NE(std::find(got.begin(), got.end(), "Reach 40 countries"), got.end());
+  EXPECT_NE(std::find(got.begin(), got.end(), "Three tracks"), got.end());
+}

@@ -2269,8 +2269,9 @@ PageLines build_lines(const PageWords& page, bool rtl_deck, std::optional<bool> 
   for (size_t gi = 0; gi < groups.size(); ++gi) all_cuts[gi] = split_at(groups[gi], &starts);
   // A justified line stretched at every word where no other line shows its box (a bullet
   // broken by hand, cairo's justified line separator): three gaps or more in a row, each
-  // within 0.1 em of their median, under 3 em, between fragments of letters of unequal
-  // widths, none lined up with another line's column.
+  // within 0.1 em of their median, under 8 em (Impress stretches a Hebrew item's four words
+  // 5 em apart), between fragments of unequal widths, most of them with letters (a number
+  // among them: "120"), none lined up with another line's column.
   for (size_t gi = 0; gi < groups.size(); ++gi) {
     auto& cuts = all_cuts[gi];
     const auto& g = groups[gi];
@@ -2287,9 +2288,10 @@ PageLines build_lines(const PageWords& page, bool rtl_deck, std::optional<bool> 
       for (size_t k = k0; k <= k1; ++k) gs.push_back(gap(k));
       std::sort(gs.begin(), gs.end());
       double med = gs[gs.size() / 2];
-      bool ok = k1 - k0 + 1 >= 3 && med < 3 * size &&
+      bool ok = k1 - k0 + 1 >= 3 && med < 8 * size &&
                 std::all_of(gs.begin(), gs.end(), [&](double x) { return std::abs(x - med) <= 0.1 * size; });
       double wlo = 1e18, whi = -1e18;
+      size_t no_letters = 0;
       for (size_t k = k0; ok && k <= k1 + 1; ++k) {
         size_t a = k == 0 ? 0 : cuts[k - 1], b = k < cuts.size() ? cuts[k] : g.size();
         if (k > k0 && k <= k1 && (near(starts, g[cuts[k - 1]].w.x0) >= 2 || near(ends, g[cuts[k - 1] - 1].w.x1) >= 2)) ok = false;
@@ -2300,9 +2302,10 @@ PageLines build_lines(const PageWords& page, bool rtl_deck, std::optional<bool> 
           x0 = std::min(x0, g[j].w.x0), x1 = std::max(x1, g[j].w.x1);
           for (char32_t c : g[j].raw) letters = letters || u_isalpha(static_cast<UChar32>(c));
         }
-        if (!letters) ok = false;
+        if (!letters) ++no_letters;
         if (x1 > x0) wlo = std::min(wlo, x1 - x0), whi = std::max(whi, x1 - x0);
       }
+      if (no_letters * 2 >= k1 - k0 + 2) ok = false;
       if (ok && whi - wlo >= 0.5 * size) {
         for (size_t k = k0; k <= k1; ++k) joined[gi].push_back(g[cuts[k]].w.x0);
         cuts.erase(cuts.begin() + static_cast<long>(k0), cuts.begin() + static_cast<long>(k1 + 1));

@@ -2773,3 +2773,36 @@ TEST(Rule10_Join, ANumberInAFallbackFontStaysInItsLine) {
   EXPECT_NE(std::find(got.begin(), got.end(), "Reach 40 countries"), got.end());
   EXPECT_NE(std::find(got.begin(), got.end(), "Three tracks"), got.end());
 }
+
+TEST(Rule10_Join, LineStretchedFiveEmAtEveryWordWithANumberAmongThemIsOneLine) {
+  // impress-pptx-he-1163 page 6: a Hebrew item broken by hand, its first line justified by
+  // Impress across the box: four pieces 110 pt (5 em) apart, "120" among them (issue 16)
+  PageBuilder p(1);
+  auto at = [&](const std::string& t, double x0, double x1, double y0, double y1, double size, bool rtl,
+                const char* font) {
+    auto& w = p.span(rtl ? rev(t) : t, x0, x1, y0, size);
+    w.y1 = y1;
+    w.font = font;
+    if (rtl) even_char_x(w);
+  };
+  at("שאלות", 589.05, 676.77, 21.19, 62.79, 32, true, "NotoSerifHebrew-Bold");
+  at("✓", 590.51, 608.92, 181.30, 209.89, 22, false, "DejaVuSans");
+  at(":", 342.99, 350.38, 182.52, 211.11, 22, false, "DejaVuSans");
+  at("למשתתף", 350.39, 429.00, 182.52, 211.11, 22, true, "NotoSerifHebrew-Regular");
+  at("עלות", 539.41, 582.23, 182.52, 211.11, 22, true, "NotoSerifHebrew-Regular");
+  at("120", 197.69, 232.69, 182.52, 211.11, 22, false, "AmiriQuranColored-Regular");
+  at("USD", 43.20, 87.33, 182.52, 211.11, 22, false, "NotoSans-Regular");
+  at("באפריל", 385.99, 452.07, 208.91, 237.50, 22, true, "NotoSerifHebrew-Regular");
+  at("30", 457.99, 481.29, 208.91, 237.50, 22, false, "AmiriQuranColored-Regular");
+  at("עד", 486.91, 509.52, 208.91, 237.50, 22, true, "NotoSerifHebrew-Regular");
+  at("הרשמה", 515.24, 582.24, 208.91, 237.50, 22, true, "NotoSerifHebrew-Regular");
+  extract::PageLines pl = extract::build_lines(p.pw, true);
+  std::vector<std::string> got;
+  for (const auto& l : pl.lines) got.push_back(l.text);
+  // (one line; the order of "120" and "USD" a right-to-left paragraph shows one way for
+  // two logical orders, "120 USD" and "USD 120", is not asked here)
+  bool one = std::any_of(got.begin(), got.end(), [](const std::string& t) {
+    return t.rfind("עלות למשתתף: ", 0) == 0 && t.find("USD") != std::string::npos && t.find("120") != std::string::npos;
+  });
+  EXPECT_TRUE(one) << ::testing::PrintToString(got);
+}

@@ -2806,3 +2806,28 @@ TEST(Rule10_Join, LineStretchedFiveEmAtEveryWordWithANumberAmongThemIsOneLine) {
   });
   EXPECT_TRUE(one) << ::testing::PrintToString(got);
 }
+
+TEST(Rule8_Blocks, ItemBrokenByHandCloserThanItsItemsAtAnyLineSpacing) {
+  // impress-odp-fa-1109 page 2: Persian items in left-to-right paragraphs (markers on the
+  // left), Amiri at loose line spacing: the first item's second line, broken by hand,
+  // 53 pt (2.65 em, two line boxes) under it where the text starts; the items 59.4 pt
+  // apart (issue 16). Sketched in Latin script with the same geometry.
+  PageBuilder p(1);
+  p.line("Deployment status", 43, 23.7, 28, true);
+  auto item = [&](const char* text, double y) { p.bullet("▪", text, 77.1, 105.1, y, 20); };
+  for (auto* w : {"Reach 40 countries"}) item(w, 117.7);
+  p.pw.words.back().y1 = p.pw.words.back().y0 + 26;
+  p.line("Support for IPv6-only networks", 105.1, 170.7, 20);
+  item("Capacity building on demand", 229.6);
+  item("Three parallel tracks", 289.0);
+  item("Closing plenary", 348.4);
+  for (auto& w : p.pw.words)
+    if (w.size == 20) w.y1 = w.y0 + 26;  // (Amiri's tall line box)
+  Deck d = analyze_pages({p});
+  ASSERT_EQ(d.slides.size(), 1u);
+  const auto& b = d.slides[0].blocks;
+  ASSERT_EQ(b.size(), 4u);
+  EXPECT_EQ(b[0].text, "Reach 40 countries Support for IPv6-only networks");
+  EXPECT_EQ(b[0].level, 1);
+  EXPECT_EQ(b[1].text, "Capacity building on demand");
+}

@@ -302,6 +302,26 @@ bool caseless_wrap(const Line& x, const Line& y, double widest) {
                : std::abs(text_left(x) - y.x0) < 0.5 * em || (std::abs(x.x1 - y.x1) < 0.3 * em && y.x0 > text_left(x) + 0.5 * em);
 }
 
+// A line that is a label and a link ("github： https://github.com/…", "Blog: www.…"): a
+// contact or profile line, a block of its own.
+bool label_link(const std::string& t) {
+  std::u32string u = u::decode(t);
+  size_t colon = std::u32string::npos;
+  for (size_t k = 0; k < u.size() && k < 24; ++k)
+    if (u[k] == U':' || u[k] == 0xFF1A) {
+      colon = k;
+      break;
+    } else if (u::is_space(u[k]) && k > 12) {
+      break;
+    }
+  if (colon == std::u32string::npos || colon == 0) return false;
+  std::string rest = u::encode(u.substr(colon + 1));
+  size_t k = rest.find_first_not_of(' ');
+  if (k == std::string::npos) return false;
+  rest = rest.substr(k);
+  return rest.rfind("http://", 0) == 0 || rest.rfind("https://", 0) == 0 || rest.rfind("www.", 0) == 0;
+}
+
 bool starts_lower(const std::string& t) {
   for (char32_t c : u::decode(t)) {
     if (u_isalpha(static_cast<UChar32>(c))) return u_islower(static_cast<UChar32>(c));
@@ -330,6 +350,7 @@ bool continues(const Draft& cur, const Line& l, std::optional<std::pair<double, 
   double size = std::max(l.size, last.size), em = std::max(size, 1.0);
   double h = std::max(last.height(), l.height());
   if (std::abs(l.size - last.size) > 0.15 * size) return false;
+  if (label_link(l.text) || label_link(last.text)) return false;
   // (a list item's line, then an unmarked line where the item's text starts, closer than
   // the column's items stand to each other by a fifth of an em, however loose the line
   // spacing: the item broken by hand; Impress sets a Persian item's second line 2.65 em

@@ -2831,3 +2831,20 @@ TEST(Rule8_Blocks, ItemBrokenByHandCloserThanItsItemsAtAnyLineSpacing) {
   EXPECT_EQ(b[0].level, 1);
   EXPECT_EQ(b[1].text, "Capacity building on demand");
 }
+
+TEST(Rule8_Blocks, LabelAndLinkLinesAreEachABlock) {
+  // powerpoint2016-tidb-migration-zh page 2: a profile, one fact a line, then lines of a
+  // label and a link ("github：https://…") at the same pitch, no spacing: each its own
+  // (issue 16); a link under the sentence it completes still goes on with it
+  PageBuilder p(1);
+  p.line("About me", 184, 52, 24, true);
+  p.line("Worked on research and development at several companies", 327.6, 289.8, 14);
+  p.line("github：https://github.com/mantuliu/", 327.6, 306.6, 14);
+  p.line("blog：https://www.cnblogs.com/mantu/", 327.6, 323.4, 14);
+  Deck d = analyze_pages({p});
+  ASSERT_EQ(d.slides.size(), 1u);
+  const auto& b = d.slides[0].blocks;
+  ASSERT_EQ(b.size(), 3u);
+  EXPECT_EQ(b[1].text, "github：https://github.com/mantuliu/");
+  EXPECT_EQ(b[2].text, "blog：https://www.cnblogs.com/mantu/");
+}

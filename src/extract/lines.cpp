@@ -2120,7 +2120,11 @@ PageLines build_lines(const PageWords& page, bool rtl_deck, std::optional<bool> 
       // gaps inside words)
       // (nor a list marker or a lone letter, set apart by design: "o", "a.", "ii."; a
       // lone digit after a tab is an agenda's page: "Annex" 0.5 em before "4")
-      if (!mono && gap > 0.5 * em && !p.glyph && starts_word && !has_rtl(p.w.text) && !has_rtl(g[i].w.text) &&
+      // (0.2 em before a page number last on its line, nothing drawn before it: an agenda's
+      // tab, "Бюджет" 0.26 em before "12" where the tab stop falls)
+      bool page_no = i + 1 == g.size() && !g[i].raw.empty() && g[i].raw.size() <= 3 &&
+                     std::all_of(g[i].raw.begin(), g[i].raw.end(), [](char32_t c) { return c >= U'0' && c <= U'9'; });
+      if (!mono && gap > (page_no ? 0.2 : 0.5) * em && !p.glyph && starts_word && !has_rtl(p.w.text) && !has_rtl(g[i].w.text) &&
           p.raw.size() > 1 && (g[i].raw.size() > 1 || u_isdigit(static_cast<UChar32>(g[i].raw[0]))) &&
           !number_marker(p.w.text) && !number_marker(g[i].w.text)) {
         bool no_room = false;
@@ -2231,6 +2235,11 @@ PageLines build_lines(const PageWords& page, bool rtl_deck, std::optional<bool> 
     for (size_t k = ka; k <= kb; ++k) {
       size_t c = cuts[k];
       if (near(starts, g[c].w.x0) >= 2 || near(ends, g[c - 1].w.x1) >= 2) return false;
+      // (a gap with nothing drawn in it, on a page that draws its spaces, was stretched by
+      // no justification: a tab, an agenda's "Budget" before its page "10")
+      if (draws_spaces && g[c - 1].w.order >= 0 && g[c - 1].w.order_end == g[c].w.order &&
+          !typed_space(g[c - 1].w, g[c].w, &page.spaces).value_or(false))
+        return false;
       mids.push_back((g[c - 1].w.x1 + g[c].w.x0) / 2);
     }
     for (size_t hi = 0; hi < groups.size(); ++hi) {

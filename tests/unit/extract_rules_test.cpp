@@ -2848,3 +2848,32 @@ TEST(Rule8_Blocks, LabelAndLinkLinesAreEachABlock) {
   EXPECT_EQ(b[1].text, "github：https://github.com/mantuliu/");
   EXPECT_EQ(b[2].text, "blog：https://www.cnblogs.com/mantu/");
 }
+
+TEST(Rule10_Join, AnAgendasPageNumberAfterATabIsItsOwn) {
+  // impress-pptx-ru-1115 page 2 and impress-pptx-en-1025 page 3: an agenda set with tab
+  // stops and no leaders; the tab stop falls 0.26-0.41 em after a short entry, nothing is
+  // drawn in the gap, on a page that draws its spaces; a line of the same width above it
+  // ("Next steps") must not make it a justified line (issue 16)
+  PageBuilder p(1);
+  p.line("Agenda", 43.2, 21, 28, true);
+  auto w = [&](const char* t, double x0, double x1, double y, int order, bool space_after) {
+    auto& x = p.span(t, x0, x1, y, 18);
+    x.order = order;
+    x.order_end = order + static_cast<int>(std::string(t).size());
+    x.space_after = space_after;
+  };
+  w("Next", 43.2, 85.12, 143.3, 42, true);
+  w("steps", 90.92, 139.05, 143.3, 47, false);
+  w("7", 187.2, 198.65, 143.3, 52, false);
+  w("Budget", 43.2, 107.82, 171.3, 53, false);
+  w("10", 115.2, 138.04, 171.3, 59, false);
+  w("Proposals", 43.2, 128.92, 199.4, 61, false);
+  w("12", 187.2, 210.04, 199.4, 70, false);
+  p.pw.spaces.push_back({85.3, 143.3, 90.7, 164.9});  // the typed space of "Next steps"
+  p.pw.spaces.push_back({300, 380, 305, 400});        // (more of the page's spaces)
+  std::vector<std::string> got;
+  for (const auto& l : p.lines().lines) got.push_back(l.text);
+  EXPECT_NE(std::find(got.begin(), got.end(), "Budget"), got.end()) << ::testing::PrintToString(got);
+  EXPECT_NE(std::find(got.begin(), got.end(), "10"), got.end());
+  EXPECT_NE(std::find(got.begin(), got.end(), "Next steps"), got.end());
+}

@@ -352,7 +352,7 @@ bool continues(const Draft& cur, const Line& l, std::optional<std::pair<double, 
   if (std::abs(l.size - last.size) > 0.15 * size) return false;
   if (label_link(l.text) || label_link(last.text)) return false;
   // (a list item's line, then an unmarked line where the item's text starts, closer than
-  // the column's items stand to each other by a fifth of an em, however loose the line
+  // the column's items stand to each other by a tenth of an em, however loose the line
   // spacing: the item broken by hand; Impress sets a Persian item's second line 2.65 em
   // under it, two line boxes, its items 2.95 em apart)
   {
@@ -360,7 +360,7 @@ bool continues(const Draft& cur, const Line& l, std::optional<std::pair<double, 
     double pitch = l.baseline() - last.baseline();
     bool at_text = first.rtl ? std::abs(l.x1 - text_right(first)) < 0.3 * em : std::abs(l.x0 - cur.text_start) < 0.3 * em;
     bool link = l.text.rfind("http", 0) == 0 || l.text.rfind("www.", 0) == 0;
-    if (cur.item && item_pitch > 0 && pitch > 0 && pitch < item_pitch - 0.2 * em && at_text && l.bold == last.bold &&
+    if (cur.item && item_pitch > 0 && pitch > 0 && pitch < item_pitch - 0.1 * em && at_text && l.bold == last.bold &&
         !link && l.y0 > last.y1 - 0.5 * h)
       return true;
   }

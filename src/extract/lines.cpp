@@ -2133,6 +2133,14 @@ PageLines build_lines(const PageWords& page, bool rtl_deck, std::optional<bool> 
         bool drawn_next = draws_spaces && p.w.order >= 0 && p.w.order_end == g[i].w.order;
         if ((typed && !*typed && !no_room) || (!typed && drawn_next)) { cuts.push_back(i); continue; }
       }
+      // (an ideograph or kana half an em or more before a page number last on its line,
+      // nothing drawn between them: an agenda's tab, "付録" 1.3 em before "4", "次のステップ"
+      // 0.58 em before "7"; the spacing layouts add between the scripts is a quarter em)
+      if (!mono && gap > 0.5 * em && page_no && !p.glyph && !p.raw.empty() && u::is_cjk(p.raw.back()) &&
+          !typed_space(p.w, g[i].w, &page.spaces).value_or(false)) {
+        cuts.push_back(i);
+        continue;
+      }
       // (between ideographs or kana an em or more apart, nothing drawn between them: text
       // that sets no spaces between words leaves no gap; two cells meet)
       if (!mono && gap > 1.0 * em && !p.glyph && !g[i].glyph && !p.raw.empty() && !g[i].raw.empty() &&
@@ -2235,6 +2243,11 @@ PageLines build_lines(const PageWords& page, bool rtl_deck, std::optional<bool> 
     for (size_t k = ka; k <= kb; ++k) {
       size_t c = cuts[k];
       if (near(starts, g[c].w.x0) >= 2 || near(ends, g[c - 1].w.x1) >= 2) return false;
+      // (nor a gap before a page number last on its line: an agenda's tab; page numbers at
+      // one tab stop line up their ends, as a justified line's would)
+      if (c + 1 == g.size() && g[c].raw.size() <= 3 &&
+          std::all_of(g[c].raw.begin(), g[c].raw.end(), [](char32_t ch) { return ch >= U'0' && ch <= U'9'; }))
+        return false;
       // (a gap with nothing drawn in it, on a page that draws its spaces, was stretched by
       // no justification: a tab, an agenda's "Budget" before its page "10")
       if (draws_spaces && g[c - 1].w.order >= 0 && g[c - 1].w.order_end == g[c].w.order &&

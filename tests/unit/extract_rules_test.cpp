@@ -2877,3 +2877,27 @@ TEST(Rule10_Join, AnAgendasPageNumberAfterATabIsItsOwn) {
   EXPECT_NE(std::find(got.begin(), got.end(), "10"), got.end());
   EXPECT_NE(std::find(got.begin(), got.end(), "Next steps"), got.end());
 }
+
+TEST(Rule10_Join, AJapaneseAgendasPageNumbersAfterTabsAreTheirOwn) {
+  // impress-pptx-ja-6046 page 3: an agenda in Japanese with tab stops and no leaders, on a
+  // page that draws no space glyphs; "付録" 1.3 em before its page "4", and "はじめに" 2.5
+  // em before "3", its end lined up with "次のステップ 7" two lines under it (issue 16)
+  PageBuilder p(1);
+  p.word("アジェンダ", 43.2, 21.2, 32, true);
+  auto w = [&](const char* t, double x0, double x1, double y, int order) {
+    auto& x = p.span(t, x0, x1, y, 22);
+    x.order = order;
+    x.order_end = order + static_cast<int>(unicode::decode(t).size());
+    x.space_after = false;
+  };
+  w("はじめに", 43.2, 131.08, 102.9, 5);
+  w("3", 187.2, 199.45, 102.9, 9);
+  w("付録", 43.2, 87.19, 137.2, 10);
+  w("4", 115.2, 127.41, 137.2, 12);
+  w("次のステップ", 43.2, 174.46, 171.5, 13);
+  w("7", 187.2, 199.28, 171.5, 19);
+  std::vector<std::string> got;
+  for (const auto& l : p.lines().lines) got.push_back(l.text);
+  for (const char* t : {"はじめに", "3", "付録", "4", "次のステップ", "7"})
+    EXPECT_NE(std::find(got.begin(), got.end(), t), got.end()) << t << " in " << ::testing::PrintToString(got);
+}

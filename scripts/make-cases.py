@@ -440,6 +440,34 @@ def see_through():
              furniture=["RIGF 2026 - Accra"])
 
 
+@case
+def cjk_doubles():
+    """Han ideographs twice in a row, drawn twice ("支持持续", "常常"): both stay; the width
+    rule that reads a glyph mapped to one ideograph twice ("量量") once had dropped one
+    (google-slides-tidb-5-preview-zh page 23, found by a fresh-user trial, issue 16)."""
+    global FONT
+    keep = FONT
+    FONT = "Noto Sans CJK SC"
+    d = Deck("cjk-doubles", "TiDB")
+    title(d, "TiDB 5.0 新功能")
+    its = [(1, ["BR 支持持续日志备份与恢复（experimental, still in testing）"]), (1, ["我们常常见面，讨论路线图"]),
+           (1, ["支持基于 S3 / GCS 备份与恢复数据"])]
+    bullets(d, its)
+    d.page()
+    d.close()
+    FONT = keep
+    expected("cjk-doubles", [
+        S("TiDB 5.0 新功能", [(1, "BR 支持持续日志备份与恢复（experimental, still in testing）"), (1, "我们常常见面，讨论路线图"),
+                           (1, "支持基于 S3 / GCS 备份与恢复数据")])],
+        "zh", "Han ideographs drawn twice in a row (two glyphs, 1 em apart) stay twice (cairo, Noto Sans CJK SC)")
+    with open(os.path.join(OUT, "cjk-doubles.expected.json"), encoding="utf-8") as f:
+        e = json.load(f)
+    e["must_have"] = [[1, "BR 支持持续日志备份与恢复（experimental, still in testing）"], [1, "我们常常见面，讨论路线图"]]
+    with open(os.path.join(OUT, "cjk-doubles.expected.json"), "w", encoding="utf-8") as f:
+        json.dump(e, f, ensure_ascii=False, indent=1)
+        f.write("\n")
+
+
 if __name__ == "__main__":
     os.makedirs(OUT, exist_ok=True)
     only = set(sys.argv[1:])

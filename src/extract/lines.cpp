@@ -1906,7 +1906,8 @@ PageLines build_lines(const PageWords& page, bool rtl_deck, std::optional<bool> 
       x.glyph = true;
       x.w.text = u::encode(x.raw);
     } else if (w.char_x.empty() || !(has_rtl(w.text) || std::all_of(x.raw.begin(), x.raw.end(), direction::is_mark))) {
-      x.w.text = undouble_ideographs(u::collapse_spaces(hygiene(marks_on_their_letters(w))), w.x1 - w.x0, w.size);
+      x.w.text = u::collapse_spaces(hygiene(marks_on_their_letters(w)));
+      if (!w.han_checked) x.w.text = undouble_ideographs(x.w.text, w.x1 - w.x0, w.size);
       x.w.char_x.clear();
       if (x.w.text.empty()) continue;
     }  // right-to-left words (and marks drawn apart) keep their characters as drawn until rtl_text()

@@ -654,6 +654,33 @@ Word to_word(const TextWord& tw, std::map<std::string, std::pair<bool, bool>>& s
       if (changed) w.text = unicode::encode(t);
     }
   }
+  // A Han ideograph twice in a row where the second starts within 0.6 em of the first
+  // along the baseline is one glyph mapped to it twice (Keynote's ToUnicode maps a glyph of
+  // "量" to "量量": Poppler gives each half the advance) or the same glyph drawn twice in
+  // place; two glyphs drawn one after the other stand 1 em apart ("支持持续", "常常"), and
+  // stay. (Decided here, where each character's box is known.)
+  {
+    std::u32string t = unicode::decode(w.text);
+    auto han = [](char32_t c) { return (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x20000 && c <= 0x3134F); };
+    bool twice = false;
+    for (size_t k = 0; k + 1 < t.size(); ++k) twice = twice || (han(t[k]) && t[k + 1] == t[k]);
+    if (twice && static_cast<int>(t.size()) == tw.getLength()) {
+      std::u32string out;
+      double fs = std::max(tw.getFontSize(), 1.0);
+      for (size_t k = 0; k < t.size(); ++k) {
+        out += t[k];
+        if (k + 1 < t.size() && han(t[k]) && t[k + 1] == t[k]) {
+          double ax0, ay0, ax1, ay1, bx0, by0, bx1, by1;
+          tw.getCharBBox(static_cast<int>(k), &ax0, &ay0, &ax1, &ay1);
+          tw.getCharBBox(static_cast<int>(k + 1), &bx0, &by0, &bx1, &by1);
+          double step = tw.getRotation() % 2 ? std::abs(by0 - ay0) : std::abs(bx0 - ax0);
+          if (step < 0.6 * fs) ++k;
+        }
+      }
+      w.text = unicode::encode(out);
+      w.han_checked = true;
+    }
+  }
   w.base = tw.getBaseline();
   w.rot = tw.getRotation();
   // Character positions for right-to-left words (visual order, ligatures) and for words

@@ -43,6 +43,9 @@ struct Word {
   // the strings shown, counted in drawing order over the page), [order, order_end). -1
   // when unknown (synthetic words).
   int order = -1, order_end = -1;
+  // Its doubled Han ideographs were read from the characters' places (page_scan): the
+  // width rule (undouble_ideographs) is not to guess again.
+  bool han_checked = false;
   // The fill colour (RGB, 0..1) and opacity its first glyph is drawn in.
   std::array<double, 3> rgb{0, 0, 0};
   double alpha = 1;

@@ -351,15 +351,15 @@ bool continues(const Draft& cur, const Line& l, std::optional<std::pair<double, 
   double h = std::max(last.height(), l.height());
   if (std::abs(l.size - last.size) > 0.15 * size) return false;
   if (label_link(l.text) || label_link(last.text)) return false;
+  // (a URL is no sentence carried on: a list of links set apart stays a list)
+  const bool link = l.text.rfind("http", 0) == 0 || l.text.rfind("www.", 0) == 0;
   // (a list item's line, then an unmarked line where the item's text starts, closer than
   // the column's items stand to each other by a tenth of an em, however loose the line
   // spacing: the item broken by hand; Impress sets a Persian item's second line 2.65 em
   // under it, two line boxes, its items 2.95 em apart)
   {
-    const Line& first = *cur.lines.front();
     double pitch = l.baseline() - last.baseline();
     bool at_text = first.rtl ? std::abs(l.x1 - text_right(first)) < 0.3 * em : std::abs(l.x0 - cur.text_start) < 0.3 * em;
-    bool link = l.text.rfind("http", 0) == 0 || l.text.rfind("www.", 0) == 0;
     if (cur.item && item_pitch > 0 && pitch > 0 && pitch < item_pitch - 0.1 * em && at_text && l.bold == last.bold &&
         !link && l.y0 > last.y1 - 0.5 * h)
       return true;
@@ -451,8 +451,6 @@ bool continues(const Draft& cur, const Line& l, std::optional<std::pair<double, 
   auto rtl_letter = [](char32_t c) { return c >= 0x0590 && c <= 0x08FF; };
   const bool rtl_meet = !ua.empty() && !ub.empty() && rtl_letter(ua.back()) && rtl_letter(ub.front());
   const bool caseless_meet = !ua.empty() && !ub.empty() && caseless(ua.back()) && caseless(ub.front());
-  // (a URL is no sentence carried on: a list of links set apart stays a list)
-  const bool link = l.text.rfind("http", 0) == 0 || l.text.rfind("www.", 0) == 0;
   // paragraph spacing above it; but a line starting in lower case carries a sentence on
   // (a box set with loose line spacing)
   // (in right-to-left text, without case, a first line that fills its box and does not end
@@ -487,9 +485,6 @@ bool continues(const Draft& cur, const Line& l, std::optional<std::pair<double, 
       (first.rtl ? std::abs(l.x1 - text_right(first)) < 0.3 * em : std::abs(l.x0 - cur.text_start) < 0.3 * em) &&
       l.bold == last.bold && !link)
     return true;
-  // (or further, but closer than the column's items stand to each other by a fifth of an
-  // em: Impress sets a Persian item broken by hand 2.65 em under it, its items 2.95 em
-  // apart)
   if (spaced && !wrap_pitch) return lower && pitch < 1.6 * ref && !link;
   if (full || lower || prose || cjk_prose || hanging) return true;
   // no paragraph spacing between them, same style: one paragraph broken by hand

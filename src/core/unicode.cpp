@@ -178,6 +178,10 @@ bool no_space_script(char32_t c) {
   return (c >= 0x0E00 && c <= 0x0EFF) || (c >= 0x1000 && c <= 0x109F) || (c >= 0x1780 && c <= 0x17FF);
 }
 
+bool is_han_ideograph(char32_t c) {
+  return (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x20000 && c <= 0x3134F);
+}
+
 bool is_cjk(char32_t c) {
   return (c >= 0x2E80 && c <= 0x2FDF) ||   // CJK radicals, Kangxi radicals
          (c >= 0x3000 && c <= 0x303F) ||   // CJK symbols and punctuation

@@ -29,6 +29,7 @@ std::string fold_cjk_compat(std::string_view utf8);
 // spaces, Private Use Area characters removed.
 std::string clean(std::string_view utf8);
 
+bool is_han_ideograph(char32_t c);  // a unified Han ideograph (basic block, extensions A to G)
 bool is_cjk(char32_t c);        // Han, kana, CJK punctuation, fullwidth forms: no spaces between
 bool no_space_script(char32_t c);  // Thai, Lao, Myanmar, Khmer: words written without spaces between
 bool is_pua(char32_t c);        // Private Use Area (Wingdings, Symbol and OpenSymbol bullets)

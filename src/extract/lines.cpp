@@ -105,10 +105,15 @@ double likely_advance_em(char32_t c) { return u::is_cjk(c) ? 1.0 : 0.55; }
 
 }  // namespace
 
+// An agenda's page number: one to three ASCII digits.
+bool page_number(const std::u32string& t) {
+  return !t.empty() && t.size() <= 3 && std::all_of(t.begin(), t.end(), [](char32_t c) { return c >= U'0' && c <= U'9'; });
+}
+
 std::string undouble_ideographs(const std::string& text, double width, double size) {
   if (size <= 0 || width <= 0) return text;
   std::u32string s = u::decode(text);
-  auto han = [](char32_t c) { return (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x20000 && c <= 0x3134F); };
+  auto han = u::is_han_ideograph;
   size_t doubles = 0;
   for (size_t i = 0; i + 1 < s.size(); ++i)
     if (han(s[i]) && s[i + 1] == s[i]) { ++doubles; ++i; }
@@ -2123,8 +2128,7 @@ PageLines build_lines(const PageWords& page, bool rtl_deck, std::optional<bool> 
       // lone digit after a tab is an agenda's page: "Annex" 0.5 em before "4")
       // (0.2 em before a page number last on its line, nothing drawn before it: an agenda's
       // tab, "Бюджет" 0.26 em before "12" where the tab stop falls)
-      bool page_no = i + 1 == g.size() && !g[i].raw.empty() && g[i].raw.size() <= 3 &&
-                     std::all_of(g[i].raw.begin(), g[i].raw.end(), [](char32_t c) { return c >= U'0' && c <= U'9'; });
+      bool page_no = i + 1 == g.size() && page_number(g[i].raw);
       if (!mono && gap > (page_no ? 0.2 : 0.5) * em && !p.glyph && starts_word && !has_rtl(p.w.text) && !has_rtl(g[i].w.text) &&
           p.raw.size() > 1 && (g[i].raw.size() > 1 || u_isdigit(static_cast<UChar32>(g[i].raw[0]))) &&
           !number_marker(p.w.text) && !number_marker(g[i].w.text)) {
@@ -2246,9 +2250,7 @@ PageLines build_lines(const PageWords& page, bool rtl_deck, std::optional<bool> 
       if (near(starts, g[c].w.x0) >= 2 || near(ends, g[c - 1].w.x1) >= 2) return false;
       // (nor a gap before a page number last on its line: an agenda's tab; page numbers at
       // one tab stop line up their ends, as a justified line's would)
-      if (c + 1 == g.size() && g[c].raw.size() <= 3 &&
-          std::all_of(g[c].raw.begin(), g[c].raw.end(), [](char32_t ch) { return ch >= U'0' && ch <= U'9'; }))
-        return false;
+      if (c + 1 == g.size() && page_number(g[c].raw)) return false;
       // (a gap with nothing drawn in it, on a page that draws its spaces, was stretched by
       // no justification: a tab, an agenda's "Budget" before its page "10")
       if (draws_spaces && g[c - 1].w.order >= 0 && g[c - 1].w.order_end == g[c].w.order &&

@@ -661,7 +661,7 @@ Word to_word(const TextWord& tw, std::map<std::string, std::pair<bool, bool>>& s
   // stay. (Decided here, where each character's box is known.)
   {
     std::u32string t = unicode::decode(w.text);
-    auto han = [](char32_t c) { return (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x20000 && c <= 0x3134F); };
+    auto han = unicode::is_han_ideograph;
     bool twice = false;
     for (size_t k = 0; k + 1 < t.size(); ++k) twice = twice || (han(t[k]) && t[k + 1] == t[k]);
     if (twice && static_cast<int>(t.size()) == tw.getLength()) {

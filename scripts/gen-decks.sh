@@ -10,7 +10,7 @@ PKGS="python3 python3-cairo python3-gi python3-gi-cairo gir1.2-pango-1.0 python3
   python3-pyphen poppler-utils libreoffice-impress hyphen-de hyphen-fr hyphen-en-us
   texlive-latex-base texlive-latex-recommended texlive-latex-extra texlive-pictures texlive-fonts-recommended
   texlive-xetex texlive-luatex texlive-lang-arabic texlive-lang-cjk texlive-lang-chinese texlive-lang-other texlive-lang-german
-  texlive-lang-cyrillic texlive-lang-french texlive-lang-spanish texlive-lang-japanese cm-super-minimal lmodern
+  texlive-lang-cyrillic texlive-lang-french texlive-lang-spanish texlive-lang-japanese cm-super lmodern
   fonts-dejavu-core fonts-noto-core fonts-noto-cjk fonts-noto-extra fonts-thai-tlwg fonts-liberation2
   fonts-crosextra-carlito fonts-freefont-ttf fonts-hosny-amiri fonts-droid-fallback"
 missing=""

@@ -1822,6 +1822,8 @@ Deck analyze(const std::vector<PageLines>& pages_in, const AnalysisOptions& opts
         }
         b.code = true;
       } else {
+        double widest = 0;
+        for (const Line* l : d.lines) widest = std::max(widest, text_right(*l) - text_left(*l));
         for (size_t k = 0; k < d.lines.size(); ++k) {
           const Line* l = d.lines[k];
           // (Thai, Lao, Khmer, Myanmar: a space where the line above ends in a drawn space
@@ -1829,6 +1831,11 @@ Deck analyze(const std::vector<PageLines>& pages_in, const AnalysisOptions& opts
           std::u32string a = u::decode(b.text), c = u::decode(l->text);
           if (k > 0 && d.lines[k - 1]->ends_in_space && !a.empty() && !c.empty() && u::no_space_script(a.back()) &&
               u::no_space_script(c.front()))
+            b.text += " " + l->text;
+          // (Chinese, Japanese, Thai: a line ended by hand or a paragraph's end, one the
+          // next line's first unit would have fitted on, joins with a space)
+          else if (k > 0 && !d.lines[k - 1]->rtl && broken_short(*d.lines[k - 1], *l, widest) &&
+                   join_wrapped(b.text, l->text, speller_of(i)) == b.text + l->text)
             b.text += " " + l->text;
           else
             b.text = join_wrapped(b.text, l->text, speller_of(i));

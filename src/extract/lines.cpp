@@ -3,10 +3,12 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <memory>
 #include <numeric>
 #include <optional>
 #include <regex>
 
+#include <unicode/brkiter.h>
 #include <unicode/ubidi.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
@@ -2544,6 +2546,49 @@ bool question(const std::u32string& ua, const std::u32string& ub) {
 bool hyphen_question(const std::string& a, const std::string& b) {
   if (a.size() < 2 || b.empty() || (a.back() != '-' && a.back() != '\x90')) return false;  // fast path
   return question(u::decode(a), u::decode(b));
+}
+
+double first_unit_width(const Line& l) {
+  size_t k = l.marker.empty() ? 0 : 1;
+  if (k >= l.words.size()) return 0;
+  const Word& w = l.words[k];
+  icu::UnicodeString t = icu::UnicodeString::fromUTF8(w.text);
+  if (t.isEmpty()) return 0;
+  thread_local std::unique_ptr<icu::BreakIterator> bi;
+  if (!bi) {
+    UErrorCode st = U_ZERO_ERROR;
+    bi.reset(icu::BreakIterator::createLineInstance(icu::Locale::getRoot(), st));
+    if (U_FAILURE(st)) bi.reset();
+  }
+  int32_t cut = t.length();
+  if (bi) {
+    bi->setText(t);
+    int32_t b = bi->following(0);
+    if (b != icu::BreakIterator::DONE && b > 0) cut = b;
+  }
+  int32_t n = t.countChar32(0, cut), all = t.countChar32();
+  if (all <= 0) return 0;
+  return (w.x1 - w.x0) * std::min(1.0, static_cast<double>(n) / all);
+}
+
+bool broken_short(const Line& above, const Line& l, double widest) {
+  const std::u32string a = u::decode(above.text), b = u::decode(l.text);
+  if (a.empty() || b.empty() || u::is_space(a.back()) || u::is_space(b.front()) || u::is_dash(a.back())) return false;
+  auto unspaced = [](char32_t c) { return u::is_cjk(c) || u::no_space_script(c); };
+  if (!unspaced(a.back()) && !unspaced(b.front())) return false;
+  // (Thai and Japanese lines break between dictionary words, longer than ICU's units can
+  // be: LibreOffice's Japanese dictionary keeps "による" + "と、" together, Pango's Thai one
+  // "แลกเปลี่ยน"; their first unit counts at least four em)
+  auto kana = [](char32_t c) { return (c >= 0x3040 && c <= 0x30FF) || (c >= 0x31F0 && c <= 0x31FF); };
+  auto dictionary = [&](const std::u32string& s) {
+    return std::any_of(s.begin(), s.end(), [&](char32_t c) { return kana(c) || u::no_space_script(c); });
+  };
+  double em = std::max(above.size, 1.0);
+  double unit = first_unit_width(l);
+  if (dictionary(a) || dictionary(b)) unit = std::max(unit, 4 * em);
+  size_t k = above.marker.empty() || above.rtl ? 0 : 1;
+  double left = k < above.words.size() ? above.words[k].x0 : above.x0;
+  return (above.x1 - left) + unit < widest - 0.25 * em;
 }
 
 std::string join_wrapped(const std::string& a, const std::string& b, const Speller* speller) {

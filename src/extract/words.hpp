@@ -245,6 +245,20 @@ class Speller {
 // one, kept and joined without a space.
 std::string join_wrapped(const std::string& a, const std::string& b, const Speller* speller = nullptr);
 
+// The width (points) of what line `l` starts with up to its first line-break opportunity
+// (UAX #14 by ICU's line BreakIterator, whose Thai rules find word ends by dictionary):
+// what the line above would have had to take for `l` to be one wrapped line. Measured on
+// the words' boxes, a share of a word's width by its characters. 0 for an empty line.
+double first_unit_width(const Line& l);
+
+// Lines of a block in a script written without spaces (Chinese, Japanese, Thai) that meet
+// where the line above could have taken the lower line's first unit (first_unit_width)
+// within the block's widest line, by a quarter em: a break by hand or a paragraph end, no
+// wrap, so their texts join with a space. `widest`: the widest line's text width
+// (points). Source of the rule: UAX #14 line breaking fills a line up to the last break
+// opportunity that fits; a line ending earlier was ended on purpose.
+bool broken_short(const Line& above, const Line& l, double widest);
+
 // Whether join_wrapped(a, b, speller) asks the dictionary: `a` ends in a letter and a
 // hyphen, `b` starts with a lower-case letter, and the hyphen does not end a URL, an
 // e-mail address or a path (a token of `a` with '/', '@' or "www."), whose hyphens are

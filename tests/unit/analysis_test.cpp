@@ -680,6 +680,39 @@ TEST(Wrap, ThaiLineEndingInADrawnSpaceJoinsWithASpace) {
                                                           "เอกสารมีหมายเลขตามปีและลำดับเลขที่เพิ่มเติมอีกด้วย"}));
 }
 
+TEST(Wrap, ChineseLinesEndedShortJoinWithASpace) {
+  // cairo-zh-1123 page 4: four level-0 paragraphs of one box at the line pitch (one item,
+  // as readers take them); the upper lines end where the next line's first ideograph
+  // would have fitted within the widest line: paragraph ends, joined with a space
+  PageBuilder p(1);
+  p.line("背景", 43, 15.5, 28, true);
+  p.word("我们建议循序渐进，从最大的网络开始部署。", 43, 81.2, 16);
+  p.word("每个会场都有实时字幕", 43, 104.19, 16);
+  p.word("14个城市设有远程分会场", 43, 127.18, 16);
+  p.pw.words.back().x1 = 219.99;
+  p.word("一段简短的视频用不到五分钟介绍了标准制定流程。", 43, 150.18, 16);
+  Deck d = analyze({p});
+  ASSERT_EQ(d.slides.size(), 1u);
+  EXPECT_EQ(texts(d.slides[0]),
+            (std::vector<std::string>{"我们建议循序渐进，从最大的网络开始部署。 每个会场都有实时字幕 14个城市设有远程分会场 "
+                                      "一段简短的视频用不到五分钟介绍了标准制定流程。"}));
+}
+
+TEST(Wrap, JapaneseLineEndedAWordShortStaysJoined) {
+  // impress-pptx-ja-1162 page 5: LibreOffice breaks Japanese between dictionary words;
+  // "この地域の事業者による" ends two ideographs short of the widest line, where UAX #14
+  // would have let "と、" stand: a wrap all the same, no space
+  PageBuilder p(1);
+  p.line("IETF の活動", 43.2, 17, 28, true);
+  p.bullet("•", "この地域の事業者による", 63.21, 81.21, 174.4, 20);
+  p.word("と、IXでのサービス停止の主", 81.21, 205.18, 20);
+  p.pw.words.back().x1 = 347.77;
+  p.word("な原因は今も停電です。", 81.21, 232.87, 20);
+  Deck d = analyze({p});
+  ASSERT_EQ(d.slides.size(), 1u);
+  EXPECT_EQ(texts(d.slides[0]), (std::vector<std::string>{"この地域の事業者によると、IXでのサービス停止の主な原因は今も停電です。"}));
+}
+
 TEST(Bullets, NumberGluedToJapaneseTextIsCutWhereItsTextStarts) {
   // impress-pptx-ja-1030 page 10: Impress sets no space after a Japanese item's number:
   // "(1)ラフコンセンサスと動く" is one word, its wrapped line starting under the text, 22 pt

@@ -2368,6 +2368,38 @@ TEST(Rule8_Blocks, ArabicScriptLinesAreNoCloserThanTheirTallBoxes) {
   EXPECT_EQ(t[1], "محل برگزاری قطعی شد");
 }
 
+TEST(Rule8_Blocks, RightToLeftLinesAtTheColumnsTightestPitchUnderALooserOneAreOneParagraph) {
+  // impress-odp-ar-1012 page 3: Noto Naskh Arabic 20 pt, line boxes 1.3 em tall, lines
+  // broken by hand 2.19 em apart (Impress's 1.15 line spacing of a tall font), paragraphs
+  // 3.08 em apart (18 pt spacing). No wrap on the page or in the deck measures the pitch;
+  // the column's two pitches do: the tighter is the line pitch, the looser by 0.9 em a
+  // paragraph's, so lines at the tighter are one paragraph (issue 16).
+  PageBuilder cover(1), p(2);
+  cover.word(rev("توصياتنا"), 300, 150, 40, true);
+  even_char_x(cover.pw.words.back());
+  auto rtl_line = [&](const std::vector<std::string>& logical, double y) {
+    double x = 43.09;
+    for (auto it = logical.rbegin(); it != logical.rend(); ++it) {  // visual order: last word leftmost
+      p.word(rev(*it), x, y, 20);
+      auto& w = p.pw.words.back();
+      w.y1 = y + 26.0;
+      even_char_x(w);
+      for (size_t g = 0; g + 1 < w.char_x.size(); ++g) w.char_glyph.push_back(static_cast<int>(g));
+      x = w.x1 + 5;
+    }
+  };
+  rtl_line({"النسخة", "النهائية", "في", "مايو"}, 102.99);
+  rtl_line({"مسودة", "الميثاق", "قيد", "المراجعة"}, 164.70);
+  rtl_line({"أدوات", "مفتوحة", "المصدر", "للمشغلين", "الصغار"}, 208.50);
+  rtl_line({"الجلسة", "العامة", "الختامية"}, 270.18);
+  rtl_line({"عملية", "مفتوحة", "وشفافة"}, 314.00);
+  Deck d = analyze_pages({cover, p});
+  ASSERT_EQ(d.slides.size(), 2u);
+  EXPECT_EQ(texts(d.slides[1]), (std::vector<std::string>{"النسخة النهائية في مايو",
+                                                          "مسودة الميثاق قيد المراجعة أدوات مفتوحة المصدر للمشغلين الصغار",
+                                                          "الجلسة العامة الختامية عملية مفتوحة وشفافة"}));
+}
+
 TEST(Rule2_Markers, OfficeOSetSmallBeyondTheEndOfARightToLeftLineIsItsMarker) {
   // Impress (ODP), an Arabic level-2 item: its "o" in Liberation Mono at 5.7 pt, 20.8 pt
   // right of the 12.8 pt text (issue 16)

@@ -256,6 +256,14 @@ void split_columns(std::vector<const Line*> ls, double page_w, double em, int de
 double text_left(const Line& l) { return !l.marker.empty() && !l.rtl ? l.words.size() > 1 ? l.words[1].x0 : l.x0 : l.x0; }
 double text_right(const Line& l) { return !l.marker.empty() && l.rtl ? l.words.size() > 1 ? l.words[1].x1 : l.x1 : l.x1; }
 
+// A list marker's punctuation, its numerals and letters left out: "1." and "2." are "."
+std::string marker_shape(const std::string& m) {
+  std::string out;
+  for (char32_t c : u::decode(m))
+    if (!u_isalnum(static_cast<UChar32>(c))) out += u::encode(std::u32string(1, c));
+  return out;
+}
+
 size_t word_count(const std::string& t) {
   size_t n = 0, cjk = 0;
   bool in = false;
@@ -1354,13 +1362,26 @@ Deck analyze(const std::vector<PageLines>& pages_in, const AnalysisOptions& opts
     // (when all the page's text stands low, as on a title slide with its title under a
     // picture, the whole page counts)
     // (a bulleted item is no title: a list set larger than the title leaves it the title;
-    // a numbered line may be one, "2. IETF منفتحة")
-    // (nor the wrapped line of such an item: under it, where its text starts)
-    auto item = [&](const Line* l) {
-      if (!l->marker.empty()) return !l->numbered;
+    // a numbered line may be one, "2. IETF منفتحة", unless another line of its size is
+    // numbered alike, "1." and "2.": a numbered list)
+    // (nor the wrapped line of such an item: under it, where its text starts or, right to
+    // left, ends)
+    auto marked_item = [&](const Line* l) {
+      if (l->marker.empty()) return false;
+      if (!l->numbered) return true;
       for (const Line* b : body)
-        if (b != l && !b->marker.empty() && !b->numbered && b->y0 < l->y0 && l->y0 - b->y1 < 1.5 * b->height() &&
-            std::abs(b->size - l->size) <= 0.1 * b->size && std::abs(text_left(*b) - l->x0) < 0.3 * std::max(b->size, 1.0))
+        if (b != l && b->numbered && std::abs(b->size - l->size) <= 0.1 * std::max(l->size, 1.0) &&
+            marker_shape(b->marker) == marker_shape(l->marker))
+          return true;
+      return false;
+    };
+    auto item = [&](const Line* l) {
+      if (!l->marker.empty()) return marked_item(l);
+      for (const Line* b : body)
+        if (b != l && b->y0 < l->y0 && l->y0 - b->y1 < 1.5 * b->height() && std::abs(b->size - l->size) <= 0.1 * b->size &&
+            (std::abs(text_left(*b) - l->x0) < 0.3 * std::max(b->size, 1.0) ||
+             (b->rtl && std::abs(text_right(*b) - l->x1) < 0.3 * std::max(b->size, 1.0))) &&
+            marked_item(b))
           return true;
       return false;
     };

@@ -2400,6 +2400,39 @@ TEST(Rule8_Blocks, RightToLeftLinesAtTheColumnsTightestPitchUnderALooserOneAreOn
                                                           "الجلسة العامة الختامية عملية مفتوحة وشفافة"}));
 }
 
+TEST(Rule8_Blocks, NumberedItemsSetLargerThanTheTitleLeaveItTheTitle) {
+  // impress-odp-fa-1153 page 3: a bold 24 pt title over a numbered list in 28 pt, its
+  // right-to-left paragraphs set flush left (the numbers float beside their text). "1."
+  // and "2." make a list: neither item, nor the wrapped line of the second, is the title
+  // (a numbered line alone may be one: "2. IETF منفتحة") (issue 16)
+  PageBuilder cover(1), p(2);
+  cover.word(rev("پیش‌نویس"), 300, 150, 40, true);
+  even_char_x(cover.pw.words.back());
+  auto rtl_line = [&](const std::vector<std::string>& logical, double y, double size, bool bold = false) {
+    double x = 43.09;
+    for (auto it = logical.rbegin(); it != logical.rend(); ++it) {  // visual order: last word leftmost
+      p.word(rev(*it), x, y, size, bold);
+      auto& w = p.pw.words.back();
+      w.y1 = y + 1.3 * size;
+      even_char_x(w);
+      for (size_t g = 0; g + 1 < w.char_x.size(); ++g) w.char_glyph.push_back(static_cast<int>(g));
+      x = w.x1 + 7;
+    }
+    return x;
+  };
+  rtl_line({"پیشینه"}, 24.98, 24, true);
+  double x = rtl_line({"ترجمه", "به", "شش", "زبان"}, 129.39, 28);
+  p.word(".1", x + 8, 144.01, 12.6);
+  x = rtl_line({"IETF", "باید", "به‌عنوان", "مدافع", "رویکرد", "چندذی‌نفعی", "در"}, 217.88, 28);
+  p.word(".2", x + 8, 232.5, 12.6);
+  rtl_line({"حکمرانی", "اینترنت", "دیده", "شود."}, 306.49, 28);
+  Deck d = analyze_pages({cover, p});
+  ASSERT_EQ(d.slides.size(), 2u);
+  EXPECT_EQ(d.slides[1].title, "پیشینه");
+  ASSERT_GE(d.slides[1].blocks.size(), 2u);
+  EXPECT_EQ(d.slides[1].blocks[0].text, "ترجمه به شش زبان");
+}
+
 TEST(Rule2_Markers, OfficeOSetSmallBeyondTheEndOfARightToLeftLineIsItsMarker) {
   // Impress (ODP), an Arabic level-2 item: its "o" in Liberation Mono at 5.7 pt, 20.8 pt
   // right of the 12.8 pt text (issue 16)

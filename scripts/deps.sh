@@ -1,7 +1,8 @@
 #!/bin/sh
 # Installs what deckhand needs, from Debian 12 packages only, and nothing that is there.
 # Usage: sh scripts/deps.sh build|test      (as root; a plain user gets the apt-get line)
-#   build: compiler, CMake and the libraries
+#   build: compiler, CMake, the libraries and the spelling dictionaries extraction reads
+#          line-end hyphens with (German, English, French, Spanish, Russian)
 #   test:  the above, plus the independent tools the tests read our output with
 #   fuzz:  the above, plus clang and its libFuzzer and sanitizer runtimes (scripts/fuzz.sh)
 set -eu
@@ -10,9 +11,9 @@ pkgs="build-essential cmake pkg-config git ca-certificates
   libpoppler-cpp-dev libhpdf-dev libcli11-dev libspdlog-dev libgtest-dev nlohmann-json3-dev
   libyaml-cpp-dev libicu-dev libfribidi-dev libunibreak-dev libharfbuzz-dev libjpeg-dev zlib1g-dev
   libpugixml-dev libgettextpo-dev libhunspell-dev libpoppler-private-dev libqpdf-dev nettle-dev"
-dicts="hunspell-de-de hunspell-en-us hunspell-fr"
+dicts="hunspell-de-de hunspell-en-us hunspell-fr hunspell-es hunspell-ru"
 case "$what" in
-  build) ;;
+  build) pkgs="$pkgs $dicts" ;;
   test) pkgs="$pkgs qpdf poppler-utils jq mupdf-tools gettext translate-toolkit libxml2-utils python3 ghostscript $dicts" ;;
   fuzz) pkgs="$pkgs qpdf poppler-utils jq mupdf-tools gettext translate-toolkit libxml2-utils python3 ghostscript $dicts clang libclang-rt-14-dev" ;;
   *) echo "deckhand: error: scripts/deps.sh: unknown set '$what' (use build, test or fuzz)" >&2; exit 2 ;;

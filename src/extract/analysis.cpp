@@ -1110,6 +1110,7 @@ Deck analyze(const std::vector<PageLines>& pages_in, const AnalysisOptions& opts
       const Speller* d = get();
       return d && d->known(w);
     }
+    bool available() const override { return get() != nullptr; }
   } lazy;
   // Each page's own dictionary: the page's language when it can be guessed (a deck with
   // German and French slides), else the deck's. One dictionary a language.

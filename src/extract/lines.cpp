@@ -2629,7 +2629,7 @@ std::string join_wrapped(const std::string& a, const std::string& b, const Spell
   }
   if ((last == U'-' || last == 0x2010) && ua.size() >= 2 && !u::is_space(ua[ua.size() - 2]) &&
       !u::is_dash(ua[ua.size() - 2])) {
-    if (speller && question(ua, ub)) {
+    if (speller && question(ua, ub) && speller->available()) {
       size_t i = ua.size() - 1;
       while (i > 0 && u_isalpha(static_cast<UChar32>(ua[i - 1]))) --i;
       size_t j = 0;

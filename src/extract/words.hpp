@@ -235,6 +235,9 @@ class Speller {
  public:
   virtual ~Speller() = default;
   virtual bool known(const std::string& word) const = 0;
+  // Whether there is a dictionary behind it at all (a language without one knows no word,
+  // which must not read as every word unknown)
+  virtual bool available() const { return true; }
 };
 
 // Joins two pieces of wrapped text: no space around CJK (a Latin word broken inside CJK

@@ -1307,6 +1307,26 @@ TEST(Rule5_Hyphens, AnalysisAsksForTheDecksDictionary) {
   EXPECT_EQ(d.slides[0].blocks[0].text, "Die Zusammenarbeit der Netzbetreiber ist gut und die");
 }
 
+TEST(Rule5_Hyphens, WithoutADictionaryForTheLanguageTheHyphenIsKept) {
+  // beamer-lualatex-ru-1054 page 3, on a machine without a Russian dictionary: the deck's
+  // language has none, so no word is known; that must not read as both pieces unknown (a
+  // soft break): "Конгресс-" + "центр" stays "Конгресс-центр" (issue 16)
+  PageBuilder p(1);
+  p.line("Площадки", 40, 20, 30, true);
+  p.bullet("•", "Мы встречаемся в здании Конгресс-", 40, 60, 100, 20);
+  p.line("центр и в университетском кампусе", 60, 124, 20);
+  std::vector<extract::PageLines> ls{p.lines()};
+  Diagnostics diag;
+  std::string asked;
+  extract::AnalysisOptions o{"test.pdf", ""};
+  o.speller = [&](const std::string& lang) -> const extract::Speller* { asked = lang; return nullptr; };
+  Deck d = extract::analyze(ls, o, diag);
+  EXPECT_EQ(asked, "ru");
+  ASSERT_EQ(d.slides.size(), 1u);
+  ASSERT_EQ(d.slides[0].blocks.size(), 1u);
+  EXPECT_EQ(d.slides[0].blocks[0].text, "Мы встречаемся в здании Конгресс-центр и в университетском кампусе");
+}
+
 TEST(Rule5_Hyphens, SystemDictionaryWhenInstalled) {
   auto de = extract::system_speller("de");
   if (!de) GTEST_SKIP() << "no German hunspell dictionary (apt-get install hunspell-de-de)";

@@ -611,6 +611,25 @@ std::vector<TableDraft> find_tables(std::vector<const Line*>& ls, double em, boo
       if (gap > 2.5 * em) break;
       std::vector<int> cols;
       for (auto* l : r) cols.push_back(column_of(l));
+      // (the row under a bold header row, its first cell left of every column of the
+      // header, its others in them: the table's first column, whose header cell is empty,
+      // a header row over row labels)
+      auto bold_row = [&]() {  // (of words: circled numbers over a diagram are none)
+        for (auto& c : t.cells.front())
+          for (auto* l : c) {
+            auto txt = u::decode(l->text);
+            if (!l->bold || std::none_of(txt.begin(), txt.end(), [](char32_t ch) { return u_isalpha(static_cast<UChar32>(ch)); }))
+              return false;
+          }
+        return true;
+      };
+      if (t.cells.size() == 1 && r.size() >= 2 && cols[0] < 0 && r[0]->x1 < span[0].first - tol && bold_row() &&
+          std::all_of(cols.begin() + 1, cols.end(), [](int c) { return c >= 0; })) {
+        span.insert(span.begin(), {r[0]->x0, r[0]->x1});
+        for (auto& row : t.cells) row.insert(row.begin(), std::vector<const Line*>{});
+        for (auto& c : cols) ++c;
+        cols[0] = 0;
+      }
       if (std::any_of(cols.begin(), cols.end(), [](int c) { return c < 0; })) break;
       std::set<int> distinct(cols.begin(), cols.end());
       if (distinct.size() != cols.size()) break;

@@ -2170,6 +2170,33 @@ TEST(Rule2_Lines, TableOfTwoRowsWithEvenGapsIsCutAtItsColumns) {
                                          "Латинская Америка", "Азиатско-"}));
 }
 
+TEST(Rule6_Tables, ABoldHeaderRowOverRowLabelsGainsTheLabelsColumn) {
+  // beamer-pdflatex-es-1047 page 2: the header row "Fecha | Ciudad" leaves the top-left
+  // cell empty; the row labels under it stand left of every header column. The table
+  // starts at the header, its first column found at the second row (issue 16)
+  PageBuilder p(1, 362.8, 272.1);
+  p.line("Lecciones aprendidas", 8.5, 20.97, 20.7, true);
+  p.line("Recomendamos un enfoque gradual, empezando por las", 13.67, 93.11, 14.3);
+  p.line("redes más grandes.", 13.67, 110.05, 14.3);
+  p.line("Fecha", 129.69, 129.64, 12, true);
+  p.line("Ciudad", 239.34, 129.64, 12, true);
+  p.line("Asia-Pacífico", 20.05, 143.99, 12);
+  p.line("Campus", 239.34, 143.99, 12);
+  p.line("universitario", 239.34, 157.94, 12);
+  p.line("Montevideo", 20.05, 172.28, 12);
+  p.line("1 240", 129.69, 172.28, 12);
+  p.line("Secretaría", 239.34, 172.28, 12);
+  p.line("Cancelado", 20.05, 186.63, 12);
+  p.line("2026", 129.69, 186.63, 12);
+  p.line("1240", 239.34, 186.63, 12);
+  Deck d = analyze_pages({p});
+  ASSERT_EQ(d.slides.size(), 1u);
+  EXPECT_EQ(texts(d.slides[0]),
+            (std::vector<std::string>{"Recomendamos un enfoque gradual, empezando por las redes más grandes.", "Fecha", "Ciudad",
+                                      "Asia-Pacífico", "Campus universitario", "Montevideo", "1 240", "Secretaría", "Cancelado",
+                                      "2026", "1240"}));
+}
+
 TEST(Rule6_Tables, TwoColumnGridRuledBetweenEveryRowIsATable) {
   // Beamer's \hline tabular of words only, without a bold header (its header row has an
   // empty first cell): the rules between all its rows make it a table (issue 16).

@@ -2295,14 +2295,14 @@ PageLines build_lines(const PageWords& page, bool rtl_deck, std::optional<bool> 
   std::vector<std::vector<size_t>> all_cuts(groups.size());
   for (size_t gi = 0; gi < groups.size(); ++gi) all_cuts[gi] = split_at(groups[gi], &starts);
   // A justified line stretched at every word where no other line shows its box (a bullet
-  // broken by hand, cairo's justified line separator): three gaps or more in a row, each
+  // broken by hand, cairo's justified line separator): two gaps or more in a row, each
   // within 0.1 em of their median, under 8 em (Impress stretches a Hebrew item's four words
   // 5 em apart), between fragments of unequal widths, most of them with letters (a number
   // among them: "120"), none lined up with another line's column.
   for (size_t gi = 0; gi < groups.size(); ++gi) {
     auto& cuts = all_cuts[gi];
     const auto& g = groups[gi];
-    if (cuts.size() < 3) continue;
+    if (cuts.size() < 2) continue;
     double size = std::max(g[cuts[0]].w.size, 1.0);
     auto gap = [&](size_t k) { return g[cuts[k]].w.x0 - g[cuts[k] - 1].w.x1; };
     auto near = [](const std::vector<double>& xs, double x) {
@@ -2315,7 +2315,7 @@ PageLines build_lines(const PageWords& page, bool rtl_deck, std::optional<bool> 
       for (size_t k = k0; k <= k1; ++k) gs.push_back(gap(k));
       std::sort(gs.begin(), gs.end());
       double med = gs[gs.size() / 2];
-      bool ok = k1 - k0 + 1 >= 3 && med < 8 * size &&
+      bool ok = k1 - k0 + 1 >= 2 && med < 8 * size &&
                 std::all_of(gs.begin(), gs.end(), [&](double x) { return std::abs(x - med) <= 0.1 * size; });
       double wlo = 1e18, whi = -1e18;
       size_t no_letters = 0;

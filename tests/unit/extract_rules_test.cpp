@@ -2622,6 +2622,32 @@ TEST(Rule10_Join, LineStretchedAtEveryWordWithNoOtherLineToShowItsBoxIsOneLine) 
   EXPECT_EQ(pl.lines[0].text, "כולם מוזמנים, בלי קשר לרקע, למעסיק או לניסיון.");
 }
 
+TEST(Rule10_Join, ThreeWordsStretchedAtTwoEvenGapsAreOneLine) {
+  // cairo-ar-1089 page 2: a justified Arabic item of three words in 30 pt, its two gaps
+  // 49 and 50 pt (1.6 em), the line under it its short last line: one line, not three
+  // fragments (issue 16)
+  PageBuilder p(1);
+  // (cairo draws a glyph at a time: each letter a word of its own, no space glyph)
+  auto letters = [&](const std::string& t, double x0, double x1, double y, double y1) {
+    std::u32string v = unicode::decode(rev(t));
+    double step = (x1 - x0) / static_cast<double>(v.size());
+    for (size_t i = 0; i < v.size(); ++i) {
+      auto& w = p.span(unicode::encode(v.substr(i, 1)), x0 + step * static_cast<double>(i),
+                       x0 + step * static_cast<double>(i + 1), y, 30);
+      w.y1 = y1;
+      even_char_x(w);
+      w.space_after = false;
+    }
+  };
+  letters("على", 313.99, 360.10, 101.1, 164.46);
+  letters("الملاحظات", 409.0, 537.13, 101.1, 164.46);
+  letters("استمارة", 586.99, 677.14, 101.1, 164.46);
+  letters("الإنترنت", 314.01, 409.14, 164.46, 227.82);
+  extract::PageLines pl = extract::build_lines(p.pw, true);
+  ASSERT_EQ(pl.lines.size(), 2u);
+  EXPECT_EQ(pl.lines[0].text, "استمارة الملاحظات على");
+}
+
 TEST(Rule1_RightToLeft, PerCentSignAtTheRightOfALeftToRightParagraphFollowsItsNumber) {
   // impress-odp-ar-3168 page 2: "زيادة العضوية بنسبة 18%" in a left-to-right paragraph,
   // drawn in the order typed: the words (right to left), the number at the line's left,

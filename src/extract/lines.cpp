@@ -487,9 +487,13 @@ bool unmirror_brackets(std::u32string& out) {
 }
 
 // Left to right; of two words starting at one x, the narrower first (a zero-width alef
-// cairo draws at the left edge of its lam: "الأعمال", not "األعمال").
+// cairo draws at the left edge of its lam: "الأعمال", not "األعمال"). A zero-width word
+// counts half a point further left: Impress draws that alef 0.1 pt inside its lam-alef
+// glyph's left edge ("اعلام", not "اعالم").
 static bool visual_before(const Word& a, const Word& b) {
-  if (std::abs(a.x0 - b.x0) > 1e-3) return a.x0 < b.x0;
+  auto key = [](const Word& w) { return w.x1 - w.x0 < 0.01 ? w.x0 - 0.5 : w.x0; };
+  double ka = key(a), kb = key(b);
+  if (std::abs(ka - kb) > 1e-3) return ka < kb;
   return a.x1 < b.x1;
 }
 
@@ -549,7 +553,14 @@ std::string rtl_text(const std::vector<Word>& visual, bool rtl_paragraph, const 
         std::u32string pt = u::decode(p.text);
         if (!pt.empty() && direction::is_mark(pt.back())) space = false;
       }
-      if (!space && no_room && has_rtl(p.text) && has_rtl(w.text)) {
+      // (unless a joiner of their own already stands where they meet: "ثبت‌" + "کننده")
+      auto joiner_at = [](const std::string& t, bool end) {
+        std::u32string v = u::decode(t);
+        if (v.empty()) return false;
+        char32_t c = end ? v.back() : v.front();
+        return c == 0x200C || c == 0x200D;
+      };
+      if (!space && no_room && has_rtl(p.text) && has_rtl(w.text) && !joiner_at(p.text, true) && !joiner_at(w.text, false)) {
         // two right-to-left pieces of one word kept apart by a non-joiner
         Cluster zw;
         zw.text = U"\u200C";

@@ -763,12 +763,19 @@ void PageScanner::scan(int index, PageScan& out) {
       }
       if (!w.char_x.empty()) {
         // the glyph of each character: a glyph maps to one character or more (a ligature)
-        std::vector<int> g;
-        int n = 0;
-        for (auto it = at(w.order); it != shown.end() && it->pos < w.order_end; ++it, ++n)
-          if (!it->space && !it->skip)
-            for (int k = 0; k < it->chars; ++k) g.push_back(n);
-        if (static_cast<int>(g.size()) == tw.getLength()) w.char_glyph = std::move(g);
+        // (a glyph mapped to a space character TextPage keeps inside a word, U+2009 where
+        // Impress joins a Persian word's parts, counts: tried with and without them)
+        for (bool with_spaces : {false, true}) {
+          std::vector<int> g;
+          int n = 0;
+          for (auto it = at(w.order); it != shown.end() && it->pos < w.order_end; ++it, ++n)
+            if ((with_spaces || !it->space) && !it->skip)
+              for (int k = 0; k < it->chars; ++k) g.push_back(n);
+          if (static_cast<int>(g.size()) == tw.getLength()) {
+            w.char_glyph = std::move(g);
+            break;
+          }
+        }
       }
       out.words.push_back(std::move(w));
       out.ranges.push_back({tw.getCharPos(), tw.getCharPos() + tw.getCharLen()});

@@ -1493,6 +1493,30 @@ Line make_line(std::vector<W> ws, double page_width, const DirContext& dc, const
     l.text = rtl_text(visual, false, spaces, &l.dropped);
   } else {
     l.text = join_words(l.words, first_text, spaces);
+    // (numbers in groups apart by spaces and nothing else, on a right-to-left page: a
+    // table cell's "1 240" in a right-to-left paragraph. UAX #9 resolves a space between
+    // two numbers to the paragraph's direction (N1, numbers counting as right to left),
+    // so the groups stand right to left, drawn "240 1"; read back from the right)
+    if (dc.page_rtl && dc.rtl_paragraphs.value_or(true) && first_text == 0) {
+      std::vector<std::u32string> groups;
+      std::u32string cur;
+      bool digits_only = true;
+      for (char32_t c : u::decode(l.text)) {
+        if (c == U' ') {
+          if (!cur.empty()) groups.push_back(cur), cur.clear();
+        } else if (u_isdigit(static_cast<UChar32>(c))) {
+          cur += c;
+        } else {
+          digits_only = false;
+        }
+      }
+      if (!cur.empty()) groups.push_back(cur);
+      if (digits_only && groups.size() >= 2) {
+        std::u32string t;
+        for (auto it = groups.rbegin(); it != groups.rend(); ++it) t += (t.empty() ? U"" : U" ") + *it;
+        l.text = u::encode(t);
+      }
+    }
   }
   // (Thai marks again over the whole line: Poppler may end a word between nikhahit and
   // sara aa)

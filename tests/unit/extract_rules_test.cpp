@@ -2648,6 +2648,28 @@ TEST(Rule10_Join, ThreeWordsStretchedAtTwoEvenGapsAreOneLine) {
   EXPECT_EQ(pl.lines[0].text, "استمارة الملاحظات على");
 }
 
+TEST(Rule1_RightToLeft, NumberGroupsApartBySpacesInARightToLeftCellReadFromTheRight) {
+  // cairo-ar-7194 page 3: a table cell "1 240" in a right-to-left paragraph, drawn "240 1"
+  // (UAX #9 N1: the space between two numbers takes the paragraph's direction); a cell of
+  // one number, "2026", stays as it is (issue 16)
+  PageBuilder p(1);
+  double x = 300;
+  for (const char* t : {"المسار", "المنطقة", "المسؤول"}) {
+    auto& w = p.span(rev(t), x, x + 60, 140, 20);
+    even_char_x(w);
+    for (size_t g = 0; g + 1 < w.char_x.size(); ++g) w.char_glyph.push_back(static_cast<int>(g));
+    x += 120;
+  }
+  p.span("240", 241.2, 274.64, 180.26, 20);
+  p.span("1", 278.2, 289.64, 180.26, 20);
+  p.span("2026", 396.8, 440.0, 180.26, 20);
+  extract::PageLines pl = extract::build_lines(p.pw, true);
+  std::vector<std::string> texts;
+  for (const auto& l : pl.lines) texts.push_back(l.text);
+  EXPECT_NE(std::find(texts.begin(), texts.end(), "1 240"), texts.end());
+  EXPECT_NE(std::find(texts.begin(), texts.end(), "2026"), texts.end());
+}
+
 TEST(Rule1_RightToLeft, PerCentSignAtTheRightOfALeftToRightParagraphFollowsItsNumber) {
   // impress-odp-ar-3168 page 2: "زيادة العضوية بنسبة 18%" in a left-to-right paragraph,
   // drawn in the order typed: the words (right to left), the number at the line's left,

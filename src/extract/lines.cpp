@@ -1381,8 +1381,12 @@ Line make_line(std::vector<W> ws, double page_width, const DirContext& dc, const
     if (t.size() >= 2 && (t[0] == '.' || t[0] == ')' || (t[0] == '(' && t.find(')') == std::string::npos))) {
       // (a Hebrew letter number comes as drawn too: ".׳א" is "א׳.")
       std::u32string core = u::decode(t.substr(1));
+      // (both brackets drawn mirrored, each mapped to the one it looks like: cairo's "(1)"
+      // comes as ")1(")
+      const bool both = t[0] == ')' && core.size() >= 2 && core.back() == U'(';
+      if (both) core.pop_back();
       if (has_rtl(t)) std::reverse(core.begin(), core.end());
-      std::string m = u::encode(core) + (t[0] == '(' ? ')' : t[0]);
+      std::string m = both ? "(" + u::encode(core) + ")" : u::encode(core) + (t[0] == '(' ? ')' : t[0]);
       if (number_marker(m) && !(no_number && letter_number(m))) {
         ws[0].w.text = m;
         ws[0].raw = u::decode(m);

@@ -2670,6 +2670,24 @@ TEST(Rule1_RightToLeft, NumberGroupsApartBySpacesInARightToLeftCellReadFromTheRi
   EXPECT_NE(std::find(texts.begin(), texts.end(), "2026"), texts.end());
 }
 
+TEST(Rule2_Markers, BracketedNumberDrawnMirroredAtARightToLeftLinesStartIsItsMarker) {
+  // cairo-ar-7282 page 5: "(1) ترجمات بست لغات", the number's brackets drawn mirrored and
+  // each mapped to the bracket it looks like: the word reads ")1(" (issue 16)
+  PageBuilder p(1);
+  p.span(")1(", 637.2, 661.21, 171.23, 18);
+  double x = 488.8;
+  for (const char* t : {"لغات", "بست", "ترجمات"}) {
+    auto& w = p.span(rev(t), x, x + 40, 163.2, 18);
+    even_char_x(w);
+    for (size_t g = 0; g + 1 < w.char_x.size(); ++g) w.char_glyph.push_back(static_cast<int>(g));
+    x += 46;
+  }
+  extract::PageLines pl = extract::build_lines(p.pw, true);
+  ASSERT_EQ(pl.lines.size(), 1u);
+  EXPECT_EQ(pl.lines[0].marker, "(1)");
+  EXPECT_EQ(pl.lines[0].text, "ترجمات بست لغات");
+}
+
 TEST(Rule1_RightToLeft, PerCentSignAtTheRightOfALeftToRightParagraphFollowsItsNumber) {
   // impress-odp-ar-3168 page 2: "زيادة العضوية بنسبة 18%" in a left-to-right paragraph,
   // drawn in the order typed: the words (right to left), the number at the line's left,

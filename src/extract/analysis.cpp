@@ -1845,6 +1845,34 @@ Deck analyze(const std::vector<PageLines>& pages_in, const AnalysisOptions& opts
       }
       d.level = std::min(9, rank + 1 + offset);
     }
+    // A column of one level whose items all share the marker and size of a deeper level
+    // in another column of the page, and not those of that column's first level: the
+    // list goes on there (a list set in two columns, the break among its sub-items)
+    if (items_of_col.size() >= 2) {
+      auto style = [](const Draft* d) { return std::make_pair(d->marker, d->lines.front()->size); };
+      auto same = [](const std::pair<std::string, double>& a, const std::pair<std::string, double>& b) {
+        return a.first == b.first && std::abs(a.second - b.second) <= 0.5;
+      };
+      for (auto& [c, ds] : items_of_col) {
+        if (ds.empty() || ds.front()->marker.empty() || ds.front()->marker == "graphic") continue;
+        auto st = style(ds.front());
+        bool one = std::all_of(ds.begin(), ds.end(), [&](Draft* d) { return d->level == ds.front()->level && same(style(d), st); });
+        if (!one || ds.front()->level != 1) continue;
+        int deeper = 0;
+        for (auto& [c2, ds2] : items_of_col) {
+          if (c2 == c) continue;
+          bool first_alike = false;
+          int lvl = 0;
+          for (Draft* d : ds2) {
+            if (d->level == 1 && same(style(d), st)) first_alike = true;
+            if (d->level >= 2 && same(style(d), st)) lvl = lvl == 0 ? d->level : std::min(lvl, d->level);
+          }
+          if (!first_alike && lvl >= 2) deeper = deeper == 0 ? lvl : std::min(deeper, lvl);
+        }
+        if (deeper >= 2)
+          for (Draft* d : ds) d->level = deeper;
+      }
+    }
   }
 
   // --- blocks into slides

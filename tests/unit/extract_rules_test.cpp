@@ -1890,6 +1890,24 @@ TEST(Rule9_Levels, RightAlignedListIsOneLevelWhereverItsBulletsStand) {
   for (const auto& b : d.slides[0].blocks) EXPECT_EQ(b.level, 1) << b.text;
 }
 
+TEST(Rule9_Levels, AColumnOfSubItemsGoesOnWithTheListOfTheColumnBeside) {
+  // cairo-fa-7346 page 9 (drawn left to right here): a list set in two columns, the
+  // break among its sub-items; the second column holds only "–" items in the sub-items'
+  // size, which the first column sets at level 2 under its "•" item (issue 16)
+  PageBuilder p(1);
+  p.line("How we take part", 43, 15, 32, true);
+  p.bullet("•", "Sponsors signed", 43, 61, 78, 18);
+  p.bullet("•", "Open source tools for small operators", 43, 61, 105, 18);
+  p.bullet("–", "The IETF needs no licence", 61, 79, 140, 16.2);
+  p.bullet("–", "Free access to all specifications", 400, 418, 78, 16.2);
+  p.bullet("–", "Quarterly reports to the board", 400, 418, 110, 16.2);
+  p.bullet("–", "Translation into six languages", 400, 418, 142, 16.2);
+  Deck d = analyze_pages({p});
+  ASSERT_EQ(d.slides.size(), 1u);
+  ASSERT_EQ(d.slides[0].blocks.size(), 6u);
+  for (const auto& b : d.slides[0].blocks) EXPECT_EQ(b.level, b.marker == "•" ? 1 : 2) << b.text;
+}
+
 TEST(Rule2_Lines, FooterDrawnOverABodyLineIsALineOfItsOwn) {
   // A body line that runs into the footer band: the footer's smaller words fall between
   // the body's words (pdftotext -layout gives "bezProgramovacídalšího"); they are another

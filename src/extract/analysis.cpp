@@ -492,9 +492,12 @@ bool continues(const Draft& cur, const Line& l, std::optional<std::pair<double, 
   // spacing, further than the paragraphs of the same box)
   if (spaced && full && lower && !ends_sentence(last.text) && pitch < 2.4 * em && !link) return true;
   // (a list item's line, then an unmarked line where the item's text starts, under 1.9
-  // em below: the item broken by hand (Shift+Enter) or wrapped, at loose line spacing; an
-  // unmarked paragraph in a list stands where the markers do)
-  if (spaced && cur.item && pitch < 1.9 * em &&
+  // em below, or under 1.6 of their line boxes in a tall font: the item broken by hand
+  // (Shift+Enter) or wrapped, at loose line spacing, up to 1.5; an unmarked paragraph in
+  // a list stands where the markers do) (cairo sets Noto Sans Arabic at 1.3 line spacing
+  // 2.47 em apart, the items of the same box 1.9 em: Pango ends a paragraph at its last
+  // line's own height)
+  if (spaced && cur.item && pitch < std::max(1.9 * em, 1.6 * box_h) &&
       (first.rtl ? std::abs(l.x1 - text_right(first)) < 0.3 * em : std::abs(l.x0 - cur.text_start) < 0.3 * em) &&
       l.bold == last.bold && !link)
     return true;

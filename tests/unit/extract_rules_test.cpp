@@ -1908,6 +1908,25 @@ TEST(Rule9_Levels, AColumnOfSubItemsGoesOnWithTheListOfTheColumnBeside) {
   for (const auto& b : d.slides[0].blocks) EXPECT_EQ(b.level, b.marker == "•" ? 1 : 2) << b.text;
 }
 
+TEST(Rule8_Blocks, ASubItemBrokenByHandAtLooseLineSpacingStaysOneItem) {
+  // impress-odp-de-1194 page 6: "– 40 Länder erreichen" and, Shift+Enter, "Freier Zugang zu
+  // allen Spezifikationen" where its text starts, 2.04 em (1.57 line boxes) under it at 1.5
+  // line spacing: one item, past the 1.9 em an item's next line was allowed (issue 16)
+  PageBuilder p(1);
+  p.line("Nächste Schritte", 43.09, 18.1, 28, true);
+  p.line("Open-Source-Werkzeuge für kleine Betreiber", 43.09, 91.0, 20);
+  p.bullet("•", "Das IT-Sicherheitsgesetz verpflichtet Betreiber kritischer In-", 63.1, 91.11, 143.98, 20);
+  p.line("frastrukturen zu Sicherheitsüberprüfungen.", 91.11, 185.0, 20);
+  p.bullet("–", "40 Länder erreichen", 93.09, 121.1, 236.2, 18);
+  p.line("Freier Zugang zu allen Spezifikationen", 121.1, 272.91, 18);
+  for (auto& w : p.pw.words) w.y1 = w.y0 + 1.3 * w.size;  // Impress's line boxes
+  Deck d = analyze_pages({p});
+  ASSERT_EQ(d.slides.size(), 1u);
+  auto t = texts(d.slides[0]);
+  ASSERT_EQ(t.size(), 3u);
+  EXPECT_EQ(t[2], "40 Länder erreichen Freier Zugang zu allen Spezifikationen");
+}
+
 TEST(Rule2_Lines, FooterDrawnOverABodyLineIsALineOfItsOwn) {
   // A body line that runs into the footer band: the footer's smaller words fall between
   // the body's words (pdftotext -layout gives "bezProgramovacídalšího"); they are another

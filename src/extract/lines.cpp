@@ -1265,6 +1265,31 @@ Line make_line(std::vector<W> ws, double page_width, const DirContext& dc, const
   // Persian or Arabic text) is split off; standing at the left end, it says the paragraph
   // runs left to right, as a bullet there does.
   bool number_left = false, number_apart = false;
+  // (the number and its stop or bracket drawn as two words at the line's left end, each in
+  // a font of its own, touching: Impress sets a Persian item's "i." as "i" in Noto Sans and
+  // "." in Noto Naskh Arabic, small, left of the text)
+  if (any_rtl && ws.size() >= 3) {
+    std::vector<size_t> byx(ws.size());
+    std::iota(byx.begin(), byx.end(), 0);
+    std::sort(byx.begin(), byx.end(), [&](size_t a, size_t b) { return ws[a].w.x0 < ws[b].w.x0; });
+    W& a = ws[byx[0]];
+    const W& b = ws[byx[1]];
+    bool stop = b.raw.size() == 1 && (b.raw[0] == U'.' || b.raw[0] == U')') && !b.glyph;
+    bool core = !a.glyph && !a.raw.empty() && a.raw.size() <= 4 &&
+                std::all_of(a.raw.begin(), a.raw.end(), [](char32_t c) { return u_isalnum(static_cast<UChar32>(c)) && !direction::is_rtl(c); });
+    double em = std::max(std::max(a.w.size, b.w.size), 1.0);
+    if (stop && core && b.w.x0 - a.w.x1 < 0.15 * em && b.w.x0 >= a.w.x1 - 0.15 * em &&
+        number_marker(u::encode(a.raw + b.raw))) {
+      a.raw += b.raw;
+      a.w.text += b.w.text;
+      a.w.x1 = std::max(a.w.x1, b.w.x1);
+      if (b.w.order >= 0 && (a.w.order < 0 || b.w.order < a.w.order)) a.w.order = b.w.order;
+      a.w.order_end = std::max(a.w.order_end, b.w.order_end);
+      a.w.char_x.clear();
+      a.w.char_glyph.clear();
+      ws.erase(ws.begin() + static_cast<long>(byx[1]));
+    }
+  }
   if (any_rtl && !ws.empty()) {
     auto left = std::min_element(ws.begin(), ws.end(), [](const W& a, const W& b) { return a.w.x0 < b.w.x0; });
     const std::u32string r = left->raw;

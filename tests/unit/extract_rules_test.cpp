@@ -2725,6 +2725,31 @@ TEST(Rule2_Markers, BracketedNumberDrawnMirroredAtARightToLeftLinesStartIsItsMar
   EXPECT_EQ(pl.lines[0].text, "ترجمات بست لغات");
 }
 
+TEST(Rule2_Markers, SmallRomanNumberAndItsStopAsTwoWordsLeftOfPersianTextAreItsMarker) {
+  // impress-odp-fa-7049 page 6 (a notes page, the slide drawn small): Impress sets a Persian
+  // item's "i." left of its text in a left-to-right paragraph, "i" in Noto Sans and "." in
+  // Noto Naskh Arabic, drawn first; they touch, 5.1 pt beside 11.3 pt text (issue 16)
+  PageBuilder p(1);
+  auto& stop = p.span(".", 94.31, 95.68, 138.76, 5.1);
+  stop.order = 66; stop.order_end = 67;
+  auto& num = p.span("i", 92.89, 94.21, 138.76, 5.1);
+  num.order = 67; num.order_end = 68;
+  int order = 68;
+  for (auto [t, x0, x1] : std::vector<std::tuple<const char*, double, double>>{
+           {"شفاف", 108.79, 133.13}, {"و", 135.6, 140.89}, {"باز", 143.3, 153.69}, {"فرایندی", 156.08, 187.81}}) {
+    auto& w = p.span(rev(t), x0, x1, 132.86, 11.3);
+    even_char_x(w);
+    for (size_t g = 0; g + 1 < w.char_x.size(); ++g) w.char_glyph.push_back(static_cast<int>(g));
+    w.order = order;
+    order += static_cast<int>(w.char_x.size());
+    w.order_end = order++;
+  }
+  extract::PageLines pl = extract::build_lines(p.pw, true);
+  ASSERT_EQ(pl.lines.size(), 1u);
+  EXPECT_EQ(pl.lines[0].marker, "i.");
+  EXPECT_EQ(pl.lines[0].text, "فرایندی باز و شفاف");
+}
+
 TEST(Rule1_RightToLeft, PerCentSignAtTheRightOfALeftToRightParagraphFollowsItsNumber) {
   // impress-odp-ar-3168 page 2: "زيادة العضوية بنسبة 18%" in a left-to-right paragraph,
   // drawn in the order typed: the words (right to left), the number at the line's left,

@@ -2750,6 +2750,35 @@ TEST(Rule2_Markers, SmallRomanNumberAndItsStopAsTwoWordsLeftOfPersianTextAreItsM
   EXPECT_EQ(pl.lines[0].text, "فرایندی باز و شفاف");
 }
 
+TEST(Rule2_Markers, ListLetterSetSmallBeyondARightToLeftLinesEndIsItsMarker) {
+  // impress-odp-ar-7128 page 3: Impress sets the Arabic items' "a." in a 7 pt Latin font
+  // 1.5 em right of their 16 pt text, a little lower, drawn ".a" before the item's words;
+  // the items stand at their line pitch, each marker a line of its own until it joins its
+  // item (issue 16)
+  PageBuilder p(1);
+  struct G { const char* t; double x0, x1, y0, y1, size; int order; };
+  const G gs[] = {{"ةاعرلا", 43.09, 84.06, 145.62, 166.40, 16, 163},  {"دوقع", 89.02, 121.90, 145.62, 166.40, 16, 170},
+                  {"عيقوت", 126.84, 160.43, 145.62, 166.40, 16, 175}, {".a", 184.59, 191.29, 153.97, 163.33, 7.2, 161},
+                  {"تاغل", 43.09, 73.53, 166.66, 186.16, 15, 182},     {"تسب", 78.34, 110.67, 166.66, 186.16, 15, 187},
+                  {"تامجرت", 115.47, 164.38, 166.66, 186.16, 15, 191}, {")a", 188.70, 195.39, 174.55, 183.25, 6.7, 180}};
+  for (const G& g : gs) {
+    auto& w = p.span(g.t, g.x0, g.x1, g.y0, g.size);
+    w.y1 = g.y1;
+    w.order = g.order;
+    w.order_end = g.order + static_cast<int>(unicode::decode(g.t).size());
+    w.space_after = false;
+    if (g.t[0] != '.' && g.t[0] != ')') {
+      even_char_x(w);
+      for (size_t k = 0; k + 1 < w.char_x.size(); ++k) w.char_glyph.push_back(static_cast<int>(k));
+    }
+  }
+  extract::PageLines pl = extract::build_lines(p.pw, true);
+  ASSERT_EQ(pl.lines.size(), 2u);
+  EXPECT_EQ(pl.lines[0].text, "توقيع عقود الرعاة");
+  EXPECT_EQ(pl.lines[0].marker, "a.");
+  EXPECT_EQ(pl.lines[1].marker, "a)");
+}
+
 TEST(Rule1_RightToLeft, PerCentSignAtTheRightOfALeftToRightParagraphFollowsItsNumber) {
   // impress-odp-ar-3168 page 2: "زيادة العضوية بنسبة 18%" in a left-to-right paragraph,
   // drawn in the order typed: the words (right to left), the number at the line's left,

@@ -765,6 +765,21 @@ std::string rtl_text(const std::vector<Word>& visual, bool rtl_paragraph, const 
   for (size_t i = 0; i < cl.size(); ++i) {
     const auto& t = cl[i].text;
     bool lone_latin = t.size() == 1 && t[0] < 0x80 && std::isalpha(static_cast<unsigned char>(t[0]));
+    // (or any ASCII character drawn with no advance between two Arabic letters: LibreOffice
+    // maps such a glyph of Noto Kufi Arabic to "#", ".", "+", "*", "^" or a digit)
+    bool zero_glyph = t.size() == 1 && t[0] > 0x20 && t[0] < 0x7F && cl[i].x1 - cl[i].x0 < 0.05 * std::max(visual[cl[i].word].size, 1.0);
+    if (zero_glyph) {
+      bool l_ar = i > 0 && cl[i - 1].rtl && !cl[i - 1].space, r_ar = i + 1 < cl.size() && cl[i + 1].rtl && !cl[i + 1].space;
+      if (!(l_ar && r_ar)) zero_glyph = false;
+    }
+    if (zero_glyph) {
+      if (dropped) {
+        const Word& w = visual[cl[i].word];
+        dropped->push_back({u::encode(cl[i].text), "glyph", "no advance between Arabic letters", {cl[i].x0, w.y0, cl[i].x1, w.y1}});
+      }
+      cl[i].text.clear();
+      continue;
+    }
     if (!lone_latin && !(t.size() == 1 && t[0] == 0x640)) continue;
     bool left_ar = i > 0 && cl[i - 1].rtl && !cl[i - 1].space, right_ar = i + 1 < cl.size() && cl[i + 1].rtl && !cl[i + 1].space;
     bool left_free = i == 0 || cl[i - 1].space, right_free = i + 1 == cl.size() || cl[i + 1].space;

@@ -601,6 +601,21 @@ TEST(Rtl, TatweelEndingAWordIsTypedOneInsideAWordStretchesIt) {
   EXPECT_EQ(extract::rtl_text({w("ابحـرم", 0, 80)}), "مرحبا");
 }
 
+TEST(Rtl, AsciiCharacterWithNoAdvanceBetweenArabicLettersIsNoText) {
+  // impress-pptx-ar-7315 page 5: LibreOffice maps a glyph of Noto Kufi Arabic drawn with no
+  // advance inside "المشاركة" to "#" (elsewhere ".", "+", "*", "^", a digit) (issue 16)
+  extract::Word x;
+  x.text = "ةكرا#شملا";
+  x.char_x = {385.12, 399.19, 412.18, 421.48, 429.51, 429.70, 451.89, 465.79, 473.66, 481.09};
+  x.x0 = 385.12; x.x1 = 481.09; x.y0 = 65.47; x.y1 = 93.14; x.size = 21.3;
+  for (int i = 0; i < 9; ++i) x.char_glyph.push_back(i);
+  EXPECT_EQ(extract::rtl_text({x}), "المشاركة");
+  // a full stop with its advance between two words stays
+  EXPECT_NE(extract::rtl_text({test::even_word("ةكراشملا", 0, 80), test::even_word(".", 80, 85), test::even_word("نع", 90, 110)})
+                .find('.'),
+            std::string::npos);
+}
+
 TEST(Rtl, MarkDrawnLeftToRightBeforeItsLetterGoesOnThatLetter) {
   // Impress draws Arabic left to right, each word's characters in visual order (its
   // logical order reversed): a mark comes right before its letter, its pen position

@@ -541,7 +541,11 @@ std::string rtl_text(const std::vector<Word>& visual, bool rtl_paragraph, const 
     bool zero_width = w.x1 - w.x0 < 0.05 * std::max(w.size, 1.0);
     if (prev && !zero_width) {
       const Word& p = *prev;
-      double gap = w.x0 - reach;
+      // (from the word's leftmost character: a mark drawn first may stand right of the
+      // letter after it, "ًناجم" of "مجانًا" starting at its fathatan, 2.8 pt in)
+      double left = w.x0;
+      if (w.char_x.size() >= 2) left = std::min(left, *std::min_element(w.char_x.begin(), w.char_x.end() - 1));
+      double gap = left - reach;
       bool no_room = false;
       auto typed = typed_space(p, w, spaces, &no_room);
       bool space = (typed && *typed) || gap > 0.15 * std::max(w.size, 1.0);

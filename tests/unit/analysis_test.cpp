@@ -616,6 +616,23 @@ TEST(Rtl, AsciiCharacterWithNoAdvanceBetweenArabicLettersIsNoText) {
             std::string::npos);
 }
 
+TEST(Rtl, WordStartingWithAMarkDrawnRightOfItsLetterMeasuresFromItsLetter) {
+  // impress-pptx-ar-7051 page 2: "مجانًا" as two words, the final alef [418.35, 424.04] and
+  // "ًناجم" whose box starts at its fathatan, 427.10, the noon under it starting at 424.29:
+  // touching, one word, not "مجانً ا" (issue 16)
+  extract::Word a;
+  a.text = "ا";
+  a.char_x = {418.35, 424.04};
+  a.char_glyph = {0};
+  a.x0 = 418.35; a.x1 = 424.04; a.y0 = 99.01; a.y1 = 122.41; a.size = 18;
+  extract::Word b;
+  b.text = "ًناجم";
+  b.char_x = {427.10, 424.29, 429.58, 435.27, 445.57, 455.90};
+  b.char_glyph = {0, 1, 2, 3, 4};
+  b.x0 = 427.10; b.x1 = 455.90; b.y0 = 99.49; b.y1 = 122.89; b.size = 18;
+  EXPECT_EQ(extract::rtl_text({a, b}), "مجانًا");
+}
+
 TEST(Rtl, MarkDrawnLeftToRightBeforeItsLetterGoesOnThatLetter) {
   // Impress draws Arabic left to right, each word's characters in visual order (its
   // logical order reversed): a mark comes right before its letter, its pen position

@@ -30,6 +30,14 @@ std::string rev(const std::string& s) {
   std::reverse(u.begin(), u.end());
   return unicode::encode(u);
 }
+
+// A right-to-left word's characters at even positions (even_char_x), each drawn with a
+// glyph of its own (no ligature), as Poppler gives a word it has a glyph map for.
+void glyph_each(extract::Word& w) {
+  even_char_x(w);
+  w.char_glyph.clear();
+  for (size_t g = 0; g + 1 < w.char_x.size(); ++g) w.char_glyph.push_back(static_cast<int>(g));
+}
 }  // namespace
 
 // ---- rule 1: right to left
@@ -677,8 +685,7 @@ TEST(Rule1_RightToLeft, DashBetweenTwoColumnsIsTheMarkerOfTheTextRightOfIt) {
   auto at = [&](const std::string& t, double x0, double x1, int order) {
     auto& w = p.span(t, x0, x1, 72.8, 20);
     w.order = order, w.order_end = order + static_cast<int>(unicode::decode(t).size());
-    even_char_x(w);
-    for (size_t i = 0; i + 1 < w.char_x.size(); ++i) w.char_glyph.push_back(static_cast<int>(i));
+    glyph_each(w);
   };
   at(rev("כל"), 43.1, 63.8, 87);
   at(rev("של"), 79.7, 105.0, 90);
@@ -2380,8 +2387,7 @@ TEST(Rule8_Blocks, ShortLastLineOfAnArabicParagraphMeasuresTheWrapPitch) {
       p.word(rev(*it), x, y, 24);
       auto& w = p.pw.words.back();
       w.y1 = y + 33.4;  // Amiri's tall line box
-      even_char_x(w);
-      for (size_t g = 0; g + 1 < w.char_x.size(); ++g) w.char_glyph.push_back(static_cast<int>(g));  // a glyph each
+      glyph_each(w);
       x = w.x1 + 6;
     }
   };
@@ -2436,8 +2442,7 @@ TEST(Rule8_Blocks, ArabicScriptLinesAreNoCloserThanTheirTallBoxes) {
       p.word(rev(t), x - w, y, 20);
       auto& ww = p.pw.words.back();
       ww.y1 = y + 43.2;  // a tall line box
-      even_char_x(ww);
-      for (size_t g = 0; g + 1 < ww.char_x.size(); ++g) ww.char_glyph.push_back(static_cast<int>(g));
+      glyph_each(ww);
       x -= w + 5;
     }
   };
@@ -2467,8 +2472,7 @@ TEST(Rule8_Blocks, RightToLeftLinesAtTheColumnsTightestPitchUnderALooserOneAreOn
       p.word(rev(*it), x, y, 20);
       auto& w = p.pw.words.back();
       w.y1 = y + 26.0;
-      even_char_x(w);
-      for (size_t g = 0; g + 1 < w.char_x.size(); ++g) w.char_glyph.push_back(static_cast<int>(g));
+      glyph_each(w);
       x = w.x1 + 5;
     }
   };
@@ -2498,8 +2502,7 @@ TEST(Rule8_Blocks, NumberedItemsSetLargerThanTheTitleLeaveItTheTitle) {
       p.word(rev(*it), x, y, size, bold);
       auto& w = p.pw.words.back();
       w.y1 = y + 1.3 * size;
-      even_char_x(w);
-      for (size_t g = 0; g + 1 < w.char_x.size(); ++g) w.char_glyph.push_back(static_cast<int>(g));
+      glyph_each(w);
       x = w.x1 + 7;
     }
     return x;
@@ -2526,8 +2529,7 @@ TEST(Rule2_Markers, OfficeOSetSmallBeyondTheEndOfARightToLeftLineIsItsMarker) {
     double w = 0.5 * 12.8 * static_cast<double>(unicode::decode(t).size());
     p.word(rev(t), x - w, 254.03, 12.8);
     auto& ww = p.pw.words.back();
-    even_char_x(ww);
-    for (size_t g = 0; g + 1 < ww.char_x.size(); ++g) ww.char_glyph.push_back(static_cast<int>(g));
+    glyph_each(ww);
     x -= w + 3.5;
   }
   p.word("o", 472.51, 259.09, 5.7);
@@ -2693,8 +2695,7 @@ TEST(Rule1_RightToLeft, NumberGroupsApartBySpacesInARightToLeftCellReadFromTheRi
   double x = 300;
   for (const char* t : {"المسار", "المنطقة", "المسؤول"}) {
     auto& w = p.span(rev(t), x, x + 60, 140, 20);
-    even_char_x(w);
-    for (size_t g = 0; g + 1 < w.char_x.size(); ++g) w.char_glyph.push_back(static_cast<int>(g));
+    glyph_each(w);
     x += 120;
   }
   p.span("240", 241.2, 274.64, 180.26, 20);
@@ -2715,8 +2716,7 @@ TEST(Rule2_Markers, BracketedNumberDrawnMirroredAtARightToLeftLinesStartIsItsMar
   double x = 488.8;
   for (const char* t : {"لغات", "بست", "ترجمات"}) {
     auto& w = p.span(rev(t), x, x + 40, 163.2, 18);
-    even_char_x(w);
-    for (size_t g = 0; g + 1 < w.char_x.size(); ++g) w.char_glyph.push_back(static_cast<int>(g));
+    glyph_each(w);
     x += 46;
   }
   extract::PageLines pl = extract::build_lines(p.pw, true);
@@ -2738,8 +2738,7 @@ TEST(Rule2_Markers, SmallRomanNumberAndItsStopAsTwoWordsLeftOfPersianTextAreItsM
   for (auto [t, x0, x1] : std::vector<std::tuple<const char*, double, double>>{
            {"شفاف", 108.79, 133.13}, {"و", 135.6, 140.89}, {"باز", 143.3, 153.69}, {"فرایندی", 156.08, 187.81}}) {
     auto& w = p.span(rev(t), x0, x1, 132.86, 11.3);
-    even_char_x(w);
-    for (size_t g = 0; g + 1 < w.char_x.size(); ++g) w.char_glyph.push_back(static_cast<int>(g));
+    glyph_each(w);
     w.order = order;
     order += static_cast<int>(w.char_x.size());
     w.order_end = order++;
@@ -2768,8 +2767,7 @@ TEST(Rule2_Markers, ListLetterSetSmallBeyondARightToLeftLinesEndIsItsMarker) {
     w.order_end = g.order + static_cast<int>(unicode::decode(g.t).size());
     w.space_after = false;
     if (g.t[0] != '.' && g.t[0] != ')') {
-      even_char_x(w);
-      for (size_t k = 0; k + 1 < w.char_x.size(); ++k) w.char_glyph.push_back(static_cast<int>(k));
+      glyph_each(w);
     }
   }
   extract::PageLines pl = extract::build_lines(p.pw, true);

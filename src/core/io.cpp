@@ -281,7 +281,19 @@ void write_output_via(const std::string& path, const std::vector<std::string>& i
       write_into(path, data.data(), data.size());
     return;
   }
+  // (a symbolic link is followed: its target file is replaced, the link stays; "-o
+  // /dev/stdout" with standard output sent to a file writes that file, and never puts a
+  // file where the link /dev/stdout was)
   fs::path target(path);
+  {
+    struct stat lst;
+    std::error_code cec;
+    if (::lstat(path.c_str(), &lst) == 0 && S_ISLNK(lst.st_mode)) {
+      fs::path real = fs::canonical(target, cec);
+      if (!cec) target = real;
+    }
+  }
+  const std::string final_path = target.string();
   fs::path dir = target.parent_path();
   if (dir.empty()) dir = ".";
   const std::string name = target.filename().string();
@@ -312,15 +324,15 @@ void write_output_via(const std::string& path, const std::vector<std::string>& i
   // a file replaced keeps its permissions (as cp and sed -i do); one this user may not
   // write is refused rather than replaced behind its back (rename needs only the folder)
   struct stat old;
-  if (::stat(path.c_str(), &old) == 0 && S_ISREG(old.st_mode)) {
-    if (::access(path.c_str(), W_OK) != 0) {
+  if (::stat(final_path.c_str(), &old) == 0 && S_ISREG(old.st_mode)) {
+    if (::access(final_path.c_str(), W_OK) != 0) {
       fs::remove(tmp, ec);
       unregister(slot);
       throw Error(Exit::output, path, "the file exists and is read-only", "make it writable, or write to another file");
     }
     ::chmod(tmp.c_str(), old.st_mode & 07777);
   }
-  if (::rename(tmp.c_str(), path.c_str()) != 0) {
+  if (::rename(tmp.c_str(), final_path.c_str()) != 0) {
     int e = errno;
     fs::remove(tmp, ec);
     unregister(slot);

@@ -50,6 +50,27 @@ TEST(Io, AtomicWriteLeavesNoTemporaryAndRefusesTheInput) {
   fs::remove_all(dir);
 }
 
+TEST(Io, WriteThroughASymbolicLinkReplacesItsTargetAndKeepsTheLink) {
+  // "-o /dev/stdout" with standard output sent to a file once put a file where the link
+  // /dev/stdout was (a fresh-user trial, issue 16 session 7): a link is followed
+  namespace fs = std::filesystem;
+  fs::path dir = fs::temp_directory_path() / "deckhand-io-link-test";
+  fs::remove_all(dir);
+  fs::create_directories(dir / "real");
+  std::string target = (dir / "real" / "deck.pdf").string();
+  write_output(target, "old", {});
+  fs::path link = dir / "link.pdf";
+  fs::create_symlink(target, link);
+  write_output(link.string(), "new", {});
+  EXPECT_TRUE(fs::is_symlink(fs::symlink_status(link)));
+  EXPECT_EQ(read_file(target), "new");
+  EXPECT_EQ(std::distance(fs::directory_iterator(dir / "real"), fs::directory_iterator()), 1);
+  // the link's target is an input of the run: refused, as the input itself is
+  EXPECT_THROW(write_output(link.string(), "x", {target}), Error);
+  EXPECT_EQ(read_file(target), "new");
+  fs::remove_all(dir);
+}
+
 TEST(Parallel, EveryItemOnceAndErrorsPropagate) {
   std::vector<int> hits(100, 0);
   parallel_for(100, 2, [&](int i, unsigned) { hits[i]++; });

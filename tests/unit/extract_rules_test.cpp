@@ -38,6 +38,21 @@ void glyph_each(extract::Word& w) {
   w.char_glyph.clear();
   for (size_t g = 0; g + 1 < w.char_x.size(); ++g) w.char_glyph.push_back(static_cast<int>(g));
 }
+
+// A right-to-left line set flush left: the words of `logical` placed from x on, the last
+// word leftmost, `gap` apart, each `height` points tall (a tall font's line box) from y and
+// drawn a glyph a character. Returns the x right of the line.
+double rtl_line_from_left(PageBuilder& p, const std::vector<std::string>& logical, double x, double y, double size,
+                          double height, double gap, bool bold = false) {
+  for (auto it = logical.rbegin(); it != logical.rend(); ++it) {
+    p.word(rev(*it), x, y, size, bold);
+    auto& w = p.pw.words.back();
+    w.y1 = y + height;
+    glyph_each(w);
+    x = w.x1 + gap;
+  }
+  return x;
+}
 }  // namespace
 
 // ---- rule 1: right to left
@@ -2381,16 +2396,8 @@ TEST(Rule8_Blocks, ShortLastLineOfAnArabicParagraphMeasuresTheWrapPitch) {
   PageBuilder cover(1), p(2);
   cover.word(rev("التمويل"), 300, 150, 40, true);
   even_char_x(cover.pw.words.back());
-  auto rtl_line = [&](const std::vector<std::string>& logical, double y) {
-    double x = 43.1;
-    for (auto it = logical.rbegin(); it != logical.rend(); ++it) {  // visual order: last word leftmost
-      p.word(rev(*it), x, y, 24);
-      auto& w = p.pw.words.back();
-      w.y1 = y + 33.4;  // Amiri's tall line box
-      glyph_each(w);
-      x = w.x1 + 6;
-    }
-  };
+  // (Amiri's tall line box, 33.4 pt)
+  auto rtl_line = [&](const std::vector<std::string>& logical, double y) { rtl_line_from_left(p, logical, 43.1, y, 24, 33.4, 6); };
   rtl_line({"مصادر", "التمويل"}, 26.6);
   p.pw.words[0].bold = p.pw.words[1].bold = true;
   rtl_line({"إن", "التعريف", "الحالي", "لحوكمة", "الإنترنت", "تعريف", "عملي", "ولا", "ينبغي"}, 104.4);
@@ -2466,16 +2473,7 @@ TEST(Rule8_Blocks, RightToLeftLinesAtTheColumnsTightestPitchUnderALooserOneAreOn
   PageBuilder cover(1), p(2);
   cover.word(rev("توصياتنا"), 300, 150, 40, true);
   even_char_x(cover.pw.words.back());
-  auto rtl_line = [&](const std::vector<std::string>& logical, double y) {
-    double x = 43.09;
-    for (auto it = logical.rbegin(); it != logical.rend(); ++it) {  // visual order: last word leftmost
-      p.word(rev(*it), x, y, 20);
-      auto& w = p.pw.words.back();
-      w.y1 = y + 26.0;
-      glyph_each(w);
-      x = w.x1 + 5;
-    }
-  };
+  auto rtl_line = [&](const std::vector<std::string>& logical, double y) { rtl_line_from_left(p, logical, 43.09, y, 20, 26.0, 5); };
   rtl_line({"النسخة", "النهائية", "في", "مايو"}, 102.99);
   rtl_line({"مسودة", "الميثاق", "قيد", "المراجعة"}, 164.70);
   rtl_line({"أدوات", "مفتوحة", "المصدر", "للمشغلين", "الصغار"}, 208.50);
@@ -2497,15 +2495,7 @@ TEST(Rule8_Blocks, NumberedItemsSetLargerThanTheTitleLeaveItTheTitle) {
   cover.word(rev("پیش‌نویس"), 300, 150, 40, true);
   even_char_x(cover.pw.words.back());
   auto rtl_line = [&](const std::vector<std::string>& logical, double y, double size, bool bold = false) {
-    double x = 43.09;
-    for (auto it = logical.rbegin(); it != logical.rend(); ++it) {  // visual order: last word leftmost
-      p.word(rev(*it), x, y, size, bold);
-      auto& w = p.pw.words.back();
-      w.y1 = y + 1.3 * size;
-      glyph_each(w);
-      x = w.x1 + 7;
-    }
-    return x;
+    return rtl_line_from_left(p, logical, 43.09, y, size, 1.3 * size, 7, bold);
   };
   rtl_line({"پیشینه"}, 24.98, 24, true);
   double x = rtl_line({"ترجمه", "به", "شش", "زبان"}, 129.39, 28);

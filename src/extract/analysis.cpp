@@ -387,11 +387,11 @@ bool continues(const Draft& cur, const Line& l, std::optional<std::pair<double, 
   // (right-to-left text, whichever way its paragraph runs; a left-to-right paragraph's
   // items in a tall right-to-left font measure their pitch as right-to-left ones do)
   const bool rtl_text = first.rtl || direction::count_utf8(first.text).mostly_rtl();
-  if ((first.rtl || (rtl_text && cur.item)) && tightest >= 0.95 * box_h) ref = std::max(ref, box_h);
   // (and where the column's lines of this size stand at two pitches a quarter em apart or
   // more, `looser` the second, the tighter is the line pitch of its tall font: Impress sets
   // Noto Naskh Arabic lines broken by hand 2.19 em apart, its paragraphs 3.08 em)
-  if ((first.rtl || (rtl_text && cur.item)) && tightest >= 0.95 * box_h && looser > 0) ref = std::max(ref, tightest);
+  if ((first.rtl || (rtl_text && cur.item)) && tightest >= 0.95 * box_h)
+    ref = std::max({ref, box_h, looser > 0 ? tightest : 0.0});
   bool spaced = pitch > ref + 0.25 * em;
   // (a pitch within 0.1 em of a certain wrap's in the same column is the box's line
   // pitch, however loose: paragraphs set at it have no spacing between them)

@@ -1856,7 +1856,8 @@ Deck analyze(const std::vector<PageLines>& pages_in, const AnalysisOptions& opts
       auto same = [](const std::pair<std::string, double>& a, const std::pair<std::string, double>& b) {
         return a.first == b.first && std::abs(a.second - b.second) <= 0.5;
       };
-      for (auto& [c, ds] : items_of_col) {
+      for (auto& [c, col_items] : items_of_col) {
+        auto& ds = col_items;  // a plain reference: clang 14 does not capture structured bindings
         if (ds.empty() || ds.front()->marker.empty() || ds.front()->marker == "graphic") continue;
         auto st = style(ds.front());
         bool one = std::all_of(ds.begin(), ds.end(), [&](Draft* d) { return d->level == ds.front()->level && same(style(d), st); });

@@ -1911,11 +1911,14 @@ Deck analyze(const std::vector<PageLines>& pages_in, const AnalysisOptions& opts
         for (const Line* l : d.lines) widest = std::max(widest, text_right(*l) - text_left(*l));
         for (size_t k = 0; k < d.lines.size(); ++k) {
           const Line* l = d.lines[k];
-          // (Thai, Lao, Khmer, Myanmar: a space where the line above ends in a drawn space
-          // glyph, typed where the text wrapped)
+          // (Thai, Lao, Khmer, Myanmar, and Han or kana next to a letter or digit: a space
+          // where the line above ends in a drawn space glyph, typed where the text wrapped;
+          // Impress draws it, "…例如 " + "2026-014。")
           std::u32string a = u::decode(b.text), c = u::decode(l->text);
-          if (k > 0 && d.lines[k - 1]->ends_in_space && !a.empty() && !c.empty() && u::no_space_script(a.back()) &&
-              u::no_space_script(c.front()))
+          if (k > 0 && d.lines[k - 1]->ends_in_space && !a.empty() && !c.empty() &&
+              ((u::no_space_script(a.back()) && u::no_space_script(c.front())) ||
+               ((u::is_cjk(a.back()) || u::is_cjk(c.front())) && u_isalnum(static_cast<UChar32>(a.back())) &&
+                u_isalnum(static_cast<UChar32>(c.front())))))
             b.text += " " + l->text;
           // (Chinese, Japanese, Thai: a line ended by hand or a paragraph's end, one the
           // next line's first unit would have fitted on, joins with a space)

@@ -1114,10 +1114,72 @@ std::vector<bool> letter_spacing(const std::vector<Word>& ws, size_t from, const
   return out;
 }
 
+bool cjk_letter(char32_t c) { return u::is_cjk(c) && u_isalpha(static_cast<UChar32>(c)); }
+bool latin_or_digit_ascii(char32_t c) { return c < 0x80 && u_isalnum(static_cast<UChar32>(c)); }
+
+// The spacing a line adds between any two ideographs or kana (inter-character
+// justification): the median gap (em) between its words that meet ideograph to ideograph,
+// leaving out word `skip`'s gap before it; 0 when fewer than two such gaps remain.
+double cjk_stretch(const std::vector<Word>& ws, size_t from, size_t skip) {
+  std::vector<double> g;
+  for (size_t i = from + 1; i < ws.size(); ++i) {
+    if (i == skip || ws[i].text.empty() || ws[i - 1].text.empty()) continue;
+    std::u32string a = u::decode(ws[i - 1].text), b = u::decode(ws[i].text);
+    if (!cjk_letter(a.back()) || !cjk_letter(b.front())) continue;
+    g.push_back(std::max(ws[i].x0 - ws[i - 1].x1, ws[i - 1].x0 - ws[i].x1) / std::max(ws[i - 1].size, 1.0));
+  }
+  if (g.size() < 2) return 0;
+  std::nth_element(g.begin(), g.begin() + static_cast<long>(g.size() / 2), g.end());
+  return std::max(0.0, g[g.size() / 2]);
+}
+
+// The gaps (em of the larger word's size, less the line's inter-character justification)
+// between Han or kana and a Latin letter or digit next to it on the horizontal line `ws`
+// (from word `from`), where no space glyph tells whether a space was typed (TeX draws
+// none).
+std::vector<double> cjk_script_gaps(const std::vector<Word>& ws, size_t from, const std::vector<SpaceGlyph>* spaces) {
+  std::vector<double> out;
+  for (size_t i = from + 1; i < ws.size(); ++i) {
+    const Word& p = ws[i - 1];
+    if (p.text.empty() || ws[i].text.empty() || p.mono || ws[i].mono) continue;
+    std::u32string a = u::decode(p.text), b = u::decode(ws[i].text);
+    if (!((cjk_letter(a.back()) && latin_or_digit_ascii(b.front())) || (latin_or_digit_ascii(a.back()) && cjk_letter(b.front()))))
+      continue;
+    const Word& l = p.x0 <= ws[i].x0 ? p : ws[i];
+    if (typed_space(l, &l == &p ? ws[i] : p, spaces)) continue;  // a space glyph or its absence says
+    double gap = std::max(ws[i].x0 - p.x1, p.x0 - ws[i].x1) / std::max({p.size, ws[i].size, 1.0}) - cjk_stretch(ws, from, i);
+    if (gap > -0.05 && gap < 0.45) out.push_back(gap);
+  }
+  return out;
+}
+
+// A line whose gaps between Han or kana and Latin letters or digits (cjk_script_gaps) fall
+// in two kinds, where its layout engine adds spacing of its own between the scripts and a
+// typed space takes that spacing's place (LuaTeX-ja: xkanjiskip, about 0.2 em, where none
+// was typed, an interword space of about 0.32 em where one was, no space glyph drawn): the
+// gap between the two kinds, em; 0 when the line shows no two kinds (one kind, a step
+// under 0.06 em between them, or a wider kind narrower than 0.2 em, a fifth of an em being
+// less than any font's space). Source: the LuaTeX-ja manual (xkanjiskip is inserted
+// between a Japanese and an alphabetic character where no glue stands between them).
+double typed_cjk_gap(std::vector<double> gaps) {
+  if (gaps.size() < 2) return 0;
+  std::sort(gaps.begin(), gaps.end());
+  size_t at = 0;  // the widest step between neighbouring gaps
+  double step = 0;
+  for (size_t k = 1; k < gaps.size(); ++k)
+    if (gaps[k] - gaps[k - 1] > step) step = gaps[k] - gaps[k - 1], at = k;
+  double lo_min = gaps.front(), lo_max = gaps[at - 1], hi_min = gaps[at], hi_max = gaps.back();
+  // (each side one kind of gap: spread no wider than the step)
+  if (step < 0.06 || lo_max - lo_min > step || hi_max - hi_min > step || hi_min < 0.2) return 0;
+  return (lo_max + hi_min) / 2;
+}
+
 std::string join_words(const std::vector<Word>& ws, size_t from, const std::vector<SpaceGlyph>* spaces) {
   std::string out;
   char32_t last = 0;  // the last character appended
   const std::vector<bool> spread = letter_spacing(ws, from, spaces);
+  // (a line that shows both kinds of gap between the scripts tells them apart itself)
+  const double cjk_gap = typed_cjk_gap(cjk_script_gaps(ws, from, spaces));
   for (size_t i = from; i < ws.size(); ++i) {
     if (ws[i].text.empty()) continue;
     std::u32string cur = u::decode(ws[i].text);
@@ -1129,6 +1191,14 @@ std::string join_words(const std::vector<Word>& ws, size_t from, const std::vect
       // Han/Kana next to Han/Kana, Latin or digits: a space only where one was typed (the
       // gap of a space glyph on top of the spacing a layout engine adds between scripts).
       if (u::is_cjk(last) || u::is_cjk(first)) space = gap > 0.4 * std::max(p.size, 1.0);
+      // (the line's typed spaces between the scripts, where its layout engine adds
+      // narrower spacing of its own: see typed_cjk_gap; between two ideographs or kana,
+      // where no engine adds any, 0.28 em beyond the line's justification: TeX's typed
+      // space is 0.32 em)
+      if (cjk_gap > 0 && ((cjk_letter(last) && latin_or_digit_ascii(first)) || (latin_or_digit_ascii(last) && cjk_letter(first))))
+        space = gap / std::max({p.size, ws[i].size, 1.0}) - cjk_stretch(ws, from, i) > cjk_gap;
+      if (cjk_letter(last) && cjk_letter(first) && !p.mono && !ws[i].mono)
+        space = space || gap / std::max({p.size, ws[i].size, 1.0}) - cjk_stretch(ws, from, i) > 0.28;
       // Thai, Lao, Khmer and Myanmar write no spaces between words: a space only where one
       // was set (Poppler's guess from the gaps of the line breaks words at their marks)
       if (u::no_space_script(last) && u::no_space_script(first)) space = gap > 0.2 * std::max(p.size, 1.0);
@@ -2732,11 +2802,12 @@ std::string join_wrapped(const std::string& a, const std::string& b, const Spell
       return phrase ? a + " " + b : a + b;
     }
     // Latin or digits next to Han/Kana: a space where the writer set them apart on the
-    // other side of the run ("开设 3" + "期" -> "开设 3 期").
+    // other side of the run ("开设 3" + "期" -> "开设 3 期", "例えば" + "2026-014 です").
     auto spaced_run = [](const std::u32string& s, bool from_end) {
       size_t n = s.size(), i = 0;
       auto at = [&](size_t k) { return from_end ? s[n - 1 - k] : s[k]; };
-      while (i < n && latin_or_digit(at(i))) ++i;
+      // (the run in ASCII: letters, digits, "2026-014", "TiDB 5.0", up to its last space)
+      while (i < n && at(i) < 0x80 && (at(i) != U' ' || (i + 1 < n && at(i + 1) < 0x80 && at(i + 1) != U' '))) ++i;
       return i > 0 && i + 1 < n && at(i) == U' ' && u::is_cjk(at(i + 1));
     };
     if (latin_or_digit(last) && u::is_cjk(first)) return spaced_run(ua, true) ? a + " " + b : a + b;

@@ -3157,3 +3157,71 @@ TEST(Rule10_Join, AJapaneseAgendasPageNumbersAfterTabsAreTheirOwn) {
   for (const char* t : {"はじめに", "3", "付録", "4", "次のステップ", "7"})
     EXPECT_NE(std::find(got.begin(), got.end(), t), got.end()) << t << " in " << ::testing::PrintToString(got);
 }
+
+TEST(Rule10_Join, TypedSpacesBetweenScriptsTellFromTheEnginesNarrowerSpacing) {
+  // beamer-lualatex-ja-1055 page 9 (issue 16): LuaTeX-ja puts xkanjiskip (0.2 em) between
+  // kana and digits where no space was typed, and an interword space (0.32 em) where one
+  // was, with no space glyph drawn: "参加費は[0.21]1[0.20]人あたり[0.33]120[0.32]ドル"
+  PageBuilder p(1);
+  auto w = [&](const char* t, double x0, double x1) {
+    auto& x = p.span(t, x0, x1, 150, 11.5);
+    x.space_after = false;
+  };
+  w("参加費は", 100, 146);
+  w("1", 148.4, 155.7);
+  w("人あたり", 158.0, 204.0);
+  w("120", 207.8, 229.7);
+  w("ドル", 233.4, 256.4);
+  auto pl = p.lines();
+  ASSERT_EQ(pl.lines.size(), 1u);
+  EXPECT_EQ(pl.lines[0].text, "参加費は1人あたり 120 ドル");
+}
+
+TEST(Rule10_Join, AThirdOfAnEmBetweenTwoIdeographsIsATypedSpace) {
+  // beamer-lualatex-ja-1055 page 1 (issue 16): the author "田中 健", 0.33 em between 中
+  // and 健, as TeX sets a typed space; no layout engine spaces two ideographs apart
+  PageBuilder p(1);
+  auto& a = p.span("田中", 207.6, 230.6, 120, 11.5);
+  a.space_after = false;
+  auto& b = p.span("健", 234.4, 245.9, 120, 11.5);
+  b.space_after = false;
+  auto pl = p.lines();
+  ASSERT_EQ(pl.lines.size(), 1u);
+  EXPECT_EQ(pl.lines[0].text, "田中 健");
+  // (a justified line that spreads every pair of ideographs as far sets no space)
+  PageBuilder q(1);
+  double x = 100;
+  for (const char* t : {"本", "次", "调", "查", "收", "到"}) {
+    auto& c = q.span(t, x, x + 20, 120, 20);
+    c.space_after = false;
+    x += 20 + 0.33 * 20;
+  }
+  auto ql = q.lines();
+  ASSERT_EQ(ql.lines.size(), 1u);
+  EXPECT_EQ(ql.lines[0].text, "本次调查收到");
+}
+
+TEST(Wrap, LatinRunAfterAWrapKeepsItsTypedSpaceBeforeHanOrKana) {
+  // cairo-ja-1041 page 7 (issue 16): "例えば" + "2026-014 です。": the writer set the
+  // number apart on its other side, with hyphens in it
+  EXPECT_EQ(extract::join_wrapped("文書は年と通し番号で番号付けされます。例えば", "2026-014 です。"),
+            "文書は年と通し番号で番号付けされます。例えば 2026-014 です。");
+  EXPECT_EQ(extract::join_wrapped("例えば", "TiDB 5.0 では"), "例えば TiDB 5.0 では");
+  EXPECT_EQ(extract::join_wrapped("国や地域の協議の場でも", "IETFについて"), "国や地域の協議の場でもIETFについて");
+}
+
+TEST(Wrap, ASpaceGlyphDrawnAtTheLineEndIsTypedBeforeHan) {
+  // impress-pptx-zh-1024 page 5 (issue 16): Impress draws the space typed before
+  // "2026-014" at the end of the line it wrapped: "…例如 " + "2026-014。"
+  PageBuilder p(1);
+  p.line("文件", 40, 20, 30, true);
+  p.word("•", 40, 90, 12);
+  auto& a = p.span("文件按年份和顺序编号，例如", 60, 216, 90, 12);
+  a.space_after = false;
+  p.pw.spaces.push_back({216.1, 90, 219.2, 104.4});  // the space glyph after 如
+  auto& b = p.span("2026-014。", 60, 125, 90 + 16.5, 12);
+  b.space_after = false;
+  Deck d = test::analyze_pages({p});
+  ASSERT_EQ(d.slides[0].blocks.size(), 1u);
+  EXPECT_EQ(d.slides[0].blocks[0].text, "文件按年份和顺序编号，例如 2026-014。");
+}

@@ -2185,12 +2185,16 @@ PageLines build_lines(const PageWords& page, bool rtl_deck, std::optional<bool> 
     // their size away: a side note set small beside the line (Impress: "Quelle: Umfrage
     // 2025" at 12 pt level with the top of a 32 pt bullet), not part of it; a superscript
     // (two characters at most) stays
+    // (characters but the combining marks drawn on them: "رَّ" is one letter)
+    auto letters = [](const std::u32string& r) {
+      return static_cast<size_t>(std::count_if(r.begin(), r.end(), [](char32_t c) { return !direction::is_mark(c); }));
+    };
     auto apart = [&](int g) {
       if (groups[g].empty() || w.w.base == 0) return false;
       size_t n = 0;
       for (const W& f : groups[g]) {
         if (f.raw.size() <= 2 || f.glyph) continue;
-        if (w.raw.size() <= 2 && w.w.size < f.w.size) return false;  // a superscript
+        if (letters(w.raw) <= 2 && w.w.size < f.w.size) return false;  // a superscript
         double small = std::min(f.w.size, w.w.size), big = std::max(f.w.size, w.w.size);
         if (!(small < 0.6 * big && f.w.base != 0 && std::abs(f.w.base - w.w.base) > 0.3 * big)) return false;
         ++n;

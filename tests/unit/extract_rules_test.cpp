@@ -3225,3 +3225,41 @@ TEST(Wrap, ASpaceGlyphDrawnAtTheLineEndIsTypedBeforeHan) {
   ASSERT_EQ(d.slides[0].blocks.size(), 1u);
   EXPECT_EQ(d.slides[0].blocks[0].text, "文件按年份和顺序编号，例如 2026-014。");
 }
+
+TEST(Rule1_RightToLeft, ALetterWithItsMarksBesideATallerLineStaysInItsOwnLine) {
+  // cairo-ar-7337 page 5 (issue 16): a 12 pt note "… مُقرَّبة إلى" level with the lower
+  // half of a 32 pt item; Poppler gives each Kufi letter as a word, "رَّ" (a letter and
+  // two marks) among them. Single letters may join the taller line for a while
+  // (superscripts do) and come apart at the column gap; "رَّ", three characters, was read
+  // as a side note apart from the 32 pt line, made a line of its own, took "مُ" with it,
+  // and the word came out as "ق بة" and "مُ رَّ"
+  PageBuilder p(5);
+  rtl_line_from_left(p, {"التكلفة", "لكل", "مشارك"}, 300, 94.8, 32, 60.7, 10);
+  for (auto& w : p.pw.words) w.base = 135.83;
+  auto letter = [&](const char* t, double x0, double x1, double y1, int order, int order_end) {
+    auto& w = p.span(t, x0, x1, 134.8, 12);
+    w.y1 = y1;
+    w.order = order;
+    w.order_end = order_end;
+    w.base = 150.18;
+    w.space_after = false;
+    glyph_each(w);
+  };
+  letter("ى", 109.0, 120.57, 157.56, 150, 152);
+  letter("ل", 121.0, 124.79, 157.56, 148, 150);
+  letter("إ", 125.0, 128.46, 157.56, 146, 148);
+  p.pw.words.back().space_after = true;
+  letter("ة", 132.0, 139.19, 157.56, 143, 145);
+  letter("ب", 139.0, 142.61, 157.56, 141, 143);
+  letter("رَّ", 143.0, 147.31, 160.56, 137, 141);
+  p.pw.words.back().char_x = {143.0, 145.0, 145.0, 147.31};  // (the marks one glyph at 145, no advance)
+  p.pw.words.back().char_glyph = {0, 1, 1};
+  letter("ق", 147.0, 154.21, 157.56, 135, 137);
+  letter("مُ", 154.0, 160.89, 160.56, 131, 135);
+  p.pw.words.back().char_x = {154.0, 157.0, 160.89};
+  std::vector<std::string> got;
+  for (const auto& l : p.lines().lines) got.push_back(l.text);
+  std::string all;
+  for (const auto& t : got) all += "|" + t;
+  EXPECT_NE(std::find(got.begin(), got.end(), "مُقرَّبة إلى"), got.end()) << all;
+}

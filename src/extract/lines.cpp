@@ -1317,11 +1317,16 @@ std::vector<std::pair<int, int>> marker_readings(const std::string& m) {
   return r;
 }
 
+// "o" alone in Courier New: PowerPoint's level-2 bullet
 bool courier_o(const W& w) {
   if (w.raw != U"o") return false;
   std::string f;
   for (char c : w.w.font) f += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return f.find("courier") != std::string::npos;
+  // (or a font that stands in for Courier New with its metrics: LibreOffice's Liberation
+  // Mono, Ghostscript's Nimbus Mono, ChromeOS's Cousine, GNU FreeMono)
+  for (const char* m : {"courier", "liberationmono", "liberation mono", "nimbusmono", "nimbus mono", "cousine", "freemono"})
+    if (f.find(m) != std::string::npos) return true;
+  return false;
 }
 
 // How a line's paragraph direction is decided (see build_lines).

@@ -3263,3 +3263,21 @@ TEST(Rule1_RightToLeft, ALetterWithItsMarksBesideATallerLineStaysInItsOwnLine) {
   for (const auto& t : got) all += "|" + t;
   EXPECT_NE(std::find(got.begin(), got.end(), "مُقرَّبة إلى"), got.end()) << all;
 }
+
+TEST(Rule8_Markers, CourierOInTheFontsThatStandInForCourierIsAMarker) {
+  // impress-odp-th-3002 page 2 (issue 16): LibreOffice sets PowerPoint's level-2 "o" in
+  // Courier New's metric stand-in, Liberation Mono (Ghostscript: Nimbus Mono, ChromeOS:
+  // Cousine), small, well before its text
+  for (const char* font : {"LiberationMono", "NimbusMonoPS-Regular", "Cousine"}) {
+    PageBuilder p(1);
+    p.line("Office defaults", 40, 20, 30, true);
+    p.word("•", 40, 100, 18);
+    p.line("First item", 65, 100, 20);
+    p.word("o", 80, 134, 6.3);
+    p.pw.words.back().font = font;
+    p.line("Second item", 105, 130, 14);
+    Deck d = analyze_pages({p});
+    ASSERT_EQ(d.slides.size(), 1u);
+    EXPECT_EQ(texts(d.slides[0]), (std::vector<std::string>{"First item", "Second item"})) << font;
+  }
+}

@@ -1180,6 +1180,10 @@ std::string join_words(const std::vector<Word>& ws, size_t from, const std::vect
   const std::vector<bool> spread = letter_spacing(ws, from, spaces);
   // (a line that shows both kinds of gap between the scripts tells them apart itself)
   const double cjk_gap = typed_cjk_gap(cjk_script_gaps(ws, from, spaces));
+  const bool unspaced_line = std::any_of(ws.begin() + static_cast<long>(std::min(from, ws.size())), ws.end(), [](const Word& w) {
+    std::u32string t = u::decode(w.text);
+    return std::any_of(t.begin(), t.end(), [](char32_t c) { return u::is_cjk(c) || u::no_space_script(c); });
+  });
   for (size_t i = from; i < ws.size(); ++i) {
     if (ws[i].text.empty()) continue;
     std::u32string cur = u::decode(ws[i].text);
@@ -1206,13 +1210,19 @@ std::string join_words(const std::vector<Word>& ws, size_t from, const std::vect
       // anything else, on a line that draws its spaces, no space glyph means none was
       // typed (the gap is the spacing layout engines add between scripts), unless wide.
       const Word& l = p.x0 <= ws[i].x0 ? p : ws[i];
-      if (auto typed = typed_space(l, &l == &p ? ws[i] : p, spaces)) {
+      auto typed = typed_space(l, &l == &p ? ws[i] : p, spaces);
+      if (typed) {
         if (*typed) space = true;
         else if (u::is_cjk(last) || u::is_cjk(first)) space = gap > 0.6 * std::max(p.size, 1.0);
         // a hyphen ending the line, set apart by justification but with no space typed
         // before it ("Öf -" of "Öf-fentlichkeit")
         else if (i + 1 == ws.size() && cur.size() == 1 && (cur[0] == U'-' || cur[0] == 0x2010 || cur[0] == 0xAD)) space = false;
       }
+      // (two Latin letters under 0.13 em apart in a line of Han, kana or Thai, no space
+      // glyph between them: the line's justification spread every character, "IET F")
+      if (!typed.value_or(false) && last < 0x80 && first < 0x80 && u_isalpha(static_cast<UChar32>(last)) &&
+          u_isalpha(static_cast<UChar32>(first)) && gap < 0.13 * std::max(p.size, 1.0) && unspaced_line)
+        space = false;
       if (wide_punct(first)) space = false;
       if (spread[i]) space = false;
       if (space) out += ' ';

@@ -3281,3 +3281,23 @@ TEST(Rule8_Markers, CourierOInTheFontsThatStandInForCourierIsAMarker) {
     EXPECT_EQ(texts(d.slides[0]), (std::vector<std::string>{"First item", "Second item"})) << font;
   }
 }
+
+TEST(Rule10_Join, LatinLettersSpreadByAChineseLinesJustificationAreOneWord) {
+  // cairo-zh-1035 page 3 (issue 16): Pango justifies a Chinese line by spreading every
+  // character 0.07 em; Poppler cuts "IETF" 0.10 em between T and F, seeing a space there
+  PageBuilder p(3);
+  auto& a = p.span("指导原则：谈论IET", 413.40, 562.41, 110.29, 16);
+  a.space_after = true;
+  auto& b = p.span("F，而不是代表", 564.02, 677.00, 110.29, 16);
+  b.space_after = false;
+  auto pl = p.lines();
+  ASSERT_EQ(pl.lines.size(), 1u);
+  EXPECT_EQ(pl.lines[0].text, "指导原则：谈论IETF，而不是代表");
+  // (in a Latin line the same gap is the PDF layer's to judge)
+  PageBuilder q(3);
+  auto& c = q.span("Word", 100, 140, 110, 16);
+  c.space_after = true;
+  auto& d = q.span("spacing", 141.6, 200, 110, 16);
+  d.space_after = false;
+  EXPECT_EQ(q.lines().lines[0].text, "Word spacing");
+}

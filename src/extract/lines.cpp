@@ -1624,6 +1624,22 @@ Line make_line(std::vector<W> ws, double page_width, const DirContext& dc, const
     std::vector<Word> visual(l.words.begin() + static_cast<long>(first_text), l.words.end());
     std::sort(visual.begin(), visual.end(), visual_before);
     l.text = rtl_text(visual, false, spaces, &l.dropped);
+    // (punctuation that the line's right-to-left text ends with, drawn at its left end:
+    // the line wrapped after "לרקע," inside a right-to-left run of the paragraph, where
+    // UAX #9 resolves the comma to the run's direction (N1); read alone as a left-to-right
+    // line it would come first, ",כולם מוזמנים … לרקע")
+    {
+      std::u32string t = u::decode(l.text);
+      auto stop = [](char32_t c) { return c == U',' || c == U'.' || c == U';' || c == U':' || c == U'!' || c == U'?' || c == 0x60C || c == 0x61B || c == 0x61F; };
+      size_t k = 0;
+      while (k < t.size() && stop(t[k])) ++k;
+      if (k > 0 && k < t.size() && direction::is_rtl(t[k]) &&
+          std::none_of(t.begin(), t.end(), [](char32_t c) { return direction::is_ltr(c); })) {
+        std::u32string head = t.substr(0, k);
+        t = t.substr(k) + head;
+        l.text = u::encode(t);
+      }
+    }
   } else {
     l.text = join_words(l.words, first_text, spaces);
     // (numbers in groups apart by spaces and nothing else, on a right-to-left page: a

@@ -3301,3 +3301,15 @@ TEST(Rule10_Join, LatinLettersSpreadByAChineseLinesJustificationAreOneWord) {
   d.space_after = false;
   EXPECT_EQ(q.lines().lines[0].text, "Word spacing");
 }
+
+TEST(Rule1_RightToLeft, ACommaEndingAWrappedLineOfALeftToRightParagraphEndsItsText) {
+  // cairo-he-3121 page 7 (issue 16): a left-to-right paragraph of Hebrew (its bullet on
+  // the left) wrapped after "לרקע,": the comma belongs to the right-to-left run and is
+  // drawn at the line's left end
+  PageBuilder p(7);
+  p.word("✓", 50, 176, 18);
+  rtl_line_from_left(p, {"כולם", "מוזמנים,", "בלי", "קשר", "לרקע,"}, 70.4, 176, 18, 21, 4);
+  auto pl = extract::build_lines(p.pw, false, false);
+  ASSERT_EQ(pl.lines.size(), 1u);
+  EXPECT_EQ(pl.lines[0].text, "כולם מוזמנים, בלי קשר לרקע,");
+}

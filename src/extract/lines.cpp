@@ -1487,6 +1487,19 @@ Line make_line(std::vector<W> ws, double page_width, const DirContext& dc, const
     if (leftwards) l.rtl = runs_rtl = true;
   }
   std::sort(ws.begin(), ws.end(), [&](const W& a, const W& b) { return l.rtl ? a.w.x1 > b.w.x1 : a.w.x0 < b.w.x0; });
+  // (words that touch letter to letter or digit are one run, read left to right: "Q" and
+  // "3" of "Q3" in two fonts; not a stop or bracket beside a number, which may stand in
+  // the paragraph's direction: "RFC 9110.")
+  if (runs_rtl)
+    for (size_t a = 0; a < ws.size();) {
+      size_t b = a + 1;
+      auto alnum = [](char32_t c) { return u_isalnum(static_cast<UChar32>(c)) != 0; };
+      while (b < ws.size() && std::abs(ws[b - 1].w.x0 - ws[b].w.x1) < 0.1 * std::max(ws[b].w.size, 1.0) && !ws[b].w.space_after &&
+             !ws[b].raw.empty() && !ws[b - 1].raw.empty() && alnum(ws[b].raw.back()) && alnum(ws[b - 1].raw.front()))
+        ++b;
+      std::reverse(ws.begin() + static_cast<long>(a), ws.begin() + static_cast<long>(b));
+      a = b;
+    }
   // (the number and its stop or bracket may come as two words, the bracket in a font of
   // its own: Impress sets "1" in Noto Sans Arabic and ")" in Noto Sans, touching)
   if (l.rtl && ws.size() >= 3 && !ws[0].glyph && !ws[1].glyph && ws[1].raw.size() == 1 &&

@@ -3313,3 +3313,23 @@ TEST(Rule1_RightToLeft, ACommaEndingAWrappedLineOfALeftToRightParagraphEndsItsTe
   ASSERT_EQ(pl.lines.size(), 1u);
   EXPECT_EQ(pl.lines[0].text, "כולם מוזמנים, בלי קשר לרקע,");
 }
+
+TEST(Rule1_RightToLeft, WordsThatTouchInARightToLeftTablesCellAreOneRun) {
+  // impress-pptx-he-3055 page 2 (issue 16): a Hebrew table's cell "Q3", "Q" in Noto Sans
+  // and "3" in Amiri, touching, drawn right to left ("3" first): one run, read left to
+  // right, where runs set apart ("12 000 EUR") are read right to left
+  PageBuilder p(2);
+  rtl_line_from_left(p, {"רבעון", "ראשון", "של", "השנה"}, 300, 100, 16, 21, 4);
+  auto w = [&](const char* t, double x0, double x1, int order, const char* font) {
+    auto& x = p.span(t, x0, x1, 163.11, 16);
+    x.order = order;
+    x.order_end = order + 1;
+    x.font = font;
+    x.space_after = false;
+  };
+  w("Q", 205.20, 217.69, 58, "NotoSans-Regular");
+  w("3", 217.59, 226.09, 57, "AmiriQuranColored-Regular");
+  std::vector<std::string> got;
+  for (const auto& l : p.lines().lines) got.push_back(l.text);
+  EXPECT_NE(std::find(got.begin(), got.end(), "Q3"), got.end()) << ::testing::PrintToString(got);
+}

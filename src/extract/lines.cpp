@@ -662,7 +662,11 @@ std::string rtl_text(const std::vector<Word>& visual, bool rtl_paragraph, const 
         // a lam-alef glyph mapped alef first (visual order, as some writers map it so that
         // pdftotext's reversal reads it right): no glyph joins alef to a following lam
         auto alef = [](char32_t a) { return a == 0x627 || a == 0x622 || a == 0x623 || a == 0x625; };
-        if (c.text.size() == 2 && alef(c.text[0]) && c.text[1] == 0x644) std::swap(c.text[0], c.text[1]);
+        // (a glyph of two characters: the Allah ligature maps "الله", four, in logical order)
+        size_t letters = 0;
+        for (size_t q = 0; q < g.size(); ++q) letters += g[q] == g[i] && !direction::is_mark(s[q]) ? 1 : 0;
+        bool pair = g.empty() || letters == 2;
+        if (c.text.size() == 2 && alef(c.text[0]) && c.text[1] == 0x644 && pair) std::swap(c.text[0], c.text[1]);
         c.x0 = std::min(c.x0, a);
         c.x1 = std::max(c.x1, b);
         char_cluster[i] = static_cast<long>(cl.size()) - 1;

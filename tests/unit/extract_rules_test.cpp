@@ -3333,3 +3333,23 @@ TEST(Rule1_RightToLeft, WordsThatTouchInARightToLeftTablesCellAreOneRun) {
   for (const auto& l : p.lines().lines) got.push_back(l.text);
   EXPECT_NE(std::find(got.begin(), got.end(), "Q3"), got.end()) << ::testing::PrintToString(got);
 }
+
+TEST(Rule1_RightToLeft, TheAllahLigatureKeepsItsLettersInTheOrderMapped) {
+  // impress-odp-ar-1144 page 1 (issue 16): Noto Kufi Arabic draws "الله" as one glyph
+  // that maps to its four letters in logical order; the rule that reads a two-letter
+  // lam-alef glyph mapped alef first (visual order) as lam + alef made it "لاله"
+  PageBuilder p(1);
+  p.word("فسوي", 368.58, 268.68, 20);
+  p.pw.words.back().x1 = 425.27;
+  glyph_each(p.pw.words.back());
+  p.word("دبع", 333.09, 268.68, 20);
+  p.pw.words.back().x1 = 361.69;
+  glyph_each(p.pw.words.back());
+  p.word("الله", 294.89, 268.68, 20);
+  p.pw.words.back().x1 = 326.29;
+  even_char_x(p.pw.words.back());
+  p.pw.words.back().char_glyph = {0, 0, 0, 0};
+  auto pl = p.lines();
+  ASSERT_EQ(pl.lines.size(), 1u);
+  EXPECT_EQ(pl.lines[0].text, "يوسف عبد الله");
+}

@@ -1645,15 +1645,22 @@ Line make_line(std::vector<W> ws, double page_width, const DirContext& dc, const
     // the line wrapped after "לרקע," inside a right-to-left run of the paragraph, where
     // UAX #9 resolves the comma to the run's direction (N1); read alone as a left-to-right
     // line it would come first, ",כולם מוזמנים … לרקע")
+    // (and where left-to-right words open the line: "IETF ،برای … ندارد" of "IETF برای …
+    // ندارد،", the stops opening the right-to-left run that ends the line)
     {
       std::u32string t = u::decode(l.text);
       auto stop = [](char32_t c) { return c == U',' || c == U'.' || c == U';' || c == U':' || c == U'!' || c == U'?' || c == 0x60C || c == 0x61B || c == 0x61F; };
-      size_t k = 0;
+      size_t at = 0;
+      for (size_t q = t.size(); q-- > 1;)
+          if (t[q - 1] == U' ' && stop(t[q]) && (q < 2 || !stop(t[q - 2]))) { at = q; break; }
+      size_t k = at;
       while (k < t.size() && stop(t[k])) ++k;
-      if (k > 0 && k < t.size() && direction::is_rtl(t[k]) &&
-          std::none_of(t.begin(), t.end(), [](char32_t c) { return direction::is_ltr(c); })) {
-        std::u32string head = t.substr(0, k);
-        t = t.substr(k) + head;
+      if (k > at && k < t.size() && direction::is_rtl(t[k]) &&
+          std::none_of(t.begin() + static_cast<long>(k), t.end(), [](char32_t c) { return direction::is_ltr(c); }) &&
+          (at == 0 ? std::none_of(t.begin(), t.end(), [](char32_t c) { return direction::is_ltr(c); })
+                   : std::any_of(t.begin(), t.begin() + static_cast<long>(at), [](char32_t c) { return direction::is_ltr(c); }))) {
+        std::u32string head = t.substr(at, k - at);
+        t = t.substr(0, at) + t.substr(k) + head;
         l.text = u::encode(t);
       }
     }

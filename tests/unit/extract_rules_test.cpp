@@ -3353,3 +3353,16 @@ TEST(Rule1_RightToLeft, TheAllahLigatureKeepsItsLettersInTheOrderMapped) {
   ASSERT_EQ(pl.lines.size(), 1u);
   EXPECT_EQ(pl.lines[0].text, "يوسف عبد الله");
 }
+
+TEST(Rule1_RightToLeft, ACommaEndingAWrappedLineAfterLatinWordsEndsItsText) {
+  // impress-pptx-fa-1032 page 5 (issue 16): a left-to-right paragraph "IETF برای … ندارد،
+  // اما …" (a PPTX export's), wrapped after the comma: the comma, drawn at the left end of
+  // the right-to-left run, came out after "IETF"
+  PageBuilder p(5);
+  p.word("•", 50, 100, 18);
+  p.word("IETF", 70, 100, 18);
+  rtl_line_from_left(p, {"برای", "کار", "ندارد،"}, 70 + 36 + 5, 100, 18, 21, 5);
+  auto pl = extract::build_lines(p.pw, false, false);
+  ASSERT_EQ(pl.lines.size(), 1u);
+  EXPECT_EQ(pl.lines[0].text, "IETF برای کار ندارد،");
+}

@@ -1123,35 +1123,41 @@ bool latin_or_digit_ascii(char32_t c) { return c < 0x80 && u_isalnum(static_cast
 
 // The spacing a line adds between any two ideographs or kana (inter-character
 // justification): the median gap (em) between its words that meet ideograph to ideograph,
-// leaving out word `skip`'s gap before it; 0 when fewer than two such gaps remain.
-double cjk_stretch(const std::vector<Word>& ws, size_t from, size_t skip) {
-  std::vector<double> g;
-  for (size_t i = from + 1; i < ws.size(); ++i) {
-    if (i == skip || ws[i].text.empty() || ws[i - 1].text.empty()) continue;
-    std::u32string a = u::decode(ws[i - 1].text), b = u::decode(ws[i].text);
-    if (!cjk_letter(a.back()) || !cjk_letter(b.front())) continue;
-    g.push_back(std::max(ws[i].x0 - ws[i - 1].x1, ws[i - 1].x0 - ws[i].x1) / std::max(ws[i - 1].size, 1.0));
+// leaving out word `skip`'s gap before it; 0 when fewer than two such gaps remain. `dec`:
+// the words' texts, decoded.
+struct CjkStretch {
+  std::vector<std::pair<size_t, double>> gaps;  // (word, its gap before it, em)
+  CjkStretch(const std::vector<Word>& ws, const std::vector<std::u32string>& dec, size_t from) {
+    for (size_t i = from + 1; i < ws.size(); ++i)
+      if (!dec[i].empty() && !dec[i - 1].empty() && cjk_letter(dec[i - 1].back()) && cjk_letter(dec[i].front()))
+        gaps.push_back({i, std::max(ws[i].x0 - ws[i - 1].x1, ws[i - 1].x0 - ws[i].x1) / std::max(ws[i - 1].size, 1.0)});
   }
-  if (g.size() < 2) return 0;
-  std::nth_element(g.begin(), g.begin() + static_cast<long>(g.size() / 2), g.end());
-  return std::max(0.0, g[g.size() / 2]);
-}
+  double operator()(size_t skip) const {
+    if (gaps.size() < 2) return 0;
+    std::vector<double> g;
+    for (const auto& [i, x] : gaps)
+      if (i != skip) g.push_back(x);
+    if (g.size() < 2) return 0;
+    std::nth_element(g.begin(), g.begin() + static_cast<long>(g.size() / 2), g.end());
+    return std::max(0.0, g[g.size() / 2]);
+  }
+};
 
 // The gaps (em of the larger word's size, less the line's inter-character justification)
 // between Han or kana and a Latin letter or digit next to it on the horizontal line `ws`
 // (from word `from`), where no space glyph tells whether a space was typed (TeX draws
 // none).
-std::vector<double> cjk_script_gaps(const std::vector<Word>& ws, size_t from, const std::vector<SpaceGlyph>* spaces) {
+std::vector<double> cjk_script_gaps(const std::vector<Word>& ws, const std::vector<std::u32string>& dec, size_t from,
+                                    const std::vector<SpaceGlyph>* spaces, const CjkStretch& stretch) {
   std::vector<double> out;
   for (size_t i = from + 1; i < ws.size(); ++i) {
     const Word& p = ws[i - 1];
-    if (p.text.empty() || ws[i].text.empty() || p.mono || ws[i].mono) continue;
-    std::u32string a = u::decode(p.text), b = u::decode(ws[i].text);
-    if (!((cjk_letter(a.back()) && latin_or_digit_ascii(b.front())) || (latin_or_digit_ascii(a.back()) && cjk_letter(b.front()))))
-      continue;
+    if (dec[i - 1].empty() || dec[i].empty() || p.mono || ws[i].mono) continue;
+    char32_t a = dec[i - 1].back(), b = dec[i].front();
+    if (!((cjk_letter(a) && latin_or_digit_ascii(b)) || (latin_or_digit_ascii(a) && cjk_letter(b)))) continue;
     const Word& l = p.x0 <= ws[i].x0 ? p : ws[i];
     if (typed_space(l, &l == &p ? ws[i] : p, spaces)) continue;  // a space glyph or its absence says
-    double gap = std::max(ws[i].x0 - p.x1, p.x0 - ws[i].x1) / std::max({p.size, ws[i].size, 1.0}) - cjk_stretch(ws, from, i);
+    double gap = std::max(ws[i].x0 - p.x1, p.x0 - ws[i].x1) / std::max({p.size, ws[i].size, 1.0}) - stretch(i);
     if (gap > -0.05 && gap < 0.45) out.push_back(gap);
   }
   return out;
@@ -1183,14 +1189,17 @@ std::string join_words(const std::vector<Word>& ws, size_t from, const std::vect
   char32_t last = 0;  // the last character appended
   const std::vector<bool> spread = letter_spacing(ws, from, spaces);
   // (a line that shows both kinds of gap between the scripts tells them apart itself)
-  const double cjk_gap = typed_cjk_gap(cjk_script_gaps(ws, from, spaces));
-  const bool unspaced_line = std::any_of(ws.begin() + static_cast<long>(std::min(from, ws.size())), ws.end(), [](const Word& w) {
-    std::u32string t = u::decode(w.text);
-    return std::any_of(t.begin(), t.end(), [](char32_t c) { return u::is_cjk(c) || u::no_space_script(c); });
-  });
+  std::vector<std::u32string> dec(ws.size());
+  bool unspaced_line = false;  // with Han, kana or Thai
+  for (size_t i = from; i < ws.size(); ++i) {
+    dec[i] = u::decode(ws[i].text);
+    unspaced_line = unspaced_line || std::any_of(dec[i].begin(), dec[i].end(), [](char32_t c) { return u::is_cjk(c) || u::no_space_script(c); });
+  }
+  const CjkStretch cjk_stretch(ws, dec, from);
+  const double cjk_gap = unspaced_line ? typed_cjk_gap(cjk_script_gaps(ws, dec, from, spaces, cjk_stretch)) : 0;
   for (size_t i = from; i < ws.size(); ++i) {
     if (ws[i].text.empty()) continue;
-    std::u32string cur = u::decode(ws[i].text);
+    const std::u32string& cur = dec[i];
     if (!out.empty()) {
       const Word& p = ws[i - 1];
       char32_t first = cur.front();
@@ -1204,9 +1213,9 @@ std::string join_words(const std::vector<Word>& ws, size_t from, const std::vect
       // where no engine adds any, 0.28 em beyond the line's justification: TeX's typed
       // space is 0.32 em)
       if (cjk_gap > 0 && ((cjk_letter(last) && latin_or_digit_ascii(first)) || (latin_or_digit_ascii(last) && cjk_letter(first))))
-        space = gap / std::max({p.size, ws[i].size, 1.0}) - cjk_stretch(ws, from, i) > cjk_gap;
+        space = gap / std::max({p.size, ws[i].size, 1.0}) - cjk_stretch(i) > cjk_gap;
       if (cjk_letter(last) && cjk_letter(first) && !p.mono && !ws[i].mono)
-        space = space || gap / std::max({p.size, ws[i].size, 1.0}) - cjk_stretch(ws, from, i) > 0.28;
+        space = space || gap / std::max({p.size, ws[i].size, 1.0}) - cjk_stretch(i) > 0.28;
       // Thai, Lao, Khmer and Myanmar write no spaces between words: a space only where one
       // was set (Poppler's guess from the gaps of the line breaks words at their marks)
       if (u::no_space_script(last) && u::no_space_script(first)) space = gap > 0.2 * std::max(p.size, 1.0);

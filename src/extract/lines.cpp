@@ -2721,7 +2721,9 @@ PageLines build_lines(const PageWords& page, bool rtl_deck, std::optional<bool> 
       if (num[i] < 0) continue;
       bool sequence = false;
       for (size_t k = 0; k < num.size() && !sequence; ++k)
-        sequence = k != i && num[k] >= 0 && std::abs(num[k] - num[i]) == 1 &&
+        sequence = k != i && num[k] >= 0 &&
+                   // (counting up down the page: "3 年" over "2 天" in a table's column are no list)
+                   std::abs(num[k] - num[i]) == 1 && (num[k] - num[i] == 1) == (out.lines[k].y0 > out.lines[i].y0) &&
                    std::abs(out.lines[k].x0 - out.lines[i].x0) < 0.5 * std::max(out.lines[i].size, 1.0) &&
                    std::abs(out.lines[k].size - out.lines[i].size) < 0.1 * std::max(out.lines[i].size, 1.0);
       if (sequence) out.lines[i] = make_line(kept[i], page.width, dc, &page.spaces, false, true);

@@ -3366,3 +3366,36 @@ TEST(Rule1_RightToLeft, ACommaEndingAWrappedLineAfterLatinWordsEndsItsText) {
   ASSERT_EQ(pl.lines.size(), 1u);
   EXPECT_EQ(pl.lines[0].text, "IETF برای کار ندارد،");
 }
+
+TEST(Rule8_Markers, BareNumbersCountingDownATablesColumnAreNoList) {
+  // keynote-tidb-at-zhihu-zh page 27 (issue 16, found by a new user): a table's column of
+  // "3 年" over "2 天"; read as a list numbered without stops, the digits went into the
+  // markers and the cells read "年" and "天". Lists count up down the page
+  PageBuilder p(27);
+  auto cell = [&](const char* n, const char* unit, double y) {
+    auto& a = p.span(n, 457, 468.1, y, 20);
+    a.space_after = true;
+    auto& b = p.span(unit, 475.66, 495.66, y, 20);
+    b.space_after = false;
+  };
+  cell("3", "年", 188.8);
+  cell("2", "天", 235.8);
+  p.pw.spaces.push_back({468.1, 188.8, 473.7, 212.8});  // (Keynote draws its spaces)
+  p.pw.spaces.push_back({468.1, 235.8, 473.7, 259.8});
+  std::vector<std::string> got;
+  for (const auto& l : p.lines().lines) got.push_back(l.marker + "|" + l.text);
+  EXPECT_EQ(got, (std::vector<std::string>{"|3 年", "|2 天"}));
+  // (counting up, they are a list's numbers)
+  PageBuilder q(27);
+  auto cell2 = [&](const char* n, const char* text, double y) {
+    auto& a = q.span(n, 457, 468.1, y, 20);
+    a.space_after = true;
+    auto& b = q.span(text, 475.66, 555.66, y, 20);
+    b.space_after = false;
+  };
+  cell2("1", "确认场地", 188.8);
+  cell2("2", "发布结果", 235.8);
+  std::vector<std::string> got2;
+  for (const auto& l : q.lines().lines) got2.push_back(l.marker + "|" + l.text);
+  EXPECT_EQ(got2, (std::vector<std::string>{"1|确认场地", "2|发布结果"}));
+}

@@ -53,6 +53,20 @@ double rtl_line_from_left(PageBuilder& p, const std::vector<std::string>& logica
   }
   return x;
 }
+// The text of the one line that words on one baseline make (top `y`, `size` points): each
+// word from x0 to x1, with a space after it only where `space_after`. Empty when they make
+// no line or more than one.
+struct Span {
+  const char* text;
+  double x0, x1;
+  bool space_after = false;
+};
+std::string one_line(const std::vector<Span>& spans, double y, double size) {
+  PageBuilder p(1);
+  for (const auto& s : spans) p.span(s.text, s.x0, s.x1, y, size).space_after = s.space_after;
+  auto pl = p.lines();
+  return pl.lines.size() == 1 ? pl.lines[0].text : std::string();
+}
 }  // namespace
 
 // ---- rule 1: right to left
@@ -3162,43 +3176,23 @@ TEST(Rule10_Join, TypedSpacesBetweenScriptsTellFromTheEnginesNarrowerSpacing) {
   // beamer-lualatex-ja-1055 page 9 (issue 16): LuaTeX-ja puts xkanjiskip (0.2 em) between
   // kana and digits where no space was typed, and an interword space (0.32 em) where one
   // was, with no space glyph drawn: "参加費は[0.21]1[0.20]人あたり[0.33]120[0.32]ドル"
-  PageBuilder p(1);
-  auto w = [&](const char* t, double x0, double x1) {
-    auto& x = p.span(t, x0, x1, 150, 11.5);
-    x.space_after = false;
-  };
-  w("参加費は", 100, 146);
-  w("1", 148.4, 155.7);
-  w("人あたり", 158.0, 204.0);
-  w("120", 207.8, 229.7);
-  w("ドル", 233.4, 256.4);
-  auto pl = p.lines();
-  ASSERT_EQ(pl.lines.size(), 1u);
-  EXPECT_EQ(pl.lines[0].text, "参加費は1人あたり 120 ドル");
+  EXPECT_EQ(one_line({{"参加費は", 100, 146}, {"1", 148.4, 155.7}, {"人あたり", 158.0, 204.0}, {"120", 207.8, 229.7}, {"ドル", 233.4, 256.4}},
+                     150, 11.5),
+            "参加費は1人あたり 120 ドル");
 }
 
 TEST(Rule10_Join, AThirdOfAnEmBetweenTwoIdeographsIsATypedSpace) {
   // beamer-lualatex-ja-1055 page 1 (issue 16): the author "田中 健", 0.33 em between 中
   // and 健, as TeX sets a typed space; no layout engine spaces two ideographs apart
-  PageBuilder p(1);
-  auto& a = p.span("田中", 207.6, 230.6, 120, 11.5);
-  a.space_after = false;
-  auto& b = p.span("健", 234.4, 245.9, 120, 11.5);
-  b.space_after = false;
-  auto pl = p.lines();
-  ASSERT_EQ(pl.lines.size(), 1u);
-  EXPECT_EQ(pl.lines[0].text, "田中 健");
+  EXPECT_EQ(one_line({{"田中", 207.6, 230.6}, {"健", 234.4, 245.9}}, 120, 11.5), "田中 健");
   // (a justified line that spreads every pair of ideographs as far sets no space)
-  PageBuilder q(1);
+  std::vector<Span> spread;
   double x = 100;
   for (const char* t : {"本", "次", "调", "查", "收", "到"}) {
-    auto& c = q.span(t, x, x + 20, 120, 20);
-    c.space_after = false;
+    spread.push_back({t, x, x + 20});
     x += 20 + 0.33 * 20;
   }
-  auto ql = q.lines();
-  ASSERT_EQ(ql.lines.size(), 1u);
-  EXPECT_EQ(ql.lines[0].text, "本次调查收到");
+  EXPECT_EQ(one_line(spread, 120, 20), "本次调查收到");
 }
 
 TEST(Wrap, LatinRunAfterAWrapKeepsItsTypedSpaceBeforeHanOrKana) {
@@ -3285,21 +3279,10 @@ TEST(Rule8_Markers, CourierOInTheFontsThatStandInForCourierIsAMarker) {
 TEST(Rule10_Join, LatinLettersSpreadByAChineseLinesJustificationAreOneWord) {
   // cairo-zh-1035 page 3 (issue 16): Pango justifies a Chinese line by spreading every
   // character 0.07 em; Poppler cuts "IETF" 0.10 em between T and F, seeing a space there
-  PageBuilder p(3);
-  auto& a = p.span("指导原则：谈论IET", 413.40, 562.41, 110.29, 16);
-  a.space_after = true;
-  auto& b = p.span("F，而不是代表", 564.02, 677.00, 110.29, 16);
-  b.space_after = false;
-  auto pl = p.lines();
-  ASSERT_EQ(pl.lines.size(), 1u);
-  EXPECT_EQ(pl.lines[0].text, "指导原则：谈论IETF，而不是代表");
+  EXPECT_EQ(one_line({{"指导原则：谈论IET", 413.40, 562.41, true}, {"F，而不是代表", 564.02, 677.00}}, 110.29, 16),
+            "指导原则：谈论IETF，而不是代表");
   // (in a Latin line the same gap is the PDF layer's to judge)
-  PageBuilder q(3);
-  auto& c = q.span("Word", 100, 140, 110, 16);
-  c.space_after = true;
-  auto& d = q.span("spacing", 141.6, 200, 110, 16);
-  d.space_after = false;
-  EXPECT_EQ(q.lines().lines[0].text, "Word spacing");
+  EXPECT_EQ(one_line({{"Word", 100, 140, true}, {"spacing", 141.6, 200}}, 110, 16), "Word spacing");
 }
 
 TEST(Rule1_RightToLeft, ACommaEndingAWrappedLineOfALeftToRightParagraphEndsItsText) {

@@ -3354,31 +3354,22 @@ TEST(Rule8_Markers, BareNumbersCountingDownATablesColumnAreNoList) {
   // keynote-tidb-at-zhihu-zh page 27 (issue 16, found by a new user): a table's column of
   // "3 年" over "2 天"; read as a list numbered without stops, the digits went into the
   // markers and the cells read "年" and "天". Lists count up down the page
-  PageBuilder p(27);
-  auto cell = [&](const char* n, const char* unit, double y) {
-    auto& a = p.span(n, 457, 468.1, y, 20);
-    a.space_after = true;
-    auto& b = p.span(unit, 475.66, 495.66, y, 20);
-    b.space_after = false;
+  // (two cells, a number and its text, one under the other, 47 pt apart; each line read
+  // as marker|text)
+  auto column = [](const char* n1, const char* t1, const char* n2, const char* t2, double text_x1) {
+    PageBuilder p(27);
+    int row = 0;
+    for (auto [n, t] : {std::pair{n1, t1}, std::pair{n2, t2}}) {
+      double y = 188.8 + 47 * row++;
+      p.span(n, 457, 468.1, y, 20).space_after = true;
+      p.span(t, 475.66, text_x1, y, 20).space_after = false;
+      p.pw.spaces.push_back({468.1, y, 473.7, y + 24});  // (Keynote draws its spaces)
+    }
+    std::vector<std::string> got;
+    for (const auto& l : p.lines().lines) got.push_back(l.marker + "|" + l.text);
+    return got;
   };
-  cell("3", "年", 188.8);
-  cell("2", "天", 235.8);
-  p.pw.spaces.push_back({468.1, 188.8, 473.7, 212.8});  // (Keynote draws its spaces)
-  p.pw.spaces.push_back({468.1, 235.8, 473.7, 259.8});
-  std::vector<std::string> got;
-  for (const auto& l : p.lines().lines) got.push_back(l.marker + "|" + l.text);
-  EXPECT_EQ(got, (std::vector<std::string>{"|3 年", "|2 天"}));
+  EXPECT_EQ(column("3", "年", "2", "天", 495.66), (std::vector<std::string>{"|3 年", "|2 天"}));
   // (counting up, they are a list's numbers)
-  PageBuilder q(27);
-  auto cell2 = [&](const char* n, const char* text, double y) {
-    auto& a = q.span(n, 457, 468.1, y, 20);
-    a.space_after = true;
-    auto& b = q.span(text, 475.66, 555.66, y, 20);
-    b.space_after = false;
-  };
-  cell2("1", "确认场地", 188.8);
-  cell2("2", "发布结果", 235.8);
-  std::vector<std::string> got2;
-  for (const auto& l : q.lines().lines) got2.push_back(l.marker + "|" + l.text);
-  EXPECT_EQ(got2, (std::vector<std::string>{"1|确认场地", "2|发布结果"}));
+  EXPECT_EQ(column("1", "确认场地", "2", "发布结果", 555.66), (std::vector<std::string>{"1|确认场地", "2|发布结果"}));
 }

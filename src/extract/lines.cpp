@@ -1178,9 +1178,10 @@ double typed_cjk_gap(std::vector<double> gaps) {
   double step = 0;
   for (size_t k = 1; k < gaps.size(); ++k)
     if (gaps[k] - gaps[k - 1] > step) step = gaps[k] - gaps[k - 1], at = k;
+  if (at == 0 || step < 0.06) return 0;  // (one kind: all alike, or steps too small)
   double lo_min = gaps.front(), lo_max = gaps[at - 1], hi_min = gaps[at], hi_max = gaps.back();
   // (each side one kind of gap: spread no wider than the step)
-  if (step < 0.06 || lo_max - lo_min > step || hi_max - hi_min > step || hi_min < 0.2) return 0;
+  if (lo_max - lo_min > step || hi_max - hi_min > step || hi_min < 0.2) return 0;
   return (lo_max + hi_min) / 2;
 }
 

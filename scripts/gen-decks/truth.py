@@ -9,7 +9,7 @@ agenda line with dotted leaders gives two items, the entry and its page number.
 """
 import re
 
-from common import CJK_LANGS, RTL_LANGS, bank, has_latin, is_rtl_char, line_factor, nfc
+from common import CJK_LANGS, RTL_LANGS, bank, has_latin, is_rtl_char, nfc, pango_line_heights
 
 KINDS = [
     # layout of the page
@@ -139,11 +139,14 @@ def visible_spacing(box, d=None, s=None):
         return False
     gap = box.get("space", 0)
     if d is not None and d["producer"] == "cairo" and box.get("line", 1.0) != 1.0:
-        # Pango's line spacing sets each line's baseline `line` times the font's height below
-        # the one above, but a paragraph's layout ends at its last line's own height: the
-        # gap drawn between two paragraphs is the spacing less (line - 1) font heights
-        # (Noto Sans at 1.15 and 6 pt: 1.9 pt, measured on the PDFs)
-        gap += (1.0 - box["line"]) * line_factor(d["font"]) * box.get("size", 20)
+        # Pango's line spacing sets each line's baseline `line` times the font's height (line
+        # gap included) below the one above, but a paragraph's layout ends at its last line's
+        # logical height (no line gap): the gap drawn between two paragraphs, beyond the
+        # wrapped lines' pitch, is the spacing plus the logical height less `line` heights
+        # (Noto Sans at 1.15 and 6 pt: 1.9 pt; Carlito at 1.15 and 12 pt, 24 pt type: 2.3 pt,
+        # not 7.6 pt as the height without its line gap would give; measured on the PDFs)
+        logical, height = pango_line_heights(d["font"])
+        gap += (logical - box["line"] * height) * box.get("size", 20)
     return gap >= 0.25 * box.get("size", 20)
 
 

@@ -965,8 +965,28 @@ std::string rtl_text(const std::vector<Word>& visual, bool rtl_paragraph, const 
   if (!rtl_paragraph && !out.empty() && (out[0] == U')' || out[0] == U']' || out[0] == U'}')) {
     char32_t c = out[0];
     size_t k = 1;
+    // (a number drawn between the bracket and the run, "(20 بالطلل(" read from the left:
+    // typed last inside the brackets, "(للطلاب 20)": it goes in before the bracket)
+    std::u32string num;
+    {
+      size_t n = 1;
+      while (n < out.size() && (u_isdigit(static_cast<UChar32>(out[n])) ||
+                                (n > 1 && n + 1 < out.size() && (out[n] == U'.' || out[n] == U',') &&
+                                 u_isdigit(static_cast<UChar32>(out[n + 1])))))
+        ++n;
+      if (n > 1 && n < out.size() && out[n] == U' ') {
+        size_t m = n;
+        while (m < out.size() && out[m] == U' ') ++m;
+        if (m < out.size() && direction::is_rtl(out[m])) num = U" " + out.substr(1, n - 1), k = n;
+      }
+    }
     while (k < out.size() && out[k] == U' ') ++k;
     out = out.substr(k);
+    if (!num.empty()) {
+      size_t e = out.size();
+      while (e > 0 && (out[e - 1] == U'.' || out[e - 1] == U' ')) --e;
+      out.insert(e, num);
+    }
     size_t end = out.size();
     while (end > 0 && (out[end - 1] == U'.' || out[end - 1] == U' ')) --end;  // before a sentence's full stop
     out.insert(end, 1, c);

@@ -2803,6 +2803,35 @@ TEST(Rule1_RightToLeft, PerCentSignAtTheRightOfALeftToRightParagraphFollowsItsNu
   EXPECT_EQ(pl.lines[0].text, "زيادة انعضوية بنسبة 18%");  // (no lam: equal advances read as lam-alef)
 }
 
+TEST(Rule1_RightToLeft, NumberBetweenAMirroredClosingBracketAndItsRunStaysInsideTheBrackets) {
+  // cairo-ar-1089 page 7 (and -3113, -6050, -7249; DejaVu Sans, Noto Sans Arabic, Noto Kufi
+  // Arabic, Amiri): "منح دراسية (للطلاب 20)" in a left-to-right paragraph is drawn
+  // ")20 بالطلل( ةيسارد حنم" from the left: the run's closing bracket, mirrored, at its
+  // left end, the number typed last inside it next to the bracket. Read as typed, not
+  // "20 منح دراسية (للطلاب)" (issue 16)
+  auto visual = [](const std::string& number, const std::string& inner) {
+    std::vector<extract::Word> v;
+    auto add = [&](const std::string& t, double x0, double x1, bool space) {
+      extract::Word w;
+      w.text = t;
+      w.x0 = x0, w.x1 = x1, w.y0 = 110, w.y1 = 133;
+      w.size = 20;
+      w.space_after = space;
+      v.push_back(w);
+    };
+    add(")" + number, 60, 93.7, true);
+    add(rev(inner), 99.8, 159.9, false);
+    add("(", 159.9, 167.6, true);
+    add(rev("دراسية"), 173.9, 232.8, true);
+    add(rev("منح"), 239.0, 268.7, false);
+    return v;
+  };
+  EXPECT_EQ(extract::rtl_text(visual("20", "للطلبة"), false), "منح دراسية (للطلبة 20)");
+  EXPECT_EQ(extract::rtl_text(visual("3.5", "نسخة"), false), "منح دراسية (نسخة 3.5)");
+  // (a right-to-left paragraph reads it so already)
+  EXPECT_EQ(extract::rtl_text(visual("20", "للطلبة"), true), "منح دراسية (للطلبة 20)");
+}
+
 TEST(Rule2_Markers, ListNumberGluedToThaiTextIsAMarker) {
   // impress-pptx-th-3189 page 5 and -3057 page 8: Impress sets no space between an item's
   // number and its Thai text ("(a)รองรับ…"), or a narrow one ("iv. แปล…"), as it does for

@@ -1018,6 +1018,31 @@ std::string rtl_text(const std::vector<Word>& visual, bool rtl_paragraph, const 
     char32_t pc = out[0];
     out = out.substr(1) + pc;
   }
+  // A per cent sign drawn left of an Arabic number in a right-to-left line ("بنسبة %18" as
+  // read, "۱۸٪"): digits after an Arabic-script letter, and Arabic-Indic digits anywhere, are
+  // Arabic numbers (UAX #9 W2), whose terminator stays neutral (W5 joins it to European
+  // numbers only) and takes the run's direction, left of the number. Typed after it.
+  {
+    auto percent = [](char32_t c) { return c == U'%' || c == 0x66A || c == 0x2030 || c == 0x609; };
+    auto digit = [](char32_t c) { return (c >= '0' && c <= '9') || (c >= 0x660 && c <= 0x669) || (c >= 0x6F0 && c <= 0x6F9); };
+    auto arabic_script = [](char32_t c) { return (c >= 0x600 && c <= 0x6FF) || (c >= 0x750 && c <= 0x77F) || (c >= 0x8A0 && c <= 0x8FF); };
+    for (size_t i = 0; i + 1 < out.size(); ++i) {
+      if (!percent(out[i]) || !digit(out[i + 1]) || (i > 0 && (digit(out[i - 1]) || percent(out[i - 1])))) continue;
+      size_t e = i + 1;
+      while (e < out.size() && (digit(out[e]) || ((out[e] == U'.' || out[e] == U',' || out[e] == 0x66B || out[e] == 0x66C) &&
+                                                  e + 1 < out.size() && digit(out[e + 1]))))
+        ++e;
+      if (e < out.size() && (percent(out[e]) || u_isalpha(static_cast<UChar32>(out[e])))) continue;
+      long k = static_cast<long>(i) - 1;
+      while (k >= 0 && !direction::is_rtl(out[static_cast<size_t>(k)]) && !direction::is_ltr(out[static_cast<size_t>(k)])) --k;
+      bool arabic_number = out[i + 1] >= 0x660;  // (Arabic-Indic digits are Arabic numbers wherever they stand)
+      if (!arabic_number && (k < 0 || !arabic_script(out[static_cast<size_t>(k)]))) continue;
+      char32_t pc = out[i];
+      out.erase(i, 1);
+      out.insert(e - 1, 1, pc);
+      i = e - 1;
+    }
+  }
   unmirror_brackets(out);
   return u::collapse_spaces(hygiene(u::encode(fold_presentation_forms(out))));
 }

@@ -2832,6 +2832,32 @@ TEST(Rule1_RightToLeft, NumberBetweenAMirroredClosingBracketAndItsRunStaysInside
   EXPECT_EQ(extract::rtl_text(visual("20", "للطلبة"), true), "منح دراسية (للطلبة 20)");
 }
 
+TEST(Rule1_RightToLeft, PerCentSignDrawnLeftOfAnArabicNumberFollowsIt) {
+  // cairo-ar-6017 page 5, beamer-xelatex-fa-3023 page 7: "بنسبة 18%" and "۱۸٪" in a
+  // right-to-left paragraph are drawn "%18" and "٪۱۸" from the left: digits after an Arabic
+  // letter are an Arabic number (UAX #9 W2), whose terminator stays neutral (W5 joins it
+  // to European numbers only) and takes the paragraph's direction. Typed after the number
+  // (issue 16)
+  auto word = [](const std::string& t, double x0, double x1, bool space) {
+    extract::Word w;
+    w.text = t;
+    w.x0 = x0, w.x1 = x1, w.y0 = 100, w.y1 = 123;
+    w.size = 20;
+    w.space_after = space;
+    return w;
+  };
+  std::vector<extract::Word> ar = {word("%12", 60, 95, true), word(rev("مشاركتنا"), 100, 180, true),
+                                   word(rev("زادت"), 185, 230, false)};
+  EXPECT_EQ(extract::rtl_text(ar, true), "زادت مشاركتنا 12%");
+  std::vector<extract::Word> fa = {word(rev("یافت"), 60, 100, true), word(rev("افزایش"), 105, 170, true),
+                                   word("٪۱۸", 175, 205, true), word(rev("عضویت"), 210, 260, false)};
+  EXPECT_EQ(extract::rtl_text(fa, true), "عضویت ۱۸٪ افزایش یافت");
+  // (a European number, after a Latin word, keeps the sign it was drawn with after it)
+  std::vector<extract::Word> latin = {word("IPv6", 60, 100, true), word("18%", 105, 140, true),
+                                      word(rev("زادت"), 145, 190, false)};
+  EXPECT_EQ(extract::rtl_text(latin, true), "زادت IPv6 18%");
+}
+
 TEST(Rule2_Markers, ListNumberGluedToThaiTextIsAMarker) {
   // impress-pptx-th-3189 page 5 and -3057 page 8: Impress sets no space between an item's
   // number and its Thai text ("(a)รองรับ…"), or a narrow one ("iv. แปล…"), as it does for

@@ -1104,6 +1104,22 @@ std::vector<std::vector<std::string>> split_notes_pages(std::vector<PageLines>& 
   return notes;
 }
 
+namespace {
+// No letter of any script in `t` (numbers, signs, spaces).
+bool no_letters(const std::string& t) {
+  std::u32string s = u::decode(t);
+  return std::none_of(s.begin(), s.end(), [](char32_t c) { return u_isalpha(static_cast<UChar32>(c)); });
+}
+
+// `t` ends in an Arabic-script letter (a combining mark after it allowed).
+bool ends_arabic(const std::string& t) {
+  std::u32string s = u::decode(t);
+  while (!s.empty() && direction::is_mark(s.back())) s.pop_back();
+  return !s.empty() && ((s.back() >= 0x620 && s.back() <= 0x64A) || (s.back() >= 0x66E && s.back() <= 0x6D3) ||
+                        (s.back() >= 0x6FA && s.back() <= 0x6FF) || (s.back() >= 0x750 && s.back() <= 0x77F));
+}
+}  // namespace
+
 Deck analyze(const std::vector<PageLines>& pages_in, const AnalysisOptions& opts, Diagnostics& diag) {
   Deck deck;
   // A notes-page export: the slide above, the speaker notes below.
@@ -1925,7 +1941,14 @@ Deck analyze(const std::vector<PageLines>& pages_in, const AnalysisOptions& opts
           else if (k > 0 && !d.lines[k - 1]->rtl && broken_short(*d.lines[k - 1], *l, widest) &&
                    join_wrapped(b.text, l->text, speller_of(i)) == b.text + l->text)
             b.text += " " + l->text;
-          else
+          else if (d.lines.front()->rtl && no_letters(l->text) && ends_arabic(b.text)) {
+            // (a right-to-left paragraph's numbers wrapped onto a line of their own, which
+            // holds no letter to tell its direction: read as drawn, from the left, and put in
+            // the order typed after the Arabic-script letter above, "مثل" + ".014-2026")
+            std::u32string seg = U"\u0627 " + u::decode(l->text);
+            arabic_number_order(seg);
+            b.text = join_wrapped(b.text, u::encode(seg.substr(2)), speller_of(i));
+          } else
             b.text = join_wrapped(b.text, l->text, speller_of(i));
         }
         if (d.lines.size() >= 2 && d.lines.front()->rtl) {  // a bracket pair across its lines

@@ -460,6 +460,38 @@ std::optional<WordOrder> logical_word_order(const std::vector<Word>& visual) {
 
 }  // namespace
 
+// Two numbers joined by a hyphen or a plus sign after Arabic-script letters ("مثل
+// 2026-014"): UAX #9 makes them Arabic numbers (W2: European digits after an Arabic
+// letter), and a European separator between two Arabic numbers stays neutral (W4 joins
+// them only across a common separator), so they are drawn in reverse order, "014-2026",
+// which the inverse algorithm keeps. Put back in the order typed.
+void arabic_number_order(std::u32string& out) {
+  auto digit = [](char32_t c) { return (c >= '0' && c <= '9') || (c >= 0x660 && c <= 0x669) || (c >= 0x6F0 && c <= 0x6F9); };
+  auto arabic_script = [](char32_t c) { return (c >= 0x600 && c <= 0x6FF) || (c >= 0x750 && c <= 0x77F) || (c >= 0x8A0 && c <= 0x8FF); };
+  for (size_t i = 0; i < out.size();) {
+    // (a full stop read before them, after a space: the sentence's stop, drawn at the run's
+    // left end with them, ".014-2026" of "مثل 2026-014.": it goes after them)
+    const bool stop = i > 0 && out[i - 1] == U'.' && (i == 1 || out[i - 2] == U' ');
+    if (!digit(out[i]) || (i > 0 && !stop && (digit(out[i - 1]) || out[i - 1] == U'.' || out[i - 1] == U','))) { ++i; continue; }
+    size_t a_end = i;
+    while (a_end < out.size() && digit(out[a_end])) ++a_end;
+    if (a_end + 1 >= out.size() || (out[a_end] != U'-' && out[a_end] != U'+') || !digit(out[a_end + 1])) { i = a_end; continue; }
+    size_t b_end = a_end + 1;
+    while (b_end < out.size() && digit(out[b_end])) ++b_end;
+    if (b_end < out.size() && (out[b_end] == U'-' || out[b_end] == U'+' || digit(out[b_end]))) { i = b_end; continue; }
+    // the strong letter before them: Arabic script
+    long k = static_cast<long>(i) - (stop ? 2 : 1);
+    while (k >= 0 && !direction::is_rtl(out[static_cast<size_t>(k)]) && !direction::is_ltr(out[static_cast<size_t>(k)])) --k;
+    if (k >= 0 && arabic_script(out[static_cast<size_t>(k)])) {
+      std::u32string a = out.substr(i, a_end - i), b = out.substr(a_end + 1, b_end - a_end - 1);
+      char32_t sep = out[a_end];
+      if (stop) out.replace(i - 1, b_end - i + 1, b + sep + a + U'.');
+      else out.replace(i, b_end - i, b + sep + a);
+    }
+    i = b_end;
+  }
+}
+
 // Brackets in right-to-left text: some producers map a mirrored bracket glyph to the
 // character it looks like, so that logical order reads ")x(". Where the brackets come
 // closing before opening, throughout, they are read mirrored back.
@@ -931,33 +963,7 @@ std::string rtl_text(const std::vector<Word>& visual, bool rtl_paragraph, const 
     }
     out.swap(kept);
   }
-  // Two numbers joined by a hyphen or a plus sign after Arabic-script letters ("مثل
-  // 2026-014"): UAX #9 makes them Arabic numbers (W2: European digits after an Arabic
-  // letter), and a European separator between two Arabic numbers stays neutral (W4
-  // joins them only across a common separator), so they are drawn in reverse order,
-  // "014-2026", which the inverse algorithm keeps. Put back in the order typed.
-  {
-    auto digit = [](char32_t c) { return (c >= '0' && c <= '9') || (c >= 0x660 && c <= 0x669) || (c >= 0x6F0 && c <= 0x6F9); };
-    auto arabic_script = [](char32_t c) { return (c >= 0x600 && c <= 0x6FF) || (c >= 0x750 && c <= 0x77F) || (c >= 0x8A0 && c <= 0x8FF); };
-    for (size_t i = 0; i < out.size();) {
-      if (!digit(out[i]) || (i > 0 && (digit(out[i - 1]) || out[i - 1] == U'.' || out[i - 1] == U','))) { ++i; continue; }
-      size_t a_end = i;
-      while (a_end < out.size() && digit(out[a_end])) ++a_end;
-      if (a_end + 1 >= out.size() || (out[a_end] != U'-' && out[a_end] != U'+') || !digit(out[a_end + 1])) { i = a_end; continue; }
-      size_t b_end = a_end + 1;
-      while (b_end < out.size() && digit(out[b_end])) ++b_end;
-      if (b_end < out.size() && (out[b_end] == U'-' || out[b_end] == U'+' || digit(out[b_end]))) { i = b_end; continue; }
-      // the strong letter before them: Arabic script
-      long k = static_cast<long>(i) - 1;
-      while (k >= 0 && !direction::is_rtl(out[static_cast<size_t>(k)]) && !direction::is_ltr(out[static_cast<size_t>(k)])) --k;
-      if (k >= 0 && arabic_script(out[static_cast<size_t>(k)])) {
-        std::u32string a = out.substr(i, a_end - i), b = out.substr(a_end + 1, b_end - a_end - 1);
-        char32_t sep = out[a_end];
-        out.replace(i, b_end - i, b + sep + a);
-      }
-      i = b_end;
-    }
-  }
+  arabic_number_order(out);
   // A closing bracket first: in a left-to-right paragraph the right-to-left run's closing
   // bracket stands at the run's left end (UAX #9 rule N0 gives a bracket pair the direction
   // of the text it holds), which the inverse algorithm reads as the paragraph's start:

@@ -169,6 +169,12 @@ struct PageLines {
 // (XeTeX, ")والذي … كبير("). True when it changed `text`.
 bool unmirror_brackets(std::u32string& text);
 
+// Puts two Arabic numbers joined by a hyphen or plus sign after Arabic-script letters back
+// in the order typed ("014-2026" as drawn is "2026-014": UAX #9 W2 and W4), with a full stop
+// read before them ("مثل .014-2026") after them. For a line's text and for a right-to-left
+// block whose numbers wrapped onto a line of their own.
+void arabic_number_order(std::u32string& text);
+
 std::string rtl_text(const std::vector<Word>& visual, bool rtl_paragraph = true,
                      const std::vector<SpaceGlyph>* spaces = nullptr, std::vector<Dropped>* dropped = nullptr);
 

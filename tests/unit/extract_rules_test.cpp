@@ -2858,6 +2858,44 @@ TEST(Rule1_RightToLeft, PerCentSignDrawnLeftOfAnArabicNumberFollowsIt) {
   EXPECT_EQ(extract::rtl_text(latin, true), "زادت IPv6 18%");
 }
 
+TEST(Rule1_RightToLeft, FullStopDrawnLeftOfTwoArabicNumbersEndsTheSentence) {
+  // cairo-ar-7073 page 8: "…مثل 2026-014." ends a right-to-left line drawn
+  // ".014-2026 لثم…" from the left: the numbers are Arabic numbers (UAX #9 W2) drawn in
+  // reverse order, and the stop stands at the run's left end with them (issue 16)
+  std::vector<extract::Word> v(2);
+  v[0].text = ".014-2026", v[0].x0 = 60, v[0].x1 = 130, v[0].space_after = true;
+  v[1].text = rev("مثل"), v[1].x0 = 135, v[1].x1 = 170;
+  for (auto& w : v) w.y0 = 100, w.y1 = 123, w.size = 20;
+  EXPECT_EQ(extract::rtl_text(v, true), "مثل 2026-014.");
+  std::u32string t = U"رقم 3.5 و .014-2026";  // (a decimal point stays where it is)
+  extract::arabic_number_order(t);
+  EXPECT_EQ(unicode::encode(t), "رقم 3.5 و 2026-014.");
+}
+
+TEST(Rule1_RightToLeft, ArabicNumbersWrappedOntoALineOfTheirOwnAreReadInTheOrderTyped) {
+  // cairo-fa-1043 page 2: "…مانند 2026-014." wraps before the numbers, which stand on a
+  // line of their own, no letter to tell its direction: read from the left, ".014-2026"
+  // (issue 16)
+  PageBuilder p(1);
+  auto line = [&](const std::vector<std::string>& ws, double right, double y) {
+    double x = right;
+    for (const auto& t : ws) {
+      double w = 10.0 * static_cast<double>(unicode::decode(t).size());
+      p.span(rev(t), x - w, x, y, 20);
+      x -= w + 5;
+    }
+  };
+  p.word(rev("اسناد"), 600, 15.5, 28, true);
+  line({"اسناد", "بر", "اساس", "سال", "و", "ترتیب", "شماره", "می‌شوند،", "مانند", "نمونه", "دیگر", "اینجا", "است"}, 677, 100);
+  p.span(".014-2026", 587, 677, 126, 20);
+  line({"زیرنویس", "زنده", "در", "همهٔ", "سالن‌ها"}, 677, 170);
+  Deck d = analyze_pages({p});
+  ASSERT_EQ(d.slides.size(), 1u);
+  ASSERT_EQ(d.slides[0].blocks.size(), 2u);
+  EXPECT_EQ(d.slides[0].blocks[0].text,
+            "اسناد بر اساس سال و ترتیب شماره می‌شوند، مانند نمونه دیگر اینجا است 2026-014.");
+}
+
 TEST(Rule2_Markers, ListNumberGluedToThaiTextIsAMarker) {
   // impress-pptx-th-3189 page 5 and -3057 page 8: Impress sets no space between an item's
   // number and its Thai text ("(a)รองรับ…"), or a narrow one ("iv. แปล…"), as it does for

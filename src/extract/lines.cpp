@@ -2676,6 +2676,18 @@ PageLines build_lines(const PageWords& page, bool rtl_deck, std::optional<bool> 
         column = k != i && at[k] && std::abs(*at[k] - *at[i]) < 0.5 * std::max(out.lines[i].size, 1.0);
       if (column) out.lines[i] = make_line(kept[i], page.width, dc, &page.spaces, false, false, true);
     }
+    // (and a label alone at its place, the only item of its level, where other lines of
+    // right-to-left text on the page were read left to right with a list number or label
+    // at their left: the page's lists run left to right)
+    {
+      bool ltr_lists = false;
+      for (const Line& o : out.lines)
+        ltr_lists = ltr_lists || (!o.rtl && !o.marker.empty() && (number_marker(o.marker) || o.marker == "o" ||
+                                                                   dash_like(u::decode(o.marker))) && has_rtl(o.text));
+      for (size_t i = 0; i < at.size() && ltr_lists; ++i)
+        if (at[i] && out.lines[i].rtl && out.lines[i].marker.empty())
+          out.lines[i] = make_line(kept[i], page.width, dc, &page.spaces, false, false, true);
+    }
   }
   // A list number set small and apart beyond the right end of a right-to-left line, a
   // line of its own (Impress sets an Arabic item's "a." in a 7 pt Latin font 1.5 em right

@@ -2896,6 +2896,37 @@ TEST(Rule1_RightToLeft, ArabicNumbersWrappedOntoALineOfTheirOwnAreReadInTheOrder
             "اسناد بر اساس سال و ترتیب شماره می‌شوند، مانند نمونه دیگر اینجا است 2026-014.");
 }
 
+TEST(Rule1_RightToLeft, ALoneLabelAtTheLeftOfAnArabicLineIsAMarkerWhereThePageReadsItsItemsLeftToRight) {
+  // cairo-ar-7249 page 5, cairo-he-3066 page 4: a left-to-right list of Arabic items, its
+  // labels drawn after their text at the left end; a label alone at its place (the only
+  // item of its level) is a marker too where other items on the page were read left to
+  // right with their labels (issue 16)
+  PageBuilder p(1);
+  int order = 0;
+  auto item = [&](const std::string& label, const std::vector<std::string>& visual, double x, double y) {
+    for (const auto& t : visual) {
+      p.word(t, x, y, 20);
+      auto& ww = p.pw.words.back();
+      ww.order = order++;
+      x = ww.x1 + 5;
+    }
+    double lx = (visual.empty() ? x : p.pw.words[p.pw.words.size() - visual.size()].x0) - 12 - 20;
+    p.word(label, lx, y, 20);
+    p.pw.words.back().order = order++;
+  };
+  item("1.", {rev("مضمون"), rev("منح")}, 80, 110);
+  item("a)", {rev("مفتوح"), rev("مكتب")}, 120, 150);
+  item("b)", {rev("جديد"), rev("موعد")}, 120, 190);
+  item("c)", {rev("قريب"), rev("موقع")}, 120, 230);
+  auto pl = p.lines();
+  ASSERT_EQ(pl.lines.size(), 4u);
+  EXPECT_EQ(pl.lines[1].marker, "a)");  // (a column of labels: markers)
+  EXPECT_EQ(pl.lines[3].marker, "c)");
+  EXPECT_EQ(pl.lines[0].marker, "1.");  // (and the label alone at its place, on the same page)
+  EXPECT_EQ(pl.lines[0].text, "منح مضمون");
+  EXPECT_FALSE(pl.lines[0].rtl);
+}
+
 TEST(Rule2_Markers, ListNumberGluedToThaiTextIsAMarker) {
   // impress-pptx-th-3189 page 5 and -3057 page 8: Impress sets no space between an item's
   // number and its Thai text ("(a)รองรับ…"), or a narrow one ("iv. แปล…"), as it does for

@@ -2927,6 +2927,32 @@ TEST(Rule1_RightToLeft, ALoneLabelAtTheLeftOfAnArabicLineIsAMarkerWhereThePageRe
   EXPECT_FALSE(pl.lines[0].rtl);
 }
 
+TEST(Rule1_RightToLeft, LettersOnOneBaselineAreNoSlantedRunWhateverTheirBoxes) {
+  // cairo-ar-7073 page 2: "قابلاً" in Noto Naskh Arabic at line spacing 0.8, drawn a glyph
+  // at a time; the lam-alef's alef carries the tanween, its box 3 pt taller than its
+  // neighbours' (1.7 em line boxes). Three glyphs stepping by the boxes' middles read as a
+  // letter-spaced diagonal watermark, and the letters left their line ("ل لاً", issue 16).
+  // On one baseline they are no step.
+  auto glyph = [](const std::string& t, double x0, double x1, double y0, int order) {
+    extract::Word w;
+    w.text = t;
+    w.x0 = x0, w.x1 = x1, w.y0 = y0, w.y1 = 162.67;
+    w.size = 24, w.base = 147.46;
+    w.order = order, w.order_end = order + 2;
+    return w;
+  };
+  std::vector<extract::Word> ws = {glyph("ب", 593.59, 600.19, 121.8, 161), glyph("ل", 578.59, 593.23, 121.8, 163),
+                                   glyph("اً", 578.59, 578.60, 118.8, 165), glyph("ل", 568.61, 573.70, 121.8, 170)};
+  extract::mark_slanted(ws, 24);
+  for (const auto& w : ws) EXPECT_EQ(w.rot, 0) << w.text;
+  // (a watermark's letters, each on its own baseline, still are)
+  std::vector<extract::Word> mark = {glyph("م", 100, 130, 300, 1), glyph("س", 135, 165, 270, 3), glyph("و", 170, 200, 240, 5),
+                                     glyph("د", 205, 235, 210, 7)};
+  for (size_t k = 0; k < mark.size(); ++k) mark[k].size = 60, mark[k].y1 = mark[k].y0 + 70, mark[k].base = mark[k].y0 + 55;
+  extract::mark_slanted(mark, 24);
+  for (const auto& w : mark) EXPECT_EQ(w.rot, 4) << w.text;
+}
+
 TEST(Rule2_Markers, ListNumberGluedToThaiTextIsAMarker) {
   // impress-pptx-th-3189 page 5 and -3057 page 8: Impress sets no space between an item's
   // number and its Thai text ("(a)รองรับ…"), or a narrow one ("iv. แปล…"), as it does for

@@ -468,6 +468,80 @@ def cjk_doubles():
         f.write("\n")
 
 
+@case
+def arabic_pango():
+    """Arabic set by Pango (HarfBuzz) in four fonts, what cairo decks showed deckhand reading
+    wrong (issue 16, ninth session): a lam-alef glyph carrying a tanween ("واتصالًا", read
+    "واتصا الً" in Noto Sans Arabic and DejaVu Sans); a tanween's taller box in Noto Naskh
+    Arabic at line spacing 0.8 (letters of "قابلاً" taken for a slanted watermark); a per
+    cent sign and two numbers ending a right-to-left line ("12%", "2026-014.").
+    Needs python3-gi, gir1.2-pango-1.0 and fonts-noto-core."""
+    import gi
+    gi.require_version("Pango", "1.0")
+    gi.require_version("PangoCairo", "1.0")
+    from gi.repository import Pango, PangoCairo
+    d = Deck("arabic-pango", "arabic")
+    cr = d.cr
+
+    def show(t, x, y, size, font, rtl=True, width=None, line=1.0, bold=False):
+        lay = PangoCairo.create_layout(cr)
+        ctx = lay.get_context()
+        ctx.set_base_dir(Pango.Direction.RTL if rtl else Pango.Direction.LTR)
+        lay.context_changed()
+        lay.set_auto_dir(False)
+        fd = Pango.FontDescription()
+        fd.set_family(font)
+        fd.set_absolute_size(size * Pango.SCALE)
+        if bold:
+            fd.set_weight(Pango.Weight.BOLD)
+        lay.set_font_description(fd)
+        if width:
+            lay.set_width(int(width * Pango.SCALE))
+            lay.set_wrap(Pango.WrapMode.WORD)
+            lay.set_alignment(Pango.Alignment.RIGHT if rtl else Pango.Alignment.LEFT)
+        if line != 1.0:
+            lay.set_line_spacing(line)
+        lay.set_text(t, -1)
+        cr.move_to(x, y)
+        PangoCairo.show_layout(cr, lay)
+
+    slides = []
+    # 1-2: lam-alef with tanween, two fonts whose lam-alef is one glyph
+    p1 = "تتطلب الاجتماعات الهجينة ميكروفونات جيدة واتصالًا مستقرًا وتحتاج مالًا وأعمالًا كثيرة."
+    for font, t in (("Noto Sans Arabic", "الاتصال"), ("DejaVu Sans", "الأعمال")):
+        show(t, 60, 20, 30, font, width=600, bold=True)
+        show(p1, 60, 110, 24, font, width=600)
+        d.page()
+        slides.append(S(t, [(0, p1)]))
+    # 3: Noto Naskh Arabic at line spacing 0.8
+    p3 = ("يتيح نهج أصحاب المصلحة المتعددين في حوكمة الإنترنت إنترنتًا قابلاً للتوسع والتطور، "
+          "ويبلغ الدعم خمسة آلاف دولار لكل مشارك قابلاً للتجديد مرةً أخرى.")
+    show("النهج", 60, 20, 30, "Noto Naskh Arabic", width=600, bold=True)
+    show(p3, 60, 100, 24, "Noto Naskh Arabic", width=600, line=0.8)
+    d.page()
+    slides.append(S("النهج", [(0, p3)]))
+    # 4: a per cent sign and two numbers at the end of right-to-left lines (bullets right)
+    its4 = ["ارتفعت المشاركة 12%", "ترقم الوثائق حسب السنة والتسلسل، مثل 2026-014.", "زيادة العضوية بنسبة 18% هذا العام"]
+    show("الأرقام", 60, 20, 30, "Amiri", width=600, bold=True)
+    y = 100
+    for t in its4:
+        show(t, 60, y, 22, "Amiri", width=580)
+        show("\u2022", 650, y, 22, "Amiri", rtl=False)
+        y += 50
+    d.page()
+    slides.append(S("الأرقام", [(1, t) for t in its4]))
+    d.close()
+    expected("arabic-pango", slides, "ar",
+             "Arabic set by Pango in Noto Sans Arabic, DejaVu Sans, Noto Naskh Arabic and Amiri: lam-alef with "
+             "tanween, line spacing 0.8, numbers and per cent signs at a right-to-left line's end")
+    with open(os.path.join(OUT, "arabic-pango.expected.json"), encoding="utf-8") as f:
+        e = json.load(f)
+    e["must_have"] = [[1, p1], [2, p1], [3, p3]] + [[4, t] for t in its4]  # (page, text)
+    with open(os.path.join(OUT, "arabic-pango.expected.json"), "w", encoding="utf-8") as f:
+        json.dump(e, f, ensure_ascii=False, indent=1)
+        f.write("\n")
+
+
 if __name__ == "__main__":
     os.makedirs(OUT, exist_ok=True)
     only = set(sys.argv[1:])

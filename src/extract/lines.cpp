@@ -677,7 +677,11 @@ std::string rtl_text(const std::vector<Word>& visual, bool rtl_paragraph, const 
       }
       bool same_glyph = false;
       if (!cl.empty() && !cl.back().space && cl.back().rtl && n > 0) {
-        size_t j = idx[n - 1];
+        // (the letter before, past the marks drawn between: TextPage puts a mark after the
+        // letter it is drawn over, "لًا" of one lam-alef glyph)
+        size_t m = n - 1;
+        while (m > 0 && direction::is_mark(s[idx[m]])) --m;
+        size_t j = idx[m];
         if (!g.empty()) same_glyph = g[i] == g[j] && g[i] >= 0;
         else if (s[j] == 0x644 && arabic_letter(s[i]) && !reversed) {
           // Without glyph information: Poppler splits a glyph that maps to two characters
@@ -702,6 +706,7 @@ std::string rtl_text(const std::vector<Word>& visual, bool rtl_paragraph, const 
         for (size_t q = 0; q < g.size(); ++q) letters += g[q] == g[i] && !direction::is_mark(s[q]) ? 1 : 0;
         bool pair = g.empty() || letters == 2;
         if (c.text.size() == 2 && alef(c.text[0]) && c.text[1] == 0x644 && pair) std::swap(c.text[0], c.text[1]);
+
         c.x0 = std::min(c.x0, a);
         c.x1 = std::max(c.x1, b);
         char_cluster[i] = static_cast<long>(cl.size()) - 1;
@@ -717,8 +722,17 @@ std::string rtl_text(const std::vector<Word>& visual, bool rtl_paragraph, const 
       char_cluster[i] = static_cast<long>(cl.size()) - 1;
     }
     for (auto [m, base] : on_base) {
-      if (char_cluster[base] >= 0) cl[static_cast<size_t>(char_cluster[base])].text += s[m];
-      else marks.push_back({s[m], std::min(x[m], x[m + 1])});
+      if (char_cluster[base] >= 0) {
+        // (after its letter and the marks already on it, inside a glyph of two letters:
+        // the tanween of "لًا" on the lam of a lam-alef glyph)
+        std::u32string& t = cl[static_cast<size_t>(char_cluster[base])].text;
+        size_t at = t.find(s[base]);
+        if (at == std::u32string::npos) at = t.size();
+        else
+          for (++at; at < t.size() && direction::is_mark(t[at]);) ++at;
+        t.insert(at, 1, s[m]);
+      } else
+        marks.push_back({s[m], std::min(x[m], x[m + 1])});
     }
   }
   // (marks ending a word drawn left to right, or a word of marks alone, belong to the word

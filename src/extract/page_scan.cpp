@@ -74,6 +74,7 @@ class ScanDev : public TextOutputDev {
   // positions are spaces, and how many characters each glyph maps to.
   struct Shown {
     int pos = 0, bytes = 0, chars = 0;
+    std::u32string text;  // the characters it maps to, as TextPage spells them (presentation forms decomposed)
     bool space = false, skip = false;
     float rgb[3] = {0, 0, 0};  // fill colour
     float alpha = 1;           // fill opacity (constant alpha, /ca)
@@ -237,6 +238,13 @@ class ScanDev : public TextOutputDev {
     sh.pos = char_pos;
     sh.bytes = nBytes;
     sh.chars = uLen;
+    // (TextPage spells an Arabic presentation form out, "ﻻ" as lam and alef: as many
+    // characters of the word as its compatibility decomposition)
+    for (int k = 0; k < uLen; ++k) sh.text += static_cast<char32_t>(u[k]);
+    if (uLen == 1 && ((u[0] >= 0xFB50 && u[0] <= 0xFDFF) || (u[0] >= 0xFE70 && u[0] <= 0xFEFF))) {
+      sh.text = unicode::decode(unicode::nfkc(unicode::encode(static_cast<char32_t>(u[0]))));
+      sh.chars = static_cast<int>(sh.text.size());
+    }
     sh.space = uLen == 1 && (u[0] == 0x20 || u[0] == 0x09 || u[0] == 0xA0 || u[0] == 0x3000 || (u[0] >= 0x2000 && u[0] <= 0x200A) ||
                              u[0] == 0x202F || u[0] == 0x205F);
     sh.skip = uLen == 1 && u[0] == 0;  // TextPage ignores null characters
@@ -776,6 +784,47 @@ void PageScanner::scan(int index, PageScan& out) {
             break;
           }
         }
+        // (TextPage puts a combining mark after the letter it is drawn over, not where its
+        // glyph comes: "لًا" of a lam-alef glyph and a tanween's; each character then goes to
+        // the first glyph, in drawing order, that maps to it and has it left)
+        if (!w.char_glyph.empty()) {
+          std::u32string t = unicode::decode(w.text);
+          std::vector<std::u32string> left;
+          std::vector<int> gi;
+          int n = 0;
+          for (auto it = at(w.order); it != shown.end() && it->pos < w.order_end; ++it, ++n)
+            if (!it->skip) left.push_back(it->text), gi.push_back(n);
+          std::vector<int> g;
+          for (char32_t c : t) {
+            size_t k = 0;
+            while (k < left.size() && left[k].find(c) == std::u32string::npos) ++k;
+            if (k == left.size()) break;
+            left[k].erase(left[k].find(c), 1);
+            g.push_back(gi[k]);
+          }
+          if (g.size() == t.size() && static_cast<int>(t.size()) == tw.getLength()) w.char_glyph = std::move(g);
+        }
+      }
+      // A word of a lam-alef glyph with a mark ("لًا"): TextPage's box for it may end where
+      // the mark's character does, short of the glyph's advance, and leave a gap that reads
+      // as a space ("واتصا لًا"); the word reaches as far as its letters' glyphs.
+      if (!w.char_x.empty()) {
+        auto first = std::lower_bound(dev.glyphs.begin(), dev.glyphs.end(), w.order,
+                                      [](const Glyph& g, int p) { return g.pos < p; });
+        double gx0 = 1e18, gx1 = -1e18;
+        bool multi = false;
+        for (auto it = first; it != dev.glyphs.end() && it->pos < w.order_end; ++it) {
+          std::u32string t = unicode::decode(it->text);
+          size_t letters = std::count_if(t.begin(), t.end(), [](char32_t c) { return !direction::is_mark(c); });
+          if (letters == 0) continue;
+          multi = multi || letters >= 2 || (t.size() == 1 && t[0] >= 0xFEF5 && t[0] <= 0xFEFC);
+          gx0 = std::min(gx0, it->x0), gx1 = std::max(gx1, it->x1);
+        }
+        double em = std::max(w.size, 1.0);
+        std::u32string wt = unicode::decode(w.text);
+        multi = multi && std::any_of(wt.begin(), wt.end(), direction::is_mark);
+        if (multi && gx1 > w.x1 + 0.05 * em && gx1 < w.x1 + em) w.x1 = w.char_x.back() = gx1;
+        if (multi && gx0 < w.x0 - 0.05 * em && gx0 > w.x0 - em) w.x0 = w.char_x.front() = gx0;
       }
       out.words.push_back(std::move(w));
       out.ranges.push_back({tw.getCharPos(), tw.getCharPos() + tw.getCharLen()});

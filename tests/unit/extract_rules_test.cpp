@@ -3523,3 +3523,23 @@ TEST(Rule8_Markers, BareNumbersCountingDownATablesColumnAreNoList) {
   // (counting up, they are a list's numbers)
   EXPECT_EQ(column("1", "确认场地", "2", "发布结果", 555.66), (std::vector<std::string>{"1|确认场地", "2|发布结果"}));
 }
+
+TEST(Rule1_RightToLeft, LamAlefGlyphWithATanweenReadsLamMarkAlef) {
+  // cairo-ar-1034 page 9: "واتصالًا" in Noto Sans Arabic, its lam-alef one glyph and the
+  // tanween another; TextPage puts the mark after the letter it is drawn over, between the
+  // glyph's two letters ("لًا", glyphs 0 1 0): the lam and the alef are still one cluster,
+  // and the mark stays on the lam, not "اًل" (issue 16)
+  extract::Word w;
+  w.text = "لًا";
+  w.x0 = 144.34, w.x1 = 158.02, w.y0 = 100, w.y1 = 128, w.size = 24;
+  w.char_x = {144.34, 145.90, 147.45, 158.02};
+  w.char_glyph = {0, 1, 0};
+  w.order = 110, w.order_end = 114;
+  extract::Word a;  // the alef before it, no space between (it joins no letter after it)
+  a.text = "ا";
+  a.x0 = 158.36, a.x1 = 165.66, a.y0 = 100, a.y1 = 128, a.size = 24;
+  a.char_x = {158.36, 165.66};
+  a.char_glyph = {0};
+  a.order = 108, a.order_end = 109;
+  EXPECT_EQ(extract::rtl_text({w, a}, true), "الًا");
+}

@@ -142,6 +142,31 @@ TEST(Rule1_RightToLeft, FullStopAtTheRightEndOfARightToLeftLineEndsItsSentence) 
   EXPECT_EQ(pl.lines[0].text, "نتوقع نحو ستمائة مشارك هنا.");
 }
 
+TEST(Rule1_RightToLeft, WrappedLineOfATallFontAtLooseSpacingContinuesItsParagraph) {
+  // impress-odp-fa-3177 page 3: a Persian paragraph in Noto Sans Arabic at 28 pt and 1.5
+  // lines, set flush left; its boxes 1.3 em tall (36.4 pt), its lines 3.16 em apart: the
+  // boxes stand 52 pt apart, more than their height (issue 16)
+  PageBuilder p(1);
+  auto line = [&](const std::vector<std::string>& ws, double left, double y) {
+    double x = left;
+    for (auto it = ws.rbegin(); it != ws.rend(); ++it) {
+      double w = 11.0 * static_cast<double>(unicode::decode(*it).size());
+      auto& wd = p.span(rev(*it), x, x + w, y, 28);
+      wd.y1 = y + 36.4;
+      wd.base = y + 26.6;
+      x += w + 7;
+    }
+  };
+  p.word(rev("منابع"), 560, 15.5, 40, true);
+  line({"پرسش‌ها", "را", "می‌توان", "با", "ایمیل", "فرستاد", "یا", "پشت", "میکروفون"}, 43, 129.4);
+  line({"آزاد", "مطرح", "کرد."}, 43, 217.9);
+  line({"بودجه", "متوازن", "است."}, 43, 330);
+  Deck d = analyze_pages({p});
+  ASSERT_EQ(d.slides.size(), 1u);
+  ASSERT_EQ(d.slides[0].blocks.size(), 2u);
+  EXPECT_EQ(d.slides[0].blocks[0].text, "پرسش‌ها را می‌توان با ایمیل فرستاد یا پشت میکروفون آزاد مطرح کرد.");
+}
+
 TEST(Rule1_RightToLeft, CentredItemWrappedUnderLooseSpacingStaysWhole) {
   // impress-odp-fa-1021 page 5: centred Persian items at 20 pt, each first line filling
   // the box, wrapped 34.8 pt (1.74 em) under it

@@ -530,13 +530,25 @@ def arabic_pango():
         y += 50
     d.page()
     slides.append(S("الأرقام", [(1, t) for t in its4]))
+    # 5: a numbered title set smaller than its items, over a left-to-right list of Arabic
+    # items whose labels are drawn after their text, one alone of its shape ("a)")
+    show("2. IETF منفتحة", 43, 20, 16, "Noto Sans Arabic", rtl=False, bold=True)
+    its5 = [(1, "A.", "مراجعة كل مسودة", 22), (1, "B.", "المحتوى المحلي واللغات", 22), (2, "a)", "ترجمة فورية مكتوبة في كل قاعة", 19.8)]
+    y = 100
+    for lvl, num, t, size in its5:
+        x = 110 if lvl == 1 else 145
+        show(t, x, y, size, "Noto Sans Arabic", rtl=False)
+        show(num, x - 32, y, size, "Noto Sans Arabic", rtl=False)
+        y += 60
+    d.page()
+    slides.append(S("2. IETF منفتحة", [(lvl, t) for lvl, _, t, _ in its5]))
     d.close()
     expected("arabic-pango", slides, "ar",
              "Arabic set by Pango in Noto Sans Arabic, DejaVu Sans, Noto Naskh Arabic and Amiri: lam-alef with "
              "tanween, line spacing 0.8, numbers and per cent signs at a right-to-left line's end")
     with open(os.path.join(OUT, "arabic-pango.expected.json"), encoding="utf-8") as f:
         e = json.load(f)
-    e["must_have"] = [[1, p1], [2, p1], [3, p3]] + [[4, t] for t in its4]  # (page, text)
+    e["must_have"] = [[1, p1], [2, p1], [3, p3]] + [[4, t] for t in its4] + [[5, t] for _, _, t, _ in its5]  # (page, text)
     with open(os.path.join(OUT, "arabic-pango.expected.json"), "w", encoding="utf-8") as f:
         json.dump(e, f, ensure_ascii=False, indent=1)
         f.write("\n")

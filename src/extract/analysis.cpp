@@ -1413,6 +1413,9 @@ Deck analyze(const std::vector<PageLines>& pages_in, const AnalysisOptions& opts
     auto marked_item = [&](const Line* l) {
       if (l->marker.empty()) return false;
       if (!l->numbered) return true;
+      // (a title stands at the top: a numbered line under another line is an item, "a)"
+      // alone at its level under "A." and "B.")
+      if (std::any_of(body.begin(), body.end(), [&](const Line* o) { return o->y1 <= l->y0; })) return true;
       for (const Line* b : body)
         if (b != l && b->numbered && std::abs(b->size - l->size) <= 0.1 * std::max(l->size, 1.0) &&
             marker_shape(b->marker) == marker_shape(l->marker))

@@ -2698,11 +2698,14 @@ PageLines build_lines(const PageWords& page, bool rtl_deck, std::optional<bool> 
     // at their left: the page's lists run left to right)
     {
       bool ltr_lists = false;
-      for (const Line& o : out.lines)
+      double top = 1e18;  // (not the page's first line: a numbered title, "2. IETF منفتحة", is no item)
+      for (const Line& o : out.lines) {
+        top = std::min(top, o.y0);
         ltr_lists = ltr_lists || (!o.rtl && !o.marker.empty() && (number_marker(o.marker) || o.marker == "o" ||
                                                                    dash_like(u::decode(o.marker))) && has_rtl(o.text));
+      }
       for (size_t i = 0; i < at.size() && ltr_lists; ++i)
-        if (at[i] && out.lines[i].rtl && out.lines[i].marker.empty())
+        if (at[i] && out.lines[i].rtl && out.lines[i].marker.empty() && out.lines[i].y0 > top + 1)
           out.lines[i] = make_line(kept[i], page.width, dc, &page.spaces, false, false, true);
     }
   }

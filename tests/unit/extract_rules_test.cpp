@@ -2939,17 +2939,18 @@ TEST(Rule1_RightToLeft, ALoneLabelAtTheLeftOfAnArabicLineIsAMarkerWhereThePageRe
     p.word(label, lx, y, 20);
     p.pw.words.back().order = order++;
   };
+  p.word(rev("القائمة"), 40, 40, 30, true);  // (the page's title, above: the first line is no item)
   item("1.", {rev("مضمون"), rev("منح")}, 80, 110);
   item("a)", {rev("مفتوح"), rev("مكتب")}, 120, 150);
   item("b)", {rev("جديد"), rev("موعد")}, 120, 190);
   item("c)", {rev("قريب"), rev("موقع")}, 120, 230);
   auto pl = p.lines();
-  ASSERT_EQ(pl.lines.size(), 4u);
-  EXPECT_EQ(pl.lines[1].marker, "a)");  // (a column of labels: markers)
-  EXPECT_EQ(pl.lines[3].marker, "c)");
-  EXPECT_EQ(pl.lines[0].marker, "1.");  // (and the label alone at its place, on the same page)
-  EXPECT_EQ(pl.lines[0].text, "منح مضمون");
-  EXPECT_FALSE(pl.lines[0].rtl);
+  ASSERT_EQ(pl.lines.size(), 5u);
+  EXPECT_EQ(pl.lines[2].marker, "a)");  // (a column of labels: markers)
+  EXPECT_EQ(pl.lines[4].marker, "c)");
+  EXPECT_EQ(pl.lines[1].marker, "1.");  // (and the label alone at its place, on the same page)
+  EXPECT_EQ(pl.lines[1].text, "منح مضمون");
+  EXPECT_FALSE(pl.lines[1].rtl);
 }
 
 TEST(Rule1_RightToLeft, LettersOnOneBaselineAreNoSlantedRunWhateverTheirBoxes) {

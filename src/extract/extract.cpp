@@ -51,7 +51,9 @@ std::vector<int> parse_page_ranges(const std::string& spec, int npages) {
     int a, b;
     if (dash == std::string::npos) a = b = num(part, 0);
     else { a = num(part.substr(0, dash), 1); b = num(part.substr(dash + 1), npages); }
-    if (a > b && a >= 1 && b >= 1) bad("range " + part + " is reversed (write it as " + std::to_string(b) + "-" + std::to_string(a) + ")");
+    if (a > b && a >= 1 && b >= 1)
+      throw Error(Exit::usage, "", "--pages \"" + spec + "\": range " + part + " is reversed",
+                  "write it as " + std::to_string(b) + "-" + std::to_string(a));
     if (a < 1 || b > npages || a > b) bad("range " + part + " is outside the document");
     for (int i = a; i <= b; ++i) pages.insert(i);
   }

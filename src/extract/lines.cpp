@@ -1095,9 +1095,15 @@ std::pair<W, W> split_word(const W& w, size_t k) {
 }
 
 // Splits "•Text" into a marker word and a text word.
+// Not where a stop or closing mark follows the glyph: "»," closes a French quotation
+// ("« où », « là »"), no marker stands before a comma.
 void split_leading_glyph(std::vector<W>& out, W w) {
+  auto trailing = [](char32_t c) {
+    int8_t t = u_charType(static_cast<UChar32>(c));
+    return t == U_OTHER_PUNCTUATION || t == U_END_PUNCTUATION || t == U_FINAL_PUNCTUATION;
+  };
   if (w.raw.size() >= 2 && u::is_bullet_glyph(w.raw[0]) && !dash_like(w.raw.substr(0, 1)) &&
-      !u::is_bullet_glyph(w.raw[1])) {
+      !u::is_bullet_glyph(w.raw[1]) && !trailing(w.raw[1])) {
     auto [m, rest] = split_word(w, 1);
     m.glyph = true;
     rest.w.text = u::collapse_spaces(u::clean(rest.w.text));

@@ -17,7 +17,7 @@ SourcePdf::SourcePdf(const std::string& path, const std::string& password, unsig
   data_ = read_file(path);
   if (data_.empty()) throw Error(Exit::bad_pdf, path, "the file is empty", "check that the download or copy finished");
   if (data_.substr(0, 1024).find("%PDF-") == std::string::npos)
-    throw Error(Exit::bad_pdf, path, "not a PDF file (no %PDF- header)", "give deckhand the deck exported as PDF");
+    throw Error(Exit::bad_pdf, path, "not a PDF file: no %PDF- header", "give deckhand the deck exported as PDF");
   docs_.resize(std::max(1u, workers));
   doc(0);  // fail early: damaged, encrypted, wrong password
 }

@@ -739,7 +739,7 @@ int Job::run_preflight() {
   po.password = o_.password;
   check_input_file(o_.input);
   if (read_file(o_.input).compare(0, 5, "%PDF-") != 0)
-    throw Error(Exit::bad_pdf, o_.input, "not a PDF file (no %PDF- header)", "give the PDF you mean to print");
+    throw Error(Exit::bad_pdf, o_.input, "not a PDF file: no %PDF- header", "give the PDF you mean to print");
   render::PreflightReport r = render::preflight(o_.input, po);
   std::ostringstream out;
   for (const auto& p : r.problems)

@@ -2979,6 +2979,26 @@ TEST(Rule1_RightToLeft, LettersOnOneBaselineAreNoSlantedRunWhateverTheirBoxes) {
   for (const auto& w : mark) EXPECT_EQ(w.rot, 4) << w.text;
 }
 
+TEST(Rule2_Markers, ClosingGuillemetBeforeACommaIsNoMarker) {
+  // found by a new user on LibreOffice, cairo and Beamer pages: "« où », « là »" read
+  // "« où » , « là »": Poppler's word "»," was split at "»", a glyph that may be a bullet
+  // (issue 16)
+  PageBuilder p(1);
+  p.line("Sous-point : « guillemets », n’est-ce pas ?", 50, 150, 20);
+  p.line("(« office », « fluffy »)", 50, 180, 20);
+  auto pl = p.lines();
+  ASSERT_EQ(pl.lines.size(), 2u);
+  EXPECT_EQ(pl.lines[0].text, "Sous-point : « guillemets », n’est-ce pas ?");
+  EXPECT_EQ(pl.lines[1].text, "(« office », « fluffy »)");
+  // (a bullet glyph glued to a word still is one: "»Texte")
+  PageBuilder q(1);
+  q.line("»Texte du point", 50, 150, 20);
+  q.line("»Second point", 50, 180, 20);
+  auto ql = q.lines();
+  ASSERT_EQ(ql.lines.size(), 2u);
+  EXPECT_EQ(ql.lines[0].marker, "»");
+}
+
 TEST(Rule2_Markers, ListNumberGluedToThaiTextIsAMarker) {
   // impress-pptx-th-3189 page 5 and -3057 page 8: Impress sets no space between an item's
   // number and its Thai text ("(a)รองรับ…"), or a narrow one ("iv. แปล…"), as it does for

@@ -973,8 +973,16 @@ std::vector<std::vector<bool>> find_furniture(const std::vector<PageLines>& page
 }
 
 std::optional<std::string> guess_lang(const std::string& text) {
-  size_t latin = 0, cyr = 0, arab = 0, hebr = 0, han = 0, kana = 0, hangul = 0, greek = 0, ukr = 0;
+  size_t latin = 0, cyr = 0, arab = 0, hebr = 0, han = 0, kana = 0, hangul = 0, greek = 0, ukr = 0, thai = 0;
+  // letters that tell Arabic-script languages apart: Persian's (and Urdu's) yeh and keheh
+  // and Persian's four letters against Arabic's yeh, kaf, teh marbuta and alef maksura;
+  // Urdu's own letters (tteh, ddal, rreh, noon ghunna, yeh barree)
+  size_t persian = 0, arabic = 0, urdu = 0;
   for (char32_t c : u::decode(text)) {
+    if (c == 0x6CC || c == 0x6A9 || c == 0x67E || c == 0x686 || c == 0x698 || c == 0x6AF) ++persian;
+    else if (c == 0x64A || c == 0x643 || c == 0x629 || c == 0x649) ++arabic;
+    if (c == 0x679 || c == 0x688 || c == 0x691 || c == 0x6BA || c == 0x6D2) ++urdu;
+    if (c >= 0xE01 && c <= 0xE5B) ++thai;
     if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= 0xC0 && c <= 0x24F)) ++latin;
     else if (c >= 0x400 && c <= 0x4FF) { ++cyr; if (c == 0x456 || c == 0x457 || c == 0x454 || c == 0x491) ++ukr; }
     else if ((c >= 0x600 && c <= 0x6FF) || (c >= 0xFB50 && c <= 0xFEFF)) ++arab;
@@ -984,10 +992,11 @@ std::optional<std::string> guess_lang(const std::string& text) {
     else if (c >= 0xAC00 && c <= 0xD7AF) ++hangul;
     else if (c >= 0x370 && c <= 0x3FF) ++greek;
   }
-  size_t total = latin + cyr + arab + hebr + han + kana + hangul + greek;
+  size_t total = latin + cyr + arab + hebr + han + kana + hangul + greek + thai;
   if (total == 0) return std::nullopt;
   auto share = [&](size_t n) { return static_cast<double>(n) / static_cast<double>(total); };
-  if (share(arab) > 0.3) return "ar";
+  if (share(arab) > 0.3) return urdu * 20 >= arab ? "ur" : persian > arabic ? "fa" : "ar";
+  if (share(thai) > 0.3) return "th";
   if (share(hebr) > 0.3) return "he";
   if (kana > 0 && share(kana + han) > 0.2 && kana * 20 >= han) return "ja";
   if (share(hangul) > 0.2) return "ko";

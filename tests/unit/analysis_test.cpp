@@ -470,6 +470,11 @@ TEST(Lang, GuessFromScriptsAndWords) {
   EXPECT_EQ(extract::guess_lang("互联网工程任务组简介"), "zh");
   EXPECT_EQ(extract::guess_lang("シミュレーション工学の誤差"), "ja");
   EXPECT_EQ(extract::guess_lang("لماذا نشارك"), "ar");
+  // (Persian, Urdu and Thai told apart: a new user's Persian deck was "ar", Thai nothing)
+  EXPECT_EQ(extract::guess_lang("این برنامه‌ها به کاربران کمک می‌کنند"), "fa");
+  EXPECT_EQ(extract::guess_lang("يتيح نهج أصحاب المصلحة المتعددين في حوكمة الإنترنت"), "ar");
+  EXPECT_EQ(extract::guess_lang("پاکستان میں انٹرنیٹ کی ترقی ہو رہی ہے"), "ur");
+  EXPECT_EQ(extract::guess_lang("ภาษาไทยไม่มีการเว้นวรรคระหว่างคำ"), "th");
   EXPECT_EQ(extract::guess_lang("Die Sicherheit ist nicht das Problem und der Schlüssel"), "de");
   EXPECT_EQ(extract::guess_lang("123 456"), std::nullopt);
 }

@@ -317,6 +317,13 @@ namespace {
 
 bool arabic_letter(char32_t c) { return (c >= 0x620 && c <= 0x64A) || (c >= 0x66E && c <= 0x6D3) || (c >= 0x6FA && c <= 0x6FF); }
 
+// A digit of the numbers UAX #9 reorders around Arabic text: European, Arabic-Indic and
+// Extended Arabic-Indic (Persian).
+bool bidi_digit(char32_t c) { return (c >= '0' && c <= '9') || (c >= 0x660 && c <= 0x669) || (c >= 0x6F0 && c <= 0x6F9); }
+
+// A character of the Arabic script blocks (Arabic, its Supplement, Extended-A).
+bool arabic_script(char32_t c) { return (c >= 0x600 && c <= 0x6FF) || (c >= 0x750 && c <= 0x77F) || (c >= 0x8A0 && c <= 0x8FF); }
+
 // Presentation forms (Arabic Presentation Forms-A and -B: U+FB50..U+FDFF, U+FE70..U+FEFF,
 // as XeTeX and some office exports map their glyphs) folded to the letters they show by
 // their compatibility decomposition (NFKC), so that search, translation memories and
@@ -469,8 +476,7 @@ std::optional<WordOrder> logical_word_order(const std::vector<Word>& visual) {
 // them only across a common separator), so they are drawn in reverse order, "014-2026",
 // which the inverse algorithm keeps. Put back in the order typed.
 void arabic_number_order(std::u32string& out) {
-  auto digit = [](char32_t c) { return (c >= '0' && c <= '9') || (c >= 0x660 && c <= 0x669) || (c >= 0x6F0 && c <= 0x6F9); };
-  auto arabic_script = [](char32_t c) { return (c >= 0x600 && c <= 0x6FF) || (c >= 0x750 && c <= 0x77F) || (c >= 0x8A0 && c <= 0x8FF); };
+  const auto digit = bidi_digit;
   for (size_t i = 0; i < out.size();) {
     // (a full stop read before them, after a space: the sentence's stop, drawn at the run's
     // left end with them, ".014-2026" of "مثل 2026-014.": it goes after them)
@@ -1047,8 +1053,7 @@ std::string rtl_text(const std::vector<Word>& visual, bool rtl_paragraph, const 
   // numbers only) and takes the run's direction, left of the number. Typed after it.
   {
     auto percent = [](char32_t c) { return c == U'%' || c == 0x66A || c == 0x2030 || c == 0x609; };
-    auto digit = [](char32_t c) { return (c >= '0' && c <= '9') || (c >= 0x660 && c <= 0x669) || (c >= 0x6F0 && c <= 0x6F9); };
-    auto arabic_script = [](char32_t c) { return (c >= 0x600 && c <= 0x6FF) || (c >= 0x750 && c <= 0x77F) || (c >= 0x8A0 && c <= 0x8FF); };
+    const auto digit = bidi_digit;
     for (size_t i = 0; i + 1 < out.size(); ++i) {
       if (!percent(out[i]) || !digit(out[i + 1]) || (i > 0 && (digit(out[i - 1]) || percent(out[i - 1])))) continue;
       size_t e = i + 1;

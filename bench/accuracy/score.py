@@ -15,7 +15,11 @@ the shared cases agree with what `ctest -R Case` prints:
   - a furniture text (folded) leaks when it occurs inside an extracted title or block
     (as extracted, not folded), as the case test looks for it; one difference: not on a
     page whose expected title, items or notes hold that text themselves (no shared case
-    has such a page; two labelled real title slides do).
+    has such a page; two labelled real title slides do);
+  - generated decks only: a deck whose truth says `space_either: cjk-latin` (XeLaTeX with
+    xeCJK, which draws the same glue between CJK and Latin whether a space was typed or
+    not) compares texts without the spaces between a Han or kana letter and an ASCII
+    character (fold_cjk_latin); no shared case or labelled page says it.
 """
 from collections import Counter
 
@@ -46,6 +50,26 @@ def fold(s):
     return "".join(out)
 
 
+def _cjk_letter(ch):
+    o = ord(ch)
+    return 0x3040 <= o <= 0x30FF or 0x3400 <= o <= 0x4DBF or 0x4E00 <= o <= 0x9FFF or 0xF900 <= o <= 0xFAFF
+
+
+def fold_cjk_latin(s):
+    """fold, then without the spaces between a Han or kana letter and a printable ASCII
+    character (either order): for decks whose truth says `space_either: cjk-latin`, where
+    the producer draws the same glue there whether or not a space was typed (xeCJK)."""
+    s = fold(s)
+    out = []
+    for k, ch in enumerate(s):
+        if ch == " " and 0 < k < len(s) - 1:
+            a, b = s[k - 1], s[k + 1]
+            if (_cjk_letter(a) and 0x21 <= ord(b) <= 0x7E) or (_cjk_letter(b) and 0x21 <= ord(a) <= 0x7E):
+                continue
+        out.append(ch)
+    return "".join(out)
+
+
 def is_space_char(ch):
     return ord(ch) in _SPACES or ch.isspace()
 
@@ -65,11 +89,12 @@ def chars_lost(expected_texts, extracted_texts):
     return sum(e.values()), sum(max(0, n - g.get(ch, 0)) for ch, n in e.items())
 
 
-def score_slide(exp, got, optional=frozenset(), skip_items=False, code_aside=False):
+def score_slide(exp, got, optional=frozenset(), skip_items=False, code_aside=False, fold=fold):
     """Score one expected slide (`title`, `items` [[level, text]...], optional `notes`)
     against one extracted deck-JSON slide (None when the extraction has no such page).
     With code_aside, blocks the extraction marks `code` (a code listing) are set aside like
     optional ones, unless one has the text of an expected item (then it counts).
+    `fold`: how texts compare (fold_cjk_latin for a `space_either: cjk-latin` deck).
     Returns a dict of plain values (JSON-ready)."""
     blocks = (got or {}).get("blocks") or []
     got_title = (got or {}).get("title") or ""

@@ -338,6 +338,14 @@ bool starts_lower(const std::string& t) {
   return false;
 }
 
+// Mostly Han or kana: more of its letters than of any other script's.
+bool cjk_text(const std::string& t) {
+  size_t cjk = 0, other = 0;
+  for (char32_t c : u::decode(t))
+    if (u_isalpha(static_cast<UChar32>(c))) ++(u::is_cjk(c) ? cjk : other);
+  return cjk > other;
+}
+
 // Does line `l` continue the block `cur` (no marker of its own)? It must stand right
 // under the block's last line, at the block's line pitch (paragraph spacing above it
 // starts a new paragraph), in the same size, lined up with the block's text (its left
@@ -1577,6 +1585,44 @@ Deck analyze(const std::vector<PageLines>& pages_in, const AnalysisOptions& opts
           bool sure = (starts_lower(b->text) && !ends_sentence(a->text) && a->x1 - a->x0 >= 0.8 * wmax) ||
                       (caseless_wrap(*a, *b, wmax) && (shared || (ends_sentence(b->text) && a->x1 - a->x0 >= 0.7 * p.width)));
           if (sure) wraps.push_back({a->size, b->baseline() - a->baseline()});
+        }
+        // (Han or kana: a paragraph's lines at one pitch, each unmarked under the first,
+        // flush with it, that meet letter to letter (or a digit starting the lower line),
+        // every line but the last within 2.5 em of the widest of them and ending no
+        // sentence, the last ending one, the first of ten characters or more (not a short
+        // phrase of a list): a sentence wrapped, whatever the line spacing;
+        // Impress sets Noto Sans CJK 1.56 em apart at 1.3 line spacing, Pango 2.17 em at 1.5)
+        for (size_t k = 0; k + 1 < col.size(); ++k) {
+          const Line* a = col[k];
+          if (!cjk_text(a->text) || ends_sentence(a->text) || u::decode(a->text).size() < 10) continue;
+          const double em = std::max(a->size, 1.0);
+          double w = a->x1 - text_left(*a), pitch = 0;
+          size_t e = k + 1;
+          bool ok = false;
+          for (; e < col.size(); ++e) {
+            const Line* x = col[e - 1];
+            const Line* y = col[e];
+            std::u32string ux = u::decode(x->text), uy = u::decode(y->text);
+            double py = y->baseline() - x->baseline();
+            if (!y->marker.empty() || y->ink_before.value_or(false) || std::abs(y->size - a->size) > 0.05 * a->size ||
+                std::abs(y->x0 - col[k + 1]->x0) > 0.3 * em || std::abs(y->x0 - text_left(*a)) > 0.5 * em ||
+                (pitch > 0 && std::abs(py - pitch) > 0.1 * em) || py <= 0 || ux.empty() || uy.empty() ||
+                !(u::is_cjk(ux.back()) && u_isalpha(static_cast<UChar32>(ux.back()))) ||
+                !(u::is_cjk(uy.front()) || u_isdigit(static_cast<UChar32>(uy.front()))))
+              break;
+            pitch = py;
+            if (ends_sentence(y->text)) {
+              ok = y->x1 - y->x0 <= w + 0.5 * em;
+              break;
+            }
+            w = std::max(w, y->x1 - y->x0);
+          }
+          if (!ok || e >= col.size()) continue;
+          for (size_t j = k; j < e; ++j) {
+            double wj = j == k ? col[j]->x1 - text_left(*col[j]) : col[j]->x1 - col[j]->x0;
+            ok = ok && wj >= w - 2.5 * em;
+          }
+          if (ok) wraps.push_back({a->size, pitch});
         }
       }
       auto wrap_pitches = [&](double size) {

@@ -3298,6 +3298,49 @@ TEST(Rule8_Blocks, ItemBrokenByHandCloserThanItsItemsAtAnyLineSpacing) {
   EXPECT_EQ(b[1].text, "Capacity building on demand");
 }
 
+TEST(Rule8_Blocks, ChineseSentenceWrappedAtLooseLineSpacingStaysOneParagraph) {
+  // impress-pptx-zh-1068 page 6, and a page of our own set with Pango (Noto Sans CJK SC,
+  // 24 pt, 1.5 lines): a sentence wrapped over three lines 52 pt (2.17 em) apart, its
+  // line boxes 1.45 em tall; under it short phrases 43 pt apart, the last one no sentence
+  // (issue 16)
+  PageBuilder p(1);
+  p.line("开放标准的实践", 40, 20, 32, true);
+  auto line = [&](const char* text, double y) {
+    auto& w = p.span(text, 40, 40 + 24.0 * static_cast<double>(unicode::decode(text).size()), y, 24);
+    w.y1 = y + 34.75;
+    w.base = y + 27.84;
+  };
+  line("我们也鼓励参会者在国家和区域磋", 90);
+  line("商中介绍互联网工程任务组的工", 142.1);
+  line("作。", 194.3);
+  line("开放透明的流程", 244.4);
+  line("长期资金已落实", 287.6);
+  line("赞助协议已签署", 330.8);
+  Deck d = analyze_pages({p});
+  ASSERT_EQ(d.slides.size(), 1u);
+  EXPECT_EQ(texts(d.slides[0]), (std::vector<std::string>{"我们也鼓励参会者在国家和区域磋商中介绍互联网工程任务组的工作。",
+                                                          "开放透明的流程", "长期资金已落实", "赞助协议已签署"}));
+}
+
+TEST(Rule8_Blocks, ChinesePhrasesOfAListStayApartAtLooseLineSpacing) {
+  // impress-pptx-ja-1074 page 9, sketched in Chinese: unmarked phrases 1.79 em apart, two of
+  // them nearly as wide as the widest, none ending a sentence: a list, not a wrap
+  PageBuilder p(1);
+  p.line("社区意见", 40, 20, 32, true);
+  const char* phrases[] = {"四月三十日前注册", "支持纯IPv6网络的运营商", "所有草案都经过同行评审", "三个工作组已经结束了工作",
+                           "开放透明的流程"};
+  double y = 109.4;
+  for (const char* t : phrases) {
+    auto& w = p.span(t, 58.8, 58.8 + 13.4 * static_cast<double>(unicode::decode(t).size()), y, 13.4);
+    w.y1 = y + 19.4;
+    w.base = y + 15.5;
+    y += 24;
+  }
+  Deck d = analyze_pages({p});
+  ASSERT_EQ(d.slides.size(), 1u);
+  EXPECT_EQ(d.slides[0].blocks.size(), 5u);
+}
+
 TEST(Rule8_Blocks, LabelAndLinkLinesAreEachABlock) {
   // powerpoint2016-tidb-migration-zh page 2: a profile, one fact a line, then lines of a
   // label and a link ("github：https://…") at the same pitch, no spacing: each its own

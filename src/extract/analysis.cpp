@@ -374,9 +374,19 @@ bool continues(const Draft& cur, const Line& l, std::optional<std::pair<double, 
   // the column's items stand to each other by a tenth of an em, however loose the line
   // spacing: the item broken by hand; Impress sets a Persian item's second line 2.65 em
   // under it, two line boxes, its items 2.95 em apart)
+  // where the block's text starts: under its first line's text; or, for an item whose number
+  // overflowed its hanging indent and touches its text ("vii.TiDB", Impress), at the indent,
+  // left of that text and right of the number's start
+  auto at_text_start = [&](const Line& x) {
+    if (first.rtl) return std::abs(x.x1 - text_right(first)) < 0.3 * em;
+    if (std::abs(x.x0 - cur.text_start) < 0.3 * em) return true;
+    if (!cur.item || first.marker.empty() || first.words.size() < 2) return false;
+    const Word& m = first.words[0];
+    return cur.text_start - m.x1 < 0.15 * em && x.x0 > m.x0 + 0.3 * em && x.x0 < cur.text_start;
+  };
   {
     double pitch = l.baseline() - last.baseline();
-    bool at_text = first.rtl ? std::abs(l.x1 - text_right(first)) < 0.3 * em : std::abs(l.x0 - cur.text_start) < 0.3 * em;
+    bool at_text = at_text_start(l);
     if (cur.item && item_pitch > 0 && pitch > 0 && pitch < item_pitch - 0.1 * em && at_text && l.bold == last.bold &&
         !link && l.y0 > last.y1 - 0.5 * h)
       return true;
@@ -415,7 +425,7 @@ bool continues(const Draft& cur, const Line& l, std::optional<std::pair<double, 
   // where the item's text does and the first line fills the box; its pitch is the line
   // spacing, however loose, where the deck gives no measure of its own: a Chinese deck)
   if (spaced && cur.item && cur.lines.size() == 1 && pitch < 2.5 * em && box &&
-      std::abs(l.x0 - cur.text_start) < 0.3 * em && caseless_wrap(last, l, 0.95 * (box->second - box->first)))
+      at_text_start(l) && caseless_wrap(last, l, 0.95 * (box->second - box->first)))
     spaced = false;
   // lined up with the block's text
   double tol = 0.6 * em;
@@ -511,7 +521,7 @@ bool continues(const Draft& cur, const Line& l, std::optional<std::pair<double, 
   // 2.47 em apart, the items of the same box 1.9 em: Pango ends a paragraph at its last
   // line's own height)
   if (spaced && cur.item && pitch < std::max(1.9 * em, 1.6 * box_h) &&
-      (first.rtl ? std::abs(l.x1 - text_right(first)) < 0.3 * em : std::abs(l.x0 - cur.text_start) < 0.3 * em) &&
+      at_text_start(l) &&
       l.bold == last.bold && !link)
     return true;
   if (spaced && !wrap_pitch) return lower && pitch < 1.6 * ref && !link;

@@ -1439,7 +1439,7 @@ struct DirContext {
 };
 
 Line make_line(std::vector<W> ws, double page_width, const DirContext& dc, const std::vector<SpaceGlyph>* spaces,
-               bool no_number = false, bool bare_number = false, bool left_number = false) {
+               bool no_number = false, bool bare_number = false, bool left_number = false, bool sequenced = false) {
   Line l;
   std::string all;
   for (const auto& w : ws) all += w.w.text;
@@ -1641,7 +1641,9 @@ Line make_line(std::vector<W> ws, double page_width, const DirContext& dc, const
            // (a bracketed number before digits that run into Han or Kana: "(2)14都市",
            // Impress sets no space after a Japanese item's number)
            (r[0] == U'(' && r[k - 1] == U')' && u_isdigit(static_cast<UChar32>(r[k])) && ws.size() > 1 && !ws[1].raw.empty() &&
-            u::is_cjk(ws[1].raw[0]))) &&
+            u::is_cjk(ws[1].raw[0])) ||
+           // (any letter, where the page's list continues the number: see sequenced_labels)
+           (sequenced && u_isalpha(static_cast<UChar32>(r[k])))) &&
           number_marker(u::encode(r.substr(0, k))) && !(no_number && letter_number(u::encode(r.substr(0, k))))) {
         auto [m, rest] = split_word(ws[0], k);
         ws[0] = std::move(m);
@@ -1696,7 +1698,7 @@ Line make_line(std::vector<W> ws, double page_width, const DirContext& dc, const
       if (!l.rtl && has_rtl(n.w.text)) nospace_script = true;
       if ((gap >= 0.35 * em || ((drawn_apart || (nospace_script && m.raw != U"o")) && gap >= 0.2 * em)) && !lower) first_text = 1;
     } else if (!m.glyph && (number_marker(m.w.text) || (bare_number && gap >= 0.25 * em)) &&
-               (gap >= 0.15 * em || glued_number ||
+               (gap >= 0.15 * em || glued_number || sequenced ||
                 (!n.raw.empty() && (u::is_cjk(n.raw[0]) || u::no_space_script(n.raw[0])) && number_marker(m.w.text)) ||
                 // (a Latin letter or digits as the number of a right-to-left item, its own
                 // word, touching the text: Impress from PPTX sets no space after "a)")
@@ -2752,6 +2754,63 @@ PageLines build_lines(const PageWords& page, bool rtl_deck, std::optional<bool> 
         out.lines.erase(out.lines.begin() + static_cast<long>(i));
         kept.erase(kept.begin() + static_cast<long>(i));
       }
+  }
+  // A list number that overflowed its list's indent and touches its text ("c)WSIS+20…",
+  // "3.ONU et…", "ii." 0.1 em before "IX…": Impress sets the text right after a number
+  // wider than the hanging indent) is the line's number where another line of the page,
+  // its number at the same place and in the same form, holds the number before or after
+  // it (a marker, or such a touching number itself).
+  {
+    struct Cand {
+      std::string label;
+      double x = 0, size = 0;
+    };
+    auto touching = [&](size_t i) -> std::optional<Cand> {
+      const Line& l = out.lines[i];
+      if (i >= kept.size() || l.rtl || !l.marker.empty() || l.mono || kept[i].size() < 1 || kept[i][0].glyph) return std::nullopt;
+      const W& w = kept[i][0];
+      const std::u32string& r = w.raw;
+      if (kept[i].size() >= 2 && r.size() <= 6 && number_marker(w.w.text) && !kept[i][1].raw.empty() &&
+          u_isalpha(static_cast<UChar32>(kept[i][1].raw[0])))
+        return Cand{w.w.text, w.w.x0, w.w.size};
+      for (size_t k = 2; k < std::min<size_t>(r.size(), 7); ++k)
+        if ((r[k - 1] == U'.' || r[k - 1] == U')') && u_isalpha(static_cast<UChar32>(r[k])) &&
+            number_marker(u::encode(r.substr(0, k))))
+          return Cand{u::encode(r.substr(0, k)), w.w.x0, w.w.size};
+      return std::nullopt;
+    };
+    auto value_pairs = [](const std::string& a, const std::string& b) {
+      std::u32string ca = marker_core(a), cb = marker_core(b);
+      auto digits = [](const std::u32string& c) {
+        return !c.empty() && std::all_of(c.begin(), c.end(), [](char32_t x) { return x >= U'0' && x <= U'9'; });
+      };
+      if (digits(ca) && digits(cb)) return std::abs(std::stoi(u::encode(ca)) - std::stoi(u::encode(cb))) == 1;
+      for (auto [k1, v1] : marker_readings(a))
+        for (auto [k2, v2] : marker_readings(b))
+          if (k1 == k2 && std::abs(v1 - v2) == 1) return true;
+      return false;
+    };
+    std::vector<std::optional<Cand>> cands(out.lines.size());
+    for (size_t i = 0; i < out.lines.size(); ++i) cands[i] = touching(i);
+    std::vector<size_t> redo;
+    for (size_t i = 0; i < cands.size(); ++i) {
+      if (!cands[i]) continue;
+      const Cand& c = *cands[i];
+      const double em = std::max(c.size, 1.0);
+      bool seq = false;
+      for (size_t j = 0; j < out.lines.size() && !seq; ++j) {
+        if (j == i) continue;
+        const Line& o = out.lines[j];
+        Cand other;
+        if (cands[j]) other = *cands[j];
+        else if (o.numbered && !o.rtl) other = Cand{o.marker, o.marker_start, o.size};
+        else continue;
+        seq = other.label.back() == c.label.back() && std::abs(other.x - c.x) < 0.5 * em &&
+              std::abs(other.size - c.size) <= 0.1 * em && value_pairs(other.label, c.label);
+      }
+      if (seq) redo.push_back(i);
+    }
+    for (size_t i : redo) out.lines[i] = make_line(kept[i], page.width, dc, &page.spaces, false, false, false, true);
   }
   // A letter as a list number ("a.", "p." of "p. ex.", "z." of "z. B.") only when another
   // line of the page continues the sequence (the letter before or after it).

@@ -3298,6 +3298,61 @@ TEST(Rule8_Blocks, ItemBrokenByHandCloserThanItsItemsAtAnyLineSpacing) {
   EXPECT_EQ(b[1].text, "Capacity building on demand");
 }
 
+TEST(Rule2_Markers, ANumberTouchingItsTextIsTheMarkerWhereItsListContinuesIt) {
+  // impress-pptx-zh-1068 page 5 ("c)WSIS+20审查…"), impress-pptx-ja-6002 page 2 ("ii." 0.11
+  // em before "IX…") and pages of our own set with Pango: a number wider than its list's
+  // hanging indent is set right against its text (issue 16)
+  PageBuilder p(1);
+  p.line("Next steps", 40, 20, 32, true);
+  p.bullet("a)", "Open process", 60, 84, 90, 20);
+  p.bullet("b)", "Venue confirmed", 60, 84, 126, 20);
+  p.line("c)WSIS+20 review ends", 60, 162, 20);
+  p.bullet("d)", "Publish all results", 60, 84, 198, 20);
+  p.bullet("i.", "Open process", 460, 484, 90, 20);
+  p.word("ii.", 460, 126, 20);
+  p.line("IX outages", 462 + 30, 126, 20);  // (0.1 em after the number)
+  p.line("iii.Domain names", 460, 162, 20);
+  auto pl = p.lines();
+  auto find = [&](const extract::PageLines& ls, const std::string& text) -> const extract::Line* {
+    for (const auto& l : ls.lines)
+      if (l.text.find(text) != std::string::npos) return &l;
+    return nullptr;
+  };
+  ASSERT_NE(find(pl, "WSIS+20 review"), nullptr);
+  EXPECT_EQ(find(pl, "WSIS+20 review")->marker, "c)");
+  EXPECT_EQ(find(pl, "WSIS+20 review")->text, "WSIS+20 review ends");
+  ASSERT_NE(find(pl, "IX outages"), nullptr);
+  EXPECT_EQ(find(pl, "IX outages")->marker, "ii.");
+  ASSERT_NE(find(pl, "Domain names"), nullptr);
+  EXPECT_EQ(find(pl, "Domain names")->marker, "iii.");
+  // (alone, with no list to continue, a touching number stays text)
+  PageBuilder q(2);
+  q.line("Next steps", 40, 20, 32, true);
+  q.line("c)WSIS+20 alone", 60, 162, 20);
+  q.bullet("•", "Publish all results", 60, 84, 198, 20);
+  auto ql = q.lines();
+  ASSERT_NE(find(ql, "WSIS+20 alone"), nullptr);
+  EXPECT_EQ(find(ql, "WSIS+20 alone")->marker, "");
+}
+
+TEST(Rule8_Blocks, AnItemWhoseNumberOverflowedItsIndentWrapsAtTheIndent) {
+  // impress-pptx-ja-6002 page 2 and impress-pptx-ru-1071 page 3: "vii." wider than the hanging
+  // indent, its text set right after it, its second line at the indent, left of where the
+  // first line's text starts (issue 16)
+  PageBuilder p(1);
+  p.line("Options", 40, 20, 32, true);
+  p.bullet("v.", "Open process", 60, 84, 90, 20);
+  p.bullet("vi.", "Rough consensus", 60, 94, 126, 20);
+  p.line("vii.The review ends in December at the General", 60, 162, 20);
+  p.line("Assembly meeting", 84, 186, 20);
+  p.bullet("viii.", "Mentoring", 60, 114, 222, 20);
+  Deck d = analyze_pages({p});
+  ASSERT_EQ(d.slides.size(), 1u);
+  EXPECT_EQ(texts(d.slides[0]), (std::vector<std::string>{"Open process", "Rough consensus",
+                                                          "The review ends in December at the General Assembly meeting",
+                                                          "Mentoring"}));
+}
+
 TEST(Rule8_Blocks, ChineseSentenceWrappedAtLooseLineSpacingStaysOneParagraph) {
   // impress-pptx-zh-1068 page 6, and a page of our own set with Pango (Noto Sans CJK SC,
   // 24 pt, 1.5 lines): a sentence wrapped over three lines 52 pt (2.17 em) apart, its

@@ -1693,6 +1693,18 @@ Line make_line(std::vector<W> ws, double page_width, const DirContext& dc, const
       bool drawn_apart = m.w.order >= 0 && n.w.order >= 0 && m.w.order_end != n.w.order && m.w.font != n.w.font;
       // (and from 0.2 em before Han, Kana or Thai: no sentence there starts with a dash)
       bool nospace_script = !nt.empty() && (u::is_cjk(nt[0]) || (nt[0] >= 0x0E00 && nt[0] <= 0x0E7F));
+      // (or before digits that run into such a letter, "– 14个城市…": the first letter after
+      // the dash decides)
+      if (!nt.empty() && u_isdigit(static_cast<UChar32>(nt[0]))) {
+        char32_t first_letter = 0;
+        for (size_t k = 1; k < ws.size() && !first_letter; ++k)
+          for (char32_t c : ws[k].raw)
+            if (u_isalpha(static_cast<UChar32>(c))) {
+              first_letter = c;
+              break;
+            }
+        nospace_script = first_letter && (u::is_cjk(first_letter) || (first_letter >= 0x0E00 && first_letter <= 0x0E7F));
+      }
       // (and left of right-to-left text, where a dash typed in a sentence would end a line,
       // not start it: a left-to-right list of Hebrew items, Impress's dash 0.34 em before)
       if (!l.rtl && has_rtl(n.w.text)) nospace_script = true;

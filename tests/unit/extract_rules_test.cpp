@@ -3335,6 +3335,25 @@ TEST(Rule2_Markers, ANumberTouchingItsTextIsTheMarkerWhereItsListContinuesIt) {
   EXPECT_EQ(find(ql, "WSIS+20 alone")->marker, "");
 }
 
+TEST(Rule2_Markers, ADashBeforeDigitsRunningIntoHanIsAMarker) {
+  // impress-pptx-zh-1156 page 4 and a page of our own (Pango): a level-2 dash in Liberation
+  // Sans 0.34 em before "14个城市…", where a dash before Han is a marker from 0.2 em (no
+  // sentence starts with a dash there); before digits, the first letter after them decides
+  // (issue 16)
+  PageBuilder p(1);
+  p.line("待解决的问题", 40, 20, 32, true);
+  p.word("–", 60, 90, 22);
+  p.word("14个城市设有远程分会场", 60 + 11 + 7.5, 90, 22);
+  p.word("–", 60, 150, 22);
+  p.line("14 cities connected", 60 + 11 + 7.5, 150, 22);
+  auto pl = p.lines();
+  ASSERT_EQ(pl.lines.size(), 3u);
+  EXPECT_EQ(pl.lines[1].marker, "–");
+  EXPECT_EQ(pl.lines[1].text, "14个城市设有远程分会场");
+  // (before Latin text a dash so close carries a sentence on, as before)
+  EXPECT_EQ(pl.lines[2].marker, "");
+}
+
 TEST(Rule8_Blocks, AnItemWhoseNumberOverflowedItsIndentWrapsAtTheIndent) {
   // impress-pptx-ja-6002 page 2 and impress-pptx-ru-1071 page 3: "vii." wider than the hanging
   // indent, its text set right after it, its second line at the indent, left of where the

@@ -2736,28 +2736,36 @@ PageLines build_lines(const PageWords& page, bool rtl_deck, std::optional<bool> 
   }
   // A list number set small and apart beyond the right end of a right-to-left line, a
   // line of its own (Impress sets an Arabic item's "a." in a 7 pt Latin font 1.5 em right
-  // of its 16 pt text, lower, ".a" as drawn): the line's marker.
+  // of its 16 pt text, lower, ".a" as drawn): the line's marker. So is one set small before
+  // the left end of a left-to-right line, cut from it as the start of another column's
+  // cell (Impress sets a Thai item's "1." at 8 pt 0.9 em of its text before its 18 pt
+  // text, in the right column of two; a left-to-right paragraph of Arabic likewise).
   {
     std::vector<bool> gone(out.lines.size(), false);
     for (size_t i = 0; i < out.lines.size(); ++i) {
       if (kept[i].size() != 1 || kept[i][0].glyph) continue;
       const std::u32string& r = kept[i][0].raw;
-      if (r.size() < 2 || r.size() > 5 || (r[0] != U'.' && r[0] != U')')) continue;
-      std::u32string core = r.substr(1);
-      if (!number_marker(u::encode(core) + u::encode(std::u32string(1, r[0])))) continue;
+      if (r.size() < 2 || r.size() > 5) continue;
+      // (as drawn: ".a" right of a right-to-left line; "1." left of a left-to-right one)
+      const bool rtl_form = r[0] == U'.' || r[0] == U')';
+      const bool ltr_form = (r.back() == U'.' || r.back() == U')') && number_marker(u::encode(r));
+      if (!rtl_form && !ltr_form) continue;
+      if (rtl_form && !number_marker(u::encode(r.substr(1)) + u::encode(std::u32string(1, r[0])))) continue;
       const Line& m = out.lines[i];
       long best = -1;
       double best_gap = 1e18;
       for (size_t j = 0; j < out.lines.size(); ++j) {
         const Line& l = out.lines[j];
-        if (j == i || gone[j] || !l.rtl || !l.marker.empty() || kept[j].empty() || l.size < 1.3 * m.size) continue;
-        double gap = m.x0 - l.x1, ov = std::min(l.y1, m.y1) - std::max(l.y0, m.y0);
+        if (j == i || gone[j] || !l.marker.empty() || kept[j].empty() || l.size < 1.3 * m.size || (rtl_form ? !l.rtl : l.rtl))
+          continue;
+        double gap = rtl_form ? m.x0 - l.x1 : l.x0 - m.x1, ov = std::min(l.y1, m.y1) - std::max(l.y0, m.y0);
         if (gap < 0 || gap > 3 * l.size || ov < 0.5 * (m.y1 - m.y0)) continue;
         if (gap < best_gap) best_gap = gap, best = static_cast<long>(j);
       }
       if (best < 0) continue;
       auto& to = kept[static_cast<size_t>(best)];
-      to.push_back(kept[i][0]);
+      if (rtl_form) to.push_back(kept[i][0]);
+      else to.insert(to.begin(), kept[i][0]);
       out.lines[static_cast<size_t>(best)] = make_line(to, page.width, dc, &page.spaces);
       gone[i] = true;
     }

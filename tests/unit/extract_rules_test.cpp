@@ -3354,6 +3354,41 @@ TEST(Rule2_Markers, ADashBeforeDigitsRunningIntoHanIsAMarker) {
   EXPECT_EQ(pl.lines[2].marker, "");
 }
 
+TEST(Rule2_Markers, ASmallNumberLeftOfALineIsItsMarker) {
+  // impress-odp-th-3090 page 2 and impress-odp-th-6038 page 4: Impress sets a Thai item's
+  // "1." (or "(a)") in a 8-9 pt Latin font, 0.9 em before its 20 pt text, drawn apart from
+  // it: a line of its own, which read as a block "1." (issue 16; the mirror of the rule for
+  // right-to-left lines above)
+  PageBuilder p(1);
+  p.line("วิธีการทำงาน", 43, 25, 32, true);
+  p.line("ส่งคำถามทางอีเมลหรือถามที่", 43, 107, 18);
+  auto& n = p.span("1.", 419.1, 425.9, 116.7, 8.1);
+  n.y1 = 127.25;
+  n.base = 124.4;
+  n.order = 76;
+  n.order_end = 78;
+  n.space_after = false;
+  auto& t = p.span("วิดีโอสั้น ๆ อธิบายกระบวนการ", 444.3, 669, 107.3, 18);
+  t.y1 = 130.7;
+  t.base = 124.4;
+  t.order = 78;
+  t.order_end = 100;
+  p.span("2.", 419.1, 434, 144.5, 18).order = 120;
+  p.span("หลักการสำคัญ", 444.3, 600, 144.5, 18).order = 122;
+  p.span("นาที", 444.3, 480, 181.7, 18).order = 130;  // (lines of the right column start at its text)
+  p.span("ไม่ใช่พูดในนามของ IETF", 444.3, 632, 218.9, 18).order = 140;
+  p.line("ไมโครโฟนเปิดได้", 43, 144.5, 18);
+  p.line("ลงทะเบียนก่อน", 77, 218.9, 18);
+  p.line("ได้รับทุนระยะยาวแล้ว", 77, 181.7, 18);
+  auto pl = p.lines();
+  const extract::Line* found = nullptr;
+  for (const auto& l : pl.lines)
+    if (l.text.find("วิดีโอ") != std::string::npos) found = &l;
+  ASSERT_NE(found, nullptr);
+  EXPECT_EQ(found->marker, "1.");
+  for (const auto& l : pl.lines) EXPECT_NE(l.text, "1.");
+}
+
 TEST(Rule8_Blocks, AnItemWhoseNumberOverflowedItsIndentWrapsAtTheIndent) {
   // impress-pptx-ja-6002 page 2 and impress-pptx-ru-1071 page 3: "vii." wider than the hanging
   // indent, its text set right after it, its second line at the indent, left of where the

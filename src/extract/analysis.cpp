@@ -58,6 +58,19 @@ Bands bands_of(const std::vector<PageLines>& pages) {
   return b;
 }
 
+// The text with every decimal digit of any script (Arabic-Indic ٣, Persian ۳, Thai ๓,
+// Devanagari ३, full-width ３: Unicode category Nd) as its ASCII digit, for telling page
+// numbers and repeated furniture: "۳", "4/١" and "٣ / ١٠" number pages as "3" does.
+std::string digits_ascii(const std::string& s) {
+  bool ascii = std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  if (ascii) return s;
+  std::u32string u = u::decode(s);
+  for (char32_t& c : u)
+    if (c > 0x7F && u_charType(static_cast<UChar32>(c)) == U_DECIMAL_DIGIT_NUMBER)
+      c = U'0' + static_cast<char32_t>(u_charDigitValue(static_cast<UChar32>(c)));
+  return u::encode(u);
+}
+
 std::string mask_digits(const std::string& s) {
   std::string out;
   bool prev_digit = false;
@@ -886,7 +899,7 @@ namespace {
 Dropped furniture_record(const PageLines& p, const Line& l) {
   static const std::regex counter(R"(^\d{1,4}\s*(?:/|of|из|von|sur|de|／)\s*\d{1,4}$)", std::regex::icase);
   const char* kind = l.rotated                                                              ? "watermark"
-                     : std::regex_match(l.full_text, counter) || is_page_number(l.full_text) ? "page-number"
+                     : std::regex_match(digits_ascii(l.full_text), counter) || is_page_number(digits_ascii(l.full_text)) ? "page-number"
                      : l.yc() < p.height / 2                                                 ? "running-header"
                                                                                              : "footer";
   return {l.full_text, "furniture", kind, {l.x0, l.y0, l.x1, l.y1}};
@@ -899,7 +912,7 @@ std::vector<std::vector<bool>> find_furniture(const std::vector<PageLines>& page
   std::map<std::string, std::set<size_t>> seen;  // signature -> pages
   auto sig = [](const PageLines& p, const Line& l) {
     std::ostringstream s;
-    s << mask_digits(l.full_text) << "|" << (l.yc() < p.height / 2 ? "T" : "B") << "|"
+    s << mask_digits(digits_ascii(l.full_text)) << "|" << (l.yc() < p.height / 2 ? "T" : "B") << "|"
       << static_cast<int>(std::round((l.x0 + l.x1) / 2 / std::max(p.width, 1.0) * 20));
     return s.str();
   };
@@ -907,7 +920,7 @@ std::vector<std::vector<bool>> find_furniture(const std::vector<PageLines>& page
   // page, in page-relative units, is furniture wherever it stands and whatever its size.
   auto rsig = [](const PageLines& p, const Line& l) {
     std::ostringstream s;
-    s << "R|" << mask_digits(l.full_text) << "|" << static_cast<int>(std::round((l.x0 + l.x1) / 2 / std::max(p.width, 1.0) * 20))
+    s << "R|" << mask_digits(digits_ascii(l.full_text)) << "|" << static_cast<int>(std::round((l.x0 + l.x1) / 2 / std::max(p.width, 1.0) * 20))
       << "|" << static_cast<int>(std::round((l.y0 + l.y1) / 2 / std::max(p.height, 1.0) * 20));
     return s.str();
   };
@@ -917,7 +930,7 @@ std::vector<std::vector<bool>> find_furniture(const std::vector<PageLines>& page
   static const std::regex counter(R"(^\d{1,4}\s*(?:/|of|из|von|sur|de|／)\s*\d{1,4}$)", std::regex::icase);
   auto csig = [](const PageLines& p, const Line& l) {
     std::ostringstream s;
-    s << "C|" << mask_digits(l.full_text) << "|" << static_cast<int>(std::round((l.x0 + l.x1) / 2 / std::max(p.width, 1.0) * 20))
+    s << "C|" << mask_digits(digits_ascii(l.full_text)) << "|" << static_cast<int>(std::round((l.x0 + l.x1) / 2 / std::max(p.width, 1.0) * 20))
       << "|" << static_cast<int>(std::round(l.yc() / std::max(p.height, 1.0) * 20));
     return s.str();
   };
@@ -931,7 +944,7 @@ std::vector<std::vector<bool>> find_furniture(const std::vector<PageLines>& page
     for (const auto& l : pages[i].lines) {
       if (l.rotated) seen[rsig(pages[i], l)].insert(i);
       else if (bands.in(l, pages[i].height, own[i])) seen[sig(pages[i], l)].insert(i);
-      if (!l.rotated && std::regex_match(l.full_text, counter)) seen[csig(pages[i], l)].insert(i);
+      if (!l.rotated && std::regex_match(digits_ascii(l.full_text), counter)) seen[csig(pages[i], l)].insert(i);
     }
   size_t n = pages.size();
   size_t need = std::max<size_t>(2, (n + 1) / 2);
@@ -950,15 +963,16 @@ std::vector<std::vector<bool>> find_furniture(const std::vector<PageLines>& page
   for (size_t i = 0; i < pages.size(); ++i)
     for (const auto& l : pages[i].lines)
       if (!l.rotated && bands.in(l, pages[i].height, own[i]))
-        if (auto v = lone_number(l.full_text)) ++offsets[*v - pages[i].page];
+        if (auto v = lone_number(digits_ascii(l.full_text))) ++offsets[*v - pages[i].page];
   auto numbers_page = [&](const PageLines& p, const Line& l) {
-    auto v = lone_number(l.full_text);
+    auto v = lone_number(digits_ascii(l.full_text));
     if (!v) return false;
     // a counter ("7 / 20", "Page 7 of 20") says what it is, wherever the deck starts
     {
       std::smatch m;
       static const std::regex of(R"((\d{1,4})\s*(?:/|of|из|von|sur|de)\s*(\d{1,4}))", std::regex::icase);
-      if (std::regex_search(l.full_text, m, of) && std::stol(m[1].str()) <= std::stol(m[2].str())) return true;
+      const std::string t = digits_ascii(l.full_text);
+      if (std::regex_search(t, m, of) && std::stol(m[1].str()) <= std::stol(m[2].str())) return true;
     }
     long d = *v - p.page;
     if (d == 0) return true;
@@ -976,7 +990,7 @@ std::vector<std::vector<bool>> find_furniture(const std::vector<PageLines>& page
         out[i][k] = seen[rsig(p, l)].size() >= need;
         continue;
       }
-      if (std::regex_match(l.full_text, counter) && seen[csig(p, l)].size() >= std::min<size_t>(need, 3)) {
+      if (std::regex_match(digits_ascii(l.full_text), counter) && seen[csig(p, l)].size() >= std::min<size_t>(need, 3)) {
         out[i][k] = true;
         continue;
       }

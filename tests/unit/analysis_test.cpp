@@ -237,6 +237,22 @@ TEST(Furniture, RepeatedFooterAndSlideNumbersAreRemoved) {
   EXPECT_NE(std::find(d.furniture.begin(), d.furniture.end(), "Regional IGF # · Planning notes"), d.furniture.end());
 }
 
+TEST(Furniture, PageNumbersInArabicIndicAndPersianDigitsAreRemoved) {
+  // a new user's cairo deck in Persian numbered "۱" … "۴", and a XeLaTeX deck whose
+  // polyglossia counter reads "4/١" … "4/٤": each page kept its number as a block
+  std::vector<PageBuilder> pages;
+  const char* fa[] = {"۱", "۲", "۳", "۴"};
+  const char* ar[] = {"4/١", "4/٢", "4/٣", "4/٤"};
+  for (int n = 1; n <= 4; ++n) {
+    auto p = content(n, "Slide " + std::string(1, char('A' + n)), {{1, "point one"}, {1, "point two"}});
+    p.line(fa[n - 1], 40, 385, 10);
+    p.line(ar[n - 1], 680, 385, 10);
+    pages.push_back(p);
+  }
+  Deck d = analyze(pages);
+  for (const auto& s : d.slides) EXPECT_EQ(texts(s), (std::vector<std::string>{"point one", "point two"})) << s.id;
+}
+
 TEST(Furniture, LonePageNumberIsFurnitureEvenOnce) {
   auto p = content(1, "Only slide", {{1, "point"}});
   p.line("7 / 20", 650, 388, 10);

@@ -2382,9 +2382,46 @@ PageLines build_lines(const PageWords& page, bool rtl_deck, std::optional<bool> 
   // follows starts where fragments of two other lines start (a table's column, its cell
   // text reaching close to the next cell).
   std::vector<double> starts, ends;  // where fragments after a wide gap start, and where those before it end
+  // where words after a gap of 0.8 em or more start, end and have their middle, and where
+  // the words before such a gap end
+  std::vector<double> gap_starts, gap_after_ends, gap_mids, gap_ends;
   // the page draws its spaces: a space glyph for every eight words or more (office suites,
   // cairo; TeX draws none, a verbatim line's at most)
   bool draws_spaces = page.spaces.size() * 8 >= page.words.size() && !page.spaces.empty();
+  // (or, on a page that draws no spaces (TeX), gaps of 0.8 em or more of other lines, the
+  // word after the gap at `i` lined up with their words after them, within a point: its
+  // start, its end (figures aligned right) or its middle (a centred column), or the word
+  // before it with their words before them: a tabular's columns, its cells 1.1 em apart,
+  // no row cut at a wider gap to tell them) how many other lines show the column
+  auto tex_support_one = [&](const std::vector<W>& g, size_t i) -> long {
+    // (not after a line's first word when that is a list number or a bare number: Beamer's
+    // outline "1  A Simpler World", its numbers in balls, centred one under the other)
+    if (i == 1) {
+      const std::u32string& r = g[0].raw;
+      if (g[0].glyph || number_marker(g[0].w.text) ||
+          (!r.empty() && r.size() <= 2 && std::all_of(r.begin(), r.end(), [](char32_t c) { return c >= U'0' && c <= U'9'; })))
+        return 0;
+    }
+    auto near = [](const std::vector<double>& v, double x) {
+      return static_cast<long>(std::count_if(v.begin(), v.end(), [&](double y) { return std::abs(x - y) < 1.0; }));
+    };
+    const double mid = (g[i].w.x0 + g[i].w.x1) / 2;
+    // (less the line's own gap, counted among them)
+    return std::max({near(gap_starts, g[i].w.x0), near(gap_after_ends, g[i].w.x1), near(gap_mids, mid),
+                     near(gap_ends, g[i - 1].w.x1)}) - 1;
+  };
+  // (a row of three cells or more: two such gaps in the line; a lone gap, a bullet or a
+  // title's, is no table's)
+  auto tex_support = [&](const std::vector<W>& g, size_t i) -> long {
+    if (draws_spaces) return 0;
+    long v = tex_support_one(g, i);
+    if (v < 2) return v;
+    size_t columns = 0;
+    for (size_t k = 1; k < g.size() && columns < 2; ++k)
+      if (g[k].w.x0 - g[k - 1].w.x1 > 0.8 * std::max({g[k].w.size, g[k - 1].w.size, 1.0}) && tex_support_one(g, k) >= 2)
+        ++columns;
+    return columns >= 2 ? v : 0;
+  };
   auto split_at = [&](const std::vector<W>& g, const std::vector<double>* starts) {
     // code in a monospaced font lines up by itself: its columns are no table's
     bool mono = !g.empty() && all_mono(g);
@@ -2475,7 +2512,10 @@ PageLines build_lines(const PageWords& page, bool rtl_deck, std::optional<bool> 
         // before it ends (cells aligned right)
         long n = std::count_if(starts->begin(), starts->end(), [&](double x) { return std::abs(x - g[i].w.x0) < 2.0; });
         long e = std::count_if(ends.begin(), ends.end(), [&](double x) { return std::abs(x - p.w.x1) < 2.0; });
-        if (n >= 2 || e >= 2) cuts.push_back(i);
+        // (or, on a page that draws no spaces (TeX), gaps as wide of two other lines end or
+        // start there, within a point: a tabular's columns, its cells 1.1 em apart, figures
+        // aligned right, no row cut at a wider gap to tell them)
+        if (n >= 2 || e >= 2 || tex_support(g, i) >= 2) cuts.push_back(i);
       }
     }
     // A justified line stretched wide (Impress stretches a paragraph's last line too, and
@@ -2486,8 +2526,9 @@ PageLines build_lines(const PageWords& page, bool rtl_deck, std::optional<bool> 
       // (by two other lines; or by one when every cut of the run is: a table of two rows)
       // (or, cells aligned right, by fragments that end where the word before it ends)
       auto support = [&](size_t i) {
-        return std::max(std::count_if(starts->begin(), starts->end(), [&](double x) { return std::abs(x - g[i].w.x0) < 2.0; }),
-                        std::count_if(ends.begin(), ends.end(), [&](double x) { return std::abs(x - g[i - 1].w.x1) < 0.5; }));
+        return std::max({std::count_if(starts->begin(), starts->end(), [&](double x) { return std::abs(x - g[i].w.x0) < 2.0; }),
+                         std::count_if(ends.begin(), ends.end(), [&](double x) { return std::abs(x - g[i - 1].w.x1) < 0.5; }),
+                         tex_support(g, i)});
       };
       std::vector<bool> drop(cuts.size(), false);
       for (size_t a = 0; a < cuts.size();) {
@@ -2524,6 +2565,15 @@ PageLines build_lines(const PageWords& page, bool rtl_deck, std::optional<bool> 
       starts.push_back(g[i].w.x0);
       ends.push_back(g[i - 1].w.x1);
     }
+    if (!all_mono(g))
+      for (size_t i = 1; i < g.size(); ++i)
+        if (!g[i].glyph && !g[i - 1].glyph &&
+            g[i].w.x0 - g[i - 1].w.x1 > 0.8 * std::max({g[i].w.size, g[i - 1].w.size, 1.0})) {
+          gap_starts.push_back(g[i].w.x0);
+          gap_after_ends.push_back(g[i].w.x1);
+          gap_mids.push_back((g[i].w.x0 + g[i].w.x1) / 2);
+          gap_ends.push_back(g[i - 1].w.x1);
+        }
   }
   // A gap of a justified line in a narrow column (two or three words stretched across it,
   // "gesetz      verpflichtet") is no column's: the line shares both its edges with a

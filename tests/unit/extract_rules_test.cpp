@@ -3389,6 +3389,40 @@ TEST(Rule2_Markers, ASmallNumberLeftOfALineIsItsMarker) {
   for (const auto& l : pl.lines) EXPECT_NE(l.text, "1.");
 }
 
+TEST(Rule6_Tables, ATeXTabularsCellsAFifthOfAnEmApartAreCells) {
+  // a new user's pdfLaTeX Beamer table ({|l|r|r|}, figures aligned right) and
+  // luatex-beamer-template-ja page 10: TeX draws no spaces and sets a tabular's cells 1.1 em
+  // apart, so no row was cut at a gap wide enough to tell the columns; rows read
+  // "Región 2023 2024" and "Norte Sur" (issue 16)
+  PageBuilder p(1);
+  p.line("Cifras clave", 8.5, 11, 14.3, true);
+  auto cell = [&](const char* t, double x0, double x1, double y, bool bold = false) {
+    auto& w = p.span(t, x0, x1, y, 10.9);
+    w.space_after = false;
+    w.bold = bold;
+  };
+  cell("Región", 127.66, 161.88, 99.5, true), cell("2023", 174.49, 198.53, 99.5, true), cell("2024", 211.14, 235.17, 99.5, true);
+  cell("Norte", 127.66, 152.81, 113.4), cell("1.200", 173.84, 198.53, 113.4), cell("1.450", 210.48, 235.17, 113.4);
+  cell("Sur", 127.66, 142.94, 127.4), cell("980", 182.27, 198.53, 127.4), cell("1.310", 210.48, 235.17, 127.4);
+  cell("Centro", 127.66, 158.0, 141.3), cell("2.100", 173.84, 198.53, 141.3), cell("2.250", 210.48, 235.17, 141.3);
+  Deck d = analyze_pages({p});
+  ASSERT_EQ(d.slides.size(), 1u);
+  EXPECT_EQ(texts(d.slides[0]), (std::vector<std::string>{"Región", "2023", "2024", "Norte", "1.200", "1.450", "Sur", "980", "1.310",
+                                                          "Centro", "2.100", "2.250"}));
+  for (const auto& b : d.slides[0].blocks) EXPECT_TRUE(b.table.has_value()) << b.text;
+  // (a column of bullets drawn as letters before their text, each line one gap: no table)
+  PageBuilder q(2);
+  q.line("Points", 8.5, 11, 14.3, true);
+  for (int k = 0; k < 3; ++k) {
+    auto& b = q.span("o", 40, 45, 60 + 20.0 * k, 10.9);
+    b.space_after = false;
+    auto& t = q.span(k == 0 ? "alpha" : k == 1 ? "beta" : "gamma", 60, 90, 60 + 20.0 * k, 10.9);
+    t.space_after = false;
+  }
+  auto ql = q.lines();
+  ASSERT_EQ(ql.lines.size(), 4u);
+}
+
 TEST(Rule8_Blocks, AnItemWhoseNumberOverflowedItsIndentWrapsAtTheIndent) {
   // impress-pptx-ja-6002 page 2 and impress-pptx-ru-1071 page 3: "vii." wider than the hanging
   // indent, its text set right after it, its second line at the indent, left of where the

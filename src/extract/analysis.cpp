@@ -1039,10 +1039,12 @@ std::optional<std::string> guess_lang(const std::string& text) {
   static const std::map<std::string, std::vector<std::string>> stop = {
       {"en", {"the", "and", "of", "to", "is", "in", "for", "that", "with", "are"}},
       {"de", {"der", "die", "und", "das", "ist", "nicht", "mit", "ein", "eine", "für"}},
-      {"fr", {"le", "la", "les", "et", "des", "est", "pour", "une", "dans", "du"}},
-      {"es", {"el", "los", "las", "y", "es", "del", "para", "una", "por", "con"}},
+      // ("de" and "en", the commonest words of Spanish and French (and "de" of Portuguese)
+      // as of Dutch, vote for each: a Spanish deck's "de" and "en" outvoted its own words)
+      {"fr", {"le", "la", "les", "et", "des", "est", "pour", "une", "dans", "du", "de", "en"}},
+      {"es", {"el", "los", "las", "y", "es", "del", "para", "una", "por", "con", "de", "en"}},
       {"it", {"il", "di", "che", "per", "non", "della", "sono", "gli", "una", "con"}},
-      {"pt", {"o", "os", "as", "que", "não", "para", "uma", "com", "do", "da"}},
+      {"pt", {"o", "os", "as", "que", "não", "para", "uma", "com", "do", "da", "de"}},
       {"cs", {"je", "se", "na", "v", "a", "pro", "jsou", "ale", "jako", "to"}},
       {"nl", {"de", "het", "een", "en", "van", "is", "niet", "voor", "met", "op"}},
   };

@@ -493,6 +493,17 @@ TEST(Lang, GuessFromScriptsAndWords) {
   EXPECT_EQ(extract::guess_lang("ภาษาไทยไม่มีการเว้นวรรคระหว่างคำ"), "th");
   EXPECT_EQ(extract::guess_lang("Die Sicherheit ist nicht das Problem und der Schlüssel"), "de");
   EXPECT_EQ(extract::guess_lang("123 456"), std::nullopt);
+  // (Spanish, whose commonest words "de" and "en" are Dutch too: a new user's Beamer deck
+  // in Spanish was no language; and French, and Dutch, stay theirs)
+  EXPECT_EQ(extract::guess_lang("Informe de resultados Departamento de ventas María Núñez 12 de marzo de 2025 ¿Por qué "
+                                "cambiamos? Los clientes piden entregas más rápidas En España y en Portugal Sobre todo en "
+                                "verano La competencia ya ofrece envíos en 24 horas, incluso a las islas, sin coste adicional "
+                                "para pedidos superiores a 50 euros ¡Es el momento de actuar! Plan de acción Abrir un almacén "
+                                "en Zaragoza Contratar a doce conductores Renegociar las tarifas Presupuesto aprobado en "
+                                "febrero. Comparativa Antes Entrega en 72 horas Tres almacenes Después Entrega en 24 horas"),
+            "es");
+  EXPECT_EQ(extract::guess_lang("Le budget de la conférence est approuvé en janvier et les inscriptions sont ouvertes"), "fr");
+  EXPECT_EQ(extract::guess_lang("De begroting is goedgekeurd en het congres is open voor een ieder van de regio"), "nl");
 }
 
 // ---- regressions found on the real-world corpus

@@ -5,10 +5,13 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
 #include <iostream>
+#include <string>
+#include <vector>
 
 #include "cli/commands.hpp"
 #include "core/error.hpp"
@@ -35,6 +38,24 @@ std::string full_executable(std::string& searched) {
 }
 }  // namespace
 #endif
+
+namespace {
+// Levenshtein distance between two command names (ASCII)
+size_t edit_distance(const std::string& a, const std::string& b) {
+  std::vector<size_t> row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    size_t prev = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      size_t cur = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      prev = cur;
+    }
+  }
+  return row[b.size()];
+}
+}  // namespace
 
 int main(int argc, char** argv) {
   using deckhand::Exit;
@@ -68,6 +89,27 @@ int main(int argc, char** argv) {
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
+    // (no command given: a word that is none, "extrct", is named with the nearest command)
+    if (app.get_subcommands().empty()) {
+      std::vector<std::string> names;
+      for (const CLI::App* sc : app.get_subcommands({})) names.push_back(sc->get_name());
+      for (int k = 1; k < argc; ++k) {
+        std::string a = argv[k];
+        if (a.empty() || a[0] == '-' || std::all_of(a.begin(), a.end(), [](char c) { return c >= '0' && c <= '9'; })) continue;
+        std::string best;
+        size_t best_d = 3;  // (two edits at most)
+        for (const auto& n : names) {
+          size_t d = edit_distance(a, n);
+          if (d < best_d) best_d = d, best = n;
+        }
+        std::string all;
+        for (const auto& n : names) all += (all.empty() ? "" : ", ") + n;
+        std::cerr << "deckhand: error: " << a << ": no such command ("
+                  << (best.empty() ? "" : "did you mean '" + best + "'? ") << "the commands: " << all
+                  << "; run 'deckhand --help')\n";
+        return static_cast<int>(Exit::usage);
+      }
+    }
     std::cerr << "deckhand: error: " << e.what() << " (run 'deckhand --help' or 'deckhand COMMAND --help')\n";
     return static_cast<int>(Exit::usage);
   }

@@ -9,6 +9,10 @@ S=$ROOT/samples/ietf-wsis20.pdf
 "$DECKHAND" extract --help >"$T/help2" 2>&1 && grep -q -- "--pages" "$T/help2" && grep -q "Example" "$T/help2" \
   && ok "extract --help teaches" || bad "extract --help"
 "$DECKHAND" --version | grep -Eq '^deckhand [0-9]+\.[0-9]+' && ok "--version" || bad "--version"
+# a misspelt command is named, with the nearest one (exit 2, usage)
+"$DECKHAND" extrct "$S" 2>"$T/misspelt"; rc=$?
+[ $rc = 2 ] && [ "$(wc -l <"$T/misspelt")" = 1 ] && grep -q "^deckhand: error: extrct: no such command (did you mean 'extract'?" "$T/misspelt" \
+  && ok "a misspelt command is named with the nearest" || bad "misspelt command: rc $rc, $(cat "$T/misspelt")"
 
 "$DECKHAND" extract "$S" -o "$T/deck.json" && ok "extract -o" || bad "extract -o"
 "$DECKHAND" extract "$S" >"$T/stdout.json" && cmp -s "$T/deck.json" "$T/stdout.json" \

@@ -1983,6 +1983,9 @@ void join_mark_led_words(std::vector<Word>& words) {
         continue;
       std::u32string at = u::decode(a.text);
       if (direction::count(at).any_rtl()) continue;
+      // (a word of marks alone takes no mark: cairo draws each of Amiri's harakat as a word
+      // of its own, the fatha of "قَ" 0.16 em from the sukun of the "بْ" after it)
+      if (std::all_of(at.begin(), at.end(), direction::is_mark)) continue;
       std::vector<double> xs;
       if (a.char_x.size() == at.size() + 1) {
         xs = a.char_x;

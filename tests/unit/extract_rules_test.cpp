@@ -142,6 +142,31 @@ TEST(Rule1_RightToLeft, FullStopAtTheRightEndOfARightToLeftLineEndsItsSentence) 
   EXPECT_EQ(pl.lines[0].text, "نتوقع نحو ستمائة مشارك هنا.");
 }
 
+TEST(Rule1_RightToLeft, AHarakaDrawnAloneStaysOnItsLetterBesideAnotherDrawnAlone) {
+  // a new user's cairo deck in Amiri and a page of our own (Pango): cairo draws each haraka
+  // as a word of its own, in logical order, the fatha of "قَ" 0.16 em right of the sukun of
+  // the "بْ" drawn after it; the sukun's word took the fatha ("قبَْلَ")
+  PageBuilder p(1);
+  auto glyph = [&](const char* t, double x0, double x1, int order) {
+    auto& w = p.span(t, x0, x1, 30, 32);
+    w.y1 = 86.26;
+    w.base = 68;
+    w.order = order;
+    w.order_end = order + 2;
+    w.space_after = false;
+    glyph_each(w);
+  };
+  glyph("ق", 197.01, 206.45, 0);
+  glyph("\u064E", 190.99, 190.99, 2);  // fatha
+  glyph("ب", 189.01, 196.82, 4);
+  glyph("\u0652", 186.0, 186.0, 6);  // sukun
+  glyph("ل", 167.98, 188.59, 8);
+  glyph("\u064E", 169.01, 169.01, 10);
+  auto pl = p.lines();
+  ASSERT_EQ(pl.lines.size(), 1u);
+  EXPECT_EQ(pl.lines[0].text, "\u0642\u064E\u0628\u0652\u0644\u064E");
+}
+
 TEST(Rule1_RightToLeft, WrappedLineOfATallFontAtLooseSpacingContinuesItsParagraph) {
   // impress-odp-fa-3177 page 3: a Persian paragraph in Noto Sans Arabic at 28 pt and 1.5
   // lines, set flush left; its boxes 1.3 em tall (36.4 pt), its lines 3.16 em apart: the

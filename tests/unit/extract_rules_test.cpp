@@ -167,6 +167,34 @@ TEST(Rule1_RightToLeft, AHarakaDrawnAloneStaysOnItsLetterBesideAnotherDrawnAlone
   EXPECT_EQ(pl.lines[0].text, "\u0642\u064E\u0628\u0652\u0644\u064E");
 }
 
+TEST(Rule1_RightToLeft, AHarakaGluedToTheLetterDrawnAfterItGoesToTheOneBefore) {
+  // a new user's cairo deck in Amiri and a page of our own (Pango): the fatha of "مَ" drawn
+  // right after the meem, 0.34 em from its left edge, and glued by Poppler to the waw drawn
+  // next ("َو"): it went to the waw ("يوْمََ" for "يَوْمَ", "الموْق" for "المَوْق")
+  PageBuilder p(1);
+  auto glyph = [&](const char* t, double x0, double x1, int order, int len = 2) -> extract::Word& {
+    auto& w = p.span(t, x0, x1, 100, 32);
+    w.y1 = 156.26;
+    w.base = 138;
+    w.order = order;
+    w.order_end = order + len;
+    w.space_after = false;
+    glyph_each(w);
+    return w;
+  };
+  glyph("ا", 221.0, 227.9, 68);
+  glyph("ل", 214.0, 220.6, 70);
+  glyph("م", 209.0, 213.7, 72);
+  auto& fw = glyph("\u064Eو", 201.98, 209.02, 74, 4);
+  fw.char_x = {201.98, 197.98, 209.02};
+  fw.char_glyph = {0, 1};
+  glyph("\u0652", 197.0, 197.0, 78);
+  glyph("ق", 189.0, 198.4, 80);
+  auto pl = p.lines();
+  ASSERT_EQ(pl.lines.size(), 1u);
+  EXPECT_EQ(pl.lines[0].text, "\u0627\u0644\u0645\u064E\u0648\u0652\u0642");
+}
+
 TEST(Rule1_RightToLeft, WrappedLineOfATallFontAtLooseSpacingContinuesItsParagraph) {
   // impress-odp-fa-3177 page 3: a Persian paragraph in Noto Sans Arabic at 28 pt and 1.5
   // lines, set flush left; its boxes 1.3 em tall (36.4 pt), its lines 3.16 em apart: the

@@ -409,7 +409,17 @@ bool continues(const Draft& cur, const Line& l, std::optional<std::pair<double, 
   // tall; a line of three words or more that ends no sentence goes on to the rules below)
   const bool tall_gap = direction::count_utf8(first.text).mostly_rtl() &&
                         l.baseline() - last.baseline() < 3.3 * em && word_count(last.text) >= 3 && !ends_sentence(last.text);
-  if ((l.y0 - last.y1 > 0.9 * h && !tall_gap) || l.y0 - last.y1 < -0.5 * h) return false;
+  // (nor, in Chinese or Japanese, a long line ending no sentence over a line that goes on
+  // letter to letter at one of the column's certain wraps' pitches: TeX at \linespread{1.6}
+  // sets CJK lines 2 em apart, their boxes 1 em tall)
+  bool at_wrap_pitch = false;
+  if (wrap_pitches && cjk_text(last.text) && !ends_sentence(last.text) && u::decode(last.text).size() >= 10) {
+    std::u32string a = u::decode(last.text), b = u::decode(l.text);
+    if (!a.empty() && !b.empty() && u::is_cjk(a.back()) && u_isalpha(static_cast<UChar32>(a.back())) &&
+        (u::is_cjk(b.front()) || u_isdigit(static_cast<UChar32>(b.front()))))
+      for (double wp : *wrap_pitches) at_wrap_pitch = at_wrap_pitch || std::abs(l.baseline() - last.baseline() - wp) < 0.1 * em;
+  }
+  if ((l.y0 - last.y1 > 0.9 * h && !tall_gap && !at_wrap_pitch) || l.y0 - last.y1 < -0.5 * h) return false;
   // vertical: the block's own pitch once it has two lines, else the reference
   double pitch = l.baseline() - last.baseline();
   double ref = cur.lines.size() >= 2 ? std::min(pitch_ref * 1.6, last.baseline() - cur.lines[cur.lines.size() - 2]->baseline())
@@ -1252,7 +1262,7 @@ Deck analyze(const std::vector<PageLines>& pages_in, const AnalysisOptions& opts
     for (size_t k = 0; k < pages[i].lines.size(); ++k) {
       const Line& l = pages[i].lines[k];
       if (furn[i][k]) {
-        furniture_texts.insert(mask_digits(l.full_text));
+        furniture_texts.insert(mask_digits(digits_ascii(l.full_text)));
         continue;
       }
       if (l.rotated) continue;

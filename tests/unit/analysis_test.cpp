@@ -251,6 +251,9 @@ TEST(Furniture, PageNumbersInArabicIndicAndPersianDigitsAreRemoved) {
   }
   Deck d = analyze(pages);
   for (const auto& s : d.slides) EXPECT_EQ(texts(s), (std::vector<std::string>{"point one", "point two"})) << s.id;
+  // (the deck's furniture list masks them as it masks ASCII digits: once, not per page)
+  EXPECT_EQ(std::count(d.furniture.begin(), d.furniture.end(), "#"), 1);
+  EXPECT_EQ(std::count(d.furniture.begin(), d.furniture.end(), "#/#"), 1);
 }
 
 TEST(Furniture, LonePageNumberIsFurnitureEvenOnce) {

@@ -3518,6 +3518,31 @@ TEST(Rule8_Blocks, ChineseSentenceWrappedAtLooseLineSpacingStaysOneParagraph) {
                                                           "开放透明的流程", "长期资金已落实", "赞助协议已签署"}));
 }
 
+TEST(Rule8_Blocks, JapaneseSentenceWrappedByTeXAtTwiceTheLineHeightStaysOneParagraph) {
+  // a new user's XeLaTeX (xeCJK) frame at \linespread{1.6}: lines 2 em apart, their boxes
+  // 1 em tall, a box's height or more between them, which read as separate paragraphs;
+  // the phrases under them, at the same pitch, stay apart (issue 16)
+  PageBuilder p(1);
+  p.line("働き方の変化", 8.5, 19.2, 14.3, true);
+  auto line = [&](const char* text, double y) {
+    auto& w = p.span(text, 28.35, 28.35 + 10.9 * static_cast<double>(unicode::decode(text).size()), y, 10.9);
+    w.y1 = y + 10.9;
+    w.base = y + 9.6;
+  };
+  line("近年、在宅勤務やフレックスタイム制度の導入が進み、多くの", 84.25);
+  line("企業で働き方が大きく変わりつつあります。社員一人ひとりの", 105.93);
+  line("生活に合わせた柔軟な制度づくりが求められています。", 127.61);
+  line("通勤時間の削減", 161.24);
+  line("家族との時間", 182.92);
+  line("集中できる環境", 204.6);
+  Deck d = analyze_pages({p});
+  ASSERT_EQ(d.slides.size(), 1u);
+  EXPECT_EQ(texts(d.slides[0]),
+            (std::vector<std::string>{"近年、在宅勤務やフレックスタイム制度の導入が進み、多くの企業で働き方が大きく変わりつつあります。"
+                                      "社員一人ひとりの生活に合わせた柔軟な制度づくりが求められています。",
+                                      "通勤時間の削減", "家族との時間", "集中できる環境"}));
+}
+
 TEST(Rule8_Blocks, ChinesePhrasesOfAListStayApartAtLooseLineSpacing) {
   // impress-pptx-ja-1074 page 9, sketched in Chinese: unmarked phrases 1.79 em apart, two of
   // them nearly as wide as the widest, none ending a sentence: a list, not a wrap

@@ -1643,7 +1643,8 @@ Line make_line(std::vector<W> ws, double page_width, const DirContext& dc, const
            // Impress sets no space after a Japanese item's number)
            (r[0] == U'(' && r[k - 1] == U')' && u_isdigit(static_cast<UChar32>(r[k])) && ws.size() > 1 && !ws[1].raw.empty() &&
             u::is_cjk(ws[1].raw[0])) ||
-           // (any letter, where the page's list continues the number: see sequenced_labels)
+           // (any letter, where the page's list continues the number: build_lines' pass for a
+           // list number touching its text)
            (sequenced && u_isalpha(static_cast<UChar32>(r[k])))) &&
           number_marker(u::encode(r.substr(0, k))) && !(no_number && letter_number(u::encode(r.substr(0, k))))) {
         auto [m, rest] = split_word(ws[0], k);
@@ -2406,8 +2407,9 @@ PageLines build_lines(const PageWords& page, bool rtl_deck, std::optional<bool> 
           (!r.empty() && r.size() <= 2 && std::all_of(r.begin(), r.end(), [](char32_t c) { return c >= U'0' && c <= U'9'; })))
         return 0;
     }
+    // (the arrays are sorted once they are filled: a count within a point is two searches)
     auto near = [](const std::vector<double>& v, double x) {
-      return static_cast<long>(std::count_if(v.begin(), v.end(), [&](double y) { return std::abs(x - y) < 1.0; }));
+      return static_cast<long>(std::lower_bound(v.begin(), v.end(), x + 1.0) - std::upper_bound(v.begin(), v.end(), x - 1.0));
     };
     const double mid = (g[i].w.x0 + g[i].w.x1) / 2;
     // (less the line's own gap, counted among them)
@@ -2416,15 +2418,20 @@ PageLines build_lines(const PageWords& page, bool rtl_deck, std::optional<bool> 
   };
   // (a row of three cells or more: two such gaps in the line; a lone gap, a bullet or a
   // title's, is no table's)
+  std::map<const W*, bool> three_cells;  // per line (its first word): two such gaps in it
   auto tex_support = [&](const std::vector<W>& g, size_t i) -> long {
     if (draws_spaces) return 0;
     long v = tex_support_one(g, i);
     if (v < 2) return v;
-    size_t columns = 0;
-    for (size_t k = 1; k < g.size() && columns < 2; ++k)
-      if (g[k].w.x0 - g[k - 1].w.x1 > 0.8 * std::max({g[k].w.size, g[k - 1].w.size, 1.0}) && tex_support_one(g, k) >= 2)
-        ++columns;
-    return columns >= 2 ? v : 0;
+    auto [it, fresh] = three_cells.try_emplace(g.data(), false);
+    if (fresh) {
+      size_t columns = 0;
+      for (size_t k = 1; k < g.size() && columns < 2; ++k)
+        if (g[k].w.x0 - g[k - 1].w.x1 > 0.8 * std::max({g[k].w.size, g[k - 1].w.size, 1.0}) && tex_support_one(g, k) >= 2)
+          ++columns;
+      it->second = columns >= 2;
+    }
+    return it->second ? v : 0;
   };
   auto split_at = [&](const std::vector<W>& g, const std::vector<double>* starts) {
     // code in a monospaced font lines up by itself: its columns are no table's
@@ -2516,9 +2523,7 @@ PageLines build_lines(const PageWords& page, bool rtl_deck, std::optional<bool> 
         // before it ends (cells aligned right)
         long n = std::count_if(starts->begin(), starts->end(), [&](double x) { return std::abs(x - g[i].w.x0) < 2.0; });
         long e = std::count_if(ends.begin(), ends.end(), [&](double x) { return std::abs(x - p.w.x1) < 2.0; });
-        // (or, on a page that draws no spaces (TeX), gaps as wide of two other lines end or
-        // start there, within a point: a tabular's columns, its cells 1.1 em apart, figures
-        // aligned right, no row cut at a wider gap to tell them)
+        // (or a TeX tabular's column: see tex_support)
         if (n >= 2 || e >= 2 || tex_support(g, i) >= 2) cuts.push_back(i);
       }
     }
@@ -2579,6 +2584,7 @@ PageLines build_lines(const PageWords& page, bool rtl_deck, std::optional<bool> 
           gap_ends.push_back(g[i - 1].w.x1);
         }
   }
+  for (auto* v : {&gap_starts, &gap_after_ends, &gap_mids, &gap_ends}) std::sort(v->begin(), v->end());
   // A gap of a justified line in a narrow column (two or three words stretched across it,
   // "gesetz      verpflichtet") is no column's: the line shares both its edges with a
   // line of its size right above or below it, and that line has a word across the gap's

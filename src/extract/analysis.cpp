@@ -372,7 +372,15 @@ bool cjk_text(const std::string& t) {
 // it); `pitch_ref`: the line pitch expected here (the column's tightest pitch, at most the
 // deck's wrapped-line pitch for this size); `tightest`, `looser`: the column's tightest
 // pitch of this size, and its tightest pitch a quarter em or more looser (0: none).
-bool continues(const Draft& cur, const Line& l, std::optional<std::pair<double, double>> box, double pitch_ref,
+// The edges of the text box around a block's last line and the line under it, as the
+// lines around them show it (points, page space): `first`, `second` its left and right
+// edges, the last line's own text included; `others` the width the other lines alone span.
+struct TextBox {
+  double first = 0, second = 0;
+  double others = 0;
+};
+
+bool continues(const Draft& cur, const Line& l, std::optional<TextBox> box, double pitch_ref,
                bool title_slide, double tightest = 0, const std::vector<double>* wrap_pitches = nullptr,
                double item_pitch = 0, double looser = 0) {
   const Line& last = *cur.lines.back();
@@ -436,9 +444,15 @@ bool continues(const Draft& cur, const Line& l, std::optional<std::pair<double, 
   // (and where the column's lines of this size stand at two pitches a quarter em apart or
   // more, `looser` the second, the tighter is the line pitch of its tall font: Impress sets
   // Noto Naskh Arabic lines broken by hand 2.19 em apart, its paragraphs 3.08 em)
-  if ((first.rtl || (rtl_text && cur.item)) && tightest >= 0.95 * box_h)
+  // (so too a left-to-right paragraph of right-to-left text in such a column: Impress sets
+  // a Persian paragraph broken by hand 1.76 em under its first line, its paragraphs 2.57 em
+  // apart; and a pitch nearer the looser than the tighter is a paragraph's, however little
+  // over the tighter: 6 pt spacing at 24 pt)
+  const bool two_pitches = (first.rtl || rtl_text) && looser > 0 && tightest >= 0.95 * box_h;
+  if ((first.rtl || (rtl_text && cur.item) || two_pitches) && tightest >= 0.95 * box_h)
     ref = std::max({ref, box_h, looser > 0 ? tightest : 0.0});
   bool spaced = pitch > ref + 0.25 * em;
+  if (two_pitches && pitch > (tightest + looser) / 2) spaced = true;
   // (a pitch within 0.1 em of a certain wrap's in the same column is the box's line
   // pitch, however loose: paragraphs set at it have no spacing between them)
   bool wrap_pitch = false;
@@ -514,9 +528,12 @@ bool continues(const Draft& cur, const Line& l, std::optional<std::pair<double, 
   // (a box set with loose line spacing)
   // (in right-to-left text, without case, a first line that fills its box and does not end
   // a sentence does the same: its next word did not fit; cairo sets Hebrew 1.5 em apart
-  // where 1.2 em is assumed of a deck with too few wrapped lines in lower case to measure)
+  // where 1.2 em is assumed of a deck with too few wrapped lines in lower case to measure;
+  // a box the other lines show nearly as wide: the page's widest line fills no box by
+  // being the widest)
   if (spaced && full && !lower && rtl_text && !ends_sentence(last.text) && cur.lines.size() == 1 && box &&
-      last_w > 0.8 * (std::max(box->second, l.x1) - std::min(box->first, l.x0)) && pitch < 1.6 * ref && rtl_meet)
+      last_w > 0.8 * (std::max(box->second, l.x1) - std::min(box->first, l.x0)) && pitch < 1.6 * ref && rtl_meet &&
+      box->others >= 0.8 * last_w)
     return true;
   // (a right-to-left paragraph's long first line, six words or more, not ending its
   // sentence, over a much shorter line that ends one: its last words, wrapped at a tall
@@ -1700,7 +1717,7 @@ Deck analyze(const std::vector<PageLines>& pages_in, const AnalysisOptions& opts
       // the edges of the text box around a block's last line and the line under it: the
       // other lines of the column of that size that overlap them, a few lines around (none:
       // the box is not known, and a line's fullness cannot be told)
-      auto box_of = [&](const Line& last, const Line& b) -> std::optional<std::pair<double, double>> {
+      auto box_of = [&](const Line& last, const Line& b) -> std::optional<TextBox> {
         double lo = 1e18, hi = -1e18;
         double x0 = std::min(last.x0, b.x0), x1 = std::max(last.x1, b.x1);
         for (auto* o : col)
@@ -1710,7 +1727,7 @@ Deck analyze(const std::vector<PageLines>& pages_in, const AnalysisOptions& opts
             hi = std::max(hi, text_right(*o));
           }
         if (hi < lo) return std::nullopt;
-        return std::pair<double, double>{std::min(lo, text_left(last)), std::max(hi, text_right(last))};
+        return TextBox{std::min(lo, text_left(last)), std::max(hi, text_right(last)), hi - lo};
       };
       std::vector<Draft> ds;
       for (const Line* l : col) {

@@ -2341,6 +2341,14 @@ PageLines build_lines(const PageWords& page, bool rtl_deck, std::optional<bool> 
         // (a faint word over twice the size of the other: a watermark's letter, another
         // layer, crossing the line or not)
         if (small < 0.5 * big && (o.w.faint() ? o.w.size : w.w.size) == big && (o.w.faint() || w.w.faint())) return true;
+        // (nor a word of about the same size that stands under or over one of the group, its
+        // baseline 0.6 em or more away: the next line of a side note set small, whose band
+        // a taller line beside it takes in, "Figures rounded to the nearest" over "hundred")
+        const bool based = o.w.base != 0 && w.w.base != 0;
+        const double drop = based ? o.w.base - w.w.base : o.yc() - w.yc();
+        if (small >= 0.7 * big && hov > 0.3 * std::min(o.w.x1 - o.w.x0, w.w.x1 - w.w.x0) && std::abs(drop) > 0.6 * big &&
+            !o.w.faint() && !w.w.faint())
+          return true;
       }
       return false;
     };

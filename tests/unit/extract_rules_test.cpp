@@ -3853,3 +3853,98 @@ TEST(Rule1_RightToLeft, LamAlefGlyphWithATanweenReadsLamMarkAlef) {
   a.order = 108, a.order_end = 109;
   EXPECT_EQ(extract::rtl_text({w, a}, true), "الًا");
 }
+
+TEST(Rule8_Blocks, PersianLinesInALeftToRightParagraphAtTheColumnsTightestPitchAreOneParagraph) {
+  // impress-odp-fa-7093 page 4: Persian paragraphs whose direction stayed left to right,
+  // set flush left at single spacing, 22 pt, line boxes 1.3 em tall: paragraphs 2.57 em
+  // apart (18 pt spacing), the last broken by hand 1.76 em under its first line. The
+  // column's tighter pitch is the line pitch, as in a right-to-left paragraph; and the
+  // second line, the page's widest, is no full line of a box (no other line shows that
+  // box), so its paragraph does not run on into the next one (issue 16).
+  PageBuilder cover(1), p(2);
+  cover.word(rev("پیش‌نویس"), 300, 150, 40, true);
+  even_char_x(cover.pw.words.back());
+  // (each line scaled to span the page's own width of it, from 43.1 pt to x1)
+  auto line = [&](const std::vector<std::string>& logical, double y, double x1) {
+    size_t from = p.pw.words.size();
+    double right = rtl_line_from_left(p, logical, 43.1, y, 22, 28.6, 6) - 6;
+    double k = (x1 - 43.1) / (right - 43.1);
+    for (size_t i = from; i < p.pw.words.size(); ++i) {
+      auto& w = p.pw.words[i];
+      w.x0 = 43.1 + (w.x0 - 43.1) * k;
+      w.x1 = 43.1 + (w.x1 - 43.1) * k;
+      even_char_x(w);
+    }
+  };
+  rtl_line_from_left(p, {"زمان‌بندی"}, 43.2, 24.39, 32, 41.6, 6, true);
+  line({"اجماع", "تقریبی", "و", "کد", "در", "حال", "اجرا"}, 107.80, 274.5);
+  line({"پیش‌نویس", "اساسنامه", "در", "دست", "بررسی", "است"}, 164.40, 352.2);
+  line({"قرارداد", "حامیان", "امضا", "شد"}, 221.01, 220.9);
+  line({"تأمین", "مالی", "بلندمدت", "تضمین", "شد"}, 259.71, 266.4);
+  // (the deck's bullets stand on the left: its paragraphs run left to right)
+  std::vector<extract::PageLines> ls{cover.lines(), extract::build_lines(p.pw, false, false)};
+  Diagnostics diag;
+  Deck d = extract::analyze(ls, {"test.pdf", ""}, diag);
+  ASSERT_EQ(d.slides.size(), 2u);
+  EXPECT_EQ(texts(d.slides[1]), (std::vector<std::string>{"اجماع تقریبی و کد در حال اجرا",
+                                                          "پیش‌نویس اساسنامه در دست بررسی است",
+                                                          "قرارداد حامیان امضا شد تأمین مالی بلندمدت تضمین شد"}));
+}
+
+TEST(Rule8_Blocks, PersianParagraphsAQuarterEmApartStayApartOverAWrapsPitch) {
+  // impress-pptx-fa-3144 page 5: Persian paragraphs in left-to-right direction, 24 pt at
+  // 1.5 line spacing, 6 pt (a quarter em) apart: 49.2 pt from one to the next, and a wrap
+  // 43.2 pt. The pitch a quarter em over the line pitch is nearer the looser one than the
+  // tighter: a paragraph's (issue 16).
+  PageBuilder cover(1), p(2);
+  cover.word(rev("پیش‌نویس"), 300, 150, 40, true);
+  even_char_x(cover.pw.words.back());
+  auto line = [&](const std::vector<std::string>& logical, double y, double x1) {
+    size_t from = p.pw.words.size();
+    double right = rtl_line_from_left(p, logical, 43.2, y, 24, 31.2, 6) - 6;
+    double k = (x1 - 43.2) / (right - 43.2);
+    for (size_t i = from; i < p.pw.words.size(); ++i) {
+      auto& w = p.pw.words[i];
+      w.x0 = 43.2 + (w.x0 - 43.2) * k;
+      w.x1 = 43.2 + (w.x1 - 43.2) * k;
+      even_char_x(w);
+    }
+  };
+  rtl_line_from_left(p, {"اهداف", "سال", "۲۰۲۶"}, 43.2, 20.79, 24, 31.2, 6, true);
+  line({"نام‌های", "دامنهٔ", "بین‌المللی‌شده"}, 104.10, 271.2);
+  line({"ترجمه", "به", "شش", "زبان"}, 153.28, 204.9);
+  line({"اعتبارسنجی", "مبدأ", "مسیر", "اکنون", "از", "بیش", "از", "نیمی", "از", "فضای", "نشانی", "اعلام‌شده"}, 202.49, 642.6);
+  line({"محافظت", "می‌کند."}, 245.69, 186.8);
+  std::vector<extract::PageLines> ls{cover.lines(), extract::build_lines(p.pw, false, false)};
+  Diagnostics diag;
+  Deck d = extract::analyze(ls, {"test.pdf", ""}, diag);
+  ASSERT_EQ(d.slides.size(), 2u);
+  EXPECT_EQ(texts(d.slides[1]),
+            (std::vector<std::string>{"نام‌های دامنهٔ بین‌المللی‌شده", "ترجمه به شش زبان",
+                                      "اعتبارسنجی مبدأ مسیر اکنون از بیش از نیمی از فضای نشانی اعلام‌شده محافظت می‌کند."}));
+}
+
+TEST(Rule8_Blocks, ASideNotesSecondLineBesideATallerLineStaysUnderItsFirst) {
+  // cairo-en-6019 page 5 (and cairo-ru-1038, cairo-ar-6017; the same in the code of
+  // keynote-types-dont-know-hash): a 12 pt side note of two lines level with a 28 pt line,
+  // whose band takes in both; the note's second line stands under its first, not in it
+  // ("Figures hundred rounded to the nearest") (issue 16)
+  PageBuilder p(1);
+  p.line("Budget overview", 43, 16.7, 28, true);
+  p.line("Representatives of inter-", 43, 81.5, 28);
+  p.line("Figures rounded to the nearest", 521, 93.1, 12);
+  p.line("hundred", 521, 105.1, 12);
+  p.line("governmental bodies", 43, 109.5, 28);
+  int order = 0;  // (drawn in reading order)
+  for (auto& w : p.pw.words) {
+    w.y1 = w.y0 + 1.1 * w.size;
+    w.base = w.y0 + 0.9 * w.size;
+    w.order = order;
+    order += static_cast<int>(w.text.size()) + 1;
+    w.order_end = order - 1;
+  }
+  Deck d = analyze_pages({p});
+  ASSERT_EQ(d.slides.size(), 1u);
+  auto t = texts(d.slides[0]);
+  EXPECT_NE(std::find(t.begin(), t.end(), "Figures rounded to the nearest hundred"), t.end()) << ::testing::PrintToString(t);
+}

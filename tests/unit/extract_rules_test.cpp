@@ -3948,3 +3948,42 @@ TEST(Rule8_Blocks, ASideNotesSecondLineBesideATallerLineStaysUnderItsFirst) {
   auto t = texts(d.slides[0]);
   EXPECT_NE(std::find(t.begin(), t.end(), "Figures rounded to the nearest hundred"), t.end()) << ::testing::PrintToString(t);
 }
+
+TEST(Rule8_Blocks, WordsDrawnWithAnotherLinesWordsBetweenThemAreTwoBoxes) {
+  // cairo-en-1179 page 3 (and impress-odp-en-13158, impress-pptx-ja-13042 of a set never
+  // tuned on): a table's row, its second cell wrapped ("Mentoring" over "for first-",
+  // "time", "attendees"), its third cell "28%" 1.4 em after "Mentoring", no space glyph
+  // between them. The wrapped cell's lines are drawn between the two: two boxes' text, not
+  // one line (issue 16).
+  PageBuilder p(1);
+  p.line("Goals for 2026", 43, 15.5, 28, true);
+  int order = 14;
+  auto cell = [&](const char* t, double x0, double x1, double y) {
+    auto& w = p.span(t, x0, x1, y, 20);
+    w.y1 = y + 23.26;
+    w.base = y + 18.56;
+    w.order = order;
+    order += static_cast<int>(std::string(t).size()) + 1;
+    w.order_end = order - 1;
+    w.space_after = false;
+  };
+  cell("Montevideo", 42.0, 159.12, 71.2);
+  cell("Mentoring", 171.48, 273.06, 71.2);
+  cell("for", 171.6, 198.8, 94.48);
+  cell("first-", 204.56, 250.72, 94.48);
+  cell("time", 171.6, 216.88, 117.77);
+  cell("attendees", 171.6, 271.94, 141.05);
+  cell("28%", 301.2, 346.2, 71.2);
+  cell("2026", 430.78, 482.5, 71.2);
+  cell("1240", 560.36, 612.08, 71.2);
+  cell("Lisbon", 42.0, 106.58, 174.33);
+  cell("Q3", 171.52, 200.24, 174.33);
+  cell("2026", 301.1, 352.82, 174.33);
+  cell("10", 430.8, 456.52, 174.33);
+  cell("93", 560.38, 586.1, 174.33);
+  Deck d = analyze_pages({p});
+  ASSERT_EQ(d.slides.size(), 1u);
+  auto t = texts(d.slides[0]);
+  EXPECT_NE(std::find(t.begin(), t.end(), "28%"), t.end()) << ::testing::PrintToString(t);
+  for (const auto& x : t) EXPECT_EQ(x.find("Mentoring 28%"), std::string::npos) << x;
+}

@@ -2445,19 +2445,21 @@ PageLines build_lines(const PageWords& page, bool rtl_deck, std::optional<bool> 
   // line's two neighbours were drawn with another line's words between them.
   struct Drawn {
     int order, order_end;
-    double x0, x1, yc;
+    double x0, x1, yc, size;
   };
   std::vector<Drawn> drawn;
   for (const auto& g : groups)
     for (const W& w : g)
-      if (!w.glyph && w.w.order >= 0 && w.raw.size() >= 2) drawn.push_back({w.w.order, w.w.order_end, w.w.x0, w.w.x1, w.yc()});
+      if (!w.glyph && w.w.order >= 0 && w.raw.size() >= 2) drawn.push_back({w.w.order, w.w.order_end, w.w.x0, w.w.x1, w.yc(), w.w.size});
   std::sort(drawn.begin(), drawn.end(), [](const Drawn& a, const Drawn& b) { return a.order < b.order; });
   auto drawn_between = [&](const W& p, const W& n) {
     if (p.w.order_end < 0 || n.w.order <= p.w.order_end) return false;
     double em = std::max({p.w.size, n.w.size, 1.0});
     auto it = std::lower_bound(drawn.begin(), drawn.end(), p.w.order_end, [](const Drawn& d, int o) { return d.order < o; });
     for (; it != drawn.end() && it->order < n.w.order; ++it)
-      if (std::abs(it->yc - p.yc()) > 0.6 * em && it->x0 < p.w.x1 && it->x1 > p.w.x0) return true;
+      if (std::abs(it->yc - p.yc()) > 0.6 * em && it->x0 < p.w.x1 && it->x1 > p.w.x0 &&
+          it->size >= 0.85 * p.w.size)
+        return true;
     return false;
   };
   auto split_at = [&](const std::vector<W>& g, const std::vector<double>* starts) {
@@ -2545,11 +2547,11 @@ PageLines build_lines(const PageWords& page, bool rtl_deck, std::optional<bool> 
         auto typed = typed_space(p.w, g[i].w, &page.spaces);
         if (!typed || !*typed) { cuts.push_back(i); continue; }
       }
-      // (or, 0.8 em or more apart, with words of another line under or over the left one
-      // drawn between them: two boxes' text, the left one wrapped, "Mentoring" (then "for
+      // (or, 0.3 em or more apart, with words of another line (of about their size: not a
+      // formula's limits) under or over the left one drawn between them: two boxes' text, the left one wrapped, "Mentoring" (then "for
       // first-time attendees" under it) and "28%" of a table's row; a space glyph drawn in
       // the gap is the wrapped line's last, Impress's "City conference " before "Register")
-      if (!mono && gap > 0.8 * em && !p.glyph && !g[i].glyph && !has_rtl(p.w.text) && !has_rtl(g[i].w.text) &&
+      if (!mono && gap > 0.3 * em && !p.glyph && !g[i].glyph && !has_rtl(p.w.text) && !has_rtl(g[i].w.text) &&
           drawn_between(p, g[i])) {
         cuts.push_back(i);
         continue;

@@ -3987,3 +3987,36 @@ TEST(Rule8_Blocks, WordsDrawnWithAnotherLinesWordsBetweenThemAreTwoBoxes) {
   EXPECT_NE(std::find(t.begin(), t.end(), "28%"), t.end()) << ::testing::PrintToString(t);
   for (const auto& x : t) EXPECT_EQ(x.find("Mentoring 28%"), std::string::npos) << x;
 }
+
+TEST(Rule8_Blocks, ATableCellWrappedCloseToTheNextCellKeepsItsSecondLine) {
+  // cairo-ru-1005 page 3 (and cairo-de-13151, beamer-pdflatex-ru-13193 of a set never
+  // tuned on): "Университетский" wraps to "кампус" in its cell, the next cell's
+  // "Ожидается" 0.41 em after it; the wrapped line is drawn between them (issue 16)
+  PageBuilder p(1);
+  p.line("Итоги", 43, 19.5, 28, true);
+  int order = 10;
+  auto cell = [&](const char* t, double x0, double x1, double y) {
+    auto& w = p.span(t, x0, x1, y, 18);
+    w.y1 = y + 24.5;
+    w.base = y + 19.3;
+    w.order = order;
+    order += static_cast<int>(unicode::decode(t).size()) + 1;
+    w.order_end = order - 1;
+    w.space_after = false;
+  };
+  cell("Ташкент", 42.0, 115.57, 87.0);
+  cell("бесплатно", 204.0, 295.89, 87.0);
+  cell("Москва", 366.0, 432.1, 87.0);
+  cell("Конгресс-центр", 42.0, 180.08, 121.52);
+  cell("Университетский", 204.0, 358.57, 121.52);
+  cell("кампус", 204.0, 265.63, 146.03);
+  cell("Ожидается", 366.0, 463.06, 121.52);
+  cell("Подтверждено", 42.0, 171.89, 180.55);
+  cell("Семинар", 204.0, 282.07, 180.55);
+  cell("уточняется", 366.0, 463.06, 180.55);
+  Deck d = analyze_pages({p});
+  ASSERT_EQ(d.slides.size(), 1u);
+  auto t = texts(d.slides[0]);
+  EXPECT_NE(std::find(t.begin(), t.end(), "Университетский кампус"), t.end()) << ::testing::PrintToString(t);
+  EXPECT_NE(std::find(t.begin(), t.end(), "Ожидается"), t.end()) << ::testing::PrintToString(t);
+}

@@ -382,8 +382,12 @@ struct TextBox {
 
 bool continues(const Draft& cur, const Line& l, std::optional<TextBox> box, double pitch_ref,
                bool title_slide, double tightest = 0, const std::vector<double>* wrap_pitches = nullptr,
-               double item_pitch = 0, double looser = 0) {
+               double item_pitch = 0, double looser = 0, const std::vector<const Line*>* numbered_rows = nullptr) {
   const Line& last = *cur.lines.back();
+  // (two rows each with a page number beside it: an agenda's entries, each its own)
+  if (numbered_rows && std::binary_search(numbered_rows->begin(), numbered_rows->end(), &last) &&
+      std::binary_search(numbered_rows->begin(), numbered_rows->end(), &l))
+    return false;
   const Line& first = *cur.lines.front();
   double size = std::max(l.size, last.size), em = std::max(size, 1.0);
   double h = std::max(last.height(), l.height());
@@ -1571,6 +1575,29 @@ Deck analyze(const std::vector<PageLines>& pages_in, const AnalysisOptions& opts
     auto tables = find_tables(rest, body_size, code_allowed, p.rules);
     std::vector<std::vector<const Line*>> cols;
     split_columns(rest, p.width, body_size, 0, cols);
+    // lines with a page number beside them on their baseline (an agenda's rows, the number
+    // at a tab stop, which may be another row's: no column of numbers to make a table)
+    // (by baseline: bounded work on a page of many lines)
+    std::vector<const Line*> numbered_rows;
+    std::vector<const Line*> by_base(rest.begin(), rest.end());
+    std::sort(by_base.begin(), by_base.end(), [](auto* a, auto* b) { return a->baseline() < b->baseline(); });
+    for (const Line* a : rest) {
+      double em = std::max(a->size, 1.0);
+      auto from = std::lower_bound(by_base.begin(), by_base.end(), a->baseline() - 0.15 * em,
+                                   [](const Line* x, double y) { return x->baseline() < y; });
+      int seen = 0;  // (at most 64 lines on one baseline looked at)
+      for (auto it = from; it != by_base.end() && (*it)->baseline() <= a->baseline() + 0.15 * em && ++seen <= 64; ++it) {
+        const Line* b = *it;
+        if (a == b || std::abs(a->size - b->size) > 0.15 * em) continue;
+        bool beside = a->rtl ? b->x1 < a->x0 - 0.2 * em : b->x0 > a->x1 + 0.2 * em;
+        std::string t = digits_ascii(b->full_text);
+        if (beside && t.size() <= 3 && !t.empty() && std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+          numbered_rows.push_back(a);
+          break;
+        }
+      }
+    }
+    std::sort(numbered_rows.begin(), numbered_rows.end());
     if (read_rtl) {
       // regions come out left to right; read columns side by side from the right
       std::stable_sort(cols.begin(), cols.end(), [&](auto& a, auto& b) {
@@ -1763,7 +1790,7 @@ Deck analyze(const std::vector<PageLines>& pages_in, const AnalysisOptions& opts
         if (!item && !ds.empty() &&
             continues(ds.back(), *l, box_of(*ds.back().lines.back(), *l), pitch_ref(ds.back().lines.back()->size),
                       s.kind == SlideKind::title, tightest(ds.back().lines.back()->size), &wps,
-                      item_pitch(ds.back().lines.back()->size), looser(ds.back().lines.back()->size))) {
+                      item_pitch(ds.back().lines.back()->size), looser(ds.back().lines.back()->size), &numbered_rows)) {
           ds.back().lines.push_back(l);
           continue;
         }

@@ -4020,3 +4020,50 @@ TEST(Rule8_Blocks, ATableCellWrappedCloseToTheNextCellKeepsItsSecondLine) {
   EXPECT_NE(std::find(t.begin(), t.end(), "Университетский кампус"), t.end()) << ::testing::PrintToString(t);
   EXPECT_NE(std::find(t.begin(), t.end(), "Ожидается"), t.end()) << ::testing::PrintToString(t);
 }
+
+TEST(Rule8_Blocks, AgendaRowsEachWithAPageNumberBesideThemAreEachTheirOwn) {
+  // impress-pptx-es-6000 page 3 (and impress-pptx-fr-1158; impress-pptx-en-13125 and
+  // impress-pptx-fr-13082 of a set never tuned on): an agenda whose page numbers stand at
+  // PowerPoint's default tab stops, every inch: "Debate" is short, so its "4" stands an
+  // inch nearer than the other rows' numbers; no column of numbers lines up to make a
+  // table of the first rows, and "Debate" went on "Calendario" (issue 16)
+  // (as the PDF has it: each word drawn after the one before, the spaces drawn; the rows
+  // 1.39 em apart, the deck's line pitch)
+  PageBuilder p(1);
+  int order = 0;
+  auto word = [&](const char* t, double x0, double x1, double y, double size) {
+    auto& w = p.span(t, x0, x1, y, size);
+    w.y1 = y + 1.3 * size;
+    w.base = y + 1.04 * size;
+    w.order = order;
+    order += static_cast<int>(unicode::decode(t).size());
+    w.order_end = order;
+    w.space_after = false;
+  };
+  word("Orden", 43.2, 110.0, 20.8, 24);
+  p.pw.spaces.push_back({110.0, 20.8, 116.7, 52.0});
+  ++order;
+  word("del", 116.7, 150.0, 20.8, 24);
+  p.pw.spaces.push_back({150.0, 20.8, 156.7, 52.0});
+  ++order;
+  word("día", 156.7, 184.6, 20.8, 24);
+  auto row = [&](const char* label, double x1, const char* number, double nx, double y) {
+    word(label, 43.2, x1, y, 18);
+    word(number, nx, nx + 9, y, 18);
+  };
+  row("Calendario", 122.27, "3", 187.2, 81.9);
+  row("Debate", 94.19, "4", 115.2, 106.9);
+  word("Próximos", 43.2, 117.0, 131.9, 18);
+  p.pw.spaces.push_back({117.0, 131.9, 122.0, 155.3});
+  ++order;
+  word("pasos", 122.0, 156.73, 131.9, 18);
+  word("7", 187.2, 196.2, 131.9, 18);
+  row("Introducción", 135.31, "9", 187.2, 156.9);
+  row("Presupuesto", 130.12, "11", 187.2, 181.9);
+  row("Propuestas", 121.12, "12", 187.2, 206.9);
+  Deck d = analyze_pages({p});
+  ASSERT_EQ(d.slides.size(), 1u);
+  auto t = texts(d.slides[0]);
+  EXPECT_NE(std::find(t.begin(), t.end(), "Calendario"), t.end()) << ::testing::PrintToString(t);
+  EXPECT_NE(std::find(t.begin(), t.end(), "Debate"), t.end()) << ::testing::PrintToString(t);
+}

@@ -569,7 +569,19 @@ bool continues(const Draft& cur, const Line& l, std::optional<TextBox> box, doub
       l.bold == last.bold && !link)
     return true;
   if (spaced && !wrap_pitch) return lower && pitch < 1.6 * ref && !link;
-  if (full || lower || prose || cjk_prose || hanging) return true;
+  // (on a title slide, not a short line of capitalised words under the subtitle: a byline,
+  // "María José Ruiz")
+  bool byline = false;
+  if (title_slide && word_count(l.text) <= 4) {
+    byline = true;
+    bool start = true;
+    for (char32_t c : ub) {
+      if (u::is_space(c)) { start = true; continue; }
+      if (start && !u_isupper(static_cast<UChar32>(c))) byline = false;
+      start = false;
+    }
+  }
+  if (full || lower || (prose && !byline) || cjk_prose || hanging) return true;
   // no paragraph spacing between them, same style: one paragraph broken by hand
   // (Shift+Enter), as readers take it; not on a title slide, whose lines under the title
   // (subtitle, author, event) are each their own

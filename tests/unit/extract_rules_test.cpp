@@ -4067,3 +4067,19 @@ TEST(Rule8_Blocks, AgendaRowsEachWithAPageNumberBesideThemAreEachTheirOwn) {
   EXPECT_NE(std::find(t.begin(), t.end(), "Calendario"), t.end()) << ::testing::PrintToString(t);
   EXPECT_NE(std::find(t.begin(), t.end(), "Debate"), t.end()) << ::testing::PrintToString(t);
 }
+
+TEST(Rule8_Blocks, AByLineUnderATitleSlidesSubtitleIsItsOwn) {
+  // impress-pptx-es-1116 page 1 (and impress-odp-es-13161 of a set never tuned on): the
+  // subtitle "Resultados de la encuesta de 2025" over the author, "María José Ruiz", under
+  // it at the deck's line pitch: a line of three capitalised words under a title slide's
+  // subtitle is a byline, not the subtitle's words carried on (issue 16)
+  PageBuilder p(1);
+  p.line("Foro para la Gobernanza de", 58.4, 119.6, 44, true);
+  p.line("Internet 2026", 211.3, 172.4, 44, true);
+  p.line("Resultados de la encuesta de 2025", 198.0, 241.2, 20);
+  p.line("María José Ruiz", 288.8, 265.2, 20);  // (at the deck's line pitch, 1.2 em)
+  Deck d = analyze_pages({p});
+  ASSERT_EQ(d.slides.size(), 1u);
+  auto t = texts(d.slides[0]);
+  EXPECT_NE(std::find(t.begin(), t.end(), "María José Ruiz"), t.end()) << ::testing::PrintToString(t);
+}

@@ -1091,13 +1091,16 @@ std::optional<std::string> guess_lang(const std::string& text) {
       {"cs", {"je", "se", "na", "v", "a", "pro", "jsou", "ale", "jako", "to"}},
       {"nl", {"de", "het", "een", "en", "van", "is", "niet", "voor", "met", "op"}},
   };
-  std::map<std::string, size_t> hits;
+  std::map<std::string, size_t> hits, hits_long;  // (long: of two letters or more)
   std::istringstream in(lower(text));
   std::string w;
   while (in >> w) {
     while (!w.empty() && std::ispunct(static_cast<unsigned char>(w.back()))) w.pop_back();
     for (const auto& [lang, words] : stop)
-      if (std::find(words.begin(), words.end(), w) != words.end()) ++hits[lang];
+      if (std::find(words.begin(), words.end(), w) != words.end()) {
+        ++hits[lang];
+        if (w.size() >= 2) ++hits_long[lang];
+      }
     // letters that only some of these languages write (a French page whose "de" and "en"
     // are Dutch words too): a vote for each
     auto has = [&](std::initializer_list<const char*> ls) {
@@ -1117,6 +1120,18 @@ std::optional<std::string> guess_lang(const std::string& text) {
     else if (n > b2) b2 = n;
   }
   if (b1 >= 3 && b1 * 2 > b2 * 3) return best;
+  // (a deck of a few lines: two of one language's words of two letters or more and none of
+  // another's, "Hyphenation in a narrow column" and "Fellowships for participants": English,
+  // whose dictionary then joins "require-" and "ments"; Czech's "a" is English's too)
+  if (b1 < 3) {
+    std::string best_long;
+    size_t l1 = 0, l2 = 0;
+    for (const auto& [lang, n] : hits_long) {
+      if (n > l1) { l2 = l1; l1 = n; best_long = lang; }
+      else if (n > l2) l2 = n;
+    }
+    if (l1 == 2 && l2 == 0) return best_long;
+  }
   return std::nullopt;
 }
 

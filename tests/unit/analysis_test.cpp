@@ -496,6 +496,11 @@ TEST(Lang, GuessFromScriptsAndWords) {
   EXPECT_EQ(extract::guess_lang("ภาษาไทยไม่มีการเว้นวรรคระหว่างคำ"), "th");
   EXPECT_EQ(extract::guess_lang("Die Sicherheit ist nicht das Problem und der Schlüssel"), "de");
   EXPECT_EQ(extract::guess_lang("123 456"), std::nullopt);
+  // (a deck of a few lines: two words of one language and none of another's; one word, or
+  // two languages' words, say nothing)
+  EXPECT_EQ(extract::guess_lang("Hyphenation in a narrow column\nFellowships for participants\nInteroperability requirements"), "en");
+  EXPECT_EQ(extract::guess_lang("Hyphenation in a narrow column"), std::nullopt);
+  EXPECT_EQ(extract::guess_lang("Hyphenation in a column\ndie Spalte und"), std::nullopt);
   // (Spanish, whose commonest words "de" and "en" are Dutch too: a new user's Beamer deck
   // in Spanish was no language; and French, and Dutch, stay theirs)
   EXPECT_EQ(extract::guess_lang("Informe de resultados Departamento de ventas María Núñez 12 de marzo de 2025 ¿Por qué "

@@ -2456,7 +2456,8 @@ PageLines build_lines(const PageWords& page, bool rtl_deck, std::optional<bool> 
     if (p.w.order_end < 0 || n.w.order <= p.w.order_end) return false;
     double em = std::max({p.w.size, n.w.size, 1.0});
     auto it = std::lower_bound(drawn.begin(), drawn.end(), p.w.order_end, [](const Drawn& d, int o) { return d.order < o; });
-    for (; it != drawn.end() && it->order < n.w.order; ++it)
+    // (at most 256 words looked at: bounded work on a page drawn in a scrambled order)
+    for (int k = 0; it != drawn.end() && it->order < n.w.order && k < 256; ++it, ++k)
       if (std::abs(it->yc - p.yc()) > 0.6 * em && it->x0 < p.w.x1 && it->x1 > p.w.x0 &&
           it->size >= 0.85 * p.w.size)
         return true;
@@ -2548,9 +2549,10 @@ PageLines build_lines(const PageWords& page, bool rtl_deck, std::optional<bool> 
         if (!typed || !*typed) { cuts.push_back(i); continue; }
       }
       // (or, 0.3 em or more apart, with words of another line (of about their size: not a
-      // formula's limits) under or over the left one drawn between them: two boxes' text, the left one wrapped, "Mentoring" (then "for
-      // first-time attendees" under it) and "28%" of a table's row; a space glyph drawn in
-      // the gap is the wrapped line's last, Impress's "City conference " before "Register")
+      // formula's limits) under or over the left one drawn between them: two boxes' text,
+      // the left one wrapped, "Mentoring" (then "for first-time attendees" under it) and
+      // "28%" of a table's row; a space glyph drawn in the gap is the wrapped line's last,
+      // Impress's "City conference " before "Register")
       if (!mono && gap > 0.3 * em && !p.glyph && !g[i].glyph && !has_rtl(p.w.text) && !has_rtl(g[i].w.text) &&
           drawn_between(p, g[i])) {
         cuts.push_back(i);

@@ -53,6 +53,37 @@ double rtl_line_from_left(PageBuilder& p, const std::vector<std::string>& logica
   }
   return x;
 }
+
+// rtl_line_from_left, its words then stretched or squeezed to span from x to x1 (the page's
+// own width of the line), each word's characters at even positions again.
+void rtl_line_spanning(PageBuilder& p, const std::vector<std::string>& logical, double x, double y, double size,
+                       double height, double x1) {
+  size_t from = p.pw.words.size();
+  double right = rtl_line_from_left(p, logical, x, y, size, height, 6) - 6;
+  double k = (x1 - x) / (right - x);
+  for (size_t i = from; i < p.pw.words.size(); ++i) {
+    auto& w = p.pw.words[i];
+    w.x0 = x + (w.x0 - x) * k;
+    w.x1 = x + (w.x1 - x) * k;
+    even_char_x(w);
+  }
+}
+
+// A word as a content stream draws it: its box from x0 to x1, top y, `height` tall, its
+// baseline `base` under the top, drawn at `order` (the count of the page's characters so
+// far), which moves on past its characters and, where `space_after`, a space drawn after it.
+extract::Word& drawn_word(PageBuilder& p, int& order, const std::string& t, double x0, double x1, double y, double size,
+                          double height, double base, bool space_after) {
+  auto& w = p.span(t, x0, x1, y, size);
+  w.y1 = y + height;
+  w.base = y + base;
+  w.order = order;
+  order += static_cast<int>(unicode::decode(t).size());
+  w.order_end = order;
+  if (space_after) ++order;
+  w.space_after = false;
+  return w;
+}
 // The text of the one line that words on one baseline make (top `y`, `size` points): each
 // word from x0 to x1, with a space after it only where `space_after`. Empty when they make
 // no line or more than one.
@@ -3866,15 +3897,7 @@ TEST(Rule8_Blocks, PersianLinesInALeftToRightParagraphAtTheColumnsTightestPitchA
   even_char_x(cover.pw.words.back());
   // (each line scaled to span the page's own width of it, from 43.1 pt to x1)
   auto line = [&](const std::vector<std::string>& logical, double y, double x1) {
-    size_t from = p.pw.words.size();
-    double right = rtl_line_from_left(p, logical, 43.1, y, 22, 28.6, 6) - 6;
-    double k = (x1 - 43.1) / (right - 43.1);
-    for (size_t i = from; i < p.pw.words.size(); ++i) {
-      auto& w = p.pw.words[i];
-      w.x0 = 43.1 + (w.x0 - 43.1) * k;
-      w.x1 = 43.1 + (w.x1 - 43.1) * k;
-      even_char_x(w);
-    }
+    rtl_line_spanning(p, logical, 43.1, y, 22, 28.6, x1);
   };
   rtl_line_from_left(p, {"زمان‌بندی"}, 43.2, 24.39, 32, 41.6, 6, true);
   line({"اجماع", "تقریبی", "و", "کد", "در", "حال", "اجرا"}, 107.80, 274.5);
@@ -3900,15 +3923,7 @@ TEST(Rule8_Blocks, PersianParagraphsAQuarterEmApartStayApartOverAWrapsPitch) {
   cover.word(rev("پیش‌نویس"), 300, 150, 40, true);
   even_char_x(cover.pw.words.back());
   auto line = [&](const std::vector<std::string>& logical, double y, double x1) {
-    size_t from = p.pw.words.size();
-    double right = rtl_line_from_left(p, logical, 43.2, y, 24, 31.2, 6) - 6;
-    double k = (x1 - 43.2) / (right - 43.2);
-    for (size_t i = from; i < p.pw.words.size(); ++i) {
-      auto& w = p.pw.words[i];
-      w.x0 = 43.2 + (w.x0 - 43.2) * k;
-      w.x1 = 43.2 + (w.x1 - 43.2) * k;
-      even_char_x(w);
-    }
+    rtl_line_spanning(p, logical, 43.2, y, 24, 31.2, x1);
   };
   rtl_line_from_left(p, {"اهداف", "سال", "۲۰۲۶"}, 43.2, 20.79, 24, 31.2, 6, true);
   line({"نام‌های", "دامنهٔ", "بین‌المللی‌شده"}, 104.10, 271.2);
@@ -3958,15 +3973,7 @@ TEST(Rule8_Blocks, WordsDrawnWithAnotherLinesWordsBetweenThemAreTwoBoxes) {
   PageBuilder p(1);
   p.line("Goals for 2026", 43, 15.5, 28, true);
   int order = 14;
-  auto cell = [&](const char* t, double x0, double x1, double y) {
-    auto& w = p.span(t, x0, x1, y, 20);
-    w.y1 = y + 23.26;
-    w.base = y + 18.56;
-    w.order = order;
-    order += static_cast<int>(std::string(t).size()) + 1;
-    w.order_end = order - 1;
-    w.space_after = false;
-  };
+  auto cell = [&](const char* t, double x0, double x1, double y) { drawn_word(p, order, t, x0, x1, y, 20, 23.26, 18.56, true); };
   cell("Montevideo", 42.0, 159.12, 71.2);
   cell("Mentoring", 171.48, 273.06, 71.2);
   cell("for", 171.6, 198.8, 94.48);
@@ -3995,15 +4002,7 @@ TEST(Rule8_Blocks, ATableCellWrappedCloseToTheNextCellKeepsItsSecondLine) {
   PageBuilder p(1);
   p.line("Итоги", 43, 19.5, 28, true);
   int order = 10;
-  auto cell = [&](const char* t, double x0, double x1, double y) {
-    auto& w = p.span(t, x0, x1, y, 18);
-    w.y1 = y + 24.5;
-    w.base = y + 19.3;
-    w.order = order;
-    order += static_cast<int>(unicode::decode(t).size()) + 1;
-    w.order_end = order - 1;
-    w.space_after = false;
-  };
+  auto cell = [&](const char* t, double x0, double x1, double y) { drawn_word(p, order, t, x0, x1, y, 18, 24.5, 19.3, true); };
   cell("Ташкент", 42.0, 115.57, 87.0);
   cell("бесплатно", 204.0, 295.89, 87.0);
   cell("Москва", 366.0, 432.1, 87.0);
@@ -4032,13 +4031,7 @@ TEST(Rule8_Blocks, AgendaRowsEachWithAPageNumberBesideThemAreEachTheirOwn) {
   PageBuilder p(1);
   int order = 0;
   auto word = [&](const char* t, double x0, double x1, double y, double size) {
-    auto& w = p.span(t, x0, x1, y, size);
-    w.y1 = y + 1.3 * size;
-    w.base = y + 1.04 * size;
-    w.order = order;
-    order += static_cast<int>(unicode::decode(t).size());
-    w.order_end = order;
-    w.space_after = false;
+    drawn_word(p, order, t, x0, x1, y, size, 1.3 * size, 1.04 * size, false);
   };
   word("Orden", 43.2, 110.0, 20.8, 24);
   p.pw.spaces.push_back({110.0, 20.8, 116.7, 52.0});

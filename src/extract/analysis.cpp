@@ -50,7 +50,9 @@ Bands bands_of(const std::vector<PageLines>& pages) {
     for (const auto& l : p.lines) {
       b.top = std::min(b.top, l.y0);
       b.bottom = std::max(b.bottom, l.y1);
-      sizes.push_back(l.size);
+      // (weighted by its length, a tenth for every ten characters: a table's many short
+      // cells in small type leave the body's size the common one)
+      sizes.insert(sizes.end(), u::decode(l.text).size() / 10 + 1, l.size);
     }
   if (b.top > b.bottom) return Bands{0, 0, 0};
   std::nth_element(sizes.begin(), sizes.begin() + static_cast<long>(sizes.size() / 2), sizes.end());
@@ -351,6 +353,18 @@ bool starts_lower(const std::string& t) {
   return false;
 }
 
+// Mostly Thai, Lao, Khmer or Myanmar (scripts written without spaces between words, and
+// without case): more than half of its letters.
+bool no_space_text(const std::string& t) {
+  size_t n = 0, all = 0;
+  for (char32_t c : u::decode(t))
+    if (u_isalpha(static_cast<UChar32>(c))) {
+      ++all;
+      n += u::no_space_script(c) ? 1 : 0;
+    }
+  return n * 2 > all;
+}
+
 // Mostly Han or kana: more of its letters than of any other script's.
 bool cjk_text(const std::string& t) {
   size_t cjk = 0, other = 0;
@@ -369,7 +383,8 @@ bool cjk_text(const std::string& t) {
 // paragraph whose lines were broken by hand, Shift+Enter; short lines one under the
 // other, such as the name, affiliation and event of a title slide, stay apart).
 // `box`: the left and right edges of the text around the block (its column's lines near
-// it); `pitch_ref`: the line pitch expected here (the column's tightest pitch, at most the
+// it); `page_w`: the page's width (points), the box's right edge where the column shows none
+// (the left margin mirrored); `pitch_ref`: the line pitch expected here (the column's tightest pitch, at most the
 // deck's wrapped-line pitch for this size); `tightest`, `looser`: the column's tightest
 // pitch of this size, and its tightest pitch a quarter em or more looser (0: none).
 // The edges of the text box around a block's last line and the line under it, as the
@@ -378,11 +393,13 @@ bool cjk_text(const std::string& t) {
 struct TextBox {
   double first = 0, second = 0;
   double others = 0;
+  double others_right = 0;  // the other lines' right edge
 };
 
 bool continues(const Draft& cur, const Line& l, std::optional<TextBox> box, double pitch_ref,
                bool title_slide, double tightest = 0, const std::vector<double>* wrap_pitches = nullptr,
-               double item_pitch = 0, double looser = 0, const std::vector<const Line*>* numbered_rows = nullptr) {
+               double item_pitch = 0, double looser = 0, const std::vector<const Line*>* numbered_rows = nullptr,
+               double page_w = 0) {
   const Line& last = *cur.lines.back();
   // (two rows each with a page number beside it: an agenda's entries, each its own)
   if (numbered_rows && std::binary_search(numbered_rows->begin(), numbered_rows->end(), &last) &&
@@ -453,8 +470,13 @@ bool continues(const Draft& cur, const Line& l, std::optional<TextBox> box, doub
   // apart; and a pitch nearer the looser than the tighter is a paragraph's, however little
   // over the tighter: 6 pt spacing at 24 pt)
   const bool two_pitches = (first.rtl || rtl_text) && looser > 0 && tightest >= 0.95 * box_h;
-  if ((first.rtl || (rtl_text && cur.item) || two_pitches) && tightest >= 0.95 * box_h)
-    ref = std::max({ref, box_h, looser > 0 ? tightest : 0.0});
+  // (Thai, Lao, Khmer, Myanmar text too, in its tall fonts: Garuda's line box is 1.9 em,
+  // cairo sets its wrapped lines 2.06 em apart at single spacing; but not the looser pitch
+  // rule, as Pango's line spacing widens a paragraph's own lines and not the step to the
+  // next paragraph, where Impress widens both)
+  const bool unspaced_script = no_space_text(first.text);
+  if ((first.rtl || (rtl_text && cur.item) || two_pitches || unspaced_script) && tightest >= 0.95 * box_h)
+    ref = std::max({ref, box_h, looser > 0 && !unspaced_script ? tightest : 0.0});
   bool spaced = pitch > ref + 0.25 * em;
   if (two_pitches && pitch > (tightest + looser) / 2) spaced = true;
   // (a pitch within 0.1 em of a certain wrap's in the same column is the box's line
@@ -557,6 +579,17 @@ bool continues(const Draft& cur, const Line& l, std::optional<TextBox> box, doub
   // (a full line not ending a sentence, the next starting in lower case: a wrap, however
   // loose the line spacing; cairo and Impress set lines 2.04 em apart at 1.5 line
   // spacing, further than the paragraphs of the same box)
+  // (Thai, Lao, Khmer, Myanmar: no case and no sentence stops to tell a wrap by; a first line
+  // set flush left that fills its box, less than 1.2 em short of the other lines' right
+  // edge (or, with no other line, of the left margin mirrored), where the next line's first
+  // unit would not have fitted, at the column's tightest pitch or within a quarter em of
+  // it and under 1.6 of its line boxes: a paragraph's last words wrapped at loose spacing)
+  if (spaced && unspaced_script && caseless_meet && !ends_sentence(last.text) && pitch < 1.6 * box_h && !rtl_block &&
+      std::abs(l.x0 - text_left(first)) < 0.3 * em && !(tightest > 0 && pitch > tightest + 0.25 * em)) {
+    double edge = box ? box->others_right : page_w > 0 ? page_w - text_left(first) : 0;
+    double room = edge - text_right(last);
+    if (edge > 0 && room > -0.3 * em && room < 1.2 * em && first_unit_width(l) > room - 0.3 * em) return true;
+  }
   if (spaced && full && lower && !ends_sentence(last.text) && pitch < 2.4 * em && !link) return true;
   // (a list item's line, then an unmarked line where the item's text starts, under 1.9
   // em below, or under 1.6 of their line boxes in a tall font: the item broken by hand
@@ -1781,7 +1814,7 @@ Deck analyze(const std::vector<PageLines>& pages_in, const AnalysisOptions& opts
             hi = std::max(hi, text_right(*o));
           }
         if (hi < lo) return std::nullopt;
-        return TextBox{std::min(lo, text_left(last)), std::max(hi, text_right(last)), hi - lo};
+        return TextBox{std::min(lo, text_left(last)), std::max(hi, text_right(last)), hi - lo, hi};
       };
       std::vector<Draft> ds;
       for (const Line* l : col) {
@@ -1817,7 +1850,8 @@ Deck analyze(const std::vector<PageLines>& pages_in, const AnalysisOptions& opts
         if (!item && !ds.empty() &&
             continues(ds.back(), *l, box_of(*ds.back().lines.back(), *l), pitch_ref(ds.back().lines.back()->size),
                       s.kind == SlideKind::title, tightest(ds.back().lines.back()->size), &wps,
-                      item_pitch(ds.back().lines.back()->size), looser(ds.back().lines.back()->size), &numbered_rows)) {
+                      item_pitch(ds.back().lines.back()->size), looser(ds.back().lines.back()->size), &numbered_rows,
+                      p.width)) {
           ds.back().lines.push_back(l);
           continue;
         }

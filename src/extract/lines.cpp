@@ -1299,7 +1299,8 @@ std::string join_words(const std::vector<Word>& ws, size_t from, const std::vect
         space = space || gap / std::max({p.size, ws[i].size, 1.0}) - cjk_stretch(i) > 0.28;
       // Thai, Lao, Khmer and Myanmar write no spaces between words: a space only where one
       // was set (Poppler's guess from the gaps of the line breaks words at their marks)
-      if (u::no_space_script(last) && u::no_space_script(first)) space = gap > 0.2 * std::max(p.size, 1.0);
+      // (over 0.24 em: Pango justifying a Thai line adds 0.21 em inside "ไฟฟ้า")
+      if (u::no_space_script(last) && u::no_space_script(first)) space = gap > 0.24 * std::max(p.size, 1.0);
       // A space glyph drawn between the words is a typed space. Between Han or Kana and
       // anything else, on a line that draws its spaces, no space glyph means none was
       // typed (the gap is the spacing layout engines add between scripts), unless wide.
@@ -1990,6 +1991,27 @@ void join_mark_led_words(std::vector<Word>& words) {
       if (std::all_of(at.begin(), at.end(), direction::is_mark)) continue;
       std::vector<double> xs;
       if (a.char_x.size() == at.size() + 1) {
+        // (inside the word where its mark stands: before the first letter drawn from there
+        // on, within 0.3 pt; Impress draws the sara ii of "ที่สุด" after the "ส", at its left
+        // edge, and Poppler gives tone mark and "ส" as a word of their own)
+        size_t at_x = at.size();
+        for (size_t i = 0; i < at.size(); ++i)
+          if (a.char_x[i] >= mx - 0.3 && !direction::is_mark(at[i]) && a.char_x[i + 1] > a.char_x[i] + 0.01) {
+            at_x = i;
+            break;
+          }
+        if (at_x < at.size()) {
+          xs.assign(a.char_x.begin(), a.char_x.begin() + static_cast<long>(at_x));
+          xs.insert(xs.end(), b.char_x.begin(), b.char_x.end() - 1);
+          xs.insert(xs.end(), a.char_x.begin() + static_cast<long>(at_x), a.char_x.end());
+          a.text = u::encode(at.substr(0, at_x) + bt + at.substr(at_x));
+          a.char_x = std::move(xs);
+          a.char_glyph.clear();
+          a.x0 = std::min(a.x0, b.x0);
+          a.x1 = std::max(a.x1, b.x1);
+          gone[k] = true;
+          break;
+        }
         xs = a.char_x;
         xs.pop_back();
         xs.insert(xs.end(), b.char_x.begin(), b.char_x.end());
@@ -2662,6 +2684,9 @@ PageLines build_lines(const PageWords& page, bool rtl_deck, std::optional<bool> 
       return std::count_if(xs.begin(), xs.end(), [&](double v) { return std::abs(v - x) < 1.0; });
     };
     std::vector<double> mids;
+    // (every gap between Thai, Lao, Khmer or Myanmar and a letter or digit, under 6 em: a
+    // line of them justified stretches its one or two spaces only, its neighbours ragged)
+    bool unspaced_gaps = true;
     for (size_t k = ka; k <= kb; ++k) {
       size_t c = cuts[k];
       if (near(starts, g[c].w.x0) >= 2 || near(ends, g[c - 1].w.x1) >= 2) return false;
@@ -2674,13 +2699,21 @@ PageLines build_lines(const PageWords& page, bool rtl_deck, std::optional<bool> 
           !typed_space(g[c - 1].w, g[c].w, &page.spaces).value_or(false))
         return false;
       mids.push_back((g[c - 1].w.x1 + g[c].w.x0) / 2);
+      std::u32string a = u::decode(g[c - 1].w.text), b = u::decode(g[c].w.text);
+      bool ta = !a.empty() && u::no_space_script(a.back()), tb = !b.empty() && u::no_space_script(b.front());
+      bool la = ta || (!a.empty() && u_isalnum(static_cast<UChar32>(a.back())));
+      bool lb = tb || (!b.empty() && u_isalnum(static_cast<UChar32>(b.front())));
+      if (!(la && lb && (ta || tb)) || g[c].w.x0 - g[c - 1].w.x1 > 6 * size) unspaced_gaps = false;
     }
+    // (a line starting with a list number starts, for a line under it, where its text does)
+    double x0_text = mine.size() >= 2 && number_marker(mine.front()->w.text) ? mine[1]->w.x0 : x0;
+    bool unspaced_ok = false;
     for (size_t hi = 0; hi < groups.size(); ++hi) {
       if (hi == gi || groups[hi].empty()) continue;
       const auto& h = groups[hi];
       double hyc = (band[hi].first + band[hi].second) / 2, dy = std::abs(hyc - yc);
       // (the lines around it: within 4 em, two stretched lines of one paragraph apart)
-      if (dy < 0.8 * size || dy > 4.0 * size) continue;
+      if (dy < 0.8 * size || dy > (unspaced_gaps ? 6.0 : 4.0) * size) continue;
       // the words of that line of this size over this fragment
       std::vector<const W*> over;
       for (const W& w : h)
@@ -2704,8 +2737,15 @@ PageLines build_lines(const PageWords& page, bool rtl_deck, std::optional<bool> 
       if (whole && std::all_of(mids.begin(), mids.end(), [&](double m) { return covered(over, m, size); }) &&
           std::abs(h0 - x0) < 0.1 * size && std::abs(h1 - x1) < 0.1 * size)
         return true;
+      // (Thai and its kind: a line stretched at its few spaces while the lines around it,
+      // without one, stay ragged; a line near it (within 6 em: the first line of the item
+      // above) starting where it does, or where its text does, whose words cross the gaps and
+      // end no further right)
+      if (unspaced_gaps && whole && (std::abs(h0 - x0) < 0.1 * size || std::abs(h0 - x0_text) < 0.1 * size) &&
+          h1 < x1 + 0.1 * size && std::all_of(mids.begin(), mids.end(), [&](double m) { return covered(over, m, size); }))
+        unspaced_ok = true;
     }
-    return false;
+    return unspaced_ok;
   };
   std::vector<std::vector<size_t>> all_cuts(groups.size());
   for (size_t gi = 0; gi < groups.size(); ++gi) all_cuts[gi] = split_at(groups[gi], &starts);

@@ -4076,3 +4076,149 @@ TEST(Rule8_Blocks, AByLineUnderATitleSlidesSubtitleIsItsOwn) {
   auto t = texts(d.slides[0]);
   EXPECT_NE(std::find(t.begin(), t.end(), "María José Ruiz"), t.end()) << ::testing::PrintToString(t);
 }
+
+// --- issue 16, twelfth session: Thai (generated Thai decks th1, seeds 20000-21400) ---
+
+namespace {
+// A Thai line as Poppler gives it: one word from x0 to x1, its top at y, `height` tall,
+// its baseline `base` under the top.
+extract::Word& thai_span(PageBuilder& p, const std::string& t, double x0, double x1, double y, double size, double height,
+                         double base) {
+  auto& w = p.span(t, x0, x1, y, size);
+  w.y1 = y + height;
+  w.base = y + base;
+  return w;
+}
+}  // namespace
+
+TEST(Rule8_Blocks, ThaiLinesWithinTheirTallLineBoxesAreNotSpacedApart) {
+  // cairo, Garuda 18 pt: its line box 1.88 em, a line broken by hand 2.06 em under the
+  // one above (the 1.6 em a Thai deck is taken to set would make it a paragraph of its own)
+  PageBuilder p(1);
+  p.word("เราจะมีส่วนร่วมอย่างไร", 43, 15.5, 28, true);
+  thai_span(p, "นิยามธรรมาภิบาลอินเทอร์เน็ตในปัจจุบัน", 43, 420, 94.1, 18, 33.75, 23.11);
+  thai_span(p, "เป็นนิยามเชิงปฏิบัติ", 43, 250, 131.23, 18, 33.75, 23.11);
+  PageBuilder cover(1);
+  cover.word("การประชุม", 200, 150, 40, true);
+  p.pw.page = 2;
+  Deck d = analyze_pages({cover, p});
+  ASSERT_EQ(d.slides.size(), 2u);
+  EXPECT_EQ(texts(d.slides[1]), (std::vector<std::string>{"นิยามธรรมาภิบาลอินเทอร์เน็ตในปัจจุบันเป็นนิยามเชิงปฏิบัติ"}));
+  // but Pango, at 1.5 line spacing, sets a paragraph's own lines 2.67 em apart and the next
+  // paragraph 2.16 em under the one above: the tighter pitch is no paragraph's line pitch
+  PageBuilder q(1);
+  q.word("บทเรียนที่ได้รับ", 43, 15.5, 32, true);
+  thai_span(q, "วิดีโอสั้น ๆ อธิบายกระบวนการ", 300, 677, 83.9, 24, 42.77, 30.86);
+  thai_span(q, "โครงการนำร่องจะดำเนินการ", 350, 677, 135.67, 24, 42.77, 30.86);
+  thai_span(q, "ตัดสินใจ", 594, 677, 199.82, 24, 42.77, 30.86);
+  q.pw.page = 2;
+  Deck e = analyze_pages({cover, q});
+  ASSERT_EQ(e.slides.size(), 2u);
+  ASSERT_FALSE(e.slides[1].blocks.empty());
+  EXPECT_EQ(e.slides[1].blocks[0].text, "วิดีโอสั้น ๆ อธิบายกระบวนการ");
+}
+
+TEST(Rule8_Blocks, ThaiLineFillingItsBoxWrapsAtLooseSpacing) {
+  // cairo, Sawasdee 20 pt at 1.3 lines: a line 0.45 em short of the left margin mirrored,
+  // "เปิด" not fitting after it, its last word 2.04 em under it (line boxes 1.57 em): one
+  // paragraph
+  PageBuilder p(1);
+  p.word("การเข้าร่วมทางไกล", 43, 19.5, 28, true);
+  thai_span(p, "นิยามธรรมาภิบาลอินเทอร์เน็ตในปัจจุบันเป็นนิยามเชิงปฏิบัติ และไม่ควรนำกลับมา", 43, 668.16, 88.61, 20, 31.4,
+            23.12);
+  thai_span(p, "เปิดใหม่", 43, 98.96, 129.43, 20, 31.4, 23.12);
+  Deck d = analyze_pages({p});
+  ASSERT_EQ(d.slides.size(), 1u);
+  EXPECT_EQ(texts(d.slides[0]),
+            (std::vector<std::string>{"นิยามธรรมาภิบาลอินเทอร์เน็ตในปัจจุบันเป็นนิยามเชิงปฏิบัติ และไม่ควรนำกลับมาเปิดใหม่"}));
+  // a paragraph that happens to end 0.7 em short of the box, at the paragraphs' pitch (a
+  // quarter em looser than the box's wrapped lines): the next paragraph stays its own
+  PageBuilder q(1);
+  q.word("การลงทะเบียนและการเดินทาง", 43.2, 16.79, 24, true);
+  thai_span(q, "มาตรฐานเปิดเป็นรากฐานของอินเทอร์เน็ตที่ทำงานร่วมกันได้", 43.2, 676.46, 117.29, 18, 23.4, 17.1);
+  thai_span(q, "เคลื่อนด้วยความต้องการ", 43.2, 226.39, 145.41, 18, 23.4, 17.1);
+  thai_span(q, "ผู้ให้บริการรายเล็กมักขาดบุคลากร ที่จะติดตามงานมาตรฐาน", 43.2, 664.18, 213.61, 18, 23.4, 17.1);
+  thai_span(q, "ข้อกำหนดที่เข้าถึงได้ฟรี", 43.2, 286.44, 247.6, 18, 23.4, 17.1);
+  Deck e = analyze_pages({q});
+  ASSERT_EQ(e.slides.size(), 1u);
+  EXPECT_EQ(texts(e.slides[0]), (std::vector<std::string>{"มาตรฐานเปิดเป็นรากฐานของอินเทอร์เน็ตที่ทำงานร่วมกันได้เคลื่อนด้วยความต้องการ",
+                                                           "ผู้ให้บริการรายเล็กมักขาดบุคลากร ที่จะติดตามงานมาตรฐาน",
+                                                           "ข้อกำหนดที่เข้าถึงได้ฟรี"}));
+}
+
+TEST(Rule4_Lines, JustifiedThaiLineStretchedAtItsOneSpaceIsOneLine) {
+  // Impress justifies a Thai line at its spaces only: "บุคลากร ที่จะติดตามงาน" spread
+  // 2.2 em apart across the column, the lines around it (no space in them) ragged
+  PageBuilder p(1);
+  p.span("ผู้ให้บริการรายเล็กมักขาด", 108.51, 256.82, 150.41, 14.2);
+  p.span("บุคลากร", 108.51, 157.54, 173.11, 14.2);
+  p.span("ที่จะติดตามงาน", 188.57, 279.74, 173.11, 14.2);
+  p.span("มาตรฐานในหลายองค์กร", 108.51, 252.84, 195.82, 14.2);
+  p.span("พร้อมกัน", 108.51, 161.26, 218.61, 14.2);
+  auto pl = p.lines();
+  ASSERT_EQ(pl.lines.size(), 4u);
+  EXPECT_EQ(pl.lines[1].text, "บุคลากร ที่จะติดตามงาน");
+  // cairo: a numbered item's first line, "(2)" and its text stretched at one space to the
+  // edge that the first item's first line, five em above, reaches too
+  PageBuilder q(1);
+  q.span("(1)", 71, 100, 94.1, 24);
+  q.span("ผู้เข้าร่วมได้รับการสนับสนุนให้พูดถึง", 111.8, 676.54, 94.1, 24);
+  q.span("หารือระดับชาติและระดับภูมิภาค", 111.8, 428.5, 152.6, 24);
+  q.span("(2)", 71, 100, 215.6, 24);
+  q.span("ผู้ให้บริการรายเล็กมักขาดบุคลากร", 111.8, 447.85, 215.6, 24);
+  q.span("ที่จะติดตามงาน", 524, 677.02, 215.6, 24);
+  q.span("มาตรฐานในหลายองค์กรพร้อมกัน", 111.8, 445.81, 274.1, 24);
+  auto ql = q.lines();
+  ASSERT_EQ(ql.lines.size(), 4u);
+  EXPECT_EQ(ql.lines[2].text, "ผู้ให้บริการรายเล็กมักขาดบุคลากร ที่จะติดตามงาน");
+}
+
+TEST(Rule11_Hygiene, ThaiMarkGivenAfterTheNextLetterGoesOnItsOwn) {
+  // Impress, Kinnari: "ที่สุด" drawn as "ท", tone mark and "ส" (a word of their own), the
+  // sara ii at the "ส"'s left edge, then sara u and "ด" (another word)
+  PageBuilder p(1);
+  auto word = [&](const std::string& t, std::vector<double> xs) {
+    p.span(t, xs.front(), xs.back(), 175.81, 14.2);
+    p.pw.words.back().char_x = std::move(xs);
+    p.pw.words.back().space_after = false;
+  };
+  word("โดยท", {280.77, 290, 300, 432.27, 441.57});
+  word("่ส", {441.47, 441.55, 449.78});
+  word("ี", {441.57, 441.57});
+  word("ุด", {449.75, 449.75, 458.40});
+  auto pl = p.lines();
+  ASSERT_EQ(pl.lines.size(), 1u);
+  EXPECT_EQ(pl.lines[0].text, "โดยที่สุด");
+}
+
+TEST(Rule11_Hygiene, ThaiGapOfJustificationIsNoSpace) {
+  // Pango justifying a Thai line adds 0.21 em inside "ไฟฟ้า" (Poppler guesses a space)
+  PageBuilder p(1);
+  p.span("ไฟฟ้", 84.6, 124.61, 94.1, 24);
+  p.span("าดับที่จุดแลกเปลี่ยนข้อมูล", 129.6, 386.79, 94.1, 24);
+  auto pl = p.lines();
+  ASSERT_EQ(pl.lines.size(), 1u);
+  EXPECT_EQ(pl.lines[0].text, "ไฟฟ้าดับที่จุดแลกเปลี่ยนข้อมูล");
+}
+
+TEST(Rule5_Furniture, FooterInSmallTypeOverATableOfSmallCellsIsFurniture) {
+  // a notes page's slide: its footer (8 pt) stands mid-page, in the bottom band of the
+  // slide's text; a table of 10 pt cells on each slide makes 10 pt the commonest size by
+  // lines, but not by text, whose body is 16 pt
+  std::vector<PageBuilder> pages;
+  for (int n = 1; n <= 3; ++n) {
+    PageBuilder p(n, 720, 540);
+    p.word("สาระสำคัญ", 43, 60, 28, true);
+    p.line("ผู้ให้บริการรายเล็กมักขาดบุคลากรที่จะติดตามงานมาตรฐานในหลายองค์กรพร้อมกันเสมอมา", 43, 110, 16);
+    p.line("ข้อกำหนดที่เข้าถึงได้ฟรีช่วยลดช่องว่างความรู้ระหว่างภูมิภาคต่าง ๆ ทั่วโลกได้ดีมาก", 43, 135, 16);
+    for (int r = 0; r < 4; ++r)
+      for (int c = 0; c < 3; ++c) p.word(std::to_string(10 * (r + 1) + c), 60 + 150 * c, 180 + 25 * r, 10);
+    p.word("เอกสารเผยแพร่", 70, 430, 8);
+    p.word(std::to_string(n), 520, 430, 8);
+    pages.push_back(p);
+  }
+  Deck d = analyze_pages(pages);
+  ASSERT_EQ(d.slides.size(), 3u);
+  for (const auto& s : d.slides)
+    for (const auto& b : s.blocks) EXPECT_EQ(b.text.find("เอกสารเผยแพร่"), std::string::npos) << "slide " << s.page;
+}

@@ -2551,8 +2551,12 @@ PageLines build_lines(const PageWords& page, bool rtl_deck, std::optional<bool> 
           !number_marker(p.w.text) && !number_marker(g[i].w.text)) {
         bool no_room = false;
         auto typed = typed_space(p.w, g[i].w, &page.spaces, &no_room);
-        // (or, on a page that draws its spaces, nothing drawn between the two: a tab)
-        bool drawn_next = draws_spaces && p.w.order >= 0 && p.w.order_end == g[i].w.order;
+        // (or, on a page that draws its spaces, nothing drawn between the two: a tab; before
+        // a page number of the line's size, on a page that draws any space glyph at all: a
+        // Thai page's few spaces, its words many where Poppler breaks them at their marks;
+        // an exponent is smaller)
+        bool number_tab = page_no && !page.spaces.empty() && std::abs(g[i].w.size - p.w.size) <= 0.05 * em;
+        bool drawn_next = (draws_spaces || number_tab) && p.w.order >= 0 && p.w.order_end == g[i].w.order;
         if ((typed && !*typed && !no_room) || (!typed && drawn_next)) { cuts.push_back(i); continue; }
       }
       // (an ideograph or kana half an em or more before a page number last on its line,

@@ -4222,3 +4222,48 @@ TEST(Rule5_Furniture, FooterInSmallTypeOverATableOfSmallCellsIsFurniture) {
   for (const auto& s : d.slides)
     for (const auto& b : s.blocks) EXPECT_EQ(b.text.find("เอกสารเผยแพร่"), std::string::npos) << "slide " << s.page;
 }
+
+TEST(Rule10_Join, AThaiAgendasPageNumberAtADefaultTabStopIsItsOwn) {
+  // impress-pptx, Garuda 20 pt: the agenda's numbers at PowerPoint's default tab stops, an
+  // inch apart; "ข้อเสนอ" ends 0.22 em before the stop its "13" stands at, nothing drawn
+  // between. The page draws one space glyph (its footer's) for many words: Poppler breaks
+  // Thai words at their marks
+  PageBuilder p(1);
+  p.word("วาระการประชุม", 43.2, 20.8, 24, true);
+  auto w = [&](const char* t, double x0, double x1, double y, int order, double size = 20) {
+    auto& x = p.span(t, x0, x1, y, size);
+    x.order = order;
+    x.order_end = order + static_cast<int>(unicode::decode(t).size());
+    x.space_after = true;
+  };
+  w("งบประมาณ", 43.2, 137.36, 101, 21);
+  w("4", 187.2, 198.33, 101, 29);
+  w("ความเป็", 43.2, 106, 132.2, 30);
+  w("นมาและเป้าหมาย", 107.98, 253.48, 132.2, 37);
+  w("7", 259.2, 270.33, 132.2, 51);
+  w("ข้อเสนอ", 43.2, 110.8, 194.6, 65);
+  w("13", 115.2, 137.51, 194.6, 72);
+  w("สไลด์", 646.81, 670, 383, 85, 11);
+  w("2", 675.6, 681.21, 383, 91, 11);
+  p.pw.spaces.push_back({670, 383, 675.6, 397});  // the footer's space
+  std::vector<std::string> got;
+  for (const auto& l : p.lines().lines) got.push_back(l.text);
+  EXPECT_NE(std::find(got.begin(), got.end(), "ข้อเสนอ"), got.end()) << ::testing::PrintToString(got);
+  EXPECT_NE(std::find(got.begin(), got.end(), "13"), got.end());
+  EXPECT_NE(std::find(got.begin(), got.end(), "7"), got.end());
+  // an exponent, smaller, after a formula on a page drawing few spaces stays on its line
+  PageBuilder q(1);
+  auto& x = q.span("𝑥−𝜇", 578.3, 651.94, 208.23, 32.1);
+  x.order = 50, x.order_end = 56;
+  x.y1 = 240.33, x.base = 232;
+  auto& e = q.span("2", 666.05, 679.6, 203.22, 23.4);
+  e.order = 56, e.order_end = 58;
+  e.y1 = 226.64, e.base = 232;
+  q.span("平均𝜇、分散𝜎のガウス分布", 219.82, 441.67, 96.64, 36);
+  for (int k = 0; k < 10; ++k) q.span("分布", 50 + 60 * k, 90 + 60 * k, 300, 20);  // (a page of many words)
+  q.pw.spaces.push_back({500, 96, 505, 130});
+  auto ql = q.lines();
+  bool alone = false;
+  for (const auto& l : ql.lines) alone = alone || l.text == "2";
+  EXPECT_FALSE(alone) << ::testing::PrintToString([&] { std::vector<std::string> v; for (const auto& l : ql.lines) v.push_back(l.text); return v; }());
+}

@@ -2554,8 +2554,10 @@ PageLines build_lines(const PageWords& page, bool rtl_deck, std::optional<bool> 
         // (or, on a page that draws its spaces, nothing drawn between the two: a tab; before
         // a page number of the line's size, on a page that draws any space glyph at all: a
         // Thai page's few spaces, its words many where Poppler breaks them at their marks;
-        // an exponent is smaller)
-        bool number_tab = page_no && !page.spaces.empty() && std::abs(g[i].w.size - p.w.size) <= 0.05 * em;
+        // an exponent is smaller; after Han or kana, layouts add a quarter em of their own:
+        // the rule below)
+        bool number_tab = page_no && !page.spaces.empty() && std::abs(g[i].w.size - p.w.size) <= 0.05 * em &&
+                          !u::is_cjk(p.raw.back());
         bool drawn_next = (draws_spaces || number_tab) && p.w.order >= 0 && p.w.order_end == g[i].w.order;
         if ((typed && !*typed && !no_room) || (!typed && drawn_next)) { cuts.push_back(i); continue; }
       }

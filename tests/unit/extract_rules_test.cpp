@@ -4261,9 +4261,15 @@ TEST(Rule10_Join, AThaiAgendasPageNumberAtADefaultTabStopIsItsOwn) {
   e.y1 = 226.64, e.base = 232;
   q.span("平均𝜇、分散𝜎のガウス分布", 219.82, 441.67, 96.64, 36);
   for (int k = 0; k < 10; ++k) q.span("分布", 50 + 60 * k, 90 + 60 * k, 300, 20);  // (a page of many words)
+  // nor a number a quarter em after kana, the spacing layouts add between the scripts
+  auto& k1 = q.span("参加者は", 43, 123, 350, 20);
+  k1.order = 200, k1.order_end = 204;
+  auto& k2 = q.span("120", 128, 158, 350, 20);
+  k2.order = 204, k2.order_end = 207;
   q.pw.spaces.push_back({500, 96, 505, 130});
   auto ql = q.lines();
   bool alone = false;
   for (const auto& l : ql.lines) alone = alone || l.text == "2";
+  for (const auto& l : ql.lines) alone = alone || l.text == "120";
   EXPECT_FALSE(alone) << ::testing::PrintToString([&] { std::vector<std::string> v; for (const auto& l : ql.lines) v.push_back(l.text); return v; }());
 }

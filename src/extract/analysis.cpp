@@ -401,7 +401,8 @@ bool continues(const Draft& cur, const Line& l, std::optional<TextBox> box, doub
                double item_pitch = 0, double looser = 0, const std::vector<const Line*>* numbered_rows = nullptr,
                double page_w = 0) {
   const Line& last = *cur.lines.back();
-  // (two rows each with a page number beside it: an agenda's entries, each its own)
+  // (two rows each with a page number beside it, or their numbers: an agenda's entries and
+  // numbers, each its own)
   if (numbered_rows && std::binary_search(numbered_rows->begin(), numbered_rows->end(), &last) &&
       std::binary_search(numbered_rows->begin(), numbered_rows->end(), &l))
     return false;
@@ -597,7 +598,7 @@ bool continues(const Draft& cur, const Line& l, std::optional<TextBox> box, doub
   // a list stands where the markers do) (cairo sets Noto Sans Arabic at 1.3 line spacing
   // 2.47 em apart, the items of the same box 1.9 em: Pango ends a paragraph at its last
   // line's own height)
-  if (spaced && cur.item && pitch < std::max(1.9 * em, 1.6 * box_h) &&
+  if (spaced && cur.item && pitch < std::max(1.9 * em, (getenv("DH_TITEM") && unspaced_script ? atof(getenv("DH_TITEM")) : 1.6) * box_h) &&
       at_text_start(l) &&
       l.bold == last.bold && !link)
     return true;
@@ -1636,7 +1637,9 @@ Deck analyze(const std::vector<PageLines>& pages_in, const AnalysisOptions& opts
     std::vector<std::vector<const Line*>> cols;
     split_columns(rest, p.width, body_size, 0, cols);
     // lines with a page number beside them on their baseline (an agenda's rows, the number
-    // at a tab stop, which may be another row's: no column of numbers to make a table)
+    // at a tab stop, which may be another row's: no column of numbers to make a table), and
+    // those numbers (a number the next row's entry starts left of, or another row's number
+    // under it at the same tab stop, is no line of theirs: "6" went on "กำหนดการ", "2" on "4")
     // (by baseline: bounded work on a page of many lines)
     std::vector<const Line*> numbered_rows;
     std::vector<const Line*> by_base(rest.begin(), rest.end());
@@ -1653,6 +1656,7 @@ Deck analyze(const std::vector<PageLines>& pages_in, const AnalysisOptions& opts
         std::string t = digits_ascii(b->full_text);
         if (beside && t.size() <= 3 && !t.empty() && std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; })) {
           numbered_rows.push_back(a);
+          numbered_rows.push_back(b);
           break;
         }
       }

@@ -4273,3 +4273,26 @@ TEST(Rule10_Join, AThaiAgendasPageNumberAtADefaultTabStopIsItsOwn) {
   for (const auto& l : ql.lines) alone = alone || l.text == "120";
   EXPECT_FALSE(alone) << ::testing::PrintToString([&] { std::vector<std::string> v; for (const auto& l : ql.lines) v.push_back(l.text); return v; }());
 }
+
+TEST(Rule8_Blocks, AnAgendasPageNumbersAreNoLinesOfTheRowsUnderThem) {
+  // impress-pptx-th-20745 page 3: the agenda's numbers at PowerPoint's default tab stops;
+  // "คำถาม"'s "6" an inch nearer than the others, right above "กำหนดการ" (whose right end
+  // it shares), went on it; "2" and "4", one under the other at one tab stop, made one
+  // block "2 4" (issue 16)
+  PageBuilder p(1);
+  p.word("วาระการประชุม", 43.2, 17, 28, true);
+  auto row = [&](const char* label, double x1, const char* number, double nx, double y) {
+    p.span(label, 43.2, x1, y, 18).space_after = false;
+    p.span(number, nx, nx + 10, y, 18).space_after = false;
+  };
+  row("ผลการสำรวจ", 146.9, "2", 187.2, 89.6);
+  row("งบประมาณ", 132.8, "4", 187.2, 117.69);
+  row("คำถาม", 85.0, "6", 115.2, 145.81);
+  row("กำหนดการ", 130.72, "7", 187.2, 173.81);
+  row("ข้อเสนอ", 86.65, "10", 115.2, 201.91);
+  Deck d = analyze_pages({p});
+  ASSERT_EQ(d.slides.size(), 1u);
+  auto got = texts(d.slides[0]);
+  for (const char* t : {"ผลการสำรวจ", "งบประมาณ", "คำถาม", "6", "กำหนดการ", "2", "4", "7", "10"})
+    EXPECT_NE(std::find(got.begin(), got.end(), std::string(t)), got.end()) << t << " " << ::testing::PrintToString(got);
+}

@@ -4296,3 +4296,20 @@ TEST(Rule8_Blocks, AnAgendasPageNumbersAreNoLinesOfTheRowsUnderThem) {
   for (const char* t : {"ผลการสำรวจ", "งบประมาณ", "คำถาม", "6", "กำหนดการ", "2", "4", "7", "10"})
     EXPECT_NE(std::find(got.begin(), got.end(), std::string(t)), got.end()) << t << " " << ::testing::PrintToString(got);
 }
+
+TEST(Rule8_Blocks, ThaiItemsWrappedLineAtItsTallFontsPitchIsTheItems) {
+  // impress-odp-th-20998 page 5, a notes page's slide drawn small: Garuda 17 pt at 1.5
+  // lines, the item's second line 2.44 em under its first (its line boxes 1.3 em tall:
+  // 1.88 of them), where its text starts (issue 16)
+  PageBuilder p(1);
+  p.word("ทำไมเวทีระดับภูมิภาคจึงสำคัญ", 73, 77.6, 28, true);
+  p.span("•", 90.11, 98, 193.04, 17).space_after = false;
+  thai_span(p, "งบประมาณปี 2026 มีความสมดุล พร้อมเงินสำรองเล็กน้อย", 105.39, 511.69, 193.04, 17, 22.11, 16.16);
+  thai_span(p, "สำหรับค่าเดินทางที่ไม่คาดคิด", 105.39, 306.28, 234.45, 17, 22.11, 16.16);
+  PageBuilder cover(1);
+  cover.word("การประชุม", 200, 150, 40, true);
+  p.pw.page = 2;
+  Deck d = analyze_pages({cover, p});
+  ASSERT_EQ(d.slides.size(), 2u);
+  EXPECT_EQ(texts(d.slides[1]), (std::vector<std::string>{"งบประมาณปี 2026 มีความสมดุล พร้อมเงินสำรองเล็กน้อยสำหรับค่าเดินทางที่ไม่คาดคิด"}));
+}

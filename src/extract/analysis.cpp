@@ -582,12 +582,14 @@ bool continues(const Draft& cur, const Line& l, std::optional<TextBox> box, doub
   // spacing, further than the paragraphs of the same box)
   // (Thai, Lao, Khmer, Myanmar: no case and no sentence stops to tell a wrap by; a first line
   // set flush left that fills its box, less than 1.2 em short of the other lines' right
-  // edge (or, with no other line, of the left margin mirrored), where the next line's first
+  // edge (or, with no other line reaching as far, of the left margin mirrored), where the next line's first
   // unit would not have fitted, at the column's tightest pitch or within a quarter em of
   // it and under 1.6 of its line boxes: a paragraph's last words wrapped at loose spacing)
   if (spaced && unspaced_script && caseless_meet && !ends_sentence(last.text) && pitch < 1.6 * box_h && !rtl_block &&
       std::abs(l.x0 - text_left(first)) < 0.3 * em && !(tightest > 0 && pitch > tightest + 0.25 * em)) {
-    double edge = box ? box->others_right : page_w > 0 ? page_w - text_left(first) : 0;
+    // (the other lines shorter than it: the box is the page's, its margins alike)
+    double mirror = page_w > 0 ? page_w - text_left(first) : 0;
+    double edge = box && box->others_right > text_right(last) - 0.3 * em ? box->others_right : mirror;
     double room = edge - text_right(last);
     if (edge > 0 && room > -0.3 * em && room < 1.2 * em && first_unit_width(l) > room - 0.3 * em) return true;
   }

@@ -4313,3 +4313,26 @@ TEST(Rule8_Blocks, ThaiItemsWrappedLineAtItsTallFontsPitchIsTheItems) {
   ASSERT_EQ(d.slides.size(), 2u);
   EXPECT_EQ(texts(d.slides[1]), (std::vector<std::string>{"งบประมาณปี 2026 มีความสมดุล พร้อมเงินสำรองเล็กน้อยสำหรับค่าเดินทางที่ไม่คาดคิด"}));
 }
+
+TEST(Rule8_Blocks, ThaiLineFillingThePageWideBoxWrapsOverShorterParagraphs) {
+  // cairo-th-20844 page 4: Sawasdee 20 pt at 1.5 lines, paragraphs 18 pt apart; the first
+  // paragraph's line ends 0.33 em short of the left margin mirrored, its last word 2.36 em
+  // under it; the paragraphs under it are shorter, so they show no box edge. Pango's
+  // paragraph step is 2.47 em, its line pitch 2.36: the three read as one paragraph, as
+  // the generated truth has them (issue 16)
+  PageBuilder p(1);
+  p.word("ข้อพิจารณาด้านความปลอดภัย", 43, 19.5, 28, true);
+  thai_span(p, "ผู้เข้าร่วมได้รับการสนับสนุนให้พูดถึง IETF ในการปรึกษาหารือระดับชาติและระดับ", 43, 670.42, 101.81, 20, 31.4,
+            23.12);
+  thai_span(p, "ภูมิภาค", 43, 99.88, 148.92, 20, 31.4, 23.12);
+  thai_span(p, "รายงานรายไตรมาสต่อคณะกรรมการ", 43, 343.68, 198.32, 20, 31.4, 23.12);
+  thai_span(p, "เนื้อหาและภาษาท้องถิ่น", 43, 220.76, 247.73, 20, 31.4, 23.12);
+  PageBuilder cover(1);
+  cover.word("การประชุม", 200, 150, 40, true);
+  p.pw.page = 2;
+  Deck d = analyze_pages({cover, p});
+  ASSERT_EQ(d.slides.size(), 2u);
+  EXPECT_EQ(texts(d.slides[1]), (std::vector<std::string>{"ผู้เข้าร่วมได้รับการสนับสนุนให้พูดถึง IETF ในการปรึกษาหารือ"
+                                                           "ระดับชาติและระดับภูมิภาค รายงานรายไตรมาสต่อคณะกรรมการ "
+                                                           "เนื้อหาและภาษาท้องถิ่น"}));
+}

@@ -1930,6 +1930,10 @@ std::string marks_on_their_letters(const Word& w) {
                                                                    : std::max(0.0, mx - at[k].second);
       if (d < best_d) { best_d = d; best = k; }
     }
+    // (at a letter's left edge and inside no letter: the letter before it, however far its
+    // end: Pango's justification of a Kinnari line puts 4 pt between "ปู" and the tone mark
+    // it draws at the next letter's edge)
+    if (best_d >= 0 && best > 0 && mx < at[best].first + 0.3 && mx > at[best].first - 0.3) best = best - 1;
     bases[best] += m;
     last = best;
   }
@@ -1980,15 +1984,28 @@ void join_mark_led_words(std::vector<Word>& words) {
     std::u32string bt = u::decode(b.text);
     if (bt.empty() || !direction::is_mark(bt[0]) || b.rot != 0 || b.char_x.size() != bt.size() + 1) continue;
     double mx = b.char_x.front(), em = std::max(b.size, 1.0);
-    for (size_t j = 0; j < words.size(); ++j) {
-      Word& a = words[j];
+    auto takes = [&](size_t j) {
+      const Word& a = words[j];
       if (j == k || gone[j] || a.rot != 0 || std::abs(a.base - b.base) > 0.2 * em || mx < a.x0 || mx > a.x1 + 0.2 * em)
-        continue;
+        return false;
       std::u32string at = u::decode(a.text);
-      if (direction::count(at).any_rtl()) continue;
       // (a word of marks alone takes no mark: cairo draws each of Amiri's harakat as a word
       // of its own, the fatha of "قَ" 0.16 em from the sukun of the "بْ" after it)
-      if (std::all_of(at.begin(), at.end(), direction::is_mark)) continue;
+      return !direction::count(at).any_rtl() && !std::all_of(at.begin(), at.end(), direction::is_mark);
+    };
+    // (the word ending where the mark's pen stands, within 0.2 em, before one it stands
+    // inside: Pango sets Kinnari's thanthakhat of "ธิ์" 1 pt on from the end of "ธ", into
+    // the "ข" after it, and Poppler gives "ข" as a word of its own)
+    size_t ending = words.size();
+    for (size_t j = 0; j < words.size(); ++j)
+      if (takes(j) && std::abs(words[j].x1 - mx) <= 0.2 * em &&
+          (ending == words.size() || std::abs(words[j].x1 - mx) < std::abs(words[ending].x1 - mx)))
+        ending = j;
+    for (size_t j0 = 0; j0 < words.size(); ++j0) {
+      size_t j = ending < words.size() ? ending : j0;
+      if (!takes(j)) continue;
+      Word& a = words[j];
+      std::u32string at = u::decode(a.text);
       std::vector<double> xs;
       if (a.char_x.size() == at.size() + 1) {
         // (inside the word where its mark stands: before the first letter drawn from there
@@ -2253,6 +2270,11 @@ PageLines build_lines(const PageWords& page, bool rtl_deck, std::optional<bool> 
     } else if (w.char_x.empty() || !(has_rtl(w.text) || std::all_of(x.raw.begin(), x.raw.end(), direction::is_mark))) {
       x.w.text = u::collapse_spaces(hygiene(marks_on_their_letters(w)));
       if (!w.han_checked) x.w.text = undouble_ideographs(x.w.text, w.x1 - w.x0, w.size);
+      // (a word that ends in a mark ends where its furthest character is drawn: XeTeX and
+      // Pango draw the sara ue of "ฟื้" 2.2 pt right of the tone mark that ends the word,
+      // where the "ฟ" ends; Poppler's box ends at the tone mark)
+      if (!x.raw.empty() && direction::is_mark(x.raw.back()))
+        for (double cx : w.char_x) x.w.x1 = std::max(x.w.x1, cx);
       x.w.char_x.clear();
       if (x.w.text.empty()) continue;
     }  // right-to-left words (and marks drawn apart) keep their characters as drawn until rtl_text()

@@ -4336,3 +4336,39 @@ TEST(Rule8_Blocks, ThaiLineFillingThePageWideBoxWrapsOverShorterParagraphs) {
                                                            "ระดับชาติและระดับภูมิภาค รายงานรายไตรมาสต่อคณะกรรมการ "
                                                            "เนื้อหาและภาษาท้องถิ่น"}));
 }
+
+TEST(Rule11_Hygiene, ThaiMarksPangoDrawsAtTheNextLettersEdgeStayOnTheirOwn) {
+  // a new user's Pango decks in Kinnari (issue 16): the thanthakhat of "ธิ์" drawn 1 pt on
+  // from the end of "ธ", into the "ข" after it (a word of its own, raised); the tone mark of
+  // "ปู่" drawn 4 pt after the "ปู" at the next letter's edge (justification between them)
+  PageBuilder p(1);
+  auto word = [&](const std::string& t, std::vector<double> xs, double y, double size, bool space_after = false) {
+    auto& w = p.span(t, xs.front(), xs.back(), y, size);
+    w.char_x = std::move(xs);
+    w.space_after = space_after;
+    return &w;
+  };
+  // (the words in the order the page gives them: "ข" before the word the mark belongs to)
+  word("ข", {168, 189.84}, 12, 37.3);
+  word("ศักดิ์ส", {36, 50, 50, 70, 88, 88, 100, 124.99}, 12, 37.3);
+  word("ิทธิ", {124.99, 124.99, 148.99, 167.96, 167.96}, 12, 37.3);
+  word("์", {169, 169}, 9, 37.3)->base = 12 + 37.3 - 3;
+  p.pw.words[2].base = p.pw.words[1].base = p.pw.words[0].base = 12 + 37.3;
+  word("องฝั่ง", {189.99, 200, 210, 220, 230, 230, 240}, 12, 37.3)->base = 12 + 37.3;
+  word("ผู้แก่เล่าเรื่องปู", {58.01, 73.99, 73.99, 73.99, 82.01, 100.99, 100.99, 111.0, 127.01, 127.01, 127.01, 142.01, 156.0,
+                          156.0, 163.99, 178.01, 178.01, 187.99, 196.01, 208.01, 205.99, 208.01, 222.0, 232.99, 244.99,
+                          244.99},
+       195, 24, true);
+  p.pw.words.back().text = "ผู้เฒ่าผู้แก่เล่าเรื่องปู";
+  word("่ย่า", {249.0, 249.0, 262.99, 262.99, 273.0}, 195, 24);
+  // XeTeX and Pango draw the sara ue of "ฟื้" 2.2 pt right of the tone mark that ends
+  // Poppler's word, where the "ฟ" ends: 0.17 em before "นฟู", no space
+  word("แนวทางการฟื้", {8.5, 17.24, 26.75, 34.0, 43.39, 49.52, 56.39, 65.03, 71.15, 77.78, 85.69, 83.51, 83.51}, 300, 14.3, true);
+  word("นฟู", {88.15, 97.67, 108.04, 108.04}, 300, 14.3);
+  auto pl = p.lines();
+  std::vector<std::string> got;
+  for (const auto& l : pl.lines) got.push_back(l.text);
+  EXPECT_NE(std::find(got.begin(), got.end(), "ศักดิ์สิทธิ์ของฝั่ง"), got.end()) << ::testing::PrintToString(got);
+  EXPECT_NE(std::find(got.begin(), got.end(), "ผู้เฒ่าผู้แก่เล่าเรื่องปู่ย่า"), got.end()) << ::testing::PrintToString(got);
+  EXPECT_NE(std::find(got.begin(), got.end(), "แนวทางการฟื้นฟู"), got.end()) << ::testing::PrintToString(got);
+}

@@ -383,9 +383,9 @@ bool cjk_text(const std::string& t) {
 // paragraph whose lines were broken by hand, Shift+Enter; short lines one under the
 // other, such as the name, affiliation and event of a title slide, stay apart).
 // `box`: the left and right edges of the text around the block (its column's lines near
-// it); `page_w`: the page's width (points), the box's right edge where the column shows none
-// (the left margin mirrored); `pitch_ref`: the line pitch expected here (the column's tightest pitch, at most the
-// deck's wrapped-line pitch for this size); `tightest`, `looser`: the column's tightest
+// it); `page_w`: the page's width (points), the box's right edge where the column shows
+// none (the left margin mirrored); `pitch_ref`: the line pitch expected here (the column's
+// tightest pitch, at most the deck's wrapped-line pitch for this size); `tightest`, `looser`: the column's tightest
 // pitch of this size, and its tightest pitch a quarter em or more looser (0: none).
 // The edges of the text box around a block's last line and the line under it, as the
 // lines around them show it (points, page space): `first`, `second` its left and right
@@ -582,9 +582,10 @@ bool continues(const Draft& cur, const Line& l, std::optional<TextBox> box, doub
   // spacing, further than the paragraphs of the same box)
   // (Thai, Lao, Khmer, Myanmar: no case and no sentence stops to tell a wrap by; a first line
   // set flush left that fills its box, less than 1.2 em short of the other lines' right
-  // edge (or, with no other line reaching as far, of the left margin mirrored), where the next line's first
-  // unit would not have fitted, at the column's tightest pitch or within a quarter em of
-  // it and under 1.6 of its line boxes: a paragraph's last words wrapped at loose spacing)
+  // edge (or, with no other line reaching as far, of the left margin mirrored), where the
+  // next line's first unit would not have fitted, at the column's tightest pitch or within a
+  // quarter em of it and under 1.6 of its line boxes: a paragraph's last words wrapped at
+  // loose spacing)
   if (spaced && unspaced_script && caseless_meet && !ends_sentence(last.text) && pitch < 1.6 * box_h && !rtl_block &&
       std::abs(l.x0 - text_left(first)) < 0.3 * em && !(tightest > 0 && pitch > tightest + 0.25 * em)) {
     // (the other lines shorter than it: the box is the page's, its margins alike)

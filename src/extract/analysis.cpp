@@ -394,6 +394,7 @@ struct TextBox {
   double first = 0, second = 0;
   double others = 0;
   double others_right = 0;  // the other lines' right edge
+  bool beside = false;      // text of another column to the right of the two lines, near them
 };
 
 bool continues(const Draft& cur, const Line& l, std::optional<TextBox> box, double pitch_ref,
@@ -590,8 +591,14 @@ bool continues(const Draft& cur, const Line& l, std::optional<TextBox> box, doub
       std::abs(l.x0 - text_left(first)) < 0.3 * em && !(tightest > 0 && pitch > tightest + 0.25 * em)) {
     // (the other lines shorter than it: the box is the page's, its margins alike)
     double mirror = page_w > 0 ? page_w - text_left(first) : 0;
-    double edge = box && box->others_right > text_right(last) - 0.3 * em ? box->others_right : mirror;
+    const bool by_others = box && box->others_right > text_right(last) - 0.3 * em;
+    double edge = by_others ? box->others_right : mirror;
     double room = edge - text_right(last);
+    // (an edge shown only by another line further right is a box's where the line reaches
+    // it within 0.2 em, where the mirrored margin agrees, or where other text stands to the
+    // right (a column); else it is another paragraph's end: Impress sets one-line Thai
+    // paragraphs 0.36 em apart in length, at the pitch of a wrap)
+    if (by_others && !(room < 0.2 * em || mirror - text_right(last) < 1.2 * em || box->beside)) edge = 0;
     if (edge > 0 && room > -0.3 * em && room < 1.2 * em && first_unit_width(l) > room - 0.3 * em) return true;
   }
   if (spaced && full && lower && !ends_sentence(last.text) && pitch < 2.4 * em && !link) return true;
@@ -1823,7 +1830,12 @@ Deck analyze(const std::vector<PageLines>& pages_in, const AnalysisOptions& opts
             hi = std::max(hi, text_right(*o));
           }
         if (hi < lo) return std::nullopt;
-        return TextBox{std::min(lo, text_left(last)), std::max(hi, text_right(last)), hi - lo, hi};
+        bool beside = false;
+        double right = std::max(last.x1, b.x1);
+        for (const Line* o : rest)
+          beside = beside || (o->x0 > right + 0.5 * last.size && o->y1 > last.y0 - 4 * last.height() &&
+                              o->y0 < b.y1 + 4 * b.height());
+        return TextBox{std::min(lo, text_left(last)), std::max(hi, text_right(last)), hi - lo, hi, beside};
       };
       std::vector<Draft> ds;
       for (const Line* l : col) {

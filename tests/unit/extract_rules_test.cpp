@@ -4146,6 +4146,53 @@ TEST(Rule8_Blocks, ThaiLineFillingItsBoxWrapsAtLooseSpacing) {
                                                            "ข้อกำหนดที่เข้าถึงได้ฟรี"}));
 }
 
+TEST(Rule8_Blocks, ThaiLineShortOfAnotherParagraphsEndIsNoWrap) {
+  // impress-pptx-th-30557 page 3 (thirteenth session, th3): Loma 18 pt, four one-line
+  // paragraphs 2.0 em apart; the first ends 0.49 em short of the third, 2.75 em short of
+  // the left margin mirrored, no other text beside them: four paragraphs
+  auto page = [](double beside_x) {
+    PageBuilder p(1);
+    p.word("การเข้าร่วมทางไกล", 43.2, 20.99, 28, true);
+    thai_span(p, "ผู้ให้บริการรายเล็กมักขาดบุคลากร ที่จะติดตามงานมาตรฐานในหลายองค์กรพร้อมกัน", 43.2, 627.30, 87.61, 18,
+              23.4, 17.1);
+    thai_span(p, "ข้อกำหนดที่เข้าถึงได้ฟรีช่วยลดช่องว่างความรู้ระหว่างภูมิภาค", 43.2, 460.83, 123.90, 18, 23.4, 17.1);
+    thai_span(p, "เราคาดว่าจะมีผู้เข้าร่วมในสถานที่ประมาณ 600 คน และทางออนไลน์มากกว่านั้นสองเท่า", 43.2, 636.06, 160.21,
+              18, 23.4, 17.1);
+    thai_span(p, "เราแนะนำให้ดำเนินการทีละขั้น โดยเริ่มจากเครือข่ายที่ใหญ่ที่สุด", 43.2, 469.24, 196.60, 18, 23.4, 17.1);
+    if (beside_x > 0) thai_span(p, "ภาพรวม", beside_x, beside_x + 40, 100, 18, 23.4, 17.1);
+    return analyze_pages({p});
+  };
+  Deck d = page(0);
+  ASSERT_EQ(d.slides.size(), 1u);
+  EXPECT_EQ(d.slides[0].blocks.size(), 4u) << ::testing::PrintToString(texts(d.slides[0]));
+  // impress-odp-th-3090 page 2: a Thai line in the left one of two columns, 0.53 em short
+  // of another paragraph's end and 23 em short of the left margin mirrored: with the other
+  // column's text to its right, that end is its column's edge, and the line wraps; alone on
+  // the page, it does not
+  auto columns = [](bool right_column) {
+    PageBuilder p(1);
+    p.word("วิธีการทำงาน", 43.09, 25.61, 32, true);
+    thai_span(p, "ส่งคำถามทางอีเมลหรือถามที่", 43.09, 255.34, 107.31, 18, 23.4, 17.1);
+    thai_span(p, "ไมโครโฟนเปิดได้", 43.09, 170.17, 144.50, 18, 23.4, 17.1);
+    p.word("•", 63.1, 181.69, 18);
+    thai_span(p, "ได้รับทุนระยะยาวแล้ว", 77.10, 264.95, 181.69, 18, 23.4, 17.1);
+    if (right_column) {
+      thai_span(p, "วิดีโอสั้น ๆ อธิบายกระบวนการ", 419.10, 669.05, 107.31, 18, 23.4, 17.1);
+      thai_span(p, "จัดทำมาตรฐานในเวลาไม่ถึงห้า", 419.10, 669.22, 144.50, 18, 23.4, 17.1);
+      thai_span(p, "นาที", 419.10, 451.47, 181.69, 18, 23.4, 17.1);
+    }
+    return analyze_pages({p});
+  };
+  Deck e = columns(true);
+  ASSERT_EQ(e.slides.size(), 1u);
+  ASSERT_FALSE(e.slides[0].blocks.empty());
+  EXPECT_EQ(e.slides[0].blocks[0].text, "ส่งคำถามทางอีเมลหรือถามที่ไมโครโฟนเปิดได้");
+  Deck f = columns(false);
+  ASSERT_EQ(f.slides.size(), 1u);
+  ASSERT_FALSE(f.slides[0].blocks.empty());
+  EXPECT_EQ(f.slides[0].blocks[0].text, "ส่งคำถามทางอีเมลหรือถามที่");
+}
+
 TEST(Rule4_Lines, JustifiedThaiLineStretchedAtItsOneSpaceIsOneLine) {
   // Impress justifies a Thai line at its spaces only: "บุคลากร ที่จะติดตามงาน" spread
   // 2.2 em apart across the column, the lines around it (no space in them) ragged

@@ -1,6 +1,7 @@
 #include "extract/analysis.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -999,11 +1000,20 @@ std::vector<std::vector<bool>> find_furniture(const std::vector<PageLines>& page
   std::vector<std::vector<bool>> out(pages.size());
   const Bands bands = bands_of(pages);
   std::map<std::string, std::set<size_t>> seen;  // signature -> pages
-  auto sig = [](const PageLines& p, const Line& l) {
-    std::ostringstream s;
-    s << mask_digits(digits_ascii(l.full_text)) << "|" << (l.yc() < p.height / 2 ? "T" : "B") << "|"
-      << static_cast<int>(std::round((l.x0 + l.x1) / 2 / std::max(p.width, 1.0) * 20));
-    return s.str();
+  // (the same text, digits masked, in the same band, its start, middle or end at the same
+  // place: a page number set flush right grows to the left from "9" to "10"; each anchor
+  // in twentieths of the page's width on two grids half a twentieth apart, so that two
+  // lines under a fortieth apart share a cell of one of them)
+  auto sigs = [](const PageLines& p, const Line& l) {
+    std::array<std::string, 6> out;
+    const std::string base = mask_digits(digits_ascii(l.full_text)) + "|" + (l.yc() < p.height / 2 ? "T" : "B") + "|";
+    const double xs[3] = {l.x0, (l.x0 + l.x1) / 2, l.x1};
+    for (int a = 0; a < 3; ++a)
+      for (int g = 0; g < 2; ++g)
+        out[static_cast<size_t>(a * 2 + g)] =
+            base + static_cast<char>('a' + a * 2 + g) +
+            std::to_string(static_cast<long>(std::floor(xs[a] / std::max(p.width, 1.0) * 20 + 0.5 * g)));
+    return out;
   };
   // Rotated or slanted text (side labels, watermarks) repeated at the same place on the
   // page, in page-relative units, is furniture wherever it stands and whatever its size.
@@ -1032,8 +1042,13 @@ std::vector<std::vector<bool>> find_furniture(const std::vector<PageLines>& page
   for (size_t i = 0; i < pages.size(); ++i)
     for (const auto& l : pages[i].lines) {
       if (l.rotated) seen[rsig(pages[i], l)].insert(i);
-      else if (bands.in(l, pages[i].height, own[i])) seen[sig(pages[i], l)].insert(i);
+      else if (bands.in(l, pages[i].height, own[i]))
+        for (const auto& k : sigs(pages[i], l)) seen[k].insert(i);
       if (!l.rotated && std::regex_match(digits_ascii(l.full_text), counter)) seen[csig(pages[i], l)].insert(i);
+      // (a lone number outside the bands, at the same place page after page: a notes page's
+      // slide number, drawn inside the slide's picture mid-page)
+      if (!l.rotated && !bands.in(l, pages[i].height, own[i]) && is_page_number(digits_ascii(l.full_text)))
+        seen["N|" + csig(pages[i], l)].insert(i);
     }
   size_t n = pages.size();
   size_t need = std::max<size_t>(2, (n + 1) / 2);
@@ -1083,8 +1098,14 @@ std::vector<std::vector<bool>> find_furniture(const std::vector<PageLines>& page
         out[i][k] = true;
         continue;
       }
-      if (!bands.in(l, p.height, own[i])) continue;
-      bool repeated = seen[sig(p, l)].size() >= need;
+      if (!bands.in(l, p.height, own[i])) {
+        // (there, it is furniture only as the page's own number, repeated where it stands)
+        if (is_page_number(digits_ascii(l.full_text)) && seen["N|" + csig(p, l)].size() >= need && numbers_page(p, l))
+          out[i][k] = true;
+        continue;
+      }
+      bool repeated = false;
+      for (const auto& key : sigs(p, l)) repeated = repeated || seen[key].size() >= need;
       // a repeated top line in the page's largest type is a title, not a header
       if (repeated && l.yc() < p.height / 2 && l.size >= 0.95 * maxsize && p.lines.size() > 1) repeated = false;
       if (repeated || numbers_page(p, l)) out[i][k] = true;
@@ -1209,6 +1230,23 @@ std::vector<std::vector<std::string>> split_notes_pages(std::vector<PageLines>& 
     if (best >= 0.04 * p.height) { cut[i] = at; ++split; }
     // no text on the slide drawn above (a picture, or a slide left empty): all of it notes
     else if (ls.front()->y0 > 0.45 * p.height) { cut[i] = ls.front()->y0 - 1; ++split; }
+  }
+  {
+    // (a page whose text all starts where the other pages' notes do, or lower: a slide with
+    // no text of its own, a picture, over its notes; Impress's notes start at 0.445 of an A4
+    // page, above the 0.45 asked of a lone page)
+    double notes_top = 1e18;
+    for (size_t i = 0; i < pages.size(); ++i)
+      if (cut[i])
+        for (const auto& l : pages[i].lines)
+          if (l.y0 >= *cut[i]) notes_top = std::min(notes_top, l.y0 / std::max(pages[i].height, 1.0));
+    for (size_t i = 0; i < pages.size() && notes_top < 1e17; ++i) {
+      const PageLines& p = pages[i];
+      if (cut[i] || p.lines.empty() || p.height < 1.2 * p.width) continue;
+      double top = 1e18;
+      for (const auto& l : p.lines) top = std::min(top, l.y0);
+      if (top / p.height >= notes_top - 0.01 && top > 0.25 * p.height) { cut[i] = top - 1; ++split; }
+    }
   }
   if (with_text == 0 || split * 3 < with_text * 2) return notes;
   // the notes part of each page; what repeats there page after page (the date, the page

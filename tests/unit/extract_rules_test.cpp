@@ -4419,3 +4419,78 @@ TEST(Rule11_Hygiene, ThaiMarksPangoDrawsAtTheNextLettersEdgeStayOnTheirOwn) {
   EXPECT_NE(std::find(got.begin(), got.end(), "ผู้เฒ่าผู้แก่เล่าเรื่องปู่ย่า"), got.end()) << ::testing::PrintToString(got);
   EXPECT_NE(std::find(got.begin(), got.end(), "แนวทางการฟื้นฟู"), got.end()) << ::testing::PrintToString(got);
 }
+
+// --- issue 16, thirteenth session: furniture and notes pages (Thai sets th3, th4) ---
+
+TEST(Rule5_Furniture, PageLabelSetFlushRightIsFurnitureWhenItGrowsLeft) {
+  // cairo-th-40787: "สไลด์ 9" set flush right at the page's edge, then "สไลด์ 10", 6 pt
+  // wider, its middle in the next twentieth of the page: the same label where it ends.
+  // (A German "Folie" is no word the page-number pattern knows, as Thai "สไลด์" is not.)
+  std::vector<PageBuilder> pages;
+  for (int n = 1; n <= 10; ++n) {
+    PageBuilder p(n);
+    p.line("Thema " + std::to_string(n), 43, 20, 28, true);
+    p.bullet("•", "erster Punkt", 43, 70, 100, 20);
+    p.bullet("•", "zweiter Punkt", 43, 70, 140, 20);
+    p.span("Folie " + std::to_string(n), n < 10 ? 652 : 646, 683.5, 385, 10);
+    pages.push_back(p);
+  }
+  Deck d = analyze_pages(pages);
+  ASSERT_EQ(d.slides.size(), 10u);
+  for (const auto& s : d.slides)
+    EXPECT_EQ(texts(s), (std::vector<std::string>{"erster Punkt", "zweiter Punkt"})) << s.id;
+}
+
+namespace {
+// A notes page as Impress exports one on A4 (595 x 842 pt): the slide drawn above (its title
+// and two items, its number in 10.5 pt, not small beside them, at its bottom right,
+// mid-page: outside the page's bands), the speaker
+// notes from `notes_y` down. `slide_text`: false for a slide that is a picture alone.
+PageBuilder notes_page(int n, bool slide_text, double notes_y, bool number = true) {
+  PageBuilder p(n, 595.28, 841.89);
+  if (slide_text) {
+    p.line("ภาพรวม " + std::to_string(n), 72.99, 70.75, 17, true);
+    p.word("•", 72.99, 111.12, 14.2);
+    thai_span(p, "คำบรรยายสดในทุกห้อง", 90.0, 206.46, 111.12, 14.2, 18.46, 13.49);
+    p.word("•", 72.99, 130.0, 14.2);
+    thai_span(p, "ทุนสำหรับนักศึกษา 40 คน", 90.0, 221.76, 130.0, 14.2, 18.46, 13.49);
+  }
+  if (number) p.line(std::to_string(n), 520.7, 423.49, 10.5);
+  thai_span(p, "ข้ามสไลด์นี้หากเวลาไม่พอ", 56.69, 173.15, notes_y, 12, 15.59, 11.39);
+  thai_span(p, "ยกตัวอย่างจริงจากการประชุมปีที่แล้ว", 56.69, 230.0, notes_y + 22.79, 12, 15.59, 11.39);
+  return p;
+}
+}  // namespace
+
+TEST(Rule9_NotesPages, SlideNumberInsideTheSlidesPictureIsFurniture) {
+  // impress-odp-th-40270: the slide's number, drawn with the slide mid-page, outside the
+  // page's top and bottom bands, the page's own number at the same place on every page
+  std::vector<PageBuilder> pages;
+  for (int n = 1; n <= 5; ++n) pages.push_back(notes_page(n, true, 471.92));
+  Deck d = analyze_pages(pages);
+  ASSERT_EQ(d.slides.size(), 5u);
+  for (const auto& s : d.slides) {
+    EXPECT_EQ(texts(s), (std::vector<std::string>{"คำบรรยายสดในทุกห้อง", "ทุนสำหรับนักศึกษา 40 คน"})) << s.id;
+    EXPECT_EQ(s.notes.size(), 2u) << s.id;
+  }
+  // the same number on every page there, not the page's own, stays text (a figure)
+  std::vector<PageBuilder> q;
+  for (int n = 1; n <= 5; ++n) {
+    q.push_back(notes_page(n, true, 471.92, false));
+    q.back().line("12", 520.7, 423.49, 10.5);
+  }
+  Deck e = analyze_pages(q);
+  ASSERT_EQ(e.slides.size(), 5u);
+  EXPECT_EQ(texts(e.slides[2]).size(), 3u) << ::testing::PrintToString(texts(e.slides[2]));
+}
+
+TEST(Rule9_NotesPages, PictureSlidesNotesStartingWhereTheOthersDoAreNotes) {
+  // impress-odp-th-40930 page 6: a slide that is a picture alone over its notes, which start
+  // 375 pt down the page (0.445 of it), as on every other page: all of it is notes
+  std::vector<PageBuilder> pages;
+  for (int n = 1; n <= 6; ++n) pages.push_back(notes_page(n, n != 6, 375.0, false));
+  Deck d = analyze_pages(pages);
+  ASSERT_EQ(d.slides.size(), 6u);
+  EXPECT_TRUE(d.slides[5].blocks.empty()) << ::testing::PrintToString(texts(d.slides[5]));
+  EXPECT_EQ(d.slides[5].notes, (std::vector<std::string>{"ข้ามสไลด์นี้หากเวลาไม่พอ", "ยกตัวอย่างจริงจากการประชุมปีที่แล้ว"}));
+}

@@ -586,20 +586,26 @@ bool continues(const Draft& cur, const Line& l, std::optional<TextBox> box, doub
   // set flush left that fills its box, less than 1.2 em short of the other lines' right
   // edge (or, with no other line reaching as far, of the left margin mirrored), where the
   // next line's first unit would not have fitted, at the column's tightest pitch or within a
-  // quarter em of it and under 1.6 of its line boxes: a paragraph's last words wrapped at
-  // loose spacing)
-  if (spaced && unspaced_script && caseless_meet && !ends_sentence(last.text) && pitch < 1.6 * box_h && !rtl_block &&
+  // quarter em of it and under 1.6 of its line boxes (2.0 against the mirrored margin): a
+  // paragraph's last words wrapped at loose spacing)
+  if (spaced && unspaced_script && caseless_meet && !ends_sentence(last.text) && pitch < 2.0 * box_h && !rtl_block &&
       std::abs(l.x0 - text_left(first)) < 0.3 * em && !(tightest > 0 && pitch > tightest + 0.25 * em)) {
     // (the other lines shorter than it: the box is the page's, its margins alike)
     double mirror = page_w > 0 ? page_w - text_left(first) : 0;
     const bool by_others = box && box->others_right > text_right(last) - 0.3 * em;
     double edge = by_others ? box->others_right : mirror;
     double room = edge - text_right(last);
-    // (an edge shown only by another line further right is a box's where the line reaches
-    // it within 0.2 em, where the mirrored margin agrees, or where other text stands to the
-    // right (a column); else it is another paragraph's end: Impress sets one-line Thai
-    // paragraphs 0.36 em apart in length, at the pitch of a wrap)
-    if (by_others && !(room < 0.2 * em || mirror - text_right(last) < 1.2 * em || box->beside)) edge = 0;
+    // (an edge shown only by another line further right is a box's where other text stands
+    // to the right (a column), or where it spans 0.6 of the mirrored margins' width or more
+    // and the line reaches it within 0.2 em or the mirrored margin agrees; else it is
+    // another paragraph's end: Impress sets one-line Thai paragraphs 0.36 em apart in
+    // length, at the pitch of a wrap, and short ones a third of the page wide end together)
+    const double span = mirror > text_left(first) ? (edge - text_left(first)) / (mirror - text_left(first)) : 0;
+    if (by_others && !(box->beside || (span >= 0.6 && (room < 0.2 * em || mirror - text_right(last) < 1.2 * em))))
+      edge = 0;
+    // (up to 2.0 of the line boxes apart against the mirrored margin, Impress setting
+    // Garuda at 1.3 lines 1.88 of them apart; against another line's end, 1.6)
+    if (by_others && pitch >= 1.6 * box_h) edge = 0;
     if (edge > 0 && room > -0.3 * em && room < 1.2 * em && first_unit_width(l) > room - 0.3 * em) return true;
   }
   if (spaced && full && lower && !ends_sentence(last.text) && pitch < 2.4 * em && !link) return true;

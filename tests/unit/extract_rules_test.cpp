@@ -4193,6 +4193,35 @@ TEST(Rule8_Blocks, ThaiLineShortOfAnotherParagraphsEndIsNoWrap) {
   EXPECT_EQ(f.slides[0].blocks[0].text, "ส่งคำถามทางอีเมลหรือถามที่");
 }
 
+TEST(Rule8_Blocks, ThaiLineFillingThePageWideBoxWrapsAtLooseLineSpacing) {
+  // impress-odp-th-40358 page 4 (thirteenth session, th4): Garuda 18 pt at 1.3 lines, a
+  // line 0.19 em short of the left margin mirrored, "ใหม่" 1.88 of the line boxes under it
+  PageBuilder p(1);
+  p.word("สิ่งที่ต้องตัดสินใจวันนี้", 43.09, 25.61, 32, true);
+  thai_span(p, "นิยามธรรมาภิบาลอินเทอร์เน็ตในปัจจุบันเป็นนิยามเชิงปฏิบัติ และไม่ควรนำกลับมาเปิด", 43.09, 673.55, 114.0, 18,
+            23.4, 17.1);
+  thai_span(p, "ใหม่", 43.09, 73.97, 158.0, 18, 23.4, 17.1);
+  Deck d = analyze_pages({p});
+  ASSERT_EQ(d.slides.size(), 1u);
+  EXPECT_EQ(texts(d.slides[0]),
+            (std::vector<std::string>{"นิยามธรรมาภิบาลอินเทอร์เน็ตในปัจจุบันเป็นนิยามเชิงปฏิบัติ และไม่ควรนำกลับมาเปิดใหม่"}));
+}
+
+TEST(Rule8_Blocks, ShortThaiLinesEndingTogetherShowNoBox) {
+  // impress-pptx-th-40589 page 4 (th4): four short one-line paragraphs, Garuda 16 pt, the
+  // first ending where the fourth does (0.07 pt apart), a third of the page wide: no box
+  // edge, four paragraphs
+  PageBuilder p(1);
+  p.word("ข้อเสนอแนะของเรา", 58.79, 67.92, 18.7, true);
+  thai_span(p, "ผู้สนับสนุนลงนามแล้ว", 58.79, 203.29, 121.92, 16, 20.79, 15.2);
+  thai_span(p, "ฉบับสมบูรณ์ในเดือนพฤษภาคม", 58.79, 262.19, 153.11, 16, 20.79, 15.2);
+  thai_span(p, "เข้าถึง 40 ประเทศ", 58.79, 180.78, 184.31, 16, 20.79, 15.2);
+  thai_span(p, "ได้รับทุนระยะยาวแล้ว", 58.79, 203.22, 215.52, 16, 20.79, 15.2);
+  Deck d = analyze_pages({p});
+  ASSERT_EQ(d.slides.size(), 1u);
+  EXPECT_EQ(d.slides[0].blocks.size(), 4u) << ::testing::PrintToString(texts(d.slides[0]));
+}
+
 TEST(Rule4_Lines, JustifiedThaiLineStretchedAtItsOneSpaceIsOneLine) {
   // Impress justifies a Thai line at its spaces only: "บุคลากร ที่จะติดตามงาน" spread
   // 2.2 em apart across the column, the lines around it (no space in them) ragged

@@ -1113,7 +1113,11 @@ std::vector<std::vector<bool>> find_furniture(const std::vector<PageLines>& page
       bool repeated = false;
       for (const auto& key : sigs(p, l)) repeated = repeated || seen[key].size() >= need;
       // a repeated top line in the page's largest type is a title, not a header
-      if (repeated && l.yc() < p.height / 2 && l.size >= 0.95 * maxsize && p.lines.size() > 1) repeated = false;
+      // (but not in the lower half of the deck's text: a notes page's slide that is a picture
+      // alone, its footer its largest type)
+      if (repeated && l.yc() < p.height / 2 && !(bands.bottom > bands.top && l.yc() > (bands.top + bands.bottom) / 2) &&
+          l.size >= 0.95 * maxsize && p.lines.size() > 1)
+        repeated = false;
       if (repeated || numbers_page(p, l)) out[i][k] = true;
     }
   }
@@ -1269,29 +1273,49 @@ std::vector<std::vector<std::string>> split_notes_pages(std::vector<PageLines>& 
     p.lines = std::move(upper);
   }
   auto notes_furniture = find_furniture(lowers);
+  // (the notes box's edges: the notes' furthest left and right on any page, and at least
+  // the left margin mirrored on the right (Impress and PowerPoint set notes across the
+  // page); one page's widest line is no edge, a one-sentence paragraph being the widest;
+  // the notes set flush left, or flush right (a right-to-left paragraph), by where more
+  // of their lines meet an edge)
+  double deck_left = 1e18, deck_right = -1e18;
+  for (size_t i = 0; i < pages.size(); ++i)
+    for (size_t k = 0; k < lowers[i].lines.size(); ++k)
+      if (!notes_furniture[i][k]) {
+        deck_left = std::min(deck_left, lowers[i].lines[k].x0);
+        deck_right = std::max(deck_right, lowers[i].lines[k].x1);
+      }
+  size_t at_left = 0, at_right = 0;
+  for (size_t i = 0; i < pages.size(); ++i)
+    for (size_t k = 0; k < lowers[i].lines.size(); ++k)
+      if (!notes_furniture[i][k]) {
+        const Line& l = lowers[i].lines[k];
+        at_left += std::abs(l.x0 - deck_left) < 0.5 * l.size;
+        at_right += std::abs(l.x1 - deck_right) < 0.5 * l.size;
+      }
+  const bool flush_left = at_left >= at_right;
   for (size_t i = 0; i < pages.size(); ++i) {
     if (!cut[i]) continue;
     std::vector<Line> lower;
     for (size_t k = 0; k < lowers[i].lines.size(); ++k)
       if (!notes_furniture[i][k]) lower.push_back(std::move(lowers[i].lines[k]));
-    // the notes: a line that starts below a line reaching the notes' right edge
-    // continues its paragraph
+    // the notes, in reading order: a line goes on the paragraph above where the line above
+    // is full (notes set one sentence a line, "Thank the hosts by name." / "Keep this under
+    // five minutes.", are paragraphs of their own, however wide)
     std::sort(lower.begin(), lower.end(), [](const Line& a, const Line& b) { return a.y0 < b.y0; });
-    double right = 0;
-    for (const auto& l : lower) right = std::max(right, l.x1);
     const Line* prev = nullptr;
     for (const auto& l : lower) {
-      // ...unless it ends a sentence an em or more short of that edge: notes set one
-      // sentence a line ("Thank the hosts by name." / "Keep this under five minutes.")
-      // are paragraphs of their own
-      auto ends_sentence = [](const std::string& t) {
-        for (const char* e : {".", "!", "?", ":", "\u3002", "\uFF01", "\uFF1F", "\u061F"})
-          if (t.size() >= std::strlen(e) && t.compare(t.size() - std::strlen(e), std::strlen(e), e) == 0) return true;
-        return false;
-      };
       const double em = prev ? std::max(prev->size, 1.0) : 1.0;
-      bool wrapped = prev && prev->x1 > right - 2.5 * em && l.y0 - prev->y1 < 0.6 * l.height() && l.marker.empty() &&
-                     !(ends_sentence(prev->full_text) && prev->x1 < right - 1.0 * em);
+      // a line goes on the one above where that one is full: the lower line's first unit
+      // (first_unit_width) would not have fitted on it inside the notes box, measured at
+      // its ragged side
+      bool wrapped = false;
+      if (prev && l.y0 - prev->y1 < 0.6 * l.height() && l.marker.empty()) {
+        const double unit = first_unit_width(l);
+        const double box_right = std::max(deck_right, pages[i].width - deck_left);
+        wrapped = flush_left ? prev->x1 + 0.25 * em + unit > box_right - 0.25 * em
+                             : prev->x0 - 0.25 * em - unit < deck_left + 0.25 * em;
+      }
       if (wrapped && !notes[i].empty()) notes[i].back() = join_wrapped(notes[i].back(), l.full_text);
       else notes[i].push_back(l.marker.empty() || l.numbered ? l.full_text : l.marker + " " + l.text);
       prev = &l;

@@ -4523,3 +4523,72 @@ TEST(Rule9_NotesPages, PictureSlidesNotesStartingWhereTheOthersDoAreNotes) {
   EXPECT_TRUE(d.slides[5].blocks.empty()) << ::testing::PrintToString(texts(d.slides[5]));
   EXPECT_EQ(d.slides[5].notes, (std::vector<std::string>{"ข้ามสไลด์นี้หากเวลาไม่พอ", "ยกตัวอย่างจริงจากการประชุมปีที่แล้ว"}));
 }
+
+TEST(Rule9_NotesPages, PictureSlidesFooterIsFurnitureThoughItsLargestType) {
+  // impress-odp-th-40446 pages 1 and 8: a slide that is a picture alone, drawn over its
+  // notes with its date and number (7.8 pt) at its foot, 0.39 of the page down: on that
+  // page they are its largest type in its upper half, which a repeated title would be; but
+  // they stand in the lower half of the slides' text, where no title does
+  std::vector<PageBuilder> pages;
+  for (int n = 1; n <= 4; ++n) {
+    PageBuilder p(n, 595.28, 841.89);
+    if (n != 1) {
+      p.line("ข้อพิจารณา " + std::to_string(n), 72.99, 76.68, 19.8, true);
+      p.word("A.", 92.89, 131.24, 11.3);
+      thai_span(p, "การเข้าร่วมทางไกลไม่มีค่าใช้จ่าย", 112.0, 300.0, 131.24, 11.3, 14.71, 10.75);
+      p.word("B.", 92.89, 161.06, 11.3);
+      thai_span(p, "งานส่วนใหญ่เกิดขึ้นในรายชื่อส่งเมลสาธารณะ", 112.0, 350.0, 161.06, 11.3, 14.71, 10.75);
+    }
+    thai_span(p, "12 มีนาคม 2026", 333.89, 388.91, 327.71, 7.8, 10.13, 7.4);
+    thai_span(p, "สไลด์ " + std::to_string(n), 500.91, 525.23, 327.71, 7.8, 10.13, 7.4);
+    thai_span(p, "ยกตัวอย่างจริงจากการประชุมปีที่แล้ว", 56.69, 240.06, 377.72, 12, 15.59, 11.39);
+    pages.push_back(p);
+  }
+  Deck d = analyze_pages(pages);
+  ASSERT_EQ(d.slides.size(), 4u);
+  EXPECT_TRUE(d.slides[0].blocks.empty()) << ::testing::PrintToString(texts(d.slides[0]));
+  EXPECT_EQ(d.slides[0].notes, (std::vector<std::string>{"ยกตัวอย่างจริงจากการประชุมปีที่แล้ว"}));
+  EXPECT_EQ(texts(d.slides[1]).size(), 2u) << ::testing::PrintToString(texts(d.slides[1]));
+}
+
+TEST(Rule9_NotesPages, ANotesSentenceThatIsTheWidestLineEndsItsParagraph) {
+  // a new user's Impress notes pages (A4): "Greet everyone and introduce the two
+  // facilitators." is the page's widest notes line, 170 pt short of the notes box (the left
+  // margin mirrored), and "Mention" would have fitted after it: two paragraphs; a long
+  // note on another page wraps at the box's edge and stays one
+  std::vector<PageBuilder> pages;
+  for (int n = 1; n <= 3; ++n) {
+    PageBuilder p(n, 595.28, 841.89);
+    p.line(n == 1 ? "Welcome" : n == 2 ? "Exercise" : "Wrap-up", 84.19, 68.89, 19.4, true);
+    p.bullet("•", "Introductions", 84.19, 100, 127.47, 13.4);
+    p.bullet("•", "Housekeeping", 84.19, 100, 145.55, 13.4);
+    if (n == 1) {
+      p.span("Greet everyone and introduce the two facilitators.", 62.39, 362.71, 371.12, 12);
+      p.span("Mention that coffee is at 10:30.", 62.39, 251.0, 389.40, 12);
+    } else if (n == 2) {
+      p.span("Work in pairs.", 62.39, 140.0, 371.12, 12);
+      p.span("Fifteen minutes.", 62.39, 150.0, 389.40, 12);
+    } else {
+      p.span("Gracias por participar.", 62.39, 195.0, 371.12, 12);
+      p.span("Nos vemos mañana.", 62.39, 184.74, 389.40, 12);
+    }
+    pages.push_back(p);
+  }
+  Deck d = analyze_pages(pages);
+  ASSERT_EQ(d.slides.size(), 3u);
+  EXPECT_EQ(d.slides[0].notes,
+            (std::vector<std::string>{"Greet everyone and introduce the two facilitators.", "Mention that coffee is at 10:30."}));
+  EXPECT_EQ(d.slides[1].notes, (std::vector<std::string>{"Work in pairs.", "Fifteen minutes."}));
+  EXPECT_EQ(d.slides[2].notes, (std::vector<std::string>{"Gracias por participar.", "Nos vemos mañana."}));
+  // a long note wraps at the box's edge and stays one paragraph
+  pages[1] = PageBuilder(2, 595.28, 841.89);
+  pages[1].line("Exercise", 84.19, 68.89, 19.4, true);
+  pages[1].bullet("•", "Work in pairs", 84.19, 100, 127.47, 13.4);
+  pages[1].span("This note is a long paragraph that will certainly wrap onto several lines in", 62.39, 528.0, 371.12, 12);
+  pages[1].span("the notes area of the page.", 62.39, 215.0, 389.40, 12);
+  Deck e = analyze_pages(pages);
+  ASSERT_EQ(e.slides.size(), 3u);
+  EXPECT_EQ(e.slides[1].notes,
+            (std::vector<std::string>{
+                "This note is a long paragraph that will certainly wrap onto several lines in the notes area of the page."}));
+}

@@ -113,6 +113,17 @@ int main(int argc, char** argv) {
     std::cerr << "deckhand: error: " << e.what() << " (run 'deckhand --help' or 'deckhand COMMAND --help')\n";
     return static_cast<int>(Exit::usage);
   }
+  // (an empty output path, "-o ''" or "-o \"$OUT\"" with OUT unset, names no file: it is no
+  // standard output, which is "-")
+  for (const CLI::App* sc : app.get_subcommands())
+    for (const CLI::App* c : {sc, sc->get_subcommands().empty() ? sc : sc->get_subcommands().front()})
+      if (const CLI::Option* out = c->get_option_no_throw("--output"); out && out->count() > 0)
+        for (const auto& r : out->results())
+          if (r.empty()) {
+            std::cerr << "deckhand: error: --output: the output path is empty (give a file name, or - for standard "
+                         "output)\n";
+            return static_cast<int>(Exit::usage);
+          }
 #ifdef DECKHAND_DISPATCH
   // This small executable runs extract itself; every other command runs in deckhand-full,
   // which links the output stages (libqpdf, libharu, HarfBuzz...): loading those costs a

@@ -57,4 +57,9 @@ expect 8 "$line" -- "$DECKHAND" inspect "$T/bad.json"
 printf '{not json' >"$T/broken.json"
 expect 8 "$line" -- "$DECKHAND" inspect "$T/broken.json"
 ls "$T" | grep -q '\.tmp-' && bad "temporary files left behind" || ok "no temporary files left"
+# an empty output path ("-o \"$OUT\"" with OUT unset) names no file: not standard output
+expect 2 "$line" -- "$DECKHAND" extract "$S" -o ""
+grep -q "output path is empty" "$T/stderr" && ok "says the output path is empty" || bad "message: $(cat "$T/stderr")"
+[ ! -s "$T/stdout" ] && ok "nothing on standard output for -o ''" || bad "standard output written for -o ''"
+
 summary

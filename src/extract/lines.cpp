@@ -2772,6 +2772,14 @@ PageLines build_lines(const PageWords& page, bool rtl_deck, std::optional<bool> 
       if (unspaced_gaps && whole && (std::abs(h0 - x0) < 0.1 * size || std::abs(h0 - x0_text) < 0.1 * size) &&
           h1 < x1 + 0.1 * size && std::all_of(mids.begin(), mids.end(), [&](double m) { return covered(over, m, size); }))
         unspaced_ok = true;
+      // (or, with no such line near, the line's own next line, under 2.5 em, starting where
+      // it does and ending no further right, while the line spans the page's mirrored
+      // margins within 0.3 em: a paragraph's full line justified at its one space, pieces
+      // of two columns ending where the page's margin does being told apart above by the
+      // right column's other lines starting where its piece does)
+      if (unspaced_gaps && whole && std::abs(h0 - x0) < 0.1 * size && h1 < x1 + 0.1 * size && dy < 2.5 * size &&
+          std::abs(x1 - (page.width - x0)) < 0.3 * size)
+        unspaced_ok = true;
     }
     return unspaced_ok;
   };

@@ -4592,3 +4592,27 @@ TEST(Rule9_NotesPages, ANotesSentenceThatIsTheWidestLineEndsItsParagraph) {
             (std::vector<std::string>{
                 "This note is a long paragraph that will certainly wrap onto several lines in the notes area of the page."}));
 }
+
+TEST(Rule4_Lines, JustifiedThaiLineSpanningThePageAtItsOneSpaceIsOneLine) {
+  // cairo-th-30843 page 7 (th3): Kinnari 20 pt justified, "บุคลากร" and "ที่จะ…" 2.1 em
+  // apart, the line from the left margin to the margin mirrored, its paragraph's last words
+  // under it flush left; no other line near crosses the gap: one line (it was read as two
+  // columns, "…บุคลากร พร้อมกัน" and "ที่จะ…องค์กร")
+  PageBuilder p(1);
+  p.word("สถานะการใช้งาน IPv6", 43, 19.5, 16, true);
+  thai_span(p, "ผู้ให้บริการรายเล็กมักขาดบุคลากร", 43, 315.28, 93.9, 20, 35.64, 25.72);
+  thai_span(p, "ที่จะติดตามงานมาตรฐานในหลายองค์กร", 358, 677.28, 93.9, 20, 35.64, 25.72);
+  thai_span(p, "พร้อมกัน", 43, 116.3, 124.19, 20, 35.64, 25.72);
+  thai_span(p, "ร่างกฎบัตรอยู่ระหว่างการพิจารณา", 43, 310.54, 183.83, 20, 35.64, 25.72);
+  auto pl = p.lines();
+  std::vector<std::string> got;
+  for (const auto& l : pl.lines) got.push_back(l.text);
+  EXPECT_NE(std::find(got.begin(), got.end(), "ผู้ให้บริการรายเล็กมักขาดบุคลากร ที่จะติดตามงานมาตรฐานในหลายองค์กร"), got.end())
+      << ::testing::PrintToString(got);
+  // the same two pieces with the right one's column going on below it: two columns
+  thai_span(p, "เข้าถึงข้อกำหนดทั้งหมดได้ฟรี", 358, 600, 124.19, 20, 35.64, 25.72);
+  auto ql = p.lines();
+  std::vector<std::string> got2;
+  for (const auto& l : ql.lines) got2.push_back(l.text);
+  EXPECT_NE(std::find(got2.begin(), got2.end(), "ผู้ให้บริการรายเล็กมักขาดบุคลากร"), got2.end()) << ::testing::PrintToString(got2);
+}

@@ -2735,7 +2735,6 @@ PageLines build_lines(const PageWords& page, bool rtl_deck, std::optional<bool> 
     }
     // (a line starting with a list number starts, for a line under it, where its text does)
     double x0_text = mine.size() >= 2 && number_marker(mine.front()->w.text) ? mine[1]->w.x0 : x0;
-    bool unspaced_ok = false;
     for (size_t hi = 0; hi < groups.size(); ++hi) {
       if (hi == gi || groups[hi].empty()) continue;
       const auto& h = groups[hi];
@@ -2771,7 +2770,7 @@ PageLines build_lines(const PageWords& page, bool rtl_deck, std::optional<bool> 
       // end no further right)
       if (unspaced_gaps && whole && (std::abs(h0 - x0) < 0.1 * size || std::abs(h0 - x0_text) < 0.1 * size) &&
           h1 < x1 + 0.1 * size && std::all_of(mids.begin(), mids.end(), [&](double m) { return covered(over, m, size); }))
-        unspaced_ok = true;
+        return true;
       // (or, with no such line near, the line's own next line, under 2.5 em, starting where
       // it does and ending no further right, while the line spans the page's mirrored
       // margins within 0.3 em: a paragraph's full line justified at its one space, pieces
@@ -2779,9 +2778,9 @@ PageLines build_lines(const PageWords& page, bool rtl_deck, std::optional<bool> 
       // right column's other lines starting where its piece does)
       if (unspaced_gaps && whole && std::abs(h0 - x0) < 0.1 * size && h1 < x1 + 0.1 * size && dy < 2.5 * size &&
           std::abs(x1 - (page.width - x0)) < 0.3 * size)
-        unspaced_ok = true;
+        return true;
     }
-    return unspaced_ok;
+    return false;
   };
   std::vector<std::vector<size_t>> all_cuts(groups.size());
   for (size_t gi = 0; gi < groups.size(); ++gi) all_cuts[gi] = split_at(groups[gi], &starts);

@@ -401,7 +401,7 @@ struct TextBox {
 bool continues(const Draft& cur, const Line& l, std::optional<TextBox> box, double pitch_ref,
                bool title_slide, double tightest = 0, const std::vector<double>* wrap_pitches = nullptr,
                double item_pitch = 0, double looser = 0, const std::vector<const Line*>* numbered_rows = nullptr,
-               double page_w = 0) {
+               double page_w = 0, double page_left = 0) {
   const Line& last = *cur.lines.back();
   // (two rows each with a page number beside it, or their numbers: an agenda's entries and
   // numbers, each its own)
@@ -607,6 +607,21 @@ bool continues(const Draft& cur, const Line& l, std::optional<TextBox> box, doub
     // Garuda at 1.3 lines 1.88 of them apart; against another line's end, 1.6)
     if (by_others && pitch >= 1.6 * box_h) edge = 0;
     if (edge > 0 && room > -0.3 * em && room < 1.2 * em && first_unit_width(l) > room - 0.3 * em) return true;
+  }
+  // (the same, for a first line set centred that fills the page's box (its margins those of
+  // the page's text not centred, mirrored): the line under it centred under it, and
+  // shorter; room for the next unit on both sides, 2.4 em in all: Impress centres a Thai
+  // paragraph's last word "หนึ่ง" under a line 0.2 em short of both margins, at the column's
+  // tightest pitch, 1.44 of its line boxes) (not a line flush right: a one-line paragraph
+  // that fills the box by chance, over one flush right at the same pitch, tried)
+  if (spaced && unspaced_script && caseless_meet && !ends_sentence(last.text) && pitch < 2.0 * box_h && !rtl_block &&
+      cur.lines.size() == 1 && page_w > 0 && page_left > 0 && !(tightest > 0 && pitch > tightest + 0.25 * em) &&
+      l.x1 - l.x0 < last.x1 - last.x0) {
+    const double box_r = page_w - page_left;
+    const double lc = (l.x0 + l.x1) / 2, tc = (text_left(last) + text_right(last)) / 2;
+    const bool cen = std::abs(lc - tc) < 0.3 * em && l.x0 > text_left(last) + 1.0 * em;
+    const double room = 2 * (box_r - text_right(last));
+    if (cen && room > -0.3 * em && room < 2.4 * em && first_unit_width(l) > room - 0.3 * em) return true;
   }
   if (spaced && full && lower && !ends_sentence(last.text) && pitch < 2.4 * em && !link) return true;
   // (a list item's line, then an unmarked line where the item's text starts, under 1.9
@@ -1691,6 +1706,13 @@ Deck analyze(const std::vector<PageLines>& pages_in, const AnalysisOptions& opts
         else if (l->y0 > last->y1 + 0.6 * last->size) break;
       }
     }
+    // the left margin of the page's text: its leftmost line not centred on the page (none:
+    // 0, the margin unknown)
+    double page_left = 1e18;
+    for (const Line* l : body)
+      if (std::abs((text_left(*l) + text_right(*l)) / 2 - p.width / 2) > 2 * std::max(l->size, 1.0))
+        page_left = std::min(page_left, text_left(*l));
+    if (page_left > p.width) page_left = 0;
     std::set<const Line*> in_title(title.begin(), title.end());
     std::vector<const Line*> rest;
     for (const Line* l : body)
@@ -1722,6 +1744,7 @@ Deck analyze(const std::vector<PageLines>& pages_in, const AnalysisOptions& opts
     // under it at the same tab stop, is no line of theirs: "6" went on "กำหนดการ", "2" on "4")
     // (by baseline: bounded work on a page of many lines)
     std::vector<const Line*> numbered_rows;
+    std::vector<std::pair<const Line*, const Line*>> row_numbers;  // (entry, its number)
     std::vector<const Line*> by_base(rest.begin(), rest.end());
     std::sort(by_base.begin(), by_base.end(), [](auto* a, auto* b) { return a->baseline() < b->baseline(); });
     for (const Line* a : rest) {
@@ -1737,6 +1760,10 @@ Deck analyze(const std::vector<PageLines>& pages_in, const AnalysisOptions& opts
         if (beside && t.size() <= 3 && !t.empty() && std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; })) {
           numbered_rows.push_back(a);
           numbered_rows.push_back(b);
+          // (a row of the entry and its number alone: no table's row of cells)
+          size_t on_row = 0;
+          for (auto jt = from; jt != by_base.end() && (*jt)->baseline() <= a->baseline() + 0.15 * em && on_row < 3; ++jt) ++on_row;
+          if (on_row == 2) row_numbers.push_back({a, b});
           break;
         }
       }
@@ -1940,7 +1967,7 @@ Deck analyze(const std::vector<PageLines>& pages_in, const AnalysisOptions& opts
             continues(ds.back(), *l, box_of(*ds.back().lines.back(), *l), pitch_ref(ds.back().lines.back()->size),
                       s.kind == SlideKind::title, tightest(ds.back().lines.back()->size), &wps,
                       item_pitch(ds.back().lines.back()->size), looser(ds.back().lines.back()->size), &numbered_rows,
-                      p.width)) {
+                      p.width, page_left)) {
           ds.back().lines.push_back(l);
           continue;
         }
@@ -1982,6 +2009,24 @@ Deck analyze(const std::vector<PageLines>& pages_in, const AnalysisOptions& opts
         }
       }
       for (auto& d : ds) drafts[i].push_back(std::move(d));
+    }
+    // An agenda's page numbers are read after their entries, row by row: each number that
+    // stands alone on its entry's baseline (a row of the two alone), where two rows or more
+    // have one, goes right after the block that ends with its entry (a column of numbers
+    // at a tab stop is found as a column of its own, read after the entries' column).
+    if (row_numbers.size() >= 2) {
+      std::sort(row_numbers.begin(), row_numbers.end(), [](auto& x, auto& y) { return x.first->baseline() < y.first->baseline(); });
+      auto& dv = drafts[i];
+      for (auto [a, b] : row_numbers) {
+        auto jb = std::find_if(dv.begin(), dv.end(), [&](const Draft& d) { return d.lines.size() == 1 && d.lines.front() == b; });
+        auto ja = std::find_if(dv.begin(), dv.end(), [&](const Draft& d) { return d.lines.back() == a; });
+        if (jb == dv.end() || ja == dv.end() || jb == ja + 1 || jb->table >= 0 || ja->table >= 0) continue;
+        Draft moved = std::move(*jb);
+        size_t at = static_cast<size_t>(ja - dv.begin()) + 1;
+        if (jb < ja) --at;
+        dv.erase(jb);
+        dv.insert(dv.begin() + static_cast<long>(at), std::move(moved));
+      }
     }
     // Each table goes before the first block that starts below its top.
     for (size_t t = 0; t < tables.size(); ++t) {
@@ -2114,6 +2159,8 @@ Deck analyze(const std::vector<PageLines>& pages_in, const AnalysisOptions& opts
       // every line of every item ends at the one right edge, or is centred on one middle
       // (a left-aligned list's wrapped items end ragged on their last line)
       double elo = 1e18, ehi = -1e18, mlo = 1e18, mhi = -1e18, slo = 1e18, shi = -1e18;
+      std::map<long, std::pair<double, double>> mid_by_size;  // (half points) -> middles' range
+      for (Draft* d : ds) mid_by_size[std::lround(d->lines.front()->size * 2)] = {1e18, -1e18};
       bool all_rtl = true;
       for (Draft* d : ds)
         for (size_t k = 0; k < d->lines.size() && k < d->flowed; ++k) {
@@ -2121,11 +2168,20 @@ Deck analyze(const std::vector<PageLines>& pages_in, const AnalysisOptions& opts
           elo = std::min(elo, l->x1), ehi = std::max(ehi, l->x1);
           slo = std::min(slo, l->x0), shi = std::max(shi, l->x0);
           all_rtl = all_rtl && l->rtl;
-          double mid = (text_left(*l) + l->x1) / 2;
+          // (the middle of its text, its marker left out on either side: a right-to-left
+          // item's marker stands right of its text)
+          double mid = (text_left(*l) + text_right(*l)) / 2;
           mlo = std::min(mlo, mid), mhi = std::max(mhi, mid);
+          auto& g = mid_by_size[std::lround(d->lines.front()->size * 2)];
+          g.first = std::min(g.first, mid), g.second = std::max(g.second, mid);
         }
+      bool groups_centred = true;
+      for (auto& [sz, g] : mid_by_size) groups_centred = groups_centred && g.second - g.first <= tol;
       // (three items or more: two items of a left-aligned list can end or centre alike)
-      bool flush_right = ds.size() >= 3 && ehi - elo <= tol, centred = ds.size() >= 3 && mhi - mlo <= tol;
+      // (centred: the middles of the items of each type size within the tolerance, and all
+      // within four: Impress centres each item in its level's indented box, a deeper item's
+      // text's middle 17 pt off the others' at 16 pt)
+      bool flush_right = ds.size() >= 3 && ehi - elo <= tol, centred = ds.size() >= 3 && groups_centred && mhi - mlo <= 4 * tol;
       // (and its mirror: a right-to-left list set flush left, its markers on the ragged right)
       bool rtl_flush_left = ds.size() >= 3 && all_rtl && shi - slo <= tol;
       if (!(ltr_rtl_text || flush_right || centred || rtl_flush_left) || (ltr_rtl_text && hi - lo > tol) || ihi - ilo < 3 * tol) continue;

@@ -80,7 +80,8 @@ void probe_drawn_bullets(PageLines& page, const InkFn& ink) {
   std::vector<size_t> mid = centred_ink_candidates(page);
   const size_t centred = mid.size();  // (the right-to-left lines after them were probed on their own side above)
   for (size_t k : cand)
-    if (!page.lines[k].ink_before.value_or(false) && page.lines[k].rtl) mid.push_back(k);
+    if (!page.lines[k].ink_before.value_or(false) && page.lines[k].rtl && std::find(mid.begin(), mid.end(), k) == mid.end())
+      mid.push_back(k);
   if (mid.size() < 2) return;
   for (int side = 0; side < 2; ++side) {  // 0: before the text as its direction has it; 1: the other side
     rects.clear();

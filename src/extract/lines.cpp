@@ -676,7 +676,23 @@ std::string rtl_text(const std::vector<Word>& visual, bool rtl_paragraph, const 
         else if (drawn_rtl && j == 0 && w.order >= 0) drawn_after.push_back({s[i], w.order, a});
         // (drawn left to right, the word's characters in visual order: its logical order
         // reversed, so a mark comes before its letter, "ُي" of "يُش")
-        else if (!drawn_rtl && !reversed && next < s.size() && arabic_letter(s[next])) on_base.push_back({i, next});
+        else if (!drawn_rtl && !reversed && next < s.size() && arabic_letter(s[next])) {
+          // (the letter drawn right after it, where the glyphs are known: TextPage may put
+          // a mark drawn at its letter's pen position after the letter, "ضً" of "أيضًا")
+          size_t base = next;
+          // (past other marks drawn with it: the shadda and kasra of "جِّ")
+          if (!g.empty())
+            for (int t = g[i] + 1, found = 0; t <= g[i] + 4 && !found; ++t)
+              for (size_t q = 0; q < s.size() && !found; ++q)
+                if (g[q] == t && !direction::is_mark(s[q])) {
+                  found = 1;
+                  // (a glyph of two letters, lam-alef: which one it sits on is not told)
+                  size_t letters = 0;
+                  for (size_t r = 0; r < s.size(); ++r) letters += g[r] == t && !direction::is_mark(s[r]) ? 1 : 0;
+                  if (arabic_letter(s[q]) && letters == 1) base = q;
+                }
+          on_base.push_back({i, base});
+        }
         else if (!drawn_rtl && next == s.size() && w.order_end >= 0) drawn_before.push_back({s[i], w.order_end, a});
         else marks.push_back({s[i], a});
         continue;
@@ -1909,6 +1925,10 @@ std::string marks_on_their_letters(const Word& w) {
     if (direction::is_mark(s[i]) && !bases.empty()) {
       stacked.push_back(!marks.empty() && i > 0 && direction::is_mark(s[i - 1]) && std::abs(a - marks.back().second) <= 0.1 * em);
       marks.push_back({s[i], a});
+      // (a letter's advance reaches over the marks that follow it in one run: Poppler shares
+      // a Skia glyph's advance among the letter and its marks, "ขั้" as three thirds, and
+      // the tone mark's third would be nearer the next letter than its own)
+      if (b > at.back().second && a <= at.back().second + 0.3) at.back().second = b;
     } else {
       bases.push_back(std::u32string(1, s[i]));
       at.push_back({a, b});
@@ -2580,6 +2600,11 @@ PageLines build_lines(const PageWords& page, bool rtl_deck, std::optional<bool> 
         // the rule below)
         bool number_tab = page_no && !page.spaces.empty() && std::abs(g[i].w.size - p.w.size) <= 0.05 * em &&
                           !u::is_cjk(p.raw.back());
+        // (or, on a page that draws no space at all, an em or more after Thai and its kind:
+        // Impress's agenda "คำถาม" 1.4 em before its page "12" at a tab stop)
+        if (page_no && page.spaces.empty() && gap > 1.0 * em && std::abs(g[i].w.size - p.w.size) <= 0.05 * em &&
+            u::no_space_script(p.raw.back()))
+          number_tab = true;
         bool drawn_next = (draws_spaces || number_tab) && p.w.order >= 0 && p.w.order_end == g[i].w.order;
         if ((typed && !*typed && !no_room) || (!typed && drawn_next)) { cuts.push_back(i); continue; }
       }
@@ -3115,6 +3140,21 @@ std::vector<size_t> ink_probe_lines(const PageLines& page, bool centred_only) {
     }
     if (hangs) continue;
     bool centred = std::abs((l.x0 + l.x1) / 2 - page.width / 2) < 2 * l.size;
+    // (a line 0.6 of the page wide or more is near the middle whatever its alignment: probed
+    // on its own, and counted in the centred lines' vote as well)
+    if (centred && l.x1 - l.x0 > 0.6 * page.width && !aligned) {
+      out.push_back(i);
+      continue;
+    }
+    // (a line that ends where another of its size, 3 em wide or more, ends and starts an em
+    // or more from it is set flush right, near the middle by chance: cairo's right-aligned
+    // Thai item 0.7 em off centre, its drawn bullet then found as any other line's)
+    if (centred)
+      for (size_t k = 0; k < page.lines.size() && centred; ++k)
+        if (k != i && std::abs(page.lines[k].x1 - l.x1) < 1.0 && std::abs(page.lines[k].x0 - l.x0) > 1.0 * l.size &&
+            std::abs(page.lines[k].size - l.size) < 0.15 * l.size && l.x1 - l.x0 > 3 * l.size &&
+            page.lines[k].x1 - page.lines[k].x0 > 3 * l.size)
+          centred = false;
     if ((aligned || !centred) != centred_only) out.push_back(i);
   }
   return out;
@@ -3127,8 +3167,11 @@ std::vector<size_t> centred_ink_candidates(const PageLines& page) { return ink_p
 std::array<double, 4> ink_probe_rect(const Line& l, double) {
   double em = std::max(l.size, 1.0);
   double yc = l.yc(), h = l.height();
-  if (l.rtl) return {l.x1 + 0.12 * em, yc - 0.3 * h, l.x1 + 1.6 * em, yc + 0.3 * h};
-  return {l.x0 - 1.6 * em, yc - 0.3 * h, l.x0 - 0.12 * em, yc + 0.3 * h};
+  // (2.2 em before a line of right-to-left letters: cairo sets an Arabic item's drawn bullet
+  // 1.3 to 1.7 em from its text, in left-to-right paragraphs and right-to-left ones)
+  const double reach = direction::count_utf8(l.text).mostly_rtl() ? 2.2 : 1.6;
+  if (l.rtl) return {l.x1 + 0.12 * em, yc - 0.3 * h, l.x1 + reach * em, yc + 0.3 * h};
+  return {l.x0 - reach * em, yc - 0.3 * h, l.x0 - 0.12 * em, yc + 0.3 * h};
 }
 
 namespace {

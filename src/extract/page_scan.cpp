@@ -20,6 +20,7 @@
 #include <array>
 #include <cmath>
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 
@@ -118,7 +119,13 @@ class ScanDev : public TextOutputDev {
   bool needNonText() override { return true; }
   bool useShadedFills(int) override { return true; }
 
+  void endPage() override {
+    release_mark();
+    TextOutputDev::endPage();
+  }
   void startPage(int num, GfxState* state, XRef* xref) override {
+    held.reset();
+    last_x1 = -1e9;
     shapes.clear();
     marks.clear();
     glyphs.clear();
@@ -138,6 +145,7 @@ class ScanDev : public TextOutputDev {
   // --- the graphics state Poppler's GfxState does not keep for us: whether a soft mask
   // is in force, whether the clip is known exactly, the transparency groups drawn in
   void saveState(GfxState* state) override {
+    release_mark();
     Tracked t = cur;
     t.fill_opacity = state->getFillOpacity();
     t.blend = state->getBlendMode();
@@ -145,6 +153,7 @@ class ScanDev : public TextOutputDev {
     TextOutputDev::saveState(state);
   }
   void restoreState(GfxState* state) override {
+    release_mark();
     if (!saved.empty()) {
       cur = saved.back();
       saved.pop_back();
@@ -155,6 +164,7 @@ class ScanDev : public TextOutputDev {
   void eoClip(GfxState* state) override { note_clip(state); }
   void clipToStrokePath(GfxState*) override { cur.clip_known = false; }
   void endTextObject(GfxState* state) override {
+    release_mark();
     if (text_clip) cur.clip_known = false;  // render modes 4-7 add the glyphs to the clip
     text_clip = false;
     TextOutputDev::endTextObject(state);
@@ -189,6 +199,7 @@ class ScanDev : public TextOutputDev {
   // zero-width entry in `spaces`, at the current point, for the right-to-left line's text
   // (rtl_text) to put back between the two letters it keeps apart.
   void beginActualText(GfxState* state, const GooString* text) override {
+    release_mark();
     Unicode* u = nullptr;
     int n = text ? TextStringToUCS4(text->toStr(), &u) : 0;
     std::u32string t;
@@ -198,6 +209,7 @@ class ScanDev : public TextOutputDev {
     TextOutputDev::beginActualText(state, text);
   }
   void endActualText(GfxState* state) override {
+    release_mark();
     if (!open_spans.empty()) {
       OpenSpan o = std::move(open_spans.back());
       open_spans.pop_back();
@@ -221,12 +233,75 @@ class ScanDev : public TextOutputDev {
   }
 
   void incCharCount(int n) override {
+    release_mark();
     char_pos += n;
     TextOutputDev::incCharCount(n);
   }
 
+  // A right-to-left combining mark drawn before the letter it sits on (Skia draws a run
+  // in visual order, each mark ahead of its letter, "ً" of "أيضًا" before the "ض" under it),
+  // held back until that letter is drawn: TextPage puts a mark on the letter drawn before
+  // it, and starts a word at a mark that stands apart from that letter.
+  struct HeldMark {
+    std::unique_ptr<GfxState> state;
+    double x = 0, y = 0, dx = 0, dy = 0, ox = 0, oy = 0;
+    CharCode code = 0;
+    int nBytes = 0;
+    std::vector<Unicode> u;
+    double before_x1 = 0;  // where the glyph drawn before it ends (device space)
+  };
+  std::optional<HeldMark> held;
+  double last_x1 = -1e9;  // where the last glyph drawn ends, left to right (device space)
+  void release_mark() {
+    if (!held) return;
+    HeldMark h = std::move(*held);
+    held.reset();
+    draw_glyph(h.state.get(), h.x, h.y, h.dx, h.dy, h.ox, h.oy, h.code, h.nBytes, h.u.data(), static_cast<int>(h.u.size()));
+  }
   void drawChar(GfxState* state, double x, double y, double dx, double dy, double ox, double oy, CharCode code, int nBytes,
                 const Unicode* u, int uLen) override {
+    // (one mark or several in one glyph: Noto Naskh Arabic's shadda with kasra; or a glyph
+    // of no character, as Skia maps that glyph, which would still start a word where drawn)
+    bool rtl_mark = uLen >= 0 && uLen <= 4 && dx == 0 && dy == 0;
+    for (int k = 0; k < uLen && rtl_mark; ++k)
+      rtl_mark = u[k] >= 0x0591 && u[k] <= 0x08FF && direction::is_mark(static_cast<char32_t>(u[k]));
+    if (held) {
+      // (the next glyph a letter whose advance the mark stands over: the letter, then the mark)
+      double ux0, uy0, ux1, uy1, mx, my;
+      state->transform(x, y, &ux0, &uy0);
+      state->transform(x + dx, y + dy, &ux1, &uy1);
+      held->state->transform(held->x, held->y, &mx, &my);
+      const double fs = std::max(state->getTransformedFontSize(), 1.0);
+      // (drawn left to right: the letter starts where the glyph before the mark ends; cairo
+      // draws right to left, the mark after its letter, the next letter left of both)
+      const bool under = !rtl_mark && uLen == 1 && std::abs(uy0 - my) < 0.5 * fs && ux1 - ux0 > 0.05 * fs &&
+                         mx > ux0 + 0.05 * fs && mx < ux1 - 0.05 * fs && ux0 > held->before_x1 - 0.1 * fs;
+      if (under) {
+        // (at the letter's pen position, before it, as Impress draws a mark ahead of its
+        // letter: TextPage ends a word at its last character's position, and the mark's own,
+        // inside the letter, would leave a gap before the next letter)
+        held->x = x;
+        release_mark();
+        draw_glyph(state, x, y, dx, dy, ox, oy, code, nBytes, u, uLen);
+        return;
+      }
+      release_mark();
+    }
+    if (rtl_mark) {
+      held = HeldMark{std::unique_ptr<GfxState>(state->copy(true)), x, y, dx, dy, ox, oy, code, nBytes, std::vector<Unicode>(u, u + uLen),
+                      last_x1};
+      return;
+    }
+    draw_glyph(state, x, y, dx, dy, ox, oy, code, nBytes, u, uLen);
+  }
+  void draw_glyph(GfxState* state, double x, double y, double dx, double dy, double ox, double oy, CharCode code, int nBytes,
+                  const Unicode* u, int uLen) {
+    {
+      double gx0, gy0, gx1, gy1;
+      state->transform(x, y, &gx0, &gy0);
+      state->transform(x + dx, y + dy, &gx1, &gy1);
+      last_x1 = gx1;
+    }
     int render = state->getRender();
     if (render & 4) text_clip = true;
     GfxRGB c;
@@ -675,6 +750,22 @@ Word to_word(const TextWord& tw, std::map<std::string, std::pair<bool, bool>>& s
     if (twice && static_cast<int>(t.size()) == tw.getLength()) {
       std::u32string out;
       double fs = std::max(tw.getFontSize(), 1.0);
+      // (the word's usual step from one character to the next, where it has three steps or
+      // more: a Type 3 font's size, as Skia embeds Noto Sans CJK, says nothing of its
+      // advance; "往往" 0.5 of its size apart, as every other character of the word)
+      {
+        std::vector<double> steps;
+        for (size_t k = 0; k + 1 < t.size(); ++k) {
+          double ax0, ay0, ax1, ay1, bx0, by0, bx1, by1;
+          tw.getCharBBox(static_cast<int>(k), &ax0, &ay0, &ax1, &ay1);
+          tw.getCharBBox(static_cast<int>(k + 1), &bx0, &by0, &bx1, &by1);
+          steps.push_back(tw.getRotation() % 2 ? std::abs(by0 - ay0) : std::abs(bx0 - ax0));
+        }
+        if (steps.size() >= 3) {
+          std::nth_element(steps.begin(), steps.begin() + static_cast<long>(steps.size() / 2), steps.end());
+          if (steps[steps.size() / 2] > 0) fs = std::min(fs, steps[steps.size() / 2]);
+        }
+      }
       for (size_t k = 0; k < t.size(); ++k) {
         out += t[k];
         if (k + 1 < t.size() && han(t[k]) && t[k + 1] == t[k]) {

@@ -203,15 +203,20 @@ PageLines build_lines(const PageWords& page, bool rtl_deck = false, std::optiona
 
 // Lines of `page` that should be probed for a bullet drawn as graphics: lines without a
 // marker that start indented from the page's text edge, line up with another line (or
-// are not centred), and do not hang under a glyph item's text.
+// are not centred: a line that ends where another of its size ends is set flush right,
+// and a line 0.6 of the page wide or more is probed whatever its middle), and do not hang
+// under a glyph item's text.
 std::vector<size_t> needs_ink_probe(const PageLines& page);
 // The lines needs_ink_probe() leaves out only because each is centred on the page on its
 // own (no other line starts where it does): a centred list's items, each with its bullet
-// just before its text. probe_drawn_bullets() takes their ink only where two of them or
-// more show a mark at one distance from their text.
+// just before its text (and the lines 0.6 of the page wide that it also probes).
+// probe_drawn_bullets() takes their ink only where two of them or more show a mark at one
+// distance from their text.
 std::vector<size_t> centred_ink_candidates(const PageLines& page);
 
-// Where to look for a drawn bullet before line `l`: x0, y0, x1, y1.
+// Where to look for a drawn bullet before line `l` (left of it, or right of a right-to-left
+// paragraph's line): x0, y0, x1, y1 in points, y down; from 0.12 em to 1.6 em from its text
+// (2.2 em for a line of right-to-left letters).
 std::array<double, 4> ink_probe_rect(const Line& l, double page_width);
 
 // Text hygiene for one word: NFC, ligatures U+FB00..FB04, FB06 expanded (FB05: see

@@ -868,3 +868,55 @@ TEST(Rtl, NumberInPartsAtTheLeftOfAnAllRightToLeftLineEndsItsSentence) {
   b.text = "םירפסוממ";
   EXPECT_EQ(extract::rtl_text({num, a, b, stop}, false), "ממוספרים למשל 2026-014.");
 }
+
+TEST(Bullets, InkProbeIsAskedForALineFlushRightNearTheMiddle) {
+  // cairo-th-20404 page 2 (th1): a right-aligned item 0.7 em off the page's middle, its
+  // right edge the one of the paragraph above it: probed as a line set flush right (not
+  // left to the centred lines' vote, where a lone line's mark is never taken)
+  PageBuilder p(1, 720, 540);
+  p.span("วิดีโอสั้น ๆ อธิบายกระบวนการจัดทำมาตรฐานในเวลาไม่ถึงห้านาที", 49.0, 677.01, 100, 24);
+  p.span("โครงการนำร่องจะดำเนินการหกเดือนในสามประเทศ ก่อนจะ", 110.0, 677.05, 150, 24);
+  auto ls = p.lines();
+  auto probe = extract::needs_ink_probe(ls);
+  ASSERT_EQ(probe.size(), 2u);
+  EXPECT_EQ(ls.lines[probe[1]].text, "โครงการนำร่องจะดำเนินการหกเดือนในสามประเทศ ก่อนจะ");
+}
+
+TEST(Bullets, InkProbeReachesFurtherBeforeRightToLeftLetters) {
+  // cairo sets an Arabic item's drawn bullet 1.3 to 1.7 em from its text (cairo-ar-1089,
+  // cairo-ar-7161): the probe reaches 2.2 em before a line of right-to-left letters, on
+  // whichever side its paragraph starts; 1.6 em before a left-to-right line
+  extract::Line ar;
+  ar.text = "مسودة الميثاق قيد المراجعة";
+  ar.x0 = 94.19, ar.x1 = 269.6, ar.y0 = 101.1, ar.y1 = 134.89, ar.size = 16;
+  auto r = extract::ink_probe_rect(ar, 720);
+  EXPECT_NEAR(r[0], 94.19 - 2.2 * 16, 1e-9);
+  EXPECT_NEAR(r[2], 94.19 - 0.12 * 16, 1e-9);
+  ar.rtl = true;
+  r = extract::ink_probe_rect(ar, 720);
+  EXPECT_NEAR(r[0], 269.6 + 0.12 * 16, 1e-9);
+  EXPECT_NEAR(r[2], 269.6 + 2.2 * 16, 1e-9);
+  extract::Line en = ar;
+  en.rtl = false;
+  en.text = "Draft charter under review";
+  r = extract::ink_probe_rect(en, 720);
+  EXPECT_NEAR(r[0], 94.19 - 1.6 * 16, 1e-9);
+}
+
+TEST(Bullets, InkProbeIsAskedForALongLineNearTheMiddle) {
+  // cairo-ar-7161 page 2 (arfa): a right-to-left item 0.72 of the page wide, its middle
+  // 0.35 em off the page's: probed on its own (its drawn bullet 1.7 em right of it), and
+  // still in the centred lines' vote
+  PageBuilder p(1, 720, 405);
+  p.span("تساعد مواصفات IETF المتاحة مجانًا على سد الفجوة المعرفية.", 91.19, 611.81, 85.1, 24);
+  p.span("ثلاثة مسارات متوازية", 420.28, 582.21, 147.97, 21.6);
+  auto ls = p.lines();
+  auto probe = extract::needs_ink_probe(ls);
+  auto mid = extract::centred_ink_candidates(ls);
+  size_t long_line = ls.lines.size();
+  for (size_t k = 0; k < ls.lines.size(); ++k)
+    if (ls.lines[k].x1 - ls.lines[k].x0 > 400) long_line = k;
+  ASSERT_LT(long_line, ls.lines.size());
+  EXPECT_NE(std::find(probe.begin(), probe.end(), long_line), probe.end());
+  EXPECT_NE(std::find(mid.begin(), mid.end(), long_line), mid.end());
+}

@@ -4616,3 +4616,135 @@ TEST(Rule4_Lines, JustifiedThaiLineSpanningThePageAtItsOneSpaceIsOneLine) {
   for (const auto& l : ql.lines) got2.push_back(l.text);
   EXPECT_NE(std::find(got2.begin(), got2.end(), "ผู้ให้บริการรายเล็กมักขาดบุคลากร"), got2.end()) << ::testing::PrintToString(got2);
 }
+
+// --- issue 16, fourteenth session ---
+
+TEST(Rule8_Blocks, ThaiCentredLineFillingThePageWrapsUnderIt) {
+  // impress-odp-th-40402 page 4 (th4): Garuda 20 pt centred, paragraphs 2.14 line boxes
+  // apart; a first line 0.2 em short of both margins (the title's, mirrored), its last
+  // word centred under it 1.44 boxes down: one paragraph each
+  PageBuilder p(1);
+  p.word("เป้าหมายปี 2026", 43.09, 22.89, 24, true);
+  thai_span(p, "อนุมัติงบประมาณในเดือนมกราคม", 219.40, 500.52, 88.68, 20, 26.01, 19.01);
+  thai_span(p, "เราคาดว่าจะมีผู้เข้าร่วมในสถานที่ประมาณ 600 คน และทางออนไลน์มากกว่า", 47.00, 672.98, 144.29, 20, 26.02, 19.01);
+  thai_span(p, "นั้นสองเท่า", 315.41, 404.65, 181.79, 20, 26.02, 19.02);
+  thai_span(p, "การตรวจสอบต้นทางของเส้นทางปกป้องพื้นที่ที่อยู่ที่ประกาศแล้วมากกว่าครึ่ง", 48.70, 671.30, 237.38, 20, 26.02,
+            19.01);
+  thai_span(p, "หนึ่ง", 341.80, 378.21, 275.00, 20, 26.01, 19.01);
+  Deck d = analyze_pages({p});
+  ASSERT_EQ(d.slides.size(), 1u);
+  EXPECT_EQ(texts(d.slides[0]), (std::vector<std::string>{"อนุมัติงบประมาณในเดือนมกราคม",
+                                                          "เราคาดว่าจะมีผู้เข้าร่วมในสถานที่ประมาณ 600 คน และทางออนไลน์มากกว่านั้นสองเท่า",
+                                                          "การตรวจสอบต้นทางของเส้นทางปกป้องพื้นที่ที่อยู่ที่ประกาศแล้วมากกว่าครึ่งหนึ่ง"}));
+  // a first line 2 em short of each margin (the next word's room): the last word under it
+  // is a paragraph of its own
+  PageBuilder q(1);
+  q.word("เป้าหมายปี 2026", 43.09, 22.89, 24, true);
+  thai_span(q, "อนุมัติงบประมาณในเดือนมกราคม", 219.40, 500.52, 88.68, 20, 26.01, 19.01);
+  thai_span(q, "เราคาดว่าจะมีผู้เข้าร่วมในสถานที่ประมาณ 600 คน และทางออนไลน์", 83.0, 637.0, 144.29, 20, 26.02, 19.01);
+  thai_span(q, "นั้นสองเท่า", 315.41, 404.65, 181.79, 20, 26.02, 19.02);
+  Deck e = analyze_pages({q});
+  ASSERT_EQ(e.slides.size(), 1u);
+  EXPECT_EQ(texts(e.slides[0]), (std::vector<std::string>{"อนุมัติงบประมาณในเดือนมกราคม",
+                                                          "เราคาดว่าจะมีผู้เข้าร่วมในสถานที่ประมาณ 600 คน และทางออนไลน์",
+                                                          "นั้นสองเท่า"}));
+}
+
+TEST(Rule7_Order, AgendaPageNumbersAtTabStopsAreReadAfterTheirEntries) {
+  // impress-pptx-en-1025 page 3 (dev): entries at the margin, each page number at the
+  // first default tab stop past its entry, nothing drawn between them on a page that draws
+  // its spaces (a tab): the numbers make columns of their own, read after the entries'
+  // column; read row by row
+  PageBuilder p(1);
+  p.word("Agenda", 43.2, 20.99, 28, true);
+  int order = 0;
+  auto row = [&](const std::string& entry, double x1, const std::string& num, double nx0, double nx1, double y) {
+    auto& e = p.span(entry, 43.2, x1, y, 18);
+    e.space_after = false;
+    e.order = order;
+    order += static_cast<int>(entry.size());
+    e.order_end = order;
+    auto& n = p.span(num, nx0, nx1, y, 18);
+    n.order = order;
+    order += static_cast<int>(num.size());
+    n.order_end = order;
+  };
+  row("Results", 110.0, "2", 259.2, 270.65, 87.19);
+  row("Timeline", 119.7, "5", 187.2, 198.65, 115.19);
+  row("Next", 90.0, "7", 187.2, 198.65, 143.31);
+  row("Budget", 107.82, "10", 115.2, 138.04, 171.29);
+  row("Proposals", 128.92, "12", 187.2, 210.04, 199.41);
+  p.pw.spaces.push_back({500, 300, 505, 320});  // a space drawn elsewhere on the page
+  Deck d = analyze_pages({p});
+  ASSERT_EQ(d.slides.size(), 1u);
+  EXPECT_EQ(texts(d.slides[0]),
+            (std::vector<std::string>{"Results", "2", "Timeline", "5", "Next", "7", "Budget", "10", "Proposals", "12"}));
+}
+
+TEST(Rule4_Lines, ThaiEntryAnEmBeforeItsPageNumberOnASpacelessPageIsCut) {
+  // impress-pptx-th-20657 page 2 (th1): Sawasdee 18 pt agenda, no space glyph on the page;
+  // "คำถาม" 1.4 em before its page "12" at a tab stop, nothing drawn between: two lines
+  PageBuilder p(1);
+  p.word("วาระการประชุม", 43.2, 20.99, 28, true);
+  auto& a = thai_span(p, "คำถาม", 43.2, 90.33, 183.39, 18, 23.4, 17.1);
+  a.space_after = false;
+  a.order = 10;
+  a.order_end = 15;
+  auto& b = p.span("12", 115.2, 136.08, 183.39, 18);
+  b.y1 = 183.39 + 23.4;
+  b.base = 183.39 + 17.1;
+  b.order = 15;
+  b.order_end = 17;
+  auto pl = p.lines();
+  std::vector<std::string> got;
+  for (const auto& l : pl.lines) got.push_back(l.text);
+  EXPECT_NE(std::find(got.begin(), got.end(), "คำถาม"), got.end()) << ::testing::PrintToString(got);
+  EXPECT_NE(std::find(got.begin(), got.end(), "12"), got.end()) << ::testing::PrintToString(got);
+}
+
+TEST(Rule1_RightToLeft, CentredListWithItsMarkersRightTakesItsLevelsFromTheTypeSize) {
+  // impress-pptx-ar-6039 page 5 (fresh): a centred Arabic list, "►" right of each 16 pt
+  // item and "•" right of each 14 pt one; Impress centres a deeper item in its indented box,
+  // its text's middle 17 pt off the others': the type size tells the level, not the
+  // markers' places
+  PageBuilder p(1);
+  p.word(rev("توصياتنا"), 559.9, 17.19, 32, true);
+  struct Item { std::vector<std::string> words; double x0, x1, y, size; const char* marker; };
+  std::vector<Item> items = {{{"سيقدم", "أعضاء", "IAB", "ورئيس", "IETF", "مساهمات", "في", "مشاورة", "أصحاب", "المصلحة", "ويشاركون", "في"},
+                              65.59, 620.50, 106.42, 16, "\u25BA"},
+                             {{"التسجيل", "قبل", "30", "أبريل"}, 265.10, 420.99, 148.83, 16, "\u25BA"},
+                             {{"يمكن", "لأي", "شخص", "المشاركة"}, 252.20, 433.89, 171.90, 16, "\u25BA"},
+                             {{"الجلسة", "العامة", "الختامية"}, 257.10, 394.89, 195.19, 14, "\u2022"},
+                             {{"بناء", "القدرات", "حسب", "الطلب"}, 253.11, 432.79, 215.92, 16, "\u25BA"},
+                             {{"انقطاع", "الكهرباء", "في", "نقاط", "التبادل"}, 234.00, 417.99, 258.28, 14, "\u2022"},
+                             {{"استمارة", "الملاحظات", "على", "الإنترنت"}, 229.21, 422.81, 279.09, 14, "\u2022"}};
+  for (const auto& it : items) {
+    // the marker at the right end, its text ending 14.7 pt before the line's end (as Impress
+    // sets "►" 12.3 pt wide 2.4 pt on, "•" 4.9 pt wide 9.6 pt on)
+    double text_x1 = it.x1 - 14.7, width = (text_x1 - it.x0 - 0.25 * it.size * (it.words.size() - 1));
+    double chars = 0;
+    for (const auto& w : it.words) chars += static_cast<double>(unicode::decode(w).size());
+    double x = it.x0;
+    for (auto w = it.words.rbegin(); w != it.words.rend(); ++w) {
+      double ww = width * static_cast<double>(unicode::decode(*w).size()) / chars;
+      auto& word = p.span(rev(*w), x, x + ww, it.y, it.size);
+      even_char_x(word);
+      x = word.x1 + 0.25 * it.size;
+    }
+    p.span(it.marker, it.size > 15 ? it.x1 - 12.3 : it.x1 - 4.9, it.x1, it.y, it.size);
+    if (it.y < 110) {  // the first item's second line, centred under its text
+      double cx = 199.3;
+      for (const char* w : {"ذلك", "أمكن", "كلما", "المستوى", "الرفيعة", "المناقشات"}) {
+        double ww = 40.0;
+        auto& word = p.span(rev(w), cx, cx + ww, 126.6, 16);
+        even_char_x(word);
+        cx = word.x1 + 6.5;
+      }
+    }
+  }
+  Deck d = analyze_pages({p});
+  ASSERT_EQ(d.slides.size(), 1u);
+  std::vector<int> lv;
+  for (const auto& b : d.slides[0].blocks) lv.push_back(b.level);
+  EXPECT_EQ(lv, (std::vector<int>{1, 1, 1, 2, 1, 2, 2})) << ::testing::PrintToString(texts(d.slides[0]));
+}

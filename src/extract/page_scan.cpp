@@ -120,11 +120,13 @@ class ScanDev : public TextOutputDev {
   bool useShadedFills(int) override { return true; }
 
   void endPage() override {
+    play_span(nullptr);
     release_mark();
     TextOutputDev::endPage();
   }
   void startPage(int num, GfxState* state, XRef* xref) override {
     held.reset();
+    rtl_span.reset();
     last_x1 = -1e9;
     shapes.clear();
     marks.clear();
@@ -145,6 +147,7 @@ class ScanDev : public TextOutputDev {
   // --- the graphics state Poppler's GfxState does not keep for us: whether a soft mask
   // is in force, whether the clip is known exactly, the transparency groups drawn in
   void saveState(GfxState* state) override {
+    play_span(state);
     release_mark();
     Tracked t = cur;
     t.fill_opacity = state->getFillOpacity();
@@ -153,6 +156,7 @@ class ScanDev : public TextOutputDev {
     TextOutputDev::saveState(state);
   }
   void restoreState(GfxState* state) override {
+    play_span(state);
     release_mark();
     if (!saved.empty()) {
       cur = saved.back();
@@ -164,6 +168,7 @@ class ScanDev : public TextOutputDev {
   void eoClip(GfxState* state) override { note_clip(state); }
   void clipToStrokePath(GfxState*) override { cur.clip_known = false; }
   void endTextObject(GfxState* state) override {
+    play_span(state);
     release_mark();
     if (text_clip) cur.clip_known = false;  // render modes 4-7 add the glyphs to the clip
     text_clip = false;
@@ -198,17 +203,80 @@ class ScanDev : public TextOutputDev {
   // glyph runs it separates; Poppler's ActualText drops a span without glyphs): kept as a
   // zero-width entry in `spaces`, at the current point, for the right-to-left line's text
   // (rtl_text) to put back between the two letters it keeps apart.
+  // An Arabic or Hebrew ActualText span (Skia wraps each letter and its marks in one, its
+  // text in logical order): TextPage lays the span's text out over its glyphs' extent, in
+  // the order given, from the first glyph drawn to the last. Where they are drawn left to
+  // right, that puts the letter before its marks, which in visual order (rtl_text's reading)
+  // go with the letter on their left (`يُّ` read `ّ` on the letter before). Its glyphs are
+  // held until the span ends, and the text is given reversed when they went left to right
+  // (cairo draws such a run right to left, and the text then lies right to left).
+  struct HeldGlyph {
+    std::unique_ptr<GfxState> state;
+    double x = 0, y = 0, dx = 0, dy = 0, ox = 0, oy = 0;
+    CharCode code = 0;
+    int nBytes = 0;
+    std::vector<Unicode> u;
+  };
+  struct RtlSpan {
+    std::u32string text;
+    std::vector<HeldGlyph> glyphs;
+  };
+  std::optional<RtlSpan> rtl_span;
+  static bool rtl_only(const std::u32string& t) {
+    if (t.size() < 2 || t.size() > 64) return false;
+    return std::all_of(t.begin(), t.end(), [](char32_t c) {
+      return (c >= 0x0590 && c <= 0x08FF) || (c >= 0xFB1D && c <= 0xFDFF) || (c >= 0xFE70 && c <= 0xFEFF);
+    });
+  }
+  // Begins the held span with TextPage and draws its glyphs (state: where nothing was held)
+  void play_span(GfxState* state) {
+    if (!rtl_span) return;
+    RtlSpan sp = std::move(*rtl_span);
+    rtl_span.reset();
+    GfxState* st = sp.glyphs.empty() ? state : sp.glyphs.front().state.get();
+    if (!st) return;
+    // (one letter and its marks in two glyphs or more: a span of several letters, cairo's
+    // lam-alef glyph with its tanween, keeps the order TextPage reads a ligature's in)
+    size_t letters = std::count_if(sp.text.begin(), sp.text.end(), [](char32_t c) { return !direction::is_mark(c); });
+    bool ltr = false;
+    if (sp.glyphs.size() >= 2 && letters == 1) {
+      double ax, ay, bx, by;
+      const HeldGlyph& a = sp.glyphs.front();
+      const HeldGlyph& b = sp.glyphs.back();
+      a.state->transform(a.x, a.y, &ax, &ay);
+      b.state->transform(b.x + b.dx, b.y + b.dy, &bx, &by);
+      ltr = bx > ax;
+    }
+    std::u32string t = sp.text;
+    if (ltr) std::reverse(t.begin(), t.end());
+    std::string bytes = "\xFE\xFF";
+    for (char32_t c : t) {
+      auto unit = [&](unsigned v) { bytes += static_cast<char>((v >> 8) & 0xFF), bytes += static_cast<char>(v & 0xFF); };
+      if (c >= 0x10000) unit(0xD800 + ((c - 0x10000) >> 10)), unit(0xDC00 + ((c - 0x10000) & 0x3FF));
+      else unit(static_cast<unsigned>(c));
+    }
+    GooString g(bytes);
+    TextOutputDev::beginActualText(st, &g);
+    for (auto& h : sp.glyphs) drawChar(h.state.get(), h.x, h.y, h.dx, h.dy, h.ox, h.oy, h.code, h.nBytes, h.u.data(), static_cast<int>(h.u.size()));
+    release_mark();
+  }
   void beginActualText(GfxState* state, const GooString* text) override {
     release_mark();
+    play_span(state);
     Unicode* u = nullptr;
     int n = text ? TextStringToUCS4(text->toStr(), &u) : 0;
     std::u32string t;
     for (int k = 0; k < n; ++k) t.push_back(static_cast<char32_t>(u[k]));
     gfree(u);
-    open_spans.push_back({glyphs.size(), std::move(t)});
+    open_spans.push_back({glyphs.size(), t});
+    if (rtl_only(t)) {
+      rtl_span = RtlSpan{std::move(t), {}};
+      return;
+    }
     TextOutputDev::beginActualText(state, text);
   }
   void endActualText(GfxState* state) override {
+    play_span(state);
     release_mark();
     if (!open_spans.empty()) {
       OpenSpan o = std::move(open_spans.back());
@@ -233,6 +301,7 @@ class ScanDev : public TextOutputDev {
   }
 
   void incCharCount(int n) override {
+    play_span(nullptr);
     release_mark();
     char_pos += n;
     TextOutputDev::incCharCount(n);
@@ -260,6 +329,14 @@ class ScanDev : public TextOutputDev {
   }
   void drawChar(GfxState* state, double x, double y, double dx, double dy, double ox, double oy, CharCode code, int nBytes,
                 const Unicode* u, int uLen) override {
+    if (rtl_span) {
+      if (rtl_span->glyphs.size() >= 64) play_span(state);
+      else {
+        rtl_span->glyphs.push_back(HeldGlyph{std::unique_ptr<GfxState>(state->copy(true)), x, y, dx, dy, ox, oy, code, nBytes,
+                                             std::vector<Unicode>(u, u + std::max(uLen, 0))});
+        return;
+      }
+    }
     // (one mark or several in one glyph: Noto Naskh Arabic's shadda with kasra; or a glyph
     // of no character, as Skia maps that glyph, which would still start a word where drawn)
     bool rtl_mark = uLen >= 0 && uLen <= 4 && dx == 0 && dy == 0;

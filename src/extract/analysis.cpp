@@ -2017,7 +2017,9 @@ Deck analyze(const std::vector<PageLines>& pages_in, const AnalysisOptions& opts
     if (row_numbers.size() >= 2) {
       std::sort(row_numbers.begin(), row_numbers.end(), [](auto& x, auto& y) { return x.first->baseline() < y.first->baseline(); });
       auto& dv = drafts[i];
-      for (auto [a, b] : row_numbers) {
+      for (const auto& rn : row_numbers) {
+        const Line* a = rn.first;  // (plain names: clang 14 does not capture structured bindings)
+        const Line* b = rn.second;
         auto jb = std::find_if(dv.begin(), dv.end(), [&](const Draft& d) { return d.lines.size() == 1 && d.lines.front() == b; });
         auto ja = std::find_if(dv.begin(), dv.end(), [&](const Draft& d) { return d.lines.back() == a; });
         if (jb == dv.end() || ja == dv.end() || jb == ja + 1 || jb->table >= 0 || ja->table >= 0) continue;

@@ -210,13 +210,20 @@ class ScanDev : public TextOutputDev {
   // go with the letter on their left (`يُّ` read `ّ` on the letter before). Its glyphs are
   // held until the span ends, and the text is given reversed when they went left to right
   // (cairo draws such a run right to left, and the text then lies right to left).
+  // A glyph held back: drawChar's arguments, with a copy of the state it was drawn in.
   struct HeldGlyph {
     std::unique_ptr<GfxState> state;
     double x = 0, y = 0, dx = 0, dy = 0, ox = 0, oy = 0;
     CharCode code = 0;
     int nBytes = 0;
     std::vector<Unicode> u;
+    double before_x1 = 0;  // (a held mark) where the glyph drawn before it ends (device space)
   };
+  static HeldGlyph hold(GfxState* state, double x, double y, double dx, double dy, double ox, double oy, CharCode code,
+                        int nBytes, const Unicode* u, int uLen, double before_x1 = 0) {
+    return HeldGlyph{std::unique_ptr<GfxState>(state->copy(true)), x, y, dx, dy, ox, oy, code, nBytes,
+                     std::vector<Unicode>(u, u + std::max(uLen, 0)), before_x1};
+  }
   struct RtlSpan {
     std::u32string text;
     std::vector<HeldGlyph> glyphs;
@@ -311,19 +318,11 @@ class ScanDev : public TextOutputDev {
   // in visual order, each mark ahead of its letter, "ً" of "أيضًا" before the "ض" under it),
   // held back until that letter is drawn: TextPage puts a mark on the letter drawn before
   // it, and starts a word at a mark that stands apart from that letter.
-  struct HeldMark {
-    std::unique_ptr<GfxState> state;
-    double x = 0, y = 0, dx = 0, dy = 0, ox = 0, oy = 0;
-    CharCode code = 0;
-    int nBytes = 0;
-    std::vector<Unicode> u;
-    double before_x1 = 0;  // where the glyph drawn before it ends (device space)
-  };
-  std::optional<HeldMark> held;
+  std::optional<HeldGlyph> held;
   double last_x1 = -1e9;  // where the last glyph drawn ends, left to right (device space)
   void release_mark() {
     if (!held) return;
-    HeldMark h = std::move(*held);
+    HeldGlyph h = std::move(*held);
     held.reset();
     draw_glyph(h.state.get(), h.x, h.y, h.dx, h.dy, h.ox, h.oy, h.code, h.nBytes, h.u.data(), static_cast<int>(h.u.size()));
   }
@@ -332,8 +331,7 @@ class ScanDev : public TextOutputDev {
     if (rtl_span) {
       if (rtl_span->glyphs.size() >= 64) play_span(state);
       else {
-        rtl_span->glyphs.push_back(HeldGlyph{std::unique_ptr<GfxState>(state->copy(true)), x, y, dx, dy, ox, oy, code, nBytes,
-                                             std::vector<Unicode>(u, u + std::max(uLen, 0))});
+        rtl_span->glyphs.push_back(hold(state, x, y, dx, dy, ox, oy, code, nBytes, u, uLen));
         return;
       }
     }
@@ -365,8 +363,7 @@ class ScanDev : public TextOutputDev {
       release_mark();
     }
     if (rtl_mark) {
-      held = HeldMark{std::unique_ptr<GfxState>(state->copy(true)), x, y, dx, dy, ox, oy, code, nBytes, std::vector<Unicode>(u, u + uLen),
-                      last_x1};
+      held = hold(state, x, y, dx, dy, ox, oy, code, nBytes, u, uLen, last_x1);
       return;
     }
     draw_glyph(state, x, y, dx, dy, ox, oy, code, nBytes, u, uLen);

@@ -9,7 +9,7 @@ set -eu
 what=${1:-build}
 pkgs="build-essential cmake pkg-config git ca-certificates
   libpoppler-cpp-dev libhpdf-dev libcli11-dev libspdlog-dev libgtest-dev nlohmann-json3-dev
-  libyaml-cpp-dev libicu-dev libfribidi-dev libunibreak-dev libharfbuzz-dev libjpeg-dev zlib1g-dev
+  libyaml-cpp-dev libicu-dev libunibreak-dev libharfbuzz-dev libjpeg-dev zlib1g-dev
   libpugixml-dev libgettextpo-dev libhunspell-dev libpoppler-private-dev libqpdf-dev nettle-dev"
 dicts="hunspell-de-de hunspell-en-us hunspell-fr hunspell-es hunspell-ru"
 case "$what" in

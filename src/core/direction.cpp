@@ -104,4 +104,44 @@ std::u32string logical_from_visual(std::u32string_view visual, bool rtl_paragrap
   return out;
 }
 
+
+std::vector<unsigned char> embedding_levels(std::u32string_view text, bool rtl_paragraph) {
+  std::vector<unsigned char> out(text.size(), rtl_paragraph ? 1 : 0);
+  if (text.empty()) return out;
+  // ICU works in UTF-16: each code point's first unit carries its level
+  std::u16string u16;
+  std::vector<int32_t> first(text.size());
+  for (size_t i = 0; i < text.size(); ++i) {
+    first[i] = static_cast<int32_t>(u16.size());
+    char32_t c = text[i];
+    if (c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) c = 0xFFFD;
+    if (c >= 0x10000) {
+      u16 += static_cast<char16_t>(0xD800 + ((c - 0x10000) >> 10));
+      u16 += static_cast<char16_t>(0xDC00 + ((c - 0x10000) & 0x3FF));
+    } else {
+      u16 += static_cast<char16_t>(c);
+    }
+  }
+  UErrorCode err = U_ZERO_ERROR;
+  UBiDi* bidi = ubidi_openSized(static_cast<int32_t>(u16.size()), 0, &err);
+  if (U_FAILURE(err) || !bidi) return out;
+  ubidi_setPara(bidi, reinterpret_cast<const UChar*>(u16.data()), static_cast<int32_t>(u16.size()), rtl_paragraph ? 1 : 0,
+                nullptr, &err);
+  const UBiDiLevel* lv = U_SUCCESS(err) ? ubidi_getLevels(bidi, &err) : nullptr;
+  if (lv && U_SUCCESS(err))
+    for (size_t i = 0; i < text.size(); ++i) out[i] = lv[first[i]];
+  ubidi_close(bidi);
+  return out;
+}
+
+std::vector<size_t> visual_order(const std::vector<unsigned char>& levels) {
+  std::vector<size_t> out(levels.size());
+  if (levels.empty()) return out;
+  std::vector<UBiDiLevel> lv(levels.begin(), levels.end());
+  std::vector<int32_t> map(levels.size());
+  ubidi_reorderVisual(lv.data(), static_cast<int32_t>(lv.size()), map.data());
+  for (size_t i = 0; i < out.size(); ++i) out[i] = static_cast<size_t>(map[i]);
+  return out;
+}
+
 }  // namespace deckhand::direction

@@ -13,6 +13,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace deckhand::direction {
 
@@ -61,5 +62,15 @@ bool language_is_rtl(std::string_view tag);
 // with its marks) is passed with its characters reversed. No mirroring (a PDF maps each
 // glyph to the character it draws).
 std::u32string logical_from_visual(std::u32string_view visual, bool rtl_paragraph);
+
+// The bidi embedding level of each character of one paragraph (UAX #9, rules P2–I2, with
+// ICU's ubidi_setPara): even levels read left to right, odd ones right to left. The base
+// level is 1 (right to left) when `rtl_paragraph`, else 0. Same length as `text`.
+std::vector<unsigned char> embedding_levels(std::u32string_view text, bool rtl_paragraph);
+
+// The visual order of one line's characters, left to right, as indices into `levels`
+// (UAX #9 rule L2, with ICU's ubidi_reorderVisual). The caller applies rule L1 (white space
+// at the line's end takes the paragraph level) by leaving it out of the line.
+std::vector<size_t> visual_order(const std::vector<unsigned char>& levels);
 
 }  // namespace deckhand::direction

@@ -11,7 +11,7 @@
 #include "core/limits.hpp"
 #include "core/direction.hpp"
 #include "core/unicode.hpp"
-#include "layout/bidi.hpp"
+#include "layout/setter.hpp"
 #include "layout/text.hpp"
 
 namespace deckhand::layout {
@@ -94,29 +94,25 @@ std::string fill(const std::string& tpl, const std::map<std::string, std::string
   return unicode::collapse_spaces(out);
 }
 
-double chain_width(const FontSet& fonts, const std::u32string& s, double size, bool bold) {
-  double w = 0;
-  for (char32_t c : s) w += fonts.advance(c, size, bold);
-  return w;
-}
-
-// Shortens `text` with an ellipsis so that it fits `width`.
-std::string ellipsize(const std::string& text, const FontSet& f, double size, bool bold, double width) {
-  // One pass: the longest prefix whose width plus the ellipsis fits (widths only add up,
-  // so this is the prefix the character-by-character shortening would reach).
+// Shortens `text` with an ellipsis so that it fits `width`, as the text setter sets it:
+// the longest prefix (whole characters with their marks) whose width with "…" fits.
+std::string ellipsize(const std::string& text, TextSetter& ts, const TextStyle& st, bool rtl, const std::string& lang,
+                      double width) {
   std::u32string s = unicode::decode(text);
-  if (s.empty() || chain_width(f, s, size, bold) <= width) return text;
-  const double ell = chain_width(f, U"…", size, bold);
-  double acc = 0;
-  size_t n = 0;
-  while (n < s.size()) {
-    double next = acc + f.advance(s[n], size, bold);
-    if (next + ell > width) break;
-    acc = next;
-    ++n;
+  if (s.empty() || ts.width(text, st, rtl, lang) <= width) return text;
+  auto fits = [&](size_t n) {
+    while (n > 0 && n < s.size() && direction::is_mark(s[n])) --n;
+    return ts.width(unicode::encode(s.substr(0, n)) + "\u2026", st, rtl, lang) <= width;
+  };
+  size_t lo = 0, hi = s.size();  // fits(lo) is taken as true; find the largest that fits
+  while (lo < hi) {
+    size_t mid = (lo + hi + 1) / 2;
+    if (fits(mid)) lo = mid;
+    else hi = mid - 1;
   }
-  s.resize(n);
-  return unicode::encode(s) + "…";
+  while (lo > 0 && lo < s.size() && direction::is_mark(s[lo])) --lo;
+  s.resize(lo);
+  return unicode::encode(s) + "\u2026";
 }
 
 struct Builder {
@@ -129,8 +125,11 @@ struct Builder {
   // printable content box of a page (inside margins, below header, above footer)
   double cx0 = 0, cy0 = 0, cx1 = 0, cy1 = 0;
 
+  TextSetter ts;
+  std::string lang;
+
   Builder(const Deck& dk, const LayoutDef& df, const FontSet& fs, const HandoutOptions& op, Diagnostics& dg)
-      : deck(dk), d(df), fonts(fs), o(op), diag(dg) {
+      : deck(dk), d(df), fonts(fs), o(op), diag(dg), ts(fs), lang(dk.lang.value_or("")) {
     cx0 = d.m_left;
     cx1 = d.paper_w - d.m_right;
     cy0 = d.m_top + (d.header.empty() ? 0 : d.header.size * 2.2);
@@ -151,66 +150,23 @@ struct Builder {
   std::set<char32_t> missing;  // characters no font of the chain has
   bool rtl_page = false;       // mirror frames and alignment (Arabic, Hebrew)
 
-  // Text drawn from x (its left end) in visual order, split into runs by the font of
-  // the chain that has each character.
-  std::vector<TextRun> runs(const std::u32string& visual, double x, double baseline, double size, bool bold, Color c) {
-    std::vector<TextRun> out;
-    std::vector<const std::string*> font(visual.size());  // each character's font, looked up once
-    for (size_t k = 0; k < visual.size(); ++k) {
-      font[k] = &fonts.font_for(visual[k], bold);
-      if (!fonts.covers(visual[k], bold)) missing.insert(visual[k]);
-    }
-    size_t i = 0;
-    while (i < visual.size()) {
-      const std::string& id = *font[i];
-      size_t j = i;
-      std::u32string seg;
-      while (j < visual.size() && *font[j] == id) seg += visual[j++];
-      TextRun t;
-      t.x = x;
-      t.y = baseline;
-      t.size = size;
-      t.font = id;
-      t.text = unicode::encode(seg);
-      t.form = TextForm::shaped;  // visual order, Arabic in presentation forms (layout/bidi.hpp)
-      t.color = c;
-      t.stroke = bold && fonts.synthetic_bold(id);
-      const FontMetrics& f = fonts.get(id);
-      t.width = f.width(t.text, size);
-      t.ascent = f.ascent(size);
-      t.descent = f.descent(size);
-      x += t.width;
-      out.push_back(std::move(t));
-      i = j;
-    }
-    return out;
-  }
-
-  // Characters no font of the chain has become a visible box (U+25A1), and are reported.
-  // So do those beyond U+FFFF (most emoji): libharu 2.3 writes 16-bit codes only.
-  std::u32string printable(std::u32string s, bool bold) {
-    for (char32_t& c : s)
-      if (c > 0x20 && c != 0xFEFF && c != 0x200D && c != 0xFE0F && (c > 0xFFFF || !fonts.covers(c, bold)) &&
-          fonts.covers(0x25A1, bold)) {
-        missing.insert(c);
-        c = 0x25A1;
-      }
-    return s;
-  }
-
-  // One line of logical text: shaped and reordered when it has right-to-left letters.
-  std::u32string visual(const std::u32string& logical, bool rtl) const {
-    bool any_rtl = rtl || std::any_of(logical.begin(), logical.end(), [](char32_t c) { return direction::is_rtl(c); });
-    return any_rtl ? layout::visual_line(logical, rtl) : logical;
+  bool rtl_of(const std::string& text) const {
+    return rtl_page || direction::first_strong(unicode::decode(text)) == direction::Dir::rtl;
   }
 
   // A single line of text at x (left), or ending at x when right-aligned.
   void put(LaidOutPage& pg, const std::string& text, double x, double baseline, double size, bool bold, Color c,
            bool align_right = false) {
-    std::u32string logical = printable(unicode::decode(text), bold);
-    std::u32string v = visual(logical, rtl_page || (direction::first_strong(logical) == direction::Dir::rtl));
-    double w = chain_width(fonts, v, size, bold);
-    for (auto& r : runs(v, align_right ? x - w : x, baseline, size, bold, c)) pg.texts.push_back(std::move(r));
+    const TextStyle st{size, bold, c};
+    const bool rtl = rtl_of(text);
+    double w = align_right ? ts.width(text, st, rtl, lang) : 0;
+    for (auto& r : ts.line(text, st, rtl, lang, align_right ? x - w : x, baseline)) pg.texts.push_back(std::move(r));
+  }
+
+  double width_of(const std::string& text, double size, bool bold) { return ts.width(text, {size, bold, {}}, rtl_of(text), lang); }
+
+  std::string ellipsize(const std::string& text, double size, bool bold, double width) {
+    return layout::ellipsize(text, ts, {size, bold, {}}, rtl_of(text), lang, width);
   }
 
   std::vector<const Slide*> slides() const {
@@ -303,14 +259,11 @@ struct Builder {
       const FontMetrics& f = fonts.get(fid(p.bold));
       double lh = p.size * 1.3;
       double indent = p.level > 0 && indent_levels ? d.level_indent * (p.level - 1) : 0;
-      std::u32string mark = unicode::decode(marker_for(p.marker, p.level));
-      double bw = p.level > 0 ? std::max(p.size * 1.1, chain_width(fonts, mark, p.size, false) + p.size * 0.35) : 0;
-      std::u32string logical = printable(unicode::decode(p.text), p.bold);
-      bool rtl = rtl_page || (direction::first_strong(logical) == direction::Dir::rtl);
-      bool any_rtl = rtl || std::any_of(logical.begin(), logical.end(), [](char32_t c) { return direction::is_rtl(c); });
-      std::u32string measure = any_rtl ? layout::shape_logical(logical, rtl) : logical;
-      auto adv = [&](char32_t c) { return c == 0xFEFF ? 0.0 : fonts.advance(c, p.size, p.bold); };
-      auto lines = wrap_ranges(measure, adv, std::max(10.0, w - indent - bw), deck.lang.value_or(""));
+      const std::string mark = marker_for(p.marker, p.level);
+      const bool rtl = rtl_of(p.text);
+      double bw = p.level > 0 ? std::max(p.size * 1.1, ts.width(mark, {p.size, false, p.color}, rtl, lang) + p.size * 0.35) : 0;
+      Paragraph para = ts.paragraph(p.text, {p.size, p.bold, p.color}, rtl, lang);
+      auto lines = para.wrap(std::max(10.0, w - indent - bw), lang);
       if (i > 0) cur += p.size * 0.35;  // paragraph spacing
       for (size_t k = 0; k < lines.size(); ++k) {
         if (cur + lh > y_max + 1e-6) {
@@ -320,15 +273,19 @@ struct Builder {
           return out;
         }
         double base = cur + f.ascent(p.size) + (lh - f.ascent(p.size) - f.descent(p.size)) / 2;
-        std::u32string v = visual(logical.substr(lines[k].first, lines[k].second - lines[k].first), rtl);
-        double lw = chain_width(fonts, v, p.size, p.bold);
+        auto set = para.set(lines[k].first, lines[k].second, 0, base);
+        double lw = 0;
+        for (const auto& r : set) lw += r.width;
         if (k == 0 && p.level > 0) {
-          std::u32string b = visual(mark, rtl);
-          double bx = rtl ? x + w - indent - chain_width(fonts, b, p.size, false) : x + indent;
-          for (auto& r : runs(b, bx, base, p.size, false, p.color)) out.runs.push_back(std::move(r));
+          const TextStyle ms{p.size, false, p.color};
+          double bx = rtl ? x + w - indent - ts.width(mark, ms, rtl, lang) : x + indent;
+          for (auto& r : ts.line(mark, ms, rtl, lang, bx, base)) out.runs.push_back(std::move(r));
         }
         double lx = p.centre ? x + (w - lw) / 2 : rtl ? x + w - indent - bw - lw : x + indent + bw;
-        for (auto& r : runs(v, lx, base, p.size, p.bold, p.color)) out.runs.push_back(std::move(r));
+        for (auto& r : set) {
+          r.x += lx;
+          out.runs.push_back(std::move(r));
+        }
         cur += lh;
         ++out.lines;
       }
@@ -405,7 +362,7 @@ struct Builder {
       bookmark(s, page_index, im.y, in_section);
       if (!d.label.empty()) {
         std::string label = fill(d.label, {{"slide", number(s)}, {"title", s.title}, {"slide_word", slide_word()}});
-        label = ellipsize(label, fonts, d.label_role.size, d.label_role.bold, im.w);
+        label = ellipsize(label, d.label_role.size, d.label_role.bold, im.w);
         double ly = im.y + im.h + d.label_role.size * 1.3;
         if (rtl_page) put(pg, label, im.x + im.w, ly, d.label_role.size, d.label_role.bold, d.muted, true);
         else put(pg, label, im.x, ly, d.label_role.size, d.label_role.bold, d.muted);
@@ -526,9 +483,7 @@ struct Builder {
       return place({{it.text, std::max(r.min_size, r.size * scale), it.bold, it.level, d.text, it.centre, it.marker}}, r.x, r.y, r.w, r.y_max, false).complete;
     };
     auto best_scale = [&](size_t i) {
-      double sc = 1.0;
-      while (!fits_at(i, sc) && rooms[i].size * sc > rooms[i].min_size + 1e-9) sc *= 0.95;
-      return sc;
+      return fit_size(1.0, std::min(1.0, rooms[i].min_size / rooms[i].size), [&](double sc) { return fits_at(i, sc); });
     };
     double body_scale = 1.0;
     std::vector<double> scale(items.size(), 1.0);
@@ -552,9 +507,9 @@ struct Builder {
       double sc = it.key.find(".title") == std::string::npos ? body_scale : scale[i];
       double sz = std::max(r.min_size, r.size * sc);
       // the scale found before the push-down may no longer fit: shrink again, to min_size
-      while (sz > r.min_size + 1e-9 &&
-             !place({{it.text, sz, it.bold, it.level, d.text, it.centre, it.marker}}, r.x, r.y, r.w, r.y_max, false).complete)
-        sz = std::max(r.min_size, sz * 0.95);
+      sz = fit_size(sz, std::min(sz, r.min_size), [&](double z) {
+        return place({{it.text, z, it.bold, it.level, d.text, it.centre, it.marker}}, r.x, r.y, r.w, r.y_max, false).complete;
+      });
       Placed best = place({{it.text, sz, it.bold, it.level, d.text, it.centre, it.marker}}, r.x, r.y, r.w, r.y_max, false);
       auto extent = [](const Placed& p) {
         std::array<double, 2> e{1e9, -1e9};
@@ -591,14 +546,9 @@ struct Builder {
 
   // The slide's text retypeset in a box: shrink down to overflow.min_size, then cut and warn.
   void cell_text(LaidOutPage& pg, const Slide& s, double x, double y, double w, double h) {
-    double scale = 1.0;
-    double min_scale = d.min_size / std::max(d.body.size, 1.0);
-    Placed best;
-    for (;;) {
-      best = place(slide_paras(s, scale), x, y, w, y + h);
-      if (best.complete || scale <= min_scale + 1e-9) break;
-      scale = std::max(min_scale, scale - 0.05);
-    }
+    const double min_scale = std::min(1.0, d.min_size / std::max(d.body.size, 1.0));
+    double scale = fit_size(1.0, min_scale, [&](double sc) { return place(slide_paras(s, sc), x, y, w, y + h).complete; });
+    Placed best = place(slide_paras(s, scale), x, y, w, y + h);
     if (!best.complete)
       diag.warn({"text-overflow", o.file, s.page,
                  "slide " + number(s) + ": its text does not fit in the box even at " + std::to_string(int(d.min_size)) +
@@ -615,14 +565,9 @@ struct Builder {
       for (const auto& n : s.notes) ps.push_back({n, d.body.size * scale, false, 0, d.text});
       return ps;
     };
-    double scale = 1.0;
-    double min_scale = d.min_size / std::max(d.body.size, 1.0);
-    Placed best;
-    for (;;) {
-      best = place(paras(scale), x, y, w, y + h);
-      if (best.complete || scale <= min_scale + 1e-9) break;
-      scale = std::max(min_scale, scale - 0.05);
-    }
+    const double min_scale = std::min(1.0, d.min_size / std::max(d.body.size, 1.0));
+    double scale = fit_size(1.0, min_scale, [&](double sc) { return place(paras(sc), x, y, w, y + h).complete; });
+    Placed best = place(paras(scale), x, y, w, y + h);
     if (!best.complete)
       diag.warn({"text-overflow", o.file, s.page,
                  "slide " + number(s) + ": its speaker notes do not fit beside it even at " + std::to_string(int(d.min_size)) +
@@ -910,6 +855,7 @@ struct Builder {
     sub.text_frames = text_frames;
     sub.leaflet();
     missing.insert(sub.missing.begin(), sub.missing.end());
+    missing.insert(sub.ts.missing().begin(), sub.ts.missing().end());
     for (auto& ov : sub.doc.overflows) doc.overflows.push_back(ov);
     auto& sp = sub.doc.pages;  // cover, inside..., back
     // where each panel page goes: {sheet page, x of the panel's left edge, panel width}
@@ -987,25 +933,25 @@ struct Builder {
         const double gap = b.size;
         std::string lt = left.empty() ? "" : fill(left, fields), ct = b.center.empty() ? "" : fill(b.center, fields),
                     rt = right.empty() ? "" : fill(right, fields);
-        auto width_of = [&](const std::string& t) { return chain_width(fonts, unicode::decode(t), b.size, false); };
+        auto width_of = [&](const std::string& t) { return this->width_of(t, b.size, false); };
         if (!ct.empty()) {
           double side = std::max(width_of(lt), width_of(rt));
           double room = lt.empty() && rt.empty() ? w : std::max(w / 3, w - 2 * (std::min(side, w / 3) + gap));
-          ct = ellipsize(ct, fonts, b.size, false, room);
+          ct = ellipsize(ct, b.size, false, room);
           double cw = width_of(ct);
           double side_room = lt.empty() && rt.empty() ? 0 : (w - cw) / 2 - gap;
-          lt = ellipsize(lt, fonts, b.size, false, side_room);
-          rt = ellipsize(rt, fonts, b.size, false, side_room);
+          lt = ellipsize(lt, b.size, false, side_room);
+          rt = ellipsize(rt, b.size, false, side_room);
           put(doc.pages[i], ct, cx0 + (w - cw) / 2, baseline, b.size, false, d.muted);
         } else if (!lt.empty() && !rt.empty()) {
           double lw = width_of(lt), rw = width_of(rt);
           if (lw + rw + gap > w) {  // the shorter keeps its length up to half the width
-            if (lw > rw) { rt = ellipsize(rt, fonts, b.size, false, w / 2 - gap / 2); lt = ellipsize(lt, fonts, b.size, false, w - width_of(rt) - gap); }
-            else { lt = ellipsize(lt, fonts, b.size, false, w / 2 - gap / 2); rt = ellipsize(rt, fonts, b.size, false, w - width_of(lt) - gap); }
+            if (lw > rw) { rt = ellipsize(rt, b.size, false, w / 2 - gap / 2); lt = ellipsize(lt, b.size, false, w - width_of(rt) - gap); }
+            else { lt = ellipsize(lt, b.size, false, w / 2 - gap / 2); rt = ellipsize(rt, b.size, false, w - width_of(lt) - gap); }
           }
         } else {
-          lt = ellipsize(lt, fonts, b.size, false, w);
-          rt = ellipsize(rt, fonts, b.size, false, w);
+          lt = ellipsize(lt, b.size, false, w);
+          rt = ellipsize(rt, b.size, false, w);
         }
         if (!lt.empty()) put(doc.pages[i], lt, cx0, baseline, b.size, false, d.muted);
         if (!rt.empty()) put(doc.pages[i], rt, cx1, baseline, b.size, false, d.muted, true);
@@ -1063,6 +1009,7 @@ LaidOutDoc lay_out(const Deck& deck, const LayoutDef& def, const FontSet& fonts,
       }
   }
   b.doc.rtl = b.rtl_page;
+  b.missing.insert(b.ts.missing().begin(), b.ts.missing().end());
   if (!b.missing.empty()) {
     std::string list;
     for (char32_t c : b.missing) {

@@ -60,6 +60,9 @@ double FontMetrics::width(std::string_view utf8, double size) const {
   return w;
 }
 
+hb_font_t* FontMetrics::hb() const { return impl_->font; }
+double FontMetrics::upem() const { return impl_->upem; }
+
 double FontMetrics::ascent(double size) const { return impl_->asc * size; }
 double FontMetrics::descent(double size) const { return impl_->desc * size; }
 bool FontMetrics::has_glyph(char32_t cp) const { return impl_->lookup(cp).first; }

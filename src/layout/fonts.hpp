@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+struct hb_font_t;
+
 namespace deckhand::layout {
 
 class FontMetrics {
@@ -22,6 +24,10 @@ class FontMetrics {
   double descent(double size) const;                     // positive, below the baseline
   bool has_glyph(char32_t cp) const;
   const std::string& path() const { return path_; }
+  // The HarfBuzz font (scale: font units, upem() per em), for shaping (layout/setter.hpp).
+  // HarfBuzz fonts are immutable once made, so shaping with it from several threads is safe.
+  hb_font_t* hb() const;
+  double upem() const;
 
  private:
   struct Impl;

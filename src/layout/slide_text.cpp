@@ -6,7 +6,7 @@
 
 #include "core/direction.hpp"
 #include "core/unicode.hpp"
-#include "layout/bidi.hpp"
+#include "layout/setter.hpp"
 #include "layout/engine.hpp"
 #include "layout/text.hpp"
 
@@ -44,53 +44,8 @@ bool sets_rtl(const Deck& deck, const std::string& text) {
 }
 
 struct Setter {
-  const FontSet& fonts;
-  std::set<char32_t> missing;
-
-  std::u32string printable(std::u32string s, bool bold) {
-    for (char32_t& c : s)
-      if (c > 0x20 && c != 0xFEFF && c != 0x200D && c != 0xFE0F && (c > 0xFFFF || !fonts.covers(c, bold)) && fonts.covers(0x25A1, bold)) {
-        missing.insert(c);
-        c = 0x25A1;
-      }
-    return s;
-  }
-  double width(const std::u32string& v, double size, bool bold) const {
-    double w = 0;
-    for (char32_t c : v) w += c == 0xFEFF ? 0 : fonts.advance(c, size, bold);
-    return w;
-  }
-  static std::u32string visual(const std::u32string& logical, bool rtl) {
-    bool any = rtl || std::any_of(logical.begin(), logical.end(), [](char32_t c) { return direction::is_rtl(c); });
-    return any ? visual_line(logical, rtl) : logical;
-  }
-  // visual text from x (its left end), split by the font of the chain that has each character
-  void runs(std::vector<TextRun>& out, const std::u32string& v, double x, double base, double size, bool bold, Color c) {
-    size_t i = 0;
-    while (i < v.size()) {
-      const std::string& id = fonts.font_for(v[i], bold);
-      if (!fonts.covers(v[i], bold)) missing.insert(v[i]);
-      std::u32string seg;
-      size_t j = i;
-      while (j < v.size() && fonts.font_for(v[j], bold) == id) seg += v[j++];
-      TextRun t;
-      t.x = x;
-      t.y = base;
-      t.size = size;
-      t.font = id;
-      t.text = unicode::encode(seg);
-      t.form = TextForm::shaped;  // visual order, presentation forms (visual())
-      t.color = c;
-      t.stroke = bold && fonts.synthetic_bold(id);
-      const FontMetrics& f = fonts.get(id);
-      t.width = f.width(t.text, size);
-      t.ascent = f.ascent(size);
-      t.descent = f.descent(size);
-      x += t.width;
-      out.push_back(std::move(t));
-      i = j;
-    }
-  }
+  TextSetter ts;
+  std::string lang;
 
   struct Placed {
     std::vector<TextRun> runs;
@@ -99,20 +54,18 @@ struct Setter {
   };
   // Lines from y down to y_max in x0..x1, the marker at the start side (x0 left to right,
   // ending at x1 right to left) and the text `indent` (the source's, 0: unknown) from it.
-  Placed place(const Item& it, const std::string& lang, double size, double x0, double x1, double y, double y_max, bool rtl,
-               bool centre, Color c, double indent) {
+  Placed place(const Item& it, double size, double x0, double x1, double y, double y_max, bool rtl, bool centre, Color c,
+               double indent) {
     Placed out;
-    const FontMetrics& f = fonts.get(it.bold ? "bold" : "regular");
+    const FontMetrics& f = ts.fonts().get(it.bold ? "bold" : "regular");
     const double lh = size * 1.2;
-    std::u32string mark = draws_marker(it) ? unicode::decode(marker_for(it.marker, it.level)) : U"";
+    const std::string mark = draws_marker(it) ? marker_for(it.marker, it.level) : "";
+    const TextStyle ms{size, false, c};
     // the marker's room: the source's, from the marker's start to the text's, scaled with the size
-    double bw = mark.empty() ? 0 : indent > 0 ? indent * size / it.size : std::max(size * 1.1, width(mark, size, false) + size * 0.35);
-    std::u32string logical = printable(unicode::decode(it.text), it.bold);
-    bool any_rtl = rtl || std::any_of(logical.begin(), logical.end(), [](char32_t ch) { return direction::is_rtl(ch); });
-    std::u32string measure = any_rtl ? shape_logical(logical, rtl) : logical;
-    auto adv = [&](char32_t ch) { return ch == 0xFEFF ? 0.0 : fonts.advance(ch, size, it.bold); };
+    double bw = mark.empty() ? 0 : indent > 0 ? indent * size / it.size : std::max(size * 1.1, ts.width(mark, ms, rtl, lang) + size * 0.35);
+    Paragraph para = ts.paragraph(it.text, {size, it.bold, c}, rtl, lang);
     const double w = std::max(size, x1 - x0 - bw);
-    auto lines = wrap_ranges(measure, adv, w, lang);
+    auto lines = para.wrap(w, lang);
     double cur = y;
     for (size_t k = 0; k < lines.size(); ++k) {
       if (cur + lh > y_max + 1e-6 && k > 0) {
@@ -124,15 +77,18 @@ struct Setter {
         break;
       }
       double base = cur + f.ascent(size);
-      std::u32string v = visual(logical.substr(lines[k].first, lines[k].second - lines[k].first), rtl);
-      double lw = width(v, size, it.bold);
+      auto set = para.set(lines[k].first, lines[k].second, 0, base);
+      double lw = 0;
+      for (const auto& r : set) lw += r.width;
       if (k == 0 && !mark.empty()) {
-        std::u32string mv = visual(mark, rtl);
-        double mx = rtl ? x1 - width(mv, size, false) : x0;
-        runs(out.runs, mv, mx, base, size, false, c);
+        double mx = rtl ? x1 - ts.width(mark, ms, rtl, lang) : x0;
+        for (auto& r : ts.line(mark, ms, rtl, lang, mx, base)) out.runs.push_back(std::move(r));
       }
       double lx = centre ? x0 + (x1 - x0 - lw) / 2 : rtl ? x1 - bw - lw : x0 + bw;
-      runs(out.runs, v, lx, base, size, it.bold, c);
+      for (auto& r : set) {
+        r.x += lx;
+        out.runs.push_back(std::move(r));
+      }
       cur += k + 1 < lines.size() ? lh : f.ascent(size) + f.descent(size);
     }
     out.height = cur - y;
@@ -160,8 +116,7 @@ BBox removal_box(const Slide& slide, const std::string& key) {
 LaidOutDoc lay_out_slide_text(const Deck& deck, const SlideUnits& units, const FontSet& fonts, const SlideTextOptions& opts,
                               Diagnostics& diag) {
   LaidOutDoc doc;
-  Setter st{fonts, {}};
-  const std::string lang = deck.lang.value_or("");
+  Setter st{TextSetter(fonts), deck.lang.value_or("")};
   for (const auto& s : deck.slides) {
     double sw = s.size[0] > 0 ? s.size[0] : deck.source.page_size[0];
     double sh = s.size[1] > 0 ? s.size[1] : deck.source.page_size[1];
@@ -174,6 +129,14 @@ LaidOutDoc lay_out_slide_text(const Deck& deck, const SlideUnits& units, const F
       it.box[0] = std::clamp(it.box[0], 0.0, sw), it.box[2] = std::clamp(it.box[2], 0.0, sw);
       it.box[1] = std::clamp(it.box[1], 0.0, sh), it.box[3] = std::clamp(it.box[3], 0.0, sh);
     }
+    struct Plan {
+      size_t item;
+      double x0, x1, bottom;
+      bool rtl, centre;
+      Color color;
+      double indent, min_size, size;
+    };
+    std::vector<Plan> plans;
     for (size_t i = 0; i < items.size(); ++i) {
       const Item& it = items[i];
       if (!units.translated.count(it.key)) continue;
@@ -226,30 +189,40 @@ LaidOutDoc lay_out_slide_text(const Deck& deck, const SlideUnits& units, const F
         x0 = b[0], x1 = right;
       }
       // the source's size, the free space below, then smaller down to the minimum
-      const double min_size = std::min(it.size, std::max(opts.min_size, it.size * 0.5));
-      double size = it.size;
-      Setter::Placed best = st.place(it, lang, size, x0, x1, b[1], bottom, rtl, centre, c, indent);
-      while (!best.complete && size > min_size + 1e-9) {
-        size = std::max(min_size, size * 0.95);
-        best = st.place(it, lang, size, x0, x1, b[1], bottom, rtl, centre, c, indent);
-      }
+      Plan pl{i, x0, x1, bottom, rtl, centre, c, indent, std::min(it.size, std::max(opts.min_size, it.size * 0.5)), it.size};
+      pl.size = fit_size(it.size, pl.min_size, [&](double z) { return st.place(it, z, x0, x1, b[1], bottom, rtl, centre, c, indent).complete; });
+      plans.push_back(pl);
+      pg.frames.push_back({it.key, {x0, b[1], x1 - x0, bottom - b[1]}});
+    }
+    // One scale per text group: the slide's body (its translated blocks) shrinks as one,
+    // by the scale its tightest block needs, and blocks of one level keep one size; a title
+    // shrinks alone. (Blocks of one level have one source size; they keep one size.)
+    double body = 1.0;
+    auto is_title = [&](const Plan& pl) { return items[pl.item].key.find(".title") != std::string::npos; };
+    for (const auto& pl : plans)
+      if (!is_title(pl)) body = std::min(body, pl.size / items[pl.item].size);
+    for (auto& pl : plans)
+      if (!is_title(pl)) pl.size = std::max(pl.min_size, items[pl.item].size * body);
+    for (const auto& pl : plans) {
+      const Item& it = items[pl.item];
+      const BBox& b = it.box;
+      Setter::Placed best = st.place(it, pl.size, pl.x0, pl.x1, b[1], pl.bottom, pl.rtl, pl.centre, pl.color, pl.indent);
       if (!best.complete) {
-        Setter::Placed all = st.place(it, lang, size, x0, x1, b[1], 1e9, rtl, centre, c, indent);
-        double need = all.height / std::max(1.0, bottom - b[1]);
+        Setter::Placed all = st.place(it, pl.size, pl.x0, pl.x1, b[1], 1e9, pl.rtl, pl.centre, pl.color, pl.indent);
+        double need = all.height / std::max(1.0, pl.bottom - b[1]);
         doc.overflows.push_back({s.page, it.key, need});
         diag.warn({"text-overflow", opts.file, s.page,
                    "slide " + (s.label.empty() ? std::to_string(s.page) : s.label) + ": " + it.key +
-                       " does not fit its box even at " + std::to_string(static_cast<int>(std::lround(min_size))) + " pt (needs " +
+                       " does not fit its box even at " + std::to_string(static_cast<int>(std::lround(pl.min_size))) + " pt (needs " +
                        std::to_string(static_cast<int>(std::lround(need * 100))) + "% of the room); cut"});
       }
       for (auto& r : best.runs) pg.texts.push_back(std::move(r));
-      pg.frames.push_back({it.key, {x0, b[1], x1 - x0, bottom - b[1]}});
     }
     doc.pages.push_back(std::move(pg));
   }
-  if (!st.missing.empty()) {
+  if (!st.ts.missing().empty()) {
     std::string list;
-    for (char32_t c : st.missing) {
+    for (char32_t c : st.ts.missing()) {
       char buf[16];
       std::snprintf(buf, sizeof buf, "U+%04X", unsigned(c));
       if (!list.empty()) list += ' ';

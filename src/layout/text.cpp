@@ -10,6 +10,11 @@ namespace deckhand::layout {
 
 std::vector<std::pair<size_t, size_t>> wrap_ranges(const std::u32string& cps, const std::function<double(char32_t)>& advance,
                                                    double width, const std::string& lang) {
+  return wrap_ranges_at(cps, [&](size_t i) { return advance(cps[i] == U'\t' ? U' ' : cps[i]); }, width, lang);
+}
+
+std::vector<std::pair<size_t, size_t>> wrap_ranges_at(const std::u32string& cps, const std::function<double(size_t)>& advance,
+                                                      double width, const std::string& lang) {
   static std::once_flag once;
   std::call_once(once, [] { init_linebreak(); });
   std::vector<std::pair<size_t, size_t>> out;
@@ -33,7 +38,7 @@ std::vector<std::pair<size_t, size_t>> wrap_ranges(const std::u32string& cps, co
   double line_w = 0;
   size_t last_break = std::string::npos;
   for (size_t i = 0; i < cps.size(); ++i) {
-    double a = advance(is_sp(cps[i]) ? U' ' : cps[i]);
+    double a = advance(i);
     bool fits = line_w + a <= width + 1e-6 || is_sp(cps[i]);
     if (!fits && i > line_start) {
       if (last_break != std::string::npos && last_break >= line_start) {
@@ -41,7 +46,7 @@ std::vector<std::pair<size_t, size_t>> wrap_ranges(const std::u32string& cps, co
         line_start = last_break + 1;
         while (line_start < cps.size() && is_sp(cps[line_start])) ++line_start;
         line_w = 0;
-        for (size_t k = line_start; k < i; ++k) line_w += advance(cps[k]);
+        for (size_t k = line_start; k < i; ++k) line_w += advance(k);
       } else {  // one long word: break between characters
         emit(line_start, i);
         line_start = i;

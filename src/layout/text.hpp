@@ -22,6 +22,11 @@ struct WrappedLine {
 std::vector<std::pair<size_t, size_t>> wrap_ranges(const std::u32string& cps, const std::function<double(char32_t)>& advance,
                                                    double width, const std::string& lang = "");
 
+// The same with the advance of each character by its index in `cps` (the advance of the
+// cluster it starts, as the text setter measures it: layout/setter.hpp).
+std::vector<std::pair<size_t, size_t>> wrap_ranges_at(const std::u32string& cps, const std::function<double(size_t)>& advance,
+                                                      double width, const std::string& lang = "");
+
 // The same for one font at one size, returning the lines' texts.
 std::vector<WrappedLine> wrap(const std::string& text, const FontMetrics& font, double size, double width,
                               const std::string& lang = "");

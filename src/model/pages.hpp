@@ -17,24 +17,30 @@ struct Color {
   bool operator==(const Color&) const = default;
 };
 
-// What a TextRun's text holds.
-//  - shaped: the characters to draw, in visual order, from left to right: right-to-left
-//    runs reordered by the bidi algorithm (UAX #9) and Arabic letters already in their
-//    joined presentation forms (Unicode's Arabic Presentation Forms-B). The layout engine
-//    (layout/bidi.hpp) makes every run it lays out shaped; the writer draws it as it is.
-//  - logical: text in reading order, not yet reordered or shaped. Only left-to-right text
-//    without Arabic may be logical (it is then the same as shaped); the writer refuses a
-//    logical run with right-to-left letters (Error, exit 1: a bug).
-enum class TextForm { logical, shaped };
+// One glyph of a shaped run, placed as HarfBuzz shaped it (layout/setter.hpp): the writer
+// draws it at the pen position plus its offset, then moves the pen by its advance.
+struct Glyph {
+  unsigned id = 0;           // glyph id in the run's font file (not a character code)
+  double advance = 0;        // points, along the baseline (left to right)
+  double dx = 0, dy = 0;     // offset from the pen, points; dy up (a mark above its base)
+  // The logical text of the glyph's cluster (what it stands for, in reading order), on the
+  // cluster's first glyph in the run's drawing order; "" on its other glyphs (a base
+  // letter's marks, the parts of a decomposed character).
+  std::string text;
+};
 
+// A run of glyphs in one font, size and colour, drawn from left to right from (x, y).
 struct TextRun {
   double x = 0, y = 0;       // start of the baseline: the left end of the drawn glyphs
   double size = 10;
   std::string font;          // font id: a key of LaidOutDoc::fonts ("regular", "bold")
-  std::string text;          // UTF-8; what it holds: `form`
-  TextForm form = TextForm::logical;
+  std::string text;          // UTF-8, the run's characters in reading (logical) order
+  // What is drawn, left to right: in a right-to-left run (rtl) the glyphs are in visual
+  // order and the clusters' texts read from the last glyph to the first.
+  std::vector<Glyph> glyphs;
+  bool rtl = false;
   Color color;
-  double width = 0;          // advance width, as measured by the layout
+  double width = 0;          // advance width: the sum of the glyphs' advances
   double ascent = 0, descent = 0;  // extent above and below the baseline (points)
   bool stroke = false;       // synthetic bold: filled and stroked (a bold run in a font with no bold face)
 };

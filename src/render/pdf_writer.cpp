@@ -2,8 +2,6 @@
 
 #include "core/io.hpp"
 
-#include <hb-subset.h>
-#include <hb.h>
 #include <hpdf.h>
 #include <hpdf_font.h>
 #include <hpdf_fontdef.h>
@@ -24,6 +22,7 @@
 #include "core/parallel.hpp"
 #include "core/direction.hpp"
 #include "core/unicode.hpp"
+#include "render/text_layer.hpp"
 #include "render/vector_frames.hpp"
 #include "deckhand/version.hpp"
 
@@ -45,71 +44,6 @@ void check(const HaruError& e, const std::string& what) {
     std::snprintf(buf, sizeof buf, "libharu error 0x%04X (detail %u)", unsigned(e.code), unsigned(e.detail));
     throw Error(Exit::failure, "", what + ": " + buf, "please report this with the input");
   }
-}
-
-// libharu 2.3.0 writes, for UTF-8 fonts, a ToUnicode CMap made of a `begincidrange`
-// section, which is not allowed in a ToUnicode CMap (every Poppler tool warns). With the
-// UTF-8 encoder the character codes are Unicode code points, so the right CMap is the
-// identity over the BMP as bfrange lines. Rewrite the stream libharu created, with lines
-// only for the characters `cps` the document draws in this font (the rest is never used).
-void fix_to_unicode(HPDF_Font font, const std::set<char32_t>& cps) {
-  HPDF_Dict tu = static_cast<HPDF_Dict>(HPDF_Dict_GetItem(reinterpret_cast<HPDF_Dict>(font), "ToUnicode", HPDF_OCLASS_DICT));
-  if (!tu || !tu->stream) return;
-  HPDF_MemStream_FreeData(tu->stream);
-  std::string s =
-      "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
-      "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
-      "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
-      "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
-  // Arabic presentation forms (FB50-FDFF, FE70-FEFF: what shaping draws) map to the
-  // letters they show, so that copied or extracted text is plain Arabic.
-  auto presentation = [](int hi) { return hi == 0xFB || hi == 0xFC || hi == 0xFD || hi == 0xFE; };
-  std::vector<int> his;
-  std::set<int> used_hi;
-  for (char32_t c : cps)
-    if (c <= 0xFFFF) used_hi.insert(static_cast<int>(c >> 8));
-  for (int hi : used_hi)
-    if ((hi < 0xD8 || hi > 0xDF) && !presentation(hi)) his.push_back(hi);  // no surrogates
-  for (size_t i = 0; i < his.size(); i += 100) {
-    size_t n = std::min<size_t>(100, his.size() - i);
-    s += std::to_string(n) + " beginbfrange\n";
-    char line[40];
-    for (size_t k = i; k < i + n; ++k) {
-      std::snprintf(line, sizeof line, "<%02X00> <%02XFF> <%02X00>\n", his[k], his[k], his[k]);
-      s += line;
-    }
-    s += "endbfrange\n";
-  }
-  std::vector<std::string> chars;
-  for (int hi : {0xFB, 0xFC, 0xFD, 0xFE})
-    for (int lo = 0; lo < 256; ++lo) {
-      char32_t code = static_cast<char32_t>(hi << 8 | lo);
-      if (!cps.count(code)) continue;
-      std::u32string to = unicode::decode(unicode::nfkc(unicode::encode(code)));
-      if (to.empty() || to.size() > 4) to = std::u32string(1, code);
-      // the content stream is in visual order (TextForm::shaped), so a ligature of
-      // right-to-left letters (lam-alef) maps to them in visual order too: extractors that
-      // reorder a right-to-left line (pdftotext) then give "لا", those that keep the visual
-      // order (mutool) keep the line consistent
-      if (to.size() > 1 && std::all_of(to.begin(), to.end(), [](char32_t c) { return direction::is_rtl(c); }))
-        std::reverse(to.begin(), to.end());
-      char line[64];
-      std::snprintf(line, sizeof line, "<%04X> <", unsigned(code));
-      std::string l = line;
-      for (char32_t c : to) {  // BMP only here
-        std::snprintf(line, sizeof line, "%04X", unsigned(c));
-        l += line;
-      }
-      chars.push_back(l + ">\n");
-    }
-  for (size_t i = 0; i < chars.size(); i += 100) {
-    size_t n = std::min<size_t>(100, chars.size() - i);
-    s += std::to_string(n) + " beginbfchar\n";
-    for (size_t k = i; k < i + n; ++k) s += chars[k];
-    s += "endbfchar\n";
-  }
-  s += "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
-  HPDF_Stream_WriteStr(tu->stream, s.c_str());
 }
 
 std::vector<unsigned char> encode_jpeg(const Raster& r, int quality) {
@@ -173,45 +107,6 @@ HPDF_Image add_image(HPDF_Doc pdf, const Encoded& e) {
   return img;
 }
 
-// libharu 2.3.0 subsets TrueType fonts itself but loses the parts of composite glyphs
-// (many CJK characters come out half drawn). So deckhand subsets each font with
-// HarfBuzz to the characters the document uses, and has libharu embed that small font
-// whole (every glyph marked used).
-std::string subset_font(const std::string& path, const std::set<char32_t>& cps, const std::string& out) {
-  hb_blob_t* blob = hb_blob_create_from_file_or_fail(path.c_str());
-  if (!blob) throw Error(Exit::layout, path, "cannot read the font file", "check the layout's fonts");
-  hb_face_t* face = hb_face_create(blob, 0);
-  hb_subset_input_t* in = hb_subset_input_create_or_fail();
-  // no hinting instructions: a handout is printed or zoomed, not drawn on a pixel grid
-  hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_NO_HINTING);
-  hb_set_t* uni = hb_subset_input_unicode_set(in);
-  for (char32_t c : cps) hb_set_add(uni, c);
-  hb_face_t* sub = hb_subset_or_fail(face, in);
-  hb_subset_input_destroy(in);
-  hb_face_destroy(face);
-  hb_blob_destroy(blob);
-  if (!sub) throw Error(Exit::layout, path, "HarfBuzz cannot subset this font", "use another TrueType font");
-  hb_blob_t* data = hb_face_reference_blob(sub);
-  unsigned len = 0;
-  const char* bytes = hb_blob_get_data(data, &len);
-  std::ofstream f(out, std::ios::binary);
-  f.write(bytes, len);
-  hb_blob_destroy(data);
-  hb_face_destroy(sub);
-  if (!f) throw Error(Exit::output, out, "cannot write a temporary font file", "check free space in the temporary folder");
-  return out;
-}
-
-void embed_whole(HPDF_Font font) {
-  auto* attr = static_cast<HPDF_FontAttr>(reinterpret_cast<HPDF_Dict>(font)->attr);
-  if (!attr || !attr->fontdef || attr->fontdef->type != HPDF_FONTDEF_TYPE_TRUETYPE) return;
-  auto* tt = static_cast<HPDF_TTFontDefAttr>(attr->fontdef->attr);
-  if (!tt || !tt->glyph_tbl.flgs) return;
-  for (HPDF_UINT i = 0; i < tt->num_glyphs; ++i) tt->glyph_tbl.flgs[i] = 1;
-}
-
-
-
 }  // namespace
 
 ImageCoding choose_coding(const Raster& r) {
@@ -240,31 +135,7 @@ void write_pdf(const LaidOutDoc& doc, const RasterFn& raster, const WriteOptions
   HPDF_SetCurrentEncoder(pdf, "UTF-8");
   check(err, "setting up the PDF");
 
-  // one subset per font file (several ids may share a file), with every character the
-  // document draws in it
-  std::map<std::string, std::set<char32_t>> used;  // file -> characters
-  for (const auto& p : doc.pages)
-    for (const auto& t : p.texts) {
-      auto f = doc.fonts.find(t.font);
-      if (f == doc.fonts.end()) throw Error(Exit::failure, "", "text uses font id '" + t.font + "' that was not loaded", "a bug: please report it");
-      for (char32_t c : unicode::decode(t.text)) used[f->second].insert(c);
-    }
-  TempDir tmp;
-  std::map<std::string, HPDF_Font> by_file;
-  for (const auto& [original, cps] : used) {
-    std::string path = subset_font(original, cps, (std::filesystem::path(tmp.path()) / ("font" + std::to_string(by_file.size() + 1) + ".ttf")).string());
-    const char* name = HPDF_LoadTTFontFromFile(pdf, path.c_str(), HPDF_TRUE);
-    if (!name || err.code)
-      throw Error(Exit::layout, original, "libharu cannot load this TrueType font", "use a .ttf font with glyph outlines (not CFF/.otf)");
-    HPDF_Font f = HPDF_GetFont(pdf, name, "UTF-8");
-    check(err, "loading font " + original);
-    fix_to_unicode(f, cps);
-    by_file[original] = f;
-  }
-  std::map<std::string, HPDF_Font> fonts;
-  for (const auto& [id, file] : doc.fonts)
-    if (by_file.count(file)) fonts[id] = by_file[file];
-
+  TempDir tmp;  // the steps' scratch files
   HPDF_SetInfoAttr(pdf, HPDF_INFO_TITLE, doc.title.c_str());
   HPDF_SetInfoAttr(pdf, HPDF_INFO_SUBJECT, doc.subject.c_str());
   HPDF_SetInfoAttr(pdf, HPDF_INFO_CREATOR, (std::string("deckhand ") + kVersion).c_str());
@@ -283,7 +154,7 @@ void write_pdf(const LaidOutDoc& doc, const RasterFn& raster, const WriteOptions
   for (int pi = 0; pi < total; ++pi) {
     const LaidOutPage& lp = doc.pages[pi];
     // the page's raster pictures, rendered and encoded on all cores (vector frames are
-    // placed by place_vector_frames, after)
+    // placed by finish_pages, after)
     std::vector<ImageBox> rasters;
     for (const auto& ib : lp.images)
       if (ib.mode == PictureMode::raster) rasters.push_back(ib);
@@ -313,7 +184,8 @@ void write_pdf(const LaidOutDoc& doc, const RasterFn& raster, const WriteOptions
     // libharu writes an empty page's content as a Flate stream of zero bytes, which is not
     // valid Flate data (mutool: "premature end of data"): a blank page (a booklet's padding)
     // gets a no-op "q Q"
-    if (lp.texts.empty() && lp.images.empty() && lp.fills.empty() && lp.boxes.empty() && lp.rules.empty()) {
+    // (text is drawn after, by finish_pages)
+    if (rasters.empty() && lp.fills.empty() && lp.boxes.empty() && lp.rules.empty()) {
       HPDF_Page_GSave(page);
       HPDF_Page_GRestore(page);
     }
@@ -344,27 +216,6 @@ void write_pdf(const LaidOutDoc& doc, const RasterFn& raster, const WriteOptions
       HPDF_Page_LineTo(page, HPDF_REAL(r.x1), HPDF_REAL(H - r.y1));
       HPDF_Page_Stroke(page);
     }
-    for (const auto& t : lp.texts) {
-      if (t.text.empty()) continue;
-      if (t.form == TextForm::logical)  // reading order: drawable only when it needs no bidi or shaping
-        for (char32_t c : unicode::decode(t.text))
-          if (direction::is_rtl(c))
-            throw Error(Exit::failure, "", "a text run in logical order holds right-to-left text (lay it out with the layout engine)",
-                        "a bug: please report it");
-      auto f = fonts.find(t.font);
-      if (f == fonts.end()) throw Error(Exit::failure, "", "text uses font id '" + t.font + "' that was not loaded", "a bug: please report it");
-      HPDF_Page_BeginText(page);
-      HPDF_Page_SetFontAndSize(page, f->second, HPDF_REAL(t.size));
-      HPDF_Page_SetRGBFill(page, HPDF_REAL(t.color.r), HPDF_REAL(t.color.g), HPDF_REAL(t.color.b));
-      if (t.stroke) {  // synthetic bold
-        HPDF_Page_SetRGBStroke(page, HPDF_REAL(t.color.r), HPDF_REAL(t.color.g), HPDF_REAL(t.color.b));
-        HPDF_Page_SetLineWidth(page, HPDF_REAL(t.size * 0.035));
-        HPDF_Page_SetTextRenderingMode(page, HPDF_FILL_THEN_STROKE);
-      }
-      HPDF_Page_TextOut(page, HPDF_REAL(t.x), HPDF_REAL(H - t.y), t.text.c_str());
-      if (t.stroke) HPDF_Page_SetTextRenderingMode(page, HPDF_FILL);
-      HPDF_Page_EndText(page);
-    }
     check(err, "drawing page " + std::to_string(pi + 1));
     pages.push_back(page);
     if (opts.progress) opts.progress(pi + 1, total);
@@ -384,9 +235,9 @@ void write_pdf(const LaidOutDoc& doc, const RasterFn& raster, const WriteOptions
   HPDF_AddPageLabel(pdf, 0, HPDF_PAGE_NUM_STYLE_DECIMAL, 1, "");
   check(err, "bookmarks and page labels");
 
-  for (auto& [file, f] : by_file) embed_whole(f);
   // straight to the file: no second copy of the whole PDF in memory
-  const bool vector = has_vector_frames(doc);
+  // libharu draws no text: finish_pages (libqpdf) adds it, and the vector frames
+  const bool vector = has_vector_frames(doc) || has_text(doc);
   // the steps after libharu, each from a temporary file: vector frames, print geometry,
   // imposition; the last writes `path`
   const bool post = doc.print.on || opts.impose;
@@ -401,7 +252,7 @@ void write_pdf(const LaidOutDoc& doc, const RasterFn& raster, const WriteOptions
   std::string cur = haru;
   if (vector) {
     std::string next = post ? step("vector.pdf") : path;
-    place_vector_frames(doc, cur, opts.source, opts.password, next);
+    finish_pages(doc, cur, opts.source, opts.password, next);
     cur = next;
   }
   if (doc.print.on) {

@@ -16,6 +16,7 @@
 
 #include "core/error.hpp"
 #include "render/qpdf_util.hpp"
+#include "render/text_layer.hpp"
 
 namespace deckhand::render {
 namespace {
@@ -99,13 +100,14 @@ bool has_vector_frames(const LaidOutDoc& doc) {
   return false;
 }
 
-void place_vector_frames(const LaidOutDoc& doc, const std::string& haru_pdf, const std::string& source,
-                         const std::string& password, const std::string& out_path) {
+void finish_pages(const LaidOutDoc& doc, const std::string& haru_pdf, const std::string& source, const std::string& password,
+                  const std::string& out_path) {
   QPDF src, out;
   src.setSuppressWarnings(true);  // a damaged source is repaired as far as qpdf can; Poppler read it already
   out.setSuppressWarnings(true);
+  const bool vector = has_vector_frames(doc);
   try {
-    src.processFile(source.c_str(), password.empty() ? nullptr : password.c_str());
+    if (vector) src.processFile(source.c_str(), password.empty() ? nullptr : password.c_str());
   } catch (const QPDFExc& e) {
     throw Error(Exit::input, source, std::string("qpdf cannot read this PDF for the vector slides: ") + e.getMessageDetail(),
                 "repair it (qpdf in.pdf out.pdf), or set image.mode: raster in the layout");
@@ -115,7 +117,8 @@ void place_vector_frames(const LaidOutDoc& doc, const std::string& haru_pdf, con
   }
   try {
     out.processFile(haru_pdf.c_str());
-    std::vector<QPDFPageObjectHelper> spages = QPDFPageDocumentHelper(src).getAllPages();
+    std::vector<QPDFPageObjectHelper> spages;
+    if (vector) spages = QPDFPageDocumentHelper(src).getAllPages();
     std::vector<QPDFPageObjectHelper> opages = QPDFPageDocumentHelper(out).getAllPages();
     if (opages.size() != doc.pages.size())
       throw Error(Exit::failure, "", "the handout has " + std::to_string(opages.size()) + " pages, the layout " +
@@ -154,8 +157,10 @@ void place_vector_frames(const LaidOutDoc& doc, const std::string& haru_pdf, con
       for (const auto& [n, f] : names) xo.replaceKey(n, f);
       // beneath everything libharu drew (frame borders, labels), as the raster pictures were
       opages[pi].addPageContents(QPDFObjectHandle::newStream(&out, content), true);
-      opages[pi].getObjectHandle().coalesceContentStreams();  // one stream a page: smaller
     }
+    // the text, above everything libharu drew
+    add_text_layer(out, opages, doc);
+    for (auto& p : opages) p.getObjectHandle().coalesceContentStreams();  // one stream a page: smaller
     pdfq::write_deterministic(out, out_path);
   } catch (const Error&) {
     throw;

@@ -15,7 +15,9 @@ bool has_vector_frames(const LaidOutDoc& doc);
 // `haru_pdf` has one page per doc.pages, in order. Writes `out` deterministically (the
 // same input gives the same bytes): a new /ID computed from the content, no timestamps.
 // The output is never encrypted, whatever the source.
-void place_vector_frames(const LaidOutDoc& doc, const std::string& haru_pdf, const std::string& source,
-                         const std::string& password, const std::string& out);
+// Also draws the pages' text (render/text_layer.hpp), above the rest. `source` is read only
+// when a frame shows a vector page.
+void finish_pages(const LaidOutDoc& doc, const std::string& haru_pdf, const std::string& source, const std::string& password,
+                  const std::string& out);
 
 }  // namespace deckhand::render

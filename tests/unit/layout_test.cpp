@@ -8,7 +8,7 @@
 #include "core/direction.hpp"
 #include "core/io.hpp"
 #include "deckhand/data_dir.hpp"
-#include "layout/bidi.hpp"
+#include "layout/setter.hpp"
 #include "layout/engine.hpp"
 
 using namespace deckhand;
@@ -278,8 +278,7 @@ TEST(Fonts, HandoutTextIsSplitIntoRunsByFontAndMissingCharactersAreReported) {
   bool cjk = false, arabic = false;
   for (const auto& [id, text] : by_font) {
     if (text.find("你好") != std::string::npos) cjk = doc.fonts[id].find("DroidSansFallback") != std::string::npos;
-    if (text.find("\xEF\xBA") != std::string::npos || text.find("\xEF\xBB") != std::string::npos)
-      arabic = doc.fonts[id].find("NotoSansArabic") != std::string::npos;
+    if (text.find("مرحبا") != std::string::npos) arabic = doc.fonts[id].find("NotoSansArabic") != std::string::npos;
   }
   EXPECT_TRUE(cjk);
   EXPECT_TRUE(arabic);
@@ -358,38 +357,83 @@ TEST(Issue9, FramesSayVectorPageOrRasterPictureAndTheirCrop) {
   EXPECT_NE(error_of("image: {mode: bitmap}\n").find("key 'image.mode': must be vector"), std::string::npos);
 }
 
-// ---- bidi and shaping (FriBidi): layout/bidi.hpp, owned by the layout engine
+// ---- the text setter (layout/setter.hpp): bidi with ICU, shaping with HarfBuzz, on the
+// bundled fonts of the outline layout
 
-TEST(Bidi, ArabicLineIsShapedAndReorderedWithLatinRunsIntact) {
-  std::u32string logical = unicode::decode("لماذا نشارك في WSIS+20؟");
-  ASSERT_EQ(direction::first_strong(logical), direction::Dir::rtl);
-  std::u32string v = visual_line(logical, true);
-  std::string vs = unicode::encode(v);
+struct SetterFixture {
+  LayoutDef def = load_layout("outline", kData);
+  FontSet fonts;
+  SetterFixture() { load_fonts(def, fonts); }
+  std::vector<TextRun> line(const std::string& text, bool rtl, double size = 20) {
+    TextSetter ts(fonts);
+    return ts.line(text, {size, false, {}}, rtl, rtl ? "ar" : "", 0, 100);
+  }
+};
+
+TEST(Setter, ArabicLineRunsAreInVisualOrderWithLatinRunsIntact) {
+  SetterFixture f;
+  auto runs = f.line("لماذا نشارك في WSIS+20؟", true);
+  ASSERT_GE(runs.size(), 3u);
   // drawn left to right: the question mark first, "WSIS+20" left to right, "لماذا" last
-  EXPECT_EQ(v.front(), U'؟');
-  EXPECT_NE(vs.find("WSIS+20"), std::string::npos);
-  // joined forms: lam initial (U+FEDF) ... alef final (U+FE8E) at the right end
-  EXPECT_EQ(v.back(), 0xFEDF);
-  for (char32_t c : v)
-    if (c >= 0x621 && c <= 0x64A) ADD_FAILURE() << "unshaped letter U+" << std::hex << unsigned(c);
+  EXPECT_NE(runs.front().text.find("؟"), std::string::npos);
+  EXPECT_TRUE(std::any_of(runs.begin(), runs.end(), [](const TextRun& r) { return r.text == "WSIS+20" && !r.rtl; }));
+  EXPECT_EQ(runs.back().text.rfind("لماذا", 0), 0u) << runs.back().text;
+  EXPECT_TRUE(runs.back().rtl);
+  double x = 0;
+  for (const auto& r : runs) {
+    EXPECT_NEAR(r.x, x, 1e-9);  // runs abut, left to right
+    x += r.width;
+    for (const auto& g : r.glyphs) EXPECT_NE(g.id, 0u) << "a .notdef glyph in " << r.text;
+  }
 }
 
-TEST(Bidi, LamAlefBecomesOneLigatureAndTheLengthIsKeptForBreaking) {
-  std::u32string logical = unicode::decode("لا يحتاج");
-  std::u32string shaped = shape_logical(logical, true);
-  EXPECT_EQ(shaped.size(), logical.size());
-  // lam-alef: one isolated ligature and a placeholder, so indices still line up
-  EXPECT_EQ(std::min(shaped[0], shaped[1]), 0xFEFB);
-  EXPECT_EQ(std::max(shaped[0], shaped[1]), 0xFEFF);
-  std::u32string v = visual_line(logical, true);
-  EXPECT_EQ(v.back(), 0xFEFB);
-  EXPECT_EQ(v.find(0xFEFF), std::u32string::npos);
+TEST(Setter, ArabicMarksArePlacedByTheFontAndBelongToTheirLetter) {
+  SetterFixture f;
+  auto runs = f.line("بَ", true);
+  ASSERT_EQ(runs.size(), 1u);
+  const auto& g = runs[0].glyphs;
+  ASSERT_EQ(g.size(), 2u);
+  // one cluster: the first glyph drawn carries the cluster's text, the other none
+  EXPECT_EQ(g[0].text, "بَ");
+  EXPECT_EQ(g[1].text, "");
+  // the fatha: no advance, moved by GPOS (mark-to-base) off the pen position
+  const Glyph& mark = g[0].advance == 0 ? g[0] : g[1];
+  EXPECT_EQ(mark.advance, 0);
+  EXPECT_TRUE(mark.dx != 0 || mark.dy != 0);
 }
 
-TEST(Bidi, LeftToRightTextIsUnchanged) {
-  std::u32string s = unicode::decode("Pourquoi s’engager ?");
-  EXPECT_EQ(direction::first_strong(s), direction::Dir::ltr);
-  EXPECT_EQ(visual_line(s, false), s);
+TEST(Setter, LamAlefIsOneGlyphStandingForBothLetters) {
+  SetterFixture f;
+  auto runs = f.line("لا", true);
+  ASSERT_EQ(runs.size(), 1u);
+  ASSERT_EQ(runs[0].glyphs.size(), 1u);
+  EXPECT_EQ(runs[0].glyphs[0].text, "لا");
+}
+
+TEST(Setter, LeftToRightTextIsOneRunWithKerning) {
+  SetterFixture f;
+  auto runs = f.line("AVAV Wave", false);
+  ASSERT_EQ(runs.size(), 1u);
+  EXPECT_EQ(runs[0].text, "AVAV Wave");
+  EXPECT_FALSE(runs[0].rtl);
+  ASSERT_EQ(runs[0].glyphs.size(), 9u);
+  // GPOS kerning: "AV" is set tighter than the sum of the letters' advances
+  const FontMetrics& m = f.fonts.get("regular");
+  double nominal = 0;
+  for (char32_t c : unicode::decode("AVAV Wave")) nominal += m.advance(c, 20);
+  EXPECT_LT(runs[0].width, nominal - 0.5);
+}
+
+TEST(Setter, WrappedLinesRejoinToTheParagraphAndFit) {
+  SetterFixture f;
+  TextSetter ts(f.fonts);
+  Paragraph p = ts.paragraph("يُشَجَّعُ المشاركون في IETF أيضًا على الحديث عن IETF في المشاورات الوطنية والإقليمية",
+                             {12, false, {}}, true, "ar");
+  auto lines = p.wrap(150, "ar");
+  ASSERT_GE(lines.size(), 2u);
+  for (auto [a, b] : lines) EXPECT_LE(p.line_width(a, b), 150 + 1e-6) << unicode::encode(p.text().substr(a, b - a));
+  EXPECT_EQ(lines.front().first, 0u);
+  EXPECT_EQ(lines.back().second, p.text().size());
 }
 
 // Issue 7, rule 6: a table's cells (Block::table) print row by row, one row a line.

@@ -1,0 +1,257 @@
+#include "layout/setter.hpp"
+
+#include <hb.h>
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include "core/direction.hpp"
+#include "core/unicode.hpp"
+#include "layout/text.hpp"
+
+namespace deckhand::layout {
+namespace {
+
+// Joiners and selectors that belong to the character before them.
+bool clings(char32_t c) {
+  return direction::is_mark(c) || c == 0x200C || c == 0x200D || (c >= 0xFE00 && c <= 0xFE0F) || (c >= 0xE0100 && c <= 0xE01EF) ||
+         (c >= 0x1F3FB && c <= 0x1F3FF);
+}
+
+// Spaces and punctuation: drawn in the font of the text around them when it has them.
+bool neutral(char32_t c) {
+  int8_t t = u_charType(static_cast<UChar32>(c));
+  return t == U_SPACE_SEPARATOR || (t >= U_DASH_PUNCTUATION && t <= U_OTHER_PUNCTUATION) || t == U_INITIAL_PUNCTUATION ||
+         t == U_FINAL_PUNCTUATION;
+}
+
+// The script of each character, Common and Inherited ones taking their neighbour's
+// (UAX #24), for HarfBuzz's script-specific shaping.
+std::vector<UScriptCode> scripts(const std::u32string& s) {
+  std::vector<UScriptCode> out(s.size(), USCRIPT_COMMON);
+  UScriptCode last = USCRIPT_COMMON;
+  for (size_t i = 0; i < s.size(); ++i) {
+    UErrorCode e = U_ZERO_ERROR;
+    UScriptCode sc = uscript_getScript(static_cast<UChar32>(s[i]), &e);
+    if (U_FAILURE(e) || sc == USCRIPT_COMMON || sc == USCRIPT_INHERITED) sc = last;
+    out[i] = last = sc;
+  }
+  // leading neutrals take the first real script
+  UScriptCode first = USCRIPT_COMMON;
+  for (auto sc : out)
+    if (sc != USCRIPT_COMMON) { first = sc; break; }
+  for (auto& sc : out) {
+    if (sc != USCRIPT_COMMON) break;
+    sc = first;
+  }
+  return out;
+}
+
+hb_script_t hb_script_of(UScriptCode sc) {
+  if (sc == USCRIPT_COMMON || sc == USCRIPT_INHERITED || sc == USCRIPT_INVALID_CODE) return HB_SCRIPT_INVALID;
+  const char* tag = uscript_getShortName(sc);
+  return tag ? hb_script_from_string(tag, -1) : HB_SCRIPT_INVALID;
+}
+
+}  // namespace
+
+std::vector<ShapedGlyph> shape(const FontMetrics& font, const std::u32string& text, size_t off, size_t len, bool rtl,
+                               double size, const std::string& lang) {
+  std::vector<ShapedGlyph> out;
+  if (len == 0) return out;
+  hb_buffer_t* buf = hb_buffer_create();
+  hb_buffer_add_utf32(buf, reinterpret_cast<const uint32_t*>(text.data()), static_cast<int>(text.size()),
+                      static_cast<unsigned>(off), static_cast<int>(len));
+  hb_buffer_set_direction(buf, rtl ? HB_DIRECTION_RTL : HB_DIRECTION_LTR);
+  UErrorCode e = U_ZERO_ERROR;
+  UScriptCode sc = USCRIPT_COMMON;
+  for (size_t i = off; i < off + len; ++i) {
+    UScriptCode c = uscript_getScript(static_cast<UChar32>(text[i]), &e);
+    if (U_SUCCESS(e) && c != USCRIPT_COMMON && c != USCRIPT_INHERITED) { sc = c; break; }
+  }
+  hb_script_t hs = hb_script_of(sc);
+  if (hs != HB_SCRIPT_INVALID) hb_buffer_set_script(buf, hs);
+  if (!lang.empty()) hb_buffer_set_language(buf, hb_language_from_string(lang.c_str(), -1));
+  unsigned flags = HB_BUFFER_FLAG_REMOVE_DEFAULT_IGNORABLES;
+  if (off == 0) flags |= HB_BUFFER_FLAG_BOT;
+  if (off + len == text.size()) flags |= HB_BUFFER_FLAG_EOT;
+  hb_buffer_set_flags(buf, static_cast<hb_buffer_flags_t>(flags));
+  hb_buffer_guess_segment_properties(buf);
+  hb_shape(font.hb(), buf, nullptr, 0);
+  unsigned n = 0;
+  const hb_glyph_info_t* info = hb_buffer_get_glyph_infos(buf, &n);
+  const hb_glyph_position_t* pos = hb_buffer_get_glyph_positions(buf, nullptr);
+  const double k = size / font.upem();
+  out.reserve(n);
+  for (unsigned i = 0; i < n; ++i)
+    out.push_back({info[i].codepoint, info[i].cluster, pos[i].x_advance * k, pos[i].x_offset * k, pos[i].y_offset * k});
+  hb_buffer_destroy(buf);
+  return out;
+}
+
+double fit_size(double size, double min, const std::function<bool(double)>& fits) {
+  if (!(min < size)) return size;
+  for (double z = size;; z = std::max(min, z * 0.95)) {
+    if (fits(z) || z <= min + 1e-9) return z;
+  }
+}
+
+Paragraph TextSetter::paragraph(const std::string& utf8, const TextStyle& style, bool rtl_base, const std::string& lang) {
+  return paragraph(unicode::decode(utf8), style, rtl_base, lang);
+}
+
+Paragraph TextSetter::paragraph(std::u32string s, const TextStyle& style, bool rtl_base, const std::string& lang) {
+  Paragraph p;
+  p.setter_ = this;
+  p.style_ = style;
+  p.rtl_ = rtl_base;
+  p.lang_ = lang;
+  const bool bold = style.bold;
+  // characters no font of the chain has: a visible box, reported
+  for (char32_t& c : s) {
+    if (c == U'\t') c = U' ';
+    if (c > 0x20 && c != 0xFEFF && !clings(c) && c != 0x200B && !fonts_.covers(c, bold) && fonts_.covers(0x25A1, bold)) {
+      missing_.insert(c);
+      c = 0x25A1;
+    }
+  }
+  p.text_ = std::move(s);
+  const std::u32string& t = p.text_;
+  const size_t n = t.size();
+  p.font_.resize(n);
+  for (size_t i = 0; i < n; ++i) {
+    const std::string* f = &fonts_.font_for(t[i], bold);
+    if (i > 0 && clings(t[i])) f = p.font_[i - 1];
+    else if (i > 0 && (neutral(t[i]) || t[i] == U'\n') && fonts_.get(*p.font_[i - 1]).has_glyph(t[i])) f = p.font_[i - 1];
+    p.font_[i] = f;
+  }
+  // a neutral at the start takes the font of what follows it when that font has it
+  for (size_t i = n; i-- > 0;)
+    if (i + 1 < n && (neutral(t[i]) || t[i] == U'\n') && p.font_[i] != p.font_[i + 1] && fonts_.get(*p.font_[i + 1]).has_glyph(t[i]) &&
+        (i == 0 || p.font_[i - 1] != p.font_[i]))
+      p.font_[i] = p.font_[i + 1];
+  p.level_ = direction::embedding_levels(t, rtl_base);
+  // measure: each item (one font, one level, one script) shaped in the paragraph's context
+  p.adv_.assign(n, 0.0);
+  auto sc = scripts(t);
+  size_t a = 0;
+  while (a < n) {
+    size_t b = a + 1;
+    while (b < n && p.font_[b] == p.font_[a] && p.level_[b] == p.level_[a] && sc[b] == sc[a]) ++b;
+    for (const auto& g : shape(fonts_.get(*p.font_[a]), t, a, b - a, p.level_[a] & 1, style.size, lang))
+      if (g.cluster < n) p.adv_[g.cluster] += g.advance;
+    a = b;
+  }
+  return p;
+}
+
+double Paragraph::width(size_t a, size_t b) const {
+  double w = 0;
+  for (size_t i = a; i < b && i < adv_.size(); ++i) w += adv_[i];
+  return w;
+}
+
+std::vector<std::pair<size_t, size_t>> Paragraph::wrap(double width, const std::string& lang) const {
+  return wrap_ranges_at(text_, [this](size_t i) { return text_[i] == U'\n' ? 0.0 : adv_[i]; }, width, lang);
+}
+
+std::vector<TextRun> Paragraph::set(size_t a, size_t b, double x, double baseline) const {
+  std::vector<TextRun> out;
+  b = std::min(b, text_.size());
+  if (a >= b) return out;
+  // the line alone is the shaping context: a word cut by the line break joins no further
+  std::u32string line;
+  std::vector<unsigned char> lv;
+  std::vector<const std::string*> fo;
+  for (size_t i = a; i < b; ++i) {
+    if (text_[i] == U'\n') continue;
+    line += text_[i];
+    lv.push_back(level_[i]);
+    fo.push_back(font_[i]);
+  }
+  if (line.empty()) return out;
+  auto sc = scripts(line);
+  std::vector<size_t> order = direction::visual_order(lv);
+  const FontSet& fonts = setter_->fonts_;
+  // visual runs: consecutive in visual order, one level, font and script, logically adjacent
+  size_t k = 0;
+  while (k < order.size()) {
+    size_t lo = order[k], hi = order[k];
+    size_t m = k + 1;
+    const bool rtl = lv[order[k]] & 1;
+    while (m < order.size()) {
+      size_t c = order[m];
+      bool adjacent = rtl ? c + 1 == lo : c == hi + 1;
+      if (!adjacent || lv[c] != lv[order[k]] || fo[c] != fo[order[k]] || sc[c] != sc[order[k]]) break;
+      lo = std::min(lo, c), hi = std::max(hi, c);
+      ++m;
+    }
+    const std::string& id = *fo[order[k]];
+    const FontMetrics& f = fonts.get(id);
+    auto gl = shape(f, line, lo, hi + 1 - lo, rtl, style_.size, lang_);
+    TextRun t;
+    t.x = x;
+    t.y = baseline;
+    t.size = style_.size;
+    t.font = id;
+    t.text = unicode::encode(line.substr(lo, hi + 1 - lo));
+    t.rtl = rtl;
+    t.color = style_.color;
+    t.stroke = style_.bold && fonts.synthetic_bold(id);
+    t.ascent = f.ascent(style_.size);
+    t.descent = f.descent(style_.size);
+    // each cluster's text: from its first character to the next cluster's
+    std::vector<size_t> starts;
+    for (const auto& g : gl) starts.push_back(g.cluster);
+    std::sort(starts.begin(), starts.end());
+    starts.erase(std::unique(starts.begin(), starts.end()), starts.end());
+    std::map<size_t, bool> given;
+    for (const auto& g : gl) {
+      Glyph o;
+      o.id = g.id;
+      o.advance = g.advance;
+      o.dx = g.dx;
+      o.dy = g.dy;
+      if (!given[g.cluster]) {
+        given[g.cluster] = true;
+        auto nx = std::upper_bound(starts.begin(), starts.end(), g.cluster);
+        size_t end = nx == starts.end() ? hi + 1 : *nx;
+        o.text = unicode::encode(line.substr(g.cluster, end - g.cluster));
+      }
+      t.width += g.advance;
+      t.glyphs.push_back(std::move(o));
+    }
+    x += t.width;
+    out.push_back(std::move(t));
+    k = m;
+  }
+  return out;
+}
+
+double Paragraph::line_width(size_t a, size_t b) const {
+  double w = 0;
+  for (const auto& r : set(a, b, 0, 0)) w += r.width;
+  return w;
+}
+
+std::vector<TextRun> TextSetter::line(const std::string& utf8, const TextStyle& style, bool rtl_base, const std::string& lang,
+                                      double x, double baseline, double* width) {
+  Paragraph p = paragraph(utf8, style, rtl_base, lang);
+  auto runs = p.set(0, p.text().size(), x, baseline);
+  if (width) {
+    *width = 0;
+    for (const auto& r : runs) *width += r.width;
+  }
+  return runs;
+}
+
+double TextSetter::width(const std::string& utf8, const TextStyle& style, bool rtl_base, const std::string& lang) {
+  double w = 0;
+  line(utf8, style, rtl_base, lang, 0, 0, &w);
+  return w;
+}
+
+}  // namespace deckhand::layout

@@ -1,0 +1,108 @@
+#pragma once
+// The text setter: the one place where deckhand turns text into positioned glyphs, for
+// every output (handouts' text, outlines, leaflets, text frames, translated slides).
+//
+//   styled logical text (UTF-8, reading order)
+//     → characters no font has become a visible box (U+25A1), reported in `missing`
+//     → a font for each character: the first of the style's chain that has it; a mark,
+//       joiner or variation selector stays in its base's font, and so does a space or
+//       punctuation mark that font has (so a run is not cut at every space)
+//     → bidi embedding levels (UAX #9 with ICU: core/direction.hpp)
+//     → measured: each (font, level) item shaped with HarfBuzz in the paragraph's
+//       context; each cluster's advance is the sum of its glyphs' (Paragraph::advance)
+//     → lines broken (layout/text.hpp: UAX #14 opportunities)
+//     → each line set: its characters in visual order (UAX #9 L2), cut into runs of one
+//       font and direction, each shaped with HarfBuzz again (so a glyph's context is its
+//       line), giving glyph runs (model/pages.hpp Glyph, TextRun): glyph ids, advances,
+//       GPOS offsets (mark placement, kerning) and each cluster's logical text.
+//
+// Units: points; x grows to the right, y down (baselines, as in model/pages.hpp).
+// Pure: no PDF library. Errors: none thrown for text; a font id the FontSet does not have
+// is a bug (Error(Exit::failure)).
+#include <functional>
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "layout/fonts.hpp"
+#include "model/pages.hpp"
+
+namespace deckhand::layout {
+
+struct TextStyle {
+  double size = 10;          // points
+  bool bold = false;
+  Color color;
+};
+
+class TextSetter;
+
+// One paragraph of logical text, prepared for breaking into lines and setting them.
+class Paragraph {
+ public:
+  const std::u32string& text() const { return text_; }  // after the missing-glyph boxes
+  const TextStyle& style() const { return style_; }
+  bool rtl() const { return rtl_; }
+  // the advance of the cluster that starts at character i (0 inside a cluster), points
+  double advance(size_t i) const { return i < adv_.size() ? adv_[i] : 0; }
+  // the sum of the advances of [a, b)
+  double width(size_t a, size_t b) const;
+  // Lines no wider than `width` (ranges of text(), without the spaces at their ends):
+  // layout/text.hpp's rules, with these advances.
+  std::vector<std::pair<size_t, size_t>> wrap(double width, const std::string& lang) const;
+  // Characters [a, b) as one line whose left end is at x: glyph runs, left to right.
+  std::vector<TextRun> set(size_t a, size_t b, double x, double baseline) const;
+  // The width set() gives the line (shaped in the line's own context).
+  double line_width(size_t a, size_t b) const;
+
+ private:
+  friend class TextSetter;
+  const TextSetter* setter_ = nullptr;
+  std::u32string text_;
+  TextStyle style_;
+  bool rtl_ = false;
+  std::string lang_;
+  std::vector<const std::string*> font_;  // font id of each character
+  std::vector<unsigned char> level_;       // bidi level of each character
+  std::vector<double> adv_;
+};
+
+class TextSetter {
+ public:
+  explicit TextSetter(const FontSet& fonts) : fonts_(fonts) {}
+  // `rtl_base`: the paragraph's base direction is right to left (else left to right);
+  // `lang`: BCP 47 tag of the text's language ("" unknown), for shaping and breaking.
+  Paragraph paragraph(const std::string& utf8, const TextStyle& style, bool rtl_base, const std::string& lang);
+  Paragraph paragraph(std::u32string text, const TextStyle& style, bool rtl_base, const std::string& lang);
+  // One line of text, not broken: its runs from x (its left end), and its width.
+  std::vector<TextRun> line(const std::string& utf8, const TextStyle& style, bool rtl_base, const std::string& lang, double x,
+                            double baseline, double* width = nullptr);
+  // The width of one line of text as line() sets it.
+  double width(const std::string& utf8, const TextStyle& style, bool rtl_base, const std::string& lang);
+  const FontSet& fonts() const { return fonts_; }
+  // characters no font of the chain has (drawn as □)
+  const std::set<char32_t>& missing() const { return missing_; }
+
+ private:
+  friend class Paragraph;
+  const FontSet& fonts_;
+  std::set<char32_t> missing_;
+};
+
+// The setter's one rule for text that does not fit: the largest of size, size × 0.95,
+// size × 0.95², ... down to `min` (inclusive) at which `fits` holds; `min` when none does.
+double fit_size(double size, double min, const std::function<bool(double)>& fits);
+
+// Glyphs of text[off, off + len) in one font, shaped by HarfBuzz with the rest of `text`
+// as context, in visual order (left to right). Each glyph's `cluster` is the index in
+// `text` of the first character of its cluster. Points at `size`.
+struct ShapedGlyph {
+  unsigned id = 0;
+  size_t cluster = 0;
+  double advance = 0, dx = 0, dy = 0;
+};
+std::vector<ShapedGlyph> shape(const FontMetrics& font, const std::u32string& text, size_t off, size_t len, bool rtl,
+                               double size, const std::string& lang);
+
+}  // namespace deckhand::layout

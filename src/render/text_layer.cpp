@@ -1,0 +1,348 @@
+#include "render/text_layer.hpp"
+
+#include <hb-ot.h>
+#include <hb-subset.h>
+#include <hb.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <map>
+#include <set>
+
+#include "core/error.hpp"
+#include "core/sha256.hpp"
+#include "core/unicode.hpp"
+#include "render/qpdf_util.hpp"
+
+#include <qpdf/QPDFPageObjectHelper.hh>
+
+namespace deckhand::render {
+namespace {
+
+using pdfq::num;
+
+// A font file as embedded: its subset, and what each of its glyphs stands for.
+struct Embedded {
+  std::string path;
+  std::set<unsigned> gids;        // original glyph ids used
+  std::set<char32_t> cps;         // characters drawn with it (kept in the subset's cmap)
+  std::map<unsigned, std::u32string> to_unicode;  // original gid -> text (one-glyph clusters first)
+  std::map<unsigned, unsigned> new_gid;           // original -> subset glyph id
+  std::map<unsigned, long long> width;            // original gid -> its /W width (1000 = 1 em)
+  std::string name;               // resource name /DhF1...
+  QPDFObjectHandle font;          // the Type 0 font
+};
+
+std::string hex4(unsigned v) {
+  char b[8];
+  std::snprintf(b, sizeof b, "%04X", v & 0xFFFF);
+  return b;
+}
+
+// UTF-16BE hex of a text (for /ActualText and /ToUnicode)
+std::string utf16_hex(const std::u32string& s) {
+  std::string out;
+  for (char32_t c : s) {
+    if (c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) c = 0xFFFD;
+    if (c >= 0x10000) {
+      out += hex4(0xD800 + ((c - 0x10000) >> 10));
+      out += hex4(0xDC00 + ((c - 0x10000) & 0x3FF));
+    } else {
+      out += hex4(static_cast<unsigned>(c));
+    }
+  }
+  return out;
+}
+
+struct Face {
+  hb_blob_t* blob = nullptr;
+  hb_face_t* face = nullptr;
+  hb_font_t* font = nullptr;
+  explicit Face(const std::string& path) {
+    blob = hb_blob_create_from_file_or_fail(path.c_str());
+    if (!blob) throw Error(Exit::layout, path, "cannot read the font file", "check the layout's fonts");
+    face = hb_face_create(blob, 0);
+    font = hb_font_create(face);
+  }
+  ~Face() {
+    hb_font_destroy(font);
+    hb_face_destroy(face);
+    hb_blob_destroy(blob);
+  }
+  Face(const Face&) = delete;
+  Face& operator=(const Face&) = delete;
+  bool has(hb_tag_t t) const {
+    hb_blob_t* b = hb_face_reference_table(face, t);
+    bool yes = hb_blob_get_length(b) > 0;
+    hb_blob_destroy(b);
+    return yes;
+  }
+};
+
+int16_t be16(const char* p) { return static_cast<int16_t>((static_cast<unsigned char>(p[0]) << 8) | static_cast<unsigned char>(p[1])); }
+
+// The Type 0 font for one file: the subset (FontFile2), descriptor, widths, ToUnicode.
+void embed(QPDF& q, Embedded& e, int index) {
+  Face f(e.path);
+  if (!f.has(HB_TAG('g', 'l', 'y', 'f')))
+    throw Error(Exit::layout, e.path, "the font has no TrueType outlines (glyf)", "use a .ttf font (not CFF/.otf) in the layout's fonts");
+  const double upem = hb_face_get_upem(f.face);
+  hb_subset_input_t* in = hb_subset_input_create_or_fail();
+  if (!in) throw Error(Exit::failure, e.path, "HarfBuzz cannot start subsetting", "out of memory?");
+  // no hinting instructions: a handout is printed or zoomed, not drawn on a pixel grid
+  hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_NO_HINTING);
+  for (unsigned g : e.gids) hb_set_add(hb_subset_input_glyph_set(in), g);
+  // the characters too: the subset keeps its cmap and layout tables for them, so that
+  // the embedded font shapes the text again as it was set (checkers read it)
+  for (char32_t c : e.cps) hb_set_add(hb_subset_input_unicode_set(in), c);
+  hb_subset_plan_t* plan = hb_subset_plan_create_or_fail(f.face, in);
+  hb_subset_input_destroy(in);
+  if (!plan) throw Error(Exit::layout, e.path, "HarfBuzz cannot subset this font", "use another TrueType font");
+  const hb_map_t* map = hb_subset_plan_old_to_new_glyph_mapping(plan);
+  for (unsigned g : e.gids) {
+    hb_codepoint_t n = hb_map_get(map, g);
+    e.new_gid[g] = n == HB_MAP_VALUE_INVALID ? 0 : n;
+  }
+  hb_face_t* sub = hb_subset_plan_execute_or_fail(plan);
+  hb_subset_plan_destroy(plan);
+  if (!sub) throw Error(Exit::layout, e.path, "HarfBuzz cannot subset this font", "use another TrueType font");
+  hb_blob_t* data = hb_face_reference_blob(sub);
+  unsigned len = 0;
+  const char* bytes = hb_blob_get_data(data, &len);
+  std::string file(bytes, len);
+  hb_blob_destroy(data);
+  hb_face_destroy(sub);
+
+  // the PostScript name, with a subset tag of six capitals from the subset's hash (9.9.2)
+  char ps[128] = "Font";
+  unsigned ps_len = sizeof ps;
+  hb_ot_name_get_utf8(f.face, HB_OT_NAME_ID_POSTSCRIPT_NAME, HB_LANGUAGE_INVALID, &ps_len, ps);
+  std::string base;
+  for (const char* c = ps; *c; ++c)
+    if (*c > 0x20 && *c < 0x7F && *c != '/' && *c != '(' && *c != ')' && *c != '[' && *c != ']' && *c != '<' && *c != '>' &&
+        *c != '{' && *c != '}' && *c != '%' && *c != '#')
+      base += *c;
+  if (base.empty()) base = "Font" + std::to_string(index);
+  std::string digest = sha256_hex(file);
+  std::string tag;
+  for (int i = 0; i < 6; ++i) tag += static_cast<char>('A' + std::stoi(digest.substr(i * 2, 2), nullptr, 16) % 26);
+  const std::string name = tag + "+" + base;
+
+  hb_font_extents_t ext{};
+  hb_font_get_h_extents(f.font, &ext);
+  hb_position_t cap = 0;
+  if (!hb_ot_metrics_get_position(f.font, HB_OT_METRICS_TAG_CAP_HEIGHT, &cap)) cap = ext.ascender;
+  double bbox[4] = {0, ext.descender * 1.0, upem, ext.ascender * 1.0};
+  {
+    hb_blob_t* head = hb_face_reference_table(f.face, HB_TAG('h', 'e', 'a', 'd'));
+    unsigned n = 0;
+    const char* h = hb_blob_get_data(head, &n);
+    if (n >= 44)
+      for (int i = 0; i < 4; ++i) bbox[i] = be16(h + 36 + 2 * i);
+    hb_blob_destroy(head);
+  }
+  auto pdf_units = [&](double v) { return std::round(v * 1000.0 / upem); };
+
+  QPDFObjectHandle file_stream = QPDFObjectHandle::newStream(&q, file);
+  file_stream.getDict().replaceKey("/Length1", QPDFObjectHandle::newInteger(static_cast<long long>(file.size())));
+  QPDFObjectHandle desc = QPDFObjectHandle::parse(
+      "<< /Type /FontDescriptor /Flags 4 /ItalicAngle 0 /StemV 80"
+      " /FontBBox [" + num(pdf_units(bbox[0])) + " " + num(pdf_units(bbox[1])) + " " + num(pdf_units(bbox[2])) + " " + num(pdf_units(bbox[3])) + "]"
+      " /Ascent " + num(pdf_units(ext.ascender)) + " /Descent " + num(pdf_units(ext.descender)) + " /CapHeight " + num(pdf_units(cap)) + " >>");
+  desc.replaceKey("/FontName", QPDFObjectHandle::newName("/" + name));
+  desc.replaceKey("/FontFile2", file_stream);
+  // widths of the glyphs used, by subset glyph id (= CID)
+  std::map<unsigned, long long> widths;
+  for (unsigned g : e.gids) {
+    e.width[g] = static_cast<long long>(pdf_units(hb_font_get_glyph_h_advance(f.font, g)));
+    widths[e.new_gid[g]] = e.width[g];
+  }
+  std::string w = "[";
+  for (const auto& [cid, wd] : widths) w += " " + std::to_string(cid) + " [" + std::to_string(wd) + "]";
+  w += " ]";
+  QPDFObjectHandle cid = QPDFObjectHandle::parse(
+      "<< /Type /Font /Subtype /CIDFontType2 /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >>"
+      " /CIDToGIDMap /Identity /DW 1000 /W " + w + " >>");
+  cid.replaceKey("/BaseFont", QPDFObjectHandle::newName("/" + name));
+  cid.replaceKey("/FontDescriptor", q.makeIndirectObject(desc));
+  // ToUnicode (9.10.3): bfchar lines, at most 100 a section
+  std::vector<std::string> lines;
+  std::map<unsigned, std::u32string> by_cid;
+  for (const auto& [g, text] : e.to_unicode) by_cid[e.new_gid[g]] = text;
+  for (const auto& [c, text] : by_cid)
+    if (!text.empty()) lines.push_back("<" + hex4(c) + "> <" + utf16_hex(text) + ">\n");
+  std::string cmap =
+      "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+      "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+      "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+      "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
+  for (size_t i = 0; i < lines.size(); i += 100) {
+    size_t n = std::min<size_t>(100, lines.size() - i);
+    cmap += std::to_string(n) + " beginbfchar\n";
+    for (size_t k = i; k < i + n; ++k) cmap += lines[k];
+    cmap += "endbfchar\n";
+  }
+  cmap += "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
+  QPDFObjectHandle type0 = QPDFObjectHandle::parse("<< /Type /Font /Subtype /Type0 /Encoding /Identity-H >>");
+  type0.replaceKey("/BaseFont", QPDFObjectHandle::newName("/" + name));
+  type0.replaceKey("/DescendantFonts", QPDFObjectHandle::newArray({q.makeIndirectObject(cid)}));
+  type0.replaceKey("/ToUnicode", QPDFObjectHandle::newStream(&q, cmap));
+  e.font = q.makeIndirectObject(type0);
+  e.name = "/DhF" + std::to_string(index);
+}
+
+// The glyphs of a run in clusters: [begin, end) into run.glyphs, and the cluster's text.
+struct Cluster {
+  size_t begin = 0, end = 0;
+  std::u32string text;
+};
+
+std::vector<Cluster> clusters(const TextRun& t) {
+  std::vector<Cluster> out;
+  for (size_t i = 0; i < t.glyphs.size(); ++i) {
+    if (out.empty() || !t.glyphs[i].text.empty()) out.push_back({i, i + 1, unicode::decode(t.glyphs[i].text)});
+    else out.back().end = i + 1;
+  }
+  return out;
+}
+
+// In a cluster of as many glyphs as characters (a base and its marks), the character glyph
+// k stands for: HarfBuzz gives a right-to-left run's glyphs in visual order, a cluster's
+// too (the mark before its base), so there the pairs run backwards.
+size_t paired(const TextRun& t, const Cluster& c, size_t k) { return t.rtl ? c.text.size() - 1 - k : k; }
+
+}  // namespace
+
+bool has_text(const LaidOutDoc& doc) {
+  for (const auto& p : doc.pages)
+    for (const auto& t : p.texts)
+      if (!t.glyphs.empty()) return true;
+  return false;
+}
+
+void add_text_layer(QPDF& q, std::vector<QPDFPageObjectHelper>& pages, const LaidOutDoc& doc) {
+  // every font file's glyphs and characters, and what each one-glyph cluster stands for
+  std::map<std::string, Embedded> files;
+  auto file_of = [&](const TextRun& t) -> Embedded& {
+    auto f = doc.fonts.find(t.font);
+    if (f == doc.fonts.end()) throw Error(Exit::failure, "", "text uses font id '" + t.font + "' that was not loaded", "a bug: please report it");
+    Embedded& e = files[f->second];
+    e.path = f->second;
+    return e;
+  };
+  for (const auto& p : doc.pages)
+    for (const auto& t : p.texts) {
+      if (t.glyphs.empty()) continue;
+      Embedded& e = file_of(t);
+      for (const auto& g : t.glyphs) e.gids.insert(g.id);
+      for (char32_t c : unicode::decode(t.text)) e.cps.insert(c);
+      for (const auto& c : clusters(t))
+        if (c.end - c.begin == 1 && c.text.size() == 1) e.to_unicode.emplace(t.glyphs[c.begin].id, c.text);
+    }
+  // glyphs that are never a cluster alone: their own character where a cluster has as
+  // many characters as glyphs (a base and its marks), for tools that ignore /ActualText
+  for (const auto& p : doc.pages)
+    for (const auto& t : p.texts) {
+      if (t.glyphs.empty()) continue;
+      Embedded& e = file_of(t);
+      for (const auto& c : clusters(t))
+        if (c.end - c.begin == c.text.size() && c.text.size() > 1)
+          for (size_t k = 0; k < c.text.size(); ++k) e.to_unicode.emplace(t.glyphs[c.begin + k].id, std::u32string(1, c.text[paired(t, c, k)]));
+    }
+  int index = 0;
+  for (auto& [path, e] : files) embed(q, e, ++index);
+
+  for (size_t pi = 0; pi < doc.pages.size() && pi < pages.size(); ++pi) {
+    const LaidOutPage& lp = doc.pages[pi];
+    const double H = lp.height;
+    std::string content;
+    std::map<std::string, QPDFObjectHandle> used;
+    for (const auto& t : lp.texts) {
+      if (t.glyphs.empty()) continue;
+      Embedded& e = file_of(t);
+      used[e.name] = e.font;
+      const double size = t.size;
+      std::string s = "q BT\n" + e.name + " " + num(size) + " Tf\n" + num(t.color.r, 4) + " " + num(t.color.g, 4) + " " +
+                      num(t.color.b, 4) + " rg\n";
+      if (t.stroke)  // synthetic bold: filled and stroked
+        s += num(t.color.r, 4) + " " + num(t.color.g, 4) + " " + num(t.color.b, 4) + " RG " + num(size * 0.035) + " w 2 Tr\n";
+      s += "1 0 0 1 " + num(t.x) + " " + num(H - t.y) + " Tm\n";
+      // the pen: where HarfBuzz puts the next glyph; at: where the PDF's text position is
+      double pen = 0, at = 0, rise = 0;
+      bool open = false;  // inside a TJ array
+      auto close = [&] {
+        if (open) s += "] TJ\n";
+        open = false;
+      };
+      // A run whose every cluster is one glyph for one character, as /ToUnicode says, needs
+      // nothing more. Any other run (marks, ligatures, a glyph shared by two characters) is
+      // one /ActualText span: its characters, reversed in a right-to-left run, because
+      // extractors read the span's characters as drawn from left to right and put a
+      // right-to-left line back into reading order themselves (Poppler's pdftotext does).
+      auto cl = clusters(t);
+      bool plain = true;
+      for (const auto& c : cl) {
+        if (c.end - c.begin != 1 || c.text.size() != 1) { plain = false; break; }
+        auto m = e.to_unicode.find(t.glyphs[c.begin].id);
+        if (m == e.to_unicode.end() || m->second != c.text) { plain = false; break; }
+      }
+      if (!plain) {
+        std::u32string actual = unicode::decode(t.text);
+        if (t.rtl) std::reverse(actual.begin(), actual.end());
+        s += "/Span << /ActualText <FEFF" + utf16_hex(actual) + "> >> BDC\n";
+      }
+      for (const auto& c : cl) {
+        // where each glyph goes, and the order they are drawn in: bases (glyphs that
+        // advance) before the marks set on them
+        std::vector<std::pair<size_t, double>> place;  // glyph, x
+        for (size_t i = c.begin; i < c.end; ++i) {
+          place.push_back({i, pen + t.glyphs[i].dx});
+          pen += t.glyphs[i].advance;
+        }
+        std::stable_partition(place.begin(), place.end(), [&](const auto& p) { return t.glyphs[p.first].advance != 0; });
+        for (const auto& [i, target] : place) {
+          const Glyph& g = t.glyphs[i];
+          if (std::abs(g.dy - rise) > 1e-4) {
+            close();
+            rise = g.dy;
+            s += num(rise) + " Ts\n";
+          }
+          if (!open) s += "[";
+          open = true;
+          const double adj = (at - target) * 1000.0 / size;  // TJ: a positive number moves left
+          if (std::abs(adj) > 0.05) s += num(adj, 2) + " ";
+          const unsigned cid = e.new_gid[g.id];
+          s += "<" + hex4(cid) + ">";
+          // the PDF moves by the glyph's width in the font (its /W entry)
+          at = target + static_cast<double>(e.width[g.id]) * size / 1000.0;
+        }
+      }
+      close();
+      if (!plain) s += "EMC\n";
+      s += "ET Q\n";
+      content += s;
+    }
+    if (content.empty()) continue;
+    QPDFObjectHandle page = pages[pi].getObjectHandle();
+    QPDFObjectHandle res = page.getKey("/Resources");
+    if (!res.isDictionary()) {
+      res = QPDFObjectHandle::newDictionary();
+      page.replaceKey("/Resources", res);
+    } else if (res.isIndirect()) {
+      res = res.shallowCopy();
+      page.replaceKey("/Resources", res);
+    }
+    QPDFObjectHandle fd = res.getKey("/Font");
+    if (!fd.isDictionary()) {
+      fd = QPDFObjectHandle::newDictionary();
+    } else {
+      fd = fd.shallowCopy();
+    }
+    res.replaceKey("/Font", fd);
+    for (const auto& [n, f] : used) fd.replaceKey(n, f);
+    pages[pi].addPageContents(QPDFObjectHandle::newStream(&q, content), false);
+  }
+}
+
+}  // namespace deckhand::render

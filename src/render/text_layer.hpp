@@ -1,0 +1,35 @@
+#pragma once
+// The text of laid-out pages, written with libqpdf: each glyph of each run (model/pages.hpp
+// TextRun::glyphs) drawn by its glyph id at the position HarfBuzz gave it, in a Type 0 font
+// (PDF 32000-1:2008, 9.7: Identity-H encoding, a CIDFontType2 descendant with
+// /CIDToGIDMap /Identity, so a character code is a glyph id of the embedded font) made from
+// the font file subset by HarfBuzz (hb-subset) to the glyphs and characters the document
+// uses. The text layer gives back the logical text (14.9.4 "Replacement text"):
+//  - a cluster of one glyph for one character maps through the font's /ToUnicode CMap
+//    (9.10.3), unless that glyph already stands for another character there;
+//  - any other cluster (a base letter with its marks, a ligature, a glyph shared by two
+//    characters) is wrapped in a marked-content span with /ActualText: its characters, in
+//    reading order for left-to-right runs, reversed in right-to-left runs (extractors,
+//    Poppler's pdftotext among them, put a right-to-left line's characters back into
+//    reading order by reversing what is drawn left to right: docs/architecture.md).
+// Why libqpdf and not libharu: libharu 2.3 draws text only through a character encoding
+// (for TrueType, Unicode through the font's cmap), so it cannot draw a glyph that no
+// character maps to (Arabic contextual forms with marks, ligatures) nor place a mark by
+// its GPOS offset. Only render/ includes libqpdf.
+#include <string>
+
+#include "model/pages.hpp"
+
+class QPDF;
+class QPDFPageObjectHelper;
+
+namespace deckhand::render {
+
+bool has_text(const LaidOutDoc& doc);
+
+// Appends each page's text to `pages` (one per doc.pages, in order) of `q`, above what
+// they already draw. Fonts are embedded once per file. Throws Error(Exit::layout) naming
+// a font file that cannot be read or subset, or that has no TrueType outlines.
+void add_text_layer(QPDF& q, std::vector<QPDFPageObjectHelper>& pages, const LaidOutDoc& doc);
+
+}  // namespace deckhand::render

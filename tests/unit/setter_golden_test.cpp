@@ -1,0 +1,118 @@
+// Reference tests of text setting (issue 17, in the manner of typst's reference tests): many
+// small inputs per file in tests/golden/setter/*.txt, each set by the text setter
+// (layout/setter.hpp) with the bundled fonts of the outline layout, and compared with the
+// expected glyph runs in the .expected file beside it. UPDATE_GOLDEN=1 rewrites the
+// .expected files: review the diff before committing.
+//
+// Input format, one case after another:
+//   == name                  starts a case
+//   lang ar | size 20 | width 180 | rtl | bold | align left|right|centre
+//   text <the text>          the paragraph (\n in it: a mandatory break); ends the case
+// Output: per line its range, width and left end; per run its font file, direction, x and
+// text; per glyph its id, advance, offset (points, 0.01) and cluster text.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "core/unicode.hpp"
+#include "deckhand/data_dir.hpp"
+#include "layout/engine.hpp"
+#include "layout/setter.hpp"
+
+using namespace deckhand;
+using namespace deckhand::layout;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string num(double v) {
+  char b[32];
+  std::snprintf(b, sizeof b, "%.2f", std::abs(v) < 0.005 ? 0.0 : v);
+  return b;
+}
+
+std::string set_cases(const std::string& input, const FontSet& fonts) {
+  std::istringstream in(input);
+  std::ostringstream out;
+  std::string line, name, lang, align = "left";
+  double size = 12, width = 200;
+  bool rtl = false, bold = false;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    if (line.rfind("== ", 0) == 0) {
+      name = line.substr(3), lang.clear(), align = "left", size = 12, width = 200, rtl = false, bold = false;
+      continue;
+    }
+    std::string key = line.substr(0, line.find(' ')), val = line.find(' ') == std::string::npos ? "" : line.substr(line.find(' ') + 1);
+    if (key == "lang") lang = val;
+    else if (key == "size") size = std::stod(val);
+    else if (key == "width") width = std::stod(val);
+    else if (key == "rtl") rtl = true;
+    else if (key == "bold") bold = true;
+    else if (key == "align") align = val;
+    else if (key == "text") {
+      std::string text;
+      for (size_t i = 0; i < val.size(); ++i)
+        if (val[i] == '\\' && i + 1 < val.size() && val[i + 1] == 'n') text += '\n', ++i;
+        else text += val[i];
+      TextSetter ts(fonts);
+      Paragraph p = ts.paragraph(text, {size, bold, {}}, rtl, lang);
+      out << "== " << name << " (" << (rtl ? "rtl" : "ltr") << ", " << lang << ", " << num(size) << " pt, " << num(width) << " pt, "
+          << align << ")\n";
+      for (auto [a, b] : p.wrap(width, lang)) {
+        auto runs = p.set(a, b, 0, 0);
+        double w = 0;
+        for (const auto& r : runs) w += r.width;
+        double x = align == "right" ? width - w : align == "centre" ? (width - w) / 2 : 0;
+        out << "line " << a << "-" << b << " w " << num(w) << " x " << num(x) << (w > width + 1e-6 ? " OVERFULL" : "") << "\n";
+        for (const auto& r : runs) {
+          out << "  run " << fs::path(fonts.get(r.font).path()).filename().string() << " " << (r.rtl ? "rtl" : "ltr") << " x "
+              << num(r.x + x) << " \"" << r.text << "\"\n";
+          for (const auto& g : r.glyphs)
+            out << "    g " << g.id << " +" << num(g.advance) << " @" << num(g.dx) << "," << num(g.dy)
+                << (g.text.empty() ? "" : " \"" + g.text + "\"") << "\n";
+        }
+      }
+      if (!ts.missing().empty()) out << "missing " << ts.missing().size() << "\n";
+    } else {
+      ADD_FAILURE() << "unknown key '" << key << "' in case " << name;
+    }
+  }
+  return out.str();
+}
+
+}  // namespace
+
+TEST(SetterGolden, EveryReferenceFileSetsAsExpected) {
+  const fs::path dir = fs::path(DECKHAND_SOURCE_DIR) / "tests/golden/setter";
+  LayoutDef def = load_layout("outline", kSourceDataDir);
+  FontSet fonts;
+  load_fonts(def, fonts);
+  const bool update = std::getenv("UPDATE_GOLDEN") != nullptr;
+  int files = 0;
+  for (const auto& e : fs::directory_iterator(dir)) {
+    if (e.path().extension() != ".txt") continue;
+    ++files;
+    std::ifstream f(e.path());
+    std::stringstream ss;
+    ss << f.rdbuf();
+    std::string got = set_cases(ss.str(), fonts);
+    fs::path exp = e.path();
+    exp.replace_extension(".expected");
+    if (update) {
+      std::ofstream(exp) << got;
+      continue;
+    }
+    ASSERT_TRUE(fs::exists(exp)) << exp << " is missing: run with UPDATE_GOLDEN=1";
+    std::ifstream g(exp);
+    std::stringstream want;
+    want << g.rdbuf();
+    EXPECT_EQ(got, want.str()) << e.path() << " sets differently (UPDATE_GOLDEN=1 rewrites the expected file)";
+  }
+  EXPECT_GE(files, 4);
+}

@@ -291,8 +291,10 @@ struct Builder {
     std::vector<TextRun> runs;
     double height = 0;
     bool complete = true;
+    bool overfull = false;  // a line wider than w (a word with no break that fits): shrink if possible
     size_t lines = 0;
     size_t rest = 0;  // when not complete: where the rest of the last paragraph starts (characters)
+    bool fits() const { return complete && !overfull; }  // what the shrink loops look for
   };
 
   Placed place(const std::vector<Para>& ps, double x, double y, double w, double y_max, bool indent_levels = true) {
@@ -315,12 +317,15 @@ struct Builder {
       for (size_t k = 0; k < lines.size(); ++k) {
         if (cur + lh > y_max + 1e-6) {
           out.complete = false;
-          out.rest = lines[k].first;
+          out.rest = lines[k].begin;
           out.height = cur - y;
           return out;
         }
         double base = cur + f.ascent(p.size) + (lh - f.ascent(p.size) - f.descent(p.size)) / 2;
-        std::u32string v = visual(logical.substr(lines[k].first, lines[k].second - lines[k].first), rtl);
+        if (lines[k].overfull) out.overfull = true;
+        std::u32string part = logical.substr(lines[k].begin, lines[k].end - lines[k].begin);
+        if (lines[k].hyphen) part += U'-';
+        std::u32string v = visual(part, rtl);
         double lw = chain_width(fonts, v, p.size, p.bold);
         if (k == 0 && p.level > 0) {
           std::u32string b = visual(mark, rtl);
@@ -523,7 +528,7 @@ struct Builder {
     auto fits_at = [&](size_t i, double scale) {
       const Item& it = items[i];
       const Room& r = rooms[i];
-      return place({{it.text, std::max(r.min_size, r.size * scale), it.bold, it.level, d.text, it.centre, it.marker}}, r.x, r.y, r.w, r.y_max, false).complete;
+      return place({{it.text, std::max(r.min_size, r.size * scale), it.bold, it.level, d.text, it.centre, it.marker}}, r.x, r.y, r.w, r.y_max, false).fits();
     };
     auto best_scale = [&](size_t i) {
       double sc = 1.0;
@@ -553,7 +558,7 @@ struct Builder {
       double sz = std::max(r.min_size, r.size * sc);
       // the scale found before the push-down may no longer fit: shrink again, to min_size
       while (sz > r.min_size + 1e-9 &&
-             !place({{it.text, sz, it.bold, it.level, d.text, it.centre, it.marker}}, r.x, r.y, r.w, r.y_max, false).complete)
+             !place({{it.text, sz, it.bold, it.level, d.text, it.centre, it.marker}}, r.x, r.y, r.w, r.y_max, false).fits())
         sz = std::max(r.min_size, sz * 0.95);
       Placed best = place({{it.text, sz, it.bold, it.level, d.text, it.centre, it.marker}}, r.x, r.y, r.w, r.y_max, false);
       auto extent = [](const Placed& p) {
@@ -596,7 +601,7 @@ struct Builder {
     Placed best;
     for (;;) {
       best = place(slide_paras(s, scale), x, y, w, y + h);
-      if (best.complete || scale <= min_scale + 1e-9) break;
+      if (best.fits() || scale <= min_scale + 1e-9) break;
       scale = std::max(min_scale, scale - 0.05);
     }
     if (!best.complete)
@@ -620,7 +625,7 @@ struct Builder {
     Placed best;
     for (;;) {
       best = place(paras(scale), x, y, w, y + h);
-      if (best.complete || scale <= min_scale + 1e-9) break;
+      if (best.fits() || scale <= min_scale + 1e-9) break;
       scale = std::max(min_scale, scale - 0.05);
     }
     if (!best.complete)

@@ -95,6 +95,7 @@ struct Setter {
   struct Placed {
     std::vector<TextRun> runs;
     bool complete = true;
+    bool overfull = false;  // a line wider than its room (a word with no break that fits)
     double height = 0;
   };
   // Lines from y down to y_max in x0..x1, the marker at the start side (x0 left to right,
@@ -124,7 +125,10 @@ struct Setter {
         break;
       }
       double base = cur + f.ascent(size);
-      std::u32string v = visual(logical.substr(lines[k].first, lines[k].second - lines[k].first), rtl);
+      if (lines[k].overfull) out.overfull = true;
+      std::u32string part = logical.substr(lines[k].begin, lines[k].end - lines[k].begin);
+      if (lines[k].hyphen) part += U'-';
+      std::u32string v = visual(part, rtl);
       double lw = width(v, size, it.bold);
       if (k == 0 && !mark.empty()) {
         std::u32string mv = visual(mark, rtl);
@@ -229,7 +233,7 @@ LaidOutDoc lay_out_slide_text(const Deck& deck, const SlideUnits& units, const F
       const double min_size = std::min(it.size, std::max(opts.min_size, it.size * 0.5));
       double size = it.size;
       Setter::Placed best = st.place(it, lang, size, x0, x1, b[1], bottom, rtl, centre, c, indent);
-      while (!best.complete && size > min_size + 1e-9) {
+      while (!(best.complete && !best.overfull) && size > min_size + 1e-9) {
         size = std::max(min_size, size * 0.95);
         best = st.place(it, lang, size, x0, x1, b[1], bottom, rtl, centre, c, indent);
       }

@@ -1,8 +1,10 @@
 #!/bin/sh
 # Installs what deckhand needs, from Debian 12 packages only, and nothing that is there.
 # Usage: sh scripts/deps.sh build|test      (as root; a plain user gets the apt-get line)
-#   build: compiler, CMake, the libraries and the spelling dictionaries extraction reads
-#          line-end hyphens with (German, English, French, Spanish, Russian)
+#   build: compiler, CMake, the libraries, the spelling dictionaries extraction reads
+#          line-end hyphens with (German, English, French, Spanish, Russian) and the
+#          hyphenation patterns layout breaks lines with (French, Russian, Spanish, English;
+#          read at run time, docs/hyphenation.md)
 #   test:  the above, plus the independent tools the tests read our output with
 #   fuzz:  the above, plus clang and its libFuzzer and sanitizer runtimes (scripts/fuzz.sh)
 set -eu
@@ -10,8 +12,8 @@ what=${1:-build}
 pkgs="build-essential cmake pkg-config git ca-certificates
   libpoppler-cpp-dev libhpdf-dev libcli11-dev libspdlog-dev libgtest-dev nlohmann-json3-dev
   libyaml-cpp-dev libicu-dev libunibreak-dev libharfbuzz-dev libjpeg-dev zlib1g-dev
-  libpugixml-dev libgettextpo-dev libhunspell-dev libpoppler-private-dev libqpdf-dev nettle-dev"
-dicts="hunspell-de-de hunspell-en-us hunspell-fr hunspell-es hunspell-ru"
+  libpugixml-dev libgettextpo-dev libhunspell-dev libpoppler-private-dev libqpdf-dev nettle-dev libhyphen-dev"
+dicts="hunspell-de-de hunspell-en-us hunspell-fr hunspell-es hunspell-ru hyphen-fr hyphen-ru hyphen-es hyphen-en-us"
 case "$what" in
   build) pkgs="$pkgs $dicts" ;;
   test) pkgs="$pkgs qpdf poppler-utils jq mupdf-tools gettext translate-toolkit libxml2-utils python3 ghostscript $dicts" ;;

@@ -712,7 +712,13 @@ std::string rtl_text(const std::vector<Word>& visual, bool rtl_paragraph, const 
           double w1 = x[j + 1] - x[j], w2 = x[i + 1] - x[i];
           // (to a hundredth of a point: a separate alef and lam of "المللی" drawn 6.97 and
           // 6.79 pt wide are two glyphs)
-          same_glyph = std::abs(w1 - w2) < 0.005 * std::max(w1, w2) + 0.02;
+          auto equal = [](double a1, double a2) { return std::abs(a1 - a2) < 0.005 * std::max(a1, a2) + 0.02; };
+          same_glyph = equal(w1, w2);
+          // ... but not a pair inside a longer row of equal widths: an /ActualText span's
+          // characters, which Poppler lays out over the span in equal parts (deckhand's own
+          // right-to-left runs: render/text_layer.hpp)
+          if (same_glyph && ((j > 0 && equal(x[j] - x[j - 1], w1)) || (i + 2 < x.size() && equal(x[i + 2] - x[i + 1], w2))))
+            same_glyph = false;
         }
       }
       if (same_glyph) {

@@ -247,8 +247,10 @@ struct Builder {
     std::vector<TextRun> runs;
     double height = 0;
     bool complete = true;
+    bool overfull = false;  // a line wider than w (a word with no break that fits): shrink if possible
     size_t lines = 0;
     size_t rest = 0;  // when not complete: where the rest of the last paragraph starts (characters)
+    bool fits() const { return complete && !overfull; }  // what the shrink loops look for
   };
 
   Placed place(const std::vector<Para>& ps, double x, double y, double w, double y_max, bool indent_levels = true) {
@@ -268,12 +270,13 @@ struct Builder {
       for (size_t k = 0; k < lines.size(); ++k) {
         if (cur + lh > y_max + 1e-6) {
           out.complete = false;
-          out.rest = lines[k].first;
+          out.rest = lines[k].begin;
           out.height = cur - y;
           return out;
         }
         double base = cur + f.ascent(p.size) + (lh - f.ascent(p.size) - f.descent(p.size)) / 2;
-        auto set = para.set(lines[k].first, lines[k].second, 0, base);
+        if (lines[k].overfull) out.overfull = true;
+        auto set = para.set(lines[k], 0, base);
         double lw = 0;
         for (const auto& r : set) lw += r.width;
         if (k == 0 && p.level > 0) {
@@ -480,7 +483,7 @@ struct Builder {
     auto fits_at = [&](size_t i, double scale) {
       const Item& it = items[i];
       const Room& r = rooms[i];
-      return place({{it.text, std::max(r.min_size, r.size * scale), it.bold, it.level, d.text, it.centre, it.marker}}, r.x, r.y, r.w, r.y_max, false).complete;
+      return place({{it.text, std::max(r.min_size, r.size * scale), it.bold, it.level, d.text, it.centre, it.marker}}, r.x, r.y, r.w, r.y_max, false).fits();
     };
     auto best_scale = [&](size_t i) {
       return fit_size(1.0, std::min(1.0, rooms[i].min_size / rooms[i].size), [&](double sc) { return fits_at(i, sc); });
@@ -508,7 +511,7 @@ struct Builder {
       double sz = std::max(r.min_size, r.size * sc);
       // the scale found before the push-down may no longer fit: shrink again, to min_size
       sz = fit_size(sz, std::min(sz, r.min_size), [&](double z) {
-        return place({{it.text, z, it.bold, it.level, d.text, it.centre, it.marker}}, r.x, r.y, r.w, r.y_max, false).complete;
+        return place({{it.text, z, it.bold, it.level, d.text, it.centre, it.marker}}, r.x, r.y, r.w, r.y_max, false).fits();
       });
       Placed best = place({{it.text, sz, it.bold, it.level, d.text, it.centre, it.marker}}, r.x, r.y, r.w, r.y_max, false);
       auto extent = [](const Placed& p) {
@@ -547,7 +550,7 @@ struct Builder {
   // The slide's text retypeset in a box: shrink down to overflow.min_size, then cut and warn.
   void cell_text(LaidOutPage& pg, const Slide& s, double x, double y, double w, double h) {
     const double min_scale = std::min(1.0, d.min_size / std::max(d.body.size, 1.0));
-    double scale = fit_size(1.0, min_scale, [&](double sc) { return place(slide_paras(s, sc), x, y, w, y + h).complete; });
+    double scale = fit_size(1.0, min_scale, [&](double sc) { return place(slide_paras(s, sc), x, y, w, y + h).fits(); });
     Placed best = place(slide_paras(s, scale), x, y, w, y + h);
     if (!best.complete)
       diag.warn({"text-overflow", o.file, s.page,
@@ -566,7 +569,7 @@ struct Builder {
       return ps;
     };
     const double min_scale = std::min(1.0, d.min_size / std::max(d.body.size, 1.0));
-    double scale = fit_size(1.0, min_scale, [&](double sc) { return place(paras(sc), x, y, w, y + h).complete; });
+    double scale = fit_size(1.0, min_scale, [&](double sc) { return place(paras(sc), x, y, w, y + h).fits(); });
     Placed best = place(paras(scale), x, y, w, y + h);
     if (!best.complete)
       diag.warn({"text-overflow", o.file, s.page,

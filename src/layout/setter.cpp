@@ -154,11 +154,15 @@ double Paragraph::width(size_t a, size_t b) const {
   return w;
 }
 
-std::vector<std::pair<size_t, size_t>> Paragraph::wrap(double width, const std::string& lang) const {
-  return wrap_ranges_at(text_, [this](size_t i) { return text_[i] == U'\n' ? 0.0 : adv_[i]; }, width, lang);
+std::vector<LineRange> Paragraph::wrap(double width, const std::string& lang) const {
+  // the hyphen's advance in the font of the paragraph's first character
+  double hyphen = 0;
+  if (!font_.empty())
+    for (const auto& g : shape(setter_->fonts_.get(*font_[0]), U"-", 0, 1, false, style_.size, lang)) hyphen += g.advance;
+  return wrap_ranges_at(text_, [this](size_t i) { return text_[i] == U'\n' ? 0.0 : adv_[i]; }, hyphen, width, lang);
 }
 
-std::vector<TextRun> Paragraph::set(size_t a, size_t b, double x, double baseline) const {
+std::vector<TextRun> Paragraph::set(size_t a, size_t b, double x, double baseline, bool hyphen) const {
   std::vector<TextRun> out;
   b = std::min(b, text_.size());
   if (a >= b) return out;
@@ -173,6 +177,11 @@ std::vector<TextRun> Paragraph::set(size_t a, size_t b, double x, double baselin
     fo.push_back(font_[i]);
   }
   if (line.empty()) return out;
+  if (hyphen) {  // in the last character's font and direction
+    line += U'-';
+    lv.push_back(lv.back());
+    fo.push_back(fo.back());
+  }
   auto sc = scripts(line);
   std::vector<size_t> order = direction::visual_order(lv);
   const FontSet& fonts = setter_->fonts_;

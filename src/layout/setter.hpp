@@ -10,7 +10,8 @@
 //     → bidi embedding levels (UAX #9 with ICU: core/direction.hpp)
 //     → measured: each (font, level) item shaped with HarfBuzz in the paragraph's
 //       context; each cluster's advance is the sum of its glyphs' (Paragraph::advance)
-//     → lines broken (layout/text.hpp: UAX #14 opportunities)
+//     → lines broken (layout/text.hpp: UAX #14 opportunities, hyphenation points with a
+//       hyphen where the language has a dictionary: layout/hyphenate.hpp)
 //     → each line set: its characters in visual order (UAX #9 L2), cut into runs of one
 //       font and direction, each shaped with HarfBuzz again (so a glyph's context is its
 //       line), giving glyph runs (model/pages.hpp Glyph, TextRun): glyph ids, advances,
@@ -26,6 +27,7 @@
 #include <vector>
 
 #include "layout/fonts.hpp"
+#include "layout/text.hpp"
 #include "model/pages.hpp"
 
 namespace deckhand::layout {
@@ -50,9 +52,11 @@ class Paragraph {
   double width(size_t a, size_t b) const;
   // Lines no wider than `width` (ranges of text(), without the spaces at their ends):
   // layout/text.hpp's rules, with these advances.
-  std::vector<std::pair<size_t, size_t>> wrap(double width, const std::string& lang) const;
-  // Characters [a, b) as one line whose left end is at x: glyph runs, left to right.
-  std::vector<TextRun> set(size_t a, size_t b, double x, double baseline) const;
+  std::vector<LineRange> wrap(double width, const std::string& lang) const;
+  // Characters [a, b) as one line whose left end is at x: glyph runs, left to right; with
+  // `hyphen`, a hyphen (U+002D) after the last character, in its font and direction.
+  std::vector<TextRun> set(size_t a, size_t b, double x, double baseline, bool hyphen = false) const;
+  std::vector<TextRun> set(const LineRange& r, double x, double baseline) const { return set(r.begin, r.end, x, baseline, r.hyphen); }
   // The width set() gives the line (shaped in the line's own context).
   double line_width(size_t a, size_t b) const;
 

@@ -50,6 +50,7 @@ struct Setter {
   struct Placed {
     std::vector<TextRun> runs;
     bool complete = true;
+    bool overfull = false;  // a line wider than its room (a word with no break that fits)
     double height = 0;
   };
   // Lines from y down to y_max in x0..x1, the marker at the start side (x0 left to right,
@@ -77,7 +78,8 @@ struct Setter {
         break;
       }
       double base = cur + f.ascent(size);
-      auto set = para.set(lines[k].first, lines[k].second, 0, base);
+      if (lines[k].overfull) out.overfull = true;
+      auto set = para.set(lines[k], 0, base);
       double lw = 0;
       for (const auto& r : set) lw += r.width;
       if (k == 0 && !mark.empty()) {
@@ -190,7 +192,10 @@ LaidOutDoc lay_out_slide_text(const Deck& deck, const SlideUnits& units, const F
       }
       // the source's size, the free space below, then smaller down to the minimum
       Plan pl{i, x0, x1, bottom, rtl, centre, c, indent, std::min(it.size, std::max(opts.min_size, it.size * 0.5)), it.size};
-      pl.size = fit_size(it.size, pl.min_size, [&](double z) { return st.place(it, z, x0, x1, b[1], bottom, rtl, centre, c, indent).complete; });
+      pl.size = fit_size(it.size, pl.min_size, [&](double z) {
+        auto p = st.place(it, z, x0, x1, b[1], bottom, rtl, centre, c, indent);
+        return p.complete && !p.overfull;
+      });
       plans.push_back(pl);
       pg.frames.push_back({it.key, {x0, b[1], x1 - x0, bottom - b[1]}});
     }

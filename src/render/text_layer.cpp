@@ -10,6 +10,7 @@
 #include <map>
 #include <set>
 
+#include "core/direction.hpp"
 #include "core/error.hpp"
 #include "core/sha256.hpp"
 #include "core/unicode.hpp"
@@ -275,11 +276,19 @@ void add_text_layer(QPDF& q, std::vector<QPDFPageObjectHelper>& pages, const Lai
         if (open) s += "] TJ\n";
         open = false;
       };
-      // A run whose every cluster is one glyph for one character, as /ToUnicode says, needs
-      // nothing more. Any other run (marks, ligatures, a glyph shared by two characters) is
-      // one /ActualText span: its characters, reversed in a right-to-left run, because
-      // extractors read the span's characters as drawn from left to right and put a
-      // right-to-left line back into reading order themselves (Poppler's pdftotext does).
+      // The text layer, as Chromium (Skia) writes it: a cluster of one glyph for one
+      // character, as /ToUnicode says, needs nothing more; any other cluster (a letter and
+      // its marks, a ligature, a glyph standing for two characters) is one /ActualText span
+      // with its characters in reading order, its glyphs drawn in HarfBuzz's order (visual:
+      // in a right-to-left run a mark comes before the letter it sits on). Poppler's
+      // pdftotext and deckhand's own extraction read both back in reading order.
+      // The text layer: a run whose every cluster is one glyph for one character, as
+      // /ToUnicode says, needs nothing more. Any other run (a letter and its marks, a
+      // ligature, and in Noto Sans Arabic most dotted letters: a dotless letter and a dots
+      // glyph shared with other letters) is one /ActualText span holding the run's
+      // characters, reversed in a right-to-left run: Poppler lays a span's characters out
+      // over its glyphs from left to right and puts a right-to-left line back in reading
+      // order itself (docs/text-setting.md says what was tried and what each reader gives).
       auto cl = clusters(t);
       bool plain = true;
       for (const auto& c : cl) {
@@ -292,31 +301,21 @@ void add_text_layer(QPDF& q, std::vector<QPDFPageObjectHelper>& pages, const Lai
         if (t.rtl) std::reverse(actual.begin(), actual.end());
         s += "/Span << /ActualText <FEFF" + utf16_hex(actual) + "> >> BDC\n";
       }
-      for (const auto& c : cl) {
-        // where each glyph goes, and the order they are drawn in: bases (glyphs that
-        // advance) before the marks set on them
-        std::vector<std::pair<size_t, double>> place;  // glyph, x
-        for (size_t i = c.begin; i < c.end; ++i) {
-          place.push_back({i, pen + t.glyphs[i].dx});
-          pen += t.glyphs[i].advance;
+      for (const auto& g : t.glyphs) {
+        const double target = pen + g.dx;
+        pen += g.advance;
+        if (std::abs(g.dy - rise) > 1e-4) {
+          close();
+          rise = g.dy;
+          s += num(rise) + " Ts\n";
         }
-        std::stable_partition(place.begin(), place.end(), [&](const auto& p) { return t.glyphs[p.first].advance != 0; });
-        for (const auto& [i, target] : place) {
-          const Glyph& g = t.glyphs[i];
-          if (std::abs(g.dy - rise) > 1e-4) {
-            close();
-            rise = g.dy;
-            s += num(rise) + " Ts\n";
-          }
-          if (!open) s += "[";
-          open = true;
-          const double adj = (at - target) * 1000.0 / size;  // TJ: a positive number moves left
-          if (std::abs(adj) > 0.05) s += num(adj, 2) + " ";
-          const unsigned cid = e.new_gid[g.id];
-          s += "<" + hex4(cid) + ">";
-          // the PDF moves by the glyph's width in the font (its /W entry)
-          at = target + static_cast<double>(e.width[g.id]) * size / 1000.0;
-        }
+        if (!open) s += "[";
+        open = true;
+        const double adj = (at - target) * 1000.0 / size;  // TJ: a positive number moves left
+        if (std::abs(adj) > 0.05) s += num(adj, 2) + " ";
+        s += "<" + hex4(e.new_gid[g.id]) + ">";
+        // the PDF moves by the glyph's width in the font (its /W entry)
+        at = target + static_cast<double>(e.width[g.id]) * size / 1000.0;
       }
       close();
       if (!plain) s += "EMC\n";

@@ -8,10 +8,10 @@
 //  - a cluster of one glyph for one character maps through the font's /ToUnicode CMap
 //    (9.10.3), unless that glyph already stands for another character there;
 //  - any other cluster (a base letter with its marks, a ligature, a glyph shared by two
-//    characters) is wrapped in a marked-content span with /ActualText: its characters, in
-//    reading order for left-to-right runs, reversed in right-to-left runs (extractors,
-//    Poppler's pdftotext among them, put a right-to-left line's characters back into
-//    reading order by reversing what is drawn left to right: docs/architecture.md).
+//    characters) is wrapped in a marked-content span with /ActualText holding its
+//    characters in reading order, its glyphs drawn in HarfBuzz's (visual) order: as
+//    Chromium (Skia) writes it, which Poppler's pdftotext and deckhand's extraction read
+//    back in reading order (docs/text-setting.md).
 // Why libqpdf and not libharu: libharu 2.3 draws text only through a character encoding
 // (for TrueType, Unicode through the font's cmap), so it cannot draw a glyph that no
 // character maps to (Arabic contextual forms with marks, ligatures) nor place a mark by

@@ -431,9 +431,10 @@ TEST(Setter, WrappedLinesRejoinToTheParagraphAndFit) {
                              {12, false, {}}, true, "ar");
   auto lines = p.wrap(150, "ar");
   ASSERT_GE(lines.size(), 2u);
-  for (auto [a, b] : lines) EXPECT_LE(p.line_width(a, b), 150 + 1e-6) << unicode::encode(p.text().substr(a, b - a));
-  EXPECT_EQ(lines.front().first, 0u);
-  EXPECT_EQ(lines.back().second, p.text().size());
+  for (const auto& l : lines)
+    EXPECT_LE(p.line_width(l.begin, l.end), 150 + 1e-6) << unicode::encode(p.text().substr(l.begin, l.end - l.begin));
+  EXPECT_EQ(lines.front().begin, 0u);
+  EXPECT_EQ(lines.back().end, p.text().size());
 }
 
 // Issue 7, rule 6: a table's cells (Block::table) print row by row, one row a line.

@@ -64,12 +64,12 @@ std::string set_cases(const std::string& input, const FontSet& fonts) {
       Paragraph p = ts.paragraph(text, {size, bold, {}}, rtl, lang);
       out << "== " << name << " (" << (rtl ? "rtl" : "ltr") << ", " << lang << ", " << num(size) << " pt, " << num(width) << " pt, "
           << align << ")\n";
-      for (auto [a, b] : p.wrap(width, lang)) {
-        auto runs = p.set(a, b, 0, 0);
+      for (const auto& l : p.wrap(width, lang)) {
+        auto runs = p.set(l, 0, 0);
         double w = 0;
         for (const auto& r : runs) w += r.width;
         double x = align == "right" ? width - w : align == "centre" ? (width - w) / 2 : 0;
-        out << "line " << a << "-" << b << " w " << num(w) << " x " << num(x) << (w > width + 1e-6 ? " OVERFULL" : "") << "\n";
+        out << "line " << l.begin << "-" << l.end << (l.hyphen ? " hyphen" : "") << " w " << num(w) << " x " << num(x) << (l.overfull ? " OVERFULL" : "") << "\n";
         for (const auto& r : runs) {
           out << "  run " << fs::path(fonts.get(r.font).path()).filename().string() << " " << (r.rtl ? "rtl" : "ltr") << " x "
               << num(r.x + x) << " \"" << r.text << "\"\n";

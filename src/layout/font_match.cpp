@@ -126,24 +126,28 @@ struct Substitute {
   std::vector<Candidate> candidates;
 };
 
-// Metric-compatible (or close) free families, in order of preference. Sources:
-// - Carlito: "metric-compatible with Calibri" (fonts-crosextra-carlito's description and
-//   the font's own notes; Google's Crosextra fonts, by Łukasz Dziedzic on his Lato).
-//   Measured on the corpus: Calibri's advance widths in powerpoint-ltsc-dynamic-libraries-ru
-//   equal Carlito Regular's for all 80 characters used (docs/fonts.md).
-// - Caladea: "metric-compatible with Cambria" (fonts-crosextra-caladea's description).
-// - Liberation Sans, Serif, Mono: "metric-compatible with Arial, Times New Roman and
-//   Courier New" (fonts-liberation2's description; Arial shares Helvetica's widths by
-//   design, so Liberation Sans stands for Helvetica too); Liberation Sans Narrow for Arial
-//   Narrow is in fonts-liberation (1.x) only.
-// - Arimo, Tinos, Cousine (fonts-croscore, ChromeOS core fonts): metric-compatible with
-//   Arial, Times New Roman, Courier New, by their description.
-// - TeX Gyre (fonts-texgyre, GUST e-foundry; its README): Heros from URW's Nimbus Sans
-//   (Helvetica), Termes from Nimbus Roman (Times), Cursor from Nimbus Mono (Courier),
-//   Pagella from URW Palladio (Palatino), Bonum from URW Bookman (ITC Bookman), Schola from
-//   Century Schoolbook L (New Century Schoolbook), Adventor from URW Gothic (ITC Avant
-//   Garde Gothic), Chorus from URW Chancery (ITC Zapf Chancery, one Medium Italic face);
-//   each keeps its model's metrics. Their files are OpenType CFF.
+// Metric-compatible (or close) free families, in order of preference. Sources (Debian 12
+// package descriptions, the packages' /usr/share/doc, and widths measured on the corpus:
+// docs/fonts.md):
+// - Carlito: "Sans-serif font metric-compatible with Calibri font" (fonts-crosextra-carlito).
+//   Measured: Calibri's advance widths in powerpoint-ltsc-dynamic-libraries-ru equal Carlito
+//   Regular's for all 80 characters used, Calibri Bold's Carlito Bold's.
+// - Caladea: "Serif font metric-compatible with the Cambria font" (fonts-crosextra-caladea).
+// - Liberation Sans, Serif, Mono: "Fonts with the same metrics as Times, Arial and Courier"
+//   (fonts-liberation2; Arial, Times New Roman and Courier New have the widths of
+//   Helvetica, Times and Courier, so Liberation stands for both). Measured: Arial and
+//   Courier New as Liberation Sans and Mono, character for character. Liberation Sans
+//   Narrow, for Arial Narrow, is in fonts-liberation (1.x) only.
+// - Arimo, Tinos, Cousine: "width-compatible fonts" (fonts-croscore; ChromeOS's core fonts
+//   for Arial, Times New Roman, Courier New).
+// - TeX Gyre (fonts-texgyre; /usr/share/doc/fonts-texgyre/README-TeX-Gyre-*.txt): each is
+//   based on a URW font, Heros on Nimbus Sans L (Helvetica), Termes on Nimbus Roman No9 L
+//   (Times), Cursor on Nimbus Mono L (Courier), Pagella on URW Palladio L (Palatino), Bonum
+//   on URW Bookman L (ITC Bookman), Schola on Century Schoolbook L (New Century
+//   Schoolbook), Adventor on URW Gothic L (ITC Avant Garde Gothic), Chorus on URW Chancery
+//   L Medium Italic (ITC Zapf Chancery; its one face), and their READMEs give the widths as
+//   (almost) consistent with Adobe's metric data of the PostScript font, listing the few
+//   exceptions. Their files are OpenType CFF.
 // - The URW base 35 fonts (fonts-urw-base35, Ghostscript's): the same models, CFF and
 //   Type 1 files.
 // - Century Gothic is not Avant Garde: Adventor and URW Gothic only look alike (wider

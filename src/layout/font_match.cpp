@@ -301,12 +301,6 @@ std::optional<FontName> tex_cm(std::string_view name) {
   if (i == 2 || j == i || j != u.size()) return std::nullopt;
   std::string code = u.substr(2, i - 2);
   FontName n;
-  if (prefix == "TC") {  // text companion symbols (tcrm1000)
-    n.family = std::string(name);
-    n.key = squash(name);
-    n.symbol = true;
-    return n;
-  }
   auto find = [&](auto& table) -> const TexCode* {
     for (const auto& t : table)
       if (code == t.code) return &t;
@@ -314,7 +308,7 @@ std::optional<FontName> tex_cm(std::string_view name) {
   };
   const TexCode* t = cm ? find(kCmCodes) : find(kEcCodes);
   if (!t) return std::nullopt;
-  if (t->symbol) {
+  if (t->symbol || prefix == "TC") {  // math symbols (cmsy10), text companion symbols (tcrm1000)
     n.family = std::string(name);
     n.key = squash(name);
     n.symbol = true;

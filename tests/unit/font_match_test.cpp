@@ -300,7 +300,7 @@ TEST(FontMatch, CoversByScript) {
 
 // ---------------------------------------------------------------------------------------
 
-TEST(Bullets, WingdingsAndSymbolPrivateUse) {
+TEST(UnicodeBullet, WingdingsAndSymbolPrivateUse) {
   EXPECT_EQ(unicode_bullet(0xF0A7, "Wingdings"), U'▪');   // "§": PowerPoint's square bullet
   EXPECT_EQ(unicode_bullet(0xF076, "Wingdings"), U'❖');   // "v"
   EXPECT_EQ(unicode_bullet(0xF0D8, "Wingdings"), U'➢');   // "Ø"
@@ -323,7 +323,7 @@ TEST(Bullets, WingdingsAndSymbolPrivateUse) {
   EXPECT_EQ(unicode_bullet(0xF0FC, ""), U'✓');
 }
 
-TEST(Bullets, SymbolFontCodesWithoutOffset) {
+TEST(UnicodeBullet, SymbolFontCodesWithoutOffset) {
   // Wingdings as a simple font without ToUnicode: the byte itself
   EXPECT_EQ(unicode_bullet(0xA7, "GCKSVI+Wingdings"), U'▪');
   EXPECT_EQ(unicode_bullet(U'v', "Wingdings"), U'❖');
@@ -343,7 +343,7 @@ TEST(Bullets, SymbolFontCodesWithoutOffset) {
   EXPECT_EQ(unicode_bullet(U'ü', "Arial"), U'ü');
 }
 
-TEST(Bullets, OpenSymbolAndPlainBullets) {
+TEST(UnicodeBullet, OpenSymbolAndPlainBullets) {
   EXPECT_EQ(unicode_bullet(0xE00A, "OpenSymbol"), U'■');  // LibreOffice's "solid large square"
   EXPECT_EQ(unicode_bullet(0xE00C, "OpenSymbol"), U'◆');  // "solid diamond"
   EXPECT_EQ(unicode_bullet(0xE00A, "DejaVuLGCSans"), U'■');  // the block's font, not the marker's
@@ -361,7 +361,7 @@ TEST(Bullets, OpenSymbolAndPlainBullets) {
   EXPECT_EQ(unicode_bullet(U'l', "Webdings"), 0U);
 }
 
-TEST(Bullets, Markers) {
+TEST(UnicodeBullet, Markers) {
   EXPECT_EQ(unicode_marker("\uF0A7", ""), "▪");
   EXPECT_EQ(unicode_marker("\uF0D8", "Wingdings"), "➢");
   EXPECT_EQ(unicode_marker("\uE00A", ""), "■");

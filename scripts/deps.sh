@@ -2,9 +2,12 @@
 # Installs what deckhand needs, from Debian 12 packages only, and nothing that is there.
 # Usage: sh scripts/deps.sh build|test      (as root; a plain user gets the apt-get line)
 #   build: compiler, CMake, the libraries, the spelling dictionaries extraction reads
-#          line-end hyphens with (German, English, French, Spanish, Russian) and the
+#          line-end hyphens with (German, English, French, Spanish, Russian), the
 #          hyphenation patterns layout breaks lines with (French, Russian, Spanish, English;
-#          read at run time, docs/hyphenation.md)
+#          read at run time, docs/hyphenation.md), and the free fonts that stand in for the
+#          source decks' fonts (Carlito for Calibri, Caladea for Cambria, Liberation for
+#          Arial, Helvetica, Times New Roman and Courier New, TeX Gyre for the other
+#          PostScript fonts: docs/fonts.md), found with fontconfig at run time
 #   test:  the above, plus the independent tools the tests read our output with
 #   fuzz:  the above, plus clang and its libFuzzer and sanitizer runtimes (scripts/fuzz.sh)
 set -eu
@@ -12,7 +15,8 @@ what=${1:-build}
 pkgs="build-essential cmake pkg-config git ca-certificates
   libpoppler-cpp-dev libhpdf-dev libcli11-dev libspdlog-dev libgtest-dev nlohmann-json3-dev
   libyaml-cpp-dev libicu-dev libunibreak-dev libharfbuzz-dev libjpeg-dev zlib1g-dev
-  libpugixml-dev libgettextpo-dev libhunspell-dev libpoppler-private-dev libqpdf-dev nettle-dev libhyphen-dev"
+  libpugixml-dev libgettextpo-dev libhunspell-dev libpoppler-private-dev libqpdf-dev nettle-dev libhyphen-dev
+  libfontconfig-dev fonts-crosextra-carlito fonts-crosextra-caladea fonts-liberation2 fonts-texgyre"
 dicts="hunspell-de-de hunspell-en-us hunspell-fr hunspell-es hunspell-ru hyphen-fr hyphen-ru hyphen-es hyphen-en-us"
 case "$what" in
   build) pkgs="$pkgs $dicts" ;;

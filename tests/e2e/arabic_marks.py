@@ -247,8 +247,9 @@ class PdfFont:
 
     def shapeable(self):
         """Can HarfBuzz shape Arabic with the embedded program itself (cmap and GSUB kept)?"""
-        return (self.tt is not None and "cmap" in self.tt and "GSUB" in self.tt
-                and self.tt["cmap"].getBestCmap() and 0x0644 in self.tt["cmap"].getBestCmap())
+        if self.tt is None or "cmap" not in self.tt or "GSUB" not in self.tt:
+            return False
+        return any(0x0621 <= cp <= 0x064A for cp in (self.tt["cmap"].getBestCmap() or {}))
 
     def is_mark(self, gid):
         """GDEF class 3 in the embedded font, else in the reference font; None when unknown."""
@@ -582,14 +583,14 @@ def build_runs(page):
     runs, cur, brk, prev_base = [], None, False, None
     marks = []          # (mark, word of the letter before, word of the letter after)
     waiting = []        # marks drawn since the last letter
-    last_word, blocked = None, False
+    m_prev = {}         # mark -> word of the letter drawn just before it (None: a space or other glyph)
+    last_word = None
 
     def flush(next_word):
         for m in waiting:
             marks.append([m, m_prev[id(m)], next_word])
         waiting.clear()
 
-    m_prev = {}
     for g in page:
         t = g.text
         if t.strip() == "" and g.ink is None:
@@ -597,12 +598,12 @@ def build_runs(page):
             flush(None)
             last_word = None
             continue
-        if g.mark:
+        if g.mark and (not t or any(is_arabic_char(ch) for ch in t)):
             m_prev[id(g)] = last_word
             waiting.append(g)
             continue
-        if not any(is_arabic_char(ch) for ch in t):
-            cur, prev_base = None, None   # Latin, digits, bullets: the Arabic run ends
+        if g.mark or not any(is_arabic_char(ch) for ch in t):
+            cur, prev_base = None, None   # Latin (and its accents), digits, bullets: the Arabic run ends
             flush(None)
             last_word = None
             continue
@@ -688,17 +689,21 @@ def clusters_of(word, conv):
 
 
 def word_variants(cl, texts):
-    """The logical text of a word; for a ligature (one glyph, several letters: lam-alef) its
-    marks may belong to either letter, so each split is a variant."""
+    """The logical text of a word; for a ligature (one glyph, several letters: lam-alef) each
+    of its marks may belong to its first or its last letter, so each choice is a variant
+    (the first: all marks after the last letter)."""
     parts = []
     for base, marks in cl:
         bt = texts[id(base)]
         mt = "".join(texts[id(m)] for m in marks)
         letters = [i for i, ch in enumerate(bt) if not is_mark_char(ch)]
-        if len(letters) >= 2 and marks:
-            cut = letters[1]
-            opts = [bt[:cut] + "".join(texts[id(m)] for m in marks[:k]) + bt[cut:]
-                    + "".join(texts[id(m)] for m in marks[k:]) for k in range(len(marks) + 1)]
+        if len(letters) >= 2 and marks and len(marks) <= 4:
+            cut = letters[-1]
+            opts = []
+            for bitsel in range(2 ** len(marks)):
+                first = "".join(texts[id(m)] for k, m in enumerate(marks) if bitsel >> k & 1)
+                last = "".join(texts[id(m)] for k, m in enumerate(marks) if not bitsel >> k & 1)
+                opts.append(bt[:cut] + first + bt[cut:] + last)
             parts.append(opts)
         else:
             parts.append([bt + mt])
@@ -1465,14 +1470,15 @@ def utf16hex(t):
     return t.encode("utf-16-be").hex().upper().encode()
 
 
-def writer_pdf(lines, font_path, size, path, tmp, gpos=True):
+def writer_pdf(lines, font_path, size, path, tmp, gpos=True, move_mark=None):
     """A PDF made the way deckhand's new writer is planned: HarfBuzz glyph runs (glyph ids and
     GPOS offsets) in a Type0/CIDFontType2 font (Identity-H, CIDToGIDMap Identity) whose
     program is an hb-subset subset (glyph ids of the subset), a ToUnicode CMap and one
     /ActualText span a line; glyphs drawn in HarfBuzz's output order (left to right, each
     mark before its letter). Lines set right-aligned, one below the other. gpos=False: the
     same, but each mark drawn at the pen with HarfBuzz's offsets dropped (a writer that
-    shapes but does not position marks)."""
+    shapes but does not position marks). move_mark=N: the N-th mark drawn is moved to the right
+    by its letter's advance and 0.2 em more (off its letter, onto the letter before it)."""
     txt = os.path.join(tmp, "writer-text.txt")
     with open(txt, "w", encoding="utf-8") as f:
         f.write("\n".join(lines) + "\n")
@@ -1487,7 +1493,7 @@ def writer_pdf(lines, font_path, size, path, tmp, gpos=True):
     margin, pitch = 36, 2.2 * size
     widths = [sum(e[4] for e in shaped[l]) * k for l in lines]
     W, H = max(widths) + 2 * margin, len(lines) * pitch + 2 * margin
-    content, tounicode, used = [b"BT /F1 %.3f Tf" % size], {}, set()
+    content, tounicode, used, moved = [b"BT /F1 %.3f Tf" % size], {}, set(), []
     for i, line in enumerate(lines):
         hb = shaped[line]
         y = H - margin - (i + 0.7) * pitch
@@ -1515,9 +1521,16 @@ def writer_pdf(lines, font_path, size, path, tmp, gpos=True):
             elif mk:
                 tounicode.setdefault(hb[mk[0]][0], "".join(marks))
         pen = 0
-        for gid, clu, dx, dy, ax in hb:
-            if not gpos and gdef.get(order[gid]) == 3:
-                dx = dy = 0
+        for j, (gid, clu, dx, dy, ax) in enumerate(hb):
+            if gdef.get(order[gid]) == 3:
+                if not gpos:
+                    dx = dy = 0
+                if move_mark is not None:
+                    if move_mark == 0:
+                        letter = next(e for e in hb[j:] if gdef.get(order[e[0]]) != 3)
+                        dx += letter[4] + 0.2 * upem
+                        moved.append((line, gid))
+                    move_mark -= 1
             content.append(b"1 0 0 1 %.3f %.3f Tm <%04X> Tj" % (x + (pen + dx) * k, y + dy * k, gid))
             used.add(gid)
             pen += ax
@@ -1557,6 +1570,7 @@ def writer_pdf(lines, font_path, size, path, tmp, gpos=True):
         stream(prog, b"/Length1 %d" % len(prog)),
     ]
     pdf_file(objects, path)
+    return moved
 
 
 def misset(words, font_path):
@@ -1655,6 +1669,14 @@ def self_test(refs, verbose):
             verdict(r, not passed(r, True) and share >= 0.5 and bad_lines >= 0.5 * len(r.lines),
                     "negative control %s fails: %d of %d marks misplaced (%.0f %%), %d of %d lines over %.0f %%"
                     % (os.path.basename(pdf), r.misplaced, r.marks, 100 * share, bad_lines, len(r.lines), MAX_DIFF_PCT))
+        # one mark in the whole text moved off its letter: the centring test must find it, and only it
+        pdf = os.path.join(tmp, "writer-one-mark-off-12.pdf")
+        writer_pdf(lines, regular, 12, pdf, tmp, move_mark=400)
+        r = check_pdf(pdf, refs, hbview=True, verbose=verbose)
+        negative.append(r)
+        verdict(r, not passed(r, True) and r.misplaced == 1 and r.unaligned == 0,
+                "negative control %s fails: %d of %d marks misplaced (1 moved)"
+                % (os.path.basename(pdf), r.misplaced, r.marks))
         # a writer that shapes but drops HarfBuzz's mark offsets: each mark at its letter's
         # origin. The centring test lets most through (the mark's ink still lies over the
         # letter); the comparison with hb-view must catch it.

@@ -177,7 +177,9 @@ REQUIRED = ["fatha", "damma", "kasra", "sukun", "shadda", "fathatan", "dammatan"
 def count_report(paths):
     strings = [s for p in paths for s in po_strings(p)]
     c = count_marks(strings)
-    lines = ["%d strings, %d Arabic words, %d with marks" % (len(strings), c["words"], c["marked words"])]
+    distinct = set(w for s in strings for w in arabic_words(s) if any(ord(ch) in MARK_NAMES for ch in w))
+    lines = ["%d strings, %d Arabic words, %d with marks (%d different)"
+             % (len(strings), c["words"], c["marked words"], len(distinct))]
     for k in REQUIRED + ["shadda+tanween", "dagger alef"]:
         lines.append("  %-24s %d" % (k, c[k]))
     bad = [k for k in REQUIRED if c[k] == 0]

@@ -92,6 +92,26 @@ std::vector<ShapedGlyph> shape(const FontMetrics& font, const std::u32string& te
   return out;
 }
 
+std::string TextSetter::source_font(const std::string& path) {
+  auto it = source_ids_.find(path);
+  if (it != source_ids_.end()) return it->second;
+  std::string id = "source" + std::to_string(source_ids_.size() + 1);
+  source_[id] = std::make_shared<FontMetrics>(path);
+  source_ids_[path] = id;
+  return id;
+}
+
+const FontMetrics& TextSetter::font(const std::string& id) const {
+  auto it = source_.find(id);
+  return it != source_.end() ? *it->second : fonts_.get(id);
+}
+
+std::map<std::string, std::string> TextSetter::paths() const {
+  auto out = fonts_.paths();
+  for (const auto& [path, id] : source_ids_) out[id] = path;
+  return out;
+}
+
 double fit_size(double size, double min, const std::function<bool(double)>& fits) {
   if (!(min < size)) return size;
   for (double z = size;; z = std::max(min, z * 0.95)) {
@@ -122,15 +142,16 @@ Paragraph TextSetter::paragraph(std::u32string s, const TextStyle& style, bool r
   const std::u32string& t = p.text_;
   const size_t n = t.size();
   p.font_.resize(n);
+  const FontMetrics* first = style.first.empty() ? nullptr : &font(style.first);
   for (size_t i = 0; i < n; ++i) {
-    const std::string* f = &fonts_.font_for(t[i], bold);
+    const std::string* f = first && first->has_glyph(t[i]) && !direction::in_rtl_script(t[i]) ? &style.first : &fonts_.font_for(t[i], bold);
     if (i > 0 && clings(t[i])) f = p.font_[i - 1];
-    else if (i > 0 && (neutral(t[i]) || t[i] == U'\n') && fonts_.get(*p.font_[i - 1]).has_glyph(t[i])) f = p.font_[i - 1];
+    else if (i > 0 && (neutral(t[i]) || t[i] == U'\n') && font(*p.font_[i - 1]).has_glyph(t[i])) f = p.font_[i - 1];
     p.font_[i] = f;
   }
   // a neutral at the start takes the font of what follows it when that font has it
   for (size_t i = n; i-- > 0;)
-    if (i + 1 < n && (neutral(t[i]) || t[i] == U'\n') && p.font_[i] != p.font_[i + 1] && fonts_.get(*p.font_[i + 1]).has_glyph(t[i]) &&
+    if (i + 1 < n && (neutral(t[i]) || t[i] == U'\n') && p.font_[i] != p.font_[i + 1] && font(*p.font_[i + 1]).has_glyph(t[i]) &&
         (i == 0 || p.font_[i - 1] != p.font_[i]))
       p.font_[i] = p.font_[i + 1];
   p.level_ = direction::embedding_levels(t, rtl_base);
@@ -141,7 +162,7 @@ Paragraph TextSetter::paragraph(std::u32string s, const TextStyle& style, bool r
   while (a < n) {
     size_t b = a + 1;
     while (b < n && p.font_[b] == p.font_[a] && p.level_[b] == p.level_[a] && sc[b] == sc[a]) ++b;
-    for (const auto& g : shape(fonts_.get(*p.font_[a]), t, a, b - a, p.level_[a] & 1, style.size, lang))
+    for (const auto& g : shape(font(*p.font_[a]), t, a, b - a, p.level_[a] & 1, style.size, lang))
       if (g.cluster < n) p.adv_[g.cluster] += g.advance;
     a = b;
   }
@@ -158,7 +179,7 @@ std::vector<LineRange> Paragraph::wrap(double width, const std::string& lang) co
   // the hyphen's advance in the font of the paragraph's first character
   double hyphen = 0;
   if (!font_.empty())
-    for (const auto& g : shape(setter_->fonts_.get(*font_[0]), U"-", 0, 1, false, style_.size, lang)) hyphen += g.advance;
+    for (const auto& g : shape(setter_->font(*font_[0]), U"-", 0, 1, false, style_.size, lang)) hyphen += g.advance;
   return wrap_ranges_at(text_, [this](size_t i) { return text_[i] == U'\n' ? 0.0 : adv_[i]; }, hyphen, width, lang);
 }
 
@@ -199,7 +220,7 @@ std::vector<TextRun> Paragraph::set(size_t a, size_t b, double x, double baselin
       ++m;
     }
     const std::string& id = *fo[order[k]];
-    const FontMetrics& f = fonts.get(id);
+    const FontMetrics& f = setter_->font(id);
     auto gl = shape(f, line, lo, hi + 1 - lo, rtl, style_.size, lang_);
     TextRun t;
     t.x = x;

@@ -21,6 +21,8 @@
 // Pure: no PDF library. Errors: none thrown for text; a font id the FontSet does not have
 // is a bug (Error(Exit::failure)).
 #include <functional>
+#include <map>
+#include <memory>
 #include <set>
 #include <string>
 #include <utility>
@@ -36,6 +38,9 @@ struct TextStyle {
   double size = 10;          // points
   bool bold = false;
   Color color;
+  // A font tried before the layout's chain (TextSetter::source_font: the source deck's
+  // font or its metric-compatible stand-in, docs/fonts.md); "" for the chain alone.
+  std::string first;
 };
 
 class TextSetter;
@@ -85,6 +90,13 @@ class TextSetter {
   // The width of one line of text as line() sets it.
   double width(const std::string& utf8, const TextStyle& style, bool rtl_base, const std::string& lang);
   const FontSet& fonts() const { return fonts_; }
+  // A font file tried before the chain (TextStyle::first): its id ("source1", ...), loaded
+  // once. Throws Error(Exit::layout) when the file cannot be read as a font.
+  std::string source_font(const std::string& path);
+  // The font of an id: the layout's (FontSet) or a source font's.
+  const FontMetrics& font(const std::string& id) const;
+  // Every font id this setter's runs may name, with its file: for LaidOutDoc::fonts.
+  std::map<std::string, std::string> paths() const;
   // characters no font of the chain has (drawn as □)
   const std::set<char32_t>& missing() const { return missing_; }
 
@@ -92,6 +104,8 @@ class TextSetter {
   friend class Paragraph;
   const FontSet& fonts_;
   std::set<char32_t> missing_;
+  std::map<std::string, std::shared_ptr<FontMetrics>> source_;  // id -> font
+  std::map<std::string, std::string> source_ids_;               // path -> id
 };
 
 // The setter's one rule for text that does not fit: the largest of size, size × 0.95,

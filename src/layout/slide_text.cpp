@@ -7,7 +7,9 @@
 #include "core/direction.hpp"
 #include "core/unicode.hpp"
 #include "layout/setter.hpp"
+#include "layout/bullets.hpp"
 #include "layout/engine.hpp"
+#include "layout/font_match.hpp"
 #include "layout/text.hpp"
 
 namespace deckhand::layout {
@@ -19,6 +21,8 @@ struct Item {
   double size = 0;
   bool bold = false;
   int level = 0;
+  std::string font;  // the source's font name (Style::font)
+  bool italic = false;
 };
 
 std::vector<Item> items_of(const Slide& s, double sh) {
@@ -29,9 +33,9 @@ std::vector<Item> items_of(const Slide& s, double sh) {
   };
   std::vector<Item> items;
   if (!s.title.empty())
-    items.push_back({s.id + ".title", s.title, "", s.title_bbox, size_of(s.title_style.size, sh * 0.07), s.title_style.bold, 0});
+    items.push_back({s.id + ".title", s.title, "", s.title_bbox, size_of(s.title_style.size, sh * 0.07), s.title_style.bold, 0, s.title_style.font, s.title_style.italic});
   for (const auto& b : s.blocks)
-    items.push_back({b.id, b.text, b.marker, b.bbox, size_of(b.style.size, sh * 0.045), b.style.bold, b.level});
+    items.push_back({b.id, b.text, b.marker, b.bbox, size_of(b.style.size, sh * 0.045), b.style.bold, b.level, b.style.font, b.style.italic});
   return items;
 }
 
@@ -55,16 +59,35 @@ struct Setter {
   };
   // Lines from y down to y_max in x0..x1, the marker at the start side (x0 left to right,
   // ending at x1 right to left) and the text `indent` (the source's, 0: unknown) from it.
+  // The source's font for an item, or its metric-compatible stand-in (layout/font_match.hpp),
+  // tried before the layout's chain; "" when none is installed (or it is not TrueType).
+  std::string first_font(const Item& it) {
+    if (it.font.empty()) return "";
+    FontMatch m = match_font({it.font, it.bold, it.italic});
+    if (!m.found() || !m.truetype() || m.face_index != 0 || (it.bold && m.synthetic_bold)) return "";
+    return ts.source_font(m.path);
+  }
+
+  // What to draw before an item: a number as found, the source's bullet (a symbol font's
+  // private-use bullet as its Unicode equivalent), else the layout's bullet for its level.
+  static std::string marker_of(const Item& it) {
+    std::string m = marker_for(it.marker, it.level);
+    if (m == it.marker) return m;  // a number or letter as found
+    std::string u = unicode_marker(it.marker, it.font);
+    return u.empty() ? m : u;
+  }
+
   Placed place(const Item& it, double size, double x0, double x1, double y, double y_max, bool rtl, bool centre, Color c,
                double indent) {
     Placed out;
-    const FontMetrics& f = ts.fonts().get(it.bold ? "bold" : "regular");
+    const std::string first = first_font(it);
+    const FontMetrics& f = first.empty() ? ts.fonts().get(it.bold ? "bold" : "regular") : ts.font(first);
     const double lh = size * 1.2;
-    const std::string mark = draws_marker(it) ? marker_for(it.marker, it.level) : "";
-    const TextStyle ms{size, false, c};
+    const std::string mark = draws_marker(it) ? marker_of(it) : "";
+    const TextStyle ms{size, false, c, first};
     // the marker's room: the source's, from the marker's start to the text's, scaled with the size
     double bw = mark.empty() ? 0 : indent > 0 ? indent * size / it.size : std::max(size * 1.1, ts.width(mark, ms, rtl, lang) + size * 0.35);
-    Paragraph para = ts.paragraph(it.text, {size, it.bold, c}, rtl, lang);
+    Paragraph para = ts.paragraph(it.text, {size, it.bold, c, first}, rtl, lang);
     const double w = std::max(size, x1 - x0 - bw);
     auto lines = para.wrap(w, lang);
     double cur = y;
@@ -235,7 +258,7 @@ LaidOutDoc lay_out_slide_text(const Deck& deck, const SlideUnits& units, const F
     }
     diag.warn({"missing-glyph", opts.file, 0, "no font in the chain has these characters; they print as a box (□): " + list});
   }
-  doc.fonts = fonts.paths();
+  doc.fonts = st.ts.paths();
   doc.title = deck.title;
   doc.subject = "Translated slides of " + (deck.source.file.empty() ? std::string("a slide deck") : deck.source.file);
   return doc;

@@ -250,6 +250,8 @@ void add_text_layer(QPDF& q, std::vector<QPDFPageObjectHelper>& pages, const Lai
       for (const auto& c : clusters(t))
         if (c.end - c.begin == c.text.size() && c.text.size() > 1)
           for (size_t k = 0; k < c.text.size(); ++k) e.to_unicode.emplace(t.glyphs[c.begin + k].id, std::u32string(1, c.text[paired(t, c, k)]));
+        else if (c.end - c.begin == 1 && c.text.size() > 1)  // a ligature: its letters, in visual order in a right-to-left run
+          e.to_unicode.emplace(t.glyphs[c.begin].id, t.rtl ? std::u32string(c.text.rbegin(), c.text.rend()) : c.text);
     }
   int index = 0;
   for (auto& [path, e] : files) embed(q, e, ++index);

@@ -659,7 +659,7 @@ int Job::run_slides() {
   if (o.input.empty()) throw Error(Exit::usage, "", "no input deck given", "deckhand slides talk.pdf --translations talk.fr.po -o talk-fr.pdf");
   if (o.translations.empty())
     throw Error(Exit::usage, "", "no translation file given", "add --translations talk.fr.po (XLIFF or PO)");
-  if (o.output.empty() && !o.slides_check) throw Error(Exit::usage, "", "no output file given", "add -o talk-fr.pdf");
+  if (o.output.empty() && !o.slides_check && o.dump.empty()) throw Error(Exit::usage, "", "no output file given", "add -o talk-fr.pdf");
   if (!(o.min_size > 0 && o.min_size <= 600))
     throw Error(Exit::usage, "", "--min-size " + std::to_string(o.min_size) + ": out of range", "give a size in points, e.g. --min-size 8");
   std::vector<std::string> inputs{o.input, o.source, o.translations};
@@ -691,6 +691,12 @@ int Job::run_slides() {
   so.min_size = o.min_size;
   so.file = o.input;
   const size_t translated = render::translated_units(source_deck, deck).translated.size();
+  if (!o.dump.empty()) {  // the translated text as laid out: each unit's room (a frame) and runs
+    LaidOutDoc doc = render::translate_slides(source_deck, deck, pdf, o.password, fonts, so, diag, "");
+    if (strict_fails(diag)) return finish(diag);
+    write_output(o.output.empty() ? "-" : o.output, o.dump == "layout-text" ? to_text(doc) : to_json(doc).dump(2) + "\n", inputs);
+    return finish(diag);
+  }
   if (o.slides_check) {
     LaidOutDoc doc = render::translate_slides(source_deck, deck, pdf, o.password, fonts, so, diag, "");
     std::map<std::string, std::string> ids;  // key -> unit id

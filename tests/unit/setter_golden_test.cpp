@@ -116,3 +116,83 @@ TEST(SetterGolden, EveryReferenceFileSetsAsExpected) {
   }
   EXPECT_GE(files, 4);
 }
+
+// Issue 17: no word is broken without a hyphen outside CJK, Thai and URLs. Every unit of
+// the sample's translations into the six UN languages (and the English source), and their
+// pseudo-translations at +40 % and +80 %, set by the text setter with the bundled fonts at
+// widths from 40 to 400 pt: each line ends at a space or mandatory break, at a hyphenation
+// point (a hyphen is drawn), between two characters of a script written without spaces,
+// inside a URL after "/" or ".", or after a hyphen or dash already in the text.
+#include <regex>
+
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+
+#include "l10n/strings.hpp"
+
+namespace {
+bool letter_like(char32_t c) { return u_isalnum(static_cast<UChar32>(c)) || u_getIntPropertyValue(static_cast<UChar32>(c), UCHAR_GENERAL_CATEGORY_MASK) & U_GC_M_MASK; }
+bool no_spaces_script(char32_t c) {
+  UErrorCode e = U_ZERO_ERROR;
+  UScriptCode s = uscript_getScript(static_cast<UChar32>(c), &e);
+  return s == USCRIPT_HAN || s == USCRIPT_HIRAGANA || s == USCRIPT_KATAKANA || s == USCRIPT_THAI || s == USCRIPT_LAO ||
+         s == USCRIPT_KHMER || s == USCRIPT_MYANMAR || s == USCRIPT_HANGUL;
+}
+}  // namespace
+
+TEST(SetterBreaks, NoWordIsBrokenWithoutAHyphenInTheSixUnLanguagesAndPseudo) {
+  LayoutDef def = load_layout("outline", kSourceDataDir);
+  FontSet fonts;
+  load_fonts(def, fonts);
+  const fs::path dir = fs::path(DECKHAND_SOURCE_DIR) / "samples/translations";
+  std::vector<std::pair<std::string, std::string>> texts;  // lang, text
+  std::regex msg(R"re(^msgstr "(.+)"$)re"), id(R"re(^msgid "(.+)"$)re");
+  for (const char* lang : {"ar", "zh", "fr", "ru", "es"}) {
+    std::ifstream f(dir / (std::string("ietf-wsis20.") + lang + ".po"));
+    ASSERT_TRUE(f) << lang;
+    std::string line;
+    std::smatch m;
+    while (std::getline(f, line)) {
+      if (std::regex_match(line, m, msg)) texts.push_back({lang, m[1]});
+      else if (std::string(lang) == "fr" && std::regex_match(line, m, id)) {  // the English source, once
+        texts.push_back({"en", m[1]});
+        for (double x : {0.4, 0.8}) texts.push_back({"en", l10n::pseudo(m[1], x)});
+      }
+    }
+  }
+  texts.push_back({"en", "See https://datatracker.ietf.org/doc/html/rfc9000 and internationalisation."});
+  ASSERT_GT(texts.size(), 100u);
+  size_t lines = 0, hyphenated = 0;
+  for (const auto& [lang, text] : texts) {
+    TextSetter ts(fonts);
+    const bool rtl = lang == "ar";
+    for (double size : {10.0, 18.0})
+      for (double width = 40; width <= 400; width += 30) {
+        Paragraph p = ts.paragraph(text, {size, false, {}}, rtl, lang);
+        const std::u32string& t = p.text();
+        auto ls = p.wrap(width, lang);
+        for (size_t k = 0; k + 1 < ls.size(); ++k) {
+          ++lines;
+          const auto& l = ls[k];
+          size_t next = ls[k + 1].begin;
+          if (l.hyphen) { ++hyphenated; continue; }
+          if (l.end == 0 || next >= t.size() || next > l.end) continue;  // spaces between the lines: a word boundary
+          char32_t a = t[l.end - 1], b = t[next];
+          bool ok = !letter_like(a) || !letter_like(b) || (no_spaces_script(a) && no_spaces_script(b)) ||
+                    no_spaces_script(a) || no_spaces_script(b);
+          // inside a URL, after "/" or "."
+          if (!ok) {
+            std::string before = unicode::encode(t.substr(0, l.end));
+            size_t sp = before.find_last_of(' ');
+            std::string word = before.substr(sp == std::string::npos ? 0 : sp + 1);
+            ok = word.find("://") != std::string::npos || word.find("www.") != std::string::npos;
+          }
+          EXPECT_TRUE(ok) << lang << " at " << width << " pt: a word broken without a hyphen: \""
+                          << unicode::encode(t.substr(l.begin, l.end - l.begin)) << "\" | \""
+                          << unicode::encode(t.substr(next, std::min<size_t>(20, t.size() - next))) << "\"";
+        }
+      }
+  }
+  EXPECT_GT(lines, 1000u);
+  EXPECT_GT(hyphenated, 10u);  // the dictionaries were used
+}

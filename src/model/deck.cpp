@@ -1,5 +1,7 @@
 #include "model/deck.hpp"
 
+#include "core/unicode.hpp"
+
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
@@ -178,6 +180,13 @@ nlohmann::ordered_json to_json(const Deck& d) {
       jb["column"] = b.column;
       if (b.table) jb["table"] = {{"id", b.table->id}, {"row", b.table->row}, {"column", b.table->column}};
       if (b.code) jb["code"] = true;
+      for (const auto& sp : b.spans) {
+        nlohmann::ordered_json js2 = {{"begin", sp.begin}, {"end", sp.end}};
+        if (sp.bold) js2["bold"] = true;
+        if (sp.italic) js2["italic"] = true;
+        if (!sp.color.empty()) js2["color"] = sp.color;
+        jb["spans"].push_back(std::move(js2));
+      }
       blocks.push_back(std::move(jb));
     }
     if (!s.notes.empty()) js["notes"] = s.notes;
@@ -275,6 +284,29 @@ static Deck deck_from_json_unchecked(const nlohmann::json& j, const std::string&
           c.row = integer(*tb, "row", file, tw, 0, 0, 100000);
           c.column = integer(*tb, "column", file, tw, 0, 0, 1000);
           b.table = c;
+        }
+        if (auto sp = jb.find("spans"); sp != jb.end() && !sp->is_null()) {
+          if (!sp->is_array()) bad(file, bw + "/spans", "not an array of objects with begin and end");
+          const int len = static_cast<int>(std::min<size_t>(unicode::decode(b.text).size(), 1000000));
+          int last = 0;
+          for (size_t k3 = 0; k3 < sp->size(); ++k3) {
+            std::string sw = bw + "/spans/" + std::to_string(k3);
+            const auto& jsp = (*sp)[k3];
+            if (!jsp.is_object()) bad(file, sw, "expected an object with begin and end");
+            TextSpan t;
+            int from = integer(jsp, "begin", file, sw, 0, 0, len);
+            int to = integer(jsp, "end", file, sw, len, 0, len);
+            if (from < last || to <= from) bad(file, sw, "spans must be sorted, not overlap, and hold at least one character (begin < end, code points)");
+            last = to;
+            t.begin = static_cast<size_t>(from), t.end = static_cast<size_t>(to);
+            t.bold = get<bool>(jsp, "bold", file, sw, false, false);
+            t.italic = get<bool>(jsp, "italic", file, sw, false, false);
+            t.color = get<std::string>(jsp, "color", file, sw, "", false);
+            if (!t.color.empty() && !(t.color.size() == 7 && t.color[0] == '#' &&
+                                      t.color.find_first_not_of("0123456789abcdefABCDEF", 1) == std::string::npos))
+              bad(file, sw + "/color", "expected a colour as #rrggbb");
+            b.spans.push_back(std::move(t));
+          }
         }
         s.blocks.push_back(std::move(b));
       }

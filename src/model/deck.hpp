@@ -29,6 +29,17 @@ struct TableCell {
   bool operator==(const TableCell&) const = default;
 };
 
+// A stretch of a block's text (or a title) set otherwise than the rest of it: a bold or
+// italic word, a word in another colour. [begin, end) are code point offsets into the text;
+// spans are sorted and do not overlap. A span says only what differs from the block's style.
+struct TextSpan {
+  size_t begin = 0, end = 0;
+  bool bold = false;
+  bool italic = false;
+  std::string color;    // "#rrggbb", or "" for the block's colour
+  bool operator==(const TextSpan&) const = default;
+};
+
 struct Block {
   std::string id;       // "s3.b2": stable within a deck
   int level = 0;        // 0 = paragraph, 1.. = bullet depth
@@ -41,6 +52,7 @@ struct Block {
   // A code listing (lines set in a monospaced font, kept as one block): its lines joined
   // by "\n", indentation kept as spaces; no markers are read inside it.
   bool code = false;
+  std::vector<TextSpan> spans;  // bold, italic or coloured words inside it (none: all one style)
 };
 
 // A piece of the page's text layer that did not become the slide's title, blocks or

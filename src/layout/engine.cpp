@@ -215,6 +215,7 @@ struct Builder {
     Color color;
     bool centre = false;  // centred lines (a title centred on its slide)
     std::string marker = "";  // as found on the slide ("1.", "a)"); "" for the level's bullet
+    std::vector<TextSpan> spans = {};  // bold, italic or coloured words (Block::spans)
   };
 
   std::vector<Para> slide_paras(const Slide& s, double scale) const {
@@ -230,7 +231,7 @@ struct Builder {
     for (size_t k = 0; k < s.blocks.size(); ++k) {
       const Block& b = s.blocks[k];
       if (!b.table) {
-        ps.push_back({b.text, size, d.body.bold, b.level, d.text, false, b.marker});
+        ps.push_back({b.text, size, d.body.bold, b.level, d.text, false, b.marker, b.spans});
         continue;
       }
       std::string row = b.text;
@@ -264,7 +265,18 @@ struct Builder {
       const std::string mark = marker_for(p.marker, p.level);
       const bool rtl = rtl_of(p.text);
       double bw = p.level > 0 ? std::max(p.size * 1.1, ts.width(mark, {p.size, false, p.color}, rtl, lang) + p.size * 0.35) : 0;
-      Paragraph para = ts.paragraph(p.text, {p.size, p.bold, p.color}, rtl, lang);
+      std::vector<StyledRange> ranges;
+      for (const auto& sp : p.spans) {
+        StyledRange r;
+        r.begin = sp.begin, r.end = sp.end;
+        r.style = {p.size, p.bold || sp.bold, p.color};
+        r.style.italic = sp.italic;
+        if (sp.color.size() == 7)
+          r.style.color = {std::stoi(sp.color.substr(1, 2), nullptr, 16) / 255.0, std::stoi(sp.color.substr(3, 2), nullptr, 16) / 255.0,
+                           std::stoi(sp.color.substr(5, 2), nullptr, 16) / 255.0};
+        ranges.push_back(std::move(r));
+      }
+      Paragraph para = ts.paragraph(p.text, {p.size, p.bold, p.color}, rtl, lang, ranges);
       auto lines = para.wrap(std::max(10.0, w - indent - bw), lang);
       if (i > 0) cur += p.size * 0.35;  // paragraph spacing
       for (size_t k = 0; k < lines.size(); ++k) {
@@ -412,12 +424,13 @@ struct Builder {
       int level;
       bool centre = false;
       std::string marker = "";
+      std::vector<TextSpan> spans = {};
     };
     std::vector<Item> items;
     if (!s.title.empty())
       items.push_back({s.id + ".title", s.title, s.title_bbox, s.title_style.size > 0 ? s.title_style.size : sh * 0.07, true, 0});
     for (const auto& b : s.blocks)
-      items.push_back({b.id, b.text, b.bbox, b.style.size > 0 ? b.style.size : sh * 0.045, b.style.bold, b.level, false, b.marker});
+      items.push_back({b.id, b.text, b.bbox, b.style.size > 0 ? b.style.size : sh * 0.045, b.style.bold, b.level, false, b.marker, b.spans});
     // boxes reaching outside the slide (a Marp title starting above it) are clamped to it
     for (auto& it : items) {
       it.box[0] = std::clamp(it.box[0], 0.0, sw);
@@ -483,7 +496,7 @@ struct Builder {
     auto fits_at = [&](size_t i, double scale) {
       const Item& it = items[i];
       const Room& r = rooms[i];
-      return place({{it.text, std::max(r.min_size, r.size * scale), it.bold, it.level, d.text, it.centre, it.marker}}, r.x, r.y, r.w, r.y_max, false).fits();
+      return place({{it.text, std::max(r.min_size, r.size * scale), it.bold, it.level, d.text, it.centre, it.marker, it.spans}}, r.x, r.y, r.w, r.y_max, false).fits();
     };
     auto best_scale = [&](size_t i) {
       return fit_size(1.0, std::min(1.0, rooms[i].min_size / rooms[i].size), [&](double sc) { return fits_at(i, sc); });
@@ -511,9 +524,9 @@ struct Builder {
       double sz = std::max(r.min_size, r.size * sc);
       // the scale found before the push-down may no longer fit: shrink again, to min_size
       sz = fit_size(sz, std::min(sz, r.min_size), [&](double z) {
-        return place({{it.text, z, it.bold, it.level, d.text, it.centre, it.marker}}, r.x, r.y, r.w, r.y_max, false).fits();
+        return place({{it.text, z, it.bold, it.level, d.text, it.centre, it.marker, it.spans}}, r.x, r.y, r.w, r.y_max, false).fits();
       });
-      Placed best = place({{it.text, sz, it.bold, it.level, d.text, it.centre, it.marker}}, r.x, r.y, r.w, r.y_max, false);
+      Placed best = place({{it.text, sz, it.bold, it.level, d.text, it.centre, it.marker, it.spans}}, r.x, r.y, r.w, r.y_max, false);
       auto extent = [](const Placed& p) {
         std::array<double, 2> e{1e9, -1e9};
         for (const auto& run : p.runs) { e[0] = std::min(e[0], run.x); e[1] = std::max(e[1], run.x + run.width); }
@@ -529,10 +542,10 @@ struct Builder {
         if (!hit) break;
         r.y = (*hit)[3];
         r.y_max = std::max(r.y_max, r.y);
-        best = place({{it.text, sz, it.bold, it.level, d.text, it.centre, it.marker}}, r.x, r.y, r.w, r.y_max, false);
+        best = place({{it.text, sz, it.bold, it.level, d.text, it.centre, it.marker, it.spans}}, r.x, r.y, r.w, r.y_max, false);
       }
       if (!best.complete) {
-        Placed all = place({{it.text, sz, it.bold, it.level, d.text, it.centre, it.marker}}, r.x, r.y, r.w, 1e9, false);
+        Placed all = place({{it.text, sz, it.bold, it.level, d.text, it.centre, it.marker, it.spans}}, r.x, r.y, r.w, 1e9, false);
         double need = all.height / std::max(1.0, r.y_max - r.y);
         doc.overflows.push_back({s.page, it.key, need});
         diag.warn({"text-overflow", o.file, s.page,
@@ -630,7 +643,15 @@ struct Builder {
             px += indent;
             pw -= indent;
           }
-          one = {{unicode::encode(logical.substr(std::min(pl.rest, logical.size()))), p.size, p.bold, 0, p.color}};
+          const size_t cut = std::min(pl.rest, logical.size());
+          std::vector<TextSpan> rest_spans;  // the spans of what is left, moved to its start
+          for (auto sp : one[0].spans)
+            if (sp.end > cut) {
+              sp.begin = sp.begin > cut ? sp.begin - cut : 0;
+              sp.end -= cut;
+              rest_spans.push_back(sp);
+            }
+          one = {{unicode::encode(logical.substr(cut)), p.size, p.bold, 0, p.color, false, "", rest_spans}};
         }
       }
     };

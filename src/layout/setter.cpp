@@ -119,11 +119,13 @@ double fit_size(double size, double min, const std::function<bool(double)>& fits
   }
 }
 
-Paragraph TextSetter::paragraph(const std::string& utf8, const TextStyle& style, bool rtl_base, const std::string& lang) {
-  return paragraph(unicode::decode(utf8), style, rtl_base, lang);
+Paragraph TextSetter::paragraph(const std::string& utf8, const TextStyle& style, bool rtl_base, const std::string& lang,
+                                const std::vector<StyledRange>& ranges) {
+  return paragraph(unicode::decode(utf8), style, rtl_base, lang, ranges);
 }
 
-Paragraph TextSetter::paragraph(std::u32string s, const TextStyle& style, bool rtl_base, const std::string& lang) {
+Paragraph TextSetter::paragraph(std::u32string s, const TextStyle& style, bool rtl_base, const std::string& lang,
+                                const std::vector<StyledRange>& ranges) {
   Paragraph p;
   p.setter_ = this;
   p.style_ = style;
@@ -141,17 +143,30 @@ Paragraph TextSetter::paragraph(std::u32string s, const TextStyle& style, bool r
   p.text_ = std::move(s);
   const std::u32string& t = p.text_;
   const size_t n = t.size();
+  p.styles_ = {style};
+  p.char_style_.assign(n, 0);
+  for (const auto& r : ranges) {
+    if (r.begin >= r.end || r.begin >= n || p.styles_.size() >= 255) continue;
+    p.styles_.push_back(r.style);
+    p.styles_.back().size = style.size;
+    for (size_t i = r.begin; i < std::min(r.end, n); ++i) p.char_style_[i] = static_cast<unsigned char>(p.styles_.size() - 1);
+  }
   p.font_.resize(n);
-  const FontMetrics* first = style.first.empty() ? nullptr : &font(style.first);
   for (size_t i = 0; i < n; ++i) {
-    const std::string* f = first && first->has_glyph(t[i]) && !direction::in_rtl_script(t[i]) ? &style.first : &fonts_.font_for(t[i], bold);
+    const TextStyle& st = p.styles_[p.char_style_[i]];
+    const FontMetrics* first = st.first.empty() ? nullptr : &font(st.first);
+    const std::string* f = nullptr;
     if (i > 0 && clings(t[i])) f = p.font_[i - 1];
-    else if (i > 0 && (neutral(t[i]) || t[i] == U'\n') && font(*p.font_[i - 1]).has_glyph(t[i])) f = p.font_[i - 1];
+    else if (i > 0 && (neutral(t[i]) || t[i] == U'\n') && p.char_style_[i] == p.char_style_[i - 1] && font(*p.font_[i - 1]).has_glyph(t[i]))
+      f = p.font_[i - 1];
+    else if (first && first->has_glyph(t[i]) && !direction::in_rtl_script(t[i])) f = &st.first;
+    else f = &fonts_.font_for(t[i], st.bold);
     p.font_[i] = f;
   }
   // a neutral at the start takes the font of what follows it when that font has it
   for (size_t i = n; i-- > 0;)
-    if (i + 1 < n && (neutral(t[i]) || t[i] == U'\n') && p.font_[i] != p.font_[i + 1] && font(*p.font_[i + 1]).has_glyph(t[i]) &&
+    if (i + 1 < n && (neutral(t[i]) || t[i] == U'\n') && p.font_[i] != p.font_[i + 1] && p.char_style_[i] == p.char_style_[i + 1] &&
+        font(*p.font_[i + 1]).has_glyph(t[i]) &&
         (i == 0 || p.font_[i - 1] != p.font_[i]))
       p.font_[i] = p.font_[i + 1];
   p.level_ = direction::embedding_levels(t, rtl_base);
@@ -161,7 +176,7 @@ Paragraph TextSetter::paragraph(std::u32string s, const TextStyle& style, bool r
   size_t a = 0;
   while (a < n) {
     size_t b = a + 1;
-    while (b < n && p.font_[b] == p.font_[a] && p.level_[b] == p.level_[a] && sc[b] == sc[a]) ++b;
+    while (b < n && p.font_[b] == p.font_[a] && p.level_[b] == p.level_[a] && sc[b] == sc[a] && p.char_style_[b] == p.char_style_[a]) ++b;
     for (const auto& g : shape(font(*p.font_[a]), t, a, b - a, p.level_[a] & 1, style.size, lang))
       if (g.cluster < n) p.adv_[g.cluster] += g.advance;
     a = b;
@@ -191,17 +206,20 @@ std::vector<TextRun> Paragraph::set(size_t a, size_t b, double x, double baselin
   std::u32string line;
   std::vector<unsigned char> lv;
   std::vector<const std::string*> fo;
+  std::vector<unsigned char> si;
   for (size_t i = a; i < b; ++i) {
     if (text_[i] == U'\n') continue;
     line += text_[i];
     lv.push_back(level_[i]);
     fo.push_back(font_[i]);
+    si.push_back(char_style_[i]);
   }
   if (line.empty()) return out;
-  if (hyphen) {  // in the last character's font and direction
+  if (hyphen) {  // in the last character's font, direction and style
     line += U'-';
     lv.push_back(lv.back());
     fo.push_back(fo.back());
+    si.push_back(si.back());
   }
   auto sc = scripts(line);
   std::vector<size_t> order = direction::visual_order(lv);
@@ -215,7 +233,7 @@ std::vector<TextRun> Paragraph::set(size_t a, size_t b, double x, double baselin
     while (m < order.size()) {
       size_t c = order[m];
       bool adjacent = rtl ? c + 1 == lo : c == hi + 1;
-      if (!adjacent || lv[c] != lv[order[k]] || fo[c] != fo[order[k]] || sc[c] != sc[order[k]]) break;
+      if (!adjacent || lv[c] != lv[order[k]] || fo[c] != fo[order[k]] || sc[c] != sc[order[k]] || si[c] != si[order[k]]) break;
       lo = std::min(lo, c), hi = std::max(hi, c);
       ++m;
     }
@@ -229,8 +247,10 @@ std::vector<TextRun> Paragraph::set(size_t a, size_t b, double x, double baselin
     t.font = id;
     t.text = unicode::encode(line.substr(lo, hi + 1 - lo));
     t.rtl = rtl;
-    t.color = style_.color;
-    t.stroke = style_.bold && fonts.synthetic_bold(id);
+    const TextStyle& st = styles_[si[order[k]]];
+    t.color = st.color;
+    t.stroke = st.bold && fonts.synthetic_bold(id);
+    t.oblique = st.italic && !(id == st.first && st.italic_face);
     t.ascent = f.ascent(style_.size);
     t.descent = f.descent(style_.size);
     // each cluster's text: from its first character to the next cluster's

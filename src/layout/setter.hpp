@@ -41,6 +41,15 @@ struct TextStyle {
   // A font tried before the layout's chain (TextSetter::source_font: the source deck's
   // font or its metric-compatible stand-in, docs/fonts.md); "" for the chain alone.
   std::string first;
+  bool italic = false;       // drawn slanted (TextRun::oblique) unless `first` is an italic face
+  bool italic_face = false;  // `first` is an italic face
+};
+
+// A stretch of a paragraph set in another style (a bold word: model/deck.hpp TextSpan):
+// [begin, end) code points of the paragraph's text; sorted, not overlapping.
+struct StyledRange {
+  size_t begin = 0, end = 0;
+  TextStyle style;
 };
 
 class TextSetter;
@@ -72,6 +81,8 @@ class Paragraph {
   TextStyle style_;
   bool rtl_ = false;
   std::string lang_;
+  std::vector<TextStyle> styles_;          // [0]: the paragraph's; then its ranges'
+  std::vector<unsigned char> char_style_;  // style of each character (index into styles_)
   std::vector<const std::string*> font_;  // font id of each character
   std::vector<unsigned char> level_;       // bidi level of each character
   std::vector<double> adv_;
@@ -82,8 +93,11 @@ class TextSetter {
   explicit TextSetter(const FontSet& fonts) : fonts_(fonts) {}
   // `rtl_base`: the paragraph's base direction is right to left (else left to right);
   // `lang`: BCP 47 tag of the text's language ("" unknown), for shaping and breaking.
-  Paragraph paragraph(const std::string& utf8, const TextStyle& style, bool rtl_base, const std::string& lang);
-  Paragraph paragraph(std::u32string text, const TextStyle& style, bool rtl_base, const std::string& lang);
+  // `ranges`: stretches in other styles (same size); the rest is in `style`.
+  Paragraph paragraph(const std::string& utf8, const TextStyle& style, bool rtl_base, const std::string& lang,
+                      const std::vector<StyledRange>& ranges = {});
+  Paragraph paragraph(std::u32string text, const TextStyle& style, bool rtl_base, const std::string& lang,
+                      const std::vector<StyledRange>& ranges = {});
   // One line of text, not broken: its runs from x (its left end), and its width.
   std::vector<TextRun> line(const std::string& utf8, const TextStyle& style, bool rtl_base, const std::string& lang, double x,
                             double baseline, double* width = nullptr);

@@ -23,6 +23,7 @@ struct Item {
   int level = 0;
   std::string font;  // the source's font name (Style::font)
   bool italic = false;
+  std::vector<TextSpan> spans;  // bold, italic or coloured words (the translation's)
 };
 
 std::vector<Item> items_of(const Slide& s, double sh) {
@@ -35,7 +36,7 @@ std::vector<Item> items_of(const Slide& s, double sh) {
   if (!s.title.empty())
     items.push_back({s.id + ".title", s.title, "", s.title_bbox, size_of(s.title_style.size, sh * 0.07), s.title_style.bold, 0, s.title_style.font, s.title_style.italic});
   for (const auto& b : s.blocks)
-    items.push_back({b.id, b.text, b.marker, b.bbox, size_of(b.style.size, sh * 0.045), b.style.bold, b.level, b.style.font, b.style.italic});
+    items.push_back({b.id, b.text, b.marker, b.bbox, size_of(b.style.size, sh * 0.045), b.style.bold, b.level, b.style.font, b.style.italic, b.spans});
   return items;
 }
 
@@ -45,6 +46,12 @@ bool draws_marker(const Item& it) { return it.level > 0 && !it.marker.empty() &&
 
 bool sets_rtl(const Deck& deck, const std::string& text) {
   return deck.direction == "rtl" || direction::first_strong(unicode::decode(text)) == direction::Dir::rtl;
+}
+
+// "#rrggbb" (checked by the deck JSON reader and the translation merge) as a colour
+Color parse_color(const std::string& hex) {
+  auto v = [&](size_t i) { return std::stoi(hex.substr(i, 2), nullptr, 16) / 255.0; };
+  return {v(1), v(3), v(5)};
 }
 
 struct Setter {
@@ -61,11 +68,29 @@ struct Setter {
   // ending at x1 right to left) and the text `indent` (the source's, 0: unknown) from it.
   // The source's font for an item, or its metric-compatible stand-in (layout/font_match.hpp),
   // tried before the layout's chain; "" when none is installed (or it is not TrueType).
-  std::string first_font(const Item& it) {
+  std::string first_font(const Item& it, bool bold, bool italic, bool* italic_face = nullptr) {
     if (it.font.empty()) return "";
-    FontMatch m = match_font({it.font, it.bold, it.italic});
-    if (!m.found() || !m.truetype() || m.face_index != 0 || (it.bold && m.synthetic_bold)) return "";
+    FontMatch m = match_font({it.font, bold, italic});
+    if (!m.found() || !m.truetype() || m.face_index != 0 || (bold && m.synthetic_bold)) return "";
+    if (italic_face) *italic_face = m.italic;
     return ts.source_font(m.path);
+  }
+  std::string first_font(const Item& it) { return first_font(it, it.bold, it.italic); }
+
+  // The item's bold, italic or coloured words as styled ranges of its text.
+  std::vector<StyledRange> ranges_of(const Item& it, double size, Color c) {
+    std::vector<StyledRange> out;
+    for (const auto& sp : it.spans) {
+      StyledRange r;
+      r.begin = sp.begin, r.end = sp.end;
+      r.style.size = size;
+      r.style.bold = it.bold || sp.bold;
+      r.style.italic = it.italic || sp.italic;
+      r.style.color = sp.color.size() == 7 ? parse_color(sp.color) : c;
+      r.style.first = first_font(it, r.style.bold, r.style.italic, &r.style.italic_face);
+      out.push_back(std::move(r));
+    }
+    return out;
   }
 
   // What to draw before an item: a number as found, the source's bullet (a symbol font's
@@ -87,7 +112,9 @@ struct Setter {
     const TextStyle ms{size, false, c, first};
     // the marker's room: the source's, from the marker's start to the text's, scaled with the size
     double bw = mark.empty() ? 0 : indent > 0 ? indent * size / it.size : std::max(size * 1.1, ts.width(mark, ms, rtl, lang) + size * 0.35);
-    Paragraph para = ts.paragraph(it.text, {size, it.bold, c, first}, rtl, lang);
+    bool italic_face = false;
+    first_font(it, it.bold, it.italic, &italic_face);
+    Paragraph para = ts.paragraph(it.text, {size, it.bold, c, first, it.italic, italic_face}, rtl, lang, ranges_of(it, size, c));
     const double w = std::max(size, x1 - x0 - bw);
     auto lines = para.wrap(w, lang);
     double cur = y;

@@ -41,6 +41,7 @@ nlohmann::ordered_json to_json(const LaidOutDoc& doc) {
       nlohmann::ordered_json jt = {{"at", {r2(t.x), r2(t.y)}}, {"font", t.font}, {"size", r2(t.size)}, {"color", hex(t.color)},
                                    {"text", t.text}, {"rtl", t.rtl}, {"glyphs", t.glyphs.size()}, {"width", r2(t.width)}, {"ascent", r2(t.ascent)}, {"descent", r2(t.descent)}};
       if (t.stroke) jt["stroke"] = true;
+      if (t.oblique) jt["oblique"] = true;
       jp["texts"].push_back(std::move(jt));
     }
     pages.push_back(std::move(jp));
@@ -81,7 +82,7 @@ std::string to_text(const LaidOutDoc& doc) {
     for (const auto& b : p.boxes) o << "  box " << num(b.x) << " " << num(b.y) << " " << num(b.w) << " " << num(b.h) << " " << hex(b.color) << "\n";
     for (const auto& r : p.rules) o << "  rule " << num(r.x0) << " " << num(r.y0) << " " << num(r.x1) << " " << num(r.y1) << " " << hex(r.color) << "\n";
     for (const auto& t : p.texts)
-      o << "  text " << num(t.x) << " " << num(t.y) << " " << num(t.size) << " " << t.font << (t.stroke ? "+stroke" : "") << " "
+      o << "  text " << num(t.x) << " " << num(t.y) << " " << num(t.size) << " " << t.font << (t.stroke ? "+stroke" : "") << (t.oblique ? "+oblique" : "") << " "
         << hex(t.color) << " w " << num(t.width) << " " << (t.rtl ? "rtl" : "ltr") << " " << quoted(t.text) << "\n";
   }
   for (const auto& b : doc.bookmarks) o << "bookmark " << b.page + 1 << " " << b.level << " " << num(b.y) << " " << quoted(b.title) << "\n";

@@ -43,6 +43,7 @@ struct TextRun {
   double width = 0;          // advance width: the sum of the glyphs' advances
   double ascent = 0, descent = 0;  // extent above and below the baseline (points)
   bool stroke = false;       // synthetic bold: filled and stroked (a bold run in a font with no bold face)
+  bool oblique = false;      // synthetic italic: slanted by 12° (an italic run in a font with no italic face)
 };
 
 struct RuleLine {

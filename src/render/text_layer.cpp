@@ -250,8 +250,8 @@ void add_text_layer(QPDF& q, std::vector<QPDFPageObjectHelper>& pages, const Lai
       for (const auto& c : clusters(t))
         if (c.end - c.begin == c.text.size() && c.text.size() > 1)
           for (size_t k = 0; k < c.text.size(); ++k) e.to_unicode.emplace(t.glyphs[c.begin + k].id, std::u32string(1, c.text[paired(t, c, k)]));
-        else if (c.end - c.begin == 1 && c.text.size() > 1)  // a ligature: its letters, in visual order in a right-to-left run
-          e.to_unicode.emplace(t.glyphs[c.begin].id, t.rtl ? std::u32string(c.text.rbegin(), c.text.rend()) : c.text);
+        // (a ligature glyph gets no entry: its run's /ActualText gives its letters; with one,
+        // deckhand's extraction took a right-to-left word for a ligature and reordered it)
     }
   int index = 0;
   for (auto& [path, e] : files) embed(q, e, ++index);
@@ -270,7 +270,8 @@ void add_text_layer(QPDF& q, std::vector<QPDFPageObjectHelper>& pages, const Lai
                       num(t.color.b, 4) + " rg\n";
       if (t.stroke)  // synthetic bold: filled and stroked
         s += num(t.color.r, 4) + " " + num(t.color.g, 4) + " " + num(t.color.b, 4) + " RG " + num(size * 0.035) + " w 2 Tr\n";
-      s += "1 0 0 1 " + num(t.x) + " " + num(H - t.y) + " Tm\n";
+      // synthetic italic: slanted by 12° (tan 12° = 0.2126), the usual oblique angle
+      s += std::string(t.oblique ? "1 0 0.2126 1 " : "1 0 0 1 ") + num(t.x) + " " + num(H - t.y) + " Tm\n";
       // the pen: where HarfBuzz puts the next glyph; at: where the PDF's text position is
       double pen = 0, at = 0, rise = 0;
       bool open = false;  // inside a TJ array
@@ -298,12 +299,16 @@ void add_text_layer(QPDF& q, std::vector<QPDFPageObjectHelper>& pages, const Lai
         auto m = e.to_unicode.find(t.glyphs[c.begin].id);
         if (m == e.to_unicode.end() || m->second != c.text) { plain = false; break; }
       }
-      if (!plain) {
-        std::u32string actual = unicode::decode(t.text);
-        if (t.rtl) std::reverse(actual.begin(), actual.end());
-        s += "/Span << /ActualText <FEFF" + utf16_hex(actual) + "> >> BDC\n";
-      }
-      for (const auto& g : t.glyphs) {
+      const size_t g0 = 0, g1 = t.glyphs.size();
+      std::u32string actual = unicode::decode(t.text);
+      if (t.rtl) std::reverse(actual.begin(), actual.end());
+      const bool span = !plain && g0 < g1 && !actual.empty();
+      for (size_t i = 0; i < t.glyphs.size(); ++i) {
+        const Glyph& g = t.glyphs[i];
+        if (span && i == g0) {
+          close();
+          s += "/Span << /ActualText <FEFF" + utf16_hex(actual) + "> >> BDC\n";
+        }
         const double target = pen + g.dx;
         pen += g.advance;
         if (std::abs(g.dy - rise) > 1e-4) {
@@ -318,9 +323,12 @@ void add_text_layer(QPDF& q, std::vector<QPDFPageObjectHelper>& pages, const Lai
         s += "<" + hex4(e.new_gid[g.id]) + ">";
         // the PDF moves by the glyph's width in the font (its /W entry)
         at = target + static_cast<double>(e.width[g.id]) * size / 1000.0;
+        if (span && i + 1 == g1) {
+          close();
+          s += "EMC\n";
+        }
       }
       close();
-      if (!plain) s += "EMC\n";
       s += "ET Q\n";
       content += s;
     }

@@ -7,16 +7,19 @@
       '=' keeps the source text: code, names, addresses, which a translator leaves as they
       are, so the unit stays untranslated). Prints one line of figures on stdout.
   sizes_check.py check DECK.json LAYOUT.json PO NAME
-      Check a 'slides --dump layout' of the deck translated with PO: every run of a
-      translated unit lies in its frame and has one size; in a slide, the translated body
+      Check a 'slides --dump layout' of the deck translated with PO: every line of text
+      starts in a unit's frame; a unit is set in one size; in a slide, the translated body
       units of one level whose source sizes were equal have one laid-out size (to 0.01 pt);
       a title has one size; no unit left untranslated was set again. Prints 'FAIL: ...'
       lines for violations and one 'ok:' / 'info:' line of figures; exit 1 on a violation.
+      SIZES_NOTES=N prints the first N notes behind the informational figures.
   sizes_check.py units EXPORT.po
       (For translators) the slide titles and first blocks of an export, one a line.
 """
 import json
+import os
 import sys
+import unicodedata
 from collections import defaultdict
 
 EPS = 0.01
@@ -158,6 +161,15 @@ def cmd_units(export):
     return 0
 
 
+def norm(s):
+    return ''.join(unicodedata.normalize('NFC', s).split())
+
+
+def holds(text, t):
+    """Does a unit's (normalized) text hold a run's, a word broken with a hyphen too?"""
+    return t in text or (t.endswith(('-', '\u2010')) and t[:-1] in text)
+
+
 def inside(pt, box, tol=0.5):
     x, y = pt
     bx, by, bw, bh = box
@@ -182,45 +194,121 @@ def cmd_check(deck_path, layout_path, po_path, name):
     translated = {e['key'] for e in entries if e['key'] and e.get('str') and e['str'] != e['id']}
 
     # the units of the deck: key -> (slide id, level (None: title), source size); overlays
-    units, slide_of, overlay_of = {}, {}, {}
+    units, overlay_of = {}, {}
     for s in deck['slides']:
         overlay_of[s['id']] = s.get('overlay_of')
         if s.get('title'):
             units[s['id'] + '.title'] = (s['id'], None, round(float((s.get('title_style') or {}).get('size') or 0), 2))
         for b in s.get('blocks', []):
             units[b['id']] = (s['id'], b.get('level', 0), round(float((b.get('style') or {}).get('size') or 0), 2))
-    # a unit of an overlay step is translated when its slide's last step's one is
-    def is_translated(key):
-        if key in translated:
-            return True
+    # an overlay step (a build) shows the translations of its last step: of the unit of the
+    # same number there (what deckhand does), or of the one with the same source text
+    src_text = {}
+    for s in deck['slides']:
+        if s.get('title'):
+            src_text[s['id'] + '.title'] = s['title']
+        for b in s.get('blocks', []):
+            src_text[b['id']] = b.get('text', '')
+    source_by_key = {e['key']: e['id'] for e in entries if e['key']}
+    text_by_key = {e['key']: e['str'] for e in entries if e['key'] and e.get('str')}
+
+    def last_step_keys(key):
+        """The last step's units whose translation an overlay step's unit may show: the one of
+        the same number (what deckhand does now), the one with the same source text."""
         sid, part = key.split('.', 1)
         last = overlay_of.get(sid)
-        return bool(last) and part != 'title' and f'{last}.{part}' in translated
+        if not last:
+            return []
+        same = [k for k, t in source_by_key.items() if k.startswith(last + '.') and t == src_text.get(key)]
+        return [f'{last}.{part}'] + same
 
-    fails = []
+    def is_translated(key):
+        return key in translated or any(k in translated for k in last_step_keys(key))
+
+    def text_of(key, by_source):
+        """The translated text a unit shows; an overlay step's unit, by number or by source."""
+        if key in text_by_key or not overlay_of.get(key.split('.', 1)[0]):
+            return text_by_key.get(key, '')
+        ks = last_step_keys(key)
+        k = ks[1] if by_source and len(ks) > 1 else ks[0]
+        return text_by_key.get(k, '')
+
+    def assign(frames, runs, texts):
+        """Runs to frames. Runs set one after the other on a baseline make a line (a font
+        change, a fallback font, the two directions of a line split one); a line goes to the
+        frame that holds its first run's baseline point (an overfull line may reach out of
+        it); when frames overlap, to the one whose text holds the line's; else (a marker,
+        spaces, a word in two texts) to the frame of a placed line on its baseline, or else
+        the nearest in the order lines come (they come frame by frame).
+        Returns (lines, owner of each line or None, lines in no frame, lines placed by their
+        baseline, lines not in their unit's text)."""
+        lines = []
+        for ri, r in enumerate(runs):
+            p = runs[ri - 1] if ri else None
+            if p and abs(p['at'][1] - r['at'][1]) < 0.01 and abs(p['at'][0] + p.get('width', 0) - r['at'][0]) < 0.05:
+                lines[-1].append(r)
+            else:
+                lines.append([r])
+        # a line's texts, each run's on its own (a right-to-left line comes in visual order)
+        ltext = [[t for t in (norm(r.get('text', '')) for r in ln) if t] for ln in lines]
+        cands, owner = [], [None] * len(lines)
+        for li, ln in enumerate(lines):
+            c = [i for i, (_, box) in enumerate(frames) if inside(ln[0]['at'], box)]
+            t = ltext[li]
+            if len(c) > 1 and t:
+                c2 = [i for i in c if all(holds(texts[i], x) for x in t)]
+                c = c2 or c
+            cands.append(c)
+            if len(c) == 1:
+                owner[li] = c[0]
+        stray, placed, foreign = [], 0, []
+        for li, ln in enumerate(lines):
+            c = cands[li]
+            if not c:
+                stray.append(li)
+                continue
+            if owner[li] is not None:
+                continue
+            placed += 1
+            y = ln[0]['at'][1]
+            near = sorted((abs(lines[lj][0]['at'][1] - y) >= 0.01, abs(lj - li), owner[lj])
+                          for lj in range(len(lines)) if owner[lj] in c and lj != li)
+            owner[li] = near[0][2] if near else c[0]
+        for li in range(len(lines)):
+            if owner[li] is not None and sum(map(len, ltext[li])) > 1 \
+                    and not all(holds(texts[owner[li]], x) for x in ltext[li]):
+                foreign.append(li)  # not its unit's text: a marker, or a line placed wrongly
+        return lines, owner, stray, placed, foreign
+
+    fails, notes = [], []
     sizes = {}  # key -> laid-out size
-    stray = ambiguous = 0
+    stray = ambiguous = foreign = 0
     for pi, page in enumerate(lay['pages']):
         frames = frames_of(page)
         if not frames:
             continue
+        runs = page.get('texts', [])
+        # an overlay step: whichever reading of its units' texts (by number, by source
+        # text) explains its lines better
+        tries = []
+        for by_source in (False, True):
+            texts = [norm(text_of(k, by_source)) for k, _ in frames]
+            tries.append((texts, assign(frames, runs, texts)))
+            if not any(overlay_of.get(k.split('.', 1)[0]) for k, _ in frames):
+                break
+        texts, (lines, owner, st, placed, fo) = min(tries, key=lambda t: (len(t[1][4]), t[1][3]))
+        stray += len(st)
+        ambiguous += placed
+        foreign += len(fo)
+        for li in st:
+            fails.append(f'{name}: page {pi + 1}: line "{lines[li][0].get("text", "")[:30]}" at {lines[li][0]["at"]} is in no frame')
+        for li in fo:
+            notes.append(f'page {pi + 1}: line "{"".join(r.get("text", "") for r in lines[li])[:40]}" '
+                         f'set in {frames[owner[li]][0]} is not in its text')
         runs_of = defaultdict(list)
-        cursor = 0  # runs come in the order of their frames: ties go to the first frame from here
-        for r in page.get('texts', []):
-            at = r['at']
-            hits = [i for i, (_, box) in enumerate(frames) if inside(at, box)]
-            if not hits:
-                stray += 1
-                fails.append(f'{name}: page {pi + 1}: run "{r.get("text", "")[:30]}" at {at} is in no frame')
-                continue
-            if len(hits) > 1:
-                ambiguous += 1
-                later = [i for i in hits if i >= cursor]
-                i = later[0] if later else hits[0]
-            else:
-                i = hits[0]
-            cursor = max(cursor, i)
-            runs_of[frames[i][0]].append(r)
+        for li, ln in enumerate(lines):
+            if owner[li] is not None:
+                runs_of[frames[owner[li]][0]].extend(ln)
         for key, _ in frames:
             rs = runs_of.get(key, [])
             if key not in units:
@@ -244,10 +332,8 @@ def cmd_check(deck_path, layout_path, po_path, name):
         by_slide_level[(sid, level)].append(key)
         if key in sizes:
             groups[(sid, level, src)].append(key)
-    checked = set()
     grouped = 0
     for (sid, level, src), keys in sorted(groups.items()):
-        checked.update(keys)
         if len(keys) < 2:
             continue
         grouped += len(keys)
@@ -259,7 +345,6 @@ def cmd_check(deck_path, layout_path, po_path, name):
     # the source; a translated unit that shrank beside an untranslated one of its level and
     # size (left as in the source); an overlay step whose unit differs from its last step
     near = mixed = steps = 0
-    notes = []
     for (sid, level), keys in sorted(by_slide_level.items()):
         tk = [k for k in keys if k in sizes]
         for i, a in enumerate(tk):
@@ -283,6 +368,13 @@ def cmd_check(deck_path, layout_path, po_path, name):
             steps += 1
             notes.append(f'overlay {sid} of {last}: {part} {z} here, {sizes[last + "." + part]} on the last step')
 
+    swapped = []
+    for key in sizes:
+        sid, part = key.split('.', 1)
+        last = overlay_of.get(sid)
+        if last and part != 'title' and key in src_text and source_by_key.get(f'{last}.{part}', src_text[key]) != src_text[key]:
+            swapped.append(key)
+            notes.append(f'overlay {key} shows the translation of {last}.{part}, whose source text is another')
     body = [k for k in sizes if units[k][1] is not None]
     titles = [k for k in sizes if units[k][1] is None]
     slides = {units[k][0] for k in sizes}
@@ -294,8 +386,10 @@ def cmd_check(deck_path, layout_path, po_path, name):
           f'({grouped} in groups of one level and size), {len(shrank)} shrank; {len(titles)} titles, '
           f'{len(tshrank)} shrank; {len(fails)} violations; info: {near} near-equal pairs apart, '
           f'{mixed} slides with a shrunk unit beside an untranslated one, {steps} overlay steps sized apart'
-          + (f'; {stray} stray runs' if stray else '') + (f'; {ambiguous} runs in two frames' if ambiguous else ''))
-    for n in notes[:int(__import__('os').environ.get('SIZES_NOTES', '0'))]:
+          + (f', {len(swapped)} overlay units showing a unit of other source text' if swapped else '')
+          + (f'; {stray} lines in no frame' if stray else '') + (f'; {ambiguous} lines placed by their baseline' if ambiguous else '')
+          + (f', {foreign} lines not in their unit\'s text' if foreign else ''))
+    for n in notes[:int(os.environ.get('SIZES_NOTES', '0'))]:
         print('  note: ' + n)
     return 1 if fails else 0
 

@@ -424,6 +424,31 @@ TEST(Setter, LeftToRightTextIsOneRunWithKerning) {
   EXPECT_LT(runs[0].width, nominal - 0.5);
 }
 
+TEST(Setter, ABoldWordInsideALineStaysBoldAndAColouredOneKeepsItsColour) {
+  SetterFixture f;
+  TextSetter ts(f.fonts);
+  const Color red{0.8, 0, 0};
+  std::vector<StyledRange> ranges(2);
+  ranges[0].begin = 5, ranges[0].end = 9, ranges[0].style.bold = true;          // "open"
+  ranges[1].begin = 13, ranges[1].end = 16, ranges[1].style.color = red;        // "all"
+  ranges[1].style.italic = true;
+  Paragraph p = ts.paragraph("IETF open to all people", {12, false, {}}, false, "en", ranges);
+  auto runs = p.set(0, p.text().size(), 0, 0);
+  std::map<std::string, const TextRun*> by_text;
+  for (const auto& r : runs) by_text[r.text] = &r;
+  ASSERT_TRUE(by_text.count("open")) << runs.size() << " runs";
+  EXPECT_EQ(by_text["open"]->font, "bold");
+  ASSERT_TRUE(by_text.count("all"));
+  EXPECT_EQ(by_text["all"]->color, red);
+  EXPECT_TRUE(by_text["all"]->oblique);  // no italic face in the chain: slanted
+  EXPECT_EQ(by_text["all"]->font, "regular");
+  for (const auto& r : runs)
+    if (r.text != "open" && r.text != "all") {
+      EXPECT_EQ(r.font, "regular") << r.text;
+      EXPECT_FALSE(r.oblique) << r.text;
+    }
+}
+
 TEST(Setter, WrappedLinesRejoinToTheParagraphAndFit) {
   SetterFixture f;
   TextSetter ts(f.fonts);

@@ -236,7 +236,18 @@ LaidOutDoc lay_out_slide_text(const Deck& deck, const SlideUnits& units, const F
         half = std::max(half, (b[2] - b[0]) / 2);
         x0 = (b[0] + b[2]) / 2 - half, x1 = (b[0] + b[2]) / 2 + half;
       } else if (rtl) {
-        x0 = left, x1 = right;
+        // the source's level indent, mirrored: a level-2 item of a left-to-right slide
+        // starts further right there, so here it ends further left (keeps the source's own
+        // right edges when the slide itself is right to left)
+        double level_indent = 0;
+        if (it.level > 1) {
+          double lo = 1e9, hi = -1e9;
+          for (const auto& o : items)
+            if (o.level >= 1 && o.box[2] > o.box[0]) lo = std::min(lo, o.box[0]), hi = std::max(hi, o.box[2]);
+          level_indent = s.direction == "rtl" ? hi - b[2] : b[0] - lo;
+          level_indent = std::clamp(level_indent, 0.0, 0.25 * sw);
+        }
+        x0 = left, x1 = right - level_indent;
       } else {
         x0 = b[0], x1 = right;
       }

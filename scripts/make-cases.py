@@ -554,6 +554,141 @@ def arabic_pango():
         f.write("\n")
 
 
+# ---- inline styles: bold, italic and red words inside bullets (Block::spans)
+INLINE_HTML = os.path.join(HERE, "cases", "inline-styles.html")
+RED = "#c00000"
+
+
+def inline_slides():
+    """The slides of scripts/cases/inline-styles.html: (lang, rtl, title, [item markup]),
+    the items' markup as written there (<b>, <i>, <span class="red">)."""
+    import re
+    with open(INLINE_HTML, encoding="utf-8") as f:
+        html = f.read()
+    out = []
+    for m in re.finditer(r'<section([^>]*)><h2>(.*?)</h2><ul>(.*?)</ul>', html, re.S):
+        attrs, t, body = m.groups()
+        lang = re.search(r'lang="([^"]+)"', attrs).group(1)
+        items = [x.strip() for x in re.findall(r"<li>(.*?)</li>", body, re.S)]
+        out.append((lang, 'dir="rtl"' in attrs, t, items))
+    return out
+
+
+def plain_and_spans(markup):
+    """The text of an item's markup and its spans as the deck JSON writes them: code point
+    offsets, each run of characters of one style that is not the item's plain style. An
+    item all in one style (every character bold) has none: that is the block's style."""
+    import re
+    text, style = "", []
+    bold = italic = 0
+    color = []
+    for tok in re.split(r"(<[^>]+>)", markup):
+        if tok.startswith("<"):
+            if tok == "<b>": bold += 1
+            elif tok == "</b>": bold -= 1
+            elif tok == "<i>": italic += 1
+            elif tok == "</i>": italic -= 1
+            elif tok.startswith("<span"): color.append(RED if "red" in tok or RED in tok else "")
+            elif tok == "</span>": color.pop()
+            continue
+        for c in tok:
+            text += c
+            style.append((bold > 0, italic > 0, color[-1] if color else ""))
+    if len(set(style)) <= 1:
+        return text, []
+    spans = []
+    for k, st in enumerate(style):
+        if st == (False, False, ""):
+            continue
+        if spans and spans[-1][0] == st and spans[-1][2] == k:
+            spans[-1][2] = k + 1
+        else:
+            spans.append([st, k, k + 1])
+    out = []
+    for (b, i, c), a, e in spans:
+        j = {"begin": a, "end": e}
+        if b: j["bold"] = True
+        if i: j["italic"] = True
+        if c: j["color"] = c
+        out.append(j)
+    return text, out
+
+
+def inline_expected(name, note):
+    slides, must, spans = [], [], []
+    for n, (lang, rtl, t, items) in enumerate(inline_slides(), 1):
+        plain = [plain_and_spans(x) for x in items]
+        slides.append(S(t, [(1, x) for x, _ in plain]))
+        for x, sp in plain:
+            must.append([n, x])
+            spans.append([n, x, sp])
+    expected(name, slides, "en", note)
+    with open(os.path.join(OUT, name + ".expected.json"), encoding="utf-8") as f:
+        e = json.load(f)
+    e["must_have"] = must
+    e["spans"] = spans
+    with open(os.path.join(OUT, name + ".expected.json"), "w", encoding="utf-8") as f:
+        json.dump(e, f, ensure_ascii=False, indent=1)
+        f.write("\n")
+
+
+@case
+def inline_styles():
+    """The truth of the case printed by Chromium from scripts/cases/inline-styles.html (the
+    PDF: the command in the file's first lines); nothing drawn here."""
+    inline_expected("inline-styles",
+                    "Chromium (Skia PDF) from scripts/cases/inline-styles.html: bold, italic and red words inside "
+                    "bullets in English, French and Arabic, one wrapped, one all bold (no spans)")
+
+
+@case
+def inline_styles_pango():
+    """The slides of inline-styles.html set by Pango (markup: <b>, <i>, <span foreground>) in
+    DejaVu Sans and Noto Naskh Arabic, on cairo's PDF surface. Needs python3-gi,
+    gir1.2-pango-1.0 and fonts-noto-core."""
+    import gi
+    gi.require_version("Pango", "1.0")
+    gi.require_version("PangoCairo", "1.0")
+    from gi.repository import Pango, PangoCairo
+    d = Deck("inline-styles-pango", "inline styles")
+    cr = d.cr
+
+    def show(markup, x, y, size, font, rtl=False, width=None):
+        lay = PangoCairo.create_layout(cr)
+        ctx = lay.get_context()
+        ctx.set_base_dir(Pango.Direction.RTL if rtl else Pango.Direction.LTR)
+        lay.context_changed()
+        lay.set_auto_dir(False)
+        fd = Pango.FontDescription()
+        fd.set_family(font)
+        fd.set_absolute_size(size * Pango.SCALE)
+        lay.set_font_description(fd)
+        if width:
+            lay.set_width(int(width * Pango.SCALE))
+            lay.set_wrap(Pango.WrapMode.WORD)
+            lay.set_alignment(Pango.Alignment.RIGHT if rtl else Pango.Alignment.LEFT)
+        lay.set_markup(markup.replace('<span class="red">', '<span foreground="%s">' % RED), -1)
+        cr.move_to(x, y)
+        PangoCairo.show_layout(cr, lay)
+        return lay.get_pixel_extents()[1].height
+
+    for lang, rtl, t, items in inline_slides():
+        font = "Noto Naskh Arabic" if rtl else "DejaVu Sans"
+        cr.set_source_rgb(0.1, 0.35, 0.48)
+        show("<b>%s</b>" % t, 50, 30, 28, font, rtl, width=620)
+        cr.set_source_rgb(0, 0, 0)
+        y = 100
+        for x in items:
+            h = show(x, 80 if not rtl else 50, y, 20, font, rtl, width=590)
+            show("\u2022", 55 if not rtl else 655, y, 20, font)
+            y += h + 14
+        d.page()
+    d.close()
+    inline_expected("inline-styles-pango",
+                    "cairo + Pango (markup) from the slides of scripts/cases/inline-styles.html: bold, italic and red "
+                    "words inside bullets in English, French and Arabic, one wrapped, one all bold (no spans)")
+
+
 if __name__ == "__main__":
     os.makedirs(OUT, exist_ok=True)
     only = set(sys.argv[1:])

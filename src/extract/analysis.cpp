@@ -1355,6 +1355,159 @@ bool ends_arabic(const std::string& t) {
 }
 }  // namespace
 
+namespace {
+// "#rrggbb" of a fill colour (channels 0..1).
+std::string hex_color(const std::array<double, 3>& c) {
+  char buf[8];
+  auto ch = [](double v) { return static_cast<int>(std::lround(std::clamp(v, 0.0, 1.0) * 255)); };
+  std::snprintf(buf, sizeof buf, "#%02x%02x%02x", ch(c[0]), ch(c[1]), ch(c[2]));
+  return buf;
+}
+
+// The forms a word's text may take in its block's final text: as it is (a right-to-left
+// word in logical order), with its line-end hyphen dropped (join_wrapped), a soft hyphen
+// shown as a hyphen, U+FB05 read "ft" or "st" (resolve_long_s_t).
+std::vector<std::u32string> word_forms(const Word& w) {
+  std::string t = w.text;
+  if (direction::count_utf8(t).any_rtl()) t = rtl_text({w}, true);
+  std::u32string base = u::decode(u::collapse_spaces(u::nfc(t)));
+  std::vector<std::u32string> out;
+  auto add = [&](const std::u32string& f) {
+    if (!f.empty() && std::find(out.begin(), out.end(), f) == out.end()) out.push_back(f);
+  };
+  std::vector<std::u32string> first{base};
+  std::u32string shown = base;
+  std::replace(shown.begin(), shown.end(), U'\u00AD', U'-');
+  first.push_back(shown);
+  if (base.size() > 1 && (base.back() == U'-' || base.back() == 0x2010 || base.back() == 0xAD))
+    first.push_back(base.substr(0, base.size() - 1));
+  for (const auto& f : first) {
+    add(f);
+    if (f.find(U'\uFB05') != std::u32string::npos)
+      for (const char32_t* r : {U"ft", U"st"}) {
+        std::u32string g;
+        for (char32_t c : f) g += c == 0xFB05 ? std::u32string(r) : std::u32string(1, c);
+        add(g);
+      }
+  }
+  return out;
+}
+}  // namespace
+
+std::vector<TextSpan> inline_spans(const std::string& text, const Style& style, const std::vector<const Line*>& lines) {
+  struct Item {
+    const Word* w = nullptr;
+    bool bidi = false;  // on a line with right-to-left text: its words may stand in another order
+    bool bold = false, italic = false;
+    std::string color;
+    long begin = -1, end = -1;  // where it stands in the text (code points), -1: not found
+  };
+  std::vector<Item> items;
+  // the colour of most of the block's characters
+  std::map<std::string, size_t> colors;
+  std::map<std::string, std::array<double, 3>> rgb_of;
+  for (const Line* l : lines) {
+    const bool bidi = l->rtl || direction::count_utf8(l->text).any_rtl();
+    for (size_t k = 0; k < l->words.size(); ++k) {
+      const Word& w = l->words[k];
+      // (a marker: the glyph, whose word's text is emptied, or the number)
+      if (k == 0 && !l->marker.empty() && (w.text.empty() || u::nfc(w.text) == l->marker)) continue;
+      if (w.text.empty()) continue;
+      Item it;
+      it.w = &w;
+      it.bidi = bidi;
+      items.push_back(std::move(it));
+      size_t n = 0;
+      for (char32_t c : u::decode(w.text)) n += !u::is_space(c);
+      std::string h = hex_color(w.rgb);
+      colors[h] += n;
+      rgb_of.emplace(h, w.rgb);
+    }
+  }
+  if (items.empty()) return {};
+  std::array<double, 3> main{0, 0, 0};
+  {
+    size_t best = 0;
+    for (const auto& it : items) {  // (a tie: the colour met first)
+      std::string h = hex_color(it.w->rgb);
+      if (colors[h] > best) best = colors[h], main = rgb_of[h];
+    }
+  }
+  bool any = false;
+  for (auto& it : items) {
+    const Word& w = *it.w;
+    it.bold = w.bold && !style.bold;
+    it.italic = w.italic && !style.italic;
+    bool other = false;
+    for (size_t c = 0; c < 3; ++c) other = other || std::abs(w.rgb[c] - main[c]) > 0.1;
+    if (other) it.color = hex_color(w.rgb);
+    any = any || it.bold || it.italic || !it.color.empty();
+  }
+  if (!any) return {};
+
+  // where each word stands in the text
+  const std::u32string t = u::decode(text);
+  std::vector<bool> taken(t.size(), false);
+  auto free_at = [&](size_t p, size_t n) {
+    for (size_t q = p; q < p + n; ++q)
+      if (taken[q]) return false;
+    return true;
+  };
+  auto alnum = [](char32_t c) { return u_isalnum(static_cast<UChar32>(c)) != 0 || direction::is_mark(c); };
+  size_t cursor = 0;
+  for (auto& it : items) {
+    const std::vector<std::u32string> forms = word_forms(*it.w);
+    // right after the word before, only spaces between
+    size_t q = cursor;
+    while (q < t.size() && u::is_space(t[q])) ++q;
+    for (const auto& f : forms)
+      if (t.compare(q, f.size(), f) == 0 && q + f.size() <= t.size() && free_at(q, f.size())) {
+        it.begin = static_cast<long>(q), it.end = static_cast<long>(q + f.size());
+        break;
+      }
+    // else the only place where it stands as a word further on (a word before it not
+    // found), or anywhere in a block with right-to-left text (whose lines' words stand in
+    // visual runs: a left-to-right run inside a right-to-left line)
+    if (it.begin < 0)
+      for (const auto& f : forms) {
+        std::vector<size_t> at;
+        for (size_t p = t.find(f, it.bidi ? 0 : cursor); p != std::u32string::npos; p = t.find(f, p + 1))
+          if ((p == 0 || !alnum(t[p - 1])) && (p + f.size() == t.size() || !alnum(t[p + f.size()])) && free_at(p, f.size()))
+            at.push_back(p);
+        if (at.size() == 1) {
+          it.begin = static_cast<long>(at[0]), it.end = static_cast<long>(at[0] + f.size());
+          break;
+        }
+        if (at.size() > 1) break;  // (ambiguous)
+      }
+    if (it.begin < 0) continue;
+    for (long p = it.begin; p < it.end; ++p) taken[static_cast<size_t>(p)] = true;
+    cursor = std::max(cursor, static_cast<size_t>(it.end));
+  }
+
+  // spans: the styled words in text order, neighbours of one style (only spaces between
+  // them) made one
+  std::vector<const Item*> styled;
+  for (const auto& it : items)
+    if (it.begin >= 0 && (it.bold || it.italic || !it.color.empty())) styled.push_back(&it);
+  std::sort(styled.begin(), styled.end(), [](const Item* a, const Item* b) { return a->begin < b->begin; });
+  std::vector<TextSpan> out;
+  for (const Item* it : styled) {
+    TextSpan sp{static_cast<size_t>(it->begin), static_cast<size_t>(it->end), it->bold, it->italic, it->color};
+    if (!out.empty()) {
+      TextSpan& last = out.back();
+      bool gap_spaces = last.end <= sp.begin;
+      for (size_t p = last.end; p < sp.begin && gap_spaces; ++p) gap_spaces = u::is_space(t[p]) && !taken[p];
+      if (gap_spaces && last.bold == sp.bold && last.italic == sp.italic && last.color == sp.color) {
+        last.end = sp.end;
+        continue;
+      }
+    }
+    out.push_back(std::move(sp));
+  }
+  return out;
+}
+
 Deck analyze(const std::vector<PageLines>& pages_in, const AnalysisOptions& opts, Diagnostics& diag) {
   Deck deck;
   // A notes-page export: the slide above, the speaker notes below.
@@ -2372,6 +2525,16 @@ Deck analyze(const std::vector<PageLines>& pages_in, const AnalysisOptions& opts
       visible(s.title);
       for (auto& b : s.blocks) visible(b.text);
       for (auto& n : s.notes) visible(n);
+    }
+  }
+  // --- inline styles: bold, italic or coloured words of a block, on its final text (not
+  // in code listings; the title has none)
+  for (size_t i = 0; i < drafts.size() && i < deck.slides.size(); ++i) {
+    Slide& s = deck.slides[i];
+    for (size_t k = 0; k < s.blocks.size() && k < drafts[i].size(); ++k) {
+      Block& b = s.blocks[k];
+      if (b.code) continue;
+      b.spans = inline_spans(b.text, b.style, drafts[i][k].lines);
     }
   }
   {

@@ -39,6 +39,17 @@ struct AnalysisOptions {
 
 Deck analyze(const std::vector<PageLines>& pages, const AnalysisOptions& opts, Diagnostics& diag);
 
+// The inline styles of a block (Block::spans) from the words of its lines, `text` being
+// the block's final text (after every normalisation: NFC, joined line ends, U+FB05...)
+// and `style` its style. A word gets a span when it is bold and the block is not, italic
+// and the block is not, or drawn in another colour than most of the block's characters
+// (more than 0.1 apart in a channel: "#rrggbb"). Words are found in `text` in order (each
+// right after the one before, only spaces between; a right-to-left word by its logical
+// text; else by its only occurrence as a word), and a word not found gets no span;
+// neighbours of one style make one span over the spaces between them. A line's marker is
+// no word of the text. Empty when every word is set in the block's style.
+std::vector<TextSpan> inline_spans(const std::string& text, const Style& style, const std::vector<const Line*>& lines);
+
 // Notes-page exports (portrait pages, the slide drawn small at the top, speaker notes
 // below a wide gap, on at least two thirds of the pages with text): moves each page's
 // notes lines out of `pages` and returns them as paragraphs, per page. Returns empty

@@ -920,3 +920,167 @@ TEST(Bullets, InkProbeIsAskedForALongLineNearTheMiddle) {
   EXPECT_NE(std::find(probe.begin(), probe.end(), long_line), probe.end());
   EXPECT_NE(std::find(mid.begin(), mid.end(), long_line), mid.end());
 }
+
+// ---- inline styles (Block::spans): bold, italic and coloured words inside a block
+namespace {
+struct Styled {
+  std::string text;
+  bool bold = false, italic = false;
+  std::array<double, 3> rgb{0, 0, 0};
+};
+const Styled B(const std::string& t) { return {t, true}; }
+const Styled I(const std::string& t) { return {t, false, true}; }
+const Styled R(const std::string& t) { return {t, false, false, {0.8, 0, 0}}; }
+// A line of words in their own styles from x, at 18 pt; the font name follows the style.
+void styled_line(PageBuilder& p, const std::vector<Styled>& ws, double x, double y) {
+  for (const auto& s : ws) {
+    p.word(s.text, x, y, 18, s.bold);
+    auto& w = p.pw.words.back();
+    w.italic = s.italic;
+    w.font = std::string("Test") + (s.bold ? "-Bold" : "") + (s.italic ? "-Italic" : "");
+    w.rgb = s.rgb;
+    x = w.x1 + 0.25 * 18;
+  }
+  p.pw.words.back().space_after = false;
+}
+// A content page with a title and one bullet per list of words.
+PageBuilder styled_page(const std::vector<std::vector<Styled>>& items) {
+  PageBuilder p(1);
+  p.line("Inline styles", 40, 20, 30, true);
+  double y = 90;
+  for (const auto& ws : items) {
+    p.word("•", 40, y, 18);
+    styled_line(p, ws, 60, y);
+    y += 30;
+  }
+  return p;
+}
+std::vector<TextSpan> spans_of(const Block& b) { return b.spans; }
+}  // namespace
+
+TEST(InlineStyles, ABoldWordInABulletIsASpan) {
+  Deck d = analyze({styled_page({{{"IETF"}, {"is"}, B("open"), {"to"}, {"everyone"}}, {{"Plain"}, {"text"}, {"here"}}})});
+  ASSERT_EQ(d.slides[0].blocks.size(), 2u);
+  const Block& b = d.slides[0].blocks[0];
+  EXPECT_EQ(b.text, "IETF is open to everyone");
+  EXPECT_FALSE(b.style.bold);
+  EXPECT_EQ(spans_of(b), (std::vector<TextSpan>{{8, 12, true, false, ""}}));
+  EXPECT_TRUE(d.slides[0].blocks[1].spans.empty());
+  // written to the deck JSON as "spans"; a block of one style has no such key
+  auto j = to_json(d);
+  EXPECT_EQ(j["slides"][0]["blocks"][0]["spans"].dump(), R"([{"begin":8,"end":12,"bold":true}])");
+  EXPECT_FALSE(j["slides"][0]["blocks"][1].contains("spans"));
+}
+
+TEST(InlineStyles, ARedWordAndAnItalicOne) {
+  Deck d = analyze({styled_page({{{"Registration"}, {"is"}, R("free"), {"for"}, I("everyone")}})});
+  const Block& b = d.slides[0].blocks[0];
+  EXPECT_EQ(b.text, "Registration is free for everyone");
+  EXPECT_EQ(spans_of(b), (std::vector<TextSpan>{{16, 20, false, false, "#cc0000"}, {25, 33, false, true, ""}}));
+}
+
+TEST(InlineStyles, AnAllBoldBlockHasNoSpansNorDoesARegularWordInIt) {
+  // the block's style is bold: its bold words need no span, and a word that is not bold
+  // in it is not modelled ("unbold")
+  Deck d = analyze({styled_page({{B("Everything"), B("is"), B("bold"), B("here")}, {B("Mostly"), B("bold"), {"but"}, B("this")}})});
+  ASSERT_EQ(d.slides[0].blocks.size(), 2u);
+  EXPECT_TRUE(d.slides[0].blocks[0].style.bold);
+  EXPECT_TRUE(d.slides[0].blocks[0].spans.empty());
+  EXPECT_TRUE(d.slides[0].blocks[1].style.bold);
+  EXPECT_TRUE(d.slides[0].blocks[1].spans.empty());
+}
+
+TEST(InlineStyles, AdjacentWordsOfOneStyleMakeOneSpanOverTheSpaceBetween) {
+  Deck d = analyze({styled_page({{{"IETF"}, {"is"}, B("open"), B("to"), {"everyone"}, R("in"), R("every"), I("country")}})});
+  const Block& b = d.slides[0].blocks[0];
+  EXPECT_EQ(b.text, "IETF is open to everyone in every country");
+  // (the red words and the italic one touch but differ: two spans)
+  EXPECT_EQ(spans_of(b), (std::vector<TextSpan>{{8, 15, true, false, ""}, {25, 33, false, false, "#cc0000"},
+                                                {34, 41, false, true, ""}}));
+}
+
+TEST(InlineStyles, ABoldWordOnTheSecondLineOfABlock) {
+  PageBuilder p(1);
+  p.line("Inline styles", 40, 20, 30, true);
+  p.word("•", 40, 90, 18);
+  styled_line(p, {{"The"}, {"IETF"}, {"works"}, {"in"}, {"the"}, {"open"}, {"and"}, {"anyone"}}, 60, 90);
+  styled_line(p, {{"can"}, B("join"), {"its"}, {"mailing"}, I("lists")}, 60, 112);
+  p.word("•", 40, 150, 18);
+  styled_line(p, {{"Next"}, {"item"}}, 60, 150);
+  Deck d = analyze({p});
+  ASSERT_EQ(d.slides[0].blocks.size(), 2u);
+  const Block& b = d.slides[0].blocks[0];
+  EXPECT_EQ(b.text, "The IETF works in the open and anyone can join its mailing lists");
+  EXPECT_EQ(spans_of(b), (std::vector<TextSpan>{{42, 46, true, false, ""}, {59, 64, false, true, ""}}));
+}
+
+TEST(InlineStyles, OffsetsAreCodePointsOfTheFinalText) {
+  // a word with letters outside ASCII before the span, a hyphen at the line end joined
+  // ("groupe-" + "ment" keeps it without a dictionary), a bold word across the wrap
+  PageBuilder p(1);
+  p.line("Inline styles", 40, 20, 30, true);
+  p.word("•", 40, 90, 18);
+  styled_line(p, {{"Élégant"}, {"déjà"}, {"vu"}, {"très"}, B("bien")}, 60, 90);
+  p.word("•", 40, 150, 18);
+  styled_line(p, {{"Réunion"}, {"du"}, {"premier"}, {"grand"}, {"et"}, {"long"}, B("regroupe-")}, 60, 150);
+  styled_line(p, {B("ment"), {"des"}, {"idées"}}, 60, 172);
+  Deck d = analyze({p});
+  ASSERT_EQ(d.slides[0].blocks.size(), 2u);
+  EXPECT_EQ(d.slides[0].blocks[0].text, "Élégant déjà vu très bien");
+  EXPECT_EQ(spans_of(d.slides[0].blocks[0]), (std::vector<TextSpan>{{21, 25, true, false, ""}}));
+  const Block& b = d.slides[0].blocks[1];
+  EXPECT_EQ(b.text, "Réunion du premier grand et long regroupe-ment des idées");
+  EXPECT_EQ(spans_of(b), (std::vector<TextSpan>{{33, 46, true, false, ""}}));
+}
+
+TEST(InlineStyles, AMarkerInAnotherColourIsNoSpan) {
+  PageBuilder p = styled_page({{{"A"}, {"plain"}, {"item"}}});
+  p.pw.words[2].rgb = {0.8, 0, 0};  // the bullet (after the title's two words)
+  ASSERT_EQ(p.pw.words[2].text, "•");
+  Deck d = analyze({p});
+  EXPECT_EQ(d.slides[0].blocks[0].marker, "•");
+  EXPECT_TRUE(d.slides[0].blocks[0].spans.empty());
+}
+
+TEST(InlineStyles, ARightToLeftBlockHasSpansInItsLogicalText) {
+  // a Hebrew item with a bold word and a bold Latin run, drawn right to left (each word's
+  // letters in visual order): the spans are offsets into the logical text
+  auto rev = [](const std::string& s) {
+    std::u32string t = unicode::decode(s);
+    std::reverse(t.begin(), t.end());
+    return unicode::encode(t);
+  };
+  PageBuilder p(1);
+  p.word(rev("תוכנית"), 600, 20, 30, true);
+  test::even_char_x(p.pw.words.back());
+  p.word("•", 690, 100, 12);
+  struct H { std::string t; double x; bool bold; };
+  for (const H& h : {H{"מושב", 620, false}, H{"פתוח", 570, true}, H{"IETF", 520, true}, H{"לכל", 480, false}}) {
+    bool latin = h.t == "IETF";
+    p.word(latin ? h.t : rev(h.t), h.x, 96, 20, h.bold);
+    if (!latin) test::even_char_x(p.pw.words.back());
+  }
+  Deck d = analyze({p});
+  ASSERT_EQ(d.slides[0].blocks.size(), 1u);
+  const Block& b = d.slides[0].blocks[0];
+  EXPECT_EQ(b.text, "מושב פתוח IETF לכל");
+  EXPECT_EQ(spans_of(b), (std::vector<TextSpan>{{5, 14, true, false, ""}}));
+}
+
+TEST(InlineStyles, CodeListingsHaveNone) {
+  PageBuilder p(1);
+  p.line("Inline styles", 40, 20, 30, true);
+  for (int k = 0; k < 3; ++k) {
+    styled_line(p, {{"let"}, B("x"), {"="}, {"1;"}}, 60, 90 + 22.0 * k);
+    for (size_t q = p.pw.words.size() - 4; q < p.pw.words.size(); ++q) {
+      p.pw.words[q].mono = true;
+      p.pw.words[q].font = p.pw.words[q].bold ? "Courier-Bold" : "Courier";
+    }
+  }
+  Deck d = analyze({p});
+  ASSERT_FALSE(d.slides[0].blocks.empty());
+  for (const auto& b : d.slides[0].blocks) {
+    EXPECT_TRUE(b.code) << b.text;
+    EXPECT_TRUE(b.spans.empty()) << b.text;
+  }
+}

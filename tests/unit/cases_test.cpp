@@ -4,7 +4,8 @@
 // every title exact, block F1 >= 0.95 (text compared after folding white space), level
 // accuracy >= 0.95 on the matched blocks, matched blocks in reading order, no furniture
 // text in any title or block, speaker notes (paragraph by paragraph) where expected.
-// Blocks listed under "optional" do not count either way.
+// Blocks listed under "optional" do not count either way. An own case may also name blocks
+// that must come out exactly ("must_have") and their inline styles ("spans").
 // Every run prints one table row per case (the figures reported in issue 7).
 #include <gtest/gtest.h>
 
@@ -190,6 +191,32 @@ TEST_P(Case, MeetsAcceptanceMetrics) {
         if (static_cast<size_t>(s.page) == page)
           for (const auto& b : s.blocks) found = found || b.text == text;
       EXPECT_TRUE(found) << name << ": page " << page << " has no block \"" << text << "\"";
+    }
+  // and the inline styles of some blocks ("spans": [[page, text, [{"begin": 8, "end": 12,
+  // "bold": true}, ...]], ...], as the deck JSON writes them; [] for a block that must
+  // have none)
+  if (exp.contains("spans"))
+    for (const auto& m : exp["spans"]) {
+      size_t page = m.at(0).get<size_t>();
+      std::string text = m.at(1).get<std::string>();
+      const Block* block = nullptr;
+      for (const auto& s : d.slides)
+        if (static_cast<size_t>(s.page) == page)
+          for (const auto& b : s.blocks)
+            if (b.text == text && !block) block = &b;
+      if (!block) {
+        ADD_FAILURE() << name << ": page " << page << " has no block \"" << text << "\" (spans)";
+        continue;
+      }
+      nlohmann::json got = nlohmann::json::array();
+      for (const auto& sp : block->spans) {
+        nlohmann::json j = {{"begin", sp.begin}, {"end", sp.end}};
+        if (sp.bold) j["bold"] = true;
+        if (sp.italic) j["italic"] = true;
+        if (!sp.color.empty()) j["color"] = sp.color;
+        got.push_back(j);
+      }
+      EXPECT_EQ(got, m.at(2)) << name << ": spans of \"" << text << "\": " << got.dump();
     }
 }
 

@@ -113,6 +113,10 @@ int apply_translations(Deck& deck, const std::string& file, const std::string& l
     diag.warn({"untranslated", file, 0, std::to_string(r.missing.size()) + " of " + std::to_string(r.deck_units) +
                                             " unit(s) kept in the source language (" + why + "): " + list(r.missing)});
   }
+  if (!r.markup_problems.empty())
+    diag.warn({"inline-markup", file, 0, std::to_string(r.markup_problems.size()) +
+                                             " unit(s) with inline tags deckhand cannot read, taken as plain text without their styles: " +
+                                             list(r.markup_problems)});
   if (!r.unknown.empty())
     diag.warn({"unknown-units", file, 0, std::to_string(r.unknown.size()) + " unit(s) not in this deck (changed or removed since the export): " + list(r.unknown)});
   spdlog::info("{}: {} units translated into {}", file, r.translated, lang);
@@ -533,7 +537,7 @@ int Job::run_strings() {
     case Command::strings_export: c = l10n::units_of(l.deck, s.target_lang); break;
     case Command::strings_pseudo:
       c = l10n::units_of(l.deck, "en-XA");
-      for (auto& u : c.units) u.target = l10n::pseudo(u.source, ex);
+      for (auto& u : c.units) u.target = l10n::pseudo(u.source, ex, u.markup);
       break;
     default:
       c = l10n::update(*old, l.deck);
@@ -621,7 +625,7 @@ int Job::run_fonts_check() {
   auto ext = fs::path(o_.input).extension().string();
   if (ext == ".po" || ext == ".xlf" || ext == ".xliff" || ext == ".pot") {
     l10n::Catalog c = l10n::read_catalog(read_file(o_.input), o_.input);
-    for (const auto& u : c.units) texts.push_back({u.id, u.target.empty() ? u.source : u.target});
+    for (const auto& u : c.units) texts.push_back({u.id, l10n::plain_text(u, u.target.empty() ? u.source : u.target)});
   } else {
     Loaded l = load_deck(o_, diag);
     for (const auto& u : l10n::units_of(l.deck, "").units) texts.push_back({u.key, u.source});

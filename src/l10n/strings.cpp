@@ -10,7 +10,9 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <optional>
 #include <set>
+#include <string_view>
 #include <sstream>
 
 #include "core/limits.hpp"
@@ -93,6 +95,476 @@ bool looks_like_id(const std::string& s) {
 }
 
 std::string key_of(const std::string& id) { return looks_like_id(id) ? id.substr(0, id.rfind('-')) : ""; }
+
+// ---- Inline styles: the tagged form (docs/translation.md, "Inline styles")
+// A style code: bold, italic, or a colour ("#rrggbb", lower case).
+struct Code {
+  enum Kind { bold, italic, colored } kind = bold;
+  std::string color;
+  bool operator==(const Code&) const = default;
+};
+
+// The tagged form cut into text (unescaped) and codes opening and closing.
+struct Piece {
+  enum Kind { chars, open, close } kind = chars;
+  std::string text;  // kind chars
+  Code code;         // kind open or close
+};
+
+std::string escape_markup(std::string_view s) {
+  std::string o;
+  o.reserve(s.size());
+  for (char c : s) {
+    if (c == '&') o += "&amp;";
+    else if (c == '<') o += "&lt;";
+    else if (c == '>') o += "&gt;";
+    else o += c;
+  }
+  return o;
+}
+
+std::string lower(std::string s) {
+  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+// "#c00000", "#C00", "c00000" -> "#c00000"; "" when it is not a colour
+std::string normal_color(std::string s) {
+  if (!s.empty() && s[0] == '#') s.erase(0, 1);
+  if (s.empty() || s.find_first_not_of("0123456789abcdefABCDEF") != std::string::npos) return "";
+  if (s.size() == 3) s = {s[0], s[0], s[1], s[1], s[2], s[2]};
+  return s.size() == 6 ? "#" + lower(s) : "";
+}
+
+// The colour in a CSS declaration list or a tag: "color:#c00000", "color: #C00;"
+std::string color_in(const std::string& css) {
+  std::string l = lower(css);
+  for (size_t p = l.find("color"); p != std::string::npos; p = l.find("color", p + 1)) {
+    if (p > 0 && (std::isalnum(static_cast<unsigned char>(l[p - 1])) || l[p - 1] == '-')) continue;  // background-color
+    size_t q = l.find_first_not_of(" \t", p + 5);
+    if (q == std::string::npos || l[q] != ':') continue;
+    q = l.find_first_not_of(" \t", q + 1);
+    if (q == std::string::npos || l[q] != '#') continue;
+    size_t e = l.find_first_not_of("0123456789abcdef", q + 1);
+    std::string c = normal_color(l.substr(q, (e == std::string::npos ? l.size() : e) - q));
+    if (!c.empty()) return c;
+  }
+  return "";
+}
+
+std::string open_tag(const Code& c) {
+  return c.kind == Code::bold ? "<b>" : c.kind == Code::italic ? "<i>" : "<span style=\"color:" + c.color + "\">";
+}
+std::string close_tag(const Code& c) { return c.kind == Code::bold ? "</b>" : c.kind == Code::italic ? "</i>" : "</span>"; }
+std::string tag_name(const Code& c) { return c.kind == Code::bold ? "<b>" : c.kind == Code::italic ? "<i>" : "<span>"; }
+
+// A tag of the tagged form, the text between '<' and '>': its code, and whether it closes.
+std::optional<std::pair<Code, bool>> read_tag(const std::string& inner) {
+  std::string t = inner;
+  bool closing = !t.empty() && t[0] == '/';
+  if (closing) t.erase(0, 1);
+  size_t e = 0;
+  while (e < t.size() && std::isalpha(static_cast<unsigned char>(t[e]))) ++e;
+  std::string name = lower(t.substr(0, e)), rest = t.substr(e);
+  bool bare = rest.find_first_not_of(" \t") == std::string::npos;
+  Code c;
+  if ((name == "b" || name == "strong") && bare) c.kind = Code::bold;
+  else if ((name == "i" || name == "em") && bare) c.kind = Code::italic;
+  else if (name == "span" && closing && bare) c.kind = Code::colored;
+  else if (name == "span" && !closing && !rest.empty() && (rest[0] == ' ' || rest[0] == '\t')) {
+    c.kind = Code::colored;
+    c.color = color_in(rest);
+    if (c.color.empty()) return std::nullopt;
+  } else {
+    return std::nullopt;
+  }
+  return std::make_pair(c, closing);
+}
+
+// "&amp;" ... at s[i] (s[i] == '&'): the character and the length read, or 0
+size_t read_entity(const std::string& s, size_t i, std::string& out) {
+  size_t semi = i + 1;
+  while (semi < s.size() && semi - i <= 12 && s[semi] != ';') ++semi;  // a bounded look: "&" alone is common
+  if (semi >= s.size() || s[semi] != ';') return 0;
+  std::string name = s.substr(i + 1, semi - i - 1);
+  static const std::map<std::string, const char*> named = {{"amp", "&"}, {"lt", "<"}, {"gt", ">"}, {"quot", "\""}, {"apos", "'"}};
+  if (auto it = named.find(name); it != named.end()) {
+    out = it->second;
+    return semi - i + 1;
+  }
+  if (name.size() >= 2 && name[0] == '#') {
+    bool hex = name[1] == 'x' || name[1] == 'X';
+    std::string digits = name.substr(hex ? 2 : 1);
+    if (digits.empty() || digits.find_first_not_of(hex ? "0123456789abcdefABCDEF" : "0123456789") != std::string::npos) return 0;
+    unsigned long cp = std::stoul(digits, nullptr, hex ? 16 : 10);
+    if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+    out = unicode::encode(static_cast<char32_t>(cp));
+    return semi - i + 1;
+  }
+  return 0;
+}
+
+// The tagged form cut into pieces; `error` says what is wrong (the first mistake), and
+// `lenient` is then the text with the known tags removed and the entities read.
+struct Pieces {
+  std::vector<Piece> pieces;
+  std::string error;
+  std::string lenient;
+};
+
+Pieces cut_tagged(const std::string& s) {
+  Pieces r;
+  std::vector<Code> open;
+  auto text = [&](const std::string& t) {
+    if (t.empty()) return;
+    if (r.pieces.empty() || r.pieces.back().kind != Piece::chars) r.pieces.push_back({Piece::chars, "", {}});
+    r.pieces.back().text += t;
+  };
+  auto fail = [&](const std::string& what) {
+    if (r.error.empty()) r.error = what;
+  };
+  size_t i = 0;
+  while (i < s.size()) {
+    char c = s[i];
+    if (c == '&') {
+      std::string ch;
+      if (size_t n = read_entity(s, i, ch)) {
+        text(ch);
+        r.lenient += ch;
+        i += n;
+      } else {
+        fail("a '&' that is not &amp;, &lt; or &gt;");
+        text("&");
+        r.lenient += '&';
+        ++i;
+      }
+      continue;
+    }
+    if (c != '<') {
+      size_t e = s.find_first_of("&<", i);
+      if (e == std::string::npos) e = s.size();
+      text(s.substr(i, e - i));
+      r.lenient += s.substr(i, e - i);
+      i = e;
+      continue;
+    }
+    size_t gt = s.find_first_of("<>", i + 1);  // the tag ends before any other '<'
+    if (gt != std::string::npos && s[gt] != '>') gt = std::string::npos;
+    std::optional<std::pair<Code, bool>> tag;
+    if (gt != std::string::npos) tag = read_tag(s.substr(i + 1, gt - i - 1));
+    if (!tag) {  // not a tag of ours: kept as text in the lenient reading
+      std::string what = gt == std::string::npos ? "" : gt - i < 40 ? s.substr(i, gt - i + 1) : s.substr(i, 30) + "…";
+      fail(what.empty() ? "a '<' that starts no tag (write &lt;)" : "unknown tag " + what + " (write &lt; for a '<')");
+      text("<");
+      r.lenient += '<';
+      ++i;
+      continue;
+    }
+    auto [code, closing] = *tag;
+    if (!closing) {
+      open.push_back(code);
+      r.pieces.push_back({Piece::open, "", code});
+    } else if (open.empty() || open.back().kind != code.kind) {
+      fail(open.empty() ? close_tag(code) + " closes no tag" : close_tag(code) + " where " + tag_name(open.back()) + " should close");
+      if (!open.empty()) open.pop_back();
+    } else {
+      r.pieces.push_back({Piece::close, "", open.back()});
+      open.pop_back();
+    }
+    i = gt + 1;
+  }
+  if (!open.empty()) fail(tag_name(open.back()) + " is not closed");
+  return r;
+}
+
+// The canonical tagged form of pieces
+std::string join_pieces(const std::vector<Piece>& ps) {
+  std::string o;
+  for (const auto& p : ps) o += p.kind == Piece::chars ? escape_markup(p.text) : p.kind == Piece::open ? open_tag(p.code) : close_tag(p.code);
+  return o;
+}
+
+// Sorted, inside the text, not overlapping, with some style: the spans a unit carries
+std::vector<TextSpan> usable_spans(std::vector<TextSpan> spans, size_t len) {
+  std::stable_sort(spans.begin(), spans.end(), [](const TextSpan& a, const TextSpan& b) { return a.begin < b.begin; });
+  std::vector<TextSpan> out;
+  size_t last = 0;
+  for (auto sp : spans) {
+    sp.end = std::min(sp.end, len);
+    sp.color = sp.color.empty() ? "" : normal_color(sp.color);
+    if (sp.begin >= sp.end || sp.begin < last || (!sp.bold && !sp.italic && sp.color.empty())) continue;
+    out.push_back(sp);
+    last = sp.end;
+  }
+  return out;
+}
+
+// Adjacent spans of the same style become one
+void merge_adjacent(std::vector<TextSpan>& spans) {
+  std::vector<TextSpan> out;
+  for (const auto& sp : spans) {
+    if (!out.empty() && out.back().end == sp.begin && out.back().bold == sp.bold && out.back().italic == sp.italic &&
+        out.back().color == sp.color)
+      out.back().end = sp.end;
+    else
+      out.push_back(sp);
+  }
+  spans = std::move(out);
+}
+
+// Spans of `text` moved to its NFC form. Each stretch between two boundaries is normalised
+// alone; when that is the NFC of the whole (no character composes across a boundary), the
+// boundaries follow exactly. Else a boundary goes where the NFC of the text before it ends
+// (a mark composed with a letter before the boundary goes with the letter).
+std::pair<std::string, std::vector<TextSpan>> nfc_with_spans(const std::string& text, std::vector<TextSpan> spans) {
+  std::string n = unicode::nfc(text);
+  if (n == text || spans.empty()) return {n, spans};
+  std::u32string cps = unicode::decode(text);
+  size_t len = unicode::decode(n).size();
+  std::vector<size_t> bounds{0};
+  for (const auto& sp : spans) bounds.insert(bounds.end(), {std::min(sp.begin, cps.size()), std::min(sp.end, cps.size())});
+  bounds.push_back(cps.size());
+  std::string joined;
+  size_t joined_len = 0;
+  std::map<size_t, size_t> moved;  // boundary -> its place in the NFC text
+  for (size_t k = 0; k + 1 < bounds.size(); ++k) {
+    moved[bounds[k]] = joined_len;
+    if (bounds[k + 1] <= bounds[k]) continue;
+    std::string part = unicode::nfc(unicode::encode(std::u32string_view(cps).substr(bounds[k], bounds[k + 1] - bounds[k])));
+    joined_len += unicode::decode(part).size();
+    joined += part;
+  }
+  moved[cps.size()] = len;
+  const bool exact = joined == n;
+  if (!exact && spans.size() > 256) return {n, {}};  // a pathological text: its words, not its styles
+  auto at = [&](size_t b) {
+    b = std::min(b, cps.size());
+    return exact ? moved[b] : std::min(len, unicode::decode(unicode::nfc(unicode::encode(cps.substr(0, b)))).size());
+  };
+  std::vector<TextSpan> out;
+  for (auto sp : spans) {
+    sp.begin = at(sp.begin);
+    sp.end = at(sp.end);
+    if (sp.begin < sp.end && (out.empty() || sp.begin >= out.back().end)) out.push_back(sp);
+  }
+  merge_adjacent(out);
+  return {n, out};
+}
+
+// The unit's text as another form: plain <-> tagged (a malformed tagged text gives its lenient reading)
+std::string convert_form(const std::string& s, bool from_markup, bool to_markup) {
+  if (from_markup == to_markup) return s;
+  return to_markup ? escape_markup(s) : from_tagged(s).text;
+}
+
+const char* kTagsComment = "inline tags: keep <b>, <i> and <span style=\"color:…\"> around the words they style; write &lt; &gt; &amp; for < > &";
+
+// ---- Inline codes in XLIFF: <pc> (2.0), <g> (1.2)
+// Ids of the codes of a unit: the source's are 1..N in order; a target code takes the id of
+// the first source code of the same style not yet taken, else a new one after N.
+std::vector<int> code_ids(const std::vector<Piece>& ps, const std::vector<Code>& source_codes, int& next) {
+  std::vector<int> ids;
+  std::vector<bool> taken(source_codes.size(), false);
+  for (const auto& p : ps) {
+    if (p.kind != Piece::open) continue;
+    int id = 0;
+    for (size_t k = 0; k < source_codes.size() && !id; ++k)
+      if (!taken[k] && source_codes[k] == p.code) { taken[k] = true; id = static_cast<int>(k) + 1; }
+    ids.push_back(id ? id : ++next);
+  }
+  return ids;
+}
+
+std::vector<Code> codes_of(const std::vector<Piece>& ps) {
+  std::vector<Code> c;
+  for (const auto& p : ps)
+    if (p.kind == Piece::open) c.push_back(p.code);
+  return c;
+}
+
+// The pieces of a unit's text in the tagged form; malformed: its text without codes
+std::vector<Piece> pieces_for_xml(const std::string& tagged) {
+  Pieces p = cut_tagged(tagged);
+  if (p.error.empty()) return p.pieces;
+  if (p.lenient.empty()) return {};
+  return {Piece{Piece::chars, p.lenient, {}}};
+}
+
+// A <source> or <target> with inline codes, serialized without indentation (pugixml indents
+// mixed content, which would add spaces to the text). `data` maps a colour to the ids of its
+// <originalData> entries (XLIFF 2.0).
+struct ColorData {
+  std::map<std::string, std::string> start;  // "#c00000" -> "d1"
+  std::string end;                            // the id of "</span>"
+};
+std::string raw_inline(const char* name, const std::vector<std::pair<std::string, std::string>>& attrs, const std::vector<Piece>& ps,
+                       const std::vector<int>& ids, bool v2, const ColorData& data) {
+  pugi::xml_document d;
+  auto root = d.append_child(name);
+  for (const auto& [k, v] : attrs) root.append_attribute(k.c_str()) = v.c_str();
+  std::vector<pugi::xml_node> stack{root};
+  size_t k = 0;
+  for (const auto& p : ps) {
+    if (p.kind == Piece::chars) {
+      stack.back().append_child(pugi::node_pcdata).set_value(p.text.c_str());
+    } else if (p.kind == Piece::open) {
+      auto e = stack.back().append_child(v2 ? "pc" : "g");
+      e.append_attribute("id") = k < ids.size() ? ids[k] : static_cast<int>(k) + 1;
+      ++k;
+      if (v2) {
+        e.append_attribute("type") = "fmt";
+        e.append_attribute("subType") = p.code.kind == Code::bold ? "xlf:b" : p.code.kind == Code::italic ? "xlf:i" : "deckhand:color";
+        if (p.code.kind == Code::colored) {
+          e.append_attribute("dataRefStart") = data.start.at(p.code.color).c_str();
+          e.append_attribute("dataRefEnd") = data.end.c_str();
+        }
+      } else {
+        e.append_attribute("ctype") = p.code.kind == Code::bold ? "bold" : p.code.kind == Code::italic ? "italic"
+                                                                          : ("x-color-" + p.code.color.substr(1)).c_str();
+      }
+      stack.push_back(e);
+    } else if (stack.size() > 1) {
+      stack.pop_back();
+    }
+  }
+  std::ostringstream o;
+  d.save(o, "", pugi::format_raw | pugi::format_no_declaration, pugi::encoding_utf8);
+  return o.str();
+}
+
+// The placeholder element written in the document's place of a raw one, and what replaces it
+struct RawParts {
+  std::vector<std::pair<std::string, std::string>> parts;  // placeholder text, raw element
+  pugi::xml_node placeholder(pugi::xml_node parent, const char* name, std::string raw) {
+    auto n = parent.append_child(name);
+    n.append_attribute("deckhand-inline") = static_cast<int>(parts.size());
+    pugi::xml_document d;  // written as the document is (format_indent: "<source deckhand-inline="0" />")
+    d.append_copy(n);
+    std::ostringstream o;
+    d.save(o, "", pugi::format_indent | pugi::format_no_declaration, pugi::encoding_utf8);
+    std::string ph = o.str();
+    while (!ph.empty() && std::isspace(static_cast<unsigned char>(ph.back()))) ph.pop_back();
+    parts.push_back({ph, std::move(raw)});
+    return n;
+  }
+  std::string apply(const std::string& xml) const {  // the placeholders are in document order: one pass
+    std::string out;
+    size_t from = 0;
+    for (const auto& [ph, raw] : parts) {
+      size_t at = xml.find(ph, from);
+      if (at == std::string::npos) continue;
+      out.append(xml, from, at - from);
+      out += raw;
+      from = at + ph.size();
+    }
+    out.append(xml, from, std::string::npos);
+    return out;
+  }
+};
+
+// What a <source> or <target> (or a segment's) holds: its text in the tagged form and plain,
+// whether it had style codes deckhand reads, and the first code it cannot read.
+struct InlineRead {
+  std::string tagged, plain;
+  bool codes = false;
+  std::string problem;
+  void add(const InlineRead& o) {
+    tagged += o.tagged;
+    plain += o.plain;
+    codes = codes || o.codes;
+    if (problem.empty()) problem = o.problem;
+  }
+};
+
+std::string describe(const pugi::xml_node& e) {
+  std::string d = "<" + std::string(e.name());
+  for (const char* a : {"ctype", "type", "subType"})
+    if (e.attribute(a)) d += " " + std::string(a) + "=\"" + e.attribute(a).value() + "\"";
+  return d + ">";
+}
+
+// Document order, without recursion (the nesting comes from the file). `unit` holds the
+// <originalData> of XLIFF 2.0 codes.
+InlineRead read_inline(const pugi::xml_node& n, bool v2, const pugi::xml_node& unit) {
+  InlineRead r;
+  if (!n) return r;
+  std::vector<std::pair<pugi::xml_node, std::string>> stack;  // elements entered, and what closes them
+  pugi::xml_node c = n.first_child();
+  while (c) {
+    bool enter = false;
+    std::string open, close;
+    if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) {
+      r.tagged += escape_markup(c.value());
+      r.plain += c.value();
+    } else if (c.type() == pugi::node_element) {
+      std::string name = c.name();
+      if (size_t colon = name.find(':'); colon != std::string::npos) name = name.substr(colon + 1);  // a prefixed XLIFF namespace
+      std::optional<Code> code;
+      if (v2 && name == "pc") {
+        std::string sub = c.attribute("subType").value();
+        if (sub == "xlf:b") code = Code{Code::bold, ""};
+        else if (sub == "xlf:i") code = Code{Code::italic, ""};
+        else if (sub == "deckhand:color") {
+          std::string ref = c.attribute("dataRefStart").value(), color;
+          for (auto data : unit.child("originalData").children("data"))
+            if (ref == data.attribute("id").value()) color = color_in(text_of(data));
+          if (!color.empty()) code = Code{Code::colored, color};
+        }
+      } else if (!v2 && name == "g") {
+        std::string ct = c.attribute("ctype").value();
+        if (ct == "bold") code = Code{Code::bold, ""};
+        else if (ct == "italic") code = Code{Code::italic, ""};
+        else if (ct.rfind("x-color-", 0) == 0 && !normal_color(ct.substr(8)).empty()) code = Code{Code::colored, normal_color(ct.substr(8))};
+      }
+      if (code) {
+        r.codes = true;
+        enter = true;
+        open = open_tag(*code);
+        close = close_tag(*code);
+      } else if (name == "mrk") {  // an annotation (a term, "do not translate"): its text, no style
+        enter = true;
+      } else if (v2 && name == "cp") {  // a character XML cannot hold
+        std::string ch;
+        unsigned long cp = std::strtoul(c.attribute("hex").value(), nullptr, 16);
+        if (cp > 0 && cp <= 0x10FFFF) ch = unicode::encode(static_cast<char32_t>(cp));
+        r.tagged += escape_markup(ch);
+        r.plain += ch;
+      } else {
+        if (r.problem.empty()) r.problem = "inline code " + describe(c) + " is not a style deckhand knows";
+        // a paired code keeps its words; placeholders (ph, x, bpt, ept, it, sc, ec...) hold
+        // native code, not text
+        enter = name == "pc" || name == "g";
+      }
+      if (enter && c.first_child()) {
+        r.tagged += open;
+        stack.push_back({c, close});
+        c = c.first_child();
+        continue;
+      }
+      if (enter) r.tagged += open + close;
+    }
+    while (!c.next_sibling() && !stack.empty()) {
+      r.tagged += stack.back().second;
+      c = stack.back().first;
+      stack.pop_back();
+    }
+    c = c.next_sibling();
+  }
+  return r;
+}
+
+// A unit's source and target as read: tagged when either has style codes, else plain as always
+void set_texts(Unit& u, const InlineRead& s, const InlineRead& t) {
+  u.markup = s.codes || t.codes;
+  if (u.markup) {
+    u.source = s.problem.empty() ? s.tagged : escape_markup(s.plain);
+    u.target = t.problem.empty() ? t.tagged : escape_markup(t.plain);
+  } else {
+    u.source = s.plain;
+    u.target = t.plain;
+  }
+  u.markup_problem = t.problem;
+}
 
 // ---- PO
 std::string po_quote(const std::string& s) {
@@ -191,6 +663,12 @@ Catalog read_po(const std::string& text, const std::string& file) {
     u.target = po_message_msgid_plural(m) ? (po_message_msgstr_plural(m, 0) ? po_message_msgstr_plural(m, 0) : "") : po_message_msgstr(m);
     u.fuzzy = po_message_is_fuzzy(m);
     u.state = u.fuzzy ? "fuzzy" : "translated";
+    // a unit with inline tags says so in its extracted comment
+    if (const char* ec = po_message_extracted_comments(m)) {
+      std::istringstream lines(ec);
+      std::string l;
+      while (std::getline(lines, l)) u.markup = u.markup || l.rfind("inline tags:", 0) == 0;
+    }
     std::string refs;
     if (po_filepos_t fp = po_message_filepos(m, 0)) refs = po_filepos_file(fp);
     // msgctxt is our unit id; tools that drop it (xliff2po) keep it, or the key, as the
@@ -224,6 +702,7 @@ std::string write_po(const Catalog& c) {
   for (const auto& u : c.units) {
     o << "\n#. slide " << u.slide << ", " << u.role;
     if (u.max_chars > 0) o << "; at most " << u.max_chars << " characters";
+    if (u.markup) o << "\n#. " << kTagsComment;
     o << "\n#: " << u.key << "\n";
     if (u.fuzzy) o << "#, fuzzy\n";
     o << "msgctxt " << po_quote(u.id) << "\nmsgid " << po_quote(u.source) << "\nmsgstr " << po_quote(u.target) << "\n";
@@ -258,6 +737,7 @@ std::string write_xliff12(const Catalog& c) {
   tool.append_attribute("tool-name") = "deckhand";
   tool.append_attribute("tool-version") = kVersion;
   auto body = f.append_child("body");
+  RawParts raw;
   pugi::xml_node group;
   int group_slide = -1;
   for (const auto& u : c.units) {
@@ -276,18 +756,28 @@ std::string write_xliff12(const Catalog& c) {
     }
     tu.append_attribute("xml:space") = "preserve";
     if (!u.target.empty()) tu.append_attribute("approved") = u.fuzzy ? "no" : "yes";
-    tu.append_child("source").text() = u.source.c_str();
-    if (!u.target.empty()) {
-      auto t = tu.append_child("target");
-      t.text() = u.target.c_str();
-      t.append_attribute("state") = u.fuzzy ? "needs-review-translation" : "translated";
+    const char* state = u.fuzzy ? "needs-review-translation" : "translated";
+    if (u.markup) {  // <g ctype="bold"> ... (docs/translation.md, "Inline styles")
+      std::vector<Piece> sp = pieces_for_xml(u.source), tp = pieces_for_xml(u.target);
+      std::vector<Code> sc = codes_of(sp);
+      int next = static_cast<int>(sc.size()), none = 0;
+      raw.placeholder(tu, "source", raw_inline("source", {}, sp, code_ids(sp, {}, none), false, {}));
+      if (!u.target.empty())
+        raw.placeholder(tu, "target", raw_inline("target", {{"state", state}}, tp, code_ids(tp, sc, next), false, {}));
+    } else {
+      tu.append_child("source").text() = u.source.c_str();
+      if (!u.target.empty()) {
+        auto t = tu.append_child("target");
+        t.text() = u.target.c_str();
+        t.append_attribute("state") = state;
+      }
     }
     auto note = tu.append_child("note");
     note.append_attribute("from") = "deckhand";
     note.text() = ("slide " + std::to_string(u.slide) + ", " + u.role +
                    (u.max_chars > 0 ? "; at most " + std::to_string(u.max_chars) + " characters" : "")).c_str();
   }
-  return xml_string(d);
+  return raw.apply(xml_string(d));
 }
 
 std::string write_xliff2(const Catalog& c) {
@@ -306,6 +796,7 @@ std::string write_xliff2(const Catalog& c) {
   f.append_attribute("original") = c.original.c_str();
   auto prof = f.append_child("slr:profiles");
   prof.append_attribute("generalProfile") = "xliff:codepoints";
+  RawParts raw;
   pugi::xml_node group;
   int group_slide = -1;
   for (const auto& u : c.units) {
@@ -323,9 +814,42 @@ std::string write_xliff2(const Catalog& c) {
     auto note = notes.append_child("note");
     note.append_attribute("category") = "context";
     note.text() = ("slide " + std::to_string(u.slide) + ", " + u.role).c_str();
+    std::vector<Piece> sp, tp;
+    ColorData data;
+    if (u.markup) {  // <pc type="fmt" subType="xlf:b"> ... (docs/translation.md, "Inline styles")
+      sp = pieces_for_xml(u.source);
+      tp = pieces_for_xml(u.target);
+      std::vector<std::string> colors;  // the original data of colour codes, in order of use
+      for (const auto* ps : {&sp, &tp})
+        for (const auto& p : *ps)
+          if (p.kind == Piece::open && p.code.kind == Code::colored && !data.start.count(p.code.color)) {
+            data.start[p.code.color] = "d" + std::to_string(data.start.size() + 1);
+            colors.push_back(p.code.color);
+          }
+      if (!colors.empty()) {
+        auto od = unit.append_child("originalData");
+        for (const auto& col : colors) {
+          auto dn = od.append_child("data");
+          dn.append_attribute("id") = data.start[col].c_str();
+          dn.text() = ("<span style=\"color:" + col + "\">").c_str();
+        }
+        data.end = "d" + std::to_string(colors.size() + 1);
+        auto dn = od.append_child("data");
+        dn.append_attribute("id") = data.end.c_str();
+        dn.text() = "</span>";
+      }
+    }
     auto seg = unit.append_child("segment");
     seg.append_attribute("state") = u.target.empty() ? "initial" : u.fuzzy ? "translated" : "final";
     if (u.fuzzy) seg.append_attribute("subState") = "deckhand:fuzzy";
+    if (u.markup) {
+      std::vector<Code> sc = codes_of(sp);
+      int next = static_cast<int>(sc.size()), none = 0;
+      raw.placeholder(seg, "source", raw_inline("source", {{"xml:space", "preserve"}}, sp, code_ids(sp, {}, none), true, data));
+      if (!u.target.empty())
+        raw.placeholder(seg, "target", raw_inline("target", {{"xml:space", "preserve"}}, tp, code_ids(tp, sc, next), true, data));
+      continue;
+    }
     auto src = seg.append_child("source");
     src.append_attribute("xml:space") = "preserve";
     src.text() = u.source.c_str();
@@ -335,12 +859,13 @@ std::string write_xliff2(const Catalog& c) {
       t.text() = u.target.c_str();
     }
   }
-  return xml_string(d);
+  return raw.apply(xml_string(d));
 }
 
 Catalog read_xliff(const std::string& text, const std::string& file) {
   pugi::xml_document d;
-  auto r = d.load_buffer(text.data(), text.size(), pugi::parse_default | pugi::parse_ws_pcdata_single);
+  // every text node kept: the space between two inline codes is text
+  auto r = d.load_buffer(text.data(), text.size(), pugi::parse_default | pugi::parse_ws_pcdata);
   if (!r) {
     // line of the error
     int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + std::min<ptrdiff_t>(r.offset, text.size()), '\n'));
@@ -361,7 +886,8 @@ Catalog read_xliff(const std::string& text, const std::string& file) {
       for (auto tu : f.select_nodes(".//*[local-name()='trans-unit']")) {
         auto n = tu.node();
         Unit u;
-        u.source = text_of(n.child("source"));
+        InlineRead src = read_inline(n.child("source"), false, n), trg = read_inline(n.child("target"), false, n);
+        u.source = src.plain;
         if (std::string(n.attribute("restype").value()) == "x-gettext-domain-header") {  // po2xliff's PO header
           std::istringstream h(text_of(n.child("target")).empty() ? u.source : text_of(n.child("target")));
           std::string l;
@@ -376,11 +902,11 @@ Catalog read_xliff(const std::string& text, const std::string& file) {
             u.key = text_of(ctx.node());
             break;
           }
+        set_texts(u, src, trg);
         if (!looks_like_id(u.id) && looks_like_id(u.key)) { u.id = u.key; u.key = key_of(u.id); }
         else if (!looks_like_id(u.id) && !u.key.empty()) u.id = unit_id(u.key, u.source);
         auto t = n.child("target");
         if (t) {
-          u.target = text_of(t);
           u.state = t.attribute("state").value();
           u.fuzzy = withheld_xliff12_state(u.state);
         }
@@ -399,18 +925,21 @@ Catalog read_xliff(const std::string& text, const std::string& file) {
         u.id = n.attribute("id").value();
         u.key = n.attribute("name").value();
         bool any_target = false;
+        InlineRead src, trg;
         for (auto seg : n.children()) {
           std::string name = seg.name();
           if (name != "segment" && name != "ignorable") continue;
-          u.source += text_of(seg.child("source"));
-          if (seg.child("target")) { any_target = true; u.target += text_of(seg.child("target")); }
-          else u.target += name == "ignorable" ? text_of(seg.child("source")) : "";
+          InlineRead s1 = read_inline(seg.child("source"), true, n);
+          src.add(s1);
+          if (seg.child("target")) { any_target = true; trg.add(read_inline(seg.child("target"), true, n)); }
+          else if (name == "ignorable") trg.add(s1);
           // XLIFF 2 has no "do not use" state: initial, translated, reviewed and final
           // targets are all used. Only our own fuzzy marker (PO fuzzy carried over) withholds.
           if (name == "segment" && u.state.empty()) u.state = seg.attribute("state").value();
           if (std::string(seg.attribute("subState").value()) == "deckhand:fuzzy") { u.fuzzy = true; u.state = "fuzzy"; }
         }
-        if (!any_target) u.target.clear();
+        set_texts(u, src, trg);
+        if (!any_target) { u.target.clear(); u.markup_problem.clear(); }
         if (u.key.empty()) u.key = key_of(u.id);
         c.units.push_back(std::move(u));
       }
@@ -450,6 +979,57 @@ bool withheld_xliff12_state(const std::string& s) {
 
 std::string unit_id(const std::string& key, const std::string& source) { return key + "-" + sha256_hex(source).substr(0, 8); }
 
+std::string to_tagged(const std::string& text, const std::vector<TextSpan>& spans) {
+  std::u32string cps = unicode::decode(text);
+  std::string o;
+  size_t at = 0;
+  auto part = [&](size_t from, size_t to) { return escape_markup(unicode::encode(std::u32string_view(cps).substr(from, to - from))); };
+  for (const auto& sp : usable_spans(spans, cps.size())) {
+    o += part(at, sp.begin);
+    std::vector<Code> codes;
+    if (sp.bold) codes.push_back({Code::bold, ""});
+    if (sp.italic) codes.push_back({Code::italic, ""});
+    if (!sp.color.empty()) codes.push_back({Code::colored, sp.color});
+    for (const auto& c : codes) o += open_tag(c);
+    o += part(sp.begin, sp.end);
+    for (auto c = codes.rbegin(); c != codes.rend(); ++c) o += close_tag(*c);
+    at = sp.end;
+  }
+  return o + part(at, cps.size());
+}
+
+Untagged from_tagged(const std::string& tagged) {
+  Untagged r;
+  Pieces p = cut_tagged(tagged);
+  if (!p.error.empty()) {
+    r.text = p.lenient;
+    r.error = p.error;
+    return r;
+  }
+  int bold = 0, italic = 0;
+  std::vector<std::string> colors;
+  size_t at = 0;  // code points so far
+  for (const auto& pc : p.pieces) {
+    if (pc.kind == Piece::open || pc.kind == Piece::close) {
+      int d = pc.kind == Piece::open ? 1 : -1;
+      if (pc.code.kind == Code::bold) bold += d;
+      else if (pc.code.kind == Code::italic) italic += d;
+      else if (d > 0) colors.push_back(pc.code.color);
+      else if (!colors.empty()) colors.pop_back();
+      continue;
+    }
+    size_t n = unicode::decode(pc.text).size();
+    r.text += pc.text;
+    TextSpan sp{at, at + n, bold > 0, italic > 0, colors.empty() ? "" : colors.back()};
+    at += n;
+    if (n && (sp.bold || sp.italic || !sp.color.empty())) r.spans.push_back(sp);
+  }
+  merge_adjacent(r.spans);
+  return r;
+}
+
+std::string plain_text(const Unit& u, const std::string& s) { return u.markup ? from_tagged(s).text : s; }
+
 Catalog units_of(const Deck& deck, const std::string& target_lang) {
   Catalog c;
   c.source_lang = deck.lang.value_or("en");
@@ -471,7 +1051,9 @@ Catalog units_of(const Deck& deck, const std::string& target_lang) {
       if (b.text.empty()) continue;
       Unit u;
       u.key = b.id;
-      u.source = b.text;
+      // a block with spans carries them as inline tags (docs/translation.md, "Inline styles")
+      u.markup = !usable_spans(b.spans, unicode::decode(b.text).size()).empty();
+      u.source = u.markup ? to_tagged(b.text, b.spans) : b.text;
       u.id = unit_id(u.key, u.source);
       u.slide = s.page;
       u.role = role_of(s, &b);
@@ -519,6 +1101,11 @@ Catalog read_catalog(const std::string& text, const std::string& file) {
   bad(file, "neither XLIFF nor gettext PO");
 }
 
+// The same source text: as held, or (a unit with markup beside one without) the same plain text
+static bool same_source(const Unit& a, const Unit& b) {
+  return a.source == b.source || (a.markup != b.markup && plain_text(a, a.source) == plain_text(b, b.source));
+}
+
 MergeReport merge(Deck& deck, const Catalog& tr, const std::string& lang) {
   MergeReport r;
   Catalog mine = units_of(deck, lang);
@@ -527,12 +1114,16 @@ MergeReport merge(Deck& deck, const Catalog& tr, const std::string& lang) {
     by_id[u.id] = &u;
     if (!u.key.empty()) by_key[u.key] = &u;
   }
-  std::map<std::string, std::string> out;  // key -> translated text
+  struct Out {
+    std::string text;
+    std::vector<TextSpan> spans;
+  };
+  std::map<std::string, Out> out;  // key -> translated text and its spans
   std::set<std::string> used;
   for (const auto& u : mine.units) {
     const Unit* t = nullptr;
     if (auto it = by_id.find(u.id); it != by_id.end()) t = it->second;
-    else if (auto k = by_key.find(u.key); k != by_key.end() && k->second->source == u.source) t = k->second;
+    else if (auto k = by_key.find(u.key); k != by_key.end() && same_source(u, *k->second)) t = k->second;
     ++r.deck_units;
     if (t) {
       used.insert(t->id);
@@ -543,17 +1134,31 @@ MergeReport merge(Deck& deck, const Catalog& tr, const std::string& lang) {
       ++r.missing_by_reason[!t ? "not in the file" : t->target.empty() ? "not translated yet" : t->state.empty() ? "fuzzy" : t->state];
       continue;
     }
-    out[u.key] = unicode::nfc(t->target);
+    // the target is tagged when its file says so, or when the file's unit has our tagged source
+    // (a PO file whose comments a tool dropped; po2xliff's XLIFF, the tags as text). A file
+    // that has the plain words as source (xliff2po drops <g>) holds a plain target.
+    Out o;
+    std::string problem = t->markup_problem;
+    if (t->markup || (u.markup && t->source == u.source)) {
+      Untagged un = from_tagged(t->target);
+      if (problem.empty()) problem = un.error;
+      std::tie(o.text, o.spans) = nfc_with_spans(un.text, un.spans);
+    } else {
+      o.text = unicode::nfc(t->target);
+    }
+    if (!problem.empty()) r.markup_problems.push_back(u.id + " (" + problem + ")");
+    out[u.key] = std::move(o);
     ++r.translated;
   }
   for (const auto& u : tr.units)
     if (!used.count(u.id)) r.unknown.push_back(u.id);
+  // titles and notes have no spans: their text only
   for (auto& s : deck.slides) {
-    if (auto it = out.find(s.id + ".title"); it != out.end()) s.title = it->second;
+    if (auto it = out.find(s.id + ".title"); it != out.end()) s.title = it->second.text;
     for (auto& b : s.blocks)
-      if (auto it = out.find(b.id); it != out.end()) b.text = it->second;
+      if (auto it = out.find(b.id); it != out.end()) { b.text = it->second.text; b.spans = it->second.spans; }
     for (size_t k = 0; k < s.notes.size(); ++k)
-      if (auto it = out.find(s.id + ".n" + std::to_string(k + 1)); it != out.end()) s.notes[k] = it->second;
+      if (auto it = out.find(s.id + ".n" + std::to_string(k + 1)); it != out.end()) s.notes[k] = it->second.text;
     // an overlay step shows the same text as its frame's last page
     if (!s.overlay_of.empty())
       for (auto& b : s.blocks)
@@ -562,7 +1167,7 @@ MergeReport merge(Deck& deck, const Catalog& tr, const std::string& lang) {
             for (const auto& ob : other.blocks)
               if (ob.id.find('.') != std::string::npos && b.id.find('.') != std::string::npos &&  // ids edited by hand may have no dot
                   ob.id.substr(ob.id.find('.')) == b.id.substr(b.id.find('.'))) {
-                if (auto it = out.find(ob.id); it != out.end()) b.text = it->second;
+                if (auto it = out.find(ob.id); it != out.end()) { b.text = it->second.text; b.spans = it->second.spans; }
               }
   }
   if (!lang.empty()) {
@@ -579,34 +1184,63 @@ MergeReport merge(Deck& deck, const Catalog& tr, const std::string& lang) {
 Catalog update(const Catalog& old, const Deck& revised) {
   Catalog c = units_of(revised, old.target_lang);
   c.source_lang = old.source_lang.empty() ? c.source_lang : old.source_lang;
-  std::map<std::string, const Unit*> by_id, by_source;
+  std::map<std::string, const Unit*> by_id, by_source, by_words;
   for (const auto& u : old.units) {
     by_id[u.id] = &u;
-    if (!u.target.empty() && !by_source.count(u.source)) by_source[u.source] = &u;
+    if (u.target.empty()) continue;
+    if (!by_source.count(u.source)) by_source[u.source] = &u;
+    if (std::string w = plain_text(u, u.source); !by_words.count(w)) by_words[w] = &u;
   }
   for (auto& u : c.units) {
     const Unit* o = nullptr;
+    bool restyled = false;  // the same words, other styles
     if (auto it = by_id.find(u.id); it != by_id.end()) o = it->second;
     else if (auto s = by_source.find(u.source); s != by_source.end()) o = s->second;
-    if (o) {
-      u.target = o->target;
-      u.fuzzy = o->fuzzy;
-    }
+    else if (auto w = by_words.find(plain_text(u, u.source)); w != by_words.end()) { o = w->second; restyled = true; }
+    if (!o) continue;
+    // the old target in the new unit's form: tagged if the old unit was (its file said so, or
+    // its source is our tagged source), escaped or untagged when the forms differ
+    bool old_tagged = o->markup || (u.markup && o->source == u.source);
+    u.target = convert_form(o->target, old_tagged, u.markup);
+    u.fuzzy = o->fuzzy || (restyled && u.markup && !u.target.empty());  // the translator places the tags again
   }
   return c;
 }
 
-std::string pseudo(const std::string& s, double expand) {
+std::string pseudo(const std::string& s, double expand, bool markup) {
+  auto accent = [](const std::string& t) {
+    std::string acc;
+    for (char c : t) {
+      auto it = accents().find(c);
+      acc += it != accents().end() ? it->second : std::string(1, c);
+    }
+    return acc;
+  };
   std::string acc;
-  for (char c : s) {
-    auto it = accents().find(c);
-    acc += it != accents().end() ? it->second : std::string(1, c);
+  size_t length = 0;  // code points of the text
+  if (markup) {  // the tags kept, the text accented
+    Pieces p = cut_tagged(s);
+    if (!p.error.empty()) p.pieces = {Piece{Piece::chars, p.lenient, {}}};
+    for (auto& pc : p.pieces)
+      if (pc.kind == Piece::chars) {
+        length += unicode::decode(pc.text).size();
+        pc.text = accent(pc.text);
+      }
+    acc = join_pieces(p.pieces);
+  } else {
+    acc = accent(s);
+    length = unicode::decode(s).size();
   }
-  size_t want = static_cast<size_t>(std::ceil(unicode::decode(s).size() * (1.0 + expand)));
+  size_t want = static_cast<size_t>(std::ceil(length * (1.0 + expand)));
   std::string out = acc;
+  size_t grown = length;  // code points of the text in out
   static const char* filler[] = {"ļöŕéɱ", "ïþšüɱ", "ďöľöŕ", "šïţ", "áɱéţ", "çöñš"};
   size_t k = 0;
-  while (unicode::decode(out).size() + 2 < want) out += std::string(" ") + filler[k++ % 6];
+  while (grown + 2 < want) {
+    std::string f = std::string(" ") + filler[k++ % 6];
+    out += f;
+    grown += unicode::decode(f).size();
+  }
   return "[" + out + "]";
 }
 

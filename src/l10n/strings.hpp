@@ -30,6 +30,14 @@ struct Unit {
   int slide = 0;        // page number
   std::string role;     // "title", "section title", "deck title", "bullet level 2", "paragraph", "speaker notes"
   int max_chars = 0;    // size limit in characters (0: none)
+  // Inline styles (docs/translation.md, "Inline styles"): source and target are in the
+  // tagged form, <b>…</b>, <i>…</i>, <span style="color:#rrggbb">…</span> with & < >
+  // written &amp; &lt; &gt;. Set for the units of blocks with spans, and for units whose
+  // file has inline codes; the other units hold plain text, as they always did.
+  bool markup = false;
+  // Inline codes of the target that deckhand cannot read (an XLIFF code of another kind):
+  // the target is then its text without styles. "" when none.
+  std::string markup_problem;
 };
 
 struct Catalog {
@@ -43,8 +51,24 @@ struct Catalog {
 // is never in a deck.
 Catalog units_of(const Deck& deck, const std::string& target_lang);
 
-// "s3.b2" + source -> "s3.b2-1a2b3c4d"
+// "s3.b2" + source -> "s3.b2-1a2b3c4d" (the source as the unit holds it: tagged for a unit
+// with markup, so styles are part of the id of a block with spans)
 std::string unit_id(const std::string& key, const std::string& source);
+
+// The tagged form of a text with spans ("The <b>bold</b> word"); & < > are escaped. Spans
+// that are empty, out of the text, overlapping an earlier one or without any style are left out.
+std::string to_tagged(const std::string& text, const std::vector<TextSpan>& spans);
+struct Untagged {
+  std::string text;              // the plain text (not normalised)
+  std::vector<TextSpan> spans;   // code point offsets into text; sorted, adjacent equal styles merged
+  std::string error;             // "" or what is wrong with the markup; then text has the tags
+                                 // removed and spans is empty
+};
+// Reads the tagged form back. Lenient where no meaning is lost: <strong> and <em> are read
+// as <b> and <i>, a bare '>' is a '>', &quot; &apos; and numeric character references are read.
+Untagged from_tagged(const std::string& tagged);
+// The plain text of a unit's source or target
+std::string plain_text(const Unit& u, const std::string& s);
 
 std::string write_catalog(const Catalog& c, Format f);
 // Reads XLIFF 1.2, XLIFF 2.x or PO (detected from the content). Throws
@@ -63,17 +87,22 @@ struct MergeReport {
   int matched = 0;     // of those, found in the file (by id, or by key and same source)
   std::vector<std::string> unknown;  // ids in the file that the deck does not have
   int translated = 0;
+  // translated units whose inline markup could not be read, "s3.b2-1a2b3c4d (<b> is not
+  // closed)": their text is used without styles
+  std::vector<std::string> markup_problems;
 };
 
-// Puts the translations into the deck (titles, block texts, notes); sets deck.lang.
+// Puts the translations into the deck (titles, block texts and spans, notes); sets deck.lang.
 MergeReport merge(Deck& deck, const Catalog& translations, const std::string& lang);
 
 // Carries translations forward to a revised deck: by unit id, else by identical source
-// text; everything else is left untranslated.
+// text, else by the same words with other styles (then fuzzy when the new source has inline
+// markup: the tags need placing); everything else is left untranslated.
 Catalog update(const Catalog& old, const Deck& revised);
 
 // Pseudo-translation for testing layouts before translations arrive: accented letters,
-// expanded by `expand` (0.4 = 40% longer), bracketed.
-std::string pseudo(const std::string& s, double expand);
+// expanded by `expand` (0.4 = 40% longer), bracketed. With `markup` (a tagged source), the
+// tags are kept and only the text is accented.
+std::string pseudo(const std::string& s, double expand, bool markup = false);
 
 }  // namespace deckhand::l10n

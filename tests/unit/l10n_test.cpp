@@ -2,6 +2,10 @@
 // merging with fallbacks; carrying translations to a revised deck; pseudo-translation.
 #include <gtest/gtest.h>
 
+#include <map>
+#include <sstream>
+#include <stdexcept>
+
 #include "core/unicode.hpp"
 #include "l10n/strings.hpp"
 
@@ -242,4 +246,335 @@ TEST(Rule9_NotesPages, NotesAreTranslationUnitsInEveryFormat) {
   size_t n = 0;
   for (const auto& u : units_of(b, "fr").units) n += u.role == "speaker notes";
   EXPECT_EQ(n, 2u);
+}
+
+// Inline styles (docs/translation.md, "Inline styles"): a bold word inside a bullet stays
+// bold through every format, and the translator may move it.
+namespace {
+TextSpan span(size_t b, size_t e, bool bold, bool italic = false, std::string color = "") {
+  return TextSpan{b, e, bold, italic, std::move(color)};
+}
+
+// A deck with a bold word in a bullet, a coloured and italic word in another, and code
+// with '<' and no spans.
+Deck styled_deck() {
+  Deck d = deck();
+  auto& b1 = d.slides[1].blocks[0];
+  b1.text = "Make every word count";
+  b1.spans = {span(5, 10, true)};  // "every"
+  auto& b2 = d.slides[1].blocks[1];
+  b2.text = "Ünïcode & <red> words";
+  b2.spans = {span(10, 15, false, true, "#C00000")};  // "<red>", italic and red
+  Block code;
+  code.id = "s2.b3";
+  code.code = true;
+  code.text = "std::vector<int> v;  // a & b";
+  d.slides[1].blocks.push_back(code);
+  return d;
+}
+
+const Unit& unit_of(const Catalog& c, const std::string& key) {
+  for (const auto& u : c.units)
+    if (u.key == key) return u;
+  throw std::runtime_error("no unit " + key);
+}
+Unit& unit_of(Catalog& c, const std::string& key) { return const_cast<Unit&>(unit_of(static_cast<const Catalog&>(c), key)); }
+
+std::string replaced(std::string s, const std::string& from, const std::string& to) {
+  size_t at = s.find(from);
+  EXPECT_NE(at, std::string::npos) << from;
+  if (at != std::string::npos) s.replace(at, from.size(), to);
+  return s;
+}
+}  // namespace
+
+TEST(InlineStyles, TaggedFormBothWays) {
+  EXPECT_EQ(to_tagged("Make every word count", {span(5, 10, true)}), "Make <b>every</b> word count");
+  // code point offsets; & < > escaped; styles nested b, i, span; colour in lower case
+  std::string t = to_tagged("Ünïcode & <red> words", {span(10, 15, true, true, "#C00000")});
+  EXPECT_EQ(t, "Ünïcode &amp; <b><i><span style=\"color:#c00000\">&lt;red&gt;</span></i></b> words");
+  Untagged u = from_tagged(t);
+  EXPECT_EQ(u.error, "");
+  EXPECT_EQ(u.text, "Ünïcode & <red> words");
+  EXPECT_EQ(u.spans, (std::vector<TextSpan>{span(10, 15, true, true, "#c00000")}));
+  // spans that are empty, unstyled, overlapping or past the end are left out
+  EXPECT_EQ(to_tagged("abc", {span(1, 1, true), span(0, 1, false), span(0, 2, true), span(1, 3, true), span(2, 9, false, true)}),
+            "<b>ab</b><i>c</i>");
+  // no spans: the text escaped only
+  EXPECT_EQ(to_tagged("a<b", {}), "a&lt;b");
+  // nesting, adjacent equal styles merged, <strong>/<em>, 3-digit colours, a bare '>' and character references
+  u = from_tagged("<b>a</b><b>b<i>c</i></b> <span style='color: #F00;'>d</span> <strong>e</strong><em>f</em> &gt;> &#233;&#x4E2D;");
+  EXPECT_EQ(u.error, "");
+  EXPECT_EQ(u.text, "abc d ef >> é中");
+  EXPECT_EQ(u.spans, (std::vector<TextSpan>{span(0, 2, true), span(2, 3, true, true), span(4, 5, false, false, "#ff0000"),
+                                            span(6, 7, true), span(7, 8, false, true)}));
+}
+
+TEST(InlineStyles, MalformedMarkupSaysWhatAndKeepsTheWords) {
+  struct Case {
+    const char* tagged;
+    const char* text;
+    const char* error;
+  };
+  for (const Case& c : std::initializer_list<Case>{
+           {"Que <b>chaque mot", "Que chaque mot", "<b> is not closed"},
+           {"a </i>b", "a b", "</i> closes no tag"},
+           {"<b>a</i>", "a", "</i> where <b> should close"},
+           {"<u>x</u> y", "<u>x</u> y", "unknown tag <u>"},
+           {"std::vector<int> <b>v</b>", "std::vector<int> v", "unknown tag <int>"},
+           {"x < y", "x < y", "a '<' that starts no tag"},
+           {"R&D", "R&D", "a '&' that is not &amp;"},
+           {"<span style=\"font-weight:bold\">x</span>", "<span style=\"font-weight:bold\">x", "unknown tag <span"},
+       }) {
+    Untagged u = from_tagged(c.tagged);
+    EXPECT_NE(u.error.find(c.error), std::string::npos) << c.tagged << ": " << u.error;
+    EXPECT_EQ(u.text, c.text) << c.tagged;
+    EXPECT_TRUE(u.spans.empty()) << c.tagged;
+  }
+}
+
+TEST(InlineStyles, UnitsOfBlocksWithSpansAreTaggedOthersAsBefore) {
+  Deck d = styled_deck();
+  Catalog c = units_of(d, "fr");
+  const Unit& bold = unit_of(c, "s2.b1");
+  EXPECT_TRUE(bold.markup);
+  EXPECT_EQ(bold.source, "Make <b>every</b> word count");
+  EXPECT_EQ(bold.id, unit_id("s2.b1", "Make <b>every</b> word count"));  // the styles are part of the id
+  const Unit& code = unit_of(c, "s2.b3");
+  EXPECT_FALSE(code.markup);
+  EXPECT_EQ(code.source, "std::vector<int> v;  // a & b");  // no spans: no escaping, the id as before
+  EXPECT_EQ(code.id, unit_id("s2.b3", "std::vector<int> v;  // a & b"));
+  // a deck without spans exports as it always did: the same ids and texts
+  Catalog plain = units_of(deck(), "fr");
+  for (const auto& u : plain.units) {
+    EXPECT_FALSE(u.markup) << u.key;
+    EXPECT_EQ(u.id, unit_id(u.key, u.source));
+  }
+  // PO: the tags in msgid, a comment saying to keep them; other units untouched
+  std::string po = write_catalog(c, Format::po);
+  EXPECT_NE(po.find("msgid \"Make <b>every</b> word count\""), std::string::npos) << po;
+  EXPECT_NE(po.find("#. slide 2, bullet level 1; at most"), std::string::npos);
+  EXPECT_NE(po.find("#. inline tags: keep <b>"), std::string::npos);
+  EXPECT_NE(po.find("msgid \"std::vector<int> v;  // a & b\""), std::string::npos);
+  EXPECT_EQ(po.find("#. inline tags", po.find("msgctxt \"" + code.id)), std::string::npos);  // only the styled units say it
+  // XLIFF 2.0: <pc> with xlf:b; a colour with its original data
+  std::string x2 = write_catalog(c, Format::xliff2);
+  EXPECT_NE(x2.find("<source xml:space=\"preserve\">Make <pc id=\"1\" type=\"fmt\" subType=\"xlf:b\">every</pc> word count</source>"),
+            std::string::npos) << x2;
+  EXPECT_NE(x2.find("<pc id=\"1\" type=\"fmt\" subType=\"xlf:i\"><pc id=\"2\" type=\"fmt\" subType=\"deckhand:color\" dataRefStart=\"d1\" "
+                    "dataRefEnd=\"d2\">&lt;red&gt;</pc></pc>"),
+            std::string::npos) << x2;
+  EXPECT_NE(x2.find("<data id=\"d1\">&lt;span style=\"color:#c00000\"&gt;</data>"), std::string::npos);
+  EXPECT_NE(x2.find(">std::vector&lt;int&gt; v;  // a &amp; b</source>"), std::string::npos);
+  // XLIFF 1.2: <g ctype="bold">, x-color-rrggbb
+  std::string x12 = write_catalog(c, Format::xliff12);
+  EXPECT_NE(x12.find("<source>Make <g id=\"1\" ctype=\"bold\">every</g> word count</source>"), std::string::npos) << x12;
+  EXPECT_NE(x12.find("<g id=\"1\" ctype=\"italic\"><g id=\"2\" ctype=\"x-color-c00000\">&lt;red&gt;</g></g>"), std::string::npos);
+  // every format reads back what it wrote
+  for (Format f : {Format::po, Format::xliff12, Format::xliff2}) {
+    Catalog r = read_catalog(write_catalog(c, f), "x");
+    ASSERT_EQ(r.units.size(), c.units.size()) << to_string(f);
+    for (size_t i = 0; i < c.units.size(); ++i) {
+      EXPECT_EQ(r.units[i].source, c.units[i].source) << to_string(f);
+      EXPECT_EQ(r.units[i].markup, c.units[i].markup) << to_string(f) << " " << c.units[i].key;
+    }
+  }
+}
+
+TEST(InlineStyles, TheTranslatorMovesTheBoldWordInEveryFormat) {
+  const Deck d = styled_deck();
+  Catalog c = units_of(d, "fr");
+  const std::string id = unit_of(c, "s2.b1").id;
+  // the translator's file, edited as their tool would: the bold now on "mot"
+  std::map<Format, std::string> files;
+  files[Format::po] = replaced(write_catalog(c, Format::po), "msgid \"Make <b>every</b> word count\"\nmsgstr \"\"",
+                               "msgid \"Make <b>every</b> word count\"\nmsgstr \"Que chaque <b>mot</b> compte\"");
+  files[Format::xliff2] = replaced(write_catalog(c, Format::xliff2), "word count</source>",
+                                   "word count</source><target xml:space=\"preserve\">Que chaque <pc id=\"1\" type=\"fmt\" "
+                                   "subType=\"xlf:b\">mot</pc> compte</target>");
+  files[Format::xliff12] = replaced(write_catalog(c, Format::xliff12), "word count</source>",
+                                    "word count</source><target>Que chaque <g id=\"1\" ctype=\"bold\">mot</g> compte</target>");
+  for (const auto& [f, text] : files) {
+    Deck m = d;
+    MergeReport r = merge(m, read_catalog(text, "fr"), "fr");
+    EXPECT_EQ(r.translated, 1) << to_string(f);
+    EXPECT_TRUE(r.markup_problems.empty()) << to_string(f);
+    EXPECT_EQ(m.slides[1].blocks[0].text, "Que chaque mot compte") << to_string(f);
+    EXPECT_EQ(m.slides[1].blocks[0].spans, (std::vector<TextSpan>{span(11, 14, true)})) << to_string(f);
+    EXPECT_EQ(m.slides[1].blocks[1].spans, d.slides[1].blocks[1].spans) << "untranslated: its own spans";
+  }
+  // the same through our own writer: the target's codes take the source's ids
+  Unit& u = unit_of(c, "s2.b1");
+  u.target = "Que chaque <b>mot</b> compte";
+  Unit& v = unit_of(c, "s2.b2");
+  v.target = "<b>Mots</b> &lt;rouges&gt; : <span style=\"color:#00ff00\">ünïcode</span> &amp; <i><span style=\"color:#c00000\">x</span></i>";
+  std::string x2 = write_catalog(c, Format::xliff2);
+  EXPECT_NE(x2.find("<target xml:space=\"preserve\">Que chaque <pc id=\"1\" type=\"fmt\" subType=\"xlf:b\">mot</pc> compte</target>"),
+            std::string::npos) << x2;
+  // added codes get new ids after the source's; the added colour its own original data
+  EXPECT_NE(x2.find("<target xml:space=\"preserve\"><pc id=\"3\" type=\"fmt\" subType=\"xlf:b\">Mots</pc> &lt;rouges&gt; : <pc id=\"4\" "
+                    "type=\"fmt\" subType=\"deckhand:color\" dataRefStart=\"d2\" dataRefEnd=\"d3\">ünïcode</pc> &amp; <pc id=\"1\" "
+                    "type=\"fmt\" subType=\"xlf:i\"><pc id=\"2\""),
+            std::string::npos) << x2;
+  for (Format f : {Format::po, Format::xliff12, Format::xliff2}) {
+    Deck m = d;
+    MergeReport r = merge(m, read_catalog(write_catalog(c, f), "x"), "fr");
+    EXPECT_EQ(r.translated, 2) << to_string(f);
+    EXPECT_EQ(m.slides[1].blocks[0].spans, (std::vector<TextSpan>{span(11, 14, true)})) << to_string(f);
+    EXPECT_EQ(m.slides[1].blocks[1].text, "Mots <rouges> : ünïcode & x") << to_string(f);
+    EXPECT_EQ(m.slides[1].blocks[1].spans,
+              (std::vector<TextSpan>{span(0, 4, true), span(16, 23, false, false, "#00ff00"), span(26, 27, false, true, "#c00000")}))
+        << to_string(f);
+  }
+}
+
+TEST(InlineStyles, DroppedAddedAndMalformedTags) {
+  const Deck d = styled_deck();
+  Catalog c = units_of(d, "fr");
+  Unit& u = unit_of(c, "s2.b1");
+  // the translator dropped the bold: fine, no spans, no warning
+  u.target = "Que chaque mot compte";
+  Deck m = d;
+  MergeReport r = merge(m, c, "fr");
+  EXPECT_TRUE(r.markup_problems.empty());
+  EXPECT_TRUE(m.slides[1].blocks[0].spans.empty());
+  // added tags are taken
+  u.target = "<i>Que</i> chaque <b>mot</b> compte";
+  m = d;
+  r = merge(m, c, "fr");
+  EXPECT_EQ(m.slides[1].blocks[0].spans, (std::vector<TextSpan>{span(0, 3, false, true), span(11, 14, true)}));
+  // malformed: one report naming the unit, the words without styles
+  for (Format f : {Format::po, Format::xliff12, Format::xliff2}) {
+    u.target = "Que chaque <b>mot compte";
+    Catalog back = read_catalog(write_catalog(c, f), "x");
+    m = d;
+    r = merge(m, back, "fr");
+    EXPECT_EQ(m.slides[1].blocks[0].text, "Que chaque mot compte") << to_string(f);
+    EXPECT_TRUE(m.slides[1].blocks[0].spans.empty()) << to_string(f);
+    if (f == Format::po) {  // XLIFF cannot hold it: the writer kept the words
+      ASSERT_EQ(r.markup_problems.size(), 1u);
+      EXPECT_EQ(r.markup_problems[0], u.id + " (<b> is not closed)");
+    }
+  }
+  // an XLIFF code deckhand does not know: reported, its words kept
+  std::string x2 = replaced(write_catalog(c, Format::xliff2), "word count</source>",
+                            "word count</source><target>Que chaque <pc id=\"1\" type=\"fmt\" subType=\"xlf:u\">mot</pc> compte"
+                            "<ph id=\"9\"/></target>");
+  m = d;
+  r = merge(m, read_catalog(x2, "x"), "fr");
+  EXPECT_EQ(m.slides[1].blocks[0].text, "Que chaque mot compte");
+  EXPECT_TRUE(m.slides[1].blocks[0].spans.empty());
+  ASSERT_EQ(r.markup_problems.size(), 1u);
+  EXPECT_NE(r.markup_problems[0].find("subType=\"xlf:u\""), std::string::npos) << r.markup_problems[0];
+  // a '<' the translator did not escape in PO is malformed markup: words kept, reported
+  u.target = "Que chaque <b>mot</b> < compte";
+  m = d;
+  r = merge(m, read_catalog(write_catalog(c, Format::po), "x"), "fr");
+  EXPECT_EQ(m.slides[1].blocks[0].text, "Que chaque mot < compte");
+  EXPECT_EQ(r.markup_problems.size(), 1u);
+}
+
+TEST(InlineStyles, SpansFollowTheNormalisedText) {
+  Deck d = styled_deck();
+  Catalog c = units_of(d, "fr");
+  // a decomposed "é" in bold, and an accent outside the tag that composes with a bold letter
+  unit_of(c, "s2.b1").target = "Un <b>e\u0301le\u0300ve</b> <b>e</b>\u0301 fin";
+  MergeReport r = merge(d, c, "fr");
+  EXPECT_EQ(d.slides[1].blocks[0].text, "Un élève é fin");
+  EXPECT_EQ(d.slides[1].blocks[0].spans, (std::vector<TextSpan>{span(3, 8, true), span(9, 10, true)}));
+}
+
+TEST(InlineStyles, OverlayStepsTakeTheSpansToo) {
+  Deck d = deck();
+  for (int k : {2, 3}) {
+    d.slides[k].blocks[0].text = "First step";
+    d.slides[k].blocks[0].spans = {span(6, 10, true)};
+  }
+  Catalog c = units_of(d, "fr");
+  unit_of(c, "s4.b1").target = "<b>Premier</b> pas";
+  merge(d, c, "fr");
+  for (int k : {2, 3}) {
+    EXPECT_EQ(d.slides[k].blocks[0].text, "Premier pas");
+    EXPECT_EQ(d.slides[k].blocks[0].spans, (std::vector<TextSpan>{span(0, 7, true)}));
+  }
+}
+
+TEST(InlineStyles, PoWithoutItsCommentsAndTranslateToolkitStyleFiles) {
+  const Deck d = styled_deck();
+  Catalog c = units_of(d, "fr");
+  unit_of(c, "s2.b1").target = "Que chaque <b>mot</b> compte";
+  // a tool dropped the extracted comments: the id (made from the tagged source) says it
+  std::string po = write_catalog(c, Format::po);
+  std::string stripped;
+  std::istringstream in(po);
+  for (std::string l; std::getline(in, l);)
+    if (l.rfind("#.", 0) != 0) stripped += l + "\n";
+  Deck m = d;
+  MergeReport r = merge(m, read_catalog(stripped, "x"), "fr");
+  EXPECT_EQ(m.slides[1].blocks[0].spans, (std::vector<TextSpan>{span(11, 14, true)}));
+  // po2xliff writes the tags as text and drops msgctxt: matched by place and source, read as tags
+  std::string x12 = R"(<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file original="t" source-language="en" datatype="po"><body>
+    <trans-unit id="1"><source>Make &lt;b&gt;every&lt;/b&gt; word count</source><target>Que chaque &lt;b&gt;mot&lt;/b&gt; compte</target>
+    <context-group name="po-reference" purpose="location"><context context-type="sourcefile">s2.b1</context></context-group></trans-unit></body></file></xliff>)";
+  m = d;
+  r = merge(m, read_catalog(x12, "tt.xlf"), "fr");
+  EXPECT_EQ(r.translated, 1);
+  EXPECT_EQ(m.slides[1].blocks[0].text, "Que chaque mot compte");
+  EXPECT_EQ(m.slides[1].blocks[0].spans, (std::vector<TextSpan>{span(11, 14, true)}));
+}
+
+TEST(InlineStyles, UpdateCarriesTaggedTranslationsAndPlainOnesToStyledUnits) {
+  // a file made before the deck had spans: the words match, the tags are for the translator to place
+  Catalog old = units_of(deck(), "fr");
+  unit_of(old, "s2.b1").target = "Premier point & fin";
+  Deck v2 = deck();
+  v2.slides[1].blocks[0].spans = {span(6, 9, true)};  // "Point one": "one" in bold
+  Catalog up = update(old, v2);
+  const Unit& u = unit_of(up, "s2.b1");
+  EXPECT_TRUE(u.markup);
+  EXPECT_EQ(u.source, "Point <b>one</b>");
+  EXPECT_EQ(u.target, "Premier point &amp; fin");
+  EXPECT_TRUE(u.fuzzy);
+  // same styles: carried as they are; other styles: carried, fuzzy; styles removed: untagged
+  Catalog tagged = units_of(v2, "fr");
+  unit_of(tagged, "s2.b1").target = "Premier <b>point</b> &amp; fin";
+  up = update(tagged, v2);
+  EXPECT_EQ(unit_of(up, "s2.b1").target, "Premier <b>point</b> &amp; fin");
+  EXPECT_FALSE(unit_of(up, "s2.b1").fuzzy);
+  Deck v3 = v2;
+  v3.slides[1].blocks[0].spans = {span(0, 5, false, true)};
+  up = update(tagged, v3);
+  EXPECT_EQ(unit_of(up, "s2.b1").target, "Premier <b>point</b> &amp; fin");
+  EXPECT_TRUE(unit_of(up, "s2.b1").fuzzy);
+  up = update(tagged, deck());
+  EXPECT_FALSE(unit_of(up, "s2.b1").markup);
+  EXPECT_EQ(unit_of(up, "s2.b1").target, "Premier point & fin");
+  EXPECT_FALSE(unit_of(up, "s2.b1").fuzzy);
+  // through a file and back, every format keeps the markup valid
+  up = update(tagged, v2);
+  for (Format f : {Format::po, Format::xliff12, Format::xliff2}) {
+    Catalog back = read_catalog(write_catalog(up, f), "x");
+    EXPECT_EQ(unit_of(back, "s2.b1").target, "Premier <b>point</b> &amp; fin") << to_string(f);
+  }
+}
+
+TEST(InlineStyles, PseudoKeepsTheTagsAndAccentsTheText) {
+  std::string p = pseudo("Make <b>every</b> word &amp; count", 0.4, true);
+  EXPECT_EQ(p.rfind("[Máķé <b>évéŕý</b> ŵöŕď &amp; çöüñţ", 0), 0u) << p;
+  Untagged u = from_tagged(p);
+  EXPECT_EQ(u.error, "");
+  EXPECT_EQ(u.spans, (std::vector<TextSpan>{span(6, 11, true)}));
+  size_t n = unicode::decode(u.text).size();  // expanded by the text's length, not the tags'
+  EXPECT_GE(n, static_cast<size_t>(23 * 1.4));
+  EXPECT_LE(n, static_cast<size_t>(23 * 1.4) + 9);
+  // without markup, as before: '<' and '&' are text
+  EXPECT_EQ(pseudo("a<b>&", 0), "[á<ƀ>&]");
+  // the pseudo-translation of a styled deck merges with its styles
+  Deck d = styled_deck();
+  Catalog c = units_of(d, "en-XA");
+  for (auto& x : c.units) x.target = pseudo(x.source, 0.3, x.markup);
+  MergeReport r = merge(d, read_catalog(write_catalog(c, Format::po), "p.po"), "en-XA");
+  EXPECT_TRUE(r.markup_problems.empty());
+  EXPECT_EQ(d.slides[1].blocks[0].spans, (std::vector<TextSpan>{span(6, 11, true)}));
+  EXPECT_EQ(d.slides[1].blocks[2].text.rfind("[šţď::véçţöŕ<íñţ> v;", 0), 0u) << d.slides[1].blocks[2].text;
 }

@@ -1152,23 +1152,34 @@ MergeReport merge(Deck& deck, const Catalog& tr, const std::string& lang) {
   }
   for (const auto& u : tr.units)
     if (!used.count(u.id)) r.unknown.push_back(u.id);
+  // an overlay step (a build) shows the text of its frame's last page: its blocks and title
+  // are matched to that page's by their source text (block numbers shift when a step adds a
+  // block); text the last page does not have stays as it is
+  std::map<std::string, std::map<std::string, std::string>> frame_text;  // slide id -> source text -> unit key
+  for (const auto& s : deck.slides) {
+    auto& m = frame_text[s.id];
+    if (!s.title.empty()) m.emplace(s.title, s.id + ".title");
+    for (const auto& b : s.blocks) m.emplace(b.text, b.id);
+  }
   // titles and notes have no spans: their text only
   for (auto& s : deck.slides) {
+    const std::map<std::string, std::string>* frame = nullptr;
+    if (!s.overlay_of.empty())
+      if (auto f = frame_text.find(s.overlay_of); f != frame_text.end()) frame = &f->second;
+    auto from_frame = [&](const std::string& source) -> const decltype(out)::mapped_type* {
+      if (!frame) return nullptr;
+      auto k = frame->find(source);
+      if (k == frame->end()) return nullptr;
+      auto it = out.find(k->second);
+      return it == out.end() ? nullptr : &it->second;
+    };
     if (auto it = out.find(s.id + ".title"); it != out.end()) s.title = it->second.text;
+    else if (auto t = from_frame(s.title)) s.title = t->text;
     for (auto& b : s.blocks)
       if (auto it = out.find(b.id); it != out.end()) { b.text = it->second.text; b.spans = it->second.spans; }
+      else if (auto t = from_frame(b.text)) { b.text = t->text; b.spans = t->spans; }
     for (size_t k = 0; k < s.notes.size(); ++k)
       if (auto it = out.find(s.id + ".n" + std::to_string(k + 1)); it != out.end()) s.notes[k] = it->second.text;
-    // an overlay step shows the same text as its frame's last page
-    if (!s.overlay_of.empty())
-      for (auto& b : s.blocks)
-        for (const auto& other : deck.slides)
-          if (other.id == s.overlay_of)
-            for (const auto& ob : other.blocks)
-              if (ob.id.find('.') != std::string::npos && b.id.find('.') != std::string::npos &&  // ids edited by hand may have no dot
-                  ob.id.substr(ob.id.find('.')) == b.id.substr(b.id.find('.'))) {
-                if (auto it = out.find(ob.id); it != out.end()) { b.text = it->second.text; b.spans = it->second.spans; }
-              }
   }
   if (!lang.empty()) {
     if (deck.translated_from.empty()) deck.translated_from = deck.lang.value_or("");

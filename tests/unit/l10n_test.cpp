@@ -154,6 +154,29 @@ TEST(Merge, TranslatesFallsBackAndReports) {
   EXPECT_EQ(r.missing.size(), 5u);
 }
 
+// A build step whose blocks are numbered otherwise than its frame's last page (the last page
+// adds a block before them) shows the translation of the block with the same text, and the
+// title's (found by the issue-17 sizes test on a Keynote deck: the step showed the wrong
+// bullet's translation, and its title stayed in the source language).
+TEST(Merge, AnOverlayStepTakesTheTranslationOfTheSameTextNotTheSameNumber) {
+  Deck d = deck();
+  // the last page s4 gets a new first block: "First" is now s4.b2, "Second" s4.b3
+  Block nb = d.slides[3].blocks[0];
+  nb.text = "Zeroth";
+  d.slides[3].blocks.insert(d.slides[3].blocks.begin(), nb);
+  for (size_t k = 0; k < d.slides[3].blocks.size(); ++k) d.slides[3].blocks[k].id = "s4.b" + std::to_string(k + 1);
+  Catalog c = units_of(d, "fr");
+  for (auto& u : c.units) {
+    if (u.key == "s4.b1") u.target = "Zéroième";
+    if (u.key == "s4.b2") u.target = "Premier";
+    if (u.key == "s4.title") u.target = "Étapes";
+  }
+  merge(d, c, "fr");
+  ASSERT_EQ(d.slides[2].overlay_of, "s4");
+  EXPECT_EQ(d.slides[2].blocks[0].text, "Premier");  // s3.b1 "First" is s4.b2, not s4.b1
+  EXPECT_EQ(d.slides[2].title, "Étapes");
+}
+
 TEST(Update, UnchangedUnitsKeepTheirTranslationEvenWhenTheyMove) {
   Catalog old = units_of(deck(), "fr");
   for (auto& u : old.units) u.target = "FR " + u.source;

@@ -20,7 +20,11 @@ namespace deckhand::layout {
 // "a)", "iv."), else the layout's bullet for its level (found bullet glyphs are often in
 // symbol fonts' private-use area, so they are not reused).
 std::string marker_for(const std::string& found, int level) {
-  bool numbered = !found.empty() && found != "graphic" &&
+  // (a symbol font's private-use bullet, Wingdings U+F0A7, is a bullet, not a number: no
+  // font has it, it would print as a box)
+  const std::u32string cps = unicode::decode(found);
+  const bool pua = !cps.empty() && std::all_of(cps.begin(), cps.end(), [](char32_t c) { return c >= 0xE000 && c <= 0xF8FF; });
+  bool numbered = !found.empty() && found != "graphic" && !pua &&
                   std::any_of(found.begin(), found.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || (c & 0x80); }) &&
                   found != "•" && found != "–" && found != "▪" && found != "◦" && found != "‣" && found != "·" && found != "—";
   return numbered ? found : (level <= 1 ? "•" : level == 2 ? "–" : "▪");

@@ -98,6 +98,8 @@ struct Setter {
   static std::string marker_of(const Item& it) {
     std::string m = marker_for(it.marker, it.level);
     if (m == it.marker) return m;  // a number or letter as found
+    // a bullet glyph as found (·, ▪, ◦, –), or a symbol font's private-use one as its
+    // Unicode equivalent (Wingdings U+F0A7 → ▪); else the layout's bullet for the level
     std::string u = unicode_marker(it.marker, it.font);
     return u.empty() ? m : u;
   }

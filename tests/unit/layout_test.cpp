@@ -8,6 +8,7 @@
 #include "core/direction.hpp"
 #include "core/io.hpp"
 #include "deckhand/data_dir.hpp"
+#include "layout/bullets.hpp"
 #include "layout/setter.hpp"
 #include "layout/engine.hpp"
 
@@ -484,4 +485,15 @@ TEST(Flow, TableCellsPrintOneRowALine) {
   EXPECT_TRUE(has("Venue \u00B7 Seats \u00B7 Cost"));
   EXPECT_TRUE(has("City centre \u00B7 600 \u00B7 12 000"));
   EXPECT_FALSE(has("Seats"));
+}
+
+// Issue 17: a symbol font's private-use bullet (Wingdings U+F0A7) is a bullet, not a number
+// to print as found (no font has it: it printed as a box); translated slides keep a bullet
+// glyph as found and map the private-use one to its Unicode equivalent.
+TEST(Markers, PrivateUseBulletsAreBulletsAndSlidesKeepTheSourceGlyph) {
+  EXPECT_EQ(marker_for("\uF0A7", 1), "•");
+  EXPECT_EQ(marker_for("\uF0A7", 2), "–");
+  EXPECT_EQ(marker_for("1.", 1), "1.");
+  EXPECT_EQ(unicode_marker("\uF0A7", "Calibri"), "▪");
+  EXPECT_EQ(unicode_marker("·", ""), "·");
 }

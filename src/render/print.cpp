@@ -44,19 +44,7 @@ QPDFObjectHandle registration_space(QPDF& q) {
 }
 
 void add_colour_space(QPDFPageObjectHelper& page, QPDFObjectHandle cs) {
-  QPDFObjectHandle p = page.getObjectHandle();
-  QPDFObjectHandle res = p.getKey("/Resources");
-  if (!res.isDictionary()) {
-    res = QPDFObjectHandle::newDictionary();
-    p.replaceKey("/Resources", res);
-  } else if (res.isIndirect()) {
-    res = res.shallowCopy();
-    p.replaceKey("/Resources", res);
-  }
-  QPDFObjectHandle c = res.getKey("/ColorSpace");
-  c = c.isDictionary() ? c.shallowCopy() : QPDFObjectHandle::newDictionary();
-  c.replaceKey("/DhRegistration", cs);
-  res.replaceKey("/ColorSpace", c);
+  pdfq::add_page_resources(page.getObjectHandle(), "/ColorSpace", {{"/DhRegistration", cs}});
 }
 
 // Crop marks round the rectangle (x0, y0)-(x1, y1): two lines at each corner, along the

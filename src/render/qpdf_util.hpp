@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <map>
 #include <string>
 
 namespace deckhand::render::pdfq {
@@ -42,6 +43,21 @@ inline Rect rect_of(QPDFObjectHandle a) {
   if (!a.isRectangle()) return {};
   auto q = a.getArrayAsRectangle();
   return {std::min(q.llx, q.urx), std::min(q.lly, q.ury), std::max(q.llx, q.urx), std::max(q.lly, q.ury)};
+}
+
+// Adds `entries` (name -> object) to the `kind` dictionary ("/Font", "/XObject",
+// "/ColorSpace") of a page's /Resources. The page gets its own /Resources and its own
+// `kind` dictionary (shallow copies), so that resources shared with other pages stay as
+// they were.
+inline void add_page_resources(QPDFObjectHandle page, const std::string& kind,
+                               const std::map<std::string, QPDFObjectHandle>& entries) {
+  QPDFObjectHandle res = page.getKey("/Resources");
+  res = res.isDictionary() ? res.shallowCopy() : QPDFObjectHandle::newDictionary();
+  page.replaceKey("/Resources", res);
+  QPDFObjectHandle d = res.getKey(kind);
+  d = d.isDictionary() ? d.shallowCopy() : QPDFObjectHandle::newDictionary();
+  for (const auto& [name, obj] : entries) d.replaceKey(name, obj);
+  res.replaceKey(kind, d);
 }
 
 // Writes `q` to `path`: deterministic /ID, object streams generated, streams compressed,

@@ -333,23 +333,7 @@ void add_text_layer(QPDF& q, std::vector<QPDFPageObjectHelper>& pages, const Lai
       content += s;
     }
     if (content.empty()) continue;
-    QPDFObjectHandle page = pages[pi].getObjectHandle();
-    QPDFObjectHandle res = page.getKey("/Resources");
-    if (!res.isDictionary()) {
-      res = QPDFObjectHandle::newDictionary();
-      page.replaceKey("/Resources", res);
-    } else if (res.isIndirect()) {
-      res = res.shallowCopy();
-      page.replaceKey("/Resources", res);
-    }
-    QPDFObjectHandle fd = res.getKey("/Font");
-    if (!fd.isDictionary()) {
-      fd = QPDFObjectHandle::newDictionary();
-    } else {
-      fd = fd.shallowCopy();
-    }
-    res.replaceKey("/Font", fd);
-    for (const auto& [n, f] : used) fd.replaceKey(n, f);
+    pdfq::add_page_resources(pages[pi].getObjectHandle(), "/Font", used);
     pages[pi].addPageContents(QPDFObjectHandle::newStream(&q, content), false);
   }
 }

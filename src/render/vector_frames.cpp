@@ -140,21 +140,7 @@ void finish_pages(const LaidOutDoc& doc, const std::string& haru_pdf, const std:
         content += draw(it->second, ib, lp.height, name);
       }
       if (content.empty()) continue;
-      QPDFObjectHandle page = opages[pi].getObjectHandle();
-      QPDFObjectHandle res = page.getKey("/Resources");
-      if (!res.isDictionary()) {
-        res = QPDFObjectHandle::newDictionary();
-        page.replaceKey("/Resources", res);
-      }
-      QPDFObjectHandle xo = res.getKey("/XObject");
-      if (!xo.isDictionary()) {
-        xo = QPDFObjectHandle::newDictionary();
-        res.replaceKey("/XObject", xo);
-      } else if (xo.isIndirect()) {  // may be shared: this page gets its own
-        xo = xo.shallowCopy();
-        res.replaceKey("/XObject", xo);
-      }
-      for (const auto& [n, f] : names) xo.replaceKey(n, f);
+      pdfq::add_page_resources(opages[pi].getObjectHandle(), "/XObject", names);
       // beneath everything libharu drew (frame borders, labels), as the raster pictures were
       opages[pi].addPageContents(QPDFObjectHandle::newStream(&out, content), true);
     }

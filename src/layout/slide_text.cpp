@@ -179,6 +179,9 @@ LaidOutDoc lay_out_slide_text(const Deck& deck, const SlideUnits& units, const F
     pg.width = sw;
     pg.height = sh;
     std::vector<Item> items = items_of(s, sh);
+    // the source slide's direction (a merged translation gives the slide its own language's
+    // direction; the boxes are still the source's)
+    const bool source_rtl = deck.translated_from.empty() ? s.direction == "rtl" : direction::language_is_rtl(deck.translated_from);
     for (auto& it : items) {  // boxes reaching outside the slide are clamped to it
       it.box[0] = std::clamp(it.box[0], 0.0, sw), it.box[2] = std::clamp(it.box[2], 0.0, sw);
       it.box[1] = std::clamp(it.box[1], 0.0, sh), it.box[3] = std::clamp(it.box[3], 0.0, sh);
@@ -246,7 +249,7 @@ LaidOutDoc lay_out_slide_text(const Deck& deck, const SlideUnits& units, const F
           double lo = 1e9, hi = -1e9;
           for (const auto& o : items)
             if (o.level >= 1 && o.box[2] > o.box[0]) lo = std::min(lo, o.box[0]), hi = std::max(hi, o.box[2]);
-          level_indent = s.direction == "rtl" ? hi - b[2] : b[0] - lo;
+          level_indent = source_rtl ? hi - b[2] : b[0] - lo;
           level_indent = std::clamp(level_indent, 0.0, 0.25 * sw);
         }
         x0 = left, x1 = right - level_indent;

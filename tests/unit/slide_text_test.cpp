@@ -91,3 +91,40 @@ TEST(SlideText, WhatDoesNotFitAtTheMinimumSizeIsReported) {
   Layer same = make(0.0, 8);  // the source's own length: fits as it did
   EXPECT_TRUE(same.doc.overflows.empty());
 }
+
+// A left-to-right deck translated into Arabic (the merge makes every slide right to left):
+// the source's level indent is mirrored, so the level-2 items of slide 6 all end at one
+// right edge, the source's indent left of the level-1 items' edge, whatever the length of
+// the English each source box held (it once came from the source boxes' right edges).
+TEST(SlideText, RightToLeftLevelIndentIsTheSourcesMirrored) {
+  Deck deck = deck_from_text(read_file((kRootDir / "tests/golden/ietf-wsis20.deck.json").string()), "golden");
+  deck.translated_from = "en";
+  deck.direction = "rtl";
+  layout::SlideUnits units;
+  for (auto& s : deck.slides) {
+    s.direction = "rtl";
+    for (auto& b : s.blocks) b.text = "نص مترجم قصير", units.translated.insert(b.id);
+  }
+  const Slide& s6 = deck.slides.at(5);
+  layout::LayoutDef def = layout::load_layout("notes-3", kRootDir.string());
+  layout::FontSet fonts;
+  layout::load_fonts(def, fonts);
+  Diagnostics diag;
+  LaidOutDoc doc = layout::lay_out_slide_text(deck, units, fonts, layout::SlideTextOptions{}, diag);
+  const LaidOutPage& pg = doc.pages.at(5);
+  ASSERT_EQ(pg.frames.size(), s6.blocks.size());
+  double lo1 = 1e9, lo2 = 1e9, right1 = -1, right2 = -1;
+  int level2 = 0;
+  for (size_t k = 0; k < s6.blocks.size(); ++k) {
+    const auto& room = pg.frames[k].second;
+    double right = room[0] + room[2];
+    if (s6.blocks[k].level == 1) right1 = std::max(right1, right), lo1 = std::min(lo1, s6.blocks[k].bbox[0]);
+    if (s6.blocks[k].level == 2) {
+      if (level2++) EXPECT_NEAR(right, right2, 0.01) << s6.blocks[k].id;
+      right2 = right, lo2 = std::min(lo2, s6.blocks[k].bbox[0]);
+    }
+  }
+  ASSERT_EQ(level2, 3);
+  EXPECT_NEAR(right1 - right2, lo2 - lo1, 0.01);  // the source's indent, mirrored
+  EXPECT_GT(right1 - right2, 10);
+}

@@ -213,6 +213,15 @@ std::vector<Cluster> clusters(const TextRun& t) {
 // too (the mark before its base), so there the pairs run backwards.
 size_t paired(const TextRun& t, const Cluster& c, size_t k) { return t.rtl ? c.text.size() - 1 - k : k; }
 
+// Does a text have a combining mark after its last strong right-to-left character?
+bool ends_with_loose_mark(const std::u32string& text) {
+  for (size_t i = text.size(); i-- > 0;) {
+    if (direction::is_rtl(text[i])) return false;
+    if (direction::is_mark(text[i])) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 bool has_text(const LaidOutDoc& doc) {
@@ -279,18 +288,12 @@ void add_text_layer(QPDF& q, std::vector<QPDFPageObjectHelper>& pages, const Lai
         if (open) s += "] TJ\n";
         open = false;
       };
-      // The text layer, as Chromium (Skia) writes it: a cluster of one glyph for one
-      // character, as /ToUnicode says, needs nothing more; any other cluster (a letter and
-      // its marks, a ligature, a glyph standing for two characters) is one /ActualText span
-      // with its characters in reading order, its glyphs drawn in HarfBuzz's order (visual:
-      // in a right-to-left run a mark comes before the letter it sits on). Poppler's
-      // pdftotext and deckhand's own extraction read both back in reading order.
       // The text layer: a run whose every cluster is one glyph for one character, as
       // /ToUnicode says, needs nothing more. Any other run (a letter and its marks, a
       // ligature, and in Noto Sans Arabic most dotted letters: a dotless letter and a dots
       // glyph shared with other letters) is one /ActualText span holding the run's
       // characters, reversed in a right-to-left run: Poppler lays a span's characters out
-      // over its glyphs from left to right and puts a right-to-left line back in reading
+      // over its glyphs from left to right and puts right-to-left text back in reading
       // order itself (docs/text-setting.md says what was tried and what each reader gives).
       auto cl = clusters(t);
       bool plain = true;
@@ -301,6 +304,16 @@ void add_text_layer(QPDF& q, std::vector<QPDFPageObjectHelper>& pages, const Lai
       }
       const size_t g0 = 0, g1 = t.glyphs.size();
       std::u32string actual = unicode::decode(t.text);
+      if (t.rtl && ends_with_loose_mark(actual)) {
+        // A right-to-left run whose last letter is followed by a vowel mark (and maybe
+        // punctuation or spaces) ends its text with U+200F RIGHT-TO-LEFT MARK (bidi class
+        // R, no glyph). Reversed, that mark would come first on the left; a reader that
+        // takes the page for left to right (Poppler does when the page's Latin letters are
+        // as many as its Arabic ones) starts a right-to-left section at the first strong
+        // right-to-left character and would put the mark before the word it belongs to.
+        actual.push_back(U'\u200F');
+        plain = false;
+      }
       if (t.rtl) std::reverse(actual.begin(), actual.end());
       const bool span = !plain && g0 < g1 && !actual.empty();
       for (size_t i = 0; i < t.glyphs.size(); ++i) {

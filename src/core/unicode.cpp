@@ -152,7 +152,11 @@ std::string clean(std::string_view s) {
       default: break;
     }
     if (c < 0x20 || c == 0x7F) { out += U' '; continue; }
-    if (c == 0xFEFF || c == 0x200B || (c >= 0xFFF9 && c <= 0xFFFC)) continue;
+    // zero-width no-break space, zero width space, interlinear annotation marks; the
+    // directional marks (LRM, RLM, ALM), which a text layer adds for its readers' line
+    // ordering (deckhand's own: docs/text-setting.md) and which the deck's text, set again
+    // by paragraph direction, does not need
+    if (c == 0xFEFF || c == 0x200B || (c >= 0xFFF9 && c <= 0xFFFC) || c == 0x200E || c == 0x200F || c == 0x061C) continue;
     if (is_pua(c)) continue;
     out += c;
   }

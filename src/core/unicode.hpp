@@ -26,7 +26,8 @@ std::string fold_cjk_compat(std::string_view utf8);
 // Text hygiene for extracted words: NFC, CJK compatibility forms folded (fold_cjk_compat),
 // ligatures U+FB00..FB04 and U+FB06 expanded (U+FB05 is kept for the word-level decision
 // "ft" or "st", extract::resolve_long_s_t), tabs and other control characters turned into
-// spaces, Private Use Area characters removed.
+// spaces, Private Use Area characters, zero-width spaces and directional marks (U+200B,
+// U+FEFF, U+200E, U+200F, U+061C) removed.
 std::string clean(std::string_view utf8);
 
 bool is_han_ideograph(char32_t c);  // a unified Han ideograph (basic block, extensions A to G)

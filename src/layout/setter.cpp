@@ -221,6 +221,13 @@ std::vector<TextRun> Paragraph::set(size_t a, size_t b, double x, double baselin
     fo.push_back(fo.back());
     si.push_back(si.back());
   }
+  // A line that ends with a hyphen of the text's own ("по-" / "прежнему", "Wi-" / "Fi"):
+  // readers built on Poppler (pdftotext, Evince, Okular) take a line ending in U+002D for a
+  // word hyphenated by the typesetter and drop it when they join the lines. The hyphen's
+  // text becomes "-" + U+200B ZERO WIDTH SPACE (a line-break opportunity, no glyph): the
+  // text layer keeps the hyphen. A hyphen this line adds (`hyphen`) stays plain, so those
+  // readers join the word again.
+  const bool own_hyphen = !hyphen && line.back() == U'-' && !(lv.back() & 1);
   auto sc = scripts(line);
   std::vector<size_t> order = direction::visual_order(lv);
   const FontSet& fonts = setter_->fonts_;
@@ -271,6 +278,7 @@ std::vector<TextRun> Paragraph::set(size_t a, size_t b, double x, double baselin
         size_t end = nx == starts.end() ? hi + 1 : *nx;
         o.text = unicode::encode(line.substr(g.cluster, end - g.cluster));
       }
+      if (own_hyphen && g.cluster + 1 == line.size() && !o.text.empty()) o.text += "\u200B", t.text += "\u200B";
       t.width += g.advance;
       t.glyphs.push_back(std::move(o));
     }

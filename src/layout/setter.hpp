@@ -68,7 +68,10 @@ class Paragraph {
   // layout/text.hpp's rules, with these advances.
   std::vector<LineRange> wrap(double width, const std::string& lang) const;
   // Characters [a, b) as one line whose left end is at x: glyph runs, left to right; with
-  // `hyphen`, a hyphen (U+002D) after the last character, in its font and direction.
+  // `hyphen`, a hyphen (U+002D) after the last character, in its font and direction. A
+  // line that ends with a hyphen of the text's own (left to right) gives
+  // that hyphen's cluster text, and the run's, as "-" + U+200B: readers built on Poppler
+  // drop a line-end U+002D when they join lines (docs/text-setting.md, "The text layer").
   std::vector<TextRun> set(size_t a, size_t b, double x, double baseline, bool hyphen = false) const;
   std::vector<TextRun> set(const LineRange& r, double x, double baseline) const { return set(r.begin, r.end, x, baseline, r.hyphen); }
   // The width set() gives the line (shaped in the line's own context).

@@ -31,10 +31,11 @@ pdffonts "$T/ar-notes-3.pdf" | grep -q NotoSansArabic && ok "ar: Noto Sans Arabi
 
 # the outline has every translated title and bullet, in order (whitespace aside, and
 # none at all for zh; hyphens aside too: pdftotext joins "по-" + "прежнему" without it)
-nb=$(printf '\302\240'); nnb=$(printf '\342\200\257')
+# (a line-end hyphen of the text's own is followed by U+200B in the text layer: left out)
+nb=$(printf '\302\240'); nnb=$(printf '\342\200\257'); zw=$(printf '\342\200\213')
 for l in fr ru es zh; do
-  if [ "$l" = zh ]; then squeeze() { sed "s/$nb/ /g; s/$nnb/ /g" | tr -d ' \n\t-'; }
-  else squeeze() { sed "s/$nb/ /g; s/$nnb/ /g" | tr -d '-' | tr -s ' \n\t' '   '; }; fi
+  if [ "$l" = zh ]; then squeeze() { sed "s/$nb/ /g; s/$nnb/ /g; s/$zw//g" | tr -d ' \n\t-'; }
+  else squeeze() { sed "s/$nb/ /g; s/$nnb/ /g; s/$zw//g" | sed -e ':a' -e '/-$/N; s/-\n/-/; ta' | tr -d '-' | tr -s ' \n\t' '   '; }; fi
   squeeze <"$T/$l-outline.txt" >"$T/flat"
   sed -n 's/^msgstr "\(..*\)"$/\1/p' "$TR/ietf-wsis20.$l.po" | grep -v '\\n' | sed 's/\\"/"/g' >"$T/expected"
   rest=$(cat "$T/flat"); n=0; missing=0

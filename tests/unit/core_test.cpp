@@ -273,3 +273,14 @@ TEST(Direction, InverseBidiOfALeftToRightParagraphKeepsANumberWithTheRightToLeft
   std::u32string rtl_visual = U"WSIS+20 \u05DC\u05E2";  // "על WSIS+20" drawn: Latin on the left
   EXPECT_EQ(deckhand::direction::logical_from_visual(rtl_visual, true), U"\u05E2\u05DC WSIS+20");
 }
+
+// Directional marks and zero-width spaces in a text layer (deckhand's own text layer adds
+// U+200F after a right-to-left run's last vowel mark and U+200B after a line-end hyphen of
+// the text's own) do not reach the deck's text.
+TEST(Unicode, CleanDropsDirectionalMarksAndZeroWidthSpaces) {
+  using deckhand::unicode::clean;
+  EXPECT_EQ(clean("وَقِمَّةُ\u200F"), "وَقِمَّةُ");
+  EXPECT_EQ(clean("\u200Eabc\u061C"), "abc");
+  EXPECT_EQ(clean("по-\u200Bпрежнему"), "по-прежнему");
+  EXPECT_EQ(clean("a\u200Db"), "a\u200Db");  // a joiner changes how letters join: kept
+}

@@ -497,3 +497,24 @@ TEST(Markers, PrivateUseBulletsAreBulletsAndSlidesKeepTheSourceGlyph) {
   EXPECT_EQ(unicode_marker("\uF0A7", "Calibri"), "▪");
   EXPECT_EQ(unicode_marker("·", ""), "·");
 }
+
+// A line ending with the text's own hyphen ("по-" of "по-прежнему") keeps it in the text
+// layer: its cluster text is "-" + U+200B, so pdftotext does not take it for a typeset
+// hyphen and drop it; a hyphen the setter adds (a hyphenated word) stays a plain U+002D.
+TEST(Setter, OwnHyphenAtALineEndIsFollowedByAZeroWidthSpace) {
+  SetterFixture f;
+  TextSetter ts(f.fonts);
+  Paragraph p = ts.paragraph("по-прежнему", {20, false, {}}, false, "ru");
+  auto own = p.set(0, 3, 0, 0);  // "по-" ends the line
+  ASSERT_FALSE(own.empty());
+  EXPECT_EQ(own.back().text, "по-\u200B");
+  EXPECT_EQ(own.back().glyphs.back().text, "-\u200B");
+  auto whole = p.set(0, p.text().size(), 0, 0);  // the hyphen inside the line: plain
+  for (const auto& r : whole) EXPECT_EQ(r.text.find("\u200B"), std::string::npos) << r.text;
+  auto added = p.set(0, 2, 0, 0, true);  // "по" + a hyphen the setter adds
+  ASSERT_FALSE(added.empty());
+  EXPECT_EQ(added.back().text, "по-");
+  EXPECT_EQ(added.back().glyphs.back().text, "-");
+  auto number = ts.paragraph("2020-2025", {20, false, {}}, false, "en").set(0, 5, 0, 0);  // after a digit too
+  EXPECT_EQ(number.back().text, "2020-\u200B");
+}

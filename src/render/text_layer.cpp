@@ -213,13 +213,25 @@ std::vector<Cluster> clusters(const TextRun& t) {
 // too (the mark before its base), so there the pairs run backwards.
 size_t paired(const TextRun& t, const Cluster& c, size_t k) { return t.rtl ? c.text.size() - 1 - k : k; }
 
-// Does a text have a combining mark after its last strong right-to-left character?
-bool ends_with_loose_mark(const std::u32string& text) {
-  for (size_t i = text.size(); i-- > 0;) {
-    if (direction::is_rtl(text[i])) return false;
-    if (direction::is_mark(text[i])) return true;
+// A right-to-left run's text with U+200F RIGHT-TO-LEFT MARK (bidi class R, no glyph) after
+// each vowel mark (or marks) that the next character, spaces aside, does not follow as a
+// strong right-to-left one: a punctuation mark or digit, a Latin letter, or the run's end.
+// Reversed for /ActualText, such a mark would come right after that character; a reader
+// that takes the page for left to right (Poppler does when the page's Latin letters are as
+// many as its Arabic ones) ends a right-to-left section at a digit, a Latin letter or a
+// separator ("،", ".", ":"), and starts the next one at its first strong right-to-left
+// character: the mark would fall between the two, before the word it belongs to. The RLM
+// starts that section itself, with the mark after it (docs/text-setting.md).
+std::u32string with_rlm_after_loose_marks(const std::u32string& text) {
+  std::u32string out;
+  for (size_t i = 0; i < text.size(); ++i) {
+    out += text[i];
+    if (!direction::is_mark(text[i]) || (i + 1 < text.size() && direction::is_mark(text[i + 1]))) continue;
+    size_t j = i + 1;
+    while (j < text.size() && text[j] == U' ') ++j;
+    if (j == text.size() || !direction::is_rtl(text[j])) out += U'\u200F';
   }
-  return false;
+  return out;
 }
 
 }  // namespace
@@ -304,15 +316,9 @@ void add_text_layer(QPDF& q, std::vector<QPDFPageObjectHelper>& pages, const Lai
       }
       const size_t g0 = 0, g1 = t.glyphs.size();
       std::u32string actual = unicode::decode(t.text);
-      if (t.rtl && ends_with_loose_mark(actual)) {
-        // A right-to-left run whose last letter is followed by a vowel mark (and maybe
-        // punctuation or spaces) ends its text with U+200F RIGHT-TO-LEFT MARK (bidi class
-        // R, no glyph). Reversed, that mark would come first on the left; a reader that
-        // takes the page for left to right (Poppler does when the page's Latin letters are
-        // as many as its Arabic ones) starts a right-to-left section at the first strong
-        // right-to-left character and would put the mark before the word it belongs to.
-        actual.push_back(U'\u200F');
-        plain = false;
+      if (t.rtl) {
+        std::u32string marked = with_rlm_after_loose_marks(actual);
+        if (marked.size() != actual.size()) actual = std::move(marked), plain = false;
       }
       if (t.rtl) std::reverse(actual.begin(), actual.end());
       const bool span = !plain && g0 < g1 && !actual.empty();

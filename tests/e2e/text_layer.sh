@@ -4,7 +4,8 @@
 # order (tests/e2e/text_layer.py says how; docs/text-setting.md, "The text layer", where
 # readers still differ). Outputs: outline, notes-3, leaflet-trifold and translated slides.
 # Translations: the sample's five (fr, ru, es, zh, ar), the vocalised Arabic one
-# (tests/data/ar-marks), `strings pseudo` at +40 % and +80 % (hyphenated words); and the
+# (tests/data/ar-marks), whole and with six units untranslated (pages Poppler reads left to
+# right), `strings pseudo` at +40 % and +80 % (hyphenated words); and the
 # titles and first blocks of three corpus decks in the five languages (tests/data/sizes;
 # skipped when ../shared/corpus/real is absent). Two negative controls: the same PDFs with
 # the text layer's U+200F and U+200B taken out must fail.
@@ -41,6 +42,27 @@ outputs() {
 
 for l in fr ru es zh ar; do outputs "sample $l" "$S" "$TR/ietf-wsis20.$l.po" outline notes-3 leaflet-trifold; done
 outputs "sample ar vocalised" "$S" "$ROOT/tests/data/ar-marks/ietf-wsis20.ar-marks.po" outline notes-3 leaflet-trifold
+# the vocalised translation with six units of slides 2 and 5 left untranslated: those pages
+# keep enough English for Poppler to read them left to right, with Arabic words ending in a
+# mark before "،" and "."
+$PY - "$ROOT/tests/data/ar-marks/ietf-wsis20.ar-marks.po" "$T/ar-partial.po" <<'EOF'
+import re, sys
+blank = {"s2.title", "s2.b1", "s2.b3", "s5.title", "s5.b2", "s5.b3"}
+out, ctx = [], None
+for line in open(sys.argv[1], encoding="utf-8"):
+    m = re.match(r'msgctxt "([^"-]+)', line)
+    if m:
+        ctx = m.group(1)
+    if line.startswith("msgstr ") and ctx in blank:
+        out.append('msgstr ""\n')
+        ctx = "blanked"
+        continue
+    if ctx == "blanked" and line.startswith('"'):
+        continue
+    out.append(line)
+open(sys.argv[2], "w", encoding="utf-8").write("".join(out))
+EOF
+outputs "sample ar vocalised, in part" "$S" "$T/ar-partial.po" notes-3
 for e in 40 80; do
   "$DECKHAND" strings pseudo -q "$S" --expand "$e%" --format po -o "$T/pseudo$e.po" || bad "strings pseudo $e%"
   outputs "sample pseudo+$e%" "$S" "$T/pseudo$e.po" outline notes-3
@@ -59,6 +81,8 @@ control() {  # NAME PO PDF
 }
 strip "$T/sample ar vocalised-slides.pdf" "$T/no-rlm.pdf" "200F"
 control "control: vocalised Arabic slides without U+200F" "$ROOT/tests/data/ar-marks/ietf-wsis20.ar-marks.po" "$T/no-rlm.pdf"
+strip "$T/sample ar vocalised, in part-slides.pdf" "$T/no-rlm2.pdf" "200F"
+control "control: vocalised Arabic slides in part without U+200F" "$T/ar-partial.po" "$T/no-rlm2.pdf"
 strip "$T/sample ru-outline.pdf" "$T/no-zwsp.pdf" "002D200B"
 control "control: Russian outline without U+200B" "$TR/ietf-wsis20.ru.po" "$T/no-zwsp.pdf"
 

@@ -241,18 +241,20 @@ LaidOutDoc lay_out_slide_text(const Deck& deck, const SlideUnits& units, const F
         half = std::max(half, (b[2] - b[0]) / 2);
         x0 = (b[0] + b[2]) / 2 - half, x1 = (b[0] + b[2]) / 2 + half;
       } else if (rtl) {
-        // the source's level indent, mirrored: a level-2 item of a left-to-right slide
-        // starts further right there, so here it ends further left (keeps the source's own
-        // right edges when the slide itself is right to left)
-        double level_indent = 0;
-        if (it.level > 1) {
-          double lo = 1e9, hi = -1e9;
+        // Right to left: the source's frame, its text set against the other side. A
+        // left-to-right source gives its frame's left edge (the body's leftmost box, or the
+        // title's own) but not its right one (its boxes end where the text ends): the frame
+        // is taken as far from the slide's right edge as it starts from the left one, or as
+        // far as the text reached, and no further than the room beside. A level-2 item
+        // ends its source indent short of that edge, the mirror of where it started.
+        double lo = b[0], hi = b[2];
+        if (it.level >= 1)
           for (const auto& o : items)
             if (o.level >= 1 && o.box[2] > o.box[0]) lo = std::min(lo, o.box[0]), hi = std::max(hi, o.box[2]);
-          level_indent = source_rtl ? hi - b[2] : b[0] - lo;
-          level_indent = std::clamp(level_indent, 0.0, 0.25 * sw);
-        }
-        x0 = left, x1 = right - level_indent;
+        double level_indent = 0;
+        if (it.level > 1) level_indent = std::clamp(source_rtl ? hi - b[2] : b[0] - lo, 0.0, 0.25 * sw);
+        const double edge = source_rtl ? right : std::min(right, std::max(hi, sw - lo));
+        x0 = left, x1 = edge - level_indent;
       } else {
         x0 = b[0], x1 = right;
       }

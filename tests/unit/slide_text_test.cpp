@@ -95,7 +95,8 @@ TEST(SlideText, WhatDoesNotFitAtTheMinimumSizeIsReported) {
 // A left-to-right deck translated into Arabic (the merge makes every slide right to left):
 // the source's level indent is mirrored, so the level-2 items of slide 6 all end at one
 // right edge, the source's indent left of the level-1 items' edge, whatever the length of
-// the English each source box held (it once came from the source boxes' right edges).
+// the English each source box held (it once came from the source boxes' right edges), and
+// the level-1 edge mirrors the source's left margin (it was 4 % of the slide from its edge).
 TEST(SlideText, RightToLeftLevelIndentIsTheSourcesMirrored) {
   Deck deck = deck_from_text(read_file((kRootDir / "tests/golden/ietf-wsis20.deck.json").string()), "golden");
   deck.translated_from = "en";
@@ -127,4 +128,8 @@ TEST(SlideText, RightToLeftLevelIndentIsTheSourcesMirrored) {
   ASSERT_EQ(level2, 3);
   EXPECT_NEAR(right1 - right2, lo2 - lo1, 0.01);  // the source's indent, mirrored
   EXPECT_GT(right1 - right2, 10);
+  // and the body's left margin: the frame ends as far from the right edge as the source's
+  // starts from the left one (its boxes' right edges are where the English ended)
+  const double sw = s6.size[0] > 0 ? s6.size[0] : deck.source.page_size[0];
+  EXPECT_NEAR(right1, sw - lo1, 0.01);
 }

@@ -14,6 +14,7 @@ void setup_strings(CLI::App& app, JobOptions& o) {
       ->check(CLI::IsMember({"xliff2", "xliff", "xliff12", "po"}))->capture_default_str();
   sx->add_option("--target-lang", o.target_lang, "Target language (BCP 47), e.g. fr, zh, ar");
   sx->add_option("-o,--output", o.output, "Where to write ('-' = standard output, the default)");
+  sx->add_flag("--force", o.force, "Replace an output file that already holds translations (else refused: see 'strings update')");
   add_password_option(sx, o);
   runs(sx, o, Command::strings_export);
 
@@ -35,6 +36,7 @@ void setup_strings(CLI::App& app, JobOptions& o) {
   sp->add_option("--expand", o.expand, "How much longer than the source, e.g. 40%")->capture_default_str();
   sp->add_option("--format", o.format, "xliff2, xliff12 or po")->check(CLI::IsMember({"xliff2", "xliff", "xliff12", "po"}));
   sp->add_option("-o,--output", o.output, "Where to write ('-' = standard output)");
+  sp->add_flag("--force", o.force, "Replace an output file that already holds translations");
   add_password_option(sp, o);
   runs(sp, o, Command::strings_pseudo);
 }

@@ -522,6 +522,22 @@ int Job::run_strings() {
   static const std::regex tag(R"(^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$)");
   if (!s.target_lang.empty() && !std::regex_match(s.target_lang, tag))
     throw Error(Exit::usage, "", "--target-lang " + s.target_lang + ": not a language tag", "give a BCP 47 tag, e.g. fr, zh-Hans, es-419");
+  // A translator's work is never replaced by empty units: export and pseudo refuse an output
+  // file that already holds translations (update carries them forward), unless --force.
+  if (o_.command != Command::strings_update && out() != "-" && !s.force && fs::is_regular_file(out())) {
+    size_t done = 0;
+    try {
+      l10n::Catalog existing = l10n::read_catalog(read_file(out()), out());
+      done = std::count_if(existing.units.begin(), existing.units.end(), [](const l10n::Unit& u) { return !u.target.empty(); });
+    } catch (const Error&) {
+      // not a translation file (or not one deckhand reads): replaced as any output is
+    }
+    if (done > 0)
+      throw Error(Exit::output, out(), "already holds " + std::to_string(done) + " translated unit" + (done == 1 ? "" : "s") +
+                  ", which 'strings " + (o_.command == Command::strings_export ? "export" : "pseudo") + "' would replace",
+                  "to carry them to the deck, run 'deckhand strings update " + out() + " " + s.input +
+                      " -o NEW'; to replace the file, add --force");
+  }
   Diagnostics diag;
   std::optional<l10n::Catalog> old;
   std::string old_text;

@@ -74,6 +74,7 @@ struct JobOptions {
   bool booklet = false;
   // strings
   std::string format = "xliff2", update_format, target_lang, old_file, expand = "40%";
+  bool force = false;  // strings export/pseudo: replace an output file that holds translations
 };
 
 class Job {

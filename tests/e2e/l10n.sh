@@ -151,6 +151,16 @@ sed '/^msgid "std::vector<int>/{n;s|^msgstr ""$|msgstr "std::vector<int> v; // a
 [ "$(jq -r '.slides[4].blocks[3].text' "$T/code.fr.json")" = 'std::vector<int> v; // a & b <b>pas gras</b>' ] && [ "$(jq -c '.slides[4].blocks[3].spans' "$T/code.fr.json")" = null ] \
   && ok "code with '<': translated as text" || bad "code translation: $(jq -r '.slides[4].blocks[3].text' "$T/code.fr.json")"
 
+# a translator's work is not replaced: export and pseudo refuse an output file that holds
+# translations (exit 10, the file unchanged), --force replaces it; an empty export is replaced
+cp "$TR/ietf-wsis20.fr.po" "$T/done.po"
+expect 10 "done.po: already holds 2[0-9] translated units.*strings update.*--force" -- "$DECKHAND" strings export "$T/deck.json" --format po --target-lang fr -o "$T/done.po"
+cmp -s "$TR/ietf-wsis20.fr.po" "$T/done.po" && ok "the translated file is unchanged" || bad "export changed a translated file"
+expect 10 "already holds" -- "$DECKHAND" strings pseudo "$T/deck.json" --format po -o "$T/done.po"
+"$DECKHAND" strings export -q "$T/deck.json" --format po --target-lang fr -o "$T/done.po" --force && ! grep -q 'msgstr "[^"]' "$T/done.po" \
+  && ok "--force replaces it" || bad "--force"
+"$DECKHAND" strings export -q "$T/deck.json" --format po --target-lang fr -o "$T/done.po" && ok "an untranslated file is replaced" || bad "replacing an empty export"
+
 # a translated handout (outline) has the translated text in order
 "$DECKHAND" handout -q "$T/deck.json" --source "$S" --layout outline --translations "$TR/ietf-wsis20.ru.po" -o "$T/ru.pdf"
 pdftotext "$T/ru.pdf" - | tr -s ' \n' '  ' >"$T/ru.txt"

@@ -1129,9 +1129,15 @@ MergeReport merge(Deck& deck, const Catalog& tr, const std::string& lang) {
       used.insert(t->id);
       ++r.matched;
     }
-    if (!t || t->target.empty() || t->fuzzy) {
+    // a target of white space alone is a slip, not a translation that blanks the text
+    const bool blank = t && !t->target.empty() && unicode::collapse_spaces(t->target).empty();
+    if (!t || t->target.empty() || t->fuzzy || blank) {
       r.missing.push_back(u.id);
-      ++r.missing_by_reason[!t ? "not in the file" : t->target.empty() ? "not translated yet" : t->state.empty() ? "fuzzy" : t->state];
+      ++r.missing_by_reason[!t                  ? "not in the file"
+                            : t->target.empty() ? "not translated yet"
+                            : blank             ? "white space only"
+                            : t->state.empty()  ? "fuzzy"
+                                                : t->state];
       continue;
     }
     // the target is tagged when its file says so, or when the file's unit has our tagged source

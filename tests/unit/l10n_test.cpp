@@ -154,6 +154,21 @@ TEST(Merge, TranslatesFallsBackAndReports) {
   EXPECT_EQ(r.missing.size(), 5u);
 }
 
+// A target of white space alone (a slip in an editor) leaves the unit in the source
+// language and says why, instead of blanking a title.
+TEST(Merge, AWhiteSpaceTargetIsNotATranslation) {
+  Deck d = deck();
+  const std::string title = d.slides[1].title;
+  Catalog c = units_of(d, "fr");
+  c.units[2].target = "   ";  // s2 title
+  c.units[3].target = " \u00A0\t";  // s2.b1
+  MergeReport r = merge(d, c, "fr");
+  EXPECT_EQ(d.slides[1].title, title);
+  EXPECT_FALSE(d.slides[1].blocks[0].text.empty());
+  EXPECT_EQ(r.missing_by_reason["white space only"], 2);
+  EXPECT_EQ(r.translated, 0);
+}
+
 // A build step whose blocks are numbered otherwise than its frame's last page (the last page
 // adds a block before them) shows the translation of the block with the same text, and the
 // title's (found by the issue-17 sizes test on a Keynote deck: the step showed the wrong

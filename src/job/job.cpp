@@ -655,7 +655,7 @@ int Job::run_fonts_check() {
   for (const auto& [where, t] : texts)
     for (char32_t c : unicode::decode(t)) {
       ++checked;
-      if (c > 0xFFFF || !fonts.covers(c, false) || !fonts.covers(c, true)) missing.emplace(c, where);  // > U+FFFF: libharu cannot write it
+      if (!fonts.covers(c, false) || !fonts.covers(c, true)) missing.emplace(c, where);
     }
   std::ostringstream o;
   for (const auto& [c, where] : missing) {

@@ -70,6 +70,9 @@ done
 printf 'msgid ""\nmsgstr "Language: xx\\n"\n\nmsgctxt "s2.title-72d50d5d"\nmsgid "Why Engage in WSIS+20?"\nmsgstr "Egyptian \360\223\200\200"\n' >"$T/odd.po"
 "$DECKHAND" fonts check "$T/odd.po" >"$T/report" 2>/dev/null; rc=$?
 [ "$rc" = 12 ] && grep -q "^U+13000" "$T/report" && ok "fonts check names U+13000, exit 12" || bad "fonts check odd: $rc $(cat "$T/report")"
+# an emoji beyond U+FFFF that Symbola has is covered (glyphs are drawn by id): not reported
+printf 'msgid ""\nmsgstr "Language: fr\\n"\n\nmsgctxt "s2.title-72d50d5d"\nmsgid "Why Engage in WSIS+20?"\nmsgstr "Pourquoi \360\237\230\200"\n' >"$T/emoji.po"
+"$DECKHAND" fonts check "$T/emoji.po" >"$T/report" 2>&1 && ok "fonts check: U+1F600 covered (Symbola)" || bad "fonts check emoji: $(cat "$T/report")"
 "$DECKHAND" handout "$S" --layout outline --translations "$T/odd.po" -o "$T/odd.pdf" 2>"$T/err"
 grep -q "missing-glyph" "$T/err" && grep -q "U+13000" "$T/err" && ok "handout warns about U+13000 instead of dropping it" || bad "missing glyph: $(cat "$T/err")"
 summary

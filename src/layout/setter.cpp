@@ -208,7 +208,8 @@ std::vector<TextRun> Paragraph::set(size_t a, size_t b, double x, double baselin
   std::vector<const std::string*> fo;
   std::vector<unsigned char> si;
   for (size_t i = a; i < b; ++i) {
-    if (text_[i] == U'\n') continue;
+    // a soft hyphen is a place to break, never drawn: a line that ends there gets a hyphen
+    if (text_[i] == U'\n' || text_[i] == 0xAD) continue;
     line += text_[i];
     lv.push_back(level_[i]);
     fo.push_back(font_[i]);

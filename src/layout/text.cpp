@@ -150,6 +150,9 @@ std::vector<LineRange> wrap_ranges_at(const std::u32string& cps, const std::func
       if (cps[i] == U'-' && is_digit(cps[i - 1]) && is_digit(cps[i + 1])) brks[i] = LINEBREAK_ALLOWBREAK;
     for (size_t p = 1; p < n; ++p)
       opp[p] = brks[p - 1] == LINEBREAK_MUSTBREAK ? Brk::must : brks[p - 1] == LINEBREAK_ALLOWBREAK ? Brk::plain : Brk::none;
+    // a soft hyphen (U+00AD, a translator's hint): a break after it shows a hyphen
+    for (size_t p = 1; p < n; ++p)
+      if (cps[p - 1] == 0xAD && opp[p] != Brk::must) opp[p] = Brk::hyphen;
   }
   bool ascii = true, sa = false;
   for (char32_t c : cps) {

@@ -533,3 +533,15 @@ TEST(WrapHyphen, PseudoTranslationsAreBrokenOnlyBetweenWordsOrWithAHyphen) {
   std::u32string t = U("[Ŵĥý Éñĝåĝé îñ ŴŠÎŠ+20? ~~~~]");
   EXPECT_EQ(check_all_widths(t, "en", 2, 40), "");
 }
+
+// A soft hyphen (U+00AD) a translator typed is a place to break with a hyphen, in any
+// language (no dictionary needed); Setter.ASoftHyphenIsNotDrawn checks it is not drawn.
+TEST(WrapHyphen, ASoftHyphenIsABreakWithAHyphen) {
+  std::u32string w = U("Zusammen\u00ADarbeit");
+  auto lines = wrap_ranges(w, adv, 10, "xx");
+  ASSERT_EQ(lines.size(), 2u);
+  EXPECT_TRUE(lines[0].hyphen);
+  EXPECT_EQ(lines[0].end, 9u);  // after the soft hyphen
+  EXPECT_FALSE(lines[1].hyphen);
+  EXPECT_EQ(wrap_ranges(w, adv, 20, "xx").size(), 1u);
+}

@@ -518,3 +518,19 @@ TEST(Setter, OwnHyphenAtALineEndIsFollowedByAZeroWidthSpace) {
   auto number = ts.paragraph("2020-2025", {20, false, {}}, false, "en").set(0, 5, 0, 0);  // after a digit too
   EXPECT_EQ(number.back().text, "2020-\u200B");
 }
+
+// A soft hyphen is never drawn (nor in the text layer): a line that ends after it gets a
+// plain hyphen (readers join it again), a line that holds it has nothing there.
+TEST(Setter, ASoftHyphenIsNotDrawn) {
+  SetterFixture f;
+  TextSetter ts(f.fonts);
+  Paragraph p = ts.paragraph("откры\u00ADто", {20, false, {}}, false, "ru");
+  std::string whole, first;
+  for (const auto& r : p.set(0, p.text().size(), 0, 0)) whole += r.text;
+  EXPECT_EQ(whole, "открыто");
+  auto lines = p.wrap(p.width(0, 6) + 0.5 * 20, "ru");  // room for "откры-" (a hyphen is under half an em), not "открыто"
+  ASSERT_GE(lines.size(), 2u);
+  EXPECT_TRUE(lines[0].hyphen);
+  for (const auto& r : p.set(lines[0], 0, 0)) first += r.text;
+  EXPECT_EQ(first, "откры-");
+}

@@ -13,10 +13,11 @@ For each page of `deckhand slides` output:
 - the text that stays: every other non-space glyph on the page (the source's own text,
   drawn through its Form XObject), boxed the same way;
 - the page's ink without any text: the page drawn by Ghostscript with -dFILTERTEXT (pictures,
-  filled and stroked paths), at --dpi; a pixel is ink when it differs from the page's most
-  common colour (its background) by more than 40 of 255 in grey. A page whose background
-  colour covers less than a third of it (a photograph behind everything) has no usable
-  background: its ink is not judged (counted as "busy");
+  filled and stroked paths), at --dpi; a pixel is ink when it differs from its right or
+  lower neighbour by more than 40 of 255 in grey: the edges of what is drawn, so a label
+  inside a filled box is not over it, but text that crosses the box's border is. A page
+  whose most common colour covers less than a third of it (a photograph behind
+  everything) is not judged (counted as "busy");
 - the text's own pixels: where the page drawn with its text differs from it drawn without.
 Each line of translated text (its glyphs on one baseline, each within 1.5 em of the one
 before it) is
@@ -151,7 +152,16 @@ def renders(pdf, first, last, dpi, tmp):
         for r in rows:
             hist.update(r)
         bg, n = hist.most_common(1)[0]
-        ink = None if n < w * h / 3 else [bytes(1 if abs(v - bg) > 40 else 0 for v in r) for r in rows]
+        # ink: the edges of what is drawn (a pixel that differs from its right or lower
+        # neighbour), so that text set inside a filled shape (a label in a box) is not "over"
+        # it, while text crossing the shape's border, a rule or a picture's detail is
+        ink = None
+        if n >= w * h / 3:
+            ink = []
+            for y, r in enumerate(rows):
+                below = rows[y + 1] if y + 1 < h else r
+                ink.append(bytes(1 if abs(r[x] - r[x + 1 if x + 1 < w else x]) > 40 or abs(r[x] - below[x]) > 40 else 0
+                                 for x in range(w)))
         text = [bytes(1 if abs(a - b) > 40 else 0 for a, b in zip(r, f)) for r, f in zip(rows, full)]
         out[page] = (dpi / 72.0, w, h, ink, text)
     return out
@@ -180,14 +190,16 @@ def glyphs(pdf, page):
 
 
 def self_test():
-    """A page made here: a grey box, a word of source text, four lines of "translated" text
-    (a /DhF font): over the box, over the word, past the right edge, in the clear. The
-    first three must be found, the fourth not."""
+    """A page made here: a grey box, a word of source text, five lines of "translated" text
+    (a /DhF font): across the box's edge, inside the box (a label on its shape), over the
+    word, past the right edge, in the clear. The first, third and fourth must be found, the
+    others not."""
     def obj(i, body):
         return b"%d 0 obj\n" % i + body + b"\nendobj\n"
     content = (b"0.5 g 20 20 60 40 re f 0 g "
                b"BT /F9 12 Tf 1 0 0 1 120 70 Tm (stay) Tj ET "
-               b"BT /DhF1 10 Tf 1 0 0 1 25 35 Tm (over the box) Tj ET "
+               b"BT /DhF1 10 Tf 1 0 0 1 60 35 Tm (across the box) Tj ET "
+               b"BT /DhF1 10 Tf 1 0 0 1 25 45 Tm (in) Tj ET "
                b"BT /DhF1 10 Tf 1 0 0 1 118 68 Tm (over it) Tj ET "
                b"BT /DhF1 10 Tf 1 0 0 1 170 15 Tm (past the edge) Tj ET "
                b"BT /DhF1 10 Tf 1 0 0 1 110 30 Tm (clear) Tj ET")
@@ -209,7 +221,7 @@ def self_test():
         open(path, "wb").write(pdf)
         out = subprocess.run([sys.executable, __file__, path], capture_output=True, text=True)
     found = {(l.split("\t")[1], l.split("\t")[3]) for l in out.stdout.splitlines() if l.count("\t") == 3}
-    want = {("ink", "over the box"), ("text", "over it"), ("outside", "past the edge")}
+    want = {("ink", "across the box"), ("text", "over it"), ("outside", "past the edge")}
     ok = found == want and out.returncode == 1
     print("self-test: %s (found %s)" % ("ok" if ok else "FAIL", sorted(found)))
     return 0 if ok else 1

@@ -524,17 +524,28 @@ int Job::run_strings() {
     throw Error(Exit::usage, "", "--target-lang " + s.target_lang + ": not a language tag", "give a BCP 47 tag, e.g. fr, zh-Hans, es-419");
   // A translator's work is never replaced by empty units: export and pseudo refuse an output
   // file that already holds translations (update carries them forward), unless --force.
-  if (o_.command != Command::strings_update && out() != "-" && !s.force && fs::is_regular_file(out())) {
+  // A file it cannot read (a translator's stray quote) may hold work too: refused as well.
+  if (o_.command != Command::strings_update && out() != "-" && !s.force && fs::is_regular_file(out()) && fs::file_size(out()) > 0) {
+    const std::string cmd = o_.command == Command::strings_export ? "export" : "pseudo";
+    const std::string text = read_file(out());
     size_t done = 0;
     try {
-      l10n::Catalog existing = l10n::read_catalog(read_file(out()), out());
+      l10n::Catalog existing = l10n::read_catalog(text, out());
       done = std::count_if(existing.units.begin(), existing.units.end(), [](const l10n::Unit& u) { return !u.target.empty(); });
-    } catch (const Error&) {
-      // not a translation file (or not one deckhand reads): replaced as any output is
+      // obsolete PO entries (#~) are a translator's memory too (msgmerge keeps them)
+      static const std::regex obsolete(R"((^|\n)#~[ \t]*msgstr[ \t]+"[^"\n]+)");
+      done += std::distance(std::sregex_iterator(text.begin(), text.end(), obsolete), std::sregex_iterator());
+    } catch (const Error& e) {
+      // the reader names the line as "file:N"
+      const std::string at = e.file().size() > out().size() + 1 && e.file().rfind(out() + ":", 0) == 0
+                                 ? "line " + e.file().substr(out().size() + 1) + ": "
+                                 : "";
+      throw Error(Exit::output, out(), "exists and is not a translation file deckhand can read (" + at + e.message() + "); 'strings " + cmd +
+                  "' would replace it", "fix it or name another output; to replace it, add --force");
     }
     if (done > 0)
       throw Error(Exit::output, out(), "already holds " + std::to_string(done) + " translated unit" + (done == 1 ? "" : "s") +
-                  ", which 'strings " + (o_.command == Command::strings_export ? "export" : "pseudo") + "' would replace",
+                  ", which 'strings " + cmd + "' would replace",
                   "to carry them to the deck, run 'deckhand strings update " + out() + " " + s.input +
                       " -o NEW'; to replace the file, add --force");
   }

@@ -21,6 +21,8 @@
 #include "core/unicode.hpp"
 #include "deckhand/version.hpp"
 
+#include <unicode/uchar.h>
+
 namespace deckhand::l10n {
 
 namespace {
@@ -1106,6 +1108,16 @@ static bool same_source(const Unit& a, const Unit& b) {
   return a.source == b.source || (a.markup != b.markup && plain_text(a, a.source) == plain_text(b, b.source));
 }
 
+namespace {
+// Only white space and format characters (general category Cf: U+200B, U+200F, U+00AD...):
+// nothing a reader would see.
+bool nothing_visible(const std::string& text) {
+  for (char32_t c : unicode::decode(text))
+    if (!u_isUWhiteSpace(static_cast<UChar32>(c)) && u_charType(static_cast<UChar32>(c)) != U_FORMAT_CHAR) return false;
+  return true;
+}
+}  // namespace
+
 MergeReport merge(Deck& deck, const Catalog& tr, const std::string& lang) {
   MergeReport r;
   Catalog mine = units_of(deck, lang);
@@ -1129,8 +1141,9 @@ MergeReport merge(Deck& deck, const Catalog& tr, const std::string& lang) {
       used.insert(t->id);
       ++r.matched;
     }
-    // a target of white space alone is a slip, not a translation that blanks the text
-    const bool blank = t && !t->target.empty() && unicode::collapse_spaces(t->target).empty();
+    // a target of white space or invisible characters alone (U+200B, a direction mark) is a
+    // slip, not a translation that blanks the text
+    const bool blank = t && !t->target.empty() && nothing_visible(t->target);
     if (!t || t->target.empty() || t->fuzzy || blank) {
       r.missing.push_back(u.id);
       ++r.missing_by_reason[!t                  ? "not in the file"

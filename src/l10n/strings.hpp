@@ -81,7 +81,7 @@ bool withheld_xliff12_state(const std::string& state);
 struct MergeReport {
   std::vector<std::string> missing;  // unit ids left in the source language (no, empty or withheld target)
   // why they were left: "not in the file", "not translated yet" (no or an empty target),
-  // "white space only" (a target of spaces alone), or the withholding state
+  // "white space only" (a target of spaces or invisible characters alone), or the withholding state
   // ("fuzzy", "needs-review-translation", ...) -> count
   std::map<std::string, int> missing_by_reason;
   int deck_units = 0;  // units of the deck

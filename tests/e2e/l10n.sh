@@ -160,6 +160,12 @@ expect 10 "already holds" -- "$DECKHAND" strings pseudo "$T/deck.json" --format 
 "$DECKHAND" strings export -q "$T/deck.json" --format po --target-lang fr -o "$T/done.po" --force && ! grep -q 'msgstr "[^"]' "$T/done.po" \
   && ok "--force replaces it" || bad "--force"
 "$DECKHAND" strings export -q "$T/deck.json" --format po --target-lang fr -o "$T/done.po" && ok "an untranslated file is replaced" || bad "replacing an empty export"
+# a PO it cannot read (a stray quote) and one whose translations are all obsolete (#~) are
+# refused too
+sed '0,/^msgstr "..*"$/s/^msgstr "\(..*\)"$/msgstr "\1 "oops""/' "$TR/ietf-wsis20.fr.po" >"$T/broken.po"
+expect 10 "broken.po: exists and is not a translation file deckhand can read \(line [0-9]+: .*--force" -- "$DECKHAND" strings export "$T/deck.json" --format po -o "$T/broken.po"
+printf 'msgid ""\nmsgstr "Language: fr\\n"\n\n#~ msgctxt "s1.title-6b6b6c8c"\n#~ msgid "The IETF and WSIS+20"\n#~ msgstr "L’IETF et le SMSI+20"\n' >"$T/obsolete.po"
+expect 10 "obsolete.po: already holds 1 translated unit" -- "$DECKHAND" strings export "$T/deck.json" --format po -o "$T/obsolete.po"
 
 # a translated handout (outline) has the translated text in order
 "$DECKHAND" handout -q "$T/deck.json" --source "$S" --layout outline --translations "$TR/ietf-wsis20.ru.po" -o "$T/ru.pdf"

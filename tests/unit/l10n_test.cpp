@@ -162,10 +162,13 @@ TEST(Merge, AWhiteSpaceTargetIsNotATranslation) {
   Catalog c = units_of(d, "fr");
   c.units[2].target = "   ";  // s2 title
   c.units[3].target = " \u00A0\t";  // s2.b1
+  c.units[4].target = "\u200B\u200F";  // s2.b2: invisible characters alone
+  const std::string b2 = d.slides[1].blocks[1].text;
   MergeReport r = merge(d, c, "fr");
   EXPECT_EQ(d.slides[1].title, title);
   EXPECT_FALSE(d.slides[1].blocks[0].text.empty());
-  EXPECT_EQ(r.missing_by_reason["white space only"], 2);
+  EXPECT_EQ(d.slides[1].blocks[1].text, b2);
+  EXPECT_EQ(r.missing_by_reason["white space only"], 3);
   EXPECT_EQ(r.translated, 0);
 }
 

@@ -522,6 +522,16 @@ int Job::run_strings() {
   static const std::regex tag(R"(^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$)");
   if (!s.target_lang.empty() && !std::regex_match(s.target_lang, tag))
     throw Error(Exit::usage, "", "--target-lang " + s.target_lang + ": not a language tag", "give a BCP 47 tag, e.g. fr, zh-Hans, es-419");
+  Diagnostics diag;
+  std::optional<l10n::Catalog> old;
+  std::string old_text;
+  if (o_.command == Command::strings_update) {
+    old_text = read_file(s.old_file);
+    old = l10n::read_catalog(old_text, s.old_file);
+  }
+  Loaded l = load_deck(s, diag);
+  // the deck's own PDF is an input too (a deck JSON names it): that says so first
+  if (out() != "-") check_output_path(out(), inputs_of(inputs, l.deck, s.input));
   // A translator's work is never replaced by empty units: export and pseudo refuse an output
   // file that already holds translations (update carries them forward), unless --force.
   // A file it cannot read (a translator's stray quote) may hold work too: refused as well.
@@ -549,14 +559,6 @@ int Job::run_strings() {
                   "to carry them to the deck, run 'deckhand strings update " + out() + " " + s.input +
                       " -o NEW'; to replace the file, add --force");
   }
-  Diagnostics diag;
-  std::optional<l10n::Catalog> old;
-  std::string old_text;
-  if (o_.command == Command::strings_update) {
-    old_text = read_file(s.old_file);
-    old = l10n::read_catalog(old_text, s.old_file);
-  }
-  Loaded l = load_deck(s, diag);
   l10n::Catalog c;
   std::string fmt = s.format;
   size_t kept = 0;

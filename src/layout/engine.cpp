@@ -23,7 +23,7 @@ std::string marker_for(const std::string& found, int level) {
   // (a symbol font's private-use bullet, Wingdings U+F0A7, is a bullet, not a number: no
   // font has it, it would print as a box)
   const std::u32string cps = unicode::decode(found);
-  const bool pua = !cps.empty() && std::all_of(cps.begin(), cps.end(), [](char32_t c) { return c >= 0xE000 && c <= 0xF8FF; });
+  const bool pua = !cps.empty() && std::all_of(cps.begin(), cps.end(), unicode::is_pua);
   bool numbered = !found.empty() && found != "graphic" && !pua &&
                   std::any_of(found.begin(), found.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || (c & 0x80); }) &&
                   found != "•" && found != "–" && found != "▪" && found != "◦" && found != "‣" && found != "·" && found != "—";

@@ -20,8 +20,8 @@ pkgs="build-essential cmake pkg-config git ca-certificates
 dicts="hunspell-de-de hunspell-en-us hunspell-fr hunspell-es hunspell-ru hyphen-fr hyphen-ru hyphen-es hyphen-en-us"
 case "$what" in
   build) pkgs="$pkgs $dicts" ;;
-  test) pkgs="$pkgs qpdf poppler-utils jq mupdf-tools gettext translate-toolkit libxml2-utils python3 python3-fonttools libharfbuzz-bin ghostscript $dicts" ;;
-  fuzz) pkgs="$pkgs qpdf poppler-utils jq mupdf-tools gettext translate-toolkit libxml2-utils python3 python3-fonttools libharfbuzz-bin ghostscript $dicts clang libclang-rt-14-dev" ;;
+  test) pkgs="$pkgs qpdf poppler-utils jq mupdf-tools gettext translate-toolkit libxml2-utils python3 python3-fonttools python3-numpy libharfbuzz-bin ghostscript $dicts" ;;
+  fuzz) pkgs="$pkgs qpdf poppler-utils jq mupdf-tools gettext translate-toolkit libxml2-utils python3 python3-fonttools python3-numpy libharfbuzz-bin ghostscript $dicts clang libclang-rt-14-dev" ;;
   *) echo "deckhand: error: scripts/deps.sh: unknown set '$what' (use build, test or fuzz)" >&2; exit 2 ;;
 esac
 missing=""

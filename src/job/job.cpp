@@ -37,6 +37,21 @@
 namespace deckhand {
 namespace {
 
+// "overlaps a picture by 14 pt", "runs past the slide's edge by 3 pt", "overlaps the
+// translation of s3.b1-1a2b3c4d by 6 pt" (keys as unit ids)
+std::string collision_text(const Collision& c, const std::map<std::string, std::string>& ids) {
+  const long by = std::max(1L, std::lround(c.by));
+  if (c.what == "the slide's edge") return "runs past the slide's edge by " + std::to_string(by) + " pt";
+  std::string what = c.what;
+  const std::string tr = "the translation of ";
+  if (what.rfind(tr, 0) == 0) {
+    auto id = ids.find(what.substr(tr.size()));
+    if (id != ids.end()) what = tr + id->second;
+  }
+  return "overlaps " + what + " by " + std::to_string(by) + " pt";
+}
+
+
 namespace fs = std::filesystem;
 
 bool looks_like_json(const std::string& path) { return fs::path(path).extension().string() == ".json"; }
@@ -623,6 +638,7 @@ int Job::run_check() {
     so.file = o_.input;
     LaidOutDoc slides = render::translate_slides(source_deck, deck, pdf, o_.password, fonts, so, layout_diag, "");
     doc.overflows.insert(doc.overflows.end(), slides.overflows.begin(), slides.overflows.end());
+    doc.collisions = slides.collisions;
   }
   if (strict_fails(diag)) return finish(diag);  // --strict: no report
   std::ostringstream o;
@@ -632,6 +648,8 @@ int Job::run_check() {
     o << "slide " << ov.slide << "\t" << (ids.count(ov.key) ? ids[ov.key] : ov.key) << "\tneeds " << pct << " of its box ("
       << static_cast<int>(std::lround((ov.needed - 1) * 100)) << "% too long)\n";
   }
+  for (const auto& c : doc.collisions)
+    o << "slide " << c.slide << "\t" << (ids.count(c.key) ? ids[c.key] : c.key) << "\t" << collision_text(c, ids) << "\n";
   for (const auto& w : layout_diag.warnings())
     if (w.code == "missing-glyph") o << "fonts\t" << w.message << "\n";
   write_output("-", o.str(), {});
@@ -640,6 +658,13 @@ int Job::run_check() {
   if (!doc.overflows.empty()) {
     std::cerr << "deckhand: error: " << o_.input << ": " << doc.overflows.size() << " of " << units << " units do not fit the "
               << def.name << " layout (shorten them, or use a layout with more room)\n";
+    return static_cast<int>(Exit::check_failed);
+  }
+  if (!doc.collisions.empty()) {
+    std::set<std::string> keys;
+    for (const auto& c : doc.collisions) keys.insert(c.key);
+    std::cerr << "deckhand: error: " << o_.input << ": " << keys.size() << " of " << units
+              << " units run into a picture, a drawing, other text or the edge of their translated slide (shorten them)\n";
     return static_cast<int>(Exit::check_failed);
   }
   std::cerr << "deckhand: all " << units << " units fit the " << def.name << " layout";
@@ -738,17 +763,26 @@ int Job::run_slides() {
     for (const auto& ov : doc.overflows)
       out << "slide " << ov.slide << "\t" << (ids.count(ov.key) ? ids[ov.key] : ov.key) << "\tneeds "
           << static_cast<int>(std::lround(ov.needed * 100)) << "% of its room at the minimum size\n";
+    std::set<std::string> colliding;
+    for (const auto& c : doc.collisions) {
+      out << "slide " << c.slide << "\t" << (ids.count(c.key) ? ids[c.key] : c.key) << "\t"
+          << collision_text(c, ids) << "\n";
+      colliding.insert(c.key);
+    }
     write_output("-", out.str(), {});
     Diagnostics rest;  // text-overflow is what the listing says
     for (const auto& w : diag.warnings())
       if (w.code != "text-overflow") rest.warn(w);
     int rc = finish(rest);
-    if (!doc.overflows.empty()) {
-      std::cerr << "deckhand: error: " << o.input << ": " << doc.overflows.size() << " of " << translated
-                << " translated units do not fit their slide boxes even at the minimum size (shorten them, or lower --min-size)\n";
+    if (!doc.overflows.empty() || !colliding.empty()) {
+      std::cerr << "deckhand: error: " << o.input << ": ";
+      if (!doc.overflows.empty()) std::cerr << doc.overflows.size() << " of " << translated << " translated units do not fit their slide boxes even at the minimum size";
+      if (!doc.overflows.empty() && !colliding.empty()) std::cerr << "; ";
+      if (!colliding.empty()) std::cerr << colliding.size() << " of " << translated << " run into a picture, a drawing, other text or the slide's edge";
+      std::cerr << " (shorten them, or lower --min-size)\n";
       return static_cast<int>(Exit::check_failed);
     }
-    std::cerr << "deckhand: all " << translated << " translated units fit their slide boxes\n";
+    std::cerr << "deckhand: all " << translated << " translated units fit their slide boxes, clear of pictures, drawings and other text\n";
     return rc;
   }
   if (o.strict) {  // warnings found before writing: nothing is written

@@ -4,6 +4,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include <hb.h>
+
 #include "core/direction.hpp"
 #include "core/unicode.hpp"
 #include "layout/setter.hpp"
@@ -24,6 +26,7 @@ struct Item {
   std::string font;  // the source's font name (Style::font)
   bool italic = false;
   std::vector<TextSpan> spans;  // bold, italic or coloured words (the translation's)
+  bool code = false;            // a code listing: its lines start where the source's did
 };
 
 std::vector<Item> items_of(const Slide& s, double sh) {
@@ -36,7 +39,7 @@ std::vector<Item> items_of(const Slide& s, double sh) {
   if (!s.title.empty())
     items.push_back({s.id + ".title", s.title, "", s.title_bbox, size_of(s.title_style.size, sh * 0.07), s.title_style.bold, 0, s.title_style.font, s.title_style.italic});
   for (const auto& b : s.blocks)
-    items.push_back({b.id, b.text, b.marker, b.bbox, size_of(b.style.size, sh * 0.045), b.style.bold, b.level, b.style.font, b.style.italic, b.spans});
+    items.push_back({b.id, b.text, b.marker, b.bbox, size_of(b.style.size, sh * 0.045), b.style.bold, b.level, b.style.font, b.style.italic, b.spans, b.code});
   return items;
 }
 
@@ -46,6 +49,45 @@ bool draws_marker(const Item& it) { return it.level > 0 && !it.marker.empty() &&
 
 bool sets_rtl(const Deck& deck, const std::string& text) {
   return deck.direction == "rtl" || direction::first_strong(unicode::decode(text)) == direction::Dir::rtl;
+}
+
+double width_of(const BBox& b) { return b[2] - b[0]; }
+double height_of(const BBox& b) { return b[3] - b[1]; }
+// `o` holds `b` (to within `tol` points on every side)
+bool holds(const BBox& o, const BBox& b, double tol) {
+  return o[0] <= b[0] + tol && o[1] <= b[1] + tol && o[2] >= b[2] - tol && o[3] >= b[3] - tol;
+}
+bool meets(const BBox& a, const BBox& b) { return std::min(a[2], b[2]) > std::max(a[0], b[0]) && std::min(a[3], b[3]) > std::max(a[1], b[1]); }
+// the parts of `o` outside `b`: up to four boxes (left, right, above, below)
+std::vector<BBox> outside(const BBox& o, const BBox& b) {
+  if (!meets(o, b)) return {o};
+  std::vector<BBox> out;
+  if (o[0] < b[0]) out.push_back({o[0], o[1], b[0], o[3]});
+  if (o[2] > b[2]) out.push_back({b[2], o[1], o[2], o[3]});
+  const double l = std::max(o[0], b[0]), r = std::min(o[2], b[2]);
+  if (o[1] < b[1]) out.push_back({l, o[1], r, b[1]});
+  if (o[3] > b[3]) out.push_back({l, b[3], r, o[3]});
+  return out;
+}
+
+// The box of the ink a run draws (its glyphs' outlines as HarfBuzz measures them, at their
+// pen positions and offsets; x0 > x1 when it draws nothing), y down. A font's ascent and
+// descent would overstate it: Arabic fonts' reach over a line and a half.
+BBox ink_of(const TextRun& r, const FontMetrics& f) {
+  BBox b{1e18, 1e18, -1e18, -1e18};
+  const double k = r.size / f.upem();
+  double pen = r.x;
+  for (const auto& g : r.glyphs) {
+    hb_glyph_extents_t e{};
+    if (hb_font_get_glyph_extents(f.hb(), g.id, &e) && e.width != 0 && e.height != 0) {
+      const double x0 = pen + g.dx + e.x_bearing * k, x1 = x0 + e.width * k;
+      const double y0 = r.y - g.dy - e.y_bearing * k, y1 = y0 - e.height * k;
+      b = {std::min({b[0], x0, x1}), std::min({b[1], y0, y1}), std::max({b[2], x0, x1}), std::max({b[3], y0, y1})};
+    }
+    pen += g.advance;
+  }
+  if (r.oblique && b[2] > b[0]) b[2] += std::tan(12 * M_PI / 180) * (r.y - b[1]);  // the slant leans right
+  return b;
 }
 
 // "#rrggbb" (checked by the deck JSON reader and the translation merge) as a colour
@@ -104,7 +146,7 @@ struct Setter {
     return u.empty() ? m : u;
   }
 
-  Placed place(const Item& it, double size, double x0, double x1, double y, double y_max, bool rtl, bool centre, Color c,
+  Placed place(const Item& it, double size, double x0, double x1, double y, double y_max, bool rtl, Align align, Color c,
                double indent) {
     Placed out;
     const std::string first = first_font(it);
@@ -138,7 +180,9 @@ struct Setter {
         double mx = rtl ? x1 - ts.width(mark, ms, rtl, lang) : x0;
         for (auto& r : ts.line(mark, ms, rtl, lang, mx, base)) out.runs.push_back(std::move(r));
       }
-      double lx = centre ? x0 + (x1 - x0 - lw) / 2 : rtl ? x1 - bw - lw : x0 + bw;
+      double lx = align == Align::centre ? x0 + (x1 - x0 - lw) / 2
+                  : align == Align::right   ? x1 - (rtl ? bw : 0) - lw
+                                            : x0 + (rtl ? 0 : bw);
       for (auto& r : set) {
         r.x += lx;
         out.runs.push_back(std::move(r));
@@ -153,6 +197,38 @@ struct Setter {
 bool overlap(double a0, double a1, double b0, double b1) { return std::min(a1, b1) - std::max(a0, b0) > 0.5; }
 
 }  // namespace
+
+std::optional<Align> source_alignment(const std::vector<SourceLine>& lines, double size) {
+  // one entry per baseline, from its leftmost to its rightmost glyph
+  std::vector<SourceLine> rows;
+  for (const auto& l : lines) {
+    auto r = std::find_if(rows.begin(), rows.end(), [&](const SourceLine& o) { return std::abs(o.y - l.y) < 0.3 * size; });
+    if (r == rows.end()) rows.push_back(l);
+    else r->x0 = std::min(r->x0, l.x0), r->x1 = std::max(r->x1, l.x1);
+  }
+  if (rows.size() < 2) return std::nullopt;
+  auto spread = [&](auto f) {
+    double lo = 1e18, hi = -1e18;
+    for (const auto& r : rows) lo = std::min(lo, f(r)), hi = std::max(hi, f(r));
+    return hi - lo;
+  };
+  const double sl = spread([](const SourceLine& r) { return r.x0; }), sr = spread([](const SourceLine& r) { return r.x1; });
+  const double sc = spread([](const SourceLine& r) { return (r.x0 + r.x1) / 2; });
+  const double widths = spread([](const SourceLine& r) { return r.x1 - r.x0; });
+  if (widths < 0.5 * size) return std::nullopt;
+  const double tight = 0.25 * size;
+  if (sl <= tight && sl <= sr) return Align::left;
+  if (sr <= tight && sr < sl) return Align::right;
+  if (sc <= tight) return Align::centre;
+  // indented lines (a listing, a hanging indent): most lines start at the leftmost start
+  double lo = 1e18, hi = -1e18;
+  for (const auto& r : rows) lo = std::min(lo, r.x0), hi = std::max(hi, r.x1);
+  size_t at_left = 0, at_right = 0;
+  for (const auto& r : rows) at_left += r.x0 - lo <= tight, at_right += hi - r.x1 <= tight;
+  if (2 * at_left > rows.size() && at_left > at_right) return Align::left;
+  if (2 * at_right > rows.size() && at_right > at_left) return Align::right;
+  return std::nullopt;
+}
 
 BBox removal_box(const Slide& slide, const std::string& key) {
   for (const auto& it : items_of(slide, slide.size[1])) {
@@ -186,12 +262,36 @@ LaidOutDoc lay_out_slide_text(const Deck& deck, const SlideUnits& units, const F
       it.box[0] = std::clamp(it.box[0], 0.0, sw), it.box[2] = std::clamp(it.box[2], 0.0, sw);
       it.box[1] = std::clamp(it.box[1], 0.0, sh), it.box[3] = std::clamp(it.box[3], 0.0, sh);
     }
+    // the page's ink, less what covers (nearly) the whole slide: its background
+    // and less the fills of the background's own colour (a text box's white ground on a
+    // white slide: nobody sees it); the background is the last fill that covers the slide
+    // (white when none does)
+    std::vector<Ink> marks;
+    if (auto ik = units.ink.find(s.id); ik != units.ink.end()) {
+      Color ground{1, 1, 1};
+      for (const auto& m : ik->second)
+        if (m.kind == Ink::fill && width_of(m.box) >= 0.9 * sw && height_of(m.box) >= 0.9 * sh) ground = m.color;
+      auto same = [](const Color& a, const Color& c) { return std::abs(a.r - c.r) + std::abs(a.g - c.g) + std::abs(a.b - c.b) < 0.06; };
+      for (const auto& m : ik->second)
+        if (!(width_of(m.box) >= 0.9 * sw && height_of(m.box) >= 0.9 * sh) && !(m.kind == Ink::fill && same(m.color, ground))) marks.push_back(m);
+    }
+    struct Obstacle {
+      BBox box;
+      Ink::Kind kind;
+    };
     struct Plan {
       size_t item;
-      double x0, x1, bottom;
-      bool rtl, centre;
+      double x0, x1, top, bottom;
+      bool rtl;
+      Align align;
+      bool middle;  // vertically centred in its shape: it stays centred on the source's middle
       Color color;
       double indent, min_size, size;
+      std::vector<Obstacle> obstacles;  // what its lines must not run into
+      // marks the source set this text over (under its lines, or a picture holding its box):
+      // its lines may lie over them only in the bands where the source's lines lay
+      std::vector<Obstacle> soft;
+      std::vector<BBox> bands;
     };
     std::vector<Plan> plans;
     for (size_t i = 0; i < items.size(); ++i) {
@@ -202,9 +302,48 @@ LaidOutDoc lay_out_slide_text(const Deck& deck, const SlideUnits& units, const F
       auto ci = units.colors.find(it.key);
       Color c = ci == units.colors.end() ? Color{} : ci->second;
       bool rtl = sets_rtl(deck, it.text);
-      bool centre = it.level == 0 && std::abs((b[0] + b[2]) / 2 - sw / 2) < 0.03 * sw;
-      double margin = 0.04 * sw;
-      double src_x0 = b[0], src_x1 = b[2];
+      const double margin = 0.04 * sw, gap = std::max(1.0, 0.15 * it.size);
+      const double src_x0 = b[0], src_x1 = b[2];
+      // its shape: the smallest mark (not text) that holds the source box; the room ends
+      // inside it, as near its edges as the source came (at most half an em nearer)
+      const Ink* shape = nullptr;
+      for (const auto& m : marks)
+        if (m.kind != Ink::text && holds(m.box, b, 1.5) && (!shape || width_of(m.box) * height_of(m.box) < width_of(shape->box) * height_of(shape->box)))
+          shape = &m;
+      // the source's text lines (where its removed glyphs lay), else its whole box
+      std::vector<BBox> under;
+      if (auto li = units.lines.find(it.key); li != units.lines.end())
+        for (const auto& l : li->second) under.push_back({l.x0, l.y - 0.75 * it.size, l.x1, l.y + 0.25 * it.size});
+      if (under.empty()) under.push_back(b);
+      // obstacles: the other marks. A mark under the source's text (a highlight, a photo)
+      // is its background where the box is, and an obstacle outside it; a mark that holds
+      // the box is its background; a mark inside the box but clear of the source's lines
+      // (a picture where a short line ended, a star in a code listing's indent) is an
+      // obstacle where it is
+      std::vector<Obstacle> obstacles, inside, soft;
+      std::vector<BBox> bands;
+      if (auto li = units.lines.find(it.key); li != units.lines.end())
+        for (const auto& l : li->second) bands.push_back({l.x0 - 1, l.y - 0.9 * it.size - 1, l.x1 + 1, l.y + 0.3 * it.size + 1});
+      for (const auto& m : marks) {
+        if (m.kind != Ink::text && holds(m.box, b, 1.5)) {
+          if (m.kind == Ink::picture) soft.push_back({m.box, m.kind});
+          continue;
+        }
+        // under a line: overlapping it by 0.3 em each way (not the star that ends it), or
+        // inside the band of one of its lines (an underline, a strike-through)
+        const bool under_text = std::any_of(under.begin(), under.end(), [&](const BBox& u) {
+          return std::min(m.box[2], u[2]) - std::max(m.box[0], u[0]) >= 0.3 * it.size &&
+                 std::min(m.box[3], u[3]) - std::max(m.box[1], u[1]) >= 0.3 * it.size;
+        }) || std::any_of(bands.begin(), bands.end(), [&](const BBox& band) { return holds(band, m.box, 0); });
+        if (!under_text && meets(m.box, b) && width_of(m.box) > 0.25 && height_of(m.box) > 0.25) {
+          obstacles.push_back({m.box, m.kind});
+          inside.push_back({m.box, m.kind});
+          continue;
+        }
+        if (under_text) soft.push_back({m.box, m.kind});
+        for (const auto& part : outside(m.box, b))
+          if (width_of(part) > 0.25 && height_of(part) > 0.25) obstacles.push_back({part, m.kind});
+      }
       // where the source's text starts after its marker: the first removed text that starts
       // right of the leftmost one (the marker), within 4 em
       double indent = 0;
@@ -218,79 +357,201 @@ LaidOutDoc lay_out_slide_text(const Deck& deck, const SlideUnits& units, const F
           if (next < m0 + 4 * it.size) indent = next - b[0];
         }
       }
-      // down to the next box below (that shares columns with it), or the slide's bottom margin
-      double bottom = sh - 0.04 * sh;
+      // down to the next box or mark below (that shares columns with it), or the slide's bottom margin
+      double bottom = sh - 0.04 * sh, top = b[1];
       for (size_t j = 0; j < items.size(); ++j)
         if (j != i && items[j].box[1] >= b[3] - 1 && overlap(items[j].box[0], items[j].box[2], src_x0, src_x1))
           bottom = std::min(bottom, items[j].box[1] - 1);
+      for (const auto& o : obstacles)
+        if (o.box[1] >= b[3] - 1 && overlap(o.box[0], o.box[2], src_x0, src_x1)) bottom = std::min(bottom, o.box[1] - gap);
+      auto pad = [&](double g) { return std::clamp(g, 0.0, 0.5 * it.size); };
+      if (shape) bottom = std::min(bottom, shape->box[3] - pad(shape->box[3] - b[3]));
       bottom = std::max(bottom, b[3]);
-      // light text (white on a band or a photo): the background below its box is not
-      // known to be its own, so it does not grow down; it shrinks
+      // light text (white on a band or a photo) with no shape found under it: the
+      // background below its box is not known to be its own, so it does not grow down
       const double luminance = 0.2126 * c.r + 0.7152 * c.g + 0.0722 * c.b;
-      if (luminance > 0.6) bottom = b[3];
-      // sideways: up to the next box beside it (over the rows it may use), or the margin
+      if (!shape && luminance > 0.6) bottom = b[3];
+      // sideways: up to the next box or mark beside it (over the rows it may use), or the margin
       double left = std::min(src_x0, margin), right = std::max(src_x1, sw - margin);
       for (size_t j = 0; j < items.size(); ++j) {
         if (j == i || !overlap(items[j].box[1], items[j].box[3], b[1], bottom)) continue;
         if (items[j].box[0] >= src_x1 - 1) right = std::min(right, std::max(src_x1, items[j].box[0] - 0.01 * sw));
         else if (items[j].box[2] <= src_x0 + 1) left = std::max(left, std::min(src_x0, items[j].box[2] + 0.01 * sw));
       }
+      for (const auto& o : obstacles) {
+        if (!overlap(o.box[1], o.box[3], b[1], bottom)) continue;
+        if (o.box[0] >= src_x1 - 1) right = std::min(right, std::max(src_x1, o.box[0] - gap));
+        else if (o.box[2] <= src_x0 + 1) left = std::max(left, std::min(src_x0, o.box[2] + gap));
+      }
+      if (shape) {
+        left = std::max(left, std::min(src_x0, shape->box[0] + pad(src_x0 - shape->box[0])));
+        right = std::min(right, std::max(src_x1, shape->box[2] - pad(shape->box[2] - src_x1)));
+      }
+      // a mark inside the box: the room ends before it on the side that keeps it largest
+      // (left of it, right of it, or above it), keeping at least a third of its width and
+      // one line; else the mark stays in the room (and what runs into it is reported)
+      for (const auto& o : inside) {
+        if (!meets(o.box, {left, b[1], right, bottom})) continue;
+        const double w = right - left, h = bottom - b[1];
+        double best = 0;
+        int cut = -1;
+        auto consider = [&](int k, double nw, double nh) {
+          if (nw >= w / 3 && nh >= 1.2 * it.size && nw * nh > best) best = nw * nh, cut = k;
+        };
+        consider(0, right - (o.box[2] + gap), h);  // start right of it
+        consider(1, o.box[0] - gap - left, h);     // end left of it
+        consider(2, w, o.box[1] - gap - b[1]);     // end above it
+        if (cut == 0) left = o.box[2] + gap;
+        else if (cut == 1) right = o.box[0] - gap;
+        else if (cut == 2) bottom = o.box[1] - gap;
+      }
+      // vertical anchor: a box in the middle of its shape (with room above and below) stays
+      // in the middle: it may grow up as far as down
+      bool middle = false;
+      if (shape) {
+        const BBox& sb = shape->box;
+        if (std::abs((b[1] + b[3]) / 2 - (sb[1] + sb[3]) / 2) < std::max(2.0, 0.08 * height_of(sb)) && height_of(sb) > height_of(b) + 0.5 * it.size) {
+          middle = true;
+          top = sb[1] + pad(b[1] - sb[1]);
+          for (size_t j = 0; j < items.size(); ++j)
+            if (j != i && items[j].box[3] <= b[1] + 1 && overlap(items[j].box[0], items[j].box[2], src_x0, src_x1)) top = std::max(top, items[j].box[3] + 1);
+          for (const auto& o : obstacles)
+            if (o.box[3] <= b[1] + 1 && overlap(o.box[0], o.box[2], src_x0, src_x1)) top = std::max(top, o.box[3] + gap);
+          top = std::min(top, b[1]);
+        }
+      }
+      // alignment: the source lines' (else a level-0 box centred on the slide, or one line
+      // centred on its shape or on the picture or drawing just above or below it, is
+      // centred; else the source's direction's start); right to left mirrors it
+      std::vector<SourceLine> src_lines;
+      if (auto li = units.lines.find(it.key); li != units.lines.end()) src_lines = li->second;
+      std::optional<Align> found = source_alignment(src_lines, it.size);
+      Align align = source_rtl ? Align::right : Align::left;
+      double lx0 = b[0], lx1 = b[2];  // the source text's extent
+      if (!src_lines.empty()) {
+        lx0 = 1e9, lx1 = -1e9;
+        for (const auto& l : src_lines) lx0 = std::min(lx0, l.x0), lx1 = std::max(lx1, l.x1);
+      }
+      const double lc = (lx0 + lx1) / 2, lw = lx1 - lx0;
+      if (it.code) {
+        align = Align::left;  // a listing keeps its indentation (code reads left to right)
+      } else if (found) {
+        align = *found;
+      } else if (it.level == 0) {
+        bool centred = std::abs((b[0] + b[2]) / 2 - sw / 2) < 0.03 * sw;
+        if (shape && width_of(shape->box) > lw + it.size &&
+            std::abs(lc - (shape->box[0] + shape->box[2]) / 2) < 1 + 0.04 * width_of(shape->box))
+          centred = true;
+        for (const auto& m : marks) {
+          if (centred) break;
+          if (m.kind == Ink::text || holds(m.box, b, 1.5) || width_of(m.box) > 0.6 * sw || width_of(m.box) < 2) continue;
+          const bool above = m.box[3] <= b[1] + 2 && b[1] - m.box[3] < 2.5 * it.size;
+          const bool below = m.box[1] >= b[3] - 2 && m.box[1] - b[3] < 2.5 * it.size;
+          if ((above || below) && overlap(m.box[0], m.box[2], lx0, lx1) &&
+              std::abs((m.box[0] + m.box[2]) / 2 - lc) < 1 + 0.06 * std::max(lw, width_of(m.box)))
+            centred = true;
+        }
+        if (centred) align = Align::centre;
+      }
+      if (!it.code && rtl != source_rtl && align != Align::centre) align = align == Align::left ? Align::right : Align::left;
       double x0, x1;
-      if (centre) {
-        double half = std::min((b[0] + b[2]) / 2 - left, right - (b[0] + b[2]) / 2);
+      if (align == Align::centre) {
+        const double mid = found || src_lines.empty() ? (b[0] + b[2]) / 2 : lc;
+        double half = std::min(mid - left, right - mid);
         half = std::max(half, (b[2] - b[0]) / 2);
-        x0 = (b[0] + b[2]) / 2 - half, x1 = (b[0] + b[2]) / 2 + half;
-      } else if (rtl) {
-        // Right to left: the source's frame, its text set against the other side. A
-        // left-to-right source gives its frame's left edge (the body's leftmost box, or the
-        // title's own) but not its right one (its boxes end where the text ends): the frame
-        // is taken as far from the slide's right edge as it starts from the left one, or as
-        // far as the text reached, and no further than the room beside. A level-2 item
-        // ends its source indent short of that edge, the mirror of where it started.
+        x0 = mid - half, x1 = mid + half;
+      } else if (align == Align::right) {
+        // set against the right end of the source's frame (a body's frame is all its
+        // bullets'): the alignment is mirrored, not the position. A level-2 item of a left
+        // to right source ends its indent short of that edge, the mirror of where it started.
         double lo = b[0], hi = b[2];
         if (it.level >= 1)
           for (const auto& o : items)
             if (o.level >= 1 && o.box[2] > o.box[0]) lo = std::min(lo, o.box[0]), hi = std::max(hi, o.box[2]);
         double level_indent = 0;
-        if (it.level > 1) level_indent = std::clamp(source_rtl ? hi - b[2] : b[0] - lo, 0.0, 0.25 * sw);
-        const double edge = source_rtl ? right : std::min(right, std::max(hi, sw - lo));
-        x0 = left, x1 = edge - level_indent;
+        if (it.level > 1 && rtl) level_indent = std::clamp(source_rtl ? hi - b[2] : b[0] - lo, 0.0, 0.25 * sw);
+        x0 = left, x1 = std::max(b[0] + it.size, std::min(right, hi) - level_indent);
       } else {
-        x0 = b[0], x1 = right;
+        x0 = std::max(b[0], left), x1 = right;
       }
+      if (x1 - x0 < std::min(2 * it.size, b[2] - b[0])) x0 = b[0], x1 = b[2];  // no room left by the marks: the source's box
       // the source's size, the free space below, then smaller down to the minimum
-      Plan pl{i, x0, x1, bottom, rtl, centre, c, indent, std::min(it.size, std::max(opts.min_size, it.size * 0.5)), it.size};
+      Plan pl{i, x0, x1, top, bottom, rtl, align, middle, c, indent, std::min(it.size, std::max(opts.min_size, it.size * 0.5)), it.size, std::move(obstacles),
+              std::move(soft), std::move(bands)};
       pl.size = fit_size(it.size, pl.min_size, [&](double z) {
-        auto p = st.place(it, z, x0, x1, b[1], bottom, rtl, centre, c, indent);
+        auto p = st.place(it, z, x0, x1, pl.top, bottom, rtl, align, c, indent);
         return p.complete && !p.overfull;
       });
-      plans.push_back(pl);
-      pg.frames.push_back({it.key, {x0, b[1], x1 - x0, bottom - b[1]}});
+      pg.frames.push_back({it.key, {x0, pl.top, x1 - x0, bottom - pl.top}});
+      plans.push_back(std::move(pl));
     }
-    // One scale per text group: the slide's body (its translated blocks) shrinks as one,
-    // by the scale its tightest block needs, and blocks of one level keep one size; a title
-    // shrinks alone. (Blocks of one level have one source size; they keep one size.)
+    // One scale per text group: the slide's bullets (its translated blocks of level 1 and
+    // more) shrink as one, by the scale the tightest needs, so that bullets of one level keep
+    // one size; a title, a paragraph or a label (a diagram's) shrinks alone.
     double body = 1.0;
-    auto is_title = [&](const Plan& pl) { return items[pl.item].key.find(".title") != std::string::npos; };
+    auto is_title = [&](const Plan& pl) { return items[pl.item].level == 0; };
     for (const auto& pl : plans)
       if (!is_title(pl)) body = std::min(body, pl.size / items[pl.item].size);
     for (auto& pl : plans)
       if (!is_title(pl)) pl.size = std::max(pl.min_size, items[pl.item].size * body);
-    for (const auto& pl : plans) {
+    std::vector<std::vector<TextRun>> set(plans.size());
+    for (size_t k = 0; k < plans.size(); ++k) {
+      const Plan& pl = plans[k];
       const Item& it = items[pl.item];
       const BBox& b = it.box;
-      Setter::Placed best = st.place(it, pl.size, pl.x0, pl.x1, b[1], pl.bottom, pl.rtl, pl.centre, pl.color, pl.indent);
+      Setter::Placed best = st.place(it, pl.size, pl.x0, pl.x1, pl.top, pl.bottom, pl.rtl, pl.align, pl.color, pl.indent);
       if (!best.complete) {
-        Setter::Placed all = st.place(it, pl.size, pl.x0, pl.x1, b[1], 1e9, pl.rtl, pl.centre, pl.color, pl.indent);
-        double need = all.height / std::max(1.0, pl.bottom - b[1]);
+        Setter::Placed all = st.place(it, pl.size, pl.x0, pl.x1, pl.top, 1e9, pl.rtl, pl.align, pl.color, pl.indent);
+        double need = all.height / std::max(1.0, pl.bottom - pl.top);
         doc.overflows.push_back({s.page, it.key, need});
         diag.warn({"text-overflow", opts.file, s.page,
                    "slide " + (s.label.empty() ? std::to_string(s.page) : s.label) + ": " + it.key +
                        " does not fit its box even at " + std::to_string(static_cast<int>(std::lround(pl.min_size))) + " pt (needs " +
                        std::to_string(static_cast<int>(std::lround(need * 100))) + "% of the room); cut"});
+      } else if (pl.middle) {  // centred on the source's middle, inside the room
+        const double want = std::clamp((b[1] + b[3]) / 2 - best.height / 2, pl.top, pl.bottom - best.height);
+        for (auto& r : best.runs) r.y += want - pl.top;
       }
-      for (auto& r : best.runs) pg.texts.push_back(std::move(r));
+      set[k] = std::move(best.runs);
     }
+    // what the set lines run into (LaidOutDoc::collisions)
+    for (size_t k = 0; k < plans.size(); ++k) {
+      std::map<std::string, double> worst;  // what -> by
+      auto note = [&](const std::string& what, double by) { worst[what] = std::max(worst[what], by); };
+      for (const auto& r : set[k]) {
+        const BBox g = ink_of(r, st.ts.font(r.font));
+        if (!(g[2] > g[0])) continue;
+        const double past = std::max({-g[0], -g[1], g[2] - sw, g[3] - sh});
+        if (past > 0.5) note("the slide's edge", past);
+        auto hit = [&](const BBox& o, const std::string& what) {
+          const double w = std::min(g[2], o[2]) - std::max(g[0], o[0]), h = std::min(g[3], o[3]) - std::max(g[1], o[1]);
+          if (w >= 1 && h >= 1 && w * h >= 4) note(what, std::min(w, h));
+        };
+        auto name = [](Ink::Kind k) { return k == Ink::picture ? "a picture" : k == Ink::text ? "other text" : "a drawing"; };
+        for (const auto& o : plans[k].obstacles) hit(o.box, name(o.kind));
+        // a mark the source set this text over: what lies outside the bands of its lines
+        for (const auto& o : plans[k].soft) {
+          if (plans[k].bands.empty()) continue;  // no lines known: the box was the band
+          const BBox r{std::max(g[0], o.box[0]), std::max(g[1], o.box[1]), std::min(g[2], o.box[2]), std::min(g[3], o.box[3])};
+          if (!(r[2] - r[0] >= 1 && r[3] - r[1] >= 1)) continue;
+          double area = width_of(r) * height_of(r);
+          for (const auto& band : plans[k].bands) {
+            const double w = std::min(r[2], band[2]) - std::max(r[0], band[0]), h = std::min(r[3], band[3]) - std::max(r[1], band[1]);
+            if (w > 0 && h > 0) area -= w * h;
+          }
+          if (area >= 4) note(name(o.kind), std::min(width_of(r), height_of(r)));
+        }
+        for (size_t j = 0; j < plans.size(); ++j)
+          if (j != k)
+            for (const auto& q : set[j]) {
+              const BBox o = ink_of(q, st.ts.font(q.font));
+              if (o[2] > o[0]) hit(o, "the translation of " + items[plans[j].item].key);
+            }
+      }
+      for (const auto& [what, by] : worst) doc.collisions.push_back({s.page, items[plans[k].item].key, what, by});
+    }
+    for (auto& runs : set)
+      for (auto& r : runs) pg.texts.push_back(std::move(r));
     doc.pages.push_back(std::move(pg));
   }
   if (!st.ts.missing().empty()) {

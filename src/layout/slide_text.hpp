@@ -19,6 +19,7 @@
 //    does not fit is cut, warned about (`text-overflow`) and listed in LaidOutDoc::overflows.
 // Coordinates: points, origin top-left of the slide, y down (model/deck.hpp).
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -37,6 +38,25 @@ struct SlideTextOptions {
   std::string file;  // for warnings
 };
 
+// A mark of ink a source page keeps once the translated text is out of it, as the page's
+// one content walk recorded it (render/slide_translate.hpp): a picture (an image, a
+// shading), a filled or a stroked path (its box grown by half the line width), or a run
+// of glyphs that stays (their advance boxes, from the font descriptor's /Descent below the
+// baseline to its /Ascent above it, else 0.2 em and 0.8 em). `box` is clipped to the clipping path's box in force; points, the slide as
+// displayed, y down. A box, not the ink itself: a diagonal line's box is its whole extent.
+struct Ink {
+  enum Kind { picture, fill, stroke, text };
+  Kind kind = fill;
+  BBox box{};
+  Color color;  // a fill's or a stroke's colour as set (gray, RGB, CMYK read; others black)
+};
+
+// One line of a unit's source text, as drawn: from x0 to x1 along its baseline y (points,
+// displayed, y down): where its removed glyphs lay. Its lines tell the source's alignment.
+struct SourceLine {
+  double x0 = 0, x1 = 0, y = 0;
+};
+
 // The units that were translated (keys "s3.title", "s3.b2"), and the colour each had.
 struct SlideUnits {
   std::set<std::string> translated;
@@ -44,11 +64,26 @@ struct SlideUnits {
   // where the removed text operators of each unit started (x, as displayed): the marker's
   // and the text's starts, for the marker's room
   std::map<std::string, std::vector<double>> starts;
+  // where each unit's source lines lay (its alignment, its anchor)
+  std::map<std::string, std::vector<SourceLine>> lines;
+  // slide id -> the ink its page keeps (the obstacles a translation must not run into);
+  // a slide with no entry has no known ink
+  std::map<std::string, std::vector<Ink>> ink;
 };
+
+// How a unit's source text is aligned, read from its lines: the side (or the middle) where
+// they line up (to within a quarter em, `size` the source's size) while the other ends
+// differ by over half an em; else the side where most of them (over half, and more than at
+// the other side) start or end: indented lines. nullopt when the lines do not tell: one
+// line, or lines of one width. Lines on one baseline (within 0.3 em) are one line.
+enum class Align { left, centre, right };
+std::optional<Align> source_alignment(const std::vector<SourceLine>& lines, double size);
 
 // One page per slide of `deck` (the translated deck: its boxes are the source's), in deck
 // order, each the slide's size (Slide::size, else the deck's page size); only translated
 // units are set. Other blocks' boxes are obstacles.
+// What a set line runs into is listed in LaidOutDoc::collisions (model/pages.hpp): each
+// unit and thing once, with the largest overlap.
 LaidOutDoc lay_out_slide_text(const Deck& deck, const SlideUnits& units, const FontSet& fonts,
                               const SlideTextOptions& opts, Diagnostics& diag);
 

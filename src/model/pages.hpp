@@ -109,6 +109,19 @@ struct Overflow {
   double needed = 0;         // height needed at the smallest size / height available
 };
 
+// What a translated slide's line runs into (layout/slide_text.hpp), found from the glyph
+// boxes of the set text (ascent to descent, pen start to advance) and the source page's ink:
+// a picture, a drawing (a filled or stroked path), text that stays, another unit's
+// translation, or the slide's edge. Ink the unit's source box already met on the source
+// (the shape that holds a label, a photo under a title) is the unit's background, except
+// where it lies outside that box.
+struct Collision {
+  int slide = 0;             // page number of the slide
+  std::string key;           // "s3.b2"
+  std::string what;          // "a picture", "a drawing", "other text", "the translation of s3.b1", "the slide's edge"
+  double by = 0;             // points: the overlap's smaller side (for the edge: how far past it)
+};
+
 // Print geometry (docs/printing.md). The laid-out page (LaidOutPage::width x height) is
 // the trim: the finished size after cutting. When `on`, the render stage writes pages of
 // trim + 2 x (bleed, or slug when there are marks) and sets on every page (PDF 32000-1:2008,
@@ -131,6 +144,7 @@ struct PrintGeometry {
 struct LaidOutDoc {
   std::vector<LaidOutPage> pages;
   std::vector<Overflow> overflows;
+  std::vector<Collision> collisions;  // translated slides only
   std::vector<Bookmark> bookmarks;
   std::map<std::string, std::string> fonts;  // font id -> TrueType file path
   std::string title;         // document information

@@ -81,6 +81,9 @@ double number_of(QPDFObjectHandle o, double dflt = 0) {
 // Advances of a font's character codes, in text space units per unit of font size.
 struct FontInfo {
   bool two_byte = false;
+  // /Ascent and /Descent of its FontDescriptor, per unit of font size (0.8 and -0.2 when
+  // it has none): the box of text that stays
+  double ascent = 0.8, descent = -0.2;
   std::map<int, double> widths;
   double missing = 0;
   double width(int code) const {
@@ -88,6 +91,13 @@ struct FontInfo {
     return it == widths.end() ? missing : it->second;
   }
 };
+
+void read_extent(FontInfo& fi, QPDFObjectHandle desc, double scale) {
+  if (!desc.isDictionary()) return;
+  const double a = number_of(desc.getKey("/Ascent")) * scale, d = number_of(desc.getKey("/Descent")) * scale;
+  if (a > 0.1 && a < 3) fi.ascent = a;
+  if (d < 0 && d > -2) fi.descent = d;
+}
 
 FontInfo font_info(QPDFObjectHandle font) {
   FontInfo fi;
@@ -99,6 +109,7 @@ FontInfo font_info(QPDFObjectHandle font) {
     QPDFObjectHandle cid = df.isArray() && df.getArrayNItems() > 0 ? df.getArrayItem(0) : QPDFObjectHandle::newNull();
     fi.missing = 1.0;
     if (!cid.isDictionary()) return fi;
+    read_extent(fi, cid.getKey("/FontDescriptor"), 1.0 / 1000);
     fi.missing = number_of(cid.getKey("/DW"), 1000) / 1000;
     QPDFObjectHandle w = cid.getKey("/W");
     if (!w.isArray()) return fi;
@@ -128,6 +139,7 @@ FontInfo font_info(QPDFObjectHandle font) {
     scale = fm.isArray() && fm.getArrayNItems() == 6 ? number_of(fm.getArrayItem(0), 0.001) : 0.001;
   }
   QPDFObjectHandle desc = font.getKey("/FontDescriptor");
+  read_extent(fi, desc, sub == "/Type3" ? scale : 1.0 / 1000);
   QPDFObjectHandle ws = font.getKey("/Widths");
   if (!ws.isArray()) {
     fi.missing = 0.5;  // a standard-14 font: no widths in the file (decision: half an em)
@@ -157,7 +169,11 @@ struct GState {
   const FontInfo* fi = nullptr;
   double size = 0, tc = 0, tw = 0, th = 1, tl = 0, rise = 0;
   int mode = 0;
+  double line_width = 1;
+  std::array<double, 4> clip{-1e9, -1e9, 1e9, 1e9};  // the clipping path's box (displayed)
 };
+
+constexpr size_t kMaxInk = 20000;
 
 // What a page's strippers share: the regions, the results, fonts, new form names.
 struct Shared {
@@ -171,6 +187,29 @@ struct Shared {
   std::vector<std::unique_ptr<FontInfo>> direct_fonts;
   int* form_counter = nullptr;
   std::set<QPDFObjGen> active;  // forms being filtered (a form drawing itself)
+  std::vector<layout::Ink>* ink = nullptr;  // the ink the page keeps, when asked for
+
+  // records a mark of ink, its box clipped to `clip`
+  void mark(layout::Ink::Kind kind, std::array<double, 4> b, const std::array<double, 4>& clip, Color color = {}) {
+    if (!ink) return;
+    b = {std::max(b[0], clip[0]), std::max(b[1], clip[1]), std::min(b[2], clip[2]), std::min(b[3], clip[3])};
+    if (!(b[2] >= b[0] && b[3] >= b[1]) || (b[2] - b[0] < 0.05 && b[3] - b[1] < 0.05)) return;
+    if (ink->size() >= kMaxInk) {
+      BBox& l = ink->back().box;
+      l = {std::min(l[0], b[0]), std::min(l[1], b[1]), std::max(l[2], b[2]), std::max(l[3], b[3])};
+      return;
+    }
+    ink->push_back({kind, {b[0], b[1], b[2], b[3]}, color});
+  }
+};
+
+// the displayed box of points of user space under `m`
+struct BoxAcc {
+  std::array<double, 4> b{1e18, 1e18, -1e18, -1e18};
+  bool empty() const { return b[2] < b[0]; }
+  void add(double X, double Y) {
+    b[0] = std::min(b[0], X), b[1] = std::min(b[1], Y), b[2] = std::max(b[2], X), b[3] = std::max(b[3], Y);
+  }
 };
 
 class Stripper : public QPDFObjectHandle::TokenFilter {
@@ -197,6 +236,86 @@ class Stripper : public QPDFObjectHandle::TokenFilter {
   M tm_, tlm_;
   int depth_;
   std::vector<QPDFTokenizer::Token> pending_;
+  BoxAcc path_;        // the path under construction (displayed)
+  // its subpaths as displayed points (curves flattened in 8 steps), for strokes
+  std::vector<std::vector<std::array<double, 2>>> subpaths_;
+  double cx_ = 0, cy_ = 0;  // the current point (user space)
+  bool clip_next_ = false;  // W or W* seen: the path, once painted (or n), clips
+
+  std::array<double, 2> shown(double x, double y) const {
+    double u = gs_.ctm.a * x + gs_.ctm.c * y + gs_.ctm.e, v = gs_.ctm.b * x + gs_.ctm.d * y + gs_.ctm.f, X = 0, Y = 0;
+    sh_.view.map(u, v, X, Y);
+    return {X, Y};
+  }
+  void point(double x, double y) {
+    auto p = shown(x, y);
+    path_.add(p[0], p[1]);
+  }
+  void move_to(double x, double y) {
+    point(x, y);
+    if (subpaths_.size() < 4096) subpaths_.push_back({shown(x, y)});
+    cx_ = x, cy_ = y;
+  }
+  void line_to(double x, double y) {
+    point(x, y);
+    if (subpaths_.empty()) subpaths_.push_back({shown(cx_, cy_)});
+    if (subpaths_.back().size() < 4096) subpaths_.back().push_back(shown(x, y));
+    cx_ = x, cy_ = y;
+  }
+  void curve_to(double x1, double y1, double x2, double y2, double x3, double y3) {
+    point(x1, y1), point(x2, y2);
+    const double x0 = cx_, y0 = cy_;
+    for (int k = 1; k <= 8; ++k) {
+      const double t = k / 8.0, u = 1 - t;
+      line_to(u * u * u * x0 + 3 * u * u * t * x1 + 3 * u * t * t * x2 + t * t * t * x3,
+              u * u * u * y0 + 3 * u * u * t * y1 + 3 * u * t * t * y2 + t * t * t * y3);
+    }
+  }
+  void close_path() {
+    if (!subpaths_.empty() && subpaths_.back().size() > 1) subpaths_.back().push_back(subpaths_.back().front());
+  }
+  // the unit square under the CTM (an image)
+  std::array<double, 4> unit_square() {
+    BoxAcc saved = path_;
+    path_ = {};
+    point(0, 0), point(1, 0), point(0, 1), point(1, 1);
+    std::array<double, 4> b = path_.b;
+    path_ = saved;
+    return b;
+  }
+  // a painting operator (or n): a filled path is one mark, its box; a stroked one is marked
+  // piece by piece along its segments (at most 12 pt a piece, grown by half the line width),
+  // so that a diagonal arrow does not stand for its whole box; then the path clips if W
+  // came before it
+  void paint(bool fill, bool stroke) {
+    if (!path_.empty()) {
+      if (fill) sh_.mark(layout::Ink::fill, path_.b, gs_.clip, gs_.fill);
+      if (stroke && !fill) {
+        double scale = std::sqrt(std::abs(gs_.ctm.a * gs_.ctm.d - gs_.ctm.b * gs_.ctm.c));
+        double h = std::max(gs_.line_width * scale, 0.5) / 2;  // a 0 width line is one device pixel
+        for (const auto& sp : subpaths_)
+          for (size_t i = 0; i + 1 < sp.size(); ++i) {
+            const auto a = sp[i], b = sp[i + 1];
+            const double len = std::hypot(b[0] - a[0], b[1] - a[1]);
+            const int n = std::clamp(static_cast<int>(std::ceil(len / 12)), 1, 200);
+            for (int k = 0; k < n; ++k) {
+              const double t0 = double(k) / n, t1 = double(k + 1) / n;
+              const double x0 = a[0] + (b[0] - a[0]) * t0, y0 = a[1] + (b[1] - a[1]) * t0;
+              const double x1 = a[0] + (b[0] - a[0]) * t1, y1 = a[1] + (b[1] - a[1]) * t1;
+              sh_.mark(layout::Ink::stroke, {std::min(x0, x1) - h, std::min(y0, y1) - h, std::max(x0, x1) + h, std::max(y0, y1) + h}, gs_.clip, gs_.stroke);
+            }
+          }
+        if (subpaths_.empty()) sh_.mark(layout::Ink::stroke, {path_.b[0] - h, path_.b[1] - h, path_.b[2] + h, path_.b[3] + h}, gs_.clip, gs_.stroke);
+      }
+      if (clip_next_) {
+        auto& c = gs_.clip;
+        c = {std::max(c[0], path_.b[0]), std::max(c[1], path_.b[1]), std::min(c[2], path_.b[2]), std::min(c[3], path_.b[3])};
+      }
+    }
+    clip_next_ = false;
+    path_ = {};
+    subpaths_.clear();
+  }
 
   void flush() {
     for (const auto& t : pending_) writeToken(t);
@@ -280,10 +399,39 @@ class Stripper : public QPDFObjectHandle::TokenFilter {
       }
       return -1;
     };
+    // the displayed box of text space [x0, x1] x [rise + descent, rise + ascent]
+    auto glyph_box = [&](double x0, double x1) {
+      BoxAcc b;
+      for (double x : {x0, x1})
+        for (double y : {gs_.rise + fi.descent * gs_.size, gs_.rise + fi.ascent * gs_.size}) {
+          double u = trm.a * x + trm.c * y + trm.e, v = trm.b * x + trm.d * y + trm.f, X = 0, Y = 0;
+          sh_.view.map(u, v, X, Y);
+          b.add(X, Y);
+        }
+      return b;
+    };
+    const bool visible = gs_.mode != 3 && gs_.mode != 7;
+    BoxAcc kept_run;  // glyphs kept since the last removed one: text that stays
+    auto flush_kept = [&]() {
+      if (!kept_run.empty() && visible) sh_.mark(layout::Ink::text, kept_run.b, gs_.clip);
+      kept_run = {};
+    };
     auto glyph = [&](int code, const char* bytes, size_t n, bool space) {
       double adv = (fi.width(code) * gs_.size + gs_.tc + (space ? gs_.tw : 0)) * gs_.th;
       int hit = region_at(tx + adv / 2);
       if (hit >= 0 && !space) {
+        flush_kept();
+        if (sh_.ink) {  // the removed glyph as part of a line of the unit's source
+          BoxAcc g = glyph_box(tx, tx + adv);
+          double u = trm.a * tx + trm.c * gs_.rise + trm.e, v = trm.b * tx + trm.d * gs_.rise + trm.f, bx = 0, by = 0;
+          sh_.view.map(u, v, bx, by);
+          auto& lines = (*sh_.out)[static_cast<size_t>(hit)].lines;
+          if (!lines.empty() && std::abs(lines.back().y - by) < 0.3 * std::abs(gs_.size) + 0.5 && g.b[0] <= lines.back().x1 + std::abs(gs_.size) * 2 &&
+              g.b[2] >= lines.back().x0 - std::abs(gs_.size) * 2)
+            lines.back().x0 = std::min(lines.back().x0, g.b[0]), lines.back().x1 = std::max(lines.back().x1, g.b[2]);
+          else
+            lines.push_back({g.b[0], g.b[2], by});
+        }
         put_kept();
         move += adv;
         any = true;
@@ -307,6 +455,11 @@ class Stripper : public QPDFObjectHandle::TokenFilter {
         move += adv;
       } else {
         put_move();
+        if (sh_.ink && !space && adv != 0) {
+          BoxAcc g = glyph_box(tx, tx + adv);
+          kept_run.add(g.b[0], g.b[1]);
+          kept_run.add(g.b[2], g.b[3]);
+        }
         for (size_t i = 0; i < n; ++i) {
           unsigned char ch = static_cast<unsigned char>(bytes[i]);
           kept += hex[ch >> 4];
@@ -337,6 +490,7 @@ class Stripper : public QPDFObjectHandle::TokenFilter {
         tx -= n / 1000 * k;
       }
     }
+    flush_kept();
     if (!any) {
       keep(t);
     } else {
@@ -361,6 +515,11 @@ class Stripper : public QPDFObjectHandle::TokenFilter {
     std::string name = last_name();
     QPDFObjectHandle xo = res_.isDictionary() ? res_.getKey("/XObject") : QPDFObjectHandle::newNull();
     QPDFObjectHandle form = xo.isDictionary() ? xo.getKey(name) : QPDFObjectHandle::newNull();
+    if (form.isStream() && form.getDict().getKey("/Subtype").isNameAndEquals("/Image")) {
+      sh_.mark(layout::Ink::picture, unit_square(), gs_.clip);
+      keep(t);
+      return;
+    }
     if (!form.isStream() || !form.isFormXObject() || depth_ >= 12 || sh_.active.count(form.getObjGen())) {
       keep(t);
       return;
@@ -429,6 +588,27 @@ class Stripper : public QPDFObjectHandle::TokenFilter {
     else if (o == "Tr" && n.size() == 1) gs_.mode = static_cast<int>(n[0]);
     else if (o == "g" || o == "rg" || o == "k" || o == "sc" || o == "scn") gs_.fill = colour_from(n);
     else if (o == "G" || o == "RG" || o == "K" || o == "SC" || o == "SCN") gs_.stroke = colour_from(n);
+    else if (o == "w" && n.size() == 1) gs_.line_width = n[0];
+    else if (o == "m" && n.size() == 2) move_to(n[0], n[1]);
+    else if (o == "l" && n.size() == 2) line_to(n[0], n[1]);
+    else if (o == "c" && n.size() == 6) curve_to(n[0], n[1], n[2], n[3], n[4], n[5]);
+    else if (o == "v" && n.size() == 4) curve_to(cx_, cy_, n[0], n[1], n[2], n[3]);
+    else if (o == "y" && n.size() == 4) curve_to(n[0], n[1], n[2], n[3], n[2], n[3]);
+    else if (o == "h") close_path();
+    else if (o == "re" && n.size() == 4) {
+      move_to(n[0], n[1]), line_to(n[0] + n[2], n[1]), line_to(n[0] + n[2], n[1] + n[3]), line_to(n[0], n[1] + n[3]);
+      close_path();
+      cx_ = n[0], cy_ = n[1];
+    }
+    else if (o == "W" || o == "W*") clip_next_ = true;
+    else if (o == "S") paint(false, true);
+    else if (o == "s") close_path(), paint(false, true);
+    else if (o == "b" || o == "b*") close_path(), paint(true, true);
+    else if (o == "f" || o == "F" || o == "f*") paint(true, false);
+    else if (o == "B" || o == "B*") paint(true, true);
+    else if (o == "n") paint(false, false);
+    else if (o == "sh") sh_.mark(layout::Ink::picture, gs_.clip, gs_.clip);
+    else if (o == "EI") sh_.mark(layout::Ink::picture, unit_square(), gs_.clip);
     else if (o == "cs") gs_.fill = {};
     else if (o == "CS") gs_.stroke = {};
     keep(t);
@@ -466,7 +646,7 @@ std::array<double, 2> SlideRewriter::page_size(int page) const {
   return {v.width(), v.height()};
 }
 
-std::vector<RemovedText> SlideRewriter::remove_text(int page, const std::vector<TextRegion>& regions) {
+std::vector<RemovedText> SlideRewriter::remove_text(int page, const std::vector<TextRegion>& regions, std::vector<layout::Ink>* ink) {
   std::vector<RemovedText> out(regions.size());
   for (size_t i = 0; i < regions.size(); ++i) out[i].key = regions[i].key;
   if (regions.empty() || page < 1 || page > page_count()) return out;
@@ -479,10 +659,14 @@ std::vector<RemovedText> SlideRewriter::remove_text(int page, const std::vector<
   sh.colour_weight.resize(regions.size());
   sh.colours.resize(regions.size());
   sh.form_counter = &impl_->form_counter;
+  sh.ink = ink;
+  if (ink) ink->clear();
+  GState start;
+  start.clip = {0, 0, sh.view.width(), sh.view.height()};
   try {
     QPDFObjectHandle res = pg.getAttribute("/Resources", true);
     if (res.isDictionary() && !res.getKey("/XObject").isDictionary()) res.replaceKey("/XObject", QPDFObjectHandle::newDictionary());
-    Stripper st(sh, res, GState{}, 0);
+    Stripper st(sh, res, start, 0);
     std::string data;
     {
       Pl_String pl("page", nullptr, data);

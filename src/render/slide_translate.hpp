@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "layout/slide_text.hpp"
 #include "model/pages.hpp"
 
 namespace deckhand::render {
@@ -32,6 +33,8 @@ struct RemovedText {
   Color color;
   // where each run of removed glyphs started: x as displayed (points from the left edge)
   std::vector<double> starts;
+  // the removed glyphs as lines: each stretch of them along one baseline (x0, x1, y)
+  std::vector<layout::SourceLine> lines;
 };
 
 // The source PDF opened once with libqpdf. Not thread-safe; one per run.
@@ -62,7 +65,13 @@ class SlideRewriter {
   // with 1-byte codes is misread: decision, docs/translation.md). A Form XObject with
   // removed text is copied for this page (under a new name), so other pages that draw it are
   // unchanged. Returns one entry per region, in the same order. Call once per page.
-  std::vector<RemovedText> remove_text(int page, const std::vector<TextRegion>& regions);
+  // When `ink` is given, it receives the marks of ink the page keeps (layout::Ink): every
+  // painted path, image, inline image, shading and glyph run that is not removed, in
+  // drawing order, with its box clipped to the clipping path's box in force (a box, not its
+  // outline: a clip that is no rectangle clips to its box). Text in render mode 3 or 7
+  // (invisible) leaves none. At most 20 000 marks a page (a page of hatching); past that,
+  // further marks are merged into the last one's box.
+  std::vector<RemovedText> remove_text(int page, const std::vector<TextRegion>& regions, std::vector<layout::Ink>* ink = nullptr);
 
   // Writes `out`: the pages `pages` (1-based, in that order; the others are dropped), page
   // i with page layer[i] (0-based; -1 for none) of `text_layer_pdf` drawn on top, scaled

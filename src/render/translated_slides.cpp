@@ -34,11 +34,14 @@ LaidOutDoc translate_slides(const Deck& source, const Deck& deck, const std::str
     if (!s.title.empty() && units.translated.count(s.id + ".title")) regions.push_back({s.id + ".title", layout::removal_box(s, s.id + ".title")});
     for (const auto& b : s.blocks)
       if (units.translated.count(b.id)) regions.push_back({b.id, layout::removal_box(s, b.id)});
-    for (const auto& r : rw.remove_text(s.page, regions)) {
+    std::vector<layout::Ink> ink;
+    for (const auto& r : rw.remove_text(s.page, regions, &ink)) {
       units.colors[r.key] = r.color;
       units.starts[r.key] = r.starts;
+      units.lines[r.key] = r.lines;
       if (r.operators == 0) spdlog::debug("slide {}: no text found in the box of {}", s.page, r.key);
     }
+    if (!regions.empty()) units.ink[s.id] = std::move(ink);
     pages.push_back(s.page);
     layer.push_back(static_cast<int>(layer.size()));
   }

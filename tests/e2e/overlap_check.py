@@ -2,30 +2,36 @@
 """Where does a translated slide's new text sit over something a reader sees? An oracle that
 reads the output PDF alone, independent of deckhand's layout code (issue 18).
 
-usage: overlap_check.py SLIDES.pdf [--pages A-B] [--dpi N (100)] [-v]
+usage: overlap_check.py SLIDES.pdf [--source SOURCE.pdf] [--pages A-B] [--dpi N (100)] [-v]
        overlap_check.py --self-test
 
 For each page of `deckhand slides` output:
 - the translated text: every glyph drawn in one of the fonts deckhand's text layer adds
   (the page's /Resources /Font entries named /DhF..., found with qpdf --json), from
-  `mutool trace` (origin, advance, size), boxed from the baseline by the font's own
-  /Ascent and /Descent (its FontDescriptor);
+  `mutool trace` (origin, advance, size, glyph id), boxed by the glyph's outline (the
+  embedded TrueType file read with fontTools; the font's /Ascent and /Descent when it
+  cannot be read);
 - the text that stays: every other non-space glyph on the page (the source's own text,
   drawn through its Form XObject), boxed the same way;
 - the page's ink without any text: the page drawn by Ghostscript with -dFILTERTEXT (pictures,
-  filled and stroked paths), at --dpi; a pixel is ink when it differs from its right or
-  lower neighbour by more than 40 of 255 in grey: the edges of what is drawn, so a label
+  filled and stroked paths), at --dpi, as raw PGM read with numpy; a pixel is ink when it
+  differs from its right or lower neighbour by more than 40 of 255 in grey: the edges of what is drawn, so a label
   inside a filled box is not over it, but text that crosses the box's border is. A page
   whose most common colour covers less than a third of it (a photograph behind
   everything) is not judged (counted as "busy");
-- the text's own pixels: where the page drawn with its text differs from it drawn without.
+- the text's own pixels: where the page drawn with its text differs from it drawn without;
+- with --source (the deck the slides were translated from, page for page): the bands where
+  the source's lines of text lay (glyphs on one baseline, 0.9 em above it to 0.3 em below,
+  grown by 1 pt); translated text over ink there is where the source set its own text over
+  that ink (white words on a photo): the design, not counted.
 Each line of translated text (its glyphs on one baseline, each within 1.5 em of the one
 before it) is
 reported when it
   - lies over ink: at least 6 of its own text pixels (inside its glyph boxes) on or next to
     (one pixel) the page's ink: a rule crossing it, a picture under it; "ink N px";
-  - lies over text that stays: a glyph box of it overlaps one of that text by at least
-    4 square points; "text 'abc'";
+  - lies over text that stays, or over another line of translated text: a glyph box of it
+    overlaps one of that text by at least 4 square points; "text 'abc'" ("text
+    'translated: abc'");
   - goes outside the page (MediaBox): by more than 0.5 pt; "outside N pt".
 One report line per finding: PAGE<TAB>KIND<TAB>AMOUNT<TAB>the line's text. A summary last:
 pages, translated lines, findings by kind, busy pages. Exit 0 when nothing is found, 1 when
@@ -41,6 +47,8 @@ import sys
 import tempfile
 import xml.etree.ElementTree as ET
 import zlib
+
+import numpy as np
 
 
 def run(cmd):
@@ -62,6 +70,7 @@ def pdf_fonts(pdf):
         return o.get("value", o.get("stream", {}).get("dict"))
 
     out = {}
+    cache = {}
     for i, p in enumerate(j["pages"], 1):
         page = get(p["object"])
         res = get(page.get("/Resources", {})) or {}
@@ -81,12 +90,16 @@ def pdf_fonts(pdf):
                     d = get(get(f["/DescendantFonts"])[0])
                     fd = get(d.get("/FontDescriptor")) if isinstance(d, dict) else None
                 asc, desc = 800, -200
+                outlines = None
                 if isinstance(fd, dict):
                     asc = float(fd.get("/Ascent", asc) or asc)
                     desc = float(fd.get("/Descent", desc) or desc)
+                    ff = fd.get("/FontFile2")
+                    if (ours or key.startswith("/DhF")) and isinstance(ff, str) and ff.endswith(" R"):
+                        outlines = glyph_bounds(pdf, ff, cache)
                 if asc <= 0:
                     asc = 800
-                m[name] = (ours or key.startswith("/DhF"), asc, min(desc, 0))
+                m[name] = (ours or key.startswith("/DhF"), asc, min(desc, 0), outlines)
 
         walk(fonts, False)
         # the source page's fonts, inside its Form XObjects (one level is what deckhand writes)
@@ -97,6 +110,33 @@ def pdf_fonts(pdf):
                 walk(get(get(x["/Resources"]).get("/Font", {})) or {}, False)
         out[i] = m
     return out, len(j["pages"])
+
+
+def glyph_bounds(pdf, ref, cache):
+    """glyph id -> (xMin, yMin, xMax, yMax) per em of the TrueType font file object `ref`
+    ("12 0 R"), read with fontTools; None when it cannot be read."""
+    if ref in cache:
+        return cache[ref]
+    cache[ref] = None
+    try:
+        import io
+        from fontTools.ttLib import TTFont
+        data = run(["qpdf", "--show-object=" + ref.split()[0], "--filtered-stream-data", pdf])
+        f = TTFont(io.BytesIO(data))
+        upem = float(f["head"].unitsPerEm)
+        glyf = f["glyf"]
+        order = f.getGlyphOrder()
+        b = {}
+        for gid, name in enumerate(order):
+            g = glyf[name]
+            if g.isComposite():
+                g.recalcBounds(glyf)
+            if getattr(g, "numberOfContours", 0) and hasattr(g, "xMin"):
+                b[gid] = (g.xMin / upem, g.yMin / upem, g.xMax / upem, g.yMax / upem)
+        cache[ref] = b
+    except Exception:  # no fontTools, or not a TrueType file: ascent and descent instead
+        pass
+    return cache[ref]
 
 
 def read_png_gray(path):
@@ -136,34 +176,89 @@ def read_png_gray(path):
     return w, h, rows
 
 
-def renders(pdf, first, last, dpi, tmp):
-    """page -> (scale, width, height, ink, text): ink, the page without its text (Ghostscript
-    -dFILTERTEXT), 1 where it differs from its most common colour (None when that colour
-    covers less than a third of the page); text, 1 where the page with its text differs from
-    the page without it."""
+def read_pgm(path):
+    """A raw PGM (P5, 8 bit) as a numpy array of rows."""
+    data = open(path, "rb").read()
+    parts, pos = [], 0
+    while len(parts) < 4:  # magic, width, height, maxval (comments skipped)
+        while data[pos:pos + 1].isspace():
+            pos += 1
+        if data[pos:pos + 1] == b"#":
+            pos = data.index(b"\n", pos) + 1
+            continue
+        end = pos
+        while not data[end:end + 1].isspace():
+            end += 1
+        parts.append(data[pos:end])
+        pos = end
+    pos += 1
+    w, h = int(parts[1]), int(parts[2])
+    return np.frombuffer(data, dtype=np.uint8, count=w * h, offset=pos).reshape(h, w).astype(np.int16)
+
+
+def grow(mask, r):
+    """`mask` grown by r pixels (a square neighbourhood)."""
+    out = mask.copy()
+    for dy in range(-r, r + 1):
+        for dx in range(-r, r + 1):
+            if dy or dx:
+                out |= np.roll(np.roll(mask, dy, axis=0), dx, axis=1)
+    return out
+
+
+def source_lines(pdf, page):
+    """The boxes of the lines of text on `page` of `pdf` (its glyphs on one baseline, each
+    within 1.5 em of the one before it; each glyph from its origin to its advance, 0.9 em
+    above the baseline to 0.3 em below it): where the source set text."""
+    gl = sorted((g for g in glyphs(pdf, page) if g[6].strip()), key=lambda g: (round(g[5], 1), g[3]))
+    lines = []
+    for g in gl:
+        b = [g[3], g[5] - 0.9 * g[2], g[4], g[5] + 0.3 * g[2]]
+        prev = lines[-1] if lines else None
+        if prev and abs(prev[4] - g[5]) < 0.1 * g[2] + 0.3 and g[3] - prev[2] < 1.5 * g[2]:
+            prev[0], prev[1], prev[2], prev[3] = min(prev[0], b[0]), min(prev[1], b[1]), max(prev[2], b[2]), max(prev[3], b[3])
+        else:
+            lines.append(b + [g[5]])
+    return [l[:4] for l in lines]
+
+
+def draw(pdf, first, last, dpi, tmp, name, text):
+    run(["gs", "-q", "-dSAFER", "-dBATCH", "-dNOPAUSE"] + ([] if text else ["-dFILTERTEXT"]) +
+        ["-sDEVICE=pgmraw", "-r%d" % dpi, "-dFirstPage=%d" % first, "-dLastPage=%d" % last,
+         "-sOutputFile=" + os.path.join(tmp, name + "-%d.pgm"), pdf])
+
+
+def renders(pdf, first, last, dpi, tmp, source=None):
+    """page -> (scale, width, height, hits): hits, 1 where the page's text (the page drawn with
+    its text differs from it drawn without, by over 40 of 255 in grey) is on or next to (one
+    pixel) its ink, the edges of what is drawn without text (a pixel that differs from its
+    right or lower neighbour by over 40), so that text set inside a filled shape (a label in
+    a box) is not "over" it, while text crossing the shape's border, a rule or a picture's
+    detail is; None when the page's most common colour covers less than a third of it (a
+    photograph behind everything). With `source` (the PDF the slides were made from, page for
+    page), pixels in the bands of the source's lines of text are not counted: text the source
+    itself set over that ink is the design, not the translation's doing."""
+    draw(pdf, first, last, dpi, tmp, "ink", False)
+    draw(pdf, first, last, dpi, tmp, "all", True)
     out = {}
-    for name, extra in (("ink", ["-dFILTERTEXT"]), ("all", [])):
-        run(["gs", "-q", "-dSAFER", "-dBATCH", "-dNOPAUSE"] + extra + ["-sDEVICE=pnggray", "-r%d" % dpi,
-             "-dFirstPage=%d" % first, "-dLastPage=%d" % last, "-sOutputFile=" + os.path.join(tmp, name + "-%d.png"), pdf])
     for k, page in enumerate(range(first, last + 1), 1):
-        w, h, rows = read_png_gray(os.path.join(tmp, "ink-%d.png" % k))
-        _, _, full = read_png_gray(os.path.join(tmp, "all-%d.png" % k))
-        hist = collections.Counter()
-        for r in rows:
-            hist.update(r)
-        bg, n = hist.most_common(1)[0]
-        # ink: the edges of what is drawn (a pixel that differs from its right or lower
-        # neighbour), so that text set inside a filled shape (a label in a box) is not "over"
-        # it, while text crossing the shape's border, a rule or a picture's detail is
-        ink = None
-        if n >= w * h / 3:
-            ink = []
-            for y, r in enumerate(rows):
-                below = rows[y + 1] if y + 1 < h else r
-                ink.append(bytes(1 if abs(r[x] - r[x + 1 if x + 1 < w else x]) > 40 or abs(r[x] - below[x]) > 40 else 0
-                                 for x in range(w)))
-        text = [bytes(1 if abs(a - b) > 40 else 0 for a, b in zip(r, f)) for r, f in zip(rows, full)]
-        out[page] = (dpi / 72.0, w, h, ink, text)
+        ink = read_pgm(os.path.join(tmp, "ink-%d.pgm" % k))
+        full = read_pgm(os.path.join(tmp, "all-%d.pgm" % k))
+        h, w = ink.shape
+        counts = np.bincount(ink.ravel(), minlength=256)
+        hits = None
+        if counts.max() >= w * h / 3:
+            edge = np.zeros((h, w), dtype=bool)
+            edge[:, :-1] |= np.abs(ink[:, :-1] - ink[:, 1:]) > 40
+            edge[:-1, :] |= np.abs(ink[:-1, :] - ink[1:, :]) > 40
+            text = np.abs(full - ink) > 40
+            hits = text & grow(edge, 1)
+            if source:  # the bands where the source's lines of text lay
+                scale = dpi / 72.0
+                for x0, y0, x1, y1 in source_lines(source, page):
+                    hits[max(0, int((y0 - 1) * scale)):max(0, int((y1 + 1) * scale) + 1),
+                         max(0, int((x0 - 1) * scale)):max(0, int((x1 + 1) * scale) + 1)] = False
+        out[page] = (dpi / 72.0, w, h, hits)
     return out
 
 
@@ -185,7 +280,8 @@ def glyphs(pdf, page):
                 dx = x * tr[0] + y * tr[2] + tr[4]
                 dy = x * tr[1] + y * tr[3] + tr[5]
                 w = adv * abs(trm[0]) * abs(tr[0])
-                out.append((tag, font, size, dx, dx + w, dy, g.get("unicode", ""), fid))
+                gid = g.get("glyph", "")
+                out.append((tag, font, size, dx, dx + w, dy, g.get("unicode", ""), fid, int(gid) if gid.isdigit() else -1))
     return out
 
 
@@ -202,7 +298,7 @@ def self_test():
                b"BT /DhF1 10 Tf 1 0 0 1 25 45 Tm (in) Tj ET "
                b"BT /DhF1 10 Tf 1 0 0 1 118 68 Tm (over it) Tj ET "
                b"BT /DhF1 10 Tf 1 0 0 1 170 15 Tm (past the edge) Tj ET "
-               b"BT /DhF1 10 Tf 1 0 0 1 110 30 Tm (clear) Tj ET")
+               b"BT /DhF1 10 Tf 1 0 0 1 135 50 Tm (clear) Tj ET")
     objs = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
             b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 100] /Resources << /Font << /F9 5 0 R /DhF1 6 0 R >> >> "
             b"/Contents 4 0 R >>",
@@ -237,6 +333,11 @@ def main(argv):
         i = args.index("--dpi")
         dpi = int(args[i + 1])
         del args[i:i + 2]
+    source = None
+    if "--source" in args:
+        i = args.index("--source")
+        source = args[i + 1]
+        del args[i:i + 2]
     if "--pages" in args:
         i = args.index("--pages")
         a, _, b = args[i + 1].partition("-")
@@ -250,7 +351,7 @@ def main(argv):
         fonts, npages = pdf_fonts(pdf)
         first, last = pages or (1, npages)
         with tempfile.TemporaryDirectory() as tmp:
-            ink = renders(pdf, first, last, dpi, tmp)
+            ink = renders(pdf, first, last, dpi, tmp, source)
     except (RuntimeError, OSError, AssertionError, ValueError) as e:
         print("error: %s" % e, file=sys.stderr)
         return 2
@@ -265,14 +366,19 @@ def main(argv):
             return 2
 
         def box(g):
-            tag, font, size, x0, x1, y, u, fid = g
-            ours, asc, desc = fm.get(tag, (False, 800, -200))
+            tag, font, size, x0, x1, y, u, fid, gid = g
+            ours, asc, desc, outlines = fm.get(tag, (False, 800, -200, None))
+            if outlines is not None:  # our glyphs: their outlines' box (None: draws nothing)
+                b = outlines.get(gid)
+                if b is None:
+                    return None
+                return x0 + b[0] * size, y - b[3] * size, x0 + b[2] * size, y - b[1] * size
             return x0, y - asc / 1000.0 * size, x1, y - desc / 1000.0 * size
 
         ours = [g for g in gl if fm.get(g[0], (False,))[0]]
         stays = [(box(g), g[6]) for g in gl if not fm.get(g[0], (False,))[0] and g[6].strip()]
-        scale, W, H, mask, textpx = ink[page]
-        if mask is None:
+        scale, W, H, hits = ink[page]
+        if hits is None:
             busy += 1
         # lines: our glyphs on one baseline, each within 1.5 em of the one before it
         lines = []
@@ -283,12 +389,13 @@ def main(argv):
             else:
                 lines.append([g])
         pw, ph = W / scale, H / scale
-        for gs in lines:
+        line_boxes = [[b for b in (box(g) for g in gs) if b] for gs in lines]
+        for li, gs in enumerate(lines):
             text = "".join(g[6] for g in gs)
             if not text.strip():
                 continue
             lines_total += 1
-            boxes = [box(g) for g in gs if g[6].strip()]
+            boxes = line_boxes[li]
             found = []
             out = 0.0
             for x0, y0, x1, y1 in boxes:
@@ -305,20 +412,29 @@ def main(argv):
                         break
                 if hit:
                     break
+            if not hit:  # two texts on one baseline, drawn over each other (glyphs with an advance overlapping by 0.3 em)
+                adv = sorted((g for g in gs if g[4] - g[3] > 0.05 * g[2] and g[6].strip()), key=lambda g: g[3])
+                for a, b in zip(adv, adv[1:]):
+                    if b[3] < a[4] - 0.3 * a[2]:
+                        hit = "translated: %s over %s" % (a[6], b[6])
+                        break
+            if not hit:  # another line of translated text
+                for lj, other in enumerate(line_boxes):
+                    if lj == li or hit:
+                        continue
+                    for b in boxes:
+                        if any(min(b[2], o[2]) - max(b[0], o[0]) > 0 and min(b[3], o[3]) - max(b[1], o[1]) > 0 and
+                               (min(b[2], o[2]) - max(b[0], o[0])) * (min(b[3], o[3]) - max(b[1], o[1])) >= 4 for o in other):
+                            hit = "translated: " + "".join(g[6] for g in lines[lj]).strip()[:20]
+                            break
             if hit:
                 found.append(("text", "'%s'" % hit))
-            if mask is not None:
-                # the line's own ink (text pixels inside its glyph boxes) on or next to the
-                # page's other ink
-                seen, n = set(), 0
+            if hits is not None:
+                # the line's own text pixels (inside its glyph boxes) on or next to the ink
+                m = np.zeros(hits.shape, dtype=bool)
                 for x0, y0, x1, y1 in boxes:
-                    for py in range(max(1, int(y0 * scale)), min(H - 1, int(y1 * scale) + 1)):
-                        for px in range(max(1, int(x0 * scale)), min(W - 1, int(x1 * scale) + 1)):
-                            if not textpx[py][px] or (px, py) in seen:
-                                continue
-                            seen.add((px, py))
-                            if any(mask[py + dy][px - 1:px + 2].count(1) for dy in (-1, 0, 1)):
-                                n += 1
+                    m[max(0, int(y0 * scale)):max(0, min(H, int(y1 * scale) + 1)), max(0, int(x0 * scale)):max(0, min(W, int(x1 * scale) + 1))] = True
+                n = int((hits & m).sum())
                 if n >= 6:
                     found.append(("ink", "%d px" % n))
             for kind, amount in found:

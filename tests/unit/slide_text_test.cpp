@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <set>
 
 #include "core/io.hpp"
 #include "l10n/strings.hpp"
@@ -96,7 +97,8 @@ TEST(SlideText, WhatDoesNotFitAtTheMinimumSizeIsReported) {
 // the source's level indent is mirrored, so the level-2 items of slide 6 all end at one
 // right edge, the source's indent left of the level-1 items' edge, whatever the length of
 // the English each source box held (it once came from the source boxes' right edges), and
-// the level-1 edge mirrors the source's left margin (it was 4 % of the slide from its edge).
+// the level-1 edge is the body's right end on the source (issue 18: right to left mirrors
+// the alignment, not the position; the sixteenth session mirrored the left margin).
 TEST(SlideText, RightToLeftLevelIndentIsTheSourcesMirrored) {
   Deck deck = deck_from_text(read_file((kRootDir / "tests/golden/ietf-wsis20.deck.json").string()), "golden");
   deck.translated_from = "en";
@@ -128,8 +130,161 @@ TEST(SlideText, RightToLeftLevelIndentIsTheSourcesMirrored) {
   ASSERT_EQ(level2, 3);
   EXPECT_NEAR(right1 - right2, lo2 - lo1, 0.01);  // the source's indent, mirrored
   EXPECT_GT(right1 - right2, 10);
-  // and the body's left margin: the frame ends as far from the right edge as the source's
-  // starts from the left one (its boxes' right edges are where the English ended)
-  const double sw = s6.size[0] > 0 ? s6.size[0] : deck.source.page_size[0];
-  EXPECT_NEAR(right1, sw - lo1, 0.01);
+  // and the frame ends where the source's body ended: the alignment is mirrored, the
+  // text set against the right end of the frame the bullets had
+  double hi = -1;
+  for (const auto& b : s6.blocks)
+    if (b.level >= 1) hi = std::max(hi, b.bbox[2]);
+  EXPECT_NEAR(right1, hi, 0.01);
+}
+
+// Issue 18: the page's ink (SlideUnits::ink) on a synthetic slide, 720 x 405 pt.
+namespace {
+struct OneSlide {
+  Deck deck;
+  layout::SlideUnits units;
+  Slide& slide() { return deck.slides.front(); }
+  Block& add(const std::string& id, const std::string& text, BBox box, double size = 20, int level = 0) {
+    Block b;
+    b.id = id, b.text = text, b.bbox = box, b.style.size = size, b.level = level;
+    slide().blocks.push_back(b);
+    units.translated.insert(id);
+    return slide().blocks.back();
+  }
+  void ink(layout::Ink::Kind kind, BBox box) { units.ink["s1"].push_back({kind, box}); }
+  void line(const std::string& id, double x0, double x1, double y) { units.lines[id].push_back({x0, x1, y}); }
+  LaidOutDoc lay_out() {
+    layout::LayoutDef def = layout::load_layout("notes-3", kRootDir.string());
+    static layout::FontSet fonts;
+    static bool loaded = false;
+    if (!loaded) layout::load_fonts(def, fonts), loaded = true;
+    Diagnostics diag;
+    return layout::lay_out_slide_text(deck, units, fonts, layout::SlideTextOptions{}, diag);
+  }
+  OneSlide() {
+    deck.source.page_size = {720, 405};
+    Slide s;
+    s.page = 1, s.id = "s1", s.size = {720, 405};
+    deck.slides.push_back(s);
+  }
+};
+const std::string kLong = "Une traduction bien plus longue que le texte source, qui demande plusieurs lignes pour tenir dans la place";
+BBox room_of(const LaidOutDoc& d, const std::string& key) {
+  for (const auto& [k, r] : d.pages.at(0).frames)
+    if (k == key) return {r[0], r[1], r[0] + r[2], r[1] + r[3]};
+  return {0, 0, 0, 0};
+}
+bool crosses(const BBox& a, const BBox& b) { return std::min(a[2], b[2]) - std::max(a[0], b[0]) > 0.5 && std::min(a[3], b[3]) - std::max(a[1], b[1]) > 0.5; }
+}  // namespace
+
+TEST(SlideText, APictureBesideOrBelowIsAnObstacle) {
+  OneSlide t;
+  t.add("s1.b1", kLong, {40, 100, 300, 124});
+  t.line("s1.b1", 40, 300, 118);
+  const BBox photo{420, 90, 680, 300}, rule{40, 200, 400, 202};
+  t.ink(layout::Ink::picture, photo);
+  t.ink(layout::Ink::stroke, rule);
+  LaidOutDoc d = t.lay_out();
+  BBox room = room_of(d, "s1.b1");
+  EXPECT_FALSE(crosses(room, photo));
+  EXPECT_FALSE(crosses(room, rule));
+  EXPECT_LT(room[3], 200);
+  EXPECT_GT(room[2], 300);  // it still grew right, up to the photo
+  EXPECT_TRUE(d.collisions.empty());
+  // without the ink the same text runs under where the photo was
+  OneSlide bare;
+  bare.add("s1.b1", kLong, {40, 100, 300, 124});
+  EXPECT_TRUE(crosses(room_of(bare.lay_out(), "s1.b1"), photo));
+}
+
+TEST(SlideText, AMarkInsideTheBoxClearOfTheSourceLinesIsAnObstacle) {
+  OneSlide t;  // a star where the second source line ended (Keynote's slide 9)
+  t.add("s1.b1", kLong, {40, 100, 680, 160});
+  t.line("s1.b1", 40, 680, 118), t.line("s1.b1", 40, 500, 142);
+  const BBox star{520, 124, 560, 160};
+  t.ink(layout::Ink::picture, star);
+  const BBox highlight{40, 100, 200, 124};  // under the first line: its background
+  t.ink(layout::Ink::fill, highlight);
+  LaidOutDoc d = t.lay_out();
+  for (const auto& r : d.pages[0].texts) EXPECT_FALSE(crosses({r.x, r.y - r.ascent, r.x + r.width, r.y + r.descent}, star)) << r.text;
+  EXPECT_TRUE(d.collisions.empty());
+}
+
+TEST(SlideText, AShapeHoldingTheBoxBoundsItsRoomAndAMiddleAnchorStaysInTheMiddle) {
+  OneSlide t;  // a label in the middle of a rounded box
+  t.add("s1.b1", kLong, {220, 190, 500, 214});
+  t.line("s1.b1", 300, 420, 208);
+  const BBox shape{200, 150, 520, 254};
+  t.ink(layout::Ink::fill, shape);
+  LaidOutDoc d = t.lay_out();
+  BBox room = room_of(d, "s1.b1");
+  EXPECT_GE(room[0], shape[0] - 0.01);
+  EXPECT_LE(room[2], shape[2] + 0.01);
+  EXPECT_LE(room[3], shape[3] + 0.01);
+  EXPECT_LT(room[1], 190);  // it may grow up as well as down
+  double top = 1e9, bottom = -1e9, left = 1e9, right = -1e9;
+  for (const auto& r : d.pages[0].texts)
+    top = std::min(top, r.y - r.ascent), bottom = std::max(bottom, r.y + r.descent), left = std::min(left, r.x), right = std::max(right, r.x + r.width);
+  EXPECT_NEAR((top + bottom) / 2, 202, 6);     // centred on the source's middle
+  EXPECT_NEAR((left + right) / 2, 360, 6);     // a single line centred in its shape stays centred
+}
+
+TEST(SlideText, ALabelCentredUnderAnIconStaysCentredAndRightToLeftMirrorsAlignment) {
+  OneSlide t;
+  t.add("s1.b1", "Pourquoi TiDB", {100, 200, 180, 220}, 14);
+  t.line("s1.b1", 100, 180, 215);
+  t.ink(layout::Ink::picture, {115, 140, 165, 190});  // the icon above, centred on 140
+  t.add("s1.b2", "Texte", {400, 200, 520, 220}, 14);  // a left-aligned line, nothing around it
+  t.line("s1.b2", 400, 520, 215);
+  LaidOutDoc d = t.lay_out();
+  auto extent = [&](const LaidOutDoc& doc, double x0, double x1) {
+    double l = 1e9, r = -1e9;
+    for (const auto& run : doc.pages[0].texts)
+      if (run.x >= x0 && run.x < x1) l = std::min(l, run.x), r = std::max(r, run.x + run.width);
+    return std::pair<double, double>{l, r};
+  };
+  auto [l1, r1] = extent(d, 0, 300);
+  EXPECT_NEAR((l1 + r1) / 2, 140, 1);
+  auto [l2, r2] = extent(d, 300, 720);
+  EXPECT_NEAR(l2, 400, 0.5);  // left to right: where the source started
+  // in Arabic: the label stays centred; the left-aligned line is set against its box's right end
+  t.deck.translated_from = "en";
+  t.slide().blocks[0].text = "لماذا TiDB";
+  t.slide().blocks[1].text = "نص";
+  LaidOutDoc a = t.lay_out();
+  auto [al, ar] = extent(a, 0, 300);
+  EXPECT_NEAR((al + ar) / 2, 140, 1);
+  auto [bl, br] = extent(a, 300, 720);
+  EXPECT_NEAR(br, 520, 0.5);
+}
+
+TEST(SlideText, SourceAlignmentIsReadFromItsLines) {
+  using layout::Align;
+  using L = layout::SourceLine;
+  EXPECT_EQ(layout::source_alignment({{100, 400, 20}, {100, 250, 44}}, 20), Align::left);
+  EXPECT_EQ(layout::source_alignment({{100, 400, 20}, {250, 400, 44}}, 20), Align::right);
+  EXPECT_EQ(layout::source_alignment({{100, 400, 20}, {175, 325, 44}}, 20), Align::centre);
+  EXPECT_EQ(layout::source_alignment({L{100, 400, 20}}, 20), std::nullopt);                      // one line
+  EXPECT_EQ(layout::source_alignment({{100, 400, 20}, {100, 402, 44}}, 20), std::nullopt);       // one width
+  EXPECT_EQ(layout::source_alignment({{100, 200, 20}, {210, 400, 21}, {100, 250, 44}}, 20), Align::left);  // pieces of one line
+}
+
+TEST(SlideText, TextThatCannotAvoidAMarkOrAnotherTranslationIsReported) {
+  OneSlide t;  // one word with no break, wider than the room even at the minimum size, a picture beside it
+  t.add("s1.b1", "Donaudampfschifffahrtsgesellschaftskapitaenswitwenversicherung", {40, 100, 140, 124}, 20);
+  t.line("s1.b1", 40, 140, 118);
+  t.ink(layout::Ink::picture, {150, 90, 400, 300});
+  // two translated blocks whose source boxes overlap (a listing read as two blocks)
+  t.add("s1.b2", "premier bloc de texte", {40, 320, 300, 344}, 20);
+  t.add("s1.b3", "second bloc de texte", {60, 322, 320, 346}, 20);
+  LaidOutDoc d = t.lay_out();
+  std::set<std::string> seen;
+  for (const auto& c : d.collisions) {
+    seen.insert(c.key + ": " + c.what);
+    EXPECT_GE(c.by, 1) << c.key;
+  }
+  EXPECT_TRUE(seen.count("s1.b1: a picture"));
+  EXPECT_TRUE(seen.count("s1.b2: the translation of s1.b3"));
+  EXPECT_TRUE(seen.count("s1.b3: the translation of s1.b2"));
+  EXPECT_EQ(seen.size(), 3u);
 }

@@ -281,8 +281,10 @@ void mark_slanted(std::vector<Word>& words, double common) {
           if (w.order > std::min(a, b) && w.order < std::max(a, b)) w.rot = 4;
 }
 
-std::optional<bool> typed_space(const Word& left, const Word& right, const std::vector<SpaceGlyph>* spaces, bool* no_room) {
+std::optional<bool> typed_space(const Word& left, const Word& right, const std::vector<SpaceGlyph>* spaces, bool* no_room,
+                                char32_t* no_break) {
   if (no_room) *no_room = false;
+  if (no_break) *no_break = 0;
   if (!spaces || spaces->empty()) return std::nullopt;
   double em = std::max({left.size, right.size, 1.0});
   double y0 = std::max(left.y0, right.y0), y1 = std::min(left.y1, right.y1);
@@ -306,6 +308,7 @@ std::optional<bool> typed_space(const Word& left, const Word& right, const std::
         if (no_room) *no_room = true;
         return false;
       }
+      if (no_break) *no_break = it->no_break;
       return true;
     }
   }
@@ -1327,7 +1330,8 @@ std::string join_words(const std::vector<Word>& ws, size_t from, const std::vect
       // anything else, on a line that draws its spaces, no space glyph means none was
       // typed (the gap is the spacing layout engines add between scripts), unless wide.
       const Word& l = p.x0 <= ws[i].x0 ? p : ws[i];
-      auto typed = typed_space(l, &l == &p ? ws[i] : p, spaces);
+      char32_t no_break = 0;
+      auto typed = typed_space(l, &l == &p ? ws[i] : p, spaces, nullptr, &no_break);
       if (typed) {
         if (*typed) space = true;
         else if (u::is_cjk(last) || u::is_cjk(first)) space = gap > 0.6 * std::max(p.size, 1.0);
@@ -1342,7 +1346,9 @@ std::string join_words(const std::vector<Word>& ws, size_t from, const std::vect
         space = false;
       if (wide_punct(first)) space = false;
       if (spread[i]) space = false;
-      if (space) out += ' ';
+      // a no-break space the writer typed stays one (SpaceGlyph::no_break): Poppler ends a
+      // word at it like at any space, `directeur` `:` of "directeur\u00A0:"
+      if (space) out += no_break ? u::encode(no_break) : std::string(" ");
     }
     out += ws[i].text;
     last = cur.back();

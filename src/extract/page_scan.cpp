@@ -23,6 +23,7 @@
 #include <memory>
 #include <optional>
 #include <set>
+#include <tuple>
 
 #include "core/direction.hpp"
 #include "core/unicode.hpp"
@@ -82,6 +83,11 @@ class ScanDev : public TextOutputDev {
   };
   std::vector<Shown> shown;
   std::vector<SpaceGlyph> spaces;
+  // The fonts (by their full name) that draw an ordinary space (U+0020) on the page, and
+  // the no-break space glyphs drawn: index into `spaces`, font (SpaceGlyph::no_break is
+  // set at the page's end for those whose font is among the first)
+  std::set<std::string> plain_space_fonts;
+  std::vector<std::tuple<size_t, std::string, char32_t>> no_break_spaces;
   int char_pos = 0;
   struct OpenSpan {
     size_t drawn = 0;  // glyphs drawn on the page when it began
@@ -134,6 +140,8 @@ class ScanDev : public TextOutputDev {
     order = 0;
     shown.clear();
     spaces.clear();
+    plain_space_fonts.clear();
+    no_break_spaces.clear();
     char_pos = 0;
     open_spans.clear();
     joiners.clear();
@@ -414,6 +422,11 @@ class ScanDev : public TextOutputDev {
       state->transform(x, y, &x0, &y0);
       state->transform(x + dx, y + dy, &x1, &y1);
       spaces.push_back({std::min(x0, x1), std::min(y0, y1) - 0.75 * fs, std::max(x0, x1), std::max(y0, y1) + 0.2 * fs});
+      if (sh.space && state->getFont() && state->getFont()->getName()) {
+        const std::string& name = *state->getFont()->getName();
+        if (u[0] == 0x20) plain_space_fonts.insert(name);
+        else if (u[0] == 0xA0 || u[0] == 0x202F || u[0] == 0x2007) no_break_spaces.emplace_back(spaces.size() - 1, name, static_cast<char32_t>(u[0]));
+      }
     }
     if (!sh.space && !sh.skip && uLen > 0) note_width(state->getFont().get(), code, nBytes, u[0]);
     char_pos += nBytes;
@@ -995,6 +1008,8 @@ void PageScanner::scan(int index, PageScan& out) {
       out.ranges.push_back({tw.getCharPos(), tw.getCharPos() + tw.getCharLen()});
     }
   }
+  for (const auto& [k, font, c] : dev.no_break_spaces)
+    if (dev.plain_space_fonts.count(font)) dev.spaces[k].no_break = c;
   dev.place_joiners();
   std::sort(dev.spaces.begin(), dev.spaces.end(), [](const SpaceGlyph& a, const SpaceGlyph& b) { return a.y0 < b.y0; });
   out.spaces.swap(dev.spaces);

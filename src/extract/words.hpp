@@ -65,6 +65,13 @@ struct SpaceGlyph {
   // as text only (an ActualText span without glyphs, as cairo writes a zero-width
   // non-joiner), at x0 == x1 where the glyph runs it separates meet.
   char32_t joiner = 0;
+  // A no-break space glyph (U+00A0, U+202F, U+2007) of a font that draws ordinary spaces
+  // (U+0020) on the same page too: the writer typed it (French `mot\u202F:`, a name kept
+  // on one line), and the words it stands between are joined with it. 0 for an ordinary
+  // space, and for a no-break space of a font that draws no other (LibreOffice maps every
+  // space of its Courier code listings to U+00A0, KaTeX spaces its formulas with it,
+  // PowerPoint for Mac sets U+202F after its bullets): that one was not chosen.
+  char32_t no_break = 0;
 };
 
 // A horizontal edge drawn on the page: a stroked horizontal segment, a thin filled bar, or
@@ -185,9 +192,10 @@ std::string rtl_text(const std::vector<Word>& visual, bool rtl_paragraph = true,
 // callers take "no" only where it matters (between Han and Latin, where layout engines add
 // spacing of their own). nullopt: no space glyph on the line, the gap decides.
 // `no_room`: set when a space glyph stands between them but the words leave it no room
-// (a zero-width non-joiner drawn with the space glyph, as XeTeX does).
+// (a zero-width non-joiner drawn with the space glyph, as XeTeX does). `no_break`: set to
+// the space glyph's SpaceGlyph::no_break when the answer is yes (else 0).
 std::optional<bool> typed_space(const Word& left, const Word& right, const std::vector<SpaceGlyph>* spaces,
-                                bool* no_room = nullptr);
+                                bool* no_room = nullptr, char32_t* no_break = nullptr);
 
 // Words -> lines (cleaning text, ordering right-to-left lines, finding markers). A line
 // with right-to-left letters is a right-to-left paragraph when they outnumber its Latin

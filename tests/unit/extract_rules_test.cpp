@@ -2511,6 +2511,39 @@ TEST(Rule11_Hygiene, ASpaceGlyphTheLetterBeforeReachesOverIsStillASpace) {
   EXPECT_TRUE(no_room);
 }
 
+TEST(Rule11_Hygiene, ATypedNoBreakSpaceBetweenWordsStaysOne) {
+  // French as LibreOffice's autocorrect and deckhand's slides set it: "directeur\u00A0:" and
+  // "SMSI+20\u202F?". Poppler ends a word at a no-break space as at any space; the page's
+  // space glyphs tell which it was (issue 18). A no-break space glyph of a font that draws
+  // no ordinary space (LibreOffice's Courier code listings) has no_break 0: a space.
+  PageBuilder p(1);
+  auto w = [&](const char* t, double x0, double x1, double y) {
+    auto& x = p.span(t, x0, x1, y, 20);
+    x.space_after = true;
+  };
+  w("Principe", 40, 120, 100);
+  w("directeur", 126, 216, 100);
+  w(":", 222, 228, 100);
+  w("parler", 234, 290, 100);
+  w("SMSI+20", 40, 120, 200);
+  w("?", 123, 131, 200);
+  w("mot", 40, 80, 300);
+  w(":", 86, 92, 300);
+  p.pw.spaces.push_back({120, 90, 126, 124});
+  p.pw.spaces.push_back({216, 90, 222, 124});
+  p.pw.spaces.back().no_break = 0xA0;
+  p.pw.spaces.push_back({228, 90, 234, 124});
+  p.pw.spaces.push_back({120, 190, 123, 224});
+  p.pw.spaces.back().no_break = 0x202F;
+  p.pw.spaces.push_back({80, 290, 86, 324});  // no_break 0: an ordinary space
+  std::sort(p.pw.spaces.begin(), p.pw.spaces.end(), [](const auto& a, const auto& b) { return a.y0 < b.y0; });
+  auto pl = p.lines();
+  ASSERT_EQ(pl.lines.size(), 3u);
+  EXPECT_EQ(pl.lines[0].text, "Principe directeur\u00A0: parler");
+  EXPECT_EQ(pl.lines[1].text, "SMSI+20\u202F?");
+  EXPECT_EQ(pl.lines[2].text, "mot :");
+}
+
 TEST(Rule8_Blocks, ShortLastLineOfAnArabicParagraphMeasuresTheWrapPitch) {
   // Impress, Amiri 24 pt: right-to-left paragraphs set flush left, lines 1.69 em apart; the
   // wrapped last lines are one or two words, under a sixth of the line above. Their pairs

@@ -373,10 +373,14 @@ LaidOutDoc lay_out_slide_text(const Deck& deck, const SlideUnits& units, const F
       if (!shape && luminance > 0.6) bottom = b[3];
       // sideways: up to the next box or mark beside it (over the rows it may use), or the margin
       double left = std::min(src_x0, margin), right = std::max(src_x1, sw - margin);
+      // (a translated neighbour may grow towards it too: the gap is shared at its middle)
       for (size_t j = 0; j < items.size(); ++j) {
         if (j == i || !overlap(items[j].box[1], items[j].box[3], b[1], bottom)) continue;
-        if (items[j].box[0] >= src_x1 - 1) right = std::min(right, std::max(src_x1, items[j].box[0] - 0.01 * sw));
-        else if (items[j].box[2] <= src_x0 + 1) left = std::max(left, std::min(src_x0, items[j].box[2] + 0.01 * sw));
+        const bool grows = units.translated.count(items[j].key) > 0;
+        if (items[j].box[0] >= src_x1 - 1)
+          right = std::min(right, std::max(src_x1, grows ? (src_x1 + items[j].box[0]) / 2 - 0.005 * sw : items[j].box[0] - 0.01 * sw));
+        else if (items[j].box[2] <= src_x0 + 1)
+          left = std::max(left, std::min(src_x0, grows ? (src_x0 + items[j].box[2]) / 2 + 0.005 * sw : items[j].box[2] + 0.01 * sw));
       }
       for (const auto& o : obstacles) {
         if (!overlap(o.box[1], o.box[3], b[1], bottom)) continue;
@@ -444,7 +448,11 @@ LaidOutDoc lay_out_slide_text(const Deck& deck, const SlideUnits& units, const F
           centred = true;
         for (const auto& m : marks) {
           if (centred) break;
-          if (m.kind == Ink::text || holds(m.box, b, 1.5) || width_of(m.box) > 0.6 * sw || width_of(m.box) < 2) continue;
+          // an icon: a picture or a filled shape (not a piece of a line), at least a quarter of
+          // the label's width
+          if (m.kind == Ink::text || m.kind == Ink::stroke || holds(m.box, b, 1.5) || width_of(m.box) > 0.6 * sw ||
+              width_of(m.box) < std::max(2.0, 0.25 * lw))
+            continue;
           const bool above = m.box[3] <= b[1] + 2 && b[1] - m.box[3] < 2.5 * it.size;
           const bool below = m.box[1] >= b[3] - 2 && m.box[1] - b[3] < 2.5 * it.size;
           if ((above || below) && overlap(m.box[0], m.box[2], lx0, lx1) &&
@@ -494,6 +502,19 @@ LaidOutDoc lay_out_slide_text(const Deck& deck, const SlideUnits& units, const F
       if (!is_title(pl)) body = std::min(body, pl.size / items[pl.item].size);
     for (auto& pl : plans)
       if (!is_title(pl)) pl.size = std::max(pl.min_size, items[pl.item].size * body);
+    // labels of one row (level 0, not the title, one source size, tops within a quarter em:
+    // a diagram's captions) shrink as one too
+    for (auto& pl : plans) {
+      const Item& a = items[pl.item];
+      if (!is_title(pl) || a.key.find(".title") != std::string::npos) continue;
+      double scale = 1.0;
+      for (const auto& q : plans) {
+        const Item& o = items[q.item];
+        if (is_title(q) && o.key.find(".title") == std::string::npos && std::abs(o.size - a.size) < 0.1 && std::abs(o.box[1] - a.box[1]) < 0.25 * a.size)
+          scale = std::min(scale, q.size / o.size);
+      }
+      pl.size = std::max(pl.min_size, a.size * scale);
+    }
     std::vector<std::vector<TextRun>> set(plans.size());
     for (size_t k = 0; k < plans.size(); ++k) {
       const Plan& pl = plans[k];
@@ -516,16 +537,22 @@ LaidOutDoc lay_out_slide_text(const Deck& deck, const SlideUnits& units, const F
     }
     // what the set lines run into (LaidOutDoc::collisions)
     for (size_t k = 0; k < plans.size(); ++k) {
-      std::map<std::string, double> worst;  // what -> by
-      auto note = [&](const std::string& what, double by) { worst[what] = std::max(worst[what], by); };
+      std::map<std::string, std::pair<double, BBox>> worst;  // what -> by, where
+      auto note = [&](const std::string& what, double by, const BBox& at) {
+        auto& w = worst[what];
+        if (by > w.first) w = {by, at};
+      };
+      auto meet = [](const BBox& a, const BBox& b) -> BBox {
+        return {std::max(a[0], b[0]), std::max(a[1], b[1]), std::min(a[2], b[2]), std::min(a[3], b[3])};
+      };
       for (const auto& r : set[k]) {
         const BBox g = ink_of(r, st.ts.font(r.font));
         if (!(g[2] > g[0])) continue;
         const double past = std::max({-g[0], -g[1], g[2] - sw, g[3] - sh});
-        if (past > 0.5) note("the slide's edge", past);
+        if (past > 0.5) note("the slide's edge", past, g);
         auto hit = [&](const BBox& o, const std::string& what) {
           const double w = std::min(g[2], o[2]) - std::max(g[0], o[0]), h = std::min(g[3], o[3]) - std::max(g[1], o[1]);
-          if (w >= 1 && h >= 1 && w * h >= 4) note(what, std::min(w, h));
+          if (w >= 1 && h >= 1 && w * h >= 4) note(what, std::min(w, h), meet(g, o));
         };
         auto name = [](Ink::Kind k) { return k == Ink::picture ? "a picture" : k == Ink::text ? "other text" : "a drawing"; };
         for (const auto& o : plans[k].obstacles) hit(o.box, name(o.kind));
@@ -539,7 +566,7 @@ LaidOutDoc lay_out_slide_text(const Deck& deck, const SlideUnits& units, const F
             const double w = std::min(r[2], band[2]) - std::max(r[0], band[0]), h = std::min(r[3], band[3]) - std::max(r[1], band[1]);
             if (w > 0 && h > 0) area -= w * h;
           }
-          if (area >= 4) note(name(o.kind), std::min(width_of(r), height_of(r)));
+          if (area >= 4) note(name(o.kind), std::min(width_of(r), height_of(r)), r);
         }
         for (size_t j = 0; j < plans.size(); ++j)
           if (j != k)
@@ -548,7 +575,7 @@ LaidOutDoc lay_out_slide_text(const Deck& deck, const SlideUnits& units, const F
               if (o[2] > o[0]) hit(o, "the translation of " + items[plans[j].item].key);
             }
       }
-      for (const auto& [what, by] : worst) doc.collisions.push_back({s.page, items[plans[k].item].key, what, by});
+      for (const auto& [what, w] : worst) doc.collisions.push_back({s.page, items[plans[k].item].key, what, w.first, w.second});
     }
     for (auto& runs : set)
       for (auto& r : runs) pg.texts.push_back(std::move(r));

@@ -87,6 +87,9 @@ std::string to_text(const LaidOutDoc& doc) {
   }
   for (const auto& b : doc.bookmarks) o << "bookmark " << b.page + 1 << " " << b.level << " " << num(b.y) << " " << quoted(b.title) << "\n";
   for (const auto& ov : doc.overflows) o << "overflow slide " << ov.slide << " " << ov.key << " " << num(ov.needed) << "\n";
+  for (const auto& c : doc.collisions)
+    o << "collision slide " << c.slide << " " << c.key << " by " << num(c.by) << " at " << num(c.at[0]) << " " << num(c.at[1]) << " "
+      << num(c.at[2]) << " " << num(c.at[3]) << " " << c.what << "\n";
   return o.str();
 }
 

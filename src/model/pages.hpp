@@ -120,6 +120,7 @@ struct Collision {
   std::string key;           // "s3.b2"
   std::string what;          // "a picture", "a drawing", "other text", "the translation of s3.b1", "the slide's edge"
   double by = 0;             // points: the overlap's smaller side (for the edge: how far past it)
+  std::array<double, 4> at{};  // where: the largest overlap (x0, y0, x1, y1; the glyphs' box for the edge)
 };
 
 // Print geometry (docs/printing.md). The laid-out page (LaidOutPage::width x height) is

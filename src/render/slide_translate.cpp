@@ -170,6 +170,7 @@ struct GState {
   double size = 0, tc = 0, tw = 0, th = 1, tl = 0, rise = 0;
   int mode = 0;
   double line_width = 1;
+  double fill_alpha = 1, stroke_alpha = 1;  // /ca and /CA of the ExtGState in force
   std::array<double, 4> clip{-1e9, -1e9, 1e9, 1e9};  // the clipping path's box (displayed)
 };
 
@@ -289,8 +290,8 @@ class Stripper : public QPDFObjectHandle::TokenFilter {
   // came before it
   void paint(bool fill, bool stroke) {
     if (!path_.empty()) {
-      if (fill) sh_.mark(layout::Ink::fill, path_.b, gs_.clip, gs_.fill);
-      if (stroke && !fill) {
+      if (fill && gs_.fill_alpha > 0.05) sh_.mark(layout::Ink::fill, path_.b, gs_.clip, gs_.fill);
+      if (stroke && !fill && gs_.stroke_alpha > 0.05) {
         double scale = std::sqrt(std::abs(gs_.ctm.a * gs_.ctm.d - gs_.ctm.b * gs_.ctm.c));
         double h = std::max(gs_.line_width * scale, 0.5) / 2;  // a 0 width line is one device pixel
         for (const auto& sp : subpaths_)
@@ -352,6 +353,16 @@ class Stripper : public QPDFObjectHandle::TokenFilter {
     }
   }
 
+  // an ExtGState's line width and constant alphas (an invisible shape, /ca 0, leaves no ink)
+  void set_ext_gstate(const std::string& name) {
+    QPDFObjectHandle egs = res_.isDictionary() ? res_.getKey("/ExtGState") : QPDFObjectHandle::newNull();
+    QPDFObjectHandle g = egs.isDictionary() ? egs.getKey(name) : QPDFObjectHandle::newNull();
+    if (!g.isDictionary()) return;
+    if (g.getKey("/ca").isNumber()) gs_.fill_alpha = number_of(g.getKey("/ca"), 1);
+    if (g.getKey("/CA").isNumber()) gs_.stroke_alpha = number_of(g.getKey("/CA"), 1);
+    if (g.getKey("/LW").isNumber()) gs_.line_width = number_of(g.getKey("/LW"), 1);
+  }
+
   void td(double tx, double ty) {
     tlm_ = mul(M{1, 0, 0, 1, tx, ty}, tlm_);
     tm_ = tlm_;
@@ -410,7 +421,7 @@ class Stripper : public QPDFObjectHandle::TokenFilter {
         }
       return b;
     };
-    const bool visible = gs_.mode != 3 && gs_.mode != 7;
+    const bool visible = gs_.mode != 3 && gs_.mode != 7 && gs_.fill_alpha > 0.05;
     BoxAcc kept_run;  // glyphs kept since the last removed one: text that stays
     auto flush_kept = [&]() {
       if (!kept_run.empty() && visible) sh_.mark(layout::Ink::text, kept_run.b, gs_.clip);
@@ -516,7 +527,7 @@ class Stripper : public QPDFObjectHandle::TokenFilter {
     QPDFObjectHandle xo = res_.isDictionary() ? res_.getKey("/XObject") : QPDFObjectHandle::newNull();
     QPDFObjectHandle form = xo.isDictionary() ? xo.getKey(name) : QPDFObjectHandle::newNull();
     if (form.isStream() && form.getDict().getKey("/Subtype").isNameAndEquals("/Image")) {
-      sh_.mark(layout::Ink::picture, unit_square(), gs_.clip);
+      if (gs_.fill_alpha > 0.05) sh_.mark(layout::Ink::picture, unit_square(), gs_.clip);
       keep(t);
       return;
     }
@@ -589,6 +600,7 @@ class Stripper : public QPDFObjectHandle::TokenFilter {
     else if (o == "g" || o == "rg" || o == "k" || o == "sc" || o == "scn") gs_.fill = colour_from(n);
     else if (o == "G" || o == "RG" || o == "K" || o == "SC" || o == "SCN") gs_.stroke = colour_from(n);
     else if (o == "w" && n.size() == 1) gs_.line_width = n[0];
+    else if (o == "gs") set_ext_gstate(last_name());
     else if (o == "m" && n.size() == 2) move_to(n[0], n[1]);
     else if (o == "l" && n.size() == 2) line_to(n[0], n[1]);
     else if (o == "c" && n.size() == 6) curve_to(n[0], n[1], n[2], n[3], n[4], n[5]);
@@ -607,8 +619,8 @@ class Stripper : public QPDFObjectHandle::TokenFilter {
     else if (o == "f" || o == "F" || o == "f*") paint(true, false);
     else if (o == "B" || o == "B*") paint(true, true);
     else if (o == "n") paint(false, false);
-    else if (o == "sh") sh_.mark(layout::Ink::picture, gs_.clip, gs_.clip);
-    else if (o == "EI") sh_.mark(layout::Ink::picture, unit_square(), gs_.clip);
+    else if (o == "sh" && gs_.fill_alpha > 0.05) sh_.mark(layout::Ink::picture, gs_.clip, gs_.clip);
+    else if (o == "EI" && gs_.fill_alpha > 0.05) sh_.mark(layout::Ink::picture, unit_square(), gs_.clip);
     else if (o == "cs") gs_.fill = {};
     else if (o == "CS") gs_.stroke = {};
     keep(t);

@@ -70,24 +70,26 @@ std::vector<BBox> outside(const BBox& o, const BBox& b) {
   return out;
 }
 
-// The box of the ink a run draws (its glyphs' outlines as HarfBuzz measures them, at their
-// pen positions and offsets; x0 > x1 when it draws nothing), y down. A font's ascent and
-// descent would overstate it: Arabic fonts' reach over a line and a half.
-BBox ink_of(const TextRun& r, const FontMetrics& f) {
-  BBox b{1e18, 1e18, -1e18, -1e18};
+// The boxes of the ink a run draws, a glyph each (its outline as HarfBuzz measures it, at
+// its pen position and offset; none for a glyph that draws nothing), y down. A font's
+// ascent and descent would overstate it: Arabic fonts' reach over a line and a half.
+std::vector<BBox> ink_of(const TextRun& r, const FontMetrics& f) {
+  std::vector<BBox> out;
   const double k = r.size / f.upem();
+  const double slant = r.oblique ? std::tan(12 * M_PI / 180) : 0;  // synthetic italic leans right
   double pen = r.x;
   for (const auto& g : r.glyphs) {
     hb_glyph_extents_t e{};
     if (hb_font_get_glyph_extents(f.hb(), g.id, &e) && e.width != 0 && e.height != 0) {
       const double x0 = pen + g.dx + e.x_bearing * k, x1 = x0 + e.width * k;
       const double y0 = r.y - g.dy - e.y_bearing * k, y1 = y0 - e.height * k;
-      b = {std::min({b[0], x0, x1}), std::min({b[1], y0, y1}), std::max({b[2], x0, x1}), std::max({b[3], y0, y1})};
+      BBox b{std::min(x0, x1), std::min(y0, y1), std::max(x0, x1), std::max(y0, y1)};
+      b[2] += slant * std::max(0.0, r.y - b[1]);
+      out.push_back(b);
     }
     pen += g.advance;
   }
-  if (r.oblique && b[2] > b[0]) b[2] += std::tan(12 * M_PI / 180) * (r.y - b[1]);  // the slant leans right
-  return b;
+  return out;
 }
 
 // "#rrggbb" (checked by the deck JSON reader and the translation merge) as a colour
@@ -535,45 +537,65 @@ LaidOutDoc lay_out_slide_text(const Deck& deck, const SlideUnits& units, const F
       }
       set[k] = std::move(best.runs);
     }
-    // what the set lines run into (LaidOutDoc::collisions)
+    // what the set lines run into (LaidOutDoc::collisions), glyph by glyph: a thing is hit
+    // when the overlaps add up to 4 pt² with one at least 1 pt each way
+    std::vector<std::vector<BBox>> glyphs(plans.size());
+    for (size_t k = 0; k < plans.size(); ++k)
+      for (const auto& r : set[k])
+        for (const auto& g : ink_of(r, st.ts.font(r.font))) glyphs[k].push_back(g);
+    auto name = [](Ink::Kind kind) { return kind == Ink::picture ? "a picture" : kind == Ink::text ? "other text" : "a drawing"; };
     for (size_t k = 0; k < plans.size(); ++k) {
+      if (glyphs[k].empty()) continue;
+      BBox all{1e18, 1e18, -1e18, -1e18};
+      for (const auto& g : glyphs[k]) all = {std::min(all[0], g[0]), std::min(all[1], g[1]), std::max(all[2], g[2]), std::max(all[3], g[3])};
       std::map<std::string, std::pair<double, BBox>> worst;  // what -> by, where
       auto note = [&](const std::string& what, double by, const BBox& at) {
         auto& w = worst[what];
         if (by > w.first) w = {by, at};
       };
-      auto meet = [](const BBox& a, const BBox& b) -> BBox {
-        return {std::max(a[0], b[0]), std::max(a[1], b[1]), std::min(a[2], b[2]), std::min(a[3], b[3])};
-      };
-      for (const auto& r : set[k]) {
-        const BBox g = ink_of(r, st.ts.font(r.font));
-        if (!(g[2] > g[0])) continue;
-        const double past = std::max({-g[0], -g[1], g[2] - sw, g[3] - sh});
-        if (past > 0.5) note("the slide's edge", past, g);
-        auto hit = [&](const BBox& o, const std::string& what) {
-          const double w = std::min(g[2], o[2]) - std::max(g[0], o[0]), h = std::min(g[3], o[3]) - std::max(g[1], o[1]);
-          if (w >= 1 && h >= 1 && w * h >= 4) note(what, std::min(w, h), meet(g, o));
-        };
-        auto name = [](Ink::Kind k) { return k == Ink::picture ? "a picture" : k == Ink::text ? "other text" : "a drawing"; };
-        for (const auto& o : plans[k].obstacles) hit(o.box, name(o.kind));
-        // a mark the source set this text over: what lies outside the bands of its lines
-        for (const auto& o : plans[k].soft) {
-          if (plans[k].bands.empty()) continue;  // no lines known: the box was the band
-          const BBox r{std::max(g[0], o.box[0]), std::max(g[1], o.box[1]), std::min(g[2], o.box[2]), std::min(g[3], o.box[3])};
-          if (!(r[2] - r[0] >= 1 && r[3] - r[1] >= 1)) continue;
-          double area = width_of(r) * height_of(r);
-          for (const auto& band : plans[k].bands) {
-            const double w = std::min(r[2], band[2]) - std::max(r[0], band[0]), h = std::min(r[3], band[3]) - std::max(r[1], band[1]);
-            if (w > 0 && h > 0) area -= w * h;
-          }
-          if (area >= 4) note(name(o.kind), std::min(width_of(r), height_of(r)), r);
-        }
-        for (size_t j = 0; j < plans.size(); ++j)
-          if (j != k)
-            for (const auto& q : set[j]) {
-              const BBox o = ink_of(q, st.ts.font(q.font));
-              if (o[2] > o[0]) hit(o, "the translation of " + items[plans[j].item].key);
+      // the glyphs over `o`, less what lies in `bands` (when given): area, largest side, where
+      auto over = [&](const BBox& o, const std::vector<BBox>* bands) -> std::optional<std::pair<double, BBox>> {
+        double area = 0, side = 0;
+        BBox at{1e18, 1e18, -1e18, -1e18};
+        if (!meets(all, o)) return std::nullopt;
+        for (const auto& g : glyphs[k]) {
+          const BBox r{std::max(g[0], o[0]), std::max(g[1], o[1]), std::min(g[2], o[2]), std::min(g[3], o[3])};
+          if (!(r[2] > r[0] && r[3] > r[1])) continue;
+          double a = width_of(r) * height_of(r);
+          if (bands)
+            for (const auto& band : *bands) {
+              const double w = std::min(r[2], band[2]) - std::max(r[0], band[0]), h = std::min(r[3], band[3]) - std::max(r[1], band[1]);
+              if (w > 0 && h > 0) a -= w * h;
             }
+          if (a <= 0.01) continue;
+          area += a, side = std::max(side, std::min(width_of(r), height_of(r)));
+          at = {std::min(at[0], r[0]), std::min(at[1], r[1]), std::max(at[2], r[2]), std::max(at[3], r[3])};
+        }
+        if (area >= 4 && side >= 1) return std::pair<double, BBox>{side, at};
+        return std::nullopt;
+      };
+      const double past = std::max({-all[0], -all[1], all[2] - sw, all[3] - sh});
+      if (past > 0.5) note("the slide's edge", past, all);
+      for (const auto& o : plans[k].obstacles)
+        if (auto h = over(o.box, nullptr)) note(name(o.kind), h->first, h->second);
+      // a mark the source set this text over: what lies outside the bands of its lines
+      if (!plans[k].bands.empty())
+        for (const auto& o : plans[k].soft)
+          if (auto h = over(o.box, &plans[k].bands)) note(name(o.kind), h->first, h->second);
+      for (size_t j = 0; j < plans.size(); ++j) {
+        if (j == k) continue;
+        double area = 0, side = 0;
+        BBox at{1e18, 1e18, -1e18, -1e18};
+        for (const auto& q : glyphs[j]) {
+          if (!meets(all, q)) continue;
+          for (const auto& g : glyphs[k]) {
+            const BBox r{std::max(g[0], q[0]), std::max(g[1], q[1]), std::min(g[2], q[2]), std::min(g[3], q[3])};
+            if (!(r[2] > r[0] && r[3] > r[1])) continue;
+            area += width_of(r) * height_of(r), side = std::max(side, std::min(width_of(r), height_of(r)));
+            at = {std::min(at[0], r[0]), std::min(at[1], r[1]), std::max(at[2], r[2]), std::max(at[3], r[3])};
+          }
+        }
+        if (area >= 4 && side >= 1) note("the translation of " + items[plans[j].item].key, side, at);
       }
       for (const auto& [what, w] : worst) doc.collisions.push_back({s.page, items[plans[k].item].key, what, w.first, w.second});
     }

@@ -107,6 +107,7 @@ struct Setter {
     bool complete = true;
     bool overfull = false;  // a line wider than its room (a word with no break that fits)
     double height = 0;
+    size_t lines = 0;
   };
   // Lines from y down to y_max in x0..x1, the marker at the start side (x0 left to right,
   // ending at x1 right to left) and the text `indent` (the source's, 0: unknown) from it.
@@ -190,6 +191,7 @@ struct Setter {
         out.runs.push_back(std::move(r));
       }
       cur += k + 1 < lines.size() ? lh : f.ascent(size) + f.descent(size);
+      ++out.lines;
     }
     out.height = cur - y;
     return out;
@@ -444,7 +446,12 @@ LaidOutDoc lay_out_slide_text(const Deck& deck, const SlideUnits& units, const F
       } else if (found) {
         align = *found;
       } else if (it.level == 0) {
+        // centred on the slide, unless another box starts where it starts (a title and its
+        // subtitle at one left margin, wide enough to look centred)
         bool centred = std::abs((b[0] + b[2]) / 2 - sw / 2) < 0.03 * sw;
+        for (size_t j = 0; j < items.size() && centred; ++j)
+          if (j != i && std::abs(items[j].box[0] - b[0]) < 0.5 * it.size && std::abs((items[j].box[0] + items[j].box[2]) / 2 - sw / 2) > 0.01 * sw)
+            centred = false;
         if (shape && width_of(shape->box) > lw + it.size &&
             std::abs(lc - (shape->box[0] + shape->box[2]) / 2) < 1 + 0.04 * width_of(shape->box))
           centred = true;
@@ -488,10 +495,44 @@ LaidOutDoc lay_out_slide_text(const Deck& deck, const SlideUnits& units, const F
       // the source's size, the free space below, then smaller down to the minimum
       Plan pl{i, x0, x1, top, bottom, rtl, align, middle, c, indent, std::min(it.size, std::max(opts.min_size, it.size * 0.5)), it.size, std::move(obstacles),
               std::move(soft), std::move(bands)};
-      pl.size = fit_size(it.size, pl.min_size, [&](double z) {
+      // a title of one line (or n) stays one line (or n) down to 65 % of its size
+      // before it wraps: "C++11 en conditions réelles" smaller, not "condi-tions" in two
+      size_t src_rows = 0;
+      if (it.key.find(".title") != std::string::npos && !src_lines.empty()) {
+        std::vector<double> ys;
+        for (const auto& l : src_lines)
+          if (std::none_of(ys.begin(), ys.end(), [&](double y) { return std::abs(y - l.y) < 0.3 * it.size; })) ys.push_back(l.y);
+        src_rows = ys.size();
+      }
+      // its glyphs (their outlines, not the font's ascent and descent: an Arabic descender
+      // reaches further) clear of every mark it must not run into
+      auto clear = [&](const Setter::Placed& p) {
+        for (const auto& r : p.runs)
+          for (const auto& g : ink_of(r, st.ts.font(r.font)))
+            for (const auto& o : pl.obstacles) {
+              const double w = std::min(g[2], o.box[2]) - std::max(g[0], o.box[0]), h = std::min(g[3], o.box[3]) - std::max(g[1], o.box[1]);
+              if (w > 0.25 && h > 0.25) return false;
+            }
+        return true;
+      };
+      // the largest size that fits (and keeps a title's lines, and is clear of the marks);
+      // what fits only over a mark is set at the largest size that fits (and reported)
+      auto fits = [&](double z, size_t rows, bool need_clear) {
         auto p = st.place(it, z, x0, x1, pl.top, bottom, rtl, align, c, indent);
-        return p.complete && !p.overfull;
-      });
+        return p.complete && !p.overfull && (rows == 0 || p.lines <= rows) && (!need_clear || clear(p));
+      };
+      pl.size = 0;
+      for (bool need_clear : {true, false}) {
+        if (src_rows > 0) {
+          const double z = fit_size(it.size, std::max(pl.min_size, 0.65 * it.size), [&](double z) { return fits(z, src_rows, need_clear); });
+          if (fits(z, src_rows, need_clear)) pl.size = z;
+        }
+        if (pl.size == 0) {
+          const double z = fit_size(it.size, pl.min_size, [&](double z) { return fits(z, 0, need_clear); });
+          if (fits(z, 0, need_clear) || !need_clear) pl.size = z;
+        }
+        if (pl.size > 0) break;
+      }
       pg.frames.push_back({it.key, {x0, pl.top, x1 - x0, bottom - pl.top}});
       plans.push_back(std::move(pl));
     }
@@ -571,7 +612,9 @@ LaidOutDoc lay_out_slide_text(const Deck& deck, const SlideUnits& units, const F
           area += a, side = std::max(side, std::min(width_of(r), height_of(r)));
           at = {std::min(at[0], r[0]), std::min(at[1], r[1]), std::max(at[2], r[2]), std::max(at[3], r[3])};
         }
-        if (area >= 4 && side >= 1) return std::pair<double, BBox>{side, at};
+        // a thin rule (0.4 pt) is crossed when its whole thickness is
+        const double thin = std::min(1.0, 0.9 * std::min(width_of(o), height_of(o)));
+        if (area >= std::min(4.0, 4 * thin) && side >= thin) return std::pair<double, BBox>{std::max(side, width_of(at) > 0 ? std::min(width_of(at), height_of(at)) : side), at};
         return std::nullopt;
       };
       const double past = std::max({-all[0], -all[1], all[2] - sw, all[3] - sh});

@@ -45,6 +45,7 @@ import struct
 import subprocess
 import sys
 import tempfile
+import unicodedata
 import xml.etree.ElementTree as ET
 import zlib
 
@@ -375,7 +376,8 @@ def main(argv):
                 return x0 + b[0] * size, y - b[3] * size, x0 + b[2] * size, y - b[1] * size
             return x0, y - asc / 1000.0 * size, x1, y - desc / 1000.0 * size
 
-        ours = [g for g in gl if fm.get(g[0], (False,))[0]]
+        # a combining mark (Arabic harakat) belongs to its base letter's line, not a line of its own
+        ours = [g for g in gl if fm.get(g[0], (False,))[0] and not (g[6] and all(unicodedata.category(c) == "Mn" for c in g[6]))]
         stays = [(box(g), g[6]) for g in gl if not fm.get(g[0], (False,))[0] and g[6].strip()]
         scale, W, H, hits = ink[page]
         if hits is None:

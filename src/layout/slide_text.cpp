@@ -267,8 +267,8 @@ LaidOutDoc lay_out_slide_text(const Deck& deck, const SlideUnits& units, const F
       it.box[1] = std::clamp(it.box[1], 0.0, sh), it.box[3] = std::clamp(it.box[3], 0.0, sh);
     }
     // the page's ink, less what covers (nearly) the whole slide: its background
-    // and less the fills of the background's own colour (a text box's white ground on a
-    // white slide: nobody sees it); the background is the last fill that covers the slide
+    // and less the fills and strokes of the background's own colour (a text box's white
+    // ground on a white slide: nobody sees it); the background is the last fill that covers the slide
     // (white when none does)
     std::vector<Ink> marks;
     if (auto ik = units.ink.find(s.id); ik != units.ink.end()) {
@@ -277,7 +277,8 @@ LaidOutDoc lay_out_slide_text(const Deck& deck, const SlideUnits& units, const F
         if (m.kind == Ink::fill && width_of(m.box) >= 0.9 * sw && height_of(m.box) >= 0.9 * sh) ground = m.color;
       auto same = [](const Color& a, const Color& c) { return std::abs(a.r - c.r) + std::abs(a.g - c.g) + std::abs(a.b - c.b) < 0.06; };
       for (const auto& m : ik->second)
-        if (!(width_of(m.box) >= 0.9 * sw && height_of(m.box) >= 0.9 * sh) && !(m.kind == Ink::fill && same(m.color, ground))) marks.push_back(m);
+        if (!(width_of(m.box) >= 0.9 * sw && height_of(m.box) >= 0.9 * sh) && !((m.kind == Ink::fill || m.kind == Ink::stroke) && same(m.color, ground)))
+          marks.push_back(m);
     }
     struct Obstacle {
       BBox box;
@@ -395,16 +396,20 @@ LaidOutDoc lay_out_slide_text(const Deck& deck, const SlideUnits& units, const F
         left = std::max(left, std::min(src_x0, shape->box[0] + pad(src_x0 - shape->box[0])));
         right = std::min(right, std::max(src_x1, shape->box[2] - pad(shape->box[2] - src_x1)));
       }
-      // a mark inside the box: the room ends before it on the side that keeps it largest
-      // (left of it, right of it, or above it), keeping at least a third of its width and
-      // one line; else the mark stays in the room (and what runs into it is reported)
+      // a mark inside the box (half an em each way at least): the room ends before it on
+      // the side that keeps it largest (left of it, right of it, or above it), keeping at
+      // least 60 % of its width and one line; else the mark stays in the room (and what
+      // runs into it is reported)
+      const double w0 = right - std::max(left, b[0]);  // the width before any cut
       for (const auto& o : inside) {
         if (!meets(o.box, {left, b[1], right, bottom})) continue;
+        // only a thing (half an em each way at least: a star, an icon), not a thin line
+        if (width_of(o.box) < 0.5 * it.size || height_of(o.box) < 0.5 * it.size) continue;
         const double w = right - left, h = bottom - b[1];
         double best = 0;
         int cut = -1;
         auto consider = [&](int k, double nw, double nh) {
-          if (nw >= w / 3 && nh >= 1.2 * it.size && nw * nh > best) best = nw * nh, cut = k;
+          if (nw >= std::max(w / 3, 0.6 * w0) && nh >= 1.2 * it.size && nw * nh > best) best = nw * nh, cut = k;
         };
         consider(0, right - (o.box[2] + gap), h);  // start right of it
         consider(1, o.box[0] - gap - left, h);     // end left of it
@@ -614,7 +619,7 @@ LaidOutDoc lay_out_slide_text(const Deck& deck, const SlideUnits& units, const F
         }
         // a thin rule (0.4 pt) is crossed when its whole thickness is
         const double thin = std::min(1.0, 0.9 * std::min(width_of(o), height_of(o)));
-        if (area >= std::min(4.0, 4 * thin) && side >= thin) return std::pair<double, BBox>{std::max(side, width_of(at) > 0 ? std::min(width_of(at), height_of(at)) : side), at};
+        if (area >= std::min(4.0, 4 * thin) && side >= thin) return std::pair<double, BBox>{side, at};
         return std::nullopt;
       };
       const double past = std::max({-all[0], -all[1], all[2] - sw, all[3] - sh});

@@ -2465,6 +2465,14 @@ Deck analyze(const std::vector<PageLines>& pages_in, const AnalysisOptions& opts
       b.bbox = d.flowed < d.lines.size()
                    ? union_box(std::vector<const Line*>(d.lines.begin(), d.lines.begin() + static_cast<long>(d.flowed)))
                    : union_box(d.lines);
+      // (and the boxes of the lines it flowed into, one a column, a new one where a line
+      // starts above the one before it: translated slides take its text out of them too)
+      for (size_t k = d.flowed, from = k; k < d.lines.size(); ++k)
+        if (k + 1 == d.lines.size() || d.lines[k + 1]->y0 < d.lines[k]->y0) {
+          b.flow.push_back(union_box(std::vector<const Line*>(d.lines.begin() + static_cast<long>(from),
+                                                              d.lines.begin() + static_cast<long>(k) + 1)));
+          from = k + 1;
+        }
       b.style = style_of(*d.lines.front());
       b.marker = d.marker;
       b.column = d.column;

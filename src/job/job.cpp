@@ -719,7 +719,7 @@ int Job::run_slides() {
     throw Error(Exit::usage, "", "no translation file given", "add --translations talk.fr.po (XLIFF or PO)");
   if (o.output.empty() && !o.slides_check && o.dump.empty()) throw Error(Exit::usage, "", "no output file given", "add -o talk-fr.pdf");
   if (!(o.min_size > 0 && o.min_size <= 600))
-    throw Error(Exit::usage, "", "--min-size " + std::to_string(o.min_size) + ": out of range", "give a size in points, e.g. --min-size 8");
+    throw Error(Exit::usage, "", "--min-size " + fmt::format("{:g}", o.min_size) + ": out of range (more than 0, at most 600 points)", "give a size in points, e.g. --min-size 8");
   std::vector<std::string> inputs{o.input, o.source, o.translations};
   if (layout::is_layout_file(o.layout)) inputs.push_back(o.layout);
   if (!o.output.empty()) check_output_path(o.output, inputs);

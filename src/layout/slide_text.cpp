@@ -170,9 +170,9 @@ struct Setter {
         out.complete = false;
         break;
       }
-      if (cur + f.ascent(size) + f.descent(size) > y_max + 1e-6) {  // not even one line
-        out.complete = false;
-        break;
+      if (cur + f.ascent(size) + f.descent(size) > y_max + 1e-6) {  // not even one line: the first is set
+        out.complete = false;                                        // all the same (and reported), never nothing
+        if (k > 0) break;
       }
       double base = cur + f.ascent(size);
       if (lines[k].overfull) out.overfull = true;
@@ -221,9 +221,12 @@ std::optional<Align> source_alignment(const std::vector<SourceLine>& lines, doub
   const double widths = spread([](const SourceLine& r) { return r.x1 - r.x0; });
   if (widths < 0.5 * size) return std::nullopt;
   const double tight = 0.25 * size;
+  // two lines may end together by chance (a short paragraph's ragged right): a right
+  // alignment needs three
   if (sl <= tight && sl <= sr) return Align::left;
-  if (sr <= tight && sr < sl) return Align::right;
-  if (sc <= tight) return Align::centre;
+  if (sr <= tight && sr < sl && rows.size() >= 3) return Align::right;
+  if (sc <= tight && sl > 0.5 * size && sr > 0.5 * size) return Align::centre;
+  if (rows.size() < 3) return std::nullopt;
   // indented lines (a listing, a hanging indent): most lines start at the leftmost start
   double lo = 1e18, hi = -1e18;
   for (const auto& r : rows) lo = std::min(lo, r.x0), hi = std::max(hi, r.x1);
@@ -448,7 +451,7 @@ LaidOutDoc lay_out_slide_text(const Deck& deck, const SlideUnits& units, const F
       const double lc = (lx0 + lx1) / 2, lw = lx1 - lx0;
       if (it.code) {
         align = Align::left;  // a listing keeps its indentation (code reads left to right)
-      } else if (found) {
+      } else if (found && !(it.level >= 1 && *found == Align::right)) {  // a bullet's lines start at its marker and its indent
         align = *found;
       } else if (it.level == 0) {
         // centred on the slide, unless another box starts where it starts (a title and its

@@ -73,9 +73,10 @@ struct SlideUnits {
 
 // How a unit's source text is aligned, read from its lines: the side (or the middle) where
 // they line up (to within a quarter em, `size` the source's size) while the other ends
-// differ by over half an em; else the side where most of them (over half, and more than at
-// the other side) start or end: indented lines. nullopt when the lines do not tell: one
-// line, or lines of one width. Lines on one baseline (within 0.3 em) are one line.
+// differ by over half an em (right: three lines at least, two may end together by chance);
+// else, from three lines, the side where most of them (over half, and more than at the
+// other side) start or end: indented lines. nullopt when the lines do not tell: one line,
+// or lines of one width. Lines on one baseline (within 0.3 em) are one line.
 enum class Align { left, centre, right };
 std::optional<Align> source_alignment(const std::vector<SourceLine>& lines, double size);
 

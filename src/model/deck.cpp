@@ -175,6 +175,7 @@ nlohmann::ordered_json to_json(const Deck& d) {
       jb["level"] = b.level;
       jb["text"] = b.text;
       jb["bbox"] = bbox_json(b.bbox);
+      for (const auto& f : b.flow) jb["flow"].push_back(bbox_json(f));
       jb["style"] = style_json(b.style);
       if (!b.marker.empty()) jb["marker"] = b.marker;
       jb["column"] = b.column;
@@ -272,6 +273,18 @@ static Deck deck_from_json_unchecked(const nlohmann::json& j, const std::string&
         b.level = integer(jb, "level", file, bw, 0, 0, 9);
         b.text = get<std::string>(jb, "text", file, bw, "", true);
         b.bbox = bbox_from(jb, "bbox", file, bw);
+        if (auto fl = jb.find("flow"); fl != jb.end() && !fl->is_null()) {
+          if (!fl->is_array()) bad(file, bw + "/flow", "not an array of boxes [x0, y0, x1, y1]");
+          const double lim = limits().page_size;
+          for (size_t k3 = 0; k3 < fl->size(); ++k3) {
+            const std::string fw = bw + "/flow/" + std::to_string(k3);
+            const auto& e = (*fl)[k3];
+            if (!e.is_array() || e.size() != 4) bad(file, fw, "expected [x0, y0, x1, y1]");
+            BBox f{};
+            for (int i = 0; i < 4; ++i) f[i] = real(e[i], file, fw + "/" + std::to_string(i), -lim, 2 * lim);
+            b.flow.push_back(f);
+          }
+        }
         b.style = style_from(jb, "style", file, bw);
         b.marker = get<std::string>(jb, "marker", file, bw, "", false);
         b.column = integer(jb, "column", file, bw, 0, 0, 1000);

@@ -53,6 +53,9 @@ struct Block {
   // by "\n", indentation kept as spaces; no markers are read inside it.
   bool code = false;
   std::vector<TextSpan> spans;  // bold, italic or coloured words inside it (none: all one style)
+  // A paragraph that flowed on into the next column: the boxes of its lines there, one a
+  // column (bbox is where it starts); empty for every other block.
+  std::vector<BBox> flow;
 };
 
 // A piece of the page's text layer that did not become the slide's title, blocks or

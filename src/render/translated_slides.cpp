@@ -1,6 +1,8 @@
 #include "render/translated_slides.hpp"
 
+#include <algorithm>
 #include <filesystem>
+#include <map>
 #include <spdlog/spdlog.h>
 
 #include "render/pdf_writer.hpp"
@@ -20,6 +22,36 @@ layout::SlideUnits translated_units(const Deck& source, const Deck& translated) 
   return units;
 }
 
+namespace {
+
+// The boxes a unit's source text is taken out of on its page: the layout's box for it
+// (layout::removal_box: the item's box, clamped to the slide), and the boxes of the lines a
+// paragraph flowed into in the next column (Block::flow), each reaching past the slide's
+// edge where the source's box does (a line cut by the page's edge: the glyph across the edge
+// is the unit's too, and what lies beyond the edge is not seen).
+std::vector<BBox> removal_boxes(const Slide& s, const std::string& key, const Block* b) {
+  const BBox& src = b ? b->bbox : s.title_bbox;
+  auto past_edges = [&](BBox box, const BBox& from) {
+    if (s.size[0] > 0 && s.size[1] > 0) {
+      box[0] = std::clamp(box[0], 0.0, s.size[0]), box[2] = std::clamp(box[2], 0.0, s.size[0]);
+      box[1] = std::clamp(box[1], 0.0, s.size[1]), box[3] = std::clamp(box[3], 0.0, s.size[1]);
+      if (box[0] <= 0) box[0] = std::min(box[0], from[0]);
+      if (box[1] <= 0) box[1] = std::min(box[1], from[1]);
+      if (box[2] >= s.size[0]) box[2] = std::max(box[2], from[2]);
+      if (box[3] >= s.size[1]) box[3] = std::max(box[3], from[3]);
+    }
+    return box;
+  };
+  std::vector<BBox> out{past_edges(layout::removal_box(s, key), src)};
+  if (b)
+    for (const auto& f : b->flow) out.push_back(past_edges(f, f));
+  return out;
+}
+
+double area(const BBox& b) { return std::max(0.0, b[2] - b[0]) * std::max(0.0, b[3] - b[1]); }
+
+}  // namespace
+
 LaidOutDoc translate_slides(const Deck& source, const Deck& deck, const std::string& pdf, const std::string& password,
                             const layout::FontSet& fonts, const layout::SlideTextOptions& opts, Diagnostics& diag,
                             const std::string& out, bool all_pages) {
@@ -30,16 +62,49 @@ LaidOutDoc translate_slides(const Deck& source, const Deck& deck, const std::str
     if (s.page < 1 || s.page > rw.page_count())
       throw Error(Exit::bad_deck, opts.file, "the deck has page " + std::to_string(s.page) + " but the PDF has " + std::to_string(rw.page_count()),
                   "pass the deck's own PDF with --source");
+    // regions, the tightest first: a glyph inside two boxes (a table's row read as one block
+    // across cells read as others) goes to the smaller one, which holds it more surely
     std::vector<TextRegion> regions;
-    if (!s.title.empty() && units.translated.count(s.id + ".title")) regions.push_back({s.id + ".title", layout::removal_box(s, s.id + ".title")});
+    std::vector<bool> primary;  // the unit's own box (not a column it flowed into)
+    auto add = [&](const std::string& key, const Block* b) {
+      std::vector<BBox> boxes = removal_boxes(s, key, b);
+      for (size_t k = 0; k < boxes.size(); ++k) regions.push_back({key, boxes[k]}), primary.push_back(k == 0);
+    };
+    if (!s.title.empty() && units.translated.count(s.id + ".title")) add(s.id + ".title", nullptr);
     for (const auto& b : s.blocks)
-      if (units.translated.count(b.id)) regions.push_back({b.id, layout::removal_box(s, b.id)});
+      if (units.translated.count(b.id)) add(b.id, &b);
+    std::vector<size_t> order(regions.size());
+    for (size_t k = 0; k < order.size(); ++k) order[k] = k;
+    std::stable_sort(order.begin(), order.end(), [&](size_t x, size_t y) { return area(regions[x].box) < area(regions[y].box); });
+    std::vector<TextRegion> sorted;
+    for (size_t k : order) sorted.push_back(regions[k]);
     std::vector<layout::Ink> ink;
-    for (const auto& r : rw.remove_text(s.page, regions, &ink)) {
-      units.colors[r.key] = r.color;
-      units.starts[r.key] = r.starts;
-      units.lines[r.key] = r.lines;
-      if (r.operators == 0) spdlog::debug("slide {}: no text found in the box of {}", s.page, r.key);
+    std::vector<RemovedText> removed = rw.remove_text(s.page, sorted, &ink);
+    // per unit: every glyph removed from its boxes; the colour and the starts of its own box
+    // (else of the box it flowed into that held most)
+    std::map<std::string, int> count;
+    std::map<std::string, std::pair<const RemovedText*, bool>> best;  // region, its own box
+    auto rank = [](const RemovedText* r, bool own) { return std::pair{own && r->operators > 0, r->operators}; };
+    for (size_t k = 0; k < removed.size() && k < order.size(); ++k) {
+      const RemovedText& r = removed[k];
+      const bool own = primary[order[k]];
+      count[r.key] += r.operators;
+      auto& lines = units.lines[r.key];
+      lines.insert(lines.end(), r.lines.begin(), r.lines.end());
+      auto it = best.find(r.key);
+      if (it == best.end()) best[r.key] = {&r, own};
+      else if (rank(&r, own) > rank(it->second.first, it->second.second)) it->second = {&r, own};
+    }
+    for (const auto& [key, got] : best) {
+      units.colors[key] = got.first->color;
+      units.starts[key] = got.first->starts;
+      // a unit is set on a page only where its source text was taken out of it: where none
+      // was found in its boxes (a build step that does not show it, text that draws nothing),
+      // its translation would stand where the source shows nothing, or over text that stays
+      if (count[key] == 0) {
+        units.translated.erase(key);
+        spdlog::info("slide {}: {} is left as it is: no text of it was found in its box on page {}", s.id, key, s.page);
+      }
     }
     if (!regions.empty()) units.ink[s.id] = std::move(ink);
     pages.push_back(s.page);

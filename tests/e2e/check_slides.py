@@ -167,6 +167,8 @@ for s in tr["slides"]:
     for ba, bt in zip(a.get("blocks", []), s.get("blocks", [])):
         if ba["text"] != bt["text"]:
             units.append((ba["text"], ba["bbox"]))
+            # (a paragraph that flowed on into the next column: its text there is taken out too)
+            regions.setdefault(s["page"], []).extend(ba.get("flow", []))
     for source_text, box in units:
         regions.setdefault(s["page"], []).append(box)
         st = norm(source_text)

@@ -2758,6 +2758,13 @@ TEST(Rule8_Blocks, ParagraphFlowsFromTheFootOfAColumnToTheTopOfTheNext) {
   ASSERT_EQ(b.size(), 3u);
   EXPECT_EQ(b[1].text, "The host country has offered to waive visa fees for all accredited participants at the meeting.");
   EXPECT_LT(b[1].bbox[2], 400.0);  // its box: where it starts, in the first column
+  // and where it goes on, in the second (translated slides take its text out of both)
+  ASSERT_EQ(b[1].flow.size(), 1u);
+  EXPECT_GE(b[1].flow[0][0], 400.0);
+  EXPECT_LT(b[1].flow[0][1], 110.0);
+  EXPECT_LT(b[1].flow[0][3], 125.0);  // not down to the next paragraph
+  EXPECT_TRUE(b[0].flow.empty());
+  EXPECT_TRUE(b[2].flow.empty());
   EXPECT_EQ(b[2].text, "Registration closes in April.");
 }
 

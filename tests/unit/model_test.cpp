@@ -21,11 +21,18 @@ TEST(DeckJson, RoundTrip) {
   b.text = "Texte « avec » espaces";
   b.marker = "–";
   s.blocks.push_back(b);
+  b.id = "s1.b2";
+  b.flow = {{400, 60, 700, 120}};  // a paragraph that flowed on into the next column
+  s.blocks.push_back(b);
   d.slides.push_back(s);
   auto j = nlohmann::json::parse(dump_deck(d));
   EXPECT_EQ(j["schema"], "deckhand.deck/1");
+  EXPECT_FALSE(j["slides"][0]["blocks"][0].contains("flow"));  // written only when there is one
+  EXPECT_EQ(j["slides"][0]["blocks"][1]["flow"], nlohmann::json::parse("[[400, 60, 700, 120]]"));
   Deck e = deck_from_json(j, "x.json");
   EXPECT_EQ(dump_deck(e), dump_deck(d));
+  ASSERT_EQ(e.slides[0].blocks[1].flow.size(), 1u);
+  EXPECT_EQ(e.slides[0].blocks[1].flow[0][2], 700);
 }
 
 TEST(DeckJson, ErrorsNameTheFileAndThePlace) {
@@ -45,6 +52,8 @@ TEST(DeckJson, WrongTypesDeepInsideAreInvalidDeckErrorsNotCrashes) {
   for (const char* text : {R"({"schema":"deckhand.deck/1","slides":[{"size":["a","b"],"blocks":[]}]})",
                            R"({"schema":"deckhand.deck/1","source":{"page_size":[1,"x"]},"slides":[]})",
                            R"({"schema":"deckhand.deck/1","slides":[{"blocks":[{"text":5}]}]})",
+                           R"({"schema":"deckhand.deck/1","slides":[{"blocks":[{"text":"a","flow":[[1,2,3]]}]}]})",
+                           R"({"schema":"deckhand.deck/1","slides":[{"blocks":[{"text":"a","flow":{}}]}]})",
                            R"({"schema":"deckhand.deck/1","slides":{}})"}) {
     try {
       deck_from_json(nlohmann::json::parse(text), "odd.json");

@@ -262,7 +262,8 @@ TEST(SlideText, SourceAlignmentIsReadFromItsLines) {
   using layout::Align;
   using L = layout::SourceLine;
   EXPECT_EQ(layout::source_alignment({{100, 400, 20}, {100, 250, 44}}, 20), Align::left);
-  EXPECT_EQ(layout::source_alignment({{100, 400, 20}, {250, 400, 44}}, 20), Align::right);
+  EXPECT_EQ(layout::source_alignment({{100, 400, 20}, {250, 400, 44}, {200, 400, 68}}, 20), Align::right);
+  EXPECT_EQ(layout::source_alignment({{100, 400, 20}, {250, 400, 44}}, 20), std::nullopt);  // two lines ending together: chance
   EXPECT_EQ(layout::source_alignment({{100, 400, 20}, {175, 325, 44}}, 20), Align::centre);
   EXPECT_EQ(layout::source_alignment({L{100, 400, 20}}, 20), std::nullopt);                      // one line
   EXPECT_EQ(layout::source_alignment({{100, 400, 20}, {100, 402, 44}}, 20), std::nullopt);       // one width

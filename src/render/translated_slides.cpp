@@ -79,15 +79,15 @@ LaidOutDoc translate_slides(const Deck& source, const Deck& deck, const std::str
     std::vector<TextRegion> sorted;
     for (size_t k : order) sorted.push_back(regions[k]);
     std::vector<RemovedText> removed = rw.remove_text(s.page, sorted);
-    // per unit: every glyph removed from its boxes; the colour and the starts of its own box
+    // per unit: the glyphs removed from its boxes; the colour and the starts of its own box
     // (else of the box it flowed into that held most)
     std::map<std::string, int> count;
     std::map<std::string, std::pair<const RemovedText*, bool>> best;  // region, its own box
-    auto rank = [](const RemovedText* r, bool own) { return std::pair{own && r->operators > 0, r->operators}; };
+    auto rank = [](const RemovedText* r, bool own) { return std::pair{own && r->glyphs > 0, r->glyphs}; };
     for (size_t k = 0; k < removed.size() && k < order.size(); ++k) {
       const RemovedText& r = removed[k];
       const bool own = primary[order[k]];
-      count[r.key] += r.operators;
+      count[r.key] += r.glyphs;
       auto it = best.find(r.key);
       if (it == best.end()) best[r.key] = {&r, own};
       else if (rank(&r, own) > rank(it->second.first, it->second.second)) it->second = {&r, own};

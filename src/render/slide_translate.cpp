@@ -447,6 +447,7 @@ class Stripper : public QPDFObjectHandle::TokenFilter {
         move += adv;
         any = true;
         RemovedText& r = (*sh_.out)[static_cast<size_t>(hit)];
+        ++r.glyphs;
         if (!prev_removed || prev_space) {
           ++r.operators;
           double u = trm.a * tx + trm.c * gs_.rise + trm.e, v = trm.b * tx + trm.d * gs_.rise + trm.f, sx = 0, sy = 0;

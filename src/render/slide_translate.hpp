@@ -26,6 +26,7 @@ struct TextRegion {
 struct RemovedText {
   std::string key;
   int operators = 0;  // runs of removed glyphs (a run ends at a kept glyph, a space or an operator's end)
+  int glyphs = 0;     // glyphs removed (a run that began in another region counts here too)
   // The fill colour in force at the removed operators (the stroke colour for stroked text,
   // render mode 1), the one that covered most characters: the colour of the translated text.
   // Device gray, RGB and CMYK are read (CMYK turned to RGB naively, 1 - min(1, c + k));

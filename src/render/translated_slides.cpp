@@ -80,15 +80,15 @@ LaidOutDoc translate_slides(const Deck& source, const Deck& deck, const std::str
     for (size_t k : order) sorted.push_back(regions[k]);
     std::vector<layout::Ink> ink;
     std::vector<RemovedText> removed = rw.remove_text(s.page, sorted, &ink);
-    // per unit: every glyph removed from its boxes; the colour and the starts of its own box
+    // per unit: the glyphs removed from its boxes; the colour and the starts of its own box
     // (else of the box it flowed into that held most)
     std::map<std::string, int> count;
     std::map<std::string, std::pair<const RemovedText*, bool>> best;  // region, its own box
-    auto rank = [](const RemovedText* r, bool own) { return std::pair{own && r->operators > 0, r->operators}; };
+    auto rank = [](const RemovedText* r, bool own) { return std::pair{own && r->glyphs > 0, r->glyphs}; };
     for (size_t k = 0; k < removed.size() && k < order.size(); ++k) {
       const RemovedText& r = removed[k];
       const bool own = primary[order[k]];
-      count[r.key] += r.operators;
+      count[r.key] += r.glyphs;
       auto& lines = units.lines[r.key];
       lines.insert(lines.end(), r.lines.begin(), r.lines.end());
       auto it = best.find(r.key);

@@ -2,8 +2,8 @@
 """Build steps and removal in translated slides, read from the PDFs alone (issue 18, items 3
 and 5), independent of deckhand's extraction and layout code.
 
-usage: build_steps.py SOURCE.pdf SLIDES.pdf TRANSLATIONS.po [SLIDES2.pdf TRANSLATIONS2.po ...]
-                      [--pages A-B] [-v]
+usage: build_steps.py SOURCE.pdf [--warnings ERR] SLIDES.pdf TRANSLATIONS.po
+                      [[--warnings ERR2] SLIDES2.pdf TRANSLATIONS2.po ...] [--pages A-B] [-v]
 
 Each SLIDES.pdf is `deckhand slides SOURCE.pdf --translations TRANSLATIONS.po` (every page of
 the source, in order); the source is read once for all of them. Read with independent tools:
@@ -28,9 +28,11 @@ the source, in order); the source is read once for all of them. Read with indepe
 Words are compared as tokens: runs of letters, digits and underscores (NFKC), each CJK
 character its own token, a right-to-left word's glyphs read from its end. A token ends
 where a glyph does not start within 0.15 em of where the one before it ended (TeX draws no
-spaces). A unit's source is *shown on page P* when at least 80 % of its tokens are among the
-seen words of source page P, or inside them with the spaces taken out (a word joined over a
-line-end hyphen; a word and a superscript drawn after its line), numbers as a whole.
+spaces). A unit's source is *shown on page P* when at least 80 % of its tokens are found
+among the seen words of source page P: as a word, as up to 16 words drawn one after the other joined
+(a word joined over a line-end hyphen, a superscript drawn apart, TeX's math letters),
+inside a word (4 letters or more), as a word and one more letter (a superscript drawn after
+its line, a white letter on white), or, 3 letters or fewer, in Poppler's reading.
 
 (a) every token of the translated text on page P must be inside the translation of a unit
     whose source is shown on source page P (a token cut by hyphenation: inside it too), or be
@@ -45,7 +47,11 @@ line-end hyphen; a word and a superscript drawn after its line), numbers as a wh
     it (up to as often as the source page shows it: a character drawn white on white is
     not there to remove), so words also in untranslated text may stay; else "b" and the
     words that stay, with their units.
-One line per violation: PAGE<TAB>a|b<TAB>unit(s)<TAB>token<TAB>detail; with several outputs
+(c) nothing is lost: a unit of those (every token of its source shown on P) whose
+    translation is not drawn on P (not 80 % of its tokens) keeps its source text there (80 % of its tokens in the text
+    that stays, read by mutool or by Poppler), unless `deckhand slides` said it cut it (ERR,
+    its stderr: as many units as "page P: ... cut [text-overflow]" warnings); else "c".
+One line per violation: PAGE<TAB>a|b|c<TAB>unit(s)<TAB>token<TAB>detail; with several outputs
 a line "== SLIDES.pdf (TRANSLATIONS.po)" before each. A summary line each: pages, units
 drawn, violations of each kind. Exit 0 when none, 1 when some, 2 on errors.
 Needs mutool, gs, qpdf, pdftotext.
@@ -153,7 +159,8 @@ def tokens(s):
 # ---- glyphs
 
 def layer_fonts(pdf):
-    """BaseFont names (with their subset tags) of the text layer's fonts: those under resource
+    """BaseFont names (with their subset tags, cut to 31 characters as mutool trace prints
+    them) of the text layer's fonts: those under resource
     names /DhF... (src/render/text_layer.cpp), and any font of a Form XObject named
     /DhLayer... (the layer as drawn over the page; how earlier versions named their fonts)."""
     j = json.loads(run(["qpdf", "--json=2", "--json-key=qpdf", pdf]))
@@ -178,7 +185,7 @@ def layer_fonts(pdf):
             for k, ref in fonts.items():
                 f = val(ref)
                 if (layer or k.startswith("/DhF")) and isinstance(f, dict):
-                    names.add(str(f.get("/BaseFont", "")).lstrip("/"))
+                    names.add(str(f.get("/BaseFont", "")).lstrip("/")[:31])  # (mutool keeps 31 characters of a name)
         xo = val(d.get("/XObject")) if "/XObject" in d else None
         if isinstance(xo, dict):
             for k, ref in xo.items():
@@ -227,7 +234,7 @@ def trace(pdf, first, last):
                     xs, ys = [q[0] for q in pts], [q[1] for q in pts]
                     (ox, oy), (ex, ey) = dev(x, y), dev(x + ax, y + ay)
                     gl.append(Glyph(g.get("unicode", ""), (min(xs), min(ys), max(xs), max(ys)), ox, oy, ex, ey, size,
-                                    painted, span.get("font", "")))
+                                    painted, span.get("font", "")[:31]))
         out[int(pg.get("number"))] = gl
     return out
 
@@ -340,7 +347,12 @@ class SourcePage:
                 shown.update(id(g) for g in gs if ink.on_page(g))
         self.vis_at = {at(g) for g in glyphs if id(g) in shown}
         self.tokens = collections.Counter(seen)
-        self.joined = "".join(seen)
+        # tokens drawn one after the other, joined (up to 16): a word the extraction joined
+        # over a line-end hyphen, a subscript or superscript drawn apart ("ax" "2" of "−ax2"),
+        # TeX's math letters each drawn alone ("αβγδ")
+        self.inside = "\x00".join(self.tokens)  # (a part of a word: a unit cut apart otherwise, "αβγδ")
+        self.runs = collections.Counter("".join(seen[i:j]) for i in range(len(seen))
+                                        for j in range(i + 2, min(len(seen), i + 16) + 1))
         # per character, for (b)
         self.chars = collections.Counter(c for g in glyphs if id(g) in shown for c in "".join(tokens(g.ch)))
         # short tokens as Poppler reads the page (the source's text layer, as extraction does):
@@ -348,16 +360,21 @@ class SourcePage:
         # where mutool reads "▶" and "∫"
         self.poppler = "".join(tokens(poppler))
 
+    def count(self, t):
+        """How often the page shows token t (alone, or as tokens joined)."""
+        return self.tokens[t] + self.runs[t]
+
+    def found(self, t):
+        # (inside a word of 4 letters or more: TeX's Greek letters, "αβγδ" of "αβγδεε...";
+        # a superscript drawn after its line, Chromium: "Mamou" then "i", the unit's "Mamoui";
+        # a white letter on white, "Special" and an unseen "y"; TeX's radical sign, an "r" to
+        # Poppler, is on another line than what it holds: "1 rπ")
+        return (self.count(t) > 0 or (len(t) >= 4 and (self.tokens[t[:-1]] > 0 or t in self.inside))
+                or (len(t) <= 3 and (t in self.poppler or (not t.isascii() and all(c in self.poppler for c in t)))))
+
     def shows(self, toks):
         """Does the page show a unit's source (at least 80 % of its tokens)?"""
-        if not toks:
-            return False
-        # (a superscript drawn after its line, Chromium: "Mamou" then "i", the unit's "Mamoui";
-        # TeX's radical sign, an "r" to Poppler, is on another line than what it holds: "1 rπ")
-        # A number is found as a whole ("4028" is not in "0000000000004028").
-        found = sum(1 for t in toks if self.tokens[t] or (len(t) <= 3 and all(c in self.poppler for c in t))
-                    or (not t.isdigit() and (t in self.joined or (len(t) >= 4 and t[:-1] in self.joined))))
-        return found >= 0.8 * len(toks)
+        return bool(toks) and sum(1 for t in toks if self.found(t)) >= 0.8 * len(toks)
 
 
 def read_units(po):
@@ -375,7 +392,7 @@ def read_units(po):
     return tr, by_slide
 
 
-def check_page(page, src, out_glyphs, ours, tr, by_slide, counts):
+def check_page(page, src, out_glyphs, out_poppler, cut, ours, tr, by_slide, counts):
     """Prints the page's violations; returns the number of units drawn on it."""
     allowed = "\x00".join(u[3] for u in tr if src.shows(u[1]))
     # the output page: the translated text, and the text that stays where a reader sees it
@@ -407,11 +424,23 @@ def check_page(page, src, out_glyphs, ours, tr, by_slide, counts):
     drawn = []
     for (s_toks, t_toks), us in same.items():
         sc, tc = collections.Counter(s_toks), collections.Counter(t_toks)
-        k = min([len(us)] + [max(src.tokens[t], src.joined.count(t)) // n for t, n in sc.items()]
+        k = min([len(us)] + [max(1 if src.found(t) else 0, src.count(t)) // n for t, n in sc.items()]
                 + [layer.count(t) // n for t, n in tc.items()])
         for _ in range(k):
             need.update("".join(s_toks))
         drawn += us[:max(k, 0)]
+    # (c) a unit whose whole source the page shows, not drawn, keeps its source text there
+    # (in what stays, as mutool or Poppler read the output page), or deckhand said it cut it
+    # (`cut`: text-overflow warnings naming this page)
+    stays = [t for t, _ in words(kept)]
+    stays = set(stays) | {a + b for a, b in zip(stays, stays[1:])} | set(tokens(out_poppler))
+    # (drawn: 80 % of its translation's tokens)
+    lost = [u for u in by_slide.get(q, []) if u[2] and all(src.found(t) for t in u[1])
+            and sum(1 for t in u[2] if t in layer) < 0.8 * len(u[2]) and sum(1 for t in u[1] if t in stays) < 0.8 * len(u[1])]
+    for u in lost[cut:]:
+        print("%d\tc\t%s\t%s\tits source is shown on the source page; neither it nor its translation is here"
+              % (page, u[0], " ".join(u[1])[:60]))
+        counts["c"] += 1
     # counted in characters (extraction and this script cut words apart differently): each
     # character of the drawn units' sources must be gone from the page as often (a character
     # of a unit drawn invisibly, white on white, is not on the page to remove)
@@ -441,6 +470,21 @@ def main(argv):
         a, _, b = args[i + 1].partition("-")
         pages = (int(a), int(b or a))
         del args[i:i + 2]
+    # --warnings FILE before a pair: the stderr of the `deckhand slides` run that made it
+    reported, warn, rest = {}, None, []
+    while args:
+        a = args.pop(0)
+        if a == "--warnings" and args:
+            warn = args.pop(0)
+            continue
+        rest.append(a)
+        if warn and len(rest) % 2 == 0:  # the pair's PDF
+            for line in open(warn, encoding="utf-8", errors="replace"):
+                m = re.search(r": page (\d+): .* cut \[text-overflow\]", line)
+                if m:
+                    reported[(a, int(m.group(1)))] = reported.get((a, int(m.group(1))), 0) + 1
+            warn = None
+    args = rest
     if len(args) < 3 or len(args) % 2 != 1:
         print(__doc__, file=sys.stderr)
         return 2
@@ -461,15 +505,17 @@ def main(argv):
                 tr, by_slide = read_units(po)
                 ours = layer_fonts(out_pdf)
                 og = trace(out_pdf, first, last)
+                op = run(["pdftotext", "-f", str(first), "-l", str(last), out_pdf, "-"]).decode("utf-8", "replace").split("\f")
                 if len(pairs) > 1:
                     print("== %s (%s)" % (os.path.basename(out_pdf), os.path.basename(po)))
                 counts, total = collections.Counter(), 0
                 for page in range(first, last + 1):
-                    drawn = check_page(page, source[page], og.get(page, []), ours, tr, by_slide, counts)
+                    drawn = check_page(page, source[page], og.get(page, []), op[page - first] if page - first < len(op) else "",
+                                       reported.get((out_pdf, page), 0), ours, tr, by_slide, counts)
                     total += len(drawn)
                     if verbose:
                         print("page %d: units drawn: %s" % (page, " ".join(u[0] for u in drawn)), file=sys.stderr)
-                print("pages %d, units drawn %d, violations: a %d, b %d" % (last - first + 1, total, counts["a"], counts["b"]))
+                print("pages %d, units drawn %d, violations: a %d, b %d, c %d" % (last - first + 1, total, counts["a"], counts["b"], counts["c"]))
                 failed = failed or bool(counts)
     except (RuntimeError, OSError, AssertionError, ValueError, ET.ParseError) as e:
         print("error: %s" % e, file=sys.stderr)

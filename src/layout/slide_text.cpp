@@ -531,7 +531,13 @@ LaidOutDoc lay_out_slide_text(const Deck& deck, const SlideUnits& units, const F
       };
       pl.size = 0;
       for (bool need_clear : {true, false}) {
-        if (src_rows > 0) {
+        // (fewer lines than the source's first, at 85 % or more: a shorter translation of a
+        // two-line title on one line, not one character alone on the second)
+        for (size_t rows = 1; rows < src_rows && pl.size == 0; ++rows) {
+          const double z = fit_size(it.size, std::max(pl.min_size, 0.85 * it.size), [&](double z) { return fits(z, rows, need_clear); });
+          if (fits(z, rows, need_clear)) pl.size = z;
+        }
+        if (src_rows > 0 && pl.size == 0) {
           const double z = fit_size(it.size, std::max(pl.min_size, 0.65 * it.size), [&](double z) { return fits(z, src_rows, need_clear); });
           if (fits(z, src_rows, need_clear)) pl.size = z;
         }
@@ -540,6 +546,29 @@ LaidOutDoc lay_out_slide_text(const Deck& deck, const SlideUnits& units, const F
           if (fits(z, 0, need_clear) || !need_clear) pl.size = z;
         }
         if (pl.size > 0) break;
+      }
+      // a title that wraps is balanced: its frame narrows (about its anchor) while it keeps
+      // its number of lines, so the last line is not one word or character alone
+      if (it.key.find(".title") != std::string::npos && pl.size > 0) {
+        auto p = st.place(it, pl.size, x0, x1, pl.top, bottom, rtl, align, c, indent);
+        if (p.complete && p.lines > 1) {
+          const size_t n = p.lines;
+          const bool was_clear = clear(p);
+          double lo = (x1 - x0) / static_cast<double>(n), hi = x1 - x0;
+          auto frame = [&](double w) {
+            return align == Align::centre  ? std::pair{(x0 + x1 - w) / 2, (x0 + x1 + w) / 2}
+                   : align == Align::right ? std::pair{x1 - w, x1}
+                                           : std::pair{x0, x0 + w};
+          };
+          for (int k = 0; k < 12; ++k) {
+            const double w = (lo + hi) / 2;
+            auto [a, z] = frame(w);
+            auto q = st.place(it, pl.size, a, z, pl.top, bottom, rtl, align, c, indent);
+            (q.complete && !q.overfull && q.lines <= n && (!was_clear || clear(q)) ? hi : lo) = w;
+          }
+          std::tie(x0, x1) = frame(hi);
+          pl.x0 = x0, pl.x1 = x1;
+        }
       }
       pg.frames.push_back({it.key, {x0, pl.top, x1 - x0, bottom - pl.top}});
       plans.push_back(std::move(pl));

@@ -11,6 +11,7 @@
 #include <qpdf/QPDFWriter.hh>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <map>
@@ -86,6 +87,11 @@ struct FontInfo {
   double ascent = 0.8, descent = -0.2;
   std::map<int, double> widths;
   double missing = 0;
+  // the codes its /ToUnicode map gives U+0020 (has_to_unicode: it has one at all)
+  std::set<int> space_codes;
+  bool has_to_unicode = false;
+  // a code is a blank: what the map gives U+0020, or (no map, one byte) code 32
+  bool blank(int code) const { return has_to_unicode ? space_codes.count(code) > 0 : !two_byte && code == 32; }
   double width(int code) const {
     auto it = widths.find(code);
     return it == widths.end() ? missing : it->second;
@@ -99,9 +105,85 @@ void read_extent(FontInfo& fi, QPDFObjectHandle desc, double scale) {
   if (d < 0 && d > -2) fi.descent = d;
 }
 
+// The codes a /ToUnicode CMap maps to U+0020 (ISO 32000-1 9.10.3: bfchar pairs and bfrange
+// triplets of hex strings; a range's destination may be an array, one string a code).
+void read_space_codes(FontInfo& fi, QPDFObjectHandle cmap) {
+  if (!cmap.isStream()) return;
+  std::string text;
+  try {
+    auto buf = cmap.getStreamData(qpdf_dl_generalized);
+    text.assign(reinterpret_cast<const char*>(buf->getBuffer()), buf->getSize());
+  } catch (const std::exception&) {
+    return;
+  }
+  fi.has_to_unicode = true;
+  // tokens: hex strings (as numbers, with their digit count), '[', ']', and section words
+  struct Tok {
+    char kind;  // 'h' hex, '[', ']', 'c' bfchar, 'r' bfrange, 'e' end of a section
+    long long v = 0;
+    size_t digits = 0;
+  };
+  std::vector<Tok> toks;
+  for (size_t i = 0; i < text.size();) {
+    const char ch = text[i];
+    if (ch == '<') {
+      size_t j = text.find('>', i);
+      if (j == std::string::npos) break;
+      Tok t{'h'};
+      for (size_t k = i + 1; k < j; ++k)
+        if (std::isxdigit(static_cast<unsigned char>(text[k])) && t.digits < 15)
+          t.v = t.v * 16 + std::stoi(std::string(1, text[k]), nullptr, 16), ++t.digits;
+      toks.push_back(t);
+      i = j + 1;
+    } else if (ch == '[' || ch == ']') {
+      toks.push_back({ch});
+      ++i;
+    } else if (std::isalpha(static_cast<unsigned char>(ch))) {
+      size_t j = i;
+      while (j < text.size() && std::isalpha(static_cast<unsigned char>(text[j]))) ++j;
+      const std::string w = text.substr(i, j - i);
+      if (w == "beginbfchar") toks.push_back({'c'});
+      else if (w == "beginbfrange") toks.push_back({'r'});
+      else if (w == "endbfchar" || w == "endbfrange") toks.push_back({'e'});
+      i = j;
+    } else {
+      ++i;
+    }
+  }
+  auto is_space = [](const Tok& t) { return t.digits == 4 && t.v == 0x20; };
+  char section = 'e';
+  for (size_t i = 0; i < toks.size();) {
+    const Tok& t = toks[i];
+    if (t.kind != 'h') {
+      if (t.kind == 'c' || t.kind == 'r' || t.kind == 'e') section = t.kind;
+      ++i;
+      continue;
+    }
+    if (section == 'c' && i + 1 < toks.size() && toks[i + 1].kind == 'h') {
+      if (is_space(toks[i + 1])) fi.space_codes.insert(static_cast<int>(t.v));
+      i += 2;
+    } else if (section == 'r' && i + 2 < toks.size() && toks[i + 1].kind == 'h') {
+      const long long lo = t.v, hi = toks[i + 1].v;
+      if (toks[i + 2].kind == 'h') {
+        const Tok& d = toks[i + 2];
+        if (d.digits == 4 && d.v <= 0x20 && d.v + (hi - lo) >= 0x20) fi.space_codes.insert(static_cast<int>(lo + (0x20 - d.v)));
+        i += 3;
+      } else {  // [ <d> <d> ... ]
+        size_t k = i + 3;
+        for (long long c = lo; k < toks.size() && toks[k].kind == 'h'; ++k, ++c)
+          if (is_space(toks[k])) fi.space_codes.insert(static_cast<int>(c));
+        i = k + 1;
+      }
+    } else {
+      ++i;
+    }
+  }
+}
+
 FontInfo font_info(QPDFObjectHandle font) {
   FontInfo fi;
   if (!font.isDictionary()) return fi;
+  read_space_codes(fi, font.getKey("/ToUnicode"));
   std::string sub = font.getKey("/Subtype").isName() ? font.getKey("/Subtype").getName() : "";
   if (sub == "/Type0") {
     fi.two_byte = true;
@@ -430,7 +512,8 @@ class Stripper : public QPDFObjectHandle::TokenFilter {
     auto glyph = [&](int code, const char* bytes, size_t n, bool space) {
       double adv = (fi.width(code) * gs_.size + gs_.tc + (space ? gs_.tw : 0)) * gs_.th;
       int hit = region_at(tx + adv / 2);
-      if (hit >= 0 && !space) {
+      const bool blank = fi.blank(code);
+      if (hit >= 0 && !blank) {
         flush_kept();
         if (sh_.ink) {  // the removed glyph as part of a line of the unit's source
           BoxAcc g = glyph_box(tx, tx + adv);
@@ -460,14 +543,17 @@ class Stripper : public QPDFObjectHandle::TokenFilter {
         sh_.colour_weight[static_cast<size_t>(hit)][key] += 1;
         sh_.colours[static_cast<size_t>(hit)][key] = c;
         prev_removed = true;
-      } else if (hit >= 0) {
+      } else if (hit >= 0 || (blank && prev_removed)) {
         // code 32 in a region goes too: between removed glyphs it is their space, and in a
-        // subset font it may well draw a visible glyph (LibreOffice's "(" is code 32)
+        // subset font it may well draw a visible glyph (LibreOffice's "(" is code 32); so
+        // does a space right after a removed glyph, past the region's box: LibreOffice draws
+        // one where a line wrapped, and left there it read as a space inside the translation
+        // set over it ("各 项")
         put_kept();
         move += adv;
       } else {
         put_move();
-        if (sh_.ink && !space && adv != 0) {
+        if (sh_.ink && !blank && adv != 0) {
           BoxAcc g = glyph_box(tx, tx + adv);
           kept_run.add(g.b[0], g.b[1]);
           kept_run.add(g.b[2], g.b[3]);
@@ -479,7 +565,7 @@ class Stripper : public QPDFObjectHandle::TokenFilter {
         }
         prev_removed = false;
       }
-      prev_space = space;
+      prev_space = blank;
       tx += adv;
     };
     const bool tj = t.getValue() == "TJ";

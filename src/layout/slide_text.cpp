@@ -200,6 +200,14 @@ struct Setter {
 
 bool overlap(double a0, double a1, double b0, double b1) { return std::min(a1, b1) - std::max(a0, b0) > 0.5; }
 
+// the source's rows: its lines' baselines, those within 0.3 em of one counted once
+size_t src_rows_of(const std::vector<SourceLine>& lines, double size) {
+  std::vector<double> ys;
+  for (const auto& l : lines)
+    if (std::none_of(ys.begin(), ys.end(), [&](double y) { return std::abs(y - l.y) < 0.3 * size; })) ys.push_back(l.y);
+  return ys.size();
+}
+
 }  // namespace
 
 std::optional<Align> source_alignment(const std::vector<SourceLine>& lines, double size) {
@@ -477,6 +485,11 @@ LaidOutDoc lay_out_slide_text(const Deck& deck, const SlideUnits& units, const F
             centred = true;
         }
         if (centred) align = Align::centre;
+        // one line that ends at the slide's right margin and starts right of its middle (a
+        // credit line in a title's corner) is right-aligned: a longer translation grows to
+        // the left, into the room it has, not past the edge or cut
+        else if (src_rows_of(src_lines, it.size) <= 1 && sw - b[2] < 0.08 * sw && b[0] > 0.5 * sw)
+          align = Align::right;
       }
       if (!it.code && rtl != source_rtl && align != Align::centre) align = align == Align::left ? Align::right : Align::left;
       double x0, x1;
@@ -506,12 +519,7 @@ LaidOutDoc lay_out_slide_text(const Deck& deck, const SlideUnits& units, const F
       // a title of one line (or n) stays one line (or n) down to 65 % of its size
       // before it wraps: "C++11 en conditions réelles" smaller, not "condi-tions" in two
       size_t src_rows = 0;
-      if (it.key.find(".title") != std::string::npos && !src_lines.empty()) {
-        std::vector<double> ys;
-        for (const auto& l : src_lines)
-          if (std::none_of(ys.begin(), ys.end(), [&](double y) { return std::abs(y - l.y) < 0.3 * it.size; })) ys.push_back(l.y);
-        src_rows = ys.size();
-      }
+      if (it.key.find(".title") != std::string::npos) src_rows = src_rows_of(src_lines, it.size);
       // its glyphs (their outlines, not the font's ascent and descent: an Arabic descender
       // reaches further) clear of every mark it must not run into
       auto clear = [&](const Setter::Placed& p) {
@@ -582,15 +590,15 @@ LaidOutDoc lay_out_slide_text(const Deck& deck, const SlideUnits& units, const F
       if (!is_title(pl)) body = std::min(body, pl.size / items[pl.item].size);
     for (auto& pl : plans)
       if (!is_title(pl)) pl.size = std::max(pl.min_size, items[pl.item].size * body);
-    // labels of one row (level 0, not the title, one source size, tops within a quarter em:
-    // a diagram's captions) shrink as one too
+    // paragraphs and labels of one source size (level 0, not the title: a diagram's
+    // captions, a slide's text boxes) shrink as one too, so that they keep one size
     for (auto& pl : plans) {
       const Item& a = items[pl.item];
       if (!is_title(pl) || a.key.find(".title") != std::string::npos) continue;
       double scale = 1.0;
       for (const auto& q : plans) {
         const Item& o = items[q.item];
-        if (is_title(q) && o.key.find(".title") == std::string::npos && std::abs(o.size - a.size) < 0.1 && std::abs(o.box[1] - a.box[1]) < 0.25 * a.size)
+        if (is_title(q) && o.key.find(".title") == std::string::npos && std::abs(o.size - a.size) < 0.1)
           scale = std::min(scale, q.size / o.size);
       }
       pl.size = std::max(pl.min_size, a.size * scale);

@@ -520,8 +520,8 @@ class Stripper : public QPDFObjectHandle::TokenFilter {
           double u = trm.a * tx + trm.c * gs_.rise + trm.e, v = trm.b * tx + trm.d * gs_.rise + trm.f, bx = 0, by = 0;
           sh_.view.map(u, v, bx, by);
           auto& lines = (*sh_.out)[static_cast<size_t>(hit)].lines;
-          if (!lines.empty() && std::abs(lines.back().y - by) < 0.3 * std::abs(gs_.size) + 0.5 && g.b[0] <= lines.back().x1 + std::abs(gs_.size) * 2 &&
-              g.b[2] >= lines.back().x0 - std::abs(gs_.size) * 2)
+          if (!lines.empty() && std::abs(lines.back().y - by) < 0.3 * std::abs(gs_.size) + 0.5 && g.b[0] <= lines.back().x1 + std::abs(gs_.size) * 0.8 &&
+              g.b[2] >= lines.back().x0 - std::abs(gs_.size) * 0.8)
             lines.back().x0 = std::min(lines.back().x0, g.b[0]), lines.back().x1 = std::max(lines.back().x1, g.b[2]);
           else
             lines.push_back({g.b[0], g.b[2], by});

@@ -34,7 +34,8 @@ struct RemovedText {
   Color color;
   // where each run of removed glyphs started: x as displayed (points from the left edge)
   std::vector<double> starts;
-  // the removed glyphs as lines: each stretch of them along one baseline (x0, x1, y)
+  // the removed glyphs as lines: each stretch of them along one baseline (x0, x1, y); a gap
+  // of over 0.8 em starts another (two labels side by side, a rule between them, stay apart)
   std::vector<layout::SourceLine> lines;
 };
 

@@ -14,12 +14,15 @@ For each page of `deckhand slides` output:
 - the text that stays: every other non-space glyph on the page (the source's own text,
   drawn through its Form XObject), boxed the same way;
 - the page's ink without any text: the page drawn by Ghostscript with -dFILTERTEXT (pictures,
-  filled and stroked paths), at --dpi, as raw PGM read with numpy; a pixel is ink when it
-  differs from its right or lower neighbour by more than 40 of 255 in grey: the edges of what is drawn, so a label
-  inside a filled box is not over it, but text that crosses the box's border is. A page
-  whose most common colour covers less than a third of it (a photograph behind
-  everything) is not judged (counted as "busy");
-- the text's own pixels: where the page drawn with its text differs from it drawn without;
+  filled and stroked paths), at --dpi, as raw PPM read with numpy; a pixel is ink when it
+  differs from its right or lower neighbour by more than 40 of 255 in some colour channel
+  (a yellow arrow on an orange box is ink, though both are about one grey): the edges of
+  what is drawn, so a label inside a filled box is not over it, but text that crosses the
+  box's border is. A page whose most common colour covers less than a third of it (a
+  photograph behind everything) is not judged (counted as "busy");
+- the text's own pixels: where the page drawn with its text differs from it drawn without,
+  the translated text drawn once in black and once in white (so white words that run off a
+  blue box onto the white page are seen where they vanish);
 - with --source (the deck the slides were translated from, page for page): the bands where
   the source's lines of text lay (glyphs on one baseline, 0.9 em above it to 0.3 em below,
   grown by 1 pt); translated text over ink there is where the source set its own text over
@@ -178,7 +181,7 @@ def read_png_gray(path):
 
 
 def read_pgm(path):
-    """A raw PGM (P5, 8 bit) as a numpy array of rows."""
+    """A raw PGM (P5, 8 bit) as a numpy array of rows; a raw PPM (P6) as rows of (r, g, b)."""
     data = open(path, "rb").read()
     parts, pos = [], 0
     while len(parts) < 4:  # magic, width, height, maxval (comments skipped)
@@ -194,6 +197,8 @@ def read_pgm(path):
         pos = end
     pos += 1
     w, h = int(parts[1]), int(parts[2])
+    if parts[0] == b"P6":  # raw PPM: rows of (r, g, b)
+        return np.frombuffer(data, dtype=np.uint8, count=w * h * 3, offset=pos).reshape(h, w, 3).astype(np.int16)
     return np.frombuffer(data, dtype=np.uint8, count=w * h, offset=pos).reshape(h, w).astype(np.int16)
 
 
@@ -209,14 +214,16 @@ def grow(mask, r):
 
 def source_lines(pdf, page):
     """The boxes of the lines of text on `page` of `pdf` (its glyphs on one baseline, each
-    within 1.5 em of the one before it; each glyph from its origin to its advance, 0.9 em
+    within 0.8 em of the one before it: labels side by side in boxes of their own, "App1
+    App2 App3", are bands apart, and what crosses the gaps between them is counted); each glyph from its origin to its advance, 0.9 em
     above the baseline to 0.3 em below it): where the source set text."""
     gl = sorted((g for g in glyphs(pdf, page) if g[6].strip()), key=lambda g: (round(g[5], 1), g[3]))
     lines = []
     for g in gl:
         b = [g[3], g[5] - 0.9 * g[2], g[4], g[5] + 0.3 * g[2]]
-        prev = lines[-1] if lines else None
-        if prev and abs(prev[4] - g[5]) < 0.1 * g[2] + 0.3 and g[3] - prev[2] < 1.5 * g[2]:
+        # the line it goes on: one on its baseline (within 0.1 em) that ends just before it
+        prev = next((l for l in reversed(lines) if abs(l[4] - g[5]) < 0.1 * g[2] + 0.3 and -0.5 * g[2] < g[3] - l[2] < 0.8 * g[2]), None)
+        if prev:
             prev[0], prev[1], prev[2], prev[3] = min(prev[0], b[0]), min(prev[1], b[1]), max(prev[2], b[2]), max(prev[3], b[3])
         else:
             lines.append(b + [g[5]])
@@ -225,34 +232,79 @@ def source_lines(pdf, page):
 
 def draw(pdf, first, last, dpi, tmp, name, text):
     run(["gs", "-q", "-dSAFER", "-dBATCH", "-dNOPAUSE"] + ([] if text else ["-dFILTERTEXT"]) +
-        ["-sDEVICE=pgmraw", "-r%d" % dpi, "-dFirstPage=%d" % first, "-dLastPage=%d" % last,
-         "-sOutputFile=" + os.path.join(tmp, name + "-%d.pgm"), pdf])
+        ["-sDEVICE=ppmraw", "-r%d" % dpi, "-dFirstPage=%d" % first, "-dLastPage=%d" % last,
+         "-sOutputFile=" + os.path.join(tmp, name + "-%d.ppm"), pdf])
+
+
+COLOUR_OP = re.compile(rb"(?:(?:[-+]?[0-9.]+\s+){1,4}(?:rg|g|k|sc|scn)|/[A-Za-z0-9_.]+\s+cs)(?=\s)")
+
+
+def recolour(pdf, tmp, grey):
+    """A copy of `pdf` whose translated text (each BT ... ET that selects a /DhF font) is
+    filled with `grey` (0 black, 1 white), whatever colour it had: drawn once in black and
+    once in white, a glyph differs from what is under it in one of the two even where it has
+    that thing's own colour (white words crossing from a blue box into the white page)."""
+    qdf = os.path.join(tmp, "qdf.pdf")
+    out = os.path.join(tmp, "recoloured-%d.pdf" % grey)
+    run(["qpdf", "--qdf", "--object-streams=disable", pdf, qdf])
+    data = open(qdf, "rb").read()
+
+    def block(m):
+        b = m.group(0)
+        if b"/DhF" not in b:
+            return b
+        return b[:2] + b" %d g " % grey + COLOUR_OP.sub(b"", b[2:])
+    # only content streams: a page's (qdf marks them) and Form XObjects (deckhand draws its
+    # text layer in one); never a font's or an image's bytes
+    out_parts, pos = [], 0
+    for m in re.finditer(rb"\d+ 0 obj\n<<(.*?)>>\nstream\n", data, flags=re.S):
+        start = m.end()
+        end = data.find(b"endstream", start)
+        if end < 0:
+            break
+        page = data.rfind(b"%% Contents for page", pos, m.start()) >= 0 and data.rfind(b"endobj", pos, m.start()) < data.rfind(b"%% Contents for page", pos, m.start())
+        if b"/Subtype /Form" in m.group(1) or page:
+            out_parts.append(data[pos:start])
+            out_parts.append(re.sub(rb"(?<![A-Za-z])BT\b.*?\bET(?![A-Za-z])", block, data[start:end], flags=re.S))
+            pos = end
+    out_parts.append(data[pos:])
+    data = b"".join(out_parts)
+    fixed = subprocess.run(["fix-qdf"], input=data, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    if fixed.returncode != 0:
+        raise RuntimeError("fix-qdf failed")
+    open(out, "wb").write(fixed.stdout)
+    return out
 
 
 def renders(pdf, first, last, dpi, tmp, source=None):
     """page -> (scale, width, height, hits): hits, 1 where the page's text (the page drawn with
-    its text differs from it drawn without, by over 40 of 255 in grey) is on or next to (one
-    pixel) its ink, the edges of what is drawn without text (a pixel that differs from its
-    right or lower neighbour by over 40), so that text set inside a filled shape (a label in
+    its text, the translated text in black and again in white, differs from it drawn without,
+    by over 40 of 255 in a channel) is on or next to (one pixel) its ink, the edges of what is
+    drawn without text (a pixel that differs from its right or lower neighbour by over 40 in
+    a channel), so that text set inside a filled shape (a label in
     a box) is not "over" it, while text crossing the shape's border, a rule or a picture's
     detail is; None when the page's most common colour covers less than a third of it (a
     photograph behind everything). With `source` (the PDF the slides were made from, page for
     page), pixels in the bands of the source's lines of text are not counted: text the source
     itself set over that ink is the design, not the translation's doing."""
     draw(pdf, first, last, dpi, tmp, "ink", False)
-    draw(pdf, first, last, dpi, tmp, "all", True)
+    draw(recolour(pdf, tmp, 0), first, last, dpi, tmp, "black", True)
+    draw(recolour(pdf, tmp, 1), first, last, dpi, tmp, "white", True)
     out = {}
     for k, page in enumerate(range(first, last + 1), 1):
-        ink = read_pgm(os.path.join(tmp, "ink-%d.pgm" % k))
-        full = read_pgm(os.path.join(tmp, "all-%d.pgm" % k))
-        h, w = ink.shape
-        counts = np.bincount(ink.ravel(), minlength=256)
+        ink = read_pgm(os.path.join(tmp, "ink-%d.ppm" % k))
+        black = read_pgm(os.path.join(tmp, "black-%d.ppm" % k))
+        white = read_pgm(os.path.join(tmp, "white-%d.ppm" % k))
+        h, w = ink.shape[:2]
+        colours = (ink[:, :, 0].astype(np.int32) << 16) | (ink[:, :, 1].astype(np.int32) << 8) | ink[:, :, 2]
         hits = None
-        if counts.max() >= w * h / 3:
+        if np.unique(colours, return_counts=True)[1].max() >= w * h / 3:
+            def apart(a, b):  # two colours differ by over 40 of 255 in some channel
+                return np.abs(a - b).max(axis=-1) > 40
             edge = np.zeros((h, w), dtype=bool)
-            edge[:, :-1] |= np.abs(ink[:, :-1] - ink[:, 1:]) > 40
-            edge[:-1, :] |= np.abs(ink[:-1, :] - ink[1:, :]) > 40
-            text = np.abs(full - ink) > 40
+            edge[:, :-1] |= apart(ink[:, :-1], ink[:, 1:])
+            edge[:-1, :] |= apart(ink[:-1, :], ink[1:, :])
+            text = apart(black, ink) | apart(white, ink)
             hits = text & grow(edge, 1)
             if source:  # the bands where the source's lines of text lay
                 scale = dpi / 72.0

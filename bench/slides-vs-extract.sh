@@ -3,7 +3,9 @@
 # their six languages), timed side by side with `deckhand extract` of the same deck in one
 # run: wall-time ratio and peak memory of each. The translation is a `strings pseudo` one
 # (every unit translated, 40 % longer). `slides` extracts the deck itself, so the ratio
-# is extract + removal + layout + writing over extract alone.
+# is extract + removal + layout + writing over extract alone. Then the same on real decks of
+# ../shared/corpus/real (or DECKHAND_CORPUS) when present: a Keynote, a PowerPoint and a
+# Google Slides deck, each with its own `strings pseudo` +40 % translation.
 # Usage: bench/slides-vs-extract.sh [BUILD_DIR] [PAGES]
 cd "$(dirname "$0")/.."
 . bench/lib.sh
@@ -20,3 +22,16 @@ printf '%-10s %6s %9s %10s\n' step pages "wall s" "peak KiB"
 printf '%-10s %6s %9s %10s\n' extract "$n" "$et" "$em"
 printf '%-10s %6s %9s %10s\n' slides "$n" "$st" "$sm"
 echo "ratio (slides / extract wall time): $(echo "scale=2; $st / $et" | bc), $(nproc) cores"
+corpus=${DECKHAND_CORPUS:-../shared/corpus/real}
+for name in keynote-types-dont-know-hash powerpoint2013-making-cpp-code-beautiful google-slides-cpp11-in-the-wild; do
+  pdf=$corpus/$name.pdf
+  [ -f "$pdf" ] || { echo "real deck $name: skipped (corpus absent: $pdf)"; continue; }
+  n=$(qpdf --show-npages "$pdf")
+  "$deckhand" strings pseudo -q "$pdf" --expand 40% --format po -o "$work/real.po"
+  set -- $(best "$deckhand" extract -q "$pdf" -o "$work/real.json"); et=$1; em=$2
+  set -- $(best "$deckhand" slides -q "$pdf" --translations "$work/real.po" -o "$work/real.pdf"); st=$1; sm=$2
+  [ "$(echo "$et < 0.01" | bc)" = 1 ] && et=0.01
+  printf '%-10s %6s %9s %10s  %s\n' extract "$n" "$et" "$em" "$name"
+  printf '%-10s %6s %9s %10s  %s\n' slides "$n" "$st" "$sm" "$name"
+  echo "ratio on $name (slides / extract wall time): $(echo "scale=2; $st / $et" | bc)"
+done

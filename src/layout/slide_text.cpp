@@ -346,11 +346,15 @@ LaidOutDoc lay_out_slide_text(const Deck& deck, const SlideUnits& units, const F
           continue;
         }
         // under a line: overlapping it by 0.3 em each way (not the star that ends it), or
-        // inside the band of one of its lines (an underline, a strike-through)
         const bool under_text = std::any_of(under.begin(), under.end(), [&](const BBox& u) {
           return std::min(m.box[2], u[2]) - std::max(m.box[0], u[0]) >= 0.3 * it.size &&
                  std::min(m.box[3], u[3]) - std::max(m.box[1], u[1]) >= 0.3 * it.size;
-        }) || std::any_of(bands.begin(), bands.end(), [&](const BBox& band) { return holds(band, m.box, 0); });
+        }) || std::any_of(bands.begin(), bands.end(), [&](const BBox& band) {
+          // inside the band of one of its lines (an underline, a strike-through), or reaching
+          // into it by half a point each way (an arrow's tip the source set its text over)
+          return holds(band, m.box, 0) || (std::min(m.box[2], band[2]) - std::max(m.box[0], band[0]) >= 0.5 &&
+                                           std::min(m.box[3], band[3]) - std::max(m.box[1], band[1]) >= 0.5);
+        });
         if (!under_text && meets(m.box, b) && width_of(m.box) > 0.25 && height_of(m.box) > 0.25) {
           obstacles.push_back({m.box, m.kind});
           inside.push_back({m.box, m.kind});
@@ -640,8 +644,12 @@ LaidOutDoc lay_out_slide_text(const Deck& deck, const SlideUnits& units, const F
         if (by > w.first) w = {by, at};
       };
       // the glyphs over `o`, less what lies in `bands` (when given): area, largest side, where
-      auto over = [&](const BBox& o, const std::vector<BBox>* bands) -> std::optional<std::pair<double, BBox>> {
+      auto over = [&](BBox o, const std::vector<BBox>* bands) -> std::optional<std::pair<double, BBox>> {
         double area = 0, side = 0;
+        // a thin rule (under 2 pt) counts from half a point either side: a glyph that
+        // touches it is on it, as a reader sees it
+        if (width_of(o) < 2) o[0] -= 0.5, o[2] += 0.5;
+        if (height_of(o) < 2) o[1] -= 0.5, o[3] += 0.5;
         BBox at{1e18, 1e18, -1e18, -1e18};
         if (!meets(all, o)) return std::nullopt;
         for (const auto& g : glyphs[k]) {
@@ -666,6 +674,27 @@ LaidOutDoc lay_out_slide_text(const Deck& deck, const SlideUnits& units, const F
       if (past > 0.5) note("the slide's edge", past, all);
       for (const auto& o : plans[k].obstacles)
         if (auto h = over(o.box, nullptr)) note(name(o.kind), h->first, h->second);
+      // a thin rule that runs across a set line, through its letters' height (x-height to
+      // baseline), even where it passes between two words: the line is crossed
+      std::vector<BBox> rows;  // per baseline: first glyph to last, 0.45 em above it to it
+      for (const auto& r : set[k]) {
+        if (r.glyphs.empty()) continue;
+        const BBox band{r.x, r.y - 0.45 * r.size, r.x + r.width, r.y};
+        auto row = std::find_if(rows.begin(), rows.end(), [&](const BBox& o) {
+          return std::abs(o[3] - band[3]) < 0.1 * r.size && band[0] <= o[2] + r.size && band[2] >= o[0] - r.size;
+        });
+        if (row == rows.end()) rows.push_back(band);
+        else *row = {std::min((*row)[0], band[0]), std::min((*row)[1], band[1]), std::max((*row)[2], band[2]), std::max((*row)[3], band[3])};
+      }
+      for (const auto& o : plans[k].obstacles) {
+        const bool upright = width_of(o.box) < 2 && height_of(o.box) >= 2, flat = height_of(o.box) < 2 && width_of(o.box) >= 2;
+        if (!upright && !flat) continue;
+        for (const auto& row : rows) {
+          const bool across = upright ? o.box[0] >= row[0] && o.box[2] <= row[2] && o.box[1] <= row[1] && o.box[3] >= row[3]
+                                      : o.box[1] >= row[1] && o.box[3] <= row[3] && std::min(o.box[2], row[2]) - std::max(o.box[0], row[0]) >= 1;
+          if (across) note(name(o.kind), upright ? height_of(row) : std::min(o.box[2], row[2]) - std::max(o.box[0], row[0]), o.box);
+        }
+      }
       // a mark the source set this text over: what lies outside the bands of its lines
       if (!plans[k].bands.empty())
         for (const auto& o : plans[k].soft)

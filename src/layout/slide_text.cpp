@@ -37,7 +37,7 @@ std::vector<Item> items_of(const Slide& s, double sh) {
   };
   std::vector<Item> items;
   if (!s.title.empty())
-    items.push_back({s.id + ".title", s.title, "", s.title_bbox, size_of(s.title_style.size, sh * 0.07), s.title_style.bold, 0, s.title_style.font, s.title_style.italic});
+    items.push_back({s.id + ".title", s.title, "", s.title_bbox, size_of(s.title_style.size, sh * 0.07), s.title_style.bold, 0, s.title_style.font, s.title_style.italic, {}, false});
   for (const auto& b : s.blocks)
     items.push_back({b.id, b.text, b.marker, b.bbox, size_of(b.style.size, sh * 0.045), b.style.bold, b.level, b.style.font, b.style.italic, b.spans, b.code});
   return items;
@@ -350,10 +350,11 @@ LaidOutDoc lay_out_slide_text(const Deck& deck, const SlideUnits& units, const F
           return std::min(m.box[2], u[2]) - std::max(m.box[0], u[0]) >= 0.3 * it.size &&
                  std::min(m.box[3], u[3]) - std::max(m.box[1], u[1]) >= 0.3 * it.size;
         }) || std::any_of(bands.begin(), bands.end(), [&](const BBox& band) {
-          // inside the band of one of its lines (an underline, a strike-through), or reaching
-          // into it by half a point each way (an arrow's tip the source set its text over)
-          return holds(band, m.box, 0) || (std::min(m.box[2], band[2]) - std::max(m.box[0], band[0]) >= 0.5 &&
-                                           std::min(m.box[3], band[3]) - std::max(m.box[1], band[1]) >= 0.5);
+          // inside the band of one of its lines (an underline, a strike-through), or half of
+          // it in there, half a point each way at least (an arrow's tip the source set its
+          // text over; not a star that grazes the band)
+          const double w = std::min(m.box[2], band[2]) - std::max(m.box[0], band[0]), h = std::min(m.box[3], band[3]) - std::max(m.box[1], band[1]);
+          return holds(band, m.box, 0) || (w >= 0.5 && h >= 0.5 && w * h >= 0.5 * width_of(m.box) * height_of(m.box));
         });
         if (!under_text && meets(m.box, b) && width_of(m.box) > 0.25 && height_of(m.box) > 0.25) {
           obstacles.push_back({m.box, m.kind});

@@ -284,6 +284,16 @@ struct Shared {
     }
     ink->push_back({kind, {b[0], b[1], b[2], b[3]}, color});
   }
+  // an opaque rectangle painted over `b` (clipped to `clip`): the marks wholly under it are
+  // hidden from then on (PowerPoint draws a table's rule, then a white cell over it)
+  void cover(std::array<double, 4> b, const std::array<double, 4>& clip) {
+    if (!ink) return;
+    b = {std::max(b[0], clip[0]), std::max(b[1], clip[1]), std::min(b[2], clip[2]), std::min(b[3], clip[3])};
+    if (!(b[2] > b[0] && b[3] > b[1])) return;
+    std::erase_if(*ink, [&](const layout::Ink& m) {
+      return m.box[0] >= b[0] - 0.01 && m.box[1] >= b[1] - 0.01 && m.box[2] <= b[2] + 0.01 && m.box[3] <= b[3] + 0.01;
+    });
+  }
 };
 
 // the displayed box of points of user space under `m`
@@ -357,6 +367,15 @@ class Stripper : public QPDFObjectHandle::TokenFilter {
   void close_path() {
     if (!subpaths_.empty() && subpaths_.back().size() > 1) subpaths_.back().push_back(subpaths_.back().front());
   }
+  // the path is one upright rectangle (every point on a corner of its box)
+  bool rectangle() const {
+    if (subpaths_.size() != 1 || subpaths_[0].size() < 4) return false;
+    const auto& b = path_.b;
+    auto near = [](double a, double c) { return std::abs(a - c) < 0.05; };
+    return std::all_of(subpaths_[0].begin(), subpaths_[0].end(), [&](const std::array<double, 2>& p) {
+      return (near(p[0], b[0]) || near(p[0], b[2])) && (near(p[1], b[1]) || near(p[1], b[3]));
+    });
+  }
   // the unit square under the CTM (an image)
   std::array<double, 4> unit_square() {
     BoxAcc saved = path_;
@@ -367,11 +386,13 @@ class Stripper : public QPDFObjectHandle::TokenFilter {
     return b;
   }
   // a painting operator (or n): a filled path is one mark, its box; a stroked one is marked
-  // piece by piece along its segments (at most 12 pt a piece, grown by half the line width),
+  // piece by piece along its segments (at most 12 pt a piece, 3 pt on a slant, grown by half
+  // the line width),
   // so that a diagonal arrow does not stand for its whole box; then the path clips if W
   // came before it
   void paint(bool fill, bool stroke) {
     if (!path_.empty()) {
+      if (fill && gs_.fill_alpha > 0.99 && rectangle()) sh_.cover(path_.b, gs_.clip);
       if (fill && gs_.fill_alpha > 0.05) sh_.mark(layout::Ink::fill, path_.b, gs_.clip, gs_.fill);
       if (stroke && !fill && gs_.stroke_alpha > 0.05) {
         double scale = std::sqrt(std::abs(gs_.ctm.a * gs_.ctm.d - gs_.ctm.b * gs_.ctm.c));
@@ -380,7 +401,9 @@ class Stripper : public QPDFObjectHandle::TokenFilter {
           for (size_t i = 0; i + 1 < sp.size(); ++i) {
             const auto a = sp[i], b = sp[i + 1];
             const double len = std::hypot(b[0] - a[0], b[1] - a[1]);
-            const int n = std::clamp(static_cast<int>(std::ceil(len / 12)), 1, 200);
+            // (a slanted one in pieces of 3 pt: a piece's box is mostly empty paper)
+            const bool slanted = std::abs(b[0] - a[0]) > 1 && std::abs(b[1] - a[1]) > 1;
+            const int n = std::clamp(static_cast<int>(std::ceil(len / (slanted ? 3 : 12))), 1, 400);
             for (int k = 0; k < n; ++k) {
               const double t0 = double(k) / n, t1 = double(k + 1) / n;
               const double x0 = a[0] + (b[0] - a[0]) * t0, y0 = a[1] + (b[1] - a[1]) * t0;

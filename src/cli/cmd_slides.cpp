@@ -25,7 +25,8 @@ void setup_slides(CLI::App& app, JobOptions& o) {
   sc->add_option("-l,--layout", o.layout, "The layout whose fonts (and fallback chain) set the text")->capture_default_str();
   sc->add_option("--dump", o.dump, "Write the translated text as laid out instead of a PDF: layout (JSON: each unit's room as a frame, its glyph runs) or layout-text (one item a line)")
       ->check(CLI::IsMember({"layout", "layout-text"}));
-  sc->add_flag("--check", o.slides_check, "List the units that do not fit even at --min-size (exit 12 if any); write no PDF");
+  sc->add_flag("--check", o.slides_check, "List the units that do not fit even at --min-size, and the set lines that run into a picture, a\n"
+                      "drawing, other text or the slide's edge (exit 12 if any); write no PDF (so no -o)");
   sc->add_option("--source", o.source, "The deck's PDF, when the input is a deck JSON");
   add_password_option(sc, o);
   runs(sc, o, Command::slides);

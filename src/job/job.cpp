@@ -39,6 +39,21 @@ namespace {
 
 // "overlaps a picture by 14 pt", "runs past the slide's edge by 3 pt", "overlaps the
 // translation of s3.b1-1a2b3c4d by 6 pt" (keys as unit ids)
+// Where each unit goes in the deck -> the id a translation file holds it under ("s3.b2" ->
+// "s3.b2-1a2b3c4d"); a build step's blocks (a slide that is an overlay of an earlier one
+// has no units of its own) are named by the unit of the same source text.
+std::map<std::string, std::string> unit_names(const Deck& deck) {
+  std::map<std::string, std::string> ids, by_text;  // by_text: source text -> the first unit id with it
+  for (const auto& u : l10n::units_of(deck, "").units) ids[u.key] = u.id, by_text.emplace(u.source, u.id);
+  for (const auto& sl : deck.slides) {
+    if (sl.overlay_of.empty()) continue;
+    if (auto t = by_text.find(sl.title); !sl.title.empty() && t != by_text.end()) ids.emplace(sl.id + ".title", t->second);
+    for (const auto& b : sl.blocks)
+      if (auto t = by_text.find(b.text); t != by_text.end()) ids.emplace(b.id, t->second);
+  }
+  return ids;
+}
+
 std::string collision_text(const Collision& c, const std::map<std::string, std::string>& ids) {
   const long by = std::max(1L, std::lround(c.by));
   if (c.what == "the slide's edge") return "runs past the slide's edge by " + std::to_string(by) + " pt";
@@ -615,6 +630,7 @@ int Job::run_check() {
   Deck& deck = l.deck;
   std::map<std::string, std::string> ids;  // key -> unit id, from the source text
   for (const auto& u : l10n::units_of(deck, "").units) ids[u.key] = u.id;
+  std::map<std::string, std::string> names = unit_names(deck);  // ids, and build steps' blocks
   int translated = -1;
   const Deck source_deck = deck;
   if (!o_.translations.empty()) translated = apply_translations(deck, o_.translations, o_.lang, diag, true);
@@ -645,11 +661,11 @@ int Job::run_check() {
   for (const auto& ov : doc.overflows) {
     char pct[32];
     std::snprintf(pct, sizeof pct, "%d%%", static_cast<int>(std::lround(ov.needed * 100)));
-    o << "slide " << ov.slide << "\t" << (ids.count(ov.key) ? ids[ov.key] : ov.key) << "\tneeds " << pct << " of its box ("
+    o << "slide " << ov.slide << "\t" << (names.count(ov.key) ? names[ov.key] : ov.key) << "\tneeds " << pct << " of its box ("
       << static_cast<int>(std::lround((ov.needed - 1) * 100)) << "% too long)\n";
   }
   for (const auto& c : doc.collisions)
-    o << "slide " << c.slide << "\t" << (ids.count(c.key) ? ids[c.key] : c.key) << "\t" << collision_text(c, ids) << "\n";
+    o << "slide " << c.slide << "\t" << (names.count(c.key) ? names[c.key] : c.key) << "\t" << collision_text(c, names) << "\n";
   for (const auto& w : layout_diag.warnings())
     if (w.code == "missing-glyph") o << "fonts\t" << w.message << "\n";
   write_output("-", o.str(), {});
@@ -718,6 +734,8 @@ int Job::run_slides() {
   if (o.translations.empty())
     throw Error(Exit::usage, "", "no translation file given", "add --translations talk.fr.po (XLIFF or PO)");
   if (o.output.empty() && !o.slides_check && o.dump.empty()) throw Error(Exit::usage, "", "no output file given", "add -o talk-fr.pdf");
+  if (o.slides_check && !o.output.empty())
+    throw Error(Exit::usage, o.output, "--check writes no PDF, so -o has nothing to write", "leave out -o to check, or --check to write the slides");
   if (!(o.min_size > 0 && o.min_size <= 600))
     throw Error(Exit::usage, "", "--min-size " + fmt::format("{:g}", o.min_size) + ": out of range (more than 0, at most 600 points)", "give a size in points, e.g. --min-size 8");
   std::vector<std::string> inputs{o.input, o.source, o.translations};
@@ -758,7 +776,7 @@ int Job::run_slides() {
   if (o.slides_check) {
     LaidOutDoc doc = render::translate_slides(source_deck, deck, pdf, o.password, fonts, so, diag, "");
     std::map<std::string, std::string> ids;  // key -> unit id
-    for (const auto& u : l10n::units_of(source_deck, "").units) ids[u.key] = u.id;
+    ids = unit_names(source_deck);
     std::ostringstream out;
     for (const auto& ov : doc.overflows)
       out << "slide " << ov.slide << "\t" << (ids.count(ov.key) ? ids[ov.key] : ov.key) << "\tneeds "

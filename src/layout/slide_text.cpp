@@ -166,7 +166,9 @@ struct Setter {
     auto lines = para.wrap(w, lang);
     double cur = y;
     for (size_t k = 0; k < lines.size(); ++k) {
-      if (cur + lh > y_max + 1e-6 && k > 0) {
+      // (a line fits when its ascent and descent do, as the height it reports counts them: a
+      // last line that needed a whole line height was cut at "96 % of the room")
+      if (k > 0 && cur + f.ascent(size) + f.descent(size) > y_max + 1e-6) {
         out.complete = false;
         break;
       }
@@ -388,10 +390,12 @@ LaidOutDoc lay_out_slide_text(const Deck& deck, const SlideUnits& units, const F
       auto pad = [&](double g) { return std::clamp(g, 0.0, 0.5 * it.size); };
       if (shape) bottom = std::min(bottom, shape->box[3] - pad(shape->box[3] - b[3]));
       bottom = std::max(bottom, b[3]);
-      // light text (white on a band or a photo) with no shape found under it: the
-      // background below its box is not known to be its own, so it does not grow down
+      // light text (white on a band or a photo: some mark under it) with no shape found
+      // under it: the background below its box is not known to be its own, so it does not
+      // grow down. (Light text on the slide's own background, Beamer's faint items of a
+      // later step, grows as any other.)
       const double luminance = 0.2126 * c.r + 0.7152 * c.g + 0.0722 * c.b;
-      if (!shape && luminance > 0.6) bottom = b[3];
+      if (!shape && luminance > 0.6 && !soft.empty()) bottom = b[3];
       // sideways: up to the next box or mark beside it (over the rows it may use), or the margin
       double left = std::min(src_x0, margin), right = std::max(src_x1, sw - margin);
       // (a translated neighbour may grow towards it too: the gap is shared at its middle)
@@ -511,6 +515,12 @@ LaidOutDoc lay_out_slide_text(const Deck& deck, const SlideUnits& units, const F
         if (it.level >= 1)
           for (const auto& o : items)
             if (o.level >= 1 && o.box[2] > o.box[0]) lo = std::min(lo, o.box[0]), hi = std::max(hi, o.box[2]);
+        // a left-aligned title or paragraph mirrored to the right ends where the boxes that
+        // start at its left margin end (a title over its bullets ends where they do), as
+        // far as its room goes
+        if (it.level == 0 && rtl != source_rtl)
+          for (const auto& o : items)
+            if (o.box[2] > o.box[0] && std::abs(o.box[0] - b[0]) < it.size) hi = std::max(hi, o.box[2]);
         double level_indent = 0;
         if (it.level > 1 && rtl) level_indent = std::clamp(source_rtl ? hi - b[2] : b[0] - lo, 0.0, 0.25 * sw);
         x0 = left, x1 = std::max(b[0] + it.size, std::min(right, hi) - level_indent);

@@ -729,7 +729,9 @@ class Stripper : public QPDFObjectHandle::TokenFilter {
     else if (o == "f" || o == "F" || o == "f*") paint(true, false);
     else if (o == "B" || o == "B*") paint(true, true);
     else if (o == "n") paint(false, false);
-    else if (o == "sh" && gs_.fill_alpha > 0.05) sh_.mark(layout::Ink::picture, gs_.clip, gs_.clip);
+    // (a shading painted through its clip is a filled shape, a gradient: Beamer's title bar
+    // holds its title as a box does, it is no photograph)
+    else if (o == "sh" && gs_.fill_alpha > 0.05) sh_.mark(layout::Ink::fill, gs_.clip, gs_.clip);
     else if (o == "EI" && gs_.fill_alpha > 0.05) sh_.mark(layout::Ink::picture, unit_square(), gs_.clip);
     else if (o == "cs") gs_.fill = {};
     else if (o == "CS") gs_.stroke = {};

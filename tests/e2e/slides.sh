@@ -88,4 +88,6 @@ fi
 expect 2 "no translation file" -- "$DECKHAND" slides "$ROOT/samples/ietf-wsis20.pdf" -o "$T/x.pdf"
 expect 2 "no output file" -- "$DECKHAND" slides "$ROOT/samples/ietf-wsis20.pdf" --translations "$ROOT/samples/translations/ietf-wsis20.fr.po"
 expect 10 "" -- "$DECKHAND" slides "$ROOT/samples/ietf-wsis20.pdf" --translations "$ROOT/samples/translations/ietf-wsis20.fr.po" -o "$ROOT/samples/ietf-wsis20.pdf"
+expect 2 "writes no PDF" -- "$DECKHAND" slides "$ROOT/samples/ietf-wsis20.pdf" --translations "$ROOT/samples/translations/ietf-wsis20.fr.po" --check -o "$T/checked.pdf"
+[ ! -e "$T/checked.pdf" ] && ok "--check with -o: nothing written" || bad "--check with -o wrote $T/checked.pdf"
 summary

@@ -41,32 +41,6 @@ bool symbol_font(const std::string& font) {
   return false;
 }
 
-// The character a bullet drawn from a symbol font stands for, when its text is the
-// font's own code read as Latin-1 (no ToUnicode map): MSAM10's "I" is \blacktriangleright
-// (amsfonts' amssymb.sty, AMSa "49), Wingdings' "l" a black circle, "n" a black square,
-// "q" a shadowed square, "v" a diamond of four, "Ø" an arrowhead, "§" a small square, "ü"
-// a check mark (Microsoft's Wingdings code chart); anything else from such a font: "•".
-std::u32string symbol_bullet(const std::string& font, const std::u32string& raw) {
-  std::string f;
-  for (char c : font) f += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  if (raw.size() != 1) return U"\u2022";
-  const char32_t c = raw[0];
-  if (f.find("msam") != std::string::npos && c == U'I') return U"\u25B8";
-  if (f.find("wingding") != std::string::npos) {
-    switch (c) {
-      case U'l': return U"\u25CF";
-      case U'n': return U"\u25A0";
-      case U'q': return U"\u2751";
-      case U'v': return U"\u2756";
-      case 0xD8: return U"\u27A2";
-      case 0xA7: return U"\u25AA";
-      case 0xFC: return U"\u2713";
-      default: break;
-    }
-  }
-  return U"\u2022";
-}
-
 bool monospace_font(const std::string& font) {
   std::string f;
   for (char c : font) f += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -1782,11 +1756,6 @@ Line make_line(std::vector<W> ws, double page_width, const DirContext& dc, const
     if (ws[k].glyph) l.words[k].text = u::clean(l.words[k].text);
   if (first_text == 1) {
     l.marker = u::nfc(u::encode(ws[0].raw));
-    // (a symbol font's letter as a marker is its own code, not the character: Beamer's
-    // triangle is no "I")
-    if (ws[0].glyph && !all_bullets(ws[0].raw) && symbol_font(ws[0].w.font) &&
-        std::all_of(ws[0].raw.begin(), ws[0].raw.end(), [](char32_t c) { return c > 0x20 && c < 0x100; }))
-      l.marker = u::encode(symbol_bullet(ws[0].w.font, ws[0].raw));
     l.marker_start = start_of(ws[0].w);
     l.text_start = start_of(ws[1].w);
     // the marker glyph is not text

@@ -554,10 +554,10 @@ LaidOutDoc lay_out_slide_text(const Deck& deck, const SlideUnits& units, const F
       };
       pl.size = 0;
       for (bool need_clear : {true, false}) {
-        // (fewer lines than the source's first, at 85 % or more: a shorter translation of a
+        // (fewer lines than the source's first, at 90 % or more: a shorter translation of a
         // two-line title on one line, not one character alone on the second)
         for (size_t rows = 1; rows < src_rows && pl.size == 0; ++rows) {
-          const double z = fit_size(it.size, std::max(pl.min_size, 0.85 * it.size), [&](double z) { return fits(z, rows, need_clear); });
+          const double z = fit_size(it.size, std::max(pl.min_size, 0.9 * it.size), [&](double z) { return fits(z, rows, need_clear); });
           if (fits(z, rows, need_clear)) pl.size = z;
         }
         if (src_rows > 0 && pl.size == 0) {

@@ -683,8 +683,10 @@ LaidOutDoc lay_out_slide_text(const Deck& deck, const SlideUnits& units, const F
       };
       const double past = std::max({-all[0], -all[1], all[2] - sw, all[3] - sh});
       if (past > 0.5) note("the slide's edge", past, all);
+      // (what lies in the bands of the source's own lines, where the source set its text
+      // next to or over that mark, is the design: an arrow's tip at its words)
       for (const auto& o : plans[k].obstacles)
-        if (auto h = over(o.box, nullptr)) note(name(o.kind), h->first, h->second);
+        if (auto h = over(o.box, plans[k].bands.empty() ? nullptr : &plans[k].bands)) note(name(o.kind), h->first, h->second);
       // a thin rule that runs across a set line, through its letters' height (x-height to
       // baseline), even where it passes between two words: the line is crossed
       std::vector<BBox> rows;  // per baseline: first glyph to last, 0.45 em above it to it
@@ -719,6 +721,9 @@ LaidOutDoc lay_out_slide_text(const Deck& deck, const SlideUnits& units, const F
           for (const auto& g : glyphs[k]) {
             const BBox r{std::max(g[0], q[0]), std::max(g[1], q[1]), std::min(g[2], q[2]), std::min(g[3], q[3])};
             if (!(r[2] > r[0] && r[3] > r[1])) continue;
+            // (one glyph over another by 4 pt², 1 pt each way: accents that graze the
+            // descenders of the line above, glyph by glyph, are not text over text)
+            if (width_of(r) * height_of(r) < 4 || std::min(width_of(r), height_of(r)) < 1) continue;
             area += width_of(r) * height_of(r), side = std::max(side, std::min(width_of(r), height_of(r)));
             at = {std::min(at[0], r[0]), std::min(at[1], r[1]), std::max(at[2], r[2]), std::max(at[3], r[3])};
           }

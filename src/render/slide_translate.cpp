@@ -367,6 +367,49 @@ class Stripper : public QPDFObjectHandle::TokenFilter {
   void close_path() {
     if (!subpaths_.empty() && subpaths_.back().size() > 1) subpaths_.back().push_back(subpaths_.back().front());
   }
+  // the path covers under 60 % of its box (shoelace area of its flattened subpaths): a
+  // slanted bar, a star, an arrow, not a rounded box or a circle
+  bool sparse() const {
+    const auto& b = path_.b;
+    const double box = (b[2] - b[0]) * (b[3] - b[1]);
+    if (!(box > 1) || subpaths_.empty() || subpaths_.size() > 64) return false;
+    double area = 0;
+    for (const auto& sp : subpaths_) {
+      double a = 0;
+      for (size_t i = 0; i < sp.size(); ++i) {
+        const auto& p = sp[i];
+        const auto& q = sp[(i + 1) % sp.size()];
+        a += p[0] * q[1] - q[0] * p[1];
+      }
+      area += std::abs(a) / 2;
+    }
+    return area < 0.6 * box;
+  }
+  // such a path as strips 3 pt tall, each from the leftmost to the rightmost point of its
+  // edges within the strip: a slanted bar is not its whole box
+  std::vector<std::array<double, 4>> strips() const {
+    const auto& b = path_.b;
+    std::vector<std::array<double, 4>> out;
+    const int n = std::clamp(static_cast<int>(std::ceil((b[3] - b[1]) / 3)), 1, 200);
+    for (int k = 0; k < n; ++k) {
+      const double y0 = b[1] + (b[3] - b[1]) * k / n, y1 = b[1] + (b[3] - b[1]) * (k + 1) / n;
+      double lo = 1e18, hi = -1e18;
+      for (const auto& sp : subpaths_)
+        for (size_t i = 0; i < sp.size(); ++i) {
+          const auto& p = sp[i];
+          const auto& q = sp[(i + 1) % sp.size()];
+          const double ya = std::min(p[1], q[1]), yb = std::max(p[1], q[1]);
+          if (yb < y0 || ya > y1) continue;
+          // the edge's part within [y0, y1]
+          auto x_at = [&](double y) { return std::abs(q[1] - p[1]) < 1e-9 ? p[0] : p[0] + (q[0] - p[0]) * (y - p[1]) / (q[1] - p[1]); };
+          const double c0 = std::max(ya, y0), c1 = std::min(yb, y1);
+          for (double x : {x_at(c0), x_at(c1)}) lo = std::min(lo, x), hi = std::max(hi, x);
+          if (std::abs(q[1] - p[1]) < 1e-9) lo = std::min({lo, p[0], q[0]}), hi = std::max({hi, p[0], q[0]});
+        }
+      if (hi >= lo) out.push_back({lo, y0, hi, y1});
+    }
+    return out;
+  }
   // the path is one upright rectangle (every point on a corner of its box)
   bool rectangle() const {
     if (subpaths_.size() != 1 || subpaths_[0].size() < 4) return false;
@@ -393,7 +436,11 @@ class Stripper : public QPDFObjectHandle::TokenFilter {
   void paint(bool fill, bool stroke) {
     if (!path_.empty()) {
       if (fill && gs_.fill_alpha > 0.99 && rectangle()) sh_.cover(path_.b, gs_.clip);
-      if (fill && gs_.fill_alpha > 0.05) sh_.mark(layout::Ink::fill, path_.b, gs_.clip, gs_.fill);
+      if (fill && gs_.fill_alpha > 0.05) {
+        if (!sparse()) sh_.mark(layout::Ink::fill, path_.b, gs_.clip, gs_.fill);
+        else
+          for (const auto& strip : strips()) sh_.mark(layout::Ink::fill, strip, gs_.clip, gs_.fill);
+      }
       if (stroke && !fill && gs_.stroke_alpha > 0.05) {
         double scale = std::sqrt(std::abs(gs_.ctm.a * gs_.ctm.d - gs_.ctm.b * gs_.ctm.c));
         double h = std::max(gs_.line_width * scale, 0.5) / 2;  // a 0 width line is one device pixel
@@ -401,14 +448,21 @@ class Stripper : public QPDFObjectHandle::TokenFilter {
           for (size_t i = 0; i + 1 < sp.size(); ++i) {
             const auto a = sp[i], b = sp[i + 1];
             const double len = std::hypot(b[0] - a[0], b[1] - a[1]);
-            // (a slanted one in pieces of 3 pt: a piece's box is mostly empty paper)
+            // (a slanted one in pieces of 3 pt, and a thick slanted one as parallel lines 3 pt
+            // apart across its width: a piece's box is otherwise mostly empty paper)
             const bool slanted = std::abs(b[0] - a[0]) > 1 && std::abs(b[1] - a[1]) > 1;
             const int n = std::clamp(static_cast<int>(std::ceil(len / (slanted ? 3 : 12))), 1, 400);
-            for (int k = 0; k < n; ++k) {
-              const double t0 = double(k) / n, t1 = double(k + 1) / n;
-              const double x0 = a[0] + (b[0] - a[0]) * t0, y0 = a[1] + (b[1] - a[1]) * t0;
-              const double x1 = a[0] + (b[0] - a[0]) * t1, y1 = a[1] + (b[1] - a[1]) * t1;
-              sh_.mark(layout::Ink::stroke, {std::min(x0, x1) - h, std::min(y0, y1) - h, std::max(x0, x1) + h, std::max(y0, y1) + h}, gs_.clip, gs_.stroke);
+            const int across = slanted ? std::clamp(static_cast<int>(std::ceil(2 * h / 3)), 1, 20) : 1;
+            const double nx = len > 0 ? -(b[1] - a[1]) / len : 0, ny = len > 0 ? (b[0] - a[0]) / len : 0;
+            const double r = slanted ? h / across : h;  // each line's half width
+            for (int j = 0; j < across; ++j) {
+              const double off = slanted ? -h + (j + 0.5) * 2 * h / across : 0;
+              for (int k = 0; k < n; ++k) {
+                const double t0 = double(k) / n, t1 = double(k + 1) / n;
+                const double x0 = a[0] + (b[0] - a[0]) * t0 + off * nx, y0 = a[1] + (b[1] - a[1]) * t0 + off * ny;
+                const double x1 = a[0] + (b[0] - a[0]) * t1 + off * nx, y1 = a[1] + (b[1] - a[1]) * t1 + off * ny;
+                sh_.mark(layout::Ink::stroke, {std::min(x0, x1) - r, std::min(y0, y1) - r, std::max(x0, x1) + r, std::max(y0, y1) + r}, gs_.clip, gs_.stroke);
+              }
             }
           }
         if (subpaths_.empty()) sh_.mark(layout::Ink::stroke, {path_.b[0] - h, path_.b[1] - h, path_.b[2] + h, path_.b[3] + h}, gs_.clip, gs_.stroke);

@@ -27,9 +27,9 @@ for name in keynote-types-dont-know-hash powerpoint2013-making-cpp-code-beautifu
   pdf=$corpus/$name.pdf
   [ -f "$pdf" ] || { echo "real deck $name: skipped (corpus absent: $pdf)"; continue; }
   n=$(qpdf --show-npages "$pdf")
-  "$deckhand" strings pseudo -q "$pdf" --expand 40% --format po -o "$work/real.po"
+  "$deckhand" strings pseudo -q "$pdf" --expand 40% --format po -o "$work/$name.po"
   set -- $(best "$deckhand" extract -q "$pdf" -o "$work/real.json"); et=$1; em=$2
-  set -- $(best "$deckhand" slides -q "$pdf" --translations "$work/real.po" -o "$work/real.pdf"); st=$1; sm=$2
+  set -- $(best "$deckhand" slides -q "$pdf" --translations "$work/$name.po" -o "$work/real.pdf"); st=$1; sm=$2
   [ "$(echo "$et < 0.01" | bc)" = 1 ] && et=0.01
   printf '%-10s %6s %9s %10s  %s\n' extract "$n" "$et" "$em" "$name"
   printf '%-10s %6s %9s %10s  %s\n' slides "$n" "$st" "$sm" "$name"

@@ -17,6 +17,7 @@
 #include <map>
 #include <set>
 #include <stdexcept>
+#include <vector>
 
 #include "core/error.hpp"
 #include "render/qpdf_util.hpp"

@@ -291,9 +291,11 @@ struct Shared {
     if (!ink) return;
     b = {std::max(b[0], clip[0]), std::max(b[1], clip[1]), std::min(b[2], clip[2]), std::min(b[3], clip[3])};
     if (!(b[2] > b[0] && b[3] > b[1])) return;
-    std::erase_if(*ink, [&](const layout::Ink& m) {
-      return m.box[0] >= b[0] - 0.01 && m.box[1] >= b[1] - 0.01 && m.box[2] <= b[2] + 0.01 && m.box[3] <= b[3] + 0.01;
-    });
+    ink->erase(std::remove_if(ink->begin(), ink->end(),
+                              [&](const layout::Ink& m) {
+                                return m.box[0] >= b[0] - 0.01 && m.box[1] >= b[1] - 0.01 && m.box[2] <= b[2] + 0.01 && m.box[3] <= b[3] + 0.01;
+                              }),
+               ink->end());
   }
 };
 

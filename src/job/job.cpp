@@ -10,6 +10,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <functional>
+#include <future>
 #include <iostream>
 #include <map>
 #include <memory>
@@ -32,6 +33,7 @@
 #include "render/pdf_writer.hpp"
 #include "render/preflight.hpp"
 #include "render/print.hpp"
+#include "render/slide_translate.hpp"
 #include "render/translated_slides.hpp"
 
 namespace deckhand {
@@ -99,6 +101,7 @@ Loaded load_deck(const JobOptions& o, Diagnostics& diag) {
     l.deck = deck_from_text(text, o.input);
     return l;
   }
+  auto t0 = std::chrono::steady_clock::now();
   l.source = std::make_unique<extract::SourcePdf>(o.input, o.password, worker_count(o.threads));
   extract::ExtractOptions eo;
   eo.password = o.password;
@@ -106,6 +109,7 @@ Loaded load_deck(const JobOptions& o, Diagnostics& diag) {
   eo.threads = o.threads;
   eo.progress = progress_printer(o, "extract", 20);
   l.deck = extract::extract_deck(*l.source, eo, diag);
+  spdlog::debug("extract: {} took {:.3f} s", o.input, std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
   return l;
 }
 
@@ -114,8 +118,8 @@ Loaded load_deck(const JobOptions& o, Diagnostics& diag) {
 // is, throws Error(Exit::translation) if `fail_on_no_match` (--strict, check), else warns.
 // Returns the number of units translated.
 int apply_translations(Deck& deck, const std::string& file, const std::string& lang_opt, Diagnostics& diag,
-                       bool fail_on_no_match) {
-  l10n::Catalog cat = l10n::read_catalog(read_file(file), file);
+                       bool fail_on_no_match, std::future<l10n::Catalog>* read = nullptr) {
+  l10n::Catalog cat = read && read->valid() ? read->get() : l10n::read_catalog(read_file(file), file);
   std::string lang = lang_opt.empty() ? cat.target_lang : lang_opt;
   if (lang.empty())
     throw Error(Exit::translation, file, "the file does not say its target language", "pass it with --lang, e.g. --lang fr");
@@ -486,6 +490,7 @@ int Job::run_handout() {
     const std::string translated = scratch->path() + "/translated-slides.pdf";
     layout::SlideTextOptions so;
     so.file = h.input;
+    so.threads = h.threads;
     render::translate_slides(source_deck, deck, src->path(), h.password, fonts, so, diag, translated, true);
     src = std::make_unique<extract::SourcePdf>(translated, "", worker_count(h.threads));
     password.clear();
@@ -652,6 +657,7 @@ int Job::run_check() {
   if (slide_frames) {  // the translated slides' own overflows (docs/translation.md)
     layout::SlideTextOptions so;
     so.file = o_.input;
+    so.threads = o_.threads;
     LaidOutDoc slides = render::translate_slides(source_deck, deck, pdf, o_.password, fonts, so, layout_diag, "");
     doc.overflows.insert(doc.overflows.end(), slides.overflows.begin(), slides.overflows.end());
     doc.collisions = slides.collisions;
@@ -742,12 +748,19 @@ int Job::run_slides() {
   if (layout::is_layout_file(o.layout)) inputs.push_back(o.layout);
   if (!o.output.empty()) check_output_path(o.output, inputs);
   Diagnostics diag;
+  // qpdf opens the PDF while Poppler extracts the deck (extraction leaves a core idle)
+  std::future<std::unique_ptr<render::SlideRewriter>> opening;
+  const std::string early_pdf = o.source.empty() ? o.input : o.source;
+  const bool once = !o.slides_check && o.dump.empty() && !o.strict;  // one translate_slides run
+  if (once && !looks_like_json(o.input)) opening = render::open_slides(early_pdf, o.password);
+  std::future<l10n::Catalog> catalog =
+      std::async(std::launch::async, [file = o.translations] { return l10n::read_catalog(read_file(file), file); });
   Loaded l = load_deck(o, diag);
   const Deck& source_deck = l.deck;
   if (source_deck.slides.empty())
     throw Error(Exit::bad_deck, o.input, "the deck has no slides: nothing to translate", "extract the deck again, or check its \"slides\" list");
   Deck deck = source_deck;
-  apply_translations(deck, o.translations, o.lang, diag, o.strict || o.slides_check);
+  apply_translations(deck, o.translations, o.lang, diag, o.strict || o.slides_check, &catalog);
   std::string pdf = o.source;
   if (pdf.empty() && l.source) pdf = l.source->path();
   if (pdf.empty())
@@ -766,6 +779,7 @@ int Job::run_slides() {
   layout::SlideTextOptions so;
   so.min_size = o.min_size;
   so.file = o.input;
+  so.threads = o.threads;
   const size_t translated = render::translated_units(source_deck, deck).translated.size();
   if (!o.dump.empty()) {  // the translated text as laid out: each unit's room (a frame) and runs
     LaidOutDoc doc = render::translate_slides(source_deck, deck, pdf, o.password, fonts, so, diag, "");
@@ -809,7 +823,14 @@ int Job::run_slides() {
     for (const auto& w : dry.warnings()) diag.warn(w);
     if (strict_fails(diag)) return finish(diag);
   }
-  write_output_via(o.output, inputs, [&](const std::string& tmp) { render::translate_slides(source_deck, deck, pdf, o.password, fonts, so, diag, tmp); });
+  std::unique_ptr<render::SlideRewriter> opened;
+  if (opening.valid()) {
+    opened = opening.get();  // (rethrows qpdf's error)
+    if (pdf != early_pdf) opened.reset();
+  }
+  write_output_via(o.output, inputs, [&](const std::string& tmp) {
+    render::translate_slides(source_deck, deck, pdf, o.password, fonts, so, diag, tmp, false, std::move(opened));
+  });
   spdlog::info("{}: {} ({} units translated)", o.output, count_of(deck.slides.size(), "page"), translated);
   return finish(diag);
 }

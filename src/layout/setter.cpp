@@ -95,7 +95,8 @@ std::vector<ShapedGlyph> shape(const FontMetrics& font, const std::u32string& te
 std::string TextSetter::source_font(const std::string& path) {
   auto it = source_ids_.find(path);
   if (it != source_ids_.end()) return it->second;
-  std::string id = "source" + std::to_string(source_ids_.size() + 1);
+  // (named by its file, so that setters working apart name it alike)
+  std::string id = "source:" + path;
   source_[id] = std::make_shared<FontMetrics>(path);
   source_ids_[path] = id;
   return id;

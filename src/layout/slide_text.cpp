@@ -3,10 +3,12 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <set>
 
 #include <hb.h>
 
 #include "core/direction.hpp"
+#include "core/parallel.hpp"
 #include "core/unicode.hpp"
 #include "layout/setter.hpp"
 #include "layout/bullets.hpp"
@@ -260,11 +262,20 @@ BBox removal_box(const Slide& slide, const std::string& key) {
   return {0, 0, 0, 0};
 }
 
-LaidOutDoc lay_out_slide_text(const Deck& deck, const SlideUnits& units, const FontSet& fonts, const SlideTextOptions& opts,
-                              Diagnostics& diag) {
-  LaidOutDoc doc;
-  Setter st{TextSetter(fonts), deck.lang.value_or("")};
-  for (const auto& s : deck.slides) {
+namespace {
+
+// What one slide gives: its page of text, what does not fit, what runs into something, and
+// its warnings (given to the run's Diagnostics in slide order)
+struct SlideResult {
+  LaidOutPage page;
+  std::vector<Overflow> overflows;
+  std::vector<Collision> collisions;
+  std::vector<Warning> warnings;
+};
+
+void lay_out_slide(const Deck& deck, const Slide& s, const SlideUnits& units, const SlideTextOptions& opts, Setter& st, SlideResult& out) {
+  auto& doc = out;  // (the slide's share of the document)
+  {
     double sw = s.size[0] > 0 ? s.size[0] : deck.source.page_size[0];
     double sh = s.size[1] > 0 ? s.size[1] : deck.source.page_size[1];
     if (!(sw > 0 && sh > 0)) sw = 720, sh = 405;
@@ -548,9 +559,20 @@ LaidOutDoc lay_out_slide_text(const Deck& deck, const SlideUnits& units, const F
       };
       // the largest size that fits (and keeps a title's lines, and is clear of the marks);
       // what fits only over a mark is set at the largest size that fits (and reported)
+      // (each size is set once: the searches below ask again for sizes already tried)
+      struct Tried {
+        Setter::Placed placed;
+        std::optional<bool> clear;
+      };
+      std::map<double, Tried> tried;
       auto fits = [&](double z, size_t rows, bool need_clear) {
-        auto p = st.place(it, z, x0, x1, pl.top, bottom, rtl, align, c, indent);
-        return p.complete && !p.overfull && (rows == 0 || p.lines <= rows) && (!need_clear || clear(p));
+        auto t = tried.find(z);
+        if (t == tried.end()) t = tried.emplace(z, Tried{st.place(it, z, x0, x1, pl.top, bottom, rtl, align, c, indent), std::nullopt}).first;
+        const Setter::Placed& p = t->second.placed;
+        if (!(p.complete && !p.overfull && (rows == 0 || p.lines <= rows))) return false;
+        if (!need_clear) return true;
+        if (!t->second.clear) t->second.clear = clear(p);
+        return *t->second.clear;
       };
       pl.size = 0;
       for (bool need_clear : {true, false}) {
@@ -628,7 +650,7 @@ LaidOutDoc lay_out_slide_text(const Deck& deck, const SlideUnits& units, const F
         Setter::Placed all = st.place(it, pl.size, pl.x0, pl.x1, pl.top, 1e9, pl.rtl, pl.align, pl.color, pl.indent);
         double need = all.height / std::max(1.0, pl.bottom - pl.top);
         doc.overflows.push_back({s.page, it.key, need});
-        diag.warn({"text-overflow", opts.file, s.page,
+        out.warnings.push_back({"text-overflow", opts.file, s.page,
                    "slide " + (s.label.empty() ? std::to_string(s.page) : s.label) + ": " + it.key +
                        " does not fit its box even at " + std::to_string(static_cast<int>(std::lround(pl.min_size))) + " pt (needs " +
                        std::to_string(static_cast<int>(std::lround(need * 100))) + "% of the room); cut"});
@@ -734,11 +756,40 @@ LaidOutDoc lay_out_slide_text(const Deck& deck, const SlideUnits& units, const F
     }
     for (auto& runs : set)
       for (auto& r : runs) pg.texts.push_back(std::move(r));
-    doc.pages.push_back(std::move(pg));
+    out.page = std::move(pg);
   }
-  if (!st.ts.missing().empty()) {
+}
+
+}  // namespace
+
+LaidOutDoc lay_out_slide_text(const Deck& deck, const SlideUnits& units, const FontSet& fonts, const SlideTextOptions& opts,
+                              Diagnostics& diag) {
+  return lay_out_slide_text(deck, [&](size_t) -> const SlideUnits& { return units; }, fonts, opts, diag);
+}
+
+LaidOutDoc lay_out_slide_text(const Deck& deck, const std::function<const SlideUnits&(size_t)>& units_of, const FontSet& fonts,
+                              const SlideTextOptions& opts, Diagnostics& diag) {
+  LaidOutDoc doc;
+  // slides are laid out apart, on the run's workers (each its own setter); the results
+  // are joined in slide order, so the output does not depend on the number of workers
+  const unsigned workers = std::min<unsigned>(worker_count(opts.threads), std::max<size_t>(1, deck.slides.size() / 4));
+  std::vector<Setter> setters;
+  for (unsigned w = 0; w < std::max(1u, workers); ++w) setters.push_back(Setter{TextSetter(fonts), deck.lang.value_or("")});
+  std::vector<SlideResult> results(deck.slides.size());
+  parallel_for(static_cast<int>(deck.slides.size()), workers, [&](int i, unsigned w) {
+    lay_out_slide(deck, deck.slides[static_cast<size_t>(i)], units_of(static_cast<size_t>(i)), opts, setters[w], results[static_cast<size_t>(i)]);
+  });
+  for (auto& r : results) {
+    doc.pages.push_back(std::move(r.page));
+    for (auto& o : r.overflows) doc.overflows.push_back(std::move(o));
+    for (auto& c : r.collisions) doc.collisions.push_back(std::move(c));
+    for (auto& w : r.warnings) diag.warn(std::move(w));
+  }
+  std::set<char32_t> missing;
+  for (const auto& st : setters) missing.insert(st.ts.missing().begin(), st.ts.missing().end());
+  if (!missing.empty()) {
     std::string list;
-    for (char32_t c : st.ts.missing()) {
+    for (char32_t c : missing) {
       char buf[16];
       std::snprintf(buf, sizeof buf, "U+%04X", unsigned(c));
       if (!list.empty()) list += ' ';
@@ -746,7 +797,8 @@ LaidOutDoc lay_out_slide_text(const Deck& deck, const SlideUnits& units, const F
     }
     diag.warn({"missing-glyph", opts.file, 0, "no font in the chain has these characters; they print as a box (□): " + list});
   }
-  doc.fonts = st.ts.paths();
+  for (const auto& st : setters)
+    for (const auto& [id, path] : st.ts.paths()) doc.fonts[id] = path;
   doc.title = deck.title;
   doc.subject = "Translated slides of " + (deck.source.file.empty() ? std::string("a slide deck") : deck.source.file);
   return doc;

@@ -19,6 +19,7 @@
 //    does not fit is cut, warned about (`text-overflow`) and listed in LaidOutDoc::overflows.
 // Coordinates: points, origin top-left of the slide, y down (model/deck.hpp).
 #include <map>
+#include <functional>
 #include <optional>
 #include <set>
 #include <string>
@@ -36,6 +37,7 @@ struct SlideTextOptions {
   // shrinks below half its source size either (whichever is larger)
   double min_size = 8;
   std::string file;  // for warnings
+  int threads = 0;   // workers laying out slides (0: one per core)
 };
 
 // A mark of ink a source page keeps once the translated text is out of it, as the page's
@@ -86,6 +88,12 @@ std::optional<Align> source_alignment(const std::vector<SourceLine>& lines, doub
 // What a set line runs into is listed in LaidOutDoc::collisions (model/pages.hpp): each
 // unit and thing once, with the largest overlap.
 LaidOutDoc lay_out_slide_text(const Deck& deck, const SlideUnits& units, const FontSet& fonts,
+                              const SlideTextOptions& opts, Diagnostics& diag);
+// The same, slide i's units given by units_of(i) (the units of that slide alone, or of
+// all), called once for each slide, from the layout's worker threads, in no set order: it
+// may wait until slide i's source text is out of its page (render/translated_slides.cpp
+// takes text out of page i + 1 while page i is laid out). Exceptions it throws pass through.
+LaidOutDoc lay_out_slide_text(const Deck& deck, const std::function<const SlideUnits&(size_t)>& units_of, const FontSet& fonts,
                               const SlideTextOptions& opts, Diagnostics& diag);
 
 // The part of a slide whose source text a translated unit replaces: its box (a block's box

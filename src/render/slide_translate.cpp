@@ -11,6 +11,8 @@
 #include <qpdf/QPDFWriter.hh>
 
 #include <algorithm>
+#include <chrono>
+#include <spdlog/spdlog.h>
 #include <cctype>
 #include <cmath>
 #include <cstdio>
@@ -20,7 +22,9 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "core/io.hpp"
 #include "render/qpdf_util.hpp"
+#include "render/text_layer.hpp"
 
 namespace deckhand::render {
 namespace {
@@ -799,6 +803,7 @@ class Stripper : public QPDFObjectHandle::TokenFilter {
 }  // namespace
 
 struct SlideRewriter::Impl {
+  std::string bytes;  // the source PDF (qpdf reads it from here until the end)
   QPDF pdf;
   std::string source;
   std::vector<QPDFPageObjectHelper> pages;
@@ -809,7 +814,9 @@ SlideRewriter::SlideRewriter(const std::string& source, const std::string& passw
   impl_->source = source;
   impl_->pdf.setSuppressWarnings(true);
   try {
-    impl_->pdf.processFile(source.c_str(), password.empty() ? nullptr : password.c_str());
+    // read into memory first: qpdf reads a file object by object, a seek and a read each
+    impl_->bytes = read_file(source);
+    impl_->pdf.processMemoryFile(source.c_str(), impl_->bytes.data(), impl_->bytes.size(), password.empty() ? nullptr : password.c_str());
     impl_->pages = QPDFPageDocumentHelper(impl_->pdf).getAllPages();
   } catch (const std::exception& e) {
     throw Error(Exit::input, source, std::string("qpdf cannot read this PDF: ") + e.what(),
@@ -869,23 +876,36 @@ std::vector<RemovedText> SlideRewriter::remove_text(int page, const std::vector<
   return out;
 }
 
-void SlideRewriter::write(const std::vector<int>& pages, const std::string& text_layer_pdf, const std::vector<int>& layer,
-                          const std::string& out_path) {
+namespace {
+bool draws_text(const LaidOutPage& p) {
+  return std::any_of(p.texts.begin(), p.texts.end(), [](const TextRun& t) { return !t.glyphs.empty(); });
+}
+}  // namespace
+
+void SlideRewriter::write(const std::vector<int>& pages, const LaidOutDoc& text, const std::vector<int>& layer, const std::string& out_path) {
   QPDF& pdf = impl_->pdf;
   try {
-    QPDF tl;
-    tl.setSuppressWarnings(true);
-    tl.processFile(text_layer_pdf.c_str());
-    std::vector<QPDFPageObjectHelper> lpages = QPDFPageDocumentHelper(tl).getAllPages();
+    // the text layer: a page of each laid-out page's size, outside the page tree (only the
+    // Form XObject made of it is written), its text added by render/text_layer.hpp
+    std::vector<QPDFPageObjectHelper> lpages;
+    for (const auto& lp : text.pages) {
+      QPDFObjectHandle d = QPDFObjectHandle::parse("<< /Type /Page /Resources << >> >>");
+      d.replaceKey("/MediaBox", QPDFObjectHandle::newArray(QPDFObjectHandle::Rectangle(0, 0, lp.width, lp.height)));
+      d.replaceKey("/Contents", QPDFObjectHandle::newStream(&pdf, ""));
+      lpages.emplace_back(pdf.makeIndirectObject(d));
+    }
+    auto t0 = std::chrono::steady_clock::now();
+    add_text_layer(pdf, lpages, text);
+    spdlog::debug("slides: the text layer took {:.3f} s", std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
     std::set<int> keep(pages.begin(), pages.end());
     for (size_t i = 0; i < pages.size(); ++i) {
       int p = pages[i];
       if (p < 1 || p > page_count()) continue;
       int li = i < layer.size() ? layer[i] : -1;
-      if (li < 0 || li >= static_cast<int>(lpages.size())) continue;
+      if (li < 0 || li >= static_cast<int>(lpages.size()) || !draws_text(text.pages[static_cast<size_t>(li)])) continue;  // nothing to draw
       QPDFPageObjectHelper& pg = impl_->pages[static_cast<size_t>(p - 1)];
       View v = view_of(pg);
-      QPDFObjectHandle fo = pdf.copyForeignObject(lpages[static_cast<size_t>(li)].getFormXObjectForPage(false));
+      QPDFObjectHandle fo = lpages[static_cast<size_t>(li)].getFormXObjectForPage(false);
       QPDFObjectHandle res = pg.getAttribute("/Resources", true);
       if (!res.isDictionary()) {
         res = QPDFObjectHandle::newDictionary();

@@ -76,12 +76,13 @@ class SlideRewriter {
   std::vector<RemovedText> remove_text(int page, const std::vector<TextRegion>& regions, std::vector<layout::Ink>* ink = nullptr);
 
   // Writes `out`: the pages `pages` (1-based, in that order; the others are dropped), page
-  // i with page layer[i] (0-based; -1 for none) of `text_layer_pdf` drawn on top, scaled
-  // from its displayed size onto the CropBox, upright whatever the /Rotate. MediaBox,
+  // i with the text of page layer[i] (0-based; -1 for none) of `text` drawn on top (made in
+  // memory by render/text_layer.hpp as a Form XObject of that page's size, top-left origin),
+  // scaled from its displayed size onto the CropBox, upright whatever the /Rotate. MediaBox,
   // CropBox and /Rotate are the source's. Deterministic (same input, same bytes), never
-  // encrypted. Throws Error(Exit::output) when it cannot write.
-  void write(const std::vector<int>& pages, const std::string& text_layer_pdf, const std::vector<int>& layer,
-             const std::string& out);
+  // encrypted. Throws Error(Exit::output) when it cannot write, Error(Exit::layout) when a
+  // font cannot be embedded (render/text_layer.hpp).
+  void write(const std::vector<int>& pages, const LaidOutDoc& text, const std::vector<int>& layer, const std::string& out);
 
  private:
   struct Impl;

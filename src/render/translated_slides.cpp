@@ -1,11 +1,15 @@
 #include "render/translated_slides.hpp"
 
 #include <algorithm>
-#include <filesystem>
+#include <chrono>
+#include <condition_variable>
+#include <exception>
 #include <map>
+#include <mutex>
+#include <thread>
 #include <spdlog/spdlog.h>
 
-#include "render/pdf_writer.hpp"
+#include "layout/font_match.hpp"
 #include "render/slide_translate.hpp"
 
 namespace deckhand::render {
@@ -54,25 +58,44 @@ double area(const BBox& b) { return std::max(0.0, b[2] - b[0]) * std::max(0.0, b
 
 LaidOutDoc translate_slides(const Deck& source, const Deck& deck, const std::string& pdf, const std::string& password,
                             const layout::FontSet& fonts, const layout::SlideTextOptions& opts, Diagnostics& diag,
-                            const std::string& out, bool all_pages) {
-  layout::SlideUnits units = translated_units(source, deck);
-  SlideRewriter rw(pdf, password);
+                            const std::string& out, bool all_pages, std::unique_ptr<SlideRewriter> opened) {
+  using clock = std::chrono::steady_clock;
+  auto t0 = clock::now();
+  auto lap = [&](const char* step) {  // -vv: how long each step took
+    auto t = clock::now();
+    spdlog::debug("slides: {} took {:.3f} s", step, std::chrono::duration<double>(t - t0).count());
+    t0 = t;
+  };
+  const layout::SlideUnits all = translated_units(source, deck);
+  std::unique_ptr<SlideRewriter> own = opened ? std::move(opened) : std::make_unique<SlideRewriter>(pdf, password);
+  SlideRewriter& rw = *own;
+  lap("reading the PDF with qpdf");
   std::vector<int> pages, layer;
   for (const auto& s : deck.slides) {
     if (s.page < 1 || s.page > rw.page_count())
       throw Error(Exit::bad_deck, opts.file, "the deck has page " + std::to_string(s.page) + " but the PDF has " + std::to_string(rw.page_count()),
                   "pass the deck's own PDF with --source");
+    pages.push_back(s.page);
+    layer.push_back(static_cast<int>(layer.size()));
+  }
+  // slide i's units: its translated units whose text was found, their colours, starts and
+  // lines, and the ink its page keeps
+  std::vector<layout::SlideUnits> per(deck.slides.size());
+  auto take_out = [&](size_t i) {
+    const Slide& s = deck.slides[i];
+    layout::SlideUnits& units = per[i];
     // regions, the tightest first: a glyph inside two boxes (a table's row read as one block
     // across cells read as others) goes to the smaller one, which holds it more surely
     std::vector<TextRegion> regions;
     std::vector<bool> primary;  // the unit's own box (not a column it flowed into)
     auto add = [&](const std::string& key, const Block* b) {
+      units.translated.insert(key);
       std::vector<BBox> boxes = removal_boxes(s, key, b);
       for (size_t k = 0; k < boxes.size(); ++k) regions.push_back({key, boxes[k]}), primary.push_back(k == 0);
     };
-    if (!s.title.empty() && units.translated.count(s.id + ".title")) add(s.id + ".title", nullptr);
+    if (!s.title.empty() && all.translated.count(s.id + ".title")) add(s.id + ".title", nullptr);
     for (const auto& b : s.blocks)
-      if (units.translated.count(b.id)) add(b.id, &b);
+      if (all.translated.count(b.id)) add(b.id, &b);
     std::vector<size_t> order(regions.size());
     for (size_t k = 0; k < order.size(); ++k) order[k] = k;
     std::stable_sort(order.begin(), order.end(), [&](size_t x, size_t y) { return area(regions[x].box) < area(regions[y].box); });
@@ -107,10 +130,44 @@ LaidOutDoc translate_slides(const Deck& source, const Deck& deck, const std::str
       }
     }
     if (!regions.empty()) units.ink[s.id] = std::move(ink);
-    pages.push_back(s.page);
-    layer.push_back(static_cast<int>(layer.size()));
+  };
+  // the text is taken out page after page on one thread (qpdf's objects are not shared
+  // between threads), while the layout's workers lay out the slides already done
+  std::mutex mu;
+  std::condition_variable cv;
+  size_t done = 0;
+  std::exception_ptr failed;
+  std::thread producer([&] {
+    for (size_t i = 0; i < deck.slides.size(); ++i) {
+      try {
+        take_out(i);
+      } catch (...) {
+        std::lock_guard<std::mutex> lock(mu);
+        failed = std::current_exception();
+        cv.notify_all();
+        return;
+      }
+      std::lock_guard<std::mutex> lock(mu);
+      done = i + 1;
+      cv.notify_all();
+    }
+  });
+  auto units_of = [&](size_t i) -> const layout::SlideUnits& {
+    std::unique_lock<std::mutex> lock(mu);
+    cv.wait(lock, [&] { return done > i || failed; });
+    if (done <= i) std::rethrow_exception(failed);
+    return per[i];
+  };
+  LaidOutDoc doc;
+  try {
+    doc = layout::lay_out_slide_text(deck, units_of, fonts, opts, diag);
+  } catch (...) {
+    producer.join();
+    throw;
   }
-  LaidOutDoc doc = layout::lay_out_slide_text(deck, units, fonts, opts, diag);
+  producer.join();
+  if (failed) std::rethrow_exception(failed);
+  lap("laying out the translations");
   if (out.empty()) return doc;
   if (all_pages) {
     std::vector<int> l(static_cast<size_t>(rw.page_count()), -1);
@@ -119,16 +176,16 @@ LaidOutDoc translate_slides(const Deck& source, const Deck& deck, const std::str
     for (int p = 1; p <= rw.page_count(); ++p) pages.push_back(p);
     layer = l;
   }
-  const std::string layer_pdf = out + ".text.pdf";
-  try {
-    write_pdf(doc, {}, WriteOptions{}, layer_pdf);
-    rw.write(pages, layer_pdf, layer, out);
-  } catch (...) {
-    std::filesystem::remove(layer_pdf);
-    throw;
-  }
-  std::filesystem::remove(layer_pdf);
+  rw.write(pages, doc, layer, out);
+  lap("writing the slides");
   return doc;
+}
+
+std::future<std::unique_ptr<SlideRewriter>> open_slides(const std::string& pdf, const std::string& password) {
+  return std::async(std::launch::async, [pdf, password] {
+    layout::family_installed("");  // fontconfig's configuration, read once
+    return std::make_unique<SlideRewriter>(pdf, password);
+  });
 }
 
 }  // namespace deckhand::render

@@ -3,6 +3,8 @@
 // are translated, the source text taken out (slide_translate.hpp), the translation laid out
 // (layout/slide_text.hpp) and written on top. Used by `deckhand slides`, and by `handout`
 // for frames that show translated slides.
+#include <future>
+#include <memory>
 #include <string>
 
 #include "core/error.hpp"
@@ -12,6 +14,8 @@
 #include "model/pages.hpp"
 
 namespace deckhand::render {
+
+class SlideRewriter;  // render/slide_translate.hpp
 
 // The units of `translated` whose text differs from `source` (a target equal to its source
 // is left as printed): keys "s3.title", "s3.b2". Both decks have the same slides.
@@ -25,8 +29,15 @@ layout::SlideUnits translated_units(const Deck& source, const Deck& translated);
 // Error(Exit::bad_deck) for a deck whose pages the PDF does not have.
 // With `all_pages`, the PDF keeps every page of `pdf`, in its order (pages outside the deck
 // untouched), so that page numbers stay those of the source: for handout frames.
+// `opened`: `pdf` already opened (open_slides, started while the deck was extracted),
+// else it is opened here.
 LaidOutDoc translate_slides(const Deck& source, const Deck& translated, const std::string& pdf, const std::string& password,
                             const layout::FontSet& fonts, const layout::SlideTextOptions& opts, Diagnostics& diag,
-                            const std::string& out, bool all_pages = false);
+                            const std::string& out, bool all_pages = false, std::unique_ptr<SlideRewriter> opened = nullptr);
+
+// Opens `pdf` for translate_slides on another thread, and readies the font matcher
+// (fontconfig) the layout uses: work that needs no deck, done while the deck is extracted.
+// The future rethrows what SlideRewriter's constructor throws.
+std::future<std::unique_ptr<SlideRewriter>> open_slides(const std::string& pdf, const std::string& password);
 
 }  // namespace deckhand::render

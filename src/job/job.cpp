@@ -754,7 +754,12 @@ int Job::run_slides() {
   const bool once = !o.slides_check && o.dump.empty() && !o.strict;  // one translate_slides run
   if (once && !looks_like_json(o.input)) opening = render::open_slides(early_pdf, o.password);
   std::future<l10n::Catalog> catalog =
-      std::async(std::launch::async, [file = o.translations] { return l10n::read_catalog(read_file(file), file); });
+      std::async(std::launch::async, [file = o.translations] {
+        const auto t0 = std::chrono::steady_clock::now();
+        l10n::Catalog c = l10n::read_catalog(read_file(file), file);
+        spdlog::debug("slides: reading {} took {:.3f} s", file, std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+        return c;
+      });
   Loaded l = load_deck(o, diag);
   const Deck& source_deck = l.deck;
   if (source_deck.slides.empty())

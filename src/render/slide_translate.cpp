@@ -813,9 +813,10 @@ struct SlideRewriter::Impl {
 SlideRewriter::SlideRewriter(const std::string& source, const std::string& password) : impl_(std::make_unique<Impl>()) {
   impl_->source = source;
   impl_->pdf.setSuppressWarnings(true);
+  // read into memory first: qpdf reads a file object by object, a seek and a read each
+  // (read_file's errors name the file: no such file, a folder, over --max-file-size)
+  impl_->bytes = read_file(source);
   try {
-    // read into memory first: qpdf reads a file object by object, a seek and a read each
-    impl_->bytes = read_file(source);
     impl_->pdf.processMemoryFile(source.c_str(), impl_->bytes.data(), impl_->bytes.size(), password.empty() ? nullptr : password.c_str());
     impl_->pages = QPDFPageDocumentHelper(impl_->pdf).getAllPages();
   } catch (const std::exception& e) {

@@ -67,9 +67,12 @@ LaidOutDoc translate_slides(const Deck& source, const Deck& deck, const std::str
     t0 = t;
   };
   const layout::SlideUnits all = translated_units(source, deck);
-  std::unique_ptr<SlideRewriter> own = opened ? std::move(opened) : std::make_unique<SlideRewriter>(pdf, password);
+  std::unique_ptr<SlideRewriter> own = std::move(opened);
+  if (!own) {
+    own = std::make_unique<SlideRewriter>(pdf, password);
+    lap("reading the PDF with qpdf");
+  }
   SlideRewriter& rw = *own;
-  lap("reading the PDF with qpdf");
   std::vector<int> pages, layer;
   for (const auto& s : deck.slides) {
     if (s.page < 1 || s.page > rw.page_count())
@@ -177,14 +180,18 @@ LaidOutDoc translate_slides(const Deck& source, const Deck& deck, const std::str
     layer = l;
   }
   rw.write(pages, doc, layer, out);
-  lap("writing the slides");
+  lap("writing the slides (the text layer included)");
   return doc;
 }
 
 std::future<std::unique_ptr<SlideRewriter>> open_slides(const std::string& pdf, const std::string& password) {
   return std::async(std::launch::async, [pdf, password] {
+    const auto t0 = std::chrono::steady_clock::now();
     layout::family_installed("");  // fontconfig's configuration, read once
-    return std::make_unique<SlideRewriter>(pdf, password);
+    auto rw = std::make_unique<SlideRewriter>(pdf, password);
+    spdlog::debug("slides: reading the PDF with qpdf took {:.3f} s (while the deck was extracted)",
+                  std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+    return rw;
   });
 }
 

@@ -92,6 +92,35 @@ std::vector<ShapedGlyph> shape(const FontMetrics& font, const std::u32string& te
   return out;
 }
 
+std::vector<ShapedGlyph> TextSetter::shaped(const FontMetrics& font, const std::u32string& text, size_t off, size_t len, bool rtl,
+                                            double size, const std::string& lang) const {
+  std::string key;
+  key.reserve(sizeof(void*) + 2 * sizeof(size_t) + lang.size() + 2 + text.size() * sizeof(char32_t));
+  auto put = [&](const void* p, size_t n) { key.append(static_cast<const char*>(p), n); };
+  const FontMetrics* fp = &font;
+  put(&fp, sizeof fp);
+  put(&off, sizeof off);
+  put(&len, sizeof len);
+  key += rtl ? 'r' : 'l';
+  key += lang;
+  key += '\0';
+  put(text.data(), text.size() * sizeof(char32_t));
+  auto it = shaped_.find(key);
+  if (it == shaped_.end()) {
+    if (shaped_.size() >= 20000) shaped_.clear();  // (a bound on memory: a deck's texts, not a book's)
+    std::vector<Unscaled> raw;
+    // at size = upem, HarfBuzz's font units come back as they are
+    for (const auto& g : shape(font, text, off, len, rtl, font.upem(), lang))
+      raw.push_back({g.id, g.cluster, static_cast<int>(g.advance), static_cast<int>(g.dx), static_cast<int>(g.dy)});
+    it = shaped_.emplace(std::move(key), std::move(raw)).first;
+  }
+  const double k = size / font.upem();  // as shape() scales them
+  std::vector<ShapedGlyph> out;
+  out.reserve(it->second.size());
+  for (const auto& g : it->second) out.push_back({g.id, g.cluster, g.advance * k, g.dx * k, g.dy * k});
+  return out;
+}
+
 std::string TextSetter::source_font(const std::string& path) {
   auto it = source_ids_.find(path);
   if (it != source_ids_.end()) return it->second;
@@ -178,7 +207,7 @@ Paragraph TextSetter::paragraph(std::u32string s, const TextStyle& style, bool r
   while (a < n) {
     size_t b = a + 1;
     while (b < n && p.font_[b] == p.font_[a] && p.level_[b] == p.level_[a] && sc[b] == sc[a] && p.char_style_[b] == p.char_style_[a]) ++b;
-    for (const auto& g : shape(font(*p.font_[a]), t, a, b - a, p.level_[a] & 1, style.size, lang))
+    for (const auto& g : shaped(font(*p.font_[a]), t, a, b - a, p.level_[a] & 1, style.size, lang))
       if (g.cluster < n) p.adv_[g.cluster] += g.advance;
     a = b;
   }
@@ -195,7 +224,7 @@ std::vector<LineRange> Paragraph::wrap(double width, const std::string& lang) co
   // the hyphen's advance in the font of the paragraph's first character
   double hyphen = 0;
   if (!font_.empty())
-    for (const auto& g : shape(setter_->font(*font_[0]), U"-", 0, 1, false, style_.size, lang)) hyphen += g.advance;
+    for (const auto& g : setter_->shaped(setter_->font(*font_[0]), U"-", 0, 1, false, style_.size, lang)) hyphen += g.advance;
   return wrap_ranges_at(text_, [this](size_t i) { return text_[i] == U'\n' ? 0.0 : adv_[i]; }, hyphen, width, lang);
 }
 
@@ -248,7 +277,7 @@ std::vector<TextRun> Paragraph::set(size_t a, size_t b, double x, double baselin
     }
     const std::string& id = *fo[order[k]];
     const FontMetrics& f = setter_->font(id);
-    auto gl = shape(f, line, lo, hi + 1 - lo, rtl, style_.size, lang_);
+    auto gl = setter_->shaped(f, line, lo, hi + 1 - lo, rtl, style_.size, lang_);
     TextRun t;
     t.x = x;
     t.y = baseline;

@@ -25,6 +25,7 @@
 #include <memory>
 #include <set>
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -53,6 +54,7 @@ struct StyledRange {
 };
 
 class TextSetter;
+struct ShapedGlyph;
 
 // One paragraph of logical text, prepared for breaking into lines and setting them.
 class Paragraph {
@@ -107,8 +109,9 @@ class TextSetter {
   // The width of one line of text as line() sets it.
   double width(const std::string& utf8, const TextStyle& style, bool rtl_base, const std::string& lang);
   const FontSet& fonts() const { return fonts_; }
-  // A font file tried before the chain (TextStyle::first): its id ("source1", ...), loaded
-  // once. Throws Error(Exit::layout) when the file cannot be read as a font.
+  // A font file tried before the chain (TextStyle::first): its id ("source:" and the file's
+  // path, so that setters working apart name it alike), loaded once. Throws
+  // Error(Exit::layout) when the file cannot be read as a font.
   std::string source_font(const std::string& path);
   // The font of an id: the layout's (FontSet) or a source font's.
   const FontMetrics& font(const std::string& id) const;
@@ -116,9 +119,20 @@ class TextSetter {
   std::map<std::string, std::string> paths() const;
   // characters no font of the chain has (drawn as □)
   const std::set<char32_t>& missing() const { return missing_; }
+  // layout::shape(), remembered: HarfBuzz's positions are in font units, so one shaping
+  // serves every size (the shrink search sets one text at many). Same results as shape().
+  std::vector<ShapedGlyph> shaped(const FontMetrics& font, const std::u32string& text, size_t off, size_t len, bool rtl, double size,
+                                  const std::string& lang) const;
 
  private:
   friend class Paragraph;
+  struct Unscaled {  // a glyph as HarfBuzz gave it, in font units
+    unsigned id;
+    size_t cluster;
+    int advance, dx, dy;
+  };
+  // (a TextSetter is used by one thread at a time: this cache has no lock)
+  mutable std::unordered_map<std::string, std::vector<Unscaled>> shaped_;
   const FontSet& fonts_;
   std::set<char32_t> missing_;
   std::map<std::string, std::shared_ptr<FontMetrics>> source_;  // id -> font

@@ -9,6 +9,9 @@
 #include <algorithm>
 #include <memory>
 #include <mutex>
+#include <string>
+#include <unordered_map>
+#include <vector>
 
 #include "core/unicode.hpp"
 #include "layout/hyphenate.hpp"
@@ -109,20 +112,20 @@ std::vector<std::pair<size_t, size_t>> url_spans(const std::u32string& cps) {
 
 }  // namespace
 
-std::vector<LineRange> wrap_ranges(const std::u32string& cps, const std::function<double(char32_t)>& advance, double width,
-                                   const std::string& lang) {
-  return wrap_ranges_at(cps, [&](size_t i) { return advance(is_sp(cps[i]) ? U' ' : cps[i]); }, advance(U'-'), width, lang);
-}
-
-std::vector<LineRange> wrap_ranges_at(const std::u32string& cps, const std::function<double(size_t)>& advance, double hyphen_w,
-                                      double width, const std::string& lang) {
+// Where a line of `cps` may end: opp[p] for a break between cps[p - 1] and cps[p] (UAX #14
+// by libunibreak, the fixes below, dictionary words, URLs, hyphenation, never inside a
+// grapheme cluster). It depends on the text and language alone, not on the width: the
+// shrink search wraps one text at many sizes, so each thread keeps what it found.
+const std::vector<Brk>& break_opportunities(const std::u32string& cps, const std::string& lang) {
   static std::once_flag once;
   std::call_once(once, [] { init_linebreak(); });
-  std::vector<LineRange> out;
+  thread_local std::unordered_map<std::u32string, std::vector<Brk>> cache;
+  std::u32string key = cps;
+  key += U'\0';
+  for (char c : lang) key += static_cast<char32_t>(static_cast<unsigned char>(c));
+  if (auto it = cache.find(key); it != cache.end()) return it->second;
+  if (cache.size() >= 20000) cache.clear();  // (a bound on memory)
   const size_t n = cps.size();
-  if (n == 0) return out;
-
-  // ---- where a line may end: opp[p] for a break between cps[p - 1] and cps[p]
   std::vector<Brk> opp(n + 1, Brk::none);
   {
     std::vector<char> brks(n);
@@ -208,6 +211,20 @@ std::vector<LineRange> wrap_ranges_at(const std::u32string& cps, const std::func
       if (!g[p] && opp[p] != Brk::must) opp[p] = Brk::none;
   }
 
+  return cache.emplace(std::move(key), std::move(opp)).first->second;
+}
+
+std::vector<LineRange> wrap_ranges(const std::u32string& cps, const std::function<double(char32_t)>& advance, double width,
+                                   const std::string& lang) {
+  return wrap_ranges_at(cps, [&](size_t i) { return advance(is_sp(cps[i]) ? U' ' : cps[i]); }, advance(U'-'), width, lang);
+}
+
+std::vector<LineRange> wrap_ranges_at(const std::u32string& cps, const std::function<double(size_t)>& advance, double hyphen_w,
+                                      double width, const std::string& lang) {
+  std::vector<LineRange> out;
+  const size_t n = cps.size();
+  if (n == 0) return out;
+  const std::vector<Brk>& opp = break_opportunities(cps, lang);
   // ---- greedy filling
   std::vector<double> at(n + 1, 0.0);  // advance of cps[0, i)
   for (size_t i = 0; i < n; ++i) at[i + 1] = at[i] + advance(i);

@@ -355,7 +355,9 @@ void lay_out_slide(const Deck& deck, const Slide& s, const SlideUnits& units, co
         for (const auto& l : li->second) bands.push_back({l.x0 - 1, l.y - 0.9 * it.size - 1, l.x1 + 1, l.y + 0.3 * it.size + 1});
       for (const auto& m : marks) {
         if (m.kind != Ink::text && holds(m.box, b, 1.5)) {
-          if (m.kind == Ink::picture) soft.push_back({m.box, m.kind});
+          // (a picture as wide as the slide that holds the box is a band behind it, a title
+          // strip, not a photo it covers: like a filled shape, not checked)
+          if (m.kind == Ink::picture && width_of(m.box) < 0.9 * sw) soft.push_back({m.box, m.kind});
           continue;
         }
         // under a line: overlapping it by 0.3 em each way (not the star that ends it), or

@@ -426,6 +426,16 @@ class Stripper : public QPDFObjectHandle::TokenFilter {
       return (near(p[0], b[0]) || near(p[0], b[2])) && (near(p[1], b[1]) || near(p[1], b[3]));
     });
   }
+  // clips to a rectangle given in user space (a Form XObject's /BBox: nothing it draws lies
+  // outside it, PDF 32000-1:2008, 8.10.1)
+  void clip_to(double x0, double y0, double x1, double y1) {
+    BoxAcc saved = path_;
+    path_ = {};
+    point(x0, y0), point(x1, y0), point(x0, y1), point(x1, y1);
+    auto& c = gs_.clip;
+    c = {std::max(c[0], path_.b[0]), std::max(c[1], path_.b[1]), std::min(c[2], path_.b[2]), std::min(c[3], path_.b[3])};
+    path_ = saved;
+  }
   // the unit square under the CTM (an image)
   std::array<double, 4> unit_square() {
     BoxAcc saved = path_;
@@ -714,6 +724,11 @@ class Stripper : public QPDFObjectHandle::TokenFilter {
     }
     QPDFObjectHandle fres = form.getDict().getKey("/Resources");
     Stripper child(sh_, fres.isDictionary() ? fres : res_, inner, depth_ + 1);
+    QPDFObjectHandle bbox = form.getDict().getKey("/BBox");
+    if (bbox.isRectangle()) {
+      auto r = bbox.getArrayAsRectangle();
+      child.clip_to(r.llx, r.lly, r.urx, r.ury);
+    }
     std::string data;
     sh_.active.insert(form.getObjGen());
     {

@@ -3,6 +3,9 @@
 // blocks' boxes, none is smaller than the minimum size, and what does not fit is reported.
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
+#include <cmath>
 #include <filesystem>
 #include <set>
 
@@ -12,6 +15,7 @@
 #include "layout/engine.hpp"
 #include "layout/slide_text.hpp"
 #include "model/deck.hpp"
+#include "render/slide_translate.hpp"
 
 namespace fs = std::filesystem;
 using namespace deckhand;
@@ -288,4 +292,37 @@ TEST(SlideText, TextThatCannotAvoidAMarkOrAnotherTranslationIsReported) {
   EXPECT_TRUE(seen.count("s1.b2: the translation of s1.b3"));
   EXPECT_TRUE(seen.count("s1.b3: the translation of s1.b2"));
   EXPECT_EQ(seen.size(), 3u);
+}
+
+// What a Form XObject draws lies inside its /BBox (PDF 32000-1:2008, 8.10.1): a page-sized
+// fill inside a form whose box is a bar is recorded as the bar (Beamer paints its title
+// bar's shading so; taken for the whole slide, it became the slide's background colour
+// and the bar no title's shape).
+TEST(SlideRewriter, AFormsBBoxClipsTheInkItDraws) {
+  auto obj = [](int n, const std::string& body) { return std::to_string(n) + " 0 obj\n" + body + "\nendobj\n"; };
+  auto stream = [&](int n, const std::string& dict, const std::string& data) {
+    return obj(n, "<<" + dict + " /Length " + std::to_string(data.size()) + ">>\nstream\n" + data + "\nendstream");
+  };
+  std::string pdf = "%PDF-1.4\n";
+  pdf += obj(1, "<</Type /Catalog /Pages 2 0 R>>");
+  pdf += obj(2, "<</Type /Pages /Kids [3 0 R] /Count 1>>");
+  pdf += obj(3, "<</Type /Page /Parent 2 0 R /MediaBox [0 0 400 300] /Resources <</XObject <</Fm 4 0 R>> /Font <</F1 6 0 R>>>> /Contents 5 0 R>>");
+  pdf += stream(4, "/Type /XObject /Subtype /Form /BBox [0 250 400 280]", "0 0 0 rg 0 0 400 300 re f");
+  pdf += stream(5, "", "/Fm Do BT /F1 12 Tf 20 100 Td (Hello) Tj ET");
+  pdf += obj(6, "<</Type /Font /Subtype /Type1 /BaseFont /Helvetica>>");
+  pdf += "trailer\n<</Root 1 0 R /Size 7>>\n%%EOF\n";  // (no xref: qpdf rebuilds it)
+  const fs::path file = fs::temp_directory_path() / ("deckhand-formbbox-" + std::to_string(::getpid()) + ".pdf");
+  write_output(file.string(), pdf, {});
+  render::SlideRewriter rw(file.string(), "");
+  std::vector<layout::Ink> ink;
+  auto removed = rw.remove_text(1, {{"s1.title", {10, 180, 120, 210}}}, &ink);
+  fs::remove(file);
+  ASSERT_EQ(removed.size(), 1u);
+  EXPECT_GT(removed[0].glyphs, 0);
+  bool bar = false;
+  for (const auto& m : ink) {
+    EXPECT_LE(m.box[3] - m.box[1], 31) << "a mark taller than the form's box: " << m.box[1] << " to " << m.box[3];
+    if (m.kind == layout::Ink::fill && std::abs(m.box[1] - 20) < 0.5 && std::abs(m.box[3] - 50) < 0.5) bar = true;
+  }
+  EXPECT_TRUE(bar) << "the fill is recorded as the form's box, 20 to 50 pt from the top";
 }

@@ -1,6 +1,7 @@
 #include "render/translated_slides.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <exception>
@@ -140,8 +141,9 @@ LaidOutDoc translate_slides(const Deck& source, const Deck& deck, const std::str
   std::condition_variable cv;
   size_t done = 0;
   std::exception_ptr failed;
+  std::atomic<bool> stop{false};  // the layout failed: the rest is not needed
   std::thread producer([&] {
-    for (size_t i = 0; i < deck.slides.size(); ++i) {
+    for (size_t i = 0; i < deck.slides.size() && !stop; ++i) {
       try {
         take_out(i);
       } catch (...) {
@@ -165,6 +167,7 @@ LaidOutDoc translate_slides(const Deck& source, const Deck& deck, const std::str
   try {
     doc = layout::lay_out_slide_text(deck, units_of, fonts, opts, diag);
   } catch (...) {
+    stop = true;
     producer.join();
     throw;
   }

@@ -30,6 +30,11 @@ namespace deckhand::render {
 namespace {
 
 std::string num(double v) { return pdfq::num(v, 4); }
+
+// the intersection of two boxes (x0, y0, x1, y1); empty when x1 <= x0 or y1 <= y0
+std::array<double, 4> meet(const std::array<double, 4>& a, const std::array<double, 4>& b) {
+  return {std::max(a[0], b[0]), std::max(a[1], b[1]), std::min(a[2], b[2]), std::min(a[3], b[3])};
+}
 using pdfq::Rect;
 using pdfq::rect_of;
 
@@ -280,7 +285,7 @@ struct Shared {
   // records a mark of ink, its box clipped to `clip`
   void mark(layout::Ink::Kind kind, std::array<double, 4> b, const std::array<double, 4>& clip, Color color = {}) {
     if (!ink) return;
-    b = {std::max(b[0], clip[0]), std::max(b[1], clip[1]), std::min(b[2], clip[2]), std::min(b[3], clip[3])};
+    b = meet(b, clip);
     if (!(b[2] >= b[0] && b[3] >= b[1]) || (b[2] - b[0] < 0.05 && b[3] - b[1] < 0.05)) return;
     if (ink->size() >= kMaxInk) {
       BBox& l = ink->back().box;
@@ -293,7 +298,7 @@ struct Shared {
   // hidden from then on (PowerPoint draws a table's rule, then a white cell over it)
   void cover(std::array<double, 4> b, const std::array<double, 4>& clip) {
     if (!ink) return;
-    b = {std::max(b[0], clip[0]), std::max(b[1], clip[1]), std::min(b[2], clip[2]), std::min(b[3], clip[3])};
+    b = meet(b, clip);
     if (!(b[2] > b[0] && b[3] > b[1])) return;
     ink->erase(std::remove_if(ink->begin(), ink->end(),
                               [&](const layout::Ink& m) {
@@ -433,7 +438,7 @@ class Stripper : public QPDFObjectHandle::TokenFilter {
     path_ = {};
     point(x0, y0), point(x1, y0), point(x0, y1), point(x1, y1);
     auto& c = gs_.clip;
-    c = {std::max(c[0], path_.b[0]), std::max(c[1], path_.b[1]), std::min(c[2], path_.b[2]), std::min(c[3], path_.b[3])};
+    c = meet(c, path_.b);
     path_ = saved;
   }
   // the unit square under the CTM (an image)
@@ -486,7 +491,7 @@ class Stripper : public QPDFObjectHandle::TokenFilter {
       }
       if (clip_next_) {
         auto& c = gs_.clip;
-        c = {std::max(c[0], path_.b[0]), std::max(c[1], path_.b[1]), std::min(c[2], path_.b[2]), std::min(c[3], path_.b[3])};
+        c = meet(c, path_.b);
       }
     }
     clip_next_ = false;

@@ -157,6 +157,29 @@ int apply_translations(Deck& deck, const std::string& file, const std::string& l
   return r.translated;
 }
 
+// The source-language text of a translated deck JSON's slides: the PDF extracted again,
+// each slide of `translated` replaced by the one extracted from its page (kept as it is where
+// the PDF has no such page). The extraction's own warnings were given when the deck was made.
+Deck source_text_of(const Deck& translated, const extract::SourcePdf& src, const JobOptions& o) {
+  extract::ExtractOptions eo;
+  eo.password = o.password;
+  eo.threads = o.threads;
+  Diagnostics quiet;
+  const Deck fresh = extract::extract_deck(src, eo, quiet);
+  std::map<int, const Slide*> by_page;
+  for (const auto& s : fresh.slides) by_page.emplace(s.page, &s);
+  Deck out = translated;
+  out.translated_from.clear();
+  for (auto& s : out.slides)
+    if (auto it = by_page.find(s.page); it != by_page.end()) {
+      const std::string id = s.id;
+      s = *it->second;
+      s.id = id;
+    }
+  spdlog::info("{}: a translation (from {}): the slide pictures show it set on the PDF's pages", o.input, translated.translated_from);
+  return out;
+}
+
 // The PDF a deck JSON came from: --source, else source.file next to the JSON, else in
 // the current folder. Opened once (the pool of the run), hashed once.
 std::unique_ptr<extract::SourcePdf> open_source_of(const Deck& d, const JobOptions& o, Diagnostics& diag) {
@@ -482,16 +505,21 @@ int Job::run_handout() {
   // frames that show pictures of a translated deck show the translated slides, slide by
   // slide (render/translated_slides.hpp): the source pages with the translation set in
   // place, written unencrypted to a scratch file that becomes the pictures' source
+  // A translated deck JSON (`deckhand translate`) is printed the same way: its source text is
+  // the PDF's own, extracted again (each slide from its page), and what differs is translated.
   std::string password = h.password;
   std::unique_ptr<TempDir> scratch;
-  if (src && !h.translations.empty() && def.content == layout::LayoutDef::Content::automatic &&
-      !render::translated_units(source_deck, deck).translated.empty()) {
+  const bool translated_json = h.translations.empty() && !deck.translated_from.empty();
+  Deck from = source_deck;
+  if (src && translated_json && def.content == layout::LayoutDef::Content::automatic) from = source_text_of(deck, *src, h);
+  if (src && (!h.translations.empty() || translated_json) && def.content == layout::LayoutDef::Content::automatic &&
+      !render::translated_units(from, deck).translated.empty()) {
     scratch = std::make_unique<TempDir>();
     const std::string translated = scratch->path() + "/translated-slides.pdf";
     layout::SlideTextOptions so;
     so.file = h.input;
     so.threads = h.threads;
-    render::translate_slides(source_deck, deck, src->path(), h.password, fonts, so, diag, translated, true);
+    render::translate_slides(from, deck, src->path(), h.password, fonts, so, diag, translated, true);
     src = std::make_unique<extract::SourcePdf>(translated, "", worker_count(h.threads));
     password.clear();
   }

@@ -1039,6 +1039,8 @@ Catalog units_of(const Deck& deck, const std::string& target_lang) {
   c.original = deck.source.file;
   for (const auto& s : deck.slides) {
     if (!s.overlay_of.empty() || (s.kind == SlideKind::blank && s.notes.empty())) continue;
+    // a slide a deck JSON lists twice: its units once (one translation serves both)
+    if (std::any_of(deck.slides.data(), &s, [&](const Slide& o) { return o.id == s.id && o.page == s.page && o.overlay_of.empty(); })) continue;
     if (!s.title.empty()) {
       Unit u;
       u.key = s.id + ".title";

@@ -48,7 +48,7 @@ struct Catalog {
 
 // The units of a deck: titles, blocks and speaker-notes paragraphs of every slide except
 // overlay steps (their text is on the frame's last page too) and blank slides; furniture
-// is never in a deck.
+// is never in a deck. A slide listed twice (same id and page) gives its units once.
 Catalog units_of(const Deck& deck, const std::string& target_lang);
 
 // "s3.b2" + source -> "s3.b2-1a2b3c4d" (the source as the unit holds it: tagged for a unit

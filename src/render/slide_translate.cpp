@@ -826,8 +826,16 @@ struct SlideRewriter::Impl {
   std::string bytes;  // the source PDF (qpdf reads it from here until the end)
   QPDF pdf;
   std::string source;
-  std::vector<QPDFPageObjectHelper> pages;
+  std::vector<QPDFPageObjectHelper> pages;  // the source's, then the copies (copy_page)
+  size_t source_pages = 0;
+  bool attributes_pushed = false;  // inherited page attributes are on each page
   int form_counter = 0;
+  // each page carries its own /Resources, /MediaBox, /CropBox and /Rotate (none inherited
+  // from the page tree), so that a page can be copied or placed under another parent
+  void push_attributes() {
+    if (!attributes_pushed) pdf.pushInheritedAttributesToPage();
+    attributes_pushed = true;
+  }
 };
 
 SlideRewriter::SlideRewriter(const std::string& source, const std::string& password) : impl_(std::make_unique<Impl>()) {
@@ -839,6 +847,7 @@ SlideRewriter::SlideRewriter(const std::string& source, const std::string& passw
   try {
     impl_->pdf.processMemoryFile(source.c_str(), impl_->bytes.data(), impl_->bytes.size(), password.empty() ? nullptr : password.c_str());
     impl_->pages = QPDFPageDocumentHelper(impl_->pdf).getAllPages();
+    impl_->source_pages = impl_->pages.size();
   } catch (const std::exception& e) {
     throw Error(Exit::input, source, std::string("qpdf cannot read this PDF: ") + e.what(),
                 "repair it (qpdf in.pdf out.pdf), or check --password");
@@ -847,10 +856,18 @@ SlideRewriter::SlideRewriter(const std::string& source, const std::string& passw
 
 SlideRewriter::~SlideRewriter() = default;
 
-int SlideRewriter::page_count() const { return static_cast<int>(impl_->pages.size()); }
+int SlideRewriter::page_count() const { return static_cast<int>(impl_->source_pages); }
+
+int SlideRewriter::copy_page(int page) {
+  if (page < 1 || page > static_cast<int>(impl_->pages.size()))
+    throw Error(Exit::failure, impl_->source, "copy_page: no page " + std::to_string(page), "please report this");
+  impl_->push_attributes();
+  impl_->pages.push_back(impl_->pages[static_cast<size_t>(page - 1)].shallowCopyPage());
+  return static_cast<int>(impl_->pages.size());
+}
 
 std::array<double, 2> SlideRewriter::page_size(int page) const {
-  if (page < 1 || page > page_count()) return {0, 0};
+  if (page < 1 || page > static_cast<int>(impl_->pages.size())) return {0, 0};
   View v = view_of(impl_->pages[static_cast<size_t>(page - 1)]);
   return {v.width(), v.height()};
 }
@@ -858,7 +875,7 @@ std::array<double, 2> SlideRewriter::page_size(int page) const {
 std::vector<RemovedText> SlideRewriter::remove_text(int page, const std::vector<TextRegion>& regions, std::vector<layout::Ink>* ink) {
   std::vector<RemovedText> out(regions.size());
   for (size_t i = 0; i < regions.size(); ++i) out[i].key = regions[i].key;
-  if (regions.empty() || page < 1 || page > page_count()) return out;
+  if (regions.empty() || page < 1 || page > static_cast<int>(impl_->pages.size())) return out;
   QPDFPageObjectHelper& pg = impl_->pages[static_cast<size_t>(page - 1)];
   Shared sh;
   sh.pdf = &impl_->pdf;
@@ -918,10 +935,10 @@ void SlideRewriter::write(const std::vector<int>& pages, const LaidOutDoc& text,
     auto t0 = std::chrono::steady_clock::now();
     add_text_layer(pdf, lpages, text);
     spdlog::debug("slides: the text layer took {:.3f} s", std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
-    std::set<int> keep(pages.begin(), pages.end());
+    const int known = static_cast<int>(impl_->pages.size());
     for (size_t i = 0; i < pages.size(); ++i) {
       int p = pages[i];
-      if (p < 1 || p > page_count()) continue;
+      if (p < 1 || p > known) continue;
       int li = i < layer.size() ? layer[i] : -1;
       if (li < 0 || li >= static_cast<int>(lpages.size()) || !draws_text(text.pages[static_cast<size_t>(li)])) continue;  // nothing to draw
       QPDFPageObjectHelper& pg = impl_->pages[static_cast<size_t>(p - 1)];
@@ -944,14 +961,23 @@ void SlideRewriter::write(const std::vector<int>& pages, const LaidOutDoc& text,
       pg.addPageContents(QPDFObjectHandle::newStream(&pdf, "q\n"), true);
       pg.addPageContents(QPDFObjectHandle::newStream(&pdf, "\nQ\nq\n" + place + "\nQ\n"), false);
     }
-    QPDFPageDocumentHelper dh(pdf);
-    for (auto& pg : dh.getAllPages()) {
-      // pages outside the deck (another --pages selection) are dropped
-      bool wanted = false;
-      for (size_t i = 0; i < impl_->pages.size(); ++i)
-        if (impl_->pages[i].getObjectHandle().getObjGen() == pg.getObjectHandle().getObjGen()) wanted = keep.count(static_cast<int>(i + 1)) > 0;
-      if (!wanted) dh.removePage(pg);
+    // the page tree: the pages in the deck's order (a deck JSON may move slides), one level
+    // under the root; pages outside the deck (deleted, another --pages selection) are dropped
+    impl_->push_attributes();
+    QPDFObjectHandle root = pdf.getRoot().getKey("/Pages");
+    QPDFObjectHandle kids = QPDFObjectHandle::newArray();
+    std::set<QPDFObjGen> placed;
+    for (int p : pages) {
+      if (p < 1 || p > known) continue;
+      QPDFObjectHandle o = impl_->pages[static_cast<size_t>(p - 1)].getObjectHandle();
+      if (!placed.insert(o.getObjGen()).second)
+        throw Error(Exit::failure, impl_->source, "page " + std::to_string(p) + " is written twice", "please report this");
+      o.replaceKey("/Parent", root);
+      kids.appendItem(o);
     }
+    root.replaceKey("/Kids", kids);
+    root.replaceKey("/Count", QPDFObjectHandle::newInteger(kids.getArrayNItems()));
+    pdf.updateAllPagesCache();
     pdfq::write_deterministic(pdf, out_path);
   } catch (const Error&) {
     throw;

@@ -48,7 +48,13 @@ class SlideRewriter {
   SlideRewriter(const SlideRewriter&) = delete;
   SlideRewriter& operator=(const SlideRewriter&) = delete;
 
+  // The source's pages (copies made by copy_page are not counted).
   int page_count() const;
+  // A page object of its own that shows page `page` (1-based) as it is now: a slide the deck
+  // lists twice gets its own text taken out and its own text layer. Returns its number,
+  // after the source's pages (page_count() + 1, ...), for remove_text and write. It is in
+  // the output only where write's `pages` names it.
+  int copy_page(int page);
   // Displayed size (points, after /Rotate) of page `page` (1-based).
   std::array<double, 2> page_size(int page) const;
 
@@ -75,7 +81,8 @@ class SlideRewriter {
   // further marks are merged into the last one's box.
   std::vector<RemovedText> remove_text(int page, const std::vector<TextRegion>& regions, std::vector<layout::Ink>* ink = nullptr);
 
-  // Writes `out`: the pages `pages` (1-based, in that order; the others are dropped), page
+  // Writes `out`: the pages `pages` (1-based, in that order, each at most once: copy_page
+  // gives a page to show again; the others are dropped), page
   // i with the text of page layer[i] (0-based; -1 for none) of `text` drawn on top (made in
   // memory by render/text_layer.hpp as a Form XObject of that page's size, top-left origin),
   // scaled from its displayed size onto the CropBox, upright whatever the /Rotate. MediaBox,

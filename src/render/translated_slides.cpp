@@ -7,6 +7,7 @@
 #include <exception>
 #include <map>
 #include <mutex>
+#include <set>
 #include <thread>
 #include <spdlog/spdlog.h>
 
@@ -74,20 +75,33 @@ LaidOutDoc translate_slides(const Deck& source, const Deck& deck, const std::str
     lap("reading the PDF with qpdf");
   }
   SlideRewriter& rw = *own;
+  // the output's pages, in the deck's order (a deck JSON may move slides); a slide the deck
+  // lists twice is shown twice, each time from a page object of its own (its text taken out
+  // and its text layer drawn once each)
   std::vector<int> pages, layer;
+  std::set<int> used;
   for (const auto& s : deck.slides) {
     if (s.page < 1 || s.page > rw.page_count())
       throw Error(Exit::bad_deck, opts.file, "the deck has page " + std::to_string(s.page) + " but the PDF has " + std::to_string(rw.page_count()),
                   "pass the deck's own PDF with --source");
-    pages.push_back(s.page);
+    pages.push_back(used.insert(s.page).second || all_pages ? s.page : rw.copy_page(s.page));
     layer.push_back(static_cast<int>(layer.size()));
   }
   // slide i's units: its translated units whose text was found, their colours, starts and
   // lines, and the ink its page keeps
   std::vector<layout::SlideUnits> per(deck.slides.size());
+  std::vector<std::vector<std::string>> not_found(deck.slides.size());  // units none of whose text was found
+  std::map<int, size_t> first_on_page;  // (all_pages: a slide listed twice is its page's, done once)
   auto take_out = [&](size_t i) {
     const Slide& s = deck.slides[i];
     layout::SlideUnits& units = per[i];
+    if (all_pages) {
+      auto [at, fresh] = first_on_page.emplace(pages[i], i);
+      if (!fresh) {
+        units = per[at->second];
+        return;
+      }
+    }
     // regions, the tightest first: a glyph inside two boxes (a table's row read as one block
     // across cells read as others) goes to the smaller one, which holds it more surely
     std::vector<TextRegion> regions;
@@ -106,7 +120,7 @@ LaidOutDoc translate_slides(const Deck& source, const Deck& deck, const std::str
     std::vector<TextRegion> sorted;
     for (size_t k : order) sorted.push_back(regions[k]);
     std::vector<layout::Ink> ink;
-    std::vector<RemovedText> removed = rw.remove_text(s.page, sorted, &ink);
+    std::vector<RemovedText> removed = rw.remove_text(pages[i], sorted, &ink);
     // per unit: the glyphs removed from its boxes; the colour and the starts of its own box
     // (else of the box it flowed into that held most)
     std::map<std::string, int> count;
@@ -130,7 +144,7 @@ LaidOutDoc translate_slides(const Deck& source, const Deck& deck, const std::str
       // its translation would stand where the source shows nothing, or over text that stays
       if (count[key] == 0) {
         units.translated.erase(key);
-        spdlog::info("slide {}: {} is left as it is: no text of it was found in its box on page {}", s.id, key, s.page);
+        not_found[i].push_back(key);
       }
     }
     if (!regions.empty()) units.ink[s.id] = std::move(ink);
@@ -173,6 +187,12 @@ LaidOutDoc translate_slides(const Deck& source, const Deck& deck, const std::str
   }
   producer.join();
   if (failed) std::rethrow_exception(failed);
+  // a unit none of whose text is in its box on its page is not drawn there: a block added to a
+  // deck JSON (the page does not have it), text that draws nothing, a box that missed its text
+  for (size_t i = 0; i < deck.slides.size(); ++i)
+    for (const auto& key : not_found[i])
+      diag.warn({"not-on-slide", opts.file, deck.slides[i].page,
+                 "slide " + deck.slides[i].id + ": " + key + " is not on the slide's page (no text of it was found in its box): its translation is not drawn there, and the page shows what it had (a block added to a deck JSON is shown by text layouts such as outline)"});
   lap("laying out the translations");
   if (out.empty()) return doc;
   if (all_pages) {

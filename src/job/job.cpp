@@ -99,6 +99,7 @@ Loaded load_deck(const JobOptions& o, Diagnostics& diag) {
     if (text.compare(0, 5, "%PDF-") == 0)
       throw Error(Exit::bad_deck, o.input, "this is a PDF, not a deck JSON (its name ends in .json)", "rename it to .pdf");
     l.deck = deck_from_text(text, o.input);
+    spdlog::info("{}: a deck JSON of {}", o.input, count_of(l.deck.slides.size(), "slide"));
     return l;
   }
   auto t0 = std::chrono::steady_clock::now();
@@ -107,9 +108,11 @@ Loaded load_deck(const JobOptions& o, Diagnostics& diag) {
   eo.password = o.password;
   eo.pages = o.pages;
   eo.threads = o.threads;
-  eo.progress = progress_printer(o, "extract", 20);
+  eo.progress = progress_printer(o, "reading the PDF");
   l.deck = extract::extract_deck(*l.source, eo, diag);
-  spdlog::debug("extract: {} took {:.3f} s", o.input, std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+  const double took = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  spdlog::info("{}: extracted {} ({:.1f} s)", o.input, count_of(l.deck.slides.size(), "slide"), took);
+  spdlog::debug("extract: {} took {:.3f} s", o.input, took);
   return l;
 }
 
@@ -501,7 +504,14 @@ int Job::run_handout() {
     }
   }
   for (const auto& w : layout_diag->warnings()) diag.warn(w);
+  spdlog::info("{} layout: {} laid out for {}", def.name, count_of(doc.pages.size(), "page"), count_of(deck.slides.size(), "slide"));
   if (src) rasterize_unembedded(doc, *src, diag);
+  if (src) {
+    size_t vec = 0, ras = 0;
+    for (const auto& pg : doc.pages)
+      for (const auto& im : pg.images) (im.mode == PictureMode::vector ? vec : ras) += 1;
+    spdlog::info("{}: {} placed from its pages as vector graphics, {} as pictures", src->path(), count_of(vec, "slide picture"), ras);
+  }
   // frames that show pictures of a translated deck show the translated slides, slide by
   // slide (render/translated_slides.hpp): the source pages with the translation set in
   // place, written unencrypted to a scratch file that becomes the pictures' source
@@ -519,7 +529,9 @@ int Job::run_handout() {
     layout::SlideTextOptions so;
     so.file = h.input;
     so.threads = h.threads;
+    so.progress = progress_printer(h, "translating the slide pictures", "slide");
     render::translate_slides(from, deck, src->path(), h.password, fonts, so, diag, translated, true);
+    spdlog::info("{}: the slide pictures translated ({} units set on their pages)", src->path(), render::translated_units(from, deck).translated.size());
     src = std::make_unique<extract::SourcePdf>(translated, "", worker_count(h.threads));
     password.clear();
   }
@@ -542,7 +554,7 @@ int Job::run_handout() {
   wo.creep = creep;
   wo.signature = h.signature;
   wo.binding = h.binding == "left" ? 1 : h.binding == "right" ? 2 : 0;
-  wo.progress = progress_printer(h, "handout", 10);
+  wo.progress = progress_printer(h, "writing the handout");
   const extract::SourcePdf* pool = src.get();
   render::RasterFn pictures = [pool, crop](int page, int w, int hh, unsigned worker) {
     render::Raster r;
@@ -813,6 +825,7 @@ int Job::run_slides() {
   so.min_size = o.min_size;
   so.file = o.input;
   so.threads = o.threads;
+  so.progress = progress_printer(o, "laying out the slides", "slide");
   const size_t translated = render::translated_units(source_deck, deck).translated.size();
   if (!o.dump.empty()) {  // the translated text as laid out: each unit's room (a frame) and runs
     LaidOutDoc doc = render::translate_slides(source_deck, deck, pdf, o.password, fonts, so, diag, "");

@@ -5,8 +5,11 @@
 #include <spdlog/spdlog.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <cstdlib>
 #include <iostream>
+#include <memory>
+#include <mutex>
 
 #include "core/io.hpp"
 #include "core/step_timer.hpp"
@@ -18,12 +21,26 @@
 
 namespace deckhand {
 
-std::function<void(int, int)> progress_printer(const JobOptions& o, const char* what, int min_total) {
+std::function<void(int, int)> progress_printer(const JobOptions& o, const char* what, const char* unit) {
   if (o.quiet || !::isatty(2)) return {};
-  return [what, min_total](int done, int total) {
-    if (total < min_total) return;
-    if (done == total || done % 10 == 0)
-      std::cerr << "\r" << what << ": page " << done << "/" << total << (done == total ? "\n" : "") << std::flush;
+  // shown once the work has taken about two seconds (DECKHAND_PROGRESS_AFTER seconds: the
+  // tests set 0), then at most ten times a second, and ended with a newline; workers call it
+  struct State {
+    std::mutex mu;
+    std::chrono::steady_clock::time_point start = std::chrono::steady_clock::now(), last{};
+    bool shown = false;
+  };
+  auto st = std::make_shared<State>();
+  double after = 2.0;
+  if (const char* e = std::getenv("DECKHAND_PROGRESS_AFTER")) after = std::clamp(std::atof(e), 0.0, 3600.0);
+  return [st, what, unit, after](int done, int total) {
+    std::lock_guard<std::mutex> lock(st->mu);
+    const auto now = std::chrono::steady_clock::now();
+    if (!st->shown && (std::chrono::duration<double>(now - st->start).count() < after || done >= total)) return;
+    if (st->shown && done < total && now - st->last < std::chrono::milliseconds(100)) return;
+    st->shown = true;
+    st->last = now;
+    std::cerr << "\r" << what << ": " << unit << " " << done << "/" << total << (done >= total ? "\n" : "") << std::flush;
   };
 }
 
@@ -76,7 +93,7 @@ int Job::run_extract() {
   eo.password = o_.password;
   eo.pages = o_.pages;
   eo.threads = o_.threads;
-  eo.progress = progress_printer(o_, "extract", 20);
+  eo.progress = progress_printer(o_, "reading the PDF");
   Deck d = extract::extract_deck(src, eo, diag);
   lap("extract");
   if (strict_fails(diag)) return finish(diag);

@@ -1,5 +1,6 @@
 #include "layout/slide_text.hpp"
 
+#include <atomic>
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -778,8 +779,10 @@ LaidOutDoc lay_out_slide_text(const Deck& deck, const std::function<const SlideU
   std::vector<Setter> setters;
   for (unsigned w = 0; w < std::max(1u, workers); ++w) setters.push_back(Setter{TextSetter(fonts), deck.lang.value_or("")});
   std::vector<SlideResult> results(deck.slides.size());
+  std::atomic<int> laid{0};
   parallel_for(static_cast<int>(deck.slides.size()), workers, [&](int i, unsigned w) {
     lay_out_slide(deck, deck.slides[static_cast<size_t>(i)], units_of(static_cast<size_t>(i)), opts, setters[w], results[static_cast<size_t>(i)]);
+    if (opts.progress) opts.progress(++laid, static_cast<int>(deck.slides.size()));
   });
   for (auto& r : results) {
     doc.pages.push_back(std::move(r.page));

@@ -38,6 +38,8 @@ struct SlideTextOptions {
   double min_size = 8;
   std::string file;  // for warnings
   int threads = 0;   // workers laying out slides (0: one per core)
+  // called (from the workers) as slides are laid out: (done, total); may be empty
+  std::function<void(int done, int total)> progress;
 };
 
 // A mark of ink a source page keeps once the translated text is out of it, as the page's

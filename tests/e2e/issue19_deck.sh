@@ -1,6 +1,7 @@
 #!/bin/sh
-# Issue 19, points 2 and 3: what a deck JSON says is what is printed.
-# sh issue19_deck.sh DECKHAND ROOT POINT (p2 | p3). Read back with pdftotext and pdftoppm.
+# Issue 19, points 2 and 3: what a deck JSON says is what is printed; point 9: progress on
+# a terminal and -v's steps. sh issue19_deck.sh DECKHAND ROOT POINT (p2 | p3 | p9). Read back
+# with pdftotext and pdftoppm; a terminal made with script(1).
 DECKHAND=$(cd "$(dirname "$1")" && pwd)/$(basename "$1"); ROOT=$(cd "$2" && pwd); POINT=$3
 export LC_ALL=C.UTF-8
 . "$ROOT/tests/e2e/lib.sh"
@@ -76,6 +77,29 @@ p3)  # a translated deck JSON prints translated slides, not the source's pages w
   same=1
   for f in "$T"/x-*.png; do cmp -s "$f" "$T/y-${f##*/x-}" || same=0; done
   [ $same = 1 ] && ok "pixel-identical to the handout with --translations" || bad "differs from the handout with --translations"
+  ;;
+p9)  # progress on a terminal (after DECKHAND_PROGRESS_AFTER seconds, 2 by default), -v lists the steps
+  command -v script >/dev/null || { echo "skip: script(1) not installed"; exit 77; }
+  run_tty() { DECKHAND_PROGRESS_AFTER=$1 script -qec "$2" /dev/null; }
+  out=$(run_tty 0 "'$DECKHAND' handout '$T/ietf-wsis20.pdf' --layout notes-3 -o '$T/p.pdf'")
+  echo "$out" | grep -q "reading the PDF: page 7/7" && ok "progress: reading the PDF" || bad "no reading progress: $out"
+  echo "$out" | grep -q "writing the handout: page 3/3" && ok "progress: writing the handout" || bad "no writing progress: $out"
+  out=$(run_tty 0 "'$DECKHAND' slides '$T/ietf-wsis20.pdf' --translations '$TR/ietf-wsis20.fr.po' -o '$T/s.pdf'")
+  echo "$out" | grep -q "laying out the slides: slide 7/7" && ok "progress: laying out the slides" || bad "no layout progress: $out"
+  out=$(run_tty 0 "'$DECKHAND' handout -q '$T/ietf-wsis20.pdf' --layout notes-3 -o '$T/p.pdf'")
+  [ -z "$out" ] && ok "-q: no progress" || bad "-q prints: $out"
+  out=$(run_tty 2 "'$DECKHAND' handout '$T/ietf-wsis20.pdf' --layout notes-3 -o '$T/p.pdf'")
+  echo "$out" | grep -q "page" && bad "a job under two seconds shows progress: $out" || ok "no progress for a short job"
+  DECKHAND_PROGRESS_AFTER=0 "$DECKHAND" handout "$T/ietf-wsis20.pdf" --layout notes-3 -o "$T/p.pdf" 2>"$T/err"
+  grep -q "page 7/7" "$T/err" && bad "progress written to a file, not a terminal" || ok "no progress when standard error is a file"
+  # -v: the steps, one line each
+  "$DECKHAND" handout -v "$T/ietf.json" --translations "$TR/ietf-wsis20.fr.po" --layout notes-3 -o "$T/v.pdf" 2>"$T/err"
+  for step in "a deck JSON of 7 slides" "27 units translated into fr" "notes-3 layout: 3 pages laid out for 7 slides" \
+              "7 slide pictures placed from its pages as vector graphics" "the slide pictures translated" "v.pdf: 3 pages"; do
+    grep -q "info: .*$step" "$T/err" && ok "-v says: $step" || bad "-v does not say '$step': $(cat "$T/err")"
+  done
+  "$DECKHAND" slides -v "$T/ietf-wsis20.pdf" --translations "$TR/ietf-wsis20.fr.po" -o "$T/s.pdf" 2>"$T/err"
+  grep -q "info: .*extracted 7 slides" "$T/err" && ok "-v says the extraction" || bad "-v does not say the extraction: $(cat "$T/err")"
   ;;
 *) echo "unknown point $POINT"; exit 2 ;;
 esac

@@ -45,7 +45,7 @@ void setup_handout(CLI::App& app, JobOptions& o) {
   hc->add_option("--signature", o.signature, "With --impose booklet: sheets a signature (folded together); 0: one")->check(CLI::Range(0, 1000));
   hc->add_option("--binding", o.binding, "With --impose booklet: auto (right edge for a right-to-left deck), left or right")
       ->check(CLI::IsMember({"auto", "left", "right"}))->capture_default_str();
-  hc->add_option("--contact", o.contact, "Leaflet layouts: the back page's text ('\\n' between lines; default: the last slide)");
+  hc->add_option("--contact", o.contact, "Leaflet layouts: the back page's text ('\\n' between lines; default: none)");
   hc->add_option("--pictures", o.pictures, "Leaflet layouts: slides shown as pictures inside, e.g. 3,5,9 (default: the layout's)");
   hc->add_option("--dump", o.dump, "Write the laid-out pages instead of a PDF: layout (JSON) or layout-text (one item a line)")
       ->check(CLI::IsMember({"layout", "layout-text"}));

@@ -16,6 +16,7 @@ void setup_commands(CLI::App& app, JobOptions& o) {
   setup_strings(app, o);
   setup_translate(app, o);
   setup_check(app, o);
+  setup_review(app, o);
   setup_fonts(app, o);
   setup_inspect(app, o);
   setup_preflight(app, o);

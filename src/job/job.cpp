@@ -351,6 +351,15 @@ double parse_length_mm(const std::string& s, const std::string& option) {
   return v;
 }
 
+// A bleed: 0 to 1 in (25.4 mm), as a layout's print.bleed (docs/printing.md); shops ask
+// for 3 mm, or 0.125 in.
+double parse_bleed(const std::string& s) {
+  const double v = parse_length_mm(s, "--bleed");
+  if (v > 72 + 1e-9)
+    throw Error(Exit::usage, "", "--bleed " + s + ": out of range for a bleed (0 to 25.4 mm, 1 in)", "print shops ask for 3mm or 0.125in");
+  return v;
+}
+
 std::string data_dir() {
   if (const char* e = std::getenv("DECKHAND_DATA"); e && *e) return e;
   // installed: <prefix>/bin/deckhand (or <prefix>/libexec/deckhand/deckhand-full, which
@@ -372,6 +381,7 @@ int Job::run() {
     case Command::extract: rc = run_extract(); break;
     case Command::inspect: rc = run_inspect(); break;
     case Command::handout: rc = run_handout(); break;
+    case Command::review: rc = run_review(); break;
     case Command::list_layouts: rc = run_list_layouts(); break;
     case Command::strings_export:
     case Command::strings_update:
@@ -410,6 +420,16 @@ int Job::run_list_layouts() {
   return 0;
 }
 
+// deckhand review: a handout in a layout of mode review (layouts/review.yaml), with each
+// unit's source, translation, state and fit (render/translated_slides.hpp) filled in.
+int Job::run_review() {
+  if (o_.translations.empty())
+    throw Error(Exit::usage, "", "no translation file given", "deckhand review talk.json --translations talk.ar.xlf -o review.pdf");
+  if (o_.output.empty() && o_.dump.empty()) throw Error(Exit::usage, "", "no output file given", "add -o review.pdf");
+  o_.layout = o_.review_layout;
+  return run_handout();
+}
+
 int Job::run_handout() {
   const JobOptions& h = o_;
   std::string dd = data_dir();
@@ -434,7 +454,7 @@ int Job::run_handout() {
   }
   // print geometry (docs/printing.md)
   if (h.print || !h.bleed.empty() || !h.marks.empty()) def.print.on = true;
-  if (!h.bleed.empty()) def.print.bleed = parse_length_mm(h.bleed, "--bleed");
+  if (!h.bleed.empty()) def.print.bleed = parse_bleed(h.bleed);
   if (!h.marks.empty()) def.print.marks = h.marks == "crop";
   if (h.impose != "booklet" && (h.creep != "0" || h.signature != 0 || h.binding != "auto"))
     throw Error(Exit::usage, "", "--creep, --signature and --binding need --impose booklet", "add --impose booklet, or leave them out");
@@ -456,6 +476,9 @@ int Job::run_handout() {
   const Deck source_deck = deck;
   // -> translations merged
   if (!h.translations.empty()) apply_translations(deck, h.translations, h.lang, diag, h.strict);
+  const bool review = def.mode == layout::LayoutDef::Mode::review;
+  if (review && h.translations.empty())
+    throw Error(Exit::usage, "", "the " + def.name + " layout shows a translation: none given", "add --translations talk.fr.xlf");
   layout::FontSet fonts;
   layout::load_fonts(def, fonts);
   inputs = inputs_of(inputs, deck, h.input);  // the deck's own PDF too, even when --source names another
@@ -476,6 +499,13 @@ int Job::run_handout() {
     diag.warn({"option-ignored", h.input, 0, "--pictures is for leaflet layouts (leaflet-a5); the " + def.name + " layout does not use it"});
   ho.pictures = picture_slides;
   ho.file = h.input;
+  if (review) {  // each unit as the file holds it (the deck above has what is printed)
+    const l10n::Catalog cat = l10n::read_catalog(read_file(h.translations), h.translations);
+    ho.source_lang = source_deck.lang.value_or("");
+    ho.target_lang = h.lang.empty() ? cat.target_lang : h.lang;
+    for (auto& u : l10n::review(source_deck, cat, ho.target_lang))
+      ho.review.push_back({u.key, u.id, u.source, u.target, u.state, u.used, ""});
+  }
   // -> laid-out pages. The source PDF is needed only when they show pictures of slides
   // (an outline layout draws none: a deck JSON alone is enough).
   auto layout_diag = std::make_unique<Diagnostics>();
@@ -530,7 +560,20 @@ int Job::run_handout() {
     so.file = h.input;
     so.threads = h.threads;
     so.progress = progress_printer(h, "translating the slide pictures", "slide");
-    render::translate_slides(from, deck, src->path(), h.password, fonts, so, diag, translated, true);
+    const LaidOutDoc set = render::translate_slides(from, deck, src->path(), h.password, fonts, so, diag, translated, true);
+    if (review) {  // what is wrong where each translation is set on its slide; laid out again with it
+      std::map<std::string, std::string> problem;
+      for (const auto& ov : set.overflows)
+        problem[ov.key] = "does not fit its box on the slide: needs " + std::to_string(static_cast<int>(std::lround(ov.needed * 100))) +
+                          "% of its room at the smallest size";
+      for (const auto& c : set.collisions)
+        if (!problem.count(c.key)) problem[c.key] = "on the slide, it " + collision_text(c, unit_names(source_deck));
+      for (auto& u : ho.review)
+        if (auto it = problem.find(u.key); it != problem.end()) u.problem = it->second;
+      auto again = std::make_unique<Diagnostics>();
+      doc = layout::lay_out(deck, def, fonts, ho, *again);
+      rasterize_unembedded(doc, *src, *again);
+    }
     spdlog::info("{}: the slide pictures translated ({} units set on their pages)", src->path(), render::translated_units(from, deck).translated.size());
     src = std::make_unique<extract::SourcePdf>(translated, "", worker_count(h.threads));
     password.clear();
@@ -891,7 +934,7 @@ void check_input_file(const std::string& path) {
 
 int Job::run_preflight() {
   render::PreflightOptions po;
-  po.bleed = parse_length_mm(o_.preflight_bleed, "--bleed");
+  po.bleed = parse_bleed(o_.preflight_bleed);
   po.min_dpi = o_.min_dpi;
   po.booklet = o_.booklet;
   po.password = o_.password;

@@ -35,6 +35,7 @@ enum class Command {
   preflight,       // any PDF: ready for a print shop? (exit 12 with one line a problem)
   impose,          // any PDF -> saddle-stitched booklet sheets
   fonts_check,     // characters no font of the layout covers (exit 12)
+  review,          // deck + translation file -> review sheet PDF (a handout in layout mode review)
 };
 
 // The layout handout, check and fonts check use when none is given.
@@ -56,6 +57,7 @@ struct JobOptions {
   std::string pages;     // "1-3,7,10-"
   // layout (handout, check, fonts check)
   std::string layout = kDefaultLayout, paper, title, event, date, dump;
+  std::string review_layout = "review";  // `review --layout` (its own default)
   bool keep_overlays = false;
   // translations (handout, check, translate)
   std::string translations, lang;
@@ -99,6 +101,7 @@ class Job {
   int run_extract();
   int run_inspect();
   int run_handout();
+  int run_review();
   int run_list_layouts();
   int run_strings();
   int run_translate();

@@ -1276,4 +1276,32 @@ std::string pseudo(const std::string& s, double expand, bool markup) {
   return "[" + out + "]";
 }
 
+std::vector<UnitReview> review(const Deck& deck, const Catalog& tr, const std::string& lang) {
+  std::map<std::string, const Unit*> by_id, by_key;
+  for (const auto& u : tr.units) {
+    by_id[u.id] = &u;
+    if (!u.key.empty()) by_key[u.key] = &u;
+  }
+  std::vector<UnitReview> out;
+  for (const auto& u : units_of(deck, lang).units) {
+    const Unit* t = nullptr;
+    if (auto it = by_id.find(u.id); it != by_id.end()) t = it->second;
+    else if (auto k = by_key.find(u.key); k != by_key.end() && same_source(u, *k->second)) t = k->second;
+    UnitReview r;
+    r.key = u.key;
+    r.id = u.id;
+    r.source = plain_text(u, u.source);
+    if (!t) r.state = "missing";
+    else {
+      r.target = plain_text(*t, t->target);
+      if (t->target.empty()) r.state = "not translated";
+      else if (nothing_visible(t->target)) r.state = "white space only: not used";
+      else if (t->fuzzy) r.state = (t->state.empty() ? std::string("fuzzy") : t->state) + ": not used";
+      else r.state = t->state.empty() ? "translated" : t->state, r.used = true;
+    }
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
 }  // namespace deckhand::l10n

@@ -106,4 +106,16 @@ Catalog update(const Catalog& old, const Deck& revised);
 // tags are kept and only the text is accented.
 std::string pseudo(const std::string& s, double expand, bool markup = false);
 
+// What a review sheet shows of each unit of `deck` (deckhand review): its translation in
+// `translations` as merge() finds it (by id, else by key and the same source), plain text,
+// and its state: "missing" (not in the file), "not translated" (an empty target), "white
+// space only: not used", "<state>: not used" for a withheld target (fuzzy, needs-review-*),
+// else the file's state ("translated", "final", ...; "translated" when it says none).
+// `used` is set when the target is what merge() prints. Deck order.
+struct UnitReview {
+  std::string key, id, source, target, state;
+  bool used = false;
+};
+std::vector<UnitReview> review(const Deck& deck, const Catalog& translations, const std::string& lang);
+
 }  // namespace deckhand::l10n

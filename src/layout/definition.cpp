@@ -243,7 +243,8 @@ static LayoutDef parse_layout_unchecked(const std::string& text, const std::stri
     else if (s == "flow") d.mode = LayoutDef::Mode::flow;
     else if (s == "leaflet") d.mode = LayoutDef::Mode::leaflet;
     else if (s == "trifold") d.mode = LayoutDef::Mode::trifold;
-    else c.fail(m, "mode", "must be grid (slides in frames), flow (text flowing across pages), leaflet (cover, outline, back page) or trifold (the same on three panels a side), not '" + s + "'");
+    else if (s == "review") d.mode = LayoutDef::Mode::review;
+    else c.fail(m, "mode", "must be grid (slides in frames), flow (text flowing across pages), leaflet (cover, outline, back page), trifold (the same on three panels a side) or review (a translation's units beside their source, slide by slide: deckhand review), not '" + s + "'");
   }
   if (auto g = root["grid"]) {
     c.keys(g, "grid", {"rows", "columns", "gap", "row_gap", "column_gap", "order"});

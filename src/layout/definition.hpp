@@ -49,7 +49,7 @@ struct LayoutDef {
   std::string paper_name = "A4";
   double m_top = 42.52, m_right = 42.52, m_bottom = 42.52, m_left = 42.52;
   Band header, footer;
-  enum class Mode { grid, flow, leaflet, trifold } mode = Mode::grid;
+  enum class Mode { grid, flow, leaflet, trifold, review } mode = Mode::grid;
   PrintDef print;
   LeafletDef leaflet;
   double safe_inset = 14.17;  // set by the engine: distance of cover text from a band's edge

@@ -154,8 +154,9 @@ struct Builder {
   std::set<char32_t> missing;  // characters no font of the chain has
   bool rtl_page = false;       // mirror frames and alignment (Arabic, Hebrew)
 
+  bool rtl_target = false;     // (review) the text being placed is a translation into a right-to-left language
   bool rtl_of(const std::string& text) const {
-    return rtl_page || direction::first_strong(unicode::decode(text)) == direction::Dir::rtl;
+    return rtl_page || rtl_target || direction::first_strong(unicode::decode(text)) == direction::Dir::rtl;
   }
 
   // A single line of text at x (left), or ending at x when right-aligned.
@@ -791,9 +792,9 @@ struct Builder {
     const Slide* cover_slide = ss.empty() ? nullptr : ss.front();
     for (const Slide* sp : ss)
       if (sp->kind == SlideKind::title) { cover_slide = sp; break; }
-    // the back page: contact text from the options or the layout, else the last slide
+    // the back page: contact text from --contact or the layout, else none (the last slide
+    // stays inside with the others: a content slide is no contact panel)
     const Slide* back_slide = nullptr;
-    if (d.leaflet.contact.empty() && o.contact.empty() && ss.size() > 1 && ss.back() != cover_slide) back_slide = ss.back();
     for (const Slide* sp : ss)
       if (sp != cover_slide && sp != back_slide) inside.push_back(sp);
     if (!d.leaflet.pictures_auto) {
@@ -862,6 +863,93 @@ struct Builder {
       back.rules.push_back({cx0, bottom - h - d.title.size, cx1, bottom - h - d.title.size, 0.8, d.accent});
     }
     back.fills.push_back({0, H - foot, W, foot, d.accent});
+  }
+
+  // ---- review (mode review, `deckhand review`): slide by slide, the slide's picture (the
+  // translated slide, as the caller gives it), then a table of its units: the unit's name,
+  // its source, its translation with its state and, in red, what is wrong where it is set.
+  // A row never splits across pages; a slide's picture starts a page when it does not fit.
+  void review() {
+    const double cw = cx1 - cx0, gap = 8, small = std::max(6.0, d.body.size * 0.8);
+    const double kw = cw * 0.13, sw = (cw - kw - 2 * gap) * 0.46, tw = cw - kw - sw - 2 * gap;
+    const double kx = cx0, sx = kx + kw + gap, tx = sx + sw + gap;
+    const Color red{0.75, 0.1, 0.1};
+    std::map<std::string, std::vector<const ReviewUnit*>> by_slide;
+    for (const auto& u : o.review) by_slide[u.key.substr(0, u.key.find('.'))].push_back(&u);
+    LaidOutPage* pg = &new_page();
+    double y = cy0;
+    auto fresh_page = [&]() {
+      pg = &new_page();
+      y = cy0;
+    };
+    auto put_placed = [&](Placed&& p) {
+      for (auto& r : p.runs) pg->texts.push_back(std::move(r));
+    };
+    const std::string src_head = "Source" + (o.source_lang.empty() ? "" : " (" + o.source_lang + ")");
+    const std::string tgt_head = "Translation" + (o.target_lang.empty() ? "" : " (" + o.target_lang + ")");
+    for (const Slide* sp : slides()) {
+      const Slide& s = *sp;
+      auto it = by_slide.find(s.id);
+      const std::vector<const ReviewUnit*> none;
+      const auto& units = it == by_slide.end() ? none : it->second;
+      std::string heading = "Slide " + number(s);
+      for (const ReviewUnit* u : units)
+        if (u->key == s.id + ".title") heading += ": " + u->source;
+      std::vector<Para> hp{{heading, d.title.size, true, 0, d.text}};
+      Placed hm = place(hp, cx0, 0, cw, 1e9, false);
+      ImageBox im = picture(s, cx0, 0, cw * 0.5, (cy1 - cy0) * 0.4, false);
+      if (y > cy0 && y + hm.height + gap + im.h > cy1) fresh_page();
+      bool in_section = false;
+      bookmark(s, static_cast<int>(doc.pages.size()) - 1, y, in_section);
+      put_placed(place(hp, cx0, y, cw, 1e9, false));
+      y += hm.height + gap / 2;
+      im.y = y;
+      frame(*pg, s, im);
+      y += im.h + gap;
+      if (units.empty()) {
+        put_placed(place({{"(no text to translate)", small, false, 0, d.muted}}, cx0, y, cw, 1e9, false));
+        y += small * 1.3 + gap * 2;
+        continue;
+      }
+      auto heads = [&]() {
+        const double base = y;
+        put_placed(place({{"Unit", small, true, 0, d.muted}}, kx, base, kw, 1e9, false));
+        put_placed(place({{src_head, small, true, 0, d.muted}}, sx, base, sw, 1e9, false));
+        put_placed(place({{tgt_head, small, true, 0, d.muted}}, tx, base, tw, 1e9, false));
+        y += small * 1.3 + 2;
+        pg->rules.push_back({cx0, y, cx1, y, 0.6, d.muted});
+        y += 3;
+      };
+      heads();
+      for (const ReviewUnit* u : units) {
+        std::vector<Para> key{{u->key.substr(u->key.find('.') + 1), small, false, 0, d.muted}};
+        std::vector<Para> src{{u->source, d.body.size, false, 0, d.text}};
+        std::vector<Para> tgt;
+        if (!u->target.empty()) tgt.push_back({u->target, d.body.size, false, 0, u->used ? d.text : d.muted});
+        tgt.push_back({u->state, small, false, 0, u->used ? d.muted : red});
+        if (!u->problem.empty()) tgt.push_back({u->problem, small, true, 0, red});
+        auto height = [&](const std::vector<Para>& ps, double w) { return place(ps, 0, 0, w, 1e9, false).height; };
+        auto target = [&](double at) {  // set in the target language's direction ("IETF ..." in Arabic too)
+          rtl_target = direction::language_is_rtl(o.target_lang);
+          Placed p = place(tgt, tx, at, tw, 1e9, false);
+          rtl_target = false;
+          return p;
+        };
+        const double h = std::max({height(key, kw), height(src, sw), target(0).height});
+        if (y + h > cy1 && y > cy0) {
+          fresh_page();
+          heads();
+        }
+        put_placed(place(key, kx, y, kw, 1e9, false));
+        put_placed(place(src, sx, y, sw, 1e9, false));
+        put_placed(target(y));
+        if (!u->problem.empty()) pg->boxes.push_back({tx - 3, y - 2, tw + 6, h + 4, 0.8, red});
+        y += h + 3;
+        pg->rules.push_back({cx0, y, cx1, y, 0.3, d.muted});
+        y += 4;
+      }
+      y += gap * 1.5;
+    }
   }
 
   // ---- trifold (mode trifold): an A4 roll fold of three panels a side. The panels are
@@ -1013,9 +1101,16 @@ LaidOutDoc lay_out(const Deck& deck, const LayoutDef& def, const FontSet& fonts,
   if (def.mode == LayoutDef::Mode::grid) b.grid();
   else if (def.mode == LayoutDef::Mode::leaflet) b.leaflet();
   else if (def.mode == LayoutDef::Mode::trifold) b.trifold();
+  else if (def.mode == LayoutDef::Mode::review) b.review();
   else b.flow();
   if (b.doc.pages.empty()) b.new_page();
   if (def.mode == LayoutDef::Mode::leaflet || def.print.booklet) b.pad_to_four();
+  // a leaflet is a few folded sheets: past 16 pages (four A4 sheets folded to A5) it is a
+  // booklet the reader did not ask for
+  if (def.mode == LayoutDef::Mode::leaflet && b.doc.pages.size() > 16)
+    diag.warn({"leaflet-long", opts.file, 0,
+               "the " + def.name + " leaflet has " + std::to_string(b.doc.pages.size()) + " pages for " + std::to_string(deck.slides.size()) +
+                   " slides (a leaflet is at most 16: four sheets folded); print fewer slides (a deck JSON made with extract --pages), or use a handout layout such as grid-6"});
   b.bands();
   if (def.print.on) {
     PrintGeometry& pg = b.doc.print;

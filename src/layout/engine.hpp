@@ -12,6 +12,17 @@
 
 namespace deckhand::layout {
 
+// One unit of a review sheet (mode review, `deckhand review`): the source and its
+// translation as the file holds them, plain text.
+struct ReviewUnit {
+  std::string key;      // "s3.b2", "s3.title": the slide's id before the dot
+  std::string id;       // the unit's id in the file ("s3.b2-1a2b3c4d")
+  std::string source, target;  // target "" when there is none
+  std::string state;    // "translated", "final", "fuzzy: not used", "missing", ...
+  bool used = false;    // the target is what is printed
+  std::string problem;  // "" or what is wrong where it is set ("does not fit: needs 140 % ...")
+};
+
 struct HandoutOptions {
   std::string title;         // overrides the deck's title in headers and metadata
   std::string event, date;   // header and footer fields
@@ -21,6 +32,9 @@ struct HandoutOptions {
   // and the last slide; slide numbers (pages) shown as pictures, added to leaflet.pictures
   std::string contact;
   std::vector<int> pictures;
+  // mode review: the units, in deck order; source and target languages for the headings
+  std::vector<ReviewUnit> review;
+  std::string source_lang, target_lang;
 };
 
 LaidOutDoc lay_out(const Deck& deck, const LayoutDef& def, const FontSet& fonts, const HandoutOptions& opts,

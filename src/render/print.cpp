@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <utility>
 #include <functional>
 #include <map>
 #include <vector>
@@ -170,7 +171,20 @@ int impose_booklet(const std::string& in, const std::string& password, const std
     const double pw = t.urx - t.llx, ph = t.ury - t.lly;
     if (!(pw > 1 && ph > 1)) throw Error(Exit::bad_pdf, in, "the first page has an empty page box", "repair the PDF");
     const double slug = o.marks ? o.mark_offset + o.mark_length + 3 : 0;
-    const double sw = 2 * pw + 2 * slug, sh = ph + 2 * slug;
+    double sw = 2 * pw + 2 * slug, sh = ph + 2 * slug;
+    double ox = slug, oy = slug;  // where the spread's lower left corner is on the sheet
+    // For an office printer (no marks), a spread within 1.5 % of a paper size is centred on
+    // that paper: two A5 pages (ISO 216: 148 x 210 mm) make 296 x 210 mm, and the printer's
+    // A4 is 297 x 210 mm. Papers: A3, A4 (ISO 216), Letter, Tabloid (ANSI/ASME Y14.1).
+    if (!o.marks) {
+      const double mm = 72 / 25.4;
+      for (auto [W, H] : {std::pair{297 * mm, 210 * mm}, std::pair{420 * mm, 297 * mm}, std::pair{792.0, 612.0}, std::pair{1224.0, 792.0}})
+        if (sw <= W + 0.01 && sh <= H + 0.01 && (W - sw) / W < 0.015 && (H - sh) / H < 0.015) {
+          ox = (W - sw) / 2, oy = (H - sh) / 2;
+          sw = W, sh = H;
+          break;
+        }
+    }
     std::map<int, QPDFObjectHandle> forms;
     QPDFObjectHandle reg = o.marks ? registration_space(out) : QPDFObjectHandle::newNull();
     QPDFPageDocumentHelper outdoc(out);
@@ -190,10 +204,10 @@ int impose_booklet(const std::string& in, const std::string& password, const std
         std::string name = "/DhP" + std::to_string(pno);
         xo.replaceKey(name, it->second);
         // the slot: left or right half of the spread; toward the spine by `shift`
-        const double x = slug + half * pw + (half == 0 ? shift : -shift), y = slug;
+        const double x = ox + half * pw + (half == 0 ? shift : -shift), y = oy;
         QPDFObjectHandle::Rectangle slot(x, y, x + pw, y + ph);
         // clip to the slot without the shift (what is pushed past the spine is cut off)
-        const double cx = slug + half * pw;
+        const double cx = ox + half * pw;
         content += "q " + num(cx) + " " + num(y) + " " + num(pw) + " " + num(ph) + " re W n\n";
         content += pages[static_cast<size_t>(pno - 1)].placeFormXObject(it->second, name, slot, false, true, true);
         content += "Q\n";
@@ -212,7 +226,7 @@ int impose_booklet(const std::string& in, const std::string& password, const std
       QPDFObjectHandle page = QPDFObjectHandle::newDictionary();
       page.replaceKey("/Type", QPDFObjectHandle::newName("/Page"));
       page.replaceKey("/MediaBox", box(0, 0, sw, sh));
-      page.replaceKey("/TrimBox", box(slug, slug, slug + 2 * pw, slug + ph));
+      page.replaceKey("/TrimBox", box(ox, oy, ox + 2 * pw, oy + ph));
       page.replaceKey("/Resources", res);
       page.replaceKey("/Contents", QPDFObjectHandle::newStream(&out, content));
       outdoc.addPage(QPDFPageObjectHelper(out.makeIndirectObject(page)), false);

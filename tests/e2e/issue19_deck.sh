@@ -1,6 +1,8 @@
 #!/bin/sh
-# Issue 19, points 2 and 3: what a deck JSON says is what is printed; point 9: progress on
-# a terminal and -v's steps. sh issue19_deck.sh DECKHAND ROOT POINT (p2 | p3 | p9). Read back
+# Issue 19, points 2 and 3: what a deck JSON says is what is printed; point 8: --print
+# never makes what preflight fails, bleed range, A4 sheets, no contact panel unless asked,
+# a page budget; point 9: progress on a terminal and -v's steps.
+# sh issue19_deck.sh DECKHAND ROOT POINT (p2 | p3 | p8 | p9). Read back
 # with pdftotext and pdftoppm; a terminal made with script(1).
 DECKHAND=$(cd "$(dirname "$1")" && pwd)/$(basename "$1"); ROOT=$(cd "$2" && pwd); POINT=$3
 export LC_ALL=C.UTF-8
@@ -77,6 +79,41 @@ p3)  # a translated deck JSON prints translated slides, not the source's pages w
   same=1
   for f in "$T"/x-*.png; do cmp -s "$f" "$T/y-${f##*/x-}" || same=0; done
   [ $same = 1 ] && ok "pixel-identical to the handout with --translations" || bad "differs from the handout with --translations"
+  ;;
+p8)  # print: what --print makes passes preflight; a bleed in range; A4 sheets; contact only when given; a budget
+  S=$T/ietf-wsis20.pdf
+  expect 2 "--bleed 30cm: out of range for a bleed" -- "$DECKHAND" handout "$S" --layout leaflet-a5 --bleed 30cm -o "$T/b.pdf"
+  [ -e "$T/b.pdf" ] && bad "a file was written" || ok "nothing written"
+  expect 2 "--bleed 2in: out of range" -- "$DECKHAND" preflight "$S" --bleed 2in
+  expect 0 "" -- "$DECKHAND" handout -q "$S" --layout leaflet-a5 --bleed 0.125in -o "$T/b.pdf"
+  expect 0 "" -- "$DECKHAND" preflight -q "$T/b.pdf" --bleed 0.125in --booklet
+  # an A5 booklet on the office printer's A4 (ISO 216: 297 x 210 mm = 841.89 x 595.28 pt)
+  "$DECKHAND" handout -q "$S" --layout leaflet-a5 --impose booklet -o "$T/sheets.pdf"
+  size=$(pdfinfo "$T/sheets.pdf" | sed -n 's/^Page size: *\([0-9.]*\) x \([0-9.]*\).*/\1 \2/p')
+  echo "$size" | awk '{exit !($1 > 841.8 && $1 < 842 && $2 > 595.2 && $2 < 595.4)}' && ok "A5 booklet sheets are A4 ($size)" || bad "sheets are $size, not A4"
+  # no contact panel unless asked: the last slide is not the back page
+  last=$(pdftotext -f 7 -l 7 "$S" - | sed -n '/./{p;q}')
+  "$DECKHAND" handout -q "$S" --layout leaflet-a5 -o "$T/l.pdf"
+  n=$(qpdf --show-npages "$T/l.pdf")
+  pdftotext -f "$n" -l "$n" "$T/l.pdf" - | grep -qF "$last" && bad "the back page shows the last slide ($last)" || ok "no contact panel without --contact"
+  pdftotext "$T/l.pdf" - | grep -qF "$last" && ok "the last slide is inside" || bad "the last slide is left out"
+  "$DECKHAND" handout -q "$S" --layout leaflet-a5 --contact 'Write to us\nhello@example.org' -o "$T/l2.pdf"
+  n=$(qpdf --show-npages "$T/l2.pdf")
+  pdftotext -f "$n" -l "$n" "$T/l2.pdf" - | grep -q "hello@example.org" && ok "--contact on the back page" || bad "--contact missing"
+  # a page budget: 70 slides do not make a leaflet without a word
+  qpdf --empty --pages "$S" "$S" "$S" "$S" "$S" "$S" "$S" "$S" "$S" "$S" -- "$T/big.pdf"
+  "$DECKHAND" handout "$T/big.pdf" --layout leaflet-a5 -o "$T/big-l.pdf" 2>"$T/err"
+  grep -q "leaflet has [0-9]* pages for 70 slides.*\[leaflet-long\]" "$T/err" && ok "leaflet-long warning" || bad "no leaflet-long warning: $(cat "$T/err")"
+  "$DECKHAND" handout "$S" --layout leaflet-a5 -o "$T/small.pdf" 2>"$T/err"
+  grep -q "leaflet-long" "$T/err" && bad "leaflet-long for 7 slides" || ok "no warning for a short leaflet"
+  # a deck whose fonts are not embedded: --print makes what preflight passes
+  C=${DECKHAND_CORPUS:-$ROOT/../shared/corpus/real}
+  if [ -f "$C/powerpoint2016-tidb-migration-zh.pdf" ]; then
+    "$DECKHAND" handout -q "$C/powerpoint2016-tidb-migration-zh.pdf" --layout leaflet-a5 --print -o "$T/p.pdf" 2>/dev/null
+    expect 0 "" -- "$DECKHAND" preflight -q "$T/p.pdf" --booklet
+  else
+    echo "note: corpus absent, the unembedded-font leaflet is not tried"
+  fi
   ;;
 p9)  # progress on a terminal (after DECKHAND_PROGRESS_AFTER seconds, 2 by default), -v lists the steps
   command -v script >/dev/null || { echo "skip: script(1) not installed"; exit 77; }

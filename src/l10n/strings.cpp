@@ -15,6 +15,7 @@
 #include <string_view>
 #include <sstream>
 
+#include "core/language.hpp"
 #include "core/limits.hpp"
 #include "core/sha256.hpp"
 #include "core/direction.hpp"
@@ -651,7 +652,9 @@ Catalog read_po(const std::string& text, const std::string& file) {
       return out;
     };
     c.target_lang = field("Language");
+    if (!c.target_lang.empty()) c.target_lang = language::read(c.target_lang, file, Exit::translation, "the Language: header");
     c.source_lang = field("X-Source-Language");
+    if (auto l = language::canonical(c.source_lang)) c.source_lang = *l;
     c.original = field("Project-Id-Version");
   }
   po_message_iterator_t it = po_message_iterator(f, nullptr);
@@ -949,6 +952,10 @@ Catalog read_xliff(const std::string& text, const std::string& file) {
   } else {
     bad(file, "XLIFF version '" + version + "' is not supported (1.2 or 2.x)");
   }
+  // the languages, canonical (docs/translation.md, "Language tags")
+  if (!c.target_lang.empty())
+    c.target_lang = language::read(c.target_lang, file, Exit::translation, version.rfind("2.", 0) == 0 ? "trgLang" : "target-language");
+  if (auto l = language::canonical(c.source_lang)) c.source_lang = *l;
   return c;
 }
 

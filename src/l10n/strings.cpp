@@ -23,6 +23,7 @@
 #include "deckhand/version.hpp"
 
 #include <unicode/uchar.h>
+#include <unicode/uscript.h>
 
 namespace deckhand::l10n {
 
@@ -1357,6 +1358,42 @@ MergeReport merge(Deck& deck, const Catalog& tr, const std::string& lang) {
   }
   for (const auto& s : deck.slides)
     if (s.kind == SlideKind::title && !s.title.empty()) { deck.title = s.title; break; }
+  return r;
+}
+
+ScriptFit script_fit(const Catalog& c, const std::string& lang) {
+  ScriptFit r;
+  std::vector<UScriptCode> want;
+  for (const auto& code : language::scripts_of(lang)) {
+    UErrorCode err = U_ZERO_ERROR;
+    UScriptCode sc[4];
+    int n = uscript_getCode(code.c_str(), sc, 4, &err);
+    if (U_FAILURE(err) || n < 1) continue;
+    want.push_back(sc[0]);
+    r.expected += (r.expected.empty() ? "" : ", ") + std::string(uscript_getName(sc[0]));
+  }
+  if (want.empty()) return r;
+  std::map<UScriptCode, size_t> off;
+  for (const auto& u : c.units) {
+    if (u.target.empty() || u.fuzzy) continue;
+    const std::string t = plain_text(u, u.target);
+    if (t == plain_text(u, u.source)) continue;  // kept as it is (a name, a line of code): no translation
+    for (char32_t ch : unicode::decode(t)) {
+      const UChar32 cp = static_cast<UChar32>(ch);
+      if (!u_isalpha(cp)) continue;
+      UErrorCode err = U_ZERO_ERROR;
+      const UScriptCode s = uscript_getScript(cp, &err);
+      if (U_FAILURE(err) || s == USCRIPT_COMMON || s == USCRIPT_INHERITED || s == USCRIPT_UNKNOWN) continue;
+      ++r.letters;
+      if (std::none_of(want.begin(), want.end(), [&](UScriptCode w) { return s == w || uscript_hasScript(cp, w); })) ++off[s];
+    }
+  }
+  size_t most = 0;
+  for (const auto& [s, n] : off) {
+    r.off += n;
+    ++r.seen_scripts;
+    if (n > most) { most = n; r.seen = uscript_getName(s); }
+  }
   return r;
 }
 

@@ -10,4 +10,8 @@ namespace deckhand {
 // "WHAT: page DONE/TOTAL", for runs of at least min_total pages.
 std::function<void(int, int)> progress_printer(const JobOptions& o, const char* what, int min_total);
 
+// The warnings with every missing-glyph warning made one, listing the characters of all
+// (the layout and the translated slides each warn about the text they set).
+std::vector<Warning> one_missing_glyph_warning(std::vector<Warning> ws);
+
 }  // namespace deckhand

@@ -678,7 +678,9 @@ int Job::run_check() {
   }
   for (const auto& c : doc.collisions)
     o << "slide " << c.slide << "\t" << (names.count(c.key) ? names[c.key] : c.key) << "\t" << collision_text(c, names) << "\n";
-  for (const auto& w : layout_diag.warnings())
+  // (the retypeset frames and the translated slides each list their missing characters:
+  // one line for both)
+  for (const auto& w : one_missing_glyph_warning(layout_diag.warnings()))
     if (w.code == "missing-glyph") o << "fonts\t" << w.message << "\n";
   write_output("-", o.str(), {});
   int rc = finish(diag);

@@ -11,6 +11,9 @@ void setup_check(CLI::App& app, JobOptions& o) {
   ck->add_option("-l,--layout", o.layout, "Layout name or file")->capture_default_str();
   ck->add_option("--translations", o.translations, "XLIFF or PO file to merge first");
   ck->add_option("--lang", o.lang, "Target language when the file does not say it");
+  ck->add_flag("--allow-mismatch", o.allow_mismatch,
+               "Use a translation file that holds under half of the deck's units (made for another deck or version?:\n"
+                 "else exit 11), with a translation-mismatch warning");
   add_password_option(ck, o);
   runs(ck, o, Command::check);
 }

@@ -32,6 +32,9 @@ void setup_handout(CLI::App& app, JobOptions& o) {
   hc->add_option("--source", o.source, "The deck's PDF, when the input is a deck JSON");
   hc->add_option("--translations", o.translations, "A translation file (XLIFF 1.2, XLIFF 2.x or PO) to merge into the deck");
   hc->add_option("--lang", o.lang, "Target language (BCP 47) when the translation file does not say it");
+  hc->add_flag("--allow-mismatch", o.allow_mismatch,
+               "Use a translation file that holds under half of the deck's units (made for another deck or version?:\n"
+                 "else exit 11), with a translation-mismatch warning");
   add_password_option(hc, o);
   hc->add_flag("--print", o.print,
                "Print-ready pages (docs/printing.md): TrimBox, BleedBox, 3 mm bleed, text 5 mm inside the trim, crop marks");

@@ -13,6 +13,8 @@ void setup_review(CLI::App& app, JobOptions& o) {
   rc->add_option("-o,--output", o.output, "The review sheet PDF to write")->required();
   rc->add_option("-l,--layout", o.review_layout, "A layout of mode review: the built-in 'review' or a file (.yaml)")->capture_default_str();
   rc->add_option("--source", o.source, "The deck's PDF, when the input is a deck JSON");
+  rc->add_flag("--allow-mismatch", o.allow_mismatch,
+               "Review a translation file that holds under half of the deck's units (made for another version)");
   rc->add_option("--lang", o.lang, "Target language (BCP 47) when the translation file does not say it");
   rc->add_option("--title", o.title, "Title for the header (default: the deck's title)");
   add_password_option(rc, o);

@@ -18,6 +18,9 @@ void setup_slides(CLI::App& app, JobOptions& o) {
   sc->add_option("-o,--output", o.output, "The translated PDF to write");
   sc->add_option("--translations", o.translations, "The translation file (XLIFF 1.2, XLIFF 2.x or PO)");
   sc->add_option("--lang", o.lang, "Target language (BCP 47) when the translation file does not say it");
+  sc->add_flag("--allow-mismatch", o.allow_mismatch,
+               "Use a translation file that holds under half of the deck's units (made for another deck or version?:\n"
+                 "else exit 11), with a translation-mismatch warning");
   sc->add_option("--min-size", o.min_size,
                  "Smallest size, in points on the slide, a text that does not fit is shrunk to (never below half its\n"
                  "source size either); what still does not fit is cut and reported")

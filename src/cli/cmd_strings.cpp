@@ -50,6 +50,9 @@ void setup_translate(CLI::App& app, JobOptions& o) {
   tr->add_option("translations", o.translations, "XLIFF 1.2, XLIFF 2.x or PO")->required();
   tr->add_option("-o,--output", o.output, "Where to write ('-' = standard output)");
   tr->add_option("--lang", o.lang, "Target language when the file does not say it");
+  tr->add_flag("--allow-mismatch", o.allow_mismatch,
+               "Use a translation file that holds under half of the deck's units (made for another deck or version?:\n"
+                 "else exit 11), with a translation-mismatch warning");
   add_password_option(tr, o);
   runs(tr, o, Command::translate);
 }

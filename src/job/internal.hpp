@@ -12,4 +12,8 @@ namespace deckhand {
 // shown once the work has taken about two seconds, ended with a newline.
 std::function<void(int, int)> progress_printer(const JobOptions& o, const char* what, const char* unit = "page");
 
+// The warnings with every missing-glyph warning made one, listing the characters of all
+// (the layout and the translated slides each warn about the text they set).
+std::vector<Warning> one_missing_glyph_warning(std::vector<Warning> ws);
+
 }  // namespace deckhand

@@ -20,6 +20,7 @@
 #include <sstream>
 
 #include "core/io.hpp"
+#include "core/language.hpp"
 #include "core/limits.hpp"
 #include "core/parallel.hpp"
 #include "job/internal.hpp"
@@ -117,11 +118,12 @@ Loaded load_deck(const JobOptions& o, Diagnostics& diag) {
 }
 
 // Merges a translation file into the deck, warning (once, counted by reason) about what
-// stays untranslated, and when under half of the deck's units are in the file. When none
-// is, throws Error(Exit::translation) if `fail_on_no_match` (--strict, check), else warns.
-// Returns the number of units translated.
+// stays untranslated. When under half of the deck's units are in the file (made for another
+// deck or version), throws Error(Exit::translation), or with `allow_mismatch` warns
+// (translation-mismatch). Warns (script-mismatch) when most letters of the translations are
+// in a script the language is not written in. Returns the number of units translated.
 int apply_translations(Deck& deck, const std::string& file, const std::string& lang_opt, Diagnostics& diag,
-                       bool fail_on_no_match, std::future<l10n::Catalog>* read = nullptr) {
+                       bool allow_mismatch, std::future<l10n::Catalog>* read = nullptr) {
   l10n::Catalog cat = read && read->valid() ? read->get() : l10n::read_catalog(read_file(file), file);
   std::string lang = lang_opt.empty() ? cat.target_lang : lang_opt;
   if (lang.empty())
@@ -133,17 +135,22 @@ int apply_translations(Deck& deck, const std::string& file, const std::string& l
     if (ids.size() > 12) s += ", ... (" + std::to_string(ids.size() - 12) + " more)";
     return s;
   };
-  // a file made for another deck: nothing (or little) of it applies
-  if (r.deck_units > 0 && r.matched == 0) {
-    std::string what = "none of the deck's " + std::to_string(r.deck_units) + " units is in this file (" +
-                       std::to_string(cat.units.size()) + " units, made for another deck or another version)";
-    if (fail_on_no_match)
-      throw Error(Exit::translation, file, what, "export the strings of this deck with 'deckhand strings export', or carry them over with 'deckhand strings update'");
+  // a file made for another deck (or version): under half of it applies (docs/translation.md)
+  if (r.matched * 2 < r.deck_units) {
+    const size_t others = r.unknown.size();
+    std::string what = std::to_string(r.matched) + " of the deck's " + std::to_string(r.deck_units) + " units " +
+                       (r.matched == 1 ? "is" : "are") + " in this file, which holds " +
+                       (others == 0 ? std::string("no others") : std::to_string(others) + (others == 1 ? " other" : " others")) +
+                       " (made for another deck or version?)";
+    if (!allow_mismatch) throw Error(Exit::translation, file, what, "check the file, or add --allow-mismatch to use it anyway");
     diag.warn({"translation-mismatch", file, 0, what});
-  } else if (r.matched * 2 < r.deck_units) {
-    diag.warn({"translation-mismatch", file, 0, "only " + std::to_string(r.matched) + " of the deck's " + std::to_string(r.deck_units) +
-                                                   " units are in this file (made for another version of the deck? try 'deckhand strings update')"});
   }
+  // a file whose language is not the one its translations are written in
+  if (l10n::ScriptFit sf = l10n::script_fit(cat, lang); sf.mismatch())
+    diag.warn({"script-mismatch", file, 0,
+               std::to_string(sf.off) + " of the " + std::to_string(sf.letters) + " letters of the translations are " +
+                   (sf.seen_scripts == 1 ? sf.seen : "in scripts other than " + sf.expected + ", most of them " + sf.seen) + ", which '" +
+                   lang + "' is not written in (" + sf.expected + "): is the file's language right? (fix it in the file, or give it with --lang)"});
   if (!r.missing.empty()) {
     std::string why;
     for (const auto& [reason, n] : r.missing_by_reason) why += (why.empty() ? "" : ", ") + std::to_string(n) + " " + reason;
@@ -376,6 +383,10 @@ std::string data_dir() {
 }
 
 int Job::run() {
+  // language tags of the command line, canonical: "fr_FR" is "fr-FR", "ara" is "ar"
+  // (docs/translation.md, "Language tags"); one that is none is a usage error
+  if (!o_.lang.empty()) o_.lang = language::read(o_.lang, "--lang", Exit::usage, "");
+  if (!o_.target_lang.empty()) o_.target_lang = language::read(o_.target_lang, "--target-lang", Exit::usage, "");
   int rc = 0;
   switch (o_.command) {
     case Command::extract: rc = run_extract(); break;
@@ -475,7 +486,7 @@ int Job::run_handout() {
     throw Error(Exit::bad_deck, h.input, "the deck has no slides: nothing to print", "extract the deck again, or check its \"slides\" list");
   const Deck source_deck = deck;
   // -> translations merged
-  if (!h.translations.empty()) apply_translations(deck, h.translations, h.lang, diag, h.strict);
+  if (!h.translations.empty()) apply_translations(deck, h.translations, h.lang, diag, h.allow_mismatch);
   const bool review = def.mode == layout::LayoutDef::Mode::review;
   if (review && h.translations.empty())
     throw Error(Exit::usage, "", "the " + def.name + " layout shows a translation: none given", "add --translations talk.fr.xlf");
@@ -635,11 +646,6 @@ int Job::run_strings() {
     try { ex = std::stod(e) / 100.0; } catch (...) { ex = -1; }
     if (ex < 0 || ex > 5) throw Error(Exit::usage, "", "--expand " + s.expand + ": not a percentage from 0% to 500%", "e.g. --expand 40%");
   }
-  // a BCP 47 language tag (RFC 5646, 2.1): a 2-3 letter language, then subtags of 1-8
-  // letters or digits ("fr", "zh-Hans", "es-419")
-  static const std::regex tag(R"(^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$)");
-  if (!s.target_lang.empty() && !std::regex_match(s.target_lang, tag))
-    throw Error(Exit::usage, "", "--target-lang " + s.target_lang + ": not a language tag", "give a BCP 47 tag, e.g. fr, zh-Hans, es-419");
   Diagnostics diag;
   std::optional<l10n::Catalog> old;
   std::string old_text;
@@ -706,7 +712,7 @@ int Job::run_translate() {
   if (out() != "-") check_output_path(out(), {o_.input, o_.translations});
   Diagnostics diag;
   Loaded l = load_deck(o_, diag);
-  apply_translations(l.deck, o_.translations, o_.lang, diag, o_.strict);
+  apply_translations(l.deck, o_.translations, o_.lang, diag, o_.allow_mismatch);
   if (strict_fails(diag)) return finish(diag);
   write_output(out(), dump_deck(l.deck), inputs_of({o_.input, o_.translations}, l.deck, o_.input));
   return finish(diag);
@@ -721,7 +727,7 @@ int Job::run_check() {
   std::map<std::string, std::string> names = unit_names(deck);  // ids, and build steps' blocks
   int translated = -1;
   const Deck source_deck = deck;
-  if (!o_.translations.empty()) translated = apply_translations(deck, o_.translations, o_.lang, diag, true);
+  if (!o_.translations.empty()) translated = apply_translations(deck, o_.translations, o_.lang, diag, o_.allow_mismatch);
   layout::LayoutDef def = layout::load_layout(o_.layout, data_dir());
   // as the handout will print it: `auto` frames of a translated deck show the translated
   // slides when the deck's PDF is at hand (their own overflows are listed), else they are
@@ -755,7 +761,9 @@ int Job::run_check() {
   }
   for (const auto& c : doc.collisions)
     o << "slide " << c.slide << "\t" << (names.count(c.key) ? names[c.key] : c.key) << "\t" << collision_text(c, names) << "\n";
-  for (const auto& w : layout_diag.warnings())
+  // (the retypeset frames and the translated slides each list their missing characters:
+  // one line for both)
+  for (const auto& w : one_missing_glyph_warning(layout_diag.warnings()))
     if (w.code == "missing-glyph") o << "fonts\t" << w.message << "\n";
   write_output("-", o.str(), {});
   int rc = finish(diag);
@@ -848,7 +856,7 @@ int Job::run_slides() {
   if (source_deck.slides.empty())
     throw Error(Exit::bad_deck, o.input, "the deck has no slides: nothing to translate", "extract the deck again, or check its \"slides\" list");
   Deck deck = source_deck;
-  apply_translations(deck, o.translations, o.lang, diag, o.strict || o.slides_check, &catalog);
+  apply_translations(deck, o.translations, o.lang, diag, o.allow_mismatch, &catalog);
   std::string pdf = o.source;
   if (pdf.empty() && l.source) pdf = l.source->path();
   if (pdf.empty())

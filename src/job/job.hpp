@@ -59,8 +59,11 @@ struct JobOptions {
   std::string layout = kDefaultLayout, paper, title, event, date, dump;
   std::string review_layout = "review";  // `review --layout` (its own default)
   bool keep_overlays = false;
-  // translations (handout, check, translate)
+  // translations (handout, check, translate, slides)
   std::string translations, lang;
+  // use a translation file that holds under half of the deck's units (else exit 11:
+  // made for another deck or version), with a translation-mismatch warning
+  bool allow_mismatch = false;
   // slides: smallest size (points on the slide) a translation is shrunk to; --check lists
   // what does not fit instead of writing a PDF
   double min_size = 8;

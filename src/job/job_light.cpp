@@ -6,10 +6,13 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cstdio>
 #include <cstdlib>
 #include <iostream>
 #include <memory>
 #include <mutex>
+#include <set>
+#include <sstream>
 
 #include "core/io.hpp"
 #include "core/step_timer.hpp"
@@ -50,8 +53,39 @@ std::string count_of(size_t n, const std::string& singular, const std::string& p
 
 int Job::source_opens() { return extract::SourcePdf::opens(); }
 
+std::vector<Warning> one_missing_glyph_warning(std::vector<Warning> ws) {
+  std::vector<Warning> out;
+  size_t first = ws.size();  // the missing-glyph warning kept, in out
+  std::set<unsigned long> chars;
+  for (auto& w : ws) {
+    const size_t colon = w.message.rfind(": ");
+    if (w.code != "missing-glyph" || colon == std::string::npos) { out.push_back(std::move(w)); continue; }
+    std::istringstream list(w.message.substr(colon + 2));
+    for (std::string u; list >> u;)
+      if (u.rfind("U+", 0) == 0) chars.insert(std::stoul(u.substr(2), nullptr, 16));
+    if (first == ws.size()) {
+      first = out.size();
+      out.push_back(std::move(w));
+    } else if (out[first].file.empty()) {
+      out[first].file = w.file;
+    }
+  }
+  if (first < out.size()) {
+    std::string list;
+    for (unsigned long c : chars) {
+      char buf[16];
+      std::snprintf(buf, sizeof buf, "U+%04lX", c);
+      if (!list.empty()) list += ' ';
+      list += buf;
+    }
+    std::string& m = out[first].message;
+    m = m.substr(0, m.rfind(": ") + 2) + list;
+  }
+  return out;
+}
+
 int Job::finish(const Diagnostics& diag) const {
-  auto ws = diag.warnings();
+  auto ws = one_missing_glyph_warning(diag.warnings());
   if (!o_.quiet)
     for (const auto& w : ws) std::cerr << w.line() << "\n";
   if (o_.strict && !ws.empty()) {

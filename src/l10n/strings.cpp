@@ -15,6 +15,7 @@
 #include <string_view>
 #include <sstream>
 
+#include "core/language.hpp"
 #include "core/limits.hpp"
 #include "core/sha256.hpp"
 #include "core/direction.hpp"
@@ -22,6 +23,7 @@
 #include "deckhand/version.hpp"
 
 #include <unicode/uchar.h>
+#include <unicode/uscript.h>
 
 namespace deckhand::l10n {
 
@@ -617,7 +619,91 @@ po_file_t po_read_file(const char* path, std::string* error) {
   return f;
 }
 
+// gettext reads strings as C strings: a NUL byte in one (raw, or an escape that means one:
+// \0, \000, \x00) cuts the text where it stands, silently. Such a file is refused, naming
+// the line and the unit (docs/translation.md, "NUL bytes and control characters").
+void po_refuse_nul(const std::string& text, const std::string& file) {
+  if (text.find('\0') == std::string::npos && text.find('\\') == std::string::npos) return;
+  enum Kw { none, ctxt, id, str } kw = none;
+  std::string unit, ref;  // the current entry's msgctxt, and its first #: reference
+  bool header = false;    // msgid "" without msgctxt: the header entry
+  size_t lineno = 0;
+  auto refuse = [&](const std::string& where) {
+    std::string who = !unit.empty() ? "unit " + unit + ": " : !ref.empty() ? "unit " + ref + ": " : "";
+    throw Error(Exit::translation, file + ":" + std::to_string(lineno), who + where + " holds a NUL byte", "remove it");
+  };
+  auto what = [&] {
+    return kw == str ? (header && unit.empty() ? std::string("the header") : "the translation")
+           : kw == ctxt ? "the unit id" : kw == id ? "the source text" : "the file";
+  };
+  for (size_t at = 0; at <= text.size();) {
+    size_t e = text.find('\n', at);
+    if (e == std::string::npos) e = text.size();
+    const std::string_view line(text.data() + at, e - at);
+    ++lineno;
+    at = e + 1;
+    size_t i = line.find_first_not_of(" \t");
+    if (i == std::string_view::npos) {  // a blank line ends an entry
+      if (line.find('\0') != std::string_view::npos) refuse("the file");
+      kw = none;
+      unit.clear();
+      ref.clear();
+      header = false;
+      continue;
+    }
+    if (line[i] == '#') {
+      if (kw == str) { kw = none; unit.clear(); ref.clear(); header = false; }
+      if (line.find('\0') != std::string_view::npos) refuse(line.substr(i, 2) == "#~" ? "an obsolete entry" : "a comment");
+      if (line.substr(i, 2) == "#:" && ref.empty()) {
+        size_t b = line.find_first_not_of(" \t", i + 2), f = line.find_first_of(" \t", b);
+        if (b != std::string_view::npos) ref = std::string(line.substr(b, f == std::string_view::npos ? f : f - b));
+      }
+      continue;
+    }
+    if (line[i] != '"') {  // a keyword: msgctxt, msgid, msgid_plural, msgstr, msgstr[N]
+      std::string_view k = line.substr(i, line.find_first_of(" \t\"", i) - i);
+      if ((k == "msgctxt" || k == "msgid") && kw == str) ref.clear();  // the next entry, with no blank line before it
+      if (k == "msgctxt" || (k == "msgid" && kw != ctxt)) unit.clear();
+      if (k == "msgctxt") kw = ctxt;
+      else if (k == "msgid") { kw = id; header = unit.empty() && line.substr(i).find("\"\"") != std::string_view::npos; }
+      else if (k == "msgid_plural") kw = id;
+      else if (k.rfind("msgstr", 0) == 0) kw = str;
+      i = line.find('"', i);
+      if (i == std::string_view::npos) {
+        if (line.find('\0') != std::string_view::npos) refuse(what());
+        continue;
+      }
+    }
+    // the quoted string: raw NULs, and escapes that mean one
+    std::string value;
+    for (size_t j = i + 1; j < line.size() && line[j] != '"'; ++j) {
+      char c = line[j];
+      if (c == '\0') refuse(what());
+      if (c != '\\' || j + 1 >= line.size()) { value += c; continue; }
+      char n = line[++j];
+      // \ooo (up to three octal digits) and \xhh... mean a NUL when their digits are all 0
+      size_t d = 0;
+      bool zero = true;
+      if (n >= '0' && n <= '7') {
+        for (; d < 3 && j < line.size() && line[j] >= '0' && line[j] <= '7'; ++d, ++j)
+          if (line[j] != '0') zero = false;
+        --j;
+        if (zero) refuse(what());
+      } else if (n == 'x' && j + 1 < line.size() && std::isxdigit(static_cast<unsigned char>(line[j + 1]))) {
+        while (j + 1 < line.size() && std::isxdigit(static_cast<unsigned char>(line[j + 1])))
+          if (line[++j] != '0') zero = false;
+        if (zero) refuse(what());
+      } else {
+        value += n;
+      }
+    }
+    if (line.find('\0') != std::string_view::npos) refuse(what());  // after the closing quote
+    if (kw == ctxt) unit += value;
+  }
+}
+
 Catalog read_po(const std::string& text, const std::string& file) {
+  po_refuse_nul(text, file);
   char tmpl[] = "/tmp/deckhand-po-XXXXXX";
   int fd = ::mkstemp(tmpl);
   if (fd < 0) bad(file, "cannot make a temporary copy to read it");
@@ -651,7 +737,9 @@ Catalog read_po(const std::string& text, const std::string& file) {
       return out;
     };
     c.target_lang = field("Language");
+    if (!c.target_lang.empty()) c.target_lang = language::read(c.target_lang, file, Exit::translation, "the Language: header");
     c.source_lang = field("X-Source-Language");
+    if (auto l = language::canonical(c.source_lang)) c.source_lang = *l;
     c.original = field("Project-Id-Version");
   }
   po_message_iterator_t it = po_message_iterator(f, nullptr);
@@ -864,7 +952,65 @@ std::string write_xliff2(const Catalog& c) {
   return raw.apply(xml_string(d));
 }
 
+// XML 1.0 forbids NUL and the C0 control characters but tab, line feed and carriage return,
+// raw or as character references; pugixml reads a raw NUL as the end of the text and &#0; as
+// nothing, and lets the others through. Refused, naming the line and the unit (comments and
+// CDATA sections hold no references).
+void xml_refuse_controls(const std::string& text, const std::string& file) {
+  auto forbidden = [](unsigned long c) { return c < 0x20 && c != 0x09 && c != 0x0A && c != 0x0D; };
+  auto refuse = [&](size_t at, unsigned long c) {
+    const size_t line = 1 + static_cast<size_t>(std::count(text.begin(), text.begin() + static_cast<ptrdiff_t>(at), '\n'));
+    const std::string before = text.substr(0, at);
+    // the unit it is in, and whether in its source or its target
+    std::string who, where = "the file";
+    const size_t u2 = before.rfind("<unit"), u1 = before.rfind("<trans-unit");
+    const size_t u = u2 == std::string::npos ? u1 : u1 == std::string::npos ? u2 : std::max(u1, u2);
+    if (u != std::string::npos && before.find("</unit>", u) == std::string::npos && before.find("</trans-unit>", u) == std::string::npos) {
+      size_t q = before.find(" id=\"", u), gt = before.find('>', u);
+      if (q != std::string::npos && q < gt) who = "unit " + before.substr(q + 5, before.find('"', q + 5) - q - 5) + ": ";
+      size_t t = before.rfind("<target"), src = before.rfind("<source");
+      if (t != std::string::npos && t > u && (src == std::string::npos || t > src) && before.find("</target>", t) == std::string::npos)
+        where = "the translation";
+      else if (src != std::string::npos && src > u && before.find("</source>", src) == std::string::npos)
+        where = "the source text";
+      else
+        where = "the unit";
+    }
+    char hex[16];
+    std::snprintf(hex, sizeof hex, "U+%04lX", c);
+    throw Error(Exit::translation, file + ":" + std::to_string(line),
+                who + where + (c == 0 ? " holds a NUL byte" : std::string(" holds the control character ") + hex + ", which XML forbids"),
+                "remove it");
+  };
+  for (size_t i = 0; i < text.size(); ++i) {
+    const unsigned char ch = static_cast<unsigned char>(text[i]);
+    if (forbidden(ch)) refuse(i, ch);
+    if (ch == '<' && text.compare(i, 4, "<!--") == 0) {  // a comment: its raw bytes are checked, no references
+      size_t e = text.find("-->", i + 4);
+      for (size_t k = i; k < (e == std::string::npos ? text.size() : e); ++k)
+        if (forbidden(static_cast<unsigned char>(text[k]))) refuse(k, static_cast<unsigned char>(text[k]));
+      if (e == std::string::npos) return;  // the parser says what is wrong
+      i = e + 2;
+    } else if (ch == '<' && text.compare(i, 9, "<![CDATA[") == 0) {
+      size_t e = text.find("]]>", i + 9);
+      for (size_t k = i; k < (e == std::string::npos ? text.size() : e); ++k)
+        if (forbidden(static_cast<unsigned char>(text[k]))) refuse(k, static_cast<unsigned char>(text[k]));
+      if (e == std::string::npos) return;
+      i = e + 2;
+    } else if (ch == '&' && i + 2 < text.size() && text[i + 1] == '#') {
+      const bool hex = text[i + 2] == 'x' || text[i + 2] == 'X';
+      size_t d = i + (hex ? 3 : 2), e = d;
+      while (e < text.size() && e - d < 8 && (hex ? std::isxdigit(static_cast<unsigned char>(text[e])) : std::isdigit(static_cast<unsigned char>(text[e])))) ++e;
+      if (e > d && e < text.size() && text[e] == ';') {
+        unsigned long c = std::stoul(text.substr(d, e - d), nullptr, hex ? 16 : 10);
+        if (forbidden(c)) refuse(i, c);
+      }
+    }
+  }
+}
+
 Catalog read_xliff(const std::string& text, const std::string& file) {
+  xml_refuse_controls(text, file);
   pugi::xml_document d;
   // every text node kept: the space between two inline codes is text
   auto r = d.load_buffer(text.data(), text.size(), pugi::parse_default | pugi::parse_ws_pcdata);
@@ -949,6 +1095,10 @@ Catalog read_xliff(const std::string& text, const std::string& file) {
   } else {
     bad(file, "XLIFF version '" + version + "' is not supported (1.2 or 2.x)");
   }
+  // the languages, canonical (docs/translation.md, "Language tags")
+  if (!c.target_lang.empty())
+    c.target_lang = language::read(c.target_lang, file, Exit::translation, version.rfind("2.", 0) == 0 ? "trgLang" : "target-language");
+  if (auto l = language::canonical(c.source_lang)) c.source_lang = *l;
   return c;
 }
 
@@ -1210,6 +1360,42 @@ MergeReport merge(Deck& deck, const Catalog& tr, const std::string& lang) {
   }
   for (const auto& s : deck.slides)
     if (s.kind == SlideKind::title && !s.title.empty()) { deck.title = s.title; break; }
+  return r;
+}
+
+ScriptFit script_fit(const Catalog& c, const std::string& lang) {
+  ScriptFit r;
+  std::vector<UScriptCode> want;
+  for (const auto& code : language::scripts_of(lang)) {
+    UErrorCode err = U_ZERO_ERROR;
+    UScriptCode sc[4];
+    int n = uscript_getCode(code.c_str(), sc, 4, &err);
+    if (U_FAILURE(err) || n < 1) continue;
+    want.push_back(sc[0]);
+    r.expected += (r.expected.empty() ? "" : ", ") + std::string(uscript_getName(sc[0]));
+  }
+  if (want.empty()) return r;
+  std::map<UScriptCode, size_t> off;
+  for (const auto& u : c.units) {
+    if (u.target.empty() || u.fuzzy) continue;
+    const std::string t = plain_text(u, u.target);
+    if (t == plain_text(u, u.source)) continue;  // kept as it is (a name, a line of code): no translation
+    for (char32_t ch : unicode::decode(t)) {
+      const UChar32 cp = static_cast<UChar32>(ch);
+      if (!u_isalpha(cp)) continue;
+      UErrorCode err = U_ZERO_ERROR;
+      const UScriptCode s = uscript_getScript(cp, &err);
+      if (U_FAILURE(err) || s == USCRIPT_COMMON || s == USCRIPT_INHERITED || s == USCRIPT_UNKNOWN) continue;
+      ++r.letters;
+      if (std::none_of(want.begin(), want.end(), [&](UScriptCode w) { return s == w || uscript_hasScript(cp, w); })) ++off[s];
+    }
+  }
+  size_t most = 0;
+  for (const auto& [s, n] : off) {
+    r.off += n;
+    ++r.seen_scripts;
+    if (n > most) { most = n; r.seen = uscript_getName(s); }
+  }
   return r;
 }
 

@@ -93,6 +93,22 @@ struct MergeReport {
   std::vector<std::string> markup_problems;
 };
 
+// The script check (docs/translation.md, "Language tags"): the letters of the translations
+// (units with a target that is used, not withheld, and differs from the source), by Unicode
+// script; Common and Inherited characters are not letters of any script. A letter fits when
+// its script, or one of its script extensions, is one `lang` is written in
+// (language::scripts_of). A language with no known script is not checked (letters 0).
+struct ScriptFit {
+  size_t letters = 0;    // letters counted
+  size_t off = 0;        // of those, in a script the language is not written in
+  std::string seen;      // the script most of those are in ("Arabic"); "" when none
+  int seen_scripts = 0;  // how many scripts those are in
+  std::string expected;  // the language's scripts ("Latin", "Han, Bopomofo"); "" when unknown
+  // over half of at least 10 letters do not fit: the file's language is probably wrong
+  bool mismatch() const { return letters >= 10 && off * 2 > letters; }
+};
+ScriptFit script_fit(const Catalog& c, const std::string& lang);
+
 // Puts the translations into the deck (titles, block texts and spans, notes); sets deck.lang.
 MergeReport merge(Deck& deck, const Catalog& translations, const std::string& lang);
 

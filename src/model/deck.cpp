@@ -2,12 +2,15 @@
 
 #include "core/unicode.hpp"
 
+#include <spdlog/spdlog.h>
+
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
 #include <type_traits>
 
 #include "core/error.hpp"
+#include "core/language.hpp"
 #include "core/limits.hpp"
 
 namespace deckhand {
@@ -234,10 +237,20 @@ static Deck deck_from_json_unchecked(const nlohmann::json& j, const std::string&
     if (auto ps = it->find("page_size"); ps != it->end() && ps->is_array() && ps->size() == 2)
       d.source.page_size = size_from(*ps, file, "/source/page_size");
   }
-  if (auto it = j.find("lang"); it != j.end() && it->is_string()) d.lang = it->get<std::string>();
+  // language tags, canonical (docs/translation.md, "Language tags"): "fra" is read as "fr"
+  auto tag = [&](const std::string& key, const std::string& written) {
+    if (written.empty()) return written;
+    if (auto c = language::canonical(written)) {
+      if (*c != written) spdlog::info("{}: language '{}' read as '{}' ({})", file, written, *c, key);
+      return *c;
+    }
+    std::string s = language::suggestion(written);
+    bad(file, "/" + key, "'" + written + "' is not a language tag" + (s.empty() ? "" : " (did you mean '" + s + "'?)"));
+  };
+  if (auto it = j.find("lang"); it != j.end() && it->is_string()) d.lang = tag("lang", it->get<std::string>());
   d.direction = get<std::string>(j, "direction", file, "", "ltr", false);
   d.title = get<std::string>(j, "title", file, "", "", false);
-  d.translated_from = get<std::string>(j, "translated_from", file, "", "", false);
+  d.translated_from = tag("translated_from", get<std::string>(j, "translated_from", file, "", "", false));
   auto sl = j.find("slides");
   if (sl == j.end() || !sl->is_array()) bad(file, "/slides", "missing or not an array");
   if (sl->size() > static_cast<size_t>(limits().slides))

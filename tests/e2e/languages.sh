@@ -73,6 +73,7 @@ printf 'msgid ""\nmsgstr "Language: xx\\n"\n\nmsgctxt "s2.title-72d50d5d"\nmsgid
 # an emoji beyond U+FFFF that Symbola has is covered (glyphs are drawn by id): not reported
 printf 'msgid ""\nmsgstr "Language: fr\\n"\n\nmsgctxt "s2.title-72d50d5d"\nmsgid "Why Engage in WSIS+20?"\nmsgstr "Pourquoi \360\237\230\200"\n' >"$T/emoji.po"
 "$DECKHAND" fonts check "$T/emoji.po" >"$T/report" 2>&1 && ok "fonts check: U+1F600 covered (Symbola)" || bad "fonts check emoji: $(cat "$T/report")"
-"$DECKHAND" handout "$S" --layout outline --translations "$T/odd.po" -o "$T/odd.pdf" 2>"$T/err"
+# (odd.po holds 1 of the deck's 27 units: --allow-mismatch, issue 19 P5)
+"$DECKHAND" handout "$S" --layout outline --translations "$T/odd.po" --allow-mismatch -o "$T/odd.pdf" 2>"$T/err"
 grep -q "missing-glyph" "$T/err" && grep -q "U+13000" "$T/err" && ok "handout warns about U+13000 instead of dropping it" || bad "missing glyph: $(cat "$T/err")"
 summary

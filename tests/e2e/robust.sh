@@ -99,7 +99,7 @@ for x in xxe billion-laughs; do
 done
 awk 'BEGIN { printf "<xliff version=\"1.2\"><file target-language=\"fr\"><body><trans-unit id=\"a\"><source>"; for (i = 0; i < 100000; i++) printf "<g>"; printf "x"; for (i = 0; i < 100000; i++) printf "</g>"; print "</source></trans-unit></body></file></xliff>" }' >"$T/deep.xlf"
 hard 11 "deep.xlf: the XML nesting depth is [0-9]+, over the limit of 256 \(--max-depth\)" -- "$DECKHAND" translate "$R/long-bullet.json" "$T/deep.xlf" -o "$O/x.json"
-hard 0 "" -- "$DECKHAND" --max-depth 200000 translate "$R/long-bullet.json" "$T/deep.xlf" -o "$O/x.json"
+hard 0 "" -- "$DECKHAND" --max-depth 200000 translate "$R/long-bullet.json" "$T/deep.xlf" --allow-mismatch -o "$O/x.json"  # (its one unit is not the deck's: issue 19 P5)
 awk 'BEGIN { for (i = 0; i < 100000; i++) printf "["; for (i = 0; i < 100000; i++) printf "]"; print "" }' >"$T/deep.json"
 hard 8 "deep.json: the nesting depth of the JSON is 257, over the limit of 256 \(--max-depth\)" -- "$DECKHAND" inspect "$T/deep.json"
 awk 'BEGIN { printf "name: deep\nheader: "; for (i = 0; i < 100000; i++) printf "["; for (i = 0; i < 100000; i++) printf "]"; print "" }' >"$T/deep.yaml"

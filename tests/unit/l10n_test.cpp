@@ -6,6 +6,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "core/language.hpp"
 #include "core/unicode.hpp"
 #include "l10n/strings.hpp"
 
@@ -618,4 +619,148 @@ TEST(InlineStyles, PseudoKeepsTheTagsAndAccentsTheText) {
   EXPECT_TRUE(r.markup_problems.empty());
   EXPECT_EQ(d.slides[1].blocks[0].spans, (std::vector<TextSpan>{span(6, 11, true)}));
   EXPECT_EQ(d.slides[1].blocks[2].text.rfind("[šţď::véçţöŕ<íñţ> v;", 0), 0u) << d.slides[1].blocks[2].text;
+}
+
+// Issue 19, P6: language tags made canonical wherever one enters (core/language.hpp)
+TEST(L10nIssue19, LanguageTagsAreCanonical) {
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"ar", "ar"},         {"ara", "ar"},           {"fra", "fr"},                {"fr_FR", "fr-FR"},
+      {"FR-fr", "fr-FR"},   {"zh_Hans_CN", "zh-Hans-CN"}, {"zh-hans-cn", "zh-Hans-CN"}, {"iw", "he"},
+      {"cmn", "zh"},        {"fr_FR.UTF-8", "fr-FR"}, {"sr@latin", "sr-Latn"},     {"sr_RS@latin", "sr-Latn-RS"},
+      {" es-419 ", "es-419"}, {"en-XA", "en-XA"},     {"xx", "xx"},                 {"qaa", "qaa"}};
+  for (const auto& [in, want] : cases) {
+    auto c = language::canonical(in);
+    ASSERT_TRUE(c.has_value()) << in;
+    EXPECT_EQ(*c, want) << in;
+  }
+  for (std::string garbage : std::vector<std::string>{"", "French", "fr FR", "fr-", "und", "x-klingon", "12", "f", "fr@x", std::string(70, 'a')})
+    EXPECT_FALSE(language::canonical(garbage).has_value()) << garbage;
+  // a suggestion when there is one
+  EXPECT_EQ(language::suggestion("French"), "fr");
+  EXPECT_EQ(language::suggestion("français"), "fr");
+  EXPECT_EQ(language::suggestion("fr FR"), "fr-FR");
+  EXPECT_EQ(language::suggestion("fr-"), "fr");
+  EXPECT_EQ(language::suggestion("Arabic"), "ar");
+  EXPECT_EQ(language::suggestion("zzzzzz"), "");
+  // read(): the canonical tag, or an Error of the code given, naming the place and the suggestion
+  EXPECT_EQ(language::read("ara", "a.po", Exit::translation, "the Language: header"), "ar");
+  try {
+    language::read("French", "f.po", Exit::translation, "the Language: header");
+    FAIL() << "no error";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), Exit::translation);
+    EXPECT_EQ(e.line(), "deckhand: error: f.po: the Language: header 'French' is not a language tag (did you mean 'fr'? give a BCP 47 tag, e.g. fr, zh-Hans, es-419)");
+  }
+  // the scripts a language is written in
+  EXPECT_EQ(language::scripts_of("ar"), (std::vector<std::string>{"Arab"}));
+  EXPECT_EQ(language::scripts_of("fr"), (std::vector<std::string>{"Latn"}));
+  EXPECT_EQ(language::scripts_of("zh"), (std::vector<std::string>{"Hani", "Bopo"}));
+  EXPECT_EQ(language::scripts_of("ja"), (std::vector<std::string>{"Hani", "Hira", "Kana"}));
+  EXPECT_EQ(language::scripts_of("sr-Latn"), (std::vector<std::string>{"Latn"}));
+  EXPECT_EQ(language::scripts_of("sr"), (std::vector<std::string>{"Cyrl"}));
+  EXPECT_TRUE(language::scripts_of("xx").empty());
+}
+
+// Files: the language a file gives is read canonical; garbage is exit 11
+TEST(L10nIssue19, FilesLanguagesAreCanonical) {
+  const std::string po = "msgid \"\"\nmsgstr \"Language: ara\\n\"\n\nmsgctxt \"s1.title-00000000\"\nmsgid \"a\"\nmsgstr \"b\"\n";
+  EXPECT_EQ(read_catalog(po, "x.po").target_lang, "ar");
+  EXPECT_EQ(read_catalog("<xliff version=\"2.0\" srcLang=\"en\" trgLang=\"zh_hans\"><file id=\"f\"/></xliff>", "x.xlf").target_lang, "zh-Hans");
+  EXPECT_EQ(read_catalog("<xliff version=\"1.2\"><file source-language=\"en\" target-language=\"fra\"/></xliff>", "x.xlf").target_lang, "fr");
+  try {
+    read_catalog("msgid \"\"\nmsgstr \"Language: French\\n\"\n", "f.po");
+    FAIL() << "no error";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), Exit::translation);
+    EXPECT_NE(e.line().find("did you mean 'fr'?"), std::string::npos) << e.line();
+  }
+}
+
+// P6: the script rule
+TEST(L10nIssue19, ScriptRule) {
+  auto cat = [](std::vector<std::pair<std::string, std::string>> st) {
+    Catalog c;
+    int k = 0;
+    for (auto& [s, t] : st) {
+      Unit u;
+      u.id = "s1.b" + std::to_string(++k) + "-00000000";
+      u.source = s;
+      u.target = t;
+      c.units.push_back(u);
+    }
+    return c;
+  };
+  // Arabic translations in a file labelled fr
+  Catalog ar = cat({{"Why engage?", "لماذا المشاركة في القمة العالمية؟"}, {"Open standards", "المعايير المفتوحة"}});
+  ScriptFit f = script_fit(ar, "fr");
+  EXPECT_TRUE(f.mismatch());
+  EXPECT_EQ(f.seen, "Arabic");
+  EXPECT_EQ(f.expected, "Latin");
+  EXPECT_EQ(f.off, f.letters);
+  EXPECT_FALSE(script_fit(ar, "ar").mismatch());
+  EXPECT_FALSE(script_fit(ar, "ara").mismatch());  // (the tag as read before canonical: ICU's likely subtags know it too)
+  // Chinese with Latin names and code: mostly Han, fits
+  Catalog zh = cat({{"The IETF and WSIS+20", "IETF 与 WSIS+20 进程的互联网治理讨论"}, {"Use HTTP/2 and TLS", "使用 HTTP/2 和 TLS 协议保护连接安全"}});
+  f = script_fit(zh, "zh");
+  EXPECT_FALSE(f.mismatch()) << f.off << " of " << f.letters;
+  EXPECT_GT(f.off, 0u);  // the Latin letters were counted as not fitting, and stayed under half
+  // Latin in a file labelled zh: warned
+  Catalog latin = cat({{"Why engage?", "Pourquoi participer au SMSI+20 ?"}, {"Open standards", "Des normes ouvertes"}});
+  f = script_fit(latin, "zh");
+  EXPECT_TRUE(f.mismatch());
+  EXPECT_EQ(f.seen, "Latin");
+  EXPECT_EQ(f.expected, "Han, Bopomofo");
+  // a unit whose target is its source is no translation: not counted, in any script
+  Catalog kept = cat({{"std::vector<int> v; // a long line of code", "std::vector<int> v; // a long line of code"}, {"Hi", "你好"}});
+  f = script_fit(kept, "zh");
+  EXPECT_EQ(f.letters, 2u);
+  EXPECT_FALSE(f.mismatch());
+  // too few letters to say; withheld and empty targets are not counted; an unknown language is not checked
+  EXPECT_FALSE(script_fit(cat({{"OK", "Да"}}), "fr").mismatch());
+  Catalog fuzzy = ar;
+  for (auto& u : fuzzy.units) u.fuzzy = true;
+  EXPECT_EQ(script_fit(fuzzy, "fr").letters, 0u);
+  EXPECT_EQ(script_fit(ar, "xx").letters, 0u);
+  // digits, punctuation and marks (Common, Inherited) do not count
+  EXPECT_EQ(script_fit(cat({{"x", "2026 — ١٢٣ ?!"}}), "fr").letters, 0u);
+}
+
+// P11: a NUL byte in a translation is refused, with the line and the unit
+TEST(L10nIssue19, NulBytesAreRefused) {
+  const std::string head = "msgid \"\"\nmsgstr \"Language: fr\\n\"\n\n#: s1.b1\nmsgctxt \"s1.b1-00000000\"\nmsgid \"abc\"\n";
+  for (std::string str : {std::string("msgstr \"a\0b\"\n", 14), std::string("msgstr \"a\\0b\"\n"), std::string("msgstr \"a\\000\"\n"),
+                          std::string("msgstr \"a\\x00\"\n"), std::string("msgstr \"\"\n\"a\\0\"\n")}) {
+    try {
+      read_catalog(head + str, "nul.po");
+      FAIL() << "no error: " << str;
+    } catch (const Error& e) {
+      EXPECT_EQ(e.code(), Exit::translation);
+      const std::string line = str.rfind("msgstr \"\"\n", 0) == 0 ? "8" : "7";
+      EXPECT_EQ(e.line(), "deckhand: error: nul.po:" + line + ": unit s1.b1-00000000: the translation holds a NUL byte (remove it)") << str;
+    }
+  }
+  // an escaped backslash, then a 0; an octal escape that is not 0
+  EXPECT_EQ(read_catalog(head + "msgstr \"a\\\\0\\101\"\n", "ok.po").units.at(0).target, "a\\0A");
+  // in the source text
+  try {
+    read_catalog("msgctxt \"s1.b1-00000000\"\nmsgid \"a\\0\"\nmsgstr \"b\"\n", "src.po");
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_EQ(e.line(), "deckhand: error: src.po:2: unit s1.b1-00000000: the source text holds a NUL byte (remove it)");
+  }
+  // XLIFF: raw, and as character references (XML 1.0 forbids them)
+  const std::string x2a = "<xliff version=\"2.0\" srcLang=\"en\" trgLang=\"fr\"><file id=\"f\">\n<unit id=\"s1.b1-00000000\"><segment><source>a</source>\n<target>b";
+  const std::string x2b = "c</target></segment></unit></file></xliff>";
+  for (std::string bad : {std::string(1, '\0'), std::string("&#0;"), std::string("&#x1;"), std::string("\x1f")}) {
+    try {
+      read_catalog(x2a + bad + x2b, "c.xlf");
+      FAIL() << "no error";
+    } catch (const Error& e) {
+      EXPECT_EQ(e.code(), Exit::translation);
+      EXPECT_EQ(e.line().rfind("deckhand: error: c.xlf:3: unit s1.b1-00000000: the translation holds ", 0), 0u) << e.line();
+    }
+  }
+  // tab, line feed, carriage return and &#9; are allowed; in a comment or CDATA a reference is text
+  Catalog ok = read_catalog(x2a + "&#9;<![CDATA[&#0;]]><!-- &#1; -->" + x2b, "ok.xlf");
+  EXPECT_EQ(ok.units.at(0).target, "b\t&#0;c");
 }

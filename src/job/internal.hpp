@@ -10,4 +10,11 @@ namespace deckhand {
 // "WHAT: page DONE/TOTAL", for runs of at least min_total pages.
 std::function<void(int, int)> progress_printer(const JobOptions& o, const char* what, int min_total);
 
+// The file a run would write in a folder given with -o, for the hint of the error that
+// refuses the folder: the input's name and the output's extension ("talk.json" for
+// extract, "talk-grid-6.pdf" for handout, "talk.fr.po" for strings export --target-lang fr).
+std::string output_name(const JobOptions& o);
+// -o names a folder: Error(Exit::output) naming a file in it for the command.
+void refuse_output_folder(const JobOptions& o);
+
 }  // namespace deckhand

@@ -374,6 +374,7 @@ std::string data_dir() {
 
 int Job::run() {
   int rc = 0;
+  refuse_output_folder(o_);  // before any work, with a file name for the command
   switch (o_.command) {
     case Command::extract: rc = run_extract(); break;
     case Command::inspect: rc = run_inspect(); break;

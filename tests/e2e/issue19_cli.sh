@@ -68,6 +68,57 @@ p4)
   (cd "$T/a" && "$DECKHAND" check other.json --layout outline --translations pseudo.po) >/dev/null 2>"$T/err"
   ! grep -q "source-changed" "$T/err" && ok "check: no PDF read for outline, no source-changed" || bad "outline: $(cat "$T/err")"
   ;;
+p10)
+  mkdir -p "$T/w/out"; cp "$S" "$T/w/ietf-wsis20.pdf"; cp "$PO" "$T/w/ietf-wsis20.fr.po"
+  "$DECKHAND" extract -q "$T/w/ietf-wsis20.pdf" -o "$T/w/ietf.json"
+  W=$T/w
+  # an unknown option, named alone with the nearest option of the command (5374a58: "The
+  # following arguments were not expected: x.po --translation", words reversed, no hint)
+  expect 2 "^deckhand: error: --translation: no such option for 'slides' \(did you mean --translations\? run 'deckhand slides --help'\)$" -- \
+    at "$W" "$DECKHAND" slides ietf.json --translation x.po -o y.pdf
+  expect 2 "^deckhand: error: --ouput: no such option for 'handout' \(did you mean --output\? run 'deckhand handout --help'\)$" -- \
+    at "$W" "$DECKHAND" handout ietf.json --ouput y.pdf
+  expect 2 "^deckhand: error: --ouput: no such option for 'handout' \(did you mean --output\? run 'deckhand handout --help'\)$" -- \
+    at "$W" "$DECKHAND" handout ietf.json --ouput=y.pdf
+  expect 2 "^deckhand: error: --layuot: no such option for 'handout' \(did you mean --layout\? run 'deckhand handout --help'\)$" -- \
+    at "$W" "$DECKHAND" handout ietf.json --layuot grid-6 -o y.pdf
+  expect 2 "^deckhand: error: --trans: no such option for 'check' \(did you mean --translations\? run 'deckhand check --help'\)$" -- \
+    at "$W" "$DECKHAND" check ietf.json --trans ietf-wsis20.fr.po
+  expect 2 "^deckhand: error: --fromat: no such option for 'strings export' \(did you mean --format\? run 'deckhand strings export --help'\)$" -- \
+    at "$W" "$DECKHAND" strings export ietf.json --fromat po
+  expect 2 "^deckhand: error: --strcit: no such option for 'check' \(did you mean --strict\? run 'deckhand check --help'\)$" -- \
+    at "$W" "$DECKHAND" check ietf.json --strcit
+  expect 2 "^deckhand: error: --frobnicate: no such option for 'inspect' \(run 'deckhand inspect --help'\)$" -- \
+    at "$W" "$DECKHAND" inspect ietf.json --frobnicate
+  expect 2 "^deckhand: error: --layout: no such option for 'extract' \(run 'deckhand extract --help'\)$" -- \
+    at "$W" "$DECKHAND" extract ietf-wsis20.pdf --layout grid-6
+  expect 2 "^deckhand: error: --frobnicate: no such option \(run 'deckhand --help'\)$" -- "$DECKHAND" --frobnicate
+  [ ! -e "$W/y.pdf" ] && ok "nothing written" || bad "y.pdf was written"
+  # an argument too many, said as such (5374a58: "The following argument was not expected")
+  expect 2 "^deckhand: error: extra.pdf: one argument too many: 'handout' takes one, the input \(is an option's name missing before it\? run 'deckhand handout --help'\)$" -- \
+    at "$W" "$DECKHAND" handout ietf.json extra.pdf -o y.pdf
+  expect 2 "^deckhand: error: b.po: 2 arguments too many: 'translate' takes two, input and translations \(is an option's name missing before it\? run 'deckhand translate --help'\)$" -- \
+    at "$W" "$DECKHAND" translate ietf.json a.po b.po c.po
+  # a misspelt command: as before, with the nearest command
+  expect 2 "^deckhand: error: extrct: no such command \(did you mean 'extract'\? " -- "$DECKHAND" extrct "$W/ietf-wsis20.pdf"
+  # an output folder: the hint names a file in it for the command (5374a58: "e.g.
+  # folder/NAME with the output's extension")
+  folder() {
+    want=$(printf '%s' "$1" | sed 's/[.]/[.]/g'); shift
+    expect 10 "^deckhand: error: out: is a folder, not a file \(name a file in it with -o, e.g. out/$want\)$" -- at "$W" "$DECKHAND" "$@"
+  }
+  folder ietf-wsis20.json extract ietf-wsis20.pdf -o out
+  folder ietf-grid-6.pdf handout ietf.json --layout grid-6 -o out
+  folder ietf-outline.json handout ietf.json --layout outline --dump layout -o out
+  folder ietf-fr.pdf slides ietf.json --translations ietf-wsis20.fr.po -o out
+  folder ietf.fr.po strings export ietf.json --format po --target-lang fr -o out
+  folder ietf.xlf strings export ietf.json -o out
+  folder ietf.pseudo.po strings pseudo ietf.json --format po -o out
+  folder ietf.fr.po strings update ietf-wsis20.fr.po ietf.json -o out
+  folder ietf.fr.json translate ietf.json ietf-wsis20.fr.po -o out
+  folder ietf-wsis20-booklet.pdf impose ietf-wsis20.pdf -o out
+  [ -z "$(ls -A "$W/out")" ] && ok "nothing written in the folder" || bad "written in out/: $(ls "$W/out")"
+  ;;
 *) echo "unknown point $POINT"; exit 2 ;;
 esac
 summary

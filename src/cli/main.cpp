@@ -19,6 +19,7 @@
 #include "core/io.hpp"
 #include "job/job.hpp"
 #include "deckhand/version.hpp"
+#include "core/docs.hpp"
 
 #ifdef DECKHAND_DISPATCH
 namespace {
@@ -123,7 +124,7 @@ int main(int argc, char** argv) {
                "  deckhand strings export talk.json --format po --target-lang fr -o talk.fr.po\n"
                "  deckhand handout talk.json --translations talk.fr.po -o talk-fr.pdf\n"
                "  deckhand handout talk.pdf --layout leaflet-a5 --print -o leaflet.pdf   # for a print shop\n"
-               "  deckhand preflight leaflet.pdf --booklet   # ready to print? (docs/printing.md)\n\n"
+               "  deckhand preflight leaflet.pdf --booklet   # ready to print? (" + deckhand::doc_path("printing.md") + ")\n\n"
                "Exit codes: 0 ok, 2 usage, 3 warnings with --strict, 4 input missing, 5 not a PDF or damaged,\n"
                "6 encrypted, 7 no text layer, 8 invalid deck JSON, 9 invalid layout, 10 output not writable,\n"
                "11 unreadable translation file, 12 check or preflight found problems, 1 internal error.\n"

@@ -36,6 +36,7 @@
 #include "render/print.hpp"
 #include "render/slide_translate.hpp"
 #include "render/translated_slides.hpp"
+#include "core/docs.hpp"
 
 namespace deckhand {
 namespace {
@@ -362,11 +363,8 @@ std::string data_dir() {
   // installed: <prefix>/bin/deckhand (or <prefix>/libexec/deckhand/deckhand-full, which
   // runs the commands that need the data) and <prefix>/share/deckhand
   std::error_code ec;
-  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-  if (!ec) {
-    fs::path prefix = exe.parent_path().parent_path();
-    if (exe.filename() == "deckhand-full" && prefix.filename() == "libexec") prefix = prefix.parent_path();
-    fs::path installed = prefix / "share" / "deckhand";
+  if (const std::string prefix = install_prefix(); !prefix.empty()) {
+    fs::path installed = fs::path(prefix) / "share" / "deckhand";
     if (fs::is_directory(installed / "layouts", ec)) return installed.string();
   }
   return kSourceDataDir;  // the source tree, for a build that is not installed
@@ -897,7 +895,7 @@ int Job::run_preflight() {
   }
   if (!r.problems.empty()) {
     std::cerr << "deckhand: error: " << o_.input << ": " << count_of(r.problems.size(), "preflight problem")
-              << " (see the lines above; docs/printing.md)\n";
+              << " (see the lines above; " << doc_path("printing.md") << ")\n";
     return static_cast<int>(Exit::check_failed);
   }
   if (!o_.quiet) std::cerr << "deckhand: " << o_.input << ": preflight passed\n";

@@ -119,6 +119,42 @@ p10)
   folder ietf-wsis20-booklet.pdf impose ietf-wsis20.pdf -o out
   [ -z "$(ls -A "$W/out")" ] && ok "nothing written in the folder" || bad "written in out/: $(ls "$W/out")"
   ;;
+p10docs)
+  # the warning and exit codes in docs/exit-codes.md and the man page, the man page's
+  # options against --help, its rendering (one line a check)
+  /usr/bin/python3 "$ROOT/tests/e2e/issue19_docs.py" "$DECKHAND" "$ROOT" >"$T/docs.out" 2>&1; rc=$?
+  cat "$T/docs.out"
+  [ "$rc" = 0 ] && ok "issue19_docs.py" || bad "issue19_docs.py: $(grep -c '^FAIL' "$T/docs.out") failures"
+  # the installed tool: man deckhand, and the documents its messages cite, at the paths they give
+  BUILD=$4
+  if [ -z "$BUILD" ] || ! command -v cmake >/dev/null; then echo "skip: no build folder or no cmake: the installed tool is not checked"; summary; exit $?; fi
+  cmake --install "$BUILD" --prefix "$T/inst" >/dev/null 2>&1 || { bad "cmake --install failed"; summary; exit 1; }
+  [ -f "$T/inst/share/man/man1/deckhand.1" ] && ok "installed: share/man/man1/deckhand.1" || bad "no installed man page: $(find "$T/inst" -name '*.1')"
+  if command -v man >/dev/null; then
+    MANPATH=$T/inst/share/man MANPAGER=cat MANWIDTH=80 man deckhand 2>"$T/err" | grep -q "exit" \
+      && ok "man deckhand shows the installed page" || bad "man deckhand: $(cat "$T/err")"
+  fi
+  DH=$T/inst/bin/deckhand
+  "$DH" extract -q "$S" -o "$T/deck.json"
+  printf 'name: typo\nmode: grid\ngrid:\n  rows: 2\n  colums: 3\n' >"$T/typo.yaml"
+  echo '{}' >"$T/inv.json"
+  "$DH" handout "$T/deck.json" --layout outline -o "$T/plain.pdf" 2>/dev/null
+  # cited FILE CMD...: the installed tool, run from / without DECKHAND_DATA, cites a document
+  # that is there, in the installed prefix
+  cited() {
+    what=$1; shift
+    ( unset DECKHAND_DATA; cd / && "$@" ) >/dev/null 2>"$T/err"
+    doc=$(grep -o 'see [^ ;)]*\.md\|; [^ ;)]*\.md)' "$T/err" | head -1 | sed 's/^see //; s/^; //; s/)$//')
+    case $doc in
+      "$T/inst/share/doc/deckhand/"*) [ -f "$doc" ] && ok "$what: cites $doc, which is installed" || bad "$what: cites $doc, not there" ;;
+      *) bad "$what: cites '$doc', not an installed document: $(cat "$T/err")" ;;
+    esac
+  }
+  cited "a bad layout" "$DH" handout "$T/deck.json" --layout "$T/typo.yaml" -o "$T/x.pdf"
+  cited "an invalid deck JSON" "$DH" handout "$T/inv.json" -o "$T/x.pdf"
+  cited "a limit" "$DH" --max-slides 1 inspect "$T/deck.json"
+  cited "preflight problems" "$DH" preflight "$T/plain.pdf"
+  ;;
 *) echo "unknown point $POINT"; exit 2 ;;
 esac
 summary

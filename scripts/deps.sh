@@ -8,7 +8,8 @@
 #          source decks' fonts (Carlito for Calibri, Caladea for Cambria, Liberation for
 #          Arial, Helvetica, Times New Roman and Courier New, TeX Gyre for the other
 #          PostScript fonts: docs/fonts.md), found with fontconfig at run time
-#   test:  the above, plus the independent tools the tests read our output with
+#   test:  the above, plus the independent tools the tests read our output with (and
+#          groff-base and man-db, which render the man page docs/deckhand.1 in its test)
 #   fuzz:  the above, plus clang and its libFuzzer and sanitizer runtimes (scripts/fuzz.sh)
 set -eu
 what=${1:-build}
@@ -20,8 +21,8 @@ pkgs="build-essential cmake pkg-config git ca-certificates
 dicts="hunspell-de-de hunspell-en-us hunspell-fr hunspell-es hunspell-ru hyphen-fr hyphen-ru hyphen-es hyphen-en-us"
 case "$what" in
   build) pkgs="$pkgs $dicts" ;;
-  test) pkgs="$pkgs qpdf poppler-utils jq mupdf-tools gettext translate-toolkit libxml2-utils python3 python3-fonttools python3-numpy libharfbuzz-bin ghostscript $dicts" ;;
-  fuzz) pkgs="$pkgs qpdf poppler-utils jq mupdf-tools gettext translate-toolkit libxml2-utils python3 python3-fonttools python3-numpy libharfbuzz-bin ghostscript $dicts clang libclang-rt-14-dev" ;;
+  test) pkgs="$pkgs qpdf poppler-utils jq mupdf-tools gettext translate-toolkit libxml2-utils python3 python3-fonttools python3-numpy libharfbuzz-bin ghostscript groff-base man-db $dicts" ;;
+  fuzz) pkgs="$pkgs qpdf poppler-utils jq mupdf-tools gettext translate-toolkit libxml2-utils python3 python3-fonttools python3-numpy libharfbuzz-bin ghostscript groff-base man-db $dicts clang libclang-rt-14-dev" ;;
   *) echo "deckhand: error: scripts/deps.sh: unknown set '$what' (use build, test or fuzz)" >&2; exit 2 ;;
 esac
 missing=""

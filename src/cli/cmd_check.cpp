@@ -7,13 +7,16 @@ void setup_check(CLI::App& app, JobOptions& o) {
                                 "Before printing: lay the (translated) deck out and list every unit that does not fit its\n"
                                 "box even at the smallest size the layout allows. Writes no PDF; exits 12 when any does not fit.\n"
                                 "Example: deckhand check talk.json --layout grid-6 --translations talk.fr.xlf");
-  ck->add_option("input", o.input, "A deck JSON or a PDF")->required();
+  ck->add_option("input", o.input, "A deck JSON or a PDF (its PDF is found through 'source' or --source)")->required();
   ck->add_option("-l,--layout", o.layout, "Layout name or file")->capture_default_str();
   ck->add_option("--translations", o.translations, "XLIFF or PO file to merge first");
   ck->add_option("--lang", o.lang, "Target language when the file does not say it");
   ck->add_flag("--allow-mismatch", o.allow_mismatch,
                "Use a translation file that holds under half of the deck's units (made for another deck or version?:\n"
                  "else exit 11), with a translation-mismatch warning");
+  ck->add_option("--source", o.source,
+                 "The deck's PDF, when the input is a deck JSON (needed with --translations and a layout that shows\n"
+                 "slide pictures: their translated slides are checked)");
   add_password_option(ck, o);
   runs(ck, o, Command::check);
 }

@@ -1,6 +1,7 @@
 #include <memory>
 
 #include "cli/common.hpp"
+#include "core/docs.hpp"
 
 namespace deckhand::cli {
 
@@ -37,7 +38,7 @@ void setup_handout(CLI::App& app, JobOptions& o) {
                  "else exit 11), with a translation-mismatch warning");
   add_password_option(hc, o);
   hc->add_flag("--print", o.print,
-               "Print-ready pages (docs/printing.md): TrimBox, BleedBox, 3 mm bleed, text 5 mm inside the trim, crop marks");
+               "Print-ready pages (" + doc_path("printing.md") + "): TrimBox, BleedBox, 3 mm bleed, text 5 mm inside the trim, crop marks");
   hc->add_option("--bleed", o.bleed, "Bleed on every side (mm unless a unit is given: 3mm, 0.125in); implies --print");
   hc->add_option("--marks", o.marks, "crop: crop marks outside the bleed; none: no marks (some shops ask for none); implies --print")
       ->check(CLI::IsMember({"crop", "none"}));

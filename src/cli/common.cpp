@@ -1,12 +1,13 @@
 #include "cli/common.hpp"
 
 #include "core/limits.hpp"
+#include "core/docs.hpp"
 
 namespace deckhand::cli {
 
 void add_limit_options(CLI::App& app) {
   Limits& l = limits();
-  const char* grp = "Limits (see docs/limits.md)";
+  const std::string grp = "Limits (see " + doc_path("limits.md") + ")";
   app.add_option("--max-file-size", l.file_bytes, "Largest input file, in bytes")->group(grp)->capture_default_str()->check(CLI::PositiveNumber);
   app.add_option("--max-string", l.string_bytes, "Longest single text (title, block, unit), in bytes")->group(grp)->capture_default_str()->check(CLI::PositiveNumber);
   app.add_option("--max-depth", l.depth, "Deepest nesting of XML, JSON or YAML")->group(grp)->capture_default_str()->check(CLI::Range(2, 10000000));

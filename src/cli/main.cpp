@@ -14,10 +14,12 @@
 #include <vector>
 
 #include "cli/commands.hpp"
+#include "cli/suggest.hpp"
 #include "core/error.hpp"
 #include "core/io.hpp"
 #include "job/job.hpp"
 #include "deckhand/version.hpp"
+#include "core/docs.hpp"
 
 #ifdef DECKHAND_DISPATCH
 namespace {
@@ -40,20 +42,74 @@ std::string full_executable(std::string& searched) {
 #endif
 
 namespace {
-// Levenshtein distance between two command names (ASCII)
-size_t edit_distance(const std::string& a, const std::string& b) {
-  std::vector<size_t> row(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    size_t prev = row[0];
-    row[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      size_t cur = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      prev = cur;
-    }
+// The command the words on the line chose, innermost last ("strings", "export"): CLI11 has
+// marked it parsed also when parsing failed after it.
+std::vector<const CLI::App*> chosen_command(const CLI::App& app) {
+  std::vector<const CLI::App*> path;
+  for (const CLI::App* a = &app; !a->get_subcommands().empty();) path.push_back(a = a->get_subcommands().front());
+  return path;
+}
+
+// "--output" and "-o" for every option of `app` that is not positional.
+std::vector<std::string> option_names(const CLI::App& app) {
+  std::vector<std::string> names;
+  for (const CLI::Option* op : app.get_options()) {
+    for (const auto& n : op->get_lnames()) names.push_back("--" + n);
+    for (const auto& n : op->get_snames()) names.push_back("-" + n);
   }
-  return row[b.size()];
+  return names;
+}
+
+bool is_number(const std::string& a) {
+  return a.find_first_not_of("0123456789.-+") == std::string::npos && a.find_first_of("0123456789") != std::string::npos;
+}
+
+// An argument CLI11 could not place (ExtrasError, or no command at all): an unknown option
+// is named alone, with the nearest option of the command (or a global one) when one is
+// close; else the arguments the command does not take. Returns false when it finds
+// neither (the caller says what CLI11 said).
+bool explain_extras(const CLI::App& app, int argc, char** argv, const std::vector<std::string>& extras) {
+  const std::vector<const CLI::App*> path = chosen_command(app);
+  const CLI::App& cmd = path.empty() ? app : *path.back();
+  std::string name;
+  for (const CLI::App* a : path) name += (name.empty() ? "" : " ") + a->get_name();
+  const std::string help = name.empty() ? "run 'deckhand --help'" : "run 'deckhand " + name + " --help'";
+  std::vector<std::string> known = option_names(cmd);
+  if (&cmd != &app)
+    for (const auto& n : option_names(app)) known.push_back(n);
+  // the first unknown option, in the order typed
+  for (int k = 1; k < argc; ++k) {
+    const std::string a = argv[k];
+    if (a == "--") break;
+    if (a.size() < 2 || a[0] != '-' || is_number(a)) continue;
+    const std::string opt = a.substr(0, a.find('='));
+    if (std::find(known.begin(), known.end(), opt) != known.end()) continue;
+    if (!extras.empty() && std::find(extras.begin(), extras.end(), a) == extras.end()) continue;
+    std::vector<std::string> longs;
+    for (const auto& n : known)
+      if (n.rfind("--", 0) == 0) longs.push_back(n);
+    // (the words of "--layuot" against "--layout": 1 edit in 3 letters, 2 from 6 letters;
+    // or the only option that starts so: "--trans")
+    const size_t letters = opt.size() > 2 ? opt.size() - 2 : 0;
+    const std::string best =
+        opt.rfind("--", 0) == 0 ? deckhand::cli::nearest(opt, longs, letters >= 6 ? 2 : letters >= 3 ? 1 : 0, 5) : "";
+    std::cerr << "deckhand: error: " << opt << ": no such option" << (name.empty() ? "" : " for '" + name + "'") << " ("
+              << (best.empty() ? "" : "did you mean " + best + "? ") << help << ")\n";
+    return true;
+  }
+  if (path.empty() || extras.empty()) return false;
+  // arguments the command does not take
+  std::vector<std::string> takes;
+  for (const CLI::Option* op : cmd.get_options())
+    if (!op->nonpositional()) takes.push_back(op->get_name());
+  static const char* const kCount[] = {"none", "one", "two", "three"};
+  std::string list;
+  for (size_t i = 0; i < takes.size(); ++i) list += (i == 0 ? "" : i + 1 == takes.size() ? " and " : ", ") + takes[i];
+  std::cerr << "deckhand: error: " << extras.front() << ": "
+            << (extras.size() == 1 ? std::string("one argument") : std::to_string(extras.size()) + " arguments") << " too many: '" << name
+            << "' takes " << kCount[std::min<size_t>(takes.size(), 3)] << (takes.size() == 1 ? ", the " : takes.empty() ? "" : ", ") << list
+            << " (is an option's name missing before it? " << help << ")\n";
+  return true;
 }
 }  // namespace
 
@@ -68,7 +124,7 @@ int main(int argc, char** argv) {
                "  deckhand strings export talk.json --format po --target-lang fr -o talk.fr.po\n"
                "  deckhand handout talk.json --translations talk.fr.po -o talk-fr.pdf\n"
                "  deckhand handout talk.pdf --layout leaflet-a5 --print -o leaflet.pdf   # for a print shop\n"
-               "  deckhand preflight leaflet.pdf --booklet   # ready to print? (docs/printing.md)\n\n"
+               "  deckhand preflight leaflet.pdf --booklet   # ready to print? (" + deckhand::doc_path("printing.md") + ")\n\n"
                "Exit codes: 0 ok, 2 usage, 3 warnings with --strict, 4 input missing, 5 not a PDF or damaged,\n"
                "6 encrypted, 7 no text layer, 8 invalid deck JSON, 9 invalid layout, 10 output not writable,\n"
                "11 unreadable translation file, 12 check or preflight found problems, 1 internal error.\n"
@@ -96,12 +152,7 @@ int main(int argc, char** argv) {
       for (int k = 1; k < argc; ++k) {
         std::string a = argv[k];
         if (a.empty() || a[0] == '-' || std::all_of(a.begin(), a.end(), [](char c) { return c >= '0' && c <= '9'; })) continue;
-        std::string best;
-        size_t best_d = 3;  // (two edits at most)
-        for (const auto& n : names) {
-          size_t d = edit_distance(a, n);
-          if (d < best_d) best_d = d, best = n;
-        }
+        const std::string best = deckhand::cli::nearest(a, names, 2);  // (two edits at most)
         std::string all;
         for (const auto& n : names) all += (all.empty() ? "" : ", ") + n;
         std::cerr << "deckhand: error: " << a << ": no such command ("
@@ -110,6 +161,11 @@ int main(int argc, char** argv) {
         return static_cast<int>(Exit::usage);
       }
     }
+    // an option the command does not have, an argument too many (CLI11's ExtrasError lists
+    // them, reversed); also an unknown option before any command
+    if (dynamic_cast<const CLI::ExtrasError*>(&e) || app.get_subcommands().empty())
+      if (explain_extras(app, argc, argv, app.get_subcommands().empty() ? std::vector<std::string>{} : app.remaining(true)))
+        return static_cast<int>(Exit::usage);
     std::cerr << "deckhand: error: " << e.what() << " (run 'deckhand --help' or 'deckhand COMMAND --help')\n";
     return static_cast<int>(Exit::usage);
   }

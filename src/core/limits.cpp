@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "core/error.hpp"
+#include "core/docs.hpp"
 
 namespace deckhand {
 
@@ -15,7 +16,7 @@ Limits& limits() {
 void over_limit(int exit_code, const std::string& file, const std::string& what, const std::string& value,
                 const std::string& limit, const char* option) {
   throw Error(static_cast<Exit>(exit_code), file, what + " is " + value + ", over the limit of " + limit + " (" + option + ")",
-              std::string("raise it with ") + option + " if the input is genuine; see docs/limits.md");
+              std::string("raise it with ") + option + " if the input is genuine; see " + doc_path("limits.md"));
 }
 
 bool in_range(double v, double lo, double hi) { return std::isfinite(v) && v >= lo && v <= hi; }

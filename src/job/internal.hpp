@@ -16,4 +16,11 @@ std::function<void(int, int)> progress_printer(const JobOptions& o, const char* 
 // (the layout and the translated slides each warn about the text they set).
 std::vector<Warning> one_missing_glyph_warning(std::vector<Warning> ws);
 
+// The file a run would write in a folder given with -o, for the hint of the error that
+// refuses the folder: the input's name and the output's extension ("talk.json" for
+// extract, "talk-grid-6.pdf" for handout, "talk.fr.po" for strings export --target-lang fr).
+std::string output_name(const JobOptions& o);
+// -o names a folder: Error(Exit::output) naming a file in it for the command.
+void refuse_output_folder(const JobOptions& o);
+
 }  // namespace deckhand

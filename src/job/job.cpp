@@ -23,6 +23,7 @@
 #include "core/language.hpp"
 #include "core/limits.hpp"
 #include "core/parallel.hpp"
+#include "core/sha256.hpp"
 #include "job/internal.hpp"
 #include "core/unicode.hpp"
 #include "deckhand/data_dir.hpp"
@@ -36,6 +37,7 @@
 #include "render/print.hpp"
 #include "render/slide_translate.hpp"
 #include "render/translated_slides.hpp"
+#include "core/docs.hpp"
 
 namespace deckhand {
 namespace {
@@ -190,20 +192,51 @@ Deck source_text_of(const Deck& translated, const extract::SourcePdf& src, const
   return out;
 }
 
-// The PDF a deck JSON came from: --source, else source.file next to the JSON, else in
-// the current folder. Opened once (the pool of the run), hashed once.
-std::unique_ptr<extract::SourcePdf> open_source_of(const Deck& d, const JobOptions& o, Diagnostics& diag) {
-  std::string path = o.source;
-  if (path.empty()) {
-    for (fs::path cand : {fs::path(o.input).parent_path() / d.source.file, fs::path(d.source.file)})
-      if (!d.source.file.empty() && fs::exists(cand)) { path = cand.string(); break; }
+// The deck's PDF, found one way for handout, slides and check (docs/deck-json.md,
+// "source"): --source, else the input when it is a PDF, else source.file beside the deck
+// JSON, else in the current folder. Empty when none is there. A --source that does not
+// exist is an error (exit 4) rather than a reason to look elsewhere.
+std::string find_source_pdf(const Deck& d, const JobOptions& o) {
+  std::error_code ec;
+  if (!o.source.empty()) {
+    if (!fs::exists(o.source, ec))
+      throw Error(Exit::input, o.source, "no such file", "check the path given with --source");
+    return o.source;
   }
+  if (!looks_like_json(o.input)) return o.input;
+  if (d.source.file.empty()) return {};
+  for (fs::path cand : {fs::path(o.input).parent_path() / d.source.file, fs::path(d.source.file)})
+    if (fs::is_regular_file(cand, ec)) return cand.string();
+  return {};
+}
+
+// find_source_pdf, for a run that cannot go on without the PDF: else exit 4, naming the
+// file the deck JSON points to.
+std::string need_source_pdf(const Deck& d, const JobOptions& o) {
+  std::string path = find_source_pdf(d, o);
   if (path.empty())
-    throw Error(Exit::input, o.input, "cannot find the deck's PDF '" + d.source.file + "' for the slide pictures",
+    throw Error(Exit::input, o.input,
+                d.source.file.empty() ? "cannot find the deck's PDF: the deck JSON names none (\"source\": {\"file\"})"
+                                      : "cannot find the deck's PDF '" + d.source.file + "'",
                 "pass it with --source");
-  auto src = std::make_unique<extract::SourcePdf>(path, o.password, worker_count(o.threads));
-  if (!d.source.sha256.empty() && src->sha256() != d.source.sha256)
+  return path;
+}
+
+// A deck JSON used with a PDF that is not the one it was extracted from (its SHA-256, or
+// `sha` when the caller has it already, differs from source.sha256): warns source-changed.
+void check_source_hash(const Deck& d, const JobOptions& o, const std::string& path, Diagnostics& diag, std::string sha = {}) {
+  if (!looks_like_json(o.input) || d.source.sha256.empty()) return;
+  if (sha.empty()) sha = sha256_hex(read_file(path));
+  if (sha != d.source.sha256)
     diag.warn({"source-changed", path, 0, "this PDF differs from the one the deck was extracted from (sha256); pictures may not match the text"});
+}
+
+// The deck's PDF for a deck JSON (need_source_pdf), opened once (the pool of the run) and
+// hashed once.
+std::unique_ptr<extract::SourcePdf> open_source_of(const Deck& d, const JobOptions& o, Diagnostics& diag) {
+  const std::string path = need_source_pdf(d, o);
+  auto src = std::make_unique<extract::SourcePdf>(path, o.password, worker_count(o.threads));
+  check_source_hash(d, o, path, diag, src->sha256());
   return src;
 }
 
@@ -372,11 +405,8 @@ std::string data_dir() {
   // installed: <prefix>/bin/deckhand (or <prefix>/libexec/deckhand/deckhand-full, which
   // runs the commands that need the data) and <prefix>/share/deckhand
   std::error_code ec;
-  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-  if (!ec) {
-    fs::path prefix = exe.parent_path().parent_path();
-    if (exe.filename() == "deckhand-full" && prefix.filename() == "libexec") prefix = prefix.parent_path();
-    fs::path installed = prefix / "share" / "deckhand";
+  if (const std::string prefix = install_prefix(); !prefix.empty()) {
+    fs::path installed = fs::path(prefix) / "share" / "deckhand";
     if (fs::is_directory(installed / "layouts", ec)) return installed.string();
   }
   return kSourceDataDir;  // the source tree, for a build that is not installed
@@ -388,6 +418,7 @@ int Job::run() {
   if (!o_.lang.empty()) o_.lang = language::read(o_.lang, "--lang", Exit::usage, "");
   if (!o_.target_lang.empty()) o_.target_lang = language::read(o_.target_lang, "--target-lang", Exit::usage, "");
   int rc = 0;
+  refuse_output_folder(o_);  // before any work, with a file name for the command
   switch (o_.command) {
     case Command::extract: rc = run_extract(); break;
     case Command::inspect: rc = run_inspect(); break;
@@ -524,8 +555,7 @@ int Job::run_handout() {
   std::unique_ptr<extract::SourcePdf>& src = l.source;
   Crop crop = kWhole;
   if (uses_pictures(doc)) {
-    if (!src) src = open_source_of(deck, h, diag);
-    else if (!h.source.empty()) src = std::make_unique<extract::SourcePdf>(h.source, h.password, worker_count(h.threads));
+    if (!src || !h.source.empty()) src = open_source_of(deck, h, diag);
     inputs.push_back(src->path());
     if (!h.output.empty()) check_output_path(h.output, inputs);
     // a letterboxed deck is laid out again as its slides
@@ -729,21 +759,18 @@ int Job::run_check() {
   const Deck source_deck = deck;
   if (!o_.translations.empty()) translated = apply_translations(deck, o_.translations, o_.lang, diag, o_.allow_mismatch);
   layout::LayoutDef def = layout::load_layout(o_.layout, data_dir());
-  // as the handout will print it: `auto` frames of a translated deck show the translated
-  // slides when the deck's PDF is at hand (their own overflows are listed), else they are
-  // retypeset; an untranslated deck shows its slide pictures, which cannot overflow
-  std::string pdf = l.source ? l.source->path() : o_.source;
-  if (pdf.empty() && !deck.source.file.empty())
-    for (auto cand : {fs::path(o_.input).parent_path() / deck.source.file, fs::path(deck.source.file)})
-      if (fs::exists(cand)) { pdf = cand.string(); break; }
-  const bool automatic = def.content == layout::LayoutDef::Content::automatic && translated >= 0;
-  const bool slide_frames = automatic && !pdf.empty();
-  if (automatic && !slide_frames) def.content = layout::LayoutDef::Content::text;
   layout::FontSet fonts;
   layout::load_fonts(def, fonts);
   Diagnostics layout_diag;
   LaidOutDoc doc = layout::lay_out(deck, def, fonts, {}, layout_diag);
-  if (slide_frames) {  // the translated slides' own overflows (docs/translation.md)
+  // as the handout will print it: frames of an `auto` layout show a translated deck's
+  // slides translated (render/translated_slides.hpp), whose own overflows are listed; that
+  // needs the deck's PDF, found as handout and slides find it (exit 4 when it is not
+  // there: retypeset frames are not what the handout prints). An untranslated deck shows
+  // its slide pictures, which cannot overflow; a layout without slide pictures needs no PDF.
+  if (translated >= 0 && def.content == layout::LayoutDef::Content::automatic && uses_pictures(doc)) {
+    const std::string pdf = need_source_pdf(deck, o_);
+    check_source_hash(source_deck, o_, pdf, diag);
     layout::SlideTextOptions so;
     so.file = o_.input;
     so.threads = o_.threads;
@@ -857,12 +884,8 @@ int Job::run_slides() {
     throw Error(Exit::bad_deck, o.input, "the deck has no slides: nothing to translate", "extract the deck again, or check its \"slides\" list");
   Deck deck = source_deck;
   apply_translations(deck, o.translations, o.lang, diag, o.allow_mismatch, &catalog);
-  std::string pdf = o.source;
-  if (pdf.empty() && l.source) pdf = l.source->path();
-  if (pdf.empty())
-    for (fs::path cand : {fs::path(o.input).parent_path() / deck.source.file, fs::path(deck.source.file)})
-      if (!deck.source.file.empty() && fs::exists(cand)) { pdf = cand.string(); break; }
-  if (pdf.empty()) throw Error(Exit::input, o.input, "cannot find the deck's PDF '" + deck.source.file + "'", "pass it with --source");
+  const std::string pdf = need_source_pdf(deck, o);
+  check_source_hash(source_deck, o, pdf, diag);
   inputs.push_back(pdf);
   inputs = inputs_of(inputs, deck, o.input);
   layout::LayoutDef def = layout::load_layout(o.layout, data_dir());
@@ -964,7 +987,7 @@ int Job::run_preflight() {
   }
   if (!r.problems.empty()) {
     std::cerr << "deckhand: error: " << o_.input << ": " << count_of(r.problems.size(), "preflight problem")
-              << " (see the lines above; docs/printing.md)\n";
+              << " (see the lines above; " << doc_path("printing.md") << ")\n";
     return static_cast<int>(Exit::check_failed);
   }
   if (!o_.quiet) std::cerr << "deckhand: " << o_.input << ": preflight passed\n";

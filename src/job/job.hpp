@@ -52,7 +52,7 @@ struct JobOptions {
   std::string input;     // a PDF, a deck JSON, or (fonts check) a translation file
   std::string output;    // empty: standard output where the command allows it ("-")
   std::string password;  // of an encrypted PDF: every command that reads a PDF uses it
-  std::string source;    // the deck's PDF when the input is a deck JSON (handout)
+  std::string source;    // the deck's PDF when the input is a deck JSON (handout, slides, check)
   // extract
   std::string pages;     // "1-3,7,10-"
   // layout (handout, check, fonts check)

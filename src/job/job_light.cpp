@@ -8,6 +8,8 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
+#include <regex>
 #include <iostream>
 #include <memory>
 #include <mutex>
@@ -49,6 +51,58 @@ std::function<void(int, int)> progress_printer(const JobOptions& o, const char* 
 
 std::string count_of(size_t n, const std::string& singular, const std::string& plural) {
   return std::to_string(n) + " " + (n == 1 ? singular : plural.empty() ? singular + "s" : plural);
+}
+
+namespace {
+// "fr" for talk.fr.po, "zh-Hans" for talk.zh-Hans.xlf: the language a file's name carries
+// before its extension; empty when there is none.
+std::string lang_in_name(const std::string& file) {
+  static const std::regex tag(R"(^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})?$)");
+  const std::string l = std::filesystem::path(file).stem().extension().string();
+  return l.size() > 1 && std::regex_match(l.substr(1), tag) ? l.substr(1) : "";
+}
+}  // namespace
+
+std::string output_name(const JobOptions& o) {
+  namespace fs = std::filesystem;
+  std::string stem = o.input.empty() || o.input == "-" ? "deck" : fs::path(o.input).stem().string();
+  auto ext_of = [](const std::string& format) { return format == "po" ? ".po" : ".xlf"; };
+  auto with = [](const std::string& l) { return l.empty() ? std::string() : "." + l; };
+  const std::string dump = o.dump == "layout" ? ".json" : o.dump == "layout-text" ? ".txt" : "";
+  switch (o.command) {
+    case Command::extract: return stem + ".json";
+    case Command::translate: {
+      const std::string l = lang_in_name(o.translations);
+      return stem + with(l.empty() ? o.lang : l) + ".json";
+    }
+    case Command::strings_export: return stem + with(o.target_lang) + ext_of(o.format);
+    case Command::strings_pseudo: return stem + ".pseudo" + ext_of(o.format);
+    case Command::strings_update: {
+      std::string f = o.update_format;
+      if (f.empty()) f = fs::path(o.old_file).extension() == ".po" ? "po" : "xliff";
+      return stem + with(lang_in_name(o.old_file)) + ext_of(f);
+    }
+    case Command::handout: {
+      // (a layout file: its name without folder and extension; job_light uses no layout/)
+      const bool file = o.layout.find('/') != std::string::npos || fs::path(o.layout).extension() == ".yaml" ||
+                        fs::path(o.layout).extension() == ".yml";
+      return stem + "-" + (file ? fs::path(o.layout).stem().string() : o.layout) + (dump.empty() ? ".pdf" : dump);
+    }
+    case Command::slides: {
+      std::string l = lang_in_name(o.translations);
+      if (l.empty()) l = o.lang.empty() ? "translated" : o.lang;
+      return stem + "-" + l + (dump.empty() ? ".pdf" : dump);
+    }
+    case Command::impose: return stem + "-booklet.pdf";
+    default: return stem + ".out";
+  }
+}
+
+void refuse_output_folder(const JobOptions& o) {
+  std::error_code ec;
+  if (o.output.empty() || o.output == "-" || !std::filesystem::is_directory(o.output, ec)) return;
+  throw Error(Exit::output, o.output, "is a folder, not a file",
+              "name a file in it with -o, e.g. " + (std::filesystem::path(o.output) / output_name(o)).string());
 }
 
 int Job::source_opens() { return extract::SourcePdf::opens(); }
@@ -110,6 +164,7 @@ void Job::debug_opens() const {
 
 int Job::run_light() {
   if (!light(o_.command)) throw Error(Exit::failure, "", "internal: not a command of the small executable", "please report this");
+  refuse_output_folder(o_);
   int rc = run_extract();
   debug_opens();
   return rc;

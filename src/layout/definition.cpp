@@ -11,20 +11,22 @@
 #include "core/error.hpp"
 #include "core/io.hpp"
 #include "core/limits.hpp"
+#include "core/docs.hpp"
 
 namespace fs = std::filesystem;
 
 namespace deckhand::layout {
 namespace {
 
-const char* kHint = "see docs/layouts.md";
+// "see <the installed layouts.md>" (core/docs.hpp)
+std::string hint() { return "see " + doc_path("layouts.md"); }
 
 struct Ctx {
   std::string file;
   [[noreturn]] void fail(const YAML::Node& n, const std::string& key, const std::string& what) const {
     std::string where = file;
     if (n.Mark().line >= 0) where += ":" + std::to_string(n.Mark().line + 1);
-    throw Error(Exit::layout, where, (key.empty() ? "" : "key '" + key + "': ") + what, kHint);
+    throw Error(Exit::layout, where, (key.empty() ? "" : "key '" + key + "': ") + what, hint());
   }
   void keys(const YAML::Node& map, const std::string& path, std::set<std::string> allowed) const {
     if (!map.IsMap()) fail(map, path, "must be a mapping of keys");
@@ -155,7 +157,7 @@ LayoutDef parse_layout(const std::string& text, const std::string& file) {
   try {
     return parse_layout_unchecked(text, file);
   } catch (const YAML::Exception& e) {  // an odd node where a value was expected
-    throw Error(Exit::layout, file + ":" + std::to_string(e.mark.line + 1), "cannot read this YAML: " + e.msg, kHint);
+    throw Error(Exit::layout, file + ":" + std::to_string(e.mark.line + 1), "cannot read this YAML: " + e.msg, hint());
   }
 }
 
@@ -165,9 +167,9 @@ static LayoutDef parse_layout_unchecked(const std::string& text, const std::stri
   try {
     root = YAML::Load(text);
   } catch (const YAML::Exception& e) {
-    throw Error(Exit::layout, file + ":" + std::to_string(e.mark.line + 1), "not valid YAML: " + e.msg, kHint);
+    throw Error(Exit::layout, file + ":" + std::to_string(e.mark.line + 1), "not valid YAML: " + e.msg, hint());
   }
-  if (!root.IsMap()) throw Error(Exit::layout, file, "a layout must be a mapping of keys", kHint);
+  if (!root.IsMap()) throw Error(Exit::layout, file, "a layout must be a mapping of keys", hint());
   {  // nesting and string length, walked without recursion (aliases are walked once)
     std::vector<std::pair<YAML::Node, int>> todo{{root, 1}};
     size_t seen = 0;

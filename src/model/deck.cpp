@@ -12,6 +12,7 @@
 #include "core/error.hpp"
 #include "core/language.hpp"
 #include "core/limits.hpp"
+#include "core/docs.hpp"
 
 namespace deckhand {
 
@@ -49,7 +50,7 @@ nlohmann::ordered_json style_json(const Style& s) {
 
 [[noreturn]] void bad(const std::string& file, const std::string& where, const std::string& what) {
   throw Error(Exit::bad_deck, file, "invalid deck JSON " + (where.empty() ? std::string("at the top level") : "at " + where) + ": " + what,
-              "see docs/deck-json.md, or extract the deck again");
+              "see " + doc_path("deck-json.md") + ", or extract the deck again");
 }
 
 std::string num_text(double v) {
@@ -217,7 +218,7 @@ Deck deck_from_json(const nlohmann::json& j, const std::string& file) {
   try {
     return deck_from_json_unchecked(j, file);
   } catch (const nlohmann::json::exception& e) {  // a value of the wrong type deep inside
-    throw Error(Exit::bad_deck, file, std::string("invalid deck JSON: ") + e.what(), "see docs/deck-json.md, or extract the deck again");
+    throw Error(Exit::bad_deck, file, std::string("invalid deck JSON: ") + e.what(), "see " + doc_path("deck-json.md") + ", or extract the deck again");
   }
 }
 

@@ -1,13 +1,14 @@
 #include "cli/common.hpp"
+#include "core/docs.hpp"
 
 namespace deckhand::cli {
 
 void setup_review(CLI::App& app, JobOptions& o) {
   auto* rc = app.add_subcommand("review",
-                                "A review sheet for translators and reviewers: slide by slide, the translated slide's picture,\n"
+                                std::string("A review sheet for translators and reviewers: slide by slide, the translated slide's picture,\n"
                                 "then each unit's source and translation side by side, with its state (translated, final,\n"
-                                "fuzzy: not used, missing...) and, in red, where it does not fit its slide (docs/translation.md).\n"
-                                "Example: deckhand review talk.json --translations talk.ar.xlf -o review-ar.pdf");
+                                "fuzzy: not used, missing...) and, in red, where it does not fit its slide (" + doc_path("translation.md") + ").\n"
+                                "Example: deckhand review talk.json --translations talk.ar.xlf -o review-ar.pdf"));
   rc->add_option("input", o.input, "The deck: a PDF, or a deck JSON (its PDF is found through 'source' or --source)")->required();
   rc->add_option("--translations", o.translations, "The translation file to review (XLIFF 1.2, XLIFF 2.x or PO)")->required();
   rc->add_option("-o,--output", o.output, "The review sheet PDF to write")->required();

@@ -2,7 +2,8 @@
 # Issue 19, points 2 and 3: what a deck JSON says is what is printed; point 8: --print
 # never makes what preflight fails, bleed range, A4 sheets, no contact panel unless asked,
 # a page budget; point 9: progress on a terminal and -v's steps.
-# sh issue19_deck.sh DECKHAND ROOT POINT (p2 | p3 | p8 | p9). Read back
+# review: the review sheet in fr, ar and zh, states and fit.
+# sh issue19_deck.sh DECKHAND ROOT POINT (p2 | p3 | p8 | p9 | review). Read back
 # with pdftotext and pdftoppm; a terminal made with script(1).
 DECKHAND=$(cd "$(dirname "$1")" && pwd)/$(basename "$1"); ROOT=$(cd "$2" && pwd); POINT=$3
 export LC_ALL=C.UTF-8
@@ -137,6 +138,36 @@ p9)  # progress on a terminal (after DECKHAND_PROGRESS_AFTER seconds, 2 by defau
   done
   "$DECKHAND" slides -v "$T/ietf-wsis20.pdf" --translations "$TR/ietf-wsis20.fr.po" -o "$T/s.pdf" 2>"$T/err"
   grep -q "info: .*extracted 7 slides" "$T/err" && ok "-v says the extraction" || bad "-v does not say the extraction: $(cat "$T/err")"
+  ;;
+review)  # deckhand review: the review sheet, read back with pdftotext, pdffonts and qpdf
+  for l in fr ar zh; do
+    "$DECKHAND" review "$T/ietf.json" --translations "$TR/ietf-wsis20.$l.po" -o "$T/r-$l.pdf" 2>"$T/err"; rc=$?
+    [ $rc = 0 ] && ok "review $l: exit 0" || { bad "review $l: exit $rc: $(cat "$T/err")"; continue; }
+    qpdf --check "$T/r-$l.pdf" >/dev/null 2>&1 && ok "review $l passes qpdf --check" || bad "review $l fails qpdf --check"
+    pdffonts "$T/r-$l.pdf" | awk 'NR > 2 && $(NF-4) != "yes" {bad = 1} END {exit bad}' && ok "review $l embeds every font" || bad "review $l has a font not embedded"
+    # (pdftotext wraps words of a right-to-left column in embedding marks: taken out)
+    pdftotext "$T/r-$l.pdf" - | sed -e 's/\xe2\x80\xaa//g' -e 's/\xe2\x80\xab//g' -e 's/\xe2\x80\xac//g' -e 's/\xe2\x80\xad//g' -e 's/\xe2\x80\xae//g' >"$T/r-$l.txt"
+    # slide 2's first bullet, in English and the first word of its translation in the file
+    tr=$(/usr/bin/python3 "$ROOT/tests/e2e/po_target.py" "$TR/ietf-wsis20.$l.po" s2.b1)
+    grep -q "IETF needs to be seen" "$T/r-$l.txt" && ok "review $l shows the source" || bad "review $l lacks the source"
+    [ -n "$tr" ] && grep -qF "$tr" "$T/r-$l.txt" && ok "review $l shows the translation ($tr)" || bad "review $l lacks the translation '$tr'"
+    n=$(grep -c "^translated$" "$T/r-$l.txt")
+    [ "$n" = 27 ] && ok "review $l: 27 units, each translated" || bad "review $l: $n units say translated, wanted 27"
+  done
+  # states: a fuzzy unit and an empty one
+  /usr/bin/python3 "$ROOT/tests/e2e/po_target.py" --states "$TR/ietf-wsis20.fr.po" "$T/states.po"
+  "$DECKHAND" review -q "$T/ietf.json" --translations "$T/states.po" -o "$T/r-s.pdf"
+  pdftotext "$T/r-s.pdf" "$T/r-s.txt"
+  grep -q "fuzzy: not used" "$T/r-s.txt" && ok "a fuzzy unit: 'fuzzy: not used'" || bad "no fuzzy state"
+  grep -q "not translated" "$T/r-s.txt" && ok "an empty unit: 'not translated'" || bad "no 'not translated' state"
+  # fit: the units slides --check lists are marked, no more
+  "$DECKHAND" strings pseudo -q "$T/ietf.json" --expand 500% --format po -o "$T/p500.po"
+  want=$("$DECKHAND" slides "$T/ietf.json" --translations "$T/p500.po" --check 2>/dev/null | wc -l)
+  "$DECKHAND" review -q "$T/ietf.json" --translations "$T/p500.po" -o "$T/r-p.pdf"
+  got=$(pdftotext "$T/r-p.pdf" - | grep -c "^does not fit its box on the slide\|^on the slide, it ")
+  [ "$want" -gt 0 ] && [ "$got" = "$want" ] && ok "fit: $got units marked, as slides --check lists" || bad "fit: $got marked, slides --check lists $want"
+  expect 2 "translations" -- "$DECKHAND" review "$T/ietf.json" -o "$T/x.pdf"
+  expect 2 "the review layout shows a translation" -- "$DECKHAND" handout "$T/ietf.json" --layout review -o "$T/x.pdf"
   ;;
 *) echo "unknown point $POINT"; exit 2 ;;
 esac

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <chrono>
 #include <cmath>
 #include <cstdlib>
@@ -163,6 +164,11 @@ int apply_translations(Deck& deck, const std::string& file, const std::string& l
     diag.warn({"inline-markup", file, 0, std::to_string(r.markup_problems.size()) +
                                              " unit(s) with inline tags deckhand cannot read, taken as plain text without their styles: " +
                                              list(r.markup_problems)});
+  if (!r.not_for_translation.empty())
+    diag.warn({"not-for-translation", file, 0, std::to_string(r.not_for_translation.size()) +
+                 " unit(s) of the file are not for translation (code listings, or \"translate\": false in the deck JSON): "
+                 "printed as they are, their translations not used (set \"translate\": true on the block to use one): " +
+                 list(r.not_for_translation)});
   if (!r.unknown.empty())
     diag.warn({"unknown-units", file, 0, std::to_string(r.unknown.size()) + " unit(s) not in this deck (changed or removed since the export): " + list(r.unknown)});
   spdlog::info("{}: {} units translated into {}", file, r.translated, lang);
@@ -238,6 +244,48 @@ std::unique_ptr<extract::SourcePdf> open_source_of(const Deck& d, const JobOptio
   auto src = std::make_unique<extract::SourcePdf>(path, o.password, worker_count(o.threads));
   check_source_hash(d, o, path, diag, src->sha256());
   return src;
+}
+
+// The blocks and titles of a deck JSON that its PDF's pages do not show (added or rewritten
+// in the JSON): each is looked for, white space aside, in the text extracted again from its
+// slide's page. Warns not-on-slide for each not found, except those in `skip` (translated
+// units, which translate_slides reports itself). A translated deck JSON is not looked at
+// (its text is another language's).
+void report_not_on_pages(const Deck& deck, const extract::SourcePdf& src, const JobOptions& o, const std::set<std::string>& skip,
+                         Diagnostics& diag) {
+  if (!looks_like_json(o.input) || !deck.translated_from.empty()) return;
+  extract::ExtractOptions eo;
+  eo.password = o.password;
+  eo.threads = o.threads;
+  Diagnostics quiet;
+  const Deck fresh = extract::extract_deck(src, eo, quiet);
+  auto squeeze = [](const std::string& t) {
+    std::string out;
+    for (char c : t)
+      if (!std::isspace(static_cast<unsigned char>(c))) out += c;
+    return out;
+  };
+  std::map<int, std::string> page_text;
+  for (const auto& s : fresh.slides) {
+    std::string& t = page_text[s.page];
+    t += squeeze(s.title) + "\n";
+    for (const auto& b : s.blocks) t += squeeze(b.text) + "\n";
+    for (const auto& n : s.notes) t += squeeze(n) + "\n";
+    if (s.dropped)
+      for (const auto& d : *s.dropped) t += squeeze(d.text) + "\n";
+  }
+  auto check = [&](const Slide& s, const std::string& key, const std::string& text) {
+    const std::string q = squeeze(text);
+    if (q.empty() || skip.count(key) || page_text[s.page].find(q) != std::string::npos) return;
+    diag.warn({"not-on-slide", o.input, s.page,
+               "slide " + s.id + ": " + key + " is not on the slide's page (its text is not on page " + std::to_string(s.page) +
+                   " of the PDF): the slide's picture does not show it (text layouts such as outline do)"});
+  };
+  for (const auto& s : deck.slides) {
+    if (!s.overlay_of.empty()) continue;
+    check(s, s.id + ".title", s.title);
+    for (const auto& b : s.blocks) check(s, b.id, b.text);
+  }
 }
 
 // A slide printed letterboxed on a sheet of another shape (PScript5 puts 16:9 slides on
@@ -556,6 +604,9 @@ int Job::run_handout() {
   Crop crop = kWhole;
   if (uses_pictures(doc)) {
     if (!src || !h.source.empty()) src = open_source_of(deck, h, diag);
+    // what the deck JSON has that the slide pictures do not show (translated units: see
+    // translate_slides, which reports those it cannot set)
+    report_not_on_pages(source_deck, *src, h, h.translations.empty() ? std::set<std::string>{} : render::translated_units(source_deck, deck).translated, diag);
     inputs.push_back(src->path());
     if (!h.output.empty()) check_output_path(h.output, inputs);
     // a letterboxed deck is laid out again as its slides
@@ -720,7 +771,8 @@ int Job::run_strings() {
     case Command::strings_export: c = l10n::units_of(l.deck, s.target_lang); break;
     case Command::strings_pseudo:
       c = l10n::units_of(l.deck, "en-XA");
-      for (auto& u : c.units) u.target = l10n::pseudo(u.source, ex, u.markup);
+      for (auto& u : c.units)
+        if (!u.no_translate) u.target = l10n::pseudo(u.source, ex, u.markup);  // code stays as it is
       break;
     default:
       c = l10n::update(*old, l.deck);
@@ -886,6 +938,10 @@ int Job::run_slides() {
   apply_translations(deck, o.translations, o.lang, diag, o.allow_mismatch, &catalog);
   const std::string pdf = need_source_pdf(deck, o);
   check_source_hash(source_deck, o, pdf, diag);
+  if (looks_like_json(o.input)) {  // what the JSON has that the pages do not (translated units: see translate_slides)
+    const extract::SourcePdf page_source(pdf, o.password, worker_count(o.threads));
+    report_not_on_pages(source_deck, page_source, o, render::translated_units(source_deck, deck).translated, diag);
+  }
   inputs.push_back(pdf);
   inputs = inputs_of(inputs, deck, o.input);
   layout::LayoutDef def = layout::load_layout(o.layout, data_dir());

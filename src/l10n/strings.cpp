@@ -39,15 +39,18 @@ std::string role_of(const Slide& s, const Block* b) {
   return b->level == 0 ? "paragraph" : "bullet level " + std::to_string(b->level);
 }
 
-// Characters the text may take where it stands on the slide: its box allows about
-// width / (0.55 em) characters a line, and one more line than the source uses.
+// Characters the text may take where it stands on the slide, set at the smallest size a
+// translation shrinks to (half its size, at least 8 pt: layout/slide_text.hpp): its box
+// allows about width / (0.55 em) characters a line, and as many lines as the box and one
+// more line of the source's size hold (at most `max_lines`: 2 for a title).
 int limit_of(const BBox& box, double size, int max_lines) {
   double w = box[2] - box[0], h = box[3] - box[1];
   if (w <= 0 || size <= 0) return 0;
+  const double z = std::min(size, std::max(8.0, size * 0.5));
   // capped before converting: a tiny size must not overflow an int
-  int per_line = static_cast<int>(std::min(1e6, w / (0.55 * size)));
-  int lines = std::max(1, static_cast<int>(std::min(1e6, std::round(h / (1.2 * size)))));
-  return per_line * std::min(max_lines, lines + 1);
+  int per_line = static_cast<int>(std::min(1e6, w / (0.55 * z)));
+  int lines = std::max(1, static_cast<int>(std::min(1e6, std::floor((h + 1.2 * size) / (1.2 * z)))));
+  return per_line * std::min(max_lines, lines);
 }
 
 // Document order, without recursion: the nesting comes from the file.
@@ -793,8 +796,9 @@ std::string write_po(const Catalog& c) {
     o << "\n#. slide " << u.slide << ", " << u.role;
     if (u.max_chars > 0) o << "; at most " << u.max_chars << " characters";
     if (u.markup) o << "\n#. " << kTagsComment;
+    if (u.no_translate) o << "\n#. do not translate: code, kept as it is (a translation here is not used)";
     o << "\n#: " << u.key << "\n";
-    if (u.fuzzy) o << "#, fuzzy\n";
+    if (u.fuzzy || u.no_translate) o << "#, " << (u.fuzzy ? "fuzzy" : "") << (u.fuzzy && u.no_translate ? ", " : "") << (u.no_translate ? "no-translate" : "") << "\n";
     o << "msgctxt " << po_quote(u.id) << "\nmsgid " << po_quote(u.source) << "\nmsgstr " << po_quote(u.target) << "\n";
   }
   return o.str();
@@ -845,6 +849,7 @@ std::string write_xliff12(const Catalog& c) {
       tu.append_attribute("size-unit") = "char";
     }
     tu.append_attribute("xml:space") = "preserve";
+    if (u.no_translate) tu.append_attribute("translate") = "no";
     if (!u.target.empty()) tu.append_attribute("approved") = u.fuzzy ? "no" : "yes";
     const char* state = u.fuzzy ? "needs-review-translation" : "translated";
     if (u.markup) {  // <g ctype="bold"> ... (docs/translation.md, "Inline styles")
@@ -900,6 +905,7 @@ std::string write_xliff2(const Catalog& c) {
     unit.append_attribute("id") = u.id.c_str();
     unit.append_attribute("name") = u.key.c_str();
     if (u.max_chars > 0) unit.append_attribute("slr:sizeRestriction") = u.max_chars;
+    if (u.no_translate) unit.append_attribute("translate") = "no";
     auto notes = unit.append_child("notes");
     auto note = notes.append_child("note");
     note.append_attribute("category") = "context";
@@ -1212,6 +1218,7 @@ Catalog units_of(const Deck& deck, const std::string& target_lang) {
       u.slide = s.page;
       u.role = role_of(s, &b);
       u.max_chars = limit_of(b.bbox, b.style.size, 12);
+      u.no_translate = !b.translate;
       c.units.push_back(std::move(u));
     }
     // speaker notes (a notes-page export): one unit per paragraph, "s3.n1", no size limit
@@ -1288,6 +1295,13 @@ MergeReport merge(Deck& deck, const Catalog& tr, const std::string& lang) {
     const Unit* t = nullptr;
     if (auto it = by_id.find(u.id); it != by_id.end()) t = it->second;
     else if (auto k = by_key.find(u.key); k != by_key.end() && same_source(u, *k->second)) t = k->second;
+    if (u.no_translate) {  // printed as it is; a translation the file has for it is reported, not used
+      if (t) {
+        used.insert(t->id);
+        if (!t->target.empty() && !t->fuzzy && t->target != t->source) r.not_for_translation.push_back(u.id);
+      }
+      continue;
+    }
     ++r.deck_units;
     if (t) {
       used.insert(t->id);
@@ -1477,7 +1491,9 @@ std::vector<UnitReview> review(const Deck& deck, const Catalog& tr, const std::s
     r.key = u.key;
     r.id = u.id;
     r.source = plain_text(u, u.source);
-    if (!t) r.state = "missing";
+    if (u.no_translate) r.state = "not for translation: printed as it is";
+    if (u.no_translate) r.target = t ? plain_text(*t, t->target) : "";
+    else if (!t) r.state = "missing";
     else {
       r.target = plain_text(*t, t->target);
       if (t->target.empty()) r.state = "not translated";

@@ -185,6 +185,7 @@ nlohmann::ordered_json to_json(const Deck& d) {
       jb["column"] = b.column;
       if (b.table) jb["table"] = {{"id", b.table->id}, {"row", b.table->row}, {"column", b.table->column}};
       if (b.code) jb["code"] = true;
+      if (b.translate == b.code) jb["translate"] = b.translate;  // written where it is not the default (!code)
       for (const auto& sp : b.spans) {
         nlohmann::ordered_json js2 = {{"begin", sp.begin}, {"end", sp.end}};
         if (sp.bold) js2["bold"] = true;
@@ -303,6 +304,7 @@ static Deck deck_from_json_unchecked(const nlohmann::json& j, const std::string&
         b.marker = get<std::string>(jb, "marker", file, bw, "", false);
         b.column = integer(jb, "column", file, bw, 0, 0, 1000);
         b.code = get<bool>(jb, "code", file, bw, false, false);
+        b.translate = get<bool>(jb, "translate", file, bw, !b.code, false);
         if (auto tb = jb.find("table"); tb != jb.end() && !tb->is_null()) {
           std::string tw = bw + "/table";
           if (!tb->is_object()) bad(file, tw, "expected an object with id, row and column");

@@ -52,6 +52,11 @@ struct Block {
   // A code listing (lines set in a monospaced font, kept as one block): its lines joined
   // by "\n", indentation kept as spaces; no markers are read inside it.
   bool code = false;
+  // Whether translators get it (docs/deck-json.md, "translate"): false for a code listing
+  // unless the deck JSON says true, and for any block the JSON says false. A block not for
+  // translation is exported marked so (XLIFF translate="no", a PO flag), left out of
+  // pseudo-translations, and printed as it is whatever a translation file holds for it.
+  bool translate = true;
   std::vector<TextSpan> spans;  // bold, italic or coloured words inside it (none: all one style)
   // A paragraph that flowed on into the next column: the boxes of its lines there, one a
   // column (bbox is where it starts); empty for every other block.

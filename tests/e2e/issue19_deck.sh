@@ -2,8 +2,8 @@
 # Issue 19, points 2 and 3: what a deck JSON says is what is printed; point 8: --print
 # never makes what preflight fails, bleed range, A4 sheets, no contact panel unless asked,
 # a page budget; point 9: progress on a terminal and -v's steps.
-# review: the review sheet in fr, ar and zh, states and fit.
-# sh issue19_deck.sh DECKHAND ROOT POINT (p2 | p3 | p8 | p9 | review). Read back
+# p7: code and blocks marked not for translation; review: the review sheet in fr, ar and zh.
+# sh issue19_deck.sh DECKHAND ROOT POINT (p2 | p3 | p7 | p8 | p9 | review). Read back
 # with pdftotext and pdftoppm; a terminal made with script(1).
 DECKHAND=$(cd "$(dirname "$1")" && pwd)/$(basename "$1"); ROOT=$(cd "$2" && pwd); POINT=$3
 export LC_ALL=C.UTF-8
@@ -62,6 +62,19 @@ EOF
   grep -q "s2.b9 is not on the slide's page.*\[not-on-slide\]" "$T/err" && ok "the added bullet is reported (not-on-slide)" ||
     bad "no not-on-slide warning for the added bullet: $(cat "$T/err")"
   grep -q "out.pdf: 7 pages" "$T/err" && ok "the run says 7 pages" || bad "the run does not say 7 pages: $(cat "$T/err")"
+  # untranslated, the added bullet is reported too: by slides and by a handout of pictures
+  "$DECKHAND" slides "$T/edited.json" --translations "$TR/ietf-wsis20.fr.po" --allow-mismatch -o "$T/out3.pdf" 2>"$T/err"
+  grep -q "s2.b9 is not on the slide's page.*\[not-on-slide\]" "$T/err" && ok "slides: the untranslated added bullet is reported" ||
+    bad "slides: no not-on-slide for the untranslated added bullet: $(cat "$T/err")"
+  "$DECKHAND" handout "$T/edited.json" --layout notes-3 -o "$T/h.pdf" 2>"$T/err"
+  grep -q "s2.b9 is not on the slide's page.*\[not-on-slide\]" "$T/err" && ok "handout notes-3: the added bullet is reported" ||
+    bad "handout notes-3: no not-on-slide for the added bullet: $(cat "$T/err")"
+  # and nothing is reported for a deck JSON as extracted (no false alarm)
+  for f in "$T/ietf.json"; do
+    "$DECKHAND" handout "$f" --layout notes-3 -o "$T/h2.pdf" 2>"$T/err"
+    "$DECKHAND" slides "$f" --translations "$TR/ietf-wsis20.fr.po" -o "$T/s2.pdf" 2>>"$T/err"
+    grep -q "not-on-slide" "$T/err" && bad "not-on-slide for an unedited deck: $(cat "$T/err")" || ok "no not-on-slide for an unedited deck"
+  done
   # the outline shows the added bullet, translated
   "$DECKHAND" handout -q "$T/edited.json" --translations "$T/edited.po" --layout outline -o "$T/outline.pdf" 2>/dev/null
   pdftotext "$T/outline.pdf" - | grep -q "Une puce ajoutée au JSON" && ok "the outline shows the added bullet" || bad "the outline lacks the added bullet"
@@ -138,6 +151,61 @@ p9)  # progress on a terminal (after DECKHAND_PROGRESS_AFTER seconds, 2 by defau
   done
   "$DECKHAND" slides -v "$T/ietf-wsis20.pdf" --translations "$TR/ietf-wsis20.fr.po" -o "$T/s.pdf" 2>"$T/err"
   grep -q "info: .*extracted 7 slides" "$T/err" && ok "-v says the extraction" || bad "-v does not say the extraction: $(cat "$T/err")"
+  ;;
+p7)  # not for translation: code listings (and blocks marked so) are exported locked, not pseudo-translated, printed as they are
+  /usr/bin/python3 - "$T/ietf.json" "$T/code.json" <<'PYEOF'
+import json, sys
+d = json.load(open(sys.argv[1]))
+b = d['slides'][1]['blocks']
+b[0]['code'] = True          # s2.b1: as a code listing reads (translate absent: false)
+b[1]['translate'] = False    # s2.b2: marked by hand
+json.dump(d, open(sys.argv[2], 'w'), ensure_ascii=False)
+PYEOF
+  "$DECKHAND" translate "$T/code.json" "$TR/ietf-wsis20.fr.po" -o "$T/code.fr.json" 2>"$T/err"
+  grep -q "2 unit(s) of the file are not for translation.*\[not-for-translation\]" "$T/err" && ok "not-for-translation warning" ||
+    bad "no not-for-translation warning: $(cat "$T/err")"
+  /usr/bin/python3 - "$T/code.json" "$T/code.fr.json" <<'PYEOF' && ok "code blocks printed as they are, the rest translated" || bad "code blocks changed, or the rest not translated"
+import json, sys
+a, b = (json.load(open(f)) for f in sys.argv[1:3])
+x, y = a['slides'][1]['blocks'], b['slides'][1]['blocks']
+assert x[0]['text'] == y[0]['text'] and x[1]['text'] == y[1]['text'], 'code translated'
+assert x[2]['text'] != y[2]['text'], 'the third bullet not translated'
+PYEOF
+  "$DECKHAND" strings export "$T/code.json" --format xliff2 --target-lang fr -o "$T/c2.xlf"
+  n=$(grep -c '<unit [^>]*translate="no"' "$T/c2.xlf"); [ "$n" = 2 ] && ok "XLIFF 2: 2 units translate=\"no\"" || bad "XLIFF 2: $n units translate=no"
+  "$DECKHAND" strings export "$T/code.json" --format xliff12 --target-lang fr -o "$T/c1.xlf"
+  n=$(grep -c '<trans-unit [^>]*translate="no"' "$T/c1.xlf"); [ "$n" = 2 ] && ok "XLIFF 1.2: 2 trans-units translate=\"no\"" || bad "XLIFF 1.2: $n"
+  "$DECKHAND" strings export "$T/code.json" --format po --target-lang fr -o "$T/c.po"
+  n=$(grep -c '^#, no-translate' "$T/c.po"); [ "$n" = 2 ] && ok "PO: 2 entries flagged no-translate" || bad "PO: $n flagged"
+  msgfmt -c -o /dev/null "$T/c.po" 2>"$T/err" && ok "msgfmt -c accepts the PO" || bad "msgfmt: $(cat "$T/err")"
+  "$DECKHAND" strings pseudo -q "$T/code.json" --format po -o "$T/cp.po"
+  /usr/bin/python3 - "$T/cp.po" <<'PYEOF' && ok "pseudo leaves code untranslated" || bad "pseudo translated code"
+import re, sys
+t = open(sys.argv[1]).read()
+for e in t.split('\n\n'):
+    if 'no-translate' in e:
+        assert re.search(r'msgstr ""\s*$', e), e
+PYEOF
+  # translate: true on a code block gives it to translators
+  sed 's/"code": true/"code": true, "translate": true/' "$T/code.json" >"$T/code2.json"
+  "$DECKHAND" strings export "$T/code2.json" --format xliff2 --target-lang fr -o "$T/c3.xlf"
+  n=$(grep -c 'translate="no"' "$T/c3.xlf"); [ "$n" = 1 ] && ok "\"translate\": true on a code block exports it" || bad "translate true: $n locked"
+  # size limits from the room at the smallest size: never under twice the source's length here
+  /usr/bin/python3 - "$T/c.po" <<'PYEOF' && ok "size limits leave room to grow" || bad "size limits tighter than twice the source"
+import re, sys
+t = open(sys.argv[1]).read()
+for m in re.finditer(r'at most (\d+) characters\n(?:#.*\n)*msgctxt "[^"]*"\nmsgid "((?:[^"\\]|\\.)*)"', t):
+    assert int(m.group(1)) >= 2 * len(m.group(2)), (m.group(1), m.group(2))
+PYEOF
+  # extraction marks code: a code-heavy corpus deck has its listings locked
+  C=${DECKHAND_CORPUS:-$ROOT/../shared/corpus/real}
+  if [ -f "$C/google-slides-cpp11-in-the-wild.pdf" ]; then
+    "$DECKHAND" strings export -q "$C/google-slides-cpp11-in-the-wild.pdf" --format xliff2 --target-lang fr -o "$T/g.xlf"
+    all=$(grep -c '<unit ' "$T/g.xlf"); locked=$(grep -c '<unit [^>]*translate="no"' "$T/g.xlf")
+    [ "$locked" -gt 100 ] && ok "google-slides-cpp11: $locked of $all units locked (code)" || bad "google-slides-cpp11: $locked of $all locked"
+  else
+    echo "note: corpus absent, the code-heavy deck is not tried"
+  fi
   ;;
 review)  # deckhand review: the review sheet, read back with pdftotext, pdffonts and qpdf
   for l in fr ar zh; do

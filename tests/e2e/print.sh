@@ -114,7 +114,7 @@ PYEOF
         if cmp -s "$T/got" "$T/want"; then ok "impose $n pages, signature $sig, $bind binding: $(($(wc -l <"$T/want") / 2)) sheets, order read back ($(head -2 "$T/got" | tr '\n' '/'))"
         else bad "impose $n sig $sig $bind: got $(tr '\n' '/' <"$T/got") want $(tr '\n' '/' <"$T/want")"; fi
         w=$(pdfinfo "$T/i.pdf" | awk '/^Page size/ {print $3 "x" $5}')
-        [ "$w" = "839.06x595.28" ] || bad "sheet size $w, wanted 839.06x595.28 (two A5 pages: A4 landscape)"
+        [ "$w" = "841.89x595.276" ] || bad "sheet size $w, wanted 841.89x595.276 (A4 landscape: two A5 pages centred on it)"
       done
     done
   done

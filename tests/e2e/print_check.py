@@ -84,11 +84,15 @@ def render(path, slug, bleed, safe, accent, part):
 
 
 def words(path, page_w):
+    """Per sheet side: the page numbers on its halves and each word's x from its page's left
+    edge. The spread is centred on the sheet (A5 pages on A4 paper: 1.42 pt each side)."""
     page_w = float(page_w)
-    for page in re.findall(r"<page[^>]*>(.*?)</page>", open(path, encoding="utf-8").read(), re.S):
+    for attrs, page in re.findall(r"<page([^>]*)>(.*?)</page>", open(path, encoding="utf-8").read(), re.S):
+        sheet_w = float(re.search(r'width="([\d.]+)"', attrs).group(1))
+        ox = (sheet_w - 2 * page_w) / 2
         halves = {0: ("-", "-"), 1: ("-", "-")}
         for m in re.finditer(r'<word xMin="([\d.]+)"[^>]*>P(\d+)</word>', page):
-            x = float(m.group(1))
+            x = float(m.group(1)) - ox
             half = 0 if x < page_w else 1
             halves[half] = (m.group(2), "%.2f" % (x - half * page_w))
         print(halves[0][0], halves[1][0], halves[0][1], halves[1][1])

@@ -13,7 +13,7 @@ pages=${2:-210}
 make_deck "$pages" "$work/deck.pdf"
 n=$(qpdf --show-npages "$work/deck.pdf")
 "$deckhand" extract -q "$work/deck.pdf" -o "$work/deck.json"
-"$deckhand" strings pseudo "$work/deck.json" --format po -o "$work/pseudo.po" 2>/dev/null
+"$deckhand" strings pseudo --all "$work/deck.json" --format po -o "$work/pseudo.po" 2>/dev/null
 set -- $(best "$deckhand" extract -q "$work/deck.pdf" -o "$work/out.json"); et=$1; em=$2
 set -- $(best "$deckhand" slides -q "$work/deck.pdf" --translations "$work/pseudo.po" -o "$work/out.pdf"); st=$1; sm=$2
 [ "$(echo "$et < 0.01" | bc)" = 1 ] && et=0.01
@@ -27,7 +27,7 @@ for name in keynote-types-dont-know-hash powerpoint2013-making-cpp-code-beautifu
   pdf=$corpus/$name.pdf
   [ -f "$pdf" ] || { echo "real deck $name: skipped (corpus absent: $pdf)"; continue; }
   n=$(qpdf --show-npages "$pdf")
-  "$deckhand" strings pseudo -q "$pdf" --expand 40% --format po -o "$work/$name.po"
+  "$deckhand" strings pseudo -q --all "$pdf" --expand 40% --format po -o "$work/$name.po"
   set -- $(best "$deckhand" extract -q "$pdf" -o "$work/real.json"); et=$1; em=$2
   set -- $(best "$deckhand" slides -q "$pdf" --translations "$work/$name.po" -o "$work/real.pdf"); st=$1; sm=$2
   [ "$(echo "$et < 0.01" | bc)" = 1 ] && et=0.01

@@ -16,7 +16,7 @@ void setup_slides(CLI::App& app, JobOptions& o) {
       "  deckhand slides talk.pdf --translations pseudo.po --check             # what does not fit, no PDF");
   sc->add_option("input", o.input, "The deck: a PDF, or a deck JSON (its PDF is found through 'source' or --source)");
   sc->add_option("-o,--output", o.output, "The translated PDF to write");
-  sc->add_option("--translations", o.translations, "The translation file (XLIFF 1.2, XLIFF 2.x or PO)");
+  sc->add_option("--translations", o.translations, "The translation file (XLIFF 1.2, XLIFF 2.x or PO); not needed for a deck JSON made by deckhand translate");
   sc->add_option("--lang", o.lang, "Target language (BCP 47) when the translation file does not say it");
   sc->add_flag("--allow-mismatch", o.allow_mismatch,
                "Use a translation file that holds under half of the deck's units (made for another deck or version?:\n"

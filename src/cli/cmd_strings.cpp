@@ -26,6 +26,7 @@ void setup_strings(CLI::App& app, JobOptions& o) {
   su->add_option("--format", o.update_format, "Format to write: xliff2, xliff12 or po (default: as the old file)")
       ->check(CLI::IsMember({"xliff2", "xliff", "xliff12", "po"}));
   su->add_option("-o,--output", o.output, "Where to write ('-' = standard output)");
+  su->add_flag("--force", o.force, "Replace an output file that already holds translations");
   add_password_option(su, o);
   runs(su, o, Command::strings_update);
 
@@ -37,6 +38,8 @@ void setup_strings(CLI::App& app, JobOptions& o) {
   sp->add_option("--format", o.format, "xliff2, xliff12 or po")->check(CLI::IsMember({"xliff2", "xliff", "xliff12", "po"}));
   sp->add_option("-o,--output", o.output, "Where to write ('-' = standard output)");
   sp->add_flag("--force", o.force, "Replace an output file that already holds translations");
+  sp->add_flag("--all", o.pseudo_all,
+               "Also the units not for translation (code listings, text without words): a layout tested as if all were translated");
   add_password_option(sp, o);
   runs(sp, o, Command::strings_pseudo);
 }

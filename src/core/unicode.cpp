@@ -3,6 +3,7 @@
 #include <array>
 
 #include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
 namespace deckhand::unicode {
@@ -240,6 +241,12 @@ std::string collapse_spaces(std::string_view s) {
     out += c;
   }
   return encode(out);
+}
+
+bool has_letter(std::string_view utf8) {
+  for (char32_t c : decode(utf8))
+    if (u_isalpha(static_cast<UChar32>(c))) return true;
+  return false;
 }
 
 }  // namespace deckhand::unicode

@@ -37,6 +37,8 @@ bool is_pua(char32_t c);        // Private Use Area (Wingdings, Symbol and OpenS
 bool is_bullet_glyph(char32_t c);
 bool is_dash(char32_t c);
 bool is_space(char32_t c);
+// Whether the text holds a letter (ICU u_isalpha: general category L*): "π2", "! ! !", "2." do not.
+bool has_letter(std::string_view utf8);
 
 // Trims and collapses runs of white space into one space; a run of only no-break spaces
 // (U+00A0, U+202F) keeps one of them ("mot\u00A0:"), a no-break space within ordinary white

@@ -2426,7 +2426,6 @@ Deck analyze(const std::vector<PageLines>& pages_in, const AnalysisOptions& opts
           b.text += std::string(static_cast<size_t>(std::clamp(ind, 0L, 80L)), ' ') + l->text;
         }
         b.code = true;
-        b.translate = false;  // a code listing is not for translation (docs/deck-json.md)
       } else {
         double widest = 0;
         for (const Line* l : d.lines) widest = std::max(widest, text_right(*l) - text_left(*l));

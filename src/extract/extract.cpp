@@ -306,6 +306,9 @@ Deck extract_deck(const SourcePdf& src, const ExtractOptions& opts, Diagnostics&
   deck.source.producer = info.producer;
   deck.source.creator = info.creator;
   deck.source.title = info.title;
+  // not for translation: code listings, text without a letter (docs/deck-json.md)
+  for (auto& s : deck.slides)
+    for (auto& b : s.blocks) b.translate = default_translate(b);
   return deck;
 }
 

@@ -165,10 +165,8 @@ int apply_translations(Deck& deck, const std::string& file, const std::string& l
                                              " unit(s) with inline tags deckhand cannot read, taken as plain text without their styles: " +
                                              list(r.markup_problems)});
   if (!r.not_for_translation.empty())
-    diag.warn({"not-for-translation", file, 0, std::to_string(r.not_for_translation.size()) +
-                 " unit(s) of the file are not for translation (code listings, or \"translate\": false in the deck JSON): "
-                 "printed as they are, their translations not used (set \"translate\": true on the block to use one): " +
-                 list(r.not_for_translation)});
+    spdlog::info("{}: {} unit(s) not for translation (code, or no words) translated all the same: used: {}", file,
+                 r.not_for_translation.size(), list(r.not_for_translation));
   if (!r.unknown.empty())
     diag.warn({"unknown-units", file, 0, std::to_string(r.unknown.size()) + " unit(s) not in this deck (changed or removed since the export): " + list(r.unknown)});
   spdlog::info("{}: {} units translated into {}", file, r.translated, lang);
@@ -737,11 +735,11 @@ int Job::run_strings() {
   Loaded l = load_deck(s, diag);
   // the deck's own PDF is an input too (a deck JSON names it): that says so first
   if (out() != "-") check_output_path(out(), inputs_of(inputs, l.deck, s.input));
-  // A translator's work is never replaced by empty units: export and pseudo refuse an output
-  // file that already holds translations (update carries them forward), unless --force.
+  // A translator's work is never replaced: export, pseudo and update refuse an output file
+  // that already holds translations (another language's, another deck's), unless --force.
   // A file it cannot read (a translator's stray quote) may hold work too: refused as well.
-  if (o_.command != Command::strings_update && out() != "-" && !s.force && fs::is_regular_file(out()) && fs::file_size(out()) > 0) {
-    const std::string cmd = o_.command == Command::strings_export ? "export" : "pseudo";
+  if (out() != "-" && !s.force && fs::is_regular_file(out()) && fs::file_size(out()) > 0) {
+    const std::string cmd = o_.command == Command::strings_export ? "export" : o_.command == Command::strings_pseudo ? "pseudo" : "update";
     const std::string text = read_file(out());
     size_t done = 0;
     try {
@@ -761,8 +759,9 @@ int Job::run_strings() {
     if (done > 0)
       throw Error(Exit::output, out(), "already holds " + std::to_string(done) + " translated unit" + (done == 1 ? "" : "s") +
                   ", which 'strings " + cmd + "' would replace",
-                  "to carry them to the deck, run 'deckhand strings update " + out() + " " + s.input +
-                      " -o NEW'; to replace the file, add --force");
+                  cmd == "update" ? "name another output; to replace the file, add --force"
+                                  : "to carry them to the deck, run 'deckhand strings update " + out() + " " + s.input +
+                                        " -o NEW'; to replace the file, add --force");
   }
   l10n::Catalog c;
   std::string fmt = s.format;
@@ -771,8 +770,8 @@ int Job::run_strings() {
     case Command::strings_export: c = l10n::units_of(l.deck, s.target_lang); break;
     case Command::strings_pseudo:
       c = l10n::units_of(l.deck, "en-XA");
-      for (auto& u : c.units)
-        if (!u.no_translate) u.target = l10n::pseudo(u.source, ex, u.markup);  // code stays as it is
+      for (auto& u : c.units)  // code stays as it is (unless --all: a layout stressed as if all were translated)
+        if (!u.no_translate || s.pseudo_all) u.target = l10n::pseudo(u.source, ex, u.markup);
       break;
     default:
       c = l10n::update(*old, l.deck);
@@ -784,8 +783,20 @@ int Job::run_strings() {
   }
   if (strict_fails(diag)) return finish(diag);  // nothing written
   write_output(out(), l10n::write_catalog(c, *l10n::format_from(fmt)), inputs_of(inputs, l.deck, s.input));
-  if (o_.command == Command::strings_update)
-    std::cerr << "deckhand: " << kept << " of " << c.units.size() << " units keep their translation\n";
+  if (o_.command == Command::strings_update) {
+    // the old file's translations of text the revised deck no longer has are not carried: said
+    std::set<std::string> carried;
+    for (const auto& u : c.units)
+      if (!u.target.empty()) carried.insert(u.target);
+    const size_t left = std::count_if(old->units.begin(), old->units.end(),
+                                      [&](const l10n::Unit& u) { return !u.target.empty() && !carried.count(u.target); });
+    if (!o_.quiet)
+      std::cerr << "deckhand: " << kept << " of " << c.units.size() << " units keep their translation"
+                << (left ? "; " + std::to_string(left) + " translated unit" + (left == 1 ? "" : "s") + " of " + s.old_file +
+                               " (text the revised deck no longer has) not carried: the old file keeps them"
+                         : "")
+                << "\n";
+  }
   spdlog::info("{} units", c.units.size());
   return finish(diag);
 }
@@ -907,8 +918,10 @@ int Job::run_fonts_check() {
 int Job::run_slides() {
   const JobOptions& o = o_;
   if (o.input.empty()) throw Error(Exit::usage, "", "no input deck given", "deckhand slides talk.pdf --translations talk.fr.po -o talk-fr.pdf");
-  if (o.translations.empty())
-    throw Error(Exit::usage, "", "no translation file given", "add --translations talk.fr.po (XLIFF or PO)");
+  // a deck JSON made by `deckhand translate` holds its translation: no file needed
+  const bool translated_json = o.translations.empty() && looks_like_json(o.input);
+  if (o.translations.empty() && !translated_json)
+    throw Error(Exit::usage, o.input, "no translation file given", "add --translations talk.fr.po (XLIFF or PO)");
   if (o.output.empty() && !o.slides_check && o.dump.empty()) throw Error(Exit::usage, "", "no output file given", "add -o talk-fr.pdf");
   if (o.slides_check && !o.output.empty())
     throw Error(Exit::usage, o.output, "--check writes no PDF, so -o has nothing to write", "leave out -o to check, or --check to write the slides");
@@ -923,22 +936,28 @@ int Job::run_slides() {
   const std::string early_pdf = o.source.empty() ? o.input : o.source;
   const bool once = !o.slides_check && o.dump.empty() && !o.strict;  // one translate_slides run
   if (once && !looks_like_json(o.input)) opening = render::open_slides(early_pdf, o.password);
-  std::future<l10n::Catalog> catalog =
-      std::async(std::launch::async, [file = o.translations] {
-        const auto t0 = std::chrono::steady_clock::now();
-        l10n::Catalog c = l10n::read_catalog(read_file(file), file);
-        spdlog::debug("slides: reading {} took {:.3f} s", file, std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
-        return c;
-      });
+  std::future<l10n::Catalog> catalog;
+  if (!translated_json)
+    catalog = std::async(std::launch::async, [file = o.translations] {
+      const auto t0 = std::chrono::steady_clock::now();
+      l10n::Catalog c = l10n::read_catalog(read_file(file), file);
+      spdlog::debug("slides: reading {} took {:.3f} s", file, std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+      return c;
+    });
   Loaded l = load_deck(o, diag);
-  const Deck& source_deck = l.deck;
-  if (source_deck.slides.empty())
+  if (l.deck.slides.empty())
     throw Error(Exit::bad_deck, o.input, "the deck has no slides: nothing to translate", "extract the deck again, or check its \"slides\" list");
-  Deck deck = source_deck;
-  apply_translations(deck, o.translations, o.lang, diag, o.allow_mismatch, &catalog);
+  if (translated_json && l.deck.translated_from.empty())
+    throw Error(Exit::usage, o.input, "a deck JSON in its source language, and no translation file given",
+                "add --translations talk.fr.po, or give the deck JSON 'deckhand translate' made");
+  Deck deck = l.deck;
+  Deck from_pdf;  // a translated deck JSON: its source text, extracted again from its PDF
+  if (!translated_json) apply_translations(deck, o.translations, o.lang, diag, o.allow_mismatch, &catalog);
   const std::string pdf = need_source_pdf(deck, o);
-  check_source_hash(source_deck, o, pdf, diag);
-  if (looks_like_json(o.input)) {  // what the JSON has that the pages do not (translated units: see translate_slides)
+  if (translated_json) from_pdf = source_text_of(l.deck, extract::SourcePdf(pdf, o.password, worker_count(o.threads)), o);
+  const Deck& source_deck = translated_json ? from_pdf : l.deck;
+  check_source_hash(l.deck, o, pdf, diag);
+  if (looks_like_json(o.input) && !translated_json) {  // what the JSON has that the pages do not (translated units: see translate_slides)
     const extract::SourcePdf page_source(pdf, o.password, worker_count(o.threads));
     report_not_on_pages(source_deck, page_source, o, render::translated_units(source_deck, deck).translated, diag);
   }

@@ -80,6 +80,7 @@ struct JobOptions {
   // strings
   std::string format = "xliff2", update_format, target_lang, old_file, expand = "40%";
   bool force = false;  // strings export/pseudo: replace an output file that holds translations
+  bool pseudo_all = false;  // strings pseudo --all: also the units not for translation
 };
 
 class Job {

@@ -796,7 +796,7 @@ std::string write_po(const Catalog& c) {
     o << "\n#. slide " << u.slide << ", " << u.role;
     if (u.max_chars > 0) o << "; at most " << u.max_chars << " characters";
     if (u.markup) o << "\n#. " << kTagsComment;
-    if (u.no_translate) o << "\n#. do not translate: code, kept as it is (a translation here is not used)";
+    if (u.no_translate) o << "\n#. not for translation (the deck says so: a code listing, no words, or \"translate\": false): leave it empty to keep it as it is";
     o << "\n#: " << u.key << "\n";
     if (u.fuzzy || u.no_translate) o << "#, " << (u.fuzzy ? "fuzzy" : "") << (u.fuzzy && u.no_translate ? ", " : "") << (u.no_translate ? "no-translate" : "") << "\n";
     o << "msgctxt " << po_quote(u.id) << "\nmsgid " << po_quote(u.source) << "\nmsgstr " << po_quote(u.target) << "\n";
@@ -1295,15 +1295,17 @@ MergeReport merge(Deck& deck, const Catalog& tr, const std::string& lang) {
     const Unit* t = nullptr;
     if (auto it = by_id.find(u.id); it != by_id.end()) t = it->second;
     else if (auto k = by_key.find(u.key); k != by_key.end() && same_source(u, *k->second)) t = k->second;
-    if (u.no_translate) {  // printed as it is; a translation the file has for it is reported, not used
-      if (t) {
-        used.insert(t->id);
-        if (!t->target.empty() && !t->fuzzy && t->target != t->source) r.not_for_translation.push_back(u.id);
-      }
-      continue;
+    // a unit not for translation is not expected in the file (it counts neither as matched nor
+    // as missing); a translation the file has for it all the same is the translator's: used
+    const bool usable = t && !t->target.empty() && !t->fuzzy && !nothing_visible(t->target);
+    if (u.no_translate) {
+      if (t) used.insert(t->id);
+      if (!usable) continue;
+      r.not_for_translation.push_back(u.id);
+    } else {
+      ++r.deck_units;
     }
-    ++r.deck_units;
-    if (t) {
+    if (t && !u.no_translate) {
       used.insert(t->id);
       ++r.matched;
     }
@@ -1491,8 +1493,7 @@ std::vector<UnitReview> review(const Deck& deck, const Catalog& tr, const std::s
     r.key = u.key;
     r.id = u.id;
     r.source = plain_text(u, u.source);
-    if (u.no_translate) r.state = "not for translation: printed as it is";
-    if (u.no_translate) r.target = t ? plain_text(*t, t->target) : "";
+    if (u.no_translate && (!t || t->target.empty())) r.state = "not for translation: printed as it is";
     else if (!t) r.state = "missing";
     else {
       r.target = plain_text(*t, t->target);

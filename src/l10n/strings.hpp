@@ -35,8 +35,8 @@ struct Unit {
   // written &amp; &lt; &gt;. Set for the units of blocks with spans, and for units whose
   // file has inline codes; the other units hold plain text, as they always did.
   bool markup = false;
-  // Not for translation (Block::translate false: a code listing): exported marked so
-  // (XLIFF translate="no", PO flag no-translate); its target is never used.
+  // Not for translation (Block::translate false: a code listing, text without a letter):
+  // exported marked so (XLIFF translate="no", PO flag no-translate), left out of pseudo.
   bool no_translate = false;
   // Inline codes of the target that deckhand cannot read (an XLIFF code of another kind):
   // the target is then its text without styles. "" when none.
@@ -94,7 +94,8 @@ struct MergeReport {
   // translated units whose inline markup could not be read, "s3.b2-1a2b3c4d (<b> is not
   // closed)": their text is used without styles
   std::vector<std::string> markup_problems;
-  // units not for translation (Block::translate false) that the file translates: not used
+  // units not for translation (Block::translate false) that the file translates all the same:
+  // used (the translator's work), said with -v
   std::vector<std::string> not_for_translation;
 };
 

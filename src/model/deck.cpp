@@ -141,6 +141,8 @@ Style style_from(const nlohmann::json& j, const char* key, const std::string& fi
 }
 }  // namespace
 
+bool default_translate(const Block& b) { return !b.code && unicode::has_letter(b.text); }
+
 nlohmann::ordered_json to_json(const Deck& d) {
   nlohmann::ordered_json j;
   j["schema"] = Deck::kSchema;
@@ -185,7 +187,7 @@ nlohmann::ordered_json to_json(const Deck& d) {
       jb["column"] = b.column;
       if (b.table) jb["table"] = {{"id", b.table->id}, {"row", b.table->row}, {"column", b.table->column}};
       if (b.code) jb["code"] = true;
-      if (b.translate == b.code) jb["translate"] = b.translate;  // written where it is not the default (!code)
+      if (b.translate != default_translate(b)) jb["translate"] = b.translate;  // written where it is not the default
       for (const auto& sp : b.spans) {
         nlohmann::ordered_json js2 = {{"begin", sp.begin}, {"end", sp.end}};
         if (sp.bold) js2["bold"] = true;
@@ -304,7 +306,7 @@ static Deck deck_from_json_unchecked(const nlohmann::json& j, const std::string&
         b.marker = get<std::string>(jb, "marker", file, bw, "", false);
         b.column = integer(jb, "column", file, bw, 0, 0, 1000);
         b.code = get<bool>(jb, "code", file, bw, false, false);
-        b.translate = get<bool>(jb, "translate", file, bw, !b.code, false);
+        b.translate = get<bool>(jb, "translate", file, bw, default_translate(b), false);
         if (auto tb = jb.find("table"); tb != jb.end() && !tb->is_null()) {
           std::string tw = bw + "/table";
           if (!tb->is_object()) bad(file, tw, "expected an object with id, row and column");

@@ -52,10 +52,11 @@ struct Block {
   // A code listing (lines set in a monospaced font, kept as one block): its lines joined
   // by "\n", indentation kept as spaces; no markers are read inside it.
   bool code = false;
-  // Whether translators get it (docs/deck-json.md, "translate"): false for a code listing
-  // unless the deck JSON says true, and for any block the JSON says false. A block not for
-  // translation is exported marked so (XLIFF translate="no", a PO flag), left out of
-  // pseudo-translations, and printed as it is whatever a translation file holds for it.
+  // Whether translators get it (docs/deck-json.md, "translate"): by default (default_translate)
+  // false for a code listing and for text without a letter ("π2", "! ! !", "2."), else true;
+  // the deck JSON may say either. A block not for translation is exported marked so (XLIFF
+  // translate="no", a PO flag) and left out of pseudo-translations; a target a translation
+  // file has for it all the same is used.
   bool translate = true;
   std::vector<TextSpan> spans;  // bold, italic or coloured words inside it (none: all one style)
   // A paragraph that flowed on into the next column: the boxes of its lines there, one a
@@ -121,6 +122,10 @@ struct Deck {
   std::vector<Slide> slides;
   std::vector<std::string> furniture;  // texts removed as page furniture (for review)
 };
+
+// A block's `translate` when the deck JSON does not say it: not a code listing, and a letter
+// in its text.
+bool default_translate(const Block& b);
 
 nlohmann::ordered_json to_json(const Deck& deck);
 // Throws Error(Exit::bad_deck) with `file` and a JSON pointer on invalid input.

@@ -35,7 +35,7 @@ slides() {  # (its warnings in $T/NAME.warn: units cut, which (c) allows)
   "$DECKHAND" slides "$2" --translations "$3" -o "$T/$1.pdf" 2>"$T/$1.warn" || { bad "$1: slides failed: $(head -c 300 "$T/$1.warn")"; return 1; }
 }
 pseudo() {  # NAME PDF
-  "$DECKHAND" strings pseudo -q "$2" --expand 40% --format po -o "$T/$1.po" || { bad "$1: strings pseudo"; return 1; }
+  "$DECKHAND" strings pseudo -q --all "$2" --expand 40% --format po -o "$T/$1.po" || { bad "$1: strings pseudo"; return 1; }
   slides "$1" "$2" "$T/$1.po"
 }
 # check PDF OUT PO [OUT PO...]: each output's figures, its violations when it has some

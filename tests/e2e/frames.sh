@@ -21,7 +21,7 @@ done
 decks=""
 deck() {
   "$DECKHAND" extract -q "$2" -o "$T/$1.json" || { bad "$1: extract"; return; }
-  "$DECKHAND" strings pseudo -q "$T/$1.json" --expand 60% --format po -o "$T/$1.pseudo.po" || bad "$1: pseudo"
+  "$DECKHAND" strings pseudo -q --all "$T/$1.json" --expand 60% --format po -o "$T/$1.pseudo.po" || bad "$1: pseudo"
   decks="$decks $1:$2"
 }
 for s in ietf-wsis20 features ru zh ar beamer; do deck "$s" "$ROOT/samples/$s.pdf"; done

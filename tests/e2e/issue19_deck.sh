@@ -3,7 +3,8 @@
 # never makes what preflight fails, bleed range, A4 sheets, no contact panel unless asked,
 # a page budget; point 9: progress on a terminal and -v's steps.
 # p7: code and blocks marked not for translation; review: the review sheet in fr, ar and zh.
-# sh issue19_deck.sh DECKHAND ROOT POINT (p2 | p3 | p7 | p8 | p9 | review). Read back
+# p1: a translator's filled file is never replaced.
+# sh issue19_deck.sh DECKHAND ROOT POINT (p1 | p2 | p3 | p7 | p8 | p9 | review). Read back
 # with pdftotext and pdftoppm; a terminal made with script(1).
 DECKHAND=$(cd "$(dirname "$1")" && pwd)/$(basename "$1"); ROOT=$(cd "$2" && pwd); POINT=$3
 export LC_ALL=C.UTF-8
@@ -15,6 +16,25 @@ cp "$ROOT/samples/ietf-wsis20.pdf" "$T/ietf-wsis20.pdf"
 page_text() { pdftotext -f "$2" -l "$2" "$1" - 2>/dev/null | sed -n '/./{p;q}'; }
 
 case $POINT in
+p1)  # a translator's work is never replaced: export over a filled XLIFF 2, pseudo over a real Arabic PO
+  "$DECKHAND" strings export -q "$T/ietf.json" --format xliff2 --target-lang fr -o "$T/my.xlf"
+  /usr/bin/python3 - "$T/my.xlf" <<'PYEOF'
+import re, sys
+s = open(sys.argv[1]).read()
+s = re.sub(r'(<source xml:space="preserve">)([^<]*)(</source>)', r'\1\2\3<target>FR \2</target>', s)
+open(sys.argv[1], 'w').write(s)
+PYEOF
+  before=$(sha256sum "$T/my.xlf")
+  expect 10 "my.xlf: already holds 27 translated units.*strings update.*--force" -- "$DECKHAND" strings export "$T/ietf.json" --format xliff2 --target-lang fr -o "$T/my.xlf"
+  [ "$(sha256sum "$T/my.xlf")" = "$before" ] && ok "the filled XLIFF is unchanged" || bad "the filled XLIFF was changed"
+  cp "$TR/ietf-wsis20.ar.po" "$T/myar.po"; before=$(sha256sum "$T/myar.po")
+  expect 10 "myar.po: already holds 27 translated units" -- "$DECKHAND" strings pseudo "$T/ietf.json" --format po -o "$T/myar.po"
+  [ "$(sha256sum "$T/myar.po")" = "$before" ] && ok "the Arabic PO is unchanged" || bad "the Arabic PO was replaced"
+  # strings update over another translator's file (the French carried over the Arabic)
+  expect 10 "myar.po: already holds 27 translated units, which 'strings update' would replace.*--force" -- \
+    "$DECKHAND" strings update "$TR/ietf-wsis20.fr.po" "$T/ietf.json" -o "$T/myar.po"
+  [ "$(sha256sum "$T/myar.po")" = "$before" ] && ok "the Arabic PO is unchanged by update" || bad "update replaced the Arabic PO"
+  ;;
 p2)  # slides follows the deck JSON: its order, a slide listed twice, a block the page lacks
   /usr/bin/python3 - "$T" <<'EOF'
 import json, sys, copy
@@ -93,6 +113,11 @@ p3)  # a translated deck JSON prints translated slides, not the source's pages w
   same=1
   for f in "$T"/x-*.png; do cmp -s "$f" "$T/y-${f##*/x-}" || same=0; done
   [ $same = 1 ] && ok "pixel-identical to the handout with --translations" || bad "differs from the handout with --translations"
+  # slides of the translated deck JSON, no translation file: as slides with --translations
+  "$DECKHAND" slides -q "$T/ietf.es.json" -o "$T/es-s.pdf" 2>"$T/err" && ok "slides of the translated deck JSON: exit 0" || bad "slides: $(cat "$T/err")"
+  "$DECKHAND" slides -q "$T/ietf.json" --translations "$TR/ietf-wsis20.es.po" -o "$T/es-s2.pdf" 2>/dev/null
+  [ "$(pdftotext "$T/es-s.pdf" - | md5sum)" = "$(pdftotext "$T/es-s2.pdf" - | md5sum)" ] && ok "the same text as slides --translations" || bad "slides of the translated JSON differ"
+  expect 2 "a deck JSON in its source language, and no translation file given" -- "$DECKHAND" slides "$T/ietf.json" -o "$T/x.pdf"
   ;;
 p8)  # print: what --print makes passes preflight; a bleed in range; A4 sheets; contact only when given; a budget
   S=$T/ietf-wsis20.pdf
@@ -161,9 +186,14 @@ b[0]['code'] = True          # s2.b1: as a code listing reads (translate absent:
 b[1]['translate'] = False    # s2.b2: marked by hand
 json.dump(d, open(sys.argv[2], 'w'), ensure_ascii=False)
 PYEOF
-  "$DECKHAND" translate "$T/code.json" "$TR/ietf-wsis20.fr.po" -o "$T/code.fr.json" 2>"$T/err"
-  grep -q "2 unit(s) of the file are not for translation.*\[not-for-translation\]" "$T/err" && ok "not-for-translation warning" ||
-    bad "no not-for-translation warning: $(cat "$T/err")"
+  # a translator's file made for the deck as it was (code units translated): their work is used
+  "$DECKHAND" translate -v "$T/code.json" "$TR/ietf-wsis20.fr.po" -o "$T/code.fr.json" 2>"$T/err"
+  grep -q "2 unit(s) not for translation (code, or no words) translated all the same: used" "$T/err" && ok "-v says the locked units' translations are used" ||
+    bad "-v does not say it: $(cat "$T/err")"
+  # the file exported now: the locked units have no target, and print as they are
+  "$DECKHAND" strings export -q "$T/code.json" --format po --target-lang fr -o "$T/fresh.po"
+  /usr/bin/python3 "$ROOT/tests/e2e/po_target.py" --fill "$T/fresh.po" "$TR/ietf-wsis20.fr.po"
+  "$DECKHAND" translate -q "$T/code.json" "$T/fresh.po" -o "$T/code.fr.json"
   /usr/bin/python3 - "$T/code.json" "$T/code.fr.json" <<'PYEOF' && ok "code blocks printed as they are, the rest translated" || bad "code blocks changed, or the rest not translated"
 import json, sys
 a, b = (json.load(open(f)) for f in sys.argv[1:3])
@@ -171,6 +201,16 @@ x, y = a['slides'][1]['blocks'], b['slides'][1]['blocks']
 assert x[0]['text'] == y[0]['text'] and x[1]['text'] == y[1]['text'], 'code translated'
 assert x[2]['text'] != y[2]['text'], 'the third bullet not translated'
 PYEOF
+  # text without a letter is not for translation either
+  /usr/bin/python3 - "$T/ietf.json" "$T/sym.json" <<'PYEOF'
+import json, sys
+d = json.load(open(sys.argv[1]))
+b = dict(d['slides'][2]['blocks'][0]); b['id'] = d['slides'][2]['id'] + '.b9'; b['text'] = '→ 2 × 3 ≥ 6 !!'
+d['slides'][2]['blocks'].append(b)
+json.dump(d, open(sys.argv[2], 'w'), ensure_ascii=False)
+PYEOF
+  "$DECKHAND" strings export -q "$T/sym.json" --format xliff2 --target-lang fr -o "$T/sym.xlf"
+  grep -q 'name="s3.b9"[^>]*translate="no"' "$T/sym.xlf" && ok "a unit without a letter is locked" || bad "a unit without a letter is not locked"
   "$DECKHAND" strings export "$T/code.json" --format xliff2 --target-lang fr -o "$T/c2.xlf"
   n=$(grep -c '<unit [^>]*translate="no"' "$T/c2.xlf"); [ "$n" = 2 ] && ok "XLIFF 2: 2 units translate=\"no\"" || bad "XLIFF 2: $n units translate=no"
   "$DECKHAND" strings export "$T/code.json" --format xliff12 --target-lang fr -o "$T/c1.xlf"

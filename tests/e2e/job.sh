@@ -64,7 +64,7 @@ nowrite() {  # nowrite NAME FILE command...: exit 3, FILE not created, nothing o
 nowrite extract "$T/s1.json" "$DECKHAND" --strict extract "$T/warn.pdf" -o "$T/s1.json"
 nowrite "strings export" "$T/s2.po" "$DECKHAND" --strict strings export "$T/warn.pdf" --format po -o "$T/s2.po"
 nowrite "strings update" "$T/s3.po" "$DECKHAND" --strict strings update "$T/zh.fr.po" "$T/warn.pdf" -o "$T/s3.po"
-nowrite "strings pseudo" "$T/s4.po" "$DECKHAND" --strict strings pseudo "$T/warn.pdf" -o "$T/s4.po"
+nowrite "strings pseudo" "$T/s4.po" "$DECKHAND" --strict strings pseudo --all "$T/warn.pdf" -o "$T/s4.po"
 nowrite translate "$T/s5.json" "$DECKHAND" --strict translate "$T/zh.json" "$T/zh.fr.po" -o "$T/s5.json"
 nowrite handout "$T/s6.pdf" "$DECKHAND" --strict handout "$T/warn.pdf" -o "$T/s6.pdf"
 nowrite "handout --dump layout" "$T/s7.json" "$DECKHAND" --strict handout "$T/warn.pdf" --dump layout -o "$T/s7.json"

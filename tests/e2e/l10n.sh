@@ -74,7 +74,7 @@ printf 'msgid "a"\nmsgstr "b"\nnonsense\n' >"$T/broken.po"
 expect 11 "broken.po:3: not valid gettext PO" -- "$DECKHAND" translate "$T/deck.json" "$T/broken.po" -o "$T/b.json"
 
 # pseudo-translation
-"$DECKHAND" strings pseudo -q "$T/deck.json" --expand 40% --format po -o "$T/pseudo.po"
+"$DECKHAND" strings pseudo -q --all "$T/deck.json" --expand 40% --format po -o "$T/pseudo.po"
 msgfmt --check -o /dev/null "$T/pseudo.po" && grep -q '^msgstr "\[Ŵĥý Éñĝáĝé íñ ŴŠÎŠ+20?' "$T/pseudo.po" && ok "pseudo: accented, bracketed, msgfmt-clean" || bad "pseudo: $(grep -m3 '^msgstr "\[' "$T/pseudo.po")"
 
 # Inline styles (docs/translation.md, "Inline styles"): a bold word inside a bullet stays
@@ -137,7 +137,7 @@ grep -q "warning: .*styled.bad.po: 1 unit(s) with inline tags deckhand cannot re
   && [ "$(jq -r '.slides[4].blocks[1].text' "$T/styled.bad.json")" = "$want_text" ] && [ "$(spans "$T/styled.bad.json")" = null ] \
   && ok "malformed tags: warned with the unit id, text kept without spans" || bad "malformed: $(cat "$T/err") $(spans "$T/styled.bad.json")"
 # pseudo-translation keeps the tags, accents the words, and merges with its spans
-"$DECKHAND" strings pseudo -q "$T/styled.json" --expand 40% --format po -o "$T/styled.pseudo.po"
+"$DECKHAND" strings pseudo -q --all "$T/styled.json" --expand 40% --format po -o "$T/styled.pseudo.po"
 msgfmt --check -o /dev/null "$T/styled.pseudo.po" 2>"$T/err" && [ ! -s "$T/err" ] && grep -q '^msgstr "\[Ţĥöšé šţáñďáŕďš áŕé <b>ƀüíľďíñĝ ƀľöçķš</b>' "$T/styled.pseudo.po" \
   && ok "pseudo: tags kept, text accented, msgfmt-clean" || bad "pseudo styled: $(cat "$T/err") $(grep -m1 '^msgstr "\[Ţĥöšé' "$T/styled.pseudo.po")"
 "$DECKHAND" translate "$T/styled.json" "$T/styled.pseudo.po" -o "$T/styled.pseudo.json" 2>"$T/err"
@@ -157,7 +157,7 @@ sed '/^msgid "std::vector<int>/{n;s|^msgstr ""$|msgstr "std::vector<int> v; // a
 cp "$TR/ietf-wsis20.fr.po" "$T/done.po"
 expect 10 "done.po: already holds 2[0-9] translated units.*strings update.*--force" -- "$DECKHAND" strings export "$T/deck.json" --format po --target-lang fr -o "$T/done.po"
 cmp -s "$TR/ietf-wsis20.fr.po" "$T/done.po" && ok "the translated file is unchanged" || bad "export changed a translated file"
-expect 10 "already holds" -- "$DECKHAND" strings pseudo "$T/deck.json" --format po -o "$T/done.po"
+expect 10 "already holds" -- "$DECKHAND" strings pseudo --all "$T/deck.json" --format po -o "$T/done.po"
 "$DECKHAND" strings export -q "$T/deck.json" --format po --target-lang fr -o "$T/done.po" --force && ! grep -q 'msgstr "[^"]' "$T/done.po" \
   && ok "--force replaces it" || bad "--force"
 "$DECKHAND" strings export -q "$T/deck.json" --format po --target-lang fr -o "$T/done.po" && ok "an untranslated file is replaced" || bad "replacing an empty export"

@@ -58,7 +58,7 @@ done
 # deckhand check: an 80% pseudo-translation overflows grid-6 with its frames retypeset
 # (cell.content: text; the deck JSON alone is enough), the real ones fit grid-6 (its
 # frames show the translated slides, checked from the deck's PDF, given with --source)
-"$DECKHAND" strings pseudo -q "$T/deck.json" --expand 80% --format xliff2 -o "$T/pseudo.xlf"
+"$DECKHAND" strings pseudo -q --all "$T/deck.json" --expand 80% --format xliff2 -o "$T/pseudo.xlf"
 sed 's/^cell: {/cell: {content: text, /' "$ROOT/layouts/grid-6.yaml" >"$T/grid-6-text.yaml"
 "$DECKHAND" check "$T/deck.json" --layout "$T/grid-6-text.yaml" --translations "$T/pseudo.xlf" >"$T/report" 2>"$T/err"; rc=$?
 [ "$rc" = 12 ] && grep -q "^slide [0-9]*	s[0-9]*\.[a-z0-9]*-[0-9a-f]\{8\}	needs [0-9]*% of its box" "$T/report" \

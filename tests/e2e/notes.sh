@@ -19,7 +19,7 @@ for f in xliff2 xliff12; do
   "$DECKHAND" strings export -q "$T/deck.json" --format $f --target-lang fr -o "$T/fr.$f.xlf" || bad "export $f"
   grep -q 's2.n2' "$T/fr.$f.xlf" && grep -q 'The next forum is in Accra in 2027.' "$T/fr.$f.xlf" && ok "$f: notes are units" || bad "$f: no notes"
 done
-"$DECKHAND" strings pseudo -q "$T/deck.json" --format po -o "$T/pseudo.po" || bad "pseudo"
+"$DECKHAND" strings pseudo -q --all "$T/deck.json" --format po -o "$T/pseudo.po" || bad "pseudo"
 grep -A4 '^#: s2.n1$' "$T/pseudo.po" | grep -q '^msgstr "\[' && ok "pseudo: notes pseudo-translated" || bad "pseudo: notes"
 
 # the translator's work: two notes and one title

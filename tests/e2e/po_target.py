@@ -3,6 +3,7 @@
 
 po_target.py FILE.po KEY          the first word of the translation of unit KEY ("s2.b1")
 po_target.py --states IN.po OUT.po   IN with its second unit marked fuzzy and its third emptied
+po_target.py --fill FILE.po FROM.po  FILE's empty targets filled from FROM, those flagged no-translate left
 """
 import re
 import sys
@@ -14,7 +15,16 @@ def joined(quoted):
     return "".join(re.findall(r'"((?:[^"\\]|\\.)*)"', quoted))
 
 
-if sys.argv[1] == "--states":
+if sys.argv[1] == "--fill":
+    tr = {m.group(1): m.group(3) for m in UNIT.finditer(open(sys.argv[3], encoding="utf-8").read())}
+    parts = open(sys.argv[2], encoding="utf-8").read().split("\n\n")
+    for i, p in enumerate(parts):
+        m = UNIT.search(p)
+        if not m or "no-translate" in p or m.group(1) not in tr:
+            continue
+        parts[i] = p[:m.start(3)] + tr[m.group(1)] + p[m.end(3):]
+    open(sys.argv[2], "w", encoding="utf-8").write("\n\n".join(parts))
+elif sys.argv[1] == "--states":
     parts = open(sys.argv[2], encoding="utf-8").read().split("\n\n")
     n = 0
     for i, p in enumerate(parts):

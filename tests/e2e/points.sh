@@ -42,7 +42,7 @@ point1)  # every input of a run is protected, by real path, also through links
   unchanged "$T/talk.pdf" "$DECKHAND" translate "$T/talk.json" "$T/fr.po" -o "$T/talk.pdf"
   unchanged "$T/talk.pdf" "$DECKHAND" strings export "$T/talk.json" -o "$T/talk.pdf"
   unchanged "$T/talk.pdf" "$DECKHAND" strings update "$T/fr.po" "$T/talk.json" -o "$T/link-to-pdf.pdf"
-  unchanged "$T/talk.pdf" "$DECKHAND" strings pseudo "$T/talk.json" -o "$T/talk.pdf"
+  unchanged "$T/talk.pdf" "$DECKHAND" strings pseudo --all "$T/talk.json" -o "$T/talk.pdf"
   unchanged "$T/talk.pdf" "$DECKHAND" handout "$T/talk.json" --source "$T/ok-source.pdf" -o "$T/talk.pdf"
   expect 0 "" -- "$DECKHAND" handout -q "$T/talk.json" --layout "$T/mine.yaml" -o "$T/ok.pdf"
   qpdf --check "$T/ok.pdf" >/dev/null 2>&1 && ok "a handout beside its inputs is written" || bad "ok.pdf"

@@ -37,10 +37,10 @@ deck() {
   name=$1; pdf=$2
   "$DECKHAND" extract -q "$pdf" -o "$T/$name.json" || { bad "$name: extract"; return 1; }
   for e in 40 80; do
-    if "$DECKHAND" strings pseudo -q "$pdf" --expand "$e%" --format po -o "$T/$name.pseudo$e.po"; then
+    if "$DECKHAND" strings pseudo -q --all "$pdf" --expand "$e%" --format po -o "$T/$name.pseudo$e.po"; then
       check "$name" "pseudo$e" "$pdf" "$T/$name.pseudo$e.po"
     else
-      bad "$name: strings pseudo --expand $e%"
+      bad "$name: strings pseudo --all --expand $e%"
     fi
   done
   return 0

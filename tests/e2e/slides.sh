@@ -54,14 +54,14 @@ if [ -d "$CORPUS" ]; then
   for n in powerpoint2013-making-cpp-code-beautiful keynote-types-dont-know-hash pdftex-beamer-canonical-class; do
     [ -f "$CORPUS/$n.pdf" ] || continue
     "$DECKHAND" extract -q "$CORPUS/$n.pdf" -o "$T/$n.json"
-    "$DECKHAND" strings pseudo "$T/$n.json" --format po -o "$T/$n.po" 2>/dev/null
+    "$DECKHAND" strings pseudo --all "$T/$n.json" --format po -o "$T/$n.po" 2>/dev/null
     run_case "$n" "$CORPUS/$n.pdf" "$T/$n.po"
   done
   # `check` of a handout (auto frames: the translated slides) on a +80 % pseudo-translation
   n=pdftex-beamer-canonical-class
   if [ -f "$CORPUS/$n.pdf" ]; then
     ln -sf "$CORPUS/$n.pdf" "$T/$n.pdf"
-    "$DECKHAND" strings pseudo "$T/$n.json" --expand 80% --format po -o "$T/$n.p80.po" 2>/dev/null
+    "$DECKHAND" strings pseudo --all "$T/$n.json" --expand 80% --format po -o "$T/$n.p80.po" 2>/dev/null
     "$DECKHAND" check "$T/$n.json" --translations "$T/$n.p80.po" >"$T/c80.out" 2>"$T/c80.err"; rc=$?
     if [ "$rc" = 12 ] && [ "$(wc -l <"$T/c80.out")" -gt 10 ]; then
       ok "check +80 % on $n: $(wc -l <"$T/c80.out") units listed, exit 12"
@@ -74,7 +74,7 @@ else
 fi
 
 # --check on a +80 % pseudo-translation: the units cut at the minimum size, exit 12
-"$DECKHAND" strings pseudo "$T/s.json" --expand 80% --format po -o "$T/p80.po" 2>/dev/null
+"$DECKHAND" strings pseudo --all "$T/s.json" --expand 80% --format po -o "$T/p80.po" 2>/dev/null
 "$DECKHAND" slides "$ROOT/samples/ietf-wsis20.pdf" --translations "$T/p80.po" --check --min-size 16 >"$T/p80.out" 2>"$T/p80.err"; rc=$?
 if [ "$rc" = 12 ] && [ -s "$T/p80.out" ] && ! grep -qv '^slide [0-9]*	s[0-9]*\.\(title\|b[0-9]*\)-[0-9a-f]*	needs [0-9]*% ' "$T/p80.out"; then
   ok "--check +80 %: $(wc -l <"$T/p80.out") units listed at --min-size 16, exit 12"

@@ -20,7 +20,7 @@ S=$ROOT/samples/ietf-wsis20.pdf
 cases=""
 for l in fr es ru ar zh; do cases="$cases sample-$l:$S:$ROOT/samples/translations/ietf-wsis20.$l.po"; done
 for e in 40 80; do
-  "$DECKHAND" strings pseudo -q "$S" --expand "$e%" --format po -o "$T/sample.p$e.po" || { echo "FAIL: strings pseudo"; exit 1; }
+  "$DECKHAND" strings pseudo -q --all "$S" --expand "$e%" --format po -o "$T/sample.p$e.po" || { echo "FAIL: strings pseudo"; exit 1; }
   cases="$cases sample-p$e:$S:$T/sample.p$e.po"
 done
 for name in google-slides-tidb-5-preview-zh keynote-types-dont-know-hash powerpoint2013-making-cpp-code-beautiful \
@@ -29,7 +29,7 @@ for name in google-slides-tidb-5-preview-zh keynote-types-dont-know-hash powerpo
   if [ ! -f "$pdf" ]; then echo "skip: $name (corpus absent: $pdf)"; continue; fi
   exps=80; [ "$MODE" = full ] && exps="40 80"
   for e in $exps; do
-    "$DECKHAND" strings pseudo -q "$pdf" --expand "$e%" --format po -o "$T/$name.p$e.po" || { echo "FAIL: $name: strings pseudo"; exit 1; }
+    "$DECKHAND" strings pseudo -q --all "$pdf" --expand "$e%" --format po -o "$T/$name.p$e.po" || { echo "FAIL: $name: strings pseudo"; exit 1; }
     cases="$cases $name-p$e:$pdf:$T/$name.p$e.po"
   done
   if [ "$MODE" = full ] && [ -f "$ROOT/tests/data/sizes/$name.fr.tsv" ]; then

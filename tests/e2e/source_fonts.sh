@@ -17,7 +17,7 @@ check() {  # deck source-font substitute
   deck=$CORPUS/$1.pdf
   [ -f "$deck" ] || { echo "skip: no $1"; return; }
   pdffonts "$deck" 2>/dev/null | grep -q "$2" || { bad "$1: the source has no $2 font (the check is void)"; return; }
-  "$DECKHAND" strings pseudo -q "$deck" --expand 40% --format po -o "$T/$1.po" 2>/dev/null
+  "$DECKHAND" strings pseudo -q --all "$deck" --expand 40% --format po -o "$T/$1.po" 2>/dev/null
   quiet "$1: slides" "$DECKHAND" slides -q "$deck" --translations "$T/$1.po" -o "$T/$1.pdf"
   pdffonts "$T/$1.pdf" >"$T/$1.fonts" 2>&1
   grep -q "+$3" "$T/$1.fonts" && ok "$1: pdffonts shows $3 for $2" || bad "$1: no $3 in: $(cut -c1-40 "$T/$1.fonts" | tr '\n' ' ')"

@@ -64,7 +64,7 @@ open(sys.argv[2], "w", encoding="utf-8").write("".join(out))
 EOF
 outputs "sample ar vocalised, in part" "$S" "$T/ar-partial.po" notes-3
 for e in 40 80; do
-  "$DECKHAND" strings pseudo -q "$S" --expand "$e%" --format po -o "$T/pseudo$e.po" || bad "strings pseudo $e%"
+  "$DECKHAND" strings pseudo -q --all "$S" --expand "$e%" --format po -o "$T/pseudo$e.po" || bad "strings pseudo --all $e%"
   outputs "sample pseudo+$e%" "$S" "$T/pseudo$e.po" outline notes-3
 done
 

@@ -161,6 +161,34 @@ int main(int argc, char** argv) {
         return static_cast<int>(Exit::usage);
       }
     }
+    // a command of commands (strings, fonts) without one of its own, or with a misspelt one
+    if (!app.get_subcommands().empty()) {
+      const CLI::App* cmd = app.get_subcommands().front();
+      if (!cmd->get_subcommands({}).empty() && cmd->get_subcommands().empty()) {
+        std::vector<std::string> names;
+        for (const CLI::App* sc : cmd->get_subcommands({})) names.push_back(sc->get_name());
+        std::string all;
+        for (const auto& n : names) all += (all.empty() ? "" : ", ") + n;
+        std::string word;
+        bool seen = false;
+        for (int k = 1; k < argc && word.empty(); ++k) {
+          const std::string a = argv[k];
+          if (!seen) seen = a == cmd->get_name();
+          else if (!a.empty() && a[0] != '-') word = a;
+        }
+        const std::string what = "'deckhand " + cmd->get_name() + "'";
+        if (word.empty())
+          std::cerr << "deckhand: error: " << cmd->get_name() << ": which one? (" << all << "; run " << "'deckhand " << cmd->get_name()
+                    << " --help')\n";
+        else {
+          const std::string best = deckhand::cli::nearest(word, names, 2);
+          std::cerr << "deckhand: error: " << word << ": no such command of " << what << " ("
+                    << (best.empty() ? "" : "did you mean '" + best + "'? ") << "its commands: " << all << "; run 'deckhand "
+                    << cmd->get_name() << " --help')\n";
+        }
+        return static_cast<int>(Exit::usage);
+      }
+    }
     // an option the command does not have, an argument too many (CLI11's ExtrasError lists
     // them, reversed); also an unknown option before any command
     if (dynamic_cast<const CLI::ExtrasError*>(&e) || app.get_subcommands().empty())

@@ -797,7 +797,7 @@ int Job::run_strings() {
                          : "")
                 << "\n";
   }
-  spdlog::info("{} units", c.units.size());
+  spdlog::info("{}: {} written", out(), count_of(c.units.size(), "unit"));
   return finish(diag);
 }
 
@@ -808,6 +808,7 @@ int Job::run_translate() {
   apply_translations(l.deck, o_.translations, o_.lang, diag, o_.allow_mismatch);
   if (strict_fails(diag)) return finish(diag);
   write_output(out(), dump_deck(l.deck), inputs_of({o_.input, o_.translations}, l.deck, o_.input));
+  spdlog::info("{}: the translated deck JSON written ({})", out(), count_of(l.deck.slides.size(), "slide"));
   return finish(diag);
 }
 
@@ -1080,6 +1081,7 @@ int Job::run_impose() {
   write_output_via(o_.output, {o_.input}, [&](const std::string& tmp) { blanks = render::impose_booklet(o_.input, o_.password, tmp, io); });
   if (!o_.quiet && blanks > 0)
     std::cerr << "deckhand: " << o_.output << ": " << count_of(static_cast<size_t>(blanks), "blank page") << " added before the back cover\n";
+  spdlog::info("{}: the booklet's sheets written (saddle-stitch order, two pages a side)", o_.output);
   return 0;
 }
 

@@ -45,7 +45,8 @@ std::function<void(int, int)> progress_printer(const JobOptions& o, const char* 
     if (st->shown && done < total && now - st->last < std::chrono::milliseconds(100)) return;
     st->shown = true;
     st->last = now;
-    std::cerr << "\r" << what << ": " << unit << " " << done << "/" << total << (done >= total ? "\n" : "") << std::flush;
+    std::cerr << "\r" << what << ": " << unit << " " << done << "/" << total << std::flush;
+    if (done >= total) std::cerr << "\r\033[K" << std::flush;  // done: the line erased, the screen left as it was
   };
 }
 
@@ -190,7 +191,7 @@ int Job::run_extract() {
   lap("json");
   write_output(out(), json, {o_.input});
   lap("write");
-  spdlog::info("{}: {}", o_.input, count_of(d.slides.size(), "slide"));
+  spdlog::info("{}: {}; {} written", o_.input, count_of(d.slides.size(), "slide"), out());
   return finish(diag);
 }
 

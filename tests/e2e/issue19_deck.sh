@@ -168,6 +168,10 @@ p9)  # progress on a terminal (after DECKHAND_PROGRESS_AFTER seconds, 2 by defau
   echo "$out" | grep -q "page" && bad "a job under two seconds shows progress: $out" || ok "no progress for a short job"
   DECKHAND_PROGRESS_AFTER=0 "$DECKHAND" handout "$T/ietf-wsis20.pdf" --layout notes-3 -o "$T/p.pdf" 2>"$T/err"
   grep -q "page 7/7" "$T/err" && bad "progress written to a file, not a terminal" || ok "no progress when standard error is a file"
+  # a misspelt command of 'strings' or 'fonts' (the fresh user's finding)
+  expect 2 "exprt: no such command of 'deckhand strings' \(did you mean 'export'\?" -- "$DECKHAND" strings exprt "$T/ietf.json"
+  expect 2 "chek: no such command of 'deckhand fonts' \(did you mean 'check'\?" -- "$DECKHAND" fonts chek "$T/ietf.json"
+  expect 2 "strings: which one\? \(export, update, pseudo" -- "$DECKHAND" strings
   # -v: the steps, one line each
   "$DECKHAND" handout -v "$T/ietf.json" --translations "$TR/ietf-wsis20.fr.po" --layout notes-3 -o "$T/v.pdf" 2>"$T/err"
   for step in "a deck JSON of 7 slides" "27 units translated into fr" "notes-3 layout: 3 pages laid out for 7 slides" \

@@ -127,7 +127,7 @@ Loaded load_deck(const JobOptions& o, Diagnostics& diag) {
 // in a script the language is not written in. Returns the number of units translated.
 int apply_translations(Deck& deck, const std::string& file, const std::string& lang_opt, Diagnostics& diag,
                        bool allow_mismatch, std::future<l10n::Catalog>* read = nullptr) {
-  l10n::Catalog cat = read && read->valid() ? read->get() : l10n::read_catalog(read_file(file), file);
+  l10n::Catalog cat = read && read->valid() ? read->get() : l10n::read_catalog(read_file(file), file, !lang_opt.empty());
   std::string lang = lang_opt.empty() ? cat.target_lang : lang_opt;
   if (lang.empty())
     throw Error(Exit::translation, file, "the file does not say its target language", "pass it with --lang, e.g. --lang fr");
@@ -153,7 +153,7 @@ int apply_translations(Deck& deck, const std::string& file, const std::string& l
     diag.warn({"script-mismatch", file, 0,
                std::to_string(sf.off) + " of the " + std::to_string(sf.letters) + " letters of the translations are " +
                    (sf.seen_scripts == 1 ? sf.seen : "in scripts other than " + sf.expected + ", most of them " + sf.seen) + ", which '" +
-                   lang + "' is not written in (" + sf.expected + "): is the file's language right? (fix it in the file, or give it with --lang)"});
+                   lang + "' is not written in (" + sf.expected + "): " + (lang_opt.empty() ? std::string("is the file's language right? (fix it in the file, or give it with --lang)") : std::string("is --lang right?"))});
   if (!r.missing.empty()) {
     std::string why;
     for (const auto& [reason, n] : r.missing_by_reason) why += (why.empty() ? "" : ", ") + std::to_string(n) + " " + reason;
@@ -588,7 +588,7 @@ int Job::run_handout() {
   ho.pictures = picture_slides;
   ho.file = h.input;
   if (review) {  // each unit as the file holds it (the deck above has what is printed)
-    const l10n::Catalog cat = l10n::read_catalog(read_file(h.translations), h.translations);
+    const l10n::Catalog cat = l10n::read_catalog(read_file(h.translations), h.translations, !h.lang.empty());
     ho.source_lang = source_deck.lang.value_or("");
     ho.target_lang = h.lang.empty() ? cat.target_lang : h.lang;
     for (auto& u : l10n::review(source_deck, cat, ho.target_lang))
@@ -939,9 +939,9 @@ int Job::run_slides() {
   if (once && !looks_like_json(o.input)) opening = render::open_slides(early_pdf, o.password);
   std::future<l10n::Catalog> catalog;
   if (!translated_json)
-    catalog = std::async(std::launch::async, [file = o.translations] {
+    catalog = std::async(std::launch::async, [file = o.translations, lang_given = !o.lang.empty()] {
       const auto t0 = std::chrono::steady_clock::now();
-      l10n::Catalog c = l10n::read_catalog(read_file(file), file);
+      l10n::Catalog c = l10n::read_catalog(read_file(file), file, lang_given);
       spdlog::debug("slides: reading {} took {:.3f} s", file, std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
       return c;
     });

@@ -740,6 +740,7 @@ Catalog read_po(const std::string& text, const std::string& file) {
       return out;
     };
     c.target_lang = field("Language");
+    if (!c.target_lang.empty() && !language::canonical(c.target_lang)) c.bad_lang = c.target_lang, c.bad_lang_where = "the Language: header", c.target_lang.clear();
     if (!c.target_lang.empty()) c.target_lang = language::read(c.target_lang, file, Exit::translation, "the Language: header");
     c.source_lang = field("X-Source-Language");
     if (auto l = language::canonical(c.source_lang)) c.source_lang = *l;
@@ -1102,8 +1103,9 @@ Catalog read_xliff(const std::string& text, const std::string& file) {
     bad(file, "XLIFF version '" + version + "' is not supported (1.2 or 2.x)");
   }
   // the languages, canonical (docs/translation.md, "Language tags")
-  if (!c.target_lang.empty())
-    c.target_lang = language::read(c.target_lang, file, Exit::translation, version.rfind("2.", 0) == 0 ? "trgLang" : "target-language");
+  const std::string where = version.rfind("2.", 0) == 0 ? "trgLang" : "target-language";
+  if (!c.target_lang.empty() && !language::canonical(c.target_lang)) c.bad_lang = c.target_lang, c.bad_lang_where = where, c.target_lang.clear();
+  if (!c.target_lang.empty()) c.target_lang = language::read(c.target_lang, file, Exit::translation, where);
   if (auto l = language::canonical(c.source_lang)) c.source_lang = *l;
   return c;
 }
@@ -1254,11 +1256,16 @@ static Catalog checked(Catalog c, const std::string& file) {
   return c;
 }
 
-Catalog read_catalog(const std::string& text, const std::string& file) {
+Catalog read_catalog(const std::string& text, const std::string& file, bool lang_given) {
+  // a file's language that is no tag is refused, unless the caller gives one (--lang)
+  auto lang_checked = [&](Catalog c) {
+    if (!c.bad_lang.empty() && !lang_given) language::read(c.bad_lang, file, Exit::translation, c.bad_lang_where);  // throws
+    return c;
+  };
   size_t i = text.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
-  if (i != std::string::npos && text[i] == '<') return checked(read_xliff(text, file), file);
+  if (i != std::string::npos && text[i] == '<') return lang_checked(checked(read_xliff(text, file), file));
   if (text.find("msgid") != std::string::npos)  // a UTF-8 byte-order mark (Windows editors) is not PO syntax
-    return checked(read_po(text.compare(0, 3, "\xEF\xBB\xBF") == 0 ? text.substr(3) : text, file), file);
+    return lang_checked(checked(read_po(text.compare(0, 3, "\xEF\xBB\xBF") == 0 ? text.substr(3) : text, file), file));
   bad(file, "neither XLIFF nor gettext PO");
 }
 

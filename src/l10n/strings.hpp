@@ -47,6 +47,9 @@ struct Catalog {
   std::string source_lang, target_lang;
   std::string original;  // the deck's file name
   std::vector<Unit> units;
+  // a target language the file gives that is no language tag ("French"), and where
+  // ("the Language: header"): read_catalog refuses it unless the caller has one (--lang)
+  std::string bad_lang, bad_lang_where;
 };
 
 // The units of a deck: titles, blocks and speaker-notes paragraphs of every slide except
@@ -76,7 +79,7 @@ std::string plain_text(const Unit& u, const std::string& s);
 std::string write_catalog(const Catalog& c, Format f);
 // Reads XLIFF 1.2, XLIFF 2.x or PO (detected from the content). Throws
 // Error(Exit::translation) naming the file (and line for PO) on malformed input.
-Catalog read_catalog(const std::string& text, const std::string& file);
+Catalog read_catalog(const std::string& text, const std::string& file, bool lang_given = false);
 
 // True for the XLIFF 1.2 states that mean "do not use this target yet".
 bool withheld_xliff12_state(const std::string& state);

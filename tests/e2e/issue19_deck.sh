@@ -172,6 +172,10 @@ p9)  # progress on a terminal (after DECKHAND_PROGRESS_AFTER seconds, 2 by defau
   expect 2 "exprt: no such command of 'deckhand strings' \(did you mean 'export'\?" -- "$DECKHAND" strings exprt "$T/ietf.json"
   expect 2 "chek: no such command of 'deckhand fonts' \(did you mean 'check'\?" -- "$DECKHAND" fonts chek "$T/ietf.json"
   expect 2 "strings: which one\? \(export, update, pseudo" -- "$DECKHAND" strings
+  # --lang stands in for a file's language that is no tag ("Language: French"); without it, exit 11
+  sed 's/^"Language: fr\\n"/"Language: French\\n"/' "$TR/ietf-wsis20.fr.po" >"$T/french.po"
+  expect 11 "the Language: header 'French' is not a language tag \(did you mean 'fr'" -- "$DECKHAND" translate "$T/ietf.json" "$T/french.po" -o "$T/f.json"
+  expect 0 "" -- "$DECKHAND" translate -q "$T/ietf.json" "$T/french.po" --lang fr -o "$T/f.json"
   # -v: the steps, one line each
   "$DECKHAND" handout -v "$T/ietf.json" --translations "$TR/ietf-wsis20.fr.po" --layout notes-3 -o "$T/v.pdf" 2>"$T/err"
   for step in "a deck JSON of 7 slides" "27 units translated into fr" "notes-3 layout: 3 pages laid out for 7 slides" \

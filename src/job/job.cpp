@@ -60,6 +60,18 @@ std::map<std::string, std::string> unit_names(const Deck& deck) {
   return ids;
 }
 
+// The unit ids of overlay steps' blocks (unit_names): "s30.b9" -> "s29.b3-1a2b3c4d", the unit
+// the translator's file has; warnings about a step name it.
+std::map<std::string, std::string> step_units_of(const Deck& deck) {
+  std::map<std::string, std::string> out;
+  const auto names = unit_names(deck);
+  for (const auto& sl : deck.slides)
+    if (!sl.overlay_of.empty())
+      for (const auto& b : sl.blocks)
+        if (auto it = names.find(b.id); it != names.end()) out[b.id] = it->second;
+  return out;
+}
+
 std::string collision_text(const Collision& c, const std::map<std::string, std::string>& ids) {
   const long by = std::max(1L, std::lround(c.by));
   if (c.what == "the slide's edge") return "runs past the slide's edge by " + std::to_string(by) + " pt";
@@ -587,6 +599,7 @@ int Job::run_handout() {
     diag.warn({"option-ignored", h.input, 0, "--pictures is for leaflet layouts (leaflet-a5); the " + def.name + " layout does not use it"});
   ho.pictures = picture_slides;
   ho.file = h.input;
+  ho.step_units = step_units_of(source_deck);
   if (review) {  // each unit as the file holds it (the deck above has what is printed)
     const l10n::Catalog cat = l10n::read_catalog(read_file(h.translations), h.translations, !h.lang.empty());
     ho.source_lang = source_deck.lang.value_or("");
@@ -650,6 +663,7 @@ int Job::run_handout() {
     so.file = h.input;
     so.threads = h.threads;
     so.progress = progress_printer(h, "translating the slide pictures", "slide");
+    so.step_units = ho.step_units;
     const LaidOutDoc set = render::translate_slides(from, deck, src->path(), h.password, fonts, so, diag, translated, true);
     if (review) {  // what is wrong where each translation is set on its slide; laid out again with it
       std::map<std::string, std::string> problem;
@@ -976,6 +990,7 @@ int Job::run_slides() {
   so.file = o.input;
   so.threads = o.threads;
   so.progress = progress_printer(o, "laying out the slides", "slide");
+  so.step_units = step_units_of(source_deck);
   const size_t translated = render::translated_units(source_deck, deck).translated.size();
   if (!o.dump.empty()) {  // the translated text as laid out: each unit's room (a frame) and runs
     LaidOutDoc doc = render::translate_slides(source_deck, deck, pdf, o.password, fonts, so, diag, "");

@@ -554,7 +554,7 @@ struct Builder {
         double need = all.height / std::max(1.0, r.y_max - r.y);
         doc.overflows.push_back({s.page, it.key, need});
         diag.warn({"text-overflow", o.file, s.page,
-                   "slide " + number(s) + ": " + it.key + " does not fit its box (needs " +
+                   "slide " + number(s) + ": " + (o.step_units.count(it.key) ? o.step_units.at(it.key) + " (" + it.key + ")" : it.key) + " does not fit its box (needs " +
                        std::to_string(static_cast<int>(std::lround(need * 100))) + "% of the room); cut"});
       }
       if (!best.runs.empty()) {  // what the text covers, not its room

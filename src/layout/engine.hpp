@@ -1,6 +1,7 @@
 #pragma once
 // The layout engine: Deck + layout definition -> laid-out pages (model/pages.hpp).
 // Pure: no PDF library; tests check the boxes directly.
+#include <map>
 #include <string>
 #include <vector>
 
@@ -32,6 +33,9 @@ struct HandoutOptions {
   // and the last slide; slide numbers (pages) shown as pictures, added to leaflet.pictures
   std::string contact;
   std::vector<int> pictures;
+  // the unit ids of overlay steps' blocks (a build step's "s30.b9" is unit "s29.b3-1a2b3c4d"
+  // in the translator's file): warnings name the unit first
+  std::map<std::string, std::string> step_units;
   // mode review: the units, in deck order; source and target languages for the headings
   std::vector<ReviewUnit> review;
   std::string source_lang, target_lang;

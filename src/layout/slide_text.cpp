@@ -654,7 +654,8 @@ void lay_out_slide(const Deck& deck, const Slide& s, const SlideUnits& units, co
         double need = all.height / std::max(1.0, pl.bottom - pl.top);
         doc.overflows.push_back({s.page, it.key, need});
         out.warnings.push_back({"text-overflow", opts.file, s.page,
-                   "slide " + (s.label.empty() ? std::to_string(s.page) : s.label) + ": " + it.key +
+                   "slide " + (s.label.empty() ? std::to_string(s.page) : s.label) + ": " +
+                       (opts.step_units.count(it.key) ? opts.step_units.at(it.key) + " (" + it.key + ")" : it.key) +
                        " does not fit its box even at " + std::to_string(static_cast<int>(std::lround(pl.min_size))) + " pt (needs " +
                        std::to_string(static_cast<int>(std::lround(need * 100))) + "% of the room); cut"});
       } else if (pl.middle) {  // centred on the source's middle, inside the room

@@ -40,6 +40,8 @@ struct SlideTextOptions {
   int threads = 0;   // workers laying out slides (0: one per core)
   // called (from the workers) as slides are laid out: (done, total); may be empty
   std::function<void(int done, int total)> progress;
+  // the unit ids of overlay steps' blocks ("s30.b9" -> "s29.b3-1a2b3c4d"): warnings name them
+  std::map<std::string, std::string> step_units;
 };
 
 // A mark of ink a source page keeps once the translated text is out of it, as the page's

@@ -4,7 +4,8 @@
 # a page budget; point 9: progress on a terminal and -v's steps.
 # p7: code and blocks marked not for translation; review: the review sheet in fr, ar and zh.
 # p1: a translator's filled file is never replaced.
-# sh issue19_deck.sh DECKHAND ROOT POINT (p1 | p2 | p3 | p7 | p8 | p9 | review). Read back
+# p6: a build step's warning names its unit.
+# sh issue19_deck.sh DECKHAND ROOT POINT (p1 | p2 | p3 | p6 | p7 | p8 | p9 | review). Read back
 # with pdftotext and pdftoppm; a terminal made with script(1).
 DECKHAND=$(cd "$(dirname "$1")" && pwd)/$(basename "$1"); ROOT=$(cd "$2" && pwd); POINT=$3
 export LC_ALL=C.UTF-8
@@ -254,6 +255,21 @@ PYEOF
   else
     echo "note: corpus absent, the code-heavy deck is not tried"
   fi
+  ;;
+p6)  # a build step's warning names the unit the translator's file has (keynote-types: step s83's
+  # block s83.b2 is unit s86.b5 of its frame), with the step's own block in brackets
+  C=${DECKHAND_CORPUS:-$ROOT/../shared/corpus/real}
+  [ -f "$C/keynote-types-dont-know-hash.pdf" ] || { echo "skip: corpus absent"; exit 77; }
+  "$DECKHAND" strings export -q "$C/keynote-types-dont-know-hash.pdf" --format po --target-lang fr -o "$T/k.po"
+  /usr/bin/python3 - "$T/k.po" <<'PYEOF'
+import re, sys
+t = open(sys.argv[1]).read()
+t = re.sub(r'(msgctxt "s86\.b5-[^"]*"\nmsgid "[^"]*"\nmsgstr )""', lambda m: m.group(1) + '"' + 'C’est la partie difficile. ' * 60 + '"', t)
+open(sys.argv[1], 'w').write(t)
+PYEOF
+  "$DECKHAND" slides "$C/keynote-types-dont-know-hash.pdf" --translations "$T/k.po" --allow-mismatch -o "$T/k.pdf" 2>"$T/err"
+  grep -q "s86.b5-[0-9a-f]* (s83.b2) does not fit" "$T/err" && ok "the step's warning names unit s86.b5-… (s83.b2)" ||
+    bad "no warning naming the unit: $(grep 'does not fit' "$T/err" | head -3)"
   ;;
 review)  # deckhand review: the review sheet, read back with pdftotext, pdffonts and qpdf
   for l in fr ar zh; do

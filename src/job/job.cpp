@@ -60,6 +60,31 @@ std::map<std::string, std::string> unit_names(const Deck& deck) {
   return ids;
 }
 
+// A translator's file is never replaced by another kind of output (a handout's PDF, a deck
+// JSON): an existing `out` that reads as XLIFF or PO with a translated unit is refused
+// (exit 10). The strings commands have their own rule (--force).
+void keep_translation_file(const std::string& out) {
+  std::error_code ec;
+  if (out.empty() || out == "-" || !std::filesystem::is_regular_file(out, ec) || std::filesystem::file_size(out, ec) == 0) return;
+  std::string text;
+  try {
+    text = read_file(out);
+  } catch (const Error&) {
+    return;  // unreadable: check_output_path and the writer say what is wrong
+  }
+  if (text.compare(0, 5, "%PDF-") == 0 || (text.find("msgid") == std::string::npos && text.find("<xliff") == std::string::npos)) return;
+  size_t done = 0;
+  try {
+    const l10n::Catalog c = l10n::read_catalog(text, out, true);
+    done = std::count_if(c.units.begin(), c.units.end(), [](const l10n::Unit& u) { return !u.target.empty(); });
+  } catch (const Error&) {
+    return;  // not a translation file deckhand reads
+  }
+  if (done > 0)
+    throw Error(Exit::output, out, "is a translation file holding " + std::to_string(done) + " translated unit" + (done == 1 ? "" : "s") +
+                ": this output would replace it", "name another output file");
+}
+
 // The unit ids of overlay steps' blocks (unit_names): "s30.b9" -> "s29.b3-1a2b3c4d", the unit
 // the translator's file has; warnings about a step name it.
 std::map<std::string, std::string> step_units_of(const Deck& deck) {
@@ -539,6 +564,7 @@ int Job::run_handout() {
   std::vector<std::string> inputs{h.input, h.source, h.translations};
   if (layout::is_layout_file(h.layout)) inputs.push_back(h.layout);
   if (!h.output.empty()) check_output_path(h.output, inputs);
+  keep_translation_file(h.output);
   check_date(h.date);
   Diagnostics diag;
   layout::LayoutDef def = layout::load_layout(h.layout, dd);
@@ -817,6 +843,7 @@ int Job::run_strings() {
 
 int Job::run_translate() {
   if (out() != "-") check_output_path(out(), {o_.input, o_.translations});
+  keep_translation_file(out());
   Diagnostics diag;
   Loaded l = load_deck(o_, diag);
   apply_translations(l.deck, o_.translations, o_.lang, diag, o_.allow_mismatch);
@@ -945,6 +972,7 @@ int Job::run_slides() {
   std::vector<std::string> inputs{o.input, o.source, o.translations};
   if (layout::is_layout_file(o.layout)) inputs.push_back(o.layout);
   if (!o.output.empty()) check_output_path(o.output, inputs);
+  keep_translation_file(o.output);
   Diagnostics diag;
   // qpdf opens the PDF while Poppler extracts the deck (extraction leaves a core idle)
   std::future<std::unique_ptr<render::SlideRewriter>> opening;

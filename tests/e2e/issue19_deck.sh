@@ -31,6 +31,12 @@ PYEOF
   cp "$TR/ietf-wsis20.ar.po" "$T/myar.po"; before=$(sha256sum "$T/myar.po")
   expect 10 "myar.po: already holds 27 translated units" -- "$DECKHAND" strings pseudo "$T/ietf.json" --format po -o "$T/myar.po"
   [ "$(sha256sum "$T/myar.po")" = "$before" ] && ok "the Arabic PO is unchanged" || bad "the Arabic PO was replaced"
+  # nor by another kind of output: a handout, translated slides, a translated deck JSON
+  for cmd in "handout $T/ietf.json --layout outline" "slides $T/ietf.json --translations $TR/ietf-wsis20.fr.po" "translate $T/ietf.json $TR/ietf-wsis20.fr.po"; do
+    # shellcheck disable=SC2086
+    expect 10 "myar.po: is a translation file holding 27 translated units: this output would replace it" -- "$DECKHAND" $cmd -o "$T/myar.po"
+  done
+  [ "$(sha256sum "$T/myar.po")" = "$before" ] && ok "the Arabic PO is unchanged by handout, slides, translate" || bad "the Arabic PO was replaced"
   # strings update over another translator's file (the French carried over the Arabic)
   expect 10 "myar.po: already holds 27 translated units, which 'strings update' would replace.*--force" -- \
     "$DECKHAND" strings update "$TR/ietf-wsis20.fr.po" "$T/ietf.json" -o "$T/myar.po"

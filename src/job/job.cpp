@@ -10,6 +10,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <functional>
 #include <future>
 #include <iostream>
@@ -66,13 +67,18 @@ std::map<std::string, std::string> unit_names(const Deck& deck) {
 void keep_translation_file(const std::string& out) {
   std::error_code ec;
   if (out.empty() || out == "-" || !std::filesystem::is_regular_file(out, ec) || std::filesystem::file_size(out, ec) == 0) return;
+  {  // an earlier run's PDF (the usual case) is told by its first bytes, not read whole
+    std::ifstream f(out, std::ios::binary);
+    char head[5] = {};
+    if (!f.read(head, 5) || std::string(head, 5) == "%PDF-") return;
+  }
   std::string text;
   try {
     text = read_file(out);
   } catch (const Error&) {
     return;  // unreadable: check_output_path and the writer say what is wrong
   }
-  if (text.compare(0, 5, "%PDF-") == 0 || (text.find("msgid") == std::string::npos && text.find("<xliff") == std::string::npos)) return;
+  if (text.find("msgid") == std::string::npos && text.find("<xliff") == std::string::npos) return;
   size_t done = 0;
   try {
     const l10n::Catalog c = l10n::read_catalog(text, out, true);

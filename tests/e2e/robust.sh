@@ -15,37 +15,7 @@ export DECKHAND_DATA="$SRC"
 export TMPDIR="$T/tmp"
 mkdir -p "$TMPDIR" "$T/out"
 O=$T/out
-# An ASan build reserves terabytes of address space: give it an RSS limit instead.
-if grep -q __asan_init "$DECKHAND" 2>/dev/null; then
-  asan=1
-  export ASAN_OPTIONS="hard_rss_limit_mb=2048:${ASAN_OPTIONS:-}"
-else
-  asan=0
-fi
-
-# hard CODE PATTERN -- command...: like expect, within 30 s and 2 GB; then every PDF in
-# $O passes qpdf --check, and no temporary file or folder is left.
-hard() {
-  code=$1; pattern=$2; shift 3
-  rm -rf "$O" "$TMPDIR"; mkdir -p "$O" "$TMPDIR"
-  (
-    [ "$asan" = 1 ] || ulimit -v 2097152
-    exec timeout -s KILL 30 "$@"
-  ) >"$T/stdout" 2>"$T/stderr"
-  rc=$?
-  name="$*"
-  if [ "$rc" != "$code" ]; then bad "$name: exit $rc, wanted $code; stderr: $(head -c 600 "$T/stderr")"; return 1; fi
-  if [ -n "$pattern" ] && ! grep -Eq -e "$pattern" "$T/stderr"; then bad "$name: stderr does not match /$pattern/: $(head -c 600 "$T/stderr")"; return 1; fi
-  if [ "$code" != 0 ] && [ "$(grep -vc ': warning: ' "$T/stderr")" != 1 ]; then bad "$name: not one line on stderr: $(cat "$T/stderr")"; return 1; fi
-  for pdf in "$O"/*.pdf; do
-    [ -f "$pdf" ] || continue
-    if ! qpdf --check "$pdf" >/dev/null 2>&1; then bad "$name: qpdf --check fails on $(basename "$pdf")"; return 1; fi
-    if [ "$code" != 0 ]; then bad "$name: failed but wrote $(basename "$pdf")"; return 1; fi
-  done
-  left=$(ls -A "$O" | grep '\.tmp-'; ls -A "$TMPDIR")
-  if [ -n "$left" ]; then bad "$name: left behind: $left"; return 1; fi
-  ok "$name -> exit $rc"
-}
+. "$SRC/tests/e2e/hard.sh"
 
 # ---- our inputs: each kind of the issue's reproducers, and more of each kind
 # a paragraph that needs many pages of a flow layout: it ends, every word kept, in order

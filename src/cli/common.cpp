@@ -16,6 +16,9 @@ void add_limit_options(CLI::App& app) {
   app.add_option("--max-page-size", l.page_size, "Largest page or slide width or height, in points")->group(grp)->capture_default_str()->check(CLI::Range(1.0, 1e9));
   app.add_option("--max-pixels", l.pixels, "Most pixels in one rendered slide picture")->group(grp)->capture_default_str()->check(CLI::PositiveNumber);
   app.add_option("--max-output-pages", l.output_pages, "Most pages in one handout")->group(grp)->capture_default_str()->check(CLI::Range(1, 100000000));
+  app.add_option("--max-operators", l.operators, "Most PDF operators drawing one page takes (forms and Type3 glyphs each time drawn)")->group(grp)->capture_default_str()->check(CLI::PositiveNumber);
+  app.add_option("--max-stream-size", l.stream_bytes, "Most bytes one PDF stream inflates to")->group(grp)->capture_default_str()->check(CLI::PositiveNumber);
+  app.add_option("--max-inflated", l.inflated_bytes, "Most bytes all the streams of a PDF inflate to")->group(grp)->capture_default_str()->check(CLI::PositiveNumber);
 }
 
 void add_password_option(CLI::App* cmd, JobOptions& o) {

@@ -16,6 +16,10 @@ struct Limits {
   double page_size = 14400;                 // --max-page-size: points, width or height of a page or slide (200 in)
   std::uint64_t pixels = 60000000;          // --max-pixels: pixels of one rendered picture (60 megapixels)
   int output_pages = 1000000;               // --max-output-pages: pages of one handout
+  // PDF budgets (extract/budget.hpp; docs/limits.md, "PDF budgets")
+  std::uint64_t operators = 10000000;             // --max-operators: operators drawing one page takes
+  std::uint64_t stream_bytes = 256ull << 20;      // --max-stream-size: bytes one PDF stream inflates to
+  std::uint64_t inflated_bytes = 1ull << 30;      // --max-inflated: bytes all the PDF's streams read inflate to
 };
 
 // The process's limits (set once from the command line, before any work starts).

@@ -26,6 +26,9 @@
 #include <tuple>
 
 #include "core/direction.hpp"
+#include "core/docs.hpp"
+#include "core/error.hpp"
+#include "core/limits.hpp"
 #include "core/unicode.hpp"
 
 namespace deckhand::extract {
@@ -907,12 +910,23 @@ Word to_word(const TextWord& tw, std::map<std::string, std::pair<bool, bool>>& s
 }  // namespace
 
 struct PageScanner::Impl {
+  std::string file;
+  // Poppler asks abort() every few operators (Gfx::go, also inside forms and glyphs)
+  std::uint64_t checks = 0, max_checks = 0;
+  bool aborted = false;
+  static bool abort(void* self) {
+    auto* i = static_cast<Impl*>(self);
+    if (++i->checks > i->max_checks) i->aborted = true;
+    return i->aborted;
+  }
   std::unique_ptr<PDFDoc> doc;
   ScanDev dev;
   std::map<std::string, std::pair<bool, bool>> styles;  // font name -> bold, italic
 };
 
-PageScanner::PageScanner(std::string_view data, const std::string& password) : impl_(std::make_unique<Impl>()) {
+PageScanner::PageScanner(std::string_view data, const std::string& password, const std::string& file)
+    : impl_(std::make_unique<Impl>()) {
+  impl_->file = file;
   if (!globalParams) globalParams = std::make_unique<GlobalParams>();
   std::optional<GooString> pw;
   if (!password.empty()) pw = GooString(password);
@@ -928,7 +942,17 @@ void PageScanner::scan(int index, PageScan& out) {
   if (!impl_->doc || index < 0 || index >= impl_->doc->getNumPages()) return;
   ScanDev& dev = impl_->dev;
   // the same call as poppler-cpp's page::text_list: crop box, no rotation, annotations drawn
-  impl_->doc->displayPageSlice(&dev, index + 1, 72, 72, 0, false, false, false, -1, -1, -1, -1);
+  // (one check every 10 operators or so: stopped at twice the limit, so that only a page
+  // the scan measured wrongly is ever stopped here)
+  impl_->checks = 0;
+  impl_->max_checks = limits().operators / 5 + 1000;
+  impl_->aborted = false;
+  impl_->doc->displayPageSlice(&dev, index + 1, 72, 72, 0, false, false, false, -1, -1, -1, -1, &Impl::abort, impl_.get());
+  if (impl_->aborted)
+    throw Error(Exit::bad_pdf, impl_->file,
+                "page " + std::to_string(index + 1) + ": drawing the page takes over " + std::to_string(limits().operators) +
+                    " operators, over the limit of " + std::to_string(limits().operators) + " (--max-operators)",
+                "raise it with --max-operators if the input is genuine; see " + doc_path("limits.md"));
   if (std::unique_ptr<TextWordList> list = dev.makeWordList()) {
     out.words.reserve(static_cast<size_t>(list->getLength()));
     const auto& shown = dev.shown;

@@ -32,9 +32,12 @@ class PageScanner {
  public:
   // `data` must outlive the scanner. Throws nothing: an unreadable document gives no
   // words (PdfDocument::open has already checked it with poppler-cpp).
-  PageScanner(std::string_view data, const std::string& password);
+  PageScanner(std::string_view data, const std::string& password, const std::string& file = "");
   ~PageScanner();
-  // One pass over page `index`'s content (0-based); `out` is cleared first.
+  // One pass over page `index`'s content (0-based); `out` is cleared first. A page whose
+  // drawing runs past --max-operators (a guard behind the budget scan, budget.hpp, which
+  // refuses such a page before any is drawn) is stopped and throws Error(bad_pdf) naming
+  // `file`.
   void scan(int index, PageScan& out);
 
  private:

@@ -45,7 +45,7 @@ void quiet_poppler() {
 struct PdfDocument::Impl {
   std::unique_ptr<poppler::document> doc;
   std::string_view data;
-  std::string password;
+  std::string password, file;
   std::unique_ptr<PageScanner> scanner;  // the one pass over each page's content (opened on first use:
                                          // a Rasterizer never needs it)
   PageScan scan;                         // what it found on the last page read (marks kept for ink())
@@ -68,6 +68,7 @@ std::unique_ptr<PdfDocument> PdfDocument::open(std::string_view data, const std:
   }
   impl->data = data;
   impl->password = password;
+  impl->file = file;
   return std::unique_ptr<PdfDocument>(new PdfDocument(std::move(impl)));
 }
 
@@ -107,7 +108,7 @@ PageWords PdfDocument::words(int index) const {
   pw.height = swap ? r.width() : r.height();
   pw.label = ustr(page->label());
   // One pass over the content: words, what hides text, and the ink of drawn bullets.
-  if (!impl_->scanner) impl_->scanner = std::make_unique<PageScanner>(impl_->data, impl_->password);
+  if (!impl_->scanner) impl_->scanner = std::make_unique<PageScanner>(impl_->data, impl_->password, impl_->file);
   PageScan& scan = impl_->scan;
   impl_->scanner->scan(index, scan);
   pw.words = std::move(scan.words);

@@ -1,10 +1,12 @@
 #include "extract/source.hpp"
 
 #include <algorithm>
+#include <future>
 
 #include "core/error.hpp"
 #include "core/io.hpp"
 #include "core/sha256.hpp"
+#include "extract/budget.hpp"
 #include "extract/pdf_reader.hpp"
 
 namespace deckhand::extract {
@@ -20,6 +22,11 @@ SourcePdf::SourcePdf(const std::string& path, const std::string& password, unsig
     throw Error(Exit::bad_pdf, path, "not a PDF file: no %PDF- header", "give deckhand the deck exported as PDF");
   docs_.resize(std::max(1u, workers));
   doc(0);  // fail early: damaged, encrypted, wrong password
+  // Before any page is drawn: the page tree, inflated bytes, operators (budget.hpp); the
+  // file is hashed meanwhile, on the other core (every run that reads a PDF needs both).
+  auto scan = std::async(std::launch::async, [this] { check_pdf_budgets(data_, path_, password_); });
+  sha256();
+  scan.get();
 }
 
 SourcePdf::~SourcePdf() = default;

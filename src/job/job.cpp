@@ -31,6 +31,7 @@
 #include "deckhand/data_dir.hpp"
 #include "extract/extract.hpp"
 #include "extract/pdf_reader.hpp"
+#include "extract/budget.hpp"
 #include "extract/source.hpp"
 #include "l10n/strings.hpp"
 #include "layout/engine.hpp"
@@ -984,7 +985,10 @@ int Job::run_slides() {
   std::future<std::unique_ptr<render::SlideRewriter>> opening;
   const std::string early_pdf = o.source.empty() ? o.input : o.source;
   const bool once = !o.slides_check && o.dump.empty() && !o.strict;  // one translate_slides run
-  if (once && !looks_like_json(o.input)) opening = render::open_slides(early_pdf, o.password);
+  if (once && !looks_like_json(o.input)) {
+    extract::check_pdf_budgets(early_pdf, o.password);  // before qpdf reads it, while nothing else runs (budget.hpp)
+    opening = render::open_slides(early_pdf, o.password);
+  }
   std::future<l10n::Catalog> catalog;
   if (!translated_json)
     catalog = std::async(std::launch::async, [file = o.translations, lang_given = !o.lang.empty()] {

@@ -14,6 +14,7 @@
 #include <map>
 
 #include "core/error.hpp"
+#include "extract/budget.hpp"
 #include "render/qpdf_util.hpp"
 
 namespace deckhand::render {
@@ -186,6 +187,7 @@ PreflightReport preflight(const std::string& file, const PreflightOptions& o) {
   PreflightReport rep;
   QPDF q;
   q.setSuppressWarnings(true);
+  extract::check_pdf_budgets(file, o.password);  // before libqpdf walks the page tree or parses a page (budget.hpp)
   try {
     q.processFile(file.c_str(), o.password.empty() ? nullptr : o.password.c_str());
   } catch (const QPDFExc& e) {

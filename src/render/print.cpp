@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "extract/budget.hpp"
 #include "render/qpdf_util.hpp"
 
 namespace deckhand::render {
@@ -159,6 +160,7 @@ std::vector<SheetSide> booklet_order(int n, int signature, bool rtl) {
 
 int impose_booklet(const std::string& in, const std::string& password, const std::string& out_path, const ImposeOptions& o) {
   QPDF src, out;
+  extract::check_pdf_budgets(in, password);  // before libqpdf walks the page tree (budget.hpp)
   open(src, in, password);
   try {
     out.emptyPDF();

@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "extract/budget.hpp"
 #include "core/io.hpp"
 #include "render/qpdf_util.hpp"
 #include "render/text_layer.hpp"
@@ -844,6 +845,7 @@ SlideRewriter::SlideRewriter(const std::string& source, const std::string& passw
   // read into memory first: qpdf reads a file object by object, a seek and a read each
   // (read_file's errors name the file: no such file, a folder, over --max-file-size)
   impl_->bytes = read_file(source);
+  extract::check_pdf_budgets(impl_->bytes, source, password);  // before libqpdf walks the page tree or parses a page (budget.hpp)
   try {
     impl_->pdf.processMemoryFile(source.c_str(), impl_->bytes.data(), impl_->bytes.size(), password.empty() ? nullptr : password.c_str());
     impl_->pages = QPDFPageDocumentHelper(impl_->pdf).getAllPages();

@@ -15,6 +15,7 @@
 #include <stdexcept>
 
 #include "core/error.hpp"
+#include "extract/budget.hpp"
 #include "render/qpdf_util.hpp"
 #include "render/text_layer.hpp"
 
@@ -106,6 +107,7 @@ void finish_pages(const LaidOutDoc& doc, const std::string& haru_pdf, const std:
   src.setSuppressWarnings(true);  // a damaged source is repaired as far as qpdf can; Poppler read it already
   out.setSuppressWarnings(true);
   const bool vector = has_vector_frames(doc);
+  if (vector) extract::check_pdf_budgets(source, password);  // (done already when the run read the source: budget.hpp)
   try {
     if (vector) src.processFile(source.c_str(), password.empty() ? nullptr : password.c_str());
   } catch (const QPDFExc& e) {

@@ -18,6 +18,7 @@
 
 #include <array>
 #include <chrono>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -395,33 +396,40 @@ void Scanner::read_stream(const Object& stream, Ref ref, Sink&& sink) {
   std::vector<unsigned char> local;  // a nested read (a form inside a form) has its own buffer
   std::vector<unsigned char>& buf = nesting_ == 0 ? buf_ : (local.resize(16 * 1024), local);
   std::uint64_t mine = 0;
-  // Plain /FlateDecode of a file that is not encrypted (nearly every stream) is inflated by
-  // zlib, several times faster than Poppler's own inflate; other filters by Poppler.
+  // /FlateDecode without parameters (once, or several times over) in a file that is not
+  // encrypted, nearly every stream, is inflated by zlib, several times faster than
+  // Poppler's own inflate; other filters by Poppler.
   Dict* d = stream.streamGetDict();
   Object filter = d ? d->lookup("Filter") : Object(objNull);
   Object parms = d ? d->lookup("DecodeParms") : Object(objNull);
-  const bool flate = filter.isName("FlateDecode") ||
-                     (filter.isArray() && filter.arrayGetLength() == 1 && filter.arrayGetNF(0).isName("FlateDecode"));
-  Stream* raw = flate && parms.isNull() && !encrypted_ ? str->getUndecodedStream() : nullptr;
+  int flates = filter.isName("FlateDecode") ? 1 : 0;
+  if (filter.isArray() && filter.arrayGetLength() <= 8) {
+    flates = filter.arrayGetLength();
+    for (int i = 0; i < filter.arrayGetLength(); ++i)
+      if (!filter.arrayGetNF(i).isName("FlateDecode")) flates = 0;
+  }
+  Stream* raw = flates > 0 && parms.isNull() && !encrypted_ ? str->getUndecodedStream() : nullptr;
   Stream* from = raw ? raw : str;
   from->reset();
   struct Close {
     Stream* s;
     ~Close() { s->close(); }
   } close{from};
-  Inflater z(raw != nullptr);
-  std::vector<unsigned char> in;
-  if (raw) in.resize(16 * 1024);
+  // stage k inflates what stage k-1 gives (stage 0: the raw bytes)
+  std::vector<std::unique_ptr<Inflater>> stages;
+  std::vector<std::vector<unsigned char>> ins;
+  if (raw)
+    for (int k = 0; k < flates; ++k) stages.push_back(std::make_unique<Inflater>(true)), ins.emplace_back(16 * 1024);
+  std::function<int(int, unsigned char*, int)> pull = [&](int k, unsigned char* out, int size) -> int {
+    return stages[static_cast<size_t>(k)]->next(out, size, [&](unsigned char*& p, int& len) {
+      std::vector<unsigned char>& in = ins[static_cast<size_t>(k)];
+      len = k == 0 ? raw->doGetChars(static_cast<int>(in.size()), in.data()) : pull(k - 1, in.data(), static_cast<int>(in.size()));
+      p = in.data();
+    });
+  };
   for (;;) {
-    int n = 0;
-    if (raw) {
-      n = z.next(buf.data(), static_cast<int>(buf.size()), [&](unsigned char*& p, int& len) {
-        len = raw->doGetChars(static_cast<int>(in.size()), in.data());
-        p = in.data();
-      });
-    } else {
-      n = str->doGetChars(static_cast<int>(buf.size()), buf.data());
-    }
+    const int n = raw ? pull(flates - 1, buf.data(), static_cast<int>(buf.size()))
+                      : str->doGetChars(static_cast<int>(buf.size()), buf.data());
     if (n <= 0) break;
     mine += static_cast<std::uint64_t>(n);
     if (mine > lim_.stream_bytes)

@@ -206,22 +206,44 @@ FontInfo font_info(QPDFObjectHandle font) {
     fi.missing = number_of(cid.getKey("/DW"), 1000) / 1000;
     QPDFObjectHandle w = cid.getKey("/W");
     if (!w.isArray()) return fi;
-    int n = w.getArrayNItems();
+    // The entries, then each code's width set once: entries are taken last first, and a
+    // code an entry has set is skipped (a later entry wins, as before), in time linear in
+    // the array and the 65,536 codes whatever its ranges (200,000 ranges of 0 to 65535
+    // took minutes: issue 20).
+    struct Entry {
+      long long lo, hi;      // codes
+      QPDFObjectHandle list;  // c [w1 w2 ...]: the widths; else one width for lo..hi
+      double width = 0;
+    };
+    std::vector<Entry> entries;
+    const int n = w.getArrayNItems();
     for (int i = 0; i < n;) {
       QPDFObjectHandle first = w.getArrayItem(i);
       if (!first.isNumber() || i + 1 >= n) break;
       long long c = static_cast<long long>(number_of(first));
       QPDFObjectHandle next = w.getArrayItem(i + 1);
       if (next.isArray()) {  // c [w1 w2 ...]
-        int m = next.getArrayNItems();
-        for (int k = 0; k < m && c + k <= 0xFFFF; ++k) fi.widths[static_cast<int>(c + k)] = number_of(next.getArrayItem(k)) / 1000;
+        entries.push_back({c, c + next.getArrayNItems() - 1, next});
         i += 2;
       } else {  // c_first c_last w
         if (i + 2 >= n) break;
-        long long last = static_cast<long long>(number_of(next));
-        double wv = number_of(w.getArrayItem(i + 2)) / 1000;
-        for (long long k = std::max(0LL, c); k <= std::min(last, 0xFFFFLL); ++k) fi.widths[static_cast<int>(k)] = wv;
+        entries.push_back({c, static_cast<long long>(number_of(next)), QPDFObjectHandle::newNull(), number_of(w.getArrayItem(i + 2)) / 1000});
         i += 3;
+      }
+    }
+    // next_unset[k]: the first code from k on that no entry has set (path-halving union-find)
+    std::vector<int> next_unset(0x10001);
+    for (int k = 0; k <= 0x10000; ++k) next_unset[k] = k;
+    auto find = [&](int k) {
+      while (next_unset[k] != k) k = next_unset[k] = next_unset[next_unset[k]];
+      return k;
+    };
+    for (auto e = entries.rbegin(); e != entries.rend(); ++e) {
+      const long long lo = std::max(0LL, e->lo), hi = std::min(e->hi, 0xFFFFLL);
+      if (lo > hi) continue;
+      for (int k = find(static_cast<int>(lo)); k <= hi; k = find(k + 1)) {
+        fi.widths[k] = e->list.isArray() ? number_of(e->list.getArrayItem(static_cast<int>(k - e->lo))) / 1000 : e->width;
+        next_unset[k] = k + 1;
       }
     }
     return fi;

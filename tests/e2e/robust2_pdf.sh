@@ -1,0 +1,116 @@
+#!/bin/sh
+# Hostile PDFs, round 2 (issue 20): budgets on PDF input. Every reproducer of
+# ../shared/cases/robust/round2/ (skipped when absent) and the PDFs made here (a page tree
+# 30,000 levels deep, a /W array of 200,000 ranges, 100,000 annotations, forms and glyphs
+# that draw themselves) with every command that reads a PDF: within 30 s and 2 GiB, the
+# documented exit code and one line naming the limit, no output, nothing left behind
+# (hard.sh). Then the limits' options, and real decks within the budgets.
+# Usage: robust2_pdf.sh path/to/deckhand path/to/source
+DECKHAND=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+SRC=$(cd "$2" && pwd)
+. "$SRC/tests/e2e/lib.sh"
+C=$SRC/../shared/cases/robust/round2
+F=$SRC/samples/features.pdf
+export DECKHAND_DATA="$SRC"
+export TMPDIR="$T/tmp"
+mkdir -p "$TMPDIR" "$T/out" "$T/in"
+O=$T/out
+. "$SRC/tests/e2e/hard.sh"
+# (an ASan build is about 3x slower: the bombs, inflated to the limit, need more than 30 s there)
+[ "$asan" = 1 ] && HARD_SECONDS=90
+GEN="/usr/bin/python3 $SRC/tests/e2e/hostile_pdf.py"
+
+# inputs the commands need besides the PDF: a translation file, a raster layout, a deck JSON
+"$DECKHAND" strings export "$F" --format po --target-lang fr -o "$T/in/features.po" 2>/dev/null
+sed 's/^msgstr ""$/msgstr "Traduit"/' "$T/in/features.po" >"$T/in/fr.po"
+"$DECKHAND" extract "$F" -o "$T/in/features.json" 2>/dev/null
+{ grep -v '^name:' "$SRC/layouts/grid-6.yaml"; echo "name: raster-6"; echo "image: {mode: raster, dpi: 60}"; } >"$T/in/raster.yaml"
+PO=$T/in/fr.po
+
+# every_command CODE PATTERN PDF: each command that reads a PDF, on PDF
+every_command() {
+  e_code=$1; e_pat=$2; e_in=$3  # (hard() uses code, pattern and pdf)
+  hard "$e_code" "$e_pat" -- "$DECKHAND" extract "$e_in" -o "$O/x.json"
+  hard "$e_code" "$e_pat" -- "$DECKHAND" inspect "$e_in"
+  hard "$e_code" "$e_pat" -- "$DECKHAND" handout "$e_in" --layout grid-6 -o "$O/x.pdf"                # vector frames
+  hard "$e_code" "$e_pat" -- "$DECKHAND" handout "$e_in" --layout "$T/in/raster.yaml" -o "$O/x.pdf"   # raster frames
+  hard "$e_code" "$e_pat" -- "$DECKHAND" handout "$e_in" --layout leaflet-a5 --print -o "$O/x.pdf"
+  hard "$e_code" "$e_pat" -- "$DECKHAND" handout "$e_in" --layout grid-6 --impose booklet -o "$O/x.pdf"
+  hard "$e_code" "$e_pat" -- "$DECKHAND" handout "$T/in/features.json" --source "$e_in" --layout grid-6 -o "$O/x.pdf"
+  hard "$e_code" "$e_pat" -- "$DECKHAND" review "$e_in" --translations "$PO" --allow-mismatch -o "$O/x.pdf"
+  hard "$e_code" "$e_pat" -- "$DECKHAND" check "$e_in"
+  hard "$e_code" "$e_pat" -- "$DECKHAND" fonts check "$e_in"
+  hard "$e_code" "$e_pat" -- "$DECKHAND" strings export "$e_in" --format po -o "$O/x.po"
+  hard "$e_code" "$e_pat" -- "$DECKHAND" strings pseudo "$e_in" -o "$O/x.po"
+  hard "$e_code" "$e_pat" -- "$DECKHAND" strings update "$T/in/features.po" "$e_in" -o "$O/x.po"
+  hard "$e_code" "$e_pat" -- "$DECKHAND" translate "$e_in" "$PO" --allow-mismatch -o "$O/x.json"
+  hard "$e_code" "$e_pat" -- "$DECKHAND" preflight "$e_in"
+  hard "$e_code" "$e_pat" -- "$DECKHAND" impose "$e_in" -o "$O/x.pdf"
+  hard "$e_code" "$e_pat" -- "$DECKHAND" slides "$e_in" --translations "$PO" --allow-mismatch -o "$O/x.pdf"
+  hard "$e_code" "$e_pat" -- "$DECKHAND" slides "$T/in/features.json" --source "$e_in" --translations "$PO" -o "$O/x.pdf"
+}
+
+OPS='page 1: drawing the page takes over 10000000 operators .*over the limit of 10000000 \(--max-operators\)'
+STREAM='page 1: a stream \(object [0-9]+ 0 R\) inflates to over 268435456 bytes, over the limit of 268435456 bytes \(--max-stream-size\)'
+
+# ---- the reproducers of the issue
+if [ -d "$C" ]; then
+  every_command 5 "$OPS" "$C/forms-fanout.pdf"
+  every_command 5 "$OPS" "$C/type3-fanout.pdf"
+  every_command 5 "$STREAM" "$C/bomb-content.pdf"      # a content stream
+  every_command 5 "$STREAM" "$C/bomb-tounicode.pdf"    # a ToUnicode map
+  every_command 5 'page 1: a content stream holds over 100000 operands with no operator' "$C/bomb-operands.pdf"
+else
+  echo "skip: $C is absent (the issue's reproducers)"
+fi
+
+# ---- made here
+# a page tree 30,000 levels deep: refused before libqpdf or Poppler walk it (they recurse)
+$GEN deep "$T/in/deep.pdf" 30000
+every_command 5 'deep.pdf: the page tree is over 256 levels deep, over the limit of 256 \(--max-depth\)' "$T/in/deep.pdf"
+hard 5 'the page tree is over 1000 levels deep, over the limit of 1000 \(the most deckhand reads, whatever --max-depth says\)' -- \
+  "$DECKHAND" --max-depth 100000 preflight "$T/in/deep.pdf"
+$GEN deep "$T/in/deep200.pdf" 200   # deep, within the limit: read
+hard 0 "" -- "$DECKHAND" extract "$T/in/deep200.pdf" -o "$O/x.json"
+hard 0 "" -- "$DECKHAND" impose "$T/in/deep200.pdf" -o "$O/x.pdf"
+# 100,000 annotations on a page: Poppler reads no page with over 10,000 (was "run OCR", exit 7)
+$GEN annots "$T/in/annots.pdf" 100000
+for cmd in extract preflight; do
+  hard 5 'annots.pdf: page 1: the page has 100000 annotations, over the limit of 10000' -- "$DECKHAND" $cmd "$T/in/annots.pdf"
+done
+hard 5 'annots.pdf: page 1: the page has 100000 annotations' -- "$DECKHAND" slides "$T/in/annots.pdf" --translations "$PO" --allow-mismatch -o "$O/x.pdf"
+# a Type0 font whose /W array holds 200,000 ranges, each the whole code space: read in
+# linear time (slides took over 60 s)
+$GEN wide-w "$T/in/wide-w.pdf" 200000
+"$DECKHAND" strings export "$T/in/wide-w.pdf" --format po --target-lang fr -o "$T/in/w.po" 2>/dev/null
+sed 's/^msgstr ""$/msgstr "Bonjour"/' "$T/in/w.po" >"$T/in/w-fr.po"
+hard 0 "" -- "$DECKHAND" slides "$T/in/wide-w.pdf" --translations "$T/in/w-fr.po" -o "$O/w.pdf"
+hard 0 "" -- "$DECKHAND" handout "$T/in/wide-w.pdf" --layout grid-6 -o "$O/w.pdf"
+# a form that draws itself, a Type3 glyph that shows itself: refused, not followed
+$GEN cycle "$T/in/cycle.pdf" 2
+every_command 5 'cycle.pdf: page 1: object 6 0 R draws itself' "$T/in/cycle.pdf"
+$GEN t3cycle "$T/in/t3cycle.pdf" 2
+for cmd in extract preflight; do
+  hard 5 't3cycle.pdf: page 1: object 7 0 R draws itself' -- "$DECKHAND" $cmd "$T/in/t3cycle.pdf"
+done
+hard 5 't3cycle.pdf: page 1: object 7 0 R draws itself' -- "$DECKHAND" handout "$T/in/t3cycle.pdf" --layout "$T/in/raster.yaml" -o "$O/x.pdf"
+
+# ---- the options name and raise each limit
+hard 5 'features.pdf: page [0-9]+: drawing the page takes over 50 operators .*\(--max-operators\)' -- "$DECKHAND" --max-operators 50 extract "$F" -o "$O/x.json"
+hard 5 'features.pdf: .*a stream \(object [0-9]+ 0 R\) inflates to over 1000 bytes, over the limit of 1000 bytes \(--max-stream-size\)' -- \
+  "$DECKHAND" --max-stream-size 1000 preflight "$F"
+hard 5 'features.pdf: .*the PDF.s streams inflate to over 20000 bytes, over the limit of 20000 bytes \(--max-inflated\)' -- \
+  "$DECKHAND" --max-inflated 20000 impose "$F" -o "$O/x.pdf"
+if [ -d "$C" ]; then
+  hard 5 'forms-fanout.pdf: page 1: drawing the page takes over 1000 operators' -- "$DECKHAND" --max-operators 1000 slides "$C/forms-fanout.pdf" --translations "$PO" --allow-mismatch -o "$O/x.pdf"
+  # a content stream of 3 GB: past --max-inflated too when that is the smaller
+  hard 5 'bomb-content.pdf: page 1: the PDF.s streams inflate to over 1000000 bytes, over the limit of 1000000 bytes \(--max-inflated\)' -- \
+    "$DECKHAND" --max-inflated 1000000 extract "$C/bomb-content.pdf" -o "$O/x.json"
+fi
+
+# ---- real decks: within every budget, and the commands still work
+for deck in "$SRC"/samples/*.pdf; do
+  hard 0 "" -- "$DECKHAND" extract "$deck" -o "$O/x.json"
+  hard 0 "" -- "$DECKHAND" impose "$deck" -o "$O/x.pdf"
+done
+summary

@@ -14,6 +14,7 @@
 #include <map>
 
 #include "core/error.hpp"
+#include "core/io.hpp"
 #include "render/qpdf_util.hpp"
 
 namespace deckhand::render {
@@ -186,8 +187,10 @@ PreflightReport preflight(const std::string& file, const PreflightOptions& o) {
   PreflightReport rep;
   QPDF q;
   q.setSuppressWarnings(true);
+  // read once, within the input limits (core/io.hpp read_input: --max-file-size, FIFOs)
+  const std::shared_ptr<const std::string> bytes = read_input(file);
   try {
-    q.processFile(file.c_str(), o.password.empty() ? nullptr : o.password.c_str());
+    q.processMemoryFile(file.c_str(), bytes->data(), bytes->size(), o.password.empty() ? nullptr : o.password.c_str());
   } catch (const QPDFExc& e) {
     if (e.getErrorCode() == qpdf_e_password)
       throw Error(Exit::encrypted, file, "the PDF is encrypted and needs a password", "give it with --password");

@@ -16,9 +16,9 @@ std::atomic<int> g_opens{0};
 
 SourcePdf::SourcePdf(const std::string& path, const std::string& password, unsigned workers)
     : path_(path), password_(password) {
-  data_ = read_file(path);
-  if (data_.empty()) throw Error(Exit::bad_pdf, path, "the file is empty", "check that the download or copy finished");
-  if (data_.substr(0, 1024).find("%PDF-") == std::string::npos)
+  data_ = read_input(path);
+  if (data_->empty()) throw Error(Exit::bad_pdf, path, "the file is empty", "check that the download or copy finished");
+  if (data_->substr(0, 1024).find("%PDF-") == std::string::npos)
     throw Error(Exit::bad_pdf, path, "not a PDF file: no %PDF- header", "give deckhand the deck exported as PDF");
   docs_.resize(std::max(1u, workers));
   doc(0);  // fail early: damaged, encrypted, wrong password
@@ -32,14 +32,14 @@ SourcePdf::SourcePdf(const std::string& path, const std::string& password, unsig
 SourcePdf::~SourcePdf() = default;
 
 const std::string& SourcePdf::sha256() const {
-  std::call_once(hashed_, [this] { sha_ = sha256_hex(data_); });
+  std::call_once(hashed_, [this] { sha_ = sha256_hex(*data_); });
   return sha_;
 }
 
 PdfDocument& SourcePdf::doc(unsigned worker) const {
   auto& d = docs_[worker % docs_.size()];
   if (!d) {
-    d = PdfDocument::open(data_, path_, password_);
+    d = PdfDocument::open(*data_, path_, password_);
     ++g_opens;
   }
   return *d;

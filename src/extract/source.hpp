@@ -15,7 +15,7 @@ class PdfDocument;
 
 class SourcePdf {
  public:
-  // Reads `path` and checks its %PDF- header; opens the first document at once, so that a
+  // Reads `path` (once in a run: core/io.hpp read_input) and checks its %PDF- header; opens the first document at once, so that a
   // damaged or encrypted file (or a wrong password) fails here. Throws Error: input (4,
   // missing), bad_pdf (5), encrypted (6). `workers` >= 1 documents at most are opened.
   SourcePdf(const std::string& path, const std::string& password, unsigned workers);
@@ -24,7 +24,7 @@ class SourcePdf {
   SourcePdf& operator=(const SourcePdf&) = delete;
 
   const std::string& path() const { return path_; }
-  const std::string& data() const { return data_; }
+  const std::string& data() const { return *data_; }
   unsigned workers() const { return static_cast<unsigned>(docs_.size()); }
   // Lower-case hex SHA-256 of the file's bytes, computed on the first call.
   const std::string& sha256() const;
@@ -40,7 +40,8 @@ class SourcePdf {
   static int opens();
 
  private:
-  std::string path_, password_, data_;
+  std::string path_, password_;
+  std::shared_ptr<const std::string> data_;  // core/io.hpp read_input: read once in a run
   mutable std::vector<std::unique_ptr<PdfDocument>> docs_;
   mutable std::once_flag hashed_;
   mutable std::string sha_;

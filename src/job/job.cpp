@@ -67,7 +67,7 @@ std::map<std::string, std::string> unit_names(const Deck& deck) {
 // (exit 10). The strings commands have their own rule (--force).
 void keep_translation_file(const std::string& out) {
   std::error_code ec;
-  if (out.empty() || out == "-" || !std::filesystem::is_regular_file(out, ec) || std::filesystem::file_size(out, ec) == 0) return;
+  if (writes_through(out) || !std::filesystem::is_regular_file(out, ec) || std::filesystem::file_size(out, ec) == 0) return;
   {  // an earlier run's PDF (the usual case) is told by its first bytes, not read whole
     std::ifstream f(out, std::ios::binary);
     char head[5] = {};
@@ -274,7 +274,7 @@ std::string need_source_pdf(const Deck& d, const JobOptions& o) {
 // `sha` when the caller has it already, differs from source.sha256): warns source-changed.
 void check_source_hash(const Deck& d, const JobOptions& o, const std::string& path, Diagnostics& diag, std::string sha = {}) {
   if (!looks_like_json(o.input) || d.source.sha256.empty()) return;
-  if (sha.empty()) sha = sha256_hex(read_file(path));
+  if (sha.empty()) sha = sha256_hex(*read_input(path));
   if (sha != d.source.sha256)
     diag.warn({"source-changed", path, 0, "this PDF differs from the one the deck was extracted from (sha256); pictures may not match the text"});
 }
@@ -785,7 +785,7 @@ int Job::run_strings() {
   // A translator's work is never replaced: export, pseudo and update refuse an output file
   // that already holds translations (another language's, another deck's), unless --force.
   // A file it cannot read (a translator's stray quote) may hold work too: refused as well.
-  if (out() != "-" && !s.force && fs::is_regular_file(out()) && fs::file_size(out()) > 0) {
+  if (!writes_through(out()) && !s.force && fs::is_regular_file(out()) && fs::file_size(out()) > 0) {
     const std::string cmd = o_.command == Command::strings_export ? "export" : o_.command == Command::strings_pseudo ? "pseudo" : "update";
     const std::string text = read_file(out());
     size_t done = 0;
@@ -1084,22 +1084,13 @@ int Job::run_slides() {
   return finish(diag);
 }
 
-namespace {
-void check_input_file(const std::string& path) {
-  std::error_code ec;
-  if (!fs::is_regular_file(path, ec))
-    throw Error(Exit::input, path, fs::exists(path, ec) ? "not a regular file" : "no such file", "check the path");
-}
-}  // namespace
-
 int Job::run_preflight() {
   render::PreflightOptions po;
   po.bleed = parse_bleed(o_.preflight_bleed);
   po.min_dpi = o_.min_dpi;
   po.booklet = o_.booklet;
   po.password = o_.password;
-  check_input_file(o_.input);
-  if (read_file(o_.input).compare(0, 5, "%PDF-") != 0)
+  if (read_input(o_.input)->compare(0, 5, "%PDF-") != 0)
     throw Error(Exit::bad_pdf, o_.input, "not a PDF file: no %PDF- header", "give the PDF you mean to print");
   render::PreflightReport r = render::preflight(o_.input, po);
   std::ostringstream out;
@@ -1124,7 +1115,7 @@ int Job::run_preflight() {
 }
 
 int Job::run_impose() {
-  check_input_file(o_.input);
+  // (the input is read by impose_booklet: core/io.hpp read_input, within --max-file-size)
   render::ImposeOptions io;
   io.creep = parse_length_mm(o_.creep, "--creep");
   io.signature = o_.signature;

@@ -2,10 +2,13 @@
 
 #include <gettext-po.h>
 #include <pugixml.hpp>
+#include <sys/mman.h>
 #include <unistd.h>
 
 #include <csetjmp>
+#include <cerrno>
 #include <cstdlib>
+#include <cstring>
 
 #include <algorithm>
 #include <cctype>
@@ -707,20 +710,25 @@ void po_refuse_nul(const std::string& text, const std::string& file) {
 
 Catalog read_po(const std::string& text, const std::string& file) {
   po_refuse_nul(text, file);
-  char tmpl[] = "/tmp/deckhand-po-XXXXXX";
-  int fd = ::mkstemp(tmpl);
-  if (fd < 0) bad(file, "cannot make a temporary copy to read it");
-  std::string tmp = tmpl;
+  // libgettextpo reads a path: the text is given to it in an anonymous file in memory
+  // (memfd), with no name in any folder, so nothing is left behind by a signal and a full
+  // /tmp cannot cut it short (it used to be a copy in /tmp, written unchecked)
+  int fd = ::memfd_create("deckhand-po", MFD_CLOEXEC);
+  if (fd < 0) bad(file, std::string("cannot make a copy in memory to read it: ") + std::strerror(errno));
   size_t off = 0;
   while (off < text.size()) {
     ssize_t n = ::write(fd, text.data() + off, text.size() - off);
-    if (n <= 0) break;
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      ::close(fd);
+      bad(file, std::string("cannot make a copy in memory to read it: ") + std::strerror(errno));
+    }
     off += static_cast<size_t>(n);
   }
-  ::close(fd);
+  const std::string tmp = "/proc/self/fd/" + std::to_string(fd);
   std::string error;
   po_file_t f = po_read_file(tmp.c_str(), &error);
-  ::unlink(tmp.c_str());
+  ::close(fd);
   if (!f || !error.empty()) {
     std::string line = error.substr(0, error.find('\t'));
     std::string what = error.empty() ? "cannot read the file as gettext PO" : error.substr(error.find('\t') + 1);

@@ -1,5 +1,7 @@
 #include "layout/font_match.hpp"
 
+#include <sys/stat.h>
+
 #include <fontconfig/fontconfig.h>
 #include <hb.h>
 
@@ -697,6 +699,8 @@ hb_font_t* hb_font_for(const std::string& path, int index) {
   auto key = std::make_pair(path, index);
   if (auto it = fonts.find(key); it != fonts.end()) return it->second;
   hb_font_t* font = nullptr;
+  struct stat st;  // (fontconfig's fonts: a regular file, else no font)
+  if (::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return fonts[key] = nullptr;
   if (hb_blob_t* blob = hb_blob_create_from_file_or_fail(path.c_str())) {
     hb_face_t* face = hb_face_create(blob, static_cast<unsigned>(index));
     hb_blob_destroy(blob);

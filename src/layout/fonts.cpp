@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "core/error.hpp"
+#include "core/io.hpp"
 #include "core/direction.hpp"
 #include "core/unicode.hpp"
 
@@ -32,6 +33,9 @@ struct FontMetrics::Impl {
 };
 
 FontMetrics::FontMetrics(const std::string& path) : impl_(std::make_unique<Impl>()), path_(path) {
+  // a regular file within --max-file-size: HarfBuzz reads a device (/dev/zero) or a FIFO as
+  // a font, without end
+  check_input_file(path, static_cast<int>(Exit::layout), "font (.ttf or .otf)");
   impl_->blob = hb_blob_create_from_file_or_fail(path.c_str());
   if (!impl_->blob) throw Error(Exit::layout, path, "cannot read the font file", "check the path in the layout's fonts section");
   impl_->face = hb_face_create(impl_->blob, 0);

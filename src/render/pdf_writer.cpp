@@ -10,7 +10,9 @@
 #include <jpeglib.h>
 #include <zlib.h>
 
+#include <cerrno>
 #include <cmath>
+#include <functional>
 #include <filesystem>
 #include <fstream>
 #include <random>
@@ -36,6 +38,33 @@ struct HaruError {
 void on_error(HPDF_STATUS code, HPDF_STATUS detail, void* data) {
   auto* e = static_cast<HaruError*>(data);
   if (e->code == 0) { e->code = code; e->detail = detail; }
+}
+
+// libharu writes the file with stdio and does not check fclose, which writes the last
+// buffer: a full disk there leaves a PDF without its end. So the file is checked: it ends
+// with "startxref N %%EOF" where N is the offset of its "xref" table (as libharu writes it).
+// False when it does not.
+bool complete_pdf(const std::string& path) {
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  if (!f) return false;
+  bool ok = false;
+  if (std::fseek(f, 0, SEEK_END) == 0) {
+    const long size = std::ftell(f);
+    const long tail = std::min(size, 1024L);
+    std::string t(static_cast<size_t>(tail), '\0');
+    if (size > 0 && std::fseek(f, size - tail, SEEK_SET) == 0 && std::fread(t.data(), 1, t.size(), f) == t.size()) {
+      size_t sx = t.rfind("startxref");
+      size_t eof = t.rfind("%%EOF");
+      if (sx != std::string::npos && eof != std::string::npos && eof > sx && t.find_first_not_of("\r\n", eof + 5) == std::string::npos) {
+        long off = std::strtol(t.c_str() + sx + 9, nullptr, 10);
+        char head[4] = {0, 0, 0, 0};
+        ok = off > 0 && off < size && std::fseek(f, off, SEEK_SET) == 0 && std::fread(head, 1, 4, f) == 4 &&
+             std::string(head, 4) == "xref";
+      }
+    }
+  }
+  std::fclose(f);
+  return ok;
 }
 
 void check(const HaruError& e, const std::string& what) {
@@ -121,6 +150,13 @@ ImageCoding choose_coding(const Raster& r) {
   }
   return ImageCoding::flate;
 }
+
+namespace {
+// The steps after libharu, each from the previous step's file: vector frames and text,
+// print geometry, imposition; the last writes `path`.
+void finish_steps(const LaidOutDoc& doc, const WriteOptions& opts, const std::string& haru, bool vector, const std::string& path,
+                  const std::function<std::string(const char*)>& step);
+}  // namespace
 
 void write_pdf(const LaidOutDoc& doc, const RasterFn& raster, const WriteOptions& opts, const std::string& path) {
   HaruError err;
@@ -243,12 +279,31 @@ void write_pdf(const LaidOutDoc& doc, const RasterFn& raster, const WriteOptions
   const bool post = doc.print.on || opts.impose;
   auto step = [&](const char* name) { return (std::filesystem::path(tmp.path()) / name).string(); };
   const std::string haru = vector || post ? step("handout.pdf") : path;
+  errno = 0;
   HPDF_SaveToFile(pdf, haru.c_str());
-  if (err.code) throw Error(Exit::output, haru, "cannot write the PDF (libharu error " + std::to_string(err.code) + ")",
-                            "check free disk space and that the folder is writable");
+  int saved_errno = errno;  // (libharu keeps no errno: stdio's, when it set one of a write's)
+  if (saved_errno != ENOSPC && saved_errno != EDQUOT && saved_errno != EFBIG && saved_errno != EIO && saved_errno != EROFS &&
+      saved_errno != EACCES && saved_errno != EPERM)
+    saved_errno = 0;
+  if (err.code || !complete_pdf(haru)) throw_write_failed(haru, saved_errno);
   if (!vector && !post) return;
   HPDF_Free(guard.p);  // libharu's memory is not needed any more
   guard.p = nullptr;
+  // qpdf's errors reading a scratch file are the source's damage (vector frames copy its
+  // pages): named as the source's
+  try {
+    finish_steps(doc, opts, haru, vector, path, step);
+  } catch (const Error& e) {
+    if (e.code() == Exit::bad_pdf && e.file() != opts.source && !opts.source.empty())
+      throw Error(Exit::bad_pdf, opts.source, e.message(), e.hint());
+    throw;
+  }
+}
+
+namespace {
+void finish_steps(const LaidOutDoc& doc, const WriteOptions& opts, const std::string& haru, bool vector, const std::string& path,
+                  const std::function<std::string(const char*)>& step) {
+  const bool post = doc.print.on || opts.impose;
   std::string cur = haru;
   if (vector) {
     std::string next = post ? step("vector.pdf") : path;
@@ -269,8 +324,10 @@ void write_pdf(const LaidOutDoc& doc, const RasterFn& raster, const WriteOptions
     io.mark_length = doc.print.mark_length;
     io.mark_offset = doc.print.mark_offset;
     io.mark_weight = doc.print.mark_weight;
+    io.scratch = true;
     impose_booklet(cur, "", path, io);
   }
 }
+}  // namespace
 
 }  // namespace deckhand::render

@@ -15,6 +15,7 @@
 
 #include "core/error.hpp"
 #include "extract/budget.hpp"
+#include "core/io.hpp"
 #include "render/qpdf_util.hpp"
 
 namespace deckhand::render {
@@ -187,9 +188,11 @@ PreflightReport preflight(const std::string& file, const PreflightOptions& o) {
   PreflightReport rep;
   QPDF q;
   q.setSuppressWarnings(true);
-  extract::check_pdf_budgets(file, o.password);  // before libqpdf walks the page tree or parses a page (budget.hpp)
+  // read once, within the input limits (core/io.hpp read_input: --max-file-size, FIFOs)
+  const std::shared_ptr<const std::string> bytes = read_input(file);
+  extract::check_pdf_budgets(*bytes, file, o.password);  // before libqpdf walks the page tree or parses a page (budget.hpp)
   try {
-    q.processFile(file.c_str(), o.password.empty() ? nullptr : o.password.c_str());
+    q.processMemoryFile(file.c_str(), bytes->data(), bytes->size(), o.password.empty() ? nullptr : o.password.c_str());
   } catch (const QPDFExc& e) {
     if (e.getErrorCode() == qpdf_e_password)
       throw Error(Exit::encrypted, file, "the PDF is encrypted and needs a password", "give it with --password");

@@ -18,6 +18,7 @@
 
 #include "core/error.hpp"
 #include "extract/budget.hpp"
+#include "core/io.hpp"
 #include "render/qpdf_util.hpp"
 
 namespace deckhand::render {
@@ -72,11 +73,23 @@ std::string marks_prefix(double weight) {
 }
 
 
-void open(QPDF& q, const std::string& in, const std::string& password) {
+// Opens `in` in `q`: a user's input from the bytes read once (read_input, kept in `bytes`
+// as long as `q` is used), deckhand's own scratch file by path.
+void open(QPDF& q, const std::string& in, const std::string& password, bool scratch,
+          std::shared_ptr<const std::string>& bytes) {
   q.setSuppressWarnings(true);
+  if (!scratch) {
+    bytes = read_input(in);  // (its errors: no such file, --max-file-size, FIFO)
+    extract::check_pdf_budgets(*bytes, in, password);  // before libqpdf walks the page tree (budget.hpp)
+  }
   try {
-    q.processFile(in.c_str(), password.empty() ? nullptr : password.c_str());
+    if (scratch)
+      q.processFile(in.c_str(), password.empty() ? nullptr : password.c_str());
+    else
+      q.processMemoryFile(in.c_str(), bytes->data(), bytes->size(), password.empty() ? nullptr : password.c_str());
   } catch (const QPDFExc& e) {
+    if (e.getErrorCode() == qpdf_e_password)
+      throw Error(Exit::encrypted, in, "the PDF is encrypted and needs a password", "give it with --password");
     throw Error(Exit::bad_pdf, in, std::string("qpdf cannot read this PDF: ") + e.getMessageDetail(), "repair it (qpdf in.pdf out.pdf)");
   } catch (const std::exception& e) {
     throw Error(Exit::bad_pdf, in, std::string("qpdf cannot read this PDF: ") + e.what(), "repair it (qpdf in.pdf out.pdf)");
@@ -89,7 +102,8 @@ void open(QPDF& q, const std::string& in, const std::string& password) {
 
 void apply_print_geometry(const PrintGeometry& g, const std::string& in, const std::string& out) {
   QPDF q;
-  open(q, in, "");
+  std::shared_ptr<const std::string> bytes;
+  open(q, in, "", true, bytes);
   try {
     QPDFObjectHandle reg = g.marks ? registration_space(q) : QPDFObjectHandle::newNull();
     const double o = g.slug();
@@ -125,10 +139,11 @@ void apply_print_geometry(const PrintGeometry& g, const std::string& in, const s
     fix_outline(q.getRoot().getKey("/Outlines").getKey("/First"));
     pdfq::write_deterministic(q, out);
   } catch (const Error&) {
+    throw;  // a failed write among them (pdfq::write_deterministic)
+  } catch (const std::bad_alloc&) {
     throw;
-  } catch (const std::exception& e) {
-    throw Error(Exit::output, out, std::string("cannot write the print geometry: ") + e.what(),
-                "check free disk space; please report this with the input");
+  } catch (const std::exception& e) {  // reading `in`'s streams: damage it took from the source
+    throw Error(Exit::bad_pdf, in, std::string("qpdf cannot read this PDF: ") + e.what(), "repair it (qpdf in.pdf out.pdf)");
   }
 }
 
@@ -160,8 +175,8 @@ std::vector<SheetSide> booklet_order(int n, int signature, bool rtl) {
 
 int impose_booklet(const std::string& in, const std::string& password, const std::string& out_path, const ImposeOptions& o) {
   QPDF src, out;
-  extract::check_pdf_budgets(in, password);  // before libqpdf walks the page tree (budget.hpp)
-  open(src, in, password);
+  std::shared_ptr<const std::string> bytes;
+  open(src, in, password, o.scratch, bytes);
   try {
     out.emptyPDF();
     out.setSuppressWarnings(true);
@@ -239,10 +254,12 @@ int impose_booklet(const std::string& in, const std::string& password, const std
     pdfq::write_deterministic(out, out_path);
     return (n + 3) / 4 * 4 - n;
   } catch (const Error&) {
+    throw;  // a failed write among them (pdfq::write_deterministic)
+  } catch (const std::bad_alloc&) {
     throw;
   } catch (const std::exception& e) {
-    throw Error(Exit::output, out_path, std::string("cannot write the imposed booklet: ") + e.what(),
-                "check free disk space; please report this with the input");
+    // reading, not writing: the pages' streams are read while the sheets are written
+    throw Error(Exit::bad_pdf, in, std::string("qpdf cannot read this PDF's pages: ") + e.what(), "repair it (qpdf in.pdf out.pdf)");
   }
 }
 

@@ -15,7 +15,9 @@ namespace deckhand::render {
 
 // Sets TrimBox, BleedBox, MediaBox and CropBox on every page of `in` (whose pages are the
 // trim, as libharu wrote them), moves the content inside the larger MediaBox, and draws
-// crop marks when `g.marks`. Writes `out` deterministically.
+// crop marks when `g.marks`. Writes `out` deterministically. `in` is deckhand's own scratch
+// file; qpdf's errors reading it are Error(Exit::bad_pdf) naming it (the caller names the
+// source it came from), a failed write Error(Exit::output) (core/io.hpp throw_write_failed).
 void apply_print_geometry(const PrintGeometry& g, const std::string& in, const std::string& out);
 
 struct ImposeOptions {
@@ -26,6 +28,9 @@ struct ImposeOptions {
   bool rtl = false;         // right-edge binding: every sheet mirrored
   bool marks = false;       // trim and fold marks on each sheet, outside the spread
   double mark_length = 6 * 72 / 25.4, mark_offset = 3 * 72 / 25.4, mark_weight = 0.25;
+  // `in` is deckhand's own scratch file (handout --impose booklet), not a user's input: read
+  // by path, without the input limits (core/io.hpp read_input)
+  bool scratch = false;
 };
 
 // Saddle-stitch order of `pages` pages (padded: a multiple of 4, blanks before the last
@@ -43,7 +48,10 @@ std::vector<SheetSide> booklet_order(int pages, int signature, bool rtl);
 // for duplex printing flipped on the short edge. Without marks, a spread within 1.5 % of
 // A4, A3, Letter or Tabloid (landscape) is centred on that paper (A5 pages on A4 sheets).
 // The TrimBox is the spread.
-// Returns the number of blank pages added.
+// Returns the number of blank pages added. A user's `in` is read once, within the input
+// limits (core/io.hpp read_input: --max-file-size, no FIFO without a writer); a damaged one
+// is Error(Exit::bad_pdf) naming it, also when its streams fail while the sheets are
+// written; a failed write Error(Exit::output).
 int impose_booklet(const std::string& in, const std::string& password, const std::string& out, const ImposeOptions& o);
 
 }  // namespace deckhand::render

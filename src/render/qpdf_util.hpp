@@ -7,13 +7,20 @@
 #endif
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFObjectHandle.hh>
+#include <qpdf/Pipeline.hh>
 #include <qpdf/QPDFWriter.hh>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <cmath>
 #include <cstdio>
 #include <map>
 #include <string>
+
+#include "core/io.hpp"
 
 namespace deckhand::render::pdfq {
 
@@ -60,15 +67,71 @@ inline void add_page_resources(QPDFObjectHandle page, const std::string& kind,
   res.replaceKey(kind, d);
 }
 
+// The end of QPDFWriter's pipeline: a file deckhand opens and closes itself, every write()
+// checked. qpdf catches exceptions while it copies a stream's data (and may write the stream
+// again unfiltered), so a failed write is kept ("sticky") and checked after write().
+class FileSink : public Pipeline {
+ public:
+  explicit FileSink(const std::string& path) : Pipeline("deckhand output", nullptr), path_(path) {
+    fd_ = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+    if (fd_ < 0) throw_write_failed(path, errno);
+  }
+  ~FileSink() override {
+    if (fd_ >= 0) ::close(fd_);
+  }
+  void write(unsigned char const* data, size_t len) override {
+    while (len > 0 && err_ == 0) {
+      ssize_t w = ::write(fd_, data, len);
+      if (w < 0 && errno == EINTR) continue;
+      if (w <= 0) {
+        err_ = w < 0 ? errno : EIO;
+        break;
+      }
+      data += w, len -= static_cast<size_t>(w), bytes_ += static_cast<unsigned long long>(w);
+    }
+    if (err_) throw_write_failed(path_, err_);
+  }
+  void finish() override {}
+  bool failed() const { return err_ != 0; }
+  [[noreturn]] void fail() const { throw_write_failed(path_, err_); }
+  // After QPDFWriter::write(): the file holds every byte written (its size), and closes
+  // without an error (a delayed write failure is reported by close, or by the caller's fsync).
+  void close() {
+    struct stat st;
+    if (err_ == 0 && (::fstat(fd_, &st) != 0 || static_cast<unsigned long long>(st.st_size) != bytes_)) err_ = ENOSPC;
+    int fd = fd_;
+    fd_ = -1;
+    if (::close(fd) != 0 && err_ == 0 && errno != EINTR) err_ = errno;
+    if (err_) fail();
+  }
+
+ private:
+  std::string path_;
+  int fd_ = -1, err_ = 0;
+  unsigned long long bytes_ = 0;
+};
+
 // Writes `q` to `path`: deterministic /ID, object streams generated, streams compressed,
-// no encryption (so the same input gives the same bytes). qpdf's exceptions pass through.
+// no encryption (so the same input gives the same bytes). A failed write of `path` is
+// Error(Exit::output) (throw_write_failed: names TMPDIR for a scratch file); any other
+// exception comes from reading the input (damaged stream data): it passes through, for the
+// caller to name the input.
 inline void write_deterministic(QPDF& q, const std::string& path) {
-  QPDFWriter w(q, path.c_str());
+  FileSink sink(path);
+  QPDFWriter w(q);
+  w.setOutputPipeline(&sink);
   w.setDeterministicID(true);
   w.setPreserveEncryption(false);
   w.setObjectStreamMode(qpdf_o_generate);
   w.setStreamDataMode(qpdf_s_compress);
-  w.write();
+  try {
+    w.write();
+  } catch (...) {
+    if (sink.failed()) sink.fail();
+    throw;
+  }
+  if (sink.failed()) sink.fail();
+  sink.close();
 }
 
 }  // namespace deckhand::render::pdfq

@@ -846,7 +846,7 @@ class Stripper : public QPDFObjectHandle::TokenFilter {
 }  // namespace
 
 struct SlideRewriter::Impl {
-  std::string bytes;  // the source PDF (qpdf reads it from here until the end)
+  std::shared_ptr<const std::string> bytes;  // the source PDF (qpdf reads it from here until the end)
   QPDF pdf;
   std::string source;
   std::vector<QPDFPageObjectHelper> pages;  // the source's, then the copies (copy_page)
@@ -866,10 +866,11 @@ SlideRewriter::SlideRewriter(const std::string& source, const std::string& passw
   impl_->pdf.setSuppressWarnings(true);
   // read into memory first: qpdf reads a file object by object, a seek and a read each
   // (read_file's errors name the file: no such file, a folder, over --max-file-size)
-  impl_->bytes = read_file(source);
-  extract::check_pdf_budgets(impl_->bytes, source, password);  // before libqpdf walks the page tree or parses a page (budget.hpp)
+  // (read_input: the bytes Poppler read for the deck, when it did; read once in a run)
+  impl_->bytes = read_input(source);
+  extract::check_pdf_budgets(*impl_->bytes, source, password);  // before libqpdf walks the page tree or parses a page (budget.hpp)
   try {
-    impl_->pdf.processMemoryFile(source.c_str(), impl_->bytes.data(), impl_->bytes.size(), password.empty() ? nullptr : password.c_str());
+    impl_->pdf.processMemoryFile(source.c_str(), impl_->bytes->data(), impl_->bytes->size(), password.empty() ? nullptr : password.c_str());
     impl_->pages = QPDFPageDocumentHelper(impl_->pdf).getAllPages();
     impl_->source_pages = impl_->pages.size();
   } catch (const std::exception& e) {
@@ -1004,10 +1005,13 @@ void SlideRewriter::write(const std::vector<int>& pages, const LaidOutDoc& text,
     pdf.updateAllPagesCache();
     pdfq::write_deterministic(pdf, out_path);
   } catch (const Error&) {
+    throw;  // a failed write among them (pdfq::write_deterministic)
+  } catch (const std::bad_alloc&) {
     throw;
   } catch (const std::exception& e) {
-    throw Error(Exit::output, out_path, std::string("cannot write the translated slides: ") + e.what(),
-                "check free disk space and that the folder is writable");
+    // reading, not writing: the source's streams are read while the slides are written
+    throw Error(Exit::bad_pdf, impl_->source, std::string("qpdf cannot read this PDF's pages: ") + e.what(),
+                "repair it (qpdf in.pdf out.pdf)");
   }
 }
 

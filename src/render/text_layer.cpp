@@ -12,6 +12,7 @@
 
 #include "core/direction.hpp"
 #include "core/error.hpp"
+#include "core/io.hpp"
 #include "core/sha256.hpp"
 #include "core/unicode.hpp"
 #include "render/qpdf_util.hpp"
@@ -61,6 +62,7 @@ struct Face {
   hb_face_t* face = nullptr;
   hb_font_t* font = nullptr;
   explicit Face(const std::string& path) {
+    check_input_file(path, static_cast<int>(Exit::layout), "font (.ttf)");  // no device, FIFO or huge file
     blob = hb_blob_create_from_file_or_fail(path.c_str());
     if (!blob) throw Error(Exit::layout, path, "cannot read the font file", "check the layout's fonts");
     face = hb_face_create(blob, 0);

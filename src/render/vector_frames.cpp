@@ -16,6 +16,7 @@
 
 #include "core/error.hpp"
 #include "extract/budget.hpp"
+#include "core/io.hpp"
 #include "render/qpdf_util.hpp"
 #include "render/text_layer.hpp"
 
@@ -107,9 +108,17 @@ void finish_pages(const LaidOutDoc& doc, const std::string& haru_pdf, const std:
   src.setSuppressWarnings(true);  // a damaged source is repaired as far as qpdf can; Poppler read it already
   out.setSuppressWarnings(true);
   const bool vector = has_vector_frames(doc);
-  if (vector) extract::check_pdf_budgets(source, password);  // (done already when the run read the source: budget.hpp)
+  // the bytes Poppler read (core/io.hpp read_input): the same file, even if it was replaced
+  // since; qpdf keeps them in memory until `src` ends
+  std::shared_ptr<const std::string> bytes;
   try {
-    if (vector) src.processFile(source.c_str(), password.empty() ? nullptr : password.c_str());
+    if (vector) {
+      bytes = read_input(source);
+      extract::check_pdf_budgets(*bytes, source, password);  // (done already when the run read the source: budget.hpp)
+      src.processMemoryFile(source.c_str(), bytes->data(), bytes->size(), password.empty() ? nullptr : password.c_str());
+    }
+  } catch (const Error&) {
+    throw;
   } catch (const QPDFExc& e) {
     throw Error(Exit::input, source, std::string("qpdf cannot read this PDF for the vector slides: ") + e.getMessageDetail(),
                 "repair it (qpdf in.pdf out.pdf), or set image.mode: raster in the layout");
@@ -151,13 +160,16 @@ void finish_pages(const LaidOutDoc& doc, const std::string& haru_pdf, const std:
     for (auto& p : opages) p.getObjectHandle().coalesceContentStreams();  // one stream a page: smaller
     pdfq::write_deterministic(out, out_path);
   } catch (const Error&) {
+    throw;  // a failed write among them (pdfq::write_deterministic)
+  } catch (const std::bad_alloc&) {
     throw;
-  } catch (const QPDFExc& e) {
-    throw Error(Exit::failure, out_path, std::string("qpdf failed placing the vector slides: ") + e.what(),
-                "set image.mode: raster in the layout, and please report this with the input");
   } catch (const std::exception& e) {
-    throw Error(Exit::output, out_path, std::string("cannot write the handout: ") + e.what(),
-                "check free disk space and that the folder is writable");
+    // reading, not writing: the source's pages (their streams are read while the handout is
+    // written) are damaged
+    if (vector)
+      throw Error(Exit::bad_pdf, source, std::string("qpdf cannot read this PDF's pages for the vector slides: ") + e.what(),
+                  "repair it (qpdf in.pdf out.pdf), or set image.mode: raster in the layout");
+    throw Error(Exit::failure, source, std::string("qpdf failed adding the handout's text: ") + e.what(), "a bug: please report it with the input");
   }
 }
 

@@ -764,10 +764,12 @@ int Job::run_strings() {
   if (out() != "-") check_output_path(out(), inputs);
   double ex = 0;
   if (o_.command == Command::strings_pseudo) {
-    std::string e = s.expand;
-    if (!e.empty() && e.back() == '%') e.pop_back();
-    try { ex = std::stod(e) / 100.0; } catch (...) { ex = -1; }
-    if (ex < 0 || ex > 5) throw Error(Exit::usage, "", "--expand " + s.expand + ": not a percentage from 0% to 500%", "e.g. --expand 40%");
+    // digits only (`40%`, `40`, `12.5%`): never NaN or infinite (`--expand nan%` made a
+    // pseudo-translation that never ended; issue 20)
+    auto m = s.expand.size() > 32 ? std::nullopt : scan::number_unit(s.expand, {"%"});
+    ex = m ? std::strtod(m->number.c_str(), nullptr) / 100.0 : -1;
+    if (!in_range(ex, 0, 5))
+      throw Error(Exit::usage, "", "--expand " + scan::for_message(s.expand, 40) + ": not a percentage from 0% to 500%", "e.g. --expand 40%");
   }
   Diagnostics diag;
   std::optional<l10n::Catalog> old;

@@ -46,7 +46,7 @@ void setup_handout(CLI::App& app, JobOptions& o) {
       ->check(CLI::IsMember({"booklet", "none"}))->capture_default_str();
   hc->add_option("--creep", o.creep, "With --impose booklet: total shift of the innermost pages toward the spine (mm unless a unit is given)")
       ->capture_default_str();
-  hc->add_option("--signature", o.signature, "With --impose booklet: sheets a signature (folded together); 0: one")->check(CLI::Range(0, 1000));
+  hc->add_option("--signature", o.signature, "With --impose booklet: sheets a signature (folded together); 0: one")->check(number_in(0, 1000, true));
   hc->add_option("--binding", o.binding, "With --impose booklet: auto (right edge for a right-to-left deck), left or right")
       ->check(CLI::IsMember({"auto", "left", "right"}))->capture_default_str();
   hc->add_option("--contact", o.contact, "Leaflet layouts: the back page's text ('\\n' between lines; default: none)");

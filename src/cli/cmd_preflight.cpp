@@ -16,7 +16,7 @@ void setup_preflight(CLI::App& app, JobOptions& o) {
       "  deckhand preflight leaflet.pdf --bleed 0.125in --min-dpi 250 --booklet");
   pc->add_option("input", o.input, "The PDF to check")->required();
   pc->add_option("--bleed", o.preflight_bleed, "Bleed needed on every side (mm unless a unit is given: 3mm, 0.125in)")->capture_default_str();
-  pc->add_option("--min-dpi", o.min_dpi, "Lowest effective resolution of an image, as printed")->capture_default_str()->check(CLI::Range(1.0, 10000.0));
+  pc->add_option("--min-dpi", o.min_dpi, "Lowest effective resolution of an image, as printed")->capture_default_str()->check(number_in(1, 10000, false));
   pc->add_flag("--booklet", o.booklet, "A saddle-stitched booklet: the page count must be a multiple of 4");
   add_password_option(pc, o);
   runs(pc, o, Command::preflight);
@@ -33,7 +33,7 @@ void setup_preflight(CLI::App& app, JobOptions& o) {
   ic->add_option("input", o.input, "The PDF, its pages in reading order")->required();
   ic->add_option("-o,--output", o.output, "The imposed PDF to write")->required();
   ic->add_option("--creep", o.creep, "Total shift of the innermost pages toward the spine (mm unless a unit is given)")->capture_default_str();
-  ic->add_option("--signature", o.signature, "Sheets a signature (folded together); 0: one signature")->check(CLI::Range(0, 1000));
+  ic->add_option("--signature", o.signature, "Sheets a signature (folded together); 0: one signature")->check(number_in(0, 1000, true));
   ic->add_option("--binding", o.impose_binding, "left (left-to-right reading) or right (Arabic, Hebrew: mirrored)")
       ->check(CLI::IsMember({"left", "right"}))->capture_default_str();
   ic->add_option("--marks", o.impose_marks, "crop: trim and fold marks on each sheet; none")->check(CLI::IsMember({"crop", "none"}))->capture_default_str();

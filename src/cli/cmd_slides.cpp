@@ -24,7 +24,8 @@ void setup_slides(CLI::App& app, JobOptions& o) {
   sc->add_option("--min-size", o.min_size,
                  "Smallest size, in points on the slide, a text that does not fit is shrunk to (never below half its\n"
                  "source size either); what still does not fit is cut and reported")
-      ->capture_default_str();
+      ->capture_default_str()
+      ->check(number_in(0.01, 600, false));
   sc->add_option("-l,--layout", o.layout, "The layout whose fonts (and fallback chain) set the text")->capture_default_str();
   sc->add_option("--dump", o.dump, "Write the translated text as laid out instead of a PDF: layout (JSON: each unit's room as a frame, its glyph runs) or layout-text (one item a line)")
       ->check(CLI::IsMember({"layout", "layout-text"}));

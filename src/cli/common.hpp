@@ -4,6 +4,12 @@
 
 namespace deckhand::cli {
 
+// The check of a number option: a finite number (NaN, infinities and 1e999 are refused:
+// CLI::Range lets NaN through, and `--expand nan%` never ended; issue 20) within [lo, hi],
+// and a whole number when `whole`. Exit 2 with "--opt: must be a number from LO to HI, not
+// 'X'".
+CLI::Validator number_in(double lo, double hi, bool whole);
+
 // The options that raise the limits on inputs (docs/limits.md), global to every command.
 void add_limit_options(CLI::App& app);
 // --password, for every command that reads a PDF.

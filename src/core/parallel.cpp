@@ -1,6 +1,10 @@
 #include "core/parallel.hpp"
 
+#include <sys/resource.h>
+
+#include <algorithm>
 #include <atomic>
+#include <cstdio>
 #include <exception>
 #include <mutex>
 #include <thread>
@@ -8,10 +12,37 @@
 
 namespace deckhand {
 
+namespace {
+// Bytes this process may still use: the memory the system has available (MemAvailable of
+// /proc/meminfo) or the address-space limit (ulimit -v), the smaller; 0 when neither is known.
+unsigned long long memory_budget() {
+  unsigned long long budget = 0;
+  if (std::FILE* f = std::fopen("/proc/meminfo", "r")) {
+    char line[256];
+    unsigned long long kb = 0;
+    while (std::fgets(line, sizeof line, f))
+      if (std::sscanf(line, "MemAvailable: %llu kB", &kb) == 1) {
+        budget = kb * 1024;
+        break;
+      }
+    std::fclose(f);
+  }
+  struct rlimit rl {};
+  if (getrlimit(RLIMIT_AS, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY && (budget == 0 || rl.rlim_cur < budget)) budget = rl.rlim_cur;
+  return budget;
+}
+}  // namespace
+
 unsigned worker_count(int requested) {
-  if (requested > 0) return static_cast<unsigned>(requested);
   unsigned hc = std::thread::hardware_concurrency();
-  return hc == 0 ? 1 : hc;
+  if (hc == 0) hc = 1;
+  // never more workers than cores (more only add memory: each opens its own copy of the
+  // source PDF), nor than the memory allows at worker_bytes each (issue 20: -j 256 on a
+  // 20,000-page PDF took 9 GB; docs/limits.md)
+  unsigned n = requested > 0 ? std::min(static_cast<unsigned>(requested), hc) : hc;
+  if (unsigned long long budget = memory_budget(); budget > 0)
+    n = static_cast<unsigned>(std::min<unsigned long long>(n, std::max<unsigned long long>(1, budget / worker_bytes)));
+  return std::max(n, 1u);
 }
 
 void parallel_for(int n, unsigned workers, const std::function<void(int, unsigned)>& fn) {

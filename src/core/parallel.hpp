@@ -2,7 +2,12 @@
 #include <functional>
 
 namespace deckhand {
-// Number of worker threads to use: `requested` if > 0, else the machine's cores.
+// Memory counted for one worker thread (its own copy of the source PDF open in Poppler,
+// a page's text and pictures): worker_count() uses no more workers than the memory the
+// process may use (MemAvailable, ulimit -v) holds at this much each.
+constexpr unsigned long long worker_bytes = 256ull << 20;
+// Number of worker threads to use: `requested` (-j) if > 0, else the machine's cores;
+// never more than the cores, nor than the memory allows (see worker_bytes); at least 1.
 unsigned worker_count(int requested);
 
 // Runs fn(i, worker) for i in [0, n) on `workers` threads; worker is in [0, workers).

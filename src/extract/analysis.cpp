@@ -86,10 +86,24 @@ std::string mask_digits(const std::string& s) {
   return out;
 }
 
+// The patterns below (a page number, a counter "2 / 49", a number in a table cell) match
+// only short text: a longer line is none of them, and is not given to std::regex, whose
+// matcher recurses once per character (a 100,000-character line overflowed the stack;
+// issue 20).
+constexpr size_t short_text = 64;
+
 bool is_page_number(const std::string& s) {
+  if (s.size() > short_text) return false;
   static const std::regex re(R"(^(?:(?:page|slide|p\.|seite|стр\.?|страница)\s*)?[-–(\[]?\s*\d{1,4}\s*(?:(?:/|of|из|von|sur|de)\s*\d{1,4})?\s*[-–)\]]?$)",
                              std::regex::icase);
   return std::regex_match(s, re);
+}
+
+// a page counter: "2/49", "2 of 49"
+bool is_counter(const std::string& s) {
+  if (s.size() > short_text) return false;
+  static const std::regex counter(R"(^\d{1,4}\s*(?:/|of|из|von|sur|de|／)\s*\d{1,4}$)", std::regex::icase);
+  return std::regex_match(s, counter);
 }
 
 size_t nchars(const std::string& s) { return u::decode(s).size(); }
@@ -867,12 +881,12 @@ std::vector<TableDraft> find_tables(std::vector<const Line*>& ls, double em, boo
           for (auto* l : c) regular += !l->bold;
         if (!t.cells[r][1].empty()) {
           ++right;
-          numbers += std::regex_match(t.cells[r][1].front()->text, number);
+          numbers += t.cells[r][1].front()->text.size() <= short_text && std::regex_match(t.cells[r][1].front()->text, number);
           rtl_right += t.cells[r][1].front()->rtl;
         }
         if (!t.cells[r][0].empty()) {
           ++left;
-          left_numbers += std::regex_match(t.cells[r][0].front()->text, number);
+          left_numbers += t.cells[r][0].front()->text.size() <= short_text && std::regex_match(t.cells[r][0].front()->text, number);
         }
       }
       header = header && regular > 0;
@@ -953,16 +967,33 @@ std::vector<GarbledFont> garbled_fonts(const std::vector<PageLines>& pages) {
 bool placeholder_title(const std::string& title) {
   std::string t = lower(u::collapse_spaces(title));
   if (t.empty()) return true;
+  // (no regular expression: a document title can be any length, and std::regex recursed
+  // once per character of it; issue 20)
   // a tool's name or a file name
-  static const std::regex file(R"(.*\.(pptx?|ppsx?|potx?|key|odp|pdf|docx?|html?|tex|md|indd)$)", std::regex::icase);
-  if (std::regex_match(t, file)) return true;
+  {
+    size_t dot = t.rfind('.');
+    if (dot != std::string::npos && t.find('\n') == std::string::npos) {
+      static const std::set<std::string> exts = {"ppt", "pptx", "pps", "ppsx", "pot", "potx", "key", "odp", "pdf",
+                                                 "doc", "docx", "htm", "html", "tex", "md", "indd"};
+      if (exts.count(t.substr(dot + 1))) return true;
+    }
+  }
   for (const char* tool : {"powerpoint", "microsoft word", "google slides"})
     if (t.find(tool) != std::string::npos) return true;
   // "Untitled", "Presentation1", "Slide 1", in the languages of the samples and corpus
-  static const std::regex placeholder(
-      R"(^(untitled( presentation| document)?|keynote|presentation ?\d*|slide ?\d*|title|titre|sans titre|pr[ée]sentation ?\d*|[pP]r[ée]sentation ?\d*|unbenannt|präsentation ?\d*|folie ?\d*|(?:б|Б)ез названия|(?:п|П)резентация ?\d*|无标题|未命名|无标题演示文稿|タイトルなし|無題|プレゼンテーション ?\d*|بدون عنوان|ללא כותרת|sin t[ií]tulo|senza titolo|bez názvu|prezentace ?\d*)$)",
-      std::regex::icase);
-  return std::regex_match(t, placeholder);
+  // (t is lower case in ASCII only: Cyrillic capitals are listed)
+  static const std::set<std::string> exact = {
+      "untitled", "untitled presentation", "untitled document", "keynote", "title", "titre", "sans titre", "unbenannt",
+      "без названия", "Без названия", "无标题", "未命名", "无标题演示文稿", "タイトルなし", "無題", "بدون عنوان",
+      "ללא כותרת", "sin titulo", "sin título", "senza titolo", "bez názvu"};
+  // these may be followed by a number, with or without a space: "Presentation1", "Slide 3"
+  static const std::set<std::string> numbered = {"presentation", "slide", "présentation", "präsentation", "folie",
+                                                 "презентация", "Презентация", "プレゼンテーション", "prezentace"};
+  if (exact.count(t)) return true;
+  size_t end = t.size();
+  while (end > 0 && t[end - 1] >= '0' && t[end - 1] <= '9') --end;
+  if (end > 0 && t[end - 1] == ' ') --end;
+  return numbered.count(t.substr(0, end)) > 0;
 }
 
 namespace {
@@ -1008,9 +1039,8 @@ bool is_build_step_of(const Slide& a, const Slide& b) {
 namespace {
 // What kind of furniture a line find_furniture() marked is, for the slide's record.
 Dropped furniture_record(const PageLines& p, const Line& l) {
-  static const std::regex counter(R"(^\d{1,4}\s*(?:/|of|из|von|sur|de|／)\s*\d{1,4}$)", std::regex::icase);
   const char* kind = l.rotated                                                              ? "watermark"
-                     : std::regex_match(digits_ascii(l.full_text), counter) || is_page_number(digits_ascii(l.full_text)) ? "page-number"
+                     : is_counter(digits_ascii(l.full_text)) || is_page_number(digits_ascii(l.full_text)) ? "page-number"
                      : l.yc() < p.height / 2                                                 ? "running-header"
                                                                                              : "footer";
   return {l.full_text, "furniture", kind, {l.x0, l.y0, l.x1, l.y1}};
@@ -1047,7 +1077,6 @@ std::vector<std::vector<bool>> find_furniture(const std::vector<PageLines>& page
   // A page counter ("2/49", "2 of 49") repeated at the same place (page-relative) is
   // furniture wherever it stands: some producers put it above the bottom band, in body-size
   // type.
-  static const std::regex counter(R"(^\d{1,4}\s*(?:/|of|из|von|sur|de|／)\s*\d{1,4}$)", std::regex::icase);
   auto csig = [](const PageLines& p, const Line& l) {
     std::ostringstream s;
     s << "C|" << mask_digits(digits_ascii(l.full_text)) << "|" << static_cast<int>(std::round((l.x0 + l.x1) / 2 / std::max(p.width, 1.0) * 20))
@@ -1065,7 +1094,7 @@ std::vector<std::vector<bool>> find_furniture(const std::vector<PageLines>& page
       if (l.rotated) seen[rsig(pages[i], l)].insert(i);
       else if (bands.in(l, pages[i].height, own[i]))
         for (const auto& k : sigs(pages[i], l)) seen[k].insert(i);
-      if (!l.rotated && std::regex_match(digits_ascii(l.full_text), counter)) seen[csig(pages[i], l)].insert(i);
+      if (!l.rotated && is_counter(digits_ascii(l.full_text))) seen[csig(pages[i], l)].insert(i);
       // (a lone number outside the bands, at the same place page after page: a notes page's
       // slide number, drawn inside the slide's picture mid-page)
       if (!l.rotated && !bands.in(l, pages[i].height, own[i]) && is_page_number(digits_ascii(l.full_text)))
@@ -1097,7 +1126,7 @@ std::vector<std::vector<bool>> find_furniture(const std::vector<PageLines>& page
       std::smatch m;
       static const std::regex of(R"((\d{1,4})\s*(?:/|of|из|von|sur|de)\s*(\d{1,4}))", std::regex::icase);
       const std::string t = digits_ascii(l.full_text);
-      if (std::regex_search(t, m, of) && std::stol(m[1].str()) <= std::stol(m[2].str())) return true;
+      if (t.size() <= short_text && std::regex_search(t, m, of) && std::stol(m[1].str()) <= std::stol(m[2].str())) return true;
     }
     long d = *v - p.page;
     if (d == 0) return true;
@@ -1115,7 +1144,7 @@ std::vector<std::vector<bool>> find_furniture(const std::vector<PageLines>& page
         out[i][k] = seen[rsig(p, l)].size() >= need;
         continue;
       }
-      if (std::regex_match(digits_ascii(l.full_text), counter) && seen[csig(p, l)].size() >= std::min<size_t>(need, 3)) {
+      if (is_counter(digits_ascii(l.full_text)) && seen[csig(p, l)].size() >= std::min<size_t>(need, 3)) {
         out[i][k] = true;
         continue;
       }

@@ -19,6 +19,7 @@
 #include "core/unicode.hpp"
 #include "core/limits.hpp"
 #include "core/parallel.hpp"
+#include "core/scan.hpp"
 #include "core/sha256.hpp"
 #include "extract/analysis.hpp"
 #include "extract/pdf_reader.hpp"
@@ -26,38 +27,60 @@
 
 namespace deckhand::extract {
 
-std::vector<int> parse_page_ranges(const std::string& spec, int npages) {
-  std::vector<int> out;
+std::vector<std::pair<int, int>> page_ranges(const std::string& spec, int npages) {
+  std::vector<std::pair<int, int>> ranges;
   if (spec.empty()) {
-    for (int i = 1; i <= npages; ++i) out.push_back(i);
-    return out;
+    if (npages >= 1) ranges.push_back({1, npages});
+    return ranges;
   }
-  std::set<int> pages;
-  size_t pos = 0;
+  const std::string shown = scan::for_message(spec, 60);
   auto bad = [&](const std::string& why) {
-    throw Error(Exit::usage, "", "--pages \"" + spec + "\": " + why, "write ranges like 1-3,5,8- within 1-" + std::to_string(npages));
+    throw Error(Exit::usage, "", "--pages \"" + shown + "\": " + why, "write ranges like 1-3,5,8- within 1-" + std::to_string(npages));
   };
+  if (spec.size() > max_pages_spec)
+    bad("is " + std::to_string(spec.size()) + " bytes long, over the limit of " + std::to_string(max_pages_spec));
+  size_t pos = 0;
   while (pos <= spec.size()) {
     size_t comma = spec.find(',', pos);
     std::string part = spec.substr(pos, comma == std::string::npos ? std::string::npos : comma - pos);
     pos = comma == std::string::npos ? spec.size() + 1 : comma + 1;
     if (part.empty()) bad("empty range");
+    if (ranges.size() == max_page_ranges)
+      bad("has more than " + std::to_string(max_page_ranges) + " ranges (join them: 1-3,4-9 is 1-9)");
     size_t dash = part.find('-');
     auto num = [&](const std::string& s, int def) {
       if (s.empty()) return def;
-      if (!std::all_of(s.begin(), s.end(), ::isdigit) || s.size() > 6) bad("\"" + s + "\" is not a page number");
+      if (!std::all_of(s.begin(), s.end(), ::isdigit) || s.size() > 6) bad("\"" + scan::for_message(s, 20) + "\" is not a page number");
       return std::stoi(s);
     };
     int a, b;
     if (dash == std::string::npos) a = b = num(part, 0);
     else { a = num(part.substr(0, dash), 1); b = num(part.substr(dash + 1), npages); }
     if (a > b && a >= 1 && b >= 1)
-      throw Error(Exit::usage, "", "--pages \"" + spec + "\": range " + part + " is reversed",
+      throw Error(Exit::usage, "", "--pages \"" + shown + "\": range " + part + " is reversed",
                   "write it as " + std::to_string(b) + "-" + std::to_string(a));
-    if (a < 1 || b > npages || a > b) bad("range " + part + " is outside the document");
-    for (int i = a; i <= b; ++i) pages.insert(i);
+    if (a < 1 || b > npages || a > b) bad("range " + scan::for_message(part, 30) + " is outside the document");
+    ranges.push_back({a, b});
   }
-  return {pages.begin(), pages.end()};
+  std::sort(ranges.begin(), ranges.end());
+  std::vector<std::pair<int, int>> merged;
+  for (const auto& r : ranges)
+    if (!merged.empty() && r.first <= merged.back().second + 1) merged.back().second = std::max(merged.back().second, r.second);
+    else merged.push_back(r);
+  return merged;
+}
+
+long long page_count(const std::vector<std::pair<int, int>>& ranges) {
+  long long n = 0;
+  for (const auto& r : ranges) n += r.second - r.first + 1;
+  return n;
+}
+
+std::vector<int> parse_page_ranges(const std::string& spec, int npages) {
+  std::vector<int> out;
+  for (const auto& r : page_ranges(spec, npages))
+    for (int i = r.first; i <= r.second; ++i) out.push_back(i);
+  return out;
 }
 
 void probe_drawn_bullets(PageLines& page, const InkFn& ink) {
@@ -132,11 +155,15 @@ Deck extract_deck(const SourcePdf& src, const ExtractOptions& opts, Diagnostics&
   PdfDocument& main_doc = src.doc(0);
   PdfInfo info = main_doc.info();
   if (info.pages <= 0) throw Error(Exit::bad_pdf, path, "the PDF has no pages", "check the file with 'qpdf --check'");
-  std::vector<int> pages = parse_page_ranges(opts.pages, info.pages);
-  int n = static_cast<int>(pages.size());
-  if (n > limits().pages)
-    over_limit(static_cast<int>(Exit::bad_pdf), path, "the number of pages to read", std::to_string(n), std::to_string(limits().pages),
+  // (counted before the pages are listed one by one: --pages 1-,1-,1-... is no more work)
+  const auto ranges = page_ranges(opts.pages, info.pages);
+  if (long long count = page_count(ranges); count > limits().pages)
+    over_limit(static_cast<int>(Exit::bad_pdf), path, "the number of pages to read", std::to_string(count), std::to_string(limits().pages),
                "--max-pages");
+  std::vector<int> pages;
+  for (const auto& r : ranges)
+    for (int i = r.first; i <= r.second; ++i) pages.push_back(i);
+  int n = static_cast<int>(pages.size());
   // Some pages only (--pages): what a page's text is (a footer, a page number, a watermark,
   // the deck's list levels and line pitch) is told by what the deck repeats, so the other
   // pages are read too, up to 40 of them spread over the deck, and only the slides asked

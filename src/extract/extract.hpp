@@ -32,7 +32,16 @@ Deck extract_deck(const SourcePdf& src, const ExtractOptions& opts, Diagnostics&
 using InkFn = std::function<std::vector<std::optional<double>>(const std::vector<std::array<double, 4>>&)>;
 void probe_drawn_bullets(PageLines& page, const InkFn& ink);
 
-// "1-3,5,8-" -> 1-based page numbers; throws Error(Exit::usage) on bad specs.
+// "1-3,5,8-" -> the ranges of 1-based page numbers it names, sorted and merged (overlaps
+// and repeats count once); "" is every page. Linear in the spec's length (plus sorting its
+// ranges); at most max_page_ranges ranges and max_pages_spec bytes (docs/limits.md,
+// "Strings, options and text inputs"). Throws Error(Exit::usage) on bad specs.
+constexpr size_t max_page_ranges = 10000;
+constexpr size_t max_pages_spec = 100000;
+std::vector<std::pair<int, int>> page_ranges(const std::string& spec, int npages);
+// The pages of page_ranges() one by one (as many as they name: check their count first).
 std::vector<int> parse_page_ranges(const std::string& spec, int npages);
+// How many pages the ranges name.
+long long page_count(const std::vector<std::pair<int, int>>& ranges);
 
 }  // namespace deckhand::extract

@@ -6,7 +6,6 @@
 #include <memory>
 #include <numeric>
 #include <optional>
-#include <regex>
 
 #include <unicode/brkiter.h>
 #include <unicode/ubidi.h>

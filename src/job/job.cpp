@@ -17,13 +17,13 @@
 #include <map>
 #include <memory>
 #include <optional>
-#include <regex>
 #include <set>
 #include <sstream>
 
 #include "core/io.hpp"
 #include "core/language.hpp"
 #include "core/limits.hpp"
+#include "core/scan.hpp"
 #include "core/parallel.hpp"
 #include "core/sha256.hpp"
 #include "job/internal.hpp"
@@ -468,12 +468,10 @@ void check_date(const std::string& date) {
 }  // namespace
 
 double parse_length_mm(const std::string& s, const std::string& option) {
-  static const std::regex re(R"(^\s*([0-9]*\.?[0-9]+)\s*(mm|cm|in|pt)?\s*$)");
-  std::smatch m;
-  if (s.size() > 32 || !std::regex_match(s, m, re))
-    throw Error(Exit::usage, "", option + " " + s + ": not a length", "give it like 3mm, 0.125in or 9pt");
-  double v = std::strtod(m[1].str().c_str(), nullptr);
-  std::string u = m[2].str();
+  auto m = s.size() > 32 ? std::nullopt : scan::number_unit(s, {"mm", "cm", "in", "pt"});
+  if (!m) throw Error(Exit::usage, "", option + " " + scan::for_message(s) + ": not a length", "give it like 3mm, 0.125in or 9pt");
+  double v = std::strtod(m->number.c_str(), nullptr);
+  std::string u = m->unit;
   if (u.empty() || u == "mm") v *= 72.0 / 25.4;
   else if (u == "cm") v *= 72.0 / 2.54;
   else if (u == "in") v *= 72.0;
@@ -767,10 +765,12 @@ int Job::run_strings() {
   if (out() != "-") check_output_path(out(), inputs);
   double ex = 0;
   if (o_.command == Command::strings_pseudo) {
-    std::string e = s.expand;
-    if (!e.empty() && e.back() == '%') e.pop_back();
-    try { ex = std::stod(e) / 100.0; } catch (...) { ex = -1; }
-    if (ex < 0 || ex > 5) throw Error(Exit::usage, "", "--expand " + s.expand + ": not a percentage from 0% to 500%", "e.g. --expand 40%");
+    // digits only (`40%`, `40`, `12.5%`): never NaN or infinite (`--expand nan%` made a
+    // pseudo-translation that never ended; issue 20)
+    auto m = s.expand.size() > 32 ? std::nullopt : scan::number_unit(s.expand, {"%"});
+    ex = m ? std::strtod(m->number.c_str(), nullptr) / 100.0 : -1;
+    if (!in_range(ex, 0, 5))
+      throw Error(Exit::usage, "", "--expand " + scan::for_message(s.expand, 40) + ": not a percentage from 0% to 500%", "e.g. --expand 40%");
   }
   Diagnostics diag;
   std::optional<l10n::Catalog> old;
@@ -793,8 +793,20 @@ int Job::run_strings() {
       l10n::Catalog existing = l10n::read_catalog(text, out());
       done = std::count_if(existing.units.begin(), existing.units.end(), [](const l10n::Unit& u) { return !u.target.empty(); });
       // obsolete PO entries (#~) are a translator's memory too (msgmerge keeps them)
-      static const std::regex obsolete(R"((^|\n)#~[ \t]*msgstr[ \t]+"[^"\n]+)");
-      done += std::distance(std::sregex_iterator(text.begin(), text.end(), obsolete), std::sregex_iterator());
+      // (a line scan, not a regular expression: a line can be any length; issue 20)
+      for (size_t at = 0; at < text.size();) {
+        size_t end = text.find('\n', at);
+        if (end == std::string::npos) end = text.size();
+        std::string_view line(text.data() + at, end - at);
+        at = end + 1;
+        if (line.rfind("#~", 0) != 0) continue;  // `(^|\n)#~[ \t]*msgstr[ \t]+"[^"\n]+`
+        size_t i = 2;
+        while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
+        if (line.compare(i, 6, "msgstr") != 0) continue;
+        size_t j = i + 6;
+        while (j < line.size() && (line[j] == ' ' || line[j] == '\t')) ++j;
+        if (j > i + 6 && j + 1 < line.size() && line[j] == '"' && line[j + 1] != '"') ++done;
+      }
     } catch (const Error& e) {
       // the reader names the line as "file:N"
       const std::string at = e.file().size() > out().size() + 1 && e.file().rfind(out() + ":", 0) == 0

@@ -9,7 +9,6 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
-#include <regex>
 #include <iostream>
 #include <memory>
 #include <mutex>
@@ -58,9 +57,21 @@ namespace {
 // "fr" for talk.fr.po, "zh-Hans" for talk.zh-Hans.xlf: the language a file's name carries
 // before its extension; empty when there is none.
 std::string lang_in_name(const std::string& file) {
-  static const std::regex tag(R"(^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})?$)");
+  // `^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})?$`, scanned (no regular expression; issue 20)
   const std::string l = std::filesystem::path(file).stem().extension().string();
-  return l.size() > 1 && std::regex_match(l.substr(1), tag) ? l.substr(1) : "";
+  auto alpha = [](char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); };
+  auto alnum = [&](char c) { return alpha(c) || (c >= '0' && c <= '9'); };
+  const std::string t = l.size() > 1 ? l.substr(1) : "";
+  size_t i = 0;
+  while (i < t.size() && alpha(t[i])) ++i;
+  if (i < 2 || i > 3) return "";
+  if (i == t.size()) return t;
+  if (t[i] != '-' && t[i] != '_') return "";
+  size_t n = t.size() - i - 1;
+  if (n < 2 || n > 8) return "";
+  for (size_t k = i + 1; k < t.size(); ++k)
+    if (!alnum(t[k])) return "";
+  return t;
 }
 }  // namespace
 

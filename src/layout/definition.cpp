@@ -5,12 +5,12 @@
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
-#include <regex>
 #include <set>
 
 #include "core/error.hpp"
 #include "core/io.hpp"
 #include "core/limits.hpp"
+#include "core/scan.hpp"
 #include "core/docs.hpp"
 
 namespace fs = std::filesystem;
@@ -54,10 +54,10 @@ struct Ctx {
       double v = std::stod(s, &pos);
       if (pos != s.size()) throw std::invalid_argument(s);
       // NaN and infinities compare false with every bound: check finiteness first
-      if (!in_range(v, lo, hi)) fail(n, key, "must be from " + fmt(lo) + " to " + fmt(hi) + ", not " + s);
+      if (!in_range(v, lo, hi)) fail(n, key, "must be from " + fmt(lo) + " to " + fmt(hi) + ", not " + scan::for_message(s));
       return v;
     } catch (const std::invalid_argument&) {
-      fail(n, key, "must be a number, not '" + n.as<std::string>() + "'");
+      fail(n, key, "must be a number, not '" + scan::for_message(n.as<std::string>()) + "'");
     } catch (const std::out_of_range&) {
       fail(n, key, "must be a number from " + fmt(lo) + " to " + fmt(hi) + ", not " + n.as<std::string>());
     }
@@ -71,38 +71,35 @@ struct Ctx {
     std::string s = str(n, key);
     if (s == "true" || s == "yes" || s == "on") return true;
     if (s == "false" || s == "no" || s == "off") return false;
-    fail(n, key, "must be true or false, not '" + s + "'");
+    fail(n, key, "must be true or false, not '" + scan::for_message(s) + "'");
   }
   // "15mm", "1.5cm", "0.5in", "36pt" or a plain number of points
   double length(const YAML::Node& n, const std::string& key, double hi = 2000, double lo = 0) const {
     std::string s = str(n, key);
     if (s.size() > 64) fail(n, key, "must be a length like 15mm, 1.5cm, 0.5in or 36pt");
-    static const std::regex re(R"(^\s*([0-9]*\.?[0-9]+)\s*(mm|cm|in|pt)?\s*$)");
-    std::smatch m;
-    if (!std::regex_match(s, m, re)) fail(n, key, "must be a length like 15mm, 1.5cm, 0.5in or 36pt, not '" + s + "'");
-    double v = std::strtod(m[1].str().c_str(), nullptr);  // digits only: never NaN, at most HUGE_VAL
-    std::string u = m[2].str();
+    auto m = scan::number_unit(s, {"mm", "cm", "in", "pt"});
+    if (!m) fail(n, key, "must be a length like 15mm, 1.5cm, 0.5in or 36pt, not '" + scan::for_message(s) + "'");
+    double v = std::strtod(m->number.c_str(), nullptr);  // digits only: never NaN, at most HUGE_VAL
+    std::string u = m->unit;
     if (u == "mm") v *= 72.0 / 25.4;
     else if (u == "cm") v *= 72.0 / 2.54;
     else if (u == "in") v *= 72.0;
-    if (!in_range(v, lo, hi)) fail(n, key, "must be a length " + range_text(lo, hi) + " pt, not " + s);
+    if (!in_range(v, lo, hi)) fail(n, key, "must be a length " + range_text(lo, hi) + " pt, not " + scan::for_message(s));
     return v;
   }
   double share(const YAML::Node& n, const std::string& key) const {
     std::string s = str(n, key);
-    static const std::regex re(R"(^\s*([0-9]*\.?[0-9]+)\s*%\s*$)");
-    std::smatch m;
-    if (s.size() > 64 || !std::regex_match(s, m, re)) fail(n, key, "must be a percentage like 55%, not '" + s + "'");
-    double v = std::strtod(m[1].str().c_str(), nullptr);
+    if (s.size() > 64) fail(n, key, "must be a percentage like 55%");
+    auto m = scan::percentage(s);
+    if (!m) fail(n, key, "must be a percentage like 55%, not '" + scan::for_message(s) + "'");
+    double v = std::strtod(m->c_str(), nullptr);
     if (!(v > 0 && v <= 100)) fail(n, key, "must be more than 0% and at most 100%");
     return v / 100.0;
   }
   Color color(const YAML::Node& n, const std::string& key) const {
     std::string s = str(n, key);
-    static const std::regex re(R"(^#([0-9a-fA-F]{6})$)");
-    std::smatch m;
-    if (!std::regex_match(s, m, re)) fail(n, key, "must be a colour like \"#336699\", not '" + s + "'");
-    unsigned v = std::stoul(m[1].str(), nullptr, 16);
+    if (!scan::is_hex_colour(s)) fail(n, key, "must be a colour like \"#336699\", not '" + scan::for_message(s) + "'");
+    unsigned v = std::stoul(s.substr(1), nullptr, 16);
     return {((v >> 16) & 255) / 255.0, ((v >> 8) & 255) / 255.0, (v & 255) / 255.0};
   }
   static std::string fmt(double v) {
@@ -123,12 +120,10 @@ void band(const Ctx& c, const YAML::Node& n, const std::string& key, Band& b) {
   if (n["center"]) b.center = c.str(n["center"], key + ".center");
   if (n["right"]) b.right = c.str(n["right"], key + ".right");
   if (n["size"]) b.size = c.number(n["size"], key + ".size", 4, 36);
-  static const std::regex field(R"(\{([a-z_]+)\})");
   for (const std::string* t : {&b.left, &b.center, &b.right})
-    for (auto it = std::sregex_iterator(t->begin(), t->end(), field); it != std::sregex_iterator(); ++it) {
-      std::string f = (*it)[1].str();
+    for (const std::string& f : scan::braced_fields(*t)) {
       if (f != "deck_title" && f != "event" && f != "date" && f != "page" && f != "pages")
-        c.fail(n, key, "unknown field {" + f + "} (allowed: {deck_title}, {event}, {date}, {page}, {pages})");
+        c.fail(n, key, "unknown field {" + scan::for_message(f) + "} (allowed: {deck_title}, {event}, {date}, {page}, {pages})");
     }
 }
 
@@ -205,9 +200,8 @@ static LayoutDef parse_layout_unchecked(const std::string& text, const std::stri
       if (p.size() != 2) c.fail(p, "paper", "a custom paper is [width, height], e.g. [210mm, 297mm]");
       d.paper_w = c.length(p[0], "paper[0]", 5000);
       d.paper_h = c.length(p[1], "paper[1]", 5000);
-      static const std::regex unit(R"([a-z]\s*$)");
       if (p[0].IsScalar() && p[1].IsScalar() &&
-          std::regex_search(p[0].as<std::string>(), unit) != std::regex_search(p[1].as<std::string>(), unit))
+          scan::ends_with_letter(p[0].as<std::string>()) != scan::ends_with_letter(p[1].as<std::string>()))
         c.fail(p, "paper", "mixes a unit and a plain number (points): give both with a unit, e.g. [210mm, 297mm]");
       d.paper_name = "custom";
       if (d.paper_w < 144 || d.paper_h < 144) c.fail(p, "paper", "is smaller than 2 inches");
@@ -219,7 +213,7 @@ static LayoutDef parse_layout_unchecked(const std::string& text, const std::stri
   }
   if (auto o = root["orientation"]) {
     std::string s = c.str(o, "orientation");
-    if (s != "portrait" && s != "landscape") c.fail(o, "orientation", "must be portrait or landscape, not '" + s + "'");
+    if (s != "portrait" && s != "landscape") c.fail(o, "orientation", "must be portrait or landscape, not '" + scan::for_message(s) + "'");
     double a = std::min(d.paper_w, d.paper_h), b = std::max(d.paper_w, d.paper_h);
     d.paper_w = s == "portrait" ? a : b;
     d.paper_h = s == "portrait" ? b : a;
@@ -246,7 +240,7 @@ static LayoutDef parse_layout_unchecked(const std::string& text, const std::stri
     else if (s == "leaflet") d.mode = LayoutDef::Mode::leaflet;
     else if (s == "trifold") d.mode = LayoutDef::Mode::trifold;
     else if (s == "review") d.mode = LayoutDef::Mode::review;
-    else c.fail(m, "mode", "must be grid (slides in frames), flow (text flowing across pages), leaflet (cover, outline, back page), trifold (the same on three panels a side) or review (a translation's units beside their source, slide by slide: deckhand review), not '" + s + "'");
+    else c.fail(m, "mode", "must be grid (slides in frames), flow (text flowing across pages), leaflet (cover, outline, back page), trifold (the same on three panels a side) or review (a translation's units beside their source, slide by slide: deckhand review), not '" + scan::for_message(s) + "'");
   }
   if (auto g = root["grid"]) {
     c.keys(g, "grid", {"rows", "columns", "gap", "row_gap", "column_gap", "order"});
@@ -257,7 +251,7 @@ static LayoutDef parse_layout_unchecked(const std::string& text, const std::stri
     if (g["column_gap"]) d.col_gap = c.length(g["column_gap"], "grid.column_gap", 300);
     if (auto o = g["order"]) {
       std::string s = c.str(o, "grid.order");
-      if (s != "across" && s != "down") c.fail(o, "grid.order", "must be across (rows first) or down (columns first), not '" + s + "'");
+      if (s != "across" && s != "down") c.fail(o, "grid.order", "must be across (rows first) or down (columns first), not '" + scan::for_message(s) + "'");
       d.order_down = s == "down";
     }
   }
@@ -272,7 +266,7 @@ static LayoutDef parse_layout_unchecked(const std::string& text, const std::stri
     }
     if (auto a = cell["arrange"]) {
       std::string s = c.str(a, "cell.arrange");
-      if (s != "beside" && s != "below") c.fail(a, "cell.arrange", "must be beside (notes right of the slide) or below, not '" + s + "'");
+      if (s != "beside" && s != "below") c.fail(a, "cell.arrange", "must be beside (notes right of the slide) or below, not '" + scan::for_message(s) + "'");
       d.beside = s == "beside";
     }
     if (cell["slide"]) d.slide_share = c.share(cell["slide"], "cell.slide");
@@ -280,11 +274,9 @@ static LayoutDef parse_layout_unchecked(const std::string& text, const std::stri
     if (cell["border"]) d.border = c.length(cell["border"], "cell.border", 20);
     if (cell["label"]) {
       d.label = c.str(cell["label"], "cell.label");
-      static const std::regex field(R"(\{([a-z_]+)\})");
-      for (auto it = std::sregex_iterator(d.label.begin(), d.label.end(), field); it != std::sregex_iterator(); ++it) {
-        std::string f = (*it)[1].str();
+      for (const std::string& f : scan::braced_fields(d.label)) {
         if (f != "slide" && f != "title" && f != "slide_word")
-          c.fail(cell["label"], "cell.label", "unknown field {" + f + "} (allowed: {slide}, {slide_word}, {title})");
+          c.fail(cell["label"], "cell.label", "unknown field {" + scan::for_message(f) + "} (allowed: {slide}, {slide_word}, {title})");
       }
     }
     if (auto n = cell["notes"]) {

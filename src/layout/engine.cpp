@@ -1,10 +1,10 @@
 #include "layout/engine.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <cctype>
 #include <cmath>
 #include <filesystem>
-#include <regex>
 #include <set>
 
 #include "core/error.hpp"
@@ -84,15 +84,61 @@ std::string fill(const std::string& tpl, const std::map<std::string, std::string
   }
   // runs of white space collapsed first: the patterns below then see short runs only
   out = unicode::collapse_spaces(out);
-  static const std::regex between(R"(\s*(·|\||–|—)\s*\x01\s*(·|\||–|—)\s*)"), before(R"(\s*(·|\||–|—)\s*\x01)"),
-      after(R"(\x01\s*(·|\||–|—)\s*)");
-  for (std::string prev; prev != out;) {
-    prev = out;
-    out = std::regex_replace(out, between, " $1 ", std::regex_constants::format_first_only);
-    if (out != prev) continue;
-    out = std::regex_replace(out, before, hole, std::regex_constants::format_first_only);
-    if (out != prev) { out.erase(out.find(hole), 1); continue; }
-    out = std::regex_replace(out, after, "", std::regex_constants::format_first_only);
+  // (no regular expression: the title in a header can be any length; issue 20) A
+  // separator next to a hole: " · \x01 · " keeps one separator, " · \x01" and "\x01 · " lose
+  // theirs. Each step takes the leftmost hole it applies to, as regex_replace with
+  // format_first_only did.
+  auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; };
+  auto sep_before = [&](const std::string& s, size_t end) -> size_t {  // a separator ending at `end`: its length
+    for (const char* sep : {"\xC2\xB7", "|", "\xE2\x80\x93", "\xE2\x80\x94"}) {
+      size_t n = std::strlen(sep);
+      if (end >= n && s.compare(end - n, n, sep) == 0) return n;
+    }
+    return 0;
+  };
+  auto sep_after = [&](const std::string& s, size_t at) -> size_t {
+    for (const char* sep : {"\xC2\xB7", "|", "\xE2\x80\x93", "\xE2\x80\x94"}) {
+      size_t n = std::strlen(sep);
+      if (s.compare(at, n, sep) == 0) return n;
+    }
+    return 0;
+  };
+  // \s* SEP \s* before the hole at h: where it starts (npos when there is none), its SEP
+  auto left = [&](const std::string& s, size_t h, std::string* sep) {
+    size_t e = h;
+    while (e > 0 && space(s[e - 1])) --e;
+    size_t n = sep_before(s, e);
+    if (!n) return std::string::npos;
+    if (sep) *sep = s.substr(e - n, n);
+    e -= n;
+    while (e > 0 && space(s[e - 1])) --e;
+    return e;
+  };
+  // \s* SEP \s* after the hole at h: where it ends (npos when there is none)
+  auto right = [&](const std::string& s, size_t h) {
+    size_t b = h + 1;
+    while (b < s.size() && space(s[b])) ++b;
+    size_t n = sep_after(s, b);
+    if (!n) return std::string::npos;
+    b += n;
+    while (b < s.size() && space(s[b])) ++b;
+    return b;
+  };
+  for (bool changed = true; changed;) {
+    changed = false;
+    std::string sep;
+    for (size_t h = out.find(hole); h != std::string::npos && !changed; h = out.find(hole, h + 1)) {
+      size_t a = left(out, h, &sep), b = right(out, h);
+      if (a != std::string::npos && b != std::string::npos) out.replace(a, b - a, " " + sep + " "), changed = true;
+    }
+    for (size_t h = out.find(hole); h != std::string::npos && !changed; h = out.find(hole, h + 1))
+      if (size_t a = left(out, h, nullptr); a != std::string::npos) {
+        out.replace(a, h + 1 - a, hole);
+        out.erase(out.find(hole), 1);
+        changed = true;
+      }
+    for (size_t h = out.find(hole); h != std::string::npos && !changed; h = out.find(hole, h + 1))
+      if (size_t b = right(out, h); b != std::string::npos) out.erase(h, b - h), changed = true;
   }
   out.erase(std::remove(out.begin(), out.end(), '\x01'), out.end());
   return unicode::collapse_spaces(out);
@@ -117,6 +163,21 @@ std::string ellipsize(const std::string& text, TextSetter& ts, const TextStyle& 
   while (lo > 0 && lo < s.size() && direction::is_mark(s[lo])) --lo;
   s.resize(lo);
   return unicode::encode(s) + "\u2026";
+}
+
+// The handout PDF's document title (its properties) and bookmark titles keep at most this
+// many bytes: libharu refuses a string over 65,535 bytes (as UTF-16 for these, twice the
+// characters), and no PDF reader shows more than a line of either (docs/limits.md,
+// "Strings, options and text inputs"). A longer one is cut at a character, with "…", and
+// warned about once (`title-cut`); the text of the handout keeps every character.
+constexpr size_t pdf_title_bytes = 4000;
+
+std::string cut_title(const std::string& t, bool& cut) {
+  if (t.size() <= pdf_title_bytes) return t;
+  cut = true;
+  size_t n = pdf_title_bytes;
+  while (n > 0 && (static_cast<unsigned char>(t[n]) & 0xC0) == 0x80) --n;
+  return t.substr(0, n) + "\u2026";
 }
 
 struct Builder {
@@ -1144,10 +1205,22 @@ LaidOutDoc lay_out(const Deck& deck, const LayoutDef& def, const FontSet& fonts,
     diag.warn({"missing-glyph", opts.file, 0, "no font in the chain has these characters; they print as a box (□): " + list});
   }
   b.doc.fonts = fonts.paths();
-  b.doc.title = opts.title.empty() ? deck.title : opts.title;
-  b.doc.subject = "Handout (" + def.name + ") of " + (deck.source.file.empty() ? "a slide deck" : deck.source.file);
-  static const std::regex iso(R"(^\d{4}-\d{2}-\d{2}$)");
-  if (std::regex_match(opts.date, iso)) b.doc.date = opts.date;
+  bool cut = false;
+  b.doc.title = cut_title(opts.title.empty() ? deck.title : opts.title, cut);
+  for (auto& bm : b.doc.bookmarks) bm.title = cut_title(bm.title, cut);
+  if (cut)
+    diag.warn({"title-cut", opts.file, 0,
+               "a title over " + std::to_string(pdf_title_bytes) +
+                   " bytes is cut (with …) in the PDF's document properties and bookmarks (libharu's string limit); the pages show it as the layout sets any title"});
+  bool subject_cut = false;  // (a source file name from a deck JSON can be long too; not worth a warning)
+  b.doc.subject = cut_title("Handout (" + def.name + ") of " + (deck.source.file.empty() ? "a slide deck" : deck.source.file), subject_cut);
+  auto iso = [](const std::string& d) {  // YYYY-MM-DD
+    if (d.size() != 10 || d[4] != '-' || d[7] != '-') return false;
+    for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
+      if (d[i] < '0' || d[i] > '9') return false;
+    return true;
+  };
+  if (iso(opts.date)) b.doc.date = opts.date;
   b.doc.image_quality = def.quality;
   return b.doc;
 }

@@ -217,15 +217,42 @@ int apply_translations(Deck& deck, const std::string& file, const std::string& l
   return r.translated;
 }
 
+// "1-3,7,9-12": `pages` as ranges (extract::ExtractOptions::pages).
+std::string page_ranges(const std::set<int>& pages) {
+  std::string out;
+  for (auto it = pages.begin(); it != pages.end();) {
+    const int a = *it;
+    int b = a;
+    for (++it; it != pages.end() && *it == b + 1; ++it) b = *it;
+    if (!out.empty()) out += ',';
+    out += std::to_string(a);
+    if (b > a) out += '-' + std::to_string(b);
+  }
+  return out;
+}
+
+// The pages of `src` that the slides of `deck` show, extracted again (its warnings dropped):
+// only those pages (extract_deck reads up to 40 others, so that each reads as in the whole
+// deck's extraction). A 1-slide deck over a PDF of 20,000 pages reads 41 pages, not 20,000
+// (issue 20: `slides` took 81 s there). Pages outside the PDF are reported elsewhere.
+Deck extract_shown_pages(const Deck& deck, const extract::SourcePdf& src, const JobOptions& o) {
+  std::set<int> shown;
+  for (const auto& s : deck.slides)
+    if (s.page >= 1 && s.page <= src.pages()) shown.insert(s.page);
+  if (shown.empty()) return {};
+  extract::ExtractOptions eo;
+  eo.password = o.password;
+  eo.threads = o.threads;
+  if (static_cast<int>(shown.size()) < src.pages()) eo.pages = page_ranges(shown);
+  Diagnostics quiet;
+  return extract::extract_deck(src, eo, quiet);
+}
+
 // The source-language text of a translated deck JSON's slides: the PDF extracted again,
 // each slide of `translated` replaced by the one extracted from its page (kept as it is where
 // the PDF has no such page). The extraction's own warnings were given when the deck was made.
 Deck source_text_of(const Deck& translated, const extract::SourcePdf& src, const JobOptions& o) {
-  extract::ExtractOptions eo;
-  eo.password = o.password;
-  eo.threads = o.threads;
-  Diagnostics quiet;
-  const Deck fresh = extract::extract_deck(src, eo, quiet);
+  const Deck fresh = extract_shown_pages(translated, src, o);
   std::map<int, const Slide*> by_page;
   for (const auto& s : fresh.slides) by_page.emplace(s.page, &s);
   Deck out = translated;
@@ -296,11 +323,7 @@ std::unique_ptr<extract::SourcePdf> open_source_of(const Deck& d, const JobOptio
 void report_not_on_pages(const Deck& deck, const extract::SourcePdf& src, const JobOptions& o, const std::set<std::string>& skip,
                          Diagnostics& diag) {
   if (!looks_like_json(o.input) || !deck.translated_from.empty()) return;
-  extract::ExtractOptions eo;
-  eo.password = o.password;
-  eo.threads = o.threads;
-  Diagnostics quiet;
-  const Deck fresh = extract::extract_deck(src, eo, quiet);
+  const Deck fresh = extract_shown_pages(deck, src, o);
   auto squeeze = [](const std::string& t) {
     std::string out;
     for (char c : t)

@@ -28,6 +28,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/docs.hpp"
 #include "core/io.hpp"
 #include "deckhand/version.hpp"
 #include "job/event.hpp"
@@ -213,7 +214,41 @@ struct Status {
 
 }  // namespace
 
+// build --init: a manifest listing the decks of its folder, with the usual outputs.
+int init_manifest(const JobOptions& o) {
+  const fs::path file = o.input;
+  const fs::path dir = file.parent_path().empty() ? fs::path(".") : file.parent_path();
+  std::error_code ec;
+  if (fs::exists(file, ec))
+    throw Error(Exit::output, o.input, "already exists; --init never replaces a manifest", "edit it, or give --init another file name");
+  if (!fs::is_directory(dir, ec)) throw Error(Exit::input, dir.string(), "no such folder", "--init writes the manifest into the folder of its decks");
+  std::vector<std::string> decks;
+  for (const auto& e : fs::directory_iterator(dir, ec)) {
+    std::string ext = e.path().extension().string();
+    std::transform(ext.begin(), ext.end(), ext.begin(), ::tolower);
+    if (e.is_regular_file() && (ext == ".pdf" || ext == ".json")) decks.push_back(e.path().filename().string());
+  }
+  std::sort(decks.begin(), decks.end());
+  if (decks.empty()) throw Error(Exit::input, dir.string(), "holds no PDF or deck JSON", "put the event's decks there, or --init a manifest in their folder");
+  std::string y = "# deckhand build " + file.filename().string() + " (" + doc_path("events.md") + "). Edit: the event, its languages, the outputs.\n";
+  y += "event: \"\"\n";
+  y += "# date: 2026-03-14\n";
+  y += "decks:\n";
+  for (const auto& d : decks) y += "  - " + nlohmann::json(d).dump() + "\n";
+  y += "# the languages to translate into (BCP 47 tags); the source language is built too\n";
+  y += "languages: [fr, es]\n";
+  y += "# each translator's file; missing ones are exported for the translators (.xlf or .po)\n";
+  y += "translations: translations/{deck}.{lang}.xlf\n";
+  y += "outputs:\n  - {handout: notes-3}\n  - {handout: outline}\n  - {slides: true}\n  # - {handout: leaflet-a5, print: true}\n";
+  y += "out: build/{lang}/{deck}-{output}.pdf\n";
+  event::parse_manifest(y, o.input);  // it must read back
+  write_output(o.input, y, {});
+  if (!o.quiet) std::cerr << "deckhand: build: wrote " << o.input << " for " << decks.size() << " deck(s); edit it, then run 'deckhand build " << o.input << "'\n";
+  return 0;
+}
+
 int run_event_build(const JobOptions& o) {
+  if (o.init) return init_manifest(o);
   const event::Manifest m = event::read_manifest(o.input);
   std::vector<event::Job> jobs = event::plan(m);
   std::pair<int, int> shard{1, 1};

@@ -122,4 +122,14 @@ expect 14 "bad1.yaml:4: unknown key 'langauges'" -- "$DECKHAND" build "$T/bad1.y
 printf 'decks: [nothing/*.pdf]\noutputs: [{handout: notes-3}]\nout: o/{deck}-{output}.pdf\n' >"$T/bad2.yaml"
 expect 14 "matches no file" -- "$DECKHAND" build "$T/bad2.yaml"
 expect 4 "" -- "$DECKHAND" build "$T/absent.yaml"
+
+# ---- --init: a starting manifest for a folder's decks, never over a file
+mkdir -p "$T/init"; cp "$SRC/samples/features.pdf" "$SRC/samples/beamer.pdf" "$T/init/"
+"$DECKHAND" build --init "$T/init/event.yaml" 2>"$T/init.err" && grep -q '"beamer.pdf"' "$T/init/event.yaml" && grep -q '"features.pdf"' "$T/init/event.yaml" &&
+  ok "--init lists the folder's decks" || bad "--init: $(cat "$T/init.err")"
+"$DECKHAND" build "$T/init/event.yaml" --dry-run >"$T/init.dry" 2>&1 && grep -q "jobs: 0 up to date" "$T/init.dry" &&
+  ok "the --init manifest plans its jobs: $(tail -1 "$T/init.dry")" || bad "--init manifest: $(tail -3 "$T/init.dry")"
+cp "$T/init/event.yaml" "$T/init.keep"
+expect 10 "already exists" -- "$DECKHAND" build --init "$T/init/event.yaml"
+cmp -s "$T/init/event.yaml" "$T/init.keep" && ok "--init left the manifest as it was" || bad "--init replaced the manifest"
 summary

@@ -20,6 +20,7 @@ void setup_commands(CLI::App& app, JobOptions& o) {
   setup_fonts(app, o);
   setup_inspect(app, o);
   setup_preflight(app, o);
+  setup_build(app, o);
 }
 
 }  // namespace deckhand::cli

@@ -28,5 +28,6 @@ void setup_translate(CLI::App& app, JobOptions& o);
 void setup_check(CLI::App& app, JobOptions& o);
 void setup_fonts(CLI::App& app, JobOptions& o);
 void setup_review(CLI::App& app, JobOptions& o);
+void setup_build(CLI::App& app, JobOptions& o);
 
 }  // namespace deckhand::cli

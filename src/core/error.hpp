@@ -27,6 +27,8 @@ enum class Exit : int {
   translation = 11,  // a translation file that cannot be read
   check_failed = 12, // check / fonts check found text that does not fit or characters no font has; preflight found problems
   output = 10,       // the output cannot be written
+  jobs_failed = 13,  // deckhand build: some jobs of the event failed (the others were built)
+  manifest = 14,     // deckhand build: an event manifest that is not valid
 };
 
 class Error : public std::runtime_error {

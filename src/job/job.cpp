@@ -545,6 +545,7 @@ int Job::run() {
     case Command::slides: rc = run_slides(); break;
     case Command::preflight: rc = run_preflight(); break;
     case Command::impose: rc = run_impose(); break;
+    case Command::build: rc = run_event_build(o_); break;
     case Command::none: throw Error(Exit::usage, "", "no command given", "run 'deckhand --help'");
   }
   debug_opens();

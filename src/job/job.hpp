@@ -36,6 +36,7 @@ enum class Command {
   impose,          // any PDF -> saddle-stitched booklet sheets
   fonts_check,     // characters no font of the layout covers (exit 12)
   review,          // deck + translation file -> review sheet PDF (a handout in layout mode review)
+  build,           // an event manifest -> every deck x language x output (docs/events.md)
 };
 
 // The layout handout, check and fonts check use when none is given.
@@ -81,6 +82,11 @@ struct JobOptions {
   std::string format = "xliff2", update_format, target_lang, old_file, expand = "40%";
   bool force = false;  // strings export/pseudo: replace an output file that holds translations
   bool pseudo_all = false;  // strings pseudo --all: also the units not for translation
+  // build (input: the event manifest; threads: the jobs run at once)
+  std::vector<std::string> only;  // job ids (deck/lang/output) matching one of these globs
+  std::string shard, report;      // "I/N"; report.json
+  bool dry_run = false, keep_going = false;
+  bool init = false;  // build --init: write a starting manifest for the decks of its folder
 };
 
 class Job {
@@ -125,6 +131,9 @@ class Job {
   JobOptions o_;
 };
 
+// "1 page", "2 pages"
+// deckhand build (event_run.cpp): returns 0, 3 (--strict) or 13 (some jobs failed).
+int run_event_build(const JobOptions& o);
 // "1 page", "2 pages"
 std::string count_of(size_t n, const std::string& singular, const std::string& plural = "");
 // Where layouts/ and fonts/ are: $DECKHAND_DATA, else the installed share/deckhand, else

@@ -24,7 +24,7 @@ SourcePdf::SourcePdf(const std::string& path, const std::string& password, unsig
   doc(0);  // fail early: damaged, encrypted, wrong password
   // Before any page is drawn: the page tree, inflated bytes, operators (budget.hpp); the
   // file is hashed meanwhile, on the other core (every run that reads a PDF needs both).
-  auto scan = std::async(std::launch::async, [this] { check_pdf_budgets(data_, path_, password_); });
+  auto scan = std::async(std::launch::async, [this] { check_pdf_budgets(*data_, path_, password_); });
   sha256();
   scan.get();
 }

@@ -79,24 +79,23 @@ class FileSink : public Pipeline {
   ~FileSink() override {
     if (fd_ >= 0) ::close(fd_);
   }
+  // (qpdf writes in small pieces: they are gathered in blocks of 64 KiB)
   void write(unsigned char const* data, size_t len) override {
-    while (len > 0 && err_ == 0) {
-      ssize_t w = ::write(fd_, data, len);
-      if (w < 0 && errno == EINTR) continue;
-      if (w <= 0) {
-        err_ = w < 0 ? errno : EIO;
-        break;
-      }
-      data += w, len -= static_cast<size_t>(w), bytes_ += static_cast<unsigned long long>(w);
-    }
-    if (err_) throw_write_failed(path_, err_);
+    if (err_) fail();
+    if (buf_.size() + len > kBlock) flush();
+    if (len >= kBlock)
+      put(reinterpret_cast<const char*>(data), len);
+    else
+      buf_.append(reinterpret_cast<const char*>(data), len);
+    if (err_) fail();
   }
-  void finish() override {}
+  void finish() override { flush(); }
   bool failed() const { return err_ != 0; }
   [[noreturn]] void fail() const { throw_write_failed(path_, err_); }
   // After QPDFWriter::write(): the file holds every byte written (its size), and closes
   // without an error (a delayed write failure is reported by close, or by the caller's fsync).
   void close() {
+    flush();
     struct stat st;
     if (err_ == 0 && (::fstat(fd_, &st) != 0 || static_cast<unsigned long long>(st.st_size) != bytes_)) err_ = ENOSPC;
     int fd = fd_;
@@ -106,7 +105,23 @@ class FileSink : public Pipeline {
   }
 
  private:
-  std::string path_;
+  static constexpr size_t kBlock = 1 << 16;
+  void flush() {
+    if (!buf_.empty() && err_ == 0) put(buf_.data(), buf_.size());
+    buf_.clear();
+  }
+  void put(const char* data, size_t len) {
+    while (len > 0 && err_ == 0) {
+      ssize_t w = ::write(fd_, data, len);
+      if (w < 0 && errno == EINTR) continue;
+      if (w <= 0) {
+        err_ = w < 0 ? errno : EIO;
+        break;
+      }
+      data += w, len -= static_cast<size_t>(w), bytes_ += static_cast<unsigned long long>(w);
+    }
+  }
+  std::string path_, buf_;
   int fd_ = -1, err_ = 0;
   unsigned long long bytes_ = 0;
 };

@@ -40,7 +40,8 @@ std::string ref_text(Ref r) { return std::to_string(r.num) + " " + std::to_strin
 std::string hint(const char* option) {
   return std::string("raise it with ") + option + " if the input is genuine; see " + doc_path("limits.md");
 }
-const std::string kDamaged = "the PDF is damaged or made to exhaust readers; see " + doc_path("limits.md");
+// (a function: doc_path reads /proc/self/exe, not to be done while statics are made)
+std::string damaged() { return "the file is damaged, or made to exhaust PDF readers: export the deck again; see " + doc_path("limits.md"); }
 
 bool is_white(unsigned char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == 0; }
 bool is_delim(unsigned char c) {
@@ -128,7 +129,7 @@ class Scanner {
   [[noreturn]] void too_many_operands() {
     throw Error(Exit::bad_pdf, file_, where() + "a content stream holds over " + std::to_string(kMaxOperands) +
                                           " operands with no operator, over the limit of " + std::to_string(kMaxOperands),
-                kDamaged);
+                damaged());
   }
   std::uint64_t op_limit() const { return lim_.operators; }
 
@@ -502,12 +503,12 @@ std::uint64_t Scanner::stream_cost(Ref ref, const Object& stream, const Resource
   if (auto it = memo_.find({ref, 0}); it != memo_.end()) return it->second;
   if (auto it = memo_.find(key); it != memo_.end()) return it->second;
   if (drawing_.count(ref))
-    throw Error(Exit::bad_pdf, file_, where() + "object " + ref_text(ref) + " draws itself (a form or Type3 glyph inside itself)", kDamaged);
+    throw Error(Exit::bad_pdf, file_, where() + "object " + ref_text(ref) + " draws itself (a form or Type3 glyph inside itself)", damaged());
   if (nesting_ >= kMaxDrawNesting)
     throw Error(Exit::bad_pdf, file_,
                 where() + "forms and Type3 glyphs are drawn inside each other over " + std::to_string(kMaxDrawNesting) +
                     " deep, over the limit of " + std::to_string(kMaxDrawNesting),
-                kDamaged);
+                damaged());
   drawing_.insert(ref);
   ++nesting_;
   Content c(*this, res);
@@ -640,7 +641,7 @@ std::uint64_t Scanner::page_cost(const Object& page, Ref ref, const Resources& r
       throw Error(Exit::bad_pdf, file_,
                   where() + "the page has " + std::to_string(n) + " annotations, over the limit of " + std::to_string(kMaxAnnotations) +
                       " (Poppler reads no page with more)",
-                  kDamaged);
+                  damaged());
     for (int i = 0; i < n; ++i) {
       Object a = annots.arrayGet(i, 0);
       ops = sat_add(ops, 1);
@@ -695,7 +696,7 @@ BudgetScan Scanner::run() {
         throw Error(Exit::bad_pdf, file_,
                     "the page tree is over " + std::to_string(max_depth) + " levels deep, over the limit of " + std::to_string(max_depth) +
                         (max_depth < limits().depth ? " (the most deckhand reads, whatever --max-depth says)" : " (--max-depth)"),
-                    max_depth < limits().depth ? kDamaged : hint("--max-depth"));
+                    max_depth < limits().depth ? damaged() : hint("--max-depth"));
       stack.push_back({std::move(kids), 0, std::move(res)});
       out_.tree_depth = std::max(out_.tree_depth, static_cast<int>(stack.size()));
       return;

@@ -33,6 +33,10 @@ bool ends_with_letter(std::string_view s);
 // `^#([0-9a-fA-F]{6})$`
 bool is_hex_colour(std::string_view s);
 
+// Where `s` stops being well-formed UTF-8 (an invalid byte, a truncated, overlong or
+// surrogate sequence, a code point over U+10FFFF): its byte offset, or npos when it is valid.
+size_t invalid_utf8_at(std::string_view s);
+
 // `s` for an error message: at most `max` bytes (cut at a UTF-8 character boundary, with
 // "…" and its full length in bytes when cut), so that a 40 KB option value or title does
 // not make a 40 KB line.

@@ -2,11 +2,12 @@
 
 #include <gettext-po.h>
 #include <pugixml.hpp>
+#include <iconv.h>
 #include <sys/mman.h>
 #include <unistd.h>
 
-#include <csetjmp>
 #include <cerrno>
+#include <csetjmp>
 #include <cstdlib>
 #include <cstring>
 
@@ -18,8 +19,10 @@
 #include <string_view>
 #include <sstream>
 
+#include "core/docs.hpp"
 #include "core/language.hpp"
 #include "core/limits.hpp"
+#include "core/scan.hpp"
 #include "core/sha256.hpp"
 #include "core/direction.hpp"
 #include "core/unicode.hpp"
@@ -708,7 +711,102 @@ void po_refuse_nul(const std::string& text, const std::string& file) {
   }
 }
 
-Catalog read_po(const std::string& text, const std::string& file) {
+// libgettextpo gives a PO file's strings in the charset its header declares, unconverted:
+// an ISO-8859-1 "é" read as UTF-8 became U+FFFD (issue 20). A file that declares another
+// charset than UTF-8 (or ASCII) is converted to UTF-8 with iconv first, and its header then
+// says UTF-8; one that iconv does not know, or that is not valid in its own charset, is
+// refused (exit 11) with the line.
+std::string po_to_utf8(const std::string& text, const std::string& file) {
+  size_t h = text.find("msgid \"\"");
+  if (h == std::string::npos) return text;
+  size_t end = text.find("\n\n", h);
+  if (end == std::string::npos) end = text.size();
+  size_t cs = text.find("charset=", h);
+  if (cs == std::string::npos || cs > end) return text;
+  cs += 8;
+  size_t ce = cs;
+  while (ce < text.size() && (std::isalnum(static_cast<unsigned char>(text[ce])) || std::strchr("._:-", text[ce]))) ++ce;
+  std::string charset = text.substr(cs, ce - cs), lower;
+  for (char c : charset) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (lower.empty() || lower == "charset" || lower == "utf-8" || lower == "utf8" || lower == "ascii" || lower == "us-ascii" ||
+      lower == "ansi_x3.4-1968")
+    return text;
+  iconv_t cd = ::iconv_open("UTF-8", charset.c_str());
+  if (cd == reinterpret_cast<iconv_t>(-1))
+    throw Error(Exit::translation, file, "declares charset=" + scan::for_message(charset, 40) + ", which deckhand cannot convert to UTF-8",
+                "convert it: msgconv --to-code=UTF-8 " + file);
+  std::string out;
+  out.resize(text.size() * 2 + 16);
+  char* in = const_cast<char*>(text.data());
+  size_t in_left = text.size(), done = 0;
+  for (;;) {
+    char* o = out.data() + done;
+    size_t o_left = out.size() - done;
+    size_t r = ::iconv(cd, &in, &in_left, &o, &o_left);
+    done = out.size() - o_left;
+    if (r != static_cast<size_t>(-1)) break;
+    if (errno == E2BIG) {
+      out.resize(out.size() * 2);
+      continue;
+    }
+    ::iconv_close(cd);
+    size_t at = static_cast<size_t>(in - text.data());
+    size_t line = 1 + static_cast<size_t>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(at), '\n'));
+    throw Error(Exit::translation, file + ":" + std::to_string(line), "is not valid " + scan::for_message(charset, 40) + ", the charset its header declares",
+                "fix the header's charset, or convert the file: msgconv --to-code=UTF-8 " + file);
+  }
+  ::iconv_close(cd);
+  out.resize(done);
+  // the header now says what the text is
+  size_t h2 = out.find("msgid \"\""), c2 = h2 == std::string::npos ? h2 : out.find("charset=", h2);
+  if (c2 != std::string::npos) {
+    size_t e2 = c2 + 8;
+    while (e2 < out.size() && (std::isalnum(static_cast<unsigned char>(out[e2])) || std::strchr("._:-", out[e2]))) ++e2;
+    out.replace(c2 + 8, e2 - c2 - 8, "UTF-8");
+  }
+  return out;
+}
+
+// libgettextpo takes time quadratic in a message's number of plural forms (100,000
+// msgstr[N] took 50 s; issue 20). Deck units have no plurals, and languages have at most
+// six forms: a message with more than max_plural_forms is refused before gettext reads
+// the file, in one linear scan (obsolete #~ entries count too).
+void po_refuse_plurals(const std::string& text, const std::string& file) {
+  size_t forms = 0, lineno = 0;
+  bool after_ctxt = false;
+  std::string unit;
+  for (size_t at = 0; at < text.size();) {
+    size_t e = text.find('\n', at);
+    if (e == std::string::npos) e = text.size();
+    std::string_view line(text.data() + at, e - at);
+    at = e + 1;
+    ++lineno;
+    size_t i = line.find_first_not_of(" \t");
+    if (i == std::string_view::npos) continue;
+    if (line.compare(i, 2, "#~") == 0) i = line.find_first_not_of(" \t", i + 2);
+    if (i == std::string_view::npos) continue;
+    line.remove_prefix(i);
+    if (line.rfind("msgctxt", 0) == 0) {  // an entry starts: its unit id
+      forms = 0;
+      after_ctxt = true;
+      size_t q = line.find('"'), r = q == std::string_view::npos ? q : line.rfind('"');
+      unit = q != std::string_view::npos && r > q ? std::string(line.substr(q + 1, r - q - 1)) : "";
+    } else if (line.rfind("msgid", 0) == 0 && line.rfind("msgid_plural", 0) != 0) {  // or here, without one
+      if (!after_ctxt) unit.clear();
+      forms = 0;
+      after_ctxt = false;
+    } else if (line.rfind("msgstr[", 0) == 0 && ++forms > max_plural_forms) {
+      throw Error(Exit::translation, file + ":" + std::to_string(lineno),
+                  (unit.empty() ? std::string() : "unit " + scan::for_message(unit, 80) + ": ") + "a message with more than " +
+                      std::to_string(max_plural_forms) + " plural forms (msgstr[N]), over the limit (deck units have none)",
+                  "remove the plural forms; see " + doc_path("limits.md"));
+    }
+  }
+}
+
+Catalog read_po(const std::string& raw, const std::string& file) {
+  po_refuse_plurals(raw, file);
+  const std::string text = po_to_utf8(raw, file);
   po_refuse_nul(text, file);
   // libgettextpo reads a path: the text is given to it in an anonymous file in memory
   // (memfd), with no name in any folder, so nothing is left behind by a signal and a full
@@ -1256,11 +1354,24 @@ std::string write_catalog(const Catalog& c, Format f) {
 }
 
 static Catalog checked(Catalog c, const std::string& file) {
-  for (const auto& u : c.units)
+  for (const auto& u : c.units) {
+    // Invalid UTF-8 is refused with the unit's id: read on, it would become U+FFFD, or be
+    // written back invalid by 'strings update' (issue 20).
+    const std::string who = scan::for_message(u.id.empty() ? u.key : u.id, 80);
+    for (auto [t, what] : {std::pair{&u.id, "id"}, {&u.key, "id"}, {&u.source, "source text"}, {&u.target, "translation"}})
+      if (size_t at = scan::invalid_utf8_at(*t); at != std::string::npos) {
+        char hex[8];
+        std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned char>((*t)[at]));
+        throw Error(Exit::translation, file,
+                    "unit " + (scan::invalid_utf8_at(who) == std::string::npos ? who : std::string("(id not valid UTF-8)")) + ": the " +
+                        what + " is not valid UTF-8 (byte " + hex + " at byte " + std::to_string(at + 1) + ")",
+                    "save the file as UTF-8 in your translation tool, or declare its encoding");
+      }
     for (const std::string* t : {&u.source, &u.target})
       if (t->size() > limits().string_bytes)
         over_limit(static_cast<int>(Exit::translation), file, "the text of unit " + (u.id.empty() ? u.key : u.id),
                    std::to_string(t->size()) + " bytes", std::to_string(limits().string_bytes) + " bytes", "--max-string");
+  }
   return c;
 }
 

@@ -55,6 +55,11 @@ struct Catalog {
 // The units of a deck: titles, blocks and speaker-notes paragraphs of every slide except
 // overlay steps (their text is on the frame's last page too) and blank slides; furniture
 // is never in a deck. A slide listed twice (same id and page) gives its units once.
+// The most plural forms (msgstr[N]) one message of a PO file may have: deck units have
+// none, languages at most six; libgettextpo is quadratic in them (docs/limits.md). Past it,
+// exit 11 with the line.
+constexpr size_t max_plural_forms = 100;
+
 Catalog units_of(const Deck& deck, const std::string& target_lang);
 
 // "s3.b2" + source -> "s3.b2-1a2b3c4d" (the source as the unit holds it: tagged for a unit

@@ -148,6 +148,15 @@ bool paper_size(const std::string& name, double* w, double* h) {
 
 static LayoutDef parse_layout_unchecked(const std::string& text, const std::string& file);
 
+namespace {
+[[noreturn]] void layout_too_big(const std::string& file, std::uint64_t size) {
+  throw Error(Exit::layout, file,
+              "the layout file is " + std::to_string(size) + " bytes, over the limit of " + std::to_string(max_layout_bytes) +
+                  " bytes for a layout (a layout has a few dozen keys, a few KB)",
+              "is it a layout? see " + doc_path("limits.md"));
+}
+}  // namespace
+
 LayoutDef parse_layout(const std::string& text, const std::string& file) {
   try {
     return parse_layout_unchecked(text, file);
@@ -158,6 +167,7 @@ LayoutDef parse_layout(const std::string& text, const std::string& file) {
 
 static LayoutDef parse_layout_unchecked(const std::string& text, const std::string& file) {
   Ctx c{file};
+  if (text.size() > max_layout_bytes) layout_too_big(file, text.size());
   YAML::Node root;
   try {
     root = YAML::Load(text);
@@ -429,6 +439,13 @@ LayoutDef load_layout(const std::string& name_or_file, const std::string& data_d
       throw Error(Exit::layout, name_or_file, "no such layout: " + data_dir + "/layouts has none",
                   "reinstall deckhand, or set DECKHAND_DATA to the folder that holds layouts/ and fonts/");
     throw Error(Exit::layout, name_or_file, "no such layout", "built-in layouts: " + list + "; or give a .yaml file");
+  }
+  {  // (before it is read: YAML takes some 300 bytes of memory a byte of a layout; issue 20)
+    std::error_code ec;
+    if (fs::is_regular_file(path, ec)) {
+      auto size = fs::file_size(path, ec);
+      if (!ec && size > max_layout_bytes) layout_too_big(path, size);
+    }
   }
   LayoutDef d = parse_layout(read_file(path), is_path ? path : "layouts/" + name_or_file + ".yaml");
   d.path = path;

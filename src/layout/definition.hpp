@@ -3,6 +3,7 @@
 // docs/layouts.md. Loading validates every key and reports file:line, the key and what
 // is allowed.
 #include <map>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -103,6 +104,10 @@ std::vector<std::string> builtin_layouts(const std::string& data_dir);
 bool is_layout_file(const std::string& name_or_file);
 
 // `name_or_file`: a built-in name ("notes-3") or a path to a YAML file.
+// The largest layout file: 256 KiB (the built-in layouts are under 4 KB). Checked before the
+// file is read and before YAML parses it: yaml-cpp takes some 300 bytes of memory for each
+// byte of a layout (a 10 MB layout took 2.9 GB; issue 20). Exit 9; no option raises it.
+constexpr std::uint64_t max_layout_bytes = 256 * 1024;
 LayoutDef load_layout(const std::string& name_or_file, const std::string& data_dir);
 LayoutDef parse_layout(const std::string& yaml_text, const std::string& file);
 

@@ -379,9 +379,15 @@ Deck deck_from_text(const std::string& text, const std::string& file) {
   // in the length of an array of objects.)
   const int max_depth = limits().depth;
   const long max_objects = static_cast<long>(limits().slides) + 16;  // exact count checked below
+  // The values of the JSON (numbers, strings, arrays, objects...), counted in the same scan
+  // as its commas and brackets: nlohmann's document takes some 32 bytes a value, so a
+  // 100 MB array of zeros took 1.67 GB (issue 20). A deck has some 100 values a slide; the
+  // limit is values_per_slide times --max-slides (10 million by default: ~330 MB).
+  const long long max_values = static_cast<long long>(limits().slides) * values_per_slide;
   {
     int depth = 0;
     long objects = 0;
+    long long values = 1;
     bool in_string = false, escaped = false;
     for (char c : text) {
       if (in_string) {
@@ -389,6 +395,11 @@ Deck deck_from_text(const std::string& text, const std::string& file) {
         else if (c == '\\') escaped = true;
         else if (c == '"') in_string = false;
         continue;
+      }
+      if (c == ',' || c == '[' || c == '{') {
+        if (++values > max_values)
+          over_limit(static_cast<int>(Exit::bad_deck), file, "the number of JSON values", "more than " + std::to_string(max_values),
+                     std::to_string(max_values) + " (" + std::to_string(values_per_slide) + " a slide of --max-slides)", "--max-slides");
       }
       if (c == '"') {
         in_string = true;

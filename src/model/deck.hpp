@@ -130,7 +130,12 @@ bool default_translate(const Block& b);
 nlohmann::ordered_json to_json(const Deck& deck);
 // Throws Error(Exit::bad_deck) with `file` and a JSON pointer on invalid input.
 Deck deck_from_json(const nlohmann::json& j, const std::string& file);
-// Parses JSON text (nesting within limits().depth) and reads the deck from it.
+// Values counted for each slide of --max-slides: a deck JSON holds at most
+// limits().slides * values_per_slide JSON values (a value counted at each comma, '[' and
+// '{' outside strings), checked before it is parsed (docs/limits.md).
+constexpr long long values_per_slide = 100;
+// Parses JSON text (nesting within limits().depth, values within the limit above) and
+// reads the deck from it.
 Deck deck_from_text(const std::string& text, const std::string& file);
 std::string dump_deck(const Deck& deck);  // pretty JSON + "\n"
 

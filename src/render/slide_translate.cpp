@@ -859,6 +859,7 @@ struct SlideRewriter::Impl {
     if (!attributes_pushed) pdf.pushInheritedAttributesToPage();
     attributes_pushed = true;
   }
+  View view_on(QPDFPageObjectHelper& pg, int page) const;  // view_of; Error(bad_pdf) when qpdf throws
 };
 
 SlideRewriter::SlideRewriter(const std::string& source, const std::string& password) : impl_(std::make_unique<Impl>()) {
@@ -886,14 +887,37 @@ int SlideRewriter::page_count() const { return static_cast<int>(impl_->source_pa
 int SlideRewriter::copy_page(int page) {
   if (page < 1 || page > static_cast<int>(impl_->pages.size()))
     throw Error(Exit::failure, impl_->source, "copy_page: no page " + std::to_string(page), "please report this");
-  impl_->push_attributes();
-  impl_->pages.push_back(impl_->pages[static_cast<size_t>(page - 1)].shallowCopyPage());
+  try {
+    impl_->push_attributes();
+    impl_->pages.push_back(impl_->pages[static_cast<size_t>(page - 1)].shallowCopyPage());
+  } catch (const Error&) {
+    throw;
+  } catch (const std::bad_alloc&) {
+    throw;
+  } catch (const std::exception& e) {  // a damaged page tree
+    throw Error(Exit::bad_pdf, impl_->source, "page " + std::to_string(page) + ": qpdf cannot copy it: " + e.what(),
+                "repair the PDF (qpdf in.pdf out.pdf)");
+  }
   return static_cast<int>(impl_->pages.size());
+}
+
+// view_of, its qpdf exceptions (a page's boxes, or an inherited attribute, that are no
+// dictionary or array: "operation for dictionary attempted on object of type integer") made an
+// Error naming the source: exit 5, not an internal error (fuzz_slides found it).
+View SlideRewriter::Impl::view_on(QPDFPageObjectHelper& pg, int page) const {
+  try {
+    return view_of(pg);
+  } catch (const std::bad_alloc&) {
+    throw;
+  } catch (const std::exception& e) {
+    throw Error(Exit::bad_pdf, source, "page " + std::to_string(page) + ": qpdf cannot read its page boxes: " + e.what(),
+                "repair the PDF (qpdf in.pdf out.pdf)");
+  }
 }
 
 std::array<double, 2> SlideRewriter::page_size(int page) const {
   if (page < 1 || page > static_cast<int>(impl_->pages.size())) return {0, 0};
-  View v = view_of(impl_->pages[static_cast<size_t>(page - 1)]);
+  View v = impl_->view_on(impl_->pages[static_cast<size_t>(page - 1)], page);
   return {v.width(), v.height()};
 }
 
@@ -904,7 +928,7 @@ std::vector<RemovedText> SlideRewriter::remove_text(int page, const std::vector<
   QPDFPageObjectHelper& pg = impl_->pages[static_cast<size_t>(page - 1)];
   Shared sh;
   sh.pdf = &impl_->pdf;
-  sh.view = view_of(pg);
+  sh.view = impl_->view_on(pg, page);
   sh.regions = &regions;
   sh.out = &out;
   sh.colour_weight.resize(regions.size());

@@ -126,7 +126,8 @@ for spec in "$I/unknown-cs.po:declares charset=X-NO-SUCH, which deckhand cannot 
   hard 11 "$pat" -- "$DECKHAND" strings update "$f" "$I/feat.json" -o "$O/x.xlf"
 done
 
-# ---- 8. plural forms: bounded, and linear (time at 4n at most 5x the time at n)
+# ---- 8. plural forms: bounded, and linear (CPU time at 4n at most 5x the time at n; the
+# best of three runs, CPU time of the child: the machine may be shared)
 plural() {  # plural N FILE: one message with N plural forms
   $PY -c 'import sys
 n = int(sys.argv[1])
@@ -145,15 +146,15 @@ for c in translate handout check; do
   hard 11 "p101.po:[0-9]+: unit s1.title: a message with more than 100 plural forms" -- "$DECKHAND" "$@"
 done
 plural 10000 "$I/p10k.po"; plural 40000 "$I/p40k.po"
-t1=$($PY -c 'import subprocess, sys, time
+t1=$($PY -c 'import os, subprocess, sys
 best = 1e9
 for _ in range(3):
-    t = time.monotonic(); subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL); best = min(best, time.monotonic() - t)
+    p = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL); _, _, ru = os.wait4(p.pid, 0); best = min(best, ru.ru_utime + ru.ru_stime)
 print(best)' "$DECKHAND" translate "$I/feat.json" "$I/p10k.po" -o "$O/x.json")
-t4=$($PY -c 'import subprocess, sys, time
+t4=$($PY -c 'import os, subprocess, sys
 best = 1e9
 for _ in range(3):
-    t = time.monotonic(); subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=120); best = min(best, time.monotonic() - t)
+    p = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL); _, _, ru = os.wait4(p.pid, 0); best = min(best, ru.ru_utime + ru.ru_stime)
 print(best)' "$DECKHAND" translate "$I/feat.json" "$I/p40k.po" -o "$O/x.json")
 if $PY -c 'import sys; a, b = float(sys.argv[1]), float(sys.argv[2]); sys.exit(0 if b <= 5 * max(a, 0.02) else 1)' "$t1" "$t4"; then
   ok "plural forms: 10,000 in ${t1}s, 40,000 in ${t4}s (at most 5x)"

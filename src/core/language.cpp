@@ -1,4 +1,5 @@
 #include "core/language.hpp"
+#include "core/scan.hpp"
 
 #include <spdlog/spdlog.h>
 #include <unicode/localebuilder.h>
@@ -115,7 +116,7 @@ std::string read(std::string_view written, const std::string& file, Exit code, c
     return *c;
   }
   std::string s = suggestion(written);
-  throw Error(code, file, (what.empty() ? "" : what + " ") + "'" + std::string(written) + "' is not a language tag",
+  throw Error(code, file, (what.empty() ? "" : what + " ") + "'" + scan::for_message(written, 60) + "' is not a language tag",
               (s.empty() ? std::string() : "did you mean '" + s + "'? ") + "give a BCP 47 tag, e.g. fr, zh-Hans, es-419");
 }
 

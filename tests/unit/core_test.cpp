@@ -6,6 +6,7 @@
 #include "core/error.hpp"
 #include "core/io.hpp"
 #include "core/parallel.hpp"
+#include "core/scan.hpp"
 #include "core/sha256.hpp"
 #include "core/unicode.hpp"
 #include "extract/extract.hpp"
@@ -13,6 +14,7 @@
 #include "extract/words.hpp"
 
 #include <atomic>
+#include <thread>
 #include <cmath>
 
 using namespace deckhand;
@@ -84,6 +86,60 @@ TEST(Pages, RangeParsing) {
   EXPECT_THROW(extract::parse_page_ranges("0-2", 3), Error);
   EXPECT_THROW(extract::parse_page_ranges("4", 3), Error);
   EXPECT_THROW(extract::parse_page_ranges("a", 3), Error);
+}
+
+// Issue 20: ranges merged and counted before listing; bounded in count and length.
+TEST(Pages, RangesMergedAndBounded) {
+  EXPECT_EQ(extract::page_ranges("5,1-3,2-4,9-", 10), (std::vector<std::pair<int, int>>{{1, 5}, {9, 10}}));
+  EXPECT_EQ(extract::page_count(extract::page_ranges("1-,1-,1-", 20000)), 20000);
+  std::string many;
+  for (int i = 0; i < 10001; ++i) many += (i ? ",1" : "1");
+  EXPECT_THROW(extract::page_ranges(many, 3), Error);  // more than 10,000 ranges
+  EXPECT_THROW(extract::page_ranges(std::string(100001, '1'), 3), Error);
+  EXPECT_EQ(extract::page_ranges("", 0).size(), 0u);
+}
+
+// Issue 20: the scanners that replaced std::regex, on short and on very long text.
+TEST(Scan, NumbersUnitsFieldsColours) {
+  auto m = scan::number_unit(" 15.5 mm ", {"mm", "cm", "in", "pt"});
+  ASSERT_TRUE(m);
+  EXPECT_EQ(m->number, "15.5");
+  EXPECT_EQ(m->unit, "mm");
+  EXPECT_TRUE(scan::number_unit("36", {"mm"}));
+  EXPECT_EQ(scan::number_unit(".5in", {"in"})->number, ".5");
+  EXPECT_FALSE(scan::number_unit("5.", {"mm"}));
+  EXPECT_FALSE(scan::number_unit("nan", {"mm"}));
+  EXPECT_FALSE(scan::number_unit("1e9", {"mm"}));
+  EXPECT_FALSE(scan::number_unit("5 furlongs", {"mm"}));
+  EXPECT_EQ(*scan::percentage("40%"), "40");
+  EXPECT_FALSE(scan::percentage("nan%"));
+  EXPECT_FALSE(scan::percentage("40"));
+  EXPECT_EQ(scan::braced_fields("{page} / {pages} {{x} {Bad} {}"), (std::vector<std::string>{"page", "pages", "x"}));
+  EXPECT_EQ(scan::braced_fields("{" + std::string(100000, 'a') + "}").at(0).size(), 100000u);
+  EXPECT_TRUE(scan::ends_with_letter("210mm  "));
+  EXPECT_FALSE(scan::ends_with_letter("210" + std::string(100000, ' ')));
+  EXPECT_TRUE(scan::is_hex_colour("#33669a"));
+  EXPECT_FALSE(scan::is_hex_colour("#3366"));
+  EXPECT_FALSE(scan::is_hex_colour("#33669g"));
+}
+
+TEST(Scan, Utf8AndMessages) {
+  EXPECT_EQ(scan::invalid_utf8_at("café ’ 日本 😀"), std::string::npos);
+  EXPECT_EQ(scan::invalid_utf8_at("caf\xE9"), 3u);         // Latin-1 é
+  EXPECT_EQ(scan::invalid_utf8_at("a\xC0\xAF"), 1u);       // overlong
+  EXPECT_EQ(scan::invalid_utf8_at("\xED\xA0\x80"), 0u);    // a surrogate
+  EXPECT_EQ(scan::invalid_utf8_at("\xF4\x90\x80\x80"), 0u);  // past U+10FFFF
+  EXPECT_EQ(scan::invalid_utf8_at("ab\xE2\x80"), 2u);      // truncated
+  EXPECT_EQ(scan::for_message("short"), "short");
+  std::string cut = scan::for_message(std::string(10, 'a') + "é" + std::string(100, 'b'), 11);
+  EXPECT_EQ(cut, std::string(10, 'a') + "… (112 bytes)");  // never inside a character
+}
+
+TEST(Workers, ClampedToCoresAndAtLeastOne) {
+  unsigned hc = std::max(1u, std::thread::hardware_concurrency());
+  EXPECT_LE(worker_count(256), hc);
+  EXPECT_GE(worker_count(256), 1u);
+  EXPECT_EQ(worker_count(1), 1u);
 }
 
 // Drawn bullets: every line needs_ink_probe() picks is asked about, once, on its own page.

@@ -151,6 +151,11 @@ void finish_pages(const LaidOutDoc& doc, const std::string& haru_pdf, const std:
   } catch (const Error&) {
     throw;
   } catch (const QPDFExc& e) {
+    // the source's pages or streams, read here, are damaged (no /Root, a page that is no
+    // dictionary): exit 5 naming the source, not an internal error (found by fuzz_vector_frames)
+    if (vector)
+      throw Error(Exit::bad_pdf, source, std::string("qpdf cannot read this PDF's pages for the vector slides: ") + e.what(),
+                  "repair it (qpdf in.pdf out.pdf), or set image.mode: raster in the layout");
     throw Error(Exit::failure, out_path, std::string("qpdf failed placing the vector slides: ") + e.what(),
                 "set image.mode: raster in the layout, and please report this with the input");
   } catch (const std::exception& e) {

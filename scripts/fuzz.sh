@@ -47,6 +47,10 @@ esac
 took=$(( $(date +%s) - start ))
 execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
 rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -1)
+if [ -z "$execs" ]; then  # -fork: "#N: cov: ... exec/s R ..." lines
+  execs=$(sed -n 's/^#\([0-9]*\): cov:.*/\1/p' "$log" | tail -1)
+  rate=$(sed -n 's/^#[0-9]*: cov:.* exec\/s \([0-9]*\) .*/\1/p' "$log" | tail -1)
+fi
 n=$(find "$findings" -type f | wc -l)
 echo "fuzz_$target: ${took} s (asked ${seconds}), ${execs:-?} executions (${rate:-?}/s), $n finding(s), exit $status; log $log"
 if [ "$n" != 0 ] || [ "$status" != 0 ]; then

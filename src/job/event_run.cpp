@@ -434,6 +434,10 @@ int run_event_build(const JobOptions& o) {
       t.status = Task::Status::skipped, t.messages = "its deck could not be extracted";
       continue;
     }
+    if (extract_runner.failed() && !o.keep_going) {  // no new job after a failure without --keep-going
+      t.status = Task::Status::skipped, t.messages = "not run: another deck could not be extracted (--keep-going builds the others)";
+      continue;
+    }
     if (j.translated) {
       const Status& s = status[{j.deck_name, j.lang}];
       if (!s.exists || (s.readable && s.translated == 0)) {

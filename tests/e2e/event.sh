@@ -95,6 +95,9 @@ expect 2 "shard" -- "$DECKHAND" build "$E/event.yaml" --shard 3/2
 # ---- a damaged PDF among the decks: its jobs fail, the others are done; exit 13
 head -c 3000 "$SRC/samples/zh.pdf" >"$E/decks/broken.pdf"
 for l in fr ar zh; do cp "$E/translations/beamer.$l.po" "$E/translations/broken.$l.po"; done
+"$DECKHAND" build -j 2 "$E/event.yaml" --report "$T/r4n.json" 2>"$T/err4n"; rc=$?
+[ "$rc" = 13 ] && [ "$(jq '[.jobs[] | select(.status == "not run")] | length' "$T/r4n.json")" = 60 ] &&
+  ok "a damaged deck without --keep-going: exit 13, no new job started" || bad "without -k: exit $rc, $(jq -c '[.jobs[].status] | group_by(.) | map({(.[0]): length})' "$T/r4n.json")"
 "$DECKHAND" build -j 2 -k "$E/event.yaml" --report "$T/r4.json" 2>"$T/err4"; rc=$?
 [ "$rc" = 13 ] && ok "a damaged deck: exit 13" || bad "a damaged deck: exit $rc: $(cat "$T/err4")"
 [ "$(jq '.jobs | length' "$T/r4.json")" = 60 ] && ok "report lists all 60 jobs" || bad "report: $(jq '.jobs | length' "$T/r4.json")"

@@ -27,7 +27,7 @@ void setup_build(CLI::App& app, JobOptions& o) {
   sc->add_option("--only", o.only, "Build only the jobs whose id (deck/lang/output, such as talk/fr/notes-3) matches\n"
                                    "this glob; may be given more than once");
   sc->add_option("--shard", o.shard, "I/N: build only the I-th of N stable parts of the jobs (for a CI matrix)");
-  sc->add_option("--report", o.report, "Write a JSON report of every job and translation file");
+  sc->add_option("--report", o.report, "Write a JSON report of every job and translation file")->each([&o](const std::string&) { o.report_given = true; });
   add_password_option(sc, o);
   runs(sc, o, Command::build);
 }

@@ -1,5 +1,6 @@
 #include "job/event.hpp"
 
+#include <fnmatch.h>
 #include <glob.h>
 #include <sys/stat.h>
 #include <yaml-cpp/yaml.h>
@@ -233,7 +234,12 @@ std::vector<Job> plan(const Manifest& m) {
         j.id = name + "/" + lang + "/" + o.name;
         if (translated) j.translation = join(m.dir, expand(m.translations, name, lang, o.name, m.file, "translations"));
         j.out = join(m.dir, expand(m.out, name, lang, o.name, m.file, "out"));
-        auto [it, fresh] = outs.emplace(std::filesystem::path(j.out).lexically_normal().string(), j.id);
+        const std::string norm = std::filesystem::path(j.out).lexically_normal().string();
+        for (const auto& pattern : m.decks)
+          if (::fnmatch(std::filesystem::path(join(m.dir, pattern)).lexically_normal().c_str(), norm.c_str(), FNM_PATHNAME) == 0)
+            throw Error(Exit::manifest, m.file, "key 'out': the job " + j.id + " would write '" + j.out + "', which the decks' pattern '" + pattern + "' takes as a deck",
+                        "put the outputs in another folder than the decks (such as build/{lang}/{deck}-{output}.pdf); " + hint());
+        auto [it, fresh] = outs.emplace(norm, j.id);
         if (!fresh)
           throw Error(Exit::manifest, m.file, "key 'out': the jobs " + it->second + " and " + j.id + " would both write '" + j.out + "'",
                       "use {deck}, {lang} and {output} in 'out'; " + hint());

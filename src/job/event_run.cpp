@@ -204,10 +204,24 @@ std::string layout_file(const event::Manifest& m, const std::string& layout) {
   return data_dir() + "/layouts/" + layout + ".yaml";
 }
 
+// The PDF a deck JSON's `source.file` names, beside the JSON ("" when it names none).
+std::string json_source_pdf(const std::string& json) {
+  try {
+    const nlohmann::json j = nlohmann::json::parse(read_file(json));
+    if (!j.contains("source") || !j["source"].is_object() || !j["source"].contains("file") || !j["source"]["file"].is_string()) return "";
+    const std::string f = fs::path(j["source"]["file"].get<std::string>()).filename().string();
+    if (f.empty()) return "";
+    const fs::path dir = fs::path(json).parent_path();
+    return dir.empty() ? f : (dir / f).string();
+  } catch (const std::exception&) {
+    return "";  // the job reads it and says what is wrong
+  }
+}
+
 // Units of a deck in a translation file, by how far they are.
 struct Status {
   std::string deck, lang, file;
-  size_t units = 0, translated = 0, reviewed = 0, final_ = 0, not_fitting = 0;
+  size_t units = 0, present = 0, translated = 0, reviewed = 0, final_ = 0, not_fitting = 0;
   bool exists = false, readable = true;
   std::string error;
 };
@@ -234,7 +248,14 @@ int init_manifest(const JobOptions& o) {
   y += "event: \"\"\n";
   y += "# date: 2026-03-14\n";
   y += "decks:\n";
-  for (const auto& d : decks) y += "  - " + nlohmann::json(d).dump() + "\n";
+  for (const auto& d : decks) {
+    std::string escaped;  // a name is a glob pattern in `decks`: its *, ?, [ and \ stand for themselves
+    for (char ch : d) {
+      if (ch == '*' || ch == '?' || ch == '[' || ch == ']' || ch == '\\') escaped += '\\';
+      escaped += ch;
+    }
+    y += "  - " + nlohmann::json(escaped).dump() + "\n";
+  }
   y += "# the languages to translate into (BCP 47 tags); the source language is built too\n";
   y += "languages: [fr, es]\n";
   y += "# each translator's file; missing ones are exported for the translators (.xlf or .po)\n";
@@ -251,6 +272,14 @@ int run_event_build(const JobOptions& o) {
   if (o.init) return init_manifest(o);
   const event::Manifest m = event::read_manifest(o.input);
   std::vector<event::Job> jobs = event::plan(m);
+  // the run's inputs: the manifest, every deck and translation file (--report never replaces one)
+  std::vector<std::string> run_inputs{o.input};
+  for (const auto& j : jobs) {
+    run_inputs.push_back(j.deck);
+    if (!j.translation.empty()) run_inputs.push_back(j.translation);
+  }
+  if (o.report_given && o.report.empty()) throw Error(Exit::usage, "--report", "an empty file name", "name the JSON report to write, such as --report build/report.json");
+  if (!o.report.empty()) check_output_path(o.report, run_inputs);
   std::pair<int, int> shard{1, 1};
   if (!o.shard.empty()) shard = event::parse_shard(o.shard);
   std::vector<event::Job> selected;
@@ -313,7 +342,12 @@ int run_event_build(const JobOptions& o) {
     jo.output = j.out, jo.password = o.password, jo.threads = per_job, jo.strict = o.strict;
     jo.event = m.event, jo.date = m.date;
     std::vector<std::string> inputs{j.deck};
+    if (!deck_pdf.count(j.deck)) {
+      const std::string pdf = json_source_pdf(j.deck);  // its slide pictures come from there
+      if (!pdf.empty()) inputs.push_back(pdf);
+    }
     std::string opts = j.output.kind == event::Output::Kind::slides ? "slides" : "handout";
+    if (o.strict) opts += " strict";  // a build under --strict reruns the jobs a build without it let pass with warnings
     if (j.output.kind == event::Output::Kind::handout) {
       jo.layout = j.output.layout.find('/') != std::string::npos || fs::path(j.output.layout).extension() == ".yaml"
                       ? layout_file(m, j.output.layout) : j.output.layout;
@@ -414,6 +448,7 @@ int run_event_build(const JobOptions& o) {
       const l10n::Catalog c = l10n::read_catalog(read_file(s.file), s.file);
       for (const auto& u : l10n::review(deck, c, s.lang)) {
         ++s.units;
+        if (u.state != "missing") ++s.present;
         if (!u.used) continue;
         ++s.translated;
         if (u.state == "reviewed" || u.state == "signed-off") ++s.reviewed;
@@ -440,7 +475,9 @@ int run_event_build(const JobOptions& o) {
     }
     if (j.translated) {
       const Status& s = status[{j.deck_name, j.lang}];
-      if (!s.exists || (s.readable && s.translated == 0)) {
+      // (a file that holds none of the deck's units was made for another deck: the job runs,
+      // and says so, exit 11)
+      if (!s.exists || (s.readable && s.translated == 0 && s.present > 0)) {
         t.status = Task::Status::waiting, ++waiting;
         continue;
       }
@@ -459,6 +496,11 @@ int run_event_build(const JobOptions& o) {
     if (t.status == Task::Status::built) {
       state.jobs[t.id] = t.fp;
       if (o.verbose) say(t.id + ": built in " + std::to_string(t.seconds).substr(0, 4) + " s");
+      if (!quiet && t.warnings) {  // the job's warnings, each naming the job
+        std::istringstream in(t.messages);
+        for (std::string line; std::getline(in, line);)
+          if (line.rfind("deckhand: warning: ", 0) == 0) std::cerr << "deckhand: warning: " << t.id << ": " << line.substr(19) << "\n";
+      }
     } else {
       state.jobs.erase(t.id);
       std::string first = t.messages.substr(0, t.messages.find('\n'));
@@ -487,11 +529,14 @@ int run_event_build(const JobOptions& o) {
     skipped += t.status == Task::Status::skipped;
     warned += t.status == Task::Status::built && t.warnings > 0;
   }
-  for (const auto& t : extracts) failed += t.status == Task::Status::failed;
+  size_t bad_extracts = 0;
+  for (const auto& t : extracts) bad_extracts += t.status == Task::Status::failed;
   if (!quiet) {
     std::cerr << "deckhand: build: " << outputs.size() << " jobs: " << built << " built (" << warned << " with warnings), " << up_to_date << " up to date, "
-              << waiting << " waiting for translation, " << failed << " failed" << (skipped ? ", " + std::to_string(skipped) + " not run" : "") << "\n";
-    if (built == 0 && failed == 0 && skipped == 0)
+              << waiting << " waiting for translation, " << failed << " failed" << (skipped ? ", " + std::to_string(skipped) + " not run" : "")
+              << (bad_extracts ? "; " + std::to_string(bad_extracts) + " deck(s) could not be extracted" : "") << "\n";
+    if (o.strict && waiting) std::cerr << "deckhand: error: " << waiting << " job(s) wait for their translation and --strict is set\n";
+    if (built == 0 && failed == 0 && skipped == 0 && !bad_extracts)
       std::cerr << "deckhand: build: nothing to do: every output is up to date" << (waiting ? " or waiting for its translation" : "") << "\n";
     if (!status.empty()) {
       std::cerr << "translations (units translated of the deck's, reviewed, final, not fitting):\n";
@@ -521,9 +566,9 @@ int run_event_build(const JobOptions& o) {
     for (const auto& [key, s] : status)
       r["translations"].push_back({{"deck", s.deck}, {"lang", s.lang}, {"file", s.file}, {"exists", s.exists}, {"units", s.units}, {"translated", s.translated},
                                    {"reviewed", s.reviewed}, {"final", s.final_}, {"not_fitting", s.not_fitting}, {"error", s.error}});
-    write_output(o.report, r.dump(1) + "\n", {o.input});
+    write_output(o.report, r.dump(1) + "\n", run_inputs);
   }
-  if (failed > strict_failed) return static_cast<int>(Exit::jobs_failed);
+  if (failed > strict_failed || bad_extracts) return static_cast<int>(Exit::jobs_failed);
   if (strict_failed) return static_cast<int>(Exit::warnings);
   if (o.strict && (warned || waiting)) return static_cast<int>(Exit::warnings);
   return 0;

@@ -86,6 +86,7 @@ struct JobOptions {
   std::vector<std::string> only;  // job ids (deck/lang/output) matching one of these globs
   std::string shard, report;      // "I/N"; report.json
   bool dry_run = false, keep_going = false;
+  bool report_given = false;  // --report was given (also as --report '')
   bool init = false;  // build --init: write a starting manifest for the decks of its folder
 };
 

@@ -126,9 +126,27 @@ printf 'decks: [nothing/*.pdf]\noutputs: [{handout: notes-3}]\nout: o/{deck}-{ou
 expect 14 "matches no file" -- "$DECKHAND" build "$T/bad2.yaml"
 expect 4 "" -- "$DECKHAND" build "$T/absent.yaml"
 
+# ---- never over an input: an output among the decks, --report over a deck
+mkdir -p "$T/ow/t"; cp "$SRC/samples/features.pdf" "$T/ow/t/a.pdf"; cp "$SRC/samples/beamer.pdf" "$T/ow/t/a-notes-3.pdf"
+cp "$T/ow/t/a-notes-3.pdf" "$T/ow.keep"
+printf 'decks: [t/*.pdf]\noutputs: [{handout: notes-3}]\nout: t/{deck}-{output}.pdf\n' >"$T/ow/e.yaml"
+expect 14 "takes as a deck" -- "$DECKHAND" build "$T/ow/e.yaml"
+cmp -s "$T/ow/t/a-notes-3.pdf" "$T/ow.keep" && ok "the deck named like an output is intact" || bad "a deck was overwritten"
+expect 10 "overwrite" -- "$DECKHAND" build "$E/event.yaml" --report "$E/decks/features.pdf"
+cmp -s "$E/decks/features.pdf" "$SRC/samples/features.pdf" && ok "--report over a deck refused, the deck intact" || bad "--report replaced a deck"
+expect 2 "empty file name" -- "$DECKHAND" build "$E/event.yaml" --report ""
+
+# ---- a translation file made for another deck: its jobs fail (exit 11 in the job), not "waiting"
+cp "$E/translations/beamer.fr.po" "$T/beamer.fr.keep"
+cp "$SRC/samples/translations/ietf-wsis20.fr.po" "$E/translations/beamer.fr.po"
+"$DECKHAND" build -k -j 2 "$E/event.yaml" --only 'beamer/fr/*' --report "$T/r6.json" 2>"$T/err6"; rc=$?
+[ "$rc" = 13 ] && [ "$(ids "$T/r6.json" failed | wc -l)" = 4 ] && grep -q "beamer/fr/notes-3: .*units" "$T/err6" &&
+  ok "another deck's translation file: its 4 jobs fail, named" || bad "another deck's file: exit $rc, $(cat "$T/err6")"
+cp "$T/beamer.fr.keep" "$E/translations/beamer.fr.po"
+
 # ---- --init: a starting manifest for a folder's decks, never over a file
-mkdir -p "$T/init"; cp "$SRC/samples/features.pdf" "$SRC/samples/beamer.pdf" "$T/init/"
-"$DECKHAND" build --init "$T/init/event.yaml" 2>"$T/init.err" && grep -q '"beamer.pdf"' "$T/init/event.yaml" && grep -q '"features.pdf"' "$T/init/event.yaml" &&
+mkdir -p "$T/init"; cp "$SRC/samples/features.pdf" "$T/init/"; cp "$SRC/samples/beamer.pdf" "$T/init/beamer [v2].pdf"
+"$DECKHAND" build --init "$T/init/event.yaml" 2>"$T/init.err" && grep -q 'beamer \\\\\[v2\\\\\].pdf' "$T/init/event.yaml" && grep -q '"features.pdf"' "$T/init/event.yaml" &&
   ok "--init lists the folder's decks" || bad "--init: $(cat "$T/init.err")"
 "$DECKHAND" build "$T/init/event.yaml" --dry-run >"$T/init.dry" 2>&1 && grep -q "jobs: 0 up to date" "$T/init.dry" &&
   ok "the --init manifest plans its jobs: $(tail -1 "$T/init.dry")" || bad "--init manifest: $(tail -3 "$T/init.dry")"

@@ -127,7 +127,8 @@ int main(int argc, char** argv) {
                "  deckhand preflight leaflet.pdf --booklet   # ready to print? (" + deckhand::doc_path("printing.md") + ")\n\n"
                "Exit codes: 0 ok, 2 usage, 3 warnings with --strict, 4 input missing, 5 not a PDF or damaged,\n"
                "6 encrypted, 7 no text layer, 8 invalid deck JSON, 9 invalid layout, 10 output not writable,\n"
-               "11 unreadable translation file, 12 check or preflight found problems, 1 internal error.\n"
+               "11 unreadable translation file, 12 check or preflight found problems, 13 build: some\n"
+               "jobs failed, 14 build: invalid event manifest, 1 internal error.\n"
                "Run 'deckhand COMMAND --help' for a command's options.",
                "deckhand"};  // the name in help, not argv[0]'s full path
   app.set_version_flag("--version", std::string("deckhand ") + deckhand::kVersion);

@@ -148,6 +148,10 @@ Manifest parse_manifest(const std::string& text, const std::string& file) {
       expand(m.translations, "d", "l", "o", c.at(root["translations"]), "translations");
       if (!has(m.translations, "lang") || !has(m.translations, "deck"))
         c.fail(root["translations"], "key 'translations': needs {deck} and {lang}, so that each deck and language has its own file");
+      std::string ext = std::filesystem::path(m.translations).extension().string();
+      std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
+      if (ext != ".po" && ext != ".xlf" && ext != ".xliff")
+        c.fail(root["translations"], "key 'translations': the files end in .xlf, .xliff (XLIFF) or .po (gettext PO), which says their format, not '" + ext.substr(0, 16) + "'");
     } else if (!m.languages.empty()) {
       c.fail(root["languages"], "languages are given but the key 'translations' (where each translator's file is, such as translations/{deck}.{lang}.xlf) is missing");
     }
@@ -183,6 +187,7 @@ Manifest parse_manifest(const std::string& text, const std::string& file) {
     }
     if (!root["out"]) throw Error(Exit::manifest, file, "the key 'out' is missing: where the outputs go (such as build/{lang}/{deck}-{output}.pdf)", hint());
     m.out = c.str(root["out"], "out");
+    if (m.out.empty() || m.out.back() == '/') c.fail(root["out"], "key 'out': names files (such as build/{lang}/{deck}-{output}.pdf), not a folder");
     expand(m.out, "d", "l", "o", c.at(root["out"]), "out");
     if (!has(m.out, "deck") || !has(m.out, "output") || (!m.languages.empty() && !has(m.out, "lang")))
       c.fail(root["out"], std::string("key 'out': needs {deck} and {output}") + (m.languages.empty() ? "" : " and {lang}") + ", so that each job writes its own file");

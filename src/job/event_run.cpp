@@ -272,6 +272,14 @@ int run_event_build(const JobOptions& o) {
   if (o.init) return init_manifest(o);
   const event::Manifest m = event::read_manifest(o.input);
   std::vector<event::Job> jobs = event::plan(m);
+  // a layout that does not exist fails every job that uses it: say it once, now
+  for (const auto& out : m.outputs)
+    if (out.kind == event::Output::Kind::handout && !fs::exists(layout_file(m, out.layout)))
+      throw Error(Exit::manifest, m.file, "key 'outputs': no layout '" + out.layout + "' (" + layout_file(m, out.layout) + " does not exist)",
+                  "'deckhand handout --list-layouts' lists the installed ones; a layout file is named by its path, relative to the manifest");
+  if (jobs.empty())
+    throw Error(Exit::manifest, m.file, "the manifest makes no job: its only output is slides, which are made in the target languages, and it has none",
+                "add languages, or a handout output");
   // the run's inputs: the manifest, every deck and translation file (--report never replaces one)
   std::vector<std::string> run_inputs{o.input};
   for (const auto& j : jobs) {

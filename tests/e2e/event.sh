@@ -125,6 +125,12 @@ expect 14 "bad1.yaml:4: unknown key 'langauges'" -- "$DECKHAND" build "$T/bad1.y
 printf 'decks: [nothing/*.pdf]\noutputs: [{handout: notes-3}]\nout: o/{deck}-{output}.pdf\n' >"$T/bad2.yaml"
 expect 14 "matches no file" -- "$DECKHAND" build "$T/bad2.yaml"
 expect 4 "" -- "$DECKHAND" build "$T/absent.yaml"
+printf 'decks: [%s/decks/*.pdf]\noutputs: [{handout: notes-33}]\nout: o/{deck}-{output}.pdf\n' "$E" >"$T/bad3.yaml"
+expect 14 "no layout 'notes-33'" -- "$DECKHAND" build "$T/bad3.yaml"
+printf 'decks: [%s/decks/*.pdf]\nlanguages: [fr]\ntranslations: t/{deck}.{lang}.txt\noutputs: [{slides: true}]\nout: o/{lang}/{deck}-{output}.pdf\n' "$E" >"$T/bad4.yaml"
+expect 14 "bad4.yaml:3: key 'translations'" -- "$DECKHAND" build "$T/bad4.yaml"
+printf 'decks: [%s/decks/*.pdf]\noutputs: [{slides: true}]\nout: o/{deck}-{output}.pdf\n' "$E" >"$T/bad5.yaml"
+expect 14 "makes no job" -- "$DECKHAND" build "$T/bad5.yaml"
 
 # ---- never over an input: an output among the decks, --report over a deck
 mkdir -p "$T/ow/t"; cp "$SRC/samples/features.pdf" "$T/ow/t/a.pdf"; cp "$SRC/samples/beamer.pdf" "$T/ow/t/a-notes-3.pdf"

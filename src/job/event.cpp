@@ -340,8 +340,10 @@ std::string why_stale(const State& s, const std::string& id, const Fingerprint& 
   const Fingerprint& old = it->second;
   if (old.all == now.all) return "";
   if (old.options != now.options) return "deckhand's version or the job's options changed";
-  for (const auto& [p, h] : now.inputs) {
-    auto o = std::find_if(old.inputs.begin(), old.inputs.end(), [&](const auto& x) { return x.first == p; });
+  for (const auto& input : now.inputs) {
+    const std::string& p = input.first;
+    const std::string& h = input.second;
+    auto o = std::find_if(old.inputs.begin(), old.inputs.end(), [&](const auto& x) { return x.first == input.first; });
     if (o == old.inputs.end()) return "new input: " + p;
     if (o->second != h) return h == "absent" ? "removed: " + p : o->second == "absent" ? "appeared: " + p : "changed: " + p;
   }

@@ -3,6 +3,7 @@
 // lexer reads content streams, counting operators and operands and following `Do`, `Tf`
 // and the text-showing operators into forms and Type3 glyph procedures.
 #include "extract/budget.hpp"
+#include "extract/pdf_reader.hpp"
 
 #include <PDFDoc.h>
 #include <Dict.h>
@@ -756,6 +757,7 @@ std::set<FileKey> g_scanned;
 
 BudgetScan scan_pdf_budgets(std::string_view data, const std::string& file, const std::string& password) {
   static std::once_flag params;
+  quiet_poppler();  // Poppler's allocator's own lines off stderr (pdf_reader.cpp)
   std::call_once(params, [] {
     if (!globalParams) globalParams = std::make_unique<GlobalParams>();
     // Poppler's messages about a damaged file go to the debug log, never to stderr (as

@@ -1,5 +1,7 @@
 #include "extract/pdf_reader.hpp"
 
+#include <unistd.h>
+#include <cerrno>
 #include <climits>
 #include <cstdio>
 #include <cstdlib>
@@ -18,6 +20,7 @@
 #include <map>
 #include <mutex>
 #include <set>
+#include <string_view>
 
 #include "core/error.hpp"
 #include "core/limits.hpp"
@@ -35,11 +38,43 @@ std::string ustr(const poppler::ustring& u) {
 }
 
 void poppler_log(const std::string& msg, void*) { spdlog::debug("poppler: {}", msg); }
+
+// Poppler's allocator (goo/gmem.h, inline in libpoppler) writes its own lines to the C
+// `stderr` with fputs, outside the error callback: "Bogus memory allocation size" for a
+// size that overflows (an image 2^30 pixels wide, a sampled function of 10^9 samples), then
+// either returns null, which Poppler handles as a damaged object, or aborts. Those two lines
+// go to the debug log like Poppler's other messages; everything else is written to file
+// descriptor 2 unchanged. (`stderr` is a variable of the C library; std::cerr and spdlog's
+// sinks keep writing to descriptor 2 themselves.)
+ssize_t stderr_write(void*, const char* buf, size_t n) {
+  const std::string_view s(buf, n);
+  if (s == "Bogus memory allocation size\n" || s == "Out of memory\n") {
+    spdlog::debug("poppler: {}", s.substr(0, s.size() - 1));
+    return static_cast<ssize_t>(n);
+  }
+  size_t done = 0;
+  while (done < n) {
+    const ssize_t w = ::write(2, buf + done, n - done);
+    if (w < 0 && errno == EINTR) continue;
+    if (w <= 0) return done > 0 ? static_cast<ssize_t>(done) : -1;
+    done += static_cast<size_t>(w);
+  }
+  return static_cast<ssize_t>(n);
+}
 }  // namespace
 
 void quiet_poppler() {
   static std::once_flag once;
-  std::call_once(once, [] { poppler::set_debug_error_function(poppler_log, nullptr); });
+  std::call_once(once, [] {
+    poppler::set_debug_error_function(poppler_log, nullptr);
+    // unbuffered: each fputs reaches stderr_write whole, at once
+    cookie_io_functions_t io{nullptr, stderr_write, nullptr, nullptr};
+    if (FILE* f = fopencookie(nullptr, "w", io)) {
+      std::setvbuf(f, nullptr, _IONBF, 0);
+      std::fflush(stderr);
+      stderr = f;
+    }
+  });
 }
 
 struct PdfDocument::Impl {

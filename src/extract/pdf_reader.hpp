@@ -43,7 +43,9 @@ class PdfDocument {
   std::unique_ptr<Impl> impl_;
 };
 
-// Routes Poppler's own error messages to the debug log (they would otherwise go to stderr).
+// Routes Poppler's own error messages to the debug log (they would otherwise go to stderr),
+// also the lines its allocator writes to the C stderr ("Bogus memory allocation size"):
+// the C library's `stderr` becomes a filter in front of file descriptor 2. Once a process.
 void quiet_poppler();
 
 }  // namespace deckhand::extract

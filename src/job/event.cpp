@@ -119,9 +119,12 @@ Manifest parse_manifest(const std::string& text, const std::string& file) {
   m.dir = std::filesystem::path(file).parent_path().string();
   if (m.dir.empty()) m.dir = ".";
   static const std::set<std::string> known{"event", "date", "decks", "languages", "source_language", "translations", "outputs", "out"};
+  std::set<std::string> seen;
   for (const auto& kv : root) {
     const std::string k = kv.first.IsScalar() ? kv.first.Scalar() : "";
     if (!known.count(k)) c.fail(kv.first, "unknown key '" + k.substr(0, 64) + "' (keys: event, date, decks, languages, source_language, translations, outputs, out)");
+    // (YAML forbids it; yaml-cpp keeps both and reads the first: the second would be ignored)
+    if (!seen.insert(k).second) c.fail(kv.first, "key '" + k + "' is given twice (the second would be ignored; keep one)");
   }
   try {
     if (root["event"]) m.event = c.str(root["event"], "event");

@@ -290,6 +290,12 @@ int run_event_build(const JobOptions& o) {
   if (!o.report.empty()) check_output_path(o.report, run_inputs);
   std::pair<int, int> shard{1, 1};
   if (!o.shard.empty()) shard = event::parse_shard(o.shard);
+  // a glob of --only that matches no job of the event is a typo, not "nothing to do"
+  for (const auto& g : o.only)
+    if (std::none_of(jobs.begin(), jobs.end(), [&](const event::Job& j) { return ::fnmatch(g.c_str(), j.id.c_str(), 0) == 0; }))
+      throw Error(Exit::usage, "--only", "'" + g.substr(0, 200) + "' matches none of the event's " + std::to_string(jobs.size()) + " jobs",
+                  "job ids are deck/lang/output, such as " + (jobs.empty() ? std::string("talk/fr/notes-3") : jobs.front().id) +
+                      "; run with --dry-run to list them");
   std::vector<event::Job> selected;
   for (auto& j : jobs) {
     if (!event::in_shard(j, shard.first, shard.second)) continue;

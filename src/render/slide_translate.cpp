@@ -875,9 +875,12 @@ SlideRewriter::SlideRewriter(const std::string& source, const std::string& passw
     impl_->pages = QPDFPageDocumentHelper(impl_->pdf).getAllPages();
     impl_->source_pages = impl_->pages.size();
   } catch (const std::exception& e) {
-    throw Error(Exit::input, source, std::string("qpdf cannot read this PDF: ") + e.what(),
+    throw Error(Exit::bad_pdf, source, std::string("qpdf cannot read this PDF: ") + e.what(),
                 "repair it (qpdf in.pdf out.pdf), or check --password");
   }
+  // Poppler read pages here (the deck has slides) and libqpdf none: the page tree is damaged
+  if (impl_->pages.empty())
+    throw Error(Exit::bad_pdf, source, "qpdf finds no page in this PDF (its page tree is damaged)", "repair it (qpdf in.pdf out.pdf)");
 }
 
 SlideRewriter::~SlideRewriter() = default;
@@ -952,7 +955,7 @@ std::vector<RemovedText> SlideRewriter::remove_text(int page, const std::vector<
   } catch (const Error&) {
     throw;
   } catch (const std::exception& e) {
-    throw Error(Exit::input, impl_->source, "page " + std::to_string(page) + ": qpdf cannot read its content: " + e.what(),
+    throw Error(Exit::bad_pdf, impl_->source, "page " + std::to_string(page) + ": qpdf cannot read its content: " + e.what(),
                 "repair the PDF (qpdf in.pdf out.pdf)");
   }
   for (size_t i = 0; i < regions.size(); ++i) {

@@ -120,10 +120,10 @@ void finish_pages(const LaidOutDoc& doc, const std::string& haru_pdf, const std:
   } catch (const Error&) {
     throw;
   } catch (const QPDFExc& e) {
-    throw Error(Exit::input, source, std::string("qpdf cannot read this PDF for the vector slides: ") + e.getMessageDetail(),
+    throw Error(Exit::bad_pdf, source, std::string("qpdf cannot read this PDF for the vector slides: ") + e.getMessageDetail(),
                 "repair it (qpdf in.pdf out.pdf), or set image.mode: raster in the layout");
   } catch (const std::exception& e) {
-    throw Error(Exit::input, source, std::string("qpdf cannot read this PDF for the vector slides: ") + e.what(),
+    throw Error(Exit::bad_pdf, source, std::string("qpdf cannot read this PDF for the vector slides: ") + e.what(),
                 "repair it (qpdf in.pdf out.pdf), or set image.mode: raster in the layout");
   }
   try {

@@ -131,6 +131,10 @@ printf 'decks: [%s/decks/*.pdf]\nlanguages: [fr]\ntranslations: t/{deck}.{lang}.
 expect 14 "bad4.yaml:3: key 'translations'" -- "$DECKHAND" build "$T/bad4.yaml"
 printf 'decks: [%s/decks/*.pdf]\noutputs: [{slides: true}]\nout: o/{deck}-{output}.pdf\n' "$E" >"$T/bad5.yaml"
 expect 14 "makes no job" -- "$DECKHAND" build "$T/bad5.yaml"
+printf 'decks: [%s/decks/*.pdf]\noutputs: [{handout: notes-3}]\nout: o/{deck}-{output}.pdf\ndecks: [x.pdf]\n' "$E" >"$T/bad6.yaml"
+expect 14 "bad6.yaml:4: key 'decks' is given twice" -- "$DECKHAND" build "$T/bad6.yaml"
+# a glob of --only that matches no job: a typo, exit 2, nothing built
+expect 2 "'beamr/\*' matches none of the event's [0-9]+ jobs" -- "$DECKHAND" build "$E/event.yaml" --only 'beamr/*'
 
 # ---- never over an input: an output among the decks, --report over a deck
 mkdir -p "$T/ow/t"; cp "$SRC/samples/features.pdf" "$T/ow/t/a.pdf"; cp "$SRC/samples/beamer.pdf" "$T/ow/t/a-notes-3.pdf"

@@ -5,7 +5,11 @@ correct cross-reference table. Usage: hostile_pdf.py KIND OUT.pdf N
   wide-w  a Type0 font whose /W array holds N ranges "0 65535 w" (each the whole code space)
   annots  a page with N annotations
   cycle   a form XObject that draws itself (N times)
-  t3cycle a Type3 glyph that shows itself (N times)"""
+  t3cycle a Type3 glyph that shows itself (N times)
+  bogus-image    a page that draws an image N pixels wide (2^30: Poppler's allocator prints
+                 "Bogus memory allocation size" on stderr and gives up the image)
+  bogus-function a page that paints a shading whose sampled function has N samples (10^9:
+                 the same line, and Poppler gives up the shading)"""
 import sys
 
 def write_pdf(path, objs, root=1):
@@ -95,6 +99,27 @@ def t3cycle(path, n):
     }
     write_pdf(path, objs)
 
+def one_page(resources, content, more):
+    objs = {
+        1: b"<< /Type /Catalog /Pages 2 0 R >>",
+        2: b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        3: b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 960 540] /Resources << /Font << /F1 5 0 R >> " + resources + b" >> /Contents 4 0 R >>",
+        4: stream(TEXT + content),
+        5: HELV,
+    }
+    objs.update(more)
+    return objs
+
+def bogus_image(path, width):
+    write_pdf(path, one_page(b"/XObject << /Im1 6 0 R >>", b"q 100 0 0 100 600 100 cm /Im1 Do Q\n", {
+        6: stream(b"\x00" * 16, b"/Type /XObject /Subtype /Image /Width %d /Height 2 /ColorSpace /DeviceRGB /BitsPerComponent 8" % width)}))
+
+def bogus_function(path, samples):
+    write_pdf(path, one_page(b"/Shading << /Sh1 6 0 R >>", b"q 600 100 200 200 re W n /Sh1 sh Q\n", {
+        6: b"<< /ShadingType 2 /ColorSpace /DeviceRGB /Coords [600 0 800 0] /Function 7 0 R >>",
+        7: stream(b"\x00" * 16, b"/FunctionType 0 /Domain [0 1] /Range [0 1 0 1 0 1] /Size [%d] /BitsPerSample 8" % samples)}))
+
 if __name__ == "__main__":
     kind, path, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
-    {"deep": deep, "wide-w": wide_w, "annots": annots, "cycle": cycle, "t3cycle": t3cycle}[kind](path, n)
+    {"deep": deep, "wide-w": wide_w, "annots": annots, "cycle": cycle, "t3cycle": t3cycle,
+     "bogus-image": bogus_image, "bogus-function": bogus_function}[kind](path, n)

@@ -3,7 +3,7 @@
 T=$(mktemp -d); trap 'rm -rf "$T"' EXIT
 fails=0; passes=0
 ok() { passes=$((passes + 1)); echo "ok: $*"; }
-bad() { fails=$((fails + 1)); echo "FAIL: $*"; }
+bad() { fails=$((fails + 1)); echo "FAIL: $*"; echo "FAIL: $*" | cut -c1-1000 >>"$T/.failures"; }
 # expect CODE PATTERN -- command...: exit code and a one-line stderr matching PATTERN
 expect() {
   code=$1; pattern=$2; shift 3
@@ -15,6 +15,8 @@ expect() {
   ok "$* -> exit $rc"
 }
 summary() {
+  # the failures again at the end: CI logs keep the head and the tail of a long output
+  [ -s "$T/.failures" ] && { echo "failures:"; cat "$T/.failures"; }
   echo "$passes passed, $fails failed"
   [ "$fails" = 0 ]
 }

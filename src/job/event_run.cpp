@@ -174,6 +174,16 @@ class Runner {
   bool failed_ = false;
 };
 
+// Creates a folder the build writes into. A file in the way, or no permission: exit 10
+// naming the folder (not an internal error).
+void make_folder(const fs::path& dir, const std::string& what) {
+  std::error_code ec;
+  fs::create_directories(dir.empty() ? fs::path(".") : dir, ec);
+  if (ec)
+    throw Error(Exit::output, dir.string(), "cannot create the folder " + what + ": " + ec.message(),
+                "a file of that name may be in the way, or the folder is not writable: check the manifest's paths");
+}
+
 // The folder the state lives in: the part of the out pattern before its first
 // placeholder, up to its last '/' (build/{lang}/... -> build), joined to the manifest's.
 std::string state_folder(const event::Manifest& m) {
@@ -386,9 +396,28 @@ int run_event_build(const JobOptions& o) {
     for (size_t k = 0; k < outputs.size(); ++k) {
       const Task& t = outputs[k];
       const event::Job& j = selected[k];
-      if (j.translated && !fs::exists(j.translation))
+      if (j.translated && !fs::exists(j.translation)) {
         std::cout << "would export " << j.translation << " for the translators; " << t.id << " waits for it\n";
-      else if (!t.why.empty())
+        continue;
+      }
+      if (j.translated) {
+        // as the build decides (below): a file that translates nothing yet makes the job wait
+        // (read here without the deck, which a dry run does not extract: a unit counts when
+        // it has a target the file does not withhold)
+        bool any = true;
+        try {
+          const l10n::Catalog c = l10n::read_catalog(read_file(j.translation), j.translation);
+          any = std::any_of(c.units.begin(), c.units.end(), [](const l10n::Unit& u) { return !u.target.empty() && !u.fuzzy; });
+          any = any || c.units.empty();  // (no unit at all: made for another deck; the job runs and says so)
+        } catch (const Error&) {
+          // unreadable: the job runs and fails with the file's own message
+        }
+        if (!any) {
+          std::cout << t.id << " waits for its translation: " << j.translation << " translates nothing yet\n";
+          continue;
+        }
+      }
+      if (!t.why.empty())
         std::cout << "would build " << t.id << " -> " << t.out << " (" << t.why << ")\n";
       else
         ++up;
@@ -397,7 +426,7 @@ int run_event_build(const JobOptions& o) {
     return 0;
   }
 
-  fs::create_directories(private_dir + "/decks");
+  make_folder(private_dir + "/decks", "of the build's state (the folder of the manifest's out pattern)");
   auto save_state = [&] { write_output(state_path, event::state_json(state), {}); };
   Runner extract_runner(workers, o.keep_going, progress, total);
   std::vector<Task*> todo;
@@ -437,7 +466,7 @@ int run_event_build(const JobOptions& o) {
       t.options.input = deck_json[j.deck], t.options.output = j.translation, t.options.format = fmt, t.options.target_lang = j.lang;
       t.options.quiet = true, t.options.threads = 1;
       exports.push_back(std::move(t));
-      fs::create_directories(fs::path(j.translation).parent_path().empty() ? "." : fs::path(j.translation).parent_path());
+      make_folder(fs::path(j.translation).parent_path(), "of the translation files (the manifest's translations pattern)");
     }
   }
   {
@@ -501,7 +530,14 @@ int run_event_build(const JobOptions& o) {
       t.status = Task::Status::up_to_date, ++up_to_date;
       continue;
     }
-    fs::create_directories(fs::path(t.out).parent_path().empty() ? "." : fs::path(t.out).parent_path());
+    try {
+      make_folder(fs::path(t.out).parent_path(), "of the output");
+    } catch (const Error& e) {  // this job fails; the others are built
+      t.status = Task::Status::failed, t.rc = static_cast<int>(e.code()), t.messages = e.line();
+      state.jobs.erase(t.id);
+      if (!quiet) std::cerr << "deckhand: error: " << t.id << ": " << e.line().substr(17) << "\n";
+      continue;
+    }
     todo.push_back(&t);
   }
   Runner runner(workers, o.keep_going, progress, todo.size());

@@ -118,6 +118,10 @@ grep -q '^"Language: zh' "$E/translations/beamer.zh.po" && ok "exported for zh" 
 cp "$E/translations/beamer.zh.po" "$T/exported.po"
 "$DECKHAND" build -q "$E/event.yaml"
 cmp -s "$E/translations/beamer.zh.po" "$T/exported.po" && ok "the exported file is not written again" || bad "the exported file changed"
+# --dry-run knows those jobs wait too (the file exists, and translates nothing yet)
+"$DECKHAND" build "$E/event.yaml" --dry-run >"$T/dry5" 2>&1
+[ "$(grep -c '^beamer/zh/.* waits for its translation' "$T/dry5")" = 4 ] && ! grep -q '^would build beamer/zh/' "$T/dry5" &&
+  ok "--dry-run: the four zh jobs wait for their translation" || bad "--dry-run with an untouched export: $(grep zh "$T/dry5" | head -5)"
 
 # ---- manifests that are not valid: exit 14, one line, the line named
 printf 'decks: [decks/*.pdf]\noutputs: [{handout: notes-3}]\nout: o/{deck}-{output}.pdf\nlangauges: [fr]\n' >"$T/bad1.yaml"
@@ -135,6 +139,12 @@ printf 'decks: [%s/decks/*.pdf]\noutputs: [{handout: notes-3}]\nout: o/{deck}-{o
 expect 14 "bad6.yaml:4: key 'decks' is given twice" -- "$DECKHAND" build "$T/bad6.yaml"
 # a glob of --only that matches no job: a typo, exit 2, nothing built
 expect 2 "'beamr/\*' matches none of the event's [0-9]+ jobs" -- "$DECKHAND" build "$E/event.yaml" --only 'beamr/*'
+
+# ---- a file where the build needs a folder: exit 10 naming it, not an internal error
+mkdir -p "$T/fw"; : >"$T/fw/f"
+printf 'decks: [%s/decks/*.pdf]\noutputs: [{handout: outline}]\nout: f/{deck}-{output}.pdf\n' "$E" >"$T/fw/e.yaml"
+expect 10 "fw/f/.deckhand-build/decks: cannot create the folder of the build's state" -- "$DECKHAND" build "$T/fw/e.yaml"
+[ -f "$T/fw/f" ] && [ ! -s "$T/fw/f" ] && ok "the file in the way is left as it was" || bad "the file in the way changed"
 
 # ---- never over an input: an output among the decks, --report over a deck
 mkdir -p "$T/ow/t"; cp "$SRC/samples/features.pdf" "$T/ow/t/a.pdf"; cp "$SRC/samples/beamer.pdf" "$T/ow/t/a-notes-3.pdf"

@@ -12,9 +12,10 @@ void setup_build(CLI::App& app, JobOptions& o) {
       "translation file, the layout, the options, deckhand's version). Missing translation files are\n"
       "exported for the translators; their outputs wait until a file translates something. -j N runs N\n"
       "jobs at once (default: all cores; a global option: 'deckhand -j 2 build ...' or after the manifest);\n"
-      "--strict: a job with warnings writes nothing, and jobs waiting for a translation count (exit 3\n"
-      "if nothing failed otherwise). Exit 13 when some jobs\n"
-      "failed (the others are built), 14 for a manifest that is not valid.\n"
+      "--strict: a job with warnings writes nothing, and jobs waiting for a translation count (exit " +
+      exit_number(Exit::warnings) + "\n"
+      "if nothing failed otherwise).\n"
+      "Exit codes: " + exit_code_list({Exit::jobs_failed, Exit::manifest}) + ".\n"
       "Examples:\n"
       "  deckhand build event.yaml                      # what changed since the last build\n"
       "  deckhand build event.yaml --dry-run            # what would run, and why\n"

@@ -35,7 +35,7 @@ void setup_handout(CLI::App& app, JobOptions& o) {
   hc->add_option("--lang", o.lang, "Target language (BCP 47) when the translation file does not say it");
   hc->add_flag("--allow-mismatch", o.allow_mismatch,
                "Use a translation file that holds under half of the deck's units (made for another deck or version?:\n"
-                 "else exit 11), with a translation-mismatch warning");
+                 "else exit " + exit_number(Exit::translation) + "), with a " + std::string(warn::translation_mismatch.id) + " warning");
   add_password_option(hc, o);
   hc->add_flag("--print", o.print,
                "Print-ready pages (" + doc_path("printing.md") + "): TrimBox, BleedBox, 3 mm bleed, text 5 mm inside the trim, crop marks");

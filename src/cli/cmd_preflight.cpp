@@ -10,7 +10,7 @@ void setup_preflight(CLI::App& app, JobOptions& o) {
       "preflight",
       "Check a PDF (any, not only deckhand's) for a print shop: TrimBox and BleedBox on every page and nested,\n"
       "the bleed's size, fonts embedded, every image's effective resolution, colour spaces, and (--booklet) a page\n"
-      "count that is a multiple of 4. One line a problem on standard output; exit 12 when there is any.\n"
+      "count that is a multiple of 4. One line a problem on standard output; exit " + exit_number(Exit::check_failed) + " when there is any.\n"
       "Examples:\n"
       "  deckhand preflight leaflet.pdf\n"
       "  deckhand preflight leaflet.pdf --bleed 0.125in --min-dpi 250 --booklet");

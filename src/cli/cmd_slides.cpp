@@ -20,7 +20,7 @@ void setup_slides(CLI::App& app, JobOptions& o) {
   sc->add_option("--lang", o.lang, "Target language (BCP 47) when the translation file does not say it");
   sc->add_flag("--allow-mismatch", o.allow_mismatch,
                "Use a translation file that holds under half of the deck's units (made for another deck or version?:\n"
-                 "else exit 11), with a translation-mismatch warning");
+                 "else exit " + exit_number(Exit::translation) + "), with a " + std::string(warn::translation_mismatch.id) + " warning");
   sc->add_option("--min-size", o.min_size,
                  "Smallest size, in points on the slide, a text that does not fit is shrunk to (never below half its\n"
                  "source size either); what still does not fit is cut and reported")
@@ -30,7 +30,7 @@ void setup_slides(CLI::App& app, JobOptions& o) {
   sc->add_option("--dump", o.dump, "Write the translated text as laid out instead of a PDF: layout (JSON: each unit's room as a frame, its glyph runs) or layout-text (one item a line)")
       ->check(CLI::IsMember({"layout", "layout-text"}));
   sc->add_flag("--check", o.slides_check, "List the units that do not fit even at --min-size, and the set lines that run into a picture, a\n"
-                      "drawing, other text or the slide's edge (exit 12 if any); write no PDF (so no -o)");
+                      "drawing, other text or the slide's edge (exit " + exit_number(Exit::check_failed) + " if any); write no PDF (so no -o)");
   sc->add_option("--source", o.source, "The deck's PDF, when the input is a deck JSON");
   add_password_option(sc, o);
   runs(sc, o, Command::slides);

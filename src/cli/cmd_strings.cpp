@@ -55,7 +55,7 @@ void setup_translate(CLI::App& app, JobOptions& o) {
   tr->add_option("--lang", o.lang, "Target language when the file does not say it");
   tr->add_flag("--allow-mismatch", o.allow_mismatch,
                "Use a translation file that holds under half of the deck's units (made for another deck or version?:\n"
-                 "else exit 11), with a translation-mismatch warning");
+                 "else exit " + exit_number(Exit::translation) + "), with a " + std::string(warn::translation_mismatch.id) + " warning");
   add_password_option(tr, o);
   runs(tr, o, Command::translate);
 }

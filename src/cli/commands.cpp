@@ -7,7 +7,7 @@ namespace deckhand::cli {
 void setup_commands(CLI::App& app, JobOptions& o) {
   app.add_flag("-v,--verbose", o.verbose, "Say more: -v for steps, -vv for debug detail (incl. Poppler's messages)");
   app.add_flag("-q,--quiet", o.quiet, "Print errors only (no warnings, no progress)");
-  app.add_flag("--strict", o.strict, "Treat warnings as errors: exit 3 and write no output");
+  app.add_flag("--strict", o.strict, "Treat warnings as errors: exit " + exit_number(Exit::warnings) + " and write no output");
   app.add_option("-j,--jobs", o.threads, "Worker threads (default: all cores)")->check(number_in(0, 256, true));
   add_limit_options(app);
   setup_extract(app, o);

@@ -125,10 +125,7 @@ int main(int argc, char** argv) {
                "  deckhand handout talk.json --translations talk.fr.po -o talk-fr.pdf\n"
                "  deckhand handout talk.pdf --layout leaflet-a5 --print -o leaflet.pdf   # for a print shop\n"
                "  deckhand preflight leaflet.pdf --booklet   # ready to print? (" + deckhand::doc_path("printing.md") + ")\n\n"
-               "Exit codes: 0 ok, 2 usage, 3 warnings with --strict, 4 input missing, 5 not a PDF or damaged,\n"
-               "6 encrypted, 7 no text layer, 8 invalid deck JSON, 9 invalid layout, 10 output not writable,\n"
-               "11 unreadable translation file, 12 check or preflight found problems, 13 build: some\n"
-               "jobs failed, 14 build: invalid event manifest, 1 internal error.\n"
+               + deckhand::exit_codes_help(100) + "\n"
                "Run 'deckhand COMMAND --help' for a command's options.",
                "deckhand"};  // the name in help, not argv[0]'s full path
   app.set_version_flag("--version", std::string("deckhand ") + deckhand::kVersion);

@@ -18,7 +18,7 @@ std::string Warning::line() const {
   if (!file.empty()) s += file + ": ";
   if (page > 0) s += "page " + std::to_string(page) + ": ";
   s += message;
-  if (!code.empty()) s += " [" + code + "]";
+  s += " [" + std::string(code.str()) + "]";
   return s;
 }
 

@@ -5,31 +5,15 @@
 // wrong and what to do. Only main() catches it and prints it, as one line:
 //   deckhand: error: <file>: <what went wrong> (<what to do>)
 // Warnings are collected in a Diagnostics sink next to the result, never thrown.
+// Exit codes and warning codes are defined once, in core/codes.hpp.
 #include <mutex>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
-namespace deckhand {
+#include "core/codes.hpp"  // Exit, the warning codes (warn::...)
 
-// Exit codes, documented in docs/exit-codes.md. Keep both in step.
-enum class Exit : int {
-  ok = 0,
-  failure = 1,       // an internal error (a bug): please report it
-  usage = 2,         // bad command line
-  warnings = 3,      // --strict and at least one warning
-  input = 4,         // input file missing or unreadable
-  bad_pdf = 5,       // not a PDF, truncated or damaged, or zero pages
-  encrypted = 6,     // needs a password, or the password is wrong
-  no_text = 7,       // no page has a text layer (a scan)
-  bad_deck = 8,      // a deck JSON that is not valid
-  layout = 9,        // a layout definition that is not valid, or a font it names
-  translation = 11,  // a translation file that cannot be read
-  check_failed = 12, // check / fonts check found text that does not fit or characters no font has; preflight found problems
-  output = 10,       // the output cannot be written
-  jobs_failed = 13,  // deckhand build: some jobs of the event failed (the others were built)
-  manifest = 14,     // deckhand build: an event manifest that is not valid
-};
+namespace deckhand {
 
 class Error : public std::runtime_error {
  public:
@@ -47,7 +31,7 @@ class Error : public std::runtime_error {
 };
 
 struct Warning {
-  std::string code;     // stable, e.g. "page-no-text"
+  WarningId code;       // a registry constant (core/codes.hpp), e.g. warn::page_no_text
   std::string file;
   int page = 0;         // 1-based, 0 when not about a page
   std::string message;

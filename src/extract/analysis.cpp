@@ -1601,7 +1601,7 @@ Deck analyze(const std::vector<PageLines>& pages_in, const AnalysisOptions& opts
 
   // A font whose ToUnicode map is wrong gives characters no writer uses: warn once a font.
   for (const auto& g : garbled_fonts(pages))
-    diag.warn({"garbled-text", opts.file, g.first_page,
+    diag.warn({warn::garbled_text, opts.file, g.first_page,
                "the text in font " + g.font + " looks mis-mapped (" + std::to_string(g.odd) + " of " +
                    std::to_string(g.chars) + " characters are unusual), so it may be nonsense: the PDF's ToUnicode map "
                    "for this font is probably wrong (export the PDF again, or check the text by eye)"});
@@ -1709,7 +1709,7 @@ Deck analyze(const std::vector<PageLines>& pages_in, const AnalysisOptions& opts
       }
     if (with > listed) where += ", ... (" + std::to_string(with - listed) + " more)";
     if (words > 0)
-      diag.warn({"hidden-text", opts.file, with == 1 ? first : 0,
+      diag.warn({warn::hidden_text, opts.file, with == 1 ? first : 0,
                  std::to_string(words) + " word(s) nobody can see left out (invisible, the colour of the background, or covered)" +
                      (with == 1 ? std::string() : " on " + std::to_string(with) + " pages: " + where)});
   }
@@ -1806,7 +1806,7 @@ Deck analyze(const std::vector<PageLines>& pages_in, const AnalysisOptions& opts
       else s.dropped->push_back(furniture_record(p, p.lines[k]));
     if (body.empty() && !turned.empty()) body.swap(turned);
     if (!p.has_text)
-      diag.warn({"page-no-text", opts.file, p.page, "no text on this page (an image or a scan?): kept as a blank slide"});
+      diag.warn({warn::page_no_text, opts.file, p.page, "no text on this page (an image or a scan?): kept as a blank slide"});
     if (body.empty()) {
       s.kind = SlideKind::blank;
       deck.slides.push_back(std::move(s));

@@ -190,29 +190,29 @@ int apply_translations(Deck& deck, const std::string& file, const std::string& l
                        (others == 0 ? std::string("no others") : std::to_string(others) + (others == 1 ? " other" : " others")) +
                        " (made for another deck or version?)";
     if (!allow_mismatch) throw Error(Exit::translation, file, what, "check the file, or add --allow-mismatch to use it anyway");
-    diag.warn({"translation-mismatch", file, 0, what});
+    diag.warn({warn::translation_mismatch, file, 0, what});
   }
   // a file whose language is not the one its translations are written in
   if (l10n::ScriptFit sf = l10n::script_fit(cat, lang); sf.mismatch())
-    diag.warn({"script-mismatch", file, 0,
+    diag.warn({warn::script_mismatch, file, 0,
                std::to_string(sf.off) + " of the " + std::to_string(sf.letters) + " letters of the translations are " +
                    (sf.seen_scripts == 1 ? sf.seen : "in scripts other than " + sf.expected + ", most of them " + sf.seen) + ", which '" +
                    lang + "' is not written in (" + sf.expected + "): " + (lang_opt.empty() ? std::string("is the file's language right? (fix it in the file, or give it with --lang)") : std::string("is --lang right?"))});
   if (!r.missing.empty()) {
     std::string why;
     for (const auto& [reason, n] : r.missing_by_reason) why += (why.empty() ? "" : ", ") + std::to_string(n) + " " + reason;
-    diag.warn({"untranslated", file, 0, std::to_string(r.missing.size()) + " of " + std::to_string(r.deck_units) +
+    diag.warn({warn::untranslated, file, 0, std::to_string(r.missing.size()) + " of " + std::to_string(r.deck_units) +
                                             " unit(s) kept in the source language (" + why + "): " + list(r.missing)});
   }
   if (!r.markup_problems.empty())
-    diag.warn({"inline-markup", file, 0, std::to_string(r.markup_problems.size()) +
+    diag.warn({warn::inline_markup, file, 0, std::to_string(r.markup_problems.size()) +
                                              " unit(s) with inline tags deckhand cannot read, taken as plain text without their styles: " +
                                              list(r.markup_problems)});
   if (!r.not_for_translation.empty())
     spdlog::info("{}: {} unit(s) not for translation (code, or no words) translated all the same: used: {}", file,
                  r.not_for_translation.size(), list(r.not_for_translation));
   if (!r.unknown.empty())
-    diag.warn({"unknown-units", file, 0, std::to_string(r.unknown.size()) + " unit(s) not in this deck (changed or removed since the export): " + list(r.unknown)});
+    diag.warn({warn::unknown_units, file, 0, std::to_string(r.unknown.size()) + " unit(s) not in this deck (changed or removed since the export): " + list(r.unknown)});
   spdlog::info("{}: {} units translated into {}", file, r.translated, lang);
   return r.translated;
 }
@@ -303,7 +303,7 @@ void check_source_hash(const Deck& d, const JobOptions& o, const std::string& pa
   if (!looks_like_json(o.input) || d.source.sha256.empty()) return;
   if (sha.empty()) sha = sha256_hex(*read_input(path));
   if (sha != d.source.sha256)
-    diag.warn({"source-changed", path, 0, "this PDF differs from the one the deck was extracted from (sha256); pictures may not match the text"});
+    diag.warn({warn::source_changed, path, 0, "this PDF differs from the one the deck was extracted from (sha256); pictures may not match the text"});
 }
 
 // The deck's PDF for a deck JSON (need_source_pdf), opened once (the pool of the run) and
@@ -342,7 +342,7 @@ void report_not_on_pages(const Deck& deck, const extract::SourcePdf& src, const 
   auto check = [&](const Slide& s, const std::string& key, const std::string& text) {
     const std::string q = squeeze(text);
     if (q.empty() || skip.count(key) || page_text[s.page].find(q) != std::string::npos) return;
-    diag.warn({"not-on-slide", o.input, s.page,
+    diag.warn({warn::not_on_slide, o.input, s.page,
                "slide " + s.id + ": " + key + " is not on the slide's page (its text is not on page " + std::to_string(s.page) +
                    " of the PDF): the slide's picture does not show it (text layouts such as outline do)"});
   };
@@ -443,7 +443,7 @@ void rasterize_unembedded(LaidOutDoc& doc, const extract::SourcePdf& src, Diagno
     while (++it != pages.end() && *it == last + 1) last = *it;
     list += (list.empty() ? "" : ", ") + std::to_string(first) + (last > first ? "-" + std::to_string(last) : "");
   }
-  diag.warn({"font-not-embedded", src.path(), 0,
+  diag.warn({warn::font_not_embedded, src.path(), 0,
              "the source does not embed " + count_of(pages_of.size(), "font") + " (" + what + "): " +
                  count_of(pages.size(), "slide") + " (" + list +
                  ") placed as pictures, so that the handout embeds every font (embed the fonts when exporting the deck to keep them as vector pages)"});
@@ -651,7 +651,7 @@ int Job::run_handout() {
       throw Error(Exit::usage, "", "--pictures " + h.pictures + ": the deck has slides 1 to " + std::to_string(deck.slides.size()),
                   "give slide numbers of this deck, e.g. --pictures 2,4");
   if (!picture_slides.empty() && def.mode != layout::LayoutDef::Mode::leaflet)
-    diag.warn({"option-ignored", h.input, 0, "--pictures is for leaflet layouts (leaflet-a5); the " + def.name + " layout does not use it"});
+    diag.warn({warn::option_ignored, h.input, 0, "--pictures is for leaflet layouts (leaflet-a5); the " + def.name + " layout does not use it"});
   ho.pictures = picture_slides;
   ho.file = h.input;
   ho.step_units = step_units_of(source_deck);
@@ -939,7 +939,7 @@ int Job::run_check() {
   // (the retypeset frames and the translated slides each list their missing characters:
   // one line for both)
   for (const auto& w : one_missing_glyph_warning(layout_diag.warnings()))
-    if (w.code == "missing-glyph") o << "fonts\t" << w.message << "\n";
+    if (w.code == warn::missing_glyph) o << "fonts\t" << w.message << "\n";
   write_output("-", o.str(), {});
   int rc = finish(diag);
   size_t units = ids.size();
@@ -1089,7 +1089,7 @@ int Job::run_slides() {
     write_output("-", out.str(), {});
     Diagnostics rest;  // text-overflow is what the listing says
     for (const auto& w : diag.warnings())
-      if (w.code != "text-overflow") rest.warn(w);
+      if (w.code != warn::text_overflow) rest.warn(w);
     int rc = finish(rest);
     if (!doc.overflows.empty() || !colliding.empty()) {
       std::cerr << "deckhand: error: " << o.input << ": ";

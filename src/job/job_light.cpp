@@ -125,7 +125,7 @@ std::vector<Warning> one_missing_glyph_warning(std::vector<Warning> ws) {
   std::set<unsigned long> chars;
   for (auto& w : ws) {
     const size_t colon = w.message.rfind(": ");
-    if (w.code != "missing-glyph" || colon == std::string::npos) { out.push_back(std::move(w)); continue; }
+    if (w.code != warn::missing_glyph || colon == std::string::npos) { out.push_back(std::move(w)); continue; }
     std::istringstream list(w.message.substr(colon + 2));
     for (std::string u; list >> u;)
       if (u.rfind("U+", 0) == 0) chars.insert(std::stoul(u.substr(2), nullptr, 16));
@@ -156,11 +156,11 @@ int Job::finish(const Diagnostics& diag) const {
     for (const auto& w : ws) std::cerr << w.line() << "\n";
   if (o_.strict && !ws.empty()) {
     // (which warnings, by code, so that -q --strict still says what stopped it)
-    std::vector<std::string> codes;
+    std::vector<WarningId> codes;
     for (const auto& w : ws)
       if (std::find(codes.begin(), codes.end(), w.code) == codes.end()) codes.push_back(w.code);
     std::string list;
-    for (const auto& c : codes) list += (list.empty() ? "" : ", ") + c;
+    for (const auto& c : codes) list += (list.empty() ? "" : ", ") + std::string(c.str());
     std::cerr << "deckhand: error: " << (o_.input.empty() ? std::string("deckhand") : o_.input) << ": " << ws.size()
               << " warning(s) [" << list << "] and --strict is set (fix the input or drop --strict)\n";
     return static_cast<int>(Exit::warnings);

@@ -614,7 +614,7 @@ struct Builder {
         Placed all = place({{it.text, sz, it.bold, it.level, d.text, it.centre, it.marker, it.spans}}, r.x, r.y, r.w, 1e9, false);
         double need = all.height / std::max(1.0, r.y_max - r.y);
         doc.overflows.push_back({s.page, it.key, need});
-        diag.warn({"text-overflow", o.file, s.page,
+        diag.warn({warn::text_overflow, o.file, s.page,
                    "slide " + number(s) + ": " + (o.step_units.count(it.key) ? o.step_units.at(it.key) + " (" + it.key + ")" : it.key) + " does not fit its box (needs " +
                        std::to_string(static_cast<int>(std::lround(need * 100))) + "% of the room); cut"});
       }
@@ -632,7 +632,7 @@ struct Builder {
     double scale = fit_size(1.0, min_scale, [&](double sc) { return place(slide_paras(s, sc), x, y, w, y + h).fits(); });
     Placed best = place(slide_paras(s, scale), x, y, w, y + h);
     if (!best.complete)
-      diag.warn({"text-overflow", o.file, s.page,
+      diag.warn({warn::text_overflow, o.file, s.page,
                  "slide " + number(s) + ": its text does not fit in the box even at " + std::to_string(int(d.min_size)) +
                      " pt; cut after " + std::to_string(best.lines) + " lines"});
     for (auto& r : best.runs) pg.texts.push_back(std::move(r));
@@ -651,7 +651,7 @@ struct Builder {
     double scale = fit_size(1.0, min_scale, [&](double sc) { return place(paras(sc), x, y, w, y + h).fits(); });
     Placed best = place(paras(scale), x, y, w, y + h);
     if (!best.complete)
-      diag.warn({"text-overflow", o.file, s.page,
+      diag.warn({warn::text_overflow, o.file, s.page,
                  "slide " + number(s) + ": its speaker notes do not fit beside it even at " + std::to_string(int(d.min_size)) +
                      " pt; cut after " + std::to_string(best.lines) + " lines"});
     for (auto& r : best.runs) pg.texts.push_back(std::move(r));
@@ -791,7 +791,7 @@ struct Builder {
       pour(ps, tx, tw);
       if (d.thumbs && doc.pages.size() == pages_before) y = std::max(y, top + thumb_h);
       if (d.thumbs && doc.pages.size() != pages_before)
-        diag.warn({"text-continues", o.file, s.page,
+        diag.warn({warn::text_continues, o.file, s.page,
                    "slide " + number(s) + ": its text is longer than a page and continues away from its picture"});
       y += d.slide_gap;
       if (y > cy1) {
@@ -1069,7 +1069,7 @@ struct Builder {
       if (i - 1 < static_cast<int>(inside_slots.size())) put_panel(sp[static_cast<size_t>(i)], i, inside_slots[static_cast<size_t>(i - 1)]);
     }
     if (n - 2 > static_cast<int>(inside_slots.size()))
-      diag.warn({"text-overflow", o.file, 0, "the outline needs " + std::to_string(n - 2) + " panels and a trifold has 4: the rest is left out "
+      diag.warn({warn::text_overflow, o.file, 0, "the outline needs " + std::to_string(n - 2) + " panels and a trifold has 4: the rest is left out "
                  "(choose fewer pictures with --pictures, or use leaflet-a5)"});
     std::stable_sort(doc.bookmarks.begin(), doc.bookmarks.end(), [](const Bookmark& a, const Bookmark& b) { return a.page < b.page; });
   }
@@ -1169,7 +1169,7 @@ LaidOutDoc lay_out(const Deck& deck, const LayoutDef& def, const FontSet& fonts,
   // a leaflet is a few folded sheets: past 16 pages (four A4 sheets folded to A5) it is a
   // booklet the reader did not ask for
   if (def.mode == LayoutDef::Mode::leaflet && b.doc.pages.size() > 16)
-    diag.warn({"leaflet-long", opts.file, 0,
+    diag.warn({warn::leaflet_long, opts.file, 0,
                "the " + def.name + " leaflet has " + std::to_string(b.doc.pages.size()) + " pages for " + std::to_string(deck.slides.size()) +
                    " slides (a leaflet is at most 16: four sheets folded); print fewer slides (a deck JSON made with extract --pages), or use a handout layout such as grid-6"});
   b.bands();
@@ -1202,14 +1202,14 @@ LaidOutDoc lay_out(const Deck& deck, const LayoutDef& def, const FontSet& fonts,
       if (!list.empty()) list += ' ';
       list += buf;
     }
-    diag.warn({"missing-glyph", opts.file, 0, "no font in the chain has these characters; they print as a box (□): " + list});
+    diag.warn({warn::missing_glyph, opts.file, 0, "no font in the chain has these characters; they print as a box (□): " + list});
   }
   b.doc.fonts = fonts.paths();
   bool cut = false;
   b.doc.title = cut_title(opts.title.empty() ? deck.title : opts.title, cut);
   for (auto& bm : b.doc.bookmarks) bm.title = cut_title(bm.title, cut);
   if (cut)
-    diag.warn({"title-cut", opts.file, 0,
+    diag.warn({warn::title_cut, opts.file, 0,
                "a title over " + std::to_string(pdf_title_bytes) +
                    " bytes is cut (with …) in the PDF's document properties and bookmarks (libharu's string limit); the pages show it as the layout sets any title"});
   bool subject_cut = false;  // (a source file name from a deck JSON can be long too; not worth a warning)

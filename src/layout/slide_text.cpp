@@ -653,7 +653,7 @@ void lay_out_slide(const Deck& deck, const Slide& s, const SlideUnits& units, co
         Setter::Placed all = st.place(it, pl.size, pl.x0, pl.x1, pl.top, 1e9, pl.rtl, pl.align, pl.color, pl.indent);
         double need = all.height / std::max(1.0, pl.bottom - pl.top);
         doc.overflows.push_back({s.page, it.key, need});
-        out.warnings.push_back({"text-overflow", opts.file, s.page,
+        out.warnings.push_back({warn::text_overflow, opts.file, s.page,
                    "slide " + (s.label.empty() ? std::to_string(s.page) : s.label) + ": " +
                        (opts.step_units.count(it.key) ? opts.step_units.at(it.key) + " (" + it.key + ")" : it.key) +
                        " does not fit its box even at " + std::to_string(static_cast<int>(std::lround(pl.min_size))) + " pt (needs " +
@@ -801,7 +801,7 @@ LaidOutDoc lay_out_slide_text(const Deck& deck, const std::function<const SlideU
       if (!list.empty()) list += ' ';
       list += buf;
     }
-    diag.warn({"missing-glyph", opts.file, 0, "no font in the chain has these characters; they print as a box (□): " + list});
+    diag.warn({warn::missing_glyph, opts.file, 0, "no font in the chain has these characters; they print as a box (□): " + list});
   }
   for (const auto& st : setters)
     for (const auto& [id, path] : st.ts.paths()) doc.fonts[id] = path;

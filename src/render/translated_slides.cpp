@@ -191,7 +191,7 @@ LaidOutDoc translate_slides(const Deck& source, const Deck& deck, const std::str
   // deck JSON (the page does not have it), text that draws nothing, a box that missed its text
   for (size_t i = 0; i < deck.slides.size(); ++i)
     for (const auto& key : not_found[i])
-      diag.warn({"not-on-slide", opts.file, deck.slides[i].page,
+      diag.warn({warn::not_on_slide, opts.file, deck.slides[i].page,
                  "slide " + deck.slides[i].id + ": " + key + " is not on the slide's page (no text of it was found in its box): its translation is not drawn there, and the page shows what it had (a block added to a deck JSON is shown by text layouts such as outline)"});
   lap("laying out the translations");
   if (out.empty()) return doc;

@@ -120,8 +120,8 @@ p10)
   [ -z "$(ls -A "$W/out")" ] && ok "nothing written in the folder" || bad "written in out/: $(ls "$W/out")"
   ;;
 p10docs)
-  # the warning and exit codes in docs/exit-codes.md and the man page, the man page's
-  # options against --help, its rendering (one line a check)
+  # the man page's options against --help, its rendering (one line a check; the warning
+  # and exit codes of the docs against src/core/codes.hpp: unit test Codes.*)
   /usr/bin/python3 "$ROOT/tests/e2e/issue19_docs.py" "$DECKHAND" "$ROOT" >"$T/docs.out" 2>&1; rc=$?
   cat "$T/docs.out"
   [ "$rc" = 0 ] && ok "issue19_docs.py" || bad "issue19_docs.py: $(grep -c '^FAIL' "$T/docs.out") failures"

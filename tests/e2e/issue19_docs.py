@@ -3,12 +3,10 @@
 
 usage: issue19_docs.py DECKHAND ROOT
 
-- every warning code the source constructs (src/**: `diag.warn({"code", ...})`,
-  `warnings.push_back({"code", ...})`, `Warning{"code", ...}`) is in the warning table of
-  docs/exit-codes.md and in the WARNINGS section of docs/deckhand.1, and neither lists a
-  code the source no longer has;
-- every exit code of src/core/error.hpp (name and number) is a row of docs/exit-codes.md's
-  table and an entry of the man page's EXIT STATUS, and no row names another;
+- (the exit codes and warning codes of docs/exit-codes.md and the man page against the
+  registry, src/core/codes.hpp, and the source's use of it: the unit test
+  tests/unit/codes_test.cpp, Codes.*)
+- no string of src/ cites a document by a source-tree path;
 - for the program and every command, the long options `deckhand [COMMAND] --help` lists
   are those the man page lists for it (OPTIONS; COMMANDS, one subsection a command), both ways;
 - the man page renders without a warning (groff -man -ww, when groff is installed).
@@ -36,23 +34,7 @@ def read(path):
         return f.read()
 
 
-# --- the source -------------------------------------------------------------------------
-warn_re = re.compile(r'(?:\bwarn|push_back|emplace_back)\(\s*(?:Warning\s*)?\{\s*"([a-z0-9]+(?:-[a-z0-9]+)*)"\s*,'
-                     r'|\bWarning\s*\{\s*"([a-z0-9]+(?:-[a-z0-9]+)*)"\s*,')
-src_codes = {}
-for d, _, files in os.walk(os.path.join(ROOT, "src")):
-    for f in files:
-        if f.endswith((".cpp", ".hpp", ".h", ".cc")):
-            p = os.path.join(d, f)
-            for m in warn_re.finditer(read(p)):
-                src_codes.setdefault(m.group(1) or m.group(2), os.path.relpath(p, ROOT))
-check(len(src_codes) >= 10, f"{len(src_codes)} warning codes found in src/", str(sorted(src_codes)))
-
-err = read(os.path.join(ROOT, "src/core/error.hpp"))
-enum = re.search(r"enum class Exit : int \{(.*?)\};", err, re.S)
-exits = {int(n): name for name, n in re.findall(r"^\s*([a-z_]+)\s*=\s*(\d+)\s*,", enum.group(1) if enum else "", re.M)}
-check(len(exits) >= 10, f"{len(exits)} exit codes found in src/core/error.hpp", str(exits))
-
+# --- the source ---------------------------------------------------------------------------
 # no message cites a document by a path only a source tree has: a string literal of src/
 # that names docs/NAME.md (comments aside) should go through doc_path() (core/docs.hpp),
 # which names the installed copy
@@ -84,21 +66,6 @@ for d, _, files in os.walk(os.path.join(ROOT, "src")):
                     cites.append(f"{os.path.relpath(p, ROOT)}:{n}")
 check(not cites, "no string in src/ cites docs/*.md by a source-tree path (doc_path() names the installed copy)", ", ".join(cites))
 
-# --- docs/exit-codes.md -------------------------------------------------------------------
-md = read(os.path.join(ROOT, "docs/exit-codes.md"))
-md_exits = {int(n): name for n, name in re.findall(r"^\| (\d+) \| `([a-z_]+)` \|", md, re.M)}
-for n, name in sorted(exits.items()):
-    check(md_exits.get(n) == name, f"exit {n} ({name}) is in docs/exit-codes.md", f"the table has {md_exits.get(n)}")
-for n, name in sorted(md_exits.items()):
-    if n not in exits:
-        check(False, f"docs/exit-codes.md lists exit {n} ({name})", "src/core/error.hpp has no such code")
-warn_part = md[md.find("Warning codes"):]
-md_codes = set(re.findall(r"^\| `([a-z0-9-]+)` \|", warn_part, re.M))
-for c in sorted(src_codes):
-    check(c in md_codes, f"warning code {c} ({src_codes[c]}) is in docs/exit-codes.md", "missing from the warning table")
-for c in sorted(md_codes - set(src_codes)):
-    check(False, f"docs/exit-codes.md lists warning code {c}", "the source does not use it")
-
 # --- docs/deckhand.1 ----------------------------------------------------------------------
 man = read(os.path.join(ROOT, "docs/deckhand.1"))
 
@@ -110,14 +77,6 @@ def section(name):
 
 def unroff(s):
     return s.replace("\\-", "-")
-
-
-man_exits = {int(n) for n in re.findall(r"^\.TP\n\.B (\d+)$", section("EXIT STATUS"), re.M)}
-check(man_exits == set(exits), "the man page's EXIT STATUS has every exit code and no other",
-      f"man {sorted(man_exits)}, source {sorted(exits)}")
-man_codes = {unroff(c) for c in re.findall(r"^\.TP\n\.B ([a-z0-9\\-]+)$", section("WARNINGS"), re.M)}
-check(man_codes == set(src_codes), "the man page's WARNINGS has every warning code and no other",
-      f"missing {sorted(set(src_codes) - man_codes)}, extra {sorted(man_codes - set(src_codes))}")
 
 
 def tp_options(text):

@@ -471,7 +471,7 @@ TEST(Pages, BlankPageIsABlankSlideWithAWarning) {
   ASSERT_EQ(d.slides.size(), 2u);
   EXPECT_EQ(d.slides[1].kind, SlideKind::blank);
   EXPECT_EQ(diag.count(), 1u);
-  EXPECT_EQ(diag.warnings()[0].code, "page-no-text");
+  EXPECT_EQ(diag.warnings()[0].code, warn::page_no_text);
 }
 
 TEST(Pages, PortraitAndTallPagesWork) {

@@ -1841,7 +1841,7 @@ TEST(Rule11_Hygiene, GarbledToUnicodeMapIsReportedOncePerFont) {
   Diagnostics diag;
   extract::analyze(ls, {"test.pdf", ""}, diag);
   size_t n = 0;
-  for (const auto& w : diag.warnings()) n += w.code == "garbled-text";
+  for (const auto& w : diag.warnings()) n += w.code == warn::garbled_text;
   EXPECT_EQ(n, 1u);
   // clean Japanese, Chinese and code give no warning
   PageBuilder ok(1);

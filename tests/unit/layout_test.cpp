@@ -188,7 +188,7 @@ TEST(Overflow, TextThatDoesNotFitShrinksThenIsCutWithAWarning) {
   Diagnostics diag;
   LaidOutDoc doc = lay_out(d, def, fonts, {}, diag);
   ASSERT_EQ(diag.count(), 1u);
-  EXPECT_EQ(diag.warnings()[0].code, "text-overflow");
+  EXPECT_EQ(diag.warnings()[0].code, warn::text_overflow);
   EXPECT_EQ(diag.warnings()[0].page, 2);
   double min_size = 1e9;
   for (const auto& t : doc.pages[0].texts) min_size = std::min(min_size, t.size);
@@ -285,7 +285,7 @@ TEST(Fonts, HandoutTextIsSplitIntoRunsByFontAndMissingCharactersAreReported) {
   EXPECT_TRUE(arabic);
   bool warned = false;
   for (const auto& w : diag.warnings())
-    if (w.code == "missing-glyph" && w.message.find("U+13000") != std::string::npos) warned = true;
+    if (w.code == warn::missing_glyph && w.message.find("U+13000") != std::string::npos) warned = true;
   EXPECT_TRUE(warned);
 }
 

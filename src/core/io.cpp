@@ -350,18 +350,47 @@ std::string read_file(const std::string& path) {
   return data;
 }
 
+namespace {
+struct InputsRead {
+  std::mutex mu;
+  std::map<std::string, std::shared_ptr<const std::string>> read;  // real path -> bytes
+  int runs = 0;                                                     // InputRuns alive
+  std::atomic<std::uint64_t> generation{0};
+};
+InputsRead& inputs_read() {
+  static InputsRead* r = new InputsRead;  // (never destroyed: usable from other statics' destructors)
+  return *r;
+}
+}  // namespace
+
 std::shared_ptr<const std::string> read_input(const std::string& path) {
-  static std::mutex mu;
-  static std::map<std::string, std::shared_ptr<const std::string>> read;
+  InputsRead& r = inputs_read();
   std::error_code ec;
   std::string key = fs::weakly_canonical(path, ec).string();
   if (ec || key.empty()) key = path;
-  std::lock_guard<std::mutex> lock(mu);
-  if (auto it = read.find(key); it != read.end()) return it->second;
+  std::lock_guard<std::mutex> lock(r.mu);
+  if (auto it = r.read.find(key); it != r.read.end()) return it->second;
   auto data = std::make_shared<const std::string>(read_file(path));
-  read.emplace(key, data);
+  r.read.emplace(key, data);
   return data;
 }
+
+InputRun::InputRun() {
+  InputsRead& r = inputs_read();
+  std::lock_guard<std::mutex> lock(r.mu);
+  ++r.runs;
+}
+
+InputRun::~InputRun() {
+  InputsRead& r = inputs_read();
+  std::lock_guard<std::mutex> lock(r.mu);
+  if (--r.runs == 0) {
+    r.read.clear();
+    ++r.generation;
+  }
+}
+
+std::uint64_t input_run_generation() { return inputs_read().generation.load(); }
 
 void check_input_file(const std::string& path, int exit_code, const std::string& kind) {
   const Exit code = static_cast<Exit>(exit_code);

@@ -25,6 +25,23 @@ std::string read_file(const std::string& path);
 // here, so that a file replaced while deckhand runs cannot mix two versions in one output.
 std::shared_ptr<const std::string> read_input(const std::string& path);
 
+// The run read_input's "once" is about. While an InputRun lives (Job::run makes one; so does
+// each input of a fuzz target), a file is read once; when the outermost InputRun ends, what
+// was read is forgotten, so the next run of the same process (a program linking
+// deckhand_core that runs job after job, a fuzzer writing each input over the same file)
+// reads the files again. Runs that overlap (jobs on threads) share what they read until the
+// last ends. Without any InputRun, read_input keeps what it read for the process.
+class InputRun {
+ public:
+  InputRun();
+  ~InputRun();
+  InputRun(const InputRun&) = delete;
+  InputRun& operator=(const InputRun&) = delete;
+};
+// Counts the outermost InputRuns that ended: caches tied to a run's inputs (the PDF budget
+// scan's "scanned once") start again when it changes.
+std::uint64_t input_run_generation();
+
 // For inputs a library opens by path (fonts): throws Error(exit_code) naming `path` when it
 // is missing, not a regular file (a device such as /dev/zero, a FIFO, a folder: "give a
 // <kind> file"), or over limits().file_bytes (--max-file-size).

@@ -751,7 +751,13 @@ double thread_cpu_ms() {
 }
 
 std::mutex g_scanned_mu;
-std::set<FileKey> g_scanned;
+std::set<FileKey> g_scanned;        // files scanned in this run (core/io.hpp, InputRun)
+std::uint64_t g_scanned_run = 0;    // the input_run_generation() they were scanned in
+
+// (holding g_scanned_mu) a new run forgets what the last one scanned
+void new_run_check() {
+  if (g_scanned_run != input_run_generation()) g_scanned.clear(), g_scanned_run = input_run_generation();
+}
 
 }  // namespace
 
@@ -782,6 +788,7 @@ BudgetScan scan_pdf_budgets(std::string_view data, const std::string& file, cons
 
 void check_pdf_budgets(std::string_view data, const std::string& path, const std::string& password) {
   std::lock_guard lock(g_scanned_mu);  // (two stages scanning the same file at once: the second waits, then skips)
+  new_run_check();
   const auto key = key_of(path);
   if (key && g_scanned.count(*key)) return;
   scan_pdf_budgets(data, path, password);
@@ -791,6 +798,7 @@ void check_pdf_budgets(std::string_view data, const std::string& path, const std
 void check_pdf_budgets(const std::string& path, const std::string& password) {
   {
     std::lock_guard lock(g_scanned_mu);
+    new_run_check();
     const auto key = key_of(path);
     if (key && g_scanned.count(*key)) return;
   }

@@ -524,6 +524,7 @@ std::string data_dir() {
 }
 
 int Job::run() {
+  const InputRun input_run;  // the run's inputs are read once (core/io.hpp)
   // language tags of the command line, canonical: "fr_FR" is "fr-FR", "ara" is "ar"
   // (docs/translation.md, "Language tags"); one that is none is a usage error
   if (!o_.lang.empty()) o_.lang = language::read(o_.lang, "--lang", Exit::usage, "");

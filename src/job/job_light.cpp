@@ -175,6 +175,7 @@ void Job::debug_opens() const {
 }
 
 int Job::run_light() {
+  const InputRun input_run;  // the run's inputs are read once (core/io.hpp)
   if (!light(o_.command)) throw Error(Exit::failure, "", "internal: not a command of the small executable", "please report this");
   refuse_output_folder(o_);
   int rc = run_extract();

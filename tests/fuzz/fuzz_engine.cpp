@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <string>
 
+#include "core/io.hpp"
 #include "core/error.hpp"
 #include "core/limits.hpp"
 #include "layout/definition.hpp"
@@ -12,6 +13,8 @@
 using namespace deckhand;
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  // each input is a run of its own: the file written over for it is read again (core/io.hpp)
+  const deckhand::InputRun input_run;
   static layout::FontSet* fonts = [] {
     auto* f = new layout::FontSet;
     layout::LayoutDef def = layout::load_layout("notes-3", DECKHAND_SOURCE_DIR);

@@ -5,10 +5,13 @@
 #include <cstdio>
 #include <string>
 
+#include "core/io.hpp"
 #include "core/error.hpp"
 #include "extract/extract.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  // each input is a run of its own: the file written over for it is read again (core/io.hpp)
+  const deckhand::InputRun input_run;
   static const std::string path = [] {
     char tmpl[] = "/tmp/deckhand-fuzz-extract-XXXXXX";
     int fd = ::mkstemp(tmpl);

@@ -4,10 +4,13 @@
 // sheets, creep.
 #include <cstdint>
 
+#include "core/io.hpp"
 #include "fuzz_pdf.hpp"
 #include "render/print.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  // each input is a run of its own: the file written over for it is read again (core/io.hpp)
+  const deckhand::InputRun input_run;
   static const std::string in = fuzzpdf::temp_path("impose-in");
   static const std::string out = fuzzpdf::temp_path("impose-out");
   if (!fuzzpdf::write_file(in, data, size)) return 0;

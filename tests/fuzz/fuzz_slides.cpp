@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <memory>
 
+#include "core/io.hpp"
 #include "core/limits.hpp"
 #include "fuzz_pdf.hpp"
 #include "layout/definition.hpp"
@@ -56,6 +57,8 @@ Slide slide_of(int page, const std::string& id, std::array<double, 2> size, bool
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  // each input is a run of its own: the file written over for it is read again (core/io.hpp)
+  const deckhand::InputRun input_run;
   static layout::FontSet* fonts = [] {
     auto* f = new layout::FontSet;
     layout::LayoutDef def = layout::load_layout("notes-3", DECKHAND_SOURCE_DIR);

@@ -2,11 +2,14 @@
 #include <cstdint>
 #include <string>
 
+#include "core/io.hpp"
 #include "core/error.hpp"
 #include "l10n/strings.hpp"
 #include "model/deck.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  // each input is a run of its own: the file written over for it is read again (core/io.hpp)
+  const deckhand::InputRun input_run;
   std::string text(reinterpret_cast<const char*>(data), size);
   try {
     deckhand::l10n::Catalog c = deckhand::l10n::read_catalog(text, "fuzz.xlf");

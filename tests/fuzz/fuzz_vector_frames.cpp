@@ -8,6 +8,7 @@
 #include <cstring>
 
 
+#include "core/io.hpp"
 #include "fuzz_pdf.hpp"
 #include "model/pages.hpp"
 #include "render/print.hpp"
@@ -40,6 +41,8 @@ int source_pages(const std::string& path) {
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  // each input is a run of its own: the file written over for it is read again (core/io.hpp)
+  const deckhand::InputRun input_run;
   static const std::string handout = [] {
     std::string p = fuzzpdf::temp_path("vector-handout");
     fuzzpdf::write_file(p, reinterpret_cast<const uint8_t*>(kHandout), std::strlen(kHandout));

@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
 #include <filesystem>
 #include <fstream>
 
@@ -71,6 +73,34 @@ TEST(Io, WriteThroughASymbolicLinkReplacesItsTargetAndKeepsTheLink) {
   EXPECT_THROW(write_output(link.string(), "x", {target}), Error);
   EXPECT_EQ(read_file(target), "new");
   fs::remove_all(dir);
+}
+
+// read_input reads a file once in a run; the next run reads it again (a program running job
+// after job, a fuzz target writing each input over one file: issue 21, and the fuzzers of
+// issue 20 fuzzed their first input only before InputRun)
+TEST(Io, ReadInputOnceARunThenAgainInTheNext) {
+  const auto dir = std::filesystem::temp_directory_path() / ("deckhand-io-run-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  const std::string f = (dir / "in.pdf").string();
+  auto put = [&](const std::string& text) { std::ofstream(f, std::ios::binary) << text; };
+  put("first");
+  {
+    deckhand::InputRun run;
+    const auto gen = deckhand::input_run_generation();
+    EXPECT_EQ(*deckhand::read_input(f), "first");
+    put("second, longer");
+    EXPECT_EQ(*deckhand::read_input(f), "first");  // replaced during the run: the bytes read first
+    {
+      deckhand::InputRun overlapping;  // a second job at the same time shares them
+      EXPECT_EQ(*deckhand::read_input(f), "first");
+    }
+    EXPECT_EQ(deckhand::input_run_generation(), gen);  // still in the first run
+  }
+  {
+    deckhand::InputRun next;
+    EXPECT_EQ(*deckhand::read_input(f), "second, longer");
+  }
+  std::filesystem::remove_all(dir);
 }
 
 TEST(Parallel, EveryItemOnceAndErrorsPropagate) {

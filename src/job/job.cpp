@@ -477,39 +477,7 @@ std::string outline(const Deck& d) {
   return o.str();
 }
 
-void check_date(const std::string& date) {
-  if (date.size() == 10 && date[4] == '-' && date[7] == '-' &&
-      std::all_of(date.begin(), date.end(), [](char c) { return c == '-' || (c >= '0' && c <= '9'); })) {
-    // YYYY-MM-DD also becomes the PDF's creation date: it must be a real calendar day
-    const int y = std::stoi(date.substr(0, 4));
-    const unsigned m = static_cast<unsigned>(std::stoi(date.substr(5, 2))), d = static_cast<unsigned>(std::stoi(date.substr(8, 2)));
-    if (y < 1000 || !std::chrono::year_month_day{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}}.ok())
-      throw Error(Exit::usage, "", "--date " + date + ": not a calendar day", "use YYYY-MM-DD, e.g. --date 2026-03-14");
-  }
-}
-
 }  // namespace
-
-double parse_length_mm(const std::string& s, const std::string& option) {
-  auto m = s.size() > 32 ? std::nullopt : scan::number_unit(s, {"mm", "cm", "in", "pt"});
-  if (!m) throw Error(Exit::usage, "", option + " " + scan::for_message(s) + ": not a length", "give it like 3mm, 0.125in or 9pt");
-  double v = std::strtod(m->number.c_str(), nullptr);
-  std::string u = m->unit;
-  if (u.empty() || u == "mm") v *= 72.0 / 25.4;
-  else if (u == "cm") v *= 72.0 / 2.54;
-  else if (u == "in") v *= 72.0;
-  if (!(v >= 0 && v <= 1000)) throw Error(Exit::usage, "", option + " " + s + ": too large", "give a length under 350mm");
-  return v;
-}
-
-// A bleed: 0 to 1 in (25.4 mm), as a layout's print.bleed (docs/printing.md); shops ask
-// for 3 mm, or 0.125 in.
-double parse_bleed(const std::string& s) {
-  const double v = parse_length_mm(s, "--bleed");
-  if (v > 72 + 1e-9)
-    throw Error(Exit::usage, "", "--bleed " + s + ": out of range for a bleed (0 to 25.4 mm, 1 in)", "print shops ask for 3mm or 0.125in");
-  return v;
-}
 
 std::string data_dir() {
   if (const char* e = std::getenv("DECKHAND_DATA"); e && *e) return e;
@@ -530,6 +498,7 @@ int Job::run() {
   if (!o_.target_lang.empty()) o_.target_lang = language::read(o_.target_lang, "--target-lang", Exit::usage, "");
   int rc = 0;
   refuse_output_folder(o_);  // before any work, with a file name for the command
+  c_ = check_configuration(o_);  // every other option, resolved and checked once (job/config.hpp)
   switch (o_.command) {
     case Command::extract: rc = run_extract(); break;
     case Command::inspect: rc = run_inspect(); break;
@@ -577,52 +546,33 @@ int Job::run_list_layouts() {
 // deckhand review: a handout in a layout of mode review (layouts/review.yaml), with each
 // unit's source, translation, state and fit (render/translated_slides.hpp) filled in.
 int Job::run_review() {
-  if (o_.translations.empty())
-    throw Error(Exit::usage, "", "no translation file given", "deckhand review talk.json --translations talk.ar.xlf -o review.pdf");
-  if (o_.output.empty() && o_.dump.empty()) throw Error(Exit::usage, "", "no output file given", "add -o review.pdf");
-  o_.layout = o_.review_layout;
-  return run_handout();
+  return run_handout();  // (its own layout: c_.handout.layout is --layout of review)
 }
 
 int Job::run_handout() {
   const JobOptions& h = o_;
+  const HandoutConfig& hc = c_.handout;
   std::string dd = data_dir();
-  if (h.input.empty()) throw Error(Exit::usage, "", "no input deck given", "deckhand handout talk.pdf --layout notes-3 -o handout.pdf");
-  if (h.output.empty() && h.dump.empty()) throw Error(Exit::usage, "", "no output file given", "add -o handout.pdf");
   // every file this run reads; the output may replace none of them (docs/exit-codes.md)
   std::vector<std::string> inputs{h.input, h.source, h.translations};
-  if (layout::is_layout_file(h.layout)) inputs.push_back(h.layout);
+  if (layout::is_layout_file(hc.layout)) inputs.push_back(hc.layout);
   if (!h.output.empty()) check_output_path(h.output, inputs);
   keep_translation_file(h.output);
-  check_date(h.date);
   Diagnostics diag;
-  layout::LayoutDef def = layout::load_layout(h.layout, dd);
+  layout::LayoutDef def = layout::load_layout(hc.layout, dd);
   inputs.push_back(def.path);
-  if (!h.paper.empty()) {
-    double w, hh;
-    if (!layout::paper_size(h.paper, &w, &hh))
-      throw Error(Exit::usage, "", "--paper " + h.paper + ": unknown paper", "use A3, A4, A5, Letter or Legal");
+  if (hc.paper_size) {
+    const auto [w, hh] = *hc.paper_size;
     bool landscape = def.paper_w > def.paper_h;
     def.paper_w = landscape ? hh : w;
     def.paper_h = landscape ? w : hh;
-    def.paper_name = h.paper;
+    def.paper_name = hc.paper;
   }
   // print geometry (docs/printing.md)
-  if (h.print || !h.bleed.empty() || !h.marks.empty()) def.print.on = true;
-  if (!h.bleed.empty()) def.print.bleed = parse_bleed(h.bleed);
-  if (!h.marks.empty()) def.print.marks = h.marks == "crop";
-  if (h.impose != "booklet" && (h.creep != "0" || h.signature != 0 || h.binding != "auto"))
-    throw Error(Exit::usage, "", "--creep, --signature and --binding need --impose booklet", "add --impose booklet, or leave them out");
-  const double creep = parse_length_mm(h.creep, "--creep");
-  std::vector<int> picture_slides;  // --pictures
-  if (!h.pictures.empty()) {
-    std::stringstream ps(h.pictures);
-    for (std::string item; std::getline(ps, item, ',');) {
-      if (item.empty() || item.size() > 6 || item.find_first_not_of("0123456789") != std::string::npos)
-        throw Error(Exit::usage, "", "--pictures " + h.pictures + ": not a list of slide numbers", "e.g. --pictures 3,5,9");
-      picture_slides.push_back(std::stoi(item));
-    }
-  }
+  if (hc.print.on) def.print.on = true;
+  if (hc.print.bleed) def.print.bleed = *hc.print.bleed;
+  if (hc.print.crop_marks) def.print.marks = *hc.print.crop_marks;
+  const std::vector<int>& picture_slides = hc.pictures;  // --pictures
   // source -> deck
   Loaded l = load_deck(h, diag);
   Deck& deck = l.deck;
@@ -642,10 +592,9 @@ int Job::run_handout() {
   layout::HandoutOptions ho;
   ho.title = h.title;
   ho.event = h.event;
-  ho.date = h.date;
+  ho.date = hc.date;
   ho.skip_overlays = !h.keep_overlays;
-  ho.contact = h.contact;
-  for (size_t at = ho.contact.find("\\n"); at != std::string::npos; at = ho.contact.find("\\n", at + 1)) ho.contact.replace(at, 2, "\n");
+  ho.contact = hc.contact;
   for (int n : picture_slides)
     if (n < 1 || n > static_cast<int>(deck.slides.size()))
       throw Error(Exit::usage, "", "--pictures " + h.pictures + ": the deck has slides 1 to " + std::to_string(deck.slides.size()),
@@ -737,9 +686,9 @@ int Job::run_handout() {
     src = std::make_unique<extract::SourcePdf>(translated, "", worker_count(h.threads));
     password.clear();
   }
-  if (!h.dump.empty()) {  // the laid-out pages themselves: layout (JSON) or layout-text
+  if (hc.dump != Dump::none) {  // the laid-out pages themselves: layout (JSON) or layout-text
     if (strict_fails(diag)) return finish(diag);
-    write_output(h.output.empty() ? "-" : h.output, h.dump == "layout-text" ? to_text(doc) : to_json(doc).dump(2) + "\n", inputs);
+    write_output(h.output.empty() ? "-" : h.output, hc.dump == Dump::layout_text ? to_text(doc) : to_json(doc).dump(2) + "\n", inputs);
     return finish(diag);
   }
   if (strict_fails(diag)) return finish(diag);
@@ -752,10 +701,10 @@ int Job::run_handout() {
     wo.source = src->path();
     wo.password = password;
   }
-  wo.impose = h.impose == "booklet";
-  wo.creep = creep;
-  wo.signature = h.signature;
-  wo.binding = h.binding == "left" ? 1 : h.binding == "right" ? 2 : 0;
+  wo.impose = hc.print.impose == Impose::booklet;
+  wo.creep = hc.print.creep;
+  wo.signature = hc.print.signature;
+  wo.binding = hc.print.binding == Binding::left ? 1 : hc.print.binding == Binding::right ? 2 : 0;
   wo.progress = progress_printer(h, "writing the handout");
   const extract::SourcePdf* pool = src.get();
   render::RasterFn pictures = [pool, crop](int page, int w, int hh, unsigned worker) {
@@ -787,15 +736,7 @@ int Job::run_strings() {
   std::vector<std::string> inputs{s.input};
   if (o_.command == Command::strings_update) inputs.push_back(s.old_file);
   if (out() != "-") check_output_path(out(), inputs);
-  double ex = 0;
-  if (o_.command == Command::strings_pseudo) {
-    // digits only (`40%`, `40`, `12.5%`): never NaN or infinite (`--expand nan%` made a
-    // pseudo-translation that never ended; issue 20)
-    auto m = s.expand.size() > 32 ? std::nullopt : scan::number_unit(s.expand, {"%"});
-    ex = m ? std::strtod(m->number.c_str(), nullptr) / 100.0 : -1;
-    if (!in_range(ex, 0, 5))
-      throw Error(Exit::usage, "", "--expand " + scan::for_message(s.expand, 40) + ": not a percentage from 0% to 500%", "e.g. --expand 40%");
-  }
+  const double ex = c_.strings.expand;
   Diagnostics diag;
   std::optional<l10n::Catalog> old;
   std::string old_text;
@@ -847,7 +788,7 @@ int Job::run_strings() {
                                         " -o NEW'; to replace the file, add --force");
   }
   l10n::Catalog c;
-  std::string fmt = s.format;
+  CatalogFormat fmt = c_.strings.format;
   size_t kept = 0;
   switch (o_.command) {
     case Command::strings_export: c = l10n::units_of(l.deck, s.target_lang); break;
@@ -859,13 +800,13 @@ int Job::run_strings() {
     default:
       c = l10n::update(*old, l.deck);
       kept = std::count_if(c.units.begin(), c.units.end(), [](const l10n::Unit& u) { return !u.target.empty(); });
-      fmt = s.update_format;
-      if (fmt.empty())  // as the old file: PO, XLIFF 2.x (its namespace), else XLIFF 1.x
-        fmt = old_text.find("<xliff") == std::string::npos ? "po"
-              : old_text.find("urn:oasis:names:tc:xliff:document:2") != std::string::npos ? "xliff2" : "xliff12";
+      // (unset: as the old file: PO, XLIFF 2.x (its namespace), else XLIFF 1.x)
+      fmt = c_.strings.update_format ? *c_.strings.update_format
+            : old_text.find("<xliff") == std::string::npos ? CatalogFormat::po
+            : old_text.find("urn:oasis:names:tc:xliff:document:2") != std::string::npos ? CatalogFormat::xliff2 : CatalogFormat::xliff12;
   }
   if (strict_fails(diag)) return finish(diag);  // nothing written
-  write_output(out(), l10n::write_catalog(c, *l10n::format_from(fmt)), inputs_of(inputs, l.deck, s.input));
+  write_output(out(), l10n::write_catalog(c, fmt == CatalogFormat::po ? l10n::Format::po : fmt == CatalogFormat::xliff12 ? l10n::Format::xliff12 : l10n::Format::xliff2), inputs_of(inputs, l.deck, s.input));
   if (o_.command == Command::strings_update) {
     // the old file's translations of text the revised deck no longer has are not carried: said
     std::set<std::string> carried;
@@ -1002,16 +943,8 @@ int Job::run_fonts_check() {
 
 int Job::run_slides() {
   const JobOptions& o = o_;
-  if (o.input.empty()) throw Error(Exit::usage, "", "no input deck given", "deckhand slides talk.pdf --translations talk.fr.po -o talk-fr.pdf");
-  // a deck JSON made by `deckhand translate` holds its translation: no file needed
-  const bool translated_json = o.translations.empty() && looks_like_json(o.input);
-  if (o.translations.empty() && !translated_json)
-    throw Error(Exit::usage, o.input, "no translation file given", "add --translations talk.fr.po (XLIFF or PO)");
-  if (o.output.empty() && !o.slides_check && o.dump.empty()) throw Error(Exit::usage, "", "no output file given", "add -o talk-fr.pdf");
-  if (o.slides_check && !o.output.empty())
-    throw Error(Exit::usage, o.output, "--check writes no PDF, so -o has nothing to write", "leave out -o to check, or --check to write the slides");
-  if (!(o.min_size > 0 && o.min_size <= 600))
-    throw Error(Exit::usage, "", "--min-size " + fmt::format("{:g}", o.min_size) + ": out of range (more than 0, at most 600 points)", "give a size in points, e.g. --min-size 8");
+  const SlidesConfig& sc = c_.slides;
+  const bool translated_json = sc.translated_json;  // a deck JSON made by `deckhand translate`: no file needed
   std::vector<std::string> inputs{o.input, o.source, o.translations};
   if (layout::is_layout_file(o.layout)) inputs.push_back(o.layout);
   if (!o.output.empty()) check_output_path(o.output, inputs);
@@ -1020,7 +953,7 @@ int Job::run_slides() {
   // qpdf opens the PDF while Poppler extracts the deck (extraction leaves a core idle)
   std::future<std::unique_ptr<render::SlideRewriter>> opening;
   const std::string early_pdf = o.source.empty() ? o.input : o.source;
-  const bool once = !o.slides_check && o.dump.empty() && !o.strict;  // one translate_slides run
+  const bool once = !sc.check && sc.dump == Dump::none && !o.strict;  // one translate_slides run
   if (once && !looks_like_json(o.input)) {
     extract::check_pdf_budgets(early_pdf, o.password);  // before qpdf reads it, while nothing else runs (budget.hpp)
     opening = render::open_slides(early_pdf, o.password);
@@ -1060,19 +993,19 @@ int Job::run_slides() {
   if (!o.output.empty()) check_output_path(o.output, inputs);
 
   layout::SlideTextOptions so;
-  so.min_size = o.min_size;
+  so.min_size = sc.min_size;
   so.file = o.input;
   so.threads = o.threads;
   so.progress = progress_printer(o, "laying out the slides", "slide");
   so.step_units = step_units_of(source_deck);
   const size_t translated = render::translated_units(source_deck, deck).translated.size();
-  if (!o.dump.empty()) {  // the translated text as laid out: each unit's room (a frame) and runs
+  if (sc.dump != Dump::none) {  // the translated text as laid out: each unit's room (a frame) and runs
     LaidOutDoc doc = render::translate_slides(source_deck, deck, pdf, o.password, fonts, so, diag, "");
     if (strict_fails(diag)) return finish(diag);
-    write_output(o.output.empty() ? "-" : o.output, o.dump == "layout-text" ? to_text(doc) : to_json(doc).dump(2) + "\n", inputs);
+    write_output(o.output.empty() ? "-" : o.output, sc.dump == Dump::layout_text ? to_text(doc) : to_json(doc).dump(2) + "\n", inputs);
     return finish(diag);
   }
-  if (o.slides_check) {
+  if (sc.check) {
     LaidOutDoc doc = render::translate_slides(source_deck, deck, pdf, o.password, fonts, so, diag, "");
     std::map<std::string, std::string> ids;  // key -> unit id
     ids = unit_names(source_deck);
@@ -1122,9 +1055,9 @@ int Job::run_slides() {
 
 int Job::run_preflight() {
   render::PreflightOptions po;
-  po.bleed = parse_bleed(o_.preflight_bleed);
-  po.min_dpi = o_.min_dpi;
-  po.booklet = o_.booklet;
+  po.bleed = c_.preflight.bleed;
+  po.min_dpi = c_.preflight.min_dpi;
+  po.booklet = c_.preflight.booklet;
   po.password = o_.password;
   if (read_input(o_.input)->compare(0, 5, "%PDF-") != 0)
     throw Error(Exit::bad_pdf, o_.input, "not a PDF file: no %PDF- header", "give the PDF you mean to print");
@@ -1153,10 +1086,10 @@ int Job::run_preflight() {
 int Job::run_impose() {
   // (the input is read by impose_booklet: core/io.hpp read_input, within --max-file-size)
   render::ImposeOptions io;
-  io.creep = parse_length_mm(o_.creep, "--creep");
-  io.signature = o_.signature;
-  io.rtl = o_.impose_binding == "right";
-  io.marks = o_.impose_marks == "crop";
+  io.creep = c_.impose.creep;
+  io.signature = c_.impose.signature;
+  io.rtl = c_.impose.right_to_left;
+  io.marks = c_.impose.crop_marks;
   int blanks = 0;
   write_output_via(o_.output, {o_.input}, [&](const std::string& tmp) { blanks = render::impose_booklet(o_.input, o_.password, tmp, io); });
   if (!o_.quiet && blanks > 0)

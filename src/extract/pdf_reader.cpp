@@ -19,6 +19,7 @@
 #include <mutex>
 #include <set>
 
+#include "core/log.hpp"
 #include "core/error.hpp"
 #include "core/limits.hpp"
 #include "core/unicode.hpp"
@@ -34,7 +35,7 @@ std::string ustr(const poppler::ustring& u) {
   return std::string(b.begin(), b.end());
 }
 
-void poppler_log(const std::string& msg, void*) { spdlog::debug("poppler: {}", msg); }
+void poppler_log(const std::string& msg, void*) { current_log().debug("poppler: {}", msg); }
 }  // namespace
 
 void quiet_poppler() {
@@ -176,11 +177,11 @@ std::vector<std::optional<double>> PdfDocument::ink(const std::vector<std::array
         if (marks[k].x1 > r[0] && marks[k].x0 < r[2]) near.push_back(marks[k]);
       out.push_back(drawn_mark(near, r));
     }
-    if (spdlog::should_log(spdlog::level::debug)) {
-      spdlog::debug("ink: rect {:.1f} {:.1f} {:.1f} {:.1f} -> {}", r[0], r[1], r[2], r[3], out.back() ? *out.back() : -1.0);
+    if (current_log().debugging()) {
+      current_log().debug("ink: rect {:.1f} {:.1f} {:.1f} {:.1f} -> {}", r[0], r[1], r[2], r[3], out.back() ? *out.back() : -1.0);
       for (const auto& m : impl_->scan.marks)
         if (m.x1 > r[0] && m.x0 < r[2] && m.y1 > r[1] && m.y0 < r[3])
-          spdlog::debug("ink:   mark {:.1f} {:.1f} {:.1f} {:.1f} rgb {:.2f} {:.2f} {:.2f} kind {} picture {} glyph {}", m.x0, m.y0, m.x1,
+          current_log().debug("ink:   mark {:.1f} {:.1f} {:.1f} {:.1f} rgb {:.2f} {:.2f} {:.2f} kind {} picture {} glyph {}", m.x0, m.y0, m.x1,
                         m.y1, m.rgb[0], m.rgb[1], m.rgb[2], static_cast<int>(m.kind), m.picture, m.glyph);
     }
   }

@@ -147,7 +147,7 @@ Loaded load_deck(const JobOptions& o, Diagnostics& diag) {
     if (text.compare(0, 5, "%PDF-") == 0)
       throw Error(Exit::bad_deck, o.input, "this is a PDF, not a deck JSON (its name ends in .json)", "rename it to .pdf");
     l.deck = deck_from_text(text, o.input);
-    spdlog::info("{}: a deck JSON of {}", o.input, count_of(l.deck.slides.size(), "slide"));
+    current_log().info("{}: a deck JSON of {}", o.input, count_of(l.deck.slides.size(), "slide"));
     return l;
   }
   auto t0 = std::chrono::steady_clock::now();
@@ -159,8 +159,8 @@ Loaded load_deck(const JobOptions& o, Diagnostics& diag) {
   eo.progress = progress_printer(o, "reading the PDF");
   l.deck = extract::extract_deck(*l.source, eo, diag);
   const double took = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-  spdlog::info("{}: extracted {} ({:.1f} s)", o.input, count_of(l.deck.slides.size(), "slide"), took);
-  spdlog::debug("extract: {} took {:.3f} s", o.input, took);
+  current_log().info("{}: extracted {} ({:.1f} s)", o.input, count_of(l.deck.slides.size(), "slide"), took);
+  current_log().debug("extract: {} took {:.3f} s", o.input, took);
   return l;
 }
 
@@ -209,11 +209,11 @@ int apply_translations(Deck& deck, const std::string& file, const std::string& l
                                              " unit(s) with inline tags deckhand cannot read, taken as plain text without their styles: " +
                                              list(r.markup_problems)});
   if (!r.not_for_translation.empty())
-    spdlog::info("{}: {} unit(s) not for translation (code, or no words) translated all the same: used: {}", file,
+    current_log().info("{}: {} unit(s) not for translation (code, or no words) translated all the same: used: {}", file,
                  r.not_for_translation.size(), list(r.not_for_translation));
   if (!r.unknown.empty())
     diag.warn({"unknown-units", file, 0, std::to_string(r.unknown.size()) + " unit(s) not in this deck (changed or removed since the export): " + list(r.unknown)});
-  spdlog::info("{}: {} units translated into {}", file, r.translated, lang);
+  current_log().info("{}: {} units translated into {}", file, r.translated, lang);
   return r.translated;
 }
 
@@ -263,7 +263,7 @@ Deck source_text_of(const Deck& translated, const extract::SourcePdf& src, const
       s = *it->second;
       s.id = id;
     }
-  spdlog::info("{}: a translation (from {}): the slide pictures show it set on the PDF's pages", o.input, translated.translated_from);
+  current_log().info("{}: a translation (from {}): the slide pictures show it set on the PDF's pages", o.input, translated.translated_from);
   return out;
 }
 
@@ -384,7 +384,7 @@ Crop letterbox(const extract::SourcePdf& src, const Deck& deck) {
         all[3] = std::max(all[3], double(y + 1) / H);
       }
   }
-  spdlog::debug("ink of all pages: {:.3f} {:.3f} {:.3f} {:.3f}", all[0], all[1], all[2], all[3]);
+  current_log().debug("ink of all pages: {:.3f} {:.3f} {:.3f} {:.3f}", all[0], all[1], all[2], all[3]);
   if (!(all[2] > all[0] && all[3] > all[1])) return kWhole;
   // a slide of a usual shape (16:9, 16:10, 4:3) centred on a sheet of another shape
   for (double r : {16.0 / 9, 16.0 / 10, 4.0 / 3}) {
@@ -492,6 +492,7 @@ std::string data_dir() {
 }
 
 int Job::run() {
+  LogScope scope(&log_);  // what the stages below say is this job's (core/log.hpp)
   // language tags of the command line, canonical: "fr_FR" is "fr-FR", "ara" is "ar"
   // (docs/translation.md, "Language tags"); one that is none is a usage error
   if (!o_.lang.empty()) o_.lang = language::read(o_.lang, "--lang", Exit::usage, "");
@@ -627,7 +628,7 @@ int Job::run_handout() {
     // a letterboxed deck is laid out again as its slides
     crop = letterbox(*src, deck);
     if (crop != kWhole) {
-      spdlog::info("{}: slides sit letterboxed on the sheet; cropped to {:.0f}% x {:.0f}%", src->path(), (crop[2] - crop[0]) * 100,
+      current_log().info("{}: slides sit letterboxed on the sheet; cropped to {:.0f}% x {:.0f}%", src->path(), (crop[2] - crop[0]) * 100,
                    (crop[3] - crop[1]) * 100);
       crop_deck(deck, crop);
       layout_diag = std::make_unique<Diagnostics>();
@@ -641,13 +642,13 @@ int Job::run_handout() {
     }
   }
   for (const auto& w : layout_diag->warnings()) diag.warn(w);
-  spdlog::info("{} layout: {} laid out for {}", def.name, count_of(doc.pages.size(), "page"), count_of(deck.slides.size(), "slide"));
+  current_log().info("{} layout: {} laid out for {}", def.name, count_of(doc.pages.size(), "page"), count_of(deck.slides.size(), "slide"));
   if (src) rasterize_unembedded(doc, *src, diag);
   if (src) {
     size_t vec = 0, ras = 0;
     for (const auto& pg : doc.pages)
       for (const auto& im : pg.images) (im.mode == PictureMode::vector ? vec : ras) += 1;
-    spdlog::info("{}: {} placed from its pages as vector graphics, {} as pictures", src->path(), count_of(vec, "slide picture"), ras);
+    current_log().info("{}: {} placed from its pages as vector graphics, {} as pictures", src->path(), count_of(vec, "slide picture"), ras);
   }
   // frames that show pictures of a translated deck show the translated slides, slide by
   // slide (render/translated_slides.hpp): the source pages with the translation set in
@@ -682,7 +683,7 @@ int Job::run_handout() {
       doc = layout::lay_out(deck, def, fonts, ho, *again);
       rasterize_unembedded(doc, *src, *again);
     }
-    spdlog::info("{}: the slide pictures translated ({} units set on their pages)", src->path(), render::translated_units(from, deck).translated.size());
+    current_log().info("{}: the slide pictures translated ({} units set on their pages)", src->path(), render::translated_units(from, deck).translated.size());
     src = std::make_unique<extract::SourcePdf>(translated, "", worker_count(h.threads));
     password.clear();
   }
@@ -727,7 +728,7 @@ int Job::run_handout() {
   };
   // -> written output
   write_output_via(h.output, inputs, [&](const std::string& tmp) { render::write_pdf(doc, pictures, wo, tmp); });
-  spdlog::info("{}: {} ({} layout)", h.output, count_of(doc.pages.size(), "page"), def.name);
+  current_log().info("{}: {} ({} layout)", h.output, count_of(doc.pages.size(), "page"), def.name);
   return finish(diag);
 }
 
@@ -814,14 +815,12 @@ int Job::run_strings() {
       if (!u.target.empty()) carried.insert(u.target);
     const size_t left = std::count_if(old->units.begin(), old->units.end(),
                                       [&](const l10n::Unit& u) { return !u.target.empty() && !carried.count(u.target); });
-    if (!o_.quiet)
-      std::cerr << "deckhand: " << kept << " of " << c.units.size() << " units keep their translation"
-                << (left ? "; " + std::to_string(left) + " translated unit" + (left == 1 ? "" : "s") + " of " + s.old_file +
-                               " (text the revised deck no longer has) not carried: the old file keeps them"
-                         : "")
-                << "\n";
+    log_.note("deckhand: " + std::to_string(kept) + " of " + std::to_string(c.units.size()) + " units keep their translation" +
+              (left ? "; " + std::to_string(left) + " translated unit" + (left == 1 ? "" : "s") + " of " + s.old_file +
+                          " (text the revised deck no longer has) not carried: the old file keeps them"
+                    : ""));
   }
-  spdlog::info("{}: {} written", out(), count_of(c.units.size(), "unit"));
+  current_log().info("{}: {} written", out(), count_of(c.units.size(), "unit"));
   return finish(diag);
 }
 
@@ -833,7 +832,7 @@ int Job::run_translate() {
   apply_translations(l.deck, o_.translations, o_.lang, diag, o_.allow_mismatch);
   if (strict_fails(diag)) return finish(diag);
   write_output(out(), dump_deck(l.deck), inputs_of({o_.input, o_.translations}, l.deck, o_.input));
-  spdlog::info("{}: the translated deck JSON written ({})", out(), count_of(l.deck.slides.size(), "slide"));
+  current_log().info("{}: the translated deck JSON written ({})", out(), count_of(l.deck.slides.size(), "slide"));
   return finish(diag);
 }
 
@@ -885,20 +884,19 @@ int Job::run_check() {
   int rc = finish(diag);
   size_t units = ids.size();
   if (!doc.overflows.empty()) {
-    std::cerr << "deckhand: error: " << o_.input << ": " << doc.overflows.size() << " of " << units << " units do not fit the "
-              << def.name << " layout (shorten them, or use a layout with more room)\n";
+    log_.error("deckhand: error: " + o_.input + ": " + std::to_string(doc.overflows.size()) + " of " + std::to_string(units) +
+               " units do not fit the " + def.name + " layout (shorten them, or use a layout with more room)");
     return static_cast<int>(Exit::check_failed);
   }
   if (!doc.collisions.empty()) {
     std::set<std::string> keys;
     for (const auto& c : doc.collisions) keys.insert(c.key);
-    std::cerr << "deckhand: error: " << o_.input << ": " << keys.size() << " of " << units
-              << " units run into a picture, a drawing, other text or the edge of their translated slide (shorten them)\n";
+    log_.error("deckhand: error: " + o_.input + ": " + std::to_string(keys.size()) + " of " + std::to_string(units) +
+               " units run into a picture, a drawing, other text or the edge of their translated slide (shorten them)");
     return static_cast<int>(Exit::check_failed);
   }
-  std::cerr << "deckhand: all " << units << " units fit the " << def.name << " layout";
-  if (translated >= 0) std::cerr << " (" << translated << " of them translated)";
-  std::cerr << "\n";
+  log_.say("deckhand: all " + std::to_string(units) + " units fit the " + def.name + " layout" +
+           (translated >= 0 ? " (" + std::to_string(translated) + " of them translated)" : std::string()));
   return rc;
 }
 
@@ -933,11 +931,11 @@ int Job::run_fonts_check() {
   write_output("-", o.str(), {});
   int rc = finish(diag);
   if (!missing.empty()) {
-    std::cerr << "deckhand: error: " << o_.input << ": " << missing.size() << " character(s) no font of the " << def.name
-              << " layout has (add a font that covers them to the layout's fonts.fallback)\n";
+    log_.error("deckhand: error: " + o_.input + ": " + std::to_string(missing.size()) + " character(s) no font of the " + def.name +
+               " layout has (add a font that covers them to the layout's fonts.fallback)");
     return static_cast<int>(Exit::check_failed);
   }
-  std::cerr << "deckhand: every character (" << checked << ") has a font" << (o_.lang.empty() ? "" : " for " + o_.lang) << "\n";
+  log_.say("deckhand: every character (" + std::to_string(checked) + ") has a font" + (o_.lang.empty() ? "" : " for " + o_.lang));
   return rc;
 }
 
@@ -960,10 +958,11 @@ int Job::run_slides() {
   }
   std::future<l10n::Catalog> catalog;
   if (!translated_json)
-    catalog = std::async(std::launch::async, [file = o.translations, lang_given = !o.lang.empty()] {
+    catalog = std::async(std::launch::async, [file = o.translations, lang_given = !o.lang.empty(), log = &log_] {
+      LogScope scope(log);
       const auto t0 = std::chrono::steady_clock::now();
       l10n::Catalog c = l10n::read_catalog(read_file(file), file, lang_given);
-      spdlog::debug("slides: reading {} took {:.3f} s", file, std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+      current_log().debug("slides: reading {} took {:.3f} s", file, std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
       return c;
     });
   Loaded l = load_deck(o, diag);
@@ -1025,14 +1024,16 @@ int Job::run_slides() {
       if (w.code != "text-overflow") rest.warn(w);
     int rc = finish(rest);
     if (!doc.overflows.empty() || !colliding.empty()) {
-      std::cerr << "deckhand: error: " << o.input << ": ";
-      if (!doc.overflows.empty()) std::cerr << doc.overflows.size() << " of " << translated << " translated units do not fit their slide boxes even at the minimum size";
-      if (!doc.overflows.empty() && !colliding.empty()) std::cerr << "; ";
-      if (!colliding.empty()) std::cerr << colliding.size() << " of " << translated << " run into a picture, a drawing, other text or the slide's edge";
-      std::cerr << " (shorten them, or lower --min-size)\n";
+      std::ostringstream e;
+      e << "deckhand: error: " << o.input << ": ";
+      if (!doc.overflows.empty()) e << doc.overflows.size() << " of " << translated << " translated units do not fit their slide boxes even at the minimum size";
+      if (!doc.overflows.empty() && !colliding.empty()) e << "; ";
+      if (!colliding.empty()) e << colliding.size() << " of " << translated << " run into a picture, a drawing, other text or the slide's edge";
+      e << " (shorten them, or lower --min-size)";
+      log_.error(e.str());
       return static_cast<int>(Exit::check_failed);
     }
-    std::cerr << "deckhand: all " << translated << " translated units fit their slide boxes, clear of pictures, drawings and other text\n";
+    log_.say("deckhand: all " + std::to_string(translated) + " translated units fit their slide boxes, clear of pictures, drawings and other text");
     return rc;
   }
   if (o.strict) {  // warnings found before writing: nothing is written
@@ -1049,7 +1050,7 @@ int Job::run_slides() {
   write_output_via(o.output, inputs, [&](const std::string& tmp) {
     render::translate_slides(source_deck, deck, pdf, o.password, fonts, so, diag, tmp, false, std::move(opened));
   });
-  spdlog::info("{}: {} ({} units translated)", o.output, count_of(deck.slides.size(), "page"), translated);
+  current_log().info("{}: {} ({} units translated)", o.output, count_of(deck.slides.size(), "page"), translated);
   return finish(diag);
 }
 
@@ -1066,20 +1067,22 @@ int Job::run_preflight() {
   for (const auto& p : r.problems)
     out << "deckhand: preflight: " << o_.input << ": " << (p.page > 0 ? "page " + std::to_string(p.page) + ": " : "") << p.what << "\n";
   write_output("-", out.str(), {});
-  if (!o_.quiet) {
+  {
     std::string cs;
     for (const auto& c : r.colour_spaces) cs += (cs.empty() ? "" : ", ") + c;
-    std::cerr << "deckhand: " << o_.input << ": " << count_of(static_cast<size_t>(r.pages), "page") << ", "
-              << count_of(static_cast<size_t>(r.images), "image placement");
-    if (r.images > 0) std::cerr << " (lowest " << static_cast<long>(std::lround(r.lowest_dpi)) << " dpi)";
-    std::cerr << ", colour spaces: " << (cs.empty() ? "none" : cs) << "\n";
+    std::ostringstream line;
+    line << "deckhand: " << o_.input << ": " << count_of(static_cast<size_t>(r.pages), "page") << ", "
+         << count_of(static_cast<size_t>(r.images), "image placement");
+    if (r.images > 0) line << " (lowest " << static_cast<long>(std::lround(r.lowest_dpi)) << " dpi)";
+    line << ", colour spaces: " << (cs.empty() ? "none" : cs);
+    log_.note(line.str());
   }
   if (!r.problems.empty()) {
-    std::cerr << "deckhand: error: " << o_.input << ": " << count_of(r.problems.size(), "preflight problem")
-              << " (see the lines above; " << doc_path("printing.md") << ")\n";
+    log_.error("deckhand: error: " + o_.input + ": " + count_of(r.problems.size(), "preflight problem") + " (see the lines above; " +
+               doc_path("printing.md") + ")");
     return static_cast<int>(Exit::check_failed);
   }
-  if (!o_.quiet) std::cerr << "deckhand: " << o_.input << ": preflight passed\n";
+  log_.note("deckhand: " + o_.input + ": preflight passed");
   return 0;
 }
 
@@ -1092,9 +1095,8 @@ int Job::run_impose() {
   io.marks = c_.impose.crop_marks;
   int blanks = 0;
   write_output_via(o_.output, {o_.input}, [&](const std::string& tmp) { blanks = render::impose_booklet(o_.input, o_.password, tmp, io); });
-  if (!o_.quiet && blanks > 0)
-    std::cerr << "deckhand: " << o_.output << ": " << count_of(static_cast<size_t>(blanks), "blank page") << " added before the back cover\n";
-  spdlog::info("{}: the booklet's sheets written (saddle-stitch order, two pages a side)", o_.output);
+  if (blanks > 0) log_.note("deckhand: " + o_.output + ": " + count_of(static_cast<size_t>(blanks), "blank page") + " added before the back cover");
+  current_log().info("{}: the booklet's sheets written (saddle-stitch order, two pages a side)", o_.output);
   return 0;
 }
 

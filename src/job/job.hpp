@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "core/log.hpp"
 #include "job/config.hpp"
 #include "model/deck.hpp"
 
@@ -23,7 +24,10 @@ namespace deckhand {
 
 class Job {
  public:
-  explicit Job(JobOptions o) : o_(std::move(o)) {}
+  // Every message of the run (warnings, -v steps, result lines, progress) goes to `sink`
+  // through the job's own logger (core/log.hpp); null: standard error, as the command line
+  // prints them. Jobs with their own sinks may run at once, on threads of one program.
+  explicit Job(JobOptions o, spdlog::sink_ptr sink = nullptr);
   // Runs the command; returns its exit code (0, 3 for --strict, 12 for check). Throws
   // deckhand::Error for bad input (its code is the exit code, docs/exit-codes.md).
   int run();
@@ -31,6 +35,8 @@ class Job {
   // The options resolved by check_configuration() (job/config.hpp): set by run(), before
   // any work.
   const Config& config() const { return c_; }
+  // The logger of the run.
+  Log& log() { return log_; }
 
   // The commands that need none of layout/, l10n/ and render/ (extract), and run() for
   // them alone (job_light.cpp): the `deckhand` executable runs these itself and hands
@@ -65,6 +71,7 @@ class Job {
 
   JobOptions o_;
   Config c_;
+  Log log_;
 };
 
 // "1 page", "2 pages"

@@ -1,11 +1,15 @@
 // Issue 21, point 1: the job as a pipeline, without a command line: the options resolved and
 // checked once (job/config.hpp: good and bad values of each typed option, with the exit code
-// and the message the command line gives).
+// and the message the command line gives); one logger a job (core/log.hpp): two jobs at
+// once, each with its own sink.
 #include <gtest/gtest.h>
+#include <spdlog/sinks/ostream_sink.h>
 
 #include <filesystem>
 #include <functional>
+#include <sstream>
 #include <string>
+#include <thread>
 
 #include "core/io.hpp"
 #include "job/config.hpp"
@@ -216,4 +220,80 @@ TEST(PipelineConfig, PreflightAndImpose) {
 
 TEST(PipelineConfig, NoCommand) {
   expect_usage(JobOptions{}, "no command given");
+}
+
+// ---- one logger a job: the caller's sink ----
+
+namespace {
+struct Collected {
+  std::ostringstream text;
+  spdlog::sink_ptr sink = std::make_shared<spdlog::sinks::ostream_sink_mt>(text);
+};
+}  // namespace
+
+TEST(PipelineLog, TwoJobsAtOnceEachWithItsOwnSinkAndNothingOnStandardError) {
+  JobOptions a;  // a check: steps (-v), warnings, its result line
+  a.command = Command::check;
+  a.input = (kRoot / "samples" / "features.pdf").string();
+  a.verbose = 1;
+  a.threads = 1;
+  JobOptions b;  // an extract: steps (-v), written to a file
+  TempDir tmp;
+  b.command = Command::extract;
+  b.input = (kRoot / "samples" / "ietf-wsis20.pdf").string();
+  b.output = tmp.path() + "/ietf.json";
+  b.verbose = 1;
+  b.threads = 1;
+  Collected ca, cb;
+  int ra = -1, rb = -1;
+  testing::internal::CaptureStderr();
+  testing::internal::CaptureStdout();
+  {
+    std::thread ta([&] { ra = Job(a, ca.sink).run(); });
+    std::thread tb([&] { rb = Job(b, cb.sink).run(); });
+    ta.join();
+    tb.join();
+  }
+  const std::string out = testing::internal::GetCapturedStdout();
+  const std::string err = testing::internal::GetCapturedStderr();
+  EXPECT_EQ(err, "") << "on standard error: " << err;
+  EXPECT_TRUE(ra == 0 || ra == static_cast<int>(Exit::check_failed)) << ra;
+  EXPECT_EQ(rb, 0);
+  const std::string ta = ca.text.str(), tb = cb.text.str();
+  // each its own job's messages, whole lines as the command line prints them
+  EXPECT_NE(ta.find("deckhand: info: " + a.input + ": extracted "), std::string::npos) << ta;
+  EXPECT_TRUE(ta.find("units fit the notes-3 layout") != std::string::npos || ta.find("units do not fit") != std::string::npos) << ta;
+  EXPECT_EQ(ta.find("ietf-wsis20"), std::string::npos) << ta;
+  EXPECT_NE(tb.find("deckhand: info: " + b.input + ": "), std::string::npos) << tb;
+  EXPECT_NE(tb.find(b.output + " written"), std::string::npos) << tb;
+  EXPECT_EQ(tb.find("features.pdf"), std::string::npos) << tb;
+  EXPECT_EQ(tb.find("units fit"), std::string::npos) << tb;
+  EXPECT_EQ(read_file(b.output).substr(0, 1), "{");
+}
+
+TEST(PipelineLog, QuietLeavesTheResultAndTheDefaultIsStandardError) {
+  JobOptions o;
+  o.command = Command::check;
+  o.input = (kRoot / "samples" / "features.pdf").string();
+  o.quiet = true;
+  o.verbose = 2;  // (-q wins)
+  Collected c;
+  testing::internal::CaptureStdout();
+  const int rc = Job(o, c.sink).run();
+  testing::internal::GetCapturedStdout();
+  const std::string t = c.text.str();
+  EXPECT_EQ(t.find("deckhand: info:"), std::string::npos) << t;
+  EXPECT_EQ(t.find("deckhand: debug:"), std::string::npos) << t;
+  EXPECT_EQ(t.find("deckhand: warning:"), std::string::npos) << t;
+  EXPECT_NE(t.find(rc == 0 ? "deckhand: all " : "deckhand: error: "), std::string::npos) << t;
+  // no sink: standard error, the same text
+  o.quiet = false;
+  o.verbose = 1;
+  testing::internal::CaptureStdout();
+  testing::internal::CaptureStderr();
+  Job(o).run();
+  const std::string err = testing::internal::GetCapturedStderr();
+  testing::internal::GetCapturedStdout();
+  EXPECT_NE(err.find("deckhand: info: " + o.input + ": extracted "), std::string::npos) << err;
+  EXPECT_NE(err.find(t.substr(t.rfind("deckhand: "))), std::string::npos) << err;  // the result line
 }

@@ -27,6 +27,7 @@
 #include "core/parallel.hpp"
 #include "core/sha256.hpp"
 #include "job/internal.hpp"
+#include "job/pipeline.hpp"
 #include "core/unicode.hpp"
 #include "deckhand/data_dir.hpp"
 #include "extract/extract.hpp"
@@ -43,6 +44,7 @@
 #include "core/docs.hpp"
 
 namespace deckhand {
+using namespace pipeline;  // the steps of a run (job/pipeline.hpp)
 namespace {
 
 // "overlaps a picture by 14 pt", "runs past the slide's edge by 3 pt", "overlaps the
@@ -119,104 +121,6 @@ std::string collision_text(const Collision& c, const std::map<std::string, std::
 
 namespace fs = std::filesystem;
 
-bool looks_like_json(const std::string& path) { return fs::path(path).extension().string() == ".json"; }
-
-// The inputs of a run that the output may not replace (exit 10, docs/exit-codes.md):
-// `files` as given plus, for a deck JSON among them, the PDF it was extracted from
-// (source.file beside the JSON and in the current folder), whether or not this run opens
-// that PDF. Paths are compared by write_output after links are resolved.
-std::vector<std::string> inputs_of(std::vector<std::string> files, const Deck& deck, const std::string& deck_path) {
-  if (looks_like_json(deck_path) && !deck.source.file.empty()) {
-    files.push_back((fs::path(deck_path).parent_path() / deck.source.file).string());
-    files.push_back(deck.source.file);
-  }
-  return files;
-}
-
-// The first steps of every command that reads a deck: the source PDF (opened once, with
-// the password) when the input is a PDF, and the deck extracted from it or read from JSON.
-struct Loaded {
-  std::unique_ptr<extract::SourcePdf> source;  // null for a deck JSON
-  Deck deck;
-};
-
-Loaded load_deck(const JobOptions& o, Diagnostics& diag) {
-  Loaded l;
-  if (looks_like_json(o.input)) {
-    std::string text = read_file(o.input);
-    if (text.compare(0, 5, "%PDF-") == 0)
-      throw Error(Exit::bad_deck, o.input, "this is a PDF, not a deck JSON (its name ends in .json)", "rename it to .pdf");
-    l.deck = deck_from_text(text, o.input);
-    current_log().info("{}: a deck JSON of {}", o.input, count_of(l.deck.slides.size(), "slide"));
-    return l;
-  }
-  auto t0 = std::chrono::steady_clock::now();
-  l.source = std::make_unique<extract::SourcePdf>(o.input, o.password, worker_count(o.threads));
-  extract::ExtractOptions eo;
-  eo.password = o.password;
-  eo.pages = o.pages;
-  eo.threads = o.threads;
-  eo.progress = progress_printer(o, "reading the PDF");
-  l.deck = extract::extract_deck(*l.source, eo, diag);
-  const double took = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-  current_log().info("{}: extracted {} ({:.1f} s)", o.input, count_of(l.deck.slides.size(), "slide"), took);
-  current_log().debug("extract: {} took {:.3f} s", o.input, took);
-  return l;
-}
-
-// Merges a translation file into the deck, warning (once, counted by reason) about what
-// stays untranslated. When under half of the deck's units are in the file (made for another
-// deck or version), throws Error(Exit::translation), or with `allow_mismatch` warns
-// (translation-mismatch). Warns (script-mismatch) when most letters of the translations are
-// in a script the language is not written in. Returns the number of units translated.
-int apply_translations(Deck& deck, const std::string& file, const std::string& lang_opt, Diagnostics& diag,
-                       bool allow_mismatch, std::future<l10n::Catalog>* read = nullptr) {
-  l10n::Catalog cat = read && read->valid() ? read->get() : l10n::read_catalog(read_file(file), file, !lang_opt.empty());
-  std::string lang = lang_opt.empty() ? cat.target_lang : lang_opt;
-  if (lang.empty())
-    throw Error(Exit::translation, file, "the file does not say its target language", "pass it with --lang, e.g. --lang fr");
-  l10n::MergeReport r = l10n::merge(deck, cat, lang);
-  auto list = [](const std::vector<std::string>& ids) {
-    std::string s;
-    for (size_t i = 0; i < ids.size() && i < 12; ++i) s += (i ? ", " : "") + ids[i];
-    if (ids.size() > 12) s += ", ... (" + std::to_string(ids.size() - 12) + " more)";
-    return s;
-  };
-  // a file made for another deck (or version): under half of it applies (docs/translation.md)
-  if (r.matched * 2 < r.deck_units) {
-    const size_t others = r.unknown.size();
-    std::string what = std::to_string(r.matched) + " of the deck's " + std::to_string(r.deck_units) + " units " +
-                       (r.matched == 1 ? "is" : "are") + " in this file, which holds " +
-                       (others == 0 ? std::string("no others") : std::to_string(others) + (others == 1 ? " other" : " others")) +
-                       " (made for another deck or version?)";
-    if (!allow_mismatch) throw Error(Exit::translation, file, what, "check the file, or add --allow-mismatch to use it anyway");
-    diag.warn({"translation-mismatch", file, 0, what});
-  }
-  // a file whose language is not the one its translations are written in
-  if (l10n::ScriptFit sf = l10n::script_fit(cat, lang); sf.mismatch())
-    diag.warn({"script-mismatch", file, 0,
-               std::to_string(sf.off) + " of the " + std::to_string(sf.letters) + " letters of the translations are " +
-                   (sf.seen_scripts == 1 ? sf.seen : "in scripts other than " + sf.expected + ", most of them " + sf.seen) + ", which '" +
-                   lang + "' is not written in (" + sf.expected + "): " + (lang_opt.empty() ? std::string("is the file's language right? (fix it in the file, or give it with --lang)") : std::string("is --lang right?"))});
-  if (!r.missing.empty()) {
-    std::string why;
-    for (const auto& [reason, n] : r.missing_by_reason) why += (why.empty() ? "" : ", ") + std::to_string(n) + " " + reason;
-    diag.warn({"untranslated", file, 0, std::to_string(r.missing.size()) + " of " + std::to_string(r.deck_units) +
-                                            " unit(s) kept in the source language (" + why + "): " + list(r.missing)});
-  }
-  if (!r.markup_problems.empty())
-    diag.warn({"inline-markup", file, 0, std::to_string(r.markup_problems.size()) +
-                                             " unit(s) with inline tags deckhand cannot read, taken as plain text without their styles: " +
-                                             list(r.markup_problems)});
-  if (!r.not_for_translation.empty())
-    current_log().info("{}: {} unit(s) not for translation (code, or no words) translated all the same: used: {}", file,
-                 r.not_for_translation.size(), list(r.not_for_translation));
-  if (!r.unknown.empty())
-    diag.warn({"unknown-units", file, 0, std::to_string(r.unknown.size()) + " unit(s) not in this deck (changed or removed since the export): " + list(r.unknown)});
-  current_log().info("{}: {} units translated into {}", file, r.translated, lang);
-  return r.translated;
-}
-
 // "1-3,7,9-12": `pages` as ranges (extract::ExtractOptions::pages).
 std::string page_ranges(const std::set<int>& pages) {
   std::string out;
@@ -267,54 +171,6 @@ Deck source_text_of(const Deck& translated, const extract::SourcePdf& src, const
   return out;
 }
 
-// The deck's PDF, found one way for handout, slides and check (docs/deck-json.md,
-// "source"): --source, else the input when it is a PDF, else source.file beside the deck
-// JSON, else in the current folder. Empty when none is there. A --source that does not
-// exist is an error (exit 4) rather than a reason to look elsewhere.
-std::string find_source_pdf(const Deck& d, const JobOptions& o) {
-  std::error_code ec;
-  if (!o.source.empty()) {
-    if (!fs::exists(o.source, ec))
-      throw Error(Exit::input, o.source, "no such file", "check the path given with --source");
-    return o.source;
-  }
-  if (!looks_like_json(o.input)) return o.input;
-  if (d.source.file.empty()) return {};
-  for (fs::path cand : {fs::path(o.input).parent_path() / d.source.file, fs::path(d.source.file)})
-    if (fs::is_regular_file(cand, ec)) return cand.string();
-  return {};
-}
-
-// find_source_pdf, for a run that cannot go on without the PDF: else exit 4, naming the
-// file the deck JSON points to.
-std::string need_source_pdf(const Deck& d, const JobOptions& o) {
-  std::string path = find_source_pdf(d, o);
-  if (path.empty())
-    throw Error(Exit::input, o.input,
-                d.source.file.empty() ? "cannot find the deck's PDF: the deck JSON names none (\"source\": {\"file\"})"
-                                      : "cannot find the deck's PDF '" + d.source.file + "'",
-                "pass it with --source");
-  return path;
-}
-
-// A deck JSON used with a PDF that is not the one it was extracted from (its SHA-256, or
-// `sha` when the caller has it already, differs from source.sha256): warns source-changed.
-void check_source_hash(const Deck& d, const JobOptions& o, const std::string& path, Diagnostics& diag, std::string sha = {}) {
-  if (!looks_like_json(o.input) || d.source.sha256.empty()) return;
-  if (sha.empty()) sha = sha256_hex(*read_input(path));
-  if (sha != d.source.sha256)
-    diag.warn({"source-changed", path, 0, "this PDF differs from the one the deck was extracted from (sha256); pictures may not match the text"});
-}
-
-// The deck's PDF for a deck JSON (need_source_pdf), opened once (the pool of the run) and
-// hashed once.
-std::unique_ptr<extract::SourcePdf> open_source_of(const Deck& d, const JobOptions& o, Diagnostics& diag) {
-  const std::string path = need_source_pdf(d, o);
-  auto src = std::make_unique<extract::SourcePdf>(path, o.password, worker_count(o.threads));
-  check_source_hash(d, o, path, diag, src->sha256());
-  return src;
-}
-
 // The blocks and titles of a deck JSON that its PDF's pages do not show (added or rewritten
 // in the JSON): each is looked for, white space aside, in the text extracted again from its
 // slide's page. Warns not-on-slide for each not found, except those in `skip` (translated
@@ -322,7 +178,7 @@ std::unique_ptr<extract::SourcePdf> open_source_of(const Deck& d, const JobOptio
 // (its text is another language's).
 void report_not_on_pages(const Deck& deck, const extract::SourcePdf& src, const JobOptions& o, const std::set<std::string>& skip,
                          Diagnostics& diag) {
-  if (!looks_like_json(o.input) || !deck.translated_from.empty()) return;
+  if (!is_deck_json(o.input) || !deck.translated_from.empty()) return;
   const Deck fresh = extract_shown_pages(deck, src, o);
   auto squeeze = [](const std::string& t) {
     std::string out;
@@ -357,21 +213,19 @@ void report_not_on_pages(const Deck& deck, const extract::SourcePdf& src, const 
 // landscape Letter): when every page's ink lies in the centred box of a usual slide shape
 // (16:9, 16:10, 4:3) and fills most of it, that box, as fractions of the page;
 // {0, 0, 1, 1} otherwise (always when the page itself has a usual slide shape).
-using Crop = std::array<double, 4>;
-constexpr Crop kWhole{0, 0, 1, 1};
 
 Crop letterbox(const extract::SourcePdf& src, const Deck& deck) {
-  if (deck.slides.empty()) return kWhole;
+  if (deck.slides.empty()) return kWholePage;
   const Slide& first = deck.slides.front();
   double A = (first.size[0] > 0 ? first.size[0] : deck.source.page_size[0]) /
              std::max(1.0, first.size[1] > 0 ? first.size[1] : deck.source.page_size[1]);
   for (double r : {16.0 / 9, 16.0 / 10, 4.0 / 3})
-    if (std::abs(A - r) / r < 0.015) return kWhole;  // the page is the slide: nothing to look at
+    if (std::abs(A - r) / r < 0.015) return kWholePage;  // the page is the slide: nothing to look at
   Crop all{1, 1, 0, 0};
   const int W = 160;
   for (const auto& s : deck.slides) {
     double sw = s.size[0] > 0 ? s.size[0] : deck.source.page_size[0], sh = s.size[1] > 0 ? s.size[1] : deck.source.page_size[1];
-    if (sw <= 0 || sh <= 0) return kWhole;
+    if (sw <= 0 || sh <= 0) return kWholePage;
     int H = std::max(1, static_cast<int>(std::lround(W * sh / sw)));
     auto px = src.render(s.page, W, H, 0);
     for (int y = 0; y < H; ++y)
@@ -385,7 +239,7 @@ Crop letterbox(const extract::SourcePdf& src, const Deck& deck) {
       }
   }
   current_log().debug("ink of all pages: {:.3f} {:.3f} {:.3f} {:.3f}", all[0], all[1], all[2], all[3]);
-  if (!(all[2] > all[0] && all[3] > all[1])) return kWhole;
+  if (!(all[2] > all[0] && all[3] > all[1])) return kWholePage;
   // a slide of a usual shape (16:9, 16:10, 4:3) centred on a sheet of another shape
   for (double r : {16.0 / 9, 16.0 / 10, 4.0 / 3}) {
     Crop box = r > A ? Crop{0, (1 - A / r) / 2, 1, (1 + A / r) / 2} : Crop{(1 - r / A) / 2, 0, (1 + r / A) / 2, 1};
@@ -394,7 +248,7 @@ Crop letterbox(const extract::SourcePdf& src, const Deck& deck) {
     bool fills = r > A ? all[3] - all[1] >= 0.8 * (box[3] - box[1]) : all[2] - all[0] >= 0.8 * (box[2] - box[0]);
     if (inside && fills) return box;
   }
-  return kWhole;
+  return kWholePage;
 }
 
 // The deck as if its pages were the letterbox: sizes and boxes moved into it.
@@ -524,7 +378,7 @@ int Job::run() {
 
 int Job::run_inspect() {
   Diagnostics diag;
-  Loaded l = load_deck(o_, diag);
+  Opened l = open_deck(o_, diag);
   if (strict_fails(diag)) return finish(diag);
   write_output("-", outline(l.deck), {});
   return finish(diag);
@@ -553,15 +407,16 @@ int Job::run_review() {
 int Job::run_handout() {
   const JobOptions& h = o_;
   const HandoutConfig& hc = c_.handout;
-  std::string dd = data_dir();
   // every file this run reads; the output may replace none of them (docs/exit-codes.md)
   std::vector<std::string> inputs{h.input, h.source, h.translations};
   if (layout::is_layout_file(hc.layout)) inputs.push_back(hc.layout);
   if (!h.output.empty()) check_output_path(h.output, inputs);
   keep_translation_file(h.output);
   Diagnostics diag;
-  layout::LayoutDef def = layout::load_layout(hc.layout, dd);
-  inputs.push_back(def.path);
+  // the layout and its fonts (their files join the inputs)
+  Layout lay = load_layout(hc.layout, &inputs);
+  layout::LayoutDef& def = lay.def;
+  const layout::FontSet& fonts = lay.fonts;
   if (hc.paper_size) {
     const auto [w, hh] = *hc.paper_size;
     bool landscape = def.paper_w > def.paper_h;
@@ -575,20 +430,17 @@ int Job::run_handout() {
   if (hc.print.crop_marks) def.print.marks = *hc.print.crop_marks;
   const std::vector<int>& picture_slides = hc.pictures;  // --pictures
   // source -> deck
-  Loaded l = load_deck(h, diag);
+  Opened l = open_deck(h, diag);
   Deck& deck = l.deck;
   if (deck.slides.empty())
     throw Error(Exit::bad_deck, h.input, "the deck has no slides: nothing to print", "extract the deck again, or check its \"slides\" list");
   const Deck source_deck = deck;
   // -> translations merged
-  if (!h.translations.empty()) apply_translations(deck, h.translations, h.lang, diag, h.allow_mismatch);
+  if (!h.translations.empty()) merge_translations(deck, h.translations, h.lang, diag, h.allow_mismatch);
   const bool review = def.mode == layout::LayoutDef::Mode::review;
   if (review && h.translations.empty())
     throw Error(Exit::usage, "", "the " + def.name + " layout shows a translation: none given", "add --translations talk.fr.xlf");
-  layout::FontSet fonts;
-  layout::load_fonts(def, fonts);
   inputs = inputs_of(inputs, deck, h.input);  // the deck's own PDF too, even when --source names another
-  for (const auto& [id, path] : fonts.paths()) inputs.push_back(path);
   if (!h.output.empty()) check_output_path(h.output, inputs);
   layout::HandoutOptions ho;
   ho.title = h.title;
@@ -617,7 +469,7 @@ int Job::run_handout() {
   auto layout_diag = std::make_unique<Diagnostics>();
   LaidOutDoc doc = layout::lay_out(deck, def, fonts, ho, *layout_diag);
   std::unique_ptr<extract::SourcePdf>& src = l.source;
-  Crop crop = kWhole;
+  Crop crop = kWholePage;
   if (uses_pictures(doc)) {
     if (!src || !h.source.empty()) src = open_source_of(deck, h, diag);
     // what the deck JSON has that the slide pictures do not show (translated units: see
@@ -627,7 +479,7 @@ int Job::run_handout() {
     if (!h.output.empty()) check_output_path(h.output, inputs);
     // a letterboxed deck is laid out again as its slides
     crop = letterbox(*src, deck);
-    if (crop != kWhole) {
+    if (crop != kWholePage) {
       current_log().info("{}: slides sit letterboxed on the sheet; cropped to {:.0f}% x {:.0f}%", src->path(), (crop[2] - crop[0]) * 100,
                    (crop[3] - crop[1]) * 100);
       crop_deck(deck, crop);
@@ -707,27 +559,9 @@ int Job::run_handout() {
   wo.signature = hc.print.signature;
   wo.binding = hc.print.binding == Binding::left ? 1 : hc.print.binding == Binding::right ? 2 : 0;
   wo.progress = progress_printer(h, "writing the handout");
-  const extract::SourcePdf* pool = src.get();
-  render::RasterFn pictures = [pool, crop](int page, int w, int hh, unsigned worker) {
-    render::Raster r;
-    r.w = w;
-    r.h = hh;
-    if (!pool) throw Error(Exit::failure, "", "a raster frame without a source PDF", "please report this");
-    if (crop == kWhole) {
-      r.rgb = pool->render(page, w, hh, worker);
-      return r;
-    }
-    // render the whole sheet so that the letterbox comes out w x hh, and cut it out
-    int W = static_cast<int>(std::lround(w / (crop[2] - crop[0]))), H = static_cast<int>(std::lround(hh / (crop[3] - crop[1])));
-    auto full = pool->render(page, W, H, worker);
-    int ox = std::min(W - w, static_cast<int>(std::lround(crop[0] * W))), oy = std::min(H - hh, static_cast<int>(std::lround(crop[1] * H)));
-    r.rgb.resize(static_cast<size_t>(w) * hh * 3);
-    for (int y = 0; y < hh; ++y)
-      std::copy_n(&full[(static_cast<size_t>(y + oy) * W + ox) * 3], static_cast<size_t>(w) * 3, &r.rgb[static_cast<size_t>(y) * w * 3]);
-    return r;
-  };
+  const render::RasterFn pictures = slide_pictures(src.get(), crop);
   // -> written output
-  write_output_via(h.output, inputs, [&](const std::string& tmp) { render::write_pdf(doc, pictures, wo, tmp); });
+  write_pdf(doc, pictures, wo, h.output, inputs);
   current_log().info("{}: {} ({} layout)", h.output, count_of(doc.pages.size(), "page"), def.name);
   return finish(diag);
 }
@@ -745,7 +579,7 @@ int Job::run_strings() {
     old_text = read_file(s.old_file);
     old = l10n::read_catalog(old_text, s.old_file);
   }
-  Loaded l = load_deck(s, diag);
+  Opened l = open_deck(s, diag);
   // the deck's own PDF is an input too (a deck JSON names it): that says so first
   if (out() != "-") check_output_path(out(), inputs_of(inputs, l.deck, s.input));
   // A translator's work is never replaced: export, pseudo and update refuse an output file
@@ -828,8 +662,8 @@ int Job::run_translate() {
   if (out() != "-") check_output_path(out(), {o_.input, o_.translations});
   keep_translation_file(out());
   Diagnostics diag;
-  Loaded l = load_deck(o_, diag);
-  apply_translations(l.deck, o_.translations, o_.lang, diag, o_.allow_mismatch);
+  Opened l = open_deck(o_, diag);
+  merge_translations(l.deck, o_.translations, o_.lang, diag, o_.allow_mismatch);
   if (strict_fails(diag)) return finish(diag);
   write_output(out(), dump_deck(l.deck), inputs_of({o_.input, o_.translations}, l.deck, o_.input));
   current_log().info("{}: the translated deck JSON written ({})", out(), count_of(l.deck.slides.size(), "slide"));
@@ -838,17 +672,17 @@ int Job::run_translate() {
 
 int Job::run_check() {
   Diagnostics diag;
-  Loaded l = load_deck(o_, diag);
+  Opened l = open_deck(o_, diag);
   Deck& deck = l.deck;
   std::map<std::string, std::string> ids;  // key -> unit id, from the source text
   for (const auto& u : l10n::units_of(deck, "").units) ids[u.key] = u.id;
   std::map<std::string, std::string> names = unit_names(deck);  // ids, and build steps' blocks
   int translated = -1;
   const Deck source_deck = deck;
-  if (!o_.translations.empty()) translated = apply_translations(deck, o_.translations, o_.lang, diag, o_.allow_mismatch);
-  layout::LayoutDef def = layout::load_layout(o_.layout, data_dir());
-  layout::FontSet fonts;
-  layout::load_fonts(def, fonts);
+  if (!o_.translations.empty()) translated = merge_translations(deck, o_.translations, o_.lang, diag, o_.allow_mismatch);
+  const Layout lay = load_layout(o_.layout);
+  const layout::LayoutDef& def = lay.def;
+  const layout::FontSet& fonts = lay.fonts;
   Diagnostics layout_diag;
   LaidOutDoc doc = layout::lay_out(deck, def, fonts, {}, layout_diag);
   // as the handout will print it: frames of an `auto` layout show a translated deck's
@@ -908,12 +742,12 @@ int Job::run_fonts_check() {
     l10n::Catalog c = l10n::read_catalog(read_file(o_.input), o_.input);
     for (const auto& u : c.units) texts.push_back({u.id, l10n::plain_text(u, u.target.empty() ? u.source : u.target)});
   } else {
-    Loaded l = load_deck(o_, diag);
+    Opened l = open_deck(o_, diag);
     for (const auto& u : l10n::units_of(l.deck, "").units) texts.push_back({u.key, u.source});
   }
-  layout::LayoutDef def = layout::load_layout(o_.layout, data_dir());
-  layout::FontSet fonts;
-  layout::load_fonts(def, fonts);
+  const Layout lay = load_layout(o_.layout);
+  const layout::LayoutDef& def = lay.def;
+  const layout::FontSet& fonts = lay.fonts;
   if (strict_fails(diag)) return finish(diag);  // --strict: no report
   std::map<char32_t, std::string> missing;  // code point -> first place
   size_t checked = 0;
@@ -952,7 +786,7 @@ int Job::run_slides() {
   std::future<std::unique_ptr<render::SlideRewriter>> opening;
   const std::string early_pdf = o.source.empty() ? o.input : o.source;
   const bool once = !sc.check && sc.dump == Dump::none && !o.strict;  // one translate_slides run
-  if (once && !looks_like_json(o.input)) {
+  if (once && !is_deck_json(o.input)) {
     extract::check_pdf_budgets(early_pdf, o.password);  // before qpdf reads it, while nothing else runs (budget.hpp)
     opening = render::open_slides(early_pdf, o.password);
   }
@@ -965,7 +799,7 @@ int Job::run_slides() {
       current_log().debug("slides: reading {} took {:.3f} s", file, std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
       return c;
     });
-  Loaded l = load_deck(o, diag);
+  Opened l = open_deck(o, diag);
   if (l.deck.slides.empty())
     throw Error(Exit::bad_deck, o.input, "the deck has no slides: nothing to translate", "extract the deck again, or check its \"slides\" list");
   if (translated_json && l.deck.translated_from.empty())
@@ -973,22 +807,19 @@ int Job::run_slides() {
                 "add --translations talk.fr.po, or give the deck JSON 'deckhand translate' made");
   Deck deck = l.deck;
   Deck from_pdf;  // a translated deck JSON: its source text, extracted again from its PDF
-  if (!translated_json) apply_translations(deck, o.translations, o.lang, diag, o.allow_mismatch, &catalog);
+  if (!translated_json) merge_translations(deck, o.translations, o.lang, diag, o.allow_mismatch, &catalog);
   const std::string pdf = need_source_pdf(deck, o);
   if (translated_json) from_pdf = source_text_of(l.deck, extract::SourcePdf(pdf, o.password, worker_count(o.threads)), o);
   const Deck& source_deck = translated_json ? from_pdf : l.deck;
   check_source_hash(l.deck, o, pdf, diag);
-  if (looks_like_json(o.input) && !translated_json) {  // what the JSON has that the pages do not (translated units: see translate_slides)
+  if (is_deck_json(o.input) && !translated_json) {  // what the JSON has that the pages do not (translated units: see translate_slides)
     const extract::SourcePdf page_source(pdf, o.password, worker_count(o.threads));
     report_not_on_pages(source_deck, page_source, o, render::translated_units(source_deck, deck).translated, diag);
   }
   inputs.push_back(pdf);
   inputs = inputs_of(inputs, deck, o.input);
-  layout::LayoutDef def = layout::load_layout(o.layout, data_dir());
-  inputs.push_back(def.path);
-  layout::FontSet fonts;
-  layout::load_fonts(def, fonts);
-  for (const auto& [id, path] : fonts.paths()) inputs.push_back(path);
+  const Layout lay = load_layout(o.layout, &inputs);
+  const layout::FontSet& fonts = lay.fonts;
   if (!o.output.empty()) check_output_path(o.output, inputs);
 
   layout::SlideTextOptions so;

@@ -1,10 +1,11 @@
 // Issue 21, point 1: the job as a pipeline, without a command line: the options resolved and
 // checked once (job/config.hpp: good and bad values of each typed option, with the exit code
-// and the message the command line gives); one logger a job (core/log.hpp): two jobs at
-// once, each with its own sink.
+// and the message the command line gives); the steps (job/pipeline.hpp) on a sample; one
+// logger a job (core/log.hpp): two jobs at once, each with its own sink.
 #include <gtest/gtest.h>
 #include <spdlog/sinks/ostream_sink.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <functional>
 #include <sstream>
@@ -14,6 +15,9 @@
 #include "core/io.hpp"
 #include "job/config.hpp"
 #include "job/job.hpp"
+#include "job/pipeline.hpp"
+#include "l10n/strings.hpp"
+#include "layout/engine.hpp"
 
 using namespace deckhand;
 namespace fs = std::filesystem;
@@ -220,6 +224,105 @@ TEST(PipelineConfig, PreflightAndImpose) {
 
 TEST(PipelineConfig, NoCommand) {
   expect_usage(JobOptions{}, "no command given");
+}
+
+// ---- the steps (job/pipeline.hpp) on samples/features.pdf, without a Job ----
+
+TEST(PipelineSteps, DeckMergeLayOutPicturesWriteAndTheRunsInputs) {
+  TempDir tmp;
+  JobOptions o;
+  o.input = (kRoot / "samples" / "features.pdf").string();
+  o.threads = 2;
+  Diagnostics diag;
+  // open source -> deck
+  pipeline::Opened opened = pipeline::open_deck(o, diag);
+  ASSERT_TRUE(opened.source);
+  ASSERT_FALSE(opened.deck.slides.empty());
+  EXPECT_EQ(opened.deck.source.file, "features.pdf");
+  // -> merge a PO file made with the l10n API (every unit pseudo-translated)
+  l10n::Catalog cat = l10n::units_of(opened.deck, "fr");
+  ASSERT_FALSE(cat.units.empty());
+  for (auto& u : cat.units) u.target = l10n::pseudo(u.source, 0.2, u.markup);
+  const std::string po = tmp.path() + "/features.fr.po";
+  write_output(po, l10n::write_catalog(cat, l10n::Format::po), {});
+  Deck deck = opened.deck;
+  const int translated = pipeline::merge_translations(deck, po, "", diag, false);
+  EXPECT_GT(translated, 0);
+  EXPECT_NE(dump_deck(deck), dump_deck(opened.deck));
+  // -> lay out: the layout's files join the inputs
+  std::vector<std::string> inputs{o.input, po};
+  pipeline::Layout lay = pipeline::load_layout("notes-3", &inputs);
+  EXPECT_EQ(lay.def.name, "notes-3");
+  EXPECT_NE(std::find(inputs.begin(), inputs.end(), lay.def.path), inputs.end());
+  EXPECT_GT(inputs.size(), 3u);  // and its fonts
+  for (const auto& [id, path] : lay.fonts.paths()) EXPECT_NE(std::find(inputs.begin(), inputs.end(), path), inputs.end()) << id;
+  Diagnostics layout_diag;
+  const LaidOutDoc doc = layout::lay_out(deck, lay.def, lay.fonts, {}, layout_diag);
+  ASSERT_FALSE(doc.pages.empty());
+  // -> pictures -> write
+  render::WriteOptions wo;
+  wo.workers = 1;
+  wo.source = opened.source->path();
+  const std::string out = tmp.path() + "/handout.pdf";
+  pipeline::write_pdf(doc, pipeline::slide_pictures(opened.source.get()), wo, out, inputs);
+  EXPECT_EQ(read_file(out).substr(0, 5), "%PDF-");
+  // never over an input of the run (the translation file here): exit 10, the file kept
+  const std::string po_text = read_file(po);
+  try {
+    pipeline::write_pdf(doc, pipeline::slide_pictures(opened.source.get()), wo, po, inputs);
+    ADD_FAILURE() << "wrote over an input";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), Exit::output) << e.line();
+  }
+  EXPECT_EQ(read_file(po), po_text);
+}
+
+TEST(PipelineSteps, TheDecksPdfFoundOneWayAndTheInputsOfADeckJson) {
+  TempDir tmp;
+  JobOptions o;
+  o.input = (kRoot / "samples" / "features.pdf").string();
+  Diagnostics diag;
+  const Deck deck = pipeline::open_deck(o, diag).deck;
+  // a PDF input is its own source
+  EXPECT_EQ(pipeline::find_source_pdf(deck, o), o.input);
+  EXPECT_EQ(pipeline::inputs_of({o.input}, deck, o.input), std::vector<std::string>{o.input});
+  // a deck JSON: its PDF beside it, then as written (the current folder)
+  fs::create_directories(tmp.path() + "/talk");
+  const std::string json = tmp.path() + "/talk/features.json";
+  write_output(json, dump_deck(deck), {});
+  EXPECT_EQ(pipeline::source_pdf_places(json, "features.pdf"), (std::vector<std::string>{tmp.path() + "/talk/features.pdf", "features.pdf"}));
+  EXPECT_TRUE(pipeline::source_pdf_places(json, "").empty());
+  EXPECT_EQ(pipeline::inputs_of({json}, deck, json), (std::vector<std::string>{json, tmp.path() + "/talk/features.pdf", "features.pdf"}));
+  JobOptions j;
+  j.input = json;
+  EXPECT_EQ(pipeline::find_source_pdf(deck, j), "");  // not there yet
+  try {
+    pipeline::need_source_pdf(deck, j);
+    ADD_FAILURE() << "no error without the PDF";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), Exit::input);
+    EXPECT_NE(e.line().find("cannot find the deck's PDF 'features.pdf' (pass it with --source)"), std::string::npos) << e.line();
+  }
+  fs::copy_file(o.input, tmp.path() + "/talk/features.pdf");
+  EXPECT_EQ(pipeline::need_source_pdf(deck, j), tmp.path() + "/talk/features.pdf");
+  // the same PDF: no source-changed warning; opened once, hashed once
+  Diagnostics d2;
+  auto src = pipeline::open_source_of(deck, j, d2);
+  EXPECT_EQ(src->path(), tmp.path() + "/talk/features.pdf");
+  EXPECT_EQ(d2.count(), 0u);
+  // another PDF: warned
+  pipeline::check_source_hash(deck, j, (kRoot / "samples" / "zh.pdf").string(), d2);
+  ASSERT_EQ(d2.count(), 1u);
+  EXPECT_EQ(d2.warnings()[0].code, "source-changed");
+  // --source wins, and one that is not there is an error (exit 4)
+  j.source = tmp.path() + "/none.pdf";
+  try {
+    pipeline::find_source_pdf(deck, j);
+    ADD_FAILURE() << "a missing --source was taken";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), Exit::input);
+    EXPECT_NE(e.line().find("no such file (check the path given with --source)"), std::string::npos) << e.line();
+  }
 }
 
 // ---- one logger a job: the caller's sink ----

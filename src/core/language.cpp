@@ -1,4 +1,5 @@
 #include "core/language.hpp"
+#include "core/log.hpp"
 #include "core/scan.hpp"
 
 #include <spdlog/spdlog.h>
@@ -112,7 +113,7 @@ std::string suggestion(std::string_view written) {
 
 std::string read(std::string_view written, const std::string& file, Exit code, const std::string& what) {
   if (auto c = canonical(written)) {
-    if (*c != written) spdlog::info("{}: language '{}' read as '{}'", file, written, *c);
+    if (*c != written) current_log().info("{}: language '{}' read as '{}'", file, written, *c);
     return *c;
   }
   std::string s = suggestion(written);

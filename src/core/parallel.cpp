@@ -10,6 +10,8 @@
 #include <thread>
 #include <vector>
 
+#include "core/log.hpp"
+
 namespace deckhand {
 
 namespace {
@@ -57,8 +59,10 @@ void parallel_for(int n, unsigned workers, const std::function<void(int, unsigne
   std::exception_ptr error;
   std::mutex mu;
   std::vector<std::thread> threads;
+  Log* log = scoped_log();  // the workers log to the job of the caller (core/log.hpp)
   for (unsigned w = 0; w < workers; ++w) {
-    threads.emplace_back([&, w] {
+    threads.emplace_back([&, w, log] {
+      LogScope scope(log);
       for (;;) {
         int i = next.fetch_add(1);
         if (i >= n || failed.load()) return;

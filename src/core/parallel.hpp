@@ -12,5 +12,6 @@ unsigned worker_count(int requested);
 
 // Runs fn(i, worker) for i in [0, n) on `workers` threads; worker is in [0, workers).
 // Items are handed out in order; the first exception is rethrown after all threads stop.
+// The workers log where the caller does (core/log.hpp, current_log()).
 void parallel_for(int n, unsigned workers, const std::function<void(int, unsigned)>& fn);
 }  // namespace deckhand

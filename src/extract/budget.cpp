@@ -28,6 +28,7 @@
 #include <tuple>
 #include <vector>
 
+#include "core/log.hpp"
 #include "core/docs.hpp"
 #include "core/error.hpp"
 #include "core/io.hpp"
@@ -768,7 +769,7 @@ BudgetScan scan_pdf_budgets(std::string_view data, const std::string& file, cons
     if (!globalParams) globalParams = std::make_unique<GlobalParams>();
     // Poppler's messages about a damaged file go to the debug log, never to stderr (as
     // poppler-cpp's go: pdf_reader.cpp, quiet_poppler)
-    setErrorCallback([](ErrorCategory, Goffset, const char* msg) { spdlog::debug("poppler: {}", msg); });
+    setErrorCallback([](ErrorCategory, Goffset, const char* msg) { current_log().debug("poppler: {}", msg); });
   });
   const auto t0 = std::chrono::steady_clock::now();
   const double cpu0 = thread_cpu_ms();
@@ -781,7 +782,7 @@ BudgetScan scan_pdf_budgets(std::string_view data, const std::string& file, cons
   Scanner s(doc, file);
   BudgetScan r = s.run();
   const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
-  spdlog::debug("{}: budget scan: {} pages, page tree {} deep, {} streams inflating to {} bytes, page {} draws the most ({} operators), {:.1f} ms ({:.1f} ms opening it; {:.1f} ms of CPU time)",
+  current_log().debug("{}: budget scan: {} pages, page tree {} deep, {} streams inflating to {} bytes, page {} draws the most ({} operators), {:.1f} ms ({:.1f} ms opening it; {:.1f} ms of CPU time)",
                 file, r.pages, r.tree_depth, r.streams, r.inflated, r.max_operators_page, r.max_operators, ms, open_ms, thread_cpu_ms() - cpu0);
   return r;
 }

@@ -22,6 +22,7 @@
 #include <set>
 #include <string_view>
 
+#include "core/log.hpp"
 #include "core/error.hpp"
 #include "core/limits.hpp"
 #include "core/unicode.hpp"
@@ -37,7 +38,7 @@ std::string ustr(const poppler::ustring& u) {
   return std::string(b.begin(), b.end());
 }
 
-void poppler_log(const std::string& msg, void*) { spdlog::debug("poppler: {}", msg); }
+void poppler_log(const std::string& msg, void*) { current_log().debug("poppler: {}", msg); }
 
 // Poppler's allocator (goo/gmem.h, inline in libpoppler) writes its own lines to the C
 // `stderr` with fputs, outside the error callback: "Bogus memory allocation size" for a
@@ -49,7 +50,7 @@ void poppler_log(const std::string& msg, void*) { spdlog::debug("poppler: {}", m
 ssize_t stderr_write(void*, const char* buf, size_t n) {
   const std::string_view s(buf, n);
   if (s == "Bogus memory allocation size\n" || s == "Out of memory\n") {
-    spdlog::debug("poppler: {}", s.substr(0, s.size() - 1));
+    current_log().debug("poppler: {}", s.substr(0, s.size() - 1));
     return static_cast<ssize_t>(n);
   }
   size_t done = 0;
@@ -211,11 +212,11 @@ std::vector<std::optional<double>> PdfDocument::ink(const std::vector<std::array
         if (marks[k].x1 > r[0] && marks[k].x0 < r[2]) near.push_back(marks[k]);
       out.push_back(drawn_mark(near, r));
     }
-    if (spdlog::should_log(spdlog::level::debug)) {
-      spdlog::debug("ink: rect {:.1f} {:.1f} {:.1f} {:.1f} -> {}", r[0], r[1], r[2], r[3], out.back() ? *out.back() : -1.0);
+    if (current_log().debugging()) {
+      current_log().debug("ink: rect {:.1f} {:.1f} {:.1f} {:.1f} -> {}", r[0], r[1], r[2], r[3], out.back() ? *out.back() : -1.0);
       for (const auto& m : impl_->scan.marks)
         if (m.x1 > r[0] && m.x0 < r[2] && m.y1 > r[1] && m.y0 < r[3])
-          spdlog::debug("ink:   mark {:.1f} {:.1f} {:.1f} {:.1f} rgb {:.2f} {:.2f} {:.2f} kind {} picture {} glyph {}", m.x0, m.y0, m.x1,
+          current_log().debug("ink:   mark {:.1f} {:.1f} {:.1f} {:.1f} rgb {:.2f} {:.2f} {:.2f} kind {} picture {} glyph {}", m.x0, m.y0, m.x1,
                         m.y1, m.rgb[0], m.rgb[1], m.rgb[2], static_cast<int>(m.kind), m.picture, m.glyph);
     }
   }

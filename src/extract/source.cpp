@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <future>
 
+#include "core/log.hpp"
 #include "core/error.hpp"
 #include "core/io.hpp"
 #include "core/sha256.hpp"
@@ -24,7 +25,10 @@ SourcePdf::SourcePdf(const std::string& path, const std::string& password, unsig
   doc(0);  // fail early: damaged, encrypted, wrong password
   // Before any page is drawn: the page tree, inflated bytes, operators (budget.hpp); the
   // file is hashed meanwhile, on the other core (every run that reads a PDF needs both).
-  auto scan = std::async(std::launch::async, [this] { check_pdf_budgets(*data_, path_, password_); });
+  auto scan = std::async(std::launch::async, [this, log = scoped_log()] {
+    LogScope scope(log);  // (its debug lines: the job's)
+    check_pdf_budgets(*data_, path_, password_);
+  });
   sha256();
   scan.get();
 }

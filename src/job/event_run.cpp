@@ -33,6 +33,7 @@
 #include "deckhand/version.hpp"
 #include "job/event.hpp"
 #include "job/job.hpp"
+#include "job/pipeline.hpp"
 #include "l10n/strings.hpp"
 #include "model/deck.hpp"
 
@@ -214,15 +215,14 @@ std::string layout_file(const event::Manifest& m, const std::string& layout) {
   return data_dir() + "/layouts/" + layout + ".yaml";
 }
 
-// The PDF a deck JSON's `source.file` names, beside the JSON ("" when it names none).
+// The PDF a deck JSON's `source.file` names, where the job looks first: beside the JSON
+// (pipeline::source_pdf_places; "" when it names none).
 std::string json_source_pdf(const std::string& json) {
   try {
     const nlohmann::json j = nlohmann::json::parse(read_file(json));
     if (!j.contains("source") || !j["source"].is_object() || !j["source"].contains("file") || !j["source"]["file"].is_string()) return "";
-    const std::string f = fs::path(j["source"]["file"].get<std::string>()).filename().string();
-    if (f.empty()) return "";
-    const fs::path dir = fs::path(json).parent_path();
-    return dir.empty() ? f : (dir / f).string();
+    const auto places = pipeline::source_pdf_places(json, j["source"]["file"].get<std::string>());
+    return places.empty() ? "" : places.front();
   } catch (const std::exception&) {
     return "";  // the job reads it and says what is wrong
   }

@@ -27,6 +27,7 @@
 #include "core/parallel.hpp"
 #include "core/sha256.hpp"
 #include "job/internal.hpp"
+#include "job/pipeline.hpp"
 #include "core/unicode.hpp"
 #include "deckhand/data_dir.hpp"
 #include "extract/extract.hpp"
@@ -43,6 +44,7 @@
 #include "core/docs.hpp"
 
 namespace deckhand {
+using namespace pipeline;  // the steps of a run (job/pipeline.hpp)
 namespace {
 
 // "overlaps a picture by 14 pt", "runs past the slide's edge by 3 pt", "overlaps the
@@ -119,104 +121,6 @@ std::string collision_text(const Collision& c, const std::map<std::string, std::
 
 namespace fs = std::filesystem;
 
-bool looks_like_json(const std::string& path) { return fs::path(path).extension().string() == ".json"; }
-
-// The inputs of a run that the output may not replace (exit 10, docs/exit-codes.md):
-// `files` as given plus, for a deck JSON among them, the PDF it was extracted from
-// (source.file beside the JSON and in the current folder), whether or not this run opens
-// that PDF. Paths are compared by write_output after links are resolved.
-std::vector<std::string> inputs_of(std::vector<std::string> files, const Deck& deck, const std::string& deck_path) {
-  if (looks_like_json(deck_path) && !deck.source.file.empty()) {
-    files.push_back((fs::path(deck_path).parent_path() / deck.source.file).string());
-    files.push_back(deck.source.file);
-  }
-  return files;
-}
-
-// The first steps of every command that reads a deck: the source PDF (opened once, with
-// the password) when the input is a PDF, and the deck extracted from it or read from JSON.
-struct Loaded {
-  std::unique_ptr<extract::SourcePdf> source;  // null for a deck JSON
-  Deck deck;
-};
-
-Loaded load_deck(const JobOptions& o, Diagnostics& diag) {
-  Loaded l;
-  if (looks_like_json(o.input)) {
-    std::string text = read_file(o.input);
-    if (text.compare(0, 5, "%PDF-") == 0)
-      throw Error(Exit::bad_deck, o.input, "this is a PDF, not a deck JSON (its name ends in .json)", "rename it to .pdf");
-    l.deck = deck_from_text(text, o.input);
-    spdlog::info("{}: a deck JSON of {}", o.input, count_of(l.deck.slides.size(), "slide"));
-    return l;
-  }
-  auto t0 = std::chrono::steady_clock::now();
-  l.source = std::make_unique<extract::SourcePdf>(o.input, o.password, worker_count(o.threads));
-  extract::ExtractOptions eo;
-  eo.password = o.password;
-  eo.pages = o.pages;
-  eo.threads = o.threads;
-  eo.progress = progress_printer(o, "reading the PDF");
-  l.deck = extract::extract_deck(*l.source, eo, diag);
-  const double took = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-  spdlog::info("{}: extracted {} ({:.1f} s)", o.input, count_of(l.deck.slides.size(), "slide"), took);
-  spdlog::debug("extract: {} took {:.3f} s", o.input, took);
-  return l;
-}
-
-// Merges a translation file into the deck, warning (once, counted by reason) about what
-// stays untranslated. When under half of the deck's units are in the file (made for another
-// deck or version), throws Error(Exit::translation), or with `allow_mismatch` warns
-// (translation-mismatch). Warns (script-mismatch) when most letters of the translations are
-// in a script the language is not written in. Returns the number of units translated.
-int apply_translations(Deck& deck, const std::string& file, const std::string& lang_opt, Diagnostics& diag,
-                       bool allow_mismatch, std::future<l10n::Catalog>* read = nullptr) {
-  l10n::Catalog cat = read && read->valid() ? read->get() : l10n::read_catalog(read_file(file), file, !lang_opt.empty());
-  std::string lang = lang_opt.empty() ? cat.target_lang : lang_opt;
-  if (lang.empty())
-    throw Error(Exit::translation, file, "the file does not say its target language", "pass it with --lang, e.g. --lang fr");
-  l10n::MergeReport r = l10n::merge(deck, cat, lang);
-  auto list = [](const std::vector<std::string>& ids) {
-    std::string s;
-    for (size_t i = 0; i < ids.size() && i < 12; ++i) s += (i ? ", " : "") + ids[i];
-    if (ids.size() > 12) s += ", ... (" + std::to_string(ids.size() - 12) + " more)";
-    return s;
-  };
-  // a file made for another deck (or version): under half of it applies (docs/translation.md)
-  if (r.matched * 2 < r.deck_units) {
-    const size_t others = r.unknown.size();
-    std::string what = std::to_string(r.matched) + " of the deck's " + std::to_string(r.deck_units) + " units " +
-                       (r.matched == 1 ? "is" : "are") + " in this file, which holds " +
-                       (others == 0 ? std::string("no others") : std::to_string(others) + (others == 1 ? " other" : " others")) +
-                       " (made for another deck or version?)";
-    if (!allow_mismatch) throw Error(Exit::translation, file, what, "check the file, or add --allow-mismatch to use it anyway");
-    diag.warn({warn::translation_mismatch, file, 0, what});
-  }
-  // a file whose language is not the one its translations are written in
-  if (l10n::ScriptFit sf = l10n::script_fit(cat, lang); sf.mismatch())
-    diag.warn({warn::script_mismatch, file, 0,
-               std::to_string(sf.off) + " of the " + std::to_string(sf.letters) + " letters of the translations are " +
-                   (sf.seen_scripts == 1 ? sf.seen : "in scripts other than " + sf.expected + ", most of them " + sf.seen) + ", which '" +
-                   lang + "' is not written in (" + sf.expected + "): " + (lang_opt.empty() ? std::string("is the file's language right? (fix it in the file, or give it with --lang)") : std::string("is --lang right?"))});
-  if (!r.missing.empty()) {
-    std::string why;
-    for (const auto& [reason, n] : r.missing_by_reason) why += (why.empty() ? "" : ", ") + std::to_string(n) + " " + reason;
-    diag.warn({warn::untranslated, file, 0, std::to_string(r.missing.size()) + " of " + std::to_string(r.deck_units) +
-                                            " unit(s) kept in the source language (" + why + "): " + list(r.missing)});
-  }
-  if (!r.markup_problems.empty())
-    diag.warn({warn::inline_markup, file, 0, std::to_string(r.markup_problems.size()) +
-                                             " unit(s) with inline tags deckhand cannot read, taken as plain text without their styles: " +
-                                             list(r.markup_problems)});
-  if (!r.not_for_translation.empty())
-    spdlog::info("{}: {} unit(s) not for translation (code, or no words) translated all the same: used: {}", file,
-                 r.not_for_translation.size(), list(r.not_for_translation));
-  if (!r.unknown.empty())
-    diag.warn({warn::unknown_units, file, 0, std::to_string(r.unknown.size()) + " unit(s) not in this deck (changed or removed since the export): " + list(r.unknown)});
-  spdlog::info("{}: {} units translated into {}", file, r.translated, lang);
-  return r.translated;
-}
-
 // "1-3,7,9-12": `pages` as ranges (extract::ExtractOptions::pages).
 std::string page_ranges(const std::set<int>& pages) {
   std::string out;
@@ -263,56 +167,8 @@ Deck source_text_of(const Deck& translated, const extract::SourcePdf& src, const
       s = *it->second;
       s.id = id;
     }
-  spdlog::info("{}: a translation (from {}): the slide pictures show it set on the PDF's pages", o.input, translated.translated_from);
+  current_log().info("{}: a translation (from {}): the slide pictures show it set on the PDF's pages", o.input, translated.translated_from);
   return out;
-}
-
-// The deck's PDF, found one way for handout, slides and check (docs/deck-json.md,
-// "source"): --source, else the input when it is a PDF, else source.file beside the deck
-// JSON, else in the current folder. Empty when none is there. A --source that does not
-// exist is an error (exit 4) rather than a reason to look elsewhere.
-std::string find_source_pdf(const Deck& d, const JobOptions& o) {
-  std::error_code ec;
-  if (!o.source.empty()) {
-    if (!fs::exists(o.source, ec))
-      throw Error(Exit::input, o.source, "no such file", "check the path given with --source");
-    return o.source;
-  }
-  if (!looks_like_json(o.input)) return o.input;
-  if (d.source.file.empty()) return {};
-  for (fs::path cand : {fs::path(o.input).parent_path() / d.source.file, fs::path(d.source.file)})
-    if (fs::is_regular_file(cand, ec)) return cand.string();
-  return {};
-}
-
-// find_source_pdf, for a run that cannot go on without the PDF: else exit 4, naming the
-// file the deck JSON points to.
-std::string need_source_pdf(const Deck& d, const JobOptions& o) {
-  std::string path = find_source_pdf(d, o);
-  if (path.empty())
-    throw Error(Exit::input, o.input,
-                d.source.file.empty() ? "cannot find the deck's PDF: the deck JSON names none (\"source\": {\"file\"})"
-                                      : "cannot find the deck's PDF '" + d.source.file + "'",
-                "pass it with --source");
-  return path;
-}
-
-// A deck JSON used with a PDF that is not the one it was extracted from (its SHA-256, or
-// `sha` when the caller has it already, differs from source.sha256): warns source-changed.
-void check_source_hash(const Deck& d, const JobOptions& o, const std::string& path, Diagnostics& diag, std::string sha = {}) {
-  if (!looks_like_json(o.input) || d.source.sha256.empty()) return;
-  if (sha.empty()) sha = sha256_hex(*read_input(path));
-  if (sha != d.source.sha256)
-    diag.warn({warn::source_changed, path, 0, "this PDF differs from the one the deck was extracted from (sha256); pictures may not match the text"});
-}
-
-// The deck's PDF for a deck JSON (need_source_pdf), opened once (the pool of the run) and
-// hashed once.
-std::unique_ptr<extract::SourcePdf> open_source_of(const Deck& d, const JobOptions& o, Diagnostics& diag) {
-  const std::string path = need_source_pdf(d, o);
-  auto src = std::make_unique<extract::SourcePdf>(path, o.password, worker_count(o.threads));
-  check_source_hash(d, o, path, diag, src->sha256());
-  return src;
 }
 
 // The blocks and titles of a deck JSON that its PDF's pages do not show (added or rewritten
@@ -322,7 +178,7 @@ std::unique_ptr<extract::SourcePdf> open_source_of(const Deck& d, const JobOptio
 // (its text is another language's).
 void report_not_on_pages(const Deck& deck, const extract::SourcePdf& src, const JobOptions& o, const std::set<std::string>& skip,
                          Diagnostics& diag) {
-  if (!looks_like_json(o.input) || !deck.translated_from.empty()) return;
+  if (!is_deck_json(o.input) || !deck.translated_from.empty()) return;
   const Deck fresh = extract_shown_pages(deck, src, o);
   auto squeeze = [](const std::string& t) {
     std::string out;
@@ -357,21 +213,19 @@ void report_not_on_pages(const Deck& deck, const extract::SourcePdf& src, const 
 // landscape Letter): when every page's ink lies in the centred box of a usual slide shape
 // (16:9, 16:10, 4:3) and fills most of it, that box, as fractions of the page;
 // {0, 0, 1, 1} otherwise (always when the page itself has a usual slide shape).
-using Crop = std::array<double, 4>;
-constexpr Crop kWhole{0, 0, 1, 1};
 
 Crop letterbox(const extract::SourcePdf& src, const Deck& deck) {
-  if (deck.slides.empty()) return kWhole;
+  if (deck.slides.empty()) return kWholePage;
   const Slide& first = deck.slides.front();
   double A = (first.size[0] > 0 ? first.size[0] : deck.source.page_size[0]) /
              std::max(1.0, first.size[1] > 0 ? first.size[1] : deck.source.page_size[1]);
   for (double r : {16.0 / 9, 16.0 / 10, 4.0 / 3})
-    if (std::abs(A - r) / r < 0.015) return kWhole;  // the page is the slide: nothing to look at
+    if (std::abs(A - r) / r < 0.015) return kWholePage;  // the page is the slide: nothing to look at
   Crop all{1, 1, 0, 0};
   const int W = 160;
   for (const auto& s : deck.slides) {
     double sw = s.size[0] > 0 ? s.size[0] : deck.source.page_size[0], sh = s.size[1] > 0 ? s.size[1] : deck.source.page_size[1];
-    if (sw <= 0 || sh <= 0) return kWhole;
+    if (sw <= 0 || sh <= 0) return kWholePage;
     int H = std::max(1, static_cast<int>(std::lround(W * sh / sw)));
     auto px = src.render(s.page, W, H, 0);
     for (int y = 0; y < H; ++y)
@@ -384,8 +238,8 @@ Crop letterbox(const extract::SourcePdf& src, const Deck& deck) {
         all[3] = std::max(all[3], double(y + 1) / H);
       }
   }
-  spdlog::debug("ink of all pages: {:.3f} {:.3f} {:.3f} {:.3f}", all[0], all[1], all[2], all[3]);
-  if (!(all[2] > all[0] && all[3] > all[1])) return kWhole;
+  current_log().debug("ink of all pages: {:.3f} {:.3f} {:.3f} {:.3f}", all[0], all[1], all[2], all[3]);
+  if (!(all[2] > all[0] && all[3] > all[1])) return kWholePage;
   // a slide of a usual shape (16:9, 16:10, 4:3) centred on a sheet of another shape
   for (double r : {16.0 / 9, 16.0 / 10, 4.0 / 3}) {
     Crop box = r > A ? Crop{0, (1 - A / r) / 2, 1, (1 + A / r) / 2} : Crop{(1 - r / A) / 2, 0, (1 + r / A) / 2, 1};
@@ -394,7 +248,7 @@ Crop letterbox(const extract::SourcePdf& src, const Deck& deck) {
     bool fills = r > A ? all[3] - all[1] >= 0.8 * (box[3] - box[1]) : all[2] - all[0] >= 0.8 * (box[2] - box[0]);
     if (inside && fills) return box;
   }
-  return kWhole;
+  return kWholePage;
 }
 
 // The deck as if its pages were the letterbox: sizes and boxes moved into it.
@@ -477,39 +331,7 @@ std::string outline(const Deck& d) {
   return o.str();
 }
 
-void check_date(const std::string& date) {
-  if (date.size() == 10 && date[4] == '-' && date[7] == '-' &&
-      std::all_of(date.begin(), date.end(), [](char c) { return c == '-' || (c >= '0' && c <= '9'); })) {
-    // YYYY-MM-DD also becomes the PDF's creation date: it must be a real calendar day
-    const int y = std::stoi(date.substr(0, 4));
-    const unsigned m = static_cast<unsigned>(std::stoi(date.substr(5, 2))), d = static_cast<unsigned>(std::stoi(date.substr(8, 2)));
-    if (y < 1000 || !std::chrono::year_month_day{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}}.ok())
-      throw Error(Exit::usage, "", "--date " + date + ": not a calendar day", "use YYYY-MM-DD, e.g. --date 2026-03-14");
-  }
-}
-
 }  // namespace
-
-double parse_length_mm(const std::string& s, const std::string& option) {
-  auto m = s.size() > 32 ? std::nullopt : scan::number_unit(s, {"mm", "cm", "in", "pt"});
-  if (!m) throw Error(Exit::usage, "", option + " " + scan::for_message(s) + ": not a length", "give it like 3mm, 0.125in or 9pt");
-  double v = std::strtod(m->number.c_str(), nullptr);
-  std::string u = m->unit;
-  if (u.empty() || u == "mm") v *= 72.0 / 25.4;
-  else if (u == "cm") v *= 72.0 / 2.54;
-  else if (u == "in") v *= 72.0;
-  if (!(v >= 0 && v <= 1000)) throw Error(Exit::usage, "", option + " " + s + ": too large", "give a length under 350mm");
-  return v;
-}
-
-// A bleed: 0 to 1 in (25.4 mm), as a layout's print.bleed (docs/printing.md); shops ask
-// for 3 mm, or 0.125 in.
-double parse_bleed(const std::string& s) {
-  const double v = parse_length_mm(s, "--bleed");
-  if (v > 72 + 1e-9)
-    throw Error(Exit::usage, "", "--bleed " + s + ": out of range for a bleed (0 to 25.4 mm, 1 in)", "print shops ask for 3mm or 0.125in");
-  return v;
-}
 
 std::string data_dir() {
   if (const char* e = std::getenv("DECKHAND_DATA"); e && *e) return e;
@@ -525,12 +347,14 @@ std::string data_dir() {
 
 int Job::run() {
   const InputRun input_run;  // the run's inputs are read once (core/io.hpp)
+  LogScope scope(&log_);  // what the stages below say is this job's (core/log.hpp)
   // language tags of the command line, canonical: "fr_FR" is "fr-FR", "ara" is "ar"
   // (docs/translation.md, "Language tags"); one that is none is a usage error
   if (!o_.lang.empty()) o_.lang = language::read(o_.lang, "--lang", Exit::usage, "");
   if (!o_.target_lang.empty()) o_.target_lang = language::read(o_.target_lang, "--target-lang", Exit::usage, "");
   int rc = 0;
   refuse_output_folder(o_);  // before any work, with a file name for the command
+  c_ = check_configuration(o_);  // every other option, resolved and checked once (job/config.hpp)
   switch (o_.command) {
     case Command::extract: rc = run_extract(); break;
     case Command::inspect: rc = run_inspect(); break;
@@ -555,7 +379,7 @@ int Job::run() {
 
 int Job::run_inspect() {
   Diagnostics diag;
-  Loaded l = load_deck(o_, diag);
+  Opened l = open_deck(o_, diag);
   if (strict_fails(diag)) return finish(diag);
   write_output("-", outline(l.deck), {});
   return finish(diag);
@@ -578,75 +402,53 @@ int Job::run_list_layouts() {
 // deckhand review: a handout in a layout of mode review (layouts/review.yaml), with each
 // unit's source, translation, state and fit (render/translated_slides.hpp) filled in.
 int Job::run_review() {
-  if (o_.translations.empty())
-    throw Error(Exit::usage, "", "no translation file given", "deckhand review talk.json --translations talk.ar.xlf -o review.pdf");
-  if (o_.output.empty() && o_.dump.empty()) throw Error(Exit::usage, "", "no output file given", "add -o review.pdf");
-  o_.layout = o_.review_layout;
-  return run_handout();
+  return run_handout();  // (its own layout: c_.handout.layout is --layout of review)
 }
 
 int Job::run_handout() {
   const JobOptions& h = o_;
-  std::string dd = data_dir();
-  if (h.input.empty()) throw Error(Exit::usage, "", "no input deck given", "deckhand handout talk.pdf --layout notes-3 -o handout.pdf");
-  if (h.output.empty() && h.dump.empty()) throw Error(Exit::usage, "", "no output file given", "add -o handout.pdf");
+  const HandoutConfig& hc = c_.handout;
   // every file this run reads; the output may replace none of them (docs/exit-codes.md)
   std::vector<std::string> inputs{h.input, h.source, h.translations};
-  if (layout::is_layout_file(h.layout)) inputs.push_back(h.layout);
+  if (layout::is_layout_file(hc.layout)) inputs.push_back(hc.layout);
   if (!h.output.empty()) check_output_path(h.output, inputs);
   keep_translation_file(h.output);
-  check_date(h.date);
   Diagnostics diag;
-  layout::LayoutDef def = layout::load_layout(h.layout, dd);
-  inputs.push_back(def.path);
-  if (!h.paper.empty()) {
-    double w, hh;
-    if (!layout::paper_size(h.paper, &w, &hh))
-      throw Error(Exit::usage, "", "--paper " + h.paper + ": unknown paper", "use A3, A4, A5, Letter or Legal");
+  // the layout and its fonts (their files join the inputs)
+  Layout lay = load_layout(hc.layout, &inputs);
+  layout::LayoutDef& def = lay.def;
+  const layout::FontSet& fonts = lay.fonts;
+  if (hc.paper_size) {
+    const auto [w, hh] = *hc.paper_size;
     bool landscape = def.paper_w > def.paper_h;
     def.paper_w = landscape ? hh : w;
     def.paper_h = landscape ? w : hh;
-    def.paper_name = h.paper;
+    def.paper_name = hc.paper;
   }
   // print geometry (docs/printing.md)
-  if (h.print || !h.bleed.empty() || !h.marks.empty()) def.print.on = true;
-  if (!h.bleed.empty()) def.print.bleed = parse_bleed(h.bleed);
-  if (!h.marks.empty()) def.print.marks = h.marks == "crop";
-  if (h.impose != "booklet" && (h.creep != "0" || h.signature != 0 || h.binding != "auto"))
-    throw Error(Exit::usage, "", "--creep, --signature and --binding need --impose booklet", "add --impose booklet, or leave them out");
-  const double creep = parse_length_mm(h.creep, "--creep");
-  std::vector<int> picture_slides;  // --pictures
-  if (!h.pictures.empty()) {
-    std::stringstream ps(h.pictures);
-    for (std::string item; std::getline(ps, item, ',');) {
-      if (item.empty() || item.size() > 6 || item.find_first_not_of("0123456789") != std::string::npos)
-        throw Error(Exit::usage, "", "--pictures " + h.pictures + ": not a list of slide numbers", "e.g. --pictures 3,5,9");
-      picture_slides.push_back(std::stoi(item));
-    }
-  }
+  if (hc.print.on) def.print.on = true;
+  if (hc.print.bleed) def.print.bleed = *hc.print.bleed;
+  if (hc.print.crop_marks) def.print.marks = *hc.print.crop_marks;
+  const std::vector<int>& picture_slides = hc.pictures;  // --pictures
   // source -> deck
-  Loaded l = load_deck(h, diag);
+  Opened l = open_deck(h, diag);
   Deck& deck = l.deck;
   if (deck.slides.empty())
     throw Error(Exit::bad_deck, h.input, "the deck has no slides: nothing to print", "extract the deck again, or check its \"slides\" list");
   const Deck source_deck = deck;
   // -> translations merged
-  if (!h.translations.empty()) apply_translations(deck, h.translations, h.lang, diag, h.allow_mismatch);
+  if (!h.translations.empty()) merge_translations(deck, h.translations, h.lang, diag, h.allow_mismatch);
   const bool review = def.mode == layout::LayoutDef::Mode::review;
   if (review && h.translations.empty())
     throw Error(Exit::usage, "", "the " + def.name + " layout shows a translation: none given", "add --translations talk.fr.xlf");
-  layout::FontSet fonts;
-  layout::load_fonts(def, fonts);
   inputs = inputs_of(inputs, deck, h.input);  // the deck's own PDF too, even when --source names another
-  for (const auto& [id, path] : fonts.paths()) inputs.push_back(path);
   if (!h.output.empty()) check_output_path(h.output, inputs);
   layout::HandoutOptions ho;
   ho.title = h.title;
   ho.event = h.event;
-  ho.date = h.date;
+  ho.date = hc.date;
   ho.skip_overlays = !h.keep_overlays;
-  ho.contact = h.contact;
-  for (size_t at = ho.contact.find("\\n"); at != std::string::npos; at = ho.contact.find("\\n", at + 1)) ho.contact.replace(at, 2, "\n");
+  ho.contact = hc.contact;
   for (int n : picture_slides)
     if (n < 1 || n > static_cast<int>(deck.slides.size()))
       throw Error(Exit::usage, "", "--pictures " + h.pictures + ": the deck has slides 1 to " + std::to_string(deck.slides.size()),
@@ -668,7 +470,7 @@ int Job::run_handout() {
   auto layout_diag = std::make_unique<Diagnostics>();
   LaidOutDoc doc = layout::lay_out(deck, def, fonts, ho, *layout_diag);
   std::unique_ptr<extract::SourcePdf>& src = l.source;
-  Crop crop = kWhole;
+  Crop crop = kWholePage;
   if (uses_pictures(doc)) {
     if (!src || !h.source.empty()) src = open_source_of(deck, h, diag);
     // what the deck JSON has that the slide pictures do not show (translated units: see
@@ -678,8 +480,8 @@ int Job::run_handout() {
     if (!h.output.empty()) check_output_path(h.output, inputs);
     // a letterboxed deck is laid out again as its slides
     crop = letterbox(*src, deck);
-    if (crop != kWhole) {
-      spdlog::info("{}: slides sit letterboxed on the sheet; cropped to {:.0f}% x {:.0f}%", src->path(), (crop[2] - crop[0]) * 100,
+    if (crop != kWholePage) {
+      current_log().info("{}: slides sit letterboxed on the sheet; cropped to {:.0f}% x {:.0f}%", src->path(), (crop[2] - crop[0]) * 100,
                    (crop[3] - crop[1]) * 100);
       crop_deck(deck, crop);
       layout_diag = std::make_unique<Diagnostics>();
@@ -693,13 +495,13 @@ int Job::run_handout() {
     }
   }
   for (const auto& w : layout_diag->warnings()) diag.warn(w);
-  spdlog::info("{} layout: {} laid out for {}", def.name, count_of(doc.pages.size(), "page"), count_of(deck.slides.size(), "slide"));
+  current_log().info("{} layout: {} laid out for {}", def.name, count_of(doc.pages.size(), "page"), count_of(deck.slides.size(), "slide"));
   if (src) rasterize_unembedded(doc, *src, diag);
   if (src) {
     size_t vec = 0, ras = 0;
     for (const auto& pg : doc.pages)
       for (const auto& im : pg.images) (im.mode == PictureMode::vector ? vec : ras) += 1;
-    spdlog::info("{}: {} placed from its pages as vector graphics, {} as pictures", src->path(), count_of(vec, "slide picture"), ras);
+    current_log().info("{}: {} placed from its pages as vector graphics, {} as pictures", src->path(), count_of(vec, "slide picture"), ras);
   }
   // frames that show pictures of a translated deck show the translated slides, slide by
   // slide (render/translated_slides.hpp): the source pages with the translation set in
@@ -734,13 +536,13 @@ int Job::run_handout() {
       doc = layout::lay_out(deck, def, fonts, ho, *again);
       rasterize_unembedded(doc, *src, *again);
     }
-    spdlog::info("{}: the slide pictures translated ({} units set on their pages)", src->path(), render::translated_units(from, deck).translated.size());
+    current_log().info("{}: the slide pictures translated ({} units set on their pages)", src->path(), render::translated_units(from, deck).translated.size());
     src = std::make_unique<extract::SourcePdf>(translated, "", worker_count(h.threads));
     password.clear();
   }
-  if (!h.dump.empty()) {  // the laid-out pages themselves: layout (JSON) or layout-text
+  if (hc.dump != Dump::none) {  // the laid-out pages themselves: layout (JSON) or layout-text
     if (strict_fails(diag)) return finish(diag);
-    write_output(h.output.empty() ? "-" : h.output, h.dump == "layout-text" ? to_text(doc) : to_json(doc).dump(2) + "\n", inputs);
+    write_output(h.output.empty() ? "-" : h.output, hc.dump == Dump::layout_text ? to_text(doc) : to_json(doc).dump(2) + "\n", inputs);
     return finish(diag);
   }
   if (strict_fails(diag)) return finish(diag);
@@ -753,33 +555,15 @@ int Job::run_handout() {
     wo.source = src->path();
     wo.password = password;
   }
-  wo.impose = h.impose == "booklet";
-  wo.creep = creep;
-  wo.signature = h.signature;
-  wo.binding = h.binding == "left" ? 1 : h.binding == "right" ? 2 : 0;
+  wo.impose = hc.print.impose == Impose::booklet;
+  wo.creep = hc.print.creep;
+  wo.signature = hc.print.signature;
+  wo.binding = hc.print.binding == Binding::left ? 1 : hc.print.binding == Binding::right ? 2 : 0;
   wo.progress = progress_printer(h, "writing the handout");
-  const extract::SourcePdf* pool = src.get();
-  render::RasterFn pictures = [pool, crop](int page, int w, int hh, unsigned worker) {
-    render::Raster r;
-    r.w = w;
-    r.h = hh;
-    if (!pool) throw Error(Exit::failure, "", "a raster frame without a source PDF", "please report this");
-    if (crop == kWhole) {
-      r.rgb = pool->render(page, w, hh, worker);
-      return r;
-    }
-    // render the whole sheet so that the letterbox comes out w x hh, and cut it out
-    int W = static_cast<int>(std::lround(w / (crop[2] - crop[0]))), H = static_cast<int>(std::lround(hh / (crop[3] - crop[1])));
-    auto full = pool->render(page, W, H, worker);
-    int ox = std::min(W - w, static_cast<int>(std::lround(crop[0] * W))), oy = std::min(H - hh, static_cast<int>(std::lround(crop[1] * H)));
-    r.rgb.resize(static_cast<size_t>(w) * hh * 3);
-    for (int y = 0; y < hh; ++y)
-      std::copy_n(&full[(static_cast<size_t>(y + oy) * W + ox) * 3], static_cast<size_t>(w) * 3, &r.rgb[static_cast<size_t>(y) * w * 3]);
-    return r;
-  };
+  const render::RasterFn pictures = slide_pictures(src.get(), crop);
   // -> written output
-  write_output_via(h.output, inputs, [&](const std::string& tmp) { render::write_pdf(doc, pictures, wo, tmp); });
-  spdlog::info("{}: {} ({} layout)", h.output, count_of(doc.pages.size(), "page"), def.name);
+  write_pdf(doc, pictures, wo, h.output, inputs);
+  current_log().info("{}: {} ({} layout)", h.output, count_of(doc.pages.size(), "page"), def.name);
   return finish(diag);
 }
 
@@ -788,15 +572,7 @@ int Job::run_strings() {
   std::vector<std::string> inputs{s.input};
   if (o_.command == Command::strings_update) inputs.push_back(s.old_file);
   if (out() != "-") check_output_path(out(), inputs);
-  double ex = 0;
-  if (o_.command == Command::strings_pseudo) {
-    // digits only (`40%`, `40`, `12.5%`): never NaN or infinite (`--expand nan%` made a
-    // pseudo-translation that never ended; issue 20)
-    auto m = s.expand.size() > 32 ? std::nullopt : scan::number_unit(s.expand, {"%"});
-    ex = m ? std::strtod(m->number.c_str(), nullptr) / 100.0 : -1;
-    if (!in_range(ex, 0, 5))
-      throw Error(Exit::usage, "", "--expand " + scan::for_message(s.expand, 40) + ": not a percentage from 0% to 500%", "e.g. --expand 40%");
-  }
+  const double ex = c_.strings.expand;
   Diagnostics diag;
   std::optional<l10n::Catalog> old;
   std::string old_text;
@@ -804,7 +580,7 @@ int Job::run_strings() {
     old_text = read_file(s.old_file);
     old = l10n::read_catalog(old_text, s.old_file);
   }
-  Loaded l = load_deck(s, diag);
+  Opened l = open_deck(s, diag);
   // the deck's own PDF is an input too (a deck JSON names it): that says so first
   if (out() != "-") check_output_path(out(), inputs_of(inputs, l.deck, s.input));
   // A translator's work is never replaced: export, pseudo and update refuse an output file
@@ -848,7 +624,7 @@ int Job::run_strings() {
                                         " -o NEW'; to replace the file, add --force");
   }
   l10n::Catalog c;
-  std::string fmt = s.format;
+  CatalogFormat fmt = c_.strings.format;
   size_t kept = 0;
   switch (o_.command) {
     case Command::strings_export: c = l10n::units_of(l.deck, s.target_lang); break;
@@ -860,13 +636,13 @@ int Job::run_strings() {
     default:
       c = l10n::update(*old, l.deck);
       kept = std::count_if(c.units.begin(), c.units.end(), [](const l10n::Unit& u) { return !u.target.empty(); });
-      fmt = s.update_format;
-      if (fmt.empty())  // as the old file: PO, XLIFF 2.x (its namespace), else XLIFF 1.x
-        fmt = old_text.find("<xliff") == std::string::npos ? "po"
-              : old_text.find("urn:oasis:names:tc:xliff:document:2") != std::string::npos ? "xliff2" : "xliff12";
+      // (unset: as the old file: PO, XLIFF 2.x (its namespace), else XLIFF 1.x)
+      fmt = c_.strings.update_format ? *c_.strings.update_format
+            : old_text.find("<xliff") == std::string::npos ? CatalogFormat::po
+            : old_text.find("urn:oasis:names:tc:xliff:document:2") != std::string::npos ? CatalogFormat::xliff2 : CatalogFormat::xliff12;
   }
   if (strict_fails(diag)) return finish(diag);  // nothing written
-  write_output(out(), l10n::write_catalog(c, *l10n::format_from(fmt)), inputs_of(inputs, l.deck, s.input));
+  write_output(out(), l10n::write_catalog(c, fmt == CatalogFormat::po ? l10n::Format::po : fmt == CatalogFormat::xliff12 ? l10n::Format::xliff12 : l10n::Format::xliff2), inputs_of(inputs, l.deck, s.input));
   if (o_.command == Command::strings_update) {
     // the old file's translations of text the revised deck no longer has are not carried: said
     std::set<std::string> carried;
@@ -874,14 +650,12 @@ int Job::run_strings() {
       if (!u.target.empty()) carried.insert(u.target);
     const size_t left = std::count_if(old->units.begin(), old->units.end(),
                                       [&](const l10n::Unit& u) { return !u.target.empty() && !carried.count(u.target); });
-    if (!o_.quiet)
-      std::cerr << "deckhand: " << kept << " of " << c.units.size() << " units keep their translation"
-                << (left ? "; " + std::to_string(left) + " translated unit" + (left == 1 ? "" : "s") + " of " + s.old_file +
-                               " (text the revised deck no longer has) not carried: the old file keeps them"
-                         : "")
-                << "\n";
+    log_.note("deckhand: " + std::to_string(kept) + " of " + std::to_string(c.units.size()) + " units keep their translation" +
+              (left ? "; " + std::to_string(left) + " translated unit" + (left == 1 ? "" : "s") + " of " + s.old_file +
+                          " (text the revised deck no longer has) not carried: the old file keeps them"
+                    : ""));
   }
-  spdlog::info("{}: {} written", out(), count_of(c.units.size(), "unit"));
+  current_log().info("{}: {} written", out(), count_of(c.units.size(), "unit"));
   return finish(diag);
 }
 
@@ -889,27 +663,27 @@ int Job::run_translate() {
   if (out() != "-") check_output_path(out(), {o_.input, o_.translations});
   keep_translation_file(out());
   Diagnostics diag;
-  Loaded l = load_deck(o_, diag);
-  apply_translations(l.deck, o_.translations, o_.lang, diag, o_.allow_mismatch);
+  Opened l = open_deck(o_, diag);
+  merge_translations(l.deck, o_.translations, o_.lang, diag, o_.allow_mismatch);
   if (strict_fails(diag)) return finish(diag);
   write_output(out(), dump_deck(l.deck), inputs_of({o_.input, o_.translations}, l.deck, o_.input));
-  spdlog::info("{}: the translated deck JSON written ({})", out(), count_of(l.deck.slides.size(), "slide"));
+  current_log().info("{}: the translated deck JSON written ({})", out(), count_of(l.deck.slides.size(), "slide"));
   return finish(diag);
 }
 
 int Job::run_check() {
   Diagnostics diag;
-  Loaded l = load_deck(o_, diag);
+  Opened l = open_deck(o_, diag);
   Deck& deck = l.deck;
   std::map<std::string, std::string> ids;  // key -> unit id, from the source text
   for (const auto& u : l10n::units_of(deck, "").units) ids[u.key] = u.id;
   std::map<std::string, std::string> names = unit_names(deck);  // ids, and build steps' blocks
   int translated = -1;
   const Deck source_deck = deck;
-  if (!o_.translations.empty()) translated = apply_translations(deck, o_.translations, o_.lang, diag, o_.allow_mismatch);
-  layout::LayoutDef def = layout::load_layout(o_.layout, data_dir());
-  layout::FontSet fonts;
-  layout::load_fonts(def, fonts);
+  if (!o_.translations.empty()) translated = merge_translations(deck, o_.translations, o_.lang, diag, o_.allow_mismatch);
+  const Layout lay = load_layout(o_.layout);
+  const layout::LayoutDef& def = lay.def;
+  const layout::FontSet& fonts = lay.fonts;
   Diagnostics layout_diag;
   LaidOutDoc doc = layout::lay_out(deck, def, fonts, {}, layout_diag);
   // as the handout will print it: frames of an `auto` layout show a translated deck's
@@ -945,20 +719,19 @@ int Job::run_check() {
   int rc = finish(diag);
   size_t units = ids.size();
   if (!doc.overflows.empty()) {
-    std::cerr << "deckhand: error: " << o_.input << ": " << doc.overflows.size() << " of " << units << " units do not fit the "
-              << def.name << " layout (shorten them, or use a layout with more room)\n";
+    log_.error("deckhand: error: " + o_.input + ": " + std::to_string(doc.overflows.size()) + " of " + std::to_string(units) +
+               " units do not fit the " + def.name + " layout (shorten them, or use a layout with more room)");
     return static_cast<int>(Exit::check_failed);
   }
   if (!doc.collisions.empty()) {
     std::set<std::string> keys;
     for (const auto& c : doc.collisions) keys.insert(c.key);
-    std::cerr << "deckhand: error: " << o_.input << ": " << keys.size() << " of " << units
-              << " units run into a picture, a drawing, other text or the edge of their translated slide (shorten them)\n";
+    log_.error("deckhand: error: " + o_.input + ": " + std::to_string(keys.size()) + " of " + std::to_string(units) +
+               " units run into a picture, a drawing, other text or the edge of their translated slide (shorten them)");
     return static_cast<int>(Exit::check_failed);
   }
-  std::cerr << "deckhand: all " << units << " units fit the " << def.name << " layout";
-  if (translated >= 0) std::cerr << " (" << translated << " of them translated)";
-  std::cerr << "\n";
+  log_.say("deckhand: all " + std::to_string(units) + " units fit the " + def.name + " layout" +
+           (translated >= 0 ? " (" + std::to_string(translated) + " of them translated)" : std::string()));
   return rc;
 }
 
@@ -970,12 +743,12 @@ int Job::run_fonts_check() {
     l10n::Catalog c = l10n::read_catalog(read_file(o_.input), o_.input);
     for (const auto& u : c.units) texts.push_back({u.id, l10n::plain_text(u, u.target.empty() ? u.source : u.target)});
   } else {
-    Loaded l = load_deck(o_, diag);
+    Opened l = open_deck(o_, diag);
     for (const auto& u : l10n::units_of(l.deck, "").units) texts.push_back({u.key, u.source});
   }
-  layout::LayoutDef def = layout::load_layout(o_.layout, data_dir());
-  layout::FontSet fonts;
-  layout::load_fonts(def, fonts);
+  const Layout lay = load_layout(o_.layout);
+  const layout::LayoutDef& def = lay.def;
+  const layout::FontSet& fonts = lay.fonts;
   if (strict_fails(diag)) return finish(diag);  // --strict: no report
   std::map<char32_t, std::string> missing;  // code point -> first place
   size_t checked = 0;
@@ -993,26 +766,18 @@ int Job::run_fonts_check() {
   write_output("-", o.str(), {});
   int rc = finish(diag);
   if (!missing.empty()) {
-    std::cerr << "deckhand: error: " << o_.input << ": " << missing.size() << " character(s) no font of the " << def.name
-              << " layout has (add a font that covers them to the layout's fonts.fallback)\n";
+    log_.error("deckhand: error: " + o_.input + ": " + std::to_string(missing.size()) + " character(s) no font of the " + def.name +
+               " layout has (add a font that covers them to the layout's fonts.fallback)");
     return static_cast<int>(Exit::check_failed);
   }
-  std::cerr << "deckhand: every character (" << checked << ") has a font" << (o_.lang.empty() ? "" : " for " + o_.lang) << "\n";
+  log_.say("deckhand: every character (" + std::to_string(checked) + ") has a font" + (o_.lang.empty() ? "" : " for " + o_.lang));
   return rc;
 }
 
 int Job::run_slides() {
   const JobOptions& o = o_;
-  if (o.input.empty()) throw Error(Exit::usage, "", "no input deck given", "deckhand slides talk.pdf --translations talk.fr.po -o talk-fr.pdf");
-  // a deck JSON made by `deckhand translate` holds its translation: no file needed
-  const bool translated_json = o.translations.empty() && looks_like_json(o.input);
-  if (o.translations.empty() && !translated_json)
-    throw Error(Exit::usage, o.input, "no translation file given", "add --translations talk.fr.po (XLIFF or PO)");
-  if (o.output.empty() && !o.slides_check && o.dump.empty()) throw Error(Exit::usage, "", "no output file given", "add -o talk-fr.pdf");
-  if (o.slides_check && !o.output.empty())
-    throw Error(Exit::usage, o.output, "--check writes no PDF, so -o has nothing to write", "leave out -o to check, or --check to write the slides");
-  if (!(o.min_size > 0 && o.min_size <= 600))
-    throw Error(Exit::usage, "", "--min-size " + fmt::format("{:g}", o.min_size) + ": out of range (more than 0, at most 600 points)", "give a size in points, e.g. --min-size 8");
+  const SlidesConfig& sc = c_.slides;
+  const bool translated_json = sc.translated_json;  // a deck JSON made by `deckhand translate`: no file needed
   std::vector<std::string> inputs{o.input, o.source, o.translations};
   if (layout::is_layout_file(o.layout)) inputs.push_back(o.layout);
   if (!o.output.empty()) check_output_path(o.output, inputs);
@@ -1021,20 +786,21 @@ int Job::run_slides() {
   // qpdf opens the PDF while Poppler extracts the deck (extraction leaves a core idle)
   std::future<std::unique_ptr<render::SlideRewriter>> opening;
   const std::string early_pdf = o.source.empty() ? o.input : o.source;
-  const bool once = !o.slides_check && o.dump.empty() && !o.strict;  // one translate_slides run
-  if (once && !looks_like_json(o.input)) {
+  const bool once = !sc.check && sc.dump == Dump::none && !o.strict;  // one translate_slides run
+  if (once && !is_deck_json(o.input)) {
     extract::check_pdf_budgets(early_pdf, o.password);  // before qpdf reads it, while nothing else runs (budget.hpp)
     opening = render::open_slides(early_pdf, o.password);
   }
   std::future<l10n::Catalog> catalog;
   if (!translated_json)
-    catalog = std::async(std::launch::async, [file = o.translations, lang_given = !o.lang.empty()] {
+    catalog = std::async(std::launch::async, [file = o.translations, lang_given = !o.lang.empty(), log = &log_] {
+      LogScope scope(log);
       const auto t0 = std::chrono::steady_clock::now();
       l10n::Catalog c = l10n::read_catalog(read_file(file), file, lang_given);
-      spdlog::debug("slides: reading {} took {:.3f} s", file, std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+      current_log().debug("slides: reading {} took {:.3f} s", file, std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
       return c;
     });
-  Loaded l = load_deck(o, diag);
+  Opened l = open_deck(o, diag);
   if (l.deck.slides.empty())
     throw Error(Exit::bad_deck, o.input, "the deck has no slides: nothing to translate", "extract the deck again, or check its \"slides\" list");
   if (translated_json && l.deck.translated_from.empty())
@@ -1042,38 +808,35 @@ int Job::run_slides() {
                 "add --translations talk.fr.po, or give the deck JSON 'deckhand translate' made");
   Deck deck = l.deck;
   Deck from_pdf;  // a translated deck JSON: its source text, extracted again from its PDF
-  if (!translated_json) apply_translations(deck, o.translations, o.lang, diag, o.allow_mismatch, &catalog);
+  if (!translated_json) merge_translations(deck, o.translations, o.lang, diag, o.allow_mismatch, &catalog);
   const std::string pdf = need_source_pdf(deck, o);
   if (translated_json) from_pdf = source_text_of(l.deck, extract::SourcePdf(pdf, o.password, worker_count(o.threads)), o);
   const Deck& source_deck = translated_json ? from_pdf : l.deck;
   check_source_hash(l.deck, o, pdf, diag);
-  if (looks_like_json(o.input) && !translated_json) {  // what the JSON has that the pages do not (translated units: see translate_slides)
+  if (is_deck_json(o.input) && !translated_json) {  // what the JSON has that the pages do not (translated units: see translate_slides)
     const extract::SourcePdf page_source(pdf, o.password, worker_count(o.threads));
     report_not_on_pages(source_deck, page_source, o, render::translated_units(source_deck, deck).translated, diag);
   }
   inputs.push_back(pdf);
   inputs = inputs_of(inputs, deck, o.input);
-  layout::LayoutDef def = layout::load_layout(o.layout, data_dir());
-  inputs.push_back(def.path);
-  layout::FontSet fonts;
-  layout::load_fonts(def, fonts);
-  for (const auto& [id, path] : fonts.paths()) inputs.push_back(path);
+  const Layout lay = load_layout(o.layout, &inputs);
+  const layout::FontSet& fonts = lay.fonts;
   if (!o.output.empty()) check_output_path(o.output, inputs);
 
   layout::SlideTextOptions so;
-  so.min_size = o.min_size;
+  so.min_size = sc.min_size;
   so.file = o.input;
   so.threads = o.threads;
   so.progress = progress_printer(o, "laying out the slides", "slide");
   so.step_units = step_units_of(source_deck);
   const size_t translated = render::translated_units(source_deck, deck).translated.size();
-  if (!o.dump.empty()) {  // the translated text as laid out: each unit's room (a frame) and runs
+  if (sc.dump != Dump::none) {  // the translated text as laid out: each unit's room (a frame) and runs
     LaidOutDoc doc = render::translate_slides(source_deck, deck, pdf, o.password, fonts, so, diag, "");
     if (strict_fails(diag)) return finish(diag);
-    write_output(o.output.empty() ? "-" : o.output, o.dump == "layout-text" ? to_text(doc) : to_json(doc).dump(2) + "\n", inputs);
+    write_output(o.output.empty() ? "-" : o.output, sc.dump == Dump::layout_text ? to_text(doc) : to_json(doc).dump(2) + "\n", inputs);
     return finish(diag);
   }
-  if (o.slides_check) {
+  if (sc.check) {
     LaidOutDoc doc = render::translate_slides(source_deck, deck, pdf, o.password, fonts, so, diag, "");
     std::map<std::string, std::string> ids;  // key -> unit id
     ids = unit_names(source_deck);
@@ -1093,14 +856,16 @@ int Job::run_slides() {
       if (w.code != warn::text_overflow) rest.warn(w);
     int rc = finish(rest);
     if (!doc.overflows.empty() || !colliding.empty()) {
-      std::cerr << "deckhand: error: " << o.input << ": ";
-      if (!doc.overflows.empty()) std::cerr << doc.overflows.size() << " of " << translated << " translated units do not fit their slide boxes even at the minimum size";
-      if (!doc.overflows.empty() && !colliding.empty()) std::cerr << "; ";
-      if (!colliding.empty()) std::cerr << colliding.size() << " of " << translated << " run into a picture, a drawing, other text or the slide's edge";
-      std::cerr << " (shorten them, or lower --min-size)\n";
+      std::ostringstream e;
+      e << "deckhand: error: " << o.input << ": ";
+      if (!doc.overflows.empty()) e << doc.overflows.size() << " of " << translated << " translated units do not fit their slide boxes even at the minimum size";
+      if (!doc.overflows.empty() && !colliding.empty()) e << "; ";
+      if (!colliding.empty()) e << colliding.size() << " of " << translated << " run into a picture, a drawing, other text or the slide's edge";
+      e << " (shorten them, or lower --min-size)";
+      log_.error(e.str());
       return static_cast<int>(Exit::check_failed);
     }
-    std::cerr << "deckhand: all " << translated << " translated units fit their slide boxes, clear of pictures, drawings and other text\n";
+    log_.say("deckhand: all " + std::to_string(translated) + " translated units fit their slide boxes, clear of pictures, drawings and other text");
     return rc;
   }
   if (o.strict) {  // warnings found before writing: nothing is written
@@ -1117,15 +882,15 @@ int Job::run_slides() {
   write_output_via(o.output, inputs, [&](const std::string& tmp) {
     render::translate_slides(source_deck, deck, pdf, o.password, fonts, so, diag, tmp, false, std::move(opened));
   });
-  spdlog::info("{}: {} ({} units translated)", o.output, count_of(deck.slides.size(), "page"), translated);
+  current_log().info("{}: {} ({} units translated)", o.output, count_of(deck.slides.size(), "page"), translated);
   return finish(diag);
 }
 
 int Job::run_preflight() {
   render::PreflightOptions po;
-  po.bleed = parse_bleed(o_.preflight_bleed);
-  po.min_dpi = o_.min_dpi;
-  po.booklet = o_.booklet;
+  po.bleed = c_.preflight.bleed;
+  po.min_dpi = c_.preflight.min_dpi;
+  po.booklet = c_.preflight.booklet;
   po.password = o_.password;
   if (read_input(o_.input)->compare(0, 5, "%PDF-") != 0)
     throw Error(Exit::bad_pdf, o_.input, "not a PDF file: no %PDF- header", "give the PDF you mean to print");
@@ -1134,35 +899,36 @@ int Job::run_preflight() {
   for (const auto& p : r.problems)
     out << "deckhand: preflight: " << o_.input << ": " << (p.page > 0 ? "page " + std::to_string(p.page) + ": " : "") << p.what << "\n";
   write_output("-", out.str(), {});
-  if (!o_.quiet) {
+  {
     std::string cs;
     for (const auto& c : r.colour_spaces) cs += (cs.empty() ? "" : ", ") + c;
-    std::cerr << "deckhand: " << o_.input << ": " << count_of(static_cast<size_t>(r.pages), "page") << ", "
-              << count_of(static_cast<size_t>(r.images), "image placement");
-    if (r.images > 0) std::cerr << " (lowest " << static_cast<long>(std::lround(r.lowest_dpi)) << " dpi)";
-    std::cerr << ", colour spaces: " << (cs.empty() ? "none" : cs) << "\n";
+    std::ostringstream line;
+    line << "deckhand: " << o_.input << ": " << count_of(static_cast<size_t>(r.pages), "page") << ", "
+         << count_of(static_cast<size_t>(r.images), "image placement");
+    if (r.images > 0) line << " (lowest " << static_cast<long>(std::lround(r.lowest_dpi)) << " dpi)";
+    line << ", colour spaces: " << (cs.empty() ? "none" : cs);
+    log_.note(line.str());
   }
   if (!r.problems.empty()) {
-    std::cerr << "deckhand: error: " << o_.input << ": " << count_of(r.problems.size(), "preflight problem")
-              << " (see the lines above; " << doc_path("printing.md") << ")\n";
+    log_.error("deckhand: error: " + o_.input + ": " + count_of(r.problems.size(), "preflight problem") + " (see the lines above; " +
+               doc_path("printing.md") + ")");
     return static_cast<int>(Exit::check_failed);
   }
-  if (!o_.quiet) std::cerr << "deckhand: " << o_.input << ": preflight passed\n";
+  log_.note("deckhand: " + o_.input + ": preflight passed");
   return 0;
 }
 
 int Job::run_impose() {
   // (the input is read by impose_booklet: core/io.hpp read_input, within --max-file-size)
   render::ImposeOptions io;
-  io.creep = parse_length_mm(o_.creep, "--creep");
-  io.signature = o_.signature;
-  io.rtl = o_.impose_binding == "right";
-  io.marks = o_.impose_marks == "crop";
+  io.creep = c_.impose.creep;
+  io.signature = c_.impose.signature;
+  io.rtl = c_.impose.right_to_left;
+  io.marks = c_.impose.crop_marks;
   int blanks = 0;
   write_output_via(o_.output, {o_.input}, [&](const std::string& tmp) { blanks = render::impose_booklet(o_.input, o_.password, tmp, io); });
-  if (!o_.quiet && blanks > 0)
-    std::cerr << "deckhand: " << o_.output << ": " << count_of(static_cast<size_t>(blanks), "blank page") << " added before the back cover\n";
-  spdlog::info("{}: the booklet's sheets written (saddle-stitch order, two pages a side)", o_.output);
+  if (blanks > 0) log_.note("deckhand: " + o_.output + ": " + count_of(static_cast<size_t>(blanks), "blank page") + " added before the back cover");
+  current_log().info("{}: the booklet's sheets written (saddle-stitch order, two pages a side)", o_.output);
   return 0;
 }
 

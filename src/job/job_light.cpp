@@ -35,17 +35,18 @@ std::function<void(int, int)> progress_printer(const JobOptions& o, const char* 
     bool shown = false;
   };
   auto st = std::make_shared<State>();
+  Log* log = &current_log();  // the job's (workers call it)
   double after = 2.0;
   if (const char* e = std::getenv("DECKHAND_PROGRESS_AFTER")) after = std::clamp(std::atof(e), 0.0, 3600.0);
-  return [st, what, unit, after](int done, int total) {
+  return [st, what, unit, after, log](int done, int total) {
     std::lock_guard<std::mutex> lock(st->mu);
     const auto now = std::chrono::steady_clock::now();
     if (!st->shown && (std::chrono::duration<double>(now - st->start).count() < after || done >= total)) return;
     if (st->shown && done < total && now - st->last < std::chrono::milliseconds(100)) return;
     st->shown = true;
     st->last = now;
-    std::cerr << "\r" << what << ": " << unit << " " << done << "/" << total << std::flush;
-    if (done >= total) std::cerr << "\r\033[K" << std::flush;  // done: the line erased, the screen left as it was
+    log->progress("\r" + std::string(what) + ": " + unit + " " + std::to_string(done) + "/" + std::to_string(total));
+    if (done >= total) log->progress("\r\033[K");  // done: the line erased, the screen left as it was
   };
 }
 
@@ -152,8 +153,7 @@ std::vector<Warning> one_missing_glyph_warning(std::vector<Warning> ws) {
 
 int Job::finish(const Diagnostics& diag) const {
   auto ws = one_missing_glyph_warning(diag.warnings());
-  if (!o_.quiet)
-    for (const auto& w : ws) std::cerr << w.line() << "\n";
+  for (const auto& w : ws) log_.warning(w);  // (not with -q)
   if (o_.strict && !ws.empty()) {
     // (which warnings, by code, so that -q --strict still says what stopped it)
     std::vector<WarningId> codes;
@@ -161,8 +161,8 @@ int Job::finish(const Diagnostics& diag) const {
       if (std::find(codes.begin(), codes.end(), w.code) == codes.end()) codes.push_back(w.code);
     std::string list;
     for (const auto& c : codes) list += (list.empty() ? "" : ", ") + std::string(c.str());
-    std::cerr << "deckhand: error: " << (o_.input.empty() ? std::string("deckhand") : o_.input) << ": " << ws.size()
-              << " warning(s) [" << list << "] and --strict is set (fix the input or drop --strict)\n";
+    log_.error("deckhand: error: " + (o_.input.empty() ? std::string("deckhand") : o_.input) + ": " + std::to_string(ws.size()) +
+               " warning(s) [" + list + "] and --strict is set (fix the input or drop --strict)");
     return static_cast<int>(Exit::warnings);
   }
   return 0;
@@ -170,12 +170,15 @@ int Job::finish(const Diagnostics& diag) const {
 
 void Job::debug_opens() const {
   if (const char* e = std::getenv("DECKHAND_DEBUG_OPENS"); e && *e == '1')
-    std::cerr << "deckhand: debug: source PDF opened " << source_opens() << " time(s), " << worker_count(o_.threads)
-              << " worker(s)\n";
+    log_.say("deckhand: debug: source PDF opened " + std::to_string(source_opens()) + " time(s), " + std::to_string(worker_count(o_.threads)) +
+             " worker(s)");
 }
+
+Job::Job(JobOptions o, spdlog::sink_ptr sink) : o_(std::move(o)), log_(std::move(sink), o_.verbose, o_.quiet) {}
 
 int Job::run_light() {
   const InputRun input_run;  // the run's inputs are read once (core/io.hpp)
+  LogScope scope(&log_);
   if (!light(o_.command)) throw Error(Exit::failure, "", "internal: not a command of the small executable", "please report this");
   refuse_output_folder(o_);
   int rc = run_extract();
@@ -203,7 +206,7 @@ int Job::run_extract() {
   lap("json");
   write_output(out(), json, {o_.input});
   lap("write");
-  spdlog::info("{}: {}; {} written", o_.input, count_of(d.slides.size(), "slide"), out());
+  current_log().info("{}: {}; {} written", o_.input, count_of(d.slides.size(), "slide"), out());
   return finish(diag);
 }
 

@@ -1,5 +1,6 @@
 #include "model/deck.hpp"
 
+#include "core/log.hpp"
 #include "core/unicode.hpp"
 
 #include <spdlog/spdlog.h>
@@ -245,7 +246,7 @@ static Deck deck_from_json_unchecked(const nlohmann::json& j, const std::string&
   auto tag = [&](const std::string& key, const std::string& written) {
     if (written.empty()) return written;
     if (auto c = language::canonical(written)) {
-      if (*c != written) spdlog::info("{}: language '{}' read as '{}' ({})", file, written, *c, key);
+      if (*c != written) current_log().info("{}: language '{}' read as '{}' ({})", file, written, *c, key);
       return *c;
     }
     std::string s = language::suggestion(written);

@@ -21,6 +21,7 @@
 #include <stdexcept>
 #include <vector>
 
+#include "core/log.hpp"
 #include "core/error.hpp"
 #include "extract/budget.hpp"
 #include "core/io.hpp"
@@ -986,7 +987,7 @@ void SlideRewriter::write(const std::vector<int>& pages, const LaidOutDoc& text,
     }
     auto t0 = std::chrono::steady_clock::now();
     add_text_layer(pdf, lpages, text);
-    spdlog::debug("slides: the text layer took {:.3f} s", std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+    current_log().debug("slides: the text layer took {:.3f} s", std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
     const int known = static_cast<int>(impl_->pages.size());
     for (size_t i = 0; i < pages.size(); ++i) {
       int p = pages[i];

@@ -11,6 +11,7 @@
 #include <thread>
 #include <spdlog/spdlog.h>
 
+#include "core/log.hpp"
 #include "layout/font_match.hpp"
 #include "render/slide_translate.hpp"
 
@@ -65,7 +66,7 @@ LaidOutDoc translate_slides(const Deck& source, const Deck& deck, const std::str
   auto t0 = clock::now();
   auto lap = [&](const char* step) {  // -vv: how long each step took
     auto t = clock::now();
-    spdlog::debug("slides: {} took {:.3f} s", step, std::chrono::duration<double>(t - t0).count());
+    current_log().debug("slides: {} took {:.3f} s", step, std::chrono::duration<double>(t - t0).count());
     t0 = t;
   };
   const layout::SlideUnits all = translated_units(source, deck);
@@ -156,7 +157,8 @@ LaidOutDoc translate_slides(const Deck& source, const Deck& deck, const std::str
   size_t done = 0;
   std::exception_ptr failed;
   std::atomic<bool> stop{false};  // the layout failed: the rest is not needed
-  std::thread producer([&] {
+  std::thread producer([&, log = scoped_log()] {
+    LogScope scope(log);
     for (size_t i = 0; i < deck.slides.size() && !stop; ++i) {
       try {
         take_out(i);
@@ -208,11 +210,12 @@ LaidOutDoc translate_slides(const Deck& source, const Deck& deck, const std::str
 }
 
 std::future<std::unique_ptr<SlideRewriter>> open_slides(const std::string& pdf, const std::string& password) {
-  return std::async(std::launch::async, [pdf, password] {
+  return std::async(std::launch::async, [pdf, password, log = scoped_log()] {
+    LogScope scope(log);
     const auto t0 = std::chrono::steady_clock::now();
     layout::family_installed("");  // fontconfig's configuration, read once
     auto rw = std::make_unique<SlideRewriter>(pdf, password);
-    spdlog::debug("slides: reading the PDF with qpdf took {:.3f} s (while the deck was extracted)",
+    current_log().debug("slides: reading the PDF with qpdf took {:.3f} s (while the deck was extracted)",
                   std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
     return rw;
   });

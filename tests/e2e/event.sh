@@ -15,13 +15,19 @@ E=$T/ev
 mkdir -p "$E/decks" "$E/translations"
 cp "$SRC/samples/ietf-wsis20.pdf" "$SRC/samples/features.pdf" "$SRC/samples/beamer.pdf" "$E/decks/"
 for l in fr ar zh; do cp "$SRC/samples/translations/ietf-wsis20.$l.po" "$E/translations/"; done
+# the two others: each file a pseudo-translation (en-XA, labelled as the target language)
+# with the translator's real translation of the first slide titles (features' "Agenda")
+real() { case $1 in fr) echo "Ordre du jour" ;; ar) echo "جَدْوَلُ الأَعْمَال" ;; zh) echo "议程" ;; esac; }
 for d in features beamer; do
   for l in fr ar zh; do
-    # a pseudo-translation (en-XA), labelled as the target language
     rm -f "$T/pseudo.po"; "$DECKHAND" strings pseudo -q "$E/decks/$d.pdf" --format po -o "$T/pseudo.po" || bad "pseudo $d $l"
-    sed "s/^\"Language: en-XA/\"Language: $l/" "$T/pseudo.po" >"$E/translations/$d.$l.po"
+    sed "s/^\"Language: en-XA/\"Language: $l/" "$T/pseudo.po" |
+      awk -v t="$(real $l)" '/^msgctxt "s2\.title-/ { hit = 1 } hit && /^msgstr / { print "msgstr \"" t "\""; hit = 0; next } { print }' \
+      >"$E/translations/$d.$l.po"
   done
 done
+grep -q '^msgstr "议程"' "$E/translations/features.zh.po" && grep -q '^msgstr "\[' "$E/translations/features.zh.po" &&
+  ok "features.zh.po: a real translation and pseudo ones" || bad "features.zh.po is not real + pseudo: $(grep -m3 '^msgstr' "$E/translations/features.zh.po")"
 cat >"$E/event.yaml" <<'YAML'
 event: IGF 2026
 date: 2026-03-14
@@ -52,6 +58,11 @@ for p in en/ietf-wsis20-notes-3 fr/features-outline ar/beamer-slides zh/ietf-wsi
   [ -s "$E/build/$p.pdf" ] && ok "output $p" || bad "no output $p"
 done
 pdftotext "$E/build/fr/ietf-wsis20-notes-3.pdf" - | grep -q "IGF 2026" && ok "the event line is on the handout" || bad "no event line"
+# the real translation reaches the handout and the translated slides, the pseudo ones too
+for l in fr zh; do
+  pdftotext "$E/build/$l/features-outline.pdf" - | grep -q "$(real $l)" && ok "$l outline: the real translation" || bad "$l outline: no '$(real $l)'"
+  pdftotext "$E/build/$l/features-slides.pdf" - | grep -q "$(real $l)" && ok "$l slides: the real translation" || bad "$l slides: no '$(real $l)'"
+done
 # the French handout of the sample carries the sample's French translation
 title_fr=$(grep -A1 'msgctxt "s1.title"' "$SRC/samples/translations/ietf-wsis20.fr.po" | sed -n 's/^msgid "\(.*\)"/\1/p')
 grep -q "translations (units translated" "$T/err1" && ok "translation status printed" || bad "no translation status: $(cat "$T/err1")"

@@ -313,7 +313,7 @@ TEST(PipelineSteps, TheDecksPdfFoundOneWayAndTheInputsOfADeckJson) {
   // another PDF: warned
   pipeline::check_source_hash(deck, j, (kRoot / "samples" / "zh.pdf").string(), d2);
   ASSERT_EQ(d2.count(), 1u);
-  EXPECT_EQ(d2.warnings()[0].code, "source-changed");
+  EXPECT_EQ(d2.warnings()[0].code, warn::source_changed);
   // --source wins, and one that is not there is an error (exit 4)
   j.source = tmp.path() + "/none.pdf";
   try {

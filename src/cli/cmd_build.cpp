@@ -1,13 +1,14 @@
 // deckhand build: every deck x language x output of an event, from one manifest
 // (job/event.hpp, job/event_run.cpp; docs/events.md).
 #include "cli/common.hpp"
+#include "core/docs.hpp"
 
 namespace deckhand::cli {
 
 void setup_build(CLI::App& app, JobOptions& o) {
   auto* sc = app.add_subcommand(
       "build",
-      "Build an event: every deck x language x output named in a manifest (YAML; see events.md in the documentation), each\n"
+      "Build an event: every deck x language x output named in a manifest (YAML; " + deckhand::doc_path("events.md") + "), each\n"
       "output only when one of its inputs changed since the last build (the deck, its PDF, the\n"
       "translation file, the layout, the options, deckhand's version). Missing translation files are\n"
       "exported for the translators; their outputs wait until a file translates something. -j N runs N\n"
@@ -15,7 +16,8 @@ void setup_build(CLI::App& app, JobOptions& o) {
       "--strict: a job with warnings writes nothing, and jobs waiting for a translation count (exit " +
       exit_number(Exit::warnings) + "\n"
       "if nothing failed otherwise).\n"
-      "Exit codes: " + exit_code_list({Exit::jobs_failed, Exit::manifest}) + ".\n"
+      "Exit codes: " + exit_code_list({Exit::ok, Exit::usage, Exit::warnings, Exit::output}) + ",\n" +
+      exit_code_list({Exit::jobs_failed, Exit::manifest}) + ".\n"
       "Examples:\n"
       "  deckhand build event.yaml                      # what changed since the last build\n"
       "  deckhand build event.yaml --dry-run            # what would run, and why\n"

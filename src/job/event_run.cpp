@@ -175,6 +175,16 @@ class Runner {
   bool failed_ = false;
 };
 
+// A job's message as the user knows its files: the deck JSON a PDF deck was extracted to
+// (in the state folder) is named by the PDF itself.
+std::string own_names(const Task& t, std::string line) {
+  const std::string& json = t.options.input;
+  if (!t.options.source.empty() && !json.empty())
+    for (size_t at = line.find(json); at != std::string::npos; at = line.find(json, at + t.options.source.size()))
+      line.replace(at, json.size(), t.options.source);
+  return line;
+}
+
 // Creates a folder the build writes into. A file in the way, or no permission: exit 10
 // naming the folder (not an internal error).
 void make_folder(const fs::path& dir, const std::string& what) {
@@ -234,7 +244,21 @@ struct Status {
   size_t units = 0, present = 0, translated = 0, reviewed = 0, final_ = 0, not_fitting = 0;
   bool exists = false, readable = true;
   std::string error;
+  std::string wrong_lang;  // the file's own target language, when it is not this language
 };
+
+// Whether a file's target language `file` fits the language `want` the manifest builds it
+// as: the same tag, or one more specific than the other on a subtag boundary (fr, fr-CA;
+// zh, zh-Hans). A pseudo-translation (en-XA) or a French file in the Chinese slot does not.
+bool same_language(const std::string& file, const std::string& want) {
+  auto lower = [](std::string x) {
+    for (char& c : x) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return x;
+  };
+  const std::string a = lower(file), b = lower(want);
+  auto prefix = [](const std::string& p, const std::string& x) { return x.size() > p.size() && x.compare(0, p.size(), p) == 0 && x[p.size()] == '-'; };
+  return a == b || prefix(a, b) || prefix(b, a);
+}
 
 }  // namespace
 
@@ -392,12 +416,15 @@ int run_event_build(const JobOptions& o) {
   if (o.dry_run) {
     for (const auto& t : extracts)
       if (!t.why.empty()) std::cout << "would extract " << t.options.input << " (" << t.why << ")\n";
-    size_t up = 0;
+    size_t up = 0, would = 0, waits = 0;
+    std::set<std::string> exported;
     for (size_t k = 0; k < outputs.size(); ++k) {
       const Task& t = outputs[k];
       const event::Job& j = selected[k];
       if (j.translated && !fs::exists(j.translation)) {
-        std::cout << "would export " << j.translation << " for the translators; " << t.id << " waits for it\n";
+        if (exported.insert(j.translation).second) std::cout << "would export " << j.translation << " for the translators\n";
+        std::cout << t.id << " waits for it\n";
+        ++waits;
         continue;
       }
       if (j.translated) {
@@ -414,15 +441,16 @@ int run_event_build(const JobOptions& o) {
         }
         if (!any) {
           std::cout << t.id << " waits for its translation: " << j.translation << " translates nothing yet\n";
+          ++waits;
           continue;
         }
       }
       if (!t.why.empty())
-        std::cout << "would build " << t.id << " -> " << t.out << " (" << t.why << ")\n";
+        std::cout << "would build " << t.id << " -> " << t.out << " (" << t.why << ")\n", ++would;
       else
         ++up;
     }
-    std::cout << selected.size() << " jobs: " << up << " up to date\n";
+    std::cout << count_of(selected.size(), "job") << ": " << would << " would be built, " << up << " up to date, " << waits << " waiting for translation\n";
     return 0;
   }
 
@@ -443,8 +471,9 @@ int run_event_build(const JobOptions& o) {
     }
   });
   std::set<std::string> bad_decks;
+  std::map<std::string, int> deck_rc;  // a deck that could not be extracted -> its exit code
   for (const auto& t : extracts)
-    if (t.status == Task::Status::failed || t.status == Task::Status::pending) bad_decks.insert(t.options.input);
+    if (t.status == Task::Status::failed || t.status == Task::Status::pending) bad_decks.insert(t.options.input), deck_rc[t.options.input] = t.rc;
 
   // translation files: export the missing ones, then their status
   std::map<std::pair<std::string, std::string>, Status> status;  // (deck name, lang)
@@ -489,6 +518,7 @@ int run_event_build(const JobOptions& o) {
         continue;
       }
       const l10n::Catalog c = l10n::read_catalog(read_file(s.file), s.file);
+      if (!c.target_lang.empty() && !same_language(c.target_lang, s.lang)) s.wrong_lang = c.target_lang;
       for (const auto& u : l10n::review(deck, c, s.lang)) {
         ++s.units;
         if (u.state != "missing") ++s.present;
@@ -508,11 +538,12 @@ int run_event_build(const JobOptions& o) {
   for (size_t k = 0; k < outputs.size(); ++k) {
     Task& t = outputs[k];
     const event::Job& j = selected[k];
-    if (bad_decks.count(j.deck)) {
-      t.status = Task::Status::skipped, t.messages = "its deck could not be extracted";
+    if (bad_decks.count(j.deck)) {  // failed with its deck (its error line is printed once, as the deck's)
+      t.status = Task::Status::failed, t.messages = "its deck could not be extracted", t.rc = deck_rc[j.deck];
+      state.jobs.erase(t.id);
       continue;
     }
-    if (extract_runner.failed() && !o.keep_going) {  // no new job after a failure without --keep-going
+    if (extract_runner.failed() && !o.keep_going && !t.why.empty()) {  // no new job after a failure without --keep-going
       t.status = Task::Status::skipped, t.messages = "not run: another deck could not be extracted (--keep-going builds the others)";
       continue;
     }
@@ -520,6 +551,15 @@ int run_event_build(const JobOptions& o) {
       const Status& s = status[{j.deck_name, j.lang}];
       // (a file that holds none of the deck's units was made for another deck: the job runs,
       // and says so, exit 11)
+      if (!s.wrong_lang.empty()) {  // a file in another language: never built as this one
+        const Error e(Exit::translation, s.file,
+                      "the file translates into '" + s.wrong_lang + "', and the manifest builds it as '" + j.lang + "'",
+                      "put the " + j.lang + " translation there, or fix the file's target language (PO: Language:, XLIFF: trgLang)");
+        t.status = Task::Status::failed, t.rc = static_cast<int>(e.code()), t.messages = e.line();
+        state.jobs.erase(t.id);
+        if (!quiet) std::cerr << "deckhand: error: " << t.id << ": " << e.line().substr(17) << "\n";
+        continue;
+      }
       if (!s.exists || (s.readable && s.translated == 0 && s.present > 0)) {
         t.status = Task::Status::waiting, ++waiting;
         continue;
@@ -541,7 +581,7 @@ int run_event_build(const JobOptions& o) {
     todo.push_back(&t);
   }
   Runner runner(workers, o.keep_going, progress, todo.size());
-  if (!todo.empty()) say("building " + std::to_string(todo.size()) + " of " + std::to_string(outputs.size()) + " outputs on " + std::to_string(std::min<size_t>(workers, todo.size())) + " workers");
+  if (!todo.empty()) say("building " + std::to_string(todo.size()) + " of " + count_of(outputs.size(), "output") + " on " + count_of(std::min<size_t>(workers, todo.size()), "worker"));
   runner.run(todo, [&](Task& t) {
     if (t.status == Task::Status::built) {
       state.jobs[t.id] = t.fp;
@@ -549,12 +589,12 @@ int run_event_build(const JobOptions& o) {
       if (!quiet && t.warnings) {  // the job's warnings, each naming the job
         std::istringstream in(t.messages);
         for (std::string line; std::getline(in, line);)
-          if (line.rfind("deckhand: warning: ", 0) == 0) std::cerr << "deckhand: warning: " << t.id << ": " << line.substr(19) << "\n";
+          if (line.rfind("deckhand: warning: ", 0) == 0) std::cerr << "deckhand: warning: " << t.id << ": " << own_names(t, line.substr(19)) << "\n";
       }
     } else {
       state.jobs.erase(t.id);
       std::string first = t.messages.substr(0, t.messages.find('\n'));
-      if (!quiet) std::cerr << "deckhand: error: " << t.id << ": " << (first.rfind("deckhand: error: ", 0) == 0 ? first.substr(17) : first) << "\n";
+      if (!quiet) std::cerr << "deckhand: error: " << t.id << ": " << own_names(t, first.rfind("deckhand: error: ", 0) == 0 ? first.substr(17) : first) << "\n";
     }
     save_state();
   });
@@ -582,9 +622,10 @@ int run_event_build(const JobOptions& o) {
   size_t bad_extracts = 0;
   for (const auto& t : extracts) bad_extracts += t.status == Task::Status::failed;
   if (!quiet) {
-    std::cerr << "deckhand: build: " << outputs.size() << " jobs: " << built << " built (" << warned << " with warnings), " << up_to_date << " up to date, "
+    std::cerr << "deckhand: build: " << count_of(outputs.size(), "job") << ": " << built << " built (" << warned << " with warnings), " << up_to_date << " up to date, "
               << waiting << " waiting for translation, " << failed << " failed" << (skipped ? ", " + std::to_string(skipped) + " not run" : "")
-              << (bad_extracts ? "; " + std::to_string(bad_extracts) + " deck(s) could not be extracted" : "") << "\n";
+              << (bad_extracts ? "; " + count_of(bad_extracts, "deck") + " could not be extracted" : "")
+              << (skipped && !o.keep_going ? " (--keep-going builds the others after a failure)" : "") << "\n";
     if (o.strict && waiting) std::cerr << "deckhand: error: " << waiting << " job(s) wait for their translation and --strict is set\n";
     if (built == 0 && failed == 0 && skipped == 0 && !bad_extracts)
       std::cerr << "deckhand: build: nothing to do: every output is up to date" << (waiting ? " or waiting for its translation" : "") << "\n";
@@ -593,7 +634,8 @@ int run_event_build(const JobOptions& o) {
       for (const auto& [key, s] : status) {
         std::cerr << "  " << s.deck << " " << s.lang << ": ";
         if (!s.exists) std::cerr << "no file yet (" << s.file << ")\n";
-        else if (!s.readable) std::cerr << s.error << "\n";
+        else if (!s.readable) std::cerr << (s.error.rfind("deckhand: error: ", 0) == 0 ? s.error.substr(17) : s.error) << "\n";
+        else if (!s.wrong_lang.empty()) std::cerr << "in another language ('" << s.wrong_lang << "'): not used (" << s.file << ")\n";
         else std::cerr << s.translated << " of " << s.units << ", " << s.reviewed << " reviewed, " << s.final_ << " final, " << s.not_fitting << " not fitting\n";
       }
     }

@@ -580,6 +580,24 @@ int run_event_build(const JobOptions& o) {
     }
     todo.push_back(&t);
   }
+  // the longest jobs first (LPT scheduling), so that no long job starts last while the
+  // other workers idle: estimated by the deck's PDF size and the kind of output (translated
+  // slide pictures are set in slides and in translated picture handouts; outline is text)
+  {
+    std::map<std::string, double> size;
+    auto cost = [&](const Task* t) {
+      const std::string& f = t->options.source.empty() ? t->options.input : t->options.source;
+      if (!size.count(f)) {
+        std::error_code ec;
+        const auto n = fs::file_size(f, ec);
+        size[f] = ec ? 0.0 : static_cast<double>(n);
+      }
+      const bool text = t->options.command == Command::handout && t->options.layout == "outline";
+      const bool translated = !t->options.translations.empty();
+      return size[f] * (text ? 0.15 : translated ? 1.0 : 0.5);
+    };
+    std::stable_sort(todo.begin(), todo.end(), [&](const Task* a, const Task* b) { return cost(a) > cost(b); });
+  }
   Runner runner(workers, o.keep_going, progress, todo.size());
   if (!todo.empty()) say("building " + std::to_string(todo.size()) + " of " + count_of(outputs.size(), "output") + " on " + count_of(std::min<size_t>(workers, todo.size()), "worker"));
   runner.run(todo, [&](Task& t) {

@@ -30,6 +30,7 @@
 
 #include "core/docs.hpp"
 #include "core/io.hpp"
+#include "core/log.hpp"
 #include "deckhand/version.hpp"
 #include "job/event.hpp"
 #include "job/job.hpp"
@@ -159,12 +160,12 @@ class Runner {
         }
         ++done_;
         on_done(t);
-        if (progress_) std::cerr << "\r\033[Kdeckhand: build: " << done_ << " of " << total_ << " jobs" << std::flush;
+        if (progress_) current_log().progress("\r\033[Kdeckhand: build: " + std::to_string(done_) + " of " + std::to_string(total_) + " jobs");
         running[k].fd = -1;
       }
       running.erase(std::remove_if(running.begin(), running.end(), [](const Running& r) { return r.fd < 0; }), running.end());
     }
-    if (progress_) std::cerr << "\r\033[K" << std::flush;
+    if (progress_) current_log().progress("\r\033[K");
   }
   void count_done() { ++done_; }
 
@@ -298,7 +299,7 @@ int init_manifest(const JobOptions& o) {
   y += "out: build/{lang}/{deck}-{output}.pdf\n";
   event::parse_manifest(y, o.input);  // it must read back
   write_output(o.input, y, {});
-  if (!o.quiet) std::cerr << "deckhand: build: wrote " << o.input << " for " << decks.size() << " deck(s); edit it, then run 'deckhand build " << o.input << "'\n";
+  current_log().note("deckhand: build: wrote " + o.input + " for " + count_of(decks.size(), "deck") + "; edit it, then run 'deckhand build " + o.input + "'");
   return 0;
 }
 
@@ -347,7 +348,7 @@ int run_event_build(const JobOptions& o) {
   const bool quiet = o.quiet;
   const bool progress = !quiet && !o.dry_run && ::isatty(2);
   auto say = [&](const std::string& s) {
-    if (!quiet) std::cerr << "deckhand: build: " << s << "\n";
+    if (!quiet) current_log().note("deckhand: build: " + s);
   };
 
   // decks: the deck JSON each output is made from
@@ -557,7 +558,7 @@ int run_event_build(const JobOptions& o) {
                       "put the " + j.lang + " translation there, or fix the file's target language (PO: Language:, XLIFF: trgLang)");
         t.status = Task::Status::failed, t.rc = static_cast<int>(e.code()), t.messages = e.line();
         state.jobs.erase(t.id);
-        if (!quiet) std::cerr << "deckhand: error: " << t.id << ": " << e.line().substr(17) << "\n";
+        if (!quiet) current_log().note("deckhand: error: " + t.id + ": " + e.line().substr(17));
         continue;
       }
       if (!s.exists || (s.readable && s.translated == 0 && s.present > 0)) {
@@ -575,7 +576,7 @@ int run_event_build(const JobOptions& o) {
     } catch (const Error& e) {  // this job fails; the others are built
       t.status = Task::Status::failed, t.rc = static_cast<int>(e.code()), t.messages = e.line();
       state.jobs.erase(t.id);
-      if (!quiet) std::cerr << "deckhand: error: " << t.id << ": " << e.line().substr(17) << "\n";
+      if (!quiet) current_log().note("deckhand: error: " + t.id + ": " + e.line().substr(17));
       continue;
     }
     todo.push_back(&t);
@@ -607,12 +608,12 @@ int run_event_build(const JobOptions& o) {
       if (!quiet && t.warnings) {  // the job's warnings, each naming the job
         std::istringstream in(t.messages);
         for (std::string line; std::getline(in, line);)
-          if (line.rfind("deckhand: warning: ", 0) == 0) std::cerr << "deckhand: warning: " << t.id << ": " << own_names(t, line.substr(19)) << "\n";
+          if (line.rfind("deckhand: warning: ", 0) == 0) current_log().note("deckhand: warning: " + t.id + ": " + own_names(t, line.substr(19)));
       }
     } else {
       state.jobs.erase(t.id);
       std::string first = t.messages.substr(0, t.messages.find('\n'));
-      if (!quiet) std::cerr << "deckhand: error: " << t.id << ": " << own_names(t, first.rfind("deckhand: error: ", 0) == 0 ? first.substr(17) : first) << "\n";
+      if (!quiet) current_log().note("deckhand: error: " + t.id + ": " + own_names(t, first.rfind("deckhand: error: ", 0) == 0 ? first.substr(17) : first));
     }
     save_state();
   });
@@ -621,7 +622,7 @@ int run_event_build(const JobOptions& o) {
   for (const auto& t : extracts)
     if (t.status == Task::Status::failed && !quiet) {
       std::string first = t.messages.substr(0, t.messages.find('\n'));
-      std::cerr << "deckhand: error: " << t.id << ": " << (first.rfind("deckhand: error: ", 0) == 0 ? first.substr(17) : first) << "\n";
+      current_log().say("deckhand: error: " + t.id + ": " + (first.rfind("deckhand: error: ", 0) == 0 ? first.substr(17) : first));
     }
   // overflow counts per deck and language
   for (size_t k = 0; k < outputs.size(); ++k)
@@ -640,21 +641,23 @@ int run_event_build(const JobOptions& o) {
   size_t bad_extracts = 0;
   for (const auto& t : extracts) bad_extracts += t.status == Task::Status::failed;
   if (!quiet) {
-    std::cerr << "deckhand: build: " << count_of(outputs.size(), "job") << ": " << built << " built (" << warned << " with warnings), " << up_to_date << " up to date, "
-              << waiting << " waiting for translation, " << failed << " failed" << (skipped ? ", " + std::to_string(skipped) + " not run" : "")
-              << (bad_extracts ? "; " + count_of(bad_extracts, "deck") + " could not be extracted" : "")
-              << (skipped && !o.keep_going ? " (--keep-going builds the others after a failure)" : "") << "\n";
-    if (o.strict && waiting) std::cerr << "deckhand: error: " << waiting << " job(s) wait for their translation and --strict is set\n";
+    const Log& log = current_log();
+    log.note("deckhand: build: " + count_of(outputs.size(), "job") + ": " + std::to_string(built) + " built (" + std::to_string(warned) + " with warnings), " +
+             std::to_string(up_to_date) + " up to date, " + std::to_string(waiting) + " waiting for translation, " + std::to_string(failed) + " failed" +
+             (skipped ? ", " + std::to_string(skipped) + " not run" : "") + (bad_extracts ? "; " + count_of(bad_extracts, "deck") + " could not be extracted" : "") +
+             (skipped && !o.keep_going ? " (--keep-going builds the others after a failure)" : ""));
+    if (o.strict && waiting) log.note("deckhand: error: " + std::to_string(waiting) + " job(s) wait for their translation and --strict is set");
     if (built == 0 && failed == 0 && skipped == 0 && !bad_extracts)
-      std::cerr << "deckhand: build: nothing to do: every output is up to date" << (waiting ? " or waiting for its translation" : "") << "\n";
+      log.note(std::string("deckhand: build: nothing to do: every output is up to date") + (waiting ? " or waiting for its translation" : ""));
     if (!status.empty()) {
-      std::cerr << "translations (units translated of the deck's, reviewed, final, not fitting):\n";
+      log.note("translations (units translated of the deck's, reviewed, final, not fitting):");
       for (const auto& [key, s] : status) {
-        std::cerr << "  " << s.deck << " " << s.lang << ": ";
-        if (!s.exists) std::cerr << "no file yet (" << s.file << ")\n";
-        else if (!s.readable) std::cerr << (s.error.rfind("deckhand: error: ", 0) == 0 ? s.error.substr(17) : s.error) << "\n";
-        else if (!s.wrong_lang.empty()) std::cerr << "in another language ('" << s.wrong_lang << "'): not used (" << s.file << ")\n";
-        else std::cerr << s.translated << " of " << s.units << ", " << s.reviewed << " reviewed, " << s.final_ << " final, " << s.not_fitting << " not fitting\n";
+        std::string l = "  " + s.deck + " " + s.lang + ": ";
+        if (!s.exists) l += "no file yet (" + s.file + ")";
+        else if (!s.readable) l += s.error.rfind("deckhand: error: ", 0) == 0 ? s.error.substr(17) : s.error;
+        else if (!s.wrong_lang.empty()) l += "in another language ('" + s.wrong_lang + "'): not used (" + s.file + ")";
+        else l += std::to_string(s.translated) + " of " + std::to_string(s.units) + ", " + std::to_string(s.reviewed) + " reviewed, " + std::to_string(s.final_) + " final, " + std::to_string(s.not_fitting) + " not fitting";
+        log.note(l);
       }
     }
   }

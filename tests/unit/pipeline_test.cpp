@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <functional>
 #include <sstream>
 #include <string>
@@ -399,4 +400,31 @@ TEST(PipelineLog, QuietLeavesTheResultAndTheDefaultIsStandardError) {
   testing::internal::GetCapturedStdout();
   EXPECT_NE(err.find("deckhand: info: " + o.input + ": extracted "), std::string::npos) << err;
   EXPECT_NE(err.find(t.substr(t.rfind("deckhand: "))), std::string::npos) << err;  // the result line
+}
+
+// The event build (deckhand build) says what it does through its Job's Log too: its summary,
+// the translation status and the jobs' warnings reach the caller's sink, nothing stderr.
+TEST(PipelineLog, AnEventBuildSpeaksThroughItsJobsSink) {
+  TempDir tmp;
+  const std::string dir = tmp.path();
+  std::filesystem::copy_file(kRoot / "samples" / "features.pdf", dir + "/features.pdf");
+  {
+    std::ofstream m(dir + "/event.yaml");
+    m << "decks: [features.pdf]\noutputs: [{handout: outline}]\nout: o/{deck}-{output}.pdf\n";
+  }
+  JobOptions o;
+  o.command = Command::build;
+  o.input = dir + "/event.yaml";
+  o.threads = 1;
+  Collected c;
+  testing::internal::CaptureStderr();
+  testing::internal::CaptureStdout();
+  const int rc = Job(o, c.sink).run();
+  testing::internal::GetCapturedStdout();
+  const std::string err = testing::internal::GetCapturedStderr();
+  EXPECT_EQ(rc, 0);
+  EXPECT_EQ(err, "") << "on standard error: " << err;
+  const std::string t = c.text.str();
+  EXPECT_NE(t.find("deckhand: build: 1 job: 1 built"), std::string::npos) << t;
+  EXPECT_TRUE(std::filesystem::exists(dir + "/o/features-outline.pdf"));
 }

@@ -122,12 +122,7 @@ StringsConfig strings_config(const JobOptions& s) {
 
 }  // namespace
 
-std::optional<CatalogFormat> catalog_format(const std::string& n) {
-  if (n == "xliff12" || n == "xliff1.2") return CatalogFormat::xliff12;
-  if (n == "xliff2" || n == "xliff20" || n == "xliff") return CatalogFormat::xliff2;
-  if (n == "po") return CatalogFormat::po;
-  return std::nullopt;
-}
+std::optional<CatalogFormat> catalog_format(const std::string& n) { return l10n::format_from(n); }
 
 double parse_length_mm(const std::string& s, const std::string& option) {
   auto m = s.size() > 32 ? std::nullopt : scan::number_unit(s, {"mm", "cm", "in", "pt"});

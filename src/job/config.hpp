@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "l10n/strings.hpp"
 
 namespace deckhand {
 
@@ -92,8 +93,8 @@ enum class Impose { none, booklet };
 enum class Binding { automatic, left, right };
 // handout --dump: the laid-out pages instead of a PDF
 enum class Dump { none, layout, layout_text };
-// strings --format (the names l10n::format_from reads; "xliff" is xliff2)
-enum class CatalogFormat { xliff2, xliff12, po };
+// strings --format: l10n's own (the names l10n::format_from reads; "xliff" is xliff2)
+using CatalogFormat = l10n::Format;
 
 // Print geometry of a handout (docs/printing.md).
 struct PrintConfig {

@@ -642,7 +642,7 @@ int Job::run_strings() {
             : old_text.find("urn:oasis:names:tc:xliff:document:2") != std::string::npos ? CatalogFormat::xliff2 : CatalogFormat::xliff12;
   }
   if (strict_fails(diag)) return finish(diag);  // nothing written
-  write_output(out(), l10n::write_catalog(c, fmt == CatalogFormat::po ? l10n::Format::po : fmt == CatalogFormat::xliff12 ? l10n::Format::xliff12 : l10n::Format::xliff2), inputs_of(inputs, l.deck, s.input));
+  write_output(out(), l10n::write_catalog(c, fmt), inputs_of(inputs, l.deck, s.input));
   if (o_.command == Command::strings_update) {
     // the old file's translations of text the revised deck no longer has are not carried: said
     std::set<std::string> carried;

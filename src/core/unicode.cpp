@@ -35,8 +35,7 @@ std::u32string decode(std::string_view s) {
   return out;
 }
 
-std::string encode(char32_t cp) {
-  std::string out;
+void append(std::string& out, char32_t cp) {
   if (cp < 0x80) out += static_cast<char>(cp);
   else if (cp < 0x800) { out += static_cast<char>(0xC0 | (cp >> 6)); out += static_cast<char>(0x80 | (cp & 0x3f)); }
   else if (cp < 0x10000) {
@@ -46,13 +45,18 @@ std::string encode(char32_t cp) {
     out += static_cast<char>(0xF0 | (cp >> 18)); out += static_cast<char>(0x80 | ((cp >> 12) & 0x3f));
     out += static_cast<char>(0x80 | ((cp >> 6) & 0x3f)); out += static_cast<char>(0x80 | (cp & 0x3f));
   }
+}
+
+std::string encode(char32_t cp) {
+  std::string out;
+  append(out, cp);
   return out;
 }
 
 std::string encode(std::u32string_view cps) {
   std::string out;
   out.reserve(cps.size());
-  for (char32_t c : cps) out += encode(c);
+  for (char32_t c : cps) append(out, c);
   return out;
 }
 

@@ -9,6 +9,7 @@ namespace deckhand::unicode {
 std::u32string decode(std::string_view utf8);   // invalid bytes become U+FFFD
 std::string encode(std::u32string_view cps);
 std::string encode(char32_t cp);
+void append(std::string& utf8, char32_t cp);  // cp's UTF-8 bytes added to utf8
 
 // Canonical composition (NFC), and compatibility composition (NFKC), via ICU.
 std::string nfc(std::string_view utf8);

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <mutex>
 #include <unordered_map>
+#include <vector>
 
 #include "core/error.hpp"
 #include "core/io.hpp"
@@ -19,16 +20,23 @@ struct FontMetrics::Impl {
   hb_font_t* font = nullptr;
   double upem = 1000;
   double asc = 0.8, desc = 0.2;  // per unit of size
+  // U+0000..U+07FF (Latin, Greek, Cyrillic, Hebrew, Arabic), read when the font is opened:
+  // looked up by the layout's workers without a lock
+  static constexpr char32_t kTable = 0x800;
+  std::vector<std::pair<bool, double>> table;
   mutable std::mutex mu;
   mutable std::unordered_map<char32_t, std::pair<bool, double>> cache;  // has glyph, advance per unit
+  std::pair<bool, double> read(char32_t cp) const {
+    hb_codepoint_t g = 0;
+    bool has = hb_font_get_nominal_glyph(font, cp, &g);
+    return {has, hb_font_get_glyph_h_advance(font, has ? g : 0) / upem};
+  }
   std::pair<bool, double> lookup(char32_t cp) const {
+    if (cp < table.size()) return table[cp];
     std::lock_guard<std::mutex> lock(mu);
     auto it = cache.find(cp);
     if (it != cache.end()) return it->second;
-    hb_codepoint_t g = 0;
-    bool has = hb_font_get_nominal_glyph(font, cp, &g);
-    double adv = hb_font_get_glyph_h_advance(font, has ? g : 0) / upem;
-    return cache[cp] = {has, adv};
+    return cache[cp] = read(cp);
   }
 };
 
@@ -48,6 +56,8 @@ FontMetrics::FontMetrics(const std::string& path) : impl_(std::make_unique<Impl>
     impl_->asc = ext.ascender / impl_->upem;
     impl_->desc = -ext.descender / impl_->upem;
   }
+  impl_->table.reserve(Impl::kTable);
+  for (char32_t cp = 0; cp < Impl::kTable; ++cp) impl_->table.push_back(impl_->read(cp));
 }
 
 FontMetrics::~FontMetrics() {
@@ -71,7 +81,20 @@ double FontMetrics::ascent(double size) const { return impl_->asc * size; }
 double FontMetrics::descent(double size) const { return impl_->desc * size; }
 bool FontMetrics::has_glyph(char32_t cp) const { return impl_->lookup(cp).first; }
 
-void FontSet::add(const std::string& id, const std::string& path) { fonts_[id] = std::make_unique<FontMetrics>(path); }
+void FontSet::add(const std::string& id, const std::string& path) {
+  fonts_[id] = std::make_unique<FontMetrics>(path);
+  resolve();
+}
+
+void FontSet::resolve() {
+  for (int b = 0; b < 2; ++b) {
+    chain_fonts_[b].clear();
+    for (const auto& id : chains_[b]) {
+      auto it = fonts_.find(id);
+      chain_fonts_[b].push_back(it == fonts_.end() ? nullptr : it->second.get());
+    }
+  }
+}
 
 const FontMetrics& FontSet::get(const std::string& id) const {
   auto it = fonts_.find(id);
@@ -79,7 +102,10 @@ const FontMetrics& FontSet::get(const std::string& id) const {
   return *it->second;
 }
 
-void FontSet::set_chain(bool bold, std::vector<std::string> ids) { chains_[bold ? 1 : 0] = std::move(ids); }
+void FontSet::set_chain(bool bold, std::vector<std::string> ids) {
+  chains_[bold ? 1 : 0] = std::move(ids);
+  resolve();
+}
 
 const std::vector<std::string>& FontSet::chain(bool bold) const { return chains_[bold ? 1 : 0]; }
 
@@ -88,18 +114,22 @@ const std::string& FontSet::font_for(char32_t cp, bool bold) const {
   if (ch.empty()) throw Error(Exit::failure, "", "no fonts loaded", "a bug: please report it");
   // Arabic and Hebrew letters go to a fallback made for them (Noto Sans Arabic) before
   // the main font's own, plainer Arabic glyphs; everything else tries the chain in order.
+  const auto& fs = chain_fonts_[bold ? 1 : 0];
+  auto font = [&](size_t i) -> const FontMetrics& { return fs[i] ? *fs[i] : get(ch[i]); };
   if (direction::in_rtl_script(cp))
     for (size_t i = 1; i < ch.size(); ++i)
-      if (get(ch[i]).has_glyph(cp)) return ch[i];
-  for (const auto& id : ch)
-    if (get(id).has_glyph(cp)) return id;
+      if (font(i).has_glyph(cp)) return ch[i];
+  for (size_t i = 0; i < ch.size(); ++i)
+    if (font(i).has_glyph(cp)) return ch[i];
   return ch.front();
 }
 
 bool FontSet::covers(char32_t cp, bool bold) const {
   if (cp < 0x20 || cp == 0xFEFF || cp == 0x200B || cp == 0x200C || cp == 0x200D) return true;
-  for (const auto& id : chain(bold))
-    if (get(id).has_glyph(cp)) return true;
+  const auto& ch = chain(bold);
+  const auto& fs = chain_fonts_[bold ? 1 : 0];
+  for (size_t i = 0; i < ch.size(); ++i)
+    if ((fs[i] ? *fs[i] : get(ch[i])).has_glyph(cp)) return true;
   return false;
 }
 

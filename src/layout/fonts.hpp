@@ -56,6 +56,10 @@ class FontSet {
  private:
   std::map<std::string, std::unique_ptr<FontMetrics>> fonts_;
   std::vector<std::string> chains_[2];
+  // chains_' fonts (nullptr: an id not added yet), so that the lookups of every character
+  // go to the font without a search by name; kept by add and set_chain
+  std::vector<const FontMetrics*> chain_fonts_[2];
+  void resolve();
 };
 
 }  // namespace deckhand::layout

@@ -154,8 +154,75 @@ Paragraph TextSetter::paragraph(const std::string& utf8, const TextStyle& style,
   return paragraph(unicode::decode(utf8), style, rtl_base, lang, ranges);
 }
 
+Paragraph::Paragraph(const Paragraph& o)
+    : setter_(o.setter_), text_(o.text_), style_(o.style_), rtl_(o.rtl_), lang_(o.lang_), styles_(o.styles_), char_style_(o.char_style_),
+      font_(o.font_), level_(o.level_), adv_(o.adv_) {
+  rebase(o);
+}
+
+Paragraph& Paragraph::operator=(const Paragraph& o) {
+  if (this != &o) {
+    Paragraph c(o);
+    *this = std::move(c);
+  }
+  return *this;
+}
+
+// a character's font that is a style's own font (TextStyle::first) names it in o.styles_:
+// this copy's names the same in its own
+void Paragraph::rebase(const Paragraph& o) {
+  for (auto& f : font_)
+    for (size_t k = 0; k < o.styles_.size() && k < styles_.size(); ++k)
+      if (f == &o.styles_[k].first) {
+        f = &styles_[k].first;
+        break;
+      }
+}
+
+namespace {
+// what a paragraph's characters, fonts and bidi levels depend on: all but the size
+std::string paragraph_key(const std::u32string& s, const TextStyle& style, bool rtl_base, const std::string& lang,
+                          const std::vector<StyledRange>& ranges) {
+  std::string key;
+  key.reserve(s.size() * sizeof(char32_t) + 64 + lang.size() + style.first.size());
+  auto put = [&](const void* p, size_t n) { key.append(static_cast<const char*>(p), n); };
+  auto put_style = [&](const TextStyle& st) {
+    const char flags[3] = {st.bold, st.italic, st.italic_face};
+    put(flags, sizeof flags);
+    put(&st.color.r, sizeof st.color.r), put(&st.color.g, sizeof st.color.g), put(&st.color.b, sizeof st.color.b);
+    const size_t n = st.first.size();
+    put(&n, sizeof n);
+    key += st.first;
+  };
+  const size_t n = s.size();
+  put(&n, sizeof n);
+  put(s.data(), n * sizeof(char32_t));
+  put_style(style);
+  key += rtl_base ? 'r' : 'l';
+  const size_t nl = lang.size();
+  put(&nl, sizeof nl);
+  key += lang;
+  for (const auto& r : ranges) {
+    put(&r.begin, sizeof r.begin), put(&r.end, sizeof r.end);
+    put_style(r.style);
+  }
+  return key;
+}
+}  // namespace
+
 Paragraph TextSetter::paragraph(std::u32string s, const TextStyle& style, bool rtl_base, const std::string& lang,
                                 const std::vector<StyledRange>& ranges) {
+  // the same text in the same style at another size (the shrink search sets one text at
+  // many): its characters, fonts and levels as found before, its advances at this size
+  std::string key = paragraph_key(s, style, rtl_base, lang, ranges);
+  auto known = paragraphs_.find(key);
+  if (known != paragraphs_.end()) {
+    Paragraph p(known->second);
+    p.style_.size = style.size;
+    for (auto& st : p.styles_) st.size = style.size;
+    measure(p, style.size, lang);
+    return p;
+  }
   Paragraph p;
   p.setter_ = this;
   p.style_ = style;
@@ -200,18 +267,26 @@ Paragraph TextSetter::paragraph(std::u32string s, const TextStyle& style, bool r
         (i == 0 || p.font_[i - 1] != p.font_[i]))
       p.font_[i] = p.font_[i + 1];
   p.level_ = direction::embedding_levels(t, rtl_base);
-  // measure: each item (one font, one level, one script) shaped in the paragraph's context
+  if (paragraphs_.size() >= 4096) paragraphs_.clear();  // (a bound on memory: a deck's texts)
+  paragraphs_.emplace(std::move(key), p);
+  measure(p, style.size, lang);
+  return p;
+}
+
+// each item (one font, one level, one script) shaped in the paragraph's context
+void TextSetter::measure(Paragraph& p, double size, const std::string& lang) const {
+  const std::u32string& t = p.text_;
+  const size_t n = t.size();
   p.adv_.assign(n, 0.0);
   auto sc = scripts(t);
   size_t a = 0;
   while (a < n) {
     size_t b = a + 1;
     while (b < n && p.font_[b] == p.font_[a] && p.level_[b] == p.level_[a] && sc[b] == sc[a] && p.char_style_[b] == p.char_style_[a]) ++b;
-    for (const auto& g : shaped(font(*p.font_[a]), t, a, b - a, p.level_[a] & 1, style.size, lang))
+    for (const auto& g : shaped(font(*p.font_[a]), t, a, b - a, p.level_[a] & 1, size, lang))
       if (g.cluster < n) p.adv_[g.cluster] += g.advance;
     a = b;
   }
-  return p;
 }
 
 double Paragraph::width(size_t a, size_t b) const {
@@ -283,7 +358,8 @@ std::vector<TextRun> Paragraph::set(size_t a, size_t b, double x, double baselin
     t.y = baseline;
     t.size = style_.size;
     t.font = id;
-    t.text = unicode::encode(line.substr(lo, hi + 1 - lo));
+    const std::u32string_view lv_line(line);
+    t.text = unicode::encode(lv_line.substr(lo, hi + 1 - lo));
     t.rtl = rtl;
     const TextStyle& st = styles_[si[order[k]]];
     t.color = st.color;
@@ -296,18 +372,19 @@ std::vector<TextRun> Paragraph::set(size_t a, size_t b, double x, double baselin
     for (const auto& g : gl) starts.push_back(g.cluster);
     std::sort(starts.begin(), starts.end());
     starts.erase(std::unique(starts.begin(), starts.end()), starts.end());
-    std::map<size_t, bool> given;
+    std::vector<char> given(line.size() + 1, 0);  // a cluster's text is its first glyph's
+    t.glyphs.reserve(gl.size());
     for (const auto& g : gl) {
       Glyph o;
       o.id = g.id;
       o.advance = g.advance;
       o.dx = g.dx;
       o.dy = g.dy;
-      if (!given[g.cluster]) {
-        given[g.cluster] = true;
+      if (g.cluster < given.size() && !given[g.cluster]) {
+        given[g.cluster] = 1;
         auto nx = std::upper_bound(starts.begin(), starts.end(), g.cluster);
         size_t end = nx == starts.end() ? hi + 1 : *nx;
-        o.text = unicode::encode(line.substr(g.cluster, end - g.cluster));
+        o.text = unicode::encode(lv_line.substr(g.cluster, end - g.cluster));
       }
       if (own_hyphen && g.cluster + 1 == line.size() && !o.text.empty()) o.text += "\u200B", t.text += "\u200B";
       t.width += g.advance;

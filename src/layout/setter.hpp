@@ -59,6 +59,11 @@ struct ShapedGlyph;
 // One paragraph of logical text, prepared for breaking into lines and setting them.
 class Paragraph {
  public:
+  Paragraph() = default;
+  Paragraph(const Paragraph& o);  // (its characters' fonts name the copy's own styles)
+  Paragraph& operator=(const Paragraph& o);
+  Paragraph(Paragraph&&) noexcept = default;
+  Paragraph& operator=(Paragraph&&) noexcept = default;
   const std::u32string& text() const { return text_; }  // after the missing-glyph boxes
   const TextStyle& style() const { return style_; }
   bool rtl() const { return rtl_; }
@@ -91,6 +96,7 @@ class Paragraph {
   std::vector<const std::string*> font_;  // font id of each character
   std::vector<unsigned char> level_;       // bidi level of each character
   std::vector<double> adv_;
+  void rebase(const Paragraph& o);
 };
 
 class TextSetter {
@@ -133,6 +139,9 @@ class TextSetter {
   };
   // (a TextSetter is used by one thread at a time: this cache has no lock)
   mutable std::unordered_map<std::string, std::vector<Unscaled>> shaped_;
+  // paragraphs made before, without their advances, by all that is not their size
+  std::unordered_map<std::string, Paragraph> paragraphs_;
+  void measure(Paragraph& p, double size, const std::string& lang) const;  // p's advances at `size`
   const FontSet& fonts_;
   std::set<char32_t> missing_;
   std::map<std::string, std::shared_ptr<FontMetrics>> source_;  // id -> font

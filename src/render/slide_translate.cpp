@@ -19,6 +19,7 @@
 #include <map>
 #include <set>
 #include <stdexcept>
+#include <string_view>
 #include <vector>
 
 #include "core/log.hpp"
@@ -117,6 +118,8 @@ void read_extent(FontInfo& fi, QPDFObjectHandle desc, double scale) {
   if (d < 0 && d > -2) fi.descent = d;
 }
 
+int hex_value(char c) { return c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10; }
+
 // The codes a /ToUnicode CMap maps to U+0020 (ISO 32000-1 9.10.3: bfchar pairs and bfrange
 // triplets of hex strings; a range's destination may be an array, one string a code).
 void read_space_codes(FontInfo& fi, QPDFObjectHandle cmap) {
@@ -144,7 +147,7 @@ void read_space_codes(FontInfo& fi, QPDFObjectHandle cmap) {
       Tok t{'h'};
       for (size_t k = i + 1; k < j; ++k)
         if (std::isxdigit(static_cast<unsigned char>(text[k])) && t.digits < 15)
-          t.v = t.v * 16 + std::stoi(std::string(1, text[k]), nullptr, 16), ++t.digits;
+          t.v = t.v * 16 + hex_value(text[k]), ++t.digits;
       toks.push_back(t);
       i = j + 1;
     } else if (ch == '[' || ch == ']') {
@@ -298,9 +301,11 @@ struct Shared {
   View view;
   const std::vector<TextRegion>* regions = nullptr;
   std::vector<RemovedText>* out = nullptr;
-  std::vector<std::map<std::string, double>> colour_weight;  // per region: colour key -> characters
-  std::vector<std::map<std::string, Color>> colours;
-  std::map<QPDFObjGen, FontInfo> fonts;
+  // per region: the colours of its removed glyphs (each to 1/10,000) and how many were of each
+  std::vector<std::map<std::array<long, 3>, std::pair<double, Color>>> colour_weight;
+  // the fonts read so far, by object (kept from page to page: the SlideRewriter's), and the
+  // direct ones of this page
+  std::map<QPDFObjGen, FontInfo>* fonts = nullptr;
   std::vector<std::unique_ptr<FontInfo>> direct_fonts;
   int* form_counter = nullptr;
   std::set<QPDFObjGen> active;  // forms being filtered (a form drawing itself)
@@ -348,10 +353,13 @@ class Stripper : public QPDFObjectHandle::TokenFilter {
   bool changed = false;
 
   void handleToken(QPDFTokenizer::Token const& t) override {
-    if (t.getType() == QPDFTokenizer::tt_word) {
+    const auto type = t.getType();
+    if (type == QPDFTokenizer::tt_word) {
       op(t);
       pending_.clear();
+      nums_.clear();
     } else {
+      if (type == QPDFTokenizer::tt_integer || type == QPDFTokenizer::tt_real) nums_.push_back(std::atof(t.getValue().c_str()));
       pending_.push_back(t);
     }
   }
@@ -364,7 +372,8 @@ class Stripper : public QPDFObjectHandle::TokenFilter {
   std::vector<GState> stack_;
   M tm_, tlm_;
   int depth_;
-  std::vector<QPDFTokenizer::Token> pending_;
+  std::vector<QPDFTokenizer::Token> pending_;  // the operands of the operator to come
+  std::vector<double> nums_;                     // their numbers
   BoxAcc path_;        // the path under construction (displayed)
   // its subpaths as displayed points (curves flattened in 8 steps), for strokes
   std::vector<std::vector<std::array<double, 2>>> subpaths_;
@@ -530,12 +539,7 @@ class Stripper : public QPDFObjectHandle::TokenFilter {
     flush();
     writeToken(t);
   }
-  std::vector<double> nums() const {
-    std::vector<double> v;
-    for (const auto& t : pending_)
-      if (t.getType() == QPDFTokenizer::tt_integer || t.getType() == QPDFTokenizer::tt_real) v.push_back(std::atof(t.getValue().c_str()));
-    return v;
-  }
+  const std::vector<double>& nums() const { return nums_; }
   std::string last_name() const {
     for (auto it = pending_.rbegin(); it != pending_.rend(); ++it)
       if (it->getType() == QPDFTokenizer::tt_name) return it->getValue();
@@ -549,8 +553,8 @@ class Stripper : public QPDFObjectHandle::TokenFilter {
     QPDFObjectHandle fonts = res_.isDictionary() ? res_.getKey("/Font") : QPDFObjectHandle::newNull();
     QPDFObjectHandle f = fonts.isDictionary() ? fonts.getKey(name) : QPDFObjectHandle::newNull();
     if (f.isIndirect()) {
-      auto it = sh_.fonts.find(f.getObjGen());
-      if (it == sh_.fonts.end()) it = sh_.fonts.emplace(f.getObjGen(), font_info(f)).first;
+      auto it = sh_.fonts->find(f.getObjGen());
+      if (it == sh_.fonts->end()) it = sh_.fonts->emplace(f.getObjGen(), font_info(f)).first;
       gs_.fi = &it->second;
     } else {
       sh_.direct_fonts.push_back(std::make_unique<FontInfo>(font_info(f)));
@@ -661,10 +665,9 @@ class Stripper : public QPDFObjectHandle::TokenFilter {
           r.starts.push_back(sx);
         }
         Color c = gs_.mode == 1 || gs_.mode == 5 ? gs_.stroke : gs_.fill;
-        char key[64];
-        std::snprintf(key, sizeof key, "%.4f %.4f %.4f", c.r, c.g, c.b);
-        sh_.colour_weight[static_cast<size_t>(hit)][key] += 1;
-        sh_.colours[static_cast<size_t>(hit)][key] = c;
+        const std::array<long, 3> key{std::lround(c.r * 1e4), std::lround(c.g * 1e4), std::lround(c.b * 1e4)};
+        auto& w = sh_.colour_weight[static_cast<size_t>(hit)][key];
+        w.first += 1, w.second = c;
         prev_removed = true;
       } else if (hit >= 0 || (blank && prev_removed)) {
         // code 32 in a region goes too: between removed glyphs it is their space, and in a
@@ -720,7 +723,7 @@ class Stripper : public QPDFObjectHandle::TokenFilter {
       // operands of " (aw ac string) set word and character spacing: kept
       std::string w;
       if (t.getValue() == "\"") {
-        auto n = nums();
+        const auto& n = nums();
         if (n.size() >= 2) w = num(n[0]) + " Tw " + num(n[1]) + " Tc ";
       }
       w += prefix;
@@ -781,65 +784,117 @@ class Stripper : public QPDFObjectHandle::TokenFilter {
     changed = true;
   }
 
+  // an operator's name (PDF operators are 1 to 3 characters) as one number: the operators
+  // are told apart by a switch, not by 50 string comparisons each
+  static constexpr unsigned opcode(std::string_view o) {
+    if (o.empty() || o.size() > 3) return 0;
+    unsigned c = 0;
+    for (char ch : o) c = c << 8 | static_cast<unsigned char>(ch);
+    return c;
+  }
+
   void op(QPDFTokenizer::Token const& t) {
     const std::string& o = t.getValue();
-    if (o == "Tj" || o == "TJ") return show(t, "");
-    if (o == "'") {
-      td(0, -gs_.tl);
-      return show(t, "T* ");
+    const auto& n = nums();
+    const size_t k = n.size();
+    switch (opcode(o)) {
+      case opcode("Tj"):
+      case opcode("TJ"): return show(t, "");
+      case opcode("'"):
+        td(0, -gs_.tl);
+        return show(t, "T* ");
+      case opcode("\""):
+        if (k >= 2) gs_.tw = n[0], gs_.tc = n[1];
+        td(0, -gs_.tl);
+        return show(t, "T* ");
+      case opcode("Do"): return draw_form(t);
+      case opcode("q"): stack_.push_back(gs_); break;
+      case opcode("Q"):
+        if (!stack_.empty()) gs_ = std::move(stack_.back()), stack_.pop_back();
+        break;
+      case opcode("cm"):
+        if (k == 6) gs_.ctm = mul(M{n[0], n[1], n[2], n[3], n[4], n[5]}, gs_.ctm);
+        break;
+      case opcode("BT"): tm_ = tlm_ = M{}; break;
+      case opcode("Tf"):
+        if (k) set_font(last_name(), n.back());
+        break;
+      case opcode("Td"):
+        if (k == 2) td(n[0], n[1]);
+        break;
+      case opcode("TD"):
+        if (k == 2) gs_.tl = -n[1], td(n[0], n[1]);
+        break;
+      case opcode("T*"): td(0, -gs_.tl); break;
+      case opcode("Tm"):
+        if (k == 6) tm_ = tlm_ = M{n[0], n[1], n[2], n[3], n[4], n[5]};
+        break;
+      case opcode("Tc"):
+        if (k == 1) gs_.tc = n[0];
+        break;
+      case opcode("Tw"):
+        if (k == 1) gs_.tw = n[0];
+        break;
+      case opcode("Tz"):
+        if (k == 1) gs_.th = n[0] / 100;
+        break;
+      case opcode("TL"):
+        if (k == 1) gs_.tl = n[0];
+        break;
+      case opcode("Ts"):
+        if (k == 1) gs_.rise = n[0];
+        break;
+      case opcode("Tr"):
+        if (k == 1) gs_.mode = static_cast<int>(n[0]);
+        break;
+      case opcode("g"): case opcode("rg"): case opcode("k"): case opcode("sc"): case opcode("scn"): gs_.fill = colour_from(n); break;
+      case opcode("G"): case opcode("RG"): case opcode("K"): case opcode("SC"): case opcode("SCN"): gs_.stroke = colour_from(n); break;
+      case opcode("w"):
+        if (k == 1) gs_.line_width = n[0];
+        break;
+      case opcode("gs"): set_ext_gstate(last_name()); break;
+      case opcode("m"):
+        if (k == 2) move_to(n[0], n[1]);
+        break;
+      case opcode("l"):
+        if (k == 2) line_to(n[0], n[1]);
+        break;
+      case opcode("c"):
+        if (k == 6) curve_to(n[0], n[1], n[2], n[3], n[4], n[5]);
+        break;
+      case opcode("v"):
+        if (k == 4) curve_to(cx_, cy_, n[0], n[1], n[2], n[3]);
+        break;
+      case opcode("y"):
+        if (k == 4) curve_to(n[0], n[1], n[2], n[3], n[2], n[3]);
+        break;
+      case opcode("h"): close_path(); break;
+      case opcode("re"):
+        if (k == 4) {
+          move_to(n[0], n[1]), line_to(n[0] + n[2], n[1]), line_to(n[0] + n[2], n[1] + n[3]), line_to(n[0], n[1] + n[3]);
+          close_path();
+          cx_ = n[0], cy_ = n[1];
+        }
+        break;
+      case opcode("W"): case opcode("W*"): clip_next_ = true; break;
+      case opcode("S"): paint(false, true); break;
+      case opcode("s"): close_path(), paint(false, true); break;
+      case opcode("b"): case opcode("b*"): close_path(), paint(true, true); break;
+      case opcode("f"): case opcode("F"): case opcode("f*"): paint(true, false); break;
+      case opcode("B"): case opcode("B*"): paint(true, true); break;
+      case opcode("n"): paint(false, false); break;
+      // (a shading painted through its clip is a filled shape, a gradient: Beamer's title bar
+      // holds its title as a box does, it is no photograph)
+      case opcode("sh"):
+        if (gs_.fill_alpha > 0.05) sh_.mark(layout::Ink::fill, gs_.clip, gs_.clip);
+        break;
+      case opcode("EI"):
+        if (gs_.fill_alpha > 0.05) sh_.mark(layout::Ink::picture, unit_square(), gs_.clip);
+        break;
+      case opcode("cs"): gs_.fill = {}; break;
+      case opcode("CS"): gs_.stroke = {}; break;
+      default: break;
     }
-    if (o == "\"") {
-      auto n = nums();
-      if (n.size() >= 2) gs_.tw = n[0], gs_.tc = n[1];
-      td(0, -gs_.tl);
-      return show(t, "T* ");
-    }
-    if (o == "Do") return draw_form(t);
-    auto n = nums();
-    if (o == "q") stack_.push_back(gs_);
-    else if (o == "Q") {
-      if (!stack_.empty()) gs_ = stack_.back(), stack_.pop_back();
-    } else if (o == "cm" && n.size() == 6) gs_.ctm = mul(M{n[0], n[1], n[2], n[3], n[4], n[5]}, gs_.ctm);
-    else if (o == "BT") tm_ = tlm_ = M{};
-    else if (o == "Tf" && !n.empty()) set_font(last_name(), n.back());
-    else if (o == "Td" && n.size() == 2) td(n[0], n[1]);
-    else if (o == "TD" && n.size() == 2) gs_.tl = -n[1], td(n[0], n[1]);
-    else if (o == "T*") td(0, -gs_.tl);
-    else if (o == "Tm" && n.size() == 6) tm_ = tlm_ = M{n[0], n[1], n[2], n[3], n[4], n[5]};
-    else if (o == "Tc" && n.size() == 1) gs_.tc = n[0];
-    else if (o == "Tw" && n.size() == 1) gs_.tw = n[0];
-    else if (o == "Tz" && n.size() == 1) gs_.th = n[0] / 100;
-    else if (o == "TL" && n.size() == 1) gs_.tl = n[0];
-    else if (o == "Ts" && n.size() == 1) gs_.rise = n[0];
-    else if (o == "Tr" && n.size() == 1) gs_.mode = static_cast<int>(n[0]);
-    else if (o == "g" || o == "rg" || o == "k" || o == "sc" || o == "scn") gs_.fill = colour_from(n);
-    else if (o == "G" || o == "RG" || o == "K" || o == "SC" || o == "SCN") gs_.stroke = colour_from(n);
-    else if (o == "w" && n.size() == 1) gs_.line_width = n[0];
-    else if (o == "gs") set_ext_gstate(last_name());
-    else if (o == "m" && n.size() == 2) move_to(n[0], n[1]);
-    else if (o == "l" && n.size() == 2) line_to(n[0], n[1]);
-    else if (o == "c" && n.size() == 6) curve_to(n[0], n[1], n[2], n[3], n[4], n[5]);
-    else if (o == "v" && n.size() == 4) curve_to(cx_, cy_, n[0], n[1], n[2], n[3]);
-    else if (o == "y" && n.size() == 4) curve_to(n[0], n[1], n[2], n[3], n[2], n[3]);
-    else if (o == "h") close_path();
-    else if (o == "re" && n.size() == 4) {
-      move_to(n[0], n[1]), line_to(n[0] + n[2], n[1]), line_to(n[0] + n[2], n[1] + n[3]), line_to(n[0], n[1] + n[3]);
-      close_path();
-      cx_ = n[0], cy_ = n[1];
-    }
-    else if (o == "W" || o == "W*") clip_next_ = true;
-    else if (o == "S") paint(false, true);
-    else if (o == "s") close_path(), paint(false, true);
-    else if (o == "b" || o == "b*") close_path(), paint(true, true);
-    else if (o == "f" || o == "F" || o == "f*") paint(true, false);
-    else if (o == "B" || o == "B*") paint(true, true);
-    else if (o == "n") paint(false, false);
-    // (a shading painted through its clip is a filled shape, a gradient: Beamer's title bar
-    // holds its title as a box does, it is no photograph)
-    else if (o == "sh" && gs_.fill_alpha > 0.05) sh_.mark(layout::Ink::fill, gs_.clip, gs_.clip);
-    else if (o == "EI" && gs_.fill_alpha > 0.05) sh_.mark(layout::Ink::picture, unit_square(), gs_.clip);
-    else if (o == "cs") gs_.fill = {};
-    else if (o == "CS") gs_.stroke = {};
     keep(t);
   }
 };
@@ -854,6 +909,7 @@ struct SlideRewriter::Impl {
   size_t source_pages = 0;
   bool attributes_pushed = false;  // inherited page attributes are on each page
   int form_counter = 0;
+  std::map<QPDFObjGen, FontInfo> fonts;  // read once for all pages (remove_text)
   // each page carries its own /Resources, /MediaBox, /CropBox and /Rotate (none inherited
   // from the page tree), so that a page can be copied or placed under another parent
   void push_attributes() {
@@ -936,8 +992,8 @@ std::vector<RemovedText> SlideRewriter::remove_text(int page, const std::vector<
   sh.regions = &regions;
   sh.out = &out;
   sh.colour_weight.resize(regions.size());
-  sh.colours.resize(regions.size());
   sh.form_counter = &impl_->form_counter;
+  sh.fonts = &impl_->fonts;
   sh.ink = ink;
   if (ink) ink->clear();
   GState start;
@@ -962,7 +1018,7 @@ std::vector<RemovedText> SlideRewriter::remove_text(int page, const std::vector<
   for (size_t i = 0; i < regions.size(); ++i) {
     double best = -1;
     for (const auto& [key, w] : sh.colour_weight[i])
-      if (w > best) best = w, out[i].color = sh.colours[i][key];
+      if (w.first > best) best = w.first, out[i].color = w.second;
   }
   return out;
 }
@@ -973,7 +1029,7 @@ bool draws_text(const LaidOutPage& p) {
 }
 }  // namespace
 
-void SlideRewriter::write(const std::vector<int>& pages, const LaidOutDoc& text, const std::vector<int>& layer, const std::string& out_path) {
+void SlideRewriter::write(const std::vector<int>& pages, const LaidOutDoc& text, const std::vector<int>& layer, const std::string& out_path, int threads) {
   QPDF& pdf = impl_->pdf;
   try {
     // the text layer: a page of each laid-out page's size, outside the page tree (only the
@@ -986,7 +1042,7 @@ void SlideRewriter::write(const std::vector<int>& pages, const LaidOutDoc& text,
       lpages.emplace_back(pdf.makeIndirectObject(d));
     }
     auto t0 = std::chrono::steady_clock::now();
-    add_text_layer(pdf, lpages, text);
+    add_text_layer(pdf, lpages, text, threads);
     current_log().debug("slides: the text layer took {:.3f} s", std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
     const int known = static_cast<int>(impl_->pages.size());
     for (size_t i = 0; i < pages.size(); ++i) {

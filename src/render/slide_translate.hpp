@@ -89,7 +89,7 @@ class SlideRewriter {
   // CropBox and /Rotate are the source's. Deterministic (same input, same bytes), never
   // encrypted. Throws Error(Exit::output) when it cannot write, Error(Exit::layout) when a
   // font cannot be embedded (render/text_layer.hpp).
-  void write(const std::vector<int>& pages, const LaidOutDoc& text, const std::vector<int>& layer, const std::string& out);
+  void write(const std::vector<int>& pages, const LaidOutDoc& text, const std::vector<int>& layer, const std::string& out, int threads = 0);
 
  private:
   struct Impl;

@@ -10,6 +10,7 @@
 #include <map>
 #include <set>
 
+#include "core/parallel.hpp"
 #include "core/direction.hpp"
 #include "core/error.hpp"
 #include "core/io.hpp"
@@ -162,7 +163,13 @@ void embed(QPDF& q, Embedded& e, int index) {
     widths[e.new_gid[g]] = e.width[g];
   }
   std::string w = "[";
-  for (const auto& [cid, wd] : widths) w += " " + std::to_string(cid) + " [" + std::to_string(wd) + "]";
+  for (const auto& [cid, wd] : widths) {
+    w += ' ';
+    w += std::to_string(cid);
+    w += " [";
+    w += std::to_string(wd);
+    w += ']';
+  }
   w += " ]";
   QPDFObjectHandle cid = QPDFObjectHandle::parse(
       "<< /Type /Font /Subtype /CIDFontType2 /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >>"
@@ -174,7 +181,7 @@ void embed(QPDF& q, Embedded& e, int index) {
   std::map<unsigned, std::u32string> by_cid;
   for (const auto& [g, text] : e.to_unicode) by_cid[e.new_gid[g]] = text;
   for (const auto& [c, text] : by_cid)
-    if (!text.empty()) lines.push_back("<" + hex4(c) + "> <" + utf16_hex(text) + ">\n");
+    if (!text.empty()) lines.push_back(std::string("<").append(hex4(c)).append("> <").append(utf16_hex(text)).append(">\n"));
   std::string cmap =
       "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
       "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
@@ -238,6 +245,13 @@ std::u32string with_rlm_after_loose_marks(const std::u32string& text) {
 
 }  // namespace
 
+// a map's value for `k`, 0 where it has none (a read: the maps are shared by the workers)
+template <class V>
+V entry(const std::map<unsigned, V>& m, unsigned k) {
+  auto it = m.find(k);
+  return it == m.end() ? V{} : it->second;
+}
+
 bool has_text(const LaidOutDoc& doc) {
   for (const auto& p : doc.pages)
     for (const auto& t : p.texts)
@@ -245,7 +259,7 @@ bool has_text(const LaidOutDoc& doc) {
   return false;
 }
 
-void add_text_layer(QPDF& q, std::vector<QPDFPageObjectHelper>& pages, const LaidOutDoc& doc) {
+void add_text_layer(QPDF& q, std::vector<QPDFPageObjectHelper>& pages, const LaidOutDoc& doc, int threads) {
   // every font file's glyphs and characters, and what each one-glyph cluster stands for
   std::map<std::string, Embedded> files;
   auto file_of = [&](const TextRun& t) -> Embedded& {
@@ -279,15 +293,22 @@ void add_text_layer(QPDF& q, std::vector<QPDFPageObjectHelper>& pages, const Lai
   int index = 0;
   for (auto& [path, e] : files) embed(q, e, ++index);
 
-  for (size_t pi = 0; pi < doc.pages.size() && pi < pages.size(); ++pi) {
+  // each page's content, built on the workers (pure strings: the fonts are read, not
+  // changed), then added to the PDF in page order on this thread (qpdf's objects are not
+  // shared between threads)
+  const size_t n_pages = std::min(doc.pages.size(), pages.size());
+  std::vector<std::string> contents(n_pages);
+  std::vector<std::set<const Embedded*>> used_by(n_pages);
+  auto found = [&](const TextRun& t) -> const Embedded& { return files.at(doc.fonts.at(t.font)); };
+  parallel_for(static_cast<int>(n_pages), worker_count(threads), [&](int i, unsigned) {
+    const size_t pi = static_cast<size_t>(i);
     const LaidOutPage& lp = doc.pages[pi];
     const double H = lp.height;
-    std::string content;
-    std::map<std::string, QPDFObjectHandle> used;
+    std::string& content = contents[pi];
     for (const auto& t : lp.texts) {
       if (t.glyphs.empty()) continue;
-      Embedded& e = file_of(t);
-      used[e.name] = e.font;
+      const Embedded& e = found(t);
+      used_by[pi].insert(&e);
       const double size = t.size;
       std::string s = "q BT\n" + e.name + " " + num(size) + " Tf\n" + num(t.color.r, 4) + " " + num(t.color.g, 4) + " " +
                       num(t.color.b, 4) + " rg\n";
@@ -341,9 +362,11 @@ void add_text_layer(QPDF& q, std::vector<QPDFPageObjectHelper>& pages, const Lai
         open = true;
         const double adj = (at - target) * 1000.0 / size;  // TJ: a positive number moves left
         if (std::abs(adj) > 0.05) s += num(adj, 2) + " ";
-        s += "<" + hex4(e.new_gid[g.id]) + ">";
+        s += '<';
+        s += hex4(entry(e.new_gid, g.id));
+        s += '>';
         // the PDF moves by the glyph's width in the font (its /W entry)
-        at = target + static_cast<double>(e.width[g.id]) * size / 1000.0;
+        at = target + static_cast<double>(entry(e.width, g.id)) * size / 1000.0;
         if (span && i + 1 == g1) {
           close();
           s += "EMC\n";
@@ -353,9 +376,13 @@ void add_text_layer(QPDF& q, std::vector<QPDFPageObjectHelper>& pages, const Lai
       s += "ET Q\n";
       content += s;
     }
-    if (content.empty()) continue;
+  });
+  for (size_t pi = 0; pi < n_pages; ++pi) {
+    if (contents[pi].empty()) continue;
+    std::map<std::string, QPDFObjectHandle> used;
+    for (const Embedded* e : used_by[pi]) used[e->name] = e->font;
     pdfq::add_page_resources(pages[pi].getObjectHandle(), "/Font", used);
-    pages[pi].addPageContents(QPDFObjectHandle::newStream(&q, content), false);
+    pages[pi].addPageContents(QPDFObjectHandle::newStream(&q, contents[pi]), false);
   }
 }
 

@@ -29,7 +29,8 @@ bool has_text(const LaidOutDoc& doc);
 
 // Appends each page's text to `pages` (one per doc.pages, in order) of `q`, above what
 // they already draw. Fonts are embedded once per file. Throws Error(Exit::layout) naming
-// a font file that cannot be read or subset, or that has no TrueType outlines.
-void add_text_layer(QPDF& q, std::vector<QPDFPageObjectHelper>& pages, const LaidOutDoc& doc);
+// a font file that cannot be read or subset, or that has no TrueType outlines. The pages'
+// content is built on worker_count(threads) threads (core/parallel.hpp; 0: the cores).
+void add_text_layer(QPDF& q, std::vector<QPDFPageObjectHelper>& pages, const LaidOutDoc& doc, int threads = 0);
 
 }  // namespace deckhand::render

@@ -159,6 +159,7 @@ LaidOutDoc translate_slides(const Deck& source, const Deck& deck, const std::str
   std::atomic<bool> stop{false};  // the layout failed: the rest is not needed
   std::thread producer([&, log = scoped_log()] {
     LogScope scope(log);
+    const auto p0 = clock::now();
     for (size_t i = 0; i < deck.slides.size() && !stop; ++i) {
       try {
         take_out(i);
@@ -172,6 +173,7 @@ LaidOutDoc translate_slides(const Deck& source, const Deck& deck, const std::str
       done = i + 1;
       cv.notify_all();
     }
+    current_log().debug("slides: taking the source text out took {:.3f} s (one thread)", std::chrono::duration<double>(clock::now() - p0).count());
   });
   auto units_of = [&](size_t i) -> const layout::SlideUnits& {
     std::unique_lock<std::mutex> lock(mu);
@@ -204,7 +206,7 @@ LaidOutDoc translate_slides(const Deck& source, const Deck& deck, const std::str
     for (int p = 1; p <= rw.page_count(); ++p) pages.push_back(p);
     layer = l;
   }
-  rw.write(pages, doc, layer, out);
+  rw.write(pages, doc, layer, out, opts.threads);
   lap("writing the slides (the text layer included)");
   return doc;
 }

@@ -28,3 +28,28 @@ best() {  # best of 3 wall times (s, to the millisecond) of a command, and the p
     if [ -z "$_b" ] || [ "$(echo "$_t < $_b" | bc)" = 1 ]; then _b=$_t; fi
   done; echo "$_b $_m"
 }
+
+timed() {  # timed CMD...: wall time (s, to the millisecond) and peak RSS (KiB) of one run
+  _s=$(date +%s%N)
+  /usr/bin/time -f "%M" -o "$work/t" "$@" >/dev/null 2>&1
+  _e=$(date +%s%N)
+  echo "$(echo "scale=3; ($_e - $_s) / 1000000000" | bc) $(tail -n 1 "$work/t")"
+}
+
+# race N A -- B: runs A and B in turn, N times each (A, B, A, B, ...), so that a noisy
+# stretch of the machine falls on both; prints the best wall time and the last peak RSS of
+# A, then of B: "a_s a_kib b_s b_kib"
+race() {
+  _n=$1; shift
+  _a=""; while [ "$1" != "--" ]; do _a="$_a $(printf '%s' "$1" | sed "s/'/'\\''/g; s/^/'/; s/$/'/")"; shift; done; shift
+  _b=""; for _x; do _b="$_b $(printf '%s' "$_x" | sed "s/'/'\\''/g; s/^/'/; s/$/'/")"; done
+  _ba=""; _bb=""; _i=0
+  while [ $_i -lt "$_n" ]; do
+    set -- $(eval timed "$_a"); _ta=$1; _ma=$2
+    set -- $(eval timed "$_b"); _tb=$1; _mb=$2
+    if [ -z "$_ba" ] || [ "$(echo "$_ta < $_ba" | bc)" = 1 ]; then _ba=$_ta; fi
+    if [ -z "$_bb" ] || [ "$(echo "$_tb < $_bb" | bc)" = 1 ]; then _bb=$_tb; fi
+    _i=$((_i + 1))
+  done
+  echo "$_ba $_ma $_bb $_mb"
+}

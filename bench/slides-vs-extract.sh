@@ -6,16 +6,19 @@
 # is extract + removal + layout + writing over extract alone. Then the same on real decks of
 # ../shared/corpus/real (or DECKHAND_CORPUS) when present: a Keynote, a PowerPoint and a
 # Google Slides deck, each with its own `strings pseudo` +40 % translation.
-# Usage: bench/slides-vs-extract.sh [BUILD_DIR] [PAGES]
+# The two run in turn (extract, slides, extract, ...), RUNS times each (default 5), and the
+# best time of each is kept: a noisy stretch of the machine falls on both.
+# Usage: [RUNS=5] bench/slides-vs-extract.sh [BUILD_DIR] [PAGES]
 cd "$(dirname "$0")/.."
 . bench/lib.sh
 pages=${2:-210}
+runs=${RUNS:-5}
 make_deck "$pages" "$work/deck.pdf"
 n=$(qpdf --show-npages "$work/deck.pdf")
 "$deckhand" extract -q "$work/deck.pdf" -o "$work/deck.json"
 "$deckhand" strings pseudo --all "$work/deck.json" --format po -o "$work/pseudo.po" 2>/dev/null
-set -- $(best "$deckhand" extract -q "$work/deck.pdf" -o "$work/out.json"); et=$1; em=$2
-set -- $(best "$deckhand" slides -q "$work/deck.pdf" --translations "$work/pseudo.po" -o "$work/out.pdf"); st=$1; sm=$2
+set -- $(race "$runs" "$deckhand" extract -q "$work/deck.pdf" -o "$work/out.json" -- "$deckhand" slides -q "$work/deck.pdf" --translations "$work/pseudo.po" -o "$work/out.pdf")
+et=$1; em=$2; st=$3; sm=$4
 [ "$(echo "$et < 0.01" | bc)" = 1 ] && et=0.01
 qpdf --check "$work/out.pdf" >/dev/null 2>&1 || { echo "bench: the translated slides do not pass qpdf --check" >&2; exit 1; }
 printf '%-10s %6s %9s %10s\n' step pages "wall s" "peak KiB"
@@ -28,8 +31,8 @@ for name in keynote-types-dont-know-hash powerpoint2013-making-cpp-code-beautifu
   [ -f "$pdf" ] || { echo "real deck $name: skipped (corpus absent: $pdf)"; continue; }
   n=$(qpdf --show-npages "$pdf")
   "$deckhand" strings pseudo -q --all "$pdf" --expand 40% --format po -o "$work/$name.po"
-  set -- $(best "$deckhand" extract -q "$pdf" -o "$work/real.json"); et=$1; em=$2
-  set -- $(best "$deckhand" slides -q "$pdf" --translations "$work/$name.po" -o "$work/real.pdf"); st=$1; sm=$2
+  set -- $(race "$runs" "$deckhand" extract -q "$pdf" -o "$work/real.json" -- "$deckhand" slides -q "$pdf" --translations "$work/$name.po" -o "$work/real.pdf")
+  et=$1; em=$2; st=$3; sm=$4
   [ "$(echo "$et < 0.01" | bc)" = 1 ] && et=0.01
   printf '%-10s %6s %9s %10s  %s\n' extract "$n" "$et" "$em" "$name"
   printf '%-10s %6s %9s %10s  %s\n' slides "$n" "$st" "$sm" "$name"

@@ -35,6 +35,7 @@
 #include "extract/budget.hpp"
 #include "extract/source.hpp"
 #include "l10n/strings.hpp"
+#include "layout/hyphenate.hpp"
 #include "layout/engine.hpp"
 #include "render/pdf_writer.hpp"
 #include "render/preflight.hpp"
@@ -787,19 +788,37 @@ int Job::run_slides() {
   std::future<std::unique_ptr<render::SlideRewriter>> opening;
   const std::string early_pdf = o.source.empty() ? o.input : o.source;
   const bool once = !sc.check && sc.dump == Dump::none && !o.strict;  // one translate_slides run
+  // the translation's language, once its file is read: its hyphenation patterns are read
+  // on open_slides' thread while the deck is extracted (the layout needs them)
+  auto target = std::make_shared<std::promise<std::string>>();
+  std::shared_future<std::string> target_lang = target->get_future().share();
   if (once && !is_deck_json(o.input)) {
     extract::check_pdf_budgets(early_pdf, o.password);  // before qpdf reads it, while nothing else runs (budget.hpp)
-    opening = render::open_slides(early_pdf, o.password);
+    opening = render::open_slides(early_pdf, o.password, [target_lang] {
+      if (const std::string lang = target_lang.get(); !lang.empty()) layout::Hyphenator::shared().dictionary(lang);
+    });
   }
   std::future<l10n::Catalog> catalog;
-  if (!translated_json)
-    catalog = std::async(std::launch::async, [file = o.translations, lang_given = !o.lang.empty(), log = &log_] {
+  if (!translated_json) try {
+    catalog = std::async(std::launch::async, [file = o.translations, lang = o.lang, target, log = &log_] {
       LogScope scope(log);
       const auto t0 = std::chrono::steady_clock::now();
-      l10n::Catalog c = l10n::read_catalog(read_file(file), file, lang_given);
-      current_log().debug("slides: reading {} took {:.3f} s", file, std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
-      return c;
+      try {
+        l10n::Catalog c = l10n::read_catalog(read_file(file), file, !lang.empty());
+        current_log().debug("slides: reading {} took {:.3f} s", file, std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+        target->set_value(lang.empty() ? c.target_lang : lang);
+        return c;
+      } catch (...) {
+        target->set_value("");
+        throw;
+      }
     });
+  } catch (const std::system_error&) {  // no thread to read it on: open_slides' thread waits for none
+    target->set_value("");
+    throw;
+  }
+  else
+    target->set_value(o.lang);
   Opened l = open_deck(o, diag);
   if (l.deck.slides.empty())
     throw Error(Exit::bad_deck, o.input, "the deck has no slides: nothing to translate", "extract the deck again, or check its \"slides\" list");

@@ -303,7 +303,7 @@ std::vector<LineRange> Paragraph::wrap(double width, const std::string& lang) co
   return wrap_ranges_at(text_, [this](size_t i) { return text_[i] == U'\n' ? 0.0 : adv_[i]; }, hyphen, width, lang);
 }
 
-std::vector<TextRun> Paragraph::set(size_t a, size_t b, double x, double baseline, bool hyphen) const {
+std::vector<TextRun> Paragraph::set(size_t a, size_t b, double x, double baseline, bool hyphen, bool with_text) const {
   std::vector<TextRun> out;
   b = std::min(b, text_.size());
   if (a >= b) return out;
@@ -359,7 +359,7 @@ std::vector<TextRun> Paragraph::set(size_t a, size_t b, double x, double baselin
     t.size = style_.size;
     t.font = id;
     const std::u32string_view lv_line(line);
-    t.text = unicode::encode(lv_line.substr(lo, hi + 1 - lo));
+    if (with_text) t.text = unicode::encode(lv_line.substr(lo, hi + 1 - lo));
     t.rtl = rtl;
     const TextStyle& st = styles_[si[order[k]]];
     t.color = st.color;
@@ -369,10 +369,12 @@ std::vector<TextRun> Paragraph::set(size_t a, size_t b, double x, double baselin
     t.descent = f.descent(style_.size);
     // each cluster's text: from its first character to the next cluster's
     std::vector<size_t> starts;
-    for (const auto& g : gl) starts.push_back(g.cluster);
-    std::sort(starts.begin(), starts.end());
-    starts.erase(std::unique(starts.begin(), starts.end()), starts.end());
-    std::vector<char> given(line.size() + 1, 0);  // a cluster's text is its first glyph's
+    if (with_text) {
+      for (const auto& g : gl) starts.push_back(g.cluster);
+      std::sort(starts.begin(), starts.end());
+      starts.erase(std::unique(starts.begin(), starts.end()), starts.end());
+    }
+    std::vector<char> given(with_text ? line.size() + 1 : 0, 0);  // a cluster's text is its first glyph's
     t.glyphs.reserve(gl.size());
     for (const auto& g : gl) {
       Glyph o;
@@ -386,7 +388,7 @@ std::vector<TextRun> Paragraph::set(size_t a, size_t b, double x, double baselin
         size_t end = nx == starts.end() ? hi + 1 : *nx;
         o.text = unicode::encode(lv_line.substr(g.cluster, end - g.cluster));
       }
-      if (own_hyphen && g.cluster + 1 == line.size() && !o.text.empty()) o.text += "\u200B", t.text += "\u200B";
+      if (with_text && own_hyphen && g.cluster + 1 == line.size() && !o.text.empty()) o.text += "\u200B", t.text += "\u200B";
       t.width += g.advance;
       t.glyphs.push_back(std::move(o));
     }

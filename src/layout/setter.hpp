@@ -79,7 +79,8 @@ class Paragraph {
   // line that ends with a hyphen of the text's own (left to right) gives
   // that hyphen's cluster text, and the run's, as "-" + U+200B: readers built on Poppler
   // drop a line-end U+002D when they join lines (docs/text-setting.md, "The text layer").
-  std::vector<TextRun> set(size_t a, size_t b, double x, double baseline, bool hyphen = false) const;
+  // Without `with_text`, the runs and glyphs carry no text (a trial that measures only).
+  std::vector<TextRun> set(size_t a, size_t b, double x, double baseline, bool hyphen = false, bool with_text = true) const;
   std::vector<TextRun> set(const LineRange& r, double x, double baseline) const { return set(r.begin, r.end, x, baseline, r.hyphen); }
   // The width set() gives the line (shaped in the line's own context).
   double line_width(size_t a, size_t b) const;

@@ -152,8 +152,10 @@ struct Setter {
     return u.empty() ? m : u;
   }
 
+  // (`with_text`: the runs carry their text; false for a trial that only measures: where
+  // the glyphs go, how many lines, whether it fits)
   Placed place(const Item& it, double size, double x0, double x1, double y, double y_max, bool rtl, Align align, Color c,
-               double indent) {
+               double indent, bool with_text = true) {
     Placed out;
     const std::string first = first_font(it);
     const FontMetrics& f = first.empty() ? ts.fonts().get(it.bold ? "bold" : "regular") : ts.font(first);
@@ -181,7 +183,7 @@ struct Setter {
       }
       double base = cur + f.ascent(size);
       if (lines[k].overfull) out.overfull = true;
-      auto set = para.set(lines[k], 0, base);
+      auto set = para.set(lines[k].begin, lines[k].end, 0, base, lines[k].hyphen, with_text);
       double lw = 0;
       for (const auto& r : set) lw += r.width;
       if (k == 0 && !mark.empty()) {
@@ -570,7 +572,7 @@ void lay_out_slide(const Deck& deck, const Slide& s, const SlideUnits& units, co
       std::map<double, Tried> tried;
       auto fits = [&](double z, size_t rows, bool need_clear) {
         auto t = tried.find(z);
-        if (t == tried.end()) t = tried.emplace(z, Tried{st.place(it, z, x0, x1, pl.top, bottom, rtl, align, c, indent), std::nullopt}).first;
+        if (t == tried.end()) t = tried.emplace(z, Tried{st.place(it, z, x0, x1, pl.top, bottom, rtl, align, c, indent, false), std::nullopt}).first;
         const Setter::Placed& p = t->second.placed;
         if (!(p.complete && !p.overfull && (rows == 0 || p.lines <= rows))) return false;
         if (!need_clear) return true;
@@ -598,7 +600,7 @@ void lay_out_slide(const Deck& deck, const Slide& s, const SlideUnits& units, co
       // a title that wraps is balanced: its frame narrows (about its anchor) while it keeps
       // its number of lines, so the last line is not one word or character alone
       if (it.key.find(".title") != std::string::npos && pl.size > 0) {
-        auto p = st.place(it, pl.size, x0, x1, pl.top, bottom, rtl, align, c, indent);
+        auto p = st.place(it, pl.size, x0, x1, pl.top, bottom, rtl, align, c, indent, false);
         if (p.complete && p.lines > 1) {
           const size_t n = p.lines;
           const bool was_clear = clear(p);
@@ -611,7 +613,7 @@ void lay_out_slide(const Deck& deck, const Slide& s, const SlideUnits& units, co
           for (int k = 0; k < 12; ++k) {
             const double w = (lo + hi) / 2;
             auto [a, z] = frame(w);
-            auto q = st.place(it, pl.size, a, z, pl.top, bottom, rtl, align, c, indent);
+            auto q = st.place(it, pl.size, a, z, pl.top, bottom, rtl, align, c, indent, false);
             (q.complete && !q.overfull && q.lines <= n && (!was_clear || clear(q)) ? hi : lo) = w;
           }
           std::tie(x0, x1) = frame(hi);

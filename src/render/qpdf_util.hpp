@@ -9,6 +9,8 @@
 #include <qpdf/QPDFObjectHandle.hh>
 #include <qpdf/Pipeline.hh>
 #include <qpdf/QPDFWriter.hh>
+#include <qpdf/Pl_Flate.hh>
+#include <qpdf/Pl_String.hh>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -128,8 +130,29 @@ class FileSink : public Pipeline {
   unsigned long long bytes_ = 0;
 };
 
+// `data` compressed with Flate (PDF 32000-1:2008, 7.4.4), at qpdf's level: done where it
+// can run in parallel (pure bytes, no qpdf object), then given to a stream by flate_stream.
+inline std::string deflated(const std::string& data) {
+  std::string out;
+  Pl_String sink("deflated", nullptr, out);
+  Pl_Flate flate("deflate", &sink, Pl_Flate::a_deflate);
+  flate.write(reinterpret_cast<const unsigned char*>(data.data()), data.size());
+  flate.finish();
+  return out;
+}
+
+// A new stream of `q` holding bytes deflated() made, with its /Filter: written as it is
+// (write_deterministic decodes no stream), not compressed again on the writer's thread.
+inline QPDFObjectHandle flate_stream(QPDF& q, std::string deflated_bytes) {
+  QPDFObjectHandle s = QPDFObjectHandle::newStream(&q);
+  s.replaceStreamData(std::move(deflated_bytes), QPDFObjectHandle::newName("/FlateDecode"), QPDFObjectHandle::newNull());
+  return s;
+}
+
 // Writes `q` to `path`: deterministic /ID, object streams generated, streams compressed,
-// no encryption (so the same input gives the same bytes). A failed write of `path` is
+// no encryption (so the same input gives the same bytes). Streams are not decoded: one the
+// source compressed, or flate_stream made, is written as it is; one with no filter is
+// compressed (Flate). A failed write of `path` is
 // Error(Exit::output) (throw_write_failed: names TMPDIR for a scratch file); any other
 // exception comes from reading the input (damaged stream data): it passes through, for the
 // caller to name the input.
@@ -140,7 +163,8 @@ inline void write_deterministic(QPDF& q, const std::string& path) {
   w.setDeterministicID(true);
   w.setPreserveEncryption(false);
   w.setObjectStreamMode(qpdf_o_generate);
-  w.setStreamDataMode(qpdf_s_compress);
+  w.setCompressStreams(true);
+  w.setDecodeLevel(qpdf_dl_none);
   try {
     w.write();
   } catch (...) {

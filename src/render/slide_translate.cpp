@@ -11,6 +11,9 @@
 #include <qpdf/QPDFWriter.hh>
 
 #include <algorithm>
+#include <atomic>
+#include <deque>
+#include <charconv>
 #include <chrono>
 #include <spdlog/spdlog.h>
 #include <cctype>
@@ -84,6 +87,17 @@ View view_of(QPDFPageObjectHelper& page) {
     v.rotate = static_cast<int>(r / 90 * 90);
   }
   return v;
+}
+
+// A number token's value ("12", "-.5", "+3.", as strtod reads them), read with from_chars:
+// no locale, and a fraction of strtod's cost on a page's thousands of numbers
+double number(const std::string& s) {
+  const char* b = s.data();
+  const char* e = b + s.size();
+  if (b != e && *b == '+') ++b;  // (from_chars takes no plus sign)
+  double v = 0;
+  const auto r = std::from_chars(b, e, v);
+  return r.ec == std::errc() ? v : std::atof(s.c_str());
 }
 
 double number_of(QPDFObjectHandle o, double dflt = 0) {
@@ -359,7 +373,7 @@ class Stripper : public QPDFObjectHandle::TokenFilter {
       pending_.clear();
       nums_.clear();
     } else {
-      if (type == QPDFTokenizer::tt_integer || type == QPDFTokenizer::tt_real) nums_.push_back(std::atof(t.getValue().c_str()));
+      if (type == QPDFTokenizer::tt_integer || type == QPDFTokenizer::tt_real) nums_.push_back(number(t.getValue()));
       pending_.push_back(t);
     }
   }
@@ -705,7 +719,7 @@ class Stripper : public QPDFObjectHandle::TokenFilter {
           for (size_t i = 0; i < s.size(); ++i) glyph(static_cast<unsigned char>(s[i]), s.data() + i, 1, s[i] == ' ');
         }
       } else if (tj && (p.getType() == QPDFTokenizer::tt_integer || p.getType() == QPDFTokenizer::tt_real)) {
-        double n = std::atof(p.getValue().c_str());
+        double n = number(p.getValue());
         put_kept();
         put_move();
         arr += ' ';
@@ -910,6 +924,17 @@ struct SlideRewriter::Impl {
   bool attributes_pushed = false;  // inherited page attributes are on each page
   int form_counter = 0;
   std::map<QPDFObjGen, FontInfo> fonts;  // read once for all pages (remove_text)
+  // the new content remove_text made for a page (by page index): its bytes, deflated once
+  // `state` is 2 (compress: 1 while a worker deflates them)
+  struct Content {
+    std::string data;
+    bool changed = false;
+    std::atomic<int> state{0};
+  };
+  // one a page, kept as long as `pages` (the constructor, copy_page): never resized while
+  // remove_text and compress run
+  std::deque<Content> contents;
+  Content& content(int page) { return contents.at(static_cast<size_t>(page - 1)); }
   // each page carries its own /Resources, /MediaBox, /CropBox and /Rotate (none inherited
   // from the page tree), so that a page can be copied or placed under another parent
   void push_attributes() {
@@ -931,6 +956,7 @@ SlideRewriter::SlideRewriter(const std::string& source, const std::string& passw
     impl_->pdf.processMemoryFile(source.c_str(), impl_->bytes->data(), impl_->bytes->size(), password.empty() ? nullptr : password.c_str());
     impl_->pages = QPDFPageDocumentHelper(impl_->pdf).getAllPages();
     impl_->source_pages = impl_->pages.size();
+    impl_->contents.resize(impl_->pages.size());
   } catch (const std::exception& e) {
     throw Error(Exit::bad_pdf, source, std::string("qpdf cannot read this PDF: ") + e.what(),
                 "repair it (qpdf in.pdf out.pdf), or check --password");
@@ -944,12 +970,23 @@ SlideRewriter::~SlideRewriter() = default;
 
 int SlideRewriter::page_count() const { return static_cast<int>(impl_->source_pages); }
 
+void SlideRewriter::read_all() {
+  try {
+    impl_->pdf.getObjectCount();  // (qpdf reads every object of the file the first time)
+  } catch (const std::bad_alloc&) {
+    throw;
+  } catch (const std::exception&) {
+    // an object qpdf cannot read: reported, naming the source, when the slides are written
+  }
+}
+
 int SlideRewriter::copy_page(int page) {
   if (page < 1 || page > static_cast<int>(impl_->pages.size()))
     throw Error(Exit::failure, impl_->source, "copy_page: no page " + std::to_string(page), "please report this");
   try {
     impl_->push_attributes();
     impl_->pages.push_back(impl_->pages[static_cast<size_t>(page - 1)].shallowCopyPage());
+    impl_->contents.emplace_back();
   } catch (const Error&) {
     throw;
   } catch (const std::bad_alloc&) {
@@ -1007,8 +1044,12 @@ std::vector<RemovedText> SlideRewriter::remove_text(int page, const std::vector<
       Pl_String pl("page", nullptr, data);
       pg.filterContents(&st, &pl);
     }
-    if (st.changed)
-      pg.getObjectHandle().replaceKey("/Contents", impl_->pdf.makeIndirectObject(QPDFObjectHandle::newStream(&impl_->pdf, data)));
+    if (st.changed) {  // given to the page by write (compress may have deflated it meanwhile)
+      Impl::Content& c = impl_->content(page);
+      c.state = 0;
+      c.data = std::move(data);
+      c.changed = true;
+    }
   } catch (const Error&) {
     throw;
   } catch (const std::exception& e) {
@@ -1024,27 +1065,67 @@ std::vector<RemovedText> SlideRewriter::remove_text(int page, const std::vector<
 }
 
 namespace {
+// A text layer page as a Form XObject (PDF 32000-1:2008, 8.10): its one content stream made
+// the form itself (its text compressed on the workers, written as it is), with what
+// QPDFPageObjectHelper::getFormXObjectForPage(false) gives a form: its /Resources and a
+// /BBox of its MediaBox. A page of another shape: that function's form.
+QPDFObjectHandle layer_form(QPDFPageObjectHelper& page) {
+  QPDFObjectHandle oh = page.getObjectHandle();
+  QPDFObjectHandle c = oh.getKey("/Contents");
+  if (!c.isStream() || !oh.getKey("/MediaBox").isRectangle()) return page.getFormXObjectForPage(false);
+  QPDFObjectHandle d = c.getDict();
+  d.replaceKey("/Type", QPDFObjectHandle::newName("/XObject"));
+  d.replaceKey("/Subtype", QPDFObjectHandle::newName("/Form"));
+  d.replaceKey("/Resources", oh.getKey("/Resources").shallowCopy());
+  d.replaceKey("/BBox", oh.getKey("/MediaBox").shallowCopy());
+  return c;
+}
+
 bool draws_text(const LaidOutPage& p) {
   return std::any_of(p.texts.begin(), p.texts.end(), [](const TextRun& t) { return !t.glyphs.empty(); });
 }
 }  // namespace
 
+void SlideRewriter::compress(int page) {
+  if (page < 1 || static_cast<size_t>(page) > impl_->contents.size()) return;
+  Impl::Content& c = impl_->contents[static_cast<size_t>(page - 1)];
+  int none = 0;
+  if (!c.changed || !c.state.compare_exchange_strong(none, 1)) return;
+  c.data = pdfq::deflated(c.data);
+  c.state = 2;
+}
+
 void SlideRewriter::write(const std::vector<int>& pages, const LaidOutDoc& text, const std::vector<int>& layer, const std::string& out_path, int threads) {
   QPDF& pdf = impl_->pdf;
   try {
+    // the pages' new content (remove_text), compressed where compress did it
+    {
+      size_t ahead = 0, all = 0;
+      for (const auto& c : impl_->contents) all += c.changed, ahead += c.changed && c.state == 2;
+      current_log().debug("slides: {} of {} pages' new content compressed on the layout's workers", ahead, all);
+    }
+    for (size_t i = 0; i < impl_->contents.size() && i < impl_->pages.size(); ++i) {
+      Impl::Content& c = impl_->contents[i];
+      if (!c.changed) continue;
+      QPDFObjectHandle s = c.state == 2 ? pdfq::flate_stream(pdf, std::move(c.data)) : QPDFObjectHandle::newStream(&pdf, c.data);
+      impl_->pages[i].getObjectHandle().replaceKey("/Contents", pdf.makeIndirectObject(s));
+      c.changed = false;
+      c.data.clear();
+    }
     // the text layer: a page of each laid-out page's size, outside the page tree (only the
-    // Form XObject made of it is written), its text added by render/text_layer.hpp
+    // Form XObject made of it is written), its text added by render/text_layer.hpp as its
+    // one content stream
     std::vector<QPDFPageObjectHelper> lpages;
     for (const auto& lp : text.pages) {
       QPDFObjectHandle d = QPDFObjectHandle::parse("<< /Type /Page /Resources << >> >>");
       d.replaceKey("/MediaBox", QPDFObjectHandle::newArray(QPDFObjectHandle::Rectangle(0, 0, lp.width, lp.height)));
-      d.replaceKey("/Contents", QPDFObjectHandle::newStream(&pdf, ""));
       lpages.emplace_back(pdf.makeIndirectObject(d));
     }
     auto t0 = std::chrono::steady_clock::now();
     add_text_layer(pdf, lpages, text, threads);
     current_log().debug("slides: the text layer took {:.3f} s", std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
     const int known = static_cast<int>(impl_->pages.size());
+    QPDFObjectHandle save;
     for (size_t i = 0; i < pages.size(); ++i) {
       int p = pages[i];
       if (p < 1 || p > known) continue;
@@ -1052,7 +1133,7 @@ void SlideRewriter::write(const std::vector<int>& pages, const LaidOutDoc& text,
       if (li < 0 || li >= static_cast<int>(lpages.size()) || !draws_text(text.pages[static_cast<size_t>(li)])) continue;  // nothing to draw
       QPDFPageObjectHelper& pg = impl_->pages[static_cast<size_t>(p - 1)];
       View v = view_of(pg);
-      QPDFObjectHandle fo = lpages[static_cast<size_t>(li)].getFormXObjectForPage(false);
+      QPDFObjectHandle fo = layer_form(lpages[static_cast<size_t>(li)]);
       QPDFObjectHandle res = pg.getAttribute("/Resources", true);
       if (!res.isDictionary()) {
         res = QPDFObjectHandle::newDictionary();
@@ -1067,7 +1148,9 @@ void SlideRewriter::write(const std::vector<int>& pages, const LaidOutDoc& text,
       xo.replaceKey(name, fo);
       std::string place = pg.placeFormXObject(fo, name, QPDFObjectHandle::Rectangle(v.box.llx, v.box.lly, v.box.urx, v.box.ury), true, true, true);
       // the source's content in q ... Q (it may leave its graphics state changed), the text on top
-      pg.addPageContents(QPDFObjectHandle::newStream(&pdf, "q\n"), true);
+      // (one "q" stream for every page)
+      if (!save.isInitialized()) save = QPDFObjectHandle::newStream(&pdf, "q\n");
+      pg.addPageContents(save, true);
       pg.addPageContents(QPDFObjectHandle::newStream(&pdf, "\nQ\nq\n" + place + "\nQ\n"), false);
     }
     // the page tree: the pages in the deck's order (a deck JSON may move slides), one level

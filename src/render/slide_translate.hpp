@@ -55,6 +55,9 @@ class SlideRewriter {
   // after the source's pages (page_count() + 1, ...), for remove_text and write. It is in
   // the output only where write's `pages` names it.
   int copy_page(int page);
+  // Reads every object of the PDF now (qpdf reads them when first asked for, and writing
+  // asks for them all): to be called on a thread of its own while other work goes on.
+  void read_all();
   // Displayed size (points, after /Rotate) of page `page` (1-based).
   std::array<double, 2> page_size(int page) const;
 
@@ -72,7 +75,9 @@ class SlideRewriter {
   // font, whose codes are read as 2 bytes (Identity-H/V and the usual CJK CMaps; a CMap
   // with 1-byte codes is misread: decision, docs/translation.md). A Form XObject with
   // removed text is copied for this page (under a new name), so other pages that draw it are
-  // unchanged. Returns one entry per region, in the same order. Call once per page.
+  // unchanged. Returns one entry per region, in the same order. Call once per page, on one
+  // thread. The page's new content is kept aside and becomes its /Contents in write
+  // (compress may deflate it first, on another thread).
   // When `ink` is given, it receives the marks of ink the page keeps (layout::Ink): every
   // painted path, image, inline image, shading and glyph run that is not removed, in
   // drawing order, with its box clipped to the clipping path's box in force (a box, not its
@@ -80,6 +85,11 @@ class SlideRewriter {
   // (invisible) leaves none. At most 20 000 marks a page (a page of hatching); past that,
   // further marks are merged into the last one's box.
   std::vector<RemovedText> remove_text(int page, const std::vector<TextRegion>& regions, std::vector<layout::Ink>* ink = nullptr);
+  // Compresses page `page`'s content as remove_text left it (Flate), for write to use as it
+  // is: safe to call from other threads while remove_text works on later pages (each page
+  // once; a second call, or a page without new content, does nothing). A page not given to
+  // compress is compressed by qpdf's writer, on write's thread.
+  void compress(int page);
 
   // Writes `out`: the pages `pages` (1-based, in that order, each at most once: copy_page
   // gives a page to show again; the others are dropped), page

@@ -38,9 +38,8 @@ struct Embedded {
 };
 
 std::string hex4(unsigned v) {
-  char b[8];
-  std::snprintf(b, sizeof b, "%04X", v & 0xFFFF);
-  return b;
+  static const char* digits = "0123456789ABCDEF";
+  return {digits[(v >> 12) & 15], digits[(v >> 8) & 15], digits[(v >> 4) & 15], digits[v & 15]};
 }
 
 // UTF-16BE hex of a text (for /ActualText and /ToUnicode)
@@ -269,22 +268,39 @@ void add_text_layer(QPDF& q, std::vector<QPDFPageObjectHelper>& pages, const Lai
     e.path = f->second;
     return e;
   };
-  for (const auto& p : doc.pages)
-    for (const auto& t : p.texts) {
+  // each run's characters and clusters, found on the workers (kept for the pages' content)
+  const size_t n_pages = std::min(doc.pages.size(), pages.size());
+  struct RunText {
+    std::u32string chars;
+    std::vector<Cluster> clusters;
+  };
+  std::vector<std::vector<RunText>> run_text(doc.pages.size());
+  parallel_for(static_cast<int>(doc.pages.size()), worker_count(threads), [&](int i, unsigned) {
+    const auto& texts = doc.pages[static_cast<size_t>(i)].texts;
+    auto& out = run_text[static_cast<size_t>(i)];
+    out.resize(texts.size());
+    for (size_t k = 0; k < texts.size(); ++k)
+      if (!texts[k].glyphs.empty()) out[k] = {unicode::decode(texts[k].text), clusters(texts[k])};
+  });
+  // then gathered by font file in page and run order (the first text a glyph is given stays)
+  for (size_t pi = 0; pi < doc.pages.size(); ++pi)
+    for (size_t k = 0; k < doc.pages[pi].texts.size(); ++k) {
+      const TextRun& t = doc.pages[pi].texts[k];
       if (t.glyphs.empty()) continue;
       Embedded& e = file_of(t);
       for (const auto& g : t.glyphs) e.gids.insert(g.id);
-      for (char32_t c : unicode::decode(t.text)) e.cps.insert(c);
-      for (const auto& c : clusters(t))
+      e.cps.insert(run_text[pi][k].chars.begin(), run_text[pi][k].chars.end());
+      for (const auto& c : run_text[pi][k].clusters)
         if (c.end - c.begin == 1 && c.text.size() == 1) e.to_unicode.emplace(t.glyphs[c.begin].id, c.text);
     }
   // glyphs that are never a cluster alone: their own character where a cluster has as
   // many characters as glyphs (a base and its marks), for tools that ignore /ActualText
-  for (const auto& p : doc.pages)
-    for (const auto& t : p.texts) {
+  for (size_t pi = 0; pi < doc.pages.size(); ++pi)
+    for (size_t k = 0; k < doc.pages[pi].texts.size(); ++k) {
+      const TextRun& t = doc.pages[pi].texts[k];
       if (t.glyphs.empty()) continue;
       Embedded& e = file_of(t);
-      for (const auto& c : clusters(t))
+      for (const auto& c : run_text[pi][k].clusters)
         if (c.end - c.begin == c.text.size() && c.text.size() > 1)
           for (size_t k = 0; k < c.text.size(); ++k) e.to_unicode.emplace(t.glyphs[c.begin + k].id, std::u32string(1, c.text[paired(t, c, k)]));
         // (a ligature glyph gets no entry: its run's /ActualText gives its letters; with one,
@@ -296,7 +312,6 @@ void add_text_layer(QPDF& q, std::vector<QPDFPageObjectHelper>& pages, const Lai
   // each page's content, built on the workers (pure strings: the fonts are read, not
   // changed), then added to the PDF in page order on this thread (qpdf's objects are not
   // shared between threads)
-  const size_t n_pages = std::min(doc.pages.size(), pages.size());
   std::vector<std::string> contents(n_pages);
   std::vector<std::set<const Embedded*>> used_by(n_pages);
   auto found = [&](const TextRun& t) -> const Embedded& { return files.at(doc.fonts.at(t.font)); };
@@ -305,7 +320,8 @@ void add_text_layer(QPDF& q, std::vector<QPDFPageObjectHelper>& pages, const Lai
     const LaidOutPage& lp = doc.pages[pi];
     const double H = lp.height;
     std::string& content = contents[pi];
-    for (const auto& t : lp.texts) {
+    for (size_t run = 0; run < lp.texts.size(); ++run) {
+      const TextRun& t = lp.texts[run];
       if (t.glyphs.empty()) continue;
       const Embedded& e = found(t);
       used_by[pi].insert(&e);
@@ -330,7 +346,7 @@ void add_text_layer(QPDF& q, std::vector<QPDFPageObjectHelper>& pages, const Lai
       // characters, reversed in a right-to-left run: Poppler lays a span's characters out
       // over its glyphs from left to right and puts right-to-left text back in reading
       // order itself (docs/text-setting.md says what was tried and what each reader gives).
-      auto cl = clusters(t);
+      const auto& cl = run_text[pi][run].clusters;
       bool plain = true;
       for (const auto& c : cl) {
         if (c.end - c.begin != 1 || c.text.size() != 1) { plain = false; break; }
@@ -338,7 +354,7 @@ void add_text_layer(QPDF& q, std::vector<QPDFPageObjectHelper>& pages, const Lai
         if (m == e.to_unicode.end() || m->second != c.text) { plain = false; break; }
       }
       const size_t g0 = 0, g1 = t.glyphs.size();
-      std::u32string actual = unicode::decode(t.text);
+      std::u32string actual = run_text[pi][run].chars;
       if (t.rtl) {
         std::u32string marked = with_rlm_after_loose_marks(actual);
         if (marked.size() != actual.size()) actual = std::move(marked), plain = false;
@@ -376,13 +392,17 @@ void add_text_layer(QPDF& q, std::vector<QPDFPageObjectHelper>& pages, const Lai
       s += "ET Q\n";
       content += s;
     }
+    if (!content.empty()) content = pdfq::deflated(content);  // (here, not on the writer's one thread)
   });
   for (size_t pi = 0; pi < n_pages; ++pi) {
     if (contents[pi].empty()) continue;
     std::map<std::string, QPDFObjectHandle> used;
     for (const Embedded* e : used_by[pi]) used[e->name] = e->font;
-    pdfq::add_page_resources(pages[pi].getObjectHandle(), "/Font", used);
-    pages[pi].addPageContents(QPDFObjectHandle::newStream(&q, contents[pi]), false);
+    QPDFObjectHandle page = pages[pi].getObjectHandle();
+    pdfq::add_page_resources(page, "/Font", used);
+    QPDFObjectHandle text = pdfq::flate_stream(q, std::move(contents[pi]));
+    if (page.hasKey("/Contents")) pages[pi].addPageContents(text, false);
+    else page.replaceKey("/Contents", text);  // a page of text alone: its one stream
   }
 }
 

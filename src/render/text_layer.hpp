@@ -30,7 +30,9 @@ bool has_text(const LaidOutDoc& doc);
 // Appends each page's text to `pages` (one per doc.pages, in order) of `q`, above what
 // they already draw. Fonts are embedded once per file. Throws Error(Exit::layout) naming
 // a font file that cannot be read or subset, or that has no TrueType outlines. The pages'
-// content is built on worker_count(threads) threads (core/parallel.hpp; 0: the cores).
+// content is built and compressed on worker_count(threads) threads (core/parallel.hpp; 0:
+// the cores): each page gets one stream (Flate) more, or its only one when it has no
+// /Contents.
 void add_text_layer(QPDF& q, std::vector<QPDFPageObjectHelper>& pages, const LaidOutDoc& doc, int threads = 0);
 
 }  // namespace deckhand::render

@@ -9,6 +9,9 @@
 #include <mutex>
 #include <set>
 #include <thread>
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 #include <spdlog/spdlog.h>
 
 #include "core/log.hpp"
@@ -176,9 +179,14 @@ LaidOutDoc translate_slides(const Deck& source, const Deck& deck, const std::str
     current_log().debug("slides: taking the source text out took {:.3f} s (one thread)", std::chrono::duration<double>(clock::now() - p0).count());
   });
   auto units_of = [&](size_t i) -> const layout::SlideUnits& {
-    std::unique_lock<std::mutex> lock(mu);
-    cv.wait(lock, [&] { return done > i || failed; });
-    if (done <= i) std::rethrow_exception(failed);
+    {
+      std::unique_lock<std::mutex> lock(mu);
+      cv.wait(lock, [&] { return done > i || failed; });
+      if (done <= i) std::rethrow_exception(failed);
+    }
+    // the page's new content compressed here, on the layout's workers, not on the one
+    // thread that writes the file (when there is one to write)
+    if (!out.empty()) rw.compress(pages[i]);
     return per[i];
   };
   LaidOutDoc doc;
@@ -211,12 +219,18 @@ LaidOutDoc translate_slides(const Deck& source, const Deck& deck, const std::str
   return doc;
 }
 
-std::future<std::unique_ptr<SlideRewriter>> open_slides(const std::string& pdf, const std::string& password) {
-  return std::async(std::launch::async, [pdf, password, log = scoped_log()] {
+std::future<std::unique_ptr<SlideRewriter>> open_slides(const std::string& pdf, const std::string& password, std::function<void()> then) {
+  return std::async(std::launch::async, [pdf, password, then = std::move(then), log = scoped_log()] {
     LogScope scope(log);
+    // at the lowest priority: this thread takes the time extraction leaves idle, not the
+    // time of extraction's workers (Linux: a thread's nice value is its own; this thread
+    // ends here)
+    setpriority(PRIO_PROCESS, static_cast<id_t>(syscall(SYS_gettid)), 19);
     const auto t0 = std::chrono::steady_clock::now();
     layout::family_installed("");  // fontconfig's configuration, read once
     auto rw = std::make_unique<SlideRewriter>(pdf, password);
+    rw->read_all();  // (the writer needs every object; read while the deck is extracted)
+    if (then) then();
     current_log().debug("slides: reading the PDF with qpdf took {:.3f} s (while the deck was extracted)",
                   std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
     return rw;

@@ -3,6 +3,7 @@
 // are translated, the source text taken out (slide_translate.hpp), the translation laid out
 // (layout/slide_text.hpp) and written on top. Used by `deckhand slides`, and by `handout`
 // for frames that show translated slides.
+#include <functional>
 #include <future>
 #include <memory>
 #include <string>
@@ -35,9 +36,12 @@ LaidOutDoc translate_slides(const Deck& source, const Deck& translated, const st
                             const layout::FontSet& fonts, const layout::SlideTextOptions& opts, Diagnostics& diag,
                             const std::string& out, bool all_pages = false, std::unique_ptr<SlideRewriter> opened = nullptr);
 
-// Opens `pdf` for translate_slides on another thread, and readies the font matcher
-// (fontconfig) the layout uses: work that needs no deck, done while the deck is extracted.
-// The future rethrows what SlideRewriter's constructor throws.
-std::future<std::unique_ptr<SlideRewriter>> open_slides(const std::string& pdf, const std::string& password);
+// Opens `pdf` for translate_slides on another thread, reads all its objects (the writer
+// needs them: SlideRewriter::read_all), and readies the font matcher (fontconfig) the
+// layout uses: work that needs no deck, done while the deck is extracted, on a thread of
+// the lowest priority (nice 19: it takes the time extraction leaves idle). `then`, when
+// given, runs on that thread last (more such work). The future rethrows what
+// SlideRewriter's constructor throws, or `then`.
+std::future<std::unique_ptr<SlideRewriter>> open_slides(const std::string& pdf, const std::string& password, std::function<void()> then = {});
 
 }  // namespace deckhand::render

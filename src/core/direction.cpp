@@ -1,5 +1,8 @@
 #include "core/direction.hpp"
 
+#include <map>
+#include <mutex>
+
 #include <unicode/ubidi.h>
 #include <unicode/uchar.h>
 #include <unicode/uloc.h>
@@ -55,8 +58,8 @@ Dir first_strong(std::u32string_view text) {
   return Dir::neutral;
 }
 
-bool language_is_rtl(std::string_view tag) {
-  if (tag.empty() || tag.size() > 64) return false;
+namespace {
+bool language_is_rtl_uncached(std::string_view tag) {
   std::string t(tag);
   for (auto& ch : t)
     if (ch == '_') ch = '-';
@@ -69,6 +72,18 @@ bool language_is_rtl(std::string_view tag) {
   err = U_ZERO_ERROR;
   uloc_addLikelySubtags(locale, likely, ULOC_FULLNAME_CAPACITY, &err);
   return uloc_isRightToLeft(U_SUCCESS(err) && likely[0] ? likely : locale);
+}
+}  // namespace
+
+bool language_is_rtl(std::string_view tag) {
+  if (tag.empty() || tag.size() > 64) return false;
+  // (asked once a slide: ICU's likely subtags, once a tag)
+  static std::mutex mu;
+  static std::map<std::string, bool, std::less<>> known;
+  std::lock_guard<std::mutex> lock(mu);
+  auto it = known.find(tag);
+  if (it == known.end()) it = known.emplace(std::string(tag), language_is_rtl_uncached(tag)).first;
+  return it->second;
 }
 
 std::u32string logical_from_visual(std::u32string_view visual, bool rtl_paragraph) {

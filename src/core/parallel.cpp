@@ -1,6 +1,8 @@
 #include "core/parallel.hpp"
 
 #include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
@@ -46,6 +48,8 @@ unsigned worker_count(int requested) {
     n = static_cast<unsigned>(std::min<unsigned long long>(n, std::max<unsigned long long>(1, budget / worker_bytes)));
   return std::max(n, 1u);
 }
+
+void lowest_priority() { setpriority(PRIO_PROCESS, static_cast<id_t>(syscall(SYS_gettid)), 19); }
 
 void parallel_for(int n, unsigned workers, const std::function<void(int, unsigned)>& fn) {
   if (n <= 0) return;

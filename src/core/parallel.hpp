@@ -14,4 +14,9 @@ unsigned worker_count(int requested);
 // Items are handed out in order; the first exception is rethrown after all threads stop.
 // The workers log where the caller does (core/log.hpp, current_log()).
 void parallel_for(int n, unsigned workers, const std::function<void(int, unsigned)>& fn);
+// Gives the calling thread the lowest priority (nice 19; on Linux a thread's nice value is
+// its own): for a thread made for background work (std::async) that ends with it, so that
+// it takes the time other threads leave idle. Never call it on a thread that goes on to
+// other work: an unprivileged process cannot raise the priority again.
+void lowest_priority();
 }  // namespace deckhand

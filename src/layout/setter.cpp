@@ -156,7 +156,7 @@ Paragraph TextSetter::paragraph(const std::string& utf8, const TextStyle& style,
 
 Paragraph::Paragraph(const Paragraph& o)
     : setter_(o.setter_), text_(o.text_), style_(o.style_), rtl_(o.rtl_), lang_(o.lang_), styles_(o.styles_), char_style_(o.char_style_),
-      font_(o.font_), level_(o.level_), adv_(o.adv_) {
+      font_(o.font_), level_(o.level_), script_(o.script_), adv_(o.adv_) {
   rebase(o);
 }
 
@@ -267,6 +267,8 @@ Paragraph TextSetter::paragraph(std::u32string s, const TextStyle& style, bool r
         (i == 0 || p.font_[i - 1] != p.font_[i]))
       p.font_[i] = p.font_[i + 1];
   p.level_ = direction::embedding_levels(t, rtl_base);
+  const auto sc = scripts(t);
+  p.script_.assign(sc.begin(), sc.end());
   if (paragraphs_.size() >= 4096) paragraphs_.clear();  // (a bound on memory: a deck's texts)
   paragraphs_.emplace(std::move(key), p);
   measure(p, style.size, lang);
@@ -278,7 +280,7 @@ void TextSetter::measure(Paragraph& p, double size, const std::string& lang) con
   const std::u32string& t = p.text_;
   const size_t n = t.size();
   p.adv_.assign(n, 0.0);
-  auto sc = scripts(t);
+  const auto& sc = p.script_;
   size_t a = 0;
   while (a < n) {
     size_t b = a + 1;

@@ -96,6 +96,7 @@ class Paragraph {
   std::vector<unsigned char> char_style_;  // style of each character (index into styles_)
   std::vector<const std::string*> font_;  // font id of each character
   std::vector<unsigned char> level_;       // bidi level of each character
+  std::vector<int> script_;                // ICU script (UScriptCode) of each character
   std::vector<double> adv_;
   void rebase(const Paragraph& o);
 };

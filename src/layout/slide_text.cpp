@@ -1,5 +1,7 @@
 #include "layout/slide_text.hpp"
 
+#include <map>
+#include <tuple>
 #include <atomic>
 #include <algorithm>
 #include <cmath>
@@ -118,11 +120,19 @@ struct Setter {
   // tried before the layout's chain; "" when none is installed (or it is not TrueType).
   std::string first_font(const Item& it, bool bold, bool italic, bool* italic_face = nullptr) {
     if (it.font.empty()) return "";
-    FontMatch m = match_font({it.font, bold, italic});
-    if (!m.found() || !m.truetype() || m.face_index != 0 || (bold && m.synthetic_bold)) return "";
-    if (italic_face) *italic_face = m.italic;
-    return ts.source_font(m.path);
+    // (asked for again at every size the shrink search tries: matched once a setter)
+    auto key = std::make_tuple(it.font, bold, italic);
+    auto known = first_fonts.find(key);
+    if (known == first_fonts.end()) {
+      FontMatch m = match_font({it.font, bold, italic});
+      std::pair<std::string, bool> found{"", false};
+      if (m.found() && m.truetype() && m.face_index == 0 && !(bold && m.synthetic_bold)) found = {ts.source_font(m.path), m.italic};
+      known = first_fonts.emplace(std::move(key), std::move(found)).first;
+    }
+    if (italic_face && !known->second.first.empty()) *italic_face = known->second.second;
+    return known->second.first;
   }
+  std::map<std::tuple<std::string, bool, bool>, std::pair<std::string, bool>> first_fonts;  // source font, italic face
   std::string first_font(const Item& it) { return first_font(it, it.bold, it.italic); }
 
   // The item's bold, italic or coloured words as styled ranges of its text.
@@ -780,7 +790,7 @@ LaidOutDoc lay_out_slide_text(const Deck& deck, const std::function<const SlideU
   // are joined in slide order, so the output does not depend on the number of workers
   const unsigned workers = std::min<unsigned>(worker_count(opts.threads), std::max<size_t>(1, deck.slides.size() / 4));
   std::vector<Setter> setters;
-  for (unsigned w = 0; w < std::max(1u, workers); ++w) setters.push_back(Setter{TextSetter(fonts), deck.lang.value_or("")});
+  for (unsigned w = 0; w < std::max(1u, workers); ++w) setters.push_back(Setter{TextSetter(fonts), deck.lang.value_or(""), {}});
   std::vector<SlideResult> results(deck.slides.size());
   std::atomic<int> laid{0};
   parallel_for(static_cast<int>(deck.slides.size()), workers, [&](int i, unsigned w) {

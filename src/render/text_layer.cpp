@@ -85,8 +85,19 @@ struct Face {
 
 int16_t be16(const char* p) { return static_cast<int16_t>((static_cast<unsigned char>(p[0]) << 8) | static_cast<unsigned char>(p[1])); }
 
-// The Type 0 font for one file: the subset (FontFile2), descriptor, widths, ToUnicode.
-void embed(QPDF& q, Embedded& e, int index) {
+// What a font's Type 0 font is made of, worked out with HarfBuzz alone (no qpdf object:
+// fonts are subset on the workers, one each)
+struct FontParts {
+  std::string file;     // the subset (FontFile2)
+  std::string name;     // its PostScript name, with the subset tag
+  std::string desc;     // the FontDescriptor, less /FontName and /FontFile2
+  std::string w;        // the /W array
+  std::string cmap;     // the ToUnicode CMap
+};
+
+// The subset of one file and the rest of its Type 0 font (sets e.new_gid and e.width).
+FontParts subset(Embedded& e, int index) {
+  FontParts out;
   Face f(e.path);
   if (!f.has(HB_TAG('g', 'l', 'y', 'f')))
     throw Error(Exit::layout, e.path, "the font has no TrueType outlines (glyf)", "use a .ttf font (not CFF/.otf) in the layout's fonts");
@@ -130,7 +141,7 @@ void embed(QPDF& q, Embedded& e, int index) {
   std::string digest = sha256_hex(file);
   std::string tag;
   for (int i = 0; i < 6; ++i) tag += static_cast<char>('A' + std::stoi(digest.substr(i * 2, 2), nullptr, 16) % 26);
-  const std::string name = tag + "+" + base;
+  out.name = tag + "+" + base;
 
   hb_font_extents_t ext{};
   hb_font_get_h_extents(f.font, &ext);
@@ -147,14 +158,9 @@ void embed(QPDF& q, Embedded& e, int index) {
   }
   auto pdf_units = [&](double v) { return std::round(v * 1000.0 / upem); };
 
-  QPDFObjectHandle file_stream = QPDFObjectHandle::newStream(&q, file);
-  file_stream.getDict().replaceKey("/Length1", QPDFObjectHandle::newInteger(static_cast<long long>(file.size())));
-  QPDFObjectHandle desc = QPDFObjectHandle::parse(
-      "<< /Type /FontDescriptor /Flags 4 /ItalicAngle 0 /StemV 80"
+  out.desc = "<< /Type /FontDescriptor /Flags 4 /ItalicAngle 0 /StemV 80"
       " /FontBBox [" + num(pdf_units(bbox[0])) + " " + num(pdf_units(bbox[1])) + " " + num(pdf_units(bbox[2])) + " " + num(pdf_units(bbox[3])) + "]"
-      " /Ascent " + num(pdf_units(ext.ascender)) + " /Descent " + num(pdf_units(ext.descender)) + " /CapHeight " + num(pdf_units(cap)) + " >>");
-  desc.replaceKey("/FontName", QPDFObjectHandle::newName("/" + name));
-  desc.replaceKey("/FontFile2", file_stream);
+      " /Ascent " + num(pdf_units(ext.ascender)) + " /Descent " + num(pdf_units(ext.descender)) + " /CapHeight " + num(pdf_units(cap)) + " >>";
   // widths of the glyphs used, by subset glyph id (= CID)
   std::map<unsigned, long long> widths;
   for (unsigned g : e.gids) {
@@ -170,11 +176,7 @@ void embed(QPDF& q, Embedded& e, int index) {
     w += ']';
   }
   w += " ]";
-  QPDFObjectHandle cid = QPDFObjectHandle::parse(
-      "<< /Type /Font /Subtype /CIDFontType2 /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >>"
-      " /CIDToGIDMap /Identity /DW 1000 /W " + w + " >>");
-  cid.replaceKey("/BaseFont", QPDFObjectHandle::newName("/" + name));
-  cid.replaceKey("/FontDescriptor", q.makeIndirectObject(desc));
+  out.w = std::move(w);
   // ToUnicode (9.10.3): bfchar lines, at most 100 a section
   std::vector<std::string> lines;
   std::map<unsigned, std::u32string> by_cid;
@@ -193,10 +195,27 @@ void embed(QPDF& q, Embedded& e, int index) {
     cmap += "endbfchar\n";
   }
   cmap += "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
+  out.cmap = std::move(cmap);
+  out.file = std::move(file);
+  return out;
+}
+
+// The Type 0 font (PDF 32000-1:2008, 9.7) of one file in `q`, from its parts.
+void embed(QPDF& q, Embedded& e, FontParts& parts, int index) {
+  QPDFObjectHandle file_stream = QPDFObjectHandle::newStream(&q, parts.file);
+  file_stream.getDict().replaceKey("/Length1", QPDFObjectHandle::newInteger(static_cast<long long>(parts.file.size())));
+  QPDFObjectHandle desc = QPDFObjectHandle::parse(parts.desc);
+  desc.replaceKey("/FontName", QPDFObjectHandle::newName("/" + parts.name));
+  desc.replaceKey("/FontFile2", file_stream);
+  QPDFObjectHandle cid = QPDFObjectHandle::parse(
+      "<< /Type /Font /Subtype /CIDFontType2 /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >>"
+      " /CIDToGIDMap /Identity /DW 1000 /W " + parts.w + " >>");
+  cid.replaceKey("/BaseFont", QPDFObjectHandle::newName("/" + parts.name));
+  cid.replaceKey("/FontDescriptor", q.makeIndirectObject(desc));
   QPDFObjectHandle type0 = QPDFObjectHandle::parse("<< /Type /Font /Subtype /Type0 /Encoding /Identity-H >>");
-  type0.replaceKey("/BaseFont", QPDFObjectHandle::newName("/" + name));
+  type0.replaceKey("/BaseFont", QPDFObjectHandle::newName("/" + parts.name));
   type0.replaceKey("/DescendantFonts", QPDFObjectHandle::newArray({q.makeIndirectObject(cid)}));
-  type0.replaceKey("/ToUnicode", QPDFObjectHandle::newStream(&q, cmap));
+  type0.replaceKey("/ToUnicode", QPDFObjectHandle::newStream(&q, parts.cmap));
   e.font = q.makeIndirectObject(type0);
   e.name = "/DhF" + std::to_string(index);
 }
@@ -283,16 +302,25 @@ void add_text_layer(QPDF& q, std::vector<QPDFPageObjectHelper>& pages, const Lai
       if (!texts[k].glyphs.empty()) out[k] = {unicode::decode(texts[k].text), clusters(texts[k])};
   });
   // then gathered by font file in page and run order (the first text a glyph is given stays)
+  std::map<Embedded*, std::pair<std::vector<unsigned>, std::u32string>> lists_of;
   for (size_t pi = 0; pi < doc.pages.size(); ++pi)
     for (size_t k = 0; k < doc.pages[pi].texts.size(); ++k) {
       const TextRun& t = doc.pages[pi].texts[k];
       if (t.glyphs.empty()) continue;
       Embedded& e = file_of(t);
-      for (const auto& g : t.glyphs) e.gids.insert(g.id);
-      e.cps.insert(run_text[pi][k].chars.begin(), run_text[pi][k].chars.end());
+      auto& [gids, cps] = lists_of[&e];  // (sets made once, from sorted lists: below)
+      for (const auto& g : t.glyphs) gids.push_back(g.id);
+      cps += run_text[pi][k].chars;
       for (const auto& c : run_text[pi][k].clusters)
         if (c.end - c.begin == 1 && c.text.size() == 1) e.to_unicode.emplace(t.glyphs[c.begin].id, c.text);
     }
+  for (auto& [e, lists] : lists_of) {
+    auto& [gids, cps] = lists;
+    std::sort(gids.begin(), gids.end());
+    std::sort(cps.begin(), cps.end());
+    e->gids.insert(gids.begin(), std::unique(gids.begin(), gids.end()));
+    e->cps.insert(cps.begin(), std::unique(cps.begin(), cps.end()));
+  }
   // glyphs that are never a cluster alone: their own character where a cluster has as
   // many characters as glyphs (a base and its marks), for tools that ignore /ActualText
   for (size_t pi = 0; pi < doc.pages.size(); ++pi)
@@ -306,8 +334,13 @@ void add_text_layer(QPDF& q, std::vector<QPDFPageObjectHelper>& pages, const Lai
         // (a ligature glyph gets no entry: its run's /ActualText gives its letters; with one,
         // deckhand's extraction took a right-to-left word for a ligature and reordered it)
     }
-  int index = 0;
-  for (auto& [path, e] : files) embed(q, e, ++index);
+  // each font subset on a worker of its own, then made objects of `q` here, in file order
+  std::vector<Embedded*> order;
+  for (auto& [path, e] : files) order.push_back(&e);
+  std::vector<FontParts> parts(order.size());
+  parallel_for(static_cast<int>(order.size()), worker_count(threads),
+               [&](int i, unsigned) { parts[static_cast<size_t>(i)] = subset(*order[static_cast<size_t>(i)], i + 1); });
+  for (size_t i = 0; i < order.size(); ++i) embed(q, *order[i], parts[i], static_cast<int>(i) + 1);
 
   // each page's content, built on the workers (pure strings: the fonts are read, not
   // changed), then added to the PDF in page order on this thread (qpdf's objects are not

@@ -9,12 +9,10 @@
 #include <mutex>
 #include <set>
 #include <thread>
-#include <sys/resource.h>
-#include <sys/syscall.h>
-#include <unistd.h>
 #include <spdlog/spdlog.h>
 
 #include "core/log.hpp"
+#include "core/parallel.hpp"
 #include "layout/font_match.hpp"
 #include "render/slide_translate.hpp"
 
@@ -225,7 +223,7 @@ std::future<std::unique_ptr<SlideRewriter>> open_slides(const std::string& pdf, 
     // at the lowest priority: this thread takes the time extraction leaves idle, not the
     // time of extraction's workers (Linux: a thread's nice value is its own; this thread
     // ends here)
-    setpriority(PRIO_PROCESS, static_cast<id_t>(syscall(SYS_gettid)), 19);
+    lowest_priority();
     const auto t0 = std::chrono::steady_clock::now();
     layout::family_installed("");  // fontconfig's configuration, read once
     auto rw = std::make_unique<SlideRewriter>(pdf, password);

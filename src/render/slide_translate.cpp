@@ -923,6 +923,7 @@ struct SlideRewriter::Impl {
   size_t source_pages = 0;
   bool attributes_pushed = false;  // inherited page attributes are on each page
   int form_counter = 0;
+  std::string lang, source_title, title;  // set_document
   std::map<QPDFObjGen, FontInfo> fonts;  // read once for all pages (remove_text)
   // the new content remove_text made for a page (by page index): its bytes, deflated once
   // `state` is 2 (compress: 1 while a worker deflates them)
@@ -1086,6 +1087,23 @@ bool draws_text(const LaidOutPage& p) {
 }
 }  // namespace
 
+void SlideRewriter::set_document(const std::string& lang, const std::string& source_title, const std::string& title) {
+  impl_->lang = lang, impl_->source_title = source_title, impl_->title = title;
+}
+
+namespace {
+std::string collapsed(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    const bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
+    if (space && (out.empty() || out.back() == ' ')) continue;
+    out += space ? ' ' : c;
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+}  // namespace
+
 void SlideRewriter::compress(int page) {
   if (page < 1 || static_cast<size_t>(page) > impl_->contents.size()) return;
   Impl::Content& c = impl_->contents[static_cast<size_t>(page - 1)];
@@ -1153,6 +1171,12 @@ void SlideRewriter::write(const std::vector<int>& pages, const LaidOutDoc& text,
       pg.addPageContents(save, true);
       pg.addPageContents(QPDFObjectHandle::newStream(&pdf, "\nQ\nq\n" + place + "\nQ\n"), false);
     }
+    // the document's language and title: the translation's
+    if (!impl_->lang.empty()) pdf.getRoot().replaceKey("/Lang", QPDFObjectHandle::newUnicodeString(impl_->lang));
+    QPDFObjectHandle info = pdf.getTrailer().getKey("/Info");
+    if (info.isDictionary() && !impl_->title.empty() && !impl_->source_title.empty() && info.getKey("/Title").isString() &&
+        collapsed(info.getKey("/Title").getUTF8Value()) == collapsed(impl_->source_title))
+      info.replaceKey("/Title", QPDFObjectHandle::newUnicodeString(impl_->title));
     // the page tree: the pages in the deck's order (a deck JSON may move slides), one level
     // under the root; pages outside the deck (deleted, another --pages selection) are dropped
     impl_->push_attributes();

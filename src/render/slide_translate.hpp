@@ -100,6 +100,11 @@ class SlideRewriter {
   // encrypted. Throws Error(Exit::output) when it cannot write, Error(Exit::layout) when a
   // font cannot be embedded (render/text_layer.hpp).
   void write(const std::vector<int>& pages, const LaidOutDoc& text, const std::vector<int>& layer, const std::string& out, int threads = 0);
+  // What write says of the whole document: `lang` (BCP 47) becomes the catalog's /Lang
+  // (PDF 32000-1:2008, 14.9.2: the natural language of the text, now the translation's);
+  // the document information's /Title, when it is `source_title` (the source deck's own
+  // title, spaces collapsed), becomes `title`. Empty strings change nothing.
+  void set_document(const std::string& lang, const std::string& source_title, const std::string& title);
 
  private:
   struct Impl;

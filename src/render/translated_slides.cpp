@@ -212,6 +212,7 @@ LaidOutDoc translate_slides(const Deck& source, const Deck& deck, const std::str
     for (int p = 1; p <= rw.page_count(); ++p) pages.push_back(p);
     layer = l;
   }
+  if (!all_pages) rw.set_document(deck.lang.value_or(""), source.title, deck.title);  // (handout frames: a scratch file)
   rw.write(pages, doc, layer, out, opts.threads);
   lap("writing the slides (the text layer included)");
   return doc;

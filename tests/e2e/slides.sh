@@ -37,6 +37,16 @@ for l in ar zh fr ru es; do
   else
     ok "sample-$l: no stray source glyph on slide 2"
   fi
+  # the document says it is in the translation's language, under the translated title
+  if [ -f "$T/sample-$l/out.pdf" ]; then
+    lang=$(qpdf --qdf --object-streams=disable "$T/sample-$l/out.pdf" - 2>/dev/null | grep -a '^  /Lang ' | head -n 1)
+    title=$(pdfinfo "$T/sample-$l/out.pdf" | sed -n 's/^Title: *//p')
+    if [ "$lang" = "  /Lang ($l)" ] && [ -n "$title" ] && [ "$title" != "The IETF and WSIS+20" ]; then
+      ok "sample-$l: /Lang ($l), title '$title'"
+    else
+      bad "sample-$l: catalog '$lang' (want /Lang ($l)), document title '$title' (want the translated title)"
+    fi
+  fi
 done
 
 # the untranslated units: listed in one warning, and left on the page

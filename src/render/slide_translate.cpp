@@ -29,6 +29,7 @@
 #include "core/error.hpp"
 #include "extract/budget.hpp"
 #include "core/io.hpp"
+#include "core/unicode.hpp"
 #include "render/qpdf_util.hpp"
 #include "render/text_layer.hpp"
 
@@ -1091,19 +1092,6 @@ void SlideRewriter::set_document(const std::string& lang, const std::string& sou
   impl_->lang = lang, impl_->source_title = source_title, impl_->title = title;
 }
 
-namespace {
-std::string collapsed(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    const bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
-    if (space && (out.empty() || out.back() == ' ')) continue;
-    out += space ? ' ' : c;
-  }
-  while (!out.empty() && out.back() == ' ') out.pop_back();
-  return out;
-}
-}  // namespace
-
 void SlideRewriter::compress(int page) {
   if (page < 1 || static_cast<size_t>(page) > impl_->contents.size()) return;
   Impl::Content& c = impl_->contents[static_cast<size_t>(page - 1)];
@@ -1175,7 +1163,7 @@ void SlideRewriter::write(const std::vector<int>& pages, const LaidOutDoc& text,
     if (!impl_->lang.empty()) pdf.getRoot().replaceKey("/Lang", QPDFObjectHandle::newUnicodeString(impl_->lang));
     QPDFObjectHandle info = pdf.getTrailer().getKey("/Info");
     if (info.isDictionary() && !impl_->title.empty() && !impl_->source_title.empty() && info.getKey("/Title").isString() &&
-        collapsed(info.getKey("/Title").getUTF8Value()) == collapsed(impl_->source_title))
+        unicode::collapse_spaces(info.getKey("/Title").getUTF8Value()) == unicode::collapse_spaces(impl_->source_title))
       info.replaceKey("/Title", QPDFObjectHandle::newUnicodeString(impl_->title));
     // the page tree: the pages in the deck's order (a deck JSON may move slides), one level
     // under the root; pages outside the deck (deleted, another --pages selection) are dropped

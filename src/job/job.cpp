@@ -792,12 +792,8 @@ int Job::run_slides() {
   // on open_slides' thread while the deck is extracted (the layout needs them)
   auto target = std::make_shared<std::promise<std::string>>();
   std::shared_future<std::string> target_lang = target->get_future().share();
-  if (once && !is_deck_json(o.input)) {
-    extract::check_pdf_budgets(early_pdf, o.password);  // before qpdf reads it, while nothing else runs (budget.hpp)
-    opening = render::open_slides(early_pdf, o.password, [target_lang] {
-      if (const std::string lang = target_lang.get(); !lang.empty()) layout::Hyphenator::shared().dictionary(lang);
-    });
-  }
+  // the translation file is read first, on a thread of its own: it needs nothing else, and
+  // its reading fills the core the budget scan below leaves idle
   std::future<l10n::Catalog> catalog;
   if (!translated_json) try {
     catalog = std::async(std::launch::async, [file = o.translations, lang = o.lang, target, log = &log_] {
@@ -820,6 +816,12 @@ int Job::run_slides() {
   }
   else
     target->set_value(o.lang);
+  if (once && !is_deck_json(o.input)) {
+    extract::check_pdf_budgets(early_pdf, o.password);  // before qpdf reads it (budget.hpp)
+    opening = render::open_slides(early_pdf, o.password, [target_lang] {
+      if (const std::string lang = target_lang.get(); !lang.empty()) layout::Hyphenator::shared().dictionary(lang);
+    });
+  }
   Opened l = open_deck(o, diag);
   if (l.deck.slides.empty())
     throw Error(Exit::bad_deck, o.input, "the deck has no slides: nothing to translate", "extract the deck again, or check its \"slides\" list");

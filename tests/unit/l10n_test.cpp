@@ -84,6 +84,30 @@ TEST(Po, ReadsEscapesContinuationsFlagsAndSkipsObsolete) {
   EXPECT_FALSE(c.units[1].fuzzy);
 }
 
+// A UTF-8 file reaches libgettextpo without its charset (no iconv() a character): the
+// strings are the file's bytes all the same, next to quotes, backslashes and escapes, and
+// bytes that are no UTF-8 are refused with their line as gettext refuses them.
+TEST(Po, Utf8FileReadsByteForByteAndBadBytesNameTheirLine) {
+  const std::string head = "msgid \"\"\nmsgstr \"\"\n\"Language: ar\\n\"\n\"Content-Type: text/plain; charset=UTF-8\\n\"\n\n";
+  const std::string po = head +
+                         "msgctxt \"s1.title-00000001\"\nmsgid \"Why \\\"IETF\\\"?\"\n"
+                         "msgstr \"لماذا \\\"IETF\\\"؟ ✓ 日本語 😀\\\\é\"\n\n"
+                         "msgctxt \"s1.b1-00000002\"\nmsgid \"a\"\nmsgstr \"\"\n\"ü\\n\"\n\"ʼ\\t\"\n";
+  Catalog c = read_catalog(po, "x.po");
+  EXPECT_EQ(c.target_lang, "ar");
+  ASSERT_EQ(c.units.size(), 2u);
+  EXPECT_EQ(c.units[0].target, "لماذا \"IETF\"؟ ✓ 日本語 😀\\é");
+  EXPECT_EQ(c.units[1].target, "ü\nʼ\t");
+  try {
+    read_catalog(head + "msgctxt \"s1.title-00000001\"\nmsgid \"a\"\nmsgstr \"caf\xE9\"\n", "bad.po");
+    ADD_FAILURE() << "Latin-1 bytes in a UTF-8 file were read";
+  } catch (const deckhand::Error& e) {
+    EXPECT_EQ(e.code(), deckhand::Exit::translation);
+    EXPECT_EQ(e.file(), "bad.po:8") << e.line();
+    EXPECT_NE(std::string(e.what()).find("invalid multibyte sequence"), std::string::npos) << e.what();
+  }
+}
+
 TEST(Po, WriteThenReadIsTheSame) {
   Catalog c = units_of(deck(), "fr");
   c.units[2].target = "Pourquoi s’engager ?";

@@ -92,8 +92,8 @@ std::vector<ShapedGlyph> shape(const FontMetrics& font, const std::u32string& te
   return out;
 }
 
-std::vector<ShapedGlyph> TextSetter::shaped(const FontMetrics& font, const std::u32string& text, size_t off, size_t len, bool rtl,
-                                            double size, const std::string& lang) const {
+const std::vector<TextSetter::Unscaled>& TextSetter::unscaled(const FontMetrics& font, const std::u32string& text, size_t off, size_t len,
+                                                               bool rtl, const std::string& lang) const {
   std::string key;
   key.reserve(sizeof(void*) + 2 * sizeof(size_t) + lang.size() + 2 + text.size() * sizeof(char32_t));
   auto put = [&](const void* p, size_t n) { key.append(static_cast<const char*>(p), n); };
@@ -114,10 +114,16 @@ std::vector<ShapedGlyph> TextSetter::shaped(const FontMetrics& font, const std::
       raw.push_back({g.id, g.cluster, static_cast<int>(g.advance), static_cast<int>(g.dx), static_cast<int>(g.dy)});
     it = shaped_.emplace(std::move(key), std::move(raw)).first;
   }
+  return it->second;
+}
+
+std::vector<ShapedGlyph> TextSetter::shaped(const FontMetrics& font, const std::u32string& text, size_t off, size_t len, bool rtl,
+                                            double size, const std::string& lang) const {
+  const std::vector<Unscaled>& raw = unscaled(font, text, off, len, rtl, lang);
   const double k = size / font.upem();  // as shape() scales them
   std::vector<ShapedGlyph> out;
-  out.reserve(it->second.size());
-  for (const auto& g : it->second) out.push_back({g.id, g.cluster, g.advance * k, g.dx * k, g.dy * k});
+  out.reserve(raw.size());
+  for (const auto& g : raw) out.push_back({g.id, g.cluster, g.advance * k, g.dx * k, g.dy * k});
   return out;
 }
 
@@ -217,10 +223,10 @@ Paragraph TextSetter::paragraph(std::u32string s, const TextStyle& style, bool r
   std::string key = paragraph_key(s, style, rtl_base, lang, ranges);
   auto known = paragraphs_.find(key);
   if (known != paragraphs_.end()) {
-    Paragraph p(known->second);
+    Paragraph p(known->second.p);
     p.style_.size = style.size;
     for (auto& st : p.styles_) st.size = style.size;
-    measure(p, style.size, lang);
+    measure(p, style.size, known->second.advances);
     return p;
   }
   Paragraph p;
@@ -270,25 +276,35 @@ Paragraph TextSetter::paragraph(std::u32string s, const TextStyle& style, bool r
   const auto sc = scripts(t);
   p.script_.assign(sc.begin(), sc.end());
   if (paragraphs_.size() >= 4096) paragraphs_.clear();  // (a bound on memory: a deck's texts)
-  paragraphs_.emplace(std::move(key), p);
-  measure(p, style.size, lang);
+  std::vector<UnitAdvance> advances = unit_advances(p, lang);
+  measure(p, style.size, advances);
+  paragraphs_.emplace(std::move(key), Known{p, std::move(advances)});
   return p;
 }
 
-// each item (one font, one level, one script) shaped in the paragraph's context
-void TextSetter::measure(Paragraph& p, double size, const std::string& lang) const {
+// each item (one font, one level, one script) shaped in the paragraph's context: its
+// glyphs' advances in font units
+std::vector<TextSetter::UnitAdvance> TextSetter::unit_advances(const Paragraph& p, const std::string& lang) const {
+  std::vector<UnitAdvance> out;
   const std::u32string& t = p.text_;
   const size_t n = t.size();
-  p.adv_.assign(n, 0.0);
   const auto& sc = p.script_;
   size_t a = 0;
   while (a < n) {
     size_t b = a + 1;
     while (b < n && p.font_[b] == p.font_[a] && p.level_[b] == p.level_[a] && sc[b] == sc[a] && p.char_style_[b] == p.char_style_[a]) ++b;
-    for (const auto& g : shaped(font(*p.font_[a]), t, a, b - a, p.level_[a] & 1, size, lang))
-      if (g.cluster < n) p.adv_[g.cluster] += g.advance;
+    const FontMetrics& f = font(*p.font_[a]);
+    for (const auto& g : unscaled(f, t, a, b - a, p.level_[a] & 1, lang))
+      if (g.cluster < n) out.push_back({g.cluster, g.advance, f.upem()});
     a = b;
   }
+  return out;
+}
+
+// the advances at `size`, scaled as shaped() scales them (the same sums, bit for bit)
+void TextSetter::measure(Paragraph& p, double size, const std::vector<UnitAdvance>& advances) {
+  p.adv_.assign(p.text_.size(), 0.0);
+  for (const auto& g : advances) p.adv_[g.at] += g.advance * (size / g.upem);
 }
 
 double Paragraph::width(size_t a, size_t b) const {

@@ -141,9 +141,24 @@ class TextSetter {
   };
   // (a TextSetter is used by one thread at a time: this cache has no lock)
   mutable std::unordered_map<std::string, std::vector<Unscaled>> shaped_;
-  // paragraphs made before, without their advances, by all that is not their size
-  std::unordered_map<std::string, Paragraph> paragraphs_;
-  void measure(Paragraph& p, double size, const std::string& lang) const;  // p's advances at `size`
+  const std::vector<Unscaled>& unscaled(const FontMetrics& font, const std::u32string& text, size_t off, size_t len, bool rtl,
+                                        const std::string& lang) const;  // shape(), in font units, remembered
+  // a glyph advance a paragraph's measure adds up: to character `at`, `advance` font units
+  // of a font of `upem` units per em
+  struct UnitAdvance {
+    size_t at;
+    int advance;
+    double upem;
+  };
+  // paragraphs made before, without their advances, by all that is not their size; and
+  // their glyphs' advances in font units (one shaping measures them at every size)
+  struct Known {
+    Paragraph p;
+    std::vector<UnitAdvance> advances;
+  };
+  std::unordered_map<std::string, Known> paragraphs_;
+  std::vector<UnitAdvance> unit_advances(const Paragraph& p, const std::string& lang) const;  // p's items shaped
+  static void measure(Paragraph& p, double size, const std::vector<UnitAdvance>& advances);  // p's advances at `size`
   const FontSet& fonts_;
   std::set<char32_t> missing_;
   std::map<std::string, std::shared_ptr<FontMetrics>> source_;  // id -> font

@@ -3,6 +3,8 @@
 // lexer reads content streams, counting operators and operands and following `Do`, `Tf`
 // and the text-showing operators into forms and Type3 glyph procedures.
 #include "extract/budget.hpp"
+
+#include "core/step_timer.hpp"
 #include "extract/pdf_reader.hpp"
 
 #include <PDFDoc.h>
@@ -745,11 +747,6 @@ std::optional<FileKey> key_of(const std::string& path) {
   return FileKey{st.st_dev, st.st_ino, st.st_size, static_cast<long long>(st.st_mtim.tv_sec) * 1000000000LL + st.st_mtim.tv_nsec};
 }
 
-double thread_cpu_ms() {
-  timespec ts{};
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-  return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
 
 std::mutex g_scanned_mu;
 std::set<FileKey> g_scanned;        // files scanned in this run (core/io.hpp, InputRun)

@@ -11,7 +11,9 @@
 #include <hb.h>
 
 #include "core/direction.hpp"
+#include "core/log.hpp"
 #include "core/parallel.hpp"
+#include "core/step_timer.hpp"
 #include "core/unicode.hpp"
 #include "layout/setter.hpp"
 #include "layout/bullets.hpp"
@@ -793,10 +795,17 @@ LaidOutDoc lay_out_slide_text(const Deck& deck, const std::function<const SlideU
   for (unsigned w = 0; w < std::max(1u, workers); ++w) setters.push_back(Setter{TextSetter(fonts), deck.lang.value_or(""), {}});
   std::vector<SlideResult> results(deck.slides.size());
   std::atomic<int> laid{0};
+  std::vector<double> cpu_ms(std::max(1u, workers), 0.0);  // each worker's, for -vv
   parallel_for(static_cast<int>(deck.slides.size()), workers, [&](int i, unsigned w) {
-    lay_out_slide(deck, deck.slides[static_cast<size_t>(i)], units_of(static_cast<size_t>(i)), opts, setters[w], results[static_cast<size_t>(i)]);
+    const SlideUnits& units = units_of(static_cast<size_t>(i));
+    const double c0 = thread_cpu_ms();
+    lay_out_slide(deck, deck.slides[static_cast<size_t>(i)], units, opts, setters[w], results[static_cast<size_t>(i)]);
+    cpu_ms[w] += thread_cpu_ms() - c0;
     if (opts.progress) opts.progress(++laid, static_cast<int>(deck.slides.size()));
   });
+  double cpu = 0;
+  for (double c : cpu_ms) cpu += c;
+  current_log().debug("slides: laying out {} slides took {:.3f} s of CPU time on {} worker(s)", deck.slides.size(), cpu / 1000, cpu_ms.size());
   for (auto& r : results) {
     doc.pages.push_back(std::move(r.page));
     for (auto& o : r.overflows) doc.overflows.push_back(std::move(o));

@@ -13,6 +13,7 @@
 
 #include "core/log.hpp"
 #include "core/parallel.hpp"
+#include "core/step_timer.hpp"
 #include "layout/font_match.hpp"
 #include "render/slide_translate.hpp"
 
@@ -161,6 +162,7 @@ LaidOutDoc translate_slides(const Deck& source, const Deck& deck, const std::str
   std::thread producer([&, log = scoped_log()] {
     LogScope scope(log);
     const auto p0 = clock::now();
+    const double c0 = thread_cpu_ms();
     for (size_t i = 0; i < deck.slides.size() && !stop; ++i) {
       try {
         take_out(i);
@@ -174,7 +176,8 @@ LaidOutDoc translate_slides(const Deck& source, const Deck& deck, const std::str
       done = i + 1;
       cv.notify_all();
     }
-    current_log().debug("slides: taking the source text out took {:.3f} s (one thread)", std::chrono::duration<double>(clock::now() - p0).count());
+    current_log().debug("slides: taking the source text out took {:.3f} s ({:.3f} s of CPU time, one thread)",
+                        std::chrono::duration<double>(clock::now() - p0).count(), (thread_cpu_ms() - c0) / 1000);
   });
   auto units_of = [&](size_t i) -> const layout::SlideUnits& {
     {

@@ -24,21 +24,12 @@
 #include <string>
 
 #include "core/io.hpp"
+#include "render/pdf_number.hpp"
 
 namespace deckhand::render::pdfq {
 
-// A number for a content stream: fixed notation with `decimals` places, no trailing
-// zeros, never "-0"; NaN and infinities are written 0 (the same bytes every run).
-inline std::string num(double v, int decimals = 5) {
-  if (!std::isfinite(v) || std::abs(v) < 5e-6) v = 0;
-  // (std::to_chars gives printf's "%.*f" digits, without its locale and at a fraction of its cost)
-  char b[400];  // the largest double has 309 digits
-  const auto r = std::to_chars(b, b + sizeof b, v, std::chars_format::fixed, decimals);
-  std::string s(b, r.ec == std::errc() ? r.ptr : b);
-  while (!s.empty() && s.back() == '0') s.pop_back();
-  if (!s.empty() && s.back() == '.') s.pop_back();
-  return s == "-0" ? "0" : s;
-}
+// A number for a content stream (render/pdf_number.hpp).
+inline std::string num(double v, int decimals = 5) { return pdf_number(v, decimals); }
 
 // A page box (PDF 32000-1:2008, 14.11.2), points in the page's default user space,
 // normalised so that ll <= ur.

@@ -167,3 +167,53 @@ TEST(Imposition, SaddleStitchOrder) {
   EXPECT_EQ(v[18].sheets, 1);  // the last signature: one sheet
   EXPECT_EQ(v[4].sheet, 2);    // the third sheet of the first signature is its innermost
 }
+
+// ---- numbers in content streams (render/pdf_number.hpp) --------------------------------
+
+#include <charconv>
+#include <random>
+
+#include "render/pdf_number.hpp"
+
+namespace {
+// what pdf_number must write: printf's "%.*f" digits (to_chars), trailing zeros and point
+// dropped, "-0" as "0", tiny and non-finite values as 0
+std::string reference_number(double v, int decimals) {
+  if (!std::isfinite(v) || std::abs(v) < 5e-6) v = 0;
+  char b[400];
+  auto r = std::to_chars(b, b + sizeof b, v, std::chars_format::fixed, decimals);
+  std::string s(b, r.ptr);
+  if (s.find('.') != std::string::npos) {
+    while (s.back() == '0') s.pop_back();
+    if (s.back() == '.') s.pop_back();
+  }
+  return s == "-0" ? "0" : s;
+}
+}  // namespace
+
+TEST(PdfNumber, WritesPrintfsDigitsForEveryKindOfValue) {
+  using deckhand::render::pdf_number;
+  EXPECT_EQ(pdf_number(0), "0");
+  EXPECT_EQ(pdf_number(-0.0), "0");
+  EXPECT_EQ(pdf_number(1e-7), "0");
+  EXPECT_EQ(pdf_number(-0.004, 2), "0");
+  EXPECT_EQ(pdf_number(0.5, 2), "0.5");
+  EXPECT_EQ(pdf_number(12.5, 4), "12.5");
+  EXPECT_EQ(pdf_number(-3.25), "-3.25");
+  EXPECT_EQ(pdf_number(100), "100");
+  EXPECT_EQ(pdf_number(0.07, 4), "0.07");
+  EXPECT_EQ(pdf_number(0.125, 2), reference_number(0.125, 2));  // an exact tie: to_chars decides
+  EXPECT_EQ(pdf_number(std::nan("")), "0");
+  EXPECT_EQ(pdf_number(1e300), reference_number(1e300, 5));
+  // random values of every magnitude a page uses and beyond, and values near ties
+  std::mt19937_64 rng(20261207);
+  std::uniform_real_distribution<double> unit(-1, 1);
+  std::uniform_int_distribution<int> exp10(-8, 14), dec(0, 9);
+  for (int i = 0; i < 300000; ++i) {
+    double v = unit(rng) * std::pow(10.0, exp10(rng));
+    if (i % 7 == 0) v = std::round(v * 1000) / 1000 + 0.0005;  // near a tie at 3 decimals
+    if (i % 11 == 0) v = std::round(v * 100) / 100;           // few decimals of its own
+    const int d = i % 3 == 0 ? dec(rng) : (i % 3 == 1 ? 2 : 5);
+    ASSERT_EQ(pdf_number(v, d), reference_number(v, d)) << "v=" << v << " decimals=" << d;
+  }
+}

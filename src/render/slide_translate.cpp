@@ -2,6 +2,7 @@
 
 #define POINTERHOLDER_TRANSITION 4  // qpdf 11: std::shared_ptr, no PointerHolder
 #include <qpdf/Pl_String.hh>
+#include <qpdf/Pl_QPDFTokenizer.hh>
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFExc.hh>
 #include <qpdf/QPDFObjectHandle.hh>
@@ -20,6 +21,7 @@
 #include <cmath>
 #include <cstdio>
 #include <map>
+#include <mutex>
 #include <set>
 #include <stdexcept>
 #include <string_view>
@@ -322,7 +324,11 @@ struct Shared {
   // direct ones of this page
   std::map<QPDFObjGen, FontInfo>* fonts = nullptr;
   std::vector<std::unique_ptr<FontInfo>> direct_fonts;
-  int* form_counter = nullptr;
+  // held while qpdf's objects are read or changed: pages are stripped on several threads,
+  // qpdf's objects are shared by all (the tokenizing and everything else runs unlocked)
+  std::mutex* qpdf = nullptr;
+  int page = 0;          // the page: its form copies are named /DhText<page>_<n>, the same
+  int form_counter = 0;  // whatever thread or order the pages are stripped in
   std::set<QPDFObjGen> active;  // forms being filtered (a form drawing itself)
   std::vector<layout::Ink>* ink = nullptr;  // the ink the page keeps, when asked for
 
@@ -361,6 +367,12 @@ struct BoxAcc {
   }
 };
 
+class Stripper;
+// Runs `filter` over content-stream bytes (read from qpdf's objects under the lock),
+// appending its output to `out`: filterContents and filterAsContents do the same, with
+// the reading of the bytes and the tokenizing in one call.
+void filter_bytes(const std::string& data, Stripper& filter, std::string& out);
+
 class Stripper : public QPDFObjectHandle::TokenFilter {
  public:
   Stripper(Shared& sh, QPDFObjectHandle resources, const GState& gs, int depth)
@@ -387,6 +399,7 @@ class Stripper : public QPDFObjectHandle::TokenFilter {
   std::vector<GState> stack_;
   M tm_, tlm_;
   int depth_;
+  std::map<std::string, const FontInfo*> fonts_;  // by resource name, found so far
   std::vector<QPDFTokenizer::Token> pending_;  // the operands of the operator to come
   std::vector<double> nums_;                     // their numbers
   BoxAcc path_;        // the path under construction (displayed)
@@ -565,20 +578,28 @@ class Stripper : public QPDFObjectHandle::TokenFilter {
     gs_.font = name;
     gs_.size = size;
     gs_.fi = nullptr;
+    // (a name's font is found once a stripper: its resources stay what they are)
+    if (auto known = fonts_.find(name); known != fonts_.end()) {
+      gs_.fi = known->second;
+      return;
+    }
+    std::lock_guard<std::mutex> lock(*sh_.qpdf);
     QPDFObjectHandle fonts = res_.isDictionary() ? res_.getKey("/Font") : QPDFObjectHandle::newNull();
     QPDFObjectHandle f = fonts.isDictionary() ? fonts.getKey(name) : QPDFObjectHandle::newNull();
     if (f.isIndirect()) {
       auto it = sh_.fonts->find(f.getObjGen());
       if (it == sh_.fonts->end()) it = sh_.fonts->emplace(f.getObjGen(), font_info(f)).first;
-      gs_.fi = &it->second;
+      gs_.fi = &it->second;  // (a map's elements stay where they are while others are added)
     } else {
       sh_.direct_fonts.push_back(std::make_unique<FontInfo>(font_info(f)));
       gs_.fi = sh_.direct_fonts.back().get();
     }
+    fonts_.emplace(name, gs_.fi);
   }
 
   // an ExtGState's line width and constant alphas (an invisible shape, /ca 0, leaves no ink)
   void set_ext_gstate(const std::string& name) {
+    std::lock_guard<std::mutex> lock(*sh_.qpdf);
     QPDFObjectHandle egs = res_.isDictionary() ? res_.getKey("/ExtGState") : QPDFObjectHandle::newNull();
     QPDFObjectHandle g = egs.isDictionary() ? egs.getKey(name) : QPDFObjectHandle::newNull();
     if (!g.isDictionary()) return;
@@ -752,14 +773,17 @@ class Stripper : public QPDFObjectHandle::TokenFilter {
   }
   void draw_form(QPDFTokenizer::Token const& t) {
     std::string name = last_name();
+    std::unique_lock<std::mutex> lock(*sh_.qpdf);
     QPDFObjectHandle xo = res_.isDictionary() ? res_.getKey("/XObject") : QPDFObjectHandle::newNull();
     QPDFObjectHandle form = xo.isDictionary() ? xo.getKey(name) : QPDFObjectHandle::newNull();
     if (form.isStream() && form.getDict().getKey("/Subtype").isNameAndEquals("/Image")) {
+      lock.unlock();
       if (gs_.fill_alpha > 0.05) sh_.mark(layout::Ink::picture, unit_square(), gs_.clip);
       keep(t);
       return;
     }
     if (!form.isStream() || !form.isFormXObject() || depth_ >= 12 || sh_.active.count(form.getObjGen())) {
+      lock.unlock();
       keep(t);
       return;
     }
@@ -772,18 +796,24 @@ class Stripper : public QPDFObjectHandle::TokenFilter {
     QPDFObjectHandle fres = form.getDict().getKey("/Resources");
     Stripper child(sh_, fres.isDictionary() ? fres : res_, inner, depth_ + 1);
     QPDFObjectHandle bbox = form.getDict().getKey("/BBox");
-    if (bbox.isRectangle()) {
-      auto r = bbox.getArrayAsRectangle();
-      child.clip_to(r.llx, r.lly, r.urx, r.ury);
-    }
-    std::string data;
-    sh_.active.insert(form.getObjGen());
+    const bool clipped = bbox.isRectangle();
+    const QPDFObjectHandle::Rectangle r = clipped ? bbox.getArrayAsRectangle() : QPDFObjectHandle::Rectangle();
+    // the form's content, as filterAsContents reads it (decoded as far as qpdf does)
+    std::string source;
     {
-      Pl_String pl("form", nullptr, data);
-      form.filterAsContents(&child, &pl);
+      Pl_String pl("form", nullptr, source);
+      form.pipeStreamData(&pl, 0, qpdf_dl_specialized);
     }
-    sh_.active.erase(form.getObjGen());
+    const QPDFObjGen og = form.getObjGen();
+    sh_.active.insert(og);
+    lock.unlock();
+    if (clipped) child.clip_to(r.llx, r.lly, r.urx, r.ury);
+    std::string data;
+    filter_bytes(source, child, data);
+    lock.lock();
+    sh_.active.erase(og);
     if (!child.changed) {
+      lock.unlock();
       keep(t);
       return;
     }
@@ -791,8 +821,9 @@ class Stripper : public QPDFObjectHandle::TokenFilter {
     QPDFObjectHandle copy = form.copyStream();
     copy.replaceStreamData(data, QPDFObjectHandle::newNull(), QPDFObjectHandle::newNull());
     copy = sh_.pdf->makeIndirectObject(copy);
-    std::string fresh = "/DhText" + std::to_string(++*sh_.form_counter);
+    std::string fresh = "/DhText" + std::to_string(sh_.page) + "_" + std::to_string(++sh_.form_counter);
     xo.replaceKey(fresh, copy);
+    lock.unlock();
     for (const auto& p : pending_)
       if (p.getType() != QPDFTokenizer::tt_name) writeToken(p);
     write(fresh + " Do");
@@ -914,6 +945,13 @@ class Stripper : public QPDFObjectHandle::TokenFilter {
   }
 };
 
+void filter_bytes(const std::string& data, Stripper& filter, std::string& out) {
+  Pl_String pl("content", nullptr, out);
+  Pl_QPDFTokenizer tokens("content", &filter, &pl);
+  tokens.write(reinterpret_cast<const unsigned char*>(data.data()), data.size());
+  tokens.finish();
+}
+
 }  // namespace
 
 struct SlideRewriter::Impl {
@@ -923,7 +961,7 @@ struct SlideRewriter::Impl {
   std::vector<QPDFPageObjectHelper> pages;  // the source's, then the copies (copy_page)
   size_t source_pages = 0;
   bool attributes_pushed = false;  // inherited page attributes are on each page
-  int form_counter = 0;
+  std::mutex qpdf_mu;  // remove_text's threads: held while qpdf's objects are read or changed
   std::string lang, source_title, title;  // set_document
   std::map<QPDFObjGen, FontInfo> fonts;  // read once for all pages (remove_text)
   // the new content remove_text made for a page (by page index): its bytes, deflated once
@@ -1024,28 +1062,35 @@ std::vector<RemovedText> SlideRewriter::remove_text(int page, const std::vector<
   std::vector<RemovedText> out(regions.size());
   for (size_t i = 0; i < regions.size(); ++i) out[i].key = regions[i].key;
   if (regions.empty() || page < 1 || page > static_cast<int>(impl_->pages.size())) return out;
-  QPDFPageObjectHelper& pg = impl_->pages[static_cast<size_t>(page - 1)];
   Shared sh;
   sh.pdf = &impl_->pdf;
-  sh.view = impl_->view_on(pg, page);
   sh.regions = &regions;
   sh.out = &out;
   sh.colour_weight.resize(regions.size());
-  sh.form_counter = &impl_->form_counter;
+  sh.qpdf = &impl_->qpdf_mu;
+  sh.page = page;
   sh.fonts = &impl_->fonts;
   sh.ink = ink;
   if (ink) ink->clear();
-  GState start;
-  start.clip = {0, 0, sh.view.width(), sh.view.height()};
   try {
+    std::unique_lock<std::mutex> lock(impl_->qpdf_mu);
+    QPDFPageObjectHelper& pg = impl_->pages[static_cast<size_t>(page - 1)];
+    sh.view = impl_->view_on(pg, page);
     QPDFObjectHandle res = pg.getAttribute("/Resources", true);
     if (res.isDictionary() && !res.getKey("/XObject").isDictionary()) res.replaceKey("/XObject", QPDFObjectHandle::newDictionary());
+    // the page's content, as filterContents reads it (its streams joined), read here and
+    // tokenized below without the lock
+    std::string source;
+    {
+      Pl_String pl("page", nullptr, source);
+      pg.pipeContents(&pl);
+    }
+    lock.unlock();
+    GState start;
+    start.clip = {0, 0, sh.view.width(), sh.view.height()};
     Stripper st(sh, res, start, 0);
     std::string data;
-    {
-      Pl_String pl("page", nullptr, data);
-      pg.filterContents(&st, &pl);
-    }
+    filter_bytes(source, st, data);
     if (st.changed) {  // given to the page by write (compress may have deflated it meanwhile)
       Impl::Content& c = impl_->content(page);
       c.state = 0;

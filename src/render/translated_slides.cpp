@@ -152,38 +152,59 @@ LaidOutDoc translate_slides(const Deck& source, const Deck& deck, const std::str
     }
     if (!regions.empty()) units.ink[s.id] = std::move(ink);
   };
-  // the text is taken out page after page on one thread (qpdf's objects are not shared
-  // between threads), while the layout's workers lay out the slides already done
+  // the text is taken out of the pages on threads of their own (remove_text reads qpdf's
+  // objects under its lock and tokenizes without it), the pages in order, while the
+  // layout's workers lay out the slides already done; with all_pages (handout frames), on
+  // one thread: a slide listed twice takes what its page's first slide found
   std::mutex mu;
   std::condition_variable cv;
-  size_t done = 0;
+  std::vector<char> done(deck.slides.size(), 0);  // (under mu)
+  std::atomic<size_t> next{0};
   std::exception_ptr failed;
-  std::atomic<bool> stop{false};  // the layout failed: the rest is not needed
-  std::thread producer([&, log = scoped_log()] {
+  std::atomic<bool> stop{false};  // the layout failed, or a page: the rest is not needed
+  const unsigned removers = all_pages ? 1u : std::clamp<unsigned>(worker_count(opts.threads), 1u, std::max<unsigned>(1u, static_cast<unsigned>(deck.slides.size() / 8)));
+  std::atomic<long> cpu_us{0};
+  const auto p0 = clock::now();
+  std::atomic<long long> last_ns{0};  // when the last page was done (after p0)
+  auto remover = [&, log = scoped_log()] {
     LogScope scope(log);
-    const auto p0 = clock::now();
     const double c0 = thread_cpu_ms();
-    for (size_t i = 0; i < deck.slides.size() && !stop; ++i) {
+    for (size_t i; !stop && (i = next++) < deck.slides.size();) {
       try {
         take_out(i);
       } catch (...) {
         std::lock_guard<std::mutex> lock(mu);
-        failed = std::current_exception();
+        if (!failed) failed = std::current_exception();
+        stop = true;
         cv.notify_all();
         return;
       }
       std::lock_guard<std::mutex> lock(mu);
-      done = i + 1;
+      done[i] = 1;
       cv.notify_all();
     }
-    current_log().debug("slides: taking the source text out took {:.3f} s ({:.3f} s of CPU time, one thread)",
-                        std::chrono::duration<double>(clock::now() - p0).count(), (thread_cpu_ms() - c0) / 1000);
-  });
+    cpu_us += static_cast<long>((thread_cpu_ms() - c0) * 1000);
+    const long long t = std::chrono::duration_cast<std::chrono::nanoseconds>(clock::now() - p0).count();
+    for (long long seen = last_ns; t > seen && !last_ns.compare_exchange_weak(seen, t);) {
+    }
+  };
+  std::vector<std::thread> producers;
+  auto join_all = [&] {
+    for (auto& t : producers) t.join();
+    producers.clear();
+  };
+  try {
+    for (unsigned w = 0; w < removers; ++w) producers.emplace_back(remover);
+  } catch (...) {
+    stop = true;
+    join_all();
+    throw;
+  }
   auto units_of = [&](size_t i) -> const layout::SlideUnits& {
     {
       std::unique_lock<std::mutex> lock(mu);
-      cv.wait(lock, [&] { return done > i || failed; });
-      if (done <= i) std::rethrow_exception(failed);
+      cv.wait(lock, [&] { return done[i] || failed; });
+      if (!done[i]) std::rethrow_exception(failed);
     }
     // the page's new content compressed here, on the layout's workers, not on the one
     // thread that writes the file (when there is one to write)
@@ -195,11 +216,13 @@ LaidOutDoc translate_slides(const Deck& source, const Deck& deck, const std::str
     doc = layout::lay_out_slide_text(deck, units_of, fonts, opts, diag);
   } catch (...) {
     stop = true;
-    producer.join();
+    join_all();
     throw;
   }
-  producer.join();
+  join_all();
   if (failed) std::rethrow_exception(failed);
+  current_log().debug("slides: taking the source text out took {:.3f} s ({:.3f} s of CPU time on {} thread(s))",
+                      static_cast<double>(last_ns) / 1e9, static_cast<double>(cpu_us) / 1e6, removers);
   // a unit none of whose text is in its box on its page is not drawn there: a block added to a
   // deck JSON (the page does not have it), text that draws nothing, a box that missed its text
   for (size_t i = 0; i < deck.slides.size(); ++i)

@@ -88,11 +88,12 @@ int16_t be16(const char* p) { return static_cast<int16_t>((static_cast<unsigned 
 // What a font's Type 0 font is made of, worked out with HarfBuzz alone (no qpdf object:
 // fonts are subset on the workers, one each)
 struct FontParts {
-  std::string file;     // the subset (FontFile2)
+  std::string file;     // the subset (FontFile2), deflated
+  size_t file_size = 0; // its size before (/Length1)
   std::string name;     // its PostScript name, with the subset tag
   std::string desc;     // the FontDescriptor, less /FontName and /FontFile2
   std::string w;        // the /W array
-  std::string cmap;     // the ToUnicode CMap
+  std::string cmap;     // the ToUnicode CMap, deflated
 };
 
 // The subset of one file and the rest of its Type 0 font (sets e.new_gid and e.width).
@@ -195,15 +196,17 @@ FontParts subset(Embedded& e, int index) {
     cmap += "endbfchar\n";
   }
   cmap += "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
-  out.cmap = std::move(cmap);
-  out.file = std::move(file);
+  // (deflated here, on the subset's worker, not on the writer's one thread)
+  out.cmap = pdfq::deflated(cmap);
+  out.file_size = file.size();
+  out.file = pdfq::deflated(file);
   return out;
 }
 
 // The Type 0 font (PDF 32000-1:2008, 9.7) of one file in `q`, from its parts.
 void embed(QPDF& q, Embedded& e, FontParts& parts, int index) {
-  QPDFObjectHandle file_stream = QPDFObjectHandle::newStream(&q, parts.file);
-  file_stream.getDict().replaceKey("/Length1", QPDFObjectHandle::newInteger(static_cast<long long>(parts.file.size())));
+  QPDFObjectHandle file_stream = pdfq::flate_stream(q, std::move(parts.file));
+  file_stream.getDict().replaceKey("/Length1", QPDFObjectHandle::newInteger(static_cast<long long>(parts.file_size)));
   QPDFObjectHandle desc = QPDFObjectHandle::parse(parts.desc);
   desc.replaceKey("/FontName", QPDFObjectHandle::newName("/" + parts.name));
   desc.replaceKey("/FontFile2", file_stream);
@@ -215,7 +218,7 @@ void embed(QPDF& q, Embedded& e, FontParts& parts, int index) {
   QPDFObjectHandle type0 = QPDFObjectHandle::parse("<< /Type /Font /Subtype /Type0 /Encoding /Identity-H >>");
   type0.replaceKey("/BaseFont", QPDFObjectHandle::newName("/" + parts.name));
   type0.replaceKey("/DescendantFonts", QPDFObjectHandle::newArray({q.makeIndirectObject(cid)}));
-  type0.replaceKey("/ToUnicode", QPDFObjectHandle::newStream(&q, parts.cmap));
+  type0.replaceKey("/ToUnicode", pdfq::flate_stream(q, std::move(parts.cmap)));
   e.font = q.makeIndirectObject(type0);
   e.name = "/DhF" + std::to_string(index);
 }

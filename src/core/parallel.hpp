@@ -1,5 +1,8 @@
 #pragma once
 #include <functional>
+#include <memory>
+#include <system_error>
+#include <thread>
 
 namespace deckhand {
 // Memory counted for one worker thread (its own copy of the source PDF open in Poppler,
@@ -19,4 +22,31 @@ void parallel_for(int n, unsigned workers, const std::function<void(int, unsigne
 // it takes the time other threads leave idle. Never call it on a thread that goes on to
 // other work: an unprivileged process cannot raise the priority again.
 void lowest_priority();
+
+// Frees what it is given on a thread of its own at the lowest priority (lowest_priority):
+// something a run no longer needs (the source PDF as Poppler read it, once the deck is
+// extracted) is freed in the time the run's single-threaded steps leave idle. The
+// destructor waits until it is freed. Without a thread to run on, it is freed at once.
+class FreeInBackground {
+ public:
+  template <class T>
+  explicit FreeInBackground(std::unique_ptr<T> p) {
+    auto job = [p = std::shared_ptr<T>(std::move(p))]() mutable {
+      lowest_priority();
+      p.reset();
+    };
+    try {
+      thread_ = std::thread(std::move(job));
+    } catch (const std::system_error&) {  // (no thread: `job`, and what it holds, goes here)
+    }
+  }
+  FreeInBackground(const FreeInBackground&) = delete;
+  FreeInBackground& operator=(const FreeInBackground&) = delete;
+  ~FreeInBackground() {
+    if (thread_.joinable()) thread_.join();
+  }
+
+ private:
+  std::thread thread_;
+};
 }  // namespace deckhand

@@ -828,6 +828,8 @@ int Job::run_slides() {
   if (translated_json && l.deck.translated_from.empty())
     throw Error(Exit::usage, o.input, "a deck JSON in its source language, and no translation file given",
                 "add --translations talk.fr.po, or give the deck JSON 'deckhand translate' made");
+  // (the source PDF as Poppler read it: not needed once the deck is extracted)
+  const FreeInBackground source_freed(std::move(l.source));
   Deck deck = l.deck;
   Deck from_pdf;  // a translated deck JSON: its source text, extracted again from its PDF
   if (!translated_json) merge_translations(deck, o.translations, o.lang, diag, o.allow_mismatch, &catalog);
@@ -901,9 +903,11 @@ int Job::run_slides() {
     opened = opening.get();  // (rethrows qpdf's error)
     if (pdf != early_pdf) opened.reset();
   }
+  std::unique_ptr<render::SlideRewriter> used;  // (the PDF as qpdf read it: freed while the run ends)
   write_output_via(o.output, inputs, [&](const std::string& tmp) {
-    render::translate_slides(source_deck, deck, pdf, o.password, fonts, so, diag, tmp, false, std::move(opened));
+    render::translate_slides(source_deck, deck, pdf, o.password, fonts, so, diag, tmp, false, std::move(opened), &used);
   });
+  const FreeInBackground rewriter_freed(std::move(used));
   current_log().info("{}: {} ({} units translated)", o.output, count_of(deck.slides.size(), "page"), translated);
   return finish(diag);
 }

@@ -63,7 +63,8 @@ double area(const BBox& b) { return std::max(0.0, b[2] - b[0]) * std::max(0.0, b
 
 LaidOutDoc translate_slides(const Deck& source, const Deck& deck, const std::string& pdf, const std::string& password,
                             const layout::FontSet& fonts, const layout::SlideTextOptions& opts, Diagnostics& diag,
-                            const std::string& out, bool all_pages, std::unique_ptr<SlideRewriter> opened) {
+                            const std::string& out, bool all_pages, std::unique_ptr<SlideRewriter> opened,
+                            std::unique_ptr<SlideRewriter>* used_rewriter) {
   using clock = std::chrono::steady_clock;
   auto t0 = clock::now();
   auto lap = [&](const char* step) {  // -vv: how long each step took
@@ -241,6 +242,7 @@ LaidOutDoc translate_slides(const Deck& source, const Deck& deck, const std::str
   if (!all_pages) rw.set_document(deck.lang.value_or(""), source.title, deck.title);  // (handout frames: a scratch file)
   rw.write(pages, doc, layer, out, opts.threads);
   lap("writing the slides (the text layer included)");
+  if (used_rewriter) *used_rewriter = std::move(own);
   return doc;
 }
 

@@ -31,10 +31,12 @@ layout::SlideUnits translated_units(const Deck& source, const Deck& translated);
 // With `all_pages`, the PDF keeps every page of `pdf`, in its order (pages outside the deck
 // untouched), so that page numbers stay those of the source: for handout frames.
 // `opened`: `pdf` already opened (open_slides, started while the deck was extracted),
-// else it is opened here.
+// else it is opened here. `used_rewriter`, when given, receives the SlideRewriter at the end
+// instead of its being freed here (a run frees it on another thread while it ends).
 LaidOutDoc translate_slides(const Deck& source, const Deck& translated, const std::string& pdf, const std::string& password,
                             const layout::FontSet& fonts, const layout::SlideTextOptions& opts, Diagnostics& diag,
-                            const std::string& out, bool all_pages = false, std::unique_ptr<SlideRewriter> opened = nullptr);
+                            const std::string& out, bool all_pages = false, std::unique_ptr<SlideRewriter> opened = nullptr,
+                            std::unique_ptr<SlideRewriter>* used_rewriter = nullptr);
 
 // Opens `pdf` for translate_slides on another thread, reads all its objects (the writer
 // needs them: SlideRewriter::read_all), and readies the font matcher (fontconfig) the

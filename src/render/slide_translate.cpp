@@ -4,6 +4,7 @@
 #include <qpdf/Pl_String.hh>
 #include <qpdf/Pl_QPDFTokenizer.hh>
 #include <qpdf/QPDF.hh>
+#include <qpdf/QPDFMatrix.hh>
 #include <qpdf/QPDFExc.hh>
 #include <qpdf/QPDFObjectHandle.hh>
 #include <qpdf/QPDFPageDocumentHelper.hh>
@@ -1112,22 +1113,6 @@ std::vector<RemovedText> SlideRewriter::remove_text(int page, const std::vector<
 }
 
 namespace {
-// A text layer page as a Form XObject (PDF 32000-1:2008, 8.10): its one content stream made
-// the form itself (its text compressed on the workers, written as it is), with what
-// QPDFPageObjectHelper::getFormXObjectForPage(false) gives a form: its /Resources and a
-// /BBox of its MediaBox. A page of another shape: that function's form.
-QPDFObjectHandle layer_form(QPDFPageObjectHelper& page) {
-  QPDFObjectHandle oh = page.getObjectHandle();
-  QPDFObjectHandle c = oh.getKey("/Contents");
-  if (!c.isStream() || !oh.getKey("/MediaBox").isRectangle()) return page.getFormXObjectForPage(false);
-  QPDFObjectHandle d = c.getDict();
-  d.replaceKey("/Type", QPDFObjectHandle::newName("/XObject"));
-  d.replaceKey("/Subtype", QPDFObjectHandle::newName("/Form"));
-  d.replaceKey("/Resources", oh.getKey("/Resources").shallowCopy());
-  d.replaceKey("/BBox", oh.getKey("/MediaBox").shallowCopy());
-  return c;
-}
-
 bool draws_text(const LaidOutPage& p) {
   return std::any_of(p.texts.begin(), p.texts.end(), [](const TextRun& t) { return !t.glyphs.empty(); });
 }
@@ -1163,46 +1148,65 @@ void SlideRewriter::write(const std::vector<int>& pages, const LaidOutDoc& text,
       c.changed = false;
       c.data.clear();
     }
-    // the text layer: a page of each laid-out page's size, outside the page tree (only the
-    // Form XObject made of it is written), its text added by render/text_layer.hpp as its
-    // one content stream
+    // the text layer: a page of each laid-out page's size, outside the page tree (it is not
+    // written), its text added by render/text_layer.hpp as its one content stream, which
+    // the page it belongs to draws last, placed as a Form XObject of the layer's page
+    // would be (top-left origin, scaled from its displayed size onto the CropBox, upright
+    // whatever the /Rotate) and clipped to it: one stream a page, not a form and a stream
+    // to draw it (the writer, on one thread, writes a third of the objects it did)
+    impl_->push_attributes();
+    const int known = static_cast<int>(impl_->pages.size());
     std::vector<QPDFPageObjectHelper> lpages;
     for (const auto& lp : text.pages) {
       QPDFObjectHandle d = QPDFObjectHandle::parse("<< /Type /Page /Resources << >> >>");
       d.replaceKey("/MediaBox", QPDFObjectHandle::newArray(QPDFObjectHandle::Rectangle(0, 0, lp.width, lp.height)));
       lpages.emplace_back(pdf.makeIndirectObject(d));
     }
-    auto t0 = std::chrono::steady_clock::now();
-    add_text_layer(pdf, lpages, text, threads);
-    current_log().debug("slides: the text layer took {:.3f} s", std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
-    const int known = static_cast<int>(impl_->pages.size());
-    QPDFObjectHandle save;
+    TextLayerWrap wrap;
+    wrap.before.resize(text.pages.size());
+    wrap.after.resize(text.pages.size());
+    std::vector<std::pair<size_t, size_t>> drawn;  // (page index, layer) of the pages that draw text
+    std::set<std::string> names;  // the fonts those pages have: the layer's are named otherwise
     for (size_t i = 0; i < pages.size(); ++i) {
-      int p = pages[i];
+      const int p = pages[i];
       if (p < 1 || p > known) continue;
-      int li = i < layer.size() ? layer[i] : -1;
+      const int li = i < layer.size() ? layer[i] : -1;
       if (li < 0 || li >= static_cast<int>(lpages.size()) || !draws_text(text.pages[static_cast<size_t>(li)])) continue;  // nothing to draw
+      const size_t l = static_cast<size_t>(li);
       QPDFPageObjectHelper& pg = impl_->pages[static_cast<size_t>(p - 1)];
-      View v = view_of(pg);
-      QPDFObjectHandle fo = layer_form(lpages[static_cast<size_t>(li)]);
-      QPDFObjectHandle res = pg.getAttribute("/Resources", true);
-      if (!res.isDictionary()) {
-        res = QPDFObjectHandle::newDictionary();
-        pg.getObjectHandle().replaceKey("/Resources", res);
-      }
-      QPDFObjectHandle xo = res.getKey("/XObject");
-      if (!xo.isDictionary()) {
-        xo = QPDFObjectHandle::newDictionary();
-        res.replaceKey("/XObject", xo);
-      }
-      std::string name = "/DhLayer" + std::to_string(p);
-      xo.replaceKey(name, fo);
-      std::string place = pg.placeFormXObject(fo, name, QPDFObjectHandle::Rectangle(v.box.llx, v.box.lly, v.box.urx, v.box.ury), true, true, true);
+      drawn.push_back({static_cast<size_t>(p - 1), l});
+      const View v = view_of(pg);
+      // (the layer's page as a Form XObject only to find where qpdf would place it; not written)
+      QPDFObjectHandle probe = QPDFObjectHandle::newStream(&pdf, std::string());
+      probe.getDict().replaceKey("/Type", QPDFObjectHandle::newName("/XObject"));
+      probe.getDict().replaceKey("/Subtype", QPDFObjectHandle::newName("/Form"));
+      probe.getDict().replaceKey("/BBox", QPDFObjectHandle::newArray(QPDFObjectHandle::Rectangle(0, 0, text.pages[l].width, text.pages[l].height)));
+      const QPDFMatrix cm = pg.getMatrixForFormXObjectPlacement(probe, QPDFObjectHandle::Rectangle(v.box.llx, v.box.lly, v.box.urx, v.box.ury), true, true, true);
       // the source's content in q ... Q (it may leave its graphics state changed), the text on top
-      // (one "q" stream for every page)
+      wrap.before[l] = "\nQ\nq\n" + cm.unparse() + " cm\n0 0 " + pdfq::num(text.pages[l].width) + " " + pdfq::num(text.pages[l].height) + " re W n\n";
+      wrap.after[l] = "\nQ\n";
+      QPDFObjectHandle res = pg.getAttribute("/Resources", false);
+      QPDFObjectHandle fonts = res.isDictionary() ? res.getKey("/Font") : QPDFObjectHandle::newNull();
+      if (fonts.isDictionary())
+        for (const auto& k : fonts.getKeys()) names.insert(k);
+    }
+    while (std::any_of(names.begin(), names.end(), [&](const std::string& n) { return n.rfind(wrap.font_prefix, 0) == 0; })) wrap.font_prefix += "x";
+    auto t0 = std::chrono::steady_clock::now();
+    add_text_layer(pdf, lpages, text, threads, wrap);
+    current_log().debug("slides: the text layer took {:.3f} s", std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+    QPDFObjectHandle save;  // one "q" stream for every page
+    for (const auto& [pi, l] : drawn) {
+      QPDFPageObjectHelper& pg = impl_->pages[pi];
+      QPDFObjectHandle lp = lpages[l].getObjectHandle();
+      QPDFObjectHandle layer_stream = lp.getKey("/Contents");
+      if (!layer_stream.isStream()) continue;
+      std::map<std::string, QPDFObjectHandle> used;
+      QPDFObjectHandle fonts = lp.getKey("/Resources").getKey("/Font");
+      if (fonts.isDictionary()) used = fonts.getDictAsMap();
+      pdfq::add_page_resources(pg.getObjectHandle(), "/Font", used);
       if (!save.isInitialized()) save = QPDFObjectHandle::newStream(&pdf, "q\n");
       pg.addPageContents(save, true);
-      pg.addPageContents(QPDFObjectHandle::newStream(&pdf, "\nQ\nq\n" + place + "\nQ\n"), false);
+      pg.addPageContents(layer_stream, false);
     }
     // the document's language and title: the translation's
     if (!impl_->lang.empty()) pdf.getRoot().replaceKey("/Lang", QPDFObjectHandle::newUnicodeString(impl_->lang));
@@ -1212,7 +1216,6 @@ void SlideRewriter::write(const std::vector<int>& pages, const LaidOutDoc& text,
       info.replaceKey("/Title", QPDFObjectHandle::newUnicodeString(impl_->title));
     // the page tree: the pages in the deck's order (a deck JSON may move slides), one level
     // under the root; pages outside the deck (deleted, another --pages selection) are dropped
-    impl_->push_attributes();
     QPDFObjectHandle root = pdf.getRoot().getKey("/Pages");
     QPDFObjectHandle kids = QPDFObjectHandle::newArray();
     std::set<QPDFObjGen> placed;

@@ -94,8 +94,10 @@ class SlideRewriter {
   // Writes `out`: the pages `pages` (1-based, in that order, each at most once: copy_page
   // gives a page to show again; the others are dropped), page
   // i with the text of page layer[i] (0-based; -1 for none) of `text` drawn on top (made in
-  // memory by render/text_layer.hpp as a Form XObject of that page's size, top-left origin),
-  // scaled from its displayed size onto the CropBox, upright whatever the /Rotate. MediaBox,
+  // memory by render/text_layer.hpp as the content stream of a page of that page's size,
+  // drawn last by page i as qpdf would place that page as a Form XObject: scaled from its
+  // displayed size onto the CropBox, upright whatever the /Rotate, clipped to it; its fonts
+  // in page i's resources, named so as not to meet the page's own). MediaBox,
   // CropBox and /Rotate are the source's. Deterministic (same input, same bytes), never
   // encrypted. Throws Error(Exit::output) when it cannot write, Error(Exit::layout) when a
   // font cannot be embedded (render/text_layer.hpp).

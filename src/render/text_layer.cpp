@@ -204,7 +204,7 @@ FontParts subset(Embedded& e, int index) {
 }
 
 // The Type 0 font (PDF 32000-1:2008, 9.7) of one file in `q`, from its parts.
-void embed(QPDF& q, Embedded& e, FontParts& parts, int index) {
+void embed(QPDF& q, Embedded& e, FontParts& parts, int index, const std::string& prefix) {
   QPDFObjectHandle file_stream = pdfq::flate_stream(q, std::move(parts.file));
   file_stream.getDict().replaceKey("/Length1", QPDFObjectHandle::newInteger(static_cast<long long>(parts.file_size)));
   QPDFObjectHandle desc = QPDFObjectHandle::parse(parts.desc);
@@ -220,7 +220,7 @@ void embed(QPDF& q, Embedded& e, FontParts& parts, int index) {
   type0.replaceKey("/DescendantFonts", QPDFObjectHandle::newArray({q.makeIndirectObject(cid)}));
   type0.replaceKey("/ToUnicode", pdfq::flate_stream(q, std::move(parts.cmap)));
   e.font = q.makeIndirectObject(type0);
-  e.name = "/DhF" + std::to_string(index);
+  e.name = prefix + std::to_string(index);
 }
 
 // The glyphs of a run in clusters: [begin, end) into run.glyphs, and the cluster's text.
@@ -281,6 +281,10 @@ bool has_text(const LaidOutDoc& doc) {
 }
 
 void add_text_layer(QPDF& q, std::vector<QPDFPageObjectHelper>& pages, const LaidOutDoc& doc, int threads) {
+  add_text_layer(q, pages, doc, threads, TextLayerWrap{});
+}
+
+void add_text_layer(QPDF& q, std::vector<QPDFPageObjectHelper>& pages, const LaidOutDoc& doc, int threads, const TextLayerWrap& wrap) {
   // every font file's glyphs and characters, and what each one-glyph cluster stands for
   std::map<std::string, Embedded> files;
   auto file_of = [&](const TextRun& t) -> Embedded& {
@@ -343,7 +347,7 @@ void add_text_layer(QPDF& q, std::vector<QPDFPageObjectHelper>& pages, const Lai
   std::vector<FontParts> parts(order.size());
   parallel_for(static_cast<int>(order.size()), worker_count(threads),
                [&](int i, unsigned) { parts[static_cast<size_t>(i)] = subset(*order[static_cast<size_t>(i)], i + 1); });
-  for (size_t i = 0; i < order.size(); ++i) embed(q, *order[i], parts[i], static_cast<int>(i) + 1);
+  for (size_t i = 0; i < order.size(); ++i) embed(q, *order[i], parts[i], static_cast<int>(i) + 1, wrap.font_prefix);
 
   // each page's content, built on the workers (pure strings: the fonts are read, not
   // changed), then added to the PDF in page order on this thread (qpdf's objects are not
@@ -428,7 +432,11 @@ void add_text_layer(QPDF& q, std::vector<QPDFPageObjectHelper>& pages, const Lai
       s += "ET Q\n";
       content += s;
     }
-    if (!content.empty()) content = pdfq::deflated(content);  // (here, not on the writer's one thread)
+    if (!content.empty()) {
+      if (pi < wrap.before.size()) content.insert(0, wrap.before[pi]);
+      if (pi < wrap.after.size()) content += wrap.after[pi];
+      content = pdfq::deflated(content);  // (here, not on the writer's one thread)
+    }
   });
   for (size_t pi = 0; pi < n_pages; ++pi) {
     if (contents[pi].empty()) continue;

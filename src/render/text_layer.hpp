@@ -17,6 +17,7 @@
 // character maps to (Arabic contextual forms with marks, ligatures) nor place a mark by
 // its GPOS offset. Only render/ includes libqpdf.
 #include <string>
+#include <vector>
 
 #include "model/pages.hpp"
 
@@ -34,5 +35,15 @@ bool has_text(const LaidOutDoc& doc);
 // the cores): each page gets one stream (Flate) more, or its only one when it has no
 // /Contents.
 void add_text_layer(QPDF& q, std::vector<QPDFPageObjectHelper>& pages, const LaidOutDoc& doc, int threads = 0);
+
+// The same, each page's stream holding before[i], its text, then after[i] (content-stream
+// operators: a transformation and a clip for a text layer drawn straight into another
+// page), its fonts named `font_prefix` and their number (/DhF1, /DhF2...: give another
+// prefix when a page the stream is drawn into has fonts of such names).
+struct TextLayerWrap {
+  std::string font_prefix = "/DhF";
+  std::vector<std::string> before, after;  // by page of doc (empty or missing: nothing)
+};
+void add_text_layer(QPDF& q, std::vector<QPDFPageObjectHelper>& pages, const LaidOutDoc& doc, int threads, const TextLayerWrap& wrap);
 
 }  // namespace deckhand::render

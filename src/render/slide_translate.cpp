@@ -1208,6 +1208,16 @@ void SlideRewriter::write(const std::vector<int>& pages, const LaidOutDoc& text,
       pg.addPageContents(save, true);
       pg.addPageContents(layer_stream, false);
     }
+    // A tagged source's structure tree (PDF 32000-1:2008, 14.7-14.8) describes its text,
+    // which the translation replaced: its elements point at marked content whose text is
+    // gone, and the translation is in none of them, so a screen reader that follows the
+    // tree would read what is left of the source and skip the translation. The tree and
+    // the /MarkInfo that says the file is tagged are dropped: readers take each page's
+    // content in order, the translation included (and qpdf's writer has thousands fewer
+    // objects to write for a PowerPoint deck).
+    pdf.getRoot().removeKey("/StructTreeRoot");
+    pdf.getRoot().removeKey("/MarkInfo");
+    for (auto& pg : impl_->pages) pg.getObjectHandle().removeKey("/StructParents");
     // the document's language and title: the translation's
     if (!impl_->lang.empty()) pdf.getRoot().replaceKey("/Lang", QPDFObjectHandle::newUnicodeString(impl_->lang));
     QPDFObjectHandle info = pdf.getTrailer().getKey("/Info");

@@ -49,6 +49,23 @@ for l in ar zh fr ru es; do
   fi
 done
 
+# a tagged source (Chromium's structure tree): the tree, which describes the source's text
+# and not the translation, is not in the output, nor the /MarkInfo that says it is tagged
+tagged="$ROOT/tests/cases/extract/chromium-marks.pdf"
+if "$DECKHAND" strings pseudo -q --all "$tagged" --format po -o "$T/tagged.po" &&
+   "$DECKHAND" slides -q "$tagged" --translations "$T/tagged.po" -o "$T/tagged.pdf"; then
+  qpdf --qdf --object-streams=disable "$T/tagged.pdf" "$T/tagged.qdf.pdf" 2>/dev/null
+  if grep -aq '/StructTreeRoot\|/MarkInfo\|/StructParents' "$T/tagged.qdf.pdf"; then
+    bad "a tagged source: the output keeps its structure tree, which does not describe the translation"
+  elif pdftotext "$T/tagged.pdf" - | grep -q '\['; then
+    ok "a tagged source: no structure tree in the output, and its pseudo-translation is read from the pages"
+  else
+    bad "a tagged source: the translation is not read from the output's pages"
+  fi
+else
+  bad "a tagged source: slides failed"
+fi
+
 # the untranslated units: listed in one warning, and left on the page
 "$DECKHAND" extract -q "$ROOT/samples/ietf-wsis20.pdf" -o "$T/s.json"
 awk '/^msgid "Why Engage in WSIS\+20\?"/ {print; getline; print "msgstr \"\""; next} {print}' "$ROOT/samples/translations/ietf-wsis20.fr.po" >"$T/part.po"

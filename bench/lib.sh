@@ -38,18 +38,23 @@ timed() {  # timed CMD...: wall time (s, to the millisecond) and peak RSS (KiB) 
 
 # race N A -- B: runs A and B in turn, N times each (A, B, A, B, ...), so that a noisy
 # stretch of the machine falls on both; prints the best wall time and the last peak RSS of
-# A, then of B: "a_s a_kib b_s b_kib"
+# A, then of B, then the median of the N ratios B/A of runs made one after the other:
+# "a_s a_kib b_s b_kib median_ratio" (one lucky run of either moves the ratio of the best
+# times; the median of the pairs, each timed in the same stretch of the machine, not)
 race() {
   _n=$1; shift
   _a=""; while [ "$1" != "--" ]; do _a="$_a $(printf '%s' "$1" | sed "s/'/'\\''/g; s/^/'/; s/$/'/")"; shift; done; shift
   _b=""; for _x; do _b="$_b $(printf '%s' "$_x" | sed "s/'/'\\''/g; s/^/'/; s/$/'/")"; done
-  _ba=""; _bb=""; _i=0
+  _ba=""; _bb=""; _i=0; _rs=""
   while [ $_i -lt "$_n" ]; do
     set -- $(eval timed "$_a"); _ta=$1; _ma=$2
     set -- $(eval timed "$_b"); _tb=$1; _mb=$2
     if [ -z "$_ba" ] || [ "$(echo "$_ta < $_ba" | bc)" = 1 ]; then _ba=$_ta; fi
     if [ -z "$_bb" ] || [ "$(echo "$_tb < $_bb" | bc)" = 1 ]; then _bb=$_tb; fi
+    [ "$(echo "$_ta > 0" | bc)" = 1 ] && _rs="$_rs $(echo "scale=4; $_tb / $_ta" | bc)"
     _i=$((_i + 1))
   done
-  echo "$_ba $_ma $_bb $_mb"
+  # shellcheck disable=SC2086
+  _med=$(printf '%s\n' $_rs | sort -n | awk '{v[NR] = $1} END {if (NR == 0) print 0; else if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2}')
+  echo "$_ba $_ma $_bb $_mb $_med"
 }

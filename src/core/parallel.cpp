@@ -1,7 +1,6 @@
 #include "core/parallel.hpp"
 
 #include <sys/resource.h>
-#include <sys/syscall.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -49,7 +48,6 @@ unsigned worker_count(int requested) {
   return std::max(n, 1u);
 }
 
-void lowest_priority() { setpriority(PRIO_PROCESS, static_cast<id_t>(syscall(SYS_gettid)), 19); }
 
 void parallel_for(int n, unsigned workers, const std::function<void(int, unsigned)>& fn) {
   if (n <= 0) return;

@@ -17,24 +17,18 @@ unsigned worker_count(int requested);
 // Items are handed out in order; the first exception is rethrown after all threads stop.
 // The workers log where the caller does (core/log.hpp, current_log()).
 void parallel_for(int n, unsigned workers, const std::function<void(int, unsigned)>& fn);
-// Gives the calling thread the lowest priority (nice 19; on Linux a thread's nice value is
-// its own): for a thread made for background work (std::async) that ends with it, so that
-// it takes the time other threads leave idle. Never call it on a thread that goes on to
-// other work: an unprivileged process cannot raise the priority again.
-void lowest_priority();
 
-// Frees what it is given on a thread of its own at the lowest priority (lowest_priority):
-// something a run no longer needs (the source PDF as Poppler read it, once the deck is
-// extracted) is freed in the time the run's single-threaded steps leave idle. The
-// destructor waits until it is freed. Without a thread to run on, it is freed at once.
+// Frees what it is given on a thread of its own: something a run no longer needs (the
+// source PDF as Poppler read it, once the deck is extracted) is freed in the time the run's
+// single-threaded steps leave idle. The destructor waits until it is freed. (At the run's
+// priority, not the lowest: on a busy machine a nice 19 thread waits for the CPU as long as
+// anything else wants it, and the run would wait with it.) Without a thread to run on, it
+// is freed at once.
 class FreeInBackground {
  public:
   template <class T>
   explicit FreeInBackground(std::unique_ptr<T> p) {
-    auto job = [p = std::shared_ptr<T>(std::move(p))]() mutable {
-      lowest_priority();
-      p.reset();
-    };
+    auto job = [p = std::shared_ptr<T>(std::move(p))]() mutable { p.reset(); };
     try {
       thread_ = std::thread(std::move(job));
     } catch (const std::system_error&) {  // (no thread: `job`, and what it holds, goes here)

@@ -798,7 +798,6 @@ int Job::run_slides() {
   if (!translated_json) try {
     catalog = std::async(std::launch::async, [file = o.translations, lang = o.lang, target, log = &log_] {
       LogScope scope(log);
-      lowest_priority();  // (read in the time extraction leaves idle, not its workers')
       const auto t0 = std::chrono::steady_clock::now();
       try {
         l10n::Catalog c = l10n::read_catalog(read_file(file), file, !lang.empty());

@@ -249,10 +249,9 @@ LaidOutDoc translate_slides(const Deck& source, const Deck& deck, const std::str
 std::future<std::unique_ptr<SlideRewriter>> open_slides(const std::string& pdf, const std::string& password, std::function<void()> then) {
   return std::async(std::launch::async, [pdf, password, then = std::move(then), log = scoped_log()] {
     LogScope scope(log);
-    // at the lowest priority: this thread takes the time extraction leaves idle, not the
-    // time of extraction's workers (Linux: a thread's nice value is its own; this thread
-    // ends here)
-    lowest_priority();
+    // (at the run's own priority: what it reads is needed as soon as the deck is
+    // extracted; at nice 19 it waited for the CPU as long as anything else on the machine
+    // wanted it, and the whole run with it: 14 times as long as `extract` on a busy machine)
     const auto t0 = std::chrono::steady_clock::now();
     layout::family_installed("");  // fontconfig's configuration, read once
     auto rw = std::make_unique<SlideRewriter>(pdf, password);

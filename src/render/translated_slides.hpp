@@ -41,7 +41,7 @@ LaidOutDoc translate_slides(const Deck& source, const Deck& translated, const st
 // Opens `pdf` for translate_slides on another thread, reads all its objects (the writer
 // needs them: SlideRewriter::read_all), and readies the font matcher (fontconfig) the
 // layout uses: work that needs no deck, done while the deck is extracted, on a thread of
-// the lowest priority (nice 19: it takes the time extraction leaves idle). `then`, when
+// its own (at the caller's priority: the run needs it as soon as the deck is). `then`, when
 // given, runs on that thread last (more such work). The future rethrows what
 // SlideRewriter's constructor throws, or `then`.
 std::future<std::unique_ptr<SlideRewriter>> open_slides(const std::string& pdf, const std::string& password, std::function<void()> then = {});

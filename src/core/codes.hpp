@@ -54,6 +54,7 @@ namespace deckhand {
   X(font_not_embedded, "font-not-embedded", "the source PDF does not embed fonts of these slides: placed as pictures") \
   X(leaflet_long, "leaflet-long", "a leaflet layout made more than 16 pages")                                   \
   X(not_on_slide, "not-on-slide", "a unit none of whose text is on its slide's page: its translation is not drawn there") \
+  X(text_collision, "text-collision", "translated text runs into a picture, a drawing, other text or the slide's edge") \
   X(inline_markup, "inline-markup", "inline tags deckhand cannot read: those units are taken as plain text")    \
   X(source_changed, "source-changed", "the PDF is not the one the deck JSON was extracted from (sha256)")       \
   X(title_cut, "title-cut", "a title over 4,000 bytes is cut in the PDF's properties and bookmarks")            \

@@ -1806,7 +1806,7 @@ Deck analyze(const std::vector<PageLines>& pages_in, const AnalysisOptions& opts
       else s.dropped->push_back(furniture_record(p, p.lines[k]));
     if (body.empty() && !turned.empty()) body.swap(turned);
     if (!p.has_text)
-      diag.warn({warn::page_no_text, opts.file, p.page, "no text on this page (an image or a scan?): kept as a blank slide"});
+      diag.warn({warn::page_no_text, opts.file, p.page, "no text on this page (an image or a scan?): a blank slide in the deck, with nothing to translate (picture layouts and translated slides show the page as it is)"});
     if (body.empty()) {
       s.kind = SlideKind::blank;
       deck.slides.push_back(std::move(s));

@@ -891,9 +891,28 @@ int Job::run_slides() {
     log_.say("deckhand: all " + std::to_string(translated) + " translated units fit their slide boxes, clear of pictures, drawings and other text");
     return rc;
   }
+  // what runs into something, in one warning (--check lists each)
+  auto warn_collisions = [&](const LaidOutDoc& doc, Diagnostics& to) {
+    std::set<std::string> units;
+    std::set<int> slides;
+    for (const auto& c : doc.collisions) units.insert(c.key), slides.insert(c.slide);
+    if (units.empty()) return;
+    std::string list;
+    size_t n = 0;
+    for (int s : slides) {
+      if (++n > 12) {
+        list += ", ... (" + std::to_string(slides.size() - 12) + " more)";
+        break;
+      }
+      list += (list.empty() ? "" : ", ") + std::to_string(s);
+    }
+    to.warn({warn::text_collision, o.input, 0,
+             std::to_string(units.size()) + " of " + std::to_string(translated) + " translated units run into a picture, a drawing, other text or the slide's edge, on slide(s) " + list +
+                 " (run 'deckhand slides --check' with the same arguments to list them)"});
+  };
   if (o.strict) {  // warnings found before writing: nothing is written
     Diagnostics dry;
-    render::translate_slides(source_deck, deck, pdf, o.password, fonts, so, dry, "");
+    warn_collisions(render::translate_slides(source_deck, deck, pdf, o.password, fonts, so, dry, ""), dry);
     for (const auto& w : dry.warnings()) diag.warn(w);
     if (strict_fails(diag)) return finish(diag);
   }
@@ -904,7 +923,8 @@ int Job::run_slides() {
   }
   std::unique_ptr<render::SlideRewriter> used;  // (the PDF as qpdf read it: freed while the run ends)
   write_output_via(o.output, inputs, [&](const std::string& tmp) {
-    render::translate_slides(source_deck, deck, pdf, o.password, fonts, so, diag, tmp, false, std::move(opened), &used);
+    const LaidOutDoc doc = render::translate_slides(source_deck, deck, pdf, o.password, fonts, so, diag, tmp, false, std::move(opened), &used);
+    warn_collisions(doc, diag);
   });
   const FreeInBackground rewriter_freed(std::move(used));
   current_log().info("{}: {} ({} units translated)", o.output, count_of(deck.slides.size(), "page"), translated);

@@ -722,8 +722,17 @@ std::string po_to_utf8(const std::string& text, const std::string& file, size_t*
   if (utf8_at) *utf8_at = std::string::npos;
   size_t h = text.find("msgid \"\"");
   if (h == std::string::npos) return text;
-  size_t end = text.find("\n\n", h);
-  if (end == std::string::npos) end = text.size();
+  // the header entry ends at the first blank line (a line of spaces, tabs or a CR alone: a
+  // file with CRLF line ends has no "\n\n"), and its charset is looked for there alone
+  size_t end = text.size();
+  for (size_t at = text.find('\n', h); at != std::string::npos && at < text.size(); at = text.find('\n', at + 1)) {
+    size_t k = at + 1;
+    while (k < text.size() && (text[k] == ' ' || text[k] == '\t' || text[k] == '\r')) ++k;
+    if (k >= text.size() || text[k] == '\n') {
+      end = at;
+      break;
+    }
+  }
   size_t cs = text.find("charset=", h);
   if (cs == std::string::npos || cs > end) return text;
   const size_t at = cs;
@@ -737,7 +746,11 @@ std::string po_to_utf8(const std::string& text, const std::string& file, size_t*
     return text;
   }
   if (lower.empty() || lower == "charset" || lower == "ascii" || lower == "us-ascii" || lower == "ansi_x3.4-1968") return text;
-  iconv_t cd = ::iconv_open("UTF-8", charset.c_str());
+  // Shift_JIS as glibc reads it makes byte 0x5C a yen sign, and every escape of the file
+  // (\n, \") with it: read as Windows' code page 932, its superset, where 0x5C is the
+  // backslash the PO syntax means (gettext's lexer takes it so too)
+  const bool sjis = lower == "shift_jis" || lower == "shift-jis" || lower == "sjis" || lower == "ms_kanji" || lower == "csshiftjis";
+  iconv_t cd = ::iconv_open("UTF-8", sjis ? "CP932" : charset.c_str());
   if (cd == reinterpret_cast<iconv_t>(-1))
     throw Error(Exit::translation, file, "declares charset=" + scan::for_message(charset, 40) + ", which deckhand cannot convert to UTF-8",
                 "convert it: msgconv --to-code=UTF-8 " + file);
@@ -816,19 +829,17 @@ Catalog read_po(const std::string& raw, const std::string& file) {
   size_t utf8_at = std::string::npos;
   std::string text = po_to_utf8(raw, file, &utf8_at);
   po_refuse_nul(text, file);
-  // A file in UTF-8 (as declared, or converted to it above) is checked here, and given to
-  // libgettextpo without its charset: gettext then reads it byte by byte instead of calling
+  // A file in UTF-8 (as declared, or converted to it above) is checked here and, all valid,
+  // given to libgettextpo without its charset: gettext then reads it byte by byte instead of calling
   // iconv() once a character (two thirds of its reading time: 400,000 calls for a 400 KB
   // file). The strings come out the same: no byte of a UTF-8 sequence is an ASCII one, so
   // quotes, backslashes and newlines are found alike. ("charset-" for "charset=": the same
   // length, so gettext's line numbers stay the file's; it warns of no charset, which is not
   // an error.)
-  if (utf8_at != std::string::npos) {
-    if (size_t bad_at = scan::invalid_utf8_at(text); bad_at != std::string::npos)
-      bad(file + ":" + std::to_string(1 + std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(bad_at), '\n')),
-          "not valid gettext PO: invalid multibyte sequence");
-    text[utf8_at + 7] = '-';
-  }
+  // (A file with bytes that are no UTF-8 keeps its charset: gettext then reads it as it
+  // always did, refusing such bytes in a string with their line and taking them in a
+  // comment, a translator's name in Latin-1.)
+  if (utf8_at != std::string::npos && scan::invalid_utf8_at(text) == std::string::npos) text[utf8_at + 7] = '-';
   // libgettextpo reads a path: the text is given to it in an anonymous file in memory
   // (memfd), with no name in any folder, so nothing is left behind by a signal and a full
   // /tmp cannot cut it short (it used to be a copy in /tmp, written unchecked)

@@ -1217,7 +1217,14 @@ void SlideRewriter::write(const std::vector<int>& pages, const LaidOutDoc& text,
     // objects to write for a PowerPoint deck).
     pdf.getRoot().removeKey("/StructTreeRoot");
     pdf.getRoot().removeKey("/MarkInfo");
-    for (auto& pg : impl_->pages) pg.getObjectHandle().removeKey("/StructParents");
+    for (auto& pg : impl_->pages) {  // (and the pages' and their annotations' keys into its parent tree)
+      QPDFObjectHandle po = pg.getObjectHandle();
+      po.removeKey("/StructParents");
+      QPDFObjectHandle annots = po.getKey("/Annots");
+      if (annots.isArray())
+        for (auto& a : annots.aitems())
+          if (a.isDictionary()) a.removeKey("/StructParent");
+    }
     // the document's language and title: the translation's
     if (!impl_->lang.empty()) pdf.getRoot().replaceKey("/Lang", QPDFObjectHandle::newUnicodeString(impl_->lang));
     QPDFObjectHandle info = pdf.getTrailer().getKey("/Info");

@@ -55,7 +55,7 @@ tagged="$ROOT/tests/cases/extract/chromium-marks.pdf"
 if "$DECKHAND" strings pseudo -q --all "$tagged" --format po -o "$T/tagged.po" &&
    "$DECKHAND" slides -q "$tagged" --translations "$T/tagged.po" -o "$T/tagged.pdf"; then
   qpdf --qdf --object-streams=disable "$T/tagged.pdf" "$T/tagged.qdf.pdf" 2>/dev/null
-  if grep -aq '/StructTreeRoot\|/MarkInfo\|/StructParents' "$T/tagged.qdf.pdf"; then
+  if grep -aq '/StructTreeRoot\|/MarkInfo\|/StructParent' "$T/tagged.qdf.pdf"; then
     bad "a tagged source: the output keeps its structure tree, which does not describe the translation"
   elif pdftotext "$T/tagged.pdf" - | grep -q '\['; then
     ok "a tagged source: no structure tree in the output, and its pseudo-translation is read from the pages"

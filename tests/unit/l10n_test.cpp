@@ -108,6 +108,28 @@ TEST(Po, Utf8FileReadsByteForByteAndBadBytesNameTheirLine) {
   }
 }
 
+// What gettext itself takes stays taken: a Latin-1 byte in a comment of a UTF-8 file (a
+// translator's name); a CRLF file whose header has no charset, with "charset=" in a
+// translation (the header ends at its first blank line, "\r\n" ones too); Shift_JIS, whose
+// byte 0x5C is the PO syntax's backslash.
+TEST(Po, CommentBytesCrlfHeadersAndShiftJisReadAsGettextReadsThem) {
+  const std::string head = "msgid \"\"\nmsgstr \"\"\n\"Language: fr\\n\"\n\"Content-Type: text/plain; charset=UTF-8\\n\"\n\n";
+  Catalog c = read_catalog("# Traduction : Fran\xE7ois\n" + head + "msgctxt \"s1.title-00000001\"\nmsgid \"a\"\nmsgstr \"caf\xC3\xA9\"\n", "c.po");
+  ASSERT_EQ(c.units.size(), 1u);
+  EXPECT_EQ(c.units[0].target, "café");
+  Catalog crlf = read_catalog(
+      "msgid \"\"\r\nmsgstr \"\"\r\n\"Language: fr\\n\"\r\n\r\nmsgctxt \"s1.title-00000001\"\r\nmsgid \"a\"\r\nmsgstr \"(charset=latin1) d\xC3\xA9j\xC3\xA0\"\r\n", "crlf.po");
+  ASSERT_EQ(crlf.units.size(), 1u);
+  EXPECT_EQ(crlf.units[0].target, "(charset=latin1) déjà");
+  // "表" in Shift_JIS is 0x95 0x5C: its second byte is no backslash either
+  Catalog sj = read_catalog(std::string("msgid \"\"\nmsgstr \"\"\n\"Language: ja\\n\"\n\"Content-Type: text/plain; charset=Shift_JIS\\n\"\n\n") +
+                                "msgctxt \"s1.title-00000001\"\nmsgid \"a\"\nmsgstr \"\x95\x5C \\\"x\\\"\\n\"\n",
+                            "sj.po");
+  EXPECT_EQ(sj.target_lang, "ja");
+  ASSERT_EQ(sj.units.size(), 1u);
+  EXPECT_EQ(sj.units[0].target, "表 \"x\"\n");
+}
+
 TEST(Po, WriteThenReadIsTheSame) {
   Catalog c = units_of(deck(), "fr");
   c.units[2].target = "Pourquoi s’engager ?";

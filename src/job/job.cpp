@@ -897,15 +897,9 @@ int Job::run_slides() {
     std::set<int> slides;
     for (const auto& c : doc.collisions) units.insert(c.key), slides.insert(c.slide);
     if (units.empty()) return;
-    std::string list;
-    size_t n = 0;
-    for (int s : slides) {
-      if (++n > 12) {
-        list += ", ... (" + std::to_string(slides.size() - 12) + " more)";
-        break;
-      }
-      list += (list.empty() ? "" : ", ") + std::to_string(s);
-    }
+    std::vector<std::string> numbers;
+    for (int s : slides) numbers.push_back(std::to_string(s));
+    const std::string list = first_of(numbers);
     to.warn({warn::text_collision, o.input, 0,
              std::to_string(units.size()) + " of " + std::to_string(translated) + " translated units run into a picture, a drawing, other text or the slide's edge, on slide(s) " + list +
                  " (run 'deckhand slides --check' with the same arguments to list them)"});

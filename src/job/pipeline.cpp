@@ -61,6 +61,13 @@ Opened open_deck(const JobOptions& o, Diagnostics& diag) {
   return l;
 }
 
+std::string first_of(const std::vector<std::string>& items) {
+  std::string s;
+  for (size_t i = 0; i < items.size() && i < 12; ++i) s += (i ? ", " : "") + items[i];
+  if (items.size() > 12) s += ", ... (" + std::to_string(items.size() - 12) + " more)";
+  return s;
+}
+
 // Merges a translation file into the deck, warning (once, counted by reason) about what
 // stays untranslated. When under half of the deck's units are in the file (made for another
 // deck or version), throws Error(Exit::translation), or with `allow_mismatch` warns
@@ -73,12 +80,6 @@ int merge_translations(Deck& deck, const std::string& file, const std::string& l
   if (lang.empty())
     throw Error(Exit::translation, file, "the file does not say its target language", "pass it with --lang, e.g. --lang fr");
   l10n::MergeReport r = l10n::merge(deck, cat, lang);
-  auto list = [](const std::vector<std::string>& ids) {
-    std::string s;
-    for (size_t i = 0; i < ids.size() && i < 12; ++i) s += (i ? ", " : "") + ids[i];
-    if (ids.size() > 12) s += ", ... (" + std::to_string(ids.size() - 12) + " more)";
-    return s;
-  };
   // a file made for another deck (or version): under half of it applies (docs/translation.md)
   if (r.matched * 2 < r.deck_units) {
     const size_t others = r.unknown.size();
@@ -99,17 +100,17 @@ int merge_translations(Deck& deck, const std::string& file, const std::string& l
     std::string why;
     for (const auto& [reason, n] : r.missing_by_reason) why += (why.empty() ? "" : ", ") + std::to_string(n) + " " + reason;
     diag.warn({warn::untranslated, file, 0, std::to_string(r.missing.size()) + " of " + std::to_string(r.deck_units) +
-                                            " unit(s) kept in the source language (" + why + "): " + list(r.missing)});
+                                            " unit(s) kept in the source language (" + why + "): " + first_of(r.missing)});
   }
   if (!r.markup_problems.empty())
     diag.warn({warn::inline_markup, file, 0, std::to_string(r.markup_problems.size()) +
                                              " unit(s) with inline tags deckhand cannot read, taken as plain text without their styles: " +
-                                             list(r.markup_problems)});
+                                             first_of(r.markup_problems)});
   if (!r.not_for_translation.empty())
     current_log().info("{}: {} unit(s) not for translation (code, or no words) translated all the same: used: {}", file,
-                 r.not_for_translation.size(), list(r.not_for_translation));
+                 r.not_for_translation.size(), first_of(r.not_for_translation));
   if (!r.unknown.empty())
-    diag.warn({warn::unknown_units, file, 0, std::to_string(r.unknown.size()) + " unit(s) not in this deck (changed or removed since the export): " + list(r.unknown)});
+    diag.warn({warn::unknown_units, file, 0, std::to_string(r.unknown.size()) + " unit(s) not in this deck (changed or removed since the export): " + first_of(r.unknown)});
   current_log().info("{}: {} units translated into {}", file, r.translated, lang);
   return r.translated;
 }

@@ -66,6 +66,10 @@ struct Opened {
 // o.password on worker_count(o.threads) workers and extracted (o.pages: "1-3,7").
 Opened open_deck(const JobOptions& o, Diagnostics& diag);
 
+// "a, b, c": the first 12 of `items`, then ", ... (N more)" when there are more (a
+// warning's list of units or slides)
+std::string first_of(const std::vector<std::string>& items);
+
 // --- merge translations -------------------------------------------------------------------
 
 // Merges a translation file (XLIFF or PO; `lang`: its target language when the file does

@@ -198,6 +198,7 @@ Deck extract_deck(const SourcePdf& src, const ExtractOptions& opts, Diagnostics&
     if (opts.progress) opts.progress(d, n);
   });
   lap("pages");
+  if (opts.pages_read) opts.pages_read();
   // A page of a right-to-left deck with as many Latin letters as Arabic ones (a title
   // slide "رسالة IETF إلى WSIS+20") reads its mixed lines right to left, as the deck does:
   // such pages are read again knowing the deck's direction.

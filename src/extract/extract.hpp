@@ -18,6 +18,9 @@ struct ExtractOptions {
   std::string pages;   // "1-3,7"; empty = all
   int threads = 0;     // 0 = all cores
   std::function<void(int done, int total)> progress;
+  // called once every page has been read, before the deck is analysed (on one core: the
+  // others are free for work that needs no deck)
+  std::function<void()> pages_read;
 };
 
 // Opens `path` (a SourcePdf of worker_count(opts.threads) workers) and extracts it.

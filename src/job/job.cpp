@@ -815,13 +815,20 @@ int Job::run_slides() {
   }
   else
     target->set_value(o.lang);
+  // the pages' content is read ahead for the text's removal (SlideRewriter::prescan) once
+  // Poppler has read the pages: the deck's analysis then runs on one core, and this on the
+  // other
+  std::promise<void> pages_read;
   if (once && !is_deck_json(o.input)) {
     extract::check_pdf_budgets(early_pdf, o.password);  // before qpdf reads it (budget.hpp)
-    opening = render::open_slides(early_pdf, o.password, [target_lang] {
-      if (const std::string lang = target_lang.get(); !lang.empty()) layout::Hyphenator::shared().dictionary(lang);
-    });
+    opening = render::open_slides(
+        early_pdf, o.password,
+        [target_lang] {
+          if (const std::string lang = target_lang.get(); !lang.empty()) layout::Hyphenator::shared().dictionary(lang);
+        },
+        [spec = o.pages](int n) { return extract::parse_page_ranges(spec, n); }, pages_read.get_future().share());
   }
-  Opened l = open_deck(o, diag);
+  Opened l = open_deck(o, diag, [&pages_read] { pages_read.set_value(); });
   if (l.deck.slides.empty())
     throw Error(Exit::bad_deck, o.input, "the deck has no slides: nothing to translate", "extract the deck again, or check its \"slides\" list");
   if (translated_json && l.deck.translated_from.empty())

@@ -37,7 +37,7 @@ std::vector<std::string> inputs_of(std::vector<std::string> files, const Deck& d
 
 // The first steps of every command that reads a deck: the source PDF (opened once, with
 // the password) when the input is a PDF, and the deck extracted from it or read from JSON.
-Opened open_deck(const JobOptions& o, Diagnostics& diag) {
+Opened open_deck(const JobOptions& o, Diagnostics& diag, std::function<void()> pages_read) {
   Opened l;
   if (is_deck_json(o.input)) {
     std::string text = read_file(o.input);
@@ -54,6 +54,7 @@ Opened open_deck(const JobOptions& o, Diagnostics& diag) {
   eo.pages = o.pages;
   eo.threads = o.threads;
   eo.progress = progress_printer(o, "reading the PDF");
+  eo.pages_read = std::move(pages_read);
   l.deck = extract::extract_deck(*l.source, eo, diag);
   const double took = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   current_log().info("{}: extracted {} ({:.1f} s)", o.input, count_of(l.deck.slides.size(), "slide"), took);

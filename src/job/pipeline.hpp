@@ -13,6 +13,7 @@
 #include <array>
 #include <future>
 #include <memory>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -64,7 +65,7 @@ struct Opened {
 };
 // o.input as a deck: a deck JSON read (exit 5 for a PDF named .json), or the PDF opened with
 // o.password on worker_count(o.threads) workers and extracted (o.pages: "1-3,7").
-Opened open_deck(const JobOptions& o, Diagnostics& diag);
+Opened open_deck(const JobOptions& o, Diagnostics& diag, std::function<void()> pages_read = {});
 
 // "a, b, c": the first 12 of `items`, then ", ... (N more)" when there are more (a
 // warning's list of units or slides)

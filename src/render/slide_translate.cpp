@@ -25,10 +25,13 @@
 #include <mutex>
 #include <set>
 #include <stdexcept>
+#include <thread>
+#include <future>
 #include <string_view>
 #include <vector>
 
 #include "core/log.hpp"
+#include "core/step_timer.hpp"
 #include "core/error.hpp"
 #include "extract/budget.hpp"
 #include "core/io.hpp"
@@ -312,52 +315,13 @@ struct GState {
 };
 
 constexpr size_t kMaxInk = 20000;
-
-// What a page's strippers share: the regions, the results, fonts, new form names.
-struct Shared {
-  QPDF* pdf = nullptr;
-  View view;
-  const std::vector<TextRegion>* regions = nullptr;
-  std::vector<RemovedText>* out = nullptr;
-  // per region: the colours of its removed glyphs (each to 1/10,000) and how many were of each
-  std::vector<std::map<std::array<long, 3>, std::pair<double, Color>>> colour_weight;
-  // the fonts read so far, by object (kept from page to page: the SlideRewriter's), and the
-  // direct ones of this page
-  std::map<QPDFObjGen, FontInfo>* fonts = nullptr;
-  std::vector<std::unique_ptr<FontInfo>> direct_fonts;
-  // held while qpdf's objects are read or changed: pages are stripped on several threads,
-  // qpdf's objects are shared by all (the tokenizing and everything else runs unlocked)
-  std::mutex* qpdf = nullptr;
-  int page = 0;          // the page: its form copies are named /DhText<page>_<n>, the same
-  int form_counter = 0;  // whatever thread or order the pages are stripped in
-  std::set<QPDFObjGen> active;  // forms being filtered (a form drawing itself)
-  std::vector<layout::Ink>* ink = nullptr;  // the ink the page keeps, when asked for
-
-  // records a mark of ink, its box clipped to `clip`
-  void mark(layout::Ink::Kind kind, std::array<double, 4> b, const std::array<double, 4>& clip, Color color = {}) {
-    if (!ink) return;
-    b = meet(b, clip);
-    if (!(b[2] >= b[0] && b[3] >= b[1]) || (b[2] - b[0] < 0.05 && b[3] - b[1] < 0.05)) return;
-    if (ink->size() >= kMaxInk) {
-      BBox& l = ink->back().box;
-      l = {std::min(l[0], b[0]), std::min(l[1], b[1]), std::max(l[2], b[2]), std::max(l[3], b[3])};
-      return;
-    }
-    ink->push_back({kind, {b[0], b[1], b[2], b[3]}, color});
-  }
-  // an opaque rectangle painted over `b` (clipped to `clip`): the marks wholly under it are
-  // hidden from then on (PowerPoint draws a table's rule, then a white cell over it)
-  void cover(std::array<double, 4> b, const std::array<double, 4>& clip) {
-    if (!ink) return;
-    b = meet(b, clip);
-    if (!(b[2] > b[0] && b[3] > b[1])) return;
-    ink->erase(std::remove_if(ink->begin(), ink->end(),
-                              [&](const layout::Ink& m) {
-                                return m.box[0] >= b[0] - 0.01 && m.box[1] >= b[1] - 0.01 && m.box[2] <= b[2] + 0.01 && m.box[3] <= b[3] + 0.01;
-                              }),
-               ink->end());
-  }
-};
+// The scan records at most this many marks and covers a page (its forms included), four
+// times what a page keeps; past that, a mark grows the last one the scan recorded (a page
+// of hatching) and a cover is dropped (what it would hide stays an obstacle).
+constexpr size_t kMaxScanMarks = 4 * kMaxInk;
+// prescan stops reading pages ahead once its scans hold this much (remove_text scans the
+// rest when it comes to them)
+constexpr size_t kPrescanBytes = size_t{256} << 20;
 
 // the displayed box of points of user space under `m`
 struct BoxAcc {
@@ -368,21 +332,86 @@ struct BoxAcc {
   }
 };
 
-class Stripper;
-// Runs `filter` over content-stream bytes (read from qpdf's objects under the lock),
-// appending its output to `out`: filterContents and filterAsContents do the same, with
-// the reading of the bytes and the tokenizing in one call.
-void filter_bytes(const std::string& data, Stripper& filter, std::string& out);
+// A page's content as the scan read it, the first of remove_text's two steps: what the page
+// draws, in drawing order, with everything but the regions already worked out (the glyphs'
+// places and boxes, the paths' and pictures' marks of ink), so that the second step (Replay)
+// only tells which glyphs lie in a region and writes the new content. The scan needs no
+// deck: SlideRewriter::prescan runs it while the deck is still being analysed.
+// Coordinates are displayed points (top-left origin, y down); a form drawn by the page has
+// a scan of its own (one per Do: a form drawn twice lies at two places).
+struct Scan {
+  // one glyph of a text-showing operator, or one number of its TJ array
+  struct Item {
+    bool number = false;
+    bool blank = false;        // FontInfo::blank
+    unsigned char nbytes = 0;  // the code's bytes (1, or 2 for a Type0 font)
+    unsigned code = 0;
+    double adv = 0;            // its advance (text space); a number: its value
+    double px = 0, py = 0;     // the point a region must hold: half the advance along, 0.3 em up
+    double bx = 0, by = 0;     // where its advance starts, on the baseline
+    std::array<double, 4> box{};  // the advance across, from the font's descent to its ascent
+  };
+  struct Op {
+    enum Kind : unsigned char { mark, cover, show, form } kind = mark;
+    bool visible = true;                   // show: not invisible (render mode 3 or 7, alpha)
+    layout::Ink::Kind ink = layout::Ink::fill;  // mark
+    std::array<double, 4> box{}, clip{};   // mark and cover: the box, the clip in force; show: the clip
+    Color color;                           // mark; show: the colour its glyphs are painted in
+    size_t begin = 0, end = 0;             // show, form: the operator and its operands in `bytes`
+    size_t item0 = 0, item1 = 0;           // show: its items
+    double k = 0, size = 0;                // show: text space a TJ number of 1000 moves; the font size
+    std::string prefix;                    // show: what goes before the new TJ (for ' and ")
+    size_t child = 0;                      // form: its scan in `forms`
+  };
+  std::string bytes;  // the content, token for token: what is written when nothing changes
+  std::vector<Op> ops;
+  std::vector<Item> items;
+  std::vector<std::unique_ptr<Scan>> forms;
+  // a form's scan: the form, the /XObject dictionary its name is in (xo_of_page: the page's
+  // own, looked up again when a copy is named in it), the operands of its Do but the name
+  QPDFObjectHandle form, xo;
+  bool xo_of_page = false;
+  std::string operands;
 
-class Stripper : public QPDFObjectHandle::TokenFilter {
+  size_t footprint() const {
+    size_t n = sizeof(Scan) + bytes.capacity() + ops.capacity() * sizeof(Op) + items.capacity() * sizeof(Item);
+    for (const auto& f : forms) n += f->footprint();
+    return n;
+  }
+};
+
+// What a page's scanners share.
+struct ScanContext {
+  QPDF* pdf = nullptr;
+  // held while qpdf's objects are read: pages are scanned on several threads, qpdf's objects
+  // are shared by all (the tokenizing and everything else runs unlocked)
+  std::mutex* qpdf = nullptr;
+  View view;
+  // the fonts read so far, by object (kept from page to page: the SlideRewriter's), and the
+  // direct ones of this page
+  std::map<QPDFObjGen, FontInfo>* fonts = nullptr;
+  std::vector<std::unique_ptr<FontInfo>> direct_fonts;
+  std::set<QPDFObjGen> active;  // forms being scanned (a form drawing itself)
+  size_t marks = 0;             // marks and covers recorded
+  const std::atomic<bool>* stop = nullptr;  // set: the scan is abandoned (throws Stopped)
+};
+struct Stopped {};
+
+class Scanner;
+// Runs `scanner` over content-stream bytes (read from qpdf's objects under the lock).
+void scan_bytes(const std::string& data, Scanner& scanner);
+
+// Interprets a content stream (the graphics state, text positioning, paths, forms) into a
+// Scan.
+class Scanner : public QPDFObjectHandle::TokenFilter {
  public:
-  Stripper(Shared& sh, QPDFObjectHandle resources, const GState& gs, int depth)
-      : sh_(sh), res_(resources), gs_(gs), depth_(depth) {}
-  bool changed = false;
+  Scanner(ScanContext& cx, QPDFObjectHandle resources, bool page_resources, const GState& gs, int depth, Scan& out)
+      : cx_(cx), res_(resources), res_is_page_(page_resources), gs_(gs), depth_(depth), out_(out) {}
 
   void handleToken(QPDFTokenizer::Token const& t) override {
     const auto type = t.getType();
     if (type == QPDFTokenizer::tt_word) {
+      if (cx_.stop && cx_.stop->load(std::memory_order_relaxed)) throw Stopped{};
       op(t);
       pending_.clear();
       nums_.clear();
@@ -394,24 +423,54 @@ class Stripper : public QPDFObjectHandle::TokenFilter {
   void handleEOF() override { flush(); }
 
  private:
-  Shared& sh_;
+  ScanContext& cx_;
   QPDFObjectHandle res_;
+  bool res_is_page_;
   GState gs_;
   std::vector<GState> stack_;
   M tm_, tlm_;
   int depth_;
+  Scan& out_;
   std::map<std::string, const FontInfo*> fonts_;  // by resource name, found so far
   std::vector<QPDFTokenizer::Token> pending_;  // the operands of the operator to come
   std::vector<double> nums_;                     // their numbers
   BoxAcc path_;        // the path under construction (displayed)
   // its subpaths as displayed points (curves flattened in 8 steps), for strokes
   std::vector<std::vector<std::array<double, 2>>> subpaths_;
-  double cx_ = 0, cy_ = 0;  // the current point (user space)
+  double cx_pt_ = 0, cy_pt_ = 0;  // the current point (user space)
   bool clip_next_ = false;  // W or W* seen: the path, once painted (or n), clips
+
+  // records a mark of ink, its box to be clipped to `clip` (Replay::mark)
+  void mark(layout::Ink::Kind kind, const std::array<double, 4>& b, const std::array<double, 4>& clip, Color color = {}) {
+    if (cx_.marks >= kMaxScanMarks) {
+      const auto m = meet(b, clip);
+      for (auto it = out_.ops.rbegin(); it != out_.ops.rend(); ++it) {
+        if (it->kind != Scan::Op::mark) continue;
+        if (m[2] >= m[0] && m[3] >= m[1]) {
+          const auto l = meet(it->box, it->clip);
+          it->box = {std::min(l[0], m[0]), std::min(l[1], m[1]), std::max(l[2], m[2]), std::max(l[3], m[3])};
+          it->clip = {-1e18, -1e18, 1e18, 1e18};
+        }
+        return;
+      }
+    }
+    ++cx_.marks;
+    Scan::Op o;
+    o.kind = Scan::Op::mark, o.ink = kind, o.box = b, o.clip = clip, o.color = color;
+    out_.ops.push_back(std::move(o));
+  }
+  // an opaque rectangle painted over `b` (clipped to `clip`): Replay::cover
+  void cover(const std::array<double, 4>& b, const std::array<double, 4>& clip) {
+    if (cx_.marks >= kMaxScanMarks) return;
+    ++cx_.marks;
+    Scan::Op o;
+    o.kind = Scan::Op::cover, o.box = b, o.clip = clip;
+    out_.ops.push_back(std::move(o));
+  }
 
   std::array<double, 2> shown(double x, double y) const {
     double u = gs_.ctm.a * x + gs_.ctm.c * y + gs_.ctm.e, v = gs_.ctm.b * x + gs_.ctm.d * y + gs_.ctm.f, X = 0, Y = 0;
-    sh_.view.map(u, v, X, Y);
+    cx_.view.map(u, v, X, Y);
     return {X, Y};
   }
   void point(double x, double y) {
@@ -421,17 +480,17 @@ class Stripper : public QPDFObjectHandle::TokenFilter {
   void move_to(double x, double y) {
     point(x, y);
     if (subpaths_.size() < 4096) subpaths_.push_back({shown(x, y)});
-    cx_ = x, cy_ = y;
+    cx_pt_ = x, cy_pt_ = y;
   }
   void line_to(double x, double y) {
     point(x, y);
-    if (subpaths_.empty()) subpaths_.push_back({shown(cx_, cy_)});
+    if (subpaths_.empty()) subpaths_.push_back({shown(cx_pt_, cy_pt_)});
     if (subpaths_.back().size() < 4096) subpaths_.back().push_back(shown(x, y));
-    cx_ = x, cy_ = y;
+    cx_pt_ = x, cy_pt_ = y;
   }
   void curve_to(double x1, double y1, double x2, double y2, double x3, double y3) {
     point(x1, y1), point(x2, y2);
-    const double x0 = cx_, y0 = cy_;
+    const double x0 = cx_pt_, y0 = cy_pt_;
     for (int k = 1; k <= 8; ++k) {
       const double t = k / 8.0, u = 1 - t;
       line_to(u * u * u * x0 + 3 * u * u * t * x1 + 3 * u * t * t * x2 + t * t * t * x3,
@@ -519,11 +578,11 @@ class Stripper : public QPDFObjectHandle::TokenFilter {
   // came before it
   void paint(bool fill, bool stroke) {
     if (!path_.empty()) {
-      if (fill && gs_.fill_alpha > 0.99 && rectangle()) sh_.cover(path_.b, gs_.clip);
+      if (fill && gs_.fill_alpha > 0.99 && rectangle()) cover(path_.b, gs_.clip);
       if (fill && gs_.fill_alpha > 0.05) {
-        if (!sparse()) sh_.mark(layout::Ink::fill, path_.b, gs_.clip, gs_.fill);
+        if (!sparse()) mark(layout::Ink::fill, path_.b, gs_.clip, gs_.fill);
         else
-          for (const auto& strip : strips()) sh_.mark(layout::Ink::fill, strip, gs_.clip, gs_.fill);
+          for (const auto& strip : strips()) mark(layout::Ink::fill, strip, gs_.clip, gs_.fill);
       }
       if (stroke && !fill && gs_.stroke_alpha > 0.05) {
         double scale = std::sqrt(std::abs(gs_.ctm.a * gs_.ctm.d - gs_.ctm.b * gs_.ctm.c));
@@ -545,11 +604,11 @@ class Stripper : public QPDFObjectHandle::TokenFilter {
                 const double t0 = double(k) / n, t1 = double(k + 1) / n;
                 const double x0 = a[0] + (b[0] - a[0]) * t0 + off * nx, y0 = a[1] + (b[1] - a[1]) * t0 + off * ny;
                 const double x1 = a[0] + (b[0] - a[0]) * t1 + off * nx, y1 = a[1] + (b[1] - a[1]) * t1 + off * ny;
-                sh_.mark(layout::Ink::stroke, {std::min(x0, x1) - r, std::min(y0, y1) - r, std::max(x0, x1) + r, std::max(y0, y1) + r}, gs_.clip, gs_.stroke);
+                mark(layout::Ink::stroke, {std::min(x0, x1) - r, std::min(y0, y1) - r, std::max(x0, x1) + r, std::max(y0, y1) + r}, gs_.clip, gs_.stroke);
               }
             }
           }
-        if (subpaths_.empty()) sh_.mark(layout::Ink::stroke, {path_.b[0] - h, path_.b[1] - h, path_.b[2] + h, path_.b[3] + h}, gs_.clip, gs_.stroke);
+        if (subpaths_.empty()) mark(layout::Ink::stroke, {path_.b[0] - h, path_.b[1] - h, path_.b[2] + h, path_.b[3] + h}, gs_.clip, gs_.stroke);
       }
       if (clip_next_) {
         auto& c = gs_.clip;
@@ -562,11 +621,11 @@ class Stripper : public QPDFObjectHandle::TokenFilter {
   }
 
   void flush() {
-    for (const auto& t : pending_) writeToken(t);
+    for (const auto& t : pending_) out_.bytes += t.getRawValue();
   }
   void keep(QPDFTokenizer::Token const& t) {
     flush();
-    writeToken(t);
+    out_.bytes += t.getRawValue();
   }
   const std::vector<double>& nums() const { return nums_; }
   std::string last_name() const {
@@ -579,28 +638,28 @@ class Stripper : public QPDFObjectHandle::TokenFilter {
     gs_.font = name;
     gs_.size = size;
     gs_.fi = nullptr;
-    // (a name's font is found once a stripper: its resources stay what they are)
+    // (a name's font is found once a scanner: its resources stay what they are)
     if (auto known = fonts_.find(name); known != fonts_.end()) {
       gs_.fi = known->second;
       return;
     }
-    std::lock_guard<std::mutex> lock(*sh_.qpdf);
+    std::lock_guard<std::mutex> lock(*cx_.qpdf);
     QPDFObjectHandle fonts = res_.isDictionary() ? res_.getKey("/Font") : QPDFObjectHandle::newNull();
     QPDFObjectHandle f = fonts.isDictionary() ? fonts.getKey(name) : QPDFObjectHandle::newNull();
     if (f.isIndirect()) {
-      auto it = sh_.fonts->find(f.getObjGen());
-      if (it == sh_.fonts->end()) it = sh_.fonts->emplace(f.getObjGen(), font_info(f)).first;
+      auto it = cx_.fonts->find(f.getObjGen());
+      if (it == cx_.fonts->end()) it = cx_.fonts->emplace(f.getObjGen(), font_info(f)).first;
       gs_.fi = &it->second;  // (a map's elements stay where they are while others are added)
     } else {
-      sh_.direct_fonts.push_back(std::make_unique<FontInfo>(font_info(f)));
-      gs_.fi = sh_.direct_fonts.back().get();
+      cx_.direct_fonts.push_back(std::make_unique<FontInfo>(font_info(f)));
+      gs_.fi = cx_.direct_fonts.back().get();
     }
     fonts_.emplace(name, gs_.fi);
   }
 
   // an ExtGState's line width and constant alphas (an invisible shape, /ca 0, leaves no ink)
   void set_ext_gstate(const std::string& name) {
-    std::lock_guard<std::mutex> lock(*sh_.qpdf);
+    std::lock_guard<std::mutex> lock(*cx_.qpdf);
     QPDFObjectHandle egs = res_.isDictionary() ? res_.getKey("/ExtGState") : QPDFObjectHandle::newNull();
     QPDFObjectHandle g = egs.isDictionary() ? egs.getKey(name) : QPDFObjectHandle::newNull();
     if (!g.isDictionary()) return;
@@ -614,176 +673,94 @@ class Stripper : public QPDFObjectHandle::TokenFilter {
     tm_ = tlm_;
   }
 
-  // A text-showing operator, glyph by glyph: a glyph whose middle (half its advance along
-  // the baseline, 0.3 em above it) lies in a region is replaced by a move of its advance;
-  // the others are kept. One string may hold text of two units (Keynote sets a code line's
-  // columns in one Tj) or a unit's text and a word that is not translated.
+
+  // A text-showing operator, glyph by glyph: each glyph's advance, the point a region must
+  // hold for it to be removed (its middle: half its advance along the baseline, 0.3 em above
+  // it), its box and where it starts (Replay::show decides).
   void show(QPDFTokenizer::Token const& t, const std::string& prefix) {
     const FontInfo empty;
     const FontInfo& fi = gs_.fi ? *gs_.fi : empty;
     const M trm = mul(tm_, gs_.ctm);
     const double k = gs_.size * gs_.th;  // text space per 1000 units of a TJ number
     const double probe_y = gs_.rise + 0.3 * gs_.size;
+    auto at = [&](double x, double y, double& X, double& Y) {
+      double u = trm.a * x + trm.c * y + trm.e, v = trm.b * x + trm.d * y + trm.f;
+      cx_.view.map(u, v, X, Y);
+    };
+    Scan::Op o;
+    o.kind = Scan::Op::show;
+    o.visible = gs_.mode != 3 && gs_.mode != 7 && gs_.fill_alpha > 0.05;
+    o.clip = gs_.clip;
+    o.color = gs_.mode == 1 || gs_.mode == 5 ? gs_.stroke : gs_.fill;
+    o.k = k, o.size = gs_.size;
+    // operands of " (aw ac string) set word and character spacing: kept
+    if (t.getValue() == "\"") {
+      const auto& n = nums();
+      if (n.size() >= 2) o.prefix = num(n[0]) + " Tw " + num(n[1]) + " Tc ";
+    }
+    o.prefix += prefix;
+    o.item0 = out_.items.size();
     double tx = 0;
-    bool any = false;
-    std::string arr;        // the new TJ array's items
-    std::string kept;       // kept codes not yet written (hex)
-    double move = 0;        // removed advance not yet written (text space)
-    bool prev_removed = false, prev_space = false;
-    static const char* hex = "0123456789ABCDEF";
-    auto put_kept = [&]() {
-      if (kept.empty()) return;
-      arr += '<';
-      arr += kept;
-      arr += '>';
-      kept.clear();
-    };
-    auto put_move = [&]() {
-      if (move != 0 && std::abs(k) > 1e-9) {
-        arr += ' ';
-        arr += num(-move * 1000 / k);
-        arr += ' ';
-      }
-      move = 0;
-    };
-    auto region_at = [&](double x) {
-      double u = trm.a * x + trm.c * probe_y + trm.e, v = trm.b * x + trm.d * probe_y + trm.f;
-      double X = 0, Y = 0;
-      sh_.view.map(u, v, X, Y);
-      for (size_t i = 0; i < sh_.regions->size(); ++i) {
-        const auto& b = (*sh_.regions)[i].box;
-        if (X >= b[0] - 0.5 && X <= b[2] + 0.5 && Y >= b[1] - 0.5 && Y <= b[3] + 0.5) return static_cast<int>(i);
-      }
-      return -1;
-    };
-    // the displayed box of text space [x0, x1] x [rise + descent, rise + ascent]
-    auto glyph_box = [&](double x0, double x1) {
-      BoxAcc b;
-      for (double x : {x0, x1})
+    bool glyphs = false;
+    auto glyph = [&](unsigned code, unsigned char nbytes, bool space) {
+      Scan::Item g;
+      g.code = code, g.nbytes = nbytes, g.blank = fi.blank(static_cast<int>(code));
+      g.adv = (fi.width(static_cast<int>(code)) * gs_.size + gs_.tc + (space ? gs_.tw : 0)) * gs_.th;
+      at(tx + g.adv / 2, probe_y, g.px, g.py);
+      BoxAcc b;  // [tx, tx + adv] x [rise + descent, rise + ascent]
+      for (double x : {tx, tx + g.adv})
         for (double y : {gs_.rise + fi.descent * gs_.size, gs_.rise + fi.ascent * gs_.size}) {
-          double u = trm.a * x + trm.c * y + trm.e, v = trm.b * x + trm.d * y + trm.f, X = 0, Y = 0;
-          sh_.view.map(u, v, X, Y);
+          double X = 0, Y = 0;
+          at(x, y, X, Y);
           b.add(X, Y);
         }
-      return b;
-    };
-    const bool visible = gs_.mode != 3 && gs_.mode != 7 && gs_.fill_alpha > 0.05;
-    BoxAcc kept_run;  // glyphs kept since the last removed one: text that stays
-    auto flush_kept = [&]() {
-      if (!kept_run.empty() && visible) sh_.mark(layout::Ink::text, kept_run.b, gs_.clip);
-      kept_run = {};
-    };
-    auto glyph = [&](int code, const char* bytes, size_t n, bool space) {
-      double adv = (fi.width(code) * gs_.size + gs_.tc + (space ? gs_.tw : 0)) * gs_.th;
-      int hit = region_at(tx + adv / 2);
-      const bool blank = fi.blank(code);
-      if (hit >= 0 && !blank) {
-        flush_kept();
-        if (sh_.ink) {  // the removed glyph as part of a line of the unit's source
-          BoxAcc g = glyph_box(tx, tx + adv);
-          double u = trm.a * tx + trm.c * gs_.rise + trm.e, v = trm.b * tx + trm.d * gs_.rise + trm.f, bx = 0, by = 0;
-          sh_.view.map(u, v, bx, by);
-          auto& lines = (*sh_.out)[static_cast<size_t>(hit)].lines;
-          if (!lines.empty() && std::abs(lines.back().y - by) < 0.3 * std::abs(gs_.size) + 0.5 && g.b[0] <= lines.back().x1 + std::abs(gs_.size) * 0.8 &&
-              g.b[2] >= lines.back().x0 - std::abs(gs_.size) * 0.8)
-            lines.back().x0 = std::min(lines.back().x0, g.b[0]), lines.back().x1 = std::max(lines.back().x1, g.b[2]);
-          else
-            lines.push_back({g.b[0], g.b[2], by});
-        }
-        put_kept();
-        move += adv;
-        any = true;
-        RemovedText& r = (*sh_.out)[static_cast<size_t>(hit)];
-        ++r.glyphs;
-        if (!prev_removed || prev_space) {
-          ++r.operators;
-          double u = trm.a * tx + trm.c * gs_.rise + trm.e, v = trm.b * tx + trm.d * gs_.rise + trm.f, sx = 0, sy = 0;
-          sh_.view.map(u, v, sx, sy);
-          r.starts.push_back(sx);
-        }
-        Color c = gs_.mode == 1 || gs_.mode == 5 ? gs_.stroke : gs_.fill;
-        const std::array<long, 3> key{std::lround(c.r * 1e4), std::lround(c.g * 1e4), std::lround(c.b * 1e4)};
-        auto& w = sh_.colour_weight[static_cast<size_t>(hit)][key];
-        w.first += 1, w.second = c;
-        prev_removed = true;
-      } else if (hit >= 0 || (blank && prev_removed)) {
-        // code 32 in a region goes too: between removed glyphs it is their space, and in a
-        // subset font it may well draw a visible glyph (LibreOffice's "(" is code 32); so
-        // does a space right after a removed glyph, past the region's box: LibreOffice draws
-        // one where a line wrapped, and left there it read as a space inside the translation
-        // set over it ("各 项")
-        put_kept();
-        move += adv;
-      } else {
-        put_move();
-        if (sh_.ink && !blank && adv != 0) {
-          BoxAcc g = glyph_box(tx, tx + adv);
-          kept_run.add(g.b[0], g.b[1]);
-          kept_run.add(g.b[2], g.b[3]);
-        }
-        for (size_t i = 0; i < n; ++i) {
-          unsigned char ch = static_cast<unsigned char>(bytes[i]);
-          kept += hex[ch >> 4];
-          kept += hex[ch & 15];
-        }
-        prev_removed = false;
-      }
-      prev_space = blank;
-      tx += adv;
+      g.box = b.b;
+      at(tx, gs_.rise, g.bx, g.by);
+      out_.items.push_back(g);
+      glyphs = true;
+      tx += g.adv;
     };
     const bool tj = t.getValue() == "TJ";
     for (const auto& p : pending_) {
       if (p.getType() == QPDFTokenizer::tt_string) {
-        const std::string s = p.getValue();
+        const std::string& s = p.getValue();
         if (fi.two_byte) {
           for (size_t i = 0; i + 1 < s.size(); i += 2)
-            glyph((static_cast<unsigned char>(s[i]) << 8) | static_cast<unsigned char>(s[i + 1]), s.data() + i, 2, false);
+            glyph((static_cast<unsigned>(static_cast<unsigned char>(s[i])) << 8) | static_cast<unsigned char>(s[i + 1]), 2, false);
         } else {
-          for (size_t i = 0; i < s.size(); ++i) glyph(static_cast<unsigned char>(s[i]), s.data() + i, 1, s[i] == ' ');
+          for (size_t i = 0; i < s.size(); ++i) glyph(static_cast<unsigned char>(s[i]), 1, s[i] == ' ');
         }
       } else if (tj && (p.getType() == QPDFTokenizer::tt_integer || p.getType() == QPDFTokenizer::tt_real)) {
-        double n = number(p.getValue());
-        put_kept();
-        put_move();
-        arr += ' ';
-        arr += num(n);
-        arr += ' ';
-        tx -= n / 1000 * k;
+        Scan::Item n;
+        n.number = true;
+        n.adv = number(p.getValue());
+        out_.items.push_back(n);
+        tx -= n.adv / 1000 * k;
       }
     }
-    flush_kept();
-    if (!any) {
-      keep(t);
+    o.begin = out_.bytes.size();
+    keep(t);
+    o.end = out_.bytes.size();
+    if (glyphs) {  // (an operator that shows no glyph stays as it is)
+      o.item1 = out_.items.size();
+      out_.ops.push_back(std::move(o));
     } else {
-      put_kept();
-      put_move();
-      // operands of " (aw ac string) set word and character spacing: kept
-      std::string w;
-      if (t.getValue() == "\"") {
-        const auto& n = nums();
-        if (n.size() >= 2) w = num(n[0]) + " Tw " + num(n[1]) + " Tc ";
-      }
-      w += prefix;
-      w += '[';
-      w += arr;
-      w += "] TJ";
-      write(w);
-      changed = true;
+      out_.items.resize(o.item0);
     }
     tm_ = mul(M{1, 0, 0, 1, tx, 0}, tm_);
   }
   void draw_form(QPDFTokenizer::Token const& t) {
     std::string name = last_name();
-    std::unique_lock<std::mutex> lock(*sh_.qpdf);
+    std::unique_lock<std::mutex> lock(*cx_.qpdf);
     QPDFObjectHandle xo = res_.isDictionary() ? res_.getKey("/XObject") : QPDFObjectHandle::newNull();
     QPDFObjectHandle form = xo.isDictionary() ? xo.getKey(name) : QPDFObjectHandle::newNull();
     if (form.isStream() && form.getDict().getKey("/Subtype").isNameAndEquals("/Image")) {
       lock.unlock();
-      if (gs_.fill_alpha > 0.05) sh_.mark(layout::Ink::picture, unit_square(), gs_.clip);
+      if (gs_.fill_alpha > 0.05) mark(layout::Ink::picture, unit_square(), gs_.clip);
       keep(t);
       return;
     }
-    if (!form.isStream() || !form.isFormXObject() || depth_ >= 12 || sh_.active.count(form.getObjGen())) {
+    if (!form.isStream() || !form.isFormXObject() || depth_ >= 12 || cx_.active.count(form.getObjGen())) {
       lock.unlock();
       keep(t);
       return;
@@ -795,7 +772,9 @@ class Stripper : public QPDFObjectHandle::TokenFilter {
       inner.ctm = mul(M{m.a, m.b, m.c, m.d, m.e, m.f}, gs_.ctm);
     }
     QPDFObjectHandle fres = form.getDict().getKey("/Resources");
-    Stripper child(sh_, fres.isDictionary() ? fres : res_, inner, depth_ + 1);
+    auto scan = std::make_unique<Scan>();
+    const bool own = fres.isDictionary();
+    Scanner child(cx_, own ? fres : res_, own ? false : res_is_page_, inner, depth_ + 1, *scan);
     QPDFObjectHandle bbox = form.getDict().getKey("/BBox");
     const bool clipped = bbox.isRectangle();
     const QPDFObjectHandle::Rectangle r = clipped ? bbox.getArrayAsRectangle() : QPDFObjectHandle::Rectangle();
@@ -806,29 +785,22 @@ class Stripper : public QPDFObjectHandle::TokenFilter {
       form.pipeStreamData(&pl, 0, qpdf_dl_specialized);
     }
     const QPDFObjGen og = form.getObjGen();
-    sh_.active.insert(og);
+    cx_.active.insert(og);
     lock.unlock();
     if (clipped) child.clip_to(r.llx, r.lly, r.urx, r.ury);
-    std::string data;
-    filter_bytes(source, child, data);
-    lock.lock();
-    sh_.active.erase(og);
-    if (!child.changed) {
-      lock.unlock();
-      keep(t);
-      return;
-    }
-    // this page's own copy of the form, under a new name (other pages may draw the original)
-    QPDFObjectHandle copy = form.copyStream();
-    copy.replaceStreamData(data, QPDFObjectHandle::newNull(), QPDFObjectHandle::newNull());
-    copy = sh_.pdf->makeIndirectObject(copy);
-    std::string fresh = "/DhText" + std::to_string(sh_.page) + "_" + std::to_string(++sh_.form_counter);
-    xo.replaceKey(fresh, copy);
-    lock.unlock();
+    scan_bytes(source, child);
+    cx_.active.erase(og);
+    scan->form = form, scan->xo = xo, scan->xo_of_page = res_is_page_;
     for (const auto& p : pending_)
-      if (p.getType() != QPDFTokenizer::tt_name) writeToken(p);
-    write(fresh + " Do");
-    changed = true;
+      if (p.getType() != QPDFTokenizer::tt_name) scan->operands += p.getRawValue();
+    Scan::Op o;
+    o.kind = Scan::Op::form;
+    o.child = out_.forms.size();
+    out_.forms.push_back(std::move(scan));
+    o.begin = out_.bytes.size();
+    keep(t);
+    o.end = out_.bytes.size();
+    out_.ops.push_back(std::move(o));
   }
 
   // an operator's name (PDF operators are 1 to 3 characters) as one number: the operators
@@ -910,7 +882,7 @@ class Stripper : public QPDFObjectHandle::TokenFilter {
         if (k == 6) curve_to(n[0], n[1], n[2], n[3], n[4], n[5]);
         break;
       case opcode("v"):
-        if (k == 4) curve_to(cx_, cy_, n[0], n[1], n[2], n[3]);
+        if (k == 4) curve_to(cx_pt_, cy_pt_, n[0], n[1], n[2], n[3]);
         break;
       case opcode("y"):
         if (k == 4) curve_to(n[0], n[1], n[2], n[3], n[2], n[3]);
@@ -920,7 +892,7 @@ class Stripper : public QPDFObjectHandle::TokenFilter {
         if (k == 4) {
           move_to(n[0], n[1]), line_to(n[0] + n[2], n[1]), line_to(n[0] + n[2], n[1] + n[3]), line_to(n[0], n[1] + n[3]);
           close_path();
-          cx_ = n[0], cy_ = n[1];
+          cx_pt_ = n[0], cy_pt_ = n[1];
         }
         break;
       case opcode("W"): case opcode("W*"): clip_next_ = true; break;
@@ -933,10 +905,10 @@ class Stripper : public QPDFObjectHandle::TokenFilter {
       // (a shading painted through its clip is a filled shape, a gradient: Beamer's title bar
       // holds its title as a box does, it is no photograph)
       case opcode("sh"):
-        if (gs_.fill_alpha > 0.05) sh_.mark(layout::Ink::fill, gs_.clip, gs_.clip);
+        if (gs_.fill_alpha > 0.05) mark(layout::Ink::fill, gs_.clip, gs_.clip);
         break;
       case opcode("EI"):
-        if (gs_.fill_alpha > 0.05) sh_.mark(layout::Ink::picture, unit_square(), gs_.clip);
+        if (gs_.fill_alpha > 0.05) mark(layout::Ink::picture, unit_square(), gs_.clip);
         break;
       case opcode("cs"): gs_.fill = {}; break;
       case opcode("CS"): gs_.stroke = {}; break;
@@ -946,12 +918,204 @@ class Stripper : public QPDFObjectHandle::TokenFilter {
   }
 };
 
-void filter_bytes(const std::string& data, Stripper& filter, std::string& out) {
-  Pl_String pl("content", nullptr, out);
-  Pl_QPDFTokenizer tokens("content", &filter, &pl);
+void scan_bytes(const std::string& data, Scanner& scanner) {
+  Pl_QPDFTokenizer tokens("content", &scanner);
   tokens.write(reinterpret_cast<const unsigned char*>(data.data()), data.size());
   tokens.finish();
 }
+
+// The second step of remove_text: a page's Scan and the regions give the glyphs removed
+// (counted and described per region), the ink the page keeps and the page's new content.
+struct Replay {
+  const std::vector<TextRegion>& regions;
+  std::vector<RemovedText>& out;
+  std::vector<layout::Ink>* ink;  // the ink the page keeps, when asked for
+  QPDF& pdf;
+  std::mutex& qpdf;   // held while qpdf's objects are changed (a form's copy)
+  QPDFObjectHandle page_xo;  // the page's /XObject dictionary
+  int page = 0;          // the page: its form copies are named /DhText<page>_<n>, the same
+  int form_counter = 0;  // whatever thread or order the pages are stripped in
+  // per region: the colours of its removed glyphs (each to 1/10,000) and how many were of each
+  std::vector<std::map<std::array<long, 3>, std::pair<double, Color>>> colour_weight;
+
+  Replay(const std::vector<TextRegion>& r, std::vector<RemovedText>& o, std::vector<layout::Ink>* i, QPDF& p, std::mutex& m)
+      : regions(r), out(o), ink(i), pdf(p), qpdf(m), colour_weight(r.size()) {}
+
+  // records a mark of ink, its box clipped to `clip`
+  void mark(layout::Ink::Kind kind, std::array<double, 4> b, const std::array<double, 4>& clip, Color color = {}) {
+    if (!ink) return;
+    b = meet(b, clip);
+    if (!(b[2] >= b[0] && b[3] >= b[1]) || (b[2] - b[0] < 0.05 && b[3] - b[1] < 0.05)) return;
+    if (ink->size() >= kMaxInk) {
+      BBox& l = ink->back().box;
+      l = {std::min(l[0], b[0]), std::min(l[1], b[1]), std::max(l[2], b[2]), std::max(l[3], b[3])};
+      return;
+    }
+    ink->push_back({kind, {b[0], b[1], b[2], b[3]}, color});
+  }
+  // an opaque rectangle painted over `b` (clipped to `clip`): the marks wholly under it are
+  // hidden from then on (PowerPoint draws a table's rule, then a white cell over it)
+  void cover(std::array<double, 4> b, const std::array<double, 4>& clip) {
+    if (!ink) return;
+    b = meet(b, clip);
+    if (!(b[2] > b[0] && b[3] > b[1])) return;
+    ink->erase(std::remove_if(ink->begin(), ink->end(),
+                              [&](const layout::Ink& m) {
+                                return m.box[0] >= b[0] - 0.01 && m.box[1] >= b[1] - 0.01 && m.box[2] <= b[2] + 0.01 && m.box[3] <= b[3] + 0.01;
+                              }),
+               ink->end());
+  }
+  int region_at(double X, double Y) const {
+    for (size_t i = 0; i < regions.size(); ++i) {
+      const auto& b = regions[i].box;
+      if (X >= b[0] - 0.5 && X <= b[2] + 0.5 && Y >= b[1] - 0.5 && Y <= b[3] + 0.5) return static_cast<int>(i);
+    }
+    return -1;
+  }
+
+  // A text-showing operator: a glyph whose middle lies in a region is replaced by a move of
+  // its advance; the others are kept. One string may hold text of two units (Keynote sets a
+  // code line's columns in one Tj) or a unit's text and a word that is not translated.
+  // Returns whether a glyph was removed, the operator that replaces it in `w`.
+  bool show(const Scan& s, const Scan::Op& o, std::string& w) {
+    const double k = o.k;
+    bool any = false;
+    std::string arr;        // the new TJ array's items
+    std::string kept;       // kept codes not yet written (hex)
+    double move = 0;        // removed advance not yet written (text space)
+    bool prev_removed = false, prev_space = false;
+    static const char* hex = "0123456789ABCDEF";
+    auto put_kept = [&]() {
+      if (kept.empty()) return;
+      arr += '<';
+      arr += kept;
+      arr += '>';
+      kept.clear();
+    };
+    auto put_move = [&]() {
+      if (move != 0 && std::abs(k) > 1e-9) {
+        arr += ' ';
+        arr += num(-move * 1000 / k);
+        arr += ' ';
+      }
+      move = 0;
+    };
+    BoxAcc kept_run;  // glyphs kept since the last removed one: text that stays
+    auto flush_kept = [&]() {
+      if (!kept_run.empty() && o.visible) mark(layout::Ink::text, kept_run.b, o.clip);
+      kept_run = {};
+    };
+    const double size = std::abs(o.size);
+    for (size_t i = o.item0; i < o.item1; ++i) {
+      const Scan::Item& g = s.items[i];
+      if (g.number) {
+        put_kept();
+        put_move();
+        arr += ' ';
+        arr += num(g.adv);
+        arr += ' ';
+        continue;
+      }
+      const int hit = region_at(g.px, g.py);
+      if (hit >= 0 && !g.blank) {
+        flush_kept();
+        if (ink) {  // the removed glyph as part of a line of the unit's source
+          auto& lines = out[static_cast<size_t>(hit)].lines;
+          if (!lines.empty() && std::abs(lines.back().y - g.by) < 0.3 * size + 0.5 && g.box[0] <= lines.back().x1 + size * 0.8 &&
+              g.box[2] >= lines.back().x0 - size * 0.8)
+            lines.back().x0 = std::min(lines.back().x0, g.box[0]), lines.back().x1 = std::max(lines.back().x1, g.box[2]);
+          else
+            lines.push_back({g.box[0], g.box[2], g.by});
+        }
+        put_kept();
+        move += g.adv;
+        any = true;
+        RemovedText& r = out[static_cast<size_t>(hit)];
+        ++r.glyphs;
+        if (!prev_removed || prev_space) {
+          ++r.operators;
+          r.starts.push_back(g.bx);
+        }
+        const Color& c = o.color;
+        const std::array<long, 3> key{std::lround(c.r * 1e4), std::lround(c.g * 1e4), std::lround(c.b * 1e4)};
+        auto& wt = colour_weight[static_cast<size_t>(hit)][key];
+        wt.first += 1, wt.second = c;
+        prev_removed = true;
+      } else if (hit >= 0 || (g.blank && prev_removed)) {
+        // code 32 in a region goes too: between removed glyphs it is their space, and in a
+        // subset font it may well draw a visible glyph (LibreOffice's "(" is code 32); so
+        // does a space right after a removed glyph, past the region's box: LibreOffice draws
+        // one where a line wrapped, and left there it read as a space inside the translation
+        // set over it ("各 项")
+        put_kept();
+        move += g.adv;
+      } else {
+        put_move();
+        if (ink && !g.blank && g.adv != 0) {
+          kept_run.add(g.box[0], g.box[1]);
+          kept_run.add(g.box[2], g.box[3]);
+        }
+        if (g.nbytes == 2) {
+          kept += hex[(g.code >> 12) & 15];
+          kept += hex[(g.code >> 8) & 15];
+        }
+        kept += hex[(g.code >> 4) & 15];
+        kept += hex[g.code & 15];
+        prev_removed = false;
+      }
+      prev_space = g.blank;
+    }
+    flush_kept();
+    if (!any) return false;
+    put_kept();
+    put_move();
+    w = o.prefix;
+    w += '[';
+    w += arr;
+    w += "] TJ";
+    return true;
+  }
+
+  // Replays scan `s`: its new content in `data` when a glyph of it (or of a form it draws)
+  // was removed (returns true), else nothing (returns false).
+  bool run(const Scan& s, std::string& data) {
+    size_t pos = 0;
+    bool changed = false;
+    auto splice = [&](const Scan::Op& o, const std::string& w) {
+      data.append(s.bytes, pos, o.begin - pos);
+      data += w;
+      pos = o.end;
+      changed = true;
+    };
+    std::string w;
+    for (const Scan::Op& o : s.ops) {
+      switch (o.kind) {
+        case Scan::Op::mark: mark(o.ink, o.box, o.clip, o.color); break;
+        case Scan::Op::cover: cover(o.box, o.clip); break;
+        case Scan::Op::show:
+          if (show(s, o, w)) splice(o, w);
+          break;
+        case Scan::Op::form: {
+          const Scan& f = *s.forms[o.child];
+          std::string inner;
+          if (!run(f, inner)) break;
+          // this page's own copy of the form, under a new name (other pages may draw the original)
+          std::lock_guard<std::mutex> lock(qpdf);
+          QPDFObjectHandle form = f.form, xo = f.xo_of_page ? page_xo : f.xo;
+          QPDFObjectHandle copy = form.copyStream();
+          copy.replaceStreamData(inner, QPDFObjectHandle::newNull(), QPDFObjectHandle::newNull());
+          copy = pdf.makeIndirectObject(copy);
+          std::string fresh = "/DhText" + std::to_string(page) + "_" + std::to_string(++form_counter);
+          xo.replaceKey(fresh, copy);
+          splice(o, f.operands + fresh + " Do");
+          break;
+        }
+      }
+    }
+    if (changed) data.append(s.bytes, pos, std::string::npos);
+    return changed;
+  }
+};
 
 }  // namespace
 
@@ -983,6 +1147,30 @@ struct SlideRewriter::Impl {
     attributes_pushed = true;
   }
   View view_on(QPDFPageObjectHelper& pg, int page) const;  // view_of; Error(bad_pdf) when qpdf throws
+
+  // The first step of remove_text for each source page (a copy uses its source's): its
+  // Scan, made by prescan's thread ahead of time or by remove_text itself. `m` is held
+  // while the scan is made or used; `uses` is how many pages (the page and its copies) have
+  // still to use it: it is freed after the last (and made again if asked for again).
+  struct PageScan {
+    std::mutex m;
+    bool done = false;
+    std::unique_ptr<Scan> scan;
+    std::exception_ptr error;
+    int uses = 1;
+  };
+  std::deque<PageScan> scans;  // one a source page: never resized
+  std::vector<int> origin;     // page index -> the source page it shows (copy_page)
+  std::atomic<bool> stop{false};            // prescan's thread: stop now
+  std::atomic<size_t> scanned_bytes{0};     // held by the scans made so far
+  std::thread prescanner;
+  // scans source page `src` into `ps` (ps.m held); `stop`: abandons it when stop is set,
+  // leaving `ps` as it was
+  void scan_page(int src, PageScan& ps, const std::atomic<bool>* stop_flag);
+  void stop_prescan() {
+    stop = true;
+    if (prescanner.joinable()) prescanner.join();
+  }
 };
 
 SlideRewriter::SlideRewriter(const std::string& source, const std::string& password) : impl_(std::make_unique<Impl>()) {
@@ -998,6 +1186,8 @@ SlideRewriter::SlideRewriter(const std::string& source, const std::string& passw
     impl_->pages = QPDFPageDocumentHelper(impl_->pdf).getAllPages();
     impl_->source_pages = impl_->pages.size();
     impl_->contents.resize(impl_->pages.size());
+    impl_->scans.resize(impl_->pages.size());
+    for (size_t i = 0; i < impl_->pages.size(); ++i) impl_->origin.push_back(static_cast<int>(i) + 1);
   } catch (const std::exception& e) {
     throw Error(Exit::bad_pdf, source, std::string("qpdf cannot read this PDF: ") + e.what(),
                 "repair it (qpdf in.pdf out.pdf), or check --password");
@@ -1007,7 +1197,9 @@ SlideRewriter::SlideRewriter(const std::string& source, const std::string& passw
     throw Error(Exit::bad_pdf, source, "qpdf finds no page in this PDF (its page tree is damaged)", "repair it (qpdf in.pdf out.pdf)");
 }
 
-SlideRewriter::~SlideRewriter() = default;
+SlideRewriter::~SlideRewriter() {
+  if (impl_) impl_->stop_prescan();
+}
 
 int SlideRewriter::page_count() const { return static_cast<int>(impl_->source_pages); }
 
@@ -1025,9 +1217,14 @@ int SlideRewriter::copy_page(int page) {
   if (page < 1 || page > static_cast<int>(impl_->pages.size()))
     throw Error(Exit::failure, impl_->source, "copy_page: no page " + std::to_string(page), "please report this");
   try {
+    std::lock_guard<std::mutex> lock(impl_->qpdf_mu);  // (prescan's thread reads the pages)
     impl_->push_attributes();
     impl_->pages.push_back(impl_->pages[static_cast<size_t>(page - 1)].shallowCopyPage());
     impl_->contents.emplace_back();
+    const int src = impl_->origin[static_cast<size_t>(page - 1)];
+    impl_->origin.push_back(src);
+    std::lock_guard<std::mutex> scan_lock(impl_->scans[static_cast<size_t>(src - 1)].m);
+    ++impl_->scans[static_cast<size_t>(src - 1)].uses;
   } catch (const Error&) {
     throw;
   } catch (const std::bad_alloc&) {
@@ -1055,48 +1252,106 @@ View SlideRewriter::Impl::view_on(QPDFPageObjectHelper& pg, int page) const {
 
 std::array<double, 2> SlideRewriter::page_size(int page) const {
   if (page < 1 || page > static_cast<int>(impl_->pages.size())) return {0, 0};
+  std::lock_guard<std::mutex> lock(impl_->qpdf_mu);  // (prescan's thread reads qpdf's objects)
   View v = impl_->view_on(impl_->pages[static_cast<size_t>(page - 1)], page);
   return {v.width(), v.height()};
+}
+
+void SlideRewriter::Impl::scan_page(int src, PageScan& ps, const std::atomic<bool>* stop_flag) {
+  try {
+    auto scan = std::make_unique<Scan>();
+    ScanContext cx;
+    cx.pdf = &pdf;
+    cx.qpdf = &qpdf_mu;
+    cx.fonts = &fonts;
+    cx.stop = stop_flag;
+    QPDFObjectHandle res;
+    // the page's content, as filterContents reads it (its streams joined), read here and
+    // tokenized below without the lock
+    std::string source;
+    {
+      std::lock_guard<std::mutex> lock(qpdf_mu);
+      QPDFPageObjectHelper& pg = pages[static_cast<size_t>(src - 1)];
+      cx.view = view_on(pg, src);
+      res = pg.getAttribute("/Resources", false);
+      Pl_String pl("page", nullptr, source);
+      pg.pipeContents(&pl);
+    }
+    GState start;
+    start.clip = {0, 0, cx.view.width(), cx.view.height()};
+    Scanner scanner(cx, res, true, start, 0, *scan);
+    scan_bytes(source, scanner);
+    scanned_bytes += scan->footprint();
+    ps.scan = std::move(scan);
+    ps.error = nullptr;
+  } catch (const Stopped&) {
+    return;  // (not done: remove_text scans it when it needs it)
+  } catch (...) {
+    ps.error = std::current_exception();
+  }
+  ps.done = true;
+}
+
+void SlideRewriter::prescan(std::vector<int> which, std::shared_future<void> gate) {
+  if (impl_->prescanner.joinable() || which.empty()) return;
+  Impl& im = *impl_;
+  im.prescanner = std::thread([&im, which = std::move(which), gate, log = scoped_log()] {
+    LogScope scope(log);
+    try {
+      while (!im.stop && gate.valid() && gate.wait_for(std::chrono::milliseconds(20)) != std::future_status::ready) {
+      }
+      const auto t0 = std::chrono::steady_clock::now();
+      const double c0 = thread_cpu_ms();
+      int n = 0;
+      for (int p : which) {
+        if (im.stop || im.scanned_bytes > kPrescanBytes) break;
+        if (p < 1 || p > static_cast<int>(im.source_pages)) continue;
+        Impl::PageScan& ps = im.scans[static_cast<size_t>(p - 1)];
+        std::unique_lock<std::mutex> lock(ps.m, std::try_to_lock);
+        if (!lock.owns_lock() || ps.done) continue;  // (remove_text is at it, or was)
+        im.scan_page(p, ps, &im.stop);
+        n += ps.done;
+      }
+      current_log().debug("slides: {} of {} pages' content read ahead, in {:.3f} s ({:.3f} s of CPU time; {} KiB held)", n, which.size(),
+                          std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count(), (thread_cpu_ms() - c0) / 1000,
+                          im.scanned_bytes.load() / 1024);
+    } catch (...) {  // (a failure to log: remove_text scans what was not scanned here)
+    }
+  });
 }
 
 std::vector<RemovedText> SlideRewriter::remove_text(int page, const std::vector<TextRegion>& regions, std::vector<layout::Ink>* ink) {
   std::vector<RemovedText> out(regions.size());
   for (size_t i = 0; i < regions.size(); ++i) out[i].key = regions[i].key;
   if (regions.empty() || page < 1 || page > static_cast<int>(impl_->pages.size())) return out;
-  Shared sh;
-  sh.pdf = &impl_->pdf;
-  sh.regions = &regions;
-  sh.out = &out;
-  sh.colour_weight.resize(regions.size());
-  sh.qpdf = &impl_->qpdf_mu;
-  sh.page = page;
-  sh.fonts = &impl_->fonts;
-  sh.ink = ink;
   if (ink) ink->clear();
+  Replay replay(regions, out, ink, impl_->pdf, impl_->qpdf_mu);
+  replay.page = page;
   try {
-    std::unique_lock<std::mutex> lock(impl_->qpdf_mu);
-    QPDFPageObjectHelper& pg = impl_->pages[static_cast<size_t>(page - 1)];
-    sh.view = impl_->view_on(pg, page);
-    QPDFObjectHandle res = pg.getAttribute("/Resources", true);
-    if (res.isDictionary() && !res.getKey("/XObject").isDictionary()) res.replaceKey("/XObject", QPDFObjectHandle::newDictionary());
-    // the page's content, as filterContents reads it (its streams joined), read here and
-    // tokenized below without the lock
-    std::string source;
+    const int src = impl_->origin[static_cast<size_t>(page - 1)];
+    Impl::PageScan& ps = impl_->scans[static_cast<size_t>(src - 1)];
+    std::lock_guard<std::mutex> scan_lock(ps.m);
+    if (!ps.done) impl_->scan_page(src, ps, nullptr);
+    if (ps.error) std::rethrow_exception(ps.error);
     {
-      Pl_String pl("page", nullptr, source);
-      pg.pipeContents(&pl);
+      std::lock_guard<std::mutex> lock(impl_->qpdf_mu);
+      QPDFPageObjectHelper& pg = impl_->pages[static_cast<size_t>(page - 1)];
+      QPDFObjectHandle res = pg.getAttribute("/Resources", true);
+      if (res.isDictionary() && !res.getKey("/XObject").isDictionary()) res.replaceKey("/XObject", QPDFObjectHandle::newDictionary());
+      replay.page_xo = res.isDictionary() ? res.getKey("/XObject") : QPDFObjectHandle::newNull();
     }
-    lock.unlock();
-    GState start;
-    start.clip = {0, 0, sh.view.width(), sh.view.height()};
-    Stripper st(sh, res, start, 0);
     std::string data;
-    filter_bytes(source, st, data);
-    if (st.changed) {  // given to the page by write (compress may have deflated it meanwhile)
+    if (replay.run(*ps.scan, data)) {  // given to the page by write (compress may have deflated it meanwhile)
       Impl::Content& c = impl_->content(page);
       c.state = 0;
       c.data = std::move(data);
       c.changed = true;
+    }
+    if (--ps.uses <= 0) {  // (its last page: the scan is not needed again)
+      impl_->scanned_bytes -= std::min(impl_->scanned_bytes.load(), ps.scan->footprint());
+      ps.scan.reset();
+      ps.done = false;
+      ps.uses = 1;
     }
   } catch (const Error&) {
     throw;
@@ -1106,7 +1361,7 @@ std::vector<RemovedText> SlideRewriter::remove_text(int page, const std::vector<
   }
   for (size_t i = 0; i < regions.size(); ++i) {
     double best = -1;
-    for (const auto& [key, w] : sh.colour_weight[i])
+    for (const auto& [key, w] : replay.colour_weight[i])
       if (w.first > best) best = w.first, out[i].color = w.second;
   }
   return out;
@@ -1132,6 +1387,7 @@ void SlideRewriter::compress(int page) {
 }
 
 void SlideRewriter::write(const std::vector<int>& pages, const LaidOutDoc& text, const std::vector<int>& layer, const std::string& out_path, int threads) {
+  impl_->stop_prescan();  // (its thread reads qpdf's objects, which the writing changes)
   QPDF& pdf = impl_->pdf;
   try {
     // the pages' new content (remove_text), compressed where compress did it
@@ -1192,7 +1448,9 @@ void SlideRewriter::write(const std::vector<int>& pages, const LaidOutDoc& text,
     }
     while (std::any_of(names.begin(), names.end(), [&](const std::string& n) { return n.rfind(wrap.font_prefix, 0) == 0; })) wrap.font_prefix += "x";
     auto t0 = std::chrono::steady_clock::now();
+    StepTimer timer;  // (DECKHAND_DEBUG_TIME=1)
     add_text_layer(pdf, lpages, text, threads, wrap);
+    timer.lap("text layer");
     current_log().debug("slides: the text layer took {:.3f} s", std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
     QPDFObjectHandle save;  // one "q" stream for every page
     for (const auto& [pi, l] : drawn) {
@@ -1247,7 +1505,9 @@ void SlideRewriter::write(const std::vector<int>& pages, const LaidOutDoc& text,
     root.replaceKey("/Kids", kids);
     root.replaceKey("/Count", QPDFObjectHandle::newInteger(kids.getArrayNItems()));
     pdf.updateAllPagesCache();
+    timer.lap("to write");
     pdfq::write_deterministic(pdf, out_path);
+    timer.lap("qpdf write");
   } catch (const Error&) {
     throw;  // a failed write among them (pdfq::write_deterministic)
   } catch (const std::bad_alloc&) {

@@ -7,6 +7,7 @@
 // Coordinates: boxes are in points on the page as displayed (after /Rotate, within the
 // CropBox), origin top-left, y down: the deck model's convention (model/deck.hpp).
 #include <array>
+#include <future>
 #include <memory>
 #include <string>
 #include <vector>
@@ -60,6 +61,17 @@ class SlideRewriter {
   void read_all();
   // Displayed size (points, after /Rotate) of page `page` (1-based).
   std::array<double, 2> page_size(int page) const;
+  // Reads ahead, on a thread of its own, what remove_text reads of source pages `pages`
+  // (1-based, in that order) before it knows its regions: each page's content and the Form
+  // XObjects it draws, tokenized and interpreted (where every glyph and mark of ink lies).
+  // The thread waits for `gate` (an invalid future: does not wait), so that it runs when a
+  // core is idle: `slides` opens the gate when the deck's pages are read and only the
+  // analysis, on one core, remains. remove_text then only sets the regions against what was
+  // read, or reads a page itself when the thread has not come to it. The thread stops when
+  // what it read holds 256 MiB, and before write or the destructor goes on; at most one
+  // such thread (a second call does nothing). Errors reading a page are thrown by remove_text
+  // for that page, as when it reads the page itself.
+  void prescan(std::vector<int> pages, std::shared_future<void> gate);
 
   // Removes, from page `page` (1-based) and the Form XObjects it draws, every glyph whose
   // middle (half its advance along the baseline, 0.3 em above it) lies in one of `regions`

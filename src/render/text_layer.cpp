@@ -15,6 +15,7 @@
 #include "core/error.hpp"
 #include "core/io.hpp"
 #include "core/sha256.hpp"
+#include "core/step_timer.hpp"
 #include "core/unicode.hpp"
 #include "render/qpdf_util.hpp"
 
@@ -285,6 +286,7 @@ void add_text_layer(QPDF& q, std::vector<QPDFPageObjectHelper>& pages, const Lai
 }
 
 void add_text_layer(QPDF& q, std::vector<QPDFPageObjectHelper>& pages, const LaidOutDoc& doc, int threads, const TextLayerWrap& wrap) {
+  StepTimer timer;  // (DECKHAND_DEBUG_TIME=1: how long each step took)
   // every font file's glyphs and characters, and what each one-glyph cluster stands for
   std::map<std::string, Embedded> files;
   auto file_of = [&](const TextRun& t) -> Embedded& {
@@ -308,6 +310,7 @@ void add_text_layer(QPDF& q, std::vector<QPDFPageObjectHelper>& pages, const Lai
     for (size_t k = 0; k < texts.size(); ++k)
       if (!texts[k].glyphs.empty()) out[k] = {unicode::decode(texts[k].text), clusters(texts[k])};
   });
+  timer.lap("layer runs");
   // then gathered by font file in page and run order (the first text a glyph is given stays)
   std::map<Embedded*, std::pair<std::vector<unsigned>, std::u32string>> lists_of;
   for (size_t pi = 0; pi < doc.pages.size(); ++pi)
@@ -341,13 +344,16 @@ void add_text_layer(QPDF& q, std::vector<QPDFPageObjectHelper>& pages, const Lai
         // (a ligature glyph gets no entry: its run's /ActualText gives its letters; with one,
         // deckhand's extraction took a right-to-left word for a ligature and reordered it)
     }
+  timer.lap("layer gids");
   // each font subset on a worker of its own, then made objects of `q` here, in file order
   std::vector<Embedded*> order;
   for (auto& [path, e] : files) order.push_back(&e);
   std::vector<FontParts> parts(order.size());
   parallel_for(static_cast<int>(order.size()), worker_count(threads),
                [&](int i, unsigned) { parts[static_cast<size_t>(i)] = subset(*order[static_cast<size_t>(i)], i + 1); });
+  timer.lap("subsets");
   for (size_t i = 0; i < order.size(); ++i) embed(q, *order[i], parts[i], static_cast<int>(i) + 1, wrap.font_prefix);
+  timer.lap("embed");
 
   // each page's content, built on the workers (pure strings: the fonts are read, not
   // changed), then added to the PDF in page order on this thread (qpdf's objects are not
@@ -438,6 +444,7 @@ void add_text_layer(QPDF& q, std::vector<QPDFPageObjectHelper>& pages, const Lai
       content = pdfq::deflated(content);  // (here, not on the writer's one thread)
     }
   });
+  timer.lap("layer pages");
   for (size_t pi = 0; pi < n_pages; ++pi) {
     if (contents[pi].empty()) continue;
     std::map<std::string, QPDFObjectHandle> used;

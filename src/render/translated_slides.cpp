@@ -246,8 +246,10 @@ LaidOutDoc translate_slides(const Deck& source, const Deck& deck, const std::str
   return doc;
 }
 
-std::future<std::unique_ptr<SlideRewriter>> open_slides(const std::string& pdf, const std::string& password, std::function<void()> then) {
-  return std::async(std::launch::async, [pdf, password, then = std::move(then), log = scoped_log()] {
+std::future<std::unique_ptr<SlideRewriter>> open_slides(const std::string& pdf, const std::string& password, std::function<void()> then,
+                                                        std::function<std::vector<int>(int pages)> read_ahead, std::shared_future<void> gate) {
+  return std::async(std::launch::async, [pdf, password, then = std::move(then), read_ahead = std::move(read_ahead), gate = std::move(gate),
+                                         log = scoped_log()] {
     LogScope scope(log);
     // (at the run's own priority: what it reads is needed as soon as the deck is
     // extracted; at nice 19 it waited for the CPU as long as anything else on the machine
@@ -257,6 +259,14 @@ std::future<std::unique_ptr<SlideRewriter>> open_slides(const std::string& pdf, 
     auto rw = std::make_unique<SlideRewriter>(pdf, password);
     rw->read_all();  // (the writer needs every object; read while the deck is extracted)
     if (then) then();
+    if (read_ahead) {
+      std::vector<int> pages;
+      try {
+        pages = read_ahead(rw->page_count());
+      } catch (const Error&) {  // (a bad --pages: the extraction says so)
+      }
+      rw->prescan(std::move(pages), gate);
+    }
     current_log().debug("slides: reading the PDF with qpdf took {:.3f} s (while the deck was extracted)",
                   std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
     return rw;

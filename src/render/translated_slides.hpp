@@ -42,8 +42,12 @@ LaidOutDoc translate_slides(const Deck& source, const Deck& translated, const st
 // needs them: SlideRewriter::read_all), and readies the font matcher (fontconfig) the
 // layout uses: work that needs no deck, done while the deck is extracted, on a thread of
 // its own (at the caller's priority: the run needs it as soon as the deck is). `then`, when
-// given, runs on that thread last (more such work). The future rethrows what
-// SlideRewriter's constructor throws, or `then`.
-std::future<std::unique_ptr<SlideRewriter>> open_slides(const std::string& pdf, const std::string& password, std::function<void()> then = {});
+// given, runs on that thread last (more such work). `read_ahead`, when given, names (from
+// the PDF's page count) the pages whose content SlideRewriter::prescan reads ahead once
+// `gate` is ready (it throws: none). The future rethrows what SlideRewriter's constructor
+// throws, or `then`.
+std::future<std::unique_ptr<SlideRewriter>> open_slides(const std::string& pdf, const std::string& password, std::function<void()> then = {},
+                                                        std::function<std::vector<int>(int pages)> read_ahead = {},
+                                                        std::shared_future<void> gate = {});
 
 }  // namespace deckhand::render

@@ -5,7 +5,10 @@
 
 #include <unistd.h>
 
+#include <chrono>
 #include <cmath>
+#include <future>
+#include <thread>
 #include <filesystem>
 #include <set>
 
@@ -325,4 +328,89 @@ TEST(SlideRewriter, AFormsBBoxClipsTheInkItDraws) {
     if (m.kind == layout::Ink::fill && std::abs(m.box[1] - 20) < 0.5 && std::abs(m.box[3] - 50) < 0.5) bar = true;
   }
   EXPECT_TRUE(bar) << "the fill is recorded as the form's box, 20 to 50 pt from the top";
+}
+
+// The text's removal in two steps (render/slide_translate.cpp: a Scan of the page, then the
+// regions set against it): a page read ahead by prescan gives what remove_text gives when it
+// reads the page itself (removed glyphs, their lines and starts, colours, the ink kept, the
+// written file byte for byte), also for a Form XObject that loses text (its copy is named
+// after the page) and for ' and " (next line, then show). A rewriter destroyed while its
+// read-ahead waits or runs stops it.
+TEST(SlideRewriter, ReadAheadGivesWhatRemoveTextReadsItself) {
+  auto obj = [](int n, const std::string& body) { return std::to_string(n) + " 0 obj\n" + body + "\nendobj\n"; };
+  auto stream = [&](int n, const std::string& dict, const std::string& data) {
+    return obj(n, "<<" + dict + " /Length " + std::to_string(data.size()) + ">>\nstream\n" + data + "\nendstream");
+  };
+  std::string pdf = "%PDF-1.4\n";
+  pdf += obj(1, "<</Type /Catalog /Pages 2 0 R>>");
+  pdf += obj(2, "<</Type /Pages /Kids [3 0 R 7 0 R] /Count 2 /Resources <</XObject <</Fm 4 0 R>> /Font <</F1 6 0 R>>>> /MediaBox [0 0 400 300]>>");
+  pdf += obj(3, "<</Type /Page /Parent 2 0 R /Contents 5 0 R>>");
+  pdf += stream(4, "/Type /XObject /Subtype /Form /BBox [0 0 400 300]", "BT /F1 14 Tf 20 250 Td (In a form) Tj ET 0 0 1 RG 2 w 10 10 m 390 290 l S");
+  pdf += stream(5, "", "q 1 0 0 rg 0 0 400 40 re f Q /Fm Do BT /F1 12 Tf 20 100 Td 16 TL (Hello world) Tj (Next line)' 1 0.5 (Spaced)\" ET");
+  pdf += obj(6, "<</Type /Font /Subtype /Type1 /BaseFont /Helvetica /FirstChar 32 /LastChar 126 /Widths [" + [] {
+    std::string w;
+    for (int c = 32; c <= 126; ++c) w += " 556";
+    return w;
+  }() + "]>>");
+  pdf += stream(8, "", "BT /F1 12 Tf 20 100 Td [(Other) -250 (page)] TJ ET");
+  pdf += obj(7, "<</Type /Page /Parent 2 0 R /Contents 8 0 R>>");
+  pdf += "trailer\n<</Root 1 0 R /Size 9>>\n%%EOF\n";  // (no xref: qpdf rebuilds it)
+  const fs::path dir = fs::temp_directory_path() / ("deckhand-readahead-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  const std::string file = (dir / "in.pdf").string();
+  write_output(file, pdf, {});
+  // regions (displayed points, top-left origin): the page's lines, the form's line
+  const std::vector<std::vector<render::TextRegion>> regions{
+      {{"s1.b1", {10, 180, 200, 240}}, {"s1.title", {10, 35, 200, 60}}},
+      {{"s2.b1", {10, 180, 200, 210}}}};
+  LaidOutDoc none;
+  auto run = [&](bool ahead, const std::string& out) {
+    render::SlideRewriter rw(file, "");
+    if (ahead) {
+      std::promise<void> open;
+      open.set_value();
+      rw.prescan({1, 2}, open.get_future().share());
+      std::this_thread::sleep_for(std::chrono::milliseconds(200));  // (done or not, the results are the same)
+    }
+    std::vector<std::vector<render::RemovedText>> removed;
+    std::vector<std::vector<layout::Ink>> inks(2);
+    for (int p = 1; p <= 2; ++p) removed.push_back(rw.remove_text(p, regions[static_cast<size_t>(p - 1)], &inks[static_cast<size_t>(p - 1)]));
+    rw.write({1, 2}, none, {-1, -1}, out);
+    return std::pair{removed, inks};
+  };
+  const auto [r1, i1] = run(false, (dir / "a.pdf").string());
+  const auto [r2, i2] = run(true, (dir / "b.pdf").string());
+  ASSERT_EQ(r1.size(), r2.size());
+  int glyphs = 0;
+  for (size_t p = 0; p < r1.size(); ++p) {
+    ASSERT_EQ(r1[p].size(), r2[p].size());
+    for (size_t k = 0; k < r1[p].size(); ++k) {
+      const auto &a = r1[p][k], &b = r2[p][k];
+      EXPECT_EQ(a.key, b.key);
+      EXPECT_EQ(a.glyphs, b.glyphs) << a.key;
+      EXPECT_EQ(a.operators, b.operators) << a.key;
+      EXPECT_EQ(a.starts, b.starts) << a.key;
+      EXPECT_EQ(a.color, b.color) << a.key;
+      ASSERT_EQ(a.lines.size(), b.lines.size()) << a.key;
+      glyphs += a.glyphs;
+    }
+    ASSERT_EQ(i1[p].size(), i2[p].size()) << "page " << p + 1;
+    for (size_t k = 0; k < i1[p].size(); ++k) {
+      EXPECT_EQ(i1[p][k].kind, i2[p][k].kind);
+      EXPECT_EQ(i1[p][k].box, i2[p][k].box);
+    }
+  }
+  EXPECT_GT(r1[0][0].glyphs, 10) << "the page's lines (Tj, ' and \") lost their glyphs";
+  EXPECT_GT(r1[0][1].glyphs, 5) << "the form's line lost its glyphs";
+  EXPECT_GT(r1[1][0].glyphs, 5);
+  EXPECT_GT(glyphs, 25);
+  EXPECT_EQ(read_file((dir / "a.pdf").string()), read_file((dir / "b.pdf").string())) << "the same file, byte for byte";
+  {  // a read-ahead that waits for a gate never opened, and one that runs: both stop
+    std::promise<void> never;
+    render::SlideRewriter waits(file, "");
+    waits.prescan({1, 2}, never.get_future().share());
+    render::SlideRewriter runs(file, "");
+    runs.prescan({2, 1, 2, 99, -3}, std::shared_future<void>());
+  }
+  fs::remove_all(dir);
 }

@@ -1069,7 +1069,9 @@ struct Replay {
     if (!any) return false;
     put_kept();
     put_move();
-    w = o.prefix;
+    // (the operator replaced comes right after the token before its operands: ' and "
+    // begin with a word, which a space keeps apart from it; "TdT*" is no operator)
+    w = o.prefix.empty() ? std::string() : " " + o.prefix;
     w += '[';
     w += arr;
     w += "] TJ";

@@ -111,6 +111,37 @@ fi
 "$DECKHAND" slides "$ROOT/samples/ietf-wsis20.pdf" --translations "$ROOT/samples/translations/ietf-wsis20.fr.po" --check >"$T/fr.out" 2>"$T/fr.err"; rc=$?
 [ "$rc" = 0 ] && [ ! -s "$T/fr.out" ] && ok "--check French: everything fits (exit 0)" || bad "--check French: exit $rc $(cat "$T/fr.out" "$T/fr.err")"
 
+# text shown by ' and " (next line, then show; " sets the spacings too): the TJ that replaces
+# such an operator stays apart from the token before it ("TdT*" is no operator)
+python3 - "$T/quote.pdf" <<'PY'
+import sys
+content = (b"BT /F1 24 Tf 72 700 Td 30 TL (Quarterly results) Tj 0 -40 Td (Revenue grew strongly)'\n"
+           b"(Costs stayed flat)' 2 1 (Margins improved)\" ET")
+objs = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
+        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+out, offs = b"%PDF-1.4\n", []
+for i, o in enumerate(objs):
+    offs.append(len(out)); out += b"%d 0 obj\n" % (i + 1) + o + b"\nendobj\n"
+x = len(out); out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
+for o in offs: out += b"%010d 00000 n \n" % o
+out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, x)
+open(sys.argv[1], "wb").write(out)
+PY
+"$DECKHAND" strings pseudo -q --all "$T/quote.pdf" --format po -o "$T/quote.po"
+if "$DECKHAND" slides -q "$T/quote.pdf" --translations "$T/quote.po" -o "$T/quote.out.pdf" 2>"$T/quote.err"; then
+  qpdf --qdf --object-streams=disable "$T/quote.out.pdf" "$T/quote.qdf.pdf" 2>/dev/null
+  pdftotext "$T/quote.out.pdf" /dev/null 2>"$T/quote.pt.err"
+  if grep -aq ' T\* \[' "$T/quote.qdf.pdf" && ! grep -aq 'TdT\*\|TJT\*\|TJ2 Tw' "$T/quote.qdf.pdf" && ! grep -q 'Unknown operator' "$T/quote.pt.err"; then
+    ok "' and \" rewritten as T* [...] TJ, apart from the token before"
+  else
+    bad "' and \": $(grep -a 'TJ' "$T/quote.qdf.pdf" | head -2) $(head -2 "$T/quote.pt.err")"
+  fi
+else
+  bad "' and \": slides failed: $(cat "$T/quote.err")"
+fi
+
 # usage errors: one line, documented exit codes
 expect 2 "no translation file" -- "$DECKHAND" slides "$ROOT/samples/ietf-wsis20.pdf" -o "$T/x.pdf"
 expect 2 "no output file" -- "$DECKHAND" slides "$ROOT/samples/ietf-wsis20.pdf" --translations "$ROOT/samples/translations/ietf-wsis20.fr.po"

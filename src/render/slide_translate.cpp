@@ -1206,12 +1206,34 @@ SlideRewriter::~SlideRewriter() {
 int SlideRewriter::page_count() const { return static_cast<int>(impl_->source_pages); }
 
 void SlideRewriter::read_all() {
+  // Every object the writer will write, found from the trailer (reading an object is asking
+  // qpdf what it is), but the structure tree (write drops it; a PowerPoint deck's holds a
+  // third of its objects); qpdf's getObjectCount read every object of the file.
+  QPDF& pdf = impl_->pdf;
+  std::vector<QPDFObjectHandle> todo{pdf.getTrailer()};
+  std::set<QPDFObjGen> seen;
+  QPDFObjGen root;
   try {
-    impl_->pdf.getObjectCount();  // (qpdf reads every object of the file the first time)
-  } catch (const std::bad_alloc&) {
-    throw;
-  } catch (const std::exception&) {
-    // an object qpdf cannot read: reported, naming the source, when the slides are written
+    root = pdf.getRoot().getObjGen();
+  } catch (const std::exception&) {  // (no catalog: write reports it)
+  }
+  while (!todo.empty()) {
+    QPDFObjectHandle h = std::move(todo.back());
+    todo.pop_back();
+    try {
+      if (h.isIndirect() && !seen.insert(h.getObjGen()).second) continue;
+      if (h.isArray()) {
+        for (auto& item : h.aitems()) todo.push_back(item);
+      } else if (h.isDictionary() || h.isStream()) {
+        const bool catalog = h.isIndirect() && h.getObjGen() == root;
+        for (auto& [key, value] : (h.isStream() ? h.getDict() : h).ditems())
+          if (!(catalog && key == "/StructTreeRoot")) todo.push_back(value);
+      }
+    } catch (const std::bad_alloc&) {
+      throw;
+    } catch (const std::exception&) {
+      // an object qpdf cannot read: reported, naming the source, when the slides are written
+    }
   }
 }
 

@@ -56,8 +56,9 @@ class SlideRewriter {
   // after the source's pages (page_count() + 1, ...), for remove_text and write. It is in
   // the output only where write's `pages` names it.
   int copy_page(int page);
-  // Reads every object of the PDF now (qpdf reads them when first asked for, and writing
-  // asks for them all): to be called on a thread of its own while other work goes on.
+  // Reads now every object write will write (qpdf reads an object when first asked for it):
+  // those the trailer leads to, but the structure tree (PDF 32000-1:2008, 14.7), which
+  // write drops. To be called on a thread of its own while other work goes on.
   void read_all();
   // Displayed size (points, after /Rotate) of page `page` (1-based).
   std::array<double, 2> page_size(int page) const;

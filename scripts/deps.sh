@@ -7,7 +7,9 @@
 #          read at run time, docs/hyphenation.md), and the free fonts that stand in for the
 #          source decks' fonts (Carlito for Calibri, Caladea for Cambria, Liberation for
 #          Arial, Helvetica, Times New Roman and Courier New, TeX Gyre for the other
-#          PostScript fonts: docs/fonts.md), found with fontconfig at run time
+#          PostScript fonts: docs/fonts.md), found with fontconfig at run time, and the
+#          URW base 35 fonts' AFM files (the standard 14 fonts' widths: slides measures
+#          a PDF's text in such a font that has no /Widths with them)
 #   test:  the above, plus the independent tools the tests read our output with (and
 #          groff-base and man-db, which render the man page docs/deckhand.1 in its test)
 #   fuzz:  the above, plus clang and its libFuzzer and sanitizer runtimes (scripts/fuzz.sh)
@@ -17,7 +19,7 @@ pkgs="build-essential cmake pkg-config git ca-certificates
   libpoppler-cpp-dev libhpdf-dev libcli11-dev libspdlog-dev libgtest-dev nlohmann-json3-dev
   libyaml-cpp-dev libicu-dev libunibreak-dev libharfbuzz-dev libjpeg-dev zlib1g-dev
   libpugixml-dev libgettextpo-dev libhunspell-dev libpoppler-private-dev libqpdf-dev nettle-dev libhyphen-dev
-  libfontconfig-dev fonts-crosextra-carlito fonts-crosextra-caladea fonts-liberation2 fonts-texgyre"
+  libfontconfig-dev fonts-crosextra-carlito fonts-crosextra-caladea fonts-liberation2 fonts-texgyre fonts-urw-base35"
 dicts="hunspell-de-de hunspell-en-us hunspell-fr hunspell-es hunspell-ru hyphen-fr hyphen-ru hyphen-es hyphen-en-us"
 case "$what" in
   build) pkgs="$pkgs $dicts" ;;

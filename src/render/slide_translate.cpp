@@ -15,6 +15,8 @@
 #include <algorithm>
 #include <atomic>
 #include <deque>
+#include <fstream>
+#include <sstream>
 #include <charconv>
 #include <chrono>
 #include <spdlog/spdlog.h>
@@ -36,6 +38,7 @@
 #include "extract/budget.hpp"
 #include "core/io.hpp"
 #include "core/unicode.hpp"
+#include "render/pdf_encodings.hpp"
 #include "render/qpdf_util.hpp"
 #include "render/text_layer.hpp"
 
@@ -216,6 +219,101 @@ void read_space_codes(FontInfo& fi, QPDFObjectHandle cmap) {
   }
 }
 
+// The widths (1000 = 1 em) of a standard 14 font (PDF 32000-1:2008, 9.6.2.2), which a PDF
+// may name without /Widths: by glyph name, and by the code its AFM gives (its built-in
+// encoding: StandardEncoding for the text fonts). Read from the URW base 35 fonts' AFM
+// files (Debian: fonts-urw-base35), made with the standard fonts' metrics; once a process,
+// by file. Null for another font, or when the file is not there.
+struct Afm {
+  std::map<std::string, double> by_name;
+  std::map<int, double> by_code;
+};
+const Afm* standard_afm(std::string base) {
+  if (auto plus = base.find('+'); plus == 6) base = base.substr(7);  // a subset's tag
+  base.erase(0, base.find_first_not_of('/'));
+  auto starts = [&](const char* p) { return base.rfind(p, 0) == 0; };
+  std::string family;
+  if (starts("Helvetica") || starts("Arial")) family = "NimbusSans";
+  else if (starts("Times")) family = "NimbusRoman";
+  else if (starts("Courier")) family = "NimbusMonoPS";
+  else if (starts("Symbol")) family = "StandardSymbolsPS";
+  else if (starts("ZapfDingbats")) family = "D050000L";
+  else return nullptr;
+  if (family.rfind("Nimbus", 0) == 0) {
+    const bool bold = base.find("Bold") != std::string::npos;
+    const bool italic = base.find("Italic") != std::string::npos || base.find("Oblique") != std::string::npos;
+    family += bold && italic ? "-BoldItalic" : bold ? "-Bold" : italic ? "-Italic" : "-Regular";
+  }
+  static std::mutex mu;
+  static std::map<std::string, std::unique_ptr<Afm>> read;
+  std::lock_guard<std::mutex> lock(mu);
+  auto it = read.find(family);
+  if (it == read.end()) {
+    std::unique_ptr<Afm> afm;
+    std::ifstream in("/usr/share/fonts/type1/urw-base35/" + family + ".afm");
+    for (std::string line; in && std::getline(in, line);) {
+      // "C 32 ; WX 278 ; N space ; B 191 0 191 0 ;"
+      if (line.rfind("C ", 0) != 0) continue;
+      int code = -1;
+      double wx = -1;
+      std::string name;
+      std::istringstream fields(line);
+      for (std::string field; std::getline(fields, field, ';');) {
+        std::istringstream f(field);
+        std::string key;
+        f >> key;
+        if (key == "C") f >> code;
+        else if (key == "WX") f >> wx;
+        else if (key == "N") f >> name;
+      }
+      if (wx < 0 || name.empty()) continue;
+      if (!afm) afm = std::make_unique<Afm>();
+      afm->by_name[name] = wx;
+      if (code >= 0 && code <= 255) afm->by_code[code] = wx;
+    }
+    it = read.emplace(family, std::move(afm)).first;
+  }
+  return it->second.get();
+}
+
+// A standard 14 font without /Widths: its codes' widths from its AFM, through its encoding
+// (/Encoding: a base encoding's name, or a dictionary of /BaseEncoding and /Differences;
+// none: the font's built-in one). Codes it has no glyph for keep `fi.missing`.
+void standard_widths(FontInfo& fi, QPDFObjectHandle font, const Afm& afm) {
+  std::array<std::string, 256> names;
+  bool builtin = true;
+  auto base = [&](const std::string& enc) {
+    const char* const* table = enc == "/WinAnsiEncoding" ? pdf_encoding::kWinAnsi : enc == "/MacRomanEncoding" ? pdf_encoding::kMacRoman : nullptr;
+    if (!table) return;
+    for (int c = 0; c < 256; ++c) names[static_cast<size_t>(c)] = table[c];
+    builtin = false;
+  };
+  QPDFObjectHandle enc = font.getKey("/Encoding");
+  if (enc.isName()) base(enc.getName());
+  std::map<int, std::string> differences;
+  if (enc.isDictionary()) {
+    if (enc.getKey("/BaseEncoding").isName()) base(enc.getKey("/BaseEncoding").getName());
+    QPDFObjectHandle d = enc.getKey("/Differences");
+    int code = 0;
+    if (d.isArray())
+      for (auto& item : d.aitems()) {
+        if (item.isInteger()) code = static_cast<int>(item.getIntValue());
+        else if (item.isName() && code >= 0 && code <= 255) differences[code++] = item.getName().substr(1);
+      }
+  }
+  for (int c = 0; c < 256; ++c) {
+    double w = -1;
+    if (auto d = differences.find(c); d != differences.end()) {
+      if (auto n = afm.by_name.find(d->second); n != afm.by_name.end()) w = n->second;
+    } else if (!builtin) {
+      if (auto n = afm.by_name.find(names[static_cast<size_t>(c)]); !names[static_cast<size_t>(c)].empty() && n != afm.by_name.end()) w = n->second;
+    } else if (auto k = afm.by_code.find(c); k != afm.by_code.end()) {
+      w = k->second;
+    }
+    if (w >= 0) fi.widths[c] = w / 1000;
+  }
+}
+
 FontInfo font_info(QPDFObjectHandle font) {
   FontInfo fi;
   if (!font.isDictionary()) return fi;
@@ -282,7 +380,11 @@ FontInfo font_info(QPDFObjectHandle font) {
   read_extent(fi, desc, sub == "/Type3" ? scale : 1.0 / 1000);
   QPDFObjectHandle ws = font.getKey("/Widths");
   if (!ws.isArray()) {
-    fi.missing = 0.5;  // a standard-14 font: no widths in the file (decision: half an em)
+    // a standard 14 font: no widths in the file, its AFM's (else, and for a code it has no
+    // glyph for, half an em: decision, docs/translation.md)
+    fi.missing = 0.5;
+    if (const Afm* afm = font.getKey("/BaseFont").isName() ? standard_afm(font.getKey("/BaseFont").getName()) : nullptr)
+      standard_widths(fi, font, *afm);
     return fi;
   }
   fi.missing = desc.isDictionary() ? number_of(desc.getKey("/MissingWidth")) * scale : 0;

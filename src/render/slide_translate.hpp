@@ -83,7 +83,8 @@ class SlideRewriter {
   // kept byte for byte. Text in clipping render modes (4-7: Keynote paints coloured words
   // through their glyphs) is removed too, so what was painted through it is no longer shown.
   // Advances come from the font dictionary: /Widths and /FirstChar of simple fonts
-  // (/MissingWidth, else 0, outside them; a standard-14 font without /Widths counts 0.5 em a
+  // (/MissingWidth, else 0, outside them; a standard 14 font without /Widths is measured
+  // with the standard fonts' widths, from fonts-urw-base35's AFM files, else 0.5 em a
   // character; a Type3 font's widths are scaled by its /FontMatrix), /W and /DW of a Type0
   // font, whose codes are read as 2 bytes (Identity-H/V and the usual CJK CMaps; a CMap
   // with 1-byte codes is misread: decision, docs/translation.md). A Form XObject with

@@ -141,6 +141,18 @@ if "$DECKHAND" slides -q "$T/quote.pdf" --translations "$T/quote.po" -o "$T/quot
 else
   bad "' and \": slides failed: $(cat "$T/quote.err")"
 fi
+# the page's font is Helvetica without /Widths: its glyphs are measured with the standard
+# 14 fonts' metrics (fonts-urw-base35's AFM), so no letter of a source word is left past
+# its box (with half an em a letter, "ts" of "results" stayed). The translation is Greek:
+# a Latin letter on the page is the source's.
+awk 'prev != "msgid \"\"" && /^msgstr "/ { print "msgstr \"ΩΩΩ ΩΩΩ\""; prev = $0; next } { print; prev = $0 }' "$T/quote.po" >"$T/quote.el.po"
+"$DECKHAND" slides -q "$T/quote.pdf" --translations "$T/quote.el.po" -o "$T/quote.el.pdf" 2>/dev/null
+left=$(pdftotext "$T/quote.el.pdf" - 2>/dev/null | grep '[A-Za-z]' | head -3 | tr '\n' ' ')
+if [ -s "$T/quote.el.pdf" ] && [ -z "$left" ] && pdftotext "$T/quote.el.pdf" - | grep -q 'ΩΩΩ'; then
+  ok "Helvetica without /Widths: no source letter left"
+else
+  bad "Helvetica without /Widths: left on the page: $left"
+fi
 
 # usage errors: one line, documented exit codes
 expect 2 "no translation file" -- "$DECKHAND" slides "$ROOT/samples/ietf-wsis20.pdf" -o "$T/x.pdf"

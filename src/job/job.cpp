@@ -890,8 +890,12 @@ int Job::run_slides() {
       e << "deckhand: error: " << o.input << ": ";
       if (!doc.overflows.empty()) e << doc.overflows.size() << " of " << translated << " translated units do not fit their slide boxes even at the minimum size";
       if (!doc.overflows.empty() && !colliding.empty()) e << "; ";
-      if (!colliding.empty()) e << colliding.size() << " of " << translated << " run into a picture, a drawing, other text or the slide's edge";
-      e << " (shorten them, or lower --min-size)";
+      if (!colliding.empty())
+        e << colliding.size() << " of " << translated << (doc.overflows.empty() ? " translated units" : "")
+          << " run into a picture, a drawing, other text or the slide's edge";
+      // (a unit that runs into something is not helped by a smaller minimum size)
+      e << (doc.overflows.empty() ? " (shorten them: the lines above say what each runs into)"
+                                  : " (shorten them, or lower --min-size; the lines above list them)");
       log_.error(e.str());
       return static_cast<int>(Exit::check_failed);
     }

@@ -13,7 +13,8 @@ void setup_slides(CLI::App& app, JobOptions& o) {
       "Examples:\n"
       "  deckhand slides talk.pdf --translations talk.fr.po -o talk-fr.pdf\n"
       "  deckhand slides talk.json --translations talk.ar.xlf -o talk-ar.pdf   # an edited deck JSON and its PDF\n"
-      "  deckhand slides talk.pdf --translations pseudo.po --check             # what does not fit, no PDF");
+      "  deckhand slides talk.pdf --translations pseudo.po --check             # what does not fit, no PDF\n"
+      "  deckhand slides talk.pdf --translations talk.es.po --pages 2-3 -o two.pdf   # those pages only");
   sc->add_option("input", o.input, "The deck: a PDF, or a deck JSON (its PDF is found through 'source' or --source)");
   sc->add_option("-o,--output", o.output, "The translated PDF to write");
   sc->add_option("--translations", o.translations, "The translation file (XLIFF 1.2, XLIFF 2.x or PO); not needed for a deck JSON made by deckhand translate");
@@ -32,6 +33,7 @@ void setup_slides(CLI::App& app, JobOptions& o) {
   sc->add_flag("--check", o.slides_check, "List the units that do not fit even at --min-size, and the set lines that run into a picture, a\n"
                       "drawing, other text or the slide's edge (exit " + exit_number(Exit::check_failed) + " if any); write no PDF (so no -o)");
   sc->add_option("--source", o.source, "The deck's PDF, when the input is a deck JSON");
+  add_pages_option(sc, o, "Only these pages of a PDF input, e.g. 2-3,7 (the output has those pages, in order)");
   add_password_option(sc, o);
   runs(sc, o, Command::slides);
 }

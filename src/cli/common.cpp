@@ -43,6 +43,16 @@ void add_limit_options(CLI::App& app) {
   app.add_option("--max-inflated", l.inflated_bytes, "Most bytes all the streams of a PDF inflate to")->group(grp)->capture_default_str()->check(number_in(1, 1e18, true));
 }
 
+void add_pages_option(CLI::App* cmd, JobOptions& o, const std::string& help) {
+  cmd->add_option("--pages", o.pages, help)
+      ->check(CLI::Validator(
+          [](std::string& s) {
+            return s.find_first_not_of(" \t") == std::string::npos ? std::string("an empty page list (write ranges like 1-3,7,10-)")
+                                                                     : std::string();
+          },
+          "PAGES"));
+}
+
 void add_password_option(CLI::App* cmd, JobOptions& o) {
   cmd->add_option("--password", o.password, "Password of an encrypted PDF (the user or the owner password)");
 }

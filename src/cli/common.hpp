@@ -14,6 +14,8 @@ CLI::Validator number_in(double lo, double hi, bool whole);
 void add_limit_options(CLI::App& app);
 // --password, for every command that reads a PDF.
 void add_password_option(CLI::App* cmd, JobOptions& o);
+// --pages PAGES ("1-3,7,10-"; an empty list is a usage error), into o.pages
+void add_pages_option(CLI::App* cmd, JobOptions& o, const std::string& help);
 // Makes `cmd`, when chosen, the job's command.
 void runs(CLI::App* cmd, JobOptions& o, Command c);
 

@@ -438,7 +438,7 @@ int Job::run_handout() {
     throw Error(Exit::bad_deck, h.input, "the deck has no slides: nothing to print", "extract the deck again, or check its \"slides\" list");
   const Deck source_deck = deck;
   // -> translations merged
-  if (!h.translations.empty()) merge_translations(deck, h.translations, h.lang, diag, h.allow_mismatch);
+  if (!h.translations.empty()) merge_translations(deck, h.translations, h.lang, diag, h.allow_mismatch, nullptr, !h.pages.empty() && !is_deck_json(h.input));
   const bool review = def.mode == layout::LayoutDef::Mode::review;
   if (review && h.translations.empty())
     throw Error(Exit::usage, "", "the " + def.name + " layout shows a translation: none given", "add --translations talk.fr.xlf");
@@ -779,6 +779,9 @@ int Job::run_slides() {
   const JobOptions& o = o_;
   const SlidesConfig& sc = c_.slides;
   const bool translated_json = sc.translated_json;  // a deck JSON made by `deckhand translate`: no file needed
+  if (!o.pages.empty() && is_deck_json(o.input))
+    throw Error(Exit::usage, o.input, "--pages is for a PDF input; a deck JSON shows the slides it lists",
+                "delete the slides you do not want from the deck JSON, or give the PDF");
   std::vector<std::string> inputs{o.input, o.source, o.translations};
   if (layout::is_layout_file(o.layout)) inputs.push_back(o.layout);
   if (!o.output.empty()) check_output_path(o.output, inputs);
@@ -838,7 +841,7 @@ int Job::run_slides() {
   const FreeInBackground source_freed(std::move(l.source));
   Deck deck = l.deck;
   Deck from_pdf;  // a translated deck JSON: its source text, extracted again from its PDF
-  if (!translated_json) merge_translations(deck, o.translations, o.lang, diag, o.allow_mismatch, &catalog);
+  if (!translated_json) merge_translations(deck, o.translations, o.lang, diag, o.allow_mismatch, &catalog, !o.pages.empty());
   const std::string pdf = need_source_pdf(deck, o);
   if (translated_json) from_pdf = source_text_of(l.deck, extract::SourcePdf(pdf, o.password, worker_count(o.threads)), o);
   const Deck& source_deck = translated_json ? from_pdf : l.deck;

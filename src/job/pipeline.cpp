@@ -1,5 +1,8 @@
 #include "job/pipeline.hpp"
 
+#include <charconv>
+#include <set>
+
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -75,12 +78,22 @@ std::string first_of(const std::vector<std::string>& items) {
 // (translation-mismatch). Warns (script-mismatch) when most letters of the translations are
 // in a script the language is not written in. Returns the number of units translated.
 int merge_translations(Deck& deck, const std::string& file, const std::string& lang_opt, Diagnostics& diag, bool allow_mismatch,
-                       std::future<l10n::Catalog>* read) {
+                       std::future<l10n::Catalog>* read, bool some_pages) {
   l10n::Catalog cat = read && read->valid() ? read->get() : l10n::read_catalog(read_file(file), file, !lang_opt.empty());
   std::string lang = lang_opt.empty() ? cat.target_lang : lang_opt;
   if (lang.empty())
     throw Error(Exit::translation, file, "the file does not say its target language", "pass it with --lang, e.g. --lang fr");
   l10n::MergeReport r = l10n::merge(deck, cat, lang);
+  if (some_pages) {  // a unit of a page --pages left out ("s5.b1-0ded8068": page 5) is no unknown one
+    std::set<int> shown;
+    for (const auto& s : deck.slides) shown.insert(s.page);
+    std::erase_if(r.unknown, [&](const std::string& id) {
+      int page = 0;
+      const auto [end, ec] = id.size() > 1 && id[0] == 's' ? std::from_chars(id.data() + 1, id.data() + id.size(), page)
+                                                           : std::from_chars_result{id.data(), std::errc::invalid_argument};
+      return ec == std::errc() && end < id.data() + id.size() && *end == '.' && !shown.count(page);
+    });
+  }
   // a file made for another deck (or version): under half of it applies (docs/translation.md)
   if (r.matched * 2 < r.deck_units) {
     const size_t others = r.unknown.size();

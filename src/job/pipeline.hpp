@@ -79,9 +79,11 @@ std::string first_of(const std::vector<std::string>& items);
 // or version), throws Error(Exit::translation), or with `allow_mismatch` warns
 // (translation-mismatch). Warns (script-mismatch) when most letters of the translations are
 // in a script the language is not written in. `read`: the file already being read (slides
-// reads it while the deck is extracted). Returns the number of units translated.
+// reads it while the deck is extracted). `some_pages`: the deck holds the pages --pages
+// chose, so the file's units of other pages are not reported as unknown (unknown-units).
+// Returns the number of units translated.
 int merge_translations(Deck& deck, const std::string& file, const std::string& lang, Diagnostics& diag, bool allow_mismatch,
-                       std::future<l10n::Catalog>* read = nullptr);
+                       std::future<l10n::Catalog>* read = nullptr, bool some_pages = false);
 
 // --- lay out ------------------------------------------------------------------------------
 

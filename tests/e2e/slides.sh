@@ -154,6 +154,17 @@ else
   bad "Helvetica without /Widths: left on the page: $left"
 fi
 
+# --pages: those pages only, in order; the file's units of other pages are not unknown ones
+"$DECKHAND" slides "$ROOT/samples/ietf-wsis20.pdf" --translations "$ROOT/samples/translations/ietf-wsis20.es.po" --pages 3,2 -o "$T/two.pdf" 2>"$T/two.err"; rc=$?
+if [ "$rc" = 0 ] && [ "$(qpdf --show-npages "$T/two.pdf")" = 2 ] && ! grep -q unknown-units "$T/two.err" &&
+   pdftotext -f 1 -l 1 "$T/two.pdf" - | grep -q 'participar' && ! pdftotext "$T/two.pdf" - | grep -q 'Why Engage'; then
+  ok "--pages 3,2: pages 2 and 3 in order, translated, no unknown-units warning"
+else
+  bad "--pages 3,2: exit $rc, $(qpdf --show-npages "$T/two.pdf" 2>&1) pages, $(cat "$T/two.err")"
+fi
+"$DECKHAND" extract -q "$ROOT/samples/ietf-wsis20.pdf" -o "$T/pages.json"
+expect 2 "is for a PDF input" -- "$DECKHAND" slides "$T/pages.json" --translations "$ROOT/samples/translations/ietf-wsis20.es.po" --pages 2 -o "$T/p.pdf"
+
 # usage errors: one line, documented exit codes
 expect 2 "no translation file" -- "$DECKHAND" slides "$ROOT/samples/ietf-wsis20.pdf" -o "$T/x.pdf"
 expect 2 "no output file" -- "$DECKHAND" slides "$ROOT/samples/ietf-wsis20.pdf" --translations "$ROOT/samples/translations/ietf-wsis20.fr.po"

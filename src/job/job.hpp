@@ -13,6 +13,7 @@
 //     run (core/io.hpp; the inputs are collected by inputs_of());
 //   - the exit codes of docs/exit-codes.md (errors are thrown as deckhand::Error).
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/error.hpp"
@@ -42,6 +43,8 @@ class Job {
   // them alone (job_light.cpp): the `deckhand` executable runs these itself and hands
   // every other command to `deckhand-full` (docs/architecture.md, "Two executables").
   static bool light(Command c) { return c == Command::extract; }
+  // The same, by the command's name on the command line ("extract").
+  static bool light_command_name(std::string_view name) { return name == "extract"; }
   int run_light();
 
   // How often this process opened a source PDF with Poppler (one per worker at most for

@@ -839,6 +839,15 @@ int Job::run_slides() {
                 "add --translations talk.fr.po, or give the deck JSON 'deckhand translate' made");
   // (the source PDF as Poppler read it: not needed once the deck is extracted)
   const FreeInBackground source_freed(std::move(l.source));
+  // the overlay steps' unit names, found on another core while the translation is merged
+  std::future<std::map<std::string, std::string>> step_units;
+  if (!translated_json) try {
+      step_units = std::async(std::launch::async, [&d = l.deck, log = &log_] {
+        LogScope scope(log);
+        return step_units_of(d);
+      });
+    } catch (const std::system_error&) {  // (no thread: found below, on this one)
+    }
   Deck deck = l.deck;
   Deck from_pdf;  // a translated deck JSON: its source text, extracted again from its PDF
   if (!translated_json) merge_translations(deck, o.translations, o.lang, diag, o.allow_mismatch, &catalog, !o.pages.empty());
@@ -861,7 +870,7 @@ int Job::run_slides() {
   so.file = o.input;
   so.threads = o.threads;
   so.progress = progress_printer(o, "laying out the slides", "slide");
-  so.step_units = step_units_of(source_deck);
+  so.step_units = step_units.valid() ? step_units.get() : step_units_of(source_deck);
   const size_t translated = render::translated_units(source_deck, deck).translated.size();
   if (sc.dump != Dump::none) {  // the translated text as laid out: each unit's room (a frame) and runs
     LaidOutDoc doc = render::translate_slides(source_deck, deck, pdf, o.password, fonts, so, diag, "");

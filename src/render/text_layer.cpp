@@ -289,40 +289,74 @@ void add_text_layer(QPDF& q, std::vector<QPDFPageObjectHelper>& pages, const Lai
   StepTimer timer;  // (DECKHAND_DEBUG_TIME=1: how long each step took)
   // every font file's glyphs and characters, and what each one-glyph cluster stands for
   std::map<std::string, Embedded> files;
-  auto file_of = [&](const TextRun& t) -> Embedded& {
-    auto f = doc.fonts.find(t.font);
-    if (f == doc.fonts.end()) throw Error(Exit::failure, "", "text uses font id '" + t.font + "' that was not loaded", "a bug: please report it");
-    Embedded& e = files[f->second];
-    e.path = f->second;
-    return e;
-  };
-  // each run's characters and clusters, found on the workers (kept for the pages' content)
+  // each run's characters and clusters, found on the workers (kept for the pages' content),
+  // and each page's glyphs, characters and clusters by font file (sorted, without repeats),
+  // so that gathering them for the whole document (below, on this thread) is short
   const size_t n_pages = std::min(doc.pages.size(), pages.size());
   struct RunText {
     std::u32string chars;
     std::vector<Cluster> clusters;
   };
+  struct PageFont {
+    const std::string* path = nullptr;
+    std::vector<unsigned> gids;
+    std::u32string cps;
+    std::vector<std::pair<unsigned, std::u32string>> one;  // one-glyph clusters, first of each glyph, in order
+    std::vector<std::pair<unsigned, char32_t>> marks;      // glyphs of clusters of as many characters, in order
+  };
   std::vector<std::vector<RunText>> run_text(doc.pages.size());
+  std::vector<std::vector<PageFont>> page_fonts(doc.pages.size());
+  std::vector<std::string> unknown_font(doc.pages.size());  // a font id no file was loaded for
   parallel_for(static_cast<int>(doc.pages.size()), worker_count(threads), [&](int i, unsigned) {
     const auto& texts = doc.pages[static_cast<size_t>(i)].texts;
     auto& out = run_text[static_cast<size_t>(i)];
+    auto& fonts = page_fonts[static_cast<size_t>(i)];
+    std::map<const std::string*, std::set<unsigned>> seen_one;
     out.resize(texts.size());
-    for (size_t k = 0; k < texts.size(); ++k)
-      if (!texts[k].glyphs.empty()) out[k] = {unicode::decode(texts[k].text), clusters(texts[k])};
+    for (size_t k = 0; k < texts.size(); ++k) {
+      const TextRun& t = texts[k];
+      if (t.glyphs.empty()) continue;
+      out[k] = {unicode::decode(t.text), clusters(t)};
+      auto f = doc.fonts.find(t.font);
+      if (f == doc.fonts.end()) {
+        unknown_font[static_cast<size_t>(i)] = t.font;
+        return;
+      }
+      auto pf = std::find_if(fonts.begin(), fonts.end(), [&](const PageFont& p) { return p.path == &f->second; });
+      if (pf == fonts.end()) pf = fonts.insert(fonts.end(), PageFont{&f->second, {}, {}, {}, {}});
+      for (const auto& g : t.glyphs) pf->gids.push_back(g.id);
+      pf->cps += out[k].chars;
+      auto& seen = seen_one[pf->path];
+      for (const auto& c : out[k].clusters) {
+        if (c.end - c.begin == 1 && c.text.size() == 1 && seen.insert(t.glyphs[c.begin].id).second) pf->one.emplace_back(t.glyphs[c.begin].id, c.text);
+        if (c.end - c.begin == c.text.size() && c.text.size() > 1)
+          for (size_t m = 0; m < c.text.size(); ++m) pf->marks.emplace_back(t.glyphs[c.begin + m].id, c.text[paired(t, c, m)]);
+      }
+    }
+    for (auto& pf : fonts) {
+      std::sort(pf.gids.begin(), pf.gids.end());
+      pf.gids.erase(std::unique(pf.gids.begin(), pf.gids.end()), pf.gids.end());
+      std::sort(pf.cps.begin(), pf.cps.end());
+      pf.cps.erase(std::unique(pf.cps.begin(), pf.cps.end()), pf.cps.end());
+    }
   });
+  for (const auto& id : unknown_font)
+    if (!id.empty()) throw Error(Exit::failure, "", "text uses font id '" + id + "' that was not loaded", "a bug: please report it");
   timer.lap("layer runs");
   // then gathered by font file in page and run order (the first text a glyph is given stays)
   std::map<Embedded*, std::pair<std::vector<unsigned>, std::u32string>> lists_of;
-  for (size_t pi = 0; pi < doc.pages.size(); ++pi)
-    for (size_t k = 0; k < doc.pages[pi].texts.size(); ++k) {
-      const TextRun& t = doc.pages[pi].texts[k];
-      if (t.glyphs.empty()) continue;
-      Embedded& e = file_of(t);
+  auto embedded = [&](const std::string& path) -> Embedded& {
+    Embedded& e = files[path];
+    e.path = path;
+    return e;
+  };
+  for (const auto& fonts : page_fonts)
+    for (const auto& pf : fonts) {
+      Embedded& e = embedded(*pf.path);
       auto& [gids, cps] = lists_of[&e];  // (sets made once, from sorted lists: below)
-      for (const auto& g : t.glyphs) gids.push_back(g.id);
-      cps += run_text[pi][k].chars;
-      for (const auto& c : run_text[pi][k].clusters)
-        if (c.end - c.begin == 1 && c.text.size() == 1) e.to_unicode.emplace(t.glyphs[c.begin].id, c.text);
+      gids.insert(gids.end(), pf.gids.begin(), pf.gids.end());
+      cps += pf.cps;
+      for (const auto& [g, text] : pf.one) e.to_unicode.emplace(g, text);
     }
   for (auto& [e, lists] : lists_of) {
     auto& [gids, cps] = lists;
@@ -333,16 +367,12 @@ void add_text_layer(QPDF& q, std::vector<QPDFPageObjectHelper>& pages, const Lai
   }
   // glyphs that are never a cluster alone: their own character where a cluster has as
   // many characters as glyphs (a base and its marks), for tools that ignore /ActualText
-  for (size_t pi = 0; pi < doc.pages.size(); ++pi)
-    for (size_t k = 0; k < doc.pages[pi].texts.size(); ++k) {
-      const TextRun& t = doc.pages[pi].texts[k];
-      if (t.glyphs.empty()) continue;
-      Embedded& e = file_of(t);
-      for (const auto& c : run_text[pi][k].clusters)
-        if (c.end - c.begin == c.text.size() && c.text.size() > 1)
-          for (size_t k = 0; k < c.text.size(); ++k) e.to_unicode.emplace(t.glyphs[c.begin + k].id, std::u32string(1, c.text[paired(t, c, k)]));
-        // (a ligature glyph gets no entry: its run's /ActualText gives its letters; with one,
-        // deckhand's extraction took a right-to-left word for a ligature and reordered it)
+  // (a ligature glyph gets no entry: its run's /ActualText gives its letters; with one,
+  // deckhand's extraction took a right-to-left word for a ligature and reordered it)
+  for (const auto& fonts : page_fonts)
+    for (const auto& pf : fonts) {
+      Embedded& e = embedded(*pf.path);
+      for (const auto& [g, ch] : pf.marks) e.to_unicode.emplace(g, std::u32string(1, ch));
     }
   timer.lap("layer gids");
   // each font subset on a worker of its own, then made objects of `q` here, in file order

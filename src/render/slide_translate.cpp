@@ -1266,6 +1266,10 @@ struct SlideRewriter::Impl {
   std::deque<PageScan> scans;  // one a source page: never resized
   std::vector<int> origin;     // page index -> the source page it shows (copy_page)
   std::atomic<bool> stop{false};            // prescan's thread: stop now
+  // remove_text has begun: prescan's thread stops after its page (the removal's threads and
+  // the layout's have the cores then, and a third one scanning the pages they come to next
+  // only makes them wait for it)
+  std::atomic<bool> removing{false};
   std::atomic<size_t> scanned_bytes{0};     // held by the scans made so far
   std::thread prescanner;
   // scans source page `src` into `ps` (ps.m held); `stop`: abandons it when stop is set,
@@ -1430,7 +1434,7 @@ void SlideRewriter::prescan(std::vector<int> which, std::shared_future<void> gat
       const double c0 = thread_cpu_ms();
       int n = 0;
       for (int p : which) {
-        if (im.stop || im.scanned_bytes > kPrescanBytes) break;
+        if (im.stop || im.removing || im.scanned_bytes > kPrescanBytes) break;
         if (p < 1 || p > static_cast<int>(im.source_pages)) continue;
         Impl::PageScan& ps = im.scans[static_cast<size_t>(p - 1)];
         std::unique_lock<std::mutex> lock(ps.m, std::try_to_lock);
@@ -1451,6 +1455,7 @@ std::vector<RemovedText> SlideRewriter::remove_text(int page, const std::vector<
   for (size_t i = 0; i < regions.size(); ++i) out[i].key = regions[i].key;
   if (regions.empty() || page < 1 || page > static_cast<int>(impl_->pages.size())) return out;
   if (ink) ink->clear();
+  impl_->removing = true;
   Replay replay(regions, out, ink, impl_->pdf, impl_->qpdf_mu);
   replay.page = page;
   try {

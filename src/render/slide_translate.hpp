@@ -69,7 +69,8 @@ class SlideRewriter {
   // core is idle: `slides` opens the gate when the deck's pages are read and only the
   // analysis, on one core, remains. remove_text then only sets the regions against what was
   // read, or reads a page itself when the thread has not come to it. The thread stops when
-  // what it read holds 256 MiB, and before write or the destructor goes on; at most one
+  // what it read holds 256 MiB, when remove_text begins (after the page it is reading), and
+  // before write or the destructor goes on; at most one
   // such thread (a second call does nothing). Errors reading a page are thrown by remove_text
   // for that page, as when it reads the page itself.
   void prescan(std::vector<int> pages, std::shared_future<void> gate);

@@ -297,15 +297,20 @@ TEST(SlideText, TextThatCannotAvoidAMarkOrAnotherTranslationIsReported) {
   EXPECT_EQ(seen.size(), 3u);
 }
 
+// Object `n` of a hand-written PDF, and a stream object (its /Length counted), for the
+// SlideRewriter tests below
+namespace {
+std::string obj(int n, const std::string& body) { return std::to_string(n) + " 0 obj\n" + body + "\nendobj\n"; }
+std::string stream(int n, const std::string& dict, const std::string& data) {
+  return obj(n, "<<" + dict + " /Length " + std::to_string(data.size()) + ">>\nstream\n" + data + "\nendstream");
+}
+}  // namespace
+
 // What a Form XObject draws lies inside its /BBox (PDF 32000-1:2008, 8.10.1): a page-sized
 // fill inside a form whose box is a bar is recorded as the bar (Beamer paints its title
 // bar's shading so; taken for the whole slide, it became the slide's background colour
 // and the bar no title's shape).
 TEST(SlideRewriter, AFormsBBoxClipsTheInkItDraws) {
-  auto obj = [](int n, const std::string& body) { return std::to_string(n) + " 0 obj\n" + body + "\nendobj\n"; };
-  auto stream = [&](int n, const std::string& dict, const std::string& data) {
-    return obj(n, "<<" + dict + " /Length " + std::to_string(data.size()) + ">>\nstream\n" + data + "\nendstream");
-  };
   std::string pdf = "%PDF-1.4\n";
   pdf += obj(1, "<</Type /Catalog /Pages 2 0 R>>");
   pdf += obj(2, "<</Type /Pages /Kids [3 0 R] /Count 1>>");
@@ -337,10 +342,6 @@ TEST(SlideRewriter, AFormsBBoxClipsTheInkItDraws) {
 // after the page) and for ' and " (next line, then show). A rewriter destroyed while its
 // read-ahead waits or runs stops it.
 TEST(SlideRewriter, ReadAheadGivesWhatRemoveTextReadsItself) {
-  auto obj = [](int n, const std::string& body) { return std::to_string(n) + " 0 obj\n" + body + "\nendobj\n"; };
-  auto stream = [&](int n, const std::string& dict, const std::string& data) {
-    return obj(n, "<<" + dict + " /Length " + std::to_string(data.size()) + ">>\nstream\n" + data + "\nendstream");
-  };
   std::string pdf = "%PDF-1.4\n";
   pdf += obj(1, "<</Type /Catalog /Pages 2 0 R>>");
   pdf += obj(2, "<</Type /Pages /Kids [3 0 R 7 0 R] /Count 2 /Resources <</XObject <</Fm 4 0 R>> /Font <</F1 6 0 R>>>> /MediaBox [0 0 400 300]>>");

@@ -84,7 +84,9 @@ class FileSink : public Pipeline {
       buf_.append(reinterpret_cast<const char*>(data), len);
     if (err_) fail();
   }
-  void finish() override { flush(); }
+  // (QPDFWriter finishes the pipeline after every stream it writes: what is gathered stays
+  // until the block is full or close() is called, else each stream was a write(2) of its own)
+  void finish() override {}
   bool failed() const { return err_ != 0; }
   [[noreturn]] void fail() const { throw_write_failed(path_, err_); }
   // After QPDFWriter::write(): the file holds every byte written (its size), and closes

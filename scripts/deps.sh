@@ -18,7 +18,7 @@ what=${1:-build}
 pkgs="build-essential cmake pkg-config git ca-certificates
   libpoppler-cpp-dev libhpdf-dev libcli11-dev libspdlog-dev libgtest-dev nlohmann-json3-dev
   libyaml-cpp-dev libicu-dev libunibreak-dev libharfbuzz-dev libjpeg-dev zlib1g-dev
-  libpugixml-dev libgettextpo-dev libhunspell-dev libpoppler-private-dev libqpdf-dev nettle-dev libhyphen-dev
+  libpugixml-dev libgettextpo-dev libhunspell-dev libpoppler-private-dev libqpdf-dev libdeflate-dev nettle-dev libhyphen-dev
   libfontconfig-dev fonts-crosextra-carlito fonts-crosextra-caladea fonts-liberation2 fonts-texgyre fonts-urw-base35"
 dicts="hunspell-de-de hunspell-en-us hunspell-fr hunspell-es hunspell-ru hyphen-fr hyphen-ru hyphen-es hyphen-en-us"
 case "$what" in

@@ -123,16 +123,10 @@ class FileSink : public Pipeline {
   unsigned long long bytes_ = 0;
 };
 
-// `data` compressed with Flate (PDF 32000-1:2008, 7.4.4), at qpdf's level: done where it
-// can run in parallel (pure bytes, no qpdf object), then given to a stream by flate_stream.
-inline std::string deflated(const std::string& data) {
-  std::string out;
-  Pl_String sink("deflated", nullptr, out);
-  Pl_Flate flate("deflate", &sink, Pl_Flate::a_deflate);
-  flate.write(reinterpret_cast<const unsigned char*>(data.data()), data.size());
-  flate.finish();
-  return out;
-}
+// `data` compressed for /FlateDecode (the zlib format, RFC 1950; PDF 32000-1:2008, 7.4.4)
+// by libdeflate at its level 6 (render/deflate.cpp): done where it can run in parallel
+// (pure bytes, no qpdf object), then given to a stream by flate_stream.
+std::string deflated(const std::string& data);
 
 // A new stream of `q` holding bytes deflated() made, with its /Filter: written as it is
 // (write_deterministic decodes no stream), not compressed again on the writer's thread.

@@ -1545,7 +1545,9 @@ void SlideRewriter::write(const std::vector<int>& pages, const LaidOutDoc& text,
     const int known = static_cast<int>(impl_->pages.size());
     std::vector<QPDFPageObjectHelper> lpages;
     for (const auto& lp : text.pages) {
-      QPDFObjectHandle d = QPDFObjectHandle::parse("<< /Type /Page /Resources << >> >>");
+      QPDFObjectHandle d = QPDFObjectHandle::newDictionary();
+      d.replaceKey("/Type", QPDFObjectHandle::newName("/Page"));
+      d.replaceKey("/Resources", QPDFObjectHandle::newDictionary());
       d.replaceKey("/MediaBox", QPDFObjectHandle::newArray(QPDFObjectHandle::Rectangle(0, 0, lp.width, lp.height)));
       lpages.emplace_back(pdf.makeIndirectObject(d));
     }
@@ -1554,6 +1556,7 @@ void SlideRewriter::write(const std::vector<int>& pages, const LaidOutDoc& text,
     wrap.after.resize(text.pages.size());
     std::vector<std::pair<size_t, size_t>> drawn;  // (page index, layer) of the pages that draw text
     std::set<std::string> names;  // the fonts those pages have: the layer's are named otherwise
+    std::map<std::pair<double, double>, QPDFObjectHandle> probes;
     for (size_t i = 0; i < pages.size(); ++i) {
       const int p = pages[i];
       if (p < 1 || p > known) continue;
@@ -1563,11 +1566,15 @@ void SlideRewriter::write(const std::vector<int>& pages, const LaidOutDoc& text,
       QPDFPageObjectHelper& pg = impl_->pages[static_cast<size_t>(p - 1)];
       drawn.push_back({static_cast<size_t>(p - 1), l});
       const View v = view_of(pg);
-      // (the layer's page as a Form XObject only to find where qpdf would place it; not written)
-      QPDFObjectHandle probe = QPDFObjectHandle::newStream(&pdf, std::string());
-      probe.getDict().replaceKey("/Type", QPDFObjectHandle::newName("/XObject"));
-      probe.getDict().replaceKey("/Subtype", QPDFObjectHandle::newName("/Form"));
-      probe.getDict().replaceKey("/BBox", QPDFObjectHandle::newArray(QPDFObjectHandle::Rectangle(0, 0, text.pages[l].width, text.pages[l].height)));
+      // (the layer's page as a Form XObject only to find where qpdf would place it; not
+      // written; one for each size of page)
+      QPDFObjectHandle& probe = probes[{text.pages[l].width, text.pages[l].height}];
+      if (!probe.isInitialized()) {
+        probe = QPDFObjectHandle::newStream(&pdf, std::string());
+        probe.getDict().replaceKey("/Type", QPDFObjectHandle::newName("/XObject"));
+        probe.getDict().replaceKey("/Subtype", QPDFObjectHandle::newName("/Form"));
+        probe.getDict().replaceKey("/BBox", QPDFObjectHandle::newArray(QPDFObjectHandle::Rectangle(0, 0, text.pages[l].width, text.pages[l].height)));
+      }
       const QPDFMatrix cm = pg.getMatrixForFormXObjectPlacement(probe, QPDFObjectHandle::Rectangle(v.box.llx, v.box.lly, v.box.urx, v.box.ury), true, true, true);
       // the source's content in q ... Q (it may leave its graphics state changed), the text on top
       wrap.before[l] = "\nQ\nq\n" + cm.unparse() + " cm\n0 0 " + pdfq::num(text.pages[l].width) + " " + pdfq::num(text.pages[l].height) + " re W n\n";

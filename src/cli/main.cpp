@@ -17,6 +17,7 @@
 #include "cli/suggest.hpp"
 #include "core/error.hpp"
 #include "core/io.hpp"
+#include "core/parallel.hpp"
 #include "job/job.hpp"
 #include "deckhand/version.hpp"
 #include "core/docs.hpp"
@@ -237,6 +238,7 @@ int main(int argc, char** argv) {
   spdlog::set_level(o.quiet ? spdlog::level::err : o.verbose >= 2 ? spdlog::level::debug
                                                  : o.verbose == 1 ? spdlog::level::info
                                                                   : spdlog::level::warn);
+  deckhand::set_process_ends_after_command(true);  // (core/parallel.hpp: leave_to_exit)
   try {
 #ifdef DECKHAND_DISPATCH
     return deckhand::Job(o).run_light();

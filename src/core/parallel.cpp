@@ -83,4 +83,21 @@ void parallel_for(int n, unsigned workers, const std::function<void(int, unsigne
   if (error) std::rethrow_exception(error);
 }
 
+namespace {
+std::atomic<bool> g_ends_after_command{false};
+}  // namespace
+
+void set_process_ends_after_command(bool ends) { g_ends_after_command = ends; }
+bool process_ends_after_command() { return g_ends_after_command; }
+
+void keep_until_exit(std::shared_ptr<void> p) {
+  static std::mutex mu;
+  static auto* kept = new std::vector<std::shared_ptr<void>>;  // (never destroyed: what it holds is not freed)
+  std::lock_guard<std::mutex> lock(mu);
+  try {
+    kept->push_back(std::move(p));
+  } catch (const std::bad_alloc&) {  // (no room to keep it: it is freed as it goes out of scope)
+  }
+}
+
 }  // namespace deckhand

@@ -1520,6 +1520,7 @@ void SlideRewriter::compress(int page) {
 void SlideRewriter::write(const std::vector<int>& pages, const LaidOutDoc& text, const std::vector<int>& layer, const std::string& out_path, int threads) {
   impl_->stop_prescan();  // (its thread reads qpdf's objects, which the writing changes)
   QPDF& pdf = impl_->pdf;
+  std::unique_ptr<TextLayerBuild> layer_build;  // (its threads stop before this returns)
   try {
     // the pages' new content (remove_text), compressed where compress did it
     {
@@ -1587,7 +1588,8 @@ void SlideRewriter::write(const std::vector<int>& pages, const LaidOutDoc& text,
     while (std::any_of(names.begin(), names.end(), [&](const std::string& n) { return n.rfind(wrap.font_prefix, 0) == 0; })) wrap.font_prefix += "x";
     auto t0 = std::chrono::steady_clock::now();
     StepTimer timer;  // (DECKHAND_DEBUG_TIME=1)
-    add_text_layer(pdf, lpages, text, threads, wrap);
+    wrap.while_written = true;  // (the pages' text built while qpdf writes the file)
+    layer_build = add_text_layer(pdf, lpages, text, threads, wrap);
     timer.lap("text layer");
     current_log().debug("slides: the text layer took {:.3f} s", std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
     QPDFObjectHandle save;  // one "q" stream for every page
@@ -1651,6 +1653,10 @@ void SlideRewriter::write(const std::vector<int>& pages, const LaidOutDoc& text,
   } catch (const std::bad_alloc&) {
     throw;
   } catch (const std::exception& e) {
+    // the text layer's content, built while the file was written, failed (qpdf's writer
+    // passes on what the stream's data threw, wrapped): its own error
+    if (layer_build)
+      if (std::exception_ptr f = layer_build->failure()) std::rethrow_exception(f);
     // reading, not writing: the source's streams are read while the slides are written
     throw Error(Exit::bad_pdf, impl_->source, std::string("qpdf cannot read this PDF's pages: ") + e.what(),
                 "repair it (qpdf in.pdf out.pdf)");

@@ -5,7 +5,14 @@
 #include <hb.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
+#include <condition_variable>
+#include <exception>
+#include <mutex>
+#include <stdexcept>
+#include <system_error>
+#include <thread>
 #include <cstdio>
 #include <map>
 #include <set>
@@ -274,6 +281,177 @@ V entry(const std::map<unsigned, V>& m, unsigned k) {
   return it == m.end() ? V{} : it->second;
 }
 
+// A run's characters and its clusters (found once: kept for the page's content).
+struct RunText {
+  std::u32string chars;
+  std::vector<Cluster> clusters;
+};
+
+// Page `pi`'s content stream, deflated (empty when it draws no glyph): each run's glyphs
+// by their ids in the subset of their font (`files`, embedded), between wrap.before[pi]
+// and wrap.after[pi]. Reads the fonts, changes nothing: runs on any thread.
+std::string page_content(const LaidOutDoc& doc, size_t pi, const std::vector<RunText>& runs, const std::map<std::string, Embedded>& files,
+                         const TextLayerWrap& wrap) {
+  const LaidOutPage& lp = doc.pages[pi];
+  const double H = lp.height;
+  std::string content;
+  for (size_t run = 0; run < lp.texts.size(); ++run) {
+    const TextRun& t = lp.texts[run];
+    if (t.glyphs.empty()) continue;
+    const Embedded& e = files.at(doc.fonts.at(t.font));
+    const double size = t.size;
+    std::string s = "q BT\n" + e.name + " " + num(size) + " Tf\n" + num(t.color.r, 4) + " " + num(t.color.g, 4) + " " +
+                    num(t.color.b, 4) + " rg\n";
+    if (t.stroke)  // synthetic bold: filled and stroked
+      s += num(t.color.r, 4) + " " + num(t.color.g, 4) + " " + num(t.color.b, 4) + " RG " + num(size * 0.035) + " w 2 Tr\n";
+    // synthetic italic: slanted by 12° (tan 12° = 0.2126), the usual oblique angle
+    s += std::string(t.oblique ? "1 0 0.2126 1 " : "1 0 0 1 ") + num(t.x) + " " + num(H - t.y) + " Tm\n";
+    // the pen: where HarfBuzz puts the next glyph; at: where the PDF's text position is
+    double pen = 0, at = 0, rise = 0;
+    bool open = false;  // inside a TJ array
+    auto close = [&] {
+      if (open) s += "] TJ\n";
+      open = false;
+    };
+    // The text layer: a run whose every cluster is one glyph for one character, as
+    // /ToUnicode says, needs nothing more. Any other run (a letter and its marks, a
+    // ligature, and in Noto Sans Arabic most dotted letters: a dotless letter and a dots
+    // glyph shared with other letters) is one /ActualText span holding the run's
+    // characters, reversed in a right-to-left run: Poppler lays a span's characters out
+    // over its glyphs from left to right and puts right-to-left text back in reading
+    // order itself (docs/text-setting.md says what was tried and what each reader gives).
+    const auto& cl = runs[run].clusters;
+    bool plain = true;
+    for (const auto& c : cl) {
+      if (c.end - c.begin != 1 || c.text.size() != 1) { plain = false; break; }
+      auto m = e.to_unicode.find(t.glyphs[c.begin].id);
+      if (m == e.to_unicode.end() || m->second != c.text) { plain = false; break; }
+    }
+    const size_t g0 = 0, g1 = t.glyphs.size();
+    std::u32string actual = runs[run].chars;
+    if (t.rtl) {
+      std::u32string marked = with_rlm_after_loose_marks(actual);
+      if (marked.size() != actual.size()) actual = std::move(marked), plain = false;
+    }
+    if (t.rtl) std::reverse(actual.begin(), actual.end());
+    const bool span = !plain && g0 < g1 && !actual.empty();
+    for (size_t i = 0; i < t.glyphs.size(); ++i) {
+      const Glyph& g = t.glyphs[i];
+      if (span && i == g0) {
+        close();
+        s += "/Span << /ActualText <FEFF" + utf16_hex(actual) + "> >> BDC\n";
+      }
+      const double target = pen + g.dx;
+      pen += g.advance;
+      if (std::abs(g.dy - rise) > 1e-4) {
+        close();
+        rise = g.dy;
+        s += num(rise) + " Ts\n";
+      }
+      if (!open) s += "[";
+      open = true;
+      const double adj = (at - target) * 1000.0 / size;  // TJ: a positive number moves left
+      if (std::abs(adj) > 0.05) s += num(adj, 2) + " ";
+      s += '<';
+      s += hex4(entry(e.new_gid, g.id));
+      s += '>';
+      // the PDF moves by the glyph's width in the font (its /W entry)
+      at = target + static_cast<double>(entry(e.width, g.id)) * size / 1000.0;
+      if (span && i + 1 == g1) {
+        close();
+        s += "EMC\n";
+      }
+    }
+    close();
+    s += "ET Q\n";
+    content += s;
+  }
+  if (content.empty()) return content;
+  if (pi < wrap.before.size()) content.insert(0, wrap.before[pi]);
+  if (pi < wrap.after.size()) content += wrap.after[pi];
+  return pdfq::deflated(content);  // (on a worker, not on the writer's one thread)
+}
+
+// The pages' content built on worker threads while qpdf's writer writes the file: each
+// page's stream gets its data from `get`, which waits until a worker has built it
+// (TextLayerWrap::while_written).
+struct LayerBuildState {
+  const LaidOutDoc* doc = nullptr;
+  std::map<std::string, Embedded> files;
+  std::vector<std::vector<RunText>> run_text;
+  TextLayerWrap wrap;
+  std::vector<size_t> order;  // the pages that draw text, in order
+  std::vector<std::string> contents;  // by page (under mu once built)
+  std::vector<char> ready;
+  std::mutex mu;
+  std::condition_variable cv;
+  std::exception_ptr error;  // a worker's (under mu)
+  std::atomic<size_t> next{0};
+  std::atomic<bool> stop{false};
+
+  void work() {
+    for (size_t k; !stop && (k = next++) < order.size();) {
+      const size_t pi = order[k];
+      std::string c;
+      try {
+        c = page_content(*doc, pi, run_text[pi], files, wrap);
+      } catch (...) {
+        std::lock_guard<std::mutex> lock(mu);
+        if (!error) error = std::current_exception();
+        stop = true;
+        cv.notify_all();
+        return;
+      }
+      std::lock_guard<std::mutex> lock(mu);
+      contents[pi] = std::move(c);
+      ready[pi] = 1;
+      cv.notify_all();
+    }
+  }
+  // page pi's content, once built; rethrows a worker's error
+  void get(size_t pi, Pipeline* p) {
+    std::unique_lock<std::mutex> lock(mu);
+    cv.wait(lock, [&] { return ready[pi] || error || stop; });
+    if (!ready[pi]) {
+      if (error) std::rethrow_exception(error);
+      throw std::logic_error("a text layer's stream was asked for after its workers stopped");
+    }
+    const std::string& c = contents[pi];
+    lock.unlock();  // (built: no worker writes it again)
+    p->write(reinterpret_cast<const unsigned char*>(c.data()), c.size());
+    p->finish();
+  }
+};
+
+class LayerBuild : public TextLayerBuild {
+ public:
+  explicit LayerBuild(std::shared_ptr<LayerBuildState> st) : st_(std::move(st)) {}
+  ~LayerBuild() override {
+    st_->stop = true;
+    {
+      std::lock_guard<std::mutex> lock(st_->mu);
+      st_->cv.notify_all();
+    }
+    for (auto& t : workers_) t.join();
+  }
+  std::exception_ptr failure() const override {
+    std::lock_guard<std::mutex> lock(st_->mu);
+    return st_->error;
+  }
+  void start(unsigned n) {
+    try {
+      for (unsigned i = 0; i < n; ++i) workers_.emplace_back([s = st_.get()] { s->work(); });
+    } catch (const std::system_error&) {  // (no thread: the streams are built here, now)
+      if (workers_.empty()) st_->work();
+    }
+  }
+
+ private:
+  std::shared_ptr<LayerBuildState> st_;
+  std::vector<std::thread> workers_;
+};
+
+
 bool has_text(const LaidOutDoc& doc) {
   for (const auto& p : doc.pages)
     for (const auto& t : p.texts)
@@ -285,7 +463,8 @@ void add_text_layer(QPDF& q, std::vector<QPDFPageObjectHelper>& pages, const Lai
   add_text_layer(q, pages, doc, threads, TextLayerWrap{});
 }
 
-void add_text_layer(QPDF& q, std::vector<QPDFPageObjectHelper>& pages, const LaidOutDoc& doc, int threads, const TextLayerWrap& wrap) {
+std::unique_ptr<TextLayerBuild> add_text_layer(QPDF& q, std::vector<QPDFPageObjectHelper>& pages, const LaidOutDoc& doc, int threads,
+                                               const TextLayerWrap& wrap) {
   StepTimer timer;  // (DECKHAND_DEBUG_TIME=1: how long each step took)
   // every font file's glyphs and characters, and what each one-glyph cluster stands for
   std::map<std::string, Embedded> files;
@@ -293,10 +472,6 @@ void add_text_layer(QPDF& q, std::vector<QPDFPageObjectHelper>& pages, const Lai
   // and each page's glyphs, characters and clusters by font file (sorted, without repeats),
   // so that gathering them for the whole document (below, on this thread) is short
   const size_t n_pages = std::min(doc.pages.size(), pages.size());
-  struct RunText {
-    std::u32string chars;
-    std::vector<Cluster> clusters;
-  };
   struct PageFont {
     const std::string* path = nullptr;
     std::vector<unsigned> gids;
@@ -385,106 +560,52 @@ void add_text_layer(QPDF& q, std::vector<QPDFPageObjectHelper>& pages, const Lai
   for (size_t i = 0; i < order.size(); ++i) embed(q, *order[i], parts[i], static_cast<int>(i) + 1, wrap.font_prefix);
   timer.lap("embed");
 
-  // each page's content, built on the workers (pure strings: the fonts are read, not
-  // changed), then added to the PDF in page order on this thread (qpdf's objects are not
-  // shared between threads)
-  std::vector<std::string> contents(n_pages);
+  // the fonts each page uses
   std::vector<std::set<const Embedded*>> used_by(n_pages);
-  auto found = [&](const TextRun& t) -> const Embedded& { return files.at(doc.fonts.at(t.font)); };
-  parallel_for(static_cast<int>(n_pages), worker_count(threads), [&](int i, unsigned) {
-    const size_t pi = static_cast<size_t>(i);
-    const LaidOutPage& lp = doc.pages[pi];
-    const double H = lp.height;
-    std::string& content = contents[pi];
-    for (size_t run = 0; run < lp.texts.size(); ++run) {
-      const TextRun& t = lp.texts[run];
-      if (t.glyphs.empty()) continue;
-      const Embedded& e = found(t);
-      used_by[pi].insert(&e);
-      const double size = t.size;
-      std::string s = "q BT\n" + e.name + " " + num(size) + " Tf\n" + num(t.color.r, 4) + " " + num(t.color.g, 4) + " " +
-                      num(t.color.b, 4) + " rg\n";
-      if (t.stroke)  // synthetic bold: filled and stroked
-        s += num(t.color.r, 4) + " " + num(t.color.g, 4) + " " + num(t.color.b, 4) + " RG " + num(size * 0.035) + " w 2 Tr\n";
-      // synthetic italic: slanted by 12° (tan 12° = 0.2126), the usual oblique angle
-      s += std::string(t.oblique ? "1 0 0.2126 1 " : "1 0 0 1 ") + num(t.x) + " " + num(H - t.y) + " Tm\n";
-      // the pen: where HarfBuzz puts the next glyph; at: where the PDF's text position is
-      double pen = 0, at = 0, rise = 0;
-      bool open = false;  // inside a TJ array
-      auto close = [&] {
-        if (open) s += "] TJ\n";
-        open = false;
-      };
-      // The text layer: a run whose every cluster is one glyph for one character, as
-      // /ToUnicode says, needs nothing more. Any other run (a letter and its marks, a
-      // ligature, and in Noto Sans Arabic most dotted letters: a dotless letter and a dots
-      // glyph shared with other letters) is one /ActualText span holding the run's
-      // characters, reversed in a right-to-left run: Poppler lays a span's characters out
-      // over its glyphs from left to right and puts right-to-left text back in reading
-      // order itself (docs/text-setting.md says what was tried and what each reader gives).
-      const auto& cl = run_text[pi][run].clusters;
-      bool plain = true;
-      for (const auto& c : cl) {
-        if (c.end - c.begin != 1 || c.text.size() != 1) { plain = false; break; }
-        auto m = e.to_unicode.find(t.glyphs[c.begin].id);
-        if (m == e.to_unicode.end() || m->second != c.text) { plain = false; break; }
-      }
-      const size_t g0 = 0, g1 = t.glyphs.size();
-      std::u32string actual = run_text[pi][run].chars;
-      if (t.rtl) {
-        std::u32string marked = with_rlm_after_loose_marks(actual);
-        if (marked.size() != actual.size()) actual = std::move(marked), plain = false;
-      }
-      if (t.rtl) std::reverse(actual.begin(), actual.end());
-      const bool span = !plain && g0 < g1 && !actual.empty();
-      for (size_t i = 0; i < t.glyphs.size(); ++i) {
-        const Glyph& g = t.glyphs[i];
-        if (span && i == g0) {
-          close();
-          s += "/Span << /ActualText <FEFF" + utf16_hex(actual) + "> >> BDC\n";
-        }
-        const double target = pen + g.dx;
-        pen += g.advance;
-        if (std::abs(g.dy - rise) > 1e-4) {
-          close();
-          rise = g.dy;
-          s += num(rise) + " Ts\n";
-        }
-        if (!open) s += "[";
-        open = true;
-        const double adj = (at - target) * 1000.0 / size;  // TJ: a positive number moves left
-        if (std::abs(adj) > 0.05) s += num(adj, 2) + " ";
-        s += '<';
-        s += hex4(entry(e.new_gid, g.id));
-        s += '>';
-        // the PDF moves by the glyph's width in the font (its /W entry)
-        at = target + static_cast<double>(entry(e.width, g.id)) * size / 1000.0;
-        if (span && i + 1 == g1) {
-          close();
-          s += "EMC\n";
-        }
-      }
-      close();
-      s += "ET Q\n";
-      content += s;
-    }
-    if (!content.empty()) {
-      if (pi < wrap.before.size()) content.insert(0, wrap.before[pi]);
-      if (pi < wrap.after.size()) content += wrap.after[pi];
-      content = pdfq::deflated(content);  // (here, not on the writer's one thread)
-    }
-  });
-  timer.lap("layer pages");
-  for (size_t pi = 0; pi < n_pages; ++pi) {
-    if (contents[pi].empty()) continue;
+  for (size_t pi = 0; pi < n_pages; ++pi)
+    for (const auto& t : doc.pages[pi].texts)
+      if (!t.glyphs.empty()) used_by[pi].insert(&files.at(doc.fonts.at(t.font)));
+  // each page's content: built on the workers (pure strings: the fonts are read, not
+  // changed), now or while the file is written, and added to the PDF in page order on this
+  // thread (qpdf's objects are not shared between threads)
+  auto add = [&](size_t pi, QPDFObjectHandle text) {
     std::map<std::string, QPDFObjectHandle> used;
     for (const Embedded* e : used_by[pi]) used[e->name] = e->font;
     QPDFObjectHandle page = pages[pi].getObjectHandle();
     pdfq::add_page_resources(page, "/Font", used);
-    QPDFObjectHandle text = pdfq::flate_stream(q, std::move(contents[pi]));
     if (page.hasKey("/Contents")) pages[pi].addPageContents(text, false);
     else page.replaceKey("/Contents", text);  // a page of text alone: its one stream
+  };
+  if (wrap.while_written) {
+    auto st = std::make_shared<LayerBuildState>();
+    st->doc = &doc;
+    st->wrap = wrap;
+    st->contents.resize(n_pages);
+    st->ready.assign(n_pages, 0);
+    for (size_t pi = 0; pi < n_pages; ++pi)
+      if (!used_by[pi].empty()) st->order.push_back(pi);
+    st->run_text = std::move(run_text);
+    // (the fonts move: `used_by` points into the map's nodes, which a move keeps)
+    st->files = std::move(files);
+    auto build = std::make_unique<LayerBuild>(st);
+    build->start(std::max(1u, worker_count(threads) - 1));  // (the writer has a core of its own)
+    for (size_t pi : st->order) {
+      QPDFObjectHandle text = QPDFObjectHandle::newStream(&q);
+      text.replaceStreamData([st, pi](Pipeline* p) { st->get(pi, p); }, QPDFObjectHandle::newName("/FlateDecode"), QPDFObjectHandle::newNull());
+      add(pi, text);
+    }
+    timer.lap("layer pages");
+    return build;
   }
+  std::vector<std::string> contents(n_pages);
+  parallel_for(static_cast<int>(n_pages), worker_count(threads), [&](int i, unsigned) {
+    const size_t pi = static_cast<size_t>(i);
+    contents[pi] = page_content(doc, pi, run_text[pi], files, wrap);
+  });
+  timer.lap("layer pages");
+  for (size_t pi = 0; pi < n_pages; ++pi)
+    if (!contents[pi].empty()) add(pi, pdfq::flate_stream(q, std::move(contents[pi])));
+  return nullptr;
 }
 
 }  // namespace deckhand::render

@@ -16,6 +16,8 @@
 // (for TrueType, Unicode through the font's cmap), so it cannot draw a glyph that no
 // character maps to (Arabic contextual forms with marks, ligatures) nor place a mark by
 // its GPOS offset. Only render/ includes libqpdf.
+#include <exception>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -40,10 +42,26 @@ void add_text_layer(QPDF& q, std::vector<QPDFPageObjectHelper>& pages, const Lai
 // operators: a transformation and a clip for a text layer drawn straight into another
 // page), its fonts named `font_prefix` and their number (/DhF1, /DhF2...: give another
 // prefix when a page the stream is drawn into has fonts of such names).
+//
+// With while_written, the pages' streams are added at once and their content is built on
+// worker threads while `q` is written: qpdf's writer asks each stream for its data as it
+// comes to it, and waits for a worker to have built it (the writer runs on one thread; the
+// content, a third of the text layer's time, is built on the other cores meanwhile). The
+// object returned (null without while_written) holds those threads: keep it, and `doc`,
+// until `q` is written; its destructor stops and joins them. A page whose content could
+// not be built makes the writing throw (qpdf wraps the error): failure() gives the error
+// itself.
 struct TextLayerWrap {
   std::string font_prefix = "/DhF";
   std::vector<std::string> before, after;  // by page of doc (empty or missing: nothing)
+  bool while_written = false;
 };
-void add_text_layer(QPDF& q, std::vector<QPDFPageObjectHelper>& pages, const LaidOutDoc& doc, int threads, const TextLayerWrap& wrap);
+class TextLayerBuild {
+ public:
+  virtual ~TextLayerBuild() = default;
+  virtual std::exception_ptr failure() const = 0;  // the first error building a page's content, or null
+};
+std::unique_ptr<TextLayerBuild> add_text_layer(QPDF& q, std::vector<QPDFPageObjectHelper>& pages, const LaidOutDoc& doc, int threads,
+                                               const TextLayerWrap& wrap);
 
 }  // namespace deckhand::render

@@ -18,7 +18,13 @@
 #include "layout/engine.hpp"
 #include "layout/slide_text.hpp"
 #include "model/deck.hpp"
+#include "render/qpdf_util.hpp"
 #include "render/slide_translate.hpp"
+#include "render/text_layer.hpp"
+
+#include <qpdf/QPDF.hh>
+#include <qpdf/QPDFPageDocumentHelper.hh>
+#include <qpdf/QPDFPageObjectHelper.hh>
 
 namespace fs = std::filesystem;
 using namespace deckhand;
@@ -413,5 +419,48 @@ TEST(SlideRewriter, ReadAheadGivesWhatRemoveTextReadsItself) {
     render::SlideRewriter runs(file, "");
     runs.prescan({2, 1, 2, 99, -3}, std::shared_future<void>());
   }
+  fs::remove_all(dir);
+}
+
+// The text layer built while qpdf writes the file (TextLayerWrap::while_written: qpdf's
+// writer takes each page's content from a stream that waits for a worker) is the one built
+// before, byte for byte; and its workers stop when it is dropped unwritten.
+TEST(TextLayer, BuiltWhileWrittenIsTheSameFile) {
+  const Layer l = make(0.4, 8);
+  ASSERT_FALSE(l.doc.pages.empty());
+  ASSERT_TRUE(render::has_text(l.doc));
+  const fs::path dir = fs::temp_directory_path() / ("deckhand-layer-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  auto write = [&](int mode, const std::string& out) {  // 0: built first; 1: while written; 2: dropped unwritten
+    QPDF q;
+    q.emptyPDF();
+    QPDFPageDocumentHelper dh(q);
+    std::vector<QPDFPageObjectHelper> pages;
+    for (const auto& p : l.doc.pages) {
+      QPDFObjectHandle d = QPDFObjectHandle::newDictionary();
+      d.replaceKey("/Type", QPDFObjectHandle::newName("/Page"));
+      d.replaceKey("/MediaBox", QPDFObjectHandle::newArray(QPDFObjectHandle::Rectangle(0, 0, p.width, p.height)));
+      d.replaceKey("/Resources", QPDFObjectHandle::newDictionary());
+      QPDFPageObjectHelper page(q.makeIndirectObject(d));
+      dh.addPage(page, false);
+      pages.push_back(page);
+    }
+    render::TextLayerWrap wrap;
+    wrap.while_written = mode > 0;
+    auto build = render::add_text_layer(q, pages, l.doc, 2, wrap);
+    EXPECT_EQ(build != nullptr, mode > 0);
+    if (mode == 2) {
+      build.reset();  // (its workers stop; not written)
+      return;
+    }
+    render::pdfq::write_deterministic(q, out);
+    if (build) EXPECT_EQ(build->failure(), nullptr);
+  };
+  write(0, (dir / "first.pdf").string());
+  write(1, (dir / "while.pdf").string());
+  write(2, "");
+  const std::string a = read_file((dir / "first.pdf").string()), b = read_file((dir / "while.pdf").string());
+  EXPECT_GT(a.size(), 10000u);
+  EXPECT_EQ(a, b) << "the same file, byte for byte";
   fs::remove_all(dir);
 }

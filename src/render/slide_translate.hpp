@@ -58,7 +58,8 @@ class SlideRewriter {
   int copy_page(int page);
   // Reads now every object write will write (qpdf reads an object when first asked for it):
   // those the trailer leads to, but the structure tree (PDF 32000-1:2008, 14.7), which
-  // write drops. To be called on a thread of its own while other work goes on.
+  // write drops; the others (the tree's, objects nothing uses) become null, unread. To be
+  // called on a thread of its own while other work goes on, before any other call.
   void read_all();
   // Displayed size (points, after /Rotate) of page `page` (1-based).
   std::array<double, 2> page_size(int page) const;

@@ -1,5 +1,7 @@
 #include "cli/commands.hpp"
 
+#include <vector>
+
 #include "cli/common.hpp"
 
 namespace deckhand::cli {
@@ -21,6 +23,17 @@ void setup_commands(CLI::App& app, JobOptions& o) {
   setup_inspect(app, o);
   setup_preflight(app, o);
   setup_build(app, o);
+  // a command's help lists its own options; the ones every command takes are the
+  // top-level help's (CLI11 shows a parent's options only there): say where they are
+  std::vector<CLI::App*> todo = app.get_subcommands({});
+  while (!todo.empty()) {
+    CLI::App* sc = todo.back();
+    todo.pop_back();
+    for (CLI::App* c : sc->get_subcommands({})) todo.push_back(c);  // (strings export, fonts list...)
+    if (sc->get_footer().empty())
+      sc->footer("Options of every command (before or after its name): -v/-vv, -q, --strict, -j N, and the limits\n"
+                 "--max-file-size, --max-pages, --max-operators... (run 'deckhand --help' for all of them).");
+  }
 }
 
 }  // namespace deckhand::cli

@@ -8,6 +8,11 @@ S=$ROOT/samples/ietf-wsis20.pdf
   && ok "--help lists commands and exit codes" || bad "--help"
 "$DECKHAND" extract --help >"$T/help2" 2>&1 && grep -q -- "--pages" "$T/help2" && grep -q "Example" "$T/help2" \
   && ok "extract --help teaches" || bad "extract --help"
+# a command's help says where the options every command takes are (-q, -j, --max-*)
+for c in slides handout "strings export"; do
+  "$DECKHAND" $c --help >"$T/help3" 2>&1 && grep -q -- "--max-file-size" "$T/help3" && grep -q -- "-j N" "$T/help3" \
+    && ok "$c --help names the options of every command" || bad "$c --help: no word of -j or --max-*: $(tail -2 "$T/help3")"
+done
 "$DECKHAND" --version | grep -Eq '^deckhand [0-9]+\.[0-9]+' && ok "--version" || bad "--version"
 # a misspelt command is named, with the nearest one (exit 2, usage)
 "$DECKHAND" extrct "$S" 2>"$T/misspelt"; rc=$?

@@ -1,4 +1,4 @@
-// pdfq::deflated (render/qpdf_util.hpp): Flate compression with libdeflate (Debian:
+// pdfq::deflated (render/deflate.hpp): Flate compression with libdeflate (Debian:
 // libdeflate-dev), which compresses a whole buffer at once. On the bench deck's page
 // contents (1.4 MB) its level 6 took two thirds of zlib's level 6 time and made 1 % fewer
 // bytes; and a compressor is made once a thread, not once a stream (zlib's deflateInit
@@ -8,7 +8,7 @@
 #include <memory>
 #include <new>
 
-#include "render/qpdf_util.hpp"
+#include "render/deflate.hpp"
 
 namespace deckhand::render::pdfq {
 

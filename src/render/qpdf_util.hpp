@@ -5,6 +5,8 @@
 #ifndef POINTERHOLDER_TRANSITION
 #define POINTERHOLDER_TRANSITION 4  // qpdf 11: std::shared_ptr, no PointerHolder
 #endif
+#include "render/deflate.hpp"
+
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFObjectHandle.hh>
 #include <qpdf/Pipeline.hh>
@@ -122,11 +124,6 @@ class FileSink : public Pipeline {
   int fd_ = -1, err_ = 0;
   unsigned long long bytes_ = 0;
 };
-
-// `data` compressed for /FlateDecode (the zlib format, RFC 1950; PDF 32000-1:2008, 7.4.4)
-// by libdeflate at its level 6 (render/deflate.cpp): done where it can run in parallel
-// (pure bytes, no qpdf object), then given to a stream by flate_stream.
-std::string deflated(const std::string& data);
 
 // A new stream of `q` holding bytes deflated() made, with its /Filter: written as it is
 // (write_deterministic decodes no stream), not compressed again on the writer's thread.

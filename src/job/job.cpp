@@ -943,7 +943,7 @@ int Job::run_slides() {
     const LaidOutDoc doc = render::translate_slides(source_deck, deck, pdf, o.password, fonts, so, diag, tmp, false, std::move(opened), &used);
     warn_collisions(doc, diag);
   });
-  leave_to_exit(std::move(used));  // (the process ends now: not freed; else freed in the background)
+  leave_to_exit(used);  // (the process ends now: not freed; else freed in the background)
   const FreeInBackground rewriter_freed(std::move(used));
   current_log().info("{}: {} ({} units translated)", o.output, count_of(deck.slides.size(), "page"), translated);
   return finish(diag);

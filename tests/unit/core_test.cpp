@@ -370,3 +370,28 @@ TEST(Unicode, CleanDropsDirectionalMarksAndZeroWidthSpaces) {
   EXPECT_EQ(clean("по-\u200Bпрежнему"), "по-прежнему");
   EXPECT_EQ(clean("a\u200Db"), "a\u200Db");  // a joiner changes how letters join: kept
 }
+
+// leave_to_exit: in a process that goes on (the flag off: the default) the object stays the
+// caller's; in one that ends with its command it is taken and never destroyed.
+TEST(Parallel, LeaveToExitKeepsWhatTheProcessEndsWith) {
+  static std::atomic<int> destroyed{0};
+  struct Counted {
+    ~Counted() { ++destroyed; }
+  };
+  ASSERT_FALSE(deckhand::process_ends_after_command());
+  auto p = std::make_unique<Counted>();
+  deckhand::leave_to_exit(p);
+  ASSERT_NE(p, nullptr) << "a process that goes on: the caller frees it";
+  p.reset();
+  EXPECT_EQ(destroyed, 1);
+  deckhand::set_process_ends_after_command(true);
+  auto q = std::make_unique<Counted>();
+  deckhand::leave_to_exit(q);
+  deckhand::set_process_ends_after_command(false);
+  EXPECT_EQ(q, nullptr) << "taken, to be left to the process's exit";
+  EXPECT_EQ(destroyed, 1) << "and not destroyed";
+  {
+    deckhand::FreeInBackground none(std::move(q));  // (null: no thread, nothing to free)
+  }
+  EXPECT_EQ(destroyed, 1);
+}

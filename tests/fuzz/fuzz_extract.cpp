@@ -8,20 +8,13 @@
 #include "core/io.hpp"
 #include "core/error.hpp"
 #include "extract/extract.hpp"
+#include "fuzz_pdf.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   // each input is a run of its own: the file written over for it is read again (core/io.hpp)
   const deckhand::InputRun input_run;
-  static const std::string path = [] {
-    char tmpl[] = "/tmp/deckhand-fuzz-extract-XXXXXX";
-    int fd = ::mkstemp(tmpl);
-    if (fd >= 0) ::close(fd);
-    return std::string(tmpl);
-  }();
-  FILE* f = std::fopen(path.c_str(), "wb");
-  if (!f) return 0;
-  std::fwrite(data, 1, size, f);
-  std::fclose(f);
+  static const std::string path = fuzzpdf::temp_path("extract");  // (removed at exit)
+  if (!fuzzpdf::write_file(path, data, size)) return 0;
   try {
     deckhand::Diagnostics diag;
     deckhand::extract::ExtractOptions eo;

@@ -1539,6 +1539,13 @@ MergeReport merge(Deck& deck, const Catalog& tr, const std::string& lang) {
 
 ScriptFit script_fit(const Catalog& c, const std::string& lang) {
   ScriptFit r;
+  // a pseudo-locale (a private-use region, BCP 47 (RFC 5646) 2.2.4: "en-XA", as 'strings
+  // pseudo' writes, "ar-XB") is in no script of its own: a pseudo-translation of a Russian or
+  // Japanese deck keeps its letters, accented where Latin
+  for (size_t at = lang.find_first_of("-_"); at != std::string::npos; at = lang.find_first_of("-_", at + 1)) {
+    const std::string sub = lang.substr(at + 1, lang.find_first_of("-_", at + 1) - at - 1);
+    if (sub.size() == 2 && (sub[0] == 'X' || sub[0] == 'x') && std::isalpha(static_cast<unsigned char>(sub[1]))) return r;
+  }
   std::vector<UScriptCode> want;
   for (const auto& code : language::scripts_of(lang)) {
     UErrorCode err = U_ZERO_ERROR;

@@ -767,6 +767,13 @@ TEST(L10nIssue19, ScriptRule) {
   for (auto& u : fuzzy.units) u.fuzzy = true;
   EXPECT_EQ(script_fit(fuzzy, "fr").letters, 0u);
   EXPECT_EQ(script_fit(ar, "xx").letters, 0u);
+  // a pseudo-locale ('strings pseudo' writes en-XA) keeps a Russian or Japanese deck's letters:
+  // no script of its own to expect; a real region is still checked
+  Catalog ru = cat({{"Динамические библиотеки", "[Ďíñáɱíçéšķíé ƀíƀľíöţéķí Динамические библиотеки]"}, {"Загрузка", "[Загрузка]"}});
+  EXPECT_EQ(script_fit(ru, "en-XA").letters, 0u);
+  EXPECT_FALSE(script_fit(ar, "ar-XB").mismatch());
+  EXPECT_FALSE(script_fit(ar, "fr_xa").mismatch());
+  EXPECT_TRUE(script_fit(ar, "fr-CA").mismatch());
   // digits, punctuation and marks (Common, Inherited) do not count
   EXPECT_EQ(script_fit(cat({{"x", "2026 — ١٢٣ ?!"}}), "fr").letters, 0u);
 }

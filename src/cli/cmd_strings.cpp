@@ -10,7 +10,7 @@ void setup_strings(CLI::App& app, JobOptions& o) {
                                 "One unit per slide title and block, with a stable id, its slide and role, and a size limit.\n"
                                 "Example: deckhand strings export talk.pdf --format po --target-lang fr -o talk.fr.po");
   sx->add_option("input", o.input, "A PDF or a deck JSON")->required();
-  sx->add_option("--format", o.format, "xliff2 (XLIFF 2.0 with size restrictions; xliff means the same), xliff12 (XLIFF 1.2) or po (gettext)")
+  sx->add_option("--format", o.format, "xliff2 (XLIFF 2.0 with size restrictions; xliff means the same), xliff12 (XLIFF 1.2) or po (gettext); default: po for an output named .po or .pot, else xliff2")
       ->check(CLI::IsMember({"xliff2", "xliff", "xliff12", "po"}))->capture_default_str();
   sx->add_option("--target-lang", o.target_lang, "Target language (BCP 47), e.g. fr, zh, ar");
   sx->add_option("-o,--output", o.output, "Where to write ('-' = standard output, the default)");
@@ -35,7 +35,7 @@ void setup_strings(CLI::App& app, JobOptions& o) {
                                 "arrive. Example: deckhand strings pseudo talk.pdf --expand 40% --format po -o pseudo.po");
   sp->add_option("input", o.input, "A PDF or a deck JSON")->required();
   sp->add_option("--expand", o.expand, "How much longer than the source, e.g. 40%")->capture_default_str();
-  sp->add_option("--format", o.format, "xliff2, xliff12 or po")->check(CLI::IsMember({"xliff2", "xliff", "xliff12", "po"}));
+  sp->add_option("--format", o.format, "xliff2, xliff12 or po; default: po for an output named .po or .pot, else xliff2")->check(CLI::IsMember({"xliff2", "xliff", "xliff12", "po"}));
   sp->add_option("-o,--output", o.output, "Where to write ('-' = standard output)");
   sp->add_flag("--force", o.force, "Replace an output file that already holds translations");
   sp->add_flag("--all", o.pseudo_all,

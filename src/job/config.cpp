@@ -1,5 +1,7 @@
 #include "job/config.hpp"
 
+#include <cctype>
+
 #include <spdlog/fmt/fmt.h>
 
 #include <algorithm>
@@ -115,7 +117,15 @@ StringsConfig strings_config(const JobOptions& s) {
     if (!r) not_one_of("--format", f, "xliff2, xliff12, po");
     return *r;
   };
-  c.format = format(s.format);
+  // (no --format: the output's name says it, as a translator names the file: talk.fr.po is
+  // PO, talk.fr.xlf XLIFF 2.0; XLIFF 2.0 when it says neither)
+  std::string f = s.format;
+  if (f.empty()) {
+    std::string ext = std::filesystem::path(s.output).extension().string();
+    for (char& ch : ext) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    f = ext == ".po" || ext == ".pot" ? "po" : "xliff2";
+  }
+  c.format = format(f);
   if (!s.update_format.empty()) c.update_format = format(s.update_format);
   return c;
 }

@@ -75,7 +75,7 @@ struct JobOptions {
   double min_dpi = 300;
   bool booklet = false;
   // strings
-  std::string format = "xliff2", update_format, target_lang, old_file, expand = "40%";
+  std::string format, update_format, target_lang, old_file, expand = "40%";  // format: empty is po for -o *.po or *.pot, else xliff2
   bool force = false;  // strings export/pseudo: replace an output file that holds translations
   bool pseudo_all = false;  // strings pseudo --all: also the units not for translation
   // build (input: the event manifest; threads: the jobs run at once)

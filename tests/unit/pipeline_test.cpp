@@ -167,6 +167,17 @@ TEST(PipelineConfig, StringsFormatAndExpand) {
   EXPECT_EQ(check_configuration(o).strings.format, CatalogFormat::xliff12);
   o.format = "csv";
   expect_usage(o, "--format csv: not one of xliff2, xliff12, po");
+  // no --format: the output's name says it (a fresh user's "-o talk.fr.po" got XLIFF)
+  o.format.clear();
+  for (const auto& [out, want] : std::vector<std::pair<std::string, CatalogFormat>>{
+           {"talk.fr.po", CatalogFormat::po}, {"T.PO", CatalogFormat::po}, {"talk.pot", CatalogFormat::po},
+           {"talk.fr.xlf", CatalogFormat::xliff2}, {"talk.xliff", CatalogFormat::xliff2}, {"-", CatalogFormat::xliff2}, {"", CatalogFormat::xliff2}}) {
+    o.output = out;
+    EXPECT_EQ(check_configuration(o).strings.format, want) << out;
+  }
+  o.output = "talk.fr.po", o.format = "xliff12";  // --format given: it wins
+  EXPECT_EQ(check_configuration(o).strings.format, CatalogFormat::xliff12);
+  o.output.clear();
   o.format = "po";
   o.command = Command::strings_update;
   o.expand = "forty";  // pseudo's alone

@@ -421,8 +421,15 @@ void check_output_path(const std::string& path, const std::vector<std::string>& 
                 "name a file in it with -o, e.g. " + (fs::path(path) / "NAME").string() + " with the output's extension");
   fs::path dir = fs::path(path).parent_path();
   if (dir.empty()) dir = ".";
-  if (!fs::is_directory(dir, ec))
+  if (!fs::is_directory(dir, ec)) {
+    // a part of the path that is a file, not a folder ("talk.pdf/out.pdf"): it cannot be created
+    for (fs::path up = dir; !up.empty(); up = up.parent_path()) {
+      if (fs::exists(up, ec) && !fs::is_directory(up, ec))
+        throw Error(Exit::output, path, up.string() + " is a file, not a folder", "give -o a path through folders, e.g. a file beside " + up.string());
+      if (up == up.parent_path()) break;
+    }
     throw Error(Exit::output, path, "the output folder does not exist", "create " + dir.string() + " first");
+  }
 }
 
 bool writes_through(const std::string& path) {

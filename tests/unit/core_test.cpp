@@ -51,6 +51,22 @@ TEST(Io, AtomicWriteLeavesNoTemporaryAndRefusesTheInput) {
     EXPECT_EQ(e.code(), Exit::output);
   }
   EXPECT_EQ(read_file(out), "hello");
+  // an output path through a file ("out.json/x.pdf"): that part is named, not "create it first"
+  for (const std::string bad : {(dir / "out.json" / "x.pdf").string(), (dir / "out.json" / "sub" / "x.pdf").string()}) {
+    try {
+      write_output(bad, "x", {});
+      FAIL() << "wrote " << bad;
+    } catch (const Error& e) {
+      EXPECT_EQ(e.code(), Exit::output);
+      EXPECT_NE(e.line().find("out.json is a file, not a folder"), std::string::npos) << e.line();
+    }
+  }
+  try {
+    write_output((dir / "missing" / "x.pdf").string(), "x", {});
+    FAIL() << "wrote into a missing folder";
+  } catch (const Error& e) {
+    EXPECT_NE(e.line().find("the output folder does not exist"), std::string::npos) << e.line();
+  }
   fs::remove_all(dir);
 }
 

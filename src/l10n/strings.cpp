@@ -1399,6 +1399,16 @@ static Catalog checked(Catalog c, const std::string& file) {
                         what + " is not valid UTF-8 (byte " + hex + " at byte " + std::to_string(at + 1) + ")",
                     "save the file as UTF-8 in your translation tool, or declare its encoding");
       }
+    // a C0 control character but tab, line feed and carriage return (a slip: U+0001 typed
+    // into a PO file) draws nothing and takes room; XML forbids them, and an XLIFF file
+    // holding one was refused already (xml_refuse_controls): a PO file is refused the same
+    for (unsigned char ch : u.target)
+      if (ch < 0x20 && ch != 0x09 && ch != 0x0A && ch != 0x0D) {
+        char hex[16];
+        std::snprintf(hex, sizeof hex, "U+%04X", static_cast<unsigned>(ch));
+        throw Error(Exit::translation, file, "unit " + (u.id.empty() ? u.key : u.id) + ": the translation holds the control character " + hex,
+                    "remove it");
+      }
     for (const std::string* t : {&u.source, &u.target})
       if (t->size() > limits().string_bytes)
         over_limit(static_cast<int>(Exit::translation), file, "the text of unit " + (u.id.empty() ? u.key : u.id),

@@ -274,12 +274,14 @@ TEST(Pseudo, AccentedExpandedBracketed) {
 TEST(Issue8, point10_po_through_libgettextpo) {
   std::string po =
       "msgid \"\"\nmsgstr \"\"\n\"Content-Type: text/plain; charset=UTF-8\\n\"\n\"Language: fr\\n\"\n\n"
-      "msgctxt \"s2.b1-00000001\"\nmsgid \"Bell\"\nmsgstr \"a\\a|\\101\\102|\\x43|\\\\|\\\"\"\n\n"
+      "msgctxt \"s2.b1-00000001\"\nmsgid \"Bell\"\nmsgstr \"a\\t|\\101\\102|\\x43|\\\\|\\\"\"\n\n"
       "#~ msgctxt \"s2.b2-00000002\"\n#~ msgid \"Old\"\n#~ msgstr \"Vieux\"\n";
   Catalog c = read_catalog(po, "esc.po");
   ASSERT_EQ(c.units.size(), 1u);  // the obsolete entry is not read
   EXPECT_EQ(c.target_lang, "fr");
-  EXPECT_EQ(c.units[0].target, "a\a|AB|C|\\|\"");
+  EXPECT_EQ(c.units[0].target, "a\t|AB|C|\\|\"");
+  // (\a, the bell, is decoded too, and refused: a control character draws nothing; L10nIssue19.NulBytesAreRefused)
+  EXPECT_THROW(read_catalog(std::string(po).replace(po.find("a\\t|"), 3, "a\\a"), "esc.po"), Error);
 }
 
 TEST(L10n, PoWithByteOrderMarkIsRead) {
@@ -816,4 +818,16 @@ TEST(L10nIssue19, NulBytesAreRefused) {
   // tab, line feed, carriage return and &#9; are allowed; in a comment or CDATA a reference is text
   Catalog ok = read_catalog(x2a + "&#9;<![CDATA[&#0;]]><!-- &#1; -->" + x2b, "ok.xlf");
   EXPECT_EQ(ok.units.at(0).target, "b\t&#0;c");
+  // PO: the control characters XML forbids are refused there too (U+0001 typed by a slip drew
+  // nothing and took room); tab and line feed are text
+  for (std::string str : {std::string("msgstr \"a\x01b\"\n"), std::string("msgstr \"a\\001b\"\n"), std::string("msgstr \"\x1f\"\n")}) {
+    try {
+      read_catalog(head + str, "ctl.po");
+      FAIL() << "no error: " << str;
+    } catch (const Error& e) {
+      EXPECT_EQ(e.code(), Exit::translation);
+      EXPECT_EQ(e.line().rfind("deckhand: error: ctl.po: unit s1.b1-00000000: the translation holds the control character U+00", 0), 0u) << e.line();
+    }
+  }
+  EXPECT_EQ(read_catalog(head + "msgstr \"a\\tb\\nc\"\n", "ok.po").units.at(0).target, "a\tb\nc");
 }

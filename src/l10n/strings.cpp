@@ -1097,12 +1097,16 @@ std::string write_xliff2(const Catalog& c) {
   return raw.apply(xml_string(d));
 }
 
+// A C0 control character XML 1.0 forbids (all but tab, line feed and carriage return; NUL
+// too): XLIFF files are refused for one, and PO translations (checked) the same.
+bool xml_forbidden_control(unsigned long c) { return c < 0x20 && c != 0x09 && c != 0x0A && c != 0x0D; }
+
 // XML 1.0 forbids NUL and the C0 control characters but tab, line feed and carriage return,
 // raw or as character references; pugixml reads a raw NUL as the end of the text and &#0; as
 // nothing, and lets the others through. Refused, naming the line and the unit (comments and
 // CDATA sections hold no references).
 void xml_refuse_controls(const std::string& text, const std::string& file) {
-  auto forbidden = [](unsigned long c) { return c < 0x20 && c != 0x09 && c != 0x0A && c != 0x0D; };
+  auto forbidden = [](unsigned long c) { return xml_forbidden_control(c); };
   auto refuse = [&](size_t at, unsigned long c) {
     const size_t line = 1 + static_cast<size_t>(std::count(text.begin(), text.begin() + static_cast<ptrdiff_t>(at), '\n'));
     const std::string before = text.substr(0, at);
@@ -1403,7 +1407,7 @@ static Catalog checked(Catalog c, const std::string& file) {
     // into a PO file) draws nothing and takes room; XML forbids them, and an XLIFF file
     // holding one was refused already (xml_refuse_controls): a PO file is refused the same
     for (unsigned char ch : u.target)
-      if (ch < 0x20 && ch != 0x09 && ch != 0x0A && ch != 0x0D) {
+      if (xml_forbidden_control(ch)) {
         char hex[16];
         std::snprintf(hex, sizeof hex, "U+%04X", static_cast<unsigned>(ch));
         throw Error(Exit::translation, file, "unit " + (u.id.empty() ? u.key : u.id) + ": the translation holds the control character " + hex,

@@ -164,10 +164,12 @@ struct Setter {
     return u.empty() ? m : u;
   }
 
-  // (`with_text`: the runs carry their text; false for a trial that only measures: where
-  // the glyphs go, how many lines, whether it fits)
+  // What a placing gives: runs with their text; runs whose glyphs carry no text (a trial
+  // that asks where the glyphs go); no runs (a trial that asks only how many lines, how
+  // high, and whether it fits: the same answers, without setting a line)
+  enum class Runs { text, glyphs, none };
   Placed place(const Item& it, double size, double x0, double x1, double y, double y_max, bool rtl, Align align, Color c,
-               double indent, bool with_text = true) {
+               double indent, Runs runs = Runs::text) {
     Placed out;
     const std::string first = first_font(it);
     const FontMetrics& f = first.empty() ? ts.fonts().get(it.bold ? "bold" : "regular") : ts.font(first);
@@ -195,19 +197,21 @@ struct Setter {
       }
       double base = cur + f.ascent(size);
       if (lines[k].overfull) out.overfull = true;
-      auto set = para.set(lines[k].begin, lines[k].end, 0, base, lines[k].hyphen, with_text);
-      double lw = 0;
-      for (const auto& r : set) lw += r.width;
-      if (k == 0 && !mark.empty()) {
-        double mx = rtl ? x1 - ts.width(mark, ms, rtl, lang) : x0;
-        for (auto& r : ts.line(mark, ms, rtl, lang, mx, base)) out.runs.push_back(std::move(r));
-      }
-      double lx = align == Align::centre ? x0 + (x1 - x0 - lw) / 2
-                  : align == Align::right   ? x1 - (rtl ? bw : 0) - lw
-                                            : x0 + (rtl ? 0 : bw);
-      for (auto& r : set) {
-        r.x += lx;
-        out.runs.push_back(std::move(r));
+      if (runs != Runs::none) {
+        auto set = para.set(lines[k].begin, lines[k].end, 0, base, lines[k].hyphen, runs == Runs::text);
+        double lw = 0;
+        for (const auto& r : set) lw += r.width;
+        if (k == 0 && !mark.empty()) {
+          double mx = rtl ? x1 - ts.width(mark, ms, rtl, lang) : x0;
+          for (auto& r : ts.line(mark, ms, rtl, lang, mx, base)) out.runs.push_back(std::move(r));
+        }
+        double lx = align == Align::centre ? x0 + (x1 - x0 - lw) / 2
+                    : align == Align::right   ? x1 - (rtl ? bw : 0) - lw
+                                              : x0 + (rtl ? 0 : bw);
+        for (auto& r : set) {
+          r.x += lx;
+          out.runs.push_back(std::move(r));
+        }
       }
       cur += k + 1 < lines.size() ? lh : f.ascent(size) + f.descent(size);
       ++out.lines;
@@ -566,6 +570,7 @@ void lay_out_slide(const Deck& deck, const Slide& s, const SlideUnits& units, co
       // its glyphs (their outlines, not the font's ascent and descent: an Arabic descender
       // reaches further) clear of every mark it must not run into
       auto clear = [&](const Setter::Placed& p) {
+        if (pl.obstacles.empty()) return true;
         for (const auto& r : p.runs)
           for (const auto& g : ink_of(r, st.ts.font(r.font)))
             for (const auto& o : pl.obstacles) {
@@ -577,14 +582,19 @@ void lay_out_slide(const Deck& deck, const Slide& s, const SlideUnits& units, co
       // the largest size that fits (and keeps a title's lines, and is clear of the marks);
       // what fits only over a mark is set at the largest size that fits (and reported)
       // (each size is set once: the searches below ask again for sizes already tried)
+      // (a trial sets its lines' glyphs only when they are to be checked against marks)
+      const auto trial_runs = [&](bool need_clear) { return need_clear && !pl.obstacles.empty() ? Setter::Runs::glyphs : Setter::Runs::none; };
       struct Tried {
         Setter::Placed placed;
+        Setter::Runs runs;
         std::optional<bool> clear;
       };
       std::map<double, Tried> tried;
       auto fits = [&](double z, size_t rows, bool need_clear) {
         auto t = tried.find(z);
-        if (t == tried.end()) t = tried.emplace(z, Tried{st.place(it, z, x0, x1, pl.top, bottom, rtl, align, c, indent, false), std::nullopt}).first;
+        const Setter::Runs want = trial_runs(need_clear);
+        if (t != tried.end() && t->second.runs == Setter::Runs::none && want != Setter::Runs::none) tried.erase(t), t = tried.end();
+        if (t == tried.end()) t = tried.emplace(z, Tried{st.place(it, z, x0, x1, pl.top, bottom, rtl, align, c, indent, want), want, std::nullopt}).first;
         const Setter::Placed& p = t->second.placed;
         if (!(p.complete && !p.overfull && (rows == 0 || p.lines <= rows))) return false;
         if (!need_clear) return true;
@@ -612,7 +622,7 @@ void lay_out_slide(const Deck& deck, const Slide& s, const SlideUnits& units, co
       // a title that wraps is balanced: its frame narrows (about its anchor) while it keeps
       // its number of lines, so the last line is not one word or character alone
       if (it.key.find(".title") != std::string::npos && pl.size > 0) {
-        auto p = st.place(it, pl.size, x0, x1, pl.top, bottom, rtl, align, c, indent, false);
+        auto p = st.place(it, pl.size, x0, x1, pl.top, bottom, rtl, align, c, indent, trial_runs(true));
         if (p.complete && p.lines > 1) {
           const size_t n = p.lines;
           const bool was_clear = clear(p);
@@ -625,7 +635,7 @@ void lay_out_slide(const Deck& deck, const Slide& s, const SlideUnits& units, co
           for (int k = 0; k < 12; ++k) {
             const double w = (lo + hi) / 2;
             auto [a, z] = frame(w);
-            auto q = st.place(it, pl.size, a, z, pl.top, bottom, rtl, align, c, indent, false);
+            auto q = st.place(it, pl.size, a, z, pl.top, bottom, rtl, align, c, indent, trial_runs(was_clear));
             (q.complete && !q.overfull && q.lines <= n && (!was_clear || clear(q)) ? hi : lo) = w;
           }
           std::tie(x0, x1) = frame(hi);

@@ -2,7 +2,8 @@
 
 #define POINTERHOLDER_TRANSITION 4  // qpdf 11: std::shared_ptr, no PointerHolder
 #include <qpdf/Pl_String.hh>
-#include <qpdf/Pl_QPDFTokenizer.hh>
+#include <qpdf/Buffer.hh>
+#include <qpdf/BufferInputSource.hh>
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFMatrix.hh>
 #include <qpdf/QPDFExc.hh>
@@ -510,7 +511,9 @@ class Scanner : public QPDFObjectHandle::TokenFilter {
   Scanner(ScanContext& cx, QPDFObjectHandle resources, bool page_resources, const GState& gs, int depth, Scan& out)
       : cx_(cx), res_(resources), res_is_page_(page_resources), gs_(gs), depth_(depth), out_(out) {}
 
-  void handleToken(QPDFTokenizer::Token const& t) override {
+  void handleToken(QPDFTokenizer::Token const& t) override { take(QPDFTokenizer::Token(t)); }
+  // (scan_bytes hands each token over: an operand is kept, not copied)
+  void take(QPDFTokenizer::Token&& t) {
     const auto type = t.getType();
     if (type == QPDFTokenizer::tt_word) {
       if (cx_.stop && cx_.stop->load(std::memory_order_relaxed)) throw Stopped{};
@@ -519,7 +522,7 @@ class Scanner : public QPDFObjectHandle::TokenFilter {
       nums_.clear();
     } else {
       if (type == QPDFTokenizer::tt_integer || type == QPDFTokenizer::tt_real) nums_.push_back(number(t.getValue()));
-      pending_.push_back(t);
+      pending_.push_back(std::move(t));
     }
   }
   void handleEOF() override { flush(); }
@@ -1021,9 +1024,28 @@ class Scanner : public QPDFObjectHandle::TokenFilter {
 };
 
 void scan_bytes(const std::string& data, Scanner& scanner) {
-  Pl_QPDFTokenizer tokens("content", &scanner);
-  tokens.write(reinterpret_cast<const unsigned char*>(data.data()), data.size());
-  tokens.finish();
+  // qpdf's tokenizer read as Pl_QPDFTokenizer (qpdf 11.3) reads it, whitespace and comments
+  // included, an inline image's data as one token after its ID, without its copy of the
+  // bytes and its per-token context text (used only for an error allow_bad keeps away)
+  QPDFTokenizer tokenizer;
+  tokenizer.allowEOF();
+  tokenizer.includeIgnorable();
+  Buffer view(reinterpret_cast<unsigned char*>(const_cast<char*>(data.data())), data.size());  // (read, never written)
+  auto input = std::make_shared<BufferInputSource>("content", &view);
+  static const std::string context = "content stream";
+  while (true) {
+    QPDFTokenizer::Token token = tokenizer.readToken(input, context, true);
+    const bool eof = token.getType() == QPDFTokenizer::tt_eof, id = token.isWord("ID");
+    scanner.take(std::move(token));
+    if (eof) break;
+    if (id) {  // the one whitespace character after ID, then the image's data
+      char ch = ' ';
+      input->read(&ch, 1);
+      scanner.take(QPDFTokenizer::Token(QPDFTokenizer::tt_space, std::string(1, ch)));
+      tokenizer.expectInlineImage(input);
+    }
+  }
+  scanner.handleEOF();
 }
 
 // The second step of remove_text: a page's Scan and the regions give the glyphs removed

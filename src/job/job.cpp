@@ -35,6 +35,7 @@
 #include "extract/budget.hpp"
 #include "extract/source.hpp"
 #include "l10n/strings.hpp"
+#include "layout/font_match.hpp"
 #include "layout/hyphenate.hpp"
 #include "layout/engine.hpp"
 #include "render/pdf_writer.hpp"
@@ -792,9 +793,17 @@ int Job::run_slides() {
   const std::string early_pdf = o.source.empty() ? o.input : o.source;
   const bool once = !sc.check && sc.dump == Dump::none && !o.strict;  // one translate_slides run
   // the translation's language, once its file is read: its hyphenation patterns are read
-  // on open_slides' thread while the deck is extracted (the layout needs them)
+  // on the file's thread (else on open_slides' thread) while the PDF's budgets are checked
+  // and the deck is extracted (the layout needs them)
   auto target = std::make_shared<std::promise<std::string>>();
   std::shared_future<std::string> target_lang = target->get_future().share();
+  // fontconfig's configuration (the layout matches the deck's fonts with it), read on a
+  // thread of its own from the start: the budget scan below leaves a core idle
+  std::future<void> fonts_warm;
+  try {
+    fonts_warm = std::async(std::launch::async, [] { layout::family_installed(""); });
+  } catch (const std::system_error&) {  // (no thread: open_slides' thread reads it)
+  }
   // the translation file is read first, on a thread of its own: it needs nothing else, and
   // its reading fills the core the budget scan below leaves idle
   std::future<l10n::Catalog> catalog;
@@ -805,7 +814,12 @@ int Job::run_slides() {
       try {
         l10n::Catalog c = l10n::read_catalog(read_file(file), file, !lang.empty());
         current_log().debug("slides: reading {} took {:.3f} s", file, std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
-        target->set_value(lang.empty() ? c.target_lang : lang);
+        const std::string t = lang.empty() ? c.target_lang : lang;
+        target->set_value(t);
+        if (!t.empty()) try {
+            layout::Hyphenator::shared().dictionary(t);  // (open_slides' thread finds them read)
+          } catch (...) {  // (read again, and reported, where the layout needs them)
+          }
         return c;
       } catch (...) {
         target->set_value("");

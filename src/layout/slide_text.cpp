@@ -570,7 +570,6 @@ void lay_out_slide(const Deck& deck, const Slide& s, const SlideUnits& units, co
       // its glyphs (their outlines, not the font's ascent and descent: an Arabic descender
       // reaches further) clear of every mark it must not run into
       auto clear = [&](const Setter::Placed& p) {
-        if (pl.obstacles.empty()) return true;
         for (const auto& r : p.runs)
           for (const auto& g : ink_of(r, st.ts.font(r.font)))
             for (const auto& o : pl.obstacles) {
@@ -582,23 +581,23 @@ void lay_out_slide(const Deck& deck, const Slide& s, const SlideUnits& units, co
       // the largest size that fits (and keeps a title's lines, and is clear of the marks);
       // what fits only over a mark is set at the largest size that fits (and reported)
       // (each size is set once: the searches below ask again for sizes already tried)
-      // (a trial sets its lines' glyphs only when they are to be checked against marks)
-      const auto trial_runs = [&](bool need_clear) { return need_clear && !pl.obstacles.empty() ? Setter::Runs::glyphs : Setter::Runs::none; };
+      // (a trial first asks only how many lines, how high, whether it fits; its lines'
+      // glyphs are set, to be checked against the marks, only when that passes)
+      auto clear_at = [&](double z, double a, double b) {
+        return pl.obstacles.empty() || clear(st.place(it, z, a, b, pl.top, bottom, rtl, align, c, indent, Setter::Runs::glyphs));
+      };
       struct Tried {
         Setter::Placed placed;
-        Setter::Runs runs;
         std::optional<bool> clear;
       };
       std::map<double, Tried> tried;
       auto fits = [&](double z, size_t rows, bool need_clear) {
         auto t = tried.find(z);
-        const Setter::Runs want = trial_runs(need_clear);
-        if (t != tried.end() && t->second.runs == Setter::Runs::none && want != Setter::Runs::none) tried.erase(t), t = tried.end();
-        if (t == tried.end()) t = tried.emplace(z, Tried{st.place(it, z, x0, x1, pl.top, bottom, rtl, align, c, indent, want), want, std::nullopt}).first;
+        if (t == tried.end()) t = tried.emplace(z, Tried{st.place(it, z, x0, x1, pl.top, bottom, rtl, align, c, indent, Setter::Runs::none), std::nullopt}).first;
         const Setter::Placed& p = t->second.placed;
         if (!(p.complete && !p.overfull && (rows == 0 || p.lines <= rows))) return false;
         if (!need_clear) return true;
-        if (!t->second.clear) t->second.clear = clear(p);
+        if (!t->second.clear) t->second.clear = clear_at(z, x0, x1);
         return *t->second.clear;
       };
       pl.size = 0;
@@ -622,10 +621,10 @@ void lay_out_slide(const Deck& deck, const Slide& s, const SlideUnits& units, co
       // a title that wraps is balanced: its frame narrows (about its anchor) while it keeps
       // its number of lines, so the last line is not one word or character alone
       if (it.key.find(".title") != std::string::npos && pl.size > 0) {
-        auto p = st.place(it, pl.size, x0, x1, pl.top, bottom, rtl, align, c, indent, trial_runs(true));
+        auto p = st.place(it, pl.size, x0, x1, pl.top, bottom, rtl, align, c, indent, Setter::Runs::none);
         if (p.complete && p.lines > 1) {
           const size_t n = p.lines;
-          const bool was_clear = clear(p);
+          const bool was_clear = clear_at(pl.size, x0, x1);
           double lo = (x1 - x0) / static_cast<double>(n), hi = x1 - x0;
           auto frame = [&](double w) {
             return align == Align::centre  ? std::pair{(x0 + x1 - w) / 2, (x0 + x1 + w) / 2}
@@ -635,8 +634,8 @@ void lay_out_slide(const Deck& deck, const Slide& s, const SlideUnits& units, co
           for (int k = 0; k < 12; ++k) {
             const double w = (lo + hi) / 2;
             auto [a, z] = frame(w);
-            auto q = st.place(it, pl.size, a, z, pl.top, bottom, rtl, align, c, indent, trial_runs(was_clear));
-            (q.complete && !q.overfull && q.lines <= n && (!was_clear || clear(q)) ? hi : lo) = w;
+            auto q = st.place(it, pl.size, a, z, pl.top, bottom, rtl, align, c, indent, Setter::Runs::none);
+            (q.complete && !q.overfull && q.lines <= n && (!was_clear || clear_at(pl.size, a, z)) ? hi : lo) = w;
           }
           std::tie(x0, x1) = frame(hi);
           pl.x0 = x0, pl.x1 = x1;

@@ -328,7 +328,7 @@ Deck extract_deck(const SourcePdf& src, const ExtractOptions& opts, Diagnostics&
       if (w.page == 0 || wanted.count(w.page)) diag.warn(w);
   }
   deck.source.file = std::filesystem::path(path).filename().string();
-  deck.source.sha256 = src.sha256();
+  if (opts.source_hash) deck.source.sha256 = src.sha256();
   deck.source.pages = info.pages;
   if (!lines.empty()) deck.source.page_size = {lines[0].width, lines[0].height};
   deck.source.producer = info.producer;

@@ -21,6 +21,9 @@ struct ExtractOptions {
   // called once every page has been read, before the deck is analysed (on one core: the
   // others are free for work that needs no deck)
   std::function<void()> pages_read;
+  // false: deck.source.sha256 is left empty (a run that writes no deck JSON: the file is
+  // not read through to hash it)
+  bool source_hash = true;
 };
 
 // Opens `path` (a SourcePdf of worker_count(opts.threads) workers) and extracts it.

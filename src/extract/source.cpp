@@ -15,7 +15,7 @@ namespace {
 std::atomic<int> g_opens{0};
 }
 
-SourcePdf::SourcePdf(const std::string& path, const std::string& password, unsigned workers)
+SourcePdf::SourcePdf(const std::string& path, const std::string& password, unsigned workers, bool hash)
     : path_(path), password_(password) {
   data_ = read_input(path);
   if (data_->empty()) throw Error(Exit::bad_pdf, path, "the file is empty", "check that the download or copy finished");
@@ -24,12 +24,12 @@ SourcePdf::SourcePdf(const std::string& path, const std::string& password, unsig
   docs_.resize(std::max(1u, workers));
   doc(0);  // fail early: damaged, encrypted, wrong password
   // Before any page is drawn: the page tree, inflated bytes, operators (budget.hpp); the
-  // file is hashed meanwhile, on the other core (every run that reads a PDF needs both).
+  // file is hashed meanwhile, on the other core (a run that writes a deck JSON needs both).
   auto scan = std::async(std::launch::async, [this, log = scoped_log()] {
     LogScope scope(log);  // (its debug lines: the job's)
     check_pdf_budgets(*data_, path_, password_);
   });
-  sha256();
+  if (hash) sha256();
   scan.get();
 }
 

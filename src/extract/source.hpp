@@ -1,6 +1,6 @@
 #pragma once
 // The source PDF of a run, read once: its bytes are read and checked once, hashed once
-// (SHA-256, on first request), and opened with Poppler at most once per worker thread, on
+// (SHA-256: beside the budget scan, or on first request), and opened with Poppler at most once per worker thread, on
 // that worker's first use. Extraction (words, drawn bullets) and slide pictures (raster
 // frames, the letterbox probe) share this one pool of documents.
 #include <atomic>
@@ -18,7 +18,9 @@ class SourcePdf {
   // Reads `path` (once in a run: core/io.hpp read_input) and checks its %PDF- header; opens the first document at once, so that a
   // damaged or encrypted file (or a wrong password) fails here. Throws Error: input (4,
   // missing), bad_pdf (5), encrypted (6). `workers` >= 1 documents at most are opened.
-  SourcePdf(const std::string& path, const std::string& password, unsigned workers);
+  // `hash`: the file's SHA-256 computed now, on this thread while the budget scan
+  // (budget.hpp) runs on another (a deck JSON records it); false: on first request only.
+  SourcePdf(const std::string& path, const std::string& password, unsigned workers, bool hash = true);
   ~SourcePdf();
   SourcePdf(const SourcePdf&) = delete;
   SourcePdf& operator=(const SourcePdf&) = delete;

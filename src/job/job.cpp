@@ -845,7 +845,8 @@ int Job::run_slides() {
         },
         [spec = o.pages](int n) { return extract::parse_page_ranges(spec, n); }, pages_read.get_future().share());
   }
-  Opened l = open_deck(o, diag, [&pages_read] { pages_read.set_value(); });
+  // (the slides record no source hash: the file is not read through to hash it)
+  Opened l = open_deck(o, diag, [&pages_read] { pages_read.set_value(); }, false);
   if (l.deck.slides.empty())
     throw Error(Exit::bad_deck, o.input, "the deck has no slides: nothing to translate", "extract the deck again, or check its \"slides\" list");
   if (translated_json && l.deck.translated_from.empty())

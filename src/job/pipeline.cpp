@@ -40,7 +40,7 @@ std::vector<std::string> inputs_of(std::vector<std::string> files, const Deck& d
 
 // The first steps of every command that reads a deck: the source PDF (opened once, with
 // the password) when the input is a PDF, and the deck extracted from it or read from JSON.
-Opened open_deck(const JobOptions& o, Diagnostics& diag, std::function<void()> pages_read) {
+Opened open_deck(const JobOptions& o, Diagnostics& diag, std::function<void()> pages_read, bool source_hash) {
   Opened l;
   if (is_deck_json(o.input)) {
     std::string text = read_file(o.input);
@@ -51,8 +51,9 @@ Opened open_deck(const JobOptions& o, Diagnostics& diag, std::function<void()> p
     return l;
   }
   auto t0 = std::chrono::steady_clock::now();
-  l.source = std::make_unique<extract::SourcePdf>(o.input, o.password, worker_count(o.threads));
+  l.source = std::make_unique<extract::SourcePdf>(o.input, o.password, worker_count(o.threads), source_hash);
   extract::ExtractOptions eo;
+  eo.source_hash = source_hash;
   eo.password = o.password;
   eo.pages = o.pages;
   eo.threads = o.threads;

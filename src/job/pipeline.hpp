@@ -65,7 +65,8 @@ struct Opened {
 };
 // o.input as a deck: a deck JSON read (exit 5 for a PDF named .json), or the PDF opened with
 // o.password on worker_count(o.threads) workers and extracted (o.pages: "1-3,7").
-Opened open_deck(const JobOptions& o, Diagnostics& diag, std::function<void()> pages_read = {});
+// `source_hash` false: deck.source.sha256 left empty (a run that writes no deck JSON).
+Opened open_deck(const JobOptions& o, Diagnostics& diag, std::function<void()> pages_read = {}, bool source_hash = true);
 
 // "a, b, c": the first 12 of `items`, then ", ... (N more)" when there are more (a
 // warning's list of units or slides)

@@ -686,11 +686,17 @@ BudgetScan Scanner::run() {
   };
   std::vector<Node> stack;
   std::set<Ref> seen;
+  // kids of the tree that are no dictionary (an object lost to damage): their place among
+  // the pages, and their object
+  std::vector<std::pair<int, Ref>> lost;
   // visits one node of the page tree: a page is scanned, a node of pages pushed
   auto visit = [&](const Object& nf, const Resources& inherited) {
     if (nf.isRef() && !seen.insert(nf.getRef()).second) return;  // a loop in the tree (Poppler skips it too)
     Object node = nf.fetch(xref_);
-    if (!node.isDict()) return;
+    if (!node.isDict()) {
+      if (!stack.empty()) lost.emplace_back(out_.pages + static_cast<int>(lost.size()) + 1, nf.isRef() ? nf.getRef() : Ref::INVALID());
+      return;
+    }
     Object kids = node.dictLookup("Kids");
     Object r = node.dictLookup("Resources");
     Resources res = r.isDict() ? Resources{std::move(r), nf.isRef() ? owner_of(nf.getRef()) : direct_owner_++}
@@ -728,6 +734,23 @@ BudgetScan Scanner::run() {
     const Object& kid = top.kids.arrayGetNF(top.next++);
     Resources inherited{top.res.dict.copy(), top.res.owner};
     visit(kid, inherited);  // (may push: `top` is not used after this)
+  }
+  // A page the tree names but whose object is lost (a damaged file whose cross-reference
+  // table Poppler rebuilt): Poppler leaves it out and numbers the pages after it one lower,
+  // libqpdf keeps it as an empty page, so the text of page 63 would be read as page 59's
+  // and a translation drawn on the wrong slide. Nothing is read from such a file.
+  if (!lost.empty()) {
+    std::string which;
+    for (size_t i = 0; i < lost.size() && i < 8; ++i) {
+      which += (i == 0 ? "" : i + 1 == lost.size() ? " and " : ", ") + std::to_string(lost[i].first);
+      if (lost[i].second != Ref::INVALID()) which += " (object " + ref_text(lost[i].second) + ")";
+    }
+    if (lost.size() > 8) which += ", ... (" + std::to_string(lost.size() - 8) + " more)";
+    throw Error(Exit::bad_pdf, file_,
+                "the PDF is damaged: " + std::to_string(lost.size()) + " of the " + std::to_string(out_.pages + static_cast<int>(lost.size())) +
+                    " pages its page tree names cannot be read: " + (lost.size() == 1 ? "page " : "pages ") + which +
+                    "; the pages after a lost one would be read out of place",
+                "export the deck again from its application; 'qpdf --check " + file_ + "' lists the damage");
   }
   return out_;
 }

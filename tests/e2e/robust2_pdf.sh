@@ -97,6 +97,21 @@ for cmd in extract preflight; do
   hard 5 't3cycle.pdf: page 1: object 7 0 R draws itself' -- "$DECKHAND" $cmd "$T/in/t3cycle.pdf"
 done
 hard 5 't3cycle.pdf: page 1: object 7 0 R draws itself' -- "$DECKHAND" handout "$T/in/t3cycle.pdf" --layout "$T/in/raster.yaml" -o "$O/x.pdf"
+# a page the page tree names whose object is lost (its "N 0 obj" line overwritten: the
+# cross-reference table points at nothing): Poppler leaves it out and numbers the pages after
+# it one lower, libqpdf keeps it as an empty page, so text would be read as another page's and
+# a translation drawn on the wrong slide (a Keynote deck with 3,000 random bytes in it read its
+# page 63 as page 59, exit 0): refused by every command, naming the page and its object
+qpdf --qdf --object-streams=disable "$F" "$T/in/qdf.pdf"
+/usr/bin/python3 - "$T/in/qdf.pdf" "$T/in/lost-page.pdf" <<'EOF_PY'
+import sys
+d = open(sys.argv[1], "rb").read()
+i = d.index(b"%% Page 2\n")  # (qpdf's QDF form marks each page's object)
+j = d.index(b" 0 obj", i)
+k = d.rindex(b"\n", 0, j) + 1
+open(sys.argv[2], "wb").write(d[:k] + b"x" * (j + 6 - k) + d[j + 6:])
+EOF_PY
+every_command 5 'lost-page.pdf: the PDF is damaged: 1 of the 5 pages its page tree names cannot be read: page 2 \(object [0-9]+ 0 R\); the pages after a lost one would be read out of place \(export the deck again' "$T/in/lost-page.pdf"
 
 # sizes that overflow Poppler's allocator (an image 2^30 pixels wide, a sampled function of
 # 10^9 samples): Poppler gives the object up, as it does any damaged object, and its

@@ -40,6 +40,33 @@ bool symbol_font(const std::string& font) {
   return false;
 }
 
+// The AMS symbol font A (msam5..msam10, amsfonts' "AMSa"), which draws the bullets of
+// Beamer's lists (its default itemize item is $\blacktriangleright$) and has no ToUnicode
+// map in pdfTeX's output: Poppler gives the glyph's code as a Latin letter ("I"). The
+// bullets among its glyphs, by code as amssymb.sty declares them (\DeclareMathSymbol ...
+// {AMSa}{"49}), as the Unicode characters of their shape, in the small forms that match
+// the glyphs' size; 0 for any other code.
+bool ams_symbol_font(const std::string& font) {
+  std::string f;
+  for (char c : font) f += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return f.find("msam") != std::string::npos;
+}
+char32_t ams_symbol_bullet(char32_t code) {
+  switch (code) {
+    case 0x03: return 0x25A1;  // \square
+    case 0x04: return 0x25A0;  // \blacksquare
+    case 0x06: return 0x25CA;  // \lozenge
+    case 0x07: return 0x29EB;  // \blacklozenge
+    case 0x46: return 0x2605;  // \bigstar
+    case 0x48: return 0x25BE;  // \blacktriangledown
+    case 0x49: return 0x25B8;  // \blacktriangleright (Beamer's itemize triangle)
+    case 0x4A: return 0x25C2;  // \blacktriangleleft
+    case 0x4E: return 0x25B4;  // \blacktriangle
+    case 0x58: return 0x2713;  // \checkmark
+    default: return 0;
+  }
+}
+
 bool monospace_font(const std::string& font) {
   std::string f;
   for (char c : font) f += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -2297,6 +2324,9 @@ PageLines build_lines(const PageWords& page, bool rtl_deck, std::optional<bool> 
     }
     if (all_bullets(x.raw) || (x.raw.size() <= 2 && symbol_font(w.font)) || courier_o(x)) {
       x.glyph = true;
+      if (ams_symbol_font(w.font))  // (a bullet as the character it is: "▸", not the "I" of its code)
+        for (char32_t& c : x.raw)
+          if (char32_t b = ams_symbol_bullet(c)) c = b;
       x.w.text = u::encode(x.raw);
     } else if (w.char_x.empty() || !(has_rtl(w.text) || std::all_of(x.raw.begin(), x.raw.end(), direction::is_mark))) {
       x.w.text = u::collapse_spaces(hygiene(marks_on_their_letters(w)));

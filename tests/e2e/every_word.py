@@ -15,7 +15,9 @@ docs/deck-json.md; a deck JSON without it falls back to the old digit-masked top
 Matching allows for what extraction normalises, on both sides alike: NFKC (ligatures,
 presentation forms, Kangxi radicals, full-width forms), white space, control, format and
 Private Use characters and hyphens ignored (hyphens are dropped at soft line-end breaks),
-a doubled ideograph read once (Keynote maps one glyph to two), U+FB05 read "ft" or "st".
+a doubled ideograph read once (Keynote maps one glyph to two), U+FB05 read "ft" or "st",
+a bullet deckhand reads from the AMS symbol font (msam10, no ToUnicode map: pdftotext gives
+the glyph's code as a letter) matched by that letter ("▸" by "I", Beamer's itemize triangle).
 A word is found when it occurs in a piece of the slide (preferring the pieces whose box
 holds the word's middle), at a word boundary on at least one side (a word joined over a
 line-end hyphen) or anywhere for CJK text; each occurrence serves one word. Words that
@@ -152,6 +154,11 @@ class Piece:
             start = i + 1
 
 
+# the bullets of the AMS symbol font A as deckhand reads them (src/extract/lines.cpp,
+# ams_symbol_bullet), and the letter of the code each is drawn with (amssymb.sty)
+AMS_CODE_LETTERS = {"\u25b8": "I", "\u25c2": "J", "\u25b4": "N", "\u25be": "H", "\u2605": "F", "\u2713": "X"}
+
+
 def slide_pieces(slide, deck):
     ps = []
     if slide.get("title"):
@@ -161,6 +168,8 @@ def slide_pieces(slide, deck):
         if marker == "graphic":
             marker = ""
         ps.append(Piece("content", marker + b.get("text", ""), b.get("bbox")))
+        if marker in AMS_CODE_LETTERS:  # (pdftotext's reading of the same glyph)
+            ps.append(Piece("content", AMS_CODE_LETTERS[marker], b.get("bbox")))
     for n in slide.get("notes", []) or []:
         ps.append(Piece("content", n))
     if "dropped" in slide:

@@ -528,6 +528,24 @@ TEST(Bullets, ShortWordInASymbolFontIsAMarker) {
   Deck d = analyze({p});
   EXPECT_EQ(texts(d.slides[0]), (std::vector<std::string>{"Rule of 3", "Rule of Zero"}));
   EXPECT_EQ(levels(d.slides[0]), (std::vector<int>{1, 1}));
+  // its marker is the triangle it draws (\blacktriangleright, code 0x49 of AMSa), not the
+  // "I" of its code: translated slides draw "▸" again, not a letter
+  for (const auto& b : d.slides[0].blocks) EXPECT_EQ(b.marker, "\u25B8") << b.text;
+}
+
+TEST(Bullets, AmsSymbolCodesAreTheirShapesAndOtherFontsKeepTheirLetters) {
+  PageBuilder p(1, 363, 272);
+  p.line("Checks", 12, 15, 14.3, true);
+  p.word("X", 28, 113, 10.9);
+  p.pw.words.back().font = "ABCDEF+MSAM7";
+  p.line("Done", 38.5, 113, 10.9);
+  p.word("I", 28, 130, 10.9);
+  p.pw.words.back().font = "Wingdings-Regular";  // (another symbol font: its code as found)
+  p.line("Open", 38.5, 130, 10.9);
+  Deck d = analyze({p});
+  ASSERT_EQ(texts(d.slides[0]), (std::vector<std::string>{"Done", "Open"}));
+  EXPECT_EQ(d.slides[0].blocks[0].marker, "\u2713");
+  EXPECT_EQ(d.slides[0].blocks[1].marker, "I");
 }
 
 TEST(Title, BigLogoLowOnTheTitlePageIsNotTheTitle) {

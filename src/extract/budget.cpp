@@ -823,8 +823,10 @@ void check_pdf_budgets(const std::string& path, const std::string& password) {
     const auto key = key_of(path);
     if (key && g_scanned.count(*key)) return;
   }
-  const std::string data = read_file(path);
-  check_pdf_budgets(data, path, password);
+  // (read_input: the bytes every other reader of the run takes, read once: a pipe or
+  // /dev/stdin is read here and not again)
+  const std::shared_ptr<const std::string> data = read_input(path);
+  check_pdf_budgets(*data, path, password);
 }
 
 }  // namespace deckhand::extract

@@ -46,7 +46,7 @@ BudgetScan scan_pdf_budgets(std::string_view data, const std::string& file, cons
 // The same, at most once per file and process: a file scanned before (the same device,
 // inode, size and modification time) is not scanned again. For every stage that reads a
 // PDF, before it opens it with libqpdf or draws it with Poppler. The first form reads
-// `path` (read_file: its errors, and --max-file-size).
+// `path` (read_input: the run's one reading of it, read_file's errors and --max-file-size).
 void check_pdf_budgets(const std::string& path, const std::string& password);
 void check_pdf_budgets(std::string_view data, const std::string& path, const std::string& password);
 

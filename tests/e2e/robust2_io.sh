@@ -13,7 +13,8 @@
 #  6. the source PDF replaced while a vector handout is made: the handout shows the PDF that
 #     was read (read once)
 #  7. a FIFO with no writer as an input: exit 4 after 10 s without data; a FIFO with a
-#     writer and /dev/stdin work; a device or FIFO as a font: exit 9 at once
+#     writer and /dev/stdin work (slides, extract, handout of a PDF from a pipe); a device or
+#     FIFO as a font: exit 9 at once
 #  8. a PDF whose streams are damaged: exit 5 naming it, never "disk space" and a temp file
 # Usage: robust2_io.sh path/to/deckhand path/to/source
 DECKHAND=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
@@ -227,6 +228,18 @@ hard 0 "" -- "$DECKHAND" translate "$T/f.json" "$T/nowriter.po" -o "$O/x.json"
 wait
 if cat "$F" | "$DECKHAND" inspect /dev/stdin >"$T/stdin.out" 2>/dev/null && grep -q 'Regional' "$T/stdin.out"; then ok "a PDF from /dev/stdin (a pipe): read"
 else bad "a PDF from /dev/stdin: $(head -3 "$T/stdin.out")"; fi
+# translated slides, an extraction and a handout of a PDF from a pipe: its one reading
+# serves the budget scan, Poppler and libqpdf (slides read it twice: "the file is empty",
+# exit 5); the slides are those of the file itself, byte for byte
+"$DECKHAND" -q slides "$F" --translations "$T/f.po" -o "$T/from-file.pdf" 2>/dev/null
+for cmd in "slides /dev/stdin --translations $T/f.po -o $O/stdin.pdf" "extract /dev/stdin -o $O/stdin.json" \
+           "handout /dev/stdin --layout grid-6 -o $O/stdin-h.pdf"; do
+  # (word splitting of $cmd: the test's paths hold no spaces)
+  if cat "$F" | "$DECKHAND" -q $cmd 2>"$T/stdin.err"; then ok "$cmd, the PDF from a pipe: written"
+  else bad "$cmd, the PDF from a pipe: $(head -c 300 "$T/stdin.err")"; fi
+done
+cmp -s "$T/from-file.pdf" "$O/stdin.pdf" && ok "slides of the PDF from a pipe: the same bytes as of the file" ||
+  bad "slides of the PDF from a pipe differ from those of the file"
 for font in /dev/zero "$T/font.ttf"; do
   printf 'name: devfont\nmode: flow\nfonts: {regular: %s}\n' "$font" >"$T/devfont.yaml"
   hard 9 "$font: is not a regular file \(a device, a FIFO or a socket\)" -- "$DECKHAND" handout "$T/tiny.json" --layout "$T/devfont.yaml" -o "$O/x.pdf"

@@ -42,6 +42,7 @@ namespace deckhand {
 // --strict's error line; the meaning is one line (docs/exit-codes.md says more).
 #define DECKHAND_WARNING_CODES(X)                                                                               \
   X(page_no_text, "page-no-text", "a page has no text (an image or a scan): it becomes a blank slide")          \
+  X(damaged_page, "damaged-page", "Poppler could not read a page's content whole (a damaged file): its text may be missing") \
   X(hidden_text, "hidden-text", "words nobody can see were left out (one warning a deck, with their pages)")     \
   X(garbled_text, "garbled-text", "a font's text looks mis-mapped (a wrong ToUnicode map): it may be nonsense") \
   X(text_overflow, "text-overflow", "retypeset text does not fit its box at the smallest size: the rest is cut") \

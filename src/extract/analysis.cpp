@@ -1805,7 +1805,15 @@ Deck analyze(const std::vector<PageLines>& pages_in, const AnalysisOptions& opts
       if (!furn[i][k]) (p.lines[k].rotated ? turned : body).push_back(&p.lines[k]);
       else s.dropped->push_back(furniture_record(p, p.lines[k]));
     if (body.empty() && !turned.empty()) body.swap(turned);
-    if (!p.has_text)
+    // a page Poppler could not draw whole (a damaged content stream or font): said as
+    // such, not taken for a scan (no page of a sound deck makes Poppler report an error)
+    if (p.damage_count > 0)
+      diag.warn({warn::damaged_page, opts.file, p.page,
+                 std::string(p.has_text ? "the page's content is damaged" : "no text could be read: the page's content is damaged") +
+                     " (Poppler: " + p.damage + (p.damage_count > 1 ? ", and " + std::to_string(p.damage_count - 1) + " more" : "") +
+                     "): " + (p.has_text ? "some of its text may be missing" : "a blank slide in the deck") +
+                     " (export the deck again; 'qpdf --check' shows the damage)"});
+    else if (!p.has_text)
       diag.warn({warn::page_no_text, opts.file, p.page, "no text on this page (an image or a scan?): a blank slide in the deck, with nothing to translate (picture layouts and translated slides show the page as it is)"});
     if (body.empty()) {
       s.kind = SlideKind::blank;

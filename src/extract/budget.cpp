@@ -789,7 +789,7 @@ BudgetScan scan_pdf_budgets(std::string_view data, const std::string& file, cons
     if (!globalParams) globalParams = std::make_unique<GlobalParams>();
     // Poppler's messages about a damaged file go to the debug log, never to stderr (as
     // poppler-cpp's go: pdf_reader.cpp, quiet_poppler)
-    setErrorCallback([](ErrorCategory, Goffset, const char* msg) { current_log().debug("poppler: {}", msg); });
+    setErrorCallback([](ErrorCategory, Goffset, const char* msg) { poppler_message(msg); });
   });
   const auto t0 = std::chrono::steady_clock::now();
   const double cpu0 = thread_cpu_ms();

@@ -2209,6 +2209,8 @@ PageLines build_lines(const PageWords& page, bool rtl_deck, std::optional<bool> 
   out.height = page.height;
   out.label = page.label;
   out.hidden_words = page.hidden_words;
+  out.damage_count = page.damage_count;
+  out.damage = page.damage;
   out.dropped = page.dropped;
   out.rules = page.rules;
   std::vector<Word> words;

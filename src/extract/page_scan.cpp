@@ -26,6 +26,7 @@
 #include <tuple>
 
 #include "core/direction.hpp"
+#include "extract/pdf_reader.hpp"
 #include "core/docs.hpp"
 #include "core/error.hpp"
 #include "core/limits.hpp"
@@ -947,7 +948,13 @@ void PageScanner::scan(int index, PageScan& out) {
   impl_->checks = 0;
   impl_->max_checks = limits().operators / 5 + 1000;
   impl_->aborted = false;
-  impl_->doc->displayPageSlice(&dev, index + 1, 72, 72, 0, false, false, false, -1, -1, -1, -1, &Impl::abort, impl_.get());
+  PopplerErrors errors;
+  {
+    CollectPopplerErrors collect(errors);
+    impl_->doc->displayPageSlice(&dev, index + 1, 72, 72, 0, false, false, false, -1, -1, -1, -1, &Impl::abort, impl_.get());
+  }
+  out.damage_count = errors.count;
+  out.damage = std::move(errors.first);
   if (impl_->aborted)
     throw Error(Exit::bad_pdf, impl_->file,
                 "page " + std::to_string(index + 1) + ": drawing the page takes over " + std::to_string(limits().operators) +

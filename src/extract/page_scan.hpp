@@ -23,6 +23,10 @@ struct PageScan {
   std::vector<DrawnShape> shapes; // everything else that paints, with its transparency and clip
   std::vector<InkMark> marks;     // everything that leaves ink, for drawn_mark (ink.hpp)
   std::vector<SpaceGlyph> spaces; // space glyphs, sorted by y0
+  // Poppler's error messages while it drew the page (a damaged content stream, a lost
+  // font): how many, and the first
+  int damage_count = 0;
+  std::string damage;
 };
 
 // One document and one output device, kept for all the pages a worker reads, so that

@@ -38,7 +38,9 @@ std::string ustr(const poppler::ustring& u) {
   return std::string(b.begin(), b.end());
 }
 
-void poppler_log(const std::string& msg, void*) { current_log().debug("poppler: {}", msg); }
+void poppler_log(const std::string& msg, void*) { poppler_message(msg); }
+
+thread_local PopplerErrors* t_poppler_errors = nullptr;
 
 // Poppler's allocator (goo/gmem.h, inline in libpoppler) writes its own lines to the C
 // `stderr` with fputs, outside the error callback: "Bogus memory allocation size" for a
@@ -63,6 +65,16 @@ ssize_t stderr_write(void*, const char* buf, size_t n) {
   return static_cast<ssize_t>(n);
 }
 }  // namespace
+
+void poppler_message(const std::string& msg) {
+  current_log().debug("poppler: {}", msg);
+  if (PopplerErrors* e = t_poppler_errors) {
+    if (e->count++ == 0) e->first = msg.substr(0, 200);
+  }
+}
+
+CollectPopplerErrors::CollectPopplerErrors(PopplerErrors& e) : prev_(t_poppler_errors) { t_poppler_errors = &e; }
+CollectPopplerErrors::~CollectPopplerErrors() { t_poppler_errors = prev_; }
 
 void quiet_poppler() {
   static std::once_flag once;
@@ -150,6 +162,8 @@ PageWords PdfDocument::words(int index) const {
   pw.words = std::move(scan.words);
   pw.spaces = std::move(scan.spaces);
   pw.rules = horizontal_rules(scan.marks);
+  pw.damage_count = scan.damage_count;
+  pw.damage = std::move(scan.damage);
   // Text nobody can see: a word whose characters are all hidden is left out. Both it and
   // what Poppler itself leaves out of its words (text off the page, the second copy of
   // text drawn twice) go into the page's record of dropped text.

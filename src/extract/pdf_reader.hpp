@@ -48,4 +48,25 @@ class PdfDocument {
 // the C library's `stderr` becomes a filter in front of file descriptor 2. Once a process.
 void quiet_poppler();
 
+// Poppler's error messages ("Missing 'endstream' or incorrect stream length"), from
+// whichever error callback Poppler calls (budget.cpp's, or poppler-cpp's, which forwards to
+// pdf_reader.cpp's): to the debug log, and counted for the page being drawn on this thread
+// when a PopplerErrors collects them.
+void poppler_message(const std::string& msg);
+struct PopplerErrors {
+  int count = 0;
+  std::string first;  // the first message
+};
+// While it lives, this thread's Poppler messages are counted in `e` (nested: the innermost).
+class CollectPopplerErrors {
+ public:
+  explicit CollectPopplerErrors(PopplerErrors& e);
+  ~CollectPopplerErrors();
+  CollectPopplerErrors(const CollectPopplerErrors&) = delete;
+  CollectPopplerErrors& operator=(const CollectPopplerErrors&) = delete;
+
+ private:
+  PopplerErrors* prev_;
+};
+
 }  // namespace deckhand::extract

@@ -93,6 +93,8 @@ struct PageWords {
   std::vector<SpaceGlyph> spaces;
   std::vector<Dropped> dropped;  // what of the text layer is not in `words`, and why
   std::vector<HRule> rules;      // horizontal edges drawn on the page (see HRule), at most 2000
+  int damage_count = 0;          // Poppler's error messages while drawing it (PageScan)
+  std::string damage;            // the first of them
 };
 
 // A line fragment: words on one baseline with no wide gap between them, in logical order.
@@ -158,6 +160,8 @@ struct PageLines {
   size_t faint_chars = 0, all_chars = 0;
   std::vector<std::string> watermarks;  // words left out as a watermark (build_lines' `watermarks`)
   std::vector<HRule> rules;             // from PageWords
+  int damage_count = 0;                 // from PageWords
+  std::string damage;
 };
 
 // The logical text of a right-to-left line from its words in visual order (left to

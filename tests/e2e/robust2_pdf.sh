@@ -112,6 +112,22 @@ k = d.rindex(b"\n", 0, j) + 1
 open(sys.argv[2], "wb").write(d[:k] + b"x" * (j + 6 - k) + d[j + 6:])
 EOF_PY
 every_command 5 'lost-page.pdf: the PDF is damaged: 1 of the 5 pages its page tree names cannot be read: page 2 \(object [0-9]+ 0 R\); the pages after a lost one would be read out of place \(export the deck again' "$T/in/lost-page.pdf"
+# a page whose content stream is damaged ("endstream" overwritten): Poppler draws what it
+# can and says so; the page is read, with a damaged-page warning naming it (it said "no text
+# on this page (an image or a scan?)" of a page whose text the damage took, or nothing),
+# and --strict refuses it (exit 3)
+/usr/bin/python3 - "$T/in/qdf.pdf" "$T/in/damaged-stream.pdf" <<'EOF_PY'
+import sys
+d = open(sys.argv[1], "rb").read()
+i = d.index(b"%% Contents for page 2\n")
+j = d.index(b"endstream", i)
+open(sys.argv[2], "wb").write(d[:j] + b"xndstream" + d[j + 9:])
+EOF_PY
+"$DECKHAND" extract "$T/in/damaged-stream.pdf" -o "$O/ds.json" 2>"$T/ds.err"; rc=$?
+if [ "$rc" = 0 ] && grep -q "damaged-stream.pdf: page 2: the page's content is damaged (Poppler: .*) .*\[damaged-page\]" "$T/ds.err" &&
+   [ "$(grep -c 'damaged-page' "$T/ds.err")" = 1 ]; then ok "a damaged content stream: read, one damaged-page warning naming page 2"
+else bad "a damaged content stream: exit $rc: $(head -c 600 "$T/ds.err")"; fi
+hard 3 "damaged-stream.pdf: 1 warning\(s\) \[damaged-page\] and --strict is set" -- "$DECKHAND" --strict extract "$T/in/damaged-stream.pdf" -o "$O/ds2.json"
 
 # sizes that overflow Poppler's allocator (an image 2^30 pixels wide, a sampled function of
 # 10^9 samples): Poppler gives the object up, as it does any damaged object, and its

@@ -474,6 +474,30 @@ TEST(Pages, BlankPageIsABlankSlideWithAWarning) {
   EXPECT_EQ(diag.warnings()[0].code, warn::page_no_text);
 }
 
+TEST(Pages, DamagedPageIsSaidAsDamageNotAsAScan) {
+  // a page Poppler could not draw whole: damaged-page, naming Poppler's first message, for a
+  // page with no text left (not "an image or a scan?") and for one with some
+  PageBuilder empty(2);
+  auto content_page = content(3, "B", {{1, "y"}}).lines();
+  content_page.damage_count = 1;
+  content_page.damage = "Illegal character ')'";
+  std::vector<extract::PageLines> ls = {content(1, "A", {{1, "x"}}).lines(), empty.lines(), content_page};
+  ls[1].damage_count = 3;
+  ls[1].damage = "Missing 'endstream' or incorrect stream length";
+  Diagnostics diag;
+  Deck d = extract::analyze(ls, {"t.pdf", ""}, diag);
+  ASSERT_EQ(d.slides.size(), 3u);
+  EXPECT_EQ(d.slides[1].kind, SlideKind::blank);
+  ASSERT_EQ(diag.count(), 2u);
+  EXPECT_EQ(diag.warnings()[0].code, warn::damaged_page);
+  EXPECT_EQ(diag.warnings()[0].page, 2);
+  EXPECT_NE(diag.warnings()[0].message.find("Missing 'endstream' or incorrect stream length, and 2 more"), std::string::npos);
+  EXPECT_NE(diag.warnings()[0].message.find("a blank slide"), std::string::npos);
+  EXPECT_EQ(diag.warnings()[1].code, warn::damaged_page);
+  EXPECT_EQ(diag.warnings()[1].page, 3);
+  EXPECT_NE(diag.warnings()[1].message.find("some of its text may be missing"), std::string::npos);
+}
+
 TEST(Pages, PortraitAndTallPagesWork) {
   PageBuilder p(1, 612, 792);
   p.line("Portrait title", 40, 30, 30, true);

@@ -343,7 +343,9 @@ struct Builder {
         ranges.push_back(std::move(r));
       }
       Paragraph para = ts.paragraph(p.text, {p.size, p.bold, p.color}, rtl, lang, ranges);
-      auto lines = para.wrap(std::max(10.0, w - indent - bw), lang);
+      // (a word wider than the column, a URL, is broken where the line is full: a handout
+      // is read on paper, where what runs past the edge is lost)
+      auto lines = para.wrap(std::max(10.0, w - indent - bw), lang, true);
       if (i > 0) cur += p.size * 0.35;  // paragraph spacing
       for (size_t k = 0; k < lines.size(); ++k) {
         if (cur + lh > y_max + 1e-6) {

@@ -313,12 +313,12 @@ double Paragraph::width(size_t a, size_t b) const {
   return w;
 }
 
-std::vector<LineRange> Paragraph::wrap(double width, const std::string& lang) const {
+std::vector<LineRange> Paragraph::wrap(double width, const std::string& lang, bool break_words) const {
   // the hyphen's advance in the font of the paragraph's first character
   double hyphen = 0;
   if (!font_.empty())
     for (const auto& g : setter_->shaped(setter_->font(*font_[0]), U"-", 0, 1, false, style_.size, lang)) hyphen += g.advance;
-  return wrap_ranges_at(text_, [this](size_t i) { return text_[i] == U'\n' ? 0.0 : adv_[i]; }, hyphen, width, lang);
+  return wrap_ranges_at(text_, [this](size_t i) { return text_[i] == U'\n' ? 0.0 : adv_[i]; }, hyphen, width, lang, break_words);
 }
 
 std::vector<TextRun> Paragraph::set(size_t a, size_t b, double x, double baseline, bool hyphen, bool with_text) const {

@@ -73,7 +73,8 @@ class Paragraph {
   double width(size_t a, size_t b) const;
   // Lines no wider than `width` (ranges of text(), without the spaces at their ends):
   // layout/text.hpp's rules, with these advances.
-  std::vector<LineRange> wrap(double width, const std::string& lang) const;
+  // `break_words`: wrap_ranges_at's emergency breaks (text.hpp)
+  std::vector<LineRange> wrap(double width, const std::string& lang, bool break_words = false) const;
   // Characters [a, b) as one line whose left end is at x: glyph runs, left to right; with
   // `hyphen`, a hyphen (U+002D) after the last character, in its font and direction. A
   // line that ends with a hyphen of the text's own (left to right) gives

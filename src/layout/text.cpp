@@ -220,7 +220,7 @@ std::vector<LineRange> wrap_ranges(const std::u32string& cps, const std::functio
 }
 
 std::vector<LineRange> wrap_ranges_at(const std::u32string& cps, const std::function<double(size_t)>& advance, double hyphen_w,
-                                      double width, const std::string& lang) {
+                                      double width, const std::string& lang, bool break_words) {
   std::vector<LineRange> out;
   const size_t n = cps.size();
   if (n == 0) return out;
@@ -245,6 +245,10 @@ std::vector<LineRange> wrap_ranges_at(const std::u32string& cps, const std::func
       if (k == Brk::must || w > room) break;
     }
     bool overfull = false;
+    if (best == std::string::npos && break_words) {  // an emergency break: where the line is full,
+      for (size_t p = s + 1; p < n && at[p] - at[s] <= room; ++p)  // before a cluster that starts there
+        if (at[p + 1] > at[p] && !is_sp(cps[p]) && !is_sp(cps[p - 1]) && cps[p - 1] != U'\n') best = p;
+    }
     if (best == std::string::npos) {  // nothing fits: the first allowed break, overfull
       best = first;
       overfull = true;

@@ -46,9 +46,12 @@ std::vector<LineRange> wrap_ranges(const std::u32string& cps, const std::functio
 
 // The same with the advance of each character given by its index in `cps` (the advance of
 // the cluster it starts as the text setter measures it, 0 inside a cluster: layout/setter.hpp)
-// and the hyphen's advance.
+// and the hyphen's advance. `break_words`: a word that no allowed break makes fit is
+// broken between two of its clusters where the line is full (an emergency break, no hyphen
+// drawn: a URL or a rule of "=====" in a handout's column), so that no line is overfull but
+// one whose first cluster alone is wider than `width`.
 std::vector<LineRange> wrap_ranges_at(const std::u32string& cps, const std::function<double(size_t)>& advance, double hyphen_w,
-                                      double width, const std::string& lang = "");
+                                      double width, const std::string& lang = "", bool break_words = false);
 
 // The same for one font at one size, returning the lines' texts.
 std::vector<WrappedLine> wrap(const std::string& text, const FontMetrics& font, double size, double width,

@@ -545,3 +545,35 @@ TEST(WrapHyphen, ASoftHyphenIsABreakWithAHyphen) {
   EXPECT_FALSE(lines[1].hyphen);
   EXPECT_EQ(wrap_ranges(w, adv, 20, "xx").size(), 1u);
 }
+
+// A handout's column (break_words, layout/engine.cpp): a word no allowed break makes fit
+// is broken where the line is full, between two characters, without a hyphen; a combining
+// mark stays on its letter; without break_words the line is overfull, as before.
+TEST(WrapEmergency, AWordWiderThanTheColumnIsBrokenWhereTheLineIsFull) {
+  auto at = [](const std::u32string& s) {
+    return [s](size_t i) { return s[i] == U'\u0301' ? 0.0 : adv(s[i]); };  // (a mark: 0, in its letter's cluster)
+  };
+  const std::u32string rule = U"see ========================================";  // 40 '='
+  auto whole = wrap_ranges_at(rule, at(rule), 1, 20, "en");
+  ASSERT_EQ(whole.size(), 2u);
+  EXPECT_TRUE(whole[1].overfull);
+  auto broken = wrap_ranges_at(rule, at(rule), 1, 20, "en", true);
+  ASSERT_GE(broken.size(), 3u);
+  size_t chars = 0;
+  for (const auto& l : broken) {
+    EXPECT_FALSE(l.overfull);
+    EXPECT_FALSE(l.hyphen);
+    double w = 0;
+    for (size_t i = l.begin; i < l.end; ++i) w += at(rule)(i);
+    EXPECT_LE(w, 20 + 1e-6);
+    chars += l.end - l.begin;
+  }
+  EXPECT_EQ(chars, rule.size() - 1);  // every character but the space, once
+  // a mark is never split from its letter
+  std::u32string marked;
+  for (int i = 0; i < 30; ++i) marked += U"e\u0301";
+  for (const auto& l : wrap_ranges_at(marked, at(marked), 1, 7, "en", true)) {
+    EXPECT_NE(marked[l.begin], U'\u0301');
+    EXPECT_FALSE(l.overfull);
+  }
+}

@@ -506,13 +506,13 @@ void scan_bytes(const std::string& data, Scanner& scanner);
 
 // Interprets a content stream (the graphics state, text positioning, paths, forms) into a
 // Scan.
-class Scanner : public QPDFObjectHandle::TokenFilter {
+class Scanner {
  public:
   Scanner(ScanContext& cx, QPDFObjectHandle resources, bool page_resources, const GState& gs, int depth, Scan& out)
       : cx_(cx), res_(resources), res_is_page_(page_resources), gs_(gs), depth_(depth), out_(out) {}
 
-  void handleToken(QPDFTokenizer::Token const& t) override { take(QPDFTokenizer::Token(t)); }
-  // (scan_bytes hands each token over: an operand is kept, not copied)
+  // each token of the content in turn (scan_bytes hands it over: an operand is kept, not
+  // copied), then finish()
   void take(QPDFTokenizer::Token&& t) {
     const auto type = t.getType();
     if (type == QPDFTokenizer::tt_word) {
@@ -525,7 +525,7 @@ class Scanner : public QPDFObjectHandle::TokenFilter {
       pending_.push_back(std::move(t));
     }
   }
-  void handleEOF() override { flush(); }
+  void finish() { flush(); }
 
  private:
   ScanContext& cx_;
@@ -1045,7 +1045,7 @@ void scan_bytes(const std::string& data, Scanner& scanner) {
       tokenizer.expectInlineImage(input);
     }
   }
-  scanner.handleEOF();
+  scanner.finish();
 }
 
 // The second step of remove_text: a page's Scan and the regions give the glyphs removed

@@ -282,6 +282,7 @@ struct Builder {
     bool centre = false;  // centred lines (a title centred on its slide)
     std::string marker = "";  // as found on the slide ("1.", "a)"); "" for the level's bullet
     std::vector<TextSpan> spans = {};  // bold, italic or coloured words (Block::spans)
+    bool code = false;  // a code listing (Block::code): never hyphenated
   };
 
   std::vector<Para> slide_paras(const Slide& s, double scale) const {
@@ -297,7 +298,7 @@ struct Builder {
     for (size_t k = 0; k < s.blocks.size(); ++k) {
       const Block& b = s.blocks[k];
       if (!b.table) {
-        ps.push_back({b.text, size, d.body.bold, b.level, d.text, false, b.marker, b.spans});
+        ps.push_back({b.text, size, d.body.bold, b.level, d.text, false, b.marker, b.spans, b.code});
         continue;
       }
       std::string row = b.text;
@@ -345,7 +346,9 @@ struct Builder {
       Paragraph para = ts.paragraph(p.text, {p.size, p.bold, p.color}, rtl, lang, ranges);
       // (a word wider than the column, a URL, is broken where the line is full: a handout
       // is read on paper, where what runs past the edge is lost)
-      auto lines = para.wrap(std::max(10.0, w - indent - bw), lang, true);
+      // (a code listing is not hyphenated: "__normal_itera-tor" is no identifier; no
+      // language, no hyphenation patterns)
+      auto lines = para.wrap(std::max(10.0, w - indent - bw), p.code ? "" : lang, true);
       if (i > 0) cur += p.size * 0.35;  // paragraph spacing
       for (size_t k = 0; k < lines.size(); ++k) {
         if (cur + lh > y_max + 1e-6) {

@@ -96,5 +96,29 @@ expect 9 "^deckhand: error: .*typo.yaml:4: key 'grid.colums': unknown key \(allo
 [ ! -e "$T/typo.pdf" ] && ok "no output for a bad layout" || bad "output left for a bad layout"
 expect 9 "no such layout" -- "$DECKHAND" handout "$S" --layout notes-4 -o "$T/x.pdf"
 expect 10 "overwrite the input" -- "$DECKHAND" handout "$S" --layout notes-3 -o "$S"
+
+# a word wider than the column (a long URL) is broken where the line is full, never run past
+# the page (it ran 300 pt past the A4 edge), and loses no character
+URL=https://stackoverflow.com/questions/48455244/sorting-a-vector-of-a-custom-class-with-stdsort-causes-a-segmentation-fault-in-release-builds-only
+printf '{"schema":"deckhand.deck/1","title":"Long words","slides":[{"id":"s1","page":1,"title":"Links","size":[720,405],"blocks":[{"id":"s1.b1","level":1,"text":"%s"}]}]}\n' "$URL" >"$T/long.json"
+if "$DECKHAND" handout -q "$T/long.json" --layout outline -o "$T/long.pdf" 2>"$T/long.err"; then
+  over=$(pdftotext -bbox "$T/long.pdf" - | awk -F'"' '/<word / && $6 + 0 > 595.28 + 0.5 {print $6}' | head -3)
+  [ -z "$over" ] && ok "outline: a word wider than the column stays on the page" || bad "outline: words past the page edge (xMax $over)"
+  # (a line that ends with the text's own hyphen carries U+200B after it: text-setting.md)
+  txt=$(pdftotext "$T/long.pdf" - | tr -d '\n ' | sed 's/\xe2\x80\x8b//g')
+  case "$txt" in *"$URL"*) ok "outline: the long URL whole, line by line" ;; *) bad "outline: the long URL is not whole: $(echo "$txt" | head -c 300)" ;; esac
+else bad "outline of a long URL: $(head -c 300 "$T/long.err")"; fi
+# a code listing is never hyphenated ("__normal_itera-tor" is no identifier); the same words
+# as a bullet are
+W=$(for i in 1 2 3 4 5 6; do printf 'configuration_representation transformation initialization internationalization responsibilities communication '; done)
+printf '{"schema":"deckhand.deck/1","lang":"en","title":"Code","slides":[{"id":"s1","page":1,"title":"Code","size":[720,405],"blocks":[{"id":"s1.b1","text":"%s","code":true},{"id":"s1.b2","level":1,"text":"%s"}]}]}\n' "$W" "$W" >"$T/code.json"
+if "$DECKHAND" handout -q "$T/code.json" --layout outline -o "$T/code.pdf" 2>"$T/code.err"; then
+  pdftotext -raw "$T/code.pdf" "$T/code.txt"
+  code_h=$(sed -n '/^configuration/,/^•/p' "$T/code.txt" | grep -v '^•' | grep -c -- '[a-z]-$')
+  prose_h=$(sed -n '/^•/,$p' "$T/code.txt" | grep -c -- '[a-z]-$')
+  [ "$code_h" = 0 ] && [ "$prose_h" -gt 0 ] && ok "outline: a code listing is not hyphenated ($prose_h hyphens in the same words as prose)" ||
+    bad "outline: $code_h line-end hyphens in the code listing, $prose_h in the prose (want 0 and some)"
+else bad "outline of a code listing: $(head -c 300 "$T/code.err")"; fi
+
 ls "$T" | grep -q '\.tmp-' && bad "temporary files left" || ok "no temporary files left"
 summary

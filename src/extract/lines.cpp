@@ -308,9 +308,10 @@ void mark_slanted(std::vector<Word>& words, double common) {
 }
 
 std::optional<bool> typed_space(const Word& left, const Word& right, const std::vector<SpaceGlyph>* spaces, bool* no_room,
-                                char32_t* no_break) {
+                                char32_t* no_break, double* width) {
   if (no_room) *no_room = false;
   if (no_break) *no_break = 0;
+  if (width) *width = 0;
   if (!spaces || spaces->empty()) return std::nullopt;
   double em = std::max({left.size, right.size, 1.0});
   double y0 = std::max(left.y0, right.y0), y1 = std::min(left.y1, right.y1);
@@ -335,6 +336,7 @@ std::optional<bool> typed_space(const Word& left, const Word& right, const std::
         return false;
       }
       if (no_break) *no_break = it->no_break;
+      if (width) *width = sw;
       return true;
     }
   }
@@ -2671,10 +2673,16 @@ PageLines build_lines(const PageWords& page, bool rtl_deck, std::optional<bool> 
       // the left one wrapped, "Mentoring" (then "for first-time attendees" under it) and
       // "28%" of a table's row; a space glyph drawn in the gap is the wrapped line's last,
       // Impress's "City conference " before "Register")
+      // Not a gap one space glyph drawn in it fills: a word space (a font's space is up to
+      // a third of an em wide, and Chromium draws a symbol's fallback font after the line's
+      // text, "latency, ↑ throughput", the next line's words drawn between them)
       if (!mono && gap > 0.3 * em && !p.glyph && !g[i].glyph && !has_rtl(p.w.text) && !has_rtl(g[i].w.text) &&
           drawn_between(p, g[i])) {
-        cuts.push_back(i);
-        continue;
+        double space = 0;
+        if (!(typed_space(p.w, g[i].w, &page.spaces, nullptr, nullptr, &space).value_or(false) && gap <= 1.25 * space)) {
+          cuts.push_back(i);
+          continue;
+        }
       }
       if (starts && gap > 0.8 * em && !p.glyph && starts_word) {
         // fragments of two other lines start where this word does, or end where the word

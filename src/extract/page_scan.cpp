@@ -17,6 +17,7 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <cstring>
 #include <array>
 #include <cmath>
 #include <map>
@@ -63,6 +64,74 @@ bool may_be_bullet(Unicode c) {
   return !(u_isalnum(cp) || u_isspace(cp) || u_ispunct(cp) || u_isUWhiteSpace(cp)) || c == 0x2022 || c == 0x2023 || c == 0x2043;
 }
 
+// Type 3 fonts (docs/extraction.md, "Type 3 fonts"). A Type 3 font's glyphs are drawn by
+// content streams, so the size of its em is not written anywhere: Poppler's TextPage guesses
+// it from one glyph's advance (TextPage::updateFont, Poppler 22.12: the glyph named "m" is
+// taken to be 0.6 em wide, else the first glyph named by one letter, else the first glyph
+// with an advance, 0.5 em; times |FontMatrix[3] / FontMatrix[0]|). Chromium's Skia (Chrome's
+// "Save as PDF", Marp) names its glyphs g0, g1...: the guess then rests on whichever glyph
+// comes first, and made a Marp deck's 21.75 pt text 33.1 pt, its titles 1.2 to 1.9 times
+// their size, each font by another factor.
+// poppler_type3_factor is that guess, as a factor of the transformed font size.
+double poppler_type3_factor(const Gfx8BitFont& f) {
+  int m = -1, letter = -1, any = -1;
+  for (int code = 0; code < 256; ++code) {
+    const char* name = f.getCharName(code);
+    const size_t len = name ? std::strlen(name) : 0;
+    const bool one = len == 1;
+    if (one && name[0] == 'm') m = code;
+    if (letter < 0 && one && ((name[0] >= 'A' && name[0] <= 'Z') || (name[0] >= 'a' && name[0] <= 'z'))) letter = code;
+    if (any < 0 && name && f.getWidth(static_cast<unsigned char>(code)) > 0) any = code;
+  }
+  double k = 1;
+  double w = 0;
+  if (m >= 0 && (w = f.getWidth(static_cast<unsigned char>(m))) > 0) k = w / 0.6;
+  else if (letter >= 0 && (w = f.getWidth(static_cast<unsigned char>(letter))) > 0) k = w / 0.5;
+  else if (any >= 0 && (w = f.getWidth(static_cast<unsigned char>(any))) > 0) k = w / 0.5;
+  const double* fm = f.getFontMatrix();
+  if (fm[0] != 0) k *= std::abs(fm[3] / fm[0]);
+  return k;
+}
+
+// The em of a Type 3 font as a factor of the transformed font size. A Type 3 font's
+// FontMatrix maps the units its glyphs are drawn in to text space; the fonts met so far
+// make one text-space unit the em, as every other font type does (Skia: 1 / units per em,
+// 0.001 or 0.00125; pdfTeX's bitmap fonts: 1 / pixels per em, about 0.012): 1, then, where
+// the glyphs' advances agree. They are read from the glyphs whose ToUnicode maps to one
+// Latin letter or digit, each over that character's advance in Helvetica (Adobe's Core 14
+// AFM metrics): the median of those ratios, within some 15 % of the em for a proportional
+// font. 1 when that median is 0.75 to 1.4, else the median (a font drawn at its size
+// under `1 Tf`); 1 when the font maps fewer than three such characters (a font of
+// symbols only; text without ToUnicode reads as garbage anyway).
+double type3_em(const Gfx8BitFont& f) {
+  static constexpr short lower[26] = {556, 556, 500, 556, 556, 278, 556, 556, 222, 222, 500, 222, 833,
+                                      556, 556, 556, 556, 333, 500, 278, 556, 500, 722, 500, 500, 500};
+  static constexpr short upper[26] = {667, 667, 722, 722, 667, 611, 778, 722, 278, 500, 667, 556, 833,
+                                      722, 778, 667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611};
+  std::vector<double> ratios;
+  if (f.hasToUnicodeCMap())
+    for (int code = 0; code < 256; ++code) {
+      const char byte = static_cast<char>(code);
+      CharCode c = 0;
+      const Unicode* u = nullptr;
+      int n = 0;
+      double dx, dy, ox, oy;
+      f.getNextChar(&byte, 1, &c, &u, &n, &dx, &dy, &ox, &oy);  // (its ToUnicode mapping: CharCodeToUnicode's own is not exported)
+      if (n != 1 || !u) continue;
+      const double w = std::abs(f.getWidth(static_cast<unsigned char>(code)));
+      if (!(w > 0)) continue;
+      int ref = 0;
+      if (u[0] >= 'a' && u[0] <= 'z') ref = lower[u[0] - 'a'];
+      else if (u[0] >= 'A' && u[0] <= 'Z') ref = upper[u[0] - 'A'];
+      else if (u[0] >= '0' && u[0] <= '9') ref = 556;
+      if (ref) ratios.push_back(w * 1000 / ref);
+    }
+  if (ratios.size() < 3) return 1;
+  std::nth_element(ratios.begin(), ratios.begin() + ratios.size() / 2, ratios.end());
+  const double b = ratios[ratios.size() / 2];
+  return b > 0.75 && b < 1.4 ? 1 : b;
+}
+
 // Poppler's TextOutputDev (the words, exactly as poppler-cpp's page::text_list and
 // pdftotext find them) that also records characters, shapes and ink. It is kept for all
 // pages, so the colour spaces Poppler builds (ICC transforms, cached per output device)
@@ -84,6 +153,7 @@ class ScanDev : public TextOutputDev {
     bool space = false, skip = false;
     float rgb[3] = {0, 0, 0};  // fill colour
     float alpha = 1;           // fill opacity (constant alpha, /ca)
+    short named = -1;          // a Type 3 font's name from its descriptor: index into type3_names
   };
   std::vector<Shown> shown;
   std::vector<SpaceGlyph> spaces;
@@ -125,6 +195,48 @@ class ScanDev : public TextOutputDev {
   };
   std::map<std::string, Widths> widths;
 
+  // A Type 3 font: TextPage is given the font at the size that makes its guess (see
+  // poppler_type3_factor) the em type3_em reads, for the words' sizes and boxes; the state
+  // keeps its own size (the glyphs' positions and this device's own records use it).
+  void updateFont(GfxState* state) override {
+    const std::shared_ptr<GfxFont>& font = state->getFont();
+    if (!font || font->getType() != fontType3) return TextOutputDev::updateFont(state);
+    const auto* f8 = static_cast<const Gfx8BitFont*>(font.get());
+    const Ref id = *font->getID();
+    const auto key = std::make_tuple(font.get(), id.num, id.gen);  // (a freed font's address may come again)
+    auto it = type3_scale.find(key);
+    if (it == type3_scale.end()) {
+      const double guess = poppler_type3_factor(*f8), em = type3_em(*f8);
+      it = type3_scale.emplace(key, guess > 0 && em > 0 && std::isfinite(em / guess) ? em / guess : 1.0).first;
+    }
+    if (std::abs(it->second - 1) < 0.01) return TextOutputDev::updateFont(state);
+    const double size = state->getFontSize();
+    state->setFont(font, size * it->second);
+    TextOutputDev::updateFont(state);
+    state->setFont(font, size);
+  }
+  std::map<std::tuple<const GfxFont*, int, int>, double> type3_scale;  // (a page's fonts: cleared with the page)
+  // A Type 3 font has no /BaseFont, so Poppler gives its words no font name; Skia writes
+  // the font it drew the glyphs from in the descriptor's /FontName ("AAAAAA+CMUSansSerif-Bold"):
+  // its words take that name (their bold and italic, their font in the deck JSON).
+  std::vector<std::string> type3_names;
+  std::map<std::pair<int, int>, short> type3_name_of;  // font object -> index (-1: none)
+  XRef* page_xref = nullptr;
+  short descriptor_name(const GfxFont& font) {
+    const Ref id = *font.getID();
+    if (id.num <= 0 || !page_xref) return -1;
+    auto [it, fresh] = type3_name_of.try_emplace({id.num, id.gen}, static_cast<short>(-1));
+    if (!fresh) return it->second;
+    Object dict = page_xref->fetch(id);
+    if (!dict.isDict()) return -1;
+    Object desc = dict.dictLookup("FontDescriptor");
+    if (!desc.isDict()) return -1;
+    Object name = desc.dictLookup("FontName");
+    if (!name.isName() || type3_names.size() >= 1000) return -1;
+    type3_names.emplace_back(name.getName());
+    return it->second = static_cast<short>(type3_names.size() - 1);
+  }
+
   // Pictures and gradients are reported (TextOutputDev skips them), as one call each.
   bool needNonText() override { return true; }
   bool useShadedFills(int) override { return true; }
@@ -146,6 +258,10 @@ class ScanDev : public TextOutputDev {
     spaces.clear();
     plain_space_fonts.clear();
     no_break_spaces.clear();
+    type3_scale.clear();
+    type3_names.clear();
+    type3_name_of.clear();
+    page_xref = xref;
     char_pos = 0;
     open_spans.clear();
     joiners.clear();
@@ -411,6 +527,7 @@ class ScanDev : public TextOutputDev {
     sh.skip = uLen == 1 && u[0] == 0;  // TextPage ignores null characters
     for (int k = 0; k < 3; ++k) sh.rgb[k] = static_cast<float>(rgb[static_cast<size_t>(k)]);
     sh.alpha = static_cast<float>(state->getFillOpacity());
+    if (const GfxFont* f = state->getFont().get(); f && f->getType() == fontType3) sh.named = descriptor_name(*f);
     shown.push_back(sh);
     // (a glyph mapped to a joiner, U+200C or U+200D, as wide as a space is one: Impress
     // maps Amiri's space glyph to the non-joiner it also draws with it, "به کاهش")
@@ -795,6 +912,8 @@ class ScanDev : public TextOutputDev {
   }
 };
 
+void set_style(Word& w, std::map<std::string, std::pair<bool, bool>>& styles);
+
 Word to_word(const TextWord& tw, std::map<std::string, std::pair<bool, bool>>& styles) {
   Word w;
   std::unique_ptr<GooString> text(tw.getText());
@@ -893,6 +1012,12 @@ Word to_word(const TextWord& tw, std::map<std::string, std::pair<bool, bool>>& s
   const TextFontInfo* fi = tw.getLength() > 0 ? tw.getFontInfo(0) : nullptr;
   const GooString* name = fi ? fi->getFontName() : nullptr;
   w.font = strip_subset(name ? name->toStr() : std::string());
+  set_style(w, styles);
+  return w;
+}
+
+// A word's bold and italic, from its font's name.
+void set_style(Word& w, std::map<std::string, std::pair<bool, bool>>& styles) {
   auto it = styles.find(w.font);
   if (it == styles.end()) {
     bool bold = contains_ci(w.font, "bold") || contains_ci(w.font, "black") || contains_ci(w.font, "heavy") ||
@@ -905,7 +1030,6 @@ Word to_word(const TextWord& tw, std::map<std::string, std::pair<bool, bool>>& s
   }
   w.bold = it->second.first;
   w.italic = it->second.second;
-  return w;
 }
 
 }  // namespace
@@ -977,6 +1101,10 @@ void PageScanner::scan(int index, PageScan& out) {
       if (auto f = at(w.order); f != shown.end()) {  // the colour and opacity it is drawn in
         for (size_t k = 0; k < 3; ++k) w.rgb[k] = f->rgb[k];
         w.alpha = f->alpha;
+        if (w.font.empty() && f->named >= 0) {  // a Type 3 font: the name its descriptor gives
+          w.font = strip_subset(dev.type3_names[static_cast<size_t>(f->named)]);
+          set_style(w, impl_->styles);
+        }
       }
       if (!w.char_x.empty()) {
         // the glyph of each character: a glyph maps to one character or more (a ligature)

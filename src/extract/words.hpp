@@ -197,9 +197,10 @@ std::string rtl_text(const std::vector<Word>& visual, bool rtl_paragraph = true,
 // spacing of their own). nullopt: no space glyph on the line, the gap decides.
 // `no_room`: set when a space glyph stands between them but the words leave it no room
 // (a zero-width non-joiner drawn with the space glyph, as XeTeX does). `no_break`: set to
-// the space glyph's SpaceGlyph::no_break when the answer is yes (else 0).
+// the space glyph's SpaceGlyph::no_break when the answer is yes (else 0). `width`: set to
+// that space glyph's width (its box, in points) when the answer is yes (else 0).
 std::optional<bool> typed_space(const Word& left, const Word& right, const std::vector<SpaceGlyph>* spaces,
-                                bool* no_room = nullptr, char32_t* no_break = nullptr);
+                                bool* no_room = nullptr, char32_t* no_break = nullptr, double* width = nullptr);
 
 // Words -> lines (cleaning text, ordering right-to-left lines, finding markers). A line
 // with right-to-left letters is a right-to-left paragraph when they outnumber its Latin

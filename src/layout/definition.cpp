@@ -305,7 +305,7 @@ static LayoutDef parse_layout_unchecked(const std::string& text, const std::stri
     if (f["slide_gap"]) d.slide_gap = c.length(f["slide_gap"], "flow.slide_gap", 300);
   }
   if (auto f = root["fonts"]) {
-    c.keys(f, "fonts", {"regular", "bold", "fallback", "fallback_bold", "title", "body", "label", "section", "deck_title", "level_indent"});
+    c.keys(f, "fonts", {"regular", "bold", "mono", "fallback", "fallback_bold", "title", "body", "label", "section", "deck_title", "level_indent"});
     for (auto [key, list] : {std::pair<const char*, std::vector<std::string>*>{"fallback", &d.fallback}, {"fallback_bold", &d.fallback_bold}})
       if (auto fb = f[key]) {
         if (!fb.IsSequence()) c.fail(fb, std::string("fonts.") + key, "must be a list of font files, e.g. [NotoSansArabic-Regular.ttf]");
@@ -322,6 +322,10 @@ static LayoutDef parse_layout_unchecked(const std::string& text, const std::stri
     if (f["bold"]) {
       d.font_bold = c.str(f["bold"], "fonts.bold");
       d.font_lines.emplace(d.font_bold, f["bold"].Mark().line + 1);
+    }
+    if (f["mono"]) {
+      d.font_mono = c.str(f["mono"], "fonts.mono");
+      d.font_lines.emplace(d.font_mono, f["mono"].Mark().line + 1);
     }
     if (f["title"]) role(c, f["title"], "fonts.title", d.title);
     if (f["body"]) role(c, f["body"], "fonts.body", d.body);
@@ -449,7 +453,7 @@ LayoutDef load_layout(const std::string& name_or_file, const std::string& data_d
   }
   LayoutDef d = parse_layout(read_file(path), is_path ? path : "layouts/" + name_or_file + ".yaml");
   d.path = path;
-  std::vector<std::string*> files{&d.font_regular, &d.font_bold};
+  std::vector<std::string*> files{&d.font_regular, &d.font_bold, &d.font_mono};
   for (auto& f : d.fallback) files.push_back(&f);
   for (auto& f : d.fallback_bold) files.push_back(&f);
   // A relative font path is found beside the layout file, else among the data's fonts;

@@ -76,6 +76,9 @@ struct LayoutDef {
   double slide_gap = 11.34;  // 4mm
   // fonts and colours
   std::string font_regular = "DejaVuSans.ttf", font_bold = "DejaVuSans-Bold.ttf";
+  // code listings (Block::code) in handouts' retypeset text: a monospaced face, tried
+  // before the chain (characters it lacks fall back as any text's do)
+  std::string font_mono = "DejaVuSansMono.ttf";
   // tried in order for characters the font lacks
   std::vector<std::string> fallback = {"NotoSansArabic-Regular.ttf", "DroidSansFallbackFull.ttf", "Symbola.ttf"};
   std::vector<std::string> fallback_bold = {"NotoSansArabic-Bold.ttf", "DroidSansFallbackFull.ttf", "Symbola.ttf"};

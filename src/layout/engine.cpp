@@ -343,7 +343,12 @@ struct Builder {
                            std::stoi(sp.color.substr(5, 2), nullptr, 16) / 255.0};
         ranges.push_back(std::move(r));
       }
-      Paragraph para = ts.paragraph(p.text, {p.size, p.bold, p.color}, rtl, lang, ranges);
+      TextStyle style{p.size, p.bold, p.color};
+      // (a code listing in the layout's monospaced face: its columns line up as on the slide)
+      if (p.code && !d.font_mono.empty()) style.first = ts.source_font(d.font_mono);
+      for (auto& r : ranges)
+        if (p.code) r.style.first = style.first;
+      Paragraph para = ts.paragraph(p.text, style, rtl, lang, ranges);
       // (a word wider than the column, a URL, is broken where the line is full: a handout
       // is read on paper, where what runs past the edge is lost)
       // (a code listing is not hyphenated: "__normal_itera-tor" is no identifier; no
@@ -1209,7 +1214,7 @@ LaidOutDoc lay_out(const Deck& deck, const LayoutDef& def, const FontSet& fonts,
     }
     diag.warn({warn::missing_glyph, opts.file, 0, "no font in the chain has these characters; they print as a box (□): " + list});
   }
-  b.doc.fonts = fonts.paths();
+  b.doc.fonts = b.ts.paths();  // (the layout's fonts, and the monospaced face of code listings)
   bool cut = false;
   b.doc.title = cut_title(opts.title.empty() ? deck.title : opts.title, cut);
   for (auto& bm : b.doc.bookmarks) bm.title = cut_title(bm.title, cut);

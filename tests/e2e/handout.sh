@@ -118,6 +118,11 @@ if "$DECKHAND" handout -q "$T/code.json" --layout outline -o "$T/code.pdf" 2>"$T
   prose_h=$(sed -n '/^•/,$p' "$T/code.txt" | grep -c -- '[a-z]-$')
   [ "$code_h" = 0 ] && [ "$prose_h" -gt 0 ] && ok "outline: a code listing is not hyphenated ($prose_h hyphens in the same words as prose)" ||
     bad "outline: $code_h line-end hyphens in the code listing, $prose_h in the prose (want 0 and some)"
+  # in the layout's monospaced face (fonts.mono, DejaVu Sans Mono), and only the code: the
+  # long-URL handout above, which has none, embeds no such font
+  if pdffonts "$T/code.pdf" | grep -q "DejaVuSansMono" && ! pdffonts "$T/long.pdf" | grep -q "DejaVuSansMono"; then
+    ok "outline: the code listing in DejaVu Sans Mono, prose not"
+  else bad "outline: monospaced face: code.pdf: $(pdffonts "$T/code.pdf" | tail -n +3 | awk '{print $1}' | tr '\n' ' '); long.pdf: $(pdffonts "$T/long.pdf" | tail -n +3 | awk '{print $1}' | tr '\n' ' ')"; fi
 else bad "outline of a code listing: $(head -c 300 "$T/code.err")"; fi
 
 ls "$T" | grep -q '\.tmp-' && bad "temporary files left" || ok "no temporary files left"

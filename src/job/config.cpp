@@ -79,7 +79,7 @@ HandoutConfig handout_config(const JobOptions& h, bool review) {
     }
   }
   c.contact = h.contact;
-  for (size_t at = c.contact.find("\\n"); at != std::string::npos; at = c.contact.find("\\n", at + 1)) c.contact.replace(at, 2, "\n");
+  for (size_t at = c.contact.find("\\n"); at != std::string::npos; at = c.contact.find("\\n", at + 1)) c.contact.replace(at, 2, 1, '\n');
   return c;
 }
 

@@ -297,7 +297,8 @@ void rasterize_unembedded(LaidOutDoc& doc, const extract::SourcePdf& src, Diagno
   for (auto it = pages.begin(); it != pages.end();) {
     int first = *it, last = first;
     while (++it != pages.end() && *it == last + 1) last = *it;
-    list += (list.empty() ? "" : ", ") + std::to_string(first) + (last > first ? "-" + std::to_string(last) : "");
+    list.append(list.empty() ? "" : ", ").append(std::to_string(first));
+    if (last > first) list.append("-").append(std::to_string(last));
   }
   diag.warn({warn::font_not_embedded, src.path(), 0,
              "the source does not embed " + count_of(pages_of.size(), "font") + " (" + what + "): " +

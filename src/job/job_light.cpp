@@ -45,7 +45,9 @@ std::function<void(int, int)> progress_printer(const JobOptions& o, const char* 
     if (st->shown && done < total && now - st->last < std::chrono::milliseconds(100)) return;
     st->shown = true;
     st->last = now;
-    log->progress("\r" + std::string(what) + ": " + unit + " " + std::to_string(done) + "/" + std::to_string(total));
+    std::string line = "\r";  // (appended, not "\r" + ...: GCC 12's -Wrestrict false alarm on operator+(const char*, string&&))
+    line.append(what).append(": ").append(unit).append(" ").append(std::to_string(done)).append("/").append(std::to_string(total));
+    log->progress(line);
     if (done >= total) log->progress("\r\033[K");  // done: the line erased, the screen left as it was
   };
 }

@@ -56,6 +56,13 @@ void load_fonts(const LayoutDef& def, FontSet& fonts) {
 }
 
 namespace {
+// A style of the layout's chain alone (no font of its own tried first): size, weight, colour.
+TextStyle plain(double size, bool bold, const Color& color = {}) {
+  TextStyle st;
+  st.size = size, st.bold = bold, st.color = color;
+  return st;
+}
+
 
 const char* fid(bool bold) { return bold ? "bold" : "regular"; }
 
@@ -223,16 +230,16 @@ struct Builder {
   // A single line of text at x (left), or ending at x when right-aligned.
   void put(LaidOutPage& pg, const std::string& text, double x, double baseline, double size, bool bold, Color c,
            bool align_right = false) {
-    const TextStyle st{size, bold, c};
+    const TextStyle st = plain(size, bold, c);
     const bool rtl = rtl_of(text);
     double w = align_right ? ts.width(text, st, rtl, lang) : 0;
     for (auto& r : ts.line(text, st, rtl, lang, align_right ? x - w : x, baseline)) pg.texts.push_back(std::move(r));
   }
 
-  double width_of(const std::string& text, double size, bool bold) { return ts.width(text, {size, bold, {}}, rtl_of(text), lang); }
+  double width_of(const std::string& text, double size, bool bold) { return ts.width(text, plain(size, bold), rtl_of(text), lang); }
 
   std::string ellipsize(const std::string& text, double size, bool bold, double width) {
-    return layout::ellipsize(text, ts, {size, bold, {}}, rtl_of(text), lang, width);
+    return layout::ellipsize(text, ts, plain(size, bold), rtl_of(text), lang, width);
   }
 
   std::vector<const Slide*> slides() const {
@@ -331,19 +338,19 @@ struct Builder {
       double indent = p.level > 0 && indent_levels ? d.level_indent * (p.level - 1) : 0;
       const std::string mark = marker_for(p.marker, p.level);
       const bool rtl = rtl_of(p.text);
-      double bw = p.level > 0 ? std::max(p.size * 1.1, ts.width(mark, {p.size, false, p.color}, rtl, lang) + p.size * 0.35) : 0;
+      double bw = p.level > 0 ? std::max(p.size * 1.1, ts.width(mark, plain(p.size, false, p.color), rtl, lang) + p.size * 0.35) : 0;
       std::vector<StyledRange> ranges;
       for (const auto& sp : p.spans) {
         StyledRange r;
         r.begin = sp.begin, r.end = sp.end;
-        r.style = {p.size, p.bold || sp.bold, p.color};
+        r.style = plain(p.size, p.bold || sp.bold, p.color);
         r.style.italic = sp.italic;
         if (sp.color.size() == 7)
           r.style.color = {std::stoi(sp.color.substr(1, 2), nullptr, 16) / 255.0, std::stoi(sp.color.substr(3, 2), nullptr, 16) / 255.0,
                            std::stoi(sp.color.substr(5, 2), nullptr, 16) / 255.0};
         ranges.push_back(std::move(r));
       }
-      TextStyle style{p.size, p.bold, p.color};
+      TextStyle style = plain(p.size, p.bold, p.color);
       // (a code listing in the layout's monospaced face: its columns line up as on the slide)
       if (p.code && !d.font_mono.empty()) style.first = ts.source_font(d.font_mono);
       for (auto& r : ranges)
@@ -368,7 +375,7 @@ struct Builder {
         double lw = 0;
         for (const auto& r : set) lw += r.width;
         if (k == 0 && p.level > 0) {
-          const TextStyle ms{p.size, false, p.color};
+          const TextStyle ms = plain(p.size, false, p.color);
           double bx = rtl ? x + w - indent - ts.width(mark, ms, rtl, lang) : x + indent;
           for (auto& r : ts.line(mark, ms, rtl, lang, bx, base)) out.runs.push_back(std::move(r));
         }

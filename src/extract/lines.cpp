@@ -2481,10 +2481,28 @@ PageLines build_lines(const PageWords& page, bool rtl_deck, std::optional<bool> 
       }
       return n > 0;
     };
+    // a bracket drawn over several lines (Keynote's "{" 100 pt tall beside four lines of
+    // code) is no word of the line its middle meets: joined to it, the line's block took
+    // the bracket's height, and translating it took the lines beside it out of the slide
+    auto giant_bracket = [](const W& x) {
+      if (x.raw.size() != 1) return false;
+      const char32_t c = x.raw[0];
+      return c == U'{' || c == U'}' || c == U'[' || c == U']' || c == U'(' || c == U')' || c == U'|' || c == 0x27E8 ||
+             c == 0x27E9 || (c >= 0x239B && c <= 0x23B3);
+    };
+    auto bracket_apart = [&](int g) {
+      for (const W& f : groups[g]) {
+        if (f.glyph || giant_bracket(f) == giant_bracket(w)) continue;
+        const W& br = giant_bracket(w) ? w : f;
+        const W& other = giant_bracket(w) ? f : w;
+        if (br.w.size >= 2.5 * other.w.size) return true;
+      }
+      return false;
+    };
     for (int g = static_cast<int>(groups.size()) - 1; g >= 0 && g >= static_cast<int>(groups.size()) - 8; --g) {
       double ov = std::min(band[g].second, w.w.y1) - std::max(band[g].first, w.w.y0);
       double need = 0.5 * std::min(w.h(), band[g].second - band[g].first);
-      if (ov >= need && ov > best_ov && !crosses(g) && !apart(g)) { best_ov = ov; best = g; }
+      if (ov >= need && ov > best_ov && !crosses(g) && !apart(g) && !bracket_apart(g)) { best_ov = ov; best = g; }
     }
     if (best < 0) {
       groups.push_back({});

@@ -223,8 +223,17 @@ struct Builder {
   bool rtl_page = false;       // mirror frames and alignment (Arabic, Hebrew)
 
   bool rtl_target = false;     // (review) the text being placed is a translation into a right-to-left language
+  // A paragraph's base direction: in a right-to-left page (or translation), right to left
+  // unless the text has no right-to-left letter and some other strong one (a unit kept in
+  // English in an Arabic handout reads "1. The IETF", not ".1 The IETF"; an Arabic
+  // sentence that begins with "IETF" stays right to left); elsewhere its first strong
+  // character's (UAX #9, P2-P3).
   bool rtl_of(const std::string& text) const {
-    return rtl_page || rtl_target || direction::first_strong(unicode::decode(text)) == direction::Dir::rtl;
+    if (rtl_page || rtl_target) {
+      const direction::Counts c = direction::count_utf8(text);
+      return c.any_rtl() || c.ltr == 0;
+    }
+    return direction::first_strong(unicode::decode(text)) == direction::Dir::rtl;
   }
 
   // A single line of text at x (left), or ending at x when right-aligned.

@@ -55,7 +55,13 @@ std::vector<Item> items_of(const Slide& s, double sh) {
 bool draws_marker(const Item& it) { return it.level > 0 && !it.marker.empty() && it.marker != "graphic"; }
 
 bool sets_rtl(const Deck& deck, const std::string& text) {
-  return deck.direction == "rtl" || direction::first_strong(unicode::decode(text)) == direction::Dir::rtl;
+  // (a right-to-left deck: right to left unless the text has no right-to-left letter and
+  // some other strong one, a unit kept in English; else the first strong character's)
+  if (deck.direction == "rtl") {
+    const direction::Counts c = direction::count_utf8(text);
+    return c.any_rtl() || c.ltr == 0;
+  }
+  return direction::first_strong(unicode::decode(text)) == direction::Dir::rtl;
 }
 
 double width_of(const BBox& b) { return b[2] - b[0]; }

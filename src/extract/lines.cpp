@@ -2230,6 +2230,25 @@ PageLines build_lines(const PageWords& page, bool rtl_deck, std::optional<bool> 
     }
   }
   mark_slanted(all, common);  // (letters of a diagonal watermark: rotated_lines reads them as one line)
+  // KaTeX draws a negated relation as the relation and its \not, a slash in a private-use
+  // code point of its own font (KaTeX_Main U+E020), over it: "≠" is "=" and U+E020 in one
+  // box. Dropped as a private-use glyph, the slash left "s = untokenize(...)" where the
+  // slide says "s ≠ ...". The relation under the slash takes U+0338 (combining long solidus
+  // overlay), composed (NFC: = → ≠, ∈ → ∉, < → ≮); the slash's word goes.
+  for (Word& neg : all) {
+    if (neg.text != "\uE020" || neg.font.find("KaTeX") == std::string::npos) continue;
+    const double w = std::max(neg.x1 - neg.x0, 0.1);
+    Word* under = nullptr;
+    for (Word& o : all) {
+      if (&o == &neg || o.text.empty() || o.text == "\uE020" || u::decode(o.text).size() != 1) continue;
+      const double hov = std::min(o.x1, neg.x1) - std::max(o.x0, neg.x0), vov = std::min(o.y1, neg.y1) - std::max(o.y0, neg.y0);
+      if (hov >= 0.5 * w && vov > 0.5 * std::min(o.y1 - o.y0, neg.y1 - neg.y0)) { under = &o; break; }
+    }
+    if (!under) continue;
+    under->text = u::nfc(under->text + "\u0338");
+    neg.text = "\x01";  // (taken out below)
+  }
+  std::erase_if(all, [](const Word& w) { return w.text == "\x01"; });
   // A faint word drawn a glyph at a time (cairo draws a letter-spaced Arabic watermark,
   // "م‌س‌و‌د‌ة", one Poppler word per letter): runs of faint single-letter words, upright, of
   // one size, on one baseline, side by side and drawn one after the other, count as one

@@ -16,6 +16,7 @@ Matching allows for what extraction normalises, on both sides alike: NFKC (ligat
 presentation forms, Kangxi radicals, full-width forms), white space, control, format and
 Private Use characters and hyphens ignored (hyphens are dropped at soft line-end breaks),
 a doubled ideograph read once (Keynote maps one glyph to two), U+FB05 read "ft" or "st",
+a negated relation ("≠") read as its relation ("=": KaTeX draws a private-use slash over it),
 a bullet deckhand reads from the AMS symbol font (msam10, no ToUnicode map: pdftotext gives
 the glyph's code as a letter) matched by that letter ("▸" by "I", Beamer's itemize triangle).
 A word is found when it occurs in a piece of the slide (preferring the pieces whose box
@@ -82,6 +83,9 @@ def norm(s, keep_space=False):
     boundary)."""
     s = s.replace("\ufb05", "ft")
     s = unicodedata.normalize("NFKC", s)
+    # a negated relation read from its relation and a slash over it (KaTeX's "≠": "=" and a
+    # private-use glyph) matches the relation: "≠" is "=" and U+0338, the overlay dropped
+    s = "".join(unicodedata.normalize("NFD", ch)[:-1] if unicodedata.normalize("NFD", ch).endswith("\u0338") else ch for ch in s)
     out = []
     for ch in s:
         o = ord(ch)

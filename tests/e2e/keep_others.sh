@@ -7,7 +7,9 @@
 #     line of the slide is still in the output's text layer;
 #  2. in an Arabic translation, a unit with no Arabic letter reads left to right: "2. IETF:
 #     open!" (not "!IETF: open .2") in translated slides and in an outline handout, and an
-#     Arabic unit that begins with "IETF" still reads right to left.
+#     Arabic unit that begins with "IETF" still reads right to left;
+#  3. KaTeX's "≠" (an "=" under a private-use slash) is read "≠", not "=" (the corpus's Marp
+#     deck; skipped without the corpus).
 # Usage: keep_others.sh DECKHAND ROOT. Exit 0 all well, 1 a violation, 77 a tool missing.
 DECKHAND=$1; ROOT=$2
 export LC_ALL=C.UTF-8
@@ -56,6 +58,17 @@ PY
   else bad "keynote slide 31: slides failed: $(head -c 300 "$T/err")"; fi
 else
   echo "skip: keynote deck: corpus absent ($K)"
+fi
+
+# 3. KaTeX's negated relation ("=" under its \not slash, U+E020) reads "≠" (the corpus's
+# Marp deck, slide 14: "s ≠ untokenize(tokenize(s))" read "s = ...", the opposite)
+MARP=${DECKHAND_CORPUS:-$ROOT/../shared/corpus/real}/marp-speculative-decoding.pdf
+if [ -f "$MARP" ]; then
+  if "$DECKHAND" extract -q "$MARP" --pages 14 -o "$T/m14.json" && grep -qF 's ≠ untokenize(tokenize(s))' "$T/m14.json"; then
+    ok "marp slide 14: the negated relation reads ≠"
+  else bad "marp slide 14: 's ≠ untokenize(tokenize(s))' not in the extraction: $(grep -o '"s [^"]*untokenize[^"]*"' "$T/m14.json" | head -2)"; fi
+else
+  echo "skip: marp deck: corpus absent ($MARP)"
 fi
 
 # 2. an Arabic PO whose unit s2.b1 is kept in English (a name, a line of code)
